@@ -1,0 +1,90 @@
+"""The embedded default backend: FalkorDB (redis-server + module) started by the tool on a unix socket."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import redis
+from falkordb import FalkorDB
+
+from graph import falkordb_server as server
+from graph.errors import StoreError, StoreUnavailable
+from graph.queries import Query
+from graph.store import GraphStore, Row
+
+
+def _plain(value: Any) -> Any:
+    """Turn client objects (nodes, edges, paths) into plain dicts and lists."""
+    cls = type(value).__name__
+    if cls == "Node":
+        return {"labels": list(value.labels or []), **dict(value.properties)}
+    if cls == "Edge":
+        return {"type": value.relation, **dict(value.properties)}
+    if cls == "Path":
+        return {"nodes": [_plain(n) for n in value.nodes()], "relationships": [_plain(e) for e in value.edges()]}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+class FalkorDBStore(GraphStore):
+    dialect = "falkordb"
+
+    def __init__(
+        self,
+        graph_dir: Path,
+        graph_name: str,
+        labels: frozenset[str],
+        rel_types: frozenset[str],
+        *,
+        start_timeout: float = 20.0,
+        fsync: str = "always",
+        bolt_port: int | None = None,
+    ) -> None:
+        self.graph_dir = graph_dir
+        self.graph_name = graph_name
+        self.labels = labels
+        self.rel_types = rel_types
+        self.paths = server.ensure_running(graph_dir, timeout=start_timeout, fsync=fsync, bolt_port=bolt_port)
+        self._db = FalkorDB(unix_socket_path=str(self.paths.socket))
+        self._graph = self._db.select_graph(graph_name)
+
+    def run(self, query: Query, params: Mapping[str, Any] | None = None) -> list[Row]:
+        text = query.for_dialect(self.dialect)
+        try:
+            if query.write or not text.lstrip().upper().startswith(("MATCH", "CALL", "UNWIND", "WITH", "RETURN", "OPTIONAL")):
+                result = self._graph.query(text, dict(params or {}))
+            else:
+                result = self._graph.ro_query(text, dict(params or {}))
+        except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError) as exc:
+            raise StoreUnavailable(
+                f"the embedded graph server ({self.paths.socket}) is not answering: {exc}; "
+                "run the command again to restart it"
+            ) from exc
+        except redis.exceptions.ResponseError as exc:
+            msg = str(exc)
+            if "already indexed" in msg or "already exists" in msg:
+                return []
+            raise StoreError(f"query {query.name} failed: {msg}") from exc
+        header = [h[1] if isinstance(h, (list, tuple)) else h for h in (result.header or [])]
+        names = [h.decode() if isinstance(h, bytes) else str(h) for h in header]
+        return [dict(zip(names, (_plain(v) for v in row), strict=False)) for row in result.result_set]
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            "backend": "falkordb",
+            "graph": self.graph_name,
+            "socket": str(self.paths.socket),
+            "server": server.status(self.graph_dir),
+            "pid": server.pid_of(self.graph_dir),
+        }
+
+    def close(self) -> None:
+        try:
+            self._db.connection.close()
+        except Exception:  # noqa: BLE001 - closing a dead connection is not an error
+            pass

@@ -1,0 +1,87 @@
+"""The Neo4j backend: the official driver over Bolt, managed transactions, retries on transient errors."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from graph.errors import StoreError, StoreUnavailable
+from graph.queries import Query
+from graph.store import GraphStore, Row
+
+
+def _plain(value: Any) -> Any:
+    from neo4j.graph import Node, Path, Relationship
+
+    if isinstance(value, Node):
+        return {"labels": sorted(value.labels), **dict(value.items())}
+    if isinstance(value, Relationship):
+        return {"type": value.type, **dict(value.items())}
+    if isinstance(value, Path):
+        return {"nodes": [_plain(n) for n in value.nodes], "relationships": [_plain(r) for r in value.relationships]}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+class Neo4jStore(GraphStore):
+    dialect = "neo4j"
+
+    def __init__(
+        self,
+        uri: str,
+        user: str,
+        password: str,
+        database: str,
+        labels: frozenset[str],
+        rel_types: frozenset[str],
+        *,
+        dialect: str = "neo4j",
+    ) -> None:
+        import neo4j
+        from neo4j import exceptions as nx
+
+        if not uri:
+            raise StoreError("REDFLAG_BACKEND=neo4j needs NEO4J_URI (for example bolt://localhost:7687)")
+        self.dialect = dialect
+        self.uri = uri
+        self.database = database
+        self.labels = labels
+        self.rel_types = rel_types
+        self._nx = nx
+        try:
+            self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password), connection_timeout=10)
+            self._driver.verify_connectivity()
+        except nx.AuthError as exc:
+            raise StoreUnavailable(f"Neo4j at {uri} refused the credentials of user {user!r}") from exc
+        except (nx.ServiceUnavailable, OSError, ValueError) as exc:
+            raise StoreUnavailable(f"Neo4j at {uri} is not reachable: {exc}") from exc
+        self._neo4j = neo4j
+
+    def run(self, query: Query, params: Mapping[str, Any] | None = None) -> list[Row]:
+        routing = self._neo4j.RoutingControl.WRITE if query.write else self._neo4j.RoutingControl.READ
+        text = query.for_dialect(self.dialect)
+        try:
+            records, _, _ = self._driver.execute_query(
+                text, dict(params or {}), database_=self.database or None, routing_=routing
+            )
+        except self._nx.ServiceUnavailable as exc:
+            raise StoreUnavailable(f"Neo4j at {self.uri} is not reachable: {exc}") from exc
+        except self._nx.Neo4jError as exc:
+            raise StoreError(f"query {query.name} failed on Neo4j: {exc.message or exc}") from exc
+        return [{k: _plain(v) for k, v in rec.items()} for rec in records]
+
+    def _create_index(self, query: Query) -> None:
+        try:
+            self.run(Query(query.name, query.text, query.params, query.variants, write=True))
+        except StoreError as exc:
+            if "already exists" not in str(exc) and "equivalent" not in str(exc).lower():
+                raise
+
+    def describe(self) -> dict[str, Any]:
+        return {"backend": "neo4j", "uri": self.uri, "database": self.database, "server": "connected"}
+
+    def close(self) -> None:
+        self._driver.close()

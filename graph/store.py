@@ -1,0 +1,163 @@
+"""The store interface every backend implements, and the generic idempotent batch loader on top of it.
+
+Nodes are keyed on ``(label, id)`` and relationships on ``(source, type, key, target)``; writes are
+``UNWIND $rows ... MERGE`` in batches, so loading the same batch twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from abc import ABC, abstractmethod
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph import queries as Q
+from graph.queries import Query, checked_label, fill
+
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class NodeRecord:
+    label: str
+    id: str
+    props: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RelRecord:
+    type: str
+    source_label: str
+    source: str
+    target_label: str
+    target: str
+    props: Mapping[str, Any] = field(default_factory=dict)
+    key: str = ""
+
+    @property
+    def merge_key(self) -> str:
+        return self.key or f"{self.source}|{self.type}|{self.target}"
+
+
+def clean_props(props: Mapping[str, Any]) -> dict[str, Any]:
+    """Property values both engines store: scalars and lists of scalars; maps become JSON text."""
+    out: dict[str, Any] = {}
+    for k, v in props.items():
+        if isinstance(v, dict):
+            out[k] = json.dumps(v, sort_keys=True, ensure_ascii=False)
+        elif isinstance(v, (list, tuple, set, frozenset)):
+            items = sorted(v) if isinstance(v, (set, frozenset)) else list(v)
+            out[k] = [json.dumps(i, sort_keys=True) if isinstance(i, (dict, list)) else i for i in items if i is not None]
+        else:
+            out[k] = v
+    return out
+
+
+class GraphStore(ABC):
+    """One interface, two real backends. ``dialect`` selects per-dialect query variants."""
+
+    dialect: str
+    labels: frozenset[str]
+    rel_types: frozenset[str]
+
+    @abstractmethod
+    def run(self, query: Query, params: Mapping[str, Any] | None = None) -> list[Row]:
+        """Run a catalog query with parameters; rows as dicts of plain values."""
+
+    @abstractmethod
+    def describe(self) -> dict[str, Any]:
+        """Backend, address and server state, without secrets."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    # ------------------------------------------------------------------ schema
+    def ensure_schema(self) -> None:
+        for label in sorted(self.labels):
+            self._create_index(fill(Q.CREATE_INDEX, label=label, lower=label.lower()))
+        for rel in sorted(self.rel_types):
+            self._create_index(fill(Q.CREATE_REL_INDEX, type=rel, lower=rel.lower()))
+
+    def _create_index(self, query: Query) -> None:
+        self.run(query)
+
+    # ------------------------------------------------------------------ generic batch loading
+    def merge_nodes(self, nodes: Iterable[NodeRecord], batch_size: int = 2000) -> int:
+        groups: dict[str, list[Row]] = defaultdict(list)
+        count = 0
+        for node in nodes:
+            label = checked_label(node.label, self.labels)
+            groups[label].append({"id": node.id, "props": clean_props({**node.props, "id": node.id})})
+            if len(groups[label]) >= batch_size:
+                self.run(fill(Q.MERGE_NODES, label=label), {"rows": groups.pop(label)})
+            count += 1
+        for label, rows in groups.items():
+            self.run(fill(Q.MERGE_NODES, label=label), {"rows": rows})
+        return count
+
+    def merge_rels(self, rels: Iterable[RelRecord], batch_size: int = 2000) -> int:
+        groups: dict[tuple[str, str, str], list[Row]] = defaultdict(list)
+        count = 0
+        for rel in rels:
+            key = (
+                checked_label(rel.type, self.rel_types),
+                checked_label(rel.source_label, self.labels),
+                checked_label(rel.target_label, self.labels),
+            )
+            groups[key].append(
+                {
+                    "source": rel.source,
+                    "target": rel.target,
+                    "key": rel.merge_key,
+                    "props": clean_props({**rel.props, "key": rel.merge_key}),
+                }
+            )
+            if len(groups[key]) >= batch_size:
+                self._flush_rels(key, groups.pop(key))
+            count += 1
+        for key, rows in groups.items():
+            self._flush_rels(key, rows)
+        return count
+
+    def _flush_rels(self, key: tuple[str, str, str], rows: list[Row]) -> None:
+        rtype, source, target = key
+        self.run(fill(Q.MERGE_RELS, type=rtype, source=source, target=target), {"rows": rows})
+
+    def delete_nodes(self, label: str, ids: Sequence[str]) -> None:
+        if ids:
+            self.run(fill(Q.DELETE_NODES, label=checked_label(label, self.labels)), {"ids": list(ids)})
+
+    def get_node(self, label: str, node_id: str) -> dict[str, Any] | None:
+        rows = self.run(fill(Q.GET_NODE, label=checked_label(label, self.labels)), {"id": node_id})
+        return dict(rows[0]["props"]) if rows else None
+
+    # ------------------------------------------------------------------ inspection
+    def counts(self) -> dict[str, dict[str, int]]:
+        labels = {r["label"]: int(r["n"]) for r in self.run(Q.COUNT_LABELS)}
+        rels = {r["type"]: int(r["n"]) for r in self.run(Q.COUNT_RELS)}
+        return {"labels": labels, "relationships": rels}
+
+    def dump(self, page: int = 5000) -> tuple[Iterator[Row], Iterator[Row]]:
+        """All nodes and relationships, paged, in the shape graph.export expects."""
+
+        def paged(query: Query) -> Iterator[Row]:
+            skip = 0
+            while True:
+                rows = self.run(query, {"skip": skip, "limit": page})
+                yield from rows
+                if len(rows) < page:
+                    return
+                skip += page
+
+        return paged(Q.DUMP_NODES), paged(Q.DUMP_RELS)
+
+    def clear(self) -> None:
+        self.run(Q.CLEAR_ALL)
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,73 @@
+"""Core commands: status, stop, export, validate."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from graph import falkordb_server
+from redflag.cli.app import CliError, app, settings
+from redflag.services.store import open_store
+
+console = Console()
+
+
+@app.command()
+def status(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Backend, data folder, server state, node counts per label, relationship counts per type."""
+    cfg = settings()
+    with open_store(cfg) as store:
+        info = {"data_dir": str(cfg.data_dir), **store.describe(), **store.counts()}
+    if as_json:
+        print(json.dumps(info, indent=2, sort_keys=True))
+        return
+    console.print(f"backend [bold]{info['backend']}[/]  data {info['data_dir']}  server {info.get('server')}")
+    for key in ("labels", "relationships"):
+        table = Table(key)
+        table.add_column("count", justify="right")
+        for name, n in sorted(info[key].items()):
+            table.add_row(name, str(n))
+        console.print(table)
+
+
+@app.command()
+def stop() -> None:
+    """Stop the embedded graph server left running for the data folder."""
+    cfg = settings()
+    if cfg.backend != "falkordb":
+        raise CliError("stop applies to the embedded backend only (REDFLAG_BACKEND=falkordb)")
+    stopped = falkordb_server.stop(cfg.graph_dir)
+    print("stopped the embedded graph server" if stopped else "no embedded graph server was running")
+
+
+@app.command()
+def export(
+    fmt: str = typer.Option("turtle", "--format", help="turtle, ftm, graphml or csv."),
+    out: Path = typer.Option(..., "--out", help="File (or folder, for csv) to write."),
+) -> None:
+    """Export the graph (Turtle in the ontology's terms, FollowTheMoney JSON, GraphML, CSV)."""
+    from redflag.services.exports import export_graph
+
+    cfg = settings()
+    with open_store(cfg) as store:
+        written = export_graph(store, fmt, out)
+    print(f"wrote {written}")
+
+
+@app.command()
+def validate(path: Path = typer.Argument(..., help="A Turtle file exported by `redflag export`.")) -> None:
+    """Check an exported Turtle file against the ontology's SHACL shapes."""
+    from ontology.validate import validate_file
+
+    if not path.exists():
+        raise CliError(f"{path} does not exist")
+    outcome = validate_file(path)
+    if outcome.conforms:
+        print(f"{path}: conforms to the SHACL shapes")
+        return
+    print(outcome.report_text)
+    raise CliError(f"{path}: {outcome.violations} SHACL violation(s)")

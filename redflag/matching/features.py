@@ -1,0 +1,257 @@
+"""Pure feature functions: each compares two things and returns a number between 0 and 1.
+
+Name features take two :class:`~redflag.matching.analysis.AnalyzedName`; the others take plain
+values. Algorithms (``screening/``, ``resolution/``) combine them through a weighted table; none
+of these functions knows its weight.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import JaroWinkler
+
+from ontology.names import legal_form_type, normalize_name
+from redflag.matching.analysis import AnalyzedName, generic_words
+
+FUZZY_TOKEN_MIN = 0.88
+"""Two words of at least 4 letters count as the same word when Jaro-Winkler reaches this."""
+
+SIM_EXACT = 1.0
+SIM_PHONETIC = 0.9
+SIM_INITIAL = 0.6
+
+
+# --------------------------------------------------------------------------- token alignment
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """Which word of one name was paired with which word of the other, and how well."""
+
+    pairs: tuple[tuple[int, int, float, str], ...]  # (index in a, index in b, similarity, kind)
+    unmatched_a: tuple[str, ...]
+    unmatched_b: tuple[str, ...]
+
+    def kinds(self) -> set[str]:
+        return {kind for _, _, _, kind in self.pairs}
+
+
+def token_similarity(a: str, b: str, key_a: str = "", key_b: str = "") -> tuple[float, str]:
+    """How alike two words are, and why: exact, phonetic, fuzzy, initial or none."""
+    if a == b:
+        return SIM_EXACT, "exact"
+    if len(a) == 1 or len(b) == 1:
+        if a[0] == b[0] and (len(a) == 1) != (len(b) == 1):
+            return SIM_INITIAL, "initial"
+        return 0.0, "none"
+    if a.isdigit() or b.isdigit():
+        return 0.0, "none"
+    if key_a and key_a == key_b and len(key_a) >= 2:
+        return SIM_PHONETIC, "phonetic"
+    if min(len(a), len(b)) >= 4:
+        jw = JaroWinkler.similarity(a, b)
+        if jw >= FUZZY_TOKEN_MIN:
+            return jw, "fuzzy"
+    return 0.0, "none"
+
+
+def align_tokens(a: AnalyzedName, b: AnalyzedName) -> Alignment:
+    """Pair the words of two names greedily, best pairs first, each word used at most once."""
+    scored: list[tuple[float, int, int, str]] = []
+    for i, (ta, ka) in enumerate(zip(a.tokens, a.phonetics, strict=True)):
+        for j, (tb, kb) in enumerate(zip(b.tokens, b.phonetics, strict=True)):
+            sim, kind = token_similarity(ta, tb, ka, kb)
+            if sim > 0:
+                scored.append((sim, i, j, kind))
+    scored.sort(key=lambda x: (-x[0], abs(x[1] - x[2]), x[1], x[2]))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs: list[tuple[int, int, float, str]] = []
+    for sim, i, j, kind in scored:
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        pairs.append((i, j, sim, kind))
+    return Alignment(
+        pairs=tuple(sorted(pairs)),
+        unmatched_a=tuple(t for i, t in enumerate(a.tokens) if i not in used_a),
+        unmatched_b=tuple(t for j, t in enumerate(b.tokens) if j not in used_b),
+    )
+
+
+# --------------------------------------------------------------------------- name features
+def name_exact(a: AnalyzedName, b: AnalyzedName) -> float:
+    """1 when the names are equal once normalized and stripped of legal forms."""
+    return 1.0 if a.core and a.core == b.core else 0.0
+
+
+def token_set(a: AnalyzedName, b: AnalyzedName) -> float:
+    """rapidfuzz token_set_ratio: high when one name's words are a subset of the other's."""
+    return fuzz.token_set_ratio(a.core, b.core) / 100.0
+
+
+def token_sort(a: AnalyzedName, b: AnalyzedName) -> float:
+    """rapidfuzz token_sort_ratio: character similarity of the words in sorted order."""
+    return fuzz.token_sort_ratio(a.core, b.core) / 100.0
+
+
+def jaro_winkler(a: AnalyzedName, b: AnalyzedName) -> float:
+    """Jaro-Winkler of the joined words, in written and in sorted order (the better of the two)."""
+    if not a.core or not b.core:
+        return 0.0
+    written = JaroWinkler.similarity(a.compact, b.compact)
+    ordered = JaroWinkler.similarity("".join(sorted(a.tokens)), "".join(sorted(b.tokens)))
+    return max(written, ordered)
+
+
+def token_overlap(a: AnalyzedName, b: AnalyzedName, alignment: Alignment | None = None) -> float:
+    """Sum of paired-word similarities over the word count of the longer name (order-insensitive)."""
+    al = alignment or align_tokens(a, b)
+    longest = max(len(a.tokens), len(b.tokens))
+    if not longest:
+        return 0.0
+    return sum(sim for _, _, sim, _ in al.pairs) / longest
+
+
+def initials_match(a: AnalyzedName, b: AnalyzedName, alignment: Alignment | None = None) -> float:
+    """1 when initials stand for whole words ("D. Varga" / "Daniel Varga") and every word is paired.
+
+    At least one whole word must agree too, so a name made only of initials matches nothing.
+    """
+    al = alignment or align_tokens(a, b)
+    kinds = [kind for _, _, _, kind in al.pairs]
+    if "initial" not in kinds or all(k == "initial" for k in kinds):
+        return 0.0
+    initials_in_a = any(len(a.tokens[i]) == 1 for i, _, _, k in al.pairs if k == "initial")
+    initials_in_b = any(len(b.tokens[j]) == 1 for _, j, _, k in al.pairs if k == "initial")
+    if initials_in_a and al.unmatched_a:
+        return 0.0
+    if initials_in_b and al.unmatched_b:
+        return 0.0
+    return 1.0
+
+
+def phonetic(a: AnalyzedName, b: AnalyzedName) -> float:
+    """Jaccard overlap of the words' Metaphone keys."""
+    ka = {k for k in a.phonetics if len(k) >= 2}
+    kb = {k for k in b.phonetics if len(k) >= 2}
+    if not ka or not kb:
+        return 0.0
+    return len(ka & kb) / len(ka | kb)
+
+
+def extra_tokens(a: AnalyzedName, b: AnalyzedName, alignment: Alignment | None = None) -> float:
+    """Share of words of the longer name left without a partner (a penalty feature)."""
+    al = alignment or align_tokens(a, b)
+    total = len(a.tokens) + len(b.tokens)
+    if not total:
+        return 0.0
+    return (len(al.unmatched_a) + len(al.unmatched_b)) / total
+
+
+def distinctive_disagreement(a: AnalyzedName, b: AnalyzedName, alignment: Alignment | None = None) -> float:
+    """1 when each name has a word the other lacks and one of those words is distinctive.
+
+    "Helix Integrators" vs "Helix Security Holdings": both keep an unpaired word (integrators /
+    security) so these are likely sister companies, not spellings of one name. 0.5 when the unpaired
+    words are all generic (trading, systems...); 0 when one name's words are all paired.
+    """
+    al = alignment or align_tokens(a, b)
+    if not al.unmatched_a or not al.unmatched_b:
+        return 0.0
+    generic = generic_words()
+    distinctive = [t for t in al.unmatched_a + al.unmatched_b if t not in generic and not t.isdigit()]
+    return 1.0 if distinctive else 0.5
+
+
+def number_mismatch(a: AnalyzedName, b: AnalyzedName) -> float:
+    """1 when the names carry different numbers ("Optima 2" vs "Optima 3", or a house number)."""
+    return 1.0 if a.numbers != b.numbers else 0.0
+
+
+def legal_form_mismatch(a: AnalyzedName, b: AnalyzedName) -> float:
+    """How far the kinds of legal form disagree when both names have one (1 - Jaccard of types).
+
+    Ltd / Limited / LLC / OOO count as one kind; S.A. / AG / ZRT / JSC as another; Holding,
+    Group and Co are kinds of their own, so "Cytrox Holdings ZRT" vs "Cytrox AD" disagree by half.
+    """
+    if not a.form_types or not b.form_types:
+        return 0.0
+    ta, tb = _form_kinds(a.forms), _form_kinds(b.forms)
+    return 1.0 - len(ta & tb) / len(ta | tb)
+
+
+def _form_kinds(forms: Iterable[str]) -> set[str]:
+    kinds = set()
+    for form in forms:
+        kind = legal_form_type(form)
+        kinds.add(f"descriptor:{form}" if kind == "descriptor" else kind)
+    return kinds
+
+
+def short_name(a: AnalyzedName, b: AnalyzedName) -> float:
+    """1 when the shorter core is made only of initials or has fewer than 4 letters overall."""
+    shorter = a if len(a.compact) <= len(b.compact) else b
+    return 1.0 if shorter.is_initials_only or len(shorter.compact) < 4 else 0.0
+
+
+# --------------------------------------------------------------------------- other features
+def _countries(values: Iterable[str]) -> set[str]:
+    return {v.strip().upper() for v in values if v and v.strip()}
+
+
+def country_match(query: Iterable[str], candidate: Iterable[str]) -> float:
+    """1 when both sides name countries and share one."""
+    q, c = _countries(query), _countries(candidate)
+    return 1.0 if q and c and q & c else 0.0
+
+
+def country_mismatch(query: Iterable[str], candidate: Iterable[str]) -> float:
+    """1 when both sides name countries and share none (homonyms abroad)."""
+    q, c = _countries(query), _countries(candidate)
+    return 1.0 if q and c and not q & c else 0.0
+
+
+def normalize_identifier(scheme: str, value: str) -> tuple[str, str]:
+    """Compare identifiers without case, spaces or punctuation: ("tax", "801 326-153") -> ("tax", "801326153")."""
+    return normalize_name(scheme).replace(" ", ""), normalize_name(value).replace(" ", "")
+
+
+def identifier_match(query: Sequence[tuple[str, str]], candidate: Sequence[tuple[str, str]]) -> float:
+    """1 when both sides carry the same identifier (same scheme and value, normalized)."""
+    q = {normalize_identifier(s, v) for s, v in query}
+    c = {normalize_identifier(s, v) for s, v in candidate}
+    q.discard(("", ""))
+    return 1.0 if q & c else 0.0
+
+
+def identifier_mismatch(query: Sequence[tuple[str, str]], candidate: Sequence[tuple[str, str]]) -> float:
+    """1 when both sides have an identifier of the same scheme but none of them agree."""
+    q = {normalize_identifier(s, v) for s, v in query}
+    c = {normalize_identifier(s, v) for s, v in candidate}
+    if q & c:
+        return 0.0
+    schemes = {s for s, _ in q} & {s for s, _ in c}
+    return 1.0 if schemes - {""} else 0.0
+
+
+def address_overlap(query: Iterable[str], candidate: Iterable[str]) -> float:
+    """Best token_set similarity between any address of one side and any of the other (0..1)."""
+    best = 0.0
+    qs = [normalize_name(x) for x in query if x]
+    cs = [normalize_name(x) for x in candidate if x]
+    for q in qs:
+        for c in cs:
+            if q and c:
+                best = max(best, fuzz.token_set_ratio(q, c) / 100.0)
+    return best
+
+
+def neighbour_overlap(a: Iterable[str], b: Iterable[str]) -> float:
+    """Jaccard overlap of the ids two records are linked to (shared directors, owners, addresses)."""
+    sa, sb = set(a), set(b)
+    if not sa or not sb:
+        return 0.0
+    return len(sa & sb) / len(sa | sb)

