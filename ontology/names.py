@@ -110,12 +110,17 @@ def _longest_variant() -> int:
     return max(len(k) for k in legal_forms())
 
 
+@cache
+def _types_by_canonical() -> dict[str, str]:
+    types: dict[str, str] = {}
+    for form in legal_forms().values():
+        types.setdefault(form.canonical, form.type)
+    return types
+
+
 def legal_form_type(canonical: str) -> str:
     """The type (limited, joint_stock, descriptor...) of a canonical legal form, or "" if unknown."""
-    for form in legal_forms().values():
-        if form.canonical == canonical:
-            return form.type
-    return ""
+    return _types_by_canonical().get(canonical, "")
 
 
 def split_legal_forms(tokens: list[str]) -> tuple[list[str], list[LegalForm]]:
