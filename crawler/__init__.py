@@ -1,0 +1,1 @@
+"""The crawler: Scrapy spiders per source family, pure parsers, and the content-addressed archive."""

@@ -1,0 +1,443 @@
+"""Content-addressed archive of everything fetched, with an SQLite index.
+
+Layout under ``root`` (``<data_dir>/archive``)::
+
+    blobs/<sha[:2]>/<sha>   raw bytes, written to a temporary file then renamed into place
+    archive.sqlite          index (WAL): fetches, versions, documents, list sets and records, runs, errors
+
+Nothing is overwritten: a changed page is a new row in ``versions`` linked to the previous sha.
+Every write is one SQLite transaction, so an interrupted crawl leaves a consistent archive and a
+re-run only adds what is missing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from crawler.parsers.common import ParsedList
+from ontology.records import CountryIndicator, Document, ListEntity, ListRelation, RowError
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS runs (
+  run_id TEXT PRIMARY KEY, source_id TEXT NOT NULL, started TEXT NOT NULL, finished TEXT,
+  fetched INTEGER NOT NULL DEFAULT 0, new INTEGER NOT NULL DEFAULT 0, changed INTEGER NOT NULL DEFAULT 0,
+  unchanged INTEGER NOT NULL DEFAULT 0, failed INTEGER NOT NULL DEFAULT 0, row_errors INTEGER NOT NULL DEFAULT 0,
+  duration REAL, outcome TEXT NOT NULL DEFAULT 'running');
+CREATE INDEX IF NOT EXISTS runs_source ON runs(source_id, started);
+CREATE TABLE IF NOT EXISTS fetches (
+  id INTEGER PRIMARY KEY, url TEXT NOT NULL, source_id TEXT NOT NULL, run_id TEXT NOT NULL, status INTEGER NOT NULL,
+  etag TEXT, last_modified TEXT, sha256 TEXT, retrieved_at TEXT NOT NULL, content_type TEXT, outcome TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS fetches_url ON fetches(url, id);
+CREATE TABLE IF NOT EXISTS versions (
+  id INTEGER PRIMARY KEY, url TEXT NOT NULL, sha256 TEXT NOT NULL, previous_sha256 TEXT, first_seen TEXT NOT NULL,
+  source_id TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS versions_url ON versions(url, id);
+CREATE TABLE IF NOT EXISTS documents (
+  doc_id TEXT NOT NULL, url TEXT NOT NULL, sha256 TEXT NOT NULL, source_id TEXT NOT NULL, json TEXT NOT NULL,
+  stored_at TEXT NOT NULL, PRIMARY KEY (doc_id, sha256));
+CREATE TABLE IF NOT EXISTS processed (
+  doc_id TEXT NOT NULL, sha256 TEXT NOT NULL, marker TEXT NOT NULL, at TEXT NOT NULL,
+  PRIMARY KEY (doc_id, sha256, marker));
+CREATE TABLE IF NOT EXISTS list_sets (
+  id INTEGER PRIMARY KEY, key TEXT NOT NULL, dataset TEXT NOT NULL, sha256 TEXT NOT NULL, stored_at TEXT NOT NULL,
+  records INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS list_sets_key ON list_sets(key, id);
+CREATE TABLE IF NOT EXISTS list_records (
+  set_id INTEGER NOT NULL REFERENCES list_sets(id), kind TEXT NOT NULL, record_id TEXT NOT NULL,
+  sha256 TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (set_id, kind, record_id));
+CREATE TABLE IF NOT EXISTS errors (
+  id INTEGER PRIMARY KEY, run_id TEXT NOT NULL, location TEXT NOT NULL, line INTEGER NOT NULL DEFAULT 0,
+  field TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL, at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS errors_run ON errors(run_id);
+"""
+
+COUNTERS = ("fetched", "new", "changed", "unchanged", "failed", "row_errors")
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _digest(obj: Any) -> str:
+    return hashlib.sha256(json.dumps(obj, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    run_id: str
+    source_id: str
+    started: str
+    finished: str | None
+    fetched: int
+    new: int
+    changed: int
+    unchanged: int
+    failed: int
+    row_errors: int
+    duration: float | None
+    outcome: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class ErrorRecord:
+    run_id: str
+    location: str
+    line: int
+    field: str
+    reason: str
+    at: str
+
+
+class Archive:
+    """The archive at ``root``; safe to open from several processes (SQLite WAL, short transactions)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.blob_dir = self.root / "blobs"
+        self.blob_dir.mkdir(parents=True, exist_ok=True)
+        self.db_path = self.root / "archive.sqlite"
+        self._db = sqlite3.connect(self.db_path, timeout=30.0, isolation_level=None)
+        self._db.row_factory = sqlite3.Row
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # ------------------------------------------------------------------ blobs
+    def blob_path(self, sha: str) -> Path:
+        return self.blob_dir / sha[:2] / sha
+
+    def put_blob(self, body: bytes) -> str:
+        sha = hashlib.sha256(body).hexdigest()
+        path = self.blob_path(sha)
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(body)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        return sha
+
+    def get_blob(self, sha: str) -> bytes | None:
+        path = self.blob_path(sha)
+        return path.read_bytes() if path.exists() else None
+
+    # ------------------------------------------------------------------ runs
+    def start_run(self, source_id: str) -> str:
+        run_id = f"{source_id}:{datetime.now(UTC).strftime('%Y%m%dT%H%M%S')}:{os.getpid()}:{time.monotonic_ns() % 10**6}"
+        with self._tx() as db:
+            db.execute(
+                "INSERT INTO runs(run_id, source_id, started) VALUES (?, ?, ?)", (run_id, source_id, _now())
+            )
+        return run_id
+
+    def _bump(self, db: sqlite3.Connection, run_id: str, counter: str, by: int = 1) -> None:
+        if counter not in COUNTERS:
+            raise ValueError(counter)
+        db.execute(f"UPDATE runs SET {counter} = {counter} + ? WHERE run_id = ?", (by, run_id))  # noqa: S608
+
+    def finish_run(self, run_id: str, outcome: str) -> None:
+        with self._tx() as db:
+            row = db.execute("SELECT started FROM runs WHERE run_id = ?", (run_id,)).fetchone()
+            if row is None:
+                raise KeyError(f"no run {run_id!r}")
+            started = datetime.fromisoformat(row["started"])
+            now = datetime.now(UTC)
+            db.execute(
+                "UPDATE runs SET finished = ?, duration = ?, outcome = ? WHERE run_id = ?",
+                (now.isoformat(timespec="seconds"), (now - started).total_seconds(), outcome, run_id),
+            )
+
+    def runs(self, source_id: str | None = None) -> list[RunRecord]:
+        if source_id is None:
+            rows = self._db.execute("SELECT * FROM runs ORDER BY started, rowid").fetchall()
+        else:
+            rows = self._db.execute(
+                "SELECT * FROM runs WHERE source_id = ? ORDER BY started, rowid", (source_id,)
+            ).fetchall()
+        return [RunRecord(**dict(r)) for r in rows]
+
+    def record_error(self, run_id: str, location: str, reason: str, line: int = 0, field: str = "") -> None:
+        with self._tx() as db:
+            self._insert_error(db, run_id, location, reason, line, field)
+            self._bump(db, run_id, "failed")
+
+    def _insert_error(
+        self, db: sqlite3.Connection, run_id: str, location: str, reason: str, line: int, field: str
+    ) -> None:
+        db.execute(
+            "INSERT INTO errors(run_id, location, line, field, reason, at) VALUES (?, ?, ?, ?, ?, ?)",
+            (run_id, location, line, field, reason, _now()),
+        )
+
+    def errors(self, run_id: str) -> list[ErrorRecord]:
+        rows = self._db.execute(
+            "SELECT run_id, location, line, field, reason, at FROM errors WHERE run_id = ? ORDER BY id",
+            (run_id,),
+        ).fetchall()
+        return [ErrorRecord(**dict(r)) for r in rows]
+
+    # ------------------------------------------------------------------ fetches and versions
+    def latest_version(self, url: str) -> str | None:
+        row = self._db.execute(
+            "SELECT sha256 FROM versions WHERE url = ? ORDER BY id DESC LIMIT 1", (url,)
+        ).fetchone()
+        return None if row is None else str(row["sha256"])
+
+    def versions(self, url: str) -> list[tuple[str, str | None]]:
+        """(sha256, previous_sha256) for every stored version of URL, oldest first."""
+        rows = self._db.execute(
+            "SELECT sha256, previous_sha256 FROM versions WHERE url = ? ORDER BY id", (url,)
+        )
+        return [(r["sha256"], r["previous_sha256"]) for r in rows]
+
+    def latest_body(self, url: str) -> bytes | None:
+        sha = self.latest_version(url)
+        return None if sha is None else self.get_blob(sha)
+
+    def conditional_headers(self, url: str) -> dict[str, str]:
+        """``If-None-Match``/``If-Modified-Since`` from the fetch that stored the latest version of URL."""
+        sha = self.latest_version(url)
+        if sha is None or not self.blob_path(sha).exists():
+            return {}
+        row = self._db.execute(
+            "SELECT etag, last_modified FROM fetches WHERE url = ? AND sha256 = ? AND (etag IS NOT NULL OR "
+            "last_modified IS NOT NULL) ORDER BY id DESC LIMIT 1",
+            (url, sha),
+        ).fetchone()
+        headers: dict[str, str] = {}
+        if row is not None:
+            if row["etag"]:
+                headers["If-None-Match"] = row["etag"]
+            if row["last_modified"]:
+                headers["If-Modified-Since"] = row["last_modified"]
+        return headers
+
+    def record_fetch(
+        self,
+        run_id: str,
+        source_id: str,
+        url: str,
+        status: int,
+        body: bytes | None,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        content_type: str | None = None,
+        not_modified: bool = False,
+    ) -> tuple[str, str]:
+        """Store one response; returns (outcome, sha256) with outcome ``new``, ``changed`` or ``unchanged``.
+
+        ``not_modified`` means the server answered 304: the latest stored version is current.
+        """
+        if not_modified:
+            sha = self.latest_version(url)
+            if sha is None:
+                raise ValueError(f"{url}: 304 Not Modified but nothing archived for it")
+        else:
+            if body is None:
+                raise ValueError(f"{url}: a fetch without a body")
+            sha = self.put_blob(body)  # the blob exists before the index points at it
+        with self._tx() as db:
+            prev = db.execute(
+                "SELECT sha256 FROM versions WHERE url = ? ORDER BY id DESC LIMIT 1", (url,)
+            ).fetchone()
+            previous = None if prev is None else str(prev["sha256"])
+            if previous == sha:
+                outcome = "unchanged"
+            else:
+                outcome = "new" if previous is None else "changed"
+                db.execute(
+                    "INSERT INTO versions(url, sha256, previous_sha256, first_seen, source_id) VALUES (?, ?, ?, ?, ?)",
+                    (url, sha, previous, _now(), source_id),
+                )
+            db.execute(
+                "INSERT INTO fetches(url, source_id, run_id, status, etag, last_modified, sha256, retrieved_at, "
+                "content_type, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (url, source_id, run_id, status, etag, last_modified, sha, _now(), content_type, outcome),
+            )
+            self._bump(db, run_id, "fetched")
+            self._bump(db, run_id, outcome)
+        return outcome, sha
+
+    def fetch_count(self, url: str | None = None) -> int:
+        if url is None:
+            return int(self._db.execute("SELECT count(*) FROM fetches").fetchone()[0])
+        return int(self._db.execute("SELECT count(*) FROM fetches WHERE url = ?", (url,)).fetchone()[0])
+
+    def version_count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM versions").fetchone()[0])
+
+    # ------------------------------------------------------------------ documents
+    def store_document(self, doc: Document) -> bool:
+        """Store a parsed document version; False if this (doc id, sha) is already stored."""
+        with self._tx() as db:
+            cur = db.execute(
+                "INSERT OR IGNORE INTO documents(doc_id, url, sha256, source_id, json, stored_at) VALUES (?,?,?,?,?,?)",
+                (
+                    doc.id,
+                    doc.url,
+                    doc.sha256,
+                    doc.source_id,
+                    json.dumps(doc.to_dict(), ensure_ascii=False),
+                    _now(),
+                ),
+            )
+            return cur.rowcount > 0
+
+    def _latest_document_rows(self) -> list[sqlite3.Row]:
+        return self._db.execute(
+            "SELECT d.json FROM documents d JOIN versions v ON v.url = d.url AND v.sha256 = d.sha256 "
+            "WHERE v.id = (SELECT max(v2.id) FROM versions v2 WHERE v2.url = d.url) ORDER BY d.url"
+        ).fetchall()
+
+    def latest_documents(self) -> list[Document]:
+        """The current version of every archived document (one per URL)."""
+        return [Document.from_dict(json.loads(r["json"])) for r in self._latest_document_rows()]
+
+    def documents_pending(self, processed_marker: str) -> list[Document]:
+        """Current documents whose current version has not been marked with ``processed_marker``."""
+        done = {
+            (r["doc_id"], r["sha256"])
+            for r in self._db.execute(
+                "SELECT doc_id, sha256 FROM processed WHERE marker = ?", (processed_marker,)
+            )
+        }
+        return [d for d in self.latest_documents() if (d.id, d.sha256) not in done]
+
+    def mark_processed(self, doc_id: str, sha: str, marker: str) -> None:
+        with self._tx() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO processed(doc_id, sha256, marker, at) VALUES (?, ?, ?, ?)",
+                (doc_id, sha, marker, _now()),
+            )
+
+    # ------------------------------------------------------------------ structured lists
+    def store_list(
+        self, key: str, dataset: str, sha: str, parsed: ParsedList, run_id: str | None = None
+    ) -> bool:
+        """Store the records parsed from one set of input files (identified by KEY and the inputs' digest SHA).
+
+        Returns False when this exact input was stored before (nothing written). Row errors are
+        recorded against RUN_ID either way.
+        """
+        with self._tx() as db:
+            if run_id is not None:
+                for err in parsed.errors:
+                    self._insert_error(db, run_id, err.source, err.reason, err.line, err.field)
+                if parsed.errors:
+                    self._bump(db, run_id, "row_errors", len(parsed.errors))
+            latest = db.execute(
+                "SELECT sha256 FROM list_sets WHERE key = ? ORDER BY id DESC LIMIT 1", (key,)
+            ).fetchone()
+            if latest is not None and latest["sha256"] == sha:
+                return False
+            cur = db.execute(
+                "INSERT INTO list_sets(key, dataset, sha256, stored_at, records) VALUES (?, ?, ?, ?, ?)",
+                (key, dataset, sha, _now(), parsed.record_count),
+            )
+            set_id = cur.lastrowid
+            rows: list[tuple[Any, ...]] = []
+            for kind, records in (("entity", parsed.entities), ("relation", parsed.relations)):
+                for rec in records:
+                    data = rec.to_dict()
+                    rows.append((set_id, kind, rec.id, _digest(data), json.dumps(data, ensure_ascii=False)))
+            for ind in parsed.indicators:
+                data = ind.to_dict()
+                rows.append(
+                    (set_id, "indicator", ind.id, _digest(data), json.dumps(data, ensure_ascii=False))
+                )
+            db.executemany(
+                "INSERT OR REPLACE INTO list_records(set_id, kind, record_id, sha256, json) VALUES (?,?,?,?,?)",
+                rows,
+            )
+        return True
+
+    def list_is_current(self, key: str, sha: str) -> bool:
+        """True when the latest stored set for KEY was parsed from exactly this input digest."""
+        row = self._db.execute(
+            "SELECT sha256 FROM list_sets WHERE key = ? ORDER BY id DESC LIMIT 1", (key,)
+        ).fetchone()
+        return row is not None and row["sha256"] == sha
+
+    def _current_records(self, kind: str, dataset: str | None = None) -> list[dict[str, Any]]:
+        sql = (
+            "SELECT r.json FROM list_records r JOIN list_sets s ON s.id = r.set_id "
+            "WHERE r.kind = ? AND s.id IN (SELECT max(id) FROM list_sets GROUP BY key)"
+        )
+        params: list[Any] = [kind]
+        if dataset is not None:
+            sql += " AND s.dataset = ?"
+            params.append(dataset)
+        sql += " ORDER BY s.id, r.record_id"
+        out: dict[str, dict[str, Any]] = {}
+        for r in self._db.execute(sql, params):
+            data = json.loads(r["json"])
+            out[data.get("id") or _digest(data)] = data  # later sets win for the same id
+        return list(out.values())
+
+    def list_entities(self, dataset: str | None = None) -> list[ListEntity]:
+        return [ListEntity.from_dict(d) for d in self._current_records("entity", dataset)]
+
+    def list_relations(self, dataset: str | None = None) -> list[ListRelation]:
+        return [ListRelation.from_dict(d) for d in self._current_records("relation", dataset)]
+
+    def indicators(self) -> list[CountryIndicator]:
+        out: dict[str, CountryIndicator] = {}
+        for d in self._current_records("indicator"):
+            ind = CountryIndicator.from_dict(d)
+            out[ind.id] = ind
+        return list(out.values())
+
+    def row_errors(self, run_id: str) -> list[RowError]:
+        return [RowError(e.location, e.line, e.field, e.reason) for e in self.errors(run_id)]
+
+    def data_version(self) -> str:
+        """A digest of the current version of every archived URL and every current list set."""
+        h = hashlib.sha256()
+        for r in self._db.execute(
+            "SELECT url, sha256 FROM versions v WHERE id = (SELECT max(id) FROM versions v2 WHERE v2.url = v.url) "
+            "ORDER BY url"
+        ):
+            h.update(f"{r['url']}\x1f{r['sha256']}\n".encode())
+        for r in self._db.execute("SELECT key, sha256 FROM list_sets ORDER BY id"):
+            h.update(f"set\x1f{r['key']}\x1f{r['sha256']}\n".encode())
+        return h.hexdigest()[:16]

@@ -1,0 +1,1 @@
+"""Pure parsers: bytes in, ontology records (Document, ListEntity, ...) and RowErrors out."""

@@ -1,0 +1,109 @@
+"""The archive pipeline: every item is committed to the archive as it arrives (one transaction each)."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from scrapy import Spider
+from scrapy.crawler import Crawler
+
+from crawler.archive import Archive
+from crawler.items import DocumentItem, ErrorItem, FetchItem, ListItem
+from crawler.parsers.lists import parse_files
+
+
+def load_callable(path: str) -> Callable[[str], str | None] | None:
+    """``"package.module:function"`` -> the function (None for an empty path)."""
+    if not path:
+        return None
+    module, _, attr = path.partition(":")
+    fn = getattr(importlib.import_module(module), attr)
+    if not callable(fn):
+        raise TypeError(f"{path} is not callable")
+    return fn  # type: ignore[no-any-return]
+
+
+class ArchivePipeline:
+    def __init__(self, archive_dir: str, country_lookup: str, progress: bool, crawler: Crawler) -> None:
+        self.archive_dir = Path(archive_dir)
+        self.country_codes = load_callable(country_lookup)
+        self.progress = progress
+        self.crawler = crawler
+        self.archive: Archive | None = None
+        self.run_id = ""
+        self.source_id = ""
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
+        s = crawler.settings
+        return cls(
+            s.get("REDFLAG_ARCHIVE_DIR"),
+            s.get("REDFLAG_COUNTRY_LOOKUP", ""),
+            s.getbool("REDFLAG_PROGRESS"),
+            crawler,
+        )
+
+    def _emit(self, event: str, **data: Any) -> None:
+        if self.progress:
+            sys.stdout.write(
+                json.dumps({"event": event, "source": self.source_id, "run": self.run_id, **data}) + "\n"
+            )
+            sys.stdout.flush()
+
+    def open_spider(self, spider: Spider | None = None) -> None:
+        spider = spider or self.crawler.spider
+        assert spider is not None
+        self.archive = Archive(self.archive_dir)
+        self.source_id = spider.source.id  # type: ignore[attr-defined]
+        self.run_id = self.archive.start_run(self.source_id)
+        spider.run_id = self.run_id  # type: ignore[attr-defined]
+        self._emit("start")
+
+    def close_spider(self, spider: Spider | None = None) -> None:
+        assert self.archive is not None
+        reason = (self.crawler.stats.get_value("finish_reason") if self.crawler.stats else None) or "finished"
+        run = next(r for r in self.archive.runs(self.source_id) if r.run_id == self.run_id)
+        if reason == "finished":
+            outcome = "ok" if run.failed == 0 else "partial"
+        elif reason == "shutdown":
+            outcome = "interrupted"
+        else:
+            outcome = str(reason)
+        self.archive.finish_run(self.run_id, outcome)
+        self._emit("finish", outcome=outcome)
+        self.archive.close()
+
+    def process_item(self, item: Any, spider: Spider | None = None) -> Any:
+        archive = self.archive
+        assert archive is not None
+        if isinstance(item, FetchItem):
+            outcome, sha = archive.record_fetch(
+                self.run_id, item.source_id, item.url, item.status, None if item.not_modified else item.body,
+                etag=item.etag, last_modified=item.last_modified, content_type=item.content_type,
+                not_modified=item.not_modified,
+            )  # fmt: skip
+            self._emit("fetch", url=item.url, outcome=outcome, status=item.status)
+        elif isinstance(item, DocumentItem):
+            archive.store_document(item.document)
+        elif isinstance(item, ListItem):
+            if archive.list_is_current(item.key, item.sha256):
+                self._emit("list", key=item.key, outcome="unchanged")
+            else:
+                parsed = parse_files(item.fmt, item.files, self.country_codes, item.dataset)
+                archive.store_list(item.key, item.dataset, item.sha256, parsed, run_id=self.run_id)
+                self._emit(
+                    "list",
+                    key=item.key,
+                    outcome="stored",
+                    records=parsed.record_count,
+                    errors=len(parsed.errors),
+                )
+        elif isinstance(item, ErrorItem):
+            archive.record_error(self.run_id, item.url, item.reason, item.line, item.field)
+            self._emit("error", url=item.url, reason=item.reason)
+        return item

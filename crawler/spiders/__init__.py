@@ -1,0 +1,1 @@
+"""One spider per source family; each instance crawls one source from the catalog."""

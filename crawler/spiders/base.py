@@ -1,0 +1,110 @@
+"""What every redflag spider shares: the source it crawls, fetch items, and readable errors."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import scrapy
+from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError, TimeoutError
+from twisted.python.failure import Failure
+
+from crawler.items import ErrorItem, FetchItem
+from crawler.middlewares import NOT_MODIFIED
+from crawler.parsers.common import SourceMeta
+from crawler.sources import Source
+
+
+class SourceSpider(scrapy.Spider):
+    """Base spider; ``source`` is a catalog entry (a Source or its dict), ``since`` an ISO date or None."""
+
+    handle_httpstatus_list: list[int] = []
+
+    def __init__(self, source: Source | dict[str, Any], since: str | None = None, **kwargs: Any) -> None:
+        src = source if isinstance(source, Source) else Source(**source)
+        super().__init__(name=f"{self.name}:{src.id}", **kwargs)
+        self.source = src
+        self.since = since
+        self.run_id = ""
+
+    @property
+    def meta(self) -> SourceMeta:
+        return SourceMeta(self.source.id, self.source.publisher, self.source.tier)
+
+    async def start(self) -> AsyncIterator[Any]:
+        for url in self.source.start_urls:
+            yield self.request(url, self.parse)
+
+    def request(self, url: str, callback: Any, **meta: Any) -> scrapy.Request:
+        return scrapy.Request(url, callback=callback, errback=self.on_error, meta=meta)
+
+    @staticmethod
+    def not_modified(response: Response) -> bool:
+        return bool(response.meta.get(NOT_MODIFIED))
+
+    @staticmethod
+    def encoding(response: Response) -> str | None:
+        ctype = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        for part in ctype.split(";"):
+            key, _, value = part.strip().partition("=")
+            if key.lower() == "charset" and value:
+                return value.strip("\"'")
+        return None
+
+    def fetch_item(self, response: Response) -> FetchItem:
+        h = response.headers
+        return FetchItem(
+            source_id=self.source.id,
+            url=response.url,
+            status=304 if self.not_modified(response) else response.status,
+            body=response.body,
+            etag=(h.get(b"ETag") or b"").decode("latin-1") or None,
+            last_modified=(h.get(b"Last-Modified") or b"").decode("latin-1") or None,
+            content_type=(h.get(b"Content-Type") or b"").decode("latin-1") or None,
+            not_modified=self.not_modified(response),
+        )
+
+    def error(self, url: str, reason: str) -> ErrorItem:
+        return ErrorItem(source_id=self.source.id, url=url, reason=reason)
+
+    def on_error(self, failure: Failure) -> Iterator[ErrorItem]:
+        request = getattr(failure, "request", None)
+        url = request.url if request is not None else "?"
+        yield self.error(url, describe_failure(failure, self.settings.getint("DOWNLOAD_TIMEOUT")))
+
+    def parse(self, response: Response, **kwargs: Any) -> Any:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+def describe_failure(failure: Failure, timeout: int) -> str:
+    """One readable line for a failed request."""
+    exc = failure.value
+    if failure.check(HttpError):
+        status = exc.response.status  # type: ignore[attr-defined]
+        return f"HTTP {status} {_REASONS.get(status, '')}".strip()
+    if failure.check(TimeoutError, TCPTimedOutError):
+        return f"timed out (no complete answer within {timeout}s, after retries)"
+    if failure.check(DNSLookupError):
+        return "host name not found (DNS)"
+    if failure.check(ConnectionRefusedError):
+        return "connection refused"
+    text = str(exc) or type(exc).__name__
+    low = text.lower()
+    if "robots.txt" in low:
+        return "forbidden by robots.txt (not requested)"
+    if "redirect" in low:
+        return f"redirect loop or too many redirects ({text})"
+    if (
+        "maxsize" in low
+        or "max size" in low
+        or "larger than" in low
+        or type(exc).__name__ == "CancelledError"
+    ):
+        return f"response larger than the download size limit ({text})"
+    return f"{type(exc).__name__}: {text}"
+
+
+_REASONS = {404: "Not Found", 403: "Forbidden", 410: "Gone", 500: "Internal Server Error", 502: "Bad Gateway",
+            503: "Service Unavailable", 504: "Gateway Timeout"}  # fmt: skip

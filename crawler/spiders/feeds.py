@@ -1,0 +1,43 @@
+"""News via RSS/Atom feeds: the feed first, then each linked article (optionally only since a date)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from scrapy.http import Response
+
+from crawler.items import DocumentItem
+from crawler.parsers.article import parse_article
+from crawler.parsers.common import ParseError
+from crawler.parsers.feeds import parse_feed
+from crawler.spiders.base import SourceSpider
+
+
+class FeedsSpider(SourceSpider):
+    name = "feeds"
+
+    def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
+        yield self.fetch_item(response)
+        try:
+            entries = parse_feed(response.body, response.url)
+        except ParseError as exc:
+            yield self.error(response.url, str(exc))
+            return
+        for entry in entries:
+            if not entry.link:
+                continue
+            if self.since and entry.published and entry.published < self.since:
+                continue
+            yield self.request(entry.link, self.parse_article, feed_published=entry.published)
+
+    def parse_article(self, response: Response) -> Iterator[Any]:
+        yield self.fetch_item(response)
+        try:
+            doc = parse_article(response.body, response.url, self.meta, self.encoding(response), kind="news")
+        except ParseError as exc:
+            yield self.error(response.url, str(exc))
+            return
+        if doc.published is None:
+            doc.published = response.meta.get("feed_published")
+        yield DocumentItem(doc)
