@@ -74,6 +74,8 @@ def align_tokens(a: AnalyzedName, b: AnalyzedName) -> Alignment:
         used_a.add(i)
         used_b.add(j)
         pairs.append((i, j, sim, kind))
+    _pair_joined(a.tokens, b.tokens, used_a, used_b, pairs, flip=False)
+    _pair_joined(b.tokens, a.tokens, used_b, used_a, pairs, flip=True)
     return Alignment(
         pairs=tuple(sorted(pairs)),
         unmatched_a=tuple(t for i, t in enumerate(a.tokens) if i not in used_a),
@@ -81,10 +83,60 @@ def align_tokens(a: AnalyzedName, b: AnalyzedName) -> Alignment:
     )
 
 
+def _pair_joined(
+    xs: tuple[str, ...],
+    ys: tuple[str, ...],
+    used_x: set[int],
+    used_y: set[int],
+    pairs: list[tuple[int, int, float, str]],
+    flip: bool,
+) -> None:
+    """Pair a run of consecutive unpaired words of xs with one unpaired word of ys it spells ("Zor Security")."""
+    for j, word in enumerate(ys):
+        if j in used_y:
+            continue
+        for start in range(len(xs)):
+            if start in used_x:
+                continue
+            joined = ""
+            for end in range(start, len(xs)):
+                if end in used_x or len(joined) >= len(word):
+                    break
+                joined += xs[end]
+                if joined == word and end > start:
+                    for i in range(start, end + 1):
+                        used_x.add(i)
+                        pairs.append((j, i, SIM_EXACT, "joined") if flip else (i, j, SIM_EXACT, "joined"))
+                    used_y.add(j)
+                    break
+            if j in used_y:
+                break
+
+
 # --------------------------------------------------------------------------- name features
 def name_exact(a: AnalyzedName, b: AnalyzedName) -> float:
-    """1 when the names are equal once normalized and stripped of legal forms."""
-    return 1.0 if a.core and a.core == b.core else 0.0
+    """1 when the names are equal once normalized and stripped of legal forms, in any word order
+    and however the words are split ("Second Eye" / "Secondeye")."""
+    if not a.core or not b.core:
+        return 0.0
+    if a.core == b.core or a.compact == b.compact or sorted(a.tokens) == sorted(b.tokens):
+        return 1.0
+    return 0.0
+
+
+def subset_match(a: AnalyzedName, b: AnalyzedName, alignment: Alignment | None = None) -> float:
+    """1 when every word of the shorter name (two words or more, one of them whole) has a partner
+    and the longer name has more words.
+
+    "Tal Dilian" / "DILIAN, Tal Jonathan": a person named without a middle name or patronymic.
+    """
+    al = alignment or align_tokens(a, b)
+    shorter_unmatched = al.unmatched_a if len(a.tokens) <= len(b.tokens) else al.unmatched_b
+    shorter = min(len(a.tokens), len(b.tokens))
+    whole = [k for _, _, _, k in al.pairs if k != "initial"]
+    if shorter < 2 or len(a.tokens) == len(b.tokens) or shorter_unmatched or not whole:
+        return 0.0
+    return 1.0
 
 
 def token_set(a: AnalyzedName, b: AnalyzedName) -> float:
@@ -107,12 +159,15 @@ def jaro_winkler(a: AnalyzedName, b: AnalyzedName) -> float:
 
 
 def token_overlap(a: AnalyzedName, b: AnalyzedName, alignment: Alignment | None = None) -> float:
-    """Sum of paired-word similarities over the word count of the longer name (order-insensitive)."""
+    """Sum of paired-word similarities over the word count of the shorter name (order-insensitive).
+
+    Words the longer name has in addition are counted by :func:`extra_tokens`.
+    """
     al = alignment or align_tokens(a, b)
-    longest = max(len(a.tokens), len(b.tokens))
-    if not longest:
+    shortest = min(len(a.tokens), len(b.tokens))
+    if not shortest:
         return 0.0
-    return sum(sim for _, _, sim, _ in al.pairs) / longest
+    return min(1.0, sum(sim for _, _, sim, _ in al.pairs) / shortest)
 
 
 def initials_match(a: AnalyzedName, b: AnalyzedName, alignment: Alignment | None = None) -> float:
@@ -172,23 +227,20 @@ def number_mismatch(a: AnalyzedName, b: AnalyzedName) -> float:
 
 
 def legal_form_mismatch(a: AnalyzedName, b: AnalyzedName) -> float:
-    """How far the kinds of legal form disagree when both names have one (1 - Jaccard of types).
+    """1 when both names carry a legal form and the kinds disagree (Ltd vs S.A.); 0.5 when both carry
+    some form and only one says Holding / Group / Co ("Cytrox Holdings ZRT" vs "Cytrox AD").
 
-    Ltd / Limited / LLC / OOO count as one kind; S.A. / AG / ZRT / JSC as another; Holding,
-    Group and Co are kinds of their own, so "Cytrox Holdings ZRT" vs "Cytrox AD" disagree by half.
+    Ltd / Limited / LLC / OOO count as one kind; S.A. / AG / ZRT / JSC / AD as another. A name
+    without any legal form never disagrees.
     """
-    if not a.form_types or not b.form_types:
+    if not a.forms or not b.forms:
         return 0.0
-    ta, tb = _form_kinds(a.forms), _form_kinds(b.forms)
-    return 1.0 - len(ta & tb) / len(ta | tb)
-
-
-def _form_kinds(forms: Iterable[str]) -> set[str]:
-    kinds = set()
-    for form in forms:
-        kind = legal_form_type(form)
-        kinds.add(f"descriptor:{form}" if kind == "descriptor" else kind)
-    return kinds
+    la, lb = a.form_types - {"descriptor"}, b.form_types - {"descriptor"}
+    if la and lb and not la & lb:
+        return 1.0
+    da = {f for f in a.forms if legal_form_type(f) == "descriptor"}
+    db = {f for f in b.forms if legal_form_type(f) == "descriptor"}
+    return 0.5 if da != db else 0.0
 
 
 def short_name(a: AnalyzedName, b: AnalyzedName) -> float:
