@@ -1,0 +1,104 @@
+"""Name normalization: behaviour on real-world spellings, and properties over arbitrary unicode."""
+
+import string
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ontology.names import (
+    MAX_NAME_CHARS,
+    initials,
+    legal_form_type,
+    name_tokens,
+    normalize_name,
+    phonetic_key,
+    strip_legal_forms,
+)
+
+
+def test_normalize_folds_case_punctuation_and_ampersand():
+    assert normalize_name("Smith & Wesson, L.L.C.") == "smith and wesson l l c"
+    assert normalize_name("  CYTROX   Holdings\tZrt. ") == "cytrox holdings zrt"
+    assert normalize_name("O'Brien-Signal") == "obrien signal"
+
+
+def test_normalize_transliterates_any_script():
+    assert normalize_name("Евгений Богачев") == "evgenii bogachev"
+    assert normalize_name("Ζήτα Σύστημα") == "zeta sustema"
+    assert normalize_name("Kestrel Korlátolt Felelősségű") == "kestrel korlatolt felelossegu"
+
+
+def test_control_characters_become_spaces():
+    assert normalize_name("Acme\x00Ltd\u200b\u2028Group") == "acme ltd group"
+
+
+def test_strip_legal_forms_short_and_long_forms_agree():
+    assert strip_legal_forms("Cytrox Holdings Zrt.") == ("cytrox", ["Holding", "ZRT"])
+    assert strip_legal_forms("CYTROX HOLDINGS ZARTKORUEN MUKODO RESZVENYTARSASAG") == ("cytrox", ["Holding", "ZRT"])
+    assert strip_legal_forms("INTELLEXA S.A.") == ("intellexa", ["SA"])
+    assert strip_legal_forms("Intellexa Limited") == ("intellexa", ["Ltd"])
+    assert strip_legal_forms("Falcon Relay FZ-LLC") == ("falcon relay", ["FZ-LLC"])
+
+
+def test_leading_forms_only_where_they_are_written_first():
+    assert strip_legal_forms("OOO Romashka") == ("romashka", ["OOO"])
+    assert strip_legal_forms("BIZNES-STOLITSA, OOO") == ("biznes stolitsa", ["OOO"])
+    # "Ltd" is never written first, so a name starting with it keeps it
+    assert strip_legal_forms("Limited Editions Press")[0] == "limited editions press"
+
+
+def test_a_name_made_only_of_legal_words_keeps_a_core():
+    assert strip_legal_forms("Group") == ("group", [])
+    assert strip_legal_forms("Holding Co") == ("holding", ["Co"])
+
+
+def test_legal_form_types_group_jurisdictions():
+    assert legal_form_type("OOO") == legal_form_type("LLC") == legal_form_type("Ltd") == "limited"
+    assert legal_form_type("ZRT") == legal_form_type("SA") == "joint_stock"
+    assert legal_form_type("Holding") == "descriptor"
+    assert legal_form_type("nonsense") == ""
+
+
+def test_tokens_phonetics_and_initials():
+    assert name_tokens("Intellexa S.A.") == ["intellexa", "s", "a"]
+    assert name_tokens("Intellexa S.A.", strip_forms=True) == ["intellexa"]
+    assert phonetic_key("Bogachev") == phonetic_key("Bogatchev")
+    assert phonetic_key("Mikhaylovich") == phonetic_key("Mikhailovich")
+    assert phonetic_key("2024") == "2024"
+    assert phonetic_key("...") == ""
+    assert initials("Daniel Varga") == "dv"
+
+
+def test_megabyte_input_is_truncated_not_choked_on():
+    huge = "Acme " * 200_000
+    out = normalize_name(huge)
+    assert len(out) <= MAX_NAME_CHARS
+    core, _ = strip_legal_forms(huge + " Ltd")
+    assert core.startswith("acme")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_normalized_names_are_plain_ascii_words(text):
+    out = normalize_name(text)
+    assert set(out) <= set(string.ascii_lowercase + string.digits + " ")
+    assert out == out.strip() and "  " not in out
+    assert normalize_name(out) == out  # idempotent
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_stripping_and_keys_never_fail(text):
+    core, forms = strip_legal_forms(text)
+    assert set(core.split()) <= set(normalize_name(text).split())
+    assert all(isinstance(f, str) and f for f in forms)
+    for token in name_tokens(text):
+        key = phonetic_key(token)
+        assert key == "" or key.isalnum()
+    assert len(initials(text)) == len(name_tokens(text))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=50))
+def test_case_does_not_matter(text):
+    assert normalize_name(text.upper()) == normalize_name(text.lower()) or not text.isascii()
