@@ -1,0 +1,26 @@
+"""Helpers shared by the components: the auxiliary span group and the Doc extensions."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+AUX = "redflag_aux"  # span group: PLACE, LIST, DATE, PERCENT, GOV_GENERIC (not output as entities)
+OUTPUT_LABELS = frozenset({"ORG", "GOV_AGENCY", "PERSON", "COUNTRY", "PRODUCT", "CAPABILITY", "VICTIM_GROUP"})
+PARTY_LABELS = frozenset({"ORG", "GOV_AGENCY", "PERSON", "COUNTRY"})
+ITEM_LABELS = frozenset({"PRODUCT", "CAPABILITY"})
+
+if not Doc.has_extension("redflag_cues"):
+    Doc.set_extension("redflag_cues", default=None)
+if not Doc.has_extension("redflag_events"):
+    Doc.set_extension("redflag_events", default=None)
+if not Doc.has_extension("redflag_conf"):
+    Doc.set_extension("redflag_conf", default=None)
+
+
+def aux_spans(doc: Doc) -> list[Span]:
+    return list(doc.spans[AUX]) if AUX in doc.spans else []
+
+
+def set_aux(doc: Doc, spans: list[Span]) -> None:
+    unique = {(s.start, s.end): s for s in reversed(spans)}  # the first span for a range wins
+    doc.spans[AUX] = sorted(unique.values(), key=lambda s: (s.start, s.end))

@@ -1,0 +1,192 @@
+"""``redflag_entities``: turns spaCy's labels into the project's, with canonical values and confidences.
+
+GPE/NORP/LOC naming a country (name, demonym, capital) -> COUNTRY with its code; other known places -> PLACE
+(auxiliary, a country hint); ORG with agency words -> GOV_AGENCY; PERSON that is plainly an organisation -> ORG;
+a proper noun right before a capability ("the Hermit spyware") -> PRODUCT; acronyms defined in parentheses
+inherit the label of the name they follow. Dates, percentages and money go to the auxiliary span group.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
+from nlp.gazetteer import Gazetteer
+from nlp.normalize import acronym, name_key
+
+_ORG_WORDS = {
+    "lab", "labs", "group", "groups", "systems", "technologies", "technology", "solutions", "holdings", "ltd", "llc",
+    "inc", "corp", "corporation", "company", "gmbh", "integrators", "communications", "networks", "distribution",
+    "trading", "international", "security", "services", "consulting", "software", "electronics", "telecom", "fze",
+    "labs", "partners", "capital", "ventures", "industries", "defense", "defence", "intelligence", "analytics", "ai",
+    "amnesty", "watch", "foundation", "institute", "university", "centre", "center", "network", "logistics", "freight",
+}
+_COMMERCIAL = {
+    "ltd", "llc", "inc", "corp", "corporation", "company", "gmbh", "technologies", "technology", "solutions",
+    "holdings", "systems", "integrators", "communications", "networks", "distribution", "trading", "consulting",
+    "software", "electronics", "labs", "lab", "group", "fze", "ag", "sa", "plc", "partners", "logistics", "freight",
+    "industries", "analytics", "ventures", "capital", "watch", "international", "foundation", "institute",
+}
+_PRODUCT_CUES = {"spyware", "software", "system", "platform", "tool", "suite", "malware", "camera", "cameras", "implant"}
+_AUX_NER = {"DATE": "DATE", "PERCENT": "PERCENT", "MONEY": "MONEY"}
+
+
+@Language.factory(
+    "redflag_entities",
+    default_config={"gazetteer_confidence": 0.95, "ner_confidence": 0.8, "remap_confidence": 0.7},
+)
+def make_entity_normalizer(
+    nlp: Language, name: str, gazetteer_confidence: float, ner_confidence: float, remap_confidence: float
+) -> EntityNormalizer:
+    return EntityNormalizer(name, gazetteer_confidence, ner_confidence, remap_confidence)
+
+
+class EntityNormalizer:
+    def __init__(self, name: str, gazetteer_confidence: float, ner_confidence: float, remap_confidence: float) -> None:
+        self.name = name
+        self.gaz_conf = gazetteer_confidence
+        self.ner_conf = ner_confidence
+        self.remap_conf = remap_confidence
+        self.gazetteer = Gazetteer()
+        self._agency_re: re.Pattern[str] = re.compile(r"(?!x)x")
+        self._generic: set[str] = set()
+
+    def set_gazetteer(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        terms = sorted(gazetteer.agency_terms, key=len, reverse=True)
+        self._agency_re = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in terms) + r")\b") if terms else self._agency_re
+        self._generic = {g.casefold() for g in gazetteer.generic_agencies}
+
+    def is_agency(self, text: str) -> bool:
+        words = name_key(text).split()
+        raw_words = [w.strip(".,").casefold() for w in text.split()]
+        if any(w in _COMMERCIAL for w in raw_words[1:]) or (words and words[-1] in _COMMERCIAL):
+            return False
+        return bool(self._agency_re.search(text.casefold()))
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents: list[Span] = []
+        conf: dict[tuple[int, int], float] = {}
+        aux = aux_spans(doc)
+        for ent in doc.ents:
+            label = ent.label_
+            if ent.kb_id_ and label in OUTPUT_LABELS:  # from the gazetteer
+                if label == "ORG" and self.is_agency(ent.text):
+                    label = "GOV_AGENCY"
+                ents.append(Span(doc, ent.start, ent.end, label=label, kb_id=ent.kb_id_))
+                conf[(ent.start_char, ent.end_char)] = self.gaz_conf
+                continue
+            span = _trim(ent)
+            if span is None:
+                continue
+            mapped = self._map(span)
+            if mapped is None:
+                if label in _AUX_NER:
+                    aux.append(Span(doc, span.start, span.end, label=_AUX_NER[label]))
+                continue
+            new_label, canonical, confidence = mapped
+            if new_label in OUTPUT_LABELS:
+                ents.append(Span(doc, span.start, span.end, label=new_label, kb_id=canonical))
+                conf[(span.start_char, span.end_char)] = confidence
+            else:
+                aux.append(Span(doc, span.start, span.end, label=new_label, kb_id=canonical))
+        ents = self._products_before_capabilities(doc, ents, conf)
+        ents = self._acronyms(doc, ents, conf)
+        doc.ents = filter_spans(ents)
+        set_aux(doc, aux)
+        doc._.redflag_conf = [[s, e, c] for (s, e), c in conf.items()]
+        return doc
+
+    def _map(self, span: Span) -> tuple[str, str, float] | None:
+        label, text = span.label_, span.text
+        gaz = self.gazetteer
+        if label in ("GPE", "NORP", "LOC", "FAC"):
+            code = gaz.country_code(text)
+            if code:
+                return "COUNTRY", code, self.ner_conf
+            place = gaz.place_code(text)
+            if place:
+                return "PLACE", place, self.ner_conf
+            if label == "GPE" and _looks_like_org(span):
+                return "ORG", name_key(text), self.remap_conf
+            return None
+        if label == "ORG":
+            code = gaz.country_code(text)
+            if code:
+                return "COUNTRY", code, self.remap_conf
+            if text.casefold() in self._generic:
+                return "GOV_GENERIC", text.casefold(), self.remap_conf
+            if self.is_agency(text):
+                return "GOV_AGENCY", name_key(text), self.ner_conf
+            return "ORG", name_key(text), self.ner_conf
+        if label == "PERSON":
+            words = [w.casefold() for w in text.split()]
+            if gaz.country_code(text):
+                return "COUNTRY", gaz.country_code(text) or "", self.remap_conf
+            if words and (words[-1] in _ORG_WORDS or any(w in _COMMERCIAL for w in words)):
+                return "ORG", name_key(text), self.remap_conf
+            if self.is_agency(text):
+                return "GOV_AGENCY", name_key(text), self.remap_conf
+            return "PERSON", name_key(text), self.ner_conf
+        if label == "PRODUCT":
+            nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+            prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+            if nxt in _PRODUCT_CUES or prev in _PRODUCT_CUES:
+                return "PRODUCT", name_key(text), self.remap_conf
+            return None
+        return None
+
+    def _products_before_capabilities(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        by_end = {e.end: e for e in ents}
+        out = list(ents)
+        for cap in [e for e in ents if e.label_ == "CAPABILITY"]:
+            prev = by_end.get(cap.start)
+            if prev is not None and prev.label_ in ("ORG", "PERSON"):
+                if conf.get((prev.start_char, prev.end_char), 0) < self.gaz_conf and len(prev) <= 2:
+                    out.remove(prev)
+                    out.append(Span(doc, prev.start, prev.end, label="PRODUCT", kb_id=name_key(prev.text)))
+                    conf[(prev.start_char, prev.end_char)] = self.remap_conf
+                continue
+            i = cap.start - 1
+            while i >= 0 and doc[i].pos_ == "PROPN" and doc[i].is_title and doc[i].ent_type_ == "" and i > cap.start - 3:
+                i -= 1
+            if i + 1 < cap.start and not any(e.start <= i + 1 < e.end for e in out):
+                span = Span(doc, i + 1, cap.start, label="PRODUCT", kb_id=name_key(doc[i + 1 : cap.start].text))
+                out.append(span)
+                conf[(span.start_char, span.end_char)] = self.remap_conf
+        return out
+
+    def _acronyms(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        out = list(ents)
+        for ent in ents:
+            if ent.label_ not in ("ORG", "GOV_AGENCY"):
+                continue
+            if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
+                tok = doc[ent.end + 1]
+                if tok.text.isupper() and 2 <= len(tok.text) <= 8 and (tok.text == acronym(ent.text) or tok.text[0] == ent.text[0]):
+                    if not any(e.start <= tok.i < e.end for e in out):
+                        out.append(Span(doc, tok.i, tok.i + 1, label=ent.label_, kb_id=ent.kb_id_))
+                        conf[(tok.idx, tok.idx + len(tok.text))] = conf.get((ent.start_char, ent.end_char), self.ner_conf)
+        return out
+
+
+def _trim(ent: Span) -> Span | None:
+    """The span without a leading article or trailing possessive/punctuation; None if nothing is left."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and doc[start].lower_ in ("the", "a", "an", "its", "their"):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "\u2019s")):
+        end -= 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=ent.label_)
+
+
+def _looks_like_org(span: Span) -> bool:
+    """An unknown GPE that is a subject or object of a verb and a single proper noun ("Cytrox sold...")."""
+    return len(span) == 1 and span.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and span.root.head.pos_ == "VERB"

@@ -1,0 +1,590 @@
+"""``redflag_events``: events and relations from the dependency parse, the entities and the cues.
+
+For each sentence, trigger words (lemmas in ``nlp/data/event_triggers.json``) are found; every mention in the
+sentence is attached to a trigger by walking up the parse (stopping at another verb), which gives the syntactic
+slot (subject, object, passive agent, the preposition that introduces it). Slots map to roles per event type:
+for a seller verb ("sold", "supplied") the subject is the supplier and "to" introduces the recipient; for a
+buyer verb ("bought", "procured") the subject is the recipient and "from" the supplier; "through"/"via" and
+intermediary words ("its reseller X") give ``via``. Hedge cues in the sentence mark the event hedged (lower
+confidence); a negation of the trigger or a denial verb above it marks it negated.
+
+Events are stored as plain data in ``doc._.redflag_events`` (character offsets), so they survive
+``nlp.pipe(n_process=...)``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from nlp.components.common import ITEM_LABELS, PARTY_LABELS, aux_spans
+
+_DENIAL_LEMMAS = {"deny", "reject", "refute", "dispute", "dismiss"}
+_STOP_POS = {"VERB", "AUX"}
+_CLAUSE_DEPS = {"conj", "xcomp", "advcl", "ccomp", "relcl", "acl", "pcomp", "csubj"}
+
+
+@dataclass
+class Mention:
+    span: Span
+    label: str
+    value: str
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return (self.span.start_char, self.span.end_char)
+
+
+@dataclass
+class Attachment:
+    mention: Mention
+    dep: str  # dep of the token directly under the trigger
+    prep: str  # lemma of the introducing preposition ("" if none)
+    intermediary: bool = False
+
+
+@dataclass
+class Event:
+    type: str
+    trigger: Token
+    roles: dict[str, list[Mention]] = field(default_factory=dict)
+    confidence: float = 0.8
+
+    def add(self, role: str, mention: Mention) -> None:
+        bucket = self.roles.setdefault(role, [])
+        if all(m.key != mention.key for m in bucket):
+            bucket.append(mention)
+
+
+def _triggers() -> dict[str, set[str]]:
+    raw = json.loads(resources.files("nlp").joinpath("data/event_triggers.json").read_text(encoding="utf-8"))
+    return {k: set(v) for k, v in raw.items() if not k.startswith("_")}
+
+
+@Language.factory("redflag_events", default_config={"base_confidence": 0.85, "hedge_factor": 0.6})
+def make_events(nlp: Language, name: str, base_confidence: float, hedge_factor: float) -> EventExtractor:
+    return EventExtractor(name, base_confidence, hedge_factor)
+
+
+class EventExtractor:
+    def __init__(self, name: str, base_confidence: float, hedge_factor: float) -> None:
+        self.name = name
+        self.base = base_confidence
+        self.hedge_factor = hedge_factor
+        self.t = _triggers()
+        self.intermediary_terms: set[str] = set()
+
+    def set_intermediary_terms(self, terms: list[str]) -> None:
+        self.intermediary_terms = {t.casefold() for t in terms}
+
+    # ------------------------------------------------------------------ driver
+    def __call__(self, doc: Doc) -> Doc:
+        out: list[dict[str, Any]] = []
+        mentions = [Mention(e, e.label_, e.kb_id_ or e.text) for e in doc.ents]
+        mentions += [Mention(s, s.label_, s.kb_id_ or s.text) for s in aux_spans(doc)]
+        cues = doc._.redflag_cues or {"hedge": [], "negation": []}
+        for sent in doc.sents:
+            in_sent = [m for m in mentions if m.span.start >= sent.start and m.span.end <= sent.end]
+            if len(in_sent) < 2 and not any(m.label == "LIST" for m in in_sent):
+                continue
+            events = self._sentence_events(sent, in_sent)
+            if not events:
+                continue
+            hedge = [c for c in cues["hedge"] if sent.start <= c[0] < sent.end and self._hedge_applies(doc, c)]
+            for ev in events:
+                negated = self._negated(ev.trigger, sent, cues["negation"])
+                confidence = ev.confidence * (self.hedge_factor if hedge else 1.0)
+                out.append(
+                    {
+                        "type": ev.type,
+                        "roles": {r: [[m.span.start_char, m.span.end_char, m.label, m.value] for m in ms]
+                                  for r, ms in ev.roles.items() if ms},
+                        "sent_start": sent.start_char,
+                        "sent_end": sent.end_char,
+                        "confidence": round(confidence, 3),
+                        "hedged": bool(hedge),
+                        "negated": negated,
+                    }
+                )
+        doc._.redflag_events = out
+        return doc
+
+    @staticmethod
+    def _hedge_applies(doc: Doc, cue: list[Any]) -> bool:
+        tok = doc[cue[0]]
+        if cue[2] in ("if", "whether"):
+            return tok.dep_ == "mark"
+        if cue[2] in ("claims", "claimed"):
+            return tok.pos_ == "VERB"
+        return True
+
+    def _negated(self, trigger: Token, sent: Span, negations: list[Any]) -> bool:
+        for child in trigger.children:
+            if child.dep_ == "neg":
+                return True
+        node = trigger
+        for _ in range(6):
+            if node.lemma_.casefold() in _DENIAL_LEMMAS:
+                return True
+            if node.i != trigger.i and any(c.dep_ == "neg" for c in node.children):
+                return True
+            if node.head.i == node.i:
+                break
+            node = node.head
+        if node.lemma_.casefold() in _DENIAL_LEMMAS:
+            return True
+        for start, _end, cue in negations:
+            if cue in ("no evidence", "never") and sent.start <= start < trigger.i:
+                return True
+        return False
+
+    # ------------------------------------------------------------------ attachment
+    def _attach(self, trigger: Token, mention: Mention) -> Attachment | None:
+        tok = mention.span.root
+        prep = ""
+        intermediary = self._is_intermediary(mention)
+        steps = 0
+        while tok.i != trigger.i and steps < 8:
+            head = tok.head
+            if head.i == tok.i:
+                return None
+            if tok.dep_ in ("prep", "agent", "dative"):
+                prep = tok.lemma_.casefold() if tok.dep_ != "dative" else "to"
+            if head.i == trigger.i:
+                return Attachment(mention, tok.dep_, prep, intermediary)
+            if head.pos_ in _STOP_POS and tok.dep_ not in ("conj", "appos") and head.dep_ != "amod":
+                return None
+            if head.lemma_.casefold() in self.intermediary_terms:
+                intermediary = True
+            tok = head
+            steps += 1
+        return None
+
+    def _is_intermediary(self, mention: Mention) -> bool:
+        if not self.intermediary_terms:
+            return False
+        root = mention.span.root
+        doc = mention.span.doc
+        window = doc[max(mention.span.start - 3, 0) : mention.span.start]
+        near = [t.lemma_.casefold() for t in window] + [t.lower_ for t in window]
+        near += [c.lemma_.casefold() for c in root.children if c.dep_ in ("compound", "appos", "amod")]
+        if root.dep_ == "appos":
+            near.append(root.head.lemma_.casefold())
+        return any(w in self.intermediary_terms for w in near)
+
+    # ------------------------------------------------------------------ per sentence
+    def _sentence_events(self, sent: Span, mentions: list[Mention]) -> list[Event]:
+        events: list[Event] = []
+        t = self.t
+        for tok in sent:
+            lemma = tok.lemma_.casefold()
+            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
+                if self._is_reexport(tok, lemma):
+                    ev = self._reexport(tok, sent, mentions)
+                elif lemma in t["supply_seller"] or lemma in t["supply_buyer"]:
+                    ev = self._supply_or_ownership(tok, sent, mentions, seller=lemma in t["supply_seller"])
+                elif lemma in t["abuse"] or lemma in t["abuse_use"]:
+                    ev = self._abuse(tok, sent, mentions, use=lemma in t["abuse_use"])
+                elif lemma in t["listing"]:
+                    ev = self._listing(tok, sent, mentions)
+                elif lemma in t["ownership"]:
+                    ev = self._ownership_verb(tok, mentions)
+                elif lemma in t["rename"]:
+                    ev = self._rename(tok, sent, mentions)
+                else:
+                    ev = None
+            elif tok.pos_ in ("NOUN", "PROPN"):
+                if lemma in t["supply_seller_nouns"] or lemma in t["supply_buyer_nouns"]:
+                    ev = self._supply_or_ownership(tok, sent, mentions, seller=lemma in t["supply_seller_nouns"])
+                elif lemma in t["abuse_nouns"]:
+                    ev = self._abuse(tok, sent, mentions, use=False)
+                elif lemma in t["ownership_nouns"]:
+                    ev = self._ownership_noun(tok, sent, mentions)
+                elif lemma in t["listing_nouns"]:
+                    ev = self._listing(tok, sent, mentions)
+                elif lemma in t["reexport_nouns"]:
+                    ev = self._reexport(tok, sent, mentions)
+                else:
+                    ev = None
+            else:
+                ev = None
+            if ev is not None:
+                events.append(ev)
+        events += self._formerly_known_as(sent, mentions)
+        return _dedupe(events)
+
+    def _is_reexport(self, tok: Token, lemma: str) -> bool:
+        if lemma in self.t["reexport"] and lemma not in ("forward", "transit"):
+            return True
+        doc = tok.doc
+        if lemma in ("export", "ship") and tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "re":
+            return True
+        return False
+
+    def _slots(self, trigger: Token, mentions: list[Mention]) -> list[Attachment]:
+        found = [a for m in mentions if (a := self._attach(trigger, m)) is not None]
+        subject = self._inherited_subject(trigger)
+        if subject is not None and not any(a.dep.startswith("nsubj") or a.prep == "by" for a in found):
+            for m in mentions:
+                if m.span.start <= subject.i < m.span.end or (subject.dep_ == "conj" and False):
+                    dep = "nsubjpass" if trigger.dep_ == "acl" else "nsubj"
+                    found.append(Attachment(m, dep, "", self._is_intermediary(m)))
+        return found
+
+    @staticmethod
+    def _inherited_subject(trigger: Token) -> Token | None:
+        node = trigger
+        for _ in range(4):
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) and node.i != trigger.i:
+                subj = next(c for c in node.children if c.dep_ in ("nsubj", "nsubjpass"))
+                return subj
+            if node.dep_ in ("relcl", "acl") and node.i == trigger.i:
+                rel = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if not rel or rel[0].tag_ in ("WDT", "WP"):
+                    return node.head
+                return None
+            if node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
+                node = node.head
+                continue
+            return None
+        return None
+
+    # ------------------------------------------------------------------ supply and ownership
+    def _supply_or_ownership(self, trig: Token, sent: Span, mentions: list[Mention], seller: bool) -> Event | None:
+        slots = self._slots(trig, mentions)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children) or (trig.dep_ == "acl" and trig.tag_ == "VBN")
+        noun = trig.pos_ in ("NOUN", "PROPN")
+        ev = Event("supply", trig)
+        for a in slots:
+            m, party, item = a.mention, a.mention.label in PARTY_LABELS, a.mention.label in ITEM_LABELS
+            if m.label in ("PLACE",):
+                ev.add("country", m)
+                continue
+            if m.label == "DATE":
+                ev.add("date", m)
+                continue
+            if not (party or item):
+                continue
+            if party and a.intermediary and not a.dep.startswith("nsubj"):
+                ev.add("via", m)
+                continue
+            if a.prep in ("through", "via"):
+                ev.add("via" if party else _item_role(m), m)
+            elif item:
+                ev.add(_item_role(m), m)
+            elif a.dep == "poss" and noun:
+                ev.add("supplier" if seller else "recipient", m)
+            elif a.dep == "nsubj" or (a.dep == "nsubjpass" and not passive):
+                ev.add("supplier" if seller else "recipient", m)
+            elif a.prep == "by":
+                ev.add("supplier" if seller else "recipient", m)
+            elif a.dep == "nsubjpass":
+                ev.add("recipient" if seller else "supplier", m)
+            elif a.prep in ("to", "for") or a.dep in ("dative",):
+                ev.add("recipient" if (seller or a.prep == "for") else "supplier", m)
+            elif a.prep == "from":
+                if seller:
+                    ev.add("country", m) if m.label == "COUNTRY" else ev.add("supplier", m)
+                else:
+                    ev.add("supplier", m)
+            elif a.dep == "dobj":
+                ev.add("recipient" if seller else "supplier", m)
+            elif a.prep == "of" and noun:
+                ev.add("recipient" if not seller else "supplier", m)
+            elif a.prep == "in" and m.label == "COUNTRY":
+                ev.add("country", m)
+            elif a.prep == "with" and noun:
+                ev.add("supplier" if not seller else "recipient", m)
+        # the buyer acquiring a company is an ownership change, not a supply
+        if not seller and trig.lemma_ in ("acquire", "buy", "purchase", "acquisition", "purchase") and "product" not in ev.roles \
+                and "capability" not in ev.roles:
+            owned = [a.mention for a in slots if a.dep == "dobj" and a.mention.label == "ORG"]
+            owned += [a.mention for a in slots if a.prep == "of" and a.mention.label == "ORG" and noun]
+            if owned and ev.roles.get("recipient"):
+                own = Event("ownership", trig, confidence=self.base)
+                for m in ev.roles["recipient"]:
+                    own.add("owner", m)
+                for m in owned:
+                    own.add("owned", m)
+                _add_share(own, sent, mentions)
+                return own
+        _add_sentence_dates(ev, sent, mentions)
+        _add_sentence_countries(ev, sent, mentions)
+        supplier, recipient = ev.roles.get("supplier", []), ev.roles.get("recipient", [])
+        things = ev.roles.get("product", []) + ev.roles.get("capability", [])
+        if not (supplier or recipient):
+            return None
+        parties = len(supplier) + len(recipient) + len(ev.roles.get("via", []))
+        if parties + (1 if things else 0) < 2:
+            return None
+        if {m.key for m in supplier} & {m.key for m in recipient}:
+            return None
+        ev.confidence = self.base if (supplier and recipient) else self.base - 0.15
+        if not things:
+            item = _object_phrase(trig)
+            if item is not None:
+                ev.add("product", Mention(item, "TEXT", item.text))
+        return ev
+
+    def _ownership_verb(self, trig: Token, mentions: list[Mention]) -> Event | None:
+        slots = self._slots(trig, mentions)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children)
+        ev = Event("ownership", trig, confidence=self.base)
+        for a in slots:
+            m = a.mention
+            if m.label not in ("ORG", "PERSON", "GOV_AGENCY", "COUNTRY"):
+                if m.label == "PERCENT":
+                    ev.add("share", m)
+                continue
+            if (a.dep == "nsubj" and not passive) or a.prep == "by":
+                ev.add("owner", m)
+            elif a.dep in ("dobj", "nsubjpass") or a.prep in ("in", "of"):
+                ev.add("owned", m)
+        if trig.lemma_ == "hold" or trig.lemma_ == "take":
+            for child in trig.children:
+                if child.dep_ == "dobj" and child.lemma_ in ("stake", "share", "interest", "control", "majority"):
+                    for m in mentions:
+                        a = self._attach(child, m)
+                        if a and a.prep in ("in", "of") and m.label in ("ORG", "GOV_AGENCY"):
+                            ev.add("owned", m)
+            if not ev.roles.get("owned"):
+                return None
+        _add_share(ev, trig.sent, mentions)
+        return ev if ev.roles.get("owner") and ev.roles.get("owned") else None
+
+    def _ownership_noun(self, trig: Token, sent: Span, mentions: list[Mention]) -> Event | None:
+        lemma = trig.lemma_.casefold()
+        ev = Event("ownership", trig, confidence=self.base - 0.05)
+        of_side = [a.mention for m in mentions if (a := self._attach(trig, m)) and a.prep in ("of", "in")
+                   and m.label in ("ORG", "PERSON", "GOV_AGENCY")]
+        poss = [a.mention for m in mentions if (a := self._attach(trig, m)) and a.dep == "poss"]
+        other: list[Mention] = []
+        if trig.dep_ == "appos":
+            other = [m for m in mentions if m.span.start <= trig.head.i < m.span.end]
+        elif trig.dep_ in ("attr",):
+            subj = [c for c in trig.head.children if c.dep_ == "nsubj"]
+            other = [m for m in mentions for s in subj if m.span.start <= s.i < m.span.end]
+        elif trig.dep_ == "compound" or any(c.dep_ == "appos" for c in trig.children):
+            other = [m for m in mentions for c in trig.children if c.dep_ == "appos" and m.span.start <= c.i < m.span.end]
+        other = [m for m in other if m.label in ("ORG", "PERSON", "GOV_AGENCY")]
+        if lemma in ("subsidiary", "affiliate", "arm", "unit"):
+            owners, owned = of_side + poss, other
+        elif lemma in ("parent", "owner", "shareholder", "shareholding"):
+            owners, owned = other + poss, of_side
+        else:  # stake: "X's 60% stake in Y", "X holds a stake in Y" (the verb handles the latter)
+            owners, owned = poss, [m for m in of_side]
+        if not owners or not owned:
+            return None
+        for m in owners:
+            ev.add("owner", m)
+        for m in owned:
+            if all(m.key != o.key for o in owners):
+                ev.add("owned", m)
+        _add_share(ev, sent, mentions)
+        return ev if ev.roles.get("owned") else None
+
+    def _rename(self, trig: Token, sent: Span, mentions: list[Mention]) -> Event | None:
+        orgs = [m for m in mentions if m.label in ("ORG", "GOV_AGENCY", "PRODUCT")]
+        before = [m for m in orgs if m.span.end <= trig.i]
+        after = [m for m in orgs if m.span.start > trig.i]
+        if not before or not after:
+            return None
+        ev = Event("ownership", trig, confidence=self.base - 0.1)
+        ev.add("former_name", before[-1])
+        ev.add("entity", after[0])
+        return ev
+
+    def _formerly_known_as(self, sent: Span, mentions: list[Mention]) -> list[Event]:
+        out: list[Event] = []
+        toks = list(sent)
+        for i, tok in enumerate(toks[:-2]):
+            if tok.lower_ in ("formerly", "previously") and toks[i + 1].lower_ in ("known", "called", "named") or (
+                tok.lower_ in ("formerly", "previously", "f/k/a", "fka") and toks[i + 1].lower_ not in ("known", "called", "named")
+                and tok.lower_ in ("f/k/a", "fka")
+            ):
+                orgs = [m for m in mentions if m.label in ("ORG", "GOV_AGENCY", "PRODUCT")]
+                before = [m for m in orgs if m.span.end <= tok.i]
+                after = [m for m in orgs if m.span.start > tok.i]
+                if before and after:
+                    ev = Event("ownership", tok, confidence=self.base)
+                    ev.add("entity", before[-1])
+                    ev.add("former_name", after[0])
+                    out.append(ev)
+        return out
+
+    # ------------------------------------------------------------------ abuse
+    def _abuse(self, trig: Token, sent: Span, mentions: list[Mention], use: bool) -> Event | None:
+        slots = self._slots(trig, mentions)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children)
+        ev = Event("abuse", trig)
+        for a in slots:
+            m = a.mention
+            if m.label == "VICTIM_GROUP":
+                if not use or a.prep in ("against", "on", "to"):
+                    ev.add("victim_group", m)
+            elif m.label in ITEM_LABELS:
+                ev.add(_item_role(m), m)
+            elif m.label in ("GOV_AGENCY", "COUNTRY", "ORG", "GOV_GENERIC", "PERSON"):
+                if (a.dep == "nsubj" and not passive) or a.prep == "by" or a.dep == "poss":
+                    ev.add("actor", m)
+                elif a.prep == "in" and m.label == "COUNTRY":
+                    ev.add("country", m)
+            elif m.label == "DATE":
+                ev.add("date", m)
+        if use:  # "used Pegasus to monitor journalists": the purpose clause carries the victims
+            for child in trig.children:
+                if child.dep_ in ("xcomp", "advcl") and child.lemma_.casefold() in self.t["abuse"]:
+                    for m in mentions:
+                        a = self._attach(child, m)
+                        if a and m.label == "VICTIM_GROUP":
+                            ev.add("victim_group", m)
+        if not ev.roles.get("victim_group"):
+            return None
+        if use and not (ev.roles.get("capability") or ev.roles.get("product")):
+            return None
+        if trig.dep_ in ("xcomp", "advcl") and trig.head.lemma_.casefold() in self.t["abuse_use"]:
+            return None  # reported through the "use" trigger above, which knows the tool
+        for m in mentions:  # tools named with "with", "using", "through" deeper in the clause
+            if m.label in ITEM_LABELS and m.span.start > trig.i and not any(m.key == x.key for r in ev.roles.values() for x in r):
+                if any(t.lower_ in ("with", "using", "through", "via", "by") for t in m.span.doc[trig.i : m.span.start]):
+                    ev.add(_item_role(m), m)
+        if not ev.roles.get("actor"):
+            agencies = [m for m in mentions if m.label == "GOV_AGENCY" and not m.span.start <= trig.i < m.span.end]
+            generic = [m for m in mentions if m.label == "GOV_GENERIC"]
+            countries = [m for m in mentions if m.label == "COUNTRY"]
+            fallback = agencies[:1] or generic[:1] or countries[:1]
+            if fallback:
+                ev.add("actor", fallback[0])
+                ev.confidence = self.base - 0.2
+        _add_sentence_dates(ev, sent, mentions)
+        _add_sentence_countries(ev, sent, mentions)
+        return ev if ev.roles.get("actor") or ev.roles.get("capability") or ev.roles.get("product") else None
+
+    # ------------------------------------------------------------------ listing
+    def _listing(self, trig: Token, sent: Span, mentions: list[Mention]) -> Event | None:
+        slots = self._slots(trig, mentions)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children)
+        lists = [m for m in mentions if m.label == "LIST"]
+        ev = Event("listing", trig)
+        for a in slots:
+            m = a.mention
+            if m.label == "LIST":
+                continue
+            if m.label == "DATE":
+                ev.add("date", m)
+            elif m.label in ("ORG", "PERSON", "GOV_AGENCY", "PRODUCT") or (m.label == "COUNTRY" and a.dep == "dobj"):
+                if a.dep in ("dobj", "nsubjpass") or (a.dep == "nsubj" and passive):
+                    ev.add("entity", m)
+                elif (a.dep == "nsubj" and not passive) or a.prep == "by":
+                    ev.add("authority", m)
+                elif a.dep == "appos" or a.prep in ("including",):
+                    ev.add("entity", m)
+        for m in lists:
+            ev.add("list", m)
+        if not ev.roles.get("entity") or not (ev.roles.get("list") or ev.roles.get("authority")):
+            if trig.pos_ == "NOUN" and lists:
+                ents = [a.mention for a in slots if a.prep in ("of", "on", "against") and a.mention.label in PARTY_LABELS]
+                if ents:
+                    for m in ents:
+                        ev.add("entity", m)
+                    return ev
+            return None
+        _add_sentence_dates(ev, sent, mentions)
+        return ev
+
+    # ------------------------------------------------------------------ reexport
+    def _reexport(self, trig: Token, sent: Span, mentions: list[Mention]) -> Event | None:
+        slots = self._slots(trig, mentions)
+        ev = Event("reexport", trig)
+        for a in slots:
+            m = a.mention
+            if m.label in ITEM_LABELS:
+                ev.add("item", m)
+            elif m.label in PARTY_LABELS or m.label == "PLACE":
+                if a.prep in ("through", "via") or a.intermediary:
+                    ev.add("via", m)
+                elif a.prep in ("to", "into", "for"):
+                    ev.add("to", m)
+                elif a.prep == "from":
+                    ev.add("from", m)
+                elif a.dep in ("nsubj",) or a.prep == "by":
+                    ev.add("via", m)
+            elif m.label == "DATE":
+                ev.add("date", m)
+        if not ev.roles.get("item"):
+            item = _object_phrase(trig)
+            if item is not None:
+                ev.add("item", Mention(item, "TEXT", item.text))
+        if not ev.roles.get("to") and not ev.roles.get("from"):
+            return None
+        _add_sentence_dates(ev, sent, mentions)
+        return ev
+
+
+def _item_role(m: Mention) -> str:
+    return "capability" if m.label == "CAPABILITY" else "product"
+
+
+def _add_sentence_dates(ev: Event, sent: Span, mentions: list[Mention]) -> None:
+    if ev.roles.get("date"):
+        return
+    dates = [m for m in mentions if m.label == "DATE" and any(ch.isdigit() for ch in m.span.text)]
+    if len(dates) == 1:
+        ev.add("date", dates[0])
+
+
+def _add_sentence_countries(ev: Event, sent: Span, mentions: list[Mention]) -> None:
+    used = {m.key for ms in ev.roles.values() for m in ms}
+    for m in mentions:
+        if m.label in ("COUNTRY", "PLACE") and m.key not in used:
+            ev.add("country", m)
+
+
+def _add_share(ev: Event, sent: Span, mentions: list[Mention]) -> None:
+    for m in mentions:
+        if m.label == "PERCENT":
+            ev.add("share", m)
+            return
+    for tok in sent:
+        if tok.like_num and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("%", "percent", "per"):
+            span = tok.doc[tok.i : tok.i + 2]
+            ev.add("share", Mention(span, "PERCENT", span.text))
+            return
+
+
+def _object_phrase(trig: Token) -> Span | None:
+    """The direct object (or passive subject) noun phrase of a trigger verb, for an unnamed item."""
+    for child in trig.children:
+        if child.dep_ in ("dobj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
+            left = child.left_edge.i
+            doc = child.doc
+            while left < child.i and doc[left].dep_ in ("det", "poss", "predet") or doc[left].is_punct:
+                left += 1
+            if left <= child.i:
+                return doc[left : child.i + 1]
+    return None
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    seen: set[tuple[str, tuple[tuple[str, tuple[tuple[int, int], ...]], ...]]] = set()
+    out: list[Event] = []
+    for ev in events:
+        sig = (ev.type, tuple(sorted((r, tuple(sorted(m.key for m in ms))) for r, ms in ev.roles.items() if r not in ("date", "country"))))
+        if sig in seen:
+            continue
+        seen.add(sig)
+        out.append(ev)
+    # an event whose core roles are a subset of another's of the same type is the same event seen twice
+    final: list[Event] = []
+    for ev in out:
+        core = {(r, m.key) for r, ms in ev.roles.items() for m in ms if r not in ("date", "country")}
+        if any(other is not ev and other.type == ev.type and core < {(r, m.key) for r, ms in other.roles.items()
+               for m in ms} for other in out):
+            continue
+        final.append(ev)
+    return final

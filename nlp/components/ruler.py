@@ -1,0 +1,106 @@
+"""``redflag_gazetteer``: matches the gazetteer's names and the agency patterns before the statistical NER.
+
+Names arrive through :meth:`GazetteerRuler.add_gazetteer` (like ``EntityRuler.add_patterns``). Matches of the
+output labels become ``doc.ents`` (canonical value in ``kb_id``) so that ``ner`` predicts around them; places,
+list names and generic state actors go to the auxiliary span group.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
+from nlp.gazetteer import Gazetteer
+from nlp.normalize import legal_forms, name_key
+
+_AGENCY_HEADS = [
+    "Ministry", "Ministries", "Police", "Gendarmerie", "Directorate", "Army", "Brigade", "Battalion", "Regiment",
+    "Guard", "Guards", "Command", "Bureau", "Agency", "Service", "Committee", "Prosecutor", "Procuracy", "Forces",
+    "Department", "Office", "Authority", "Council", "Presidency", "Navy", "Unit", "Division", "Corps",
+]
+_AGENCY_MODIFIERS = [
+    "State", "National", "Federal", "Public", "Security", "Intelligence", "Interior", "Defence", "Defense", "Internal",
+    "General", "Special", "Royal", "Presidential", "Republican", "Border", "Cyber", "Criminal", "Investigation",
+    "Investigations", "Counterterrorism", "Counter-Terrorism", "Military", "Armed", "Secret", "Homeland", "Municipal",
+    "Metropolitan", "Information", "Communications", "Justice", "Revolutionary", "Central", "Police", "Signals",
+]
+
+
+@Language.factory("redflag_gazetteer", default_config={"confidence": 0.95})
+def make_gazetteer_ruler(nlp: Language, name: str, confidence: float) -> GazetteerRuler:
+    return GazetteerRuler(nlp, name, confidence)
+
+
+class GazetteerRuler:
+    def __init__(self, nlp: Language, name: str, confidence: float) -> None:
+        self.name = name
+        self.nlp = nlp
+        self.confidence = confidence
+        self.sensitive = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.insensitive = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.canonical: dict[tuple[str, str], str] = {}
+        self.patterns = Matcher(nlp.vocab)
+        self._add_agency_patterns()
+        self._legal_forms = {" ".join(f) for f in legal_forms()}
+
+    def _add_agency_patterns(self) -> None:
+        title_or_and = {"IS_TITLE": True, "OP": "+"}
+        self.patterns.add(
+            "GOV_AGENCY",
+            [
+                [{"ORTH": {"IN": ["Ministry", "Ministries"]}}, {"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"},
+                 title_or_and],
+                [{"ORTH": {"IN": ["Ministry", "Ministries"]}}, {"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"},
+                 title_or_and, {"LOWER": "and"}, title_or_and],
+                [{"ORTH": {"IN": _AGENCY_MODIFIERS}}, {"IS_TITLE": True, "OP": "*"}, {"ORTH": {"IN": _AGENCY_HEADS}}],
+                [{"ORTH": {"IN": ["Unit", "Brigade", "Battalion", "Regiment", "Division"]}}, {"LIKE_NUM": True}],
+                [{"ORTH": {"IN": _AGENCY_MODIFIERS}}, {"IS_TITLE": True, "OP": "*"}, {"ORTH": {"IN": _AGENCY_HEADS}},
+                 {"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, {"ORTH": {"IN": ["Interior", "Defence", "Defense", "Justice",
+                                                                              "President", "Presidency", "Army"]}}],
+            ],
+        )
+
+    def add_gazetteer(self, gazetteer: Gazetteer) -> None:
+        """Add every phrase of ``gazetteer`` (call again with more entries as the graph grows)."""
+        sensitive: dict[str, list[Doc]] = {}
+        insensitive: dict[str, list[Doc]] = {}
+        for phrase in gazetteer.phrases():
+            key = phrase.text if phrase.case_sensitive else phrase.text.casefold()
+            slot = (phrase.label, key)
+            if slot in self.canonical:
+                continue
+            self.canonical[slot] = phrase.canonical
+            target = sensitive if phrase.case_sensitive else insensitive
+            target.setdefault(phrase.label, []).append(self.nlp.make_doc(phrase.text))
+        for label, docs in sensitive.items():
+            self.sensitive.add(label, docs)
+        for label, docs in insensitive.items():
+            self.insensitive.add(label, docs)
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates: list[Span] = []
+        strings = doc.vocab.strings
+        for matcher, sensitive in ((self.sensitive, True), (self.insensitive, False)):
+            for match_id, start, end in matcher(doc):
+                label = strings[match_id]
+                text = doc[start:end].text
+                canonical = self.canonical.get((label, text if sensitive else text.casefold()))
+                if canonical is None:
+                    continue
+                if label in ("ORG", "GOV_AGENCY") and end < len(doc) and doc[end].lower_.strip(".") in self._legal_forms:
+                    end += 1
+                candidates.append(Span(doc, start, end, label=label, kb_id=canonical))
+        for match_id, start, end in self.patterns(doc):
+            span = doc[start:end]
+            if span[0].i > 0 and doc[span[0].i - 1].is_title and doc[span[0].i - 1].pos_ == "PROPN":
+                continue  # "Acme Security Unit": part of a longer proper name left to ner
+            candidates.append(Span(doc, start, end, label=strings[match_id], kb_id=name_key(span.text)))
+        kept = filter_spans(candidates)
+        ents = [s for s in kept if s.label_ in OUTPUT_LABELS]
+        aux = [s for s in kept if s.label_ not in OUTPUT_LABELS]
+        doc.ents = filter_spans([*doc.ents, *ents]) if doc.ents else ents
+        set_aux(doc, [*aux_spans(doc), *aux])
+        return doc

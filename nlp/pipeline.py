@@ -1,0 +1,63 @@
+"""Builds the spaCy pipeline: the base model plus the project's registered components from ``config.cfg``."""
+
+from __future__ import annotations
+
+import importlib.util
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from thinc.api import Config
+
+import nlp.components  # noqa: F401  (registers the factories)
+from nlp.errors import ModelNotInstalledError, NlpError
+from nlp.gazetteer import Gazetteer
+
+REQUIRED_BASE_COMPONENTS = ("parser", "ner")
+
+
+def component_config() -> Config:
+    """The parsed ``nlp/config.cfg``."""
+    return Config().from_str(resources.files("nlp").joinpath("config.cfg").read_text(encoding="utf-8"))
+
+
+def model_is_installed(model: str) -> bool:
+    """True if ``model`` is an installed pipeline package or a pipeline directory."""
+    if Path(model).is_dir():
+        return (Path(model) / "config.cfg").exists()
+    try:
+        return importlib.util.find_spec(model) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def load_base_model(model: str) -> Language:
+    """The base model, or ModelNotInstalledError naming it and its install command (never a fallback)."""
+    if not model_is_installed(model):
+        raise ModelNotInstalledError(model)
+    try:
+        base = spacy.load(model)
+    except OSError as exc:
+        raise ModelNotInstalledError(model) from exc
+    missing = [c for c in REQUIRED_BASE_COMPONENTS if c not in base.pipe_names]
+    if missing:
+        raise NlpError(f"spaCy model {model!r} has no {', '.join(missing)} component; the extractor needs a parser and ner")
+    return base
+
+
+def build_pipeline(model: str, gazetteer: Gazetteer | None = None) -> Language:
+    """The full pipeline: ``model`` + gazetteer ruler, entity normaliser, hedging and event components."""
+    pipeline = load_base_model(model)
+    gaz = gazetteer if gazetteer is not None else Gazetteer.default()
+    for name, block in component_config()["components"].items():
+        settings: dict[str, Any] = dict(block)
+        factory = settings.pop("factory")
+        placement = {k: settings.pop(k) for k in ("before", "after") if k in settings}
+        pipeline.add_pipe(factory, name=name, config=settings, **placement)
+    pipeline.get_pipe("redflag_gazetteer").add_gazetteer(gaz)  # type: ignore[attr-defined]
+    pipeline.get_pipe("redflag_entities").set_gazetteer(gaz)  # type: ignore[attr-defined]
+    pipeline.get_pipe("redflag_hedging").set_gazetteer(gaz)  # type: ignore[attr-defined]
+    pipeline.get_pipe("redflag_events").set_intermediary_terms(gaz.intermediary_terms)  # type: ignore[attr-defined]
+    return pipeline
