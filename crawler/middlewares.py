@@ -12,6 +12,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet import task
 
 from crawler.archive import Archive
+from crawler.sources import archive_url
 
 NOT_MODIFIED = "redflag_not_modified"
 CONDITIONAL = "redflag_conditional"
@@ -24,13 +25,21 @@ class ConditionalRequestMiddleware:
     so spiders follow links from unchanged pages exactly as from fresh ones.
     """
 
-    def __init__(self, archive_dir: str) -> None:
+    def __init__(self, archive_dir: str, live_base: str = "", canonical_base: str = "") -> None:
         self.archive_dir = archive_dir
+        self.live_base = live_base
+        self.canonical_base = canonical_base
         self._archive: Archive | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ConditionalRequestMiddleware:
-        return cls(crawler.settings.get("REDFLAG_ARCHIVE_DIR"))
+        s = crawler.settings
+        return cls(
+            s.get("REDFLAG_ARCHIVE_DIR"), s.get("REDFLAG_LIVE_BASE", ""), s.get("REDFLAG_CANONICAL_BASE", "")
+        )
+
+    def _key(self, url: str) -> str:
+        return archive_url(url, self.live_base, self.canonical_base)
 
     @property
     def archive(self) -> Archive:
@@ -43,7 +52,7 @@ class ConditionalRequestMiddleware:
     def process_request(self, request: Request, spider: Spider | None = None) -> None:
         if request.meta.get("dont_obey_robotstxt") or not request.meta.get(CONDITIONAL, True):
             return None
-        headers = self.archive.conditional_headers(request.url)
+        headers = self.archive.conditional_headers(self._key(request.url))
         if headers:
             for name, value in headers.items():
                 request.headers.setdefault(name, value)
@@ -55,7 +64,7 @@ class ConditionalRequestMiddleware:
     ) -> Response:
         if response.status != 304 or not isinstance(request.meta.get(CONDITIONAL), dict):
             return response
-        body = self.archive.latest_body(request.url)
+        body = self.archive.latest_body(self._key(request.url))
         if body is None:
             return response
         request.meta[NOT_MODIFIED] = True

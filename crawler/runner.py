@@ -33,7 +33,7 @@ def crawl(
 ) -> None:
     """Crawl SOURCES into the archive at ARCHIVE_DIR; returns when every spider has closed."""
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
-    from scrapy.crawler import Crawler, CrawlerProcess
+    from scrapy.crawler import CrawlerProcess
     from scrapy.utils.misc import load_object
     from scrapy.utils.project import get_project_settings
 
@@ -45,11 +45,15 @@ def crawl(
         settings.set(key, value, priority="cmdline")
     process = CrawlerProcess(settings, install_root_handler=True)
     for source in sources:
-        per_source = settings.copy()
-        per_source.set("CONCURRENT_REQUESTS_PER_DOMAIN", source.concurrency, priority="cmdline")
-        per_source.set("DOWNLOAD_DELAY", source.download_delay, priority="cmdline")
-        spidercls = load_object(SPIDER_PATHS[source.spider])
-        process.crawl(Crawler(spidercls, per_source), source=source.to_dict(), since=since)
+        base = load_object(SPIDER_PATHS[source.spider])
+        # per-source politeness: a subclass carrying the source's own settings (Scrapy's custom_settings)
+        custom = {
+            **(base.custom_settings or {}),
+            "CONCURRENT_REQUESTS_PER_DOMAIN": source.concurrency,
+            "DOWNLOAD_DELAY": source.download_delay,
+        }
+        spidercls = type(base.__name__, (base,), {"custom_settings": custom})
+        process.crawl(spidercls, source=source.to_dict(), since=since)
     process.start()
 
 
@@ -58,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--archive", required=True, type=Path)
     p.add_argument("--sources", type=Path, default=None, help="catalog file (default: crawler/sources.toml)")
     p.add_argument("--base-url", default="", help="expands {base} in the catalog's URLs")
+    p.add_argument("--canonical-base", default="", help="archive URLs under this base instead of --base-url")
     p.add_argument("--only", nargs="*", default=[], help="source ids (default: all)")
     p.add_argument("--since", default=None)
     p.add_argument("--country-lookup", default="")
@@ -70,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     except SourceError as exc:
         p.error(str(exc))
     overrides = dict(item.split("=", 1) for item in args.set)
+    if args.canonical_base and args.base_url:
+        overrides.update(REDFLAG_LIVE_BASE=args.base_url, REDFLAG_CANONICAL_BASE=args.canonical_base)
     crawl(chosen, args.archive, since=args.since, country_lookup=args.country_lookup, progress=args.progress,
           overrides=overrides)  # fmt: skip
     return 0

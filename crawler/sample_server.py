@@ -36,7 +36,9 @@ class LoggedRequest:
 
 
 class SampleServer:
-    def __init__(self, root: Path = SITE, overlay: Path | None = None, routes: dict[str, Route] | None = None) -> None:
+    def __init__(
+        self, root: Path = SITE, overlay: Path | None = None, routes: dict[str, Route] | None = None
+    ) -> None:
         self.root = Path(root)
         self.overlay = Path(overlay) if overlay else None
         self.routes = dict(routes or {})
@@ -67,7 +69,9 @@ class SampleServer:
     def __enter__(self) -> SampleServer:
         return self.start()
 
-    def __exit__(self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None) -> None:
+    def __exit__(
+        self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.stop()
 
     @property
@@ -147,7 +151,12 @@ class _Handler(BaseHTTPRequestHandler):
             return
         target = self.owner.resolve(path)
         if target is None:
-            self._send(404, b"<html><body><h1>Not Found</h1></body></html>", {"Content-Type": "text/html"}, conditional)
+            self._send(
+                404,
+                b"<html><body><h1>Not Found</h1></body></html>",
+                {"Content-Type": "text/html"},
+                conditional,
+            )
             return
         if target.is_dir():
             if not path.endswith("/"):

@@ -44,6 +44,14 @@ class Source:
         return Source(**{**asdict(self), "start_urls": urls})
 
 
+def archive_url(url: str, live_base: str, canonical_base: str) -> str:
+    """The URL under which a response is archived: the sample server's random address is replaced
+    by a fixed canonical base, so that two runs of the sample site archive the same URLs."""
+    if live_base and canonical_base and url.startswith(live_base.rstrip("/") + "/"):
+        return canonical_base.rstrip("/") + url[len(live_base.rstrip("/")) :]
+    return url
+
+
 _REQUIRED = ("id", "publisher", "kind", "spider", "start_urls", "tier", "cadence_days", "robots")
 
 

@@ -109,6 +109,10 @@ class TextBuilder:
             self._open = None
 
     @property
+    def current_key(self) -> str | None:
+        return None if self._open is None else self._open[0]
+
+    @property
     def text(self) -> str:
         return "".join(self.parts)
 

@@ -51,15 +51,25 @@ def canonical_key(heading: str) -> str | None:
 
 def detect_layout(h2_texts: list[str]) -> str:
     """``pre2024`` if headings are numbered sections, ``2024`` if the Life/Liberty/Security set is present."""
-    norms = {_norm(t) for t in h2_texts}
-    if any(_SECTION_H2.match(t.strip()) for t in h2_texts):
-        return LAYOUT_PRE_2024
+    norms = {_norm(_strip_section(t)) for t in h2_texts}
     if len(norms & _H2_2024) >= 2:
         return LAYOUT_2024
+    if any(_SECTION_H2.match(t.strip()) for t in h2_texts):
+        return LAYOUT_PRE_2024
     return LAYOUT_UNKNOWN
 
 
+def _strip_section(text: str) -> str:
+    """``Section 2. Liberty`` -> ``Liberty``."""
+    return re.sub(r"^section\s+\d+\.?\s*", "", text.strip(), flags=re.IGNORECASE)
+
+
 def country_from(url: str, title: str) -> str:
+    """The country a report is about: from the title (both title styles), else the URL slug."""
+    if ":" in title and re.search(r"country reports?", title, re.IGNORECASE):
+        tail = title.rsplit(":", 1)[1].strip()
+        if tail:
+            return tail
     m = re.match(r"^(.*?)\s+(?:\d{4}\s+)?(?:human rights report|country reports?)", title, re.IGNORECASE)
     if m and m.group(1).strip():
         return m.group(1).strip()
@@ -104,7 +114,7 @@ def parse_hrr(body: bytes, url: str, meta: SourceMeta, encoding: str | None = No
         lead = lead_in(el)
         if lead:
             lead_key = canonical_key(lead)
-            if lead_key:
+            if lead_key and lead_key != tb.current_key:
                 tb.open_section(lead_key, lead)
         tb.add(text)
     tb.close_section()
@@ -136,5 +146,6 @@ def _fallback_key(layout: str, section_no: str, h2_title: str, heading: str) -> 
     m = _LETTER.match(heading.strip())
     if layout == LAYOUT_PRE_2024 and m:
         return f"{section_no}{m.group(1).lower()}_{slug(m.group(2), 4)}"
-    prefix = slug(h2_title, 3)
-    return f"{prefix}_{slug(heading, 4)}" if prefix else slug(heading, 6)
+    prefix = slug(_strip_section(h2_title), 4)
+    rest = m.group(2) if m else heading
+    return f"{prefix}_{slug(rest, 4)}" if prefix else slug(rest, 6)

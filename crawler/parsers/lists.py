@@ -14,6 +14,13 @@ from crawler.parsers.shutdowns import parse_shutdowns_csv
 from ontology.records import RowError
 
 FORMATS = ("ofac", "csl", "ftm", "fiw", "shutdowns")
+DEFAULT_DATASETS = {
+    "ofac": "ofac",
+    "csl": "csl",
+    "ftm": "opensanctions",
+    "fiw": "freedom-house-fiw",
+    "shutdowns": "accessnow-stop",
+}
 
 
 class UnknownFormat(ValueError):

@@ -11,10 +11,11 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError, TimeoutError
 from twisted.python.failure import Failure
 
-from crawler.items import ErrorItem, FetchItem
+from crawler.items import DocumentItem, ErrorItem, FetchItem
 from crawler.middlewares import NOT_MODIFIED
 from crawler.parsers.common import SourceMeta
-from crawler.sources import Source
+from crawler.sources import Source, archive_url
+from ontology.records import Document
 
 
 class SourceSpider(scrapy.Spider):
@@ -40,6 +41,19 @@ class SourceSpider(scrapy.Spider):
     def request(self, url: str, callback: Any, **meta: Any) -> scrapy.Request:
         return scrapy.Request(url, callback=callback, errback=self.on_error, meta=meta)
 
+    def archive_url(self, url: str) -> str:
+        return archive_url(
+            url, self.settings.get("REDFLAG_LIVE_BASE", ""), self.settings.get("REDFLAG_CANONICAL_BASE", "")
+        )
+
+    def document(self, doc: Document) -> DocumentItem:
+        """The item for a parsed document, its URL and id moved to the archive URL."""
+        url = self.archive_url(doc.url)
+        if url != doc.url:
+            doc.url = url
+            doc.id = Document.id_for(url)
+        return DocumentItem(doc)
+
     @staticmethod
     def not_modified(response: Response) -> bool:
         return bool(response.meta.get(NOT_MODIFIED))
@@ -57,7 +71,7 @@ class SourceSpider(scrapy.Spider):
         h = response.headers
         return FetchItem(
             source_id=self.source.id,
-            url=response.url,
+            url=self.archive_url(response.url),
             status=304 if self.not_modified(response) else response.status,
             body=response.body,
             etag=(h.get(b"ETag") or b"").decode("latin-1") or None,
@@ -67,7 +81,11 @@ class SourceSpider(scrapy.Spider):
         )
 
     def error(self, url: str, reason: str) -> ErrorItem:
-        return ErrorItem(source_id=self.source.id, url=url, reason=reason)
+        return ErrorItem(
+            source_id=self.source.id,
+            url=self.archive_url(url),
+            reason=reason.replace(url, self.archive_url(url)),
+        )
 
     def on_error(self, failure: Failure) -> Iterator[ErrorItem]:
         request = getattr(failure, "request", None)

@@ -7,7 +7,6 @@ from typing import Any
 
 from scrapy.http import Response
 
-from crawler.items import DocumentItem
 from crawler.parsers.article import parse_article
 from crawler.parsers.common import ParseError
 from crawler.parsers.feeds import parse_feed
@@ -40,4 +39,4 @@ class FeedsSpider(SourceSpider):
             return
         if doc.published is None:
             doc.published = response.meta.get("feed_published")
-        yield DocumentItem(doc)
+        yield self.document(doc)

@@ -9,7 +9,6 @@ from urllib.parse import urljoin
 
 from scrapy.http import Response
 
-from crawler.items import DocumentItem
 from crawler.parsers.common import ParseError
 from crawler.parsers.hrr import detect_layout, parse_hrr
 from crawler.parsers.html import block_text, load_html
@@ -51,4 +50,4 @@ class HrrSpider(SourceSpider):
         except ParseError as exc:
             yield self.error(response.url, str(exc))
             return
-        yield DocumentItem(doc)
+        yield self.document(doc)

@@ -47,8 +47,8 @@ class ListsSpider(SourceSpider):
         ordered = [u for u in self.source.start_urls if u in self._files]
         digest = hashlib.sha256()
         for url in ordered:
-            digest.update(f"{url}\x1f{hashlib.sha256(self._files[url]).hexdigest()}\n".encode())
-        files = [ListFile(name=url, data=self._files[url]) for url in ordered]
+            digest.update(f"{self.archive_url(url)}\x1f{hashlib.sha256(self._files[url]).hexdigest()}\n".encode())
+        files = [ListFile(name=self.archive_url(url), data=self._files[url]) for url in ordered]
         self._files = {}
         yield ListItem(
             source_id=self.source.id,

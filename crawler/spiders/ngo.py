@@ -7,7 +7,6 @@ from typing import Any
 
 from scrapy.http import Response
 
-from crawler.items import DocumentItem
 from crawler.parsers.common import ParseError
 from crawler.parsers.ngo import linked_pdfs, parse_ngo_page
 from crawler.parsers.pdf import parse_pdf
@@ -23,7 +22,7 @@ class NgoSpider(SourceSpider):
             yield from self.parse_pdf_body(response)
             return
         try:
-            yield DocumentItem(
+            yield self.document(
                 parse_ngo_page(response.body, response.url, self.meta, self.encoding(response))
             )
             pdfs = linked_pdfs(response.body, response.url, self.encoding(response))
@@ -39,6 +38,6 @@ class NgoSpider(SourceSpider):
 
     def parse_pdf_body(self, response: Response) -> Iterator[Any]:
         try:
-            yield DocumentItem(parse_pdf(response.body, response.url, self.meta))
+            yield self.document(parse_pdf(response.body, response.url, self.meta))
         except ParseError as exc:
             yield self.error(response.url, str(exc))

@@ -7,7 +7,6 @@ from typing import Any
 
 from scrapy.http import Response
 
-from crawler.items import DocumentItem
 from crawler.parsers.article import parse_article
 from crawler.parsers.common import ParseError
 from crawler.spiders.base import SourceSpider
@@ -25,4 +24,4 @@ class ResearchSpider(SourceSpider):
         except ParseError as exc:
             yield self.error(response.url, str(exc))
             return
-        yield DocumentItem(doc)
+        yield self.document(doc)

@@ -1,0 +1,250 @@
+"""Running crawls and imports for the application layer (CLI, UI).
+
+A crawl runs ``python -m crawler.runner`` in a child process: Scrapy's reactor can start only
+once per process, and a child keeps the caller free of Twisted. The child prints one JSON line per
+archived item; :func:`run_crawl` turns them into :class:`CrawlEvent` callbacks. Ctrl-C is passed on
+as SIGINT, which stops the spiders gracefully; everything archived so far stays, and the next run
+skips it (conditional requests, content-addressed storage).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from crawler.archive import Archive, RunRecord
+from crawler.parsers.lists import DEFAULT_DATASETS, FORMATS, ListFile, parse_files
+from crawler.sample_server import SITE, UPDATES, SampleServer
+from crawler.sources import REAL_SOURCES, SAMPLE_SOURCES, Source, load_sources, select
+
+SAMPLE_BASE = "http://sample.redflag.test"  # archived URLs of the sample site (stable across runs)
+COUNTRY_LOOKUP = "redflag.services.crawling:country_code"
+_WORLD = Path(__file__).parents[1] / "sample_world" / "countries.json"
+
+
+class CrawlError(RuntimeError):
+    """A crawl could not run or was interrupted; the message is one readable line."""
+
+
+@dataclass(frozen=True)
+class CrawlEvent:
+    event: str  # start | fetch | list | error | finish
+    source: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------------------------- countries
+_COUNTRY_INDEX: dict[str, str] | None = None
+
+
+def country_code(name: str) -> str | None:
+    """ISO alpha-2 (or the sample world's X? code) for a country name, alias or code; None if unknown."""
+    global _COUNTRY_INDEX
+    if _COUNTRY_INDEX is None:
+        index: dict[str, str] = {}
+        if _WORLD.exists():
+            for c in json.loads(_WORLD.read_text(encoding="utf-8")).get("countries", []):
+                for n in [c.get("name", ""), c.get("official_name", ""), *c.get("aliases", [])]:
+                    if n:
+                        index[n.strip().lower()] = c["code"]
+        _COUNTRY_INDEX = index
+    key = name.strip().lower()
+    if key in _COUNTRY_INDEX:
+        return _COUNTRY_INDEX[key]
+    if len(key) == 2 and key.isalpha():
+        return key.upper()
+    return None
+
+
+# ---------------------------------------------------------------------------------- catalog
+def catalog(sample: bool = False) -> list[Source]:
+    return load_sources(SAMPLE_SOURCES if sample else REAL_SOURCES)
+
+
+@dataclass(frozen=True)
+class SourceStatus:
+    source: Source
+    last_run: RunRecord | None
+    next_due: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        s = self.source
+        run = self.last_run
+        return {
+            "id": s.id,
+            "publisher": s.publisher,
+            "kind": s.kind,
+            "spider": s.spider,
+            "tier": s.tier,
+            "cadence_days": s.cadence_days,
+            "robots": s.robots,
+            "last_run": None if run is None else run.to_dict(),
+            "outcome": None if run is None else run.outcome,
+            "next_due": self.next_due,
+        }
+
+
+def source_statuses(archive: Archive, sources: Sequence[Source]) -> list[SourceStatus]:
+    """Last run, outcome and next due date of every source (due now if never completed)."""
+    out = []
+    today = datetime.now(UTC).date()
+    for s in sources:
+        runs = archive.runs(s.id)
+        last = runs[-1] if runs else None
+        completed = [r for r in runs if r.outcome in ("ok", "partial") and r.finished]
+        if completed:
+            due = datetime.fromisoformat(completed[-1].finished or "").date() + timedelta(days=s.cadence_days)
+            next_due = max(due, today).isoformat() if due > today else today.isoformat()
+        else:
+            next_due = today.isoformat()
+        out.append(SourceStatus(s, last, next_due))
+    return out
+
+
+# ---------------------------------------------------------------------------------- crawling
+def run_crawl(
+    archive_dir: Path,
+    source_ids: Sequence[str] = (),
+    *,
+    sample: bool = False,
+    since: date | None = None,
+    on_event: Callable[[CrawlEvent], None] | None = None,
+    sources_file: Path | None = None,
+    base_url: str | None = None,
+    settings: dict[str, str] | None = None,
+    updates: bool = False,
+    canonical_base: str | None = None,
+) -> list[RunRecord]:
+    """Crawl the chosen sources into ARCHIVE_DIR and return the runs it made.
+
+    ``sample`` serves the bundled sample site on 127.0.0.1 for the duration of the crawl
+    (``updates`` overlays its later publications) and archives its pages under SAMPLE_BASE.
+    ``sources_file`` + ``base_url`` crawl any catalog (tests); ``canonical_base`` archives the
+    URLs under another base. Raises CrawlError when interrupted (the archive keeps what was stored).
+    """
+    archive_dir.mkdir(parents=True, exist_ok=True)
+    path = sources_file or (SAMPLE_SOURCES if sample else REAL_SOURCES)
+    chosen = select(load_sources(path), list(source_ids))  # validates ids before anything starts
+    if sample and base_url is None:
+        with SampleServer(SITE, UPDATES if updates else None) as server:
+            return _run_child(
+                archive_dir, path, [s.id for s in chosen], server.base_url, since, on_event, settings, SAMPLE_BASE
+            )
+    ids = [s.id for s in chosen]
+    return _run_child(archive_dir, path, ids, base_url or "", since, on_event, settings, canonical_base)
+
+
+def _run_child(
+    archive_dir: Path,
+    sources_file: Path,
+    ids: list[str],
+    base_url: str,
+    since: date | None,
+    on_event: Callable[[CrawlEvent], None] | None,
+    settings: dict[str, str] | None,
+    canonical_base: str | None = None,
+) -> list[RunRecord]:
+    before = {r.run_id for r in Archive(archive_dir).runs()}
+    cmd = [sys.executable, "-m", "crawler.runner", "--archive", str(archive_dir), "--sources", str(sources_file),
+           "--progress", "--country-lookup", COUNTRY_LOOKUP]  # fmt: skip
+    if base_url:
+        cmd += ["--base-url", base_url, "--canonical-base", canonical_base or base_url]
+    if since is not None:
+        cmd += ["--since", since.isoformat()]
+    for key, value in (settings or {}).items():
+        cmd += ["--set", f"{key}={value}"]
+    cmd += ["--only", *ids]
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    root = str(Path(__file__).parents[2])
+    env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
+    log_path = archive_dir / "last-crawl.log"
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=log, env=env, text=True)
+        interrupted = False
+        try:
+            assert proc.stdout is not None
+            for line in proc.stdout:
+                if on_event is None:
+                    continue
+                try:
+                    data = json.loads(line)
+                except json.JSONDecodeError:
+                    continue
+                on_event(CrawlEvent(data.pop("event", "?"), data.pop("source", "?"), data))
+            proc.wait()
+        except KeyboardInterrupt:
+            interrupted = True
+            proc.send_signal(signal.SIGINT)
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+    runs = [r for r in Archive(archive_dir).runs() if r.run_id not in before]
+    if interrupted:
+        raise CrawlError(
+            "crawl interrupted; what was fetched is archived, run the same command again to resume"
+        )
+    if proc.returncode not in (0, None):
+        raise CrawlError(f"crawler exited with status {proc.returncode}; see {log_path}")
+    return runs
+
+
+# ---------------------------------------------------------------------------------- import
+@dataclass(frozen=True)
+class ImportResult:
+    run_id: str
+    fmt: str
+    files: list[str]
+    stored: bool
+    entities: int
+    relations: int
+    indicators: int
+    errors: list[Any]
+
+
+def import_files(archive_dir: Path, fmt: str, paths: Sequence[Path]) -> ImportResult:
+    """Parse structured files from disk into the archive (``ofac`` also takes the folder of the three files)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            found = sorted(
+                x
+                for x in p.iterdir()
+                if x.is_file() and x.suffix.lower() in (".csv", ".json", ".xlsx", ".ndjson")
+            )
+            if not found:
+                raise ValueError(f"{p}: folder holds no .csv/.json/.ndjson/.xlsx files")
+            files += found
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise ValueError(f"{p}: no such file or folder")
+    archive = Archive(archive_dir)
+    source_id = f"import:{fmt}"
+    run_id = archive.start_run(source_id)
+    list_files: list[ListFile] = []
+    digest = hashlib.sha256()
+    for f in sorted(set(files)):
+        data = f.read_bytes()
+        url = f.resolve().as_uri()
+        archive.record_fetch(run_id, source_id, url, 200, data)
+        digest.update(f"{f.name}\x1f{hashlib.sha256(data).hexdigest()}\n".encode())
+        list_files.append(ListFile(name=str(f), data=data))
+    parsed = parse_files(fmt, list_files, country_code)
+    key = f"import:{fmt}:" + ",".join(sorted(f.name for f in files))
+    stored = archive.store_list(key, DEFAULT_DATASETS[fmt], digest.hexdigest(), parsed, run_id=run_id)
+    archive.finish_run(run_id, "ok")
+    return ImportResult(run_id, fmt, [str(f) for f in files], stored, len(parsed.entities), len(parsed.relations),
+                        len(parsed.indicators), parsed.errors)  # fmt: skip

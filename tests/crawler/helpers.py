@@ -1,0 +1,54 @@
+"""Shared test helpers: the fixture country lookup and routes for misbehaving servers."""
+
+from __future__ import annotations
+
+import time
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "crawler"
+SITE = FIXTURES / "site"
+SOURCES = FIXTURES / "sources.toml"
+
+COUNTRIES = {"examplestan": "XE", "westmark": "XW"}
+
+
+def country_code(name: str) -> str | None:
+    """The country lookup the tests pass to the parsers (a dict; unknown names -> None)."""
+    return COUNTRIES.get(name.strip().lower())
+
+
+def status_500(handler: BaseHTTPRequestHandler) -> None:
+    handler.send_response(500)
+    handler.send_header("Content-Length", "0")
+    handler.end_headers()
+
+
+def slow(handler: BaseHTTPRequestHandler) -> None:
+    time.sleep(4)
+    try:
+        handler.send_response(200)
+        handler.send_header("Content-Length", "2")
+        handler.end_headers()
+        handler.wfile.write(b"ok")
+    except OSError:
+        pass
+
+
+def redirect_loop(handler: BaseHTTPRequestHandler) -> None:
+    handler.send_response(302)
+    handler.send_header("Location", "/loop")
+    handler.send_header("Content-Length", "0")
+    handler.end_headers()
+
+
+def oversize(handler: BaseHTTPRequestHandler) -> None:
+    body = b"<html><body>" + b"x" * 300_000 + b"</body></html>"
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/html")
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    try:
+        handler.wfile.write(body)
+    except OSError:
+        pass
