@@ -1,0 +1,186 @@
+"""Graph intelligence commands: load, extract, resolve, judge, screen, paths, demo."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from redflag.cli.app import CliError, app, settings
+from redflag.services.store import open_store
+
+console = Console(stderr=True)
+
+
+@contextmanager
+def _progress(description: str) -> Iterator[object]:
+    with Progress(
+        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[label]}"),
+        TimeElapsedColumn(), console=console, transient=False,
+    ) as bar:
+        task = bar.add_task(description, total=None, label="")
+
+        def update(done: int, total: int, label: str) -> None:
+            bar.update(task, completed=done, total=total, label=label[:50])
+
+        yield update
+
+
+@app.command("load")
+def load_cmd() -> None:
+    """Load every list and indicator in the archive into the graph (idempotent)."""
+    from redflag.services.pipeline import archive_for, load_lists
+
+    cfg = settings()
+    with open_store(cfg) as store, _progress("loading lists") as update:
+        report = load_lists(store, archive_for(cfg), update)  # type: ignore[arg-type]
+    print(f"loaded {report.nodes} nodes, {report.relationships} relationships; {len(report.errors)} problem(s)")
+    for e in report.errors[:50]:
+        print(f"  {e.source}: {e.field}: {e.reason}")
+
+
+@app.command("extract")
+def extract_cmd() -> None:
+    """Run NLP over archived documents not processed yet (or changed) and load the results with evidence."""
+    from redflag.services.pipeline import archive_for, extract_pending
+
+    cfg = settings()
+    with open_store(cfg) as store, _progress("extracting") as update:
+        report = extract_pending(store, archive_for(cfg), cfg, update)  # type: ignore[arg-type]
+    print(f"processed {report.processed} document(s): {report.mentions} mentions, {report.events} events")
+    for url, reason in report.skipped:
+        print(f"  skipped {url}: {reason}")
+
+
+@app.command("resolve-entities")
+def resolve_entities_cmd() -> None:
+    """Entity resolution and party screening: SAME_AS and POSSIBLY_SAME_AS links with explanations."""
+    from redflag.services.screening import resolve_entities, screen_deal_parties
+
+    cfg = settings()
+    with open_store(cfg) as store:
+        r1 = resolve_entities(store, cfg)
+        r2 = screen_deal_parties(store, cfg)
+    print(f"resolution: {r1.same} same, {r1.possible} for review; screening of parties: {r2.same} matches, "
+          f"{r2.possible} for review")
+
+
+@app.command("judge")
+def judge_cmd(
+    a: str = typer.Argument(..., help="Entity id."),
+    b: str = typer.Argument(..., help="Entity id."),
+    judgement: str = typer.Option(..., "--judgement", help="same or different"),
+    reason: str = typer.Option(..., "--reason"),
+    by: str = typer.Option(None, "--by", help="Who judges (default: $REDFLAG_USER)."),
+) -> None:
+    """Record an analyst's judgement on a possibly-same pair; respected on every later run."""
+    from redflag.services.screening import judge
+
+    cfg = settings()
+    with open_store(cfg) as store:
+        try:
+            ok = judge(store, a, b, judgement, by or cfg.user, reason, datetime.now(UTC).isoformat())
+        except ValueError as exc:
+            raise CliError(str(exc)) from exc
+    if not ok:
+        raise CliError(f"no scored link between {a} and {b}")
+    print(f"recorded: {a} {judgement} {b}")
+
+
+@app.command("screen")
+def screen_cmd(
+    name: str = typer.Argument(None, help="A name to screen against every list entity."),
+    country: str = typer.Option(None, "--country", help="ISO country code of the party."),
+    threshold: float = typer.Option(None, "--threshold", help="Minimum score (default $REDFLAG_SCREEN_THRESHOLD)."),
+    limit: int = typer.Option(10, "--limit"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Screen a name against every list entity (names and aliases), best first, each match explained."""
+    from redflag.services.screening import screen_name
+
+    if not name:
+        raise CliError("give a NAME to screen")
+    cfg = settings()
+    cut = cfg.screen_threshold if threshold is None else threshold
+    with open_store(cfg) as store:
+        try:
+            result = screen_name(store, name, country, cut, limit)
+        except ValueError as exc:
+            raise CliError(str(exc)) from exc
+    data = result.to_dict()
+    if as_json:
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    if not result.matches:
+        print(f"no match for {name!r} at threshold {cut}")
+    for m in result.matches:
+        print(f"{m.score:.3f}  {m.name}  (matched {m.matched_name!r}; {', '.join(m.lists)} {', '.join(m.programs)})")
+
+
+@app.command("paths")
+def paths_cmd(
+    transaction: str = typer.Option(None, "--transaction"),
+    party: str = typer.Option(None, "--party"),
+    max_depth: int = typer.Option(4, "--max-depth"),
+    limit: int = typer.Option(10, "--limit"),
+    relations: str = typer.Option("", "--relations", help="Comma-separated relation types to follow."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Diversion paths from a transaction's parties (or a party) to risky end-users, with evidence."""
+    from redflag.paths import FOLLOW, find_paths
+
+    rel = tuple(r.strip().upper() for r in relations.split(",") if r.strip()) or None
+    if rel and any(r not in FOLLOW for r in rel):
+        raise CliError(f"relation types must be among {', '.join(FOLLOW)}")
+    with open_store(settings()) as store:
+        try:
+            result = find_paths(store, transaction, party, max_depth, limit, rel)
+        except ValueError as exc:
+            raise CliError(str(exc)) from exc
+    if as_json:
+        print(json.dumps(result, indent=2, ensure_ascii=False, default=str))
+        return
+    if not result["paths"]:
+        print("no path to a risky end-user or destination")
+    for p in result["paths"]:
+        print(f"{p['risk']:.2f}  " + " -> ".join(n["name"] or n["id"] for n in p["nodes"]))
+        print("      " + "; ".join(p["reasons"]))
+
+
+@app.command("import-deals")
+def import_deals_cmd(path: Path = typer.Argument(..., help="A deals file (.csv or .json).")) -> None:
+    """Import deals; every error names the row and column, and a file with any error writes nothing."""
+    from redflag.deals import DealValidationError, import_deals
+
+    with open_store(settings()) as store:
+        try:
+            deals, created = import_deals(store, path)
+        except DealValidationError as exc:
+            for e in exc.errors:
+                print(f"{e.source} row {e.line}, column {e.field}: {e.reason}")
+            raise CliError(f"{path}: {len(exc.errors)} error(s); nothing was imported") from exc
+    print(f"imported {len(deals)} deal(s); {len(created)} new party(ies) marked unscreened")
+
+
+@app.command("demo")
+def demo_cmd(
+    no_ui: bool = typer.Option(False, "--no-ui", help="Print a summary instead of starting the UI."),
+    port: int = typer.Option(None, "--port"),
+) -> None:
+    """The whole flow on the bundled sample world: crawl, import, extract, load, resolve, screen, flag."""
+    from redflag.services.demo import run_demo
+
+    cfg = settings()
+    with _progress("demo") as update:
+        summary = run_demo(cfg, update)  # type: ignore[arg-type]
+    print(summary.render())
+    if not no_ui:
+        from redflag.cli import ui_cmd  # the UI command of the ui area
+
+        ui_cmd.serve(cfg, host=cfg.ui_host, port=port or cfg.ui_port)

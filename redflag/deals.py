@@ -1,0 +1,329 @@
+"""Transactions (deals): parse CSV/JSON with validation, and write them into the graph.
+
+Every validation error names the row and the column; a file with any error writes nothing.
+A party given by a name the graph does not know is created and marked ``unscreened``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph.queries import q
+from graph.store import GraphStore, NodeRecord, RelRecord
+from ontology.names import normalize_name
+from ontology.records import RowError, stable_id
+
+PARTY_ROLES = ("exporter", "customer", "consignee", "intermediary", "freight_forwarder", "end_user", "payer")
+SAFEGUARDS = ("use_limits", "termination", "update_denial", "remote_disable")
+SUPPORT = ("active", "ended", "none")
+STATUSES = ("draft", "pending", "proposed", "approved", "shipped", "refused", "cancelled")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_CC = re.compile(r"^[A-Z]{2}$")
+
+FIND_ENTITY = q(
+    "deals.find_entity",
+    "MATCH (e:Entity) WHERE e.id = $ref OR e.name_norm = $norm RETURN e.id AS id, e.name AS name "
+    "ORDER BY e.id LIMIT 1",
+    "ref",
+    "norm",
+)
+EXISTING_ITEMS = q("deals.existing_items", "MATCH (i:Item) WHERE i.id IN $ids RETURN i.id AS id", "ids")
+CLEAR_DEAL_LINKS = q(
+    "deals.clear_links",
+    "MATCH (t:Transaction {id: $id})-[r:HAS_PARTY|INCLUDES|DESTINED_FOR|TRANSITS]->() DELETE r",
+    "id",
+    write=True,
+)
+
+
+class DealValidationError(ValueError):
+    def __init__(self, errors: list[RowError]) -> None:
+        self.errors = errors
+        lines = [f"{e.source} row {e.line}, column {e.field}: {e.reason}" for e in errors[:20]]
+        more = f" (and {len(errors) - 20} more)" if len(errors) > 20 else ""
+        super().__init__("; ".join(lines) + more)
+
+
+@dataclass
+class PartyRef:
+    role: str
+    ref: str  # an entity id, or a name
+
+
+@dataclass
+class ItemRef:
+    item: str
+    quantity: float | None = None
+    unit: str = ""
+
+
+@dataclass
+class Deal:
+    id: str
+    title: str
+    parties: list[PartyRef]
+    items: list[ItemRef]
+    destination: str
+    transit_countries: list[str] = field(default_factory=list)
+    free_trade_zones: list[str] = field(default_factory=list)
+    order_date: str | None = None
+    ship_date: str | None = None
+    status: str = "proposed"
+    safeguards: dict[str, bool] = field(default_factory=dict)
+    support_status: str = "none"
+    declared_end_use: str = ""
+
+
+def _bool(value: Any, where: tuple[str, int, str], errors: list[RowError]) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("yes", "true", "1", "y"):
+        return True
+    if text in ("no", "false", "0", "n", ""):
+        return False
+    errors.append(RowError(where[0], where[1], where[2], f"expected yes/no, got {str(value)[:40]!r}"))
+    return False
+
+
+def _validate(raw: dict[str, Any], source: str, line: int, errors: list[RowError]) -> Deal | None:
+    n = len(errors)
+
+    def err(col: str, reason: str) -> None:
+        errors.append(RowError(source, line, col, reason))
+
+    deal_id = str(raw.get("id") or "").strip()
+    if not deal_id:
+        err("id", "missing deal id")
+    elif len(deal_id) > 200:
+        err("id", "deal id longer than 200 characters")
+    parties: list[PartyRef] = []
+    for p in raw.get("parties") or []:
+        role = str(p.get("role", "")).strip()
+        ref = str(p.get("party", "") or p.get("name", "")).strip()
+        if role not in PARTY_ROLES:
+            err("parties", f"unknown role {role[:40]!r} (allowed: {', '.join(PARTY_ROLES)})")
+        elif not ref:
+            err(role, "empty party")
+        else:
+            parties.append(PartyRef(role, ref))
+    if not any(p.role == "exporter" for p in parties):
+        err("exporter", "every deal needs an exporter")
+    if not any(p.role in ("end_user", "customer") for p in parties):
+        err("end_user", "every deal needs a customer or an end-user")
+    items: list[ItemRef] = []
+    for it in raw.get("items") or []:
+        name = str(it.get("item", "")).strip()
+        if not name:
+            err("items", "empty item reference")
+            continue
+        qty = it.get("quantity")
+        try:
+            quantity = float(qty) if qty not in (None, "") else None
+        except (TypeError, ValueError):
+            err("items", f"quantity {str(qty)[:20]!r} of {name[:40]!r} is not a number")
+            quantity = None
+        items.append(ItemRef(name, quantity, str(it.get("unit", ""))))
+    if not items:
+        err("items", "every deal needs at least one item")
+    dest = str(raw.get("destination", "")).strip().upper()
+    if not _CC.match(dest):
+        err("destination", f"{dest[:20]!r} is not a two-letter country code")
+    route = raw.get("route") or {}
+    transit = [str(c).strip().upper() for c in route.get("transit_countries", []) if str(c).strip()]
+    for c in transit:
+        if not _CC.match(c):
+            err("transit_countries", f"{c[:20]!r} is not a two-letter country code")
+    dates: dict[str, str | None] = {}
+    for col in ("order_date", "ship_date"):
+        v = raw.get(col)
+        v = str(v).strip() if v not in (None, "") else None
+        if v is not None and not _DATE.match(v):
+            err(col, f"{v[:20]!r} is not a date (YYYY-MM-DD)")
+        dates[col] = v
+    if dates["order_date"] and dates["ship_date"] and dates["ship_date"] < dates["order_date"]:
+        err("ship_date", "ship date is before the order date")
+    status = str(raw.get("status") or "proposed").strip().lower()
+    if status not in STATUSES:
+        err("status", f"unknown status {status[:20]!r} (allowed: {', '.join(STATUSES)})")
+    support = str(raw.get("support_status") or "none").strip().lower()
+    if support not in SUPPORT:
+        err("support_status", f"unknown support status {support[:20]!r} (allowed: {', '.join(SUPPORT)})")
+    sg_raw = raw.get("safeguards") or {}
+    safeguards = {k: _bool(sg_raw.get(k, False), (source, line, k), errors) for k in SAFEGUARDS}
+    if len(errors) > n:
+        return None
+    return Deal(
+        id=deal_id,
+        title=str(raw.get("title") or deal_id),
+        parties=parties,
+        items=items,
+        destination=dest,
+        transit_countries=transit,
+        free_trade_zones=[str(z).strip() for z in route.get("free_trade_zones", []) if str(z).strip()],
+        order_date=dates["order_date"],
+        ship_date=dates["ship_date"],
+        status=status,
+        safeguards=safeguards,
+        support_status=support,
+        declared_end_use=str(raw.get("declared_end_use") or ""),
+    )
+
+
+def _csv_rows(text: str, source: str, errors: list[RowError]) -> list[tuple[int, dict[str, Any]]]:
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames or "id" not in reader.fieldnames:
+        errors.append(RowError(source, 1, "id", "the header row has no 'id' column"))
+        return []
+    out = []
+    for row in reader:
+        line = reader.line_num
+        if None in row:
+            errors.append(RowError(source, line, "(extra)", "the row has more fields than the header"))
+            continue
+        if any(v is None for v in row.values()):
+            missing = [k for k, v in row.items() if v is None]
+            errors.append(RowError(source, line, missing[0], "the row has fewer fields than the header"))
+            continue
+        parties = [
+            {"party": ref.strip(), "role": role}
+            for role in PARTY_ROLES
+            for ref in (row.get(role) or "").split(";")
+            if ref.strip()
+        ]
+        items = []
+        for spec in (row.get("items") or "").split(";"):
+            if spec.strip():
+                name, _, qty = spec.partition(":")
+                items.append({"item": name.strip(), "quantity": qty.strip() or None})
+        out.append(
+            (
+                line,
+                {
+                    **row,
+                    "parties": parties,
+                    "items": items,
+                    "route": {
+                        "transit_countries": [c for c in (row.get("transit_countries") or "").split(";") if c.strip()],
+                        "free_trade_zones": [z for z in (row.get("free_trade_zones") or "").split(";") if z.strip()],
+                    },
+                    "safeguards": {k: row.get(k, "") for k in SAFEGUARDS},
+                },
+            )
+        )
+    return out
+
+
+def parse_deals(path: Path) -> list[Deal]:
+    """Parse and validate a deals file (.json or .csv); raise DealValidationError listing every problem."""
+    source = path.name
+    errors: list[RowError] = []
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DealValidationError([RowError(source, 0, "(file)", f"cannot read the file: {exc}")]) from exc
+    rows: list[tuple[int, dict[str, Any]]]
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise DealValidationError([RowError(source, exc.lineno, "(json)", exc.msg)]) from exc
+        records = data.get("deals") if isinstance(data, dict) else data
+        if not isinstance(records, list):
+            raise DealValidationError([RowError(source, 1, "deals", "expected a list of deals")])
+        rows = []
+        for i, r in enumerate(records, start=1):
+            if isinstance(r, dict):
+                rows.append((i, r))
+            else:
+                errors.append(RowError(source, i, "(deal)", "each deal must be an object"))
+    elif path.suffix.lower() == ".csv":
+        rows = _csv_rows(text, source, errors)
+    else:
+        raise DealValidationError([RowError(source, 0, "(file)", "deals files must be .json or .csv")])
+    deals = []
+    seen: set[str] = set()
+    for line, raw in rows:
+        deal = _validate(raw, source, line, errors)
+        if deal is not None:
+            if deal.id in seen:
+                errors.append(RowError(source, line, "id", f"deal {deal.id!r} appears twice"))
+            seen.add(deal.id)
+            deals.append(deal)
+    if errors:
+        raise DealValidationError(errors)
+    return deals
+
+
+def write_deals(store: GraphStore, deals: list[Deal]) -> list[str]:
+    """Create or update the deals; returns the ids of parties created as ``unscreened``."""
+    created: list[str] = []
+    item_ids = sorted({it.item for d in deals for it in d.items})
+    known_items = {r["id"] for r in store.run(EXISTING_ITEMS, {"ids": item_ids})}
+    for deal in deals:
+        nodes: list[NodeRecord] = []
+        rels: list[RelRecord] = []
+        nodes.append(
+            NodeRecord(
+                "Transaction",
+                deal.id,
+                {
+                    "title": deal.title,
+                    "destination": deal.destination,
+                    "order_date": deal.order_date,
+                    "ship_date": deal.ship_date,
+                    "status": deal.status,
+                    "support_status": deal.support_status,
+                    "declared_end_use": deal.declared_end_use,
+                    "free_trade_zones": deal.free_trade_zones,
+                    "transit_countries": deal.transit_countries,
+                    **deal.safeguards,
+                },
+            )
+        )
+        for c in {deal.destination, *deal.transit_countries}:
+            nodes.append(NodeRecord("Country", c, {}))
+        for p in deal.parties:
+            found = store.run(FIND_ENTITY, {"ref": p.ref, "norm": normalize_name(p.ref)})
+            if found:
+                eid = found[0]["id"]
+            else:
+                eid = stable_id("party", normalize_name(p.ref))
+                nodes.append(
+                    NodeRecord(
+                        "Entity",
+                        eid,
+                        {"name": p.ref, "schema": "LegalEntity", "origin": ["deal"], "unscreened": True,
+                         "name_norm": normalize_name(p.ref), "status": "curated"},
+                    )
+                )
+                created.append(eid)
+            rels.append(RelRecord("HAS_PARTY", "Transaction", deal.id, "Entity", eid, {"role": p.role}, key=f"{deal.id}|{p.role}|{eid}"))
+        for it in deal.items:
+            if it.item not in known_items:
+                nodes.append(NodeRecord("Item", it.item, {"name": it.item, "registered": False}))
+            rels.append(RelRecord("INCLUDES", "Transaction", deal.id, "Item", it.item, {"quantity": it.quantity, "unit": it.unit}))
+        rels.append(RelRecord("DESTINED_FOR", "Transaction", deal.id, "Country", deal.destination, {}))
+        for order, c in enumerate(deal.transit_countries):
+            rels.append(
+                RelRecord(
+                    "TRANSITS", "Transaction", deal.id, "Country", c,
+                    {"order": order, "free_trade_zone": ";".join(deal.free_trade_zones) if c == deal.destination else ""},
+                    key=f"{deal.id}|{order}|{c}",
+                )
+            )
+        store.merge_nodes(nodes)
+        store.run(CLEAR_DEAL_LINKS, {"id": deal.id})
+        store.merge_rels(rels)
+    return created
+
+
+def import_deals(store: GraphStore, path: Path) -> tuple[list[Deal], list[str]]:
+    deals = parse_deals(path)  # raises before anything is written
+    return deals, write_deals(store, deals)

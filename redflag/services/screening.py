@@ -1,0 +1,184 @@
+"""Screening against list entities, and entity resolution across sources, over the graph.
+
+Both write their conclusions as explainable edges: ``SAME_AS`` (score at or above the merge/screening
+threshold) and ``POSSIBLY_SAME_AS`` (between the review and the merge threshold), each with its score and the
+features behind it. Analyst judgements (``judgement`` = same / different on the edge) are read first and
+respected on every later run.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from graph.queries import q
+from graph.store import GraphStore, RelRecord
+from redflag.matching.resolution.model import EntityRecord
+from redflag.matching.resolution.resolver import resolve
+from redflag.matching.screening.model import Candidate, ScreeningResult
+from redflag.matching.screening.screener import Screener
+from redflag.settings import Settings
+
+LIST_CANDIDATES = q(
+    "screening.list_candidates",
+    "MATCH (e:Entity) WHERE e.listed = true "
+    "OPTIONAL MATCH (e)-[:HAS_LISTING]->(l:Listing) "
+    "WITH e, collect(DISTINCT l.list_code) AS lists, collect(DISTINCT l.program) AS programs "
+    "OPTIONAL MATCH (e)-[:HAS_ADDRESS]->(a:Address) "
+    "RETURN e.id AS id, e.name AS name, e.aliases AS aliases, e.countries AS countries, e.schema AS schema, "
+    "e.identifiers AS identifiers, lists, programs, collect(DISTINCT a.text) AS addresses",
+)
+RESOLUTION_RECORDS = q(
+    "screening.resolution_records",
+    "MATCH (e:Entity) WHERE e.schema IS NULL OR e.schema <> 'Person' "
+    "OPTIONAL MATCH (e)-[:LOCATED_IN]->(c:Country) "
+    "WITH e, collect(DISTINCT c.id) AS located "
+    "OPTIONAL MATCH (e)-[:HAS_ADDRESS]->(a:Address) "
+    "RETURN e.id AS id, e.name AS name, e.aliases AS aliases, e.countries AS countries, located, "
+    "e.schema AS schema, e.origin AS origin, e.identifiers AS identifiers, collect(DISTINCT a.text) AS addresses",
+)
+JUDGEMENTS = q(
+    "screening.judgements",
+    "MATCH (a:Entity)-[r:SAME_AS|POSSIBLY_SAME_AS]->(b:Entity) WHERE r.judgement IS NOT NULL "
+    "RETURN a.id AS a, b.id AS b, r.judgement AS judgement",
+)
+CLEAR_SCORED = q(
+    "screening.clear_scored_links",
+    "MATCH (:Entity)-[r:SAME_AS|POSSIBLY_SAME_AS]->(:Entity) WHERE r.judgement IS NULL AND r.method = $method "
+    "DELETE r",
+    "method",
+    write=True,
+)
+JUDGE = q(
+    "screening.judge_pair",
+    "MATCH (a:Entity {id: $a})-[r:SAME_AS|POSSIBLY_SAME_AS]-(b:Entity {id: $b}) "
+    "SET r.judgement = $judgement, r.judged_by = $by, r.judged_at = $at, r.reason = $reason RETURN count(r) AS n",
+    "a",
+    "b",
+    "judgement",
+    "by",
+    "at",
+    "reason",
+    write=True,
+)
+DEAL_PARTIES = q(
+    "screening.deal_parties",
+    "MATCH (e:Entity) WHERE 'deal' IN e.origin "
+    "RETURN e.id AS id, e.name AS name, e.aliases AS aliases, e.countries AS countries",
+)
+
+
+def _ids(raw: list[str] | None) -> list[tuple[str, str]]:
+    out = []
+    for item in raw or []:
+        scheme, _, value = str(item).partition(":")
+        if value:
+            out.append((scheme, value))
+    return out
+
+
+def build_screener(store: GraphStore) -> Screener:
+    candidates = [
+        Candidate(
+            id=r["id"],
+            name=r["name"] or "",
+            aliases=[a for a in r["aliases"] or [] if a],
+            countries=list(r["countries"] or []),
+            schema=r["schema"] or "LegalEntity",
+            lists=[x for x in r["lists"] or [] if x],
+            programs=[x for x in r["programs"] or [] if x],
+            identifiers=_ids(r["identifiers"]),
+            addresses=[a for a in r["addresses"] or [] if a],
+        )
+        for r in store.run(LIST_CANDIDATES)
+    ]
+    return Screener(candidates)
+
+
+def screen_name(
+    store: GraphStore, name: str, country: str | None = None, threshold: float = 0.8, limit: int = 10
+) -> ScreeningResult:
+    return build_screener(store).screen(name, country=country, threshold=threshold, limit=limit)
+
+
+@dataclass
+class LinkReport:
+    same: int = 0
+    possible: int = 0
+
+
+def _link(store: GraphStore, pairs: list[tuple[str, str, float, dict[str, float], str]], method: str) -> LinkReport:
+    store.run(CLEAR_SCORED, {"method": method})
+    judged = {frozenset((r["a"], r["b"])) for r in store.run(JUDGEMENTS)}
+    rels = []
+    report = LinkReport()
+    for a, b, score, explanation, kind in pairs:
+        if frozenset((a, b)) in judged:
+            continue  # an analyst has spoken; the judged edge stays as it is
+        rels.append(
+            RelRecord(
+                kind, "Entity", a, "Entity", b,
+                {"score": round(score, 4), "explanation": json.dumps(explanation, sort_keys=True), "method": method,
+                 "status": "scored"},
+                key=f"{method}|{a}|{b}",
+            )
+        )
+        if kind == "SAME_AS":
+            report.same += 1
+        else:
+            report.possible += 1
+    store.merge_rels(rels)
+    return report
+
+
+def screen_deal_parties(store: GraphStore, settings: Settings) -> LinkReport:
+    """Screen every counterparty against every list entity and record the matches as links."""
+    screener = build_screener(store)
+    pairs = []
+    for p in store.run(DEAL_PARTIES):
+        countries = p["countries"] or []
+        seen: set[str] = set()
+        for name in [p["name"], *(p["aliases"] or [])]:
+            result = screener.screen(name, country=countries[0] if countries else None,
+                                     threshold=settings.screen_review_threshold, limit=5)
+            for m in result.matches:
+                if m.id in seen or m.id == p["id"]:
+                    continue
+                seen.add(m.id)
+                kind = "SAME_AS" if m.score >= settings.screen_threshold else "POSSIBLY_SAME_AS"
+                pairs.append((p["id"], m.id, m.score, {**m.explanation, "matched_name": m.matched_name}, kind))  # type: ignore[dict-item]
+    return _link(store, pairs, "screening")
+
+
+def resolve_entities(store: GraphStore, settings: Settings) -> LinkReport:
+    """Entity resolution over organizations from lists, deals and text: one entity, many records."""
+    records = []
+    for r in store.run(RESOLUTION_RECORDS):
+        records.append(
+            EntityRecord(
+                id=r["id"],
+                name=r["name"] or "",
+                aliases=[a for a in r["aliases"] or [] if a],
+                countries=sorted(set(r["countries"] or []) | set(r["located"] or [])),
+                identifiers=_ids(r["identifiers"]),
+                addresses=[a for a in r["addresses"] or [] if a],
+                schema=r["schema"] or "LegalEntity",
+            )
+        )
+    judgements = {frozenset((r["a"], r["b"])): str(r["judgement"]) for r in store.run(JUDGEMENTS)}
+    result = resolve(records, settings.resolve_merge_threshold, settings.resolve_review_threshold, judgements)
+    pairs: list[tuple[str, str, float, dict[str, Any], str]] = []
+    for p in result.same:
+        pairs.append((p.a, p.b, p.score, p.explanation, "SAME_AS"))
+    for p in result.possible:
+        pairs.append((p.a, p.b, p.score, p.explanation, "POSSIBLY_SAME_AS"))
+    return _link(store, pairs, "resolution")  # type: ignore[arg-type]
+
+
+def judge(store: GraphStore, a: str, b: str, judgement: str, by: str, reason: str, at: str) -> bool:
+    """Record an analyst's judgement on a scored pair (kept on every later run)."""
+    if judgement not in ("same", "different"):
+        raise ValueError("judgement must be 'same' or 'different'")
+    rows = store.run(JUDGE, {"a": a, "b": b, "judgement": judgement, "by": by, "at": at, "reason": reason})
+    return bool(rows and rows[0]["n"])
