@@ -124,7 +124,8 @@ class Extractor:
             surface = p.text[s:e]
             if label in _CORE_LABELS:
                 canonical = coref.resolve(label, surface, canonical)
-                display.setdefault(canonical, display_name(surface))
+                if len(display_name(surface)) > len(display.get(canonical, "")):
+                    display[canonical] = display_name(surface)  # the fullest form names the entity
             canonical_at[(s, e)] = canonical
             if label in OUTPUT_LABELS:
                 ext.entities.append(EntityMention(text=surface, label=label, canonical=canonical, start=s, end=e,

@@ -94,6 +94,10 @@ class EntityNormalizer:
                 conf[(span.start_char, span.end_char)] = confidence
             else:
                 aux.append(Span(doc, span.start, span.end, label=new_label, kb_id=canonical))
+        blocked = [(a.start, a.end) for a in aux if a.label_ in ("LIST", "PLACE")]
+        ents = [e for e in ents if e.kb_id_ and conf.get((e.start_char, e.end_char)) == self.gaz_conf
+                or not any(s < e.end and e.start < t for s, t in blocked)]
+        ents = self._short_forms(doc, ents, conf)
         ents = self._products_before_capabilities(doc, ents, conf)
         ents = self._acronyms(doc, ents, conf)
         doc.ents = filter_spans(ents)
@@ -139,6 +143,33 @@ class EntityNormalizer:
                 return "PRODUCT", name_key(text), self.remap_conf
             return None
         return None
+
+    def _short_forms(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """Later bare first words of multi-word organisation names ("Helix" after "Helix Integrators")."""
+        firsts: dict[str, Span] = {}
+        for e in ents:
+            if e.label_ == "ORG" and len(e) >= 2 and len(e[0].text) >= 4 and e[0].is_title and not e[0].is_stop:
+                if self.gazetteer.country_code(e[0].text) is None and e[0].text not in firsts:
+                    firsts[e[0].text] = e
+        if not firsts:
+            return ents
+        out = []
+        covered: set[int] = set()
+        for e in ents:
+            if e.label_ in ("PERSON", "GOV_AGENCY", "PRODUCT") and len(e) == 1 and e.text in firsts and e.start > firsts[e.text].start:
+                full = firsts[e.text]
+                out.append(Span(doc, e.start, e.end, label="ORG", kb_id=full.kb_id_))
+            else:
+                out.append(e)
+            covered.update(range(e.start, e.end))
+        for tok in doc:
+            full = firsts.get(tok.text)
+            if full is not None and tok.i >= full.end and tok.i not in covered and tok.pos_ == "PROPN":
+                if tok.i + 1 < len(doc) and doc[tok.i + 1].is_title and doc[tok.i + 1].pos_ == "PROPN":
+                    continue
+                out.append(Span(doc, tok.i, tok.i + 1, label="ORG", kb_id=full.kb_id_))
+                conf[(tok.idx, tok.idx + len(tok.text))] = self.remap_conf
+        return out
 
     def _products_before_capabilities(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
         by_end = {e.end: e for e in ents}

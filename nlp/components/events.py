@@ -229,6 +229,21 @@ class EventExtractor:
     def _slots(self, trigger: Token, mentions: list[Mention]) -> list[Attachment]:
         found = [a for m in mentions if (a := self._attach(trigger, m)) is not None]
         subject = self._inherited_subject(trigger)
+        pron = next((c for c in trigger.children if c.dep_ == "nsubj" and c.pos_ == "PRON"
+                     and c.lower_ in ("it", "they", "he", "she")), None)
+        if pron is not None and not any(a.dep == "nsubj" for a in found):
+            before = [m for m in mentions if m.span.end <= pron.i and m.label in ("ORG", "GOV_AGENCY", "PERSON")]
+            if before:  # "Acme said it had not sold...": the pronoun is the nearest party before it
+                found.append(Attachment(before[-1], "nsubj", "", False))
+        if trigger.dep_ == "xcomp":  # "the SSD contracted Helix to install": Helix acts, for the SSD
+            head_subj = [m for m in mentions for c in trigger.head.children
+                         if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end]
+            head_obj = [m for m in mentions for c in trigger.head.children
+                        if c.dep_ == "dobj" and m.span.start <= c.i < m.span.end]
+            if head_obj and not any(a.dep == "nsubj" for a in found):
+                found += [Attachment(m, "nsubj", "", False) for m in head_obj]
+                found += [Attachment(m, "prep", "for", False) for m in head_subj]
+                return found
         if subject is not None and not any(a.dep.startswith("nsubj") or a.prep == "by" for a in found):
             for m in mentions:
                 if m.span.start <= subject.i < m.span.end or (subject.dep_ == "conj" and False):
@@ -250,6 +265,9 @@ class EventExtractor:
                 return None
             if node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
                 node = node.head
+                continue
+            if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "added ... for supplying"
+                node = node.head.head
                 continue
             return None
         return None
@@ -301,8 +319,7 @@ class EventExtractor:
             elif a.prep == "with" and noun:
                 ev.add("supplier" if not seller else "recipient", m)
         # the buyer acquiring a company is an ownership change, not a supply
-        if not seller and trig.lemma_ in ("acquire", "buy", "purchase", "acquisition", "purchase") and "product" not in ev.roles \
-                and "capability" not in ev.roles:
+        if not seller and trig.lemma_ in ("acquire", "buy", "purchase", "acquisition", "take"):
             owned = [a.mention for a in slots if a.dep == "dobj" and a.mention.label == "ORG"]
             owned += [a.mention for a in slots if a.prep == "of" and a.mention.label == "ORG" and noun]
             if owned and ev.roles.get("recipient"):
@@ -315,6 +332,10 @@ class EventExtractor:
                 return own
         _add_sentence_dates(ev, sent, mentions)
         _add_sentence_countries(ev, sent, mentions)
+        if ev.roles.get("supplier") and not ev.roles.get("recipient") and ev.roles.get("country") and seller:
+            for m in [m for m in ev.roles["country"] if m.label == "COUNTRY"]:  # "exported ... to services in X and Y"
+                ev.add("recipient", m)
+            ev.roles["country"] = [m for m in ev.roles["country"] if m.label != "COUNTRY"]
         supplier, recipient = ev.roles.get("supplier", []), ev.roles.get("recipient", [])
         things = ev.roles.get("product", []) + ev.roles.get("capability", [])
         if not (supplier or recipient):
@@ -456,14 +477,14 @@ class EventExtractor:
         if not ev.roles.get("actor"):
             agencies = [m for m in mentions if m.label == "GOV_AGENCY" and not m.span.start <= trig.i < m.span.end]
             generic = [m for m in mentions if m.label == "GOV_GENERIC"]
-            countries = [m for m in mentions if m.label == "COUNTRY"]
+            countries = [m for m in mentions if m.label == "COUNTRY" and m.span.root.head.lower_ != "in"]
             fallback = agencies[:1] or generic[:1] or countries[:1]
             if fallback:
                 ev.add("actor", fallback[0])
                 ev.confidence = self.base - 0.2
         _add_sentence_dates(ev, sent, mentions)
         _add_sentence_countries(ev, sent, mentions)
-        return ev if ev.roles.get("actor") or ev.roles.get("capability") or ev.roles.get("product") else None
+        return ev if ev.roles.get("actor") else None
 
     # ------------------------------------------------------------------ listing
     def _listing(self, trig: Token, sent: Span, mentions: list[Mention]) -> Event | None:

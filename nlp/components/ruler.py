@@ -42,6 +42,7 @@ class GazetteerRuler:
         self.sensitive = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.insensitive = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.canonical: dict[tuple[str, str], str] = {}
+        self.demonyms: set[str] = set()
         self.patterns = Matcher(nlp.vocab)
         self._add_agency_patterns()
         self._legal_forms = {" ".join(f) for f in legal_forms()}
@@ -75,10 +76,14 @@ class GazetteerRuler:
             self.canonical[slot] = phrase.canonical
             target = sensitive if phrase.case_sensitive else insensitive
             target.setdefault(phrase.label, []).append(self.nlp.make_doc(phrase.text))
+        self.demonyms |= {d for c in gazetteer.countries.values() for d in c.demonyms}
         for label, docs in sensitive.items():
             self.sensitive.add(label, docs)
         for label, docs in insensitive.items():
             self.insensitive.add(label, docs)
+
+    def _is_demonym(self, span: Span) -> bool:
+        return span.text in self.demonyms
 
     def __call__(self, doc: Doc) -> Doc:
         candidates: list[Span] = []
@@ -90,12 +95,22 @@ class GazetteerRuler:
                 canonical = self.canonical.get((label, text if sensitive else text.casefold()))
                 if canonical is None:
                     continue
+                if not sensitive and _inside_proper_name(doc, start, end):
+                    continue  # "Fictive Intercept Systems Ltd" is a company, not a capability mention
                 if label in ("ORG", "GOV_AGENCY") and end < len(doc) and doc[end].lower_.strip(".") in self._legal_forms:
                     end += 1
                 candidates.append(Span(doc, start, end, label=label, kb_id=canonical))
+        countries_by_end = {c.end: c for c in candidates if c.label_ == "COUNTRY"}
         for match_id, start, end in self.patterns(doc):
             span = doc[start:end]
-            if span[0].i > 0 and doc[span[0].i - 1].is_title and doc[span[0].i - 1].pos_ == "PROPN":
+            country = countries_by_end.get(start)
+            if country is not None:
+                if not self._is_demonym(country):  # "Kessel Public Security Bureau": the capital is part of the name
+                    candidates.remove(country)
+                    del countries_by_end[start]
+                    start = country.start
+                    span = doc[start:end]
+            elif start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
                 continue  # "Acme Security Unit": part of a longer proper name left to ner
             candidates.append(Span(doc, start, end, label=strings[match_id], kb_id=name_key(span.text)))
         kept = filter_spans(candidates)
@@ -104,3 +119,13 @@ class GazetteerRuler:
         doc.ents = filter_spans([*doc.ents, *ents]) if doc.ents else ents
         set_aux(doc, [*aux_spans(doc), *aux])
         return doc
+
+
+def _inside_proper_name(doc: Doc, start: int, end: int) -> bool:
+    """True when title-case tokens [start, end) continue a proper name ("Fictive Intercept Systems")."""
+    if not all(t.is_title or t.is_upper for t in doc[start:end]):
+        return False
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    return bool((before is not None and before.is_title and before.pos_ == "PROPN" and not before.is_sent_start)
+                or (after is not None and after.is_title and after.pos_ == "PROPN"))
