@@ -1,0 +1,36 @@
+"""The redflag investigation UI: ``redflag ui`` runs ``streamlit run ui/app.py``.
+
+Pages live in ui/pages/; they call services only. The data folder comes from REDFLAG_DATA_DIR.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from ui.common import settings, sidebar_user
+
+HERE = Path(__file__).parent
+
+PAGES = [
+    ("pages/overview.py", "Overview", ":material/dashboard:"),
+    ("pages/search.py", "Search & profile", ":material/search:"),
+    ("pages/network.py", "Network explorer", ":material/hub:"),
+    ("pages/paths.py", "Diversion paths", ":material/route:"),
+    ("pages/transactions.py", "Transactions", ":material/receipt_long:"),
+    ("pages/review.py", "Review queue", ":material/fact_check:"),
+    ("pages/sources.py", "Sources", ":material/cloud_sync:"),
+    ("pages/reports.py", "Reports", ":material/description:"),
+]
+
+
+def main() -> None:
+    st.set_page_config(page_title="redflag", page_icon=":material/flag:", layout="wide")
+    nav = st.navigation([st.Page(str(HERE / path), title=title, icon=icon) for path, title, icon in PAGES])
+    sidebar_user()
+    st.sidebar.caption(f"Data folder: {settings().data_dir}")
+    nav.run()
+
+
+main()

@@ -1,0 +1,78 @@
+"""Diversion paths: ranked paths from a transaction or a party to risky end-users and destinations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from redflag.services import explore
+from ui import graphview
+from ui.common import md_escape, missing, optional, pick_entity, run_safely, store
+
+st.title("Diversion paths")
+db = store()
+find_paths = optional("redflag.paths", "find_paths")
+
+mode = st.radio("Start from", ["a transaction", "a party"], horizontal=True, key="paths_mode")
+tx_id: str | None = None
+party_id: str | None = None
+if mode == "a transaction":
+    txs = explore.transactions(db)
+    if not txs:
+        st.info("No transactions yet: import deals on the Transactions page or run `redflag demo --no-ui`.")
+        st.stop()
+    titles = {t["id"]: f"{t['id']} · {t['title'] or ''}" for t in txs}
+    default = st.session_state.get("paths_tx")
+    index = list(titles).index(default) if default in titles else 0
+    tx_id = st.selectbox("Transaction", list(titles), index=index, format_func=lambda i: titles[i], key="paths_tx_pick")
+else:
+    party_id = pick_entity("paths", "Party")
+    if party_id is None:
+        st.info("Search a party by name.")
+        st.stop()
+depth = st.slider("Longest path (hops)", 2, 6, 4, key="paths_depth")
+
+if find_paths is None:
+    missing("Path search (redflag.paths)", "It arrives with the path-finding service; until then use the Network explorer.")
+    st.stop()
+
+result: dict[str, Any] | None = run_safely(
+    "Path search", find_paths, db, transaction_id=tx_id, party_id=party_id, max_depth=depth, limit=20
+)
+if not result:
+    st.stop()
+paths = result.get("paths") or []
+st.text(f"{len(paths)} path(s) found; {result.get('explored', 0)} explored" + (" (partial: search was capped)" if result.get("partial") else ""))
+if not paths:
+    st.success("No path leads to a risky end-user or destination within that many hops.")
+    st.stop()
+
+labels = [f"#{i + 1} risk {p.get('risk')}: " + " → ".join(str(n.get("name") or n.get("id")) for n in p.get("nodes", []))
+          for i, p in enumerate(paths)]  # fmt: skip
+chosen = st.radio("Paths, highest risk first", range(len(paths)), format_func=lambda i: labels[i], key="paths_choice")
+path = paths[int(chosen or 0)]
+
+nodes = [{"id": n.get("id"), "name": n.get("name") or n.get("id"), "label": (n.get("labels") or ["Node"])[0]}
+         for n in path.get("nodes", [])]  # fmt: skip
+edges = [{"id": f"p{i}", "type": r.get("type"), "source": r.get("source"), "target": r.get("target"), "props": {}}
+         for i, r in enumerate(path.get("relationships", []))]  # fmt: skip
+graphview.draw(graphview.elements(nodes, edges), key=f"path_graph_{chosen}", height=380)
+
+st.subheader("Why this path is risky")
+for reason in path.get("reasons") or []:
+    st.markdown(f"- {md_escape(reason)}")
+st.subheader("Evidence for each step")
+names = {str(n["id"]): str(n["name"]) for n in nodes}
+for r in path.get("relationships", []):
+    with st.container(border=True):
+        st.text(f"{names.get(str(r.get('source')), r.get('source'))} -[{r.get('type')}]-> "
+                f"{names.get(str(r.get('target')), r.get('target'))}")  # fmt: skip
+        evidence = r.get("evidence") or []
+        ids = [e for e in evidence if isinstance(e, str)]
+        rows = [e for e in evidence if isinstance(e, dict)] + explore.passages(db, ids)
+        if not rows:
+            st.caption("From master data, a list or a deal (no document passage).")
+        for e in rows:
+            st.text(str(e.get("text") or e.get("quote") or e))
+            st.caption(md_escape(" · ".join(str(e.get(k)) for k in ("publisher", "url") if e.get(k))))

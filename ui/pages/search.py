@@ -1,0 +1,66 @@
+"""Search any entity by name (fuzzy, aliases) and read its profile with the evidence behind each fact."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from redflag.services import explore
+from ui.common import kv_table, md_escape, pick_entity, store
+
+st.title("Search & profile")
+db = store()
+entity_id = pick_entity("search")
+if entity_id is None:
+    st.info("Type a name above: companies, agencies, people, vessels; aliases and misspellings are matched.")
+    st.stop()
+
+profile = explore.entity_profile(db, entity_id)
+if profile is None:
+    st.warning("That entity is no longer in the graph. Search again.")
+    st.stop()
+
+st.header(profile["name"] or profile["id"], anchor=False)
+st.text(f"id {profile['id']} · {profile['schema']} · countries {', '.join(profile['countries']) or 'unknown'}")
+if st.button("Open in network explorer", key="to_network"):
+    st.session_state["network_center"] = entity_id
+    st.session_state["network_expanded"] = [entity_id]
+    st.switch_page("pages/network.py")
+
+c1, c2 = st.columns(2)
+with c1:
+    st.subheader("Aliases")
+    st.dataframe([{"alias": a} for a in profile["aliases"]] or [{"alias": "(none)"}], hide_index=True)
+    st.subheader("Identifiers and roles")
+    kv_table({**profile["identifiers"], "roles": profile["roles"], "origin": profile["origin"]})
+with c2:
+    st.subheader("List entries")
+    if profile["listings"]:
+        st.dataframe(
+            [{k: l.get(k) for k in ("authority", "list_code", "program", "start_date", "end_date", "source_url")}
+             for l in profile["listings"]],
+            hide_index=True,
+        )  # fmt: skip
+    else:
+        st.text("Not on any loaded list.")
+    st.subheader("Transactions")
+    st.dataframe(profile["transactions"] or [{"id": "(none)"}], hide_index=True)
+
+st.subheader("Mentions")
+if not profile["mentions"]:
+    st.text("No document mentions this entity yet (run `redflag extract` after a crawl).")
+for m in profile["mentions"]:
+    with st.container(border=True):
+        st.text(m["text"] or "")
+        st.markdown(f"Source: {md_escape(m['title'] or m['publisher'] or '')} · [{md_escape(m['url'])}]({m['url']})"
+                    if str(m["url"] or "").startswith(("http://", "https://")) else f"Source: {md_escape(m['url'])}")
+
+st.subheader("Events")
+st.dataframe(profile["events"] or [{"type": "(none)"}], hide_index=True)
+st.subheader("Findings")
+st.dataframe(profile["findings"] or [{"rule": "(none)"}], hide_index=True)
+st.subheader("Connections")
+st.dataframe(
+    [{"relation": e["type"], "direction": e["direction"], "other": e["other_name"], "type": e["other_label"],
+      "other id": e["other"]} for e in profile["connections"]],
+    hide_index=True,
+)  # fmt: skip

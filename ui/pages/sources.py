@@ -1,0 +1,64 @@
+"""Sources: every source with last run, counts, errors, next due; refresh with progress; run history."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from redflag.services.crawling import CrawlError, CrawlEvent, catalog, run_crawl, source_statuses
+from redflag.services.pipeline import archive_for, load_lists
+from ui.common import run_safely, settings, store
+
+st.title("Sources")
+cfg = settings()
+sample = st.toggle("Bundled sample catalog (served locally; no network)", value=True, key="sources_sample")
+sources = run_safely("Reading the source catalog", catalog, sample)
+if not sources:
+    st.stop()
+
+with archive_for(cfg) as archive:
+    statuses = [s.to_dict() for s in source_statuses(archive, sources)]
+    runs = archive.runs()
+
+st.dataframe(
+    [{"source": s["id"], "publisher": s["publisher"], "kind": s["kind"], "tier": s["tier"],
+      "last run": (s["last_run"] or {}).get("finished") or (s["last_run"] or {}).get("started"),
+      "outcome": s["outcome"] or "never run", "next due": s["next_due"]} for s in statuses],
+    hide_index=True,
+)  # fmt: skip
+
+st.subheader("Refresh")
+ids = [s["id"] for s in statuses]
+chosen = st.multiselect("Sources to refresh (none = all)", ids, key="sources_pick")
+if st.button("Refresh now", key="sources_refresh", type="primary"):
+    targets = chosen or ids
+    bar = st.progress(0.0, text="Starting the crawl...")
+    seen: set[str] = set()
+
+    def on_event(ev: CrawlEvent) -> None:
+        if ev.event == "finish":
+            seen.add(ev.source)
+        bar.progress(min(len(seen) / max(len(targets), 1), 1.0), text=f"{ev.event}: {ev.source}")
+
+    try:
+        made = run_crawl(cfg.archive_dir, targets, sample=sample, on_event=on_event)
+        bar.progress(1.0, text="Loading the lists into the graph...")
+        with archive_for(cfg) as archive:
+            loaded = load_lists(store(), archive)
+        st.success(f"{len(made)} run(s) finished; graph updated ({loaded}).")
+    except CrawlError as exc:
+        st.error(f"The crawl stopped: {exc}. What was archived is kept; press Refresh again to resume.")
+
+st.subheader("Run history")
+if not runs:
+    st.info("No run yet: press Refresh now, or run `redflag crawl --sample`.")
+else:
+    st.dataframe([r.to_dict() for r in reversed(runs)], hide_index=True)
+    run_ids = [r.run_id for r in reversed(runs)]
+    rid = st.selectbox("Errors of run", run_ids, key="sources_run")
+    with archive_for(cfg) as archive:
+        errors = archive.errors(rid)
+    if errors:
+        st.dataframe([{"location": e.location, "line": e.line, "field": e.field, "reason": e.reason} for e in errors],
+                     hide_index=True)  # fmt: skip
+    else:
+        st.text("No error recorded for this run.")

@@ -1,0 +1,165 @@
+"""Transactions: create or import deals, run the flags, work the checklist, resolve findings, decide, report."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from redflag.deals import Deal, DealValidationError, ItemRef, PartyRef, import_deals, write_deals
+from redflag.services import explore
+from ui.common import as_plain, md_escape, missing, optional, run_safely, store, user
+
+CONSIDERATIONS = ["item", "third_parties", "red_flags", "mitigation", "grievances"]
+STATUSES = ["open", "mitigated", "false_positive", "accepted", "escalated"]
+DECISIONS = ["proceed", "proceed_with_conditions", "hold", "decline"]
+
+st.title("Transactions")
+db = store()
+evaluate = optional("redflag.rules.engine", "evaluate")
+resolve = optional("redflag.services.findings", "resolve")
+record_decision = optional("redflag.services.findings", "record_decision")
+render_report = optional("redflag.reports", "render_report")
+
+work, create = st.tabs(["Screen a deal", "Create or import deals"])
+
+with create:
+    upload = st.file_uploader("Import deals (.json or .csv, the format of redflag/sample_world/deals.*)",
+                              type=["json", "csv"], key="deals_upload")  # fmt: skip
+    if upload is not None and st.button("Import", key="deals_import"):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / Path(upload.name).name
+            path.write_bytes(upload.getvalue())
+            try:
+                deals, ids = import_deals(db, path)
+                st.success(f"Imported {len(ids)} deal(s): {', '.join(ids)}")
+            except DealValidationError as exc:
+                st.error("The file was not imported; fix these rows and try again:")
+                st.text(str(exc))
+    st.subheader("New deal")
+    with st.form("new_deal"):
+        c1, c2 = st.columns(2)
+        deal_id = c1.text_input("Deal id", placeholder="DEAL-2027-001")
+        title = c2.text_input("Title")
+        customer = c1.text_input("Customer (entity id or name)")
+        end_user = c2.text_input("End user (entity id or name)")
+        item = c1.text_input("Item id", placeholder="facetrace-city")
+        destination = c2.text_input("Destination (ISO2)", max_chars=2)
+        transit = c1.text_input("Transit countries (ISO2, comma separated)")
+        end_use = c2.text_input("Declared end use")
+        submitted = st.form_submit_button("Create deal")
+    if submitted:
+        problems = [n for n, v in (("deal id", deal_id), ("customer", customer), ("item", item),
+                                   ("destination", destination)) if not v.strip()]  # fmt: skip
+        if problems:
+            st.error(f"Fill in: {', '.join(problems)}.")
+        else:
+            parties = [PartyRef("customer", customer.strip())] + ([PartyRef("end_user", end_user.strip())] if end_user.strip() else [])
+            deal = Deal(id=deal_id.strip(), title=title.strip(), parties=parties, items=[ItemRef(item.strip())],
+                        destination=destination.strip().upper(),
+                        transit_countries=[t.strip().upper() for t in transit.split(",") if t.strip()],
+                        declared_end_use=end_use.strip())  # fmt: skip
+            ids = run_safely("Creating the deal", write_deals, db, [deal])
+            if ids:
+                st.success(f"Created {', '.join(ids)}.")
+
+with work:
+    txs = explore.transactions(db)
+    if not txs:
+        st.info("No transactions yet: import deals in the next tab or run `redflag demo --no-ui`.")
+        st.stop()
+    st.dataframe(
+        [{"id": t["id"], "title": t["title"], "destination": t["destination_name"] or t["destination"],
+          "risk score": t["risk_score"], "active findings": t["findings"], "status": t["status"]} for t in txs],
+        hide_index=True,
+    )  # fmt: skip
+    titles = {t["id"]: f"{t['id']} · {t['title'] or ''}" for t in txs}
+    tx_id = st.selectbox("Transaction", list(titles), format_func=lambda i: titles[i], key="tx_pick")
+
+    if evaluate is None:
+        missing("The red-flag engine (redflag.rules.engine)", "Once it is installed, `redflag flags DEAL-ID` and this page run it.")
+        st.stop()
+
+    reports: dict[str, Any] = st.session_state.setdefault("flag_reports", {})
+    if st.button("Run screening and flags", key="run_flags", type="primary"):
+        bar = st.progress(0.0, text="Screening the parties and evaluating the rules...")
+        report = run_safely("Running the flags", evaluate, db, tx_id)
+        bar.progress(1.0, text="Done")
+        if report is not None:
+            reports[tx_id] = as_plain(report)
+    report = reports.get(tx_id)
+    if report is None:
+        st.info("Press “Run screening and flags” to evaluate this transaction.")
+        st.stop()
+
+    m1, m2, m3 = st.columns(3)
+    m1.metric("Risk score", report.get("risk_score"))
+    m2.metric("Hard stop", "yes" if report.get("hard_stop") else "no")
+    m3.metric("Findings", len(report.get("findings") or []))
+
+    st.subheader("Checklist by consideration")
+    checklist = report.get("checklist") or []
+    groups: dict[str, list[Any]] = {}
+    if isinstance(checklist, dict):
+        groups = {str(k): list(v) if isinstance(v, list) else [v] for k, v in checklist.items()}
+    else:
+        for row in checklist:
+            key = str(row.get("consideration") or "other") if isinstance(row, dict) else "other"
+            groups.setdefault(key, []).append(row)
+    for name in sorted(groups, key=lambda g: (CONSIDERATIONS.index(g) if g in CONSIDERATIONS else 99, g)):
+        with st.expander(name.replace("_", " ").capitalize(), expanded=True):
+            st.dataframe([r if isinstance(r, dict) else {"item": str(r)} for r in groups[name]], hide_index=True)
+
+    st.subheader("Findings")
+    findings = [f for f in (report.get("findings") or []) if isinstance(f, dict)]
+    if not findings:
+        st.success("No red flag fired for this transaction.")
+    else:
+        st.dataframe(
+            [{k: f.get(k) for k in ("id", "rule", "title", "severity", "status", "consideration")} for f in findings],
+            hide_index=True,
+        )
+        if resolve is None:
+            missing("Resolving findings (redflag.services.findings)", "It arrives with the findings service.")
+        else:
+            with st.form("resolve_finding"):
+                fid = st.selectbox("Finding", [str(f.get("id")) for f in findings],
+                                   format_func=lambda i: next(f"{f.get('rule')} · {f.get('title')}" for f in findings
+                                                              if str(f.get("id")) == i))  # fmt: skip
+                status = st.selectbox("Status", STATUSES)
+                reason = st.text_area("Reason (kept with your name and the time)")
+                if st.form_submit_button("Resolve finding"):
+                    if not reason.strip():
+                        st.error("Give a reason: resolutions without one are not recorded.")
+                    elif run_safely("Resolving the finding", resolve, db, fid, status, reason.strip(), user()) is not None:
+                        st.success(f"Recorded: {status} by {user()} at {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
+
+    st.subheader("Decision")
+    if record_decision is None:
+        missing("Recording decisions (redflag.services.findings)", "It arrives with the findings service.")
+    else:
+        with st.form("decision"):
+            decision = st.selectbox("Decision", DECISIONS)
+            why = st.text_area("Reason for the decision")
+            if st.form_submit_button("Record decision"):
+                if not why.strip():
+                    st.error("Give a reason for the decision.")
+                elif run_safely("Recording the decision", record_decision, db, tx_id, decision, why.strip(), user()) is not None:
+                    st.success(f"Decision recorded: {decision} by {user()}")
+
+    st.subheader("Due-diligence report")
+    if render_report is None:
+        missing("The due-diligence report (redflag.reports)", "It arrives with the reports module (`redflag report DEAL-ID`).")
+    else:
+        fmt = st.radio("Format", ["html", "pdf"], horizontal=True, key="report_fmt")
+        if st.button("Prepare the report", key="prepare_report"):
+            data = run_safely("Building the report", render_report, db, tx_id, fmt)
+            if data is not None:
+                st.session_state["report_bytes"] = (tx_id, fmt, data if isinstance(data, bytes) else str(data).encode())
+        ready = st.session_state.get("report_bytes")
+        if ready and ready[0] == tx_id:
+            st.download_button(f"Download {md_escape(ready[1]).upper()} report", ready[2],
+                               file_name=f"{tx_id}-due-diligence.{ready[1]}", key="download_report")  # fmt: skip
