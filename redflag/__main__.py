@@ -1,0 +1,3 @@
+from redflag.cli import main
+
+main()
