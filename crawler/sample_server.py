@@ -54,7 +54,7 @@ class SampleServer:
         class Handler(_Handler):
             owner = server
 
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._httpd = _QuietServer(("127.0.0.1", 0), Handler)
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(target=self._httpd.serve_forever, name="sample-server", daemon=True)
         self._thread.start()
@@ -119,6 +119,11 @@ class SampleServer:
             if candidate.is_file():
                 return candidate
         return None
+
+
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        return  # clients that hang up (timeouts, size limits) are expected here
 
 
 class _Handler(BaseHTTPRequestHandler):

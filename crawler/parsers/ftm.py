@@ -173,4 +173,5 @@ def parse_ftm(data: bytes, name: str = "entities.ftm.json", dataset: str = "open
                 )  # fmt: skip
             )
     result.entities = list(entities.values())
+    result.errors.sort(key=lambda e: e.line)
     return result

@@ -46,12 +46,26 @@ def iter_blocks(el: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
             continue
         if tag in BLOCK_TAGS:
             yield child
+            yield from iter_blocks(child)  # blocks wrongly nested inside (malformed HTML)
         else:
             yield from iter_blocks(child)
 
 
 def block_text(el: lxml.html.HtmlElement) -> str:
-    return clean_inline(el.text_content())
+    """Text of a block without the text of block elements nested in it (those are their own blocks)."""
+    return clean_inline("".join(_own_text(el)))
+
+
+def _own_text(el: lxml.html.HtmlElement) -> list[str]:
+    parts = [el.text or ""]
+    for child in el:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag and tag not in BLOCK_TAGS and tag not in SKIP_TAGS:
+            parts += _own_text(child)
+        elif tag in ("br",):
+            parts.append(" ")
+        parts.append(child.tail or "")
+    return parts
 
 
 def lead_in(el: lxml.html.HtmlElement) -> str | None:

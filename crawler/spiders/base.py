@@ -102,7 +102,7 @@ def describe_failure(failure: Failure, timeout: int) -> str:
     if failure.check(HttpError):
         status = exc.response.status  # type: ignore[attr-defined]
         return f"HTTP {status} {_REASONS.get(status, '')}".strip()
-    if failure.check(TimeoutError, TCPTimedOutError):
+    if failure.check(TimeoutError, TCPTimedOutError) or "Timeout" in type(exc).__name__:
         return f"timed out (no complete answer within {timeout}s, after retries)"
     if failure.check(DNSLookupError):
         return "host name not found (DNS)"

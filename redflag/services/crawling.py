@@ -123,6 +123,7 @@ def run_crawl(
     settings: dict[str, str] | None = None,
     updates: bool = False,
     canonical_base: str | None = None,
+    country_lookup: str = COUNTRY_LOOKUP,
 ) -> list[RunRecord]:
     """Crawl the chosen sources into ARCHIVE_DIR and return the runs it made.
 
@@ -137,10 +138,13 @@ def run_crawl(
     if sample and base_url is None:
         with SampleServer(SITE, UPDATES if updates else None) as server:
             return _run_child(
-                archive_dir, path, [s.id for s in chosen], server.base_url, since, on_event, settings, SAMPLE_BASE
+                archive_dir, path, [s.id for s in chosen], server.base_url, since, on_event, settings, SAMPLE_BASE,
+                country_lookup,
             )
     ids = [s.id for s in chosen]
-    return _run_child(archive_dir, path, ids, base_url or "", since, on_event, settings, canonical_base)
+    return _run_child(
+        archive_dir, path, ids, base_url or "", since, on_event, settings, canonical_base, country_lookup
+    )
 
 
 def _run_child(
@@ -152,10 +156,11 @@ def _run_child(
     on_event: Callable[[CrawlEvent], None] | None,
     settings: dict[str, str] | None,
     canonical_base: str | None = None,
+    country_lookup: str = COUNTRY_LOOKUP,
 ) -> list[RunRecord]:
     before = {r.run_id for r in Archive(archive_dir).runs()}
     cmd = [sys.executable, "-m", "crawler.runner", "--archive", str(archive_dir), "--sources", str(sources_file),
-           "--progress", "--country-lookup", COUNTRY_LOOKUP]  # fmt: skip
+           "--progress", "--country-lookup", country_lookup]  # fmt: skip
     if base_url:
         cmd += ["--base-url", base_url, "--canonical-base", canonical_base or base_url]
     if since is not None:

@@ -36,8 +36,10 @@ def slow(handler: BaseHTTPRequestHandler) -> None:
 
 
 def redirect_loop(handler: BaseHTTPRequestHandler) -> None:
+    """Redirects forever (each hop to a new query string, so no duplicate filter can stop it)."""
+    hop = int(handler.path.partition("hop=")[2] or 0)
     handler.send_response(302)
-    handler.send_header("Location", "/loop")
+    handler.send_header("Location", f"/loop?hop={hop + 1}")
     handler.send_header("Content-Length", "0")
     handler.end_headers()
 
