@@ -142,8 +142,13 @@ def ensure_running(
     timeout: float = 20.0,
     fsync: str = "always",
     bolt_port: int | None = None,
+    appendonly: bool = True,
 ) -> ServerPaths:
-    """Start the server for ``graph_dir`` unless one already answers; return its paths."""
+    """Start the server for ``graph_dir`` unless one already answers; return its paths.
+
+    ``appendonly=False`` is for the Bolt test bench only: with the append-only log on, a write over
+    FalkorDB's experimental Bolt endpoint aborts the server (``blocked.c: also_propagate.numops == 0``).
+    """
     try:
         graph_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -164,7 +169,7 @@ def ensure_running(
             "--unixsocket", str(paths.socket),
             "--unixsocketperm", "700",
             "--dir", str(paths.dir),
-            "--appendonly", "yes",
+            "--appendonly", "yes" if appendonly else "no",
             "--appendfsync", fsync,
             "--save", "",
             "--pidfile", str(paths.pid),

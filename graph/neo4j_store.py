@@ -58,6 +58,10 @@ class Neo4jStore(GraphStore):
             raise StoreUnavailable(f"Neo4j at {uri} refused the credentials of user {user!r}") from exc
         except (nx.ServiceUnavailable, OSError, ValueError) as exc:
             raise StoreUnavailable(f"Neo4j at {uri} is not reachable: {exc}") from exc
+        except (nx.Neo4jError, nx.DriverError) as exc:
+            # e.g. FalkorDB's Bolt endpoint answers a wrong password with a generic DatabaseError
+            message = getattr(exc, "message", None) or str(exc)
+            raise StoreUnavailable(f"Neo4j at {uri} refused the connection for user {user!r}: {message}") from exc
         self._neo4j = neo4j
 
     def run(self, query: Query, params: Mapping[str, Any] | None = None) -> list[Row]:
