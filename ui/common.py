@@ -15,8 +15,8 @@ from typing import Any
 import streamlit as st
 
 from graph.store import GraphStore
-from redflag.settings import Settings, SettingsError, load_settings
 from redflag.services.store import open_store
+from redflag.settings import Settings, SettingsError, load_settings
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&])")
 
@@ -123,12 +123,12 @@ def as_plain(obj: Any) -> Any:
     """Dataclasses, objects and containers as plain dicts/lists (for display of service results)."""
     import dataclasses
 
+    if hasattr(obj, "to_dict") and callable(obj.to_dict) and not isinstance(obj, type):
+        return as_plain(obj.to_dict())
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return {f.name: as_plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
     if isinstance(obj, dict):
         return {str(k): as_plain(v) for k, v in obj.items()}
     if isinstance(obj, list | tuple | set):
         return [as_plain(v) for v in obj]
-    if hasattr(obj, "to_dict") and callable(obj.to_dict):
-        return as_plain(obj.to_dict())
     return obj

@@ -144,18 +144,6 @@ JUDGE_RELATION = q(
     "at",
     write=True,
 )
-JUDGE_SAME_AS = q(
-    "explore.judge_same_as",
-    "MATCH (a:Entity {id: $source})-[r:POSSIBLY_SAME_AS]->(b:Entity {id: $target}) WHERE r.key = $key "
-    "SET r.judgement = $judgement, r.judged_by = $by, r.judged_at = $at RETURN count(r) AS n",
-    "source",
-    "target",
-    "key",
-    "judgement",
-    "by",
-    "at",
-    write=True,
-)
 ENTITY_EVIDENCE_PASSAGES = q(
     "explore.entity_evidence",
     "MATCH (e:Entity {id: $id})-[:MENTIONED_IN]->(p:Passage) RETURN p.text AS text, p.url AS url LIMIT 3",
@@ -337,7 +325,8 @@ def judge_relation(
     return int(store.run(JUDGE_RELATION, params)[0]["n"])
 
 
-def judge_same_as(store: GraphStore, source: str, target: str, key: str, same: bool, by: str, at: str) -> int:
-    """Record an analyst's judgement on a POSSIBLY_SAME_AS pair ("same" or "different")."""
-    params = {"source": source, "target": target, "key": key, "judgement": "same" if same else "different", "by": by, "at": at}
-    return int(store.run(JUDGE_SAME_AS, params)[0]["n"])
+def judge_same_as(store: GraphStore, source: str, target: str, same: bool, by: str, at: str, reason: str = "") -> bool:
+    """Record an analyst's judgement on a POSSIBLY_SAME_AS pair ("same" or "different"); kept on later runs."""
+    from redflag.services.screening import judge
+
+    return judge(store, source, target, "same" if same else "different", by, reason or "judged in the review queue", at)

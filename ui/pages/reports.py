@@ -9,6 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from redflag.reports.annual import annual_markdown, build_annual, write_annual
 from ui.common import missing, optional, run_safely, store
 
 FORMATS = {"turtle": "ttl", "ftm": "ftm.json", "graphml": "graphml", "csv": "zip"}
@@ -17,17 +18,22 @@ st.title("Reports")
 db = store()
 
 st.subheader("Annual public report")
-annual = optional("redflag.reports", "annual_report")
-if annual is None:
-    missing("The annual report (redflag.reports)", "It arrives with the reports module (`redflag annual-report`).")
-else:
-    year = int(st.number_input("Year", min_value=2000, max_value=2100, value=2026, key="annual_year"))
-    if st.button("Build the annual report", key="annual_build"):
-        data = run_safely("Building the annual report", annual, db, year)
-        if data is not None:
-            body = data if isinstance(data, bytes) else str(data).encode("utf-8")
-            st.download_button("Download the annual report", body, file_name=f"annual-report-{year}.html",
-                               key="annual_download")  # fmt: skip
+year = int(st.number_input("Year", min_value=2000, max_value=2100, value=2026, key="annual_year"))
+fmt_annual = st.radio("Format", ["html", "pdf", "md"], horizontal=True, key="annual_fmt")
+if st.button("Build the annual report", key="annual_build"):
+    rep = run_safely("Building the annual report", build_annual, db, year)
+    if rep is not None:
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / f"annual-report-{year}.{fmt_annual}"
+            run_safely("Writing the annual report", write_annual, rep, out)
+            if out.exists():
+                st.session_state["annual_bytes"] = (out.name, out.read_bytes())
+                st.session_state["annual_preview"] = annual_markdown(rep)
+ready_annual = st.session_state.get("annual_bytes")
+if ready_annual:
+    st.download_button("Download the annual report", ready_annual[1], file_name=ready_annual[0], key="annual_download")
+    with st.expander("Preview (Markdown source)"):
+        st.text(st.session_state.get("annual_preview", ""))
 
 st.subheader("Export the graph")
 export_graph = optional("redflag.services.exports", "export_graph")

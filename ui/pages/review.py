@@ -55,8 +55,8 @@ for i, pair in enumerate(queue["same_as"]):
             st.caption(md_escape(pair["explanation"]))
         yes, no = st.columns(2)
         if yes.button("Same entity", key=f"same_yes_{i}"):
-            explore.judge_same_as(db, pair["source"], pair["target"], pair["key"], True, user(), now)
+            explore.judge_same_as(db, pair["source"], pair["target"], True, user(), now)
             st.rerun()
         if no.button("Different entities", key=f"same_no_{i}"):
-            explore.judge_same_as(db, pair["source"], pair["target"], pair["key"], False, user(), now)
+            explore.judge_same_as(db, pair["source"], pair["target"], False, user(), now)
             st.rerun()

@@ -36,8 +36,8 @@ with c2:
     st.subheader("List entries")
     if profile["listings"]:
         st.dataframe(
-            [{k: l.get(k) for k in ("authority", "list_code", "program", "start_date", "end_date", "source_url")}
-             for l in profile["listings"]],
+            [{k: lst.get(k) for k in ("authority", "list_code", "program", "start_date", "end_date", "source_url")}
+             for lst in profile["listings"]],
             hide_index=True,
         )  # fmt: skip
     else:

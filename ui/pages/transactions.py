@@ -9,20 +9,21 @@ from typing import Any
 
 import streamlit as st
 
+from ontology.vocab import decision_values
 from redflag.deals import Deal, DealValidationError, ItemRef, PartyRef, import_deals, write_deals
+from redflag.reports.model import build_report
+from redflag.reports.render import write_report
+from redflag.rules.engine import evaluate
 from redflag.services import explore
-from ui.common import as_plain, md_escape, missing, optional, run_safely, store, user
+from redflag.services.findings import RESOLUTION_STATUSES, persist_findings, record_decision, resolve
+from ui.common import as_plain, md_escape, run_safely, store, user
 
 CONSIDERATIONS = ["item", "third_parties", "red_flags", "mitigation", "grievances"]
-STATUSES = ["open", "mitigated", "false_positive", "accepted", "escalated"]
-DECISIONS = ["proceed", "proceed_with_conditions", "hold", "decline"]
 
 st.title("Transactions")
 db = store()
-evaluate = optional("redflag.rules.engine", "evaluate")
-resolve = optional("redflag.services.findings", "resolve")
-record_decision = optional("redflag.services.findings", "record_decision")
-render_report = optional("redflag.reports", "render_report")
+STATUSES = list(RESOLUTION_STATUSES)
+DECISIONS = sorted(decision_values())
 
 work, create = st.tabs(["Screen a deal", "Create or import deals"])
 
@@ -79,17 +80,15 @@ with work:
     titles = {t["id"]: f"{t['id']} · {t['title'] or ''}" for t in txs}
     tx_id = st.selectbox("Transaction", list(titles), format_func=lambda i: titles[i], key="tx_pick")
 
-    if evaluate is None:
-        missing("The red-flag engine (redflag.rules.engine)", "Once it is installed, `redflag flags DEAL-ID` and this page run it.")
-        st.stop()
-
     reports: dict[str, Any] = st.session_state.setdefault("flag_reports", {})
     if st.button("Run screening and flags", key="run_flags", type="primary"):
         bar = st.progress(0.0, text="Screening the parties and evaluating the rules...")
         report = run_safely("Running the flags", evaluate, db, tx_id)
-        bar.progress(1.0, text="Done")
         if report is not None:
+            bar.progress(0.8, text="Saving the findings...")
+            run_safely("Saving the findings", persist_findings, db, report)
             reports[tx_id] = as_plain(report)
+        bar.progress(1.0, text="Done")
     report = reports.get(tx_id)
     if report is None:
         st.info("Press “Run screening and flags” to evaluate this transaction.")
@@ -122,9 +121,7 @@ with work:
             [{k: f.get(k) for k in ("id", "rule", "title", "severity", "status", "consideration")} for f in findings],
             hide_index=True,
         )
-        if resolve is None:
-            missing("Resolving findings (redflag.services.findings)", "It arrives with the findings service.")
-        else:
+        if True:
             with st.form("resolve_finding"):
                 fid = st.selectbox("Finding", [str(f.get("id")) for f in findings],
                                    format_func=lambda i: next(f"{f.get('rule')} · {f.get('title')}" for f in findings
@@ -138,9 +135,7 @@ with work:
                         st.success(f"Recorded: {status} by {user()} at {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
 
     st.subheader("Decision")
-    if record_decision is None:
-        missing("Recording decisions (redflag.services.findings)", "It arrives with the findings service.")
-    else:
+    if True:
         with st.form("decision"):
             decision = st.selectbox("Decision", DECISIONS)
             why = st.text_area("Reason for the decision")
@@ -151,14 +146,15 @@ with work:
                     st.success(f"Decision recorded: {decision} by {user()}")
 
     st.subheader("Due-diligence report")
-    if render_report is None:
-        missing("The due-diligence report (redflag.reports)", "It arrives with the reports module (`redflag report DEAL-ID`).")
-    else:
+    if True:
         fmt = st.radio("Format", ["html", "pdf"], horizontal=True, key="report_fmt")
         if st.button("Prepare the report", key="prepare_report"):
-            data = run_safely("Building the report", render_report, db, tx_id, fmt)
-            if data is not None:
-                st.session_state["report_bytes"] = (tx_id, fmt, data if isinstance(data, bytes) else str(data).encode())
+            dd = run_safely("Building the report", build_report, db, tx_id)
+            if dd is not None:
+                with tempfile.TemporaryDirectory() as tmp:
+                    out = Path(tmp) / f"report.{fmt}"
+                    if run_safely("Writing the report", write_report, dd, fmt, out) is None and out.exists():
+                        st.session_state["report_bytes"] = (tx_id, fmt, out.read_bytes())
         ready = st.session_state.get("report_bytes")
         if ready and ready[0] == tx_id:
             st.download_button(f"Download {md_escape(ready[1]).upper()} report", ready[2],

@@ -1,0 +1,69 @@
+"""``redflag ui``: serve the Streamlit investigation app on a local address."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import typer
+
+from redflag.cli.app import CliError, app, settings
+from redflag.settings import Settings
+
+APP = Path(__file__).resolve().parents[2] / "ui" / "app.py"
+
+
+def is_loopback(host: str) -> bool:
+    """True when HOST only accepts connections from this machine."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        try:
+            return all(ipaddress.ip_address(info[4][0]).is_loopback for info in socket.getaddrinfo(host, None))
+        except OSError:
+            return False
+
+
+def streamlit_command(host: str, port: int) -> list[str]:
+    return [
+        sys.executable, "-m", "streamlit", "run", str(APP),
+        "--server.address", host,
+        "--server.port", str(port),
+        "--server.headless", "true",
+        "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+
+
+@app.command()
+def ui(
+    host: str | None = typer.Option(None, "--host", help="Address to bind (default $REDFLAG_UI_HOST, else 127.0.0.1)."),
+    port: int | None = typer.Option(None, "--port", help="Port (default $REDFLAG_UI_PORT, else 8501)."),
+) -> None:
+    """Serve the investigation UI (Streamlit) for the data folder."""
+    serve(settings(), host, port)
+
+def serve(cfg: Settings, host: str | None = None, port: int | None = None) -> None:
+    """Serve the UI for CFG's data folder until Ctrl-C (used by `redflag ui` and the end of `redflag demo`)."""
+    bind = host or cfg.ui_host
+    chosen_port = port or cfg.ui_port
+    if not is_loopback(bind) and not os.environ.get("REDFLAG_UI_PASSWORD_HASH"):
+        raise CliError(
+            f"refusing to serve on {bind}: the UI has no login unless REDFLAG_UI_PASSWORD_HASH is set; "
+            "bind to 127.0.0.1 (the default) or set REDFLAG_UI_PASSWORD_HASH first"
+        )
+    if not APP.exists():
+        raise CliError(f"the UI is missing: {APP} does not exist (reinstall the project)")
+    env = {**os.environ, "REDFLAG_DATA_DIR": str(cfg.data_dir)}
+    print(f"redflag UI on http://{bind}:{chosen_port} (data {cfg.data_dir}); Ctrl-C stops it")
+    try:
+        code = subprocess.call(streamlit_command(bind, chosen_port), env=env)
+    except KeyboardInterrupt:
+        code = 0
+    if code not in (0, -2, 130):
+        raise CliError(f"streamlit stopped with status {code}; is port {chosen_port} already in use? try --port")
