@@ -14,7 +14,12 @@ def _table_first_column(heading: str) -> set[str]:
     names: set[str] = set()
     for line in section.splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if not line.startswith("|") or not cells[0] or set(cells[0]) <= {"-"} or cells[0] in {"label", "type"}:
+        if (
+            not line.startswith("|")
+            or not cells[0]
+            or set(cells[0]) <= {"-"}
+            or cells[0] in {"label", "type"}
+        ):
             continue
         names.update(n.strip() for n in cells[0].split("/"))
     return names

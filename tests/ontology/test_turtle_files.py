@@ -12,7 +12,13 @@ TTL = sorted(Path(vocab.ONTOLOGY_DIR).glob("*.ttl"))
 
 
 def test_all_expected_files_exist():
-    assert {p.name for p in TTL} >= {"model.ttl", "capabilities.ttl", "redflags.ttl", "tiers.ttl", "shapes.ttl"}
+    assert {p.name for p in TTL} >= {
+        "model.ttl",
+        "capabilities.ttl",
+        "redflags.ttl",
+        "tiers.ttl",
+        "shapes.ttl",
+    }
 
 
 @pytest.mark.parametrize("path", TTL, ids=lambda p: p.name)
@@ -41,15 +47,30 @@ def test_every_rf_term_used_as_predicate_is_declared():
 def test_ftm_alignment():
     g = vocab.ontology_graph()
     ftm = "https://schema.followthemoney.tech/#"
-    aligned = {str(o)[len(ftm):] for o in g.objects(None, OWL.equivalentClass) if str(o).startswith(ftm)}
-    assert {"Company", "Organization", "PublicBody", "Person", "LegalEntity", "Ownership", "Directorship",
-            "Sanction", "Event", "Mention", "Address"} <= aligned
+    aligned = {str(o)[len(ftm) :] for o in g.objects(None, OWL.equivalentClass) if str(o).startswith(ftm)}
+    assert {
+        "Company",
+        "Organization",
+        "PublicBody",
+        "Person",
+        "LegalEntity",
+        "Ownership",
+        "Directorship",
+        "Sanction",
+        "Event",
+        "Mention",
+        "Address",
+    } <= aligned
 
 
 def test_schemes_hold_their_concepts():
     g = vocab.ontology_graph()
-    for scheme, minimum in [(vocab.NS.capabilityScheme, 25), (vocab.NS.redFlagScheme, 71),
-                            (vocab.NS.tierScheme, 4), (vocab.NS.abuseTypeScheme, 10)]:
+    for scheme, minimum in [
+        (vocab.NS.capabilityScheme, 25),
+        (vocab.NS.redFlagScheme, 71),
+        (vocab.NS.tierScheme, 4),
+        (vocab.NS.abuseTypeScheme, 10),
+    ]:
         assert len(set(g.subjects(SKOS.inScheme, scheme))) >= minimum, scheme
     for concept in g.subjects(SKOS.inScheme, vocab.NS.redFlagScheme):
         assert g.value(concept, SKOS.prefLabel) is not None, concept
@@ -57,6 +78,6 @@ def test_schemes_hold_their_concepts():
 
 def test_broken_turtle_is_reported_with_the_file_name(tmp_path):
     bad = tmp_path / "broken.ttl"
-    bad.write_text("@prefix rf: <https://redflag.example.org/ontology#> .\nrf:a rf:b \"unclosed .\n")
+    bad.write_text('@prefix rf: <https://redflag.example.org/ontology#> .\nrf:a rf:b "unclosed .\n')
     with pytest.raises(ValueError, match="broken.ttl"):
         vocab._parse(bad)

@@ -21,7 +21,10 @@ CONSIDERATIONS = {"item", "third_parties", "red_flags", "mitigation", "grievance
 
 
 def _expected_ids() -> set[str]:
-    ids = {f"DOS-{x}" for x in ("I1", "I2", "I3", "E1", "E2", "E3", "D1", "D2", "D3", "D4", "S1", "S2", "S3", "P1")}
+    ids = {
+        f"DOS-{x}"
+        for x in ("I1", "I2", "I3", "E1", "E2", "E3", "D1", "D2", "D3", "D4", "S1", "S2", "S3", "P1")
+    }
     ids |= {f"BIS-K{n:02d}" for n in range(1, 19)}
     ids |= {f"DIV-{n:02d}" for n in range(1, 22)}
     ids |= {f"EU-{n:02d}" for n in range(1, 13)}
@@ -139,7 +142,10 @@ def test_capability_details():
     assert fr.dos_scope and fr.eu_cyber_surveillance
     assert "identifying_protesters" in fr.abuse_types
     assert "targeting_journalists" in vocab.capability("spyware").abuse_types
-    assert set(vocab.capability("imsi_catcher").broader) == {"communications_interception", "location_tracking"}
+    assert set(vocab.capability("imsi_catcher").broader) == {
+        "communications_interception",
+        "location_tracking",
+    }
     assert all(c.dos_scope for c in vocab.capabilities())
 
 
@@ -159,10 +165,28 @@ def test_tiers_are_ordered_by_weight():
 
 
 def test_role_schemes():
-    assert {"vendor", "distributor", "reseller", "integrator", "freight_forwarder", "bank", "ngo",
-            "security_service", "government", "manufacturer", "end_user"} <= set(vocab.entity_roles())
+    assert {
+        "vendor",
+        "distributor",
+        "reseller",
+        "integrator",
+        "freight_forwarder",
+        "bank",
+        "ngo",
+        "security_service",
+        "government",
+        "manufacturer",
+        "end_user",
+    } <= set(vocab.entity_roles())
     assert set(vocab.party_roles()) == {
-        "exporter", "customer", "consignee", "intermediary", "freight_forwarder", "end_user", "payer"}
+        "exporter",
+        "customer",
+        "consignee",
+        "intermediary",
+        "freight_forwarder",
+        "end_user",
+        "payer",
+    }
     assert vocab.decision_values() >= {"proceed", "proceed_with_safeguards", "refuse"}
 
 
