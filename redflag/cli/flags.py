@@ -1,0 +1,170 @@
+"""Red-flag commands: flags, resolve, decide, report."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from redflag.cli.app import CliError, app, settings
+from redflag.services.store import open_store
+
+out = Console()
+
+
+def _as_of(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise CliError(f"--as-of {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _finding_json(f: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": f["id"],
+        "rule": f["rule"],
+        "title": f["title"],
+        "severity": f["severity"],
+        "parties": f["parties"],
+        "evidence": f["evidence"],
+        "path": f["path"],
+        "status": f["status"],
+        "hard_stop": f["hard_stop"],
+        "explanation": f["explanation"],
+        "confidence": f["confidence"],
+    }
+
+
+@app.command("flags")
+def flags_cmd(
+    transaction: str = typer.Option(..., "--transaction", help="Transaction id."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    changes: bool = typer.Option(False, "--changes", help="Only what is new or changed since the last review."),
+    reviewed: bool = typer.Option(False, "--mark-reviewed", help="Record a review now (baseline for --changes)."),
+    as_of: str | None = typer.Option(None, "--as-of", help="Evaluation date (default today); lists use the ship date."),
+) -> None:
+    """Evaluate every red-flag rule on a transaction, store the findings and print them."""
+    from redflag.rules.context import TransactionNotFound
+    from redflag.rules.engine import evaluate
+    from redflag.services.findings import changes_since_review, mark_reviewed, persist_findings
+
+    cfg = settings()
+    with open_store(cfg) as store:
+        try:
+            report = evaluate(store, transaction, _as_of(as_of))
+        except TransactionNotFound as exc:
+            raise CliError(str(exc)) from None
+        persist_findings(store, report)
+        data = report.to_dict()
+        findings = [_finding_json(f) for f in data["findings"]]
+        change: dict[str, Any] | None = None
+        if changes:
+            change = changes_since_review(store, transaction)
+            kinds = {f["id"]: "new" for f in change["new"]} | {f["id"]: "changed" for f in change["changed"]}
+            findings = [{**f, "change": kinds[f["id"]]} for f in findings if f["id"] in kinds]
+        if reviewed:
+            mark_reviewed(store, transaction, cfg.user)
+    doc: dict[str, Any] = {
+        "transaction": data["transaction"],
+        "risk_score": data["risk_score"],
+        "hard_stop": data["hard_stop"],
+        "hard_stops": data["hard_stops"],
+        "lists_judged_on": data["lists_judged_on"],
+        "findings": findings,
+        "score": data["score"],
+    }
+    if change is not None:
+        doc["since"] = change["since"]
+        doc["gone"] = [f["id"] for f in change["gone"]]
+    if as_json:
+        print(json.dumps(doc, indent=2, ensure_ascii=False))
+        return
+    head = f"{transaction}: risk {doc['risk_score']}" + ("  HARD STOP" if doc["hard_stop"] else "")
+    out.print(head, markup=False)
+    for hs in doc["hard_stops"]:
+        out.print(f"  hard stop {hs['rule']}: {hs['reason']}", markup=False)
+    if change is not None:
+        out.print(f"changes since {change['since'] or 'never reviewed'}", markup=False)
+    table = Table("id", "rule", "severity", "status", "explanation", "evidence")
+    for f in findings:
+        table.add_row(f["id"], f["rule"], f["severity"], f.get("change", f["status"]), f["explanation"], str(len(f["evidence"])))
+    out.print(table)
+
+
+@app.command("resolve")
+def resolve_cmd(
+    finding: str = typer.Argument(..., help="Finding id (from `redflag flags`)."),
+    status: str = typer.Option(..., "--status", help="confirmed, dismissed or mitigated."),
+    reason: str = typer.Option(..., "--reason", help="Why (required)."),
+    by: str = typer.Option(..., "--by", help="Who resolves it."),
+) -> None:
+    """Add a resolution to a finding. Resolutions are never edited: a new one is appended."""
+    from redflag.services.findings import FindingError, resolve
+
+    with open_store(settings()) as store:
+        try:
+            res = resolve(store, finding, status, reason, by)
+        except FindingError as exc:
+            raise CliError(str(exc)) from None
+    print(json.dumps(res, ensure_ascii=False))
+
+
+@app.command("decide")
+def decide_cmd(
+    transaction: str = typer.Option(..., "--transaction", help="Transaction id."),
+    decision: str = typer.Option(..., "--decision", help="proceed, proceed_with_safeguards, hold or refuse."),
+    reason: str = typer.Option(..., "--reason", help="Why (required)."),
+    by: str = typer.Option(..., "--by", help="Who decides."),
+) -> None:
+    """Record a decision on a transaction (kept with every earlier one)."""
+    from redflag.services.findings import FindingError, record_decision
+
+    with open_store(settings()) as store:
+        try:
+            res = record_decision(store, transaction, decision, reason, by)
+        except FindingError as exc:
+            raise CliError(str(exc)) from None
+    print(json.dumps(res, ensure_ascii=False))
+
+
+@app.command("report")
+def report_cmd(
+    out_file: Path = typer.Option(..., "--out", help="File to write."),
+    transaction: str | None = typer.Option(None, "--transaction", help="Due-diligence report for this transaction."),
+    fmt: str = typer.Option("md", "--format", help="md, html or pdf (transaction report)."),
+    annual: int | None = typer.Option(None, "--annual", help="Public annual report for this year (format from --out's extension)."),
+    grievances: Path | None = typer.Option(None, "--grievances", help="Folder of grievance JSON files (default <data>/grievances)."),
+) -> None:
+    """Write the due-diligence report of a transaction, or the public annual report."""
+    if (transaction is None) == (annual is None):
+        raise CliError("give exactly one of --transaction ID or --annual YEAR")
+    if fmt not in ("md", "html", "pdf"):
+        raise CliError(f"--format {fmt!r}: choose md, html or pdf")
+    cfg = settings()
+    with open_store(cfg) as store:
+        if transaction is not None:
+            from redflag.reports.model import build_report
+            from redflag.reports.render import write_report
+            from redflag.rules.context import TransactionNotFound
+
+            try:
+                rep = build_report(store, transaction)
+            except TransactionNotFound as exc:
+                raise CliError(str(exc)) from None
+            write_report(rep, fmt, out_file)
+        else:
+            from redflag.reports.annual import build_annual, load_grievances, write_annual
+
+            try:
+                griefs = load_grievances(grievances or cfg.data_dir / "grievances")
+                write_annual(build_annual(store, int(annual or 0), griefs), out_file)
+            except ValueError as exc:
+                raise CliError(str(exc)) from None
+    print(f"wrote {out_file}")

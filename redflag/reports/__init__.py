@@ -1,0 +1,1 @@
+"""Reports: the per-transaction due-diligence report (Markdown, HTML, PDF) and the public annual report."""

@@ -1,0 +1,62 @@
+"""Rule family ``rules.intermediary``: resellers, distributors and forwarders whose supply chains reach
+abusive or listed end-users (DOS-S1)."""
+
+from __future__ import annotations
+
+from redflag.rules.base import Evidence, Finding, GraphPath, Rule, make_finding
+from redflag.rules.context import INTERMEDIARY_ROLES, Context
+
+
+def diversion_history(ctx: Context) -> list[Finding]:
+    out = []
+    intermediaries = [p for p in ctx.parties_with(INTERMEDIARY_ROLES) if "end_user" not in p.roles_in_tx]
+    chains = ctx.reach([p.id for p in intermediaries])
+    for party in intermediaries:
+        reasons: list[str] = []
+        evidence: list[Evidence] = []
+        path = ctx.path_to_party(party.id)
+        ends = {str(nodes[-1]["id"]): (nodes, rels) for nodes, rels in sorted(chains[party.id], key=lambda c: -len(c[1]))}
+        listings = ctx.listings(list(ends))
+        for end_id, (nodes, rels) in sorted(ends.items()):
+            abuses = [e for e in ctx.events([end_id], ["abuse"]) if e.role in ("actor", "perpetrator", "recipient", "user")]
+            listed = [h for h in listings.get(end_id, []) if h.exact]
+            if not abuses and not listed:
+                continue
+            ctx.extend_path(path, nodes, rels, "SUPPLIED")
+            chain = " -> ".join(str(n.get("name") or n["id"]) for n in nodes)
+            evidence += [e for r in rels for e in ctx.relation_evidence(r)]
+            for ev in abuses:
+                ev_ev = ctx.event_evidence(ev)
+                evidence += ev_ev
+                path.add_node(ev.id, str(ev.props.get("victim_group") or "abuse"), ["Event"])
+                path.add_rel("PARTICIPANT", ev.id, end_id, ev_ev)
+            evidence += [h.evidence() for h in listed]
+            what = []
+            if abuses:
+                what.append(f"{len(abuses)} documented abuse report(s)")
+            if listed:
+                what.append("listed " + ", ".join(sorted({str(h.listing.get('list_code')) for h in listed})))
+            reasons.append(f"{chain} reaches {nodes[-1].get('name')} ({'; '.join(what)})")
+        reexports = ctx.events([party.id], ["reexport"])
+        for ev in reexports:
+            ev_ev = ctx.event_evidence(ev)
+            evidence += ev_ev
+            path.add_node(ev.id, "re-export", ["Event"])
+            path.add_rel("PARTICIPANT", ev.id, party.id, ev_ev)
+            reasons.append("reported re-export")
+        if not reasons:
+            continue
+        out.append(
+            make_finding(
+                ctx,
+                "DOS-S1",
+                parties=[party.id],
+                evidence=evidence,
+                path=GraphPath().merge(path),
+                explanation=f"{party.name} ({', '.join(party.roles_in_tx)}): " + "; ".join(reasons) + ".",
+            )
+        )
+    return out
+
+
+RULES: dict[str, Rule] = {"DOS-S1": diversion_history}

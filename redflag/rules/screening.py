@@ -1,0 +1,116 @@
+"""Rule family ``rules.screening``: parties against restricted lists, judged as of the ship date."""
+
+from __future__ import annotations
+
+import re
+
+from redflag.rules.base import Evidence, Finding, GraphPath, Rule, make_finding
+from redflag.rules.context import Context, ListingHit, Party
+
+SPYWARE_PROGRAM = re.compile(r"CYBER|14093|SPYWARE", re.IGNORECASE)
+
+
+def _path(ctx: Context, party: Party, hit: ListingHit) -> GraphPath:
+    path = ctx.path_to_party(party.id)
+    if hit.via != "self":
+        path.add_node(hit.listed_id, hit.listed_name, ["Entity"])
+        path.add_rel(
+            hit.via,
+            party.id,
+            hit.listed_id,
+            [Evidence(source="entity resolution", passage=f"{party.name} ~ {hit.listed_name} (score {hit.score:.2f})", tier=None, status="curated" if hit.exact else "possible_match", confidence=hit.score)],
+        )
+    lid = str(hit.listing.get("id") or f"{hit.listed_id}:{hit.listing.get('list_code')}")
+    path.add_node(lid, f"{hit.listing.get('authority') or ''} {hit.listing.get('list_code') or ''}".strip(), ["Listing"])
+    path.add_rel("HAS_LISTING", hit.listed_id, lid, [hit.evidence()])
+    return path
+
+
+def restricted_party(ctx: Context) -> list[Finding]:
+    out = []
+    listings = ctx.listings([p.id for p in ctx.counterparties()])
+    for party in ctx.counterparties():
+        hits = listings.get(party.id, [])
+        if not hits:
+            continue
+        exact = [h for h in hits if h.exact]
+        chosen = exact or hits
+        codes = sorted({str(h.listing.get("list_code") or "?") for h in chosen})
+        how = "is listed" if exact else f"possibly matches {chosen[0].listed_name} (score {chosen[0].score:.2f}), listed"
+        path = _path(ctx, party, chosen[0])
+        for h in chosen[1:]:
+            path.merge(_path(ctx, party, h))
+        out.append(
+            make_finding(
+                ctx,
+                "BIS-K01",
+                parties=[party.id],
+                evidence=[h.evidence() for h in chosen],
+                path=path,
+                explanation=f"{party.name} ({', '.join(party.roles_in_tx)}) {how} on {', '.join(codes)} as of {ctx.list_date.isoformat()}.",
+                hard_stop=bool(exact),
+                hard_stop_reason=f"{party.name} is on {', '.join(codes)} on the ship date" if exact else "",
+            )
+        )
+    return out
+
+
+
+def unscreened_or_unidentified(ctx: Context) -> list[Finding]:
+    out = []
+    end_users = ctx.parties_with(["end_user"])
+    if not end_users:
+        out.append(
+            make_finding(
+                ctx,
+                "EU-07",
+                parties=[],
+                evidence=[ctx.record_evidence("no party has the end_user role")],
+                path=ctx.tx_node(GraphPath()),
+                explanation="The deal names no end-user: the end-use cannot be assessed.",
+                confidence=1.0,
+                key_extra="no-end-user",
+            )
+        )
+    for party in ctx.counterparties():
+        if party.props.get("unscreened") is True:
+            out.append(
+                make_finding(
+                    ctx,
+                    "EU-07",
+                    parties=[party.id],
+                    evidence=[ctx.record_evidence(f"{party.name} entered from the deal file, not matched to any known entity")],
+                    path=ctx.path_to_party(party.id),
+                    explanation=f"{party.name} ({', '.join(party.roles_in_tx)}) has not been screened or identified.",
+                    confidence=1.0,
+                )
+            )
+    return out
+
+
+
+def spyware_vendor(ctx: Context) -> list[Finding]:
+    out = []
+    listings = ctx.listings([p.id for p in ctx.counterparties()])
+    for party in ctx.counterparties():
+        hits = [h for h in listings.get(party.id, []) if SPYWARE_PROGRAM.search(str(h.listing.get("program") or ""))]
+        if not hits:
+            continue
+        out.append(
+            make_finding(
+                ctx,
+                "OTH-06",
+                parties=[party.id],
+                evidence=[h.evidence() for h in hits],
+                path=_path(ctx, party, hits[0]),
+                explanation=f"{party.name} is designated under a spyware or cyber programme ({', '.join(sorted({str(h.listing.get('program')) for h in hits}))}).",
+            )
+        )
+    return out
+
+
+RULES: dict[str, Rule] = {
+    "BIS-K01": restricted_party,
+    "EU-07": unscreened_or_unidentified,
+    "OTH-06": spyware_vendor,
+}
