@@ -32,14 +32,8 @@ class AnalyzedName:
     phonetics: tuple[str, ...]
     forms: tuple[str, ...]
     form_types: frozenset[str]
-
-    @property
-    def compact(self) -> str:
-        return self.core.replace(" ", "")
-
-    @property
-    def numbers(self) -> frozenset[str]:
-        return frozenset(t for t in self.tokens if any(c.isdigit() for c in t))
+    compact: str  # core without spaces
+    numbers: frozenset[str]  # words containing a digit
 
     @property
     def is_initials_only(self) -> bool:
@@ -59,6 +53,8 @@ def analyze_name(name: str) -> AnalyzedName:
         phonetics=tuple(phonetic_key(t) for t in tokens),
         forms=tuple(f.canonical for f in forms),
         form_types=frozenset(f.type for f in forms),
+        compact="".join(tokens),
+        numbers=frozenset(t for t in tokens if any(c.isdigit() for c in t)),
     )
 
 

@@ -19,6 +19,9 @@ from redflag.matching.analysis import AnalyzedName, generic_words
 FUZZY_TOKEN_MIN = 0.88
 """Two words of at least 4 letters count as the same word when Jaro-Winkler reaches this."""
 
+FUZZY_LENGTH_RATIO = 0.8
+"""...and when the shorter is at least this share of the longer ("Zenix" is not "Zenixpharo")."""
+
 SIM_EXACT = 1.0
 SIM_PHONETIC = 0.9
 SIM_INITIAL = 0.6
@@ -49,10 +52,10 @@ def token_similarity(a: str, b: str, key_a: str = "", key_b: str = "") -> tuple[
         return 0.0, "none"
     if key_a and key_a == key_b and len(key_a) >= 2:
         return SIM_PHONETIC, "phonetic"
-    if min(len(a), len(b)) >= 4:
+    if min(len(a), len(b)) >= 4 and min(len(a), len(b)) / max(len(a), len(b)) >= FUZZY_LENGTH_RATIO:
         jw = JaroWinkler.similarity(a, b)
         if jw >= FUZZY_TOKEN_MIN:
-            return jw, "fuzzy"
+            return (jw + fuzz.ratio(a, b) / 100.0) / 2, "fuzzy"
     return 0.0, "none"
 
 

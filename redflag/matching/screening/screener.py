@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Iterable
 from typing import Any
+
+from rapidfuzz import fuzz
 
 from redflag.matching.analysis import AnalyzedName, analyze_cached, analyze_name
 from redflag.matching.blocking import BlockingIndex, name_keys
@@ -12,8 +15,11 @@ from redflag.matching.screening.algorithm import ALGORITHM, DEFAULT_THRESHOLD, L
 from redflag.matching.screening.model import Candidate, Match, ScreeningResult
 from redflag.matching.table import Weights
 
-BLOCK_SIZE = 200
-"""How many indexed names (primary names and aliases) are scored in full per query."""
+BLOCK_SIZE = 300
+"""How many indexed names (primary names and aliases) the blocking index proposes per query."""
+
+FULL_SCORE_SIZE = 20
+"""How many of those, ranked by a quick rapidfuzz similarity, are scored with every feature."""
 
 
 class Screener:
@@ -88,7 +94,15 @@ class Screener:
         q_ids = [(str(s), str(v)) for s, v in identifiers]
         q_addresses = [address] if address else []
         best: dict[int, tuple[float, tuple[float, ...], dict[str, float], str]] = {}
-        for entry in self._index.candidates(name_keys(query), BLOCK_SIZE):
+        proposed = self._index.candidates(name_keys(query), BLOCK_SIZE)
+        if len(proposed) > FULL_SCORE_SIZE:
+            quick = {
+                e: max(fuzz.token_sort_ratio(query.core, self._entries[e][1].core),
+                       fuzz.ratio(query.compact, self._entries[e][1].compact))
+                for e in proposed
+            }
+            proposed = heapq.nlargest(FULL_SCORE_SIZE, proposed, key=lambda e: (quick[e], -e))
+        for entry in proposed:
             ci, analyzed = self._entries[entry]
             cand = self._candidates[ci]
             pair = ScreeningPair(
