@@ -83,8 +83,8 @@ def parse_ftm(data: bytes, name: str = "entities.ftm.json", dataset: str = "open
     for line_no, o in rows:
         if o["schema"] not in ENTITY_SCHEMAS:
             continue
-        props: dict[str, list[str]] = o["properties"]
-        names = [str(n) for n in props.get("name", []) if str(n).strip()]
+        eprops: dict[str, list[str]] = o["properties"]
+        names = [str(n) for n in eprops.get("name", []) if str(n).strip()]
         if not names and not o.get("caption"):
             result.errors.append(RowError(name, line_no, "name", f"{o['id']}: entity without a name"))
             continue
@@ -94,19 +94,19 @@ def parse_ftm(data: bytes, name: str = "entities.ftm.json", dataset: str = "open
             name=names[0] if names else str(o["caption"]),
             dataset=dataset,
             aliases=names[1:]
-            + [str(a) for k in ("alias", "weakAlias", "previousName") for a in props.get(k, [])],
-            birth_dates=[str(d) for d in props.get("birthDate", [])],
-            source_url=_first(props, "sourceUrl"),
+            + [str(a) for k in ("alias", "weakAlias", "previousName") for a in eprops.get(k, [])],
+            birth_dates=[str(d) for d in eprops.get("birthDate", [])],
+            source_url=_first(eprops, "sourceUrl"),
         )
         for k in COUNTRY_PROPS:
-            for c in props.get(k, []):
+            for c in eprops.get(k, []):
                 code = str(c).strip().upper()
                 if len(code) == 2 and code not in e.countries:
                     e.countries.append(code)
         for prop, scheme in IDENTIFIER_PROPS.items():
-            e.identifiers += [Identifier(scheme=scheme, value=str(v)) for v in props.get(prop, [])]
-        e.addresses += [str(a) for a in props.get("address", [])]
-        for ref in props.get("addressEntity", []):
+            e.identifiers += [Identifier(scheme=scheme, value=str(v)) for v in eprops.get(prop, [])]
+        e.addresses += [str(a) for a in eprops.get("address", [])]
+        for ref in eprops.get("addressEntity", []):
             if ref in addresses:
                 if addresses[ref] and addresses[ref] not in e.addresses:
                     e.addresses.append(addresses[ref])

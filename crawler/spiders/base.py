@@ -60,7 +60,7 @@ class SourceSpider(scrapy.Spider):
 
     @staticmethod
     def encoding(response: Response) -> str | None:
-        ctype = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        ctype = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
         for part in ctype.split(";"):
             key, _, value = part.strip().partition("=")
             if key.lower() == "charset" and value:
@@ -100,7 +100,7 @@ def describe_failure(failure: Failure, timeout: int) -> str:
     """One readable line for a failed request."""
     exc = failure.value
     if failure.check(HttpError):
-        status = exc.response.status  # type: ignore[attr-defined]
+        status = exc.response.status  # type: ignore[union-attr]
         return f"HTTP {status} {_REASONS.get(status, '')}".strip()
     if failure.check(TimeoutError, TCPTimedOutError) or "Timeout" in type(exc).__name__:
         return f"timed out (no complete answer within {timeout}s, after retries)"

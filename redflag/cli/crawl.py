@@ -143,6 +143,4 @@ def import_cmd(
         + ("" if result.stored else " (already imported: nothing new stored)")
     )
     for err in result.errors:
-        out.print(
-            f"  {err.source}:{err.line}: {err.field or '-'}: {err.reason}", markup=False, highlight=False
-        )
+        typer.echo(f"  {err.source}:{err.line}: {err.field or '-'}: {err.reason}")
