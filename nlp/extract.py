@@ -43,6 +43,7 @@ class _Pending:
     units: list[tuple[int, str]] = field(default_factory=list)  # (start, unit text) in order
     results: dict[str, _UnitResult] = field(default_factory=dict)  # by unit text
     waiting: int = 0
+    fed: bool = False  # all its units have been handed to the pipeline
 
 
 class Extractor:
@@ -71,24 +72,30 @@ class Extractor:
     def pipe_documents(self, docs: Iterable[Document], n_process: int = 1) -> Iterator[DocumentExtraction]:
         """Extractions in input order, streamed; ``n_process`` > 1 spreads paragraphs over processes."""
         queue: deque[_Pending] = deque()
-        stream = self.nlp.pipe(self._unit_stream(docs, queue), as_tuples=True, n_process=n_process,
+        by_id: dict[int, _Pending] = {}
+        stream = self.nlp.pipe(self._unit_stream(docs, queue, by_id), as_tuples=True, n_process=n_process,
                                batch_size=self.batch_size)
-        for spacy_doc, pending_ref in stream:
-            pending, unit_text = pending_ref
+        for spacy_doc, (pending_id, unit_text) in stream:  # contexts are plain data: they cross processes
+            pending = by_id[pending_id]
             pending.results[unit_text] = _unit_result(spacy_doc)
             pending.waiting -= 1
-            while queue and queue[0].waiting == 0 and getattr(queue[0], "_fed", False):
-                yield self._finish(queue.popleft())
+            while queue and queue[0].waiting == 0 and queue[0].fed:
+                done = queue.popleft()
+                by_id.pop(id(done), None)
+                yield self._finish(done)
         while queue:
             yield self._finish(queue.popleft())
 
     # ------------------------------------------------------------------ internals
-    def _unit_stream(self, docs: Iterable[Document], queue: deque[_Pending]) -> Iterator[tuple[str, tuple[_Pending, str]]]:
+    def _unit_stream(
+        self, docs: Iterable[Document], queue: deque[_Pending], by_id: dict[int, _Pending]
+    ) -> Iterator[tuple[str, tuple[int, str]]]:
         for document in docs:
             text = clean(document.text or "")
             check = check_language(text, document.language)
             pending = _Pending(document, text, check.language, check.skipped_reason)
             queue.append(pending)
+            by_id[id(pending)] = pending
             if check.skipped_reason is None:
                 for unit in split_units(text, self.unit_chars):
                     unit_text = text[unit.start : unit.end]
@@ -97,8 +104,8 @@ class Extractor:
                         continue
                     pending.results[unit_text] = _UnitResult([], [])  # placeholder, filled when the doc returns
                     pending.waiting += 1
-                    yield unit_text, (pending, unit_text)
-            pending._fed = True  # type: ignore[attr-defined]
+                    yield unit_text, (id(pending), unit_text)
+            pending.fed = True
 
     def _finish(self, p: _Pending) -> DocumentExtraction:
         ext = DocumentExtraction(document_id=p.document.id, document_sha256=p.document.sha256, language=p.language,

@@ -11,13 +11,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from nlp.errors import GazetteerError
 from nlp.normalize import name_key
 
+_DATA = Path(__file__).resolve().parent / "data"
 ENTITY_LABELS = ("ORG", "GOV_AGENCY", "PERSON", "COUNTRY", "PRODUCT", "CAPABILITY", "VICTIM_GROUP")
 
 
@@ -60,7 +60,7 @@ class Phrase:
 
 
 def _data(name: str) -> str:
-    return resources.files("nlp").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return (_DATA / name).read_text(encoding="utf-8")
 
 
 def _rows(name: str, min_cols: int) -> Iterator[tuple[int, list[str]]]:
@@ -126,8 +126,8 @@ class Gazetteer:
             gaz.victim_groups[canonical] = _split(forms)
         for _, cols in _rows("products.tsv", 3):
             product, vendor, capability = cols[0], cols[1], cols[2]
-            aliases = _split(cols[3]) if len(cols) > 3 else []
-            gaz.entries.append(GazetteerEntry("PRODUCT", product, product, aliases))
+            product_aliases = _split(cols[3]) if len(cols) > 3 else []
+            gaz.entries.append(GazetteerEntry("PRODUCT", product, product, product_aliases))
             gaz.product_vendors[product] = vendor
             if capability:
                 gaz.product_capabilities[product] = capability

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 from unidecode import unidecode
 
@@ -17,7 +17,7 @@ _LEADING = ("the ", "a ", "an ")
 @lru_cache(maxsize=1)
 def legal_forms() -> tuple[tuple[str, ...], ...]:
     """Legal-form suffixes as token tuples, longest first (from nlp/data/legal_forms.txt)."""
-    text = resources.files("nlp").joinpath("data/legal_forms.txt").read_text(encoding="utf-8")
+    text = (Path(__file__).resolve().parent / "data" / "legal_forms.txt").read_text(encoding="utf-8")
     forms = set()
     for line in text.splitlines():
         line = line.strip()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,7 @@ REQUIRED_BASE_COMPONENTS = ("parser", "ner")
 
 def component_config() -> Config:
     """The parsed ``nlp/config.cfg``."""
-    return Config().from_str(resources.files("nlp").joinpath("config.cfg").read_text(encoding="utf-8"))
+    return Config().from_str((Path(__file__).resolve().parent / "config.cfg").read_text(encoding="utf-8"))
 
 
 def model_is_installed(model: str) -> bool:

@@ -66,7 +66,7 @@ class LanguageCheck:
     skipped_reason: str | None
 
 
-def check_language(text: str, declared: str | None = None, sample_chars: int = 3000) -> LanguageCheck:
+def check_language(text: str, declared: str | None = None, sample_chars: int = 1000) -> LanguageCheck:
     """Whether ``text`` is English prose worth analysing; the reason when it is not."""
     if not text.strip():
         return LanguageCheck("und", "empty text")

@@ -22,7 +22,7 @@ _ORG_WORDS = {
     "lab", "labs", "group", "groups", "systems", "technologies", "technology", "solutions", "holdings", "ltd", "llc",
     "inc", "corp", "corporation", "company", "gmbh", "integrators", "communications", "networks", "distribution",
     "trading", "international", "security", "services", "consulting", "software", "electronics", "telecom", "fze",
-    "labs", "partners", "capital", "ventures", "industries", "defense", "defence", "intelligence", "analytics", "ai",
+    "partners", "capital", "ventures", "industries", "defense", "defence", "intelligence", "analytics", "ai",
     "amnesty", "watch", "foundation", "institute", "university", "centre", "center", "network", "logistics", "freight",
 }
 _COMMERCIAL = {
@@ -163,11 +163,11 @@ class EntityNormalizer:
                 out.append(e)
             covered.update(range(e.start, e.end))
         for tok in doc:
-            full = firsts.get(tok.text)
-            if full is not None and tok.i >= full.end and tok.i not in covered and tok.pos_ == "PROPN":
+            first = firsts.get(tok.text)
+            if first is not None and tok.i >= first.end and tok.i not in covered and tok.pos_ == "PROPN":
                 if tok.i + 1 < len(doc) and doc[tok.i + 1].is_title and doc[tok.i + 1].pos_ == "PROPN":
                     continue
-                out.append(Span(doc, tok.i, tok.i + 1, label="ORG", kb_id=full.kb_id_))
+                out.append(Span(doc, tok.i, tok.i + 1, label="ORG", kb_id=first.kb_id_))
                 conf[(tok.idx, tok.idx + len(tok.text))] = self.remap_conf
         return out
 

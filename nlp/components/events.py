@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -62,7 +62,7 @@ class Event:
 
 
 def _triggers() -> dict[str, set[str]]:
-    raw = json.loads(resources.files("nlp").joinpath("data/event_triggers.json").read_text(encoding="utf-8"))
+    raw = json.loads((Path(__file__).resolve().parents[1] / "data" / "event_triggers.json").read_text(encoding="utf-8"))
     return {k: set(v) for k, v in raw.items() if not k.startswith("_")}
 
 
@@ -347,9 +347,9 @@ class EventExtractor:
             return None
         ev.confidence = self.base if (supplier and recipient) else self.base - 0.15
         if not things:
-            item = _object_phrase(trig)
-            if item is not None:
-                ev.add("product", Mention(item, "TEXT", item.text))
+            phrase = _object_phrase(trig)
+            if phrase is not None:
+                ev.add("product", Mention(phrase, "TEXT", phrase.text))
         return ev
 
     def _ownership_verb(self, trig: Token, mentions: list[Mention]) -> Event | None:
@@ -370,8 +370,8 @@ class EventExtractor:
             for child in trig.children:
                 if child.dep_ == "dobj" and child.lemma_ in ("stake", "share", "interest", "control", "majority"):
                     for m in mentions:
-                        a = self._attach(child, m)
-                        if a and a.prep in ("in", "of") and m.label in ("ORG", "GOV_AGENCY"):
+                        att = self._attach(child, m)
+                        if att and att.prep in ("in", "of") and m.label in ("ORG", "GOV_AGENCY"):
                             ev.add("owned", m)
             if not ev.roles.get("owned"):
                 return None
@@ -461,8 +461,8 @@ class EventExtractor:
             for child in trig.children:
                 if child.dep_ in ("xcomp", "advcl") and child.lemma_.casefold() in self.t["abuse"]:
                     for m in mentions:
-                        a = self._attach(child, m)
-                        if a and m.label == "VICTIM_GROUP":
+                        att = self._attach(child, m)
+                        if att and m.label == "VICTIM_GROUP":
                             ev.add("victim_group", m)
         if not ev.roles.get("victim_group"):
             return None

@@ -1,0 +1,75 @@
+"""CLI commands of the NLP stage: ``extract-text`` (stdin -> JSON, no graph) and ``eval-nlp``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+
+from redflag.cli.app import CliError, app, settings
+
+
+@app.command("extract-text")
+def extract_text(
+    as_json: bool = typer.Option(False, "--json", help="Print the extraction as JSON."),
+    gazetteer: Path | None = typer.Option(None, "--gazetteer", help="JSON file of extra names (entries and/or countries)."),
+) -> None:
+    """Read one plain text from stdin and print the entities and events found (the graph is not touched)."""
+    from nlp.errors import NlpError
+    from nlp.extract import Extractor
+    from nlp.gazetteer import Gazetteer
+
+    text = sys.stdin.read()
+    try:
+        gaz = Gazetteer.from_json_file(gazetteer) if gazetteer is not None else None
+        extraction = Extractor(settings().spacy_model, gaz).extract_text(text)
+    except NlpError as exc:
+        raise CliError(str(exc)) from None
+    out: dict[str, object] = {
+        "entities": [
+            {k: getattr(e, k) for k in ("text", "label", "canonical", "start", "end", "confidence")}
+            for e in extraction.entities
+        ],
+        "events": [
+            {k: getattr(e, k) for k in ("type", "roles", "sentence", "start", "end", "confidence", "hedged", "negated")}
+            for e in extraction.events
+        ],
+    }
+    if extraction.skipped_reason:
+        out["skipped_reason"] = extraction.skipped_reason
+        out["language"] = extraction.language
+    if as_json:
+        print(json.dumps(out, ensure_ascii=False, indent=1))
+        return
+    if extraction.skipped_reason:
+        print(f"skipped: {extraction.skipped_reason}")
+    for e in extraction.entities:
+        print(f"{e.label:<13} {e.text!r} -> {e.canonical} [{e.start}:{e.end}] {e.confidence:.2f}")
+    for ev in extraction.events:
+        marks = " hedged" * ev.hedged + " NEGATED" * ev.negated
+        print(f"{ev.type:<10} {json.dumps(ev.roles, ensure_ascii=False)} conf={ev.confidence:.2f}{marks}")
+
+
+@app.command("eval-nlp")
+def eval_nlp(
+    gold: Path | None = typer.Option(None, "--gold", help="Folder of gold JSON files (default: the project's dev set)."),
+    show_errors: bool = typer.Option(False, "--errors", help="Also list every missed and spurious item."),
+) -> None:
+    """Precision, recall and F1 per entity label and per event type on a gold set."""
+    from nlp.errors import NlpError
+    from nlp.evaluate import default_gold_dir, evaluate, format_report
+    from nlp.extract import Extractor
+    from nlp.gazetteer import Gazetteer
+
+    folder = gold or default_gold_dir()
+    try:
+        gaz_file = folder / "gazetteer.json"
+        gaz = Gazetteer.from_json_file(gaz_file) if gaz_file.exists() else None
+        report = evaluate(Extractor(settings().spacy_model, gaz), folder)
+    except NlpError as exc:
+        raise CliError(str(exc)) from None
+    print(format_report(report))
+    if show_errors:
+        print("\n".join(report.errors))
