@@ -194,7 +194,8 @@ class Context:
         self._passages: dict[str, Evidence] = {}
         self._listings: dict[str, list[ListingHit]] = {}
         self._events: dict[tuple[str, tuple[str, ...]], list[EventFacts]] = {}
-        self._reach: dict[str, list[tuple[list[dict[str, Any]], list[dict[str, Any]]]]] = {}
+        self._reach: dict[str, list[list[dict[str, Any]]]] = {}
+        self._clusters: dict[str, dict[str, dict[str, Any]]] = {}
         self._owners: dict[str, list[tuple[list[dict[str, Any]], list[dict[str, Any]]]]] = {}
         self._ties: dict[str, list[dict[str, Any]]] = {}
         self._countries: dict[str, set[str]] | None = None
@@ -342,12 +343,16 @@ class Context:
         if missing:
             for i in missing:
                 self._events[(i, key_types)] = []
-            for r in self.store.run(Q.EVENTS_OF, {"ids": missing, "types": list(key_types)}):
+            alias_of = self.with_aliases(missing)
+            for r in self.store.run(Q.EVENTS_OF, {"ids": list(alias_of), "types": list(key_types)}):
                 ev = dict(r["ev"])
-                self._events[(r["eid"], key_types)].append(
+                holder = alias_of.get(str(r["eid"]), str(r["eid"]))
+                if any(e.id == str(ev["id"]) for e in self._events[(holder, key_types)]):
+                    continue
+                self._events[(holder, key_types)].append(
                     EventFacts(
                         id=str(ev["id"]),
-                        about=str(r["eid"]),
+                        about=holder,
                         role=str(r["role"] or ""),
                         props=ev,
                         capabilities=sorted(c for c in r["caps"] if c),
@@ -358,17 +363,76 @@ class Context:
         return [e for i in wanted for e in self._events[(i, key_types)]]
 
     # ------------------------------------------------------------------ supply chains, owners, ties
-    def reach(self, ids: Iterable[str]) -> dict[str, list[tuple[list[dict[str, Any]], list[dict[str, Any]]]]]:
-        """Supply chains (SUPPLIED, 1 to 3 hops, not rejected or negated) leaving each entity."""
+    def cluster(self, ids: Iterable[str]) -> dict[str, dict[str, dict[str, Any]]]:
+        """The same-as cluster of each entity: other ids linked by SAME_AS, or POSSIBLY_SAME_AS at or above
+        the match threshold (not judged different), with the links that join them."""
         wanted = list(dict.fromkeys(ids))
-        missing = [i for i in wanted if i not in self._reach]
+        missing = [i for i in wanted if i not in self._clusters]
         if missing:
             for i in missing:
-                self._reach[i] = []
-            rows = self.store.run(Q.SUPPLY_REACH, {"ids": missing, "limit": self.options.reach_limit})
+                self._clusters[i] = {}
+            rows = self.store.run(Q.SAME_AS_CLUSTER, {"ids": missing, "threshold": self.options.match_threshold})
             for r in rows:
-                self._reach[r["eid"]].append(([dict(n) for n in r["nodes"]], [dict(x) for x in r["rels"]]))
+                self._clusters[r["eid"]].setdefault(str(r["other"]), {"links": r["links"]})
+        return {i: self._clusters[i] for i in wanted}
+
+    def with_aliases(self, ids: Iterable[str]) -> dict[str, str]:
+        """Every id of the entities' same-as clusters, mapped to the entity it stands for."""
+        wanted = list(dict.fromkeys(ids))
+        out: dict[str, str] = {i: i for i in wanted}
+        for i, others in self.cluster(wanted).items():
+            for o in others:
+                out.setdefault(o, i)
+        return out
+
+    def reach(self, ids: Iterable[str]) -> dict[str, list[list[dict[str, Any]]]]:
+        """Supply chains (SUPPLIED, up to 3 hops, not rejected or negated) leaving each entity, following
+        same-as links between hops. Each chain is a list of steps {type, source, target, rel}."""
+        wanted = list(dict.fromkeys(ids))
+        for start in [i for i in wanted if i not in self._reach]:
+            party = self.party(start)
+            start_props = party.props if party else {"id": start, "name": start}
+            chains: list[list[dict[str, Any]]] = []
+            frontier: list[tuple[dict[str, Any], list[dict[str, Any]]]] = [(start_props, [])]
+            seen = {start}
+            for _hop in range(3):
+                members = self.with_aliases([str(n["id"]) for n, _ in frontier])
+                by_node = {str(n["id"]): (n, steps) for n, steps in frontier}
+                nxt: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
+                for r in self.store.run(Q.SUPPLY_OUT, {"ids": list(members)}):
+                    holder = members.get(str(r["eid"]), "")
+                    if holder not in by_node or len(chains) >= self.options.reach_limit:
+                        continue
+                    node, steps = by_node[holder]
+                    target = dict(r["b"])
+                    if str(target["id"]) in seen:
+                        continue
+                    seen.add(str(target["id"]))
+                    new_steps = list(steps)
+                    src = node
+                    if str(r["eid"]) != holder:
+                        src = {"id": str(r["eid"]), "name": node.get("name")}
+                        link = self._clusters.get(holder, {}).get(str(r["eid"]), {})
+                        new_steps.append({"type": "SAME_AS", "source": node, "target": src, "rel": {"status": "curated", "links": link.get("links")}})
+                    new_steps.append({"type": "SUPPLIED", "source": src, "target": target, "rel": dict(r["r"])})
+                    chains.append(new_steps)
+                    nxt.append((target, new_steps))
+                frontier = nxt
+                if not frontier:
+                    break
+            self._reach[start] = chains
         return {i: self._reach[i] for i in wanted}
+
+    def add_steps(self, path: GraphPath, steps: Sequence[dict[str, Any]]) -> GraphPath:
+        """Append chain steps to a path, each edge with its own evidence."""
+        for st in steps:
+            for n in (st["source"], st["target"]):
+                path.add_node(str(n["id"]), str(n.get("name") or n["id"]), ["Entity"])
+            ev = self.relation_evidence(st["rel"]) if st["type"] != "SAME_AS" else [
+                Evidence(source="entity resolution", passage=f"same entity as {st['source'].get('name')}", status="curated")
+            ]
+            path.add_rel(st["type"], str(st["source"]["id"]), str(st["target"]["id"]), ev)
+        return path
 
     def reached_entities(self) -> list[tuple[dict[str, Any], GraphPath, str]]:
         """Entities the deal's counterparties supply onward: (entity, path from the transaction, via party)."""
@@ -376,13 +440,12 @@ class Context:
         seen: set[str] = {p.id for p in self.parties}
         chains = self.reach([p.id for p in self.counterparties()])
         for pid, paths in chains.items():
-            for nodes, rels in sorted(paths, key=lambda nr: len(nr[1])):
-                end = nodes[-1]
+            for steps in sorted(paths, key=len):
+                end = steps[-1]["target"]
                 if end["id"] in seen:
                     continue
                 seen.add(end["id"])
-                path = self.extend_path(self.path_to_party(pid), nodes, rels, "SUPPLIED")
-                out.append((end, path, pid))
+                out.append((end, self.add_steps(self.path_to_party(pid), steps), pid))
         return out
 
     def subjects(self) -> list[tuple[dict[str, Any], GraphPath]]:
@@ -418,7 +481,11 @@ class Context:
         if missing or missing_addr:
             for i in missing + missing_addr:
                 self._ties[i] = []
-            rows = self.store.run(Q.TIES, {"ids": missing}) if missing else []
+            alias_of = self.with_aliases(missing) if missing else {}
+            rows = [
+                {**r, "eid": alias_of.get(str(r["eid"]), r["eid"])}
+                for r in (self.store.run(Q.TIES, {"ids": list(alias_of)}) if alias_of else [])
+            ]
             rows += self.store.run(Q.ADDRESS_TIES, {"ids": missing_addr}) if missing_addr else []
             for r in rows:
                 self._ties[r["eid"]].append(

@@ -15,16 +15,17 @@ def diversion_history(ctx: Context) -> list[Finding]:
         reasons: list[str] = []
         evidence: list[Evidence] = []
         path = ctx.path_to_party(party.id)
-        ends = {str(nodes[-1]["id"]): (nodes, rels) for nodes, rels in sorted(chains[party.id], key=lambda c: -len(c[1]))}
+        ends = {str(steps[-1]["target"]["id"]): steps for steps in sorted(chains[party.id], key=lambda c: -len(c))}
         listings = ctx.listings(list(ends))
-        for end_id, (nodes, rels) in sorted(ends.items()):
+        for end_id, steps in sorted(ends.items()):
+            nodes = [steps[0]["source"]] + [st["target"] for st in steps]
             abuses = [e for e in ctx.events([end_id], ["abuse"]) if e.role in ("actor", "perpetrator", "recipient", "user")]
             listed = [h for h in listings.get(end_id, []) if h.exact]
             if not abuses and not listed:
                 continue
-            ctx.extend_path(path, nodes, rels, "SUPPLIED")
+            ctx.add_steps(path, steps)
             chain = " -> ".join(str(n.get("name") or n["id"]) for n in nodes)
-            evidence += [e for r in rels for e in ctx.relation_evidence(r)]
+            evidence += [e for st in steps if st["type"] == "SUPPLIED" for e in ctx.relation_evidence(st["rel"])]
             for ev in abuses:
                 ev_ev = ctx.event_evidence(ev)
                 evidence += ev_ev

@@ -79,15 +79,21 @@ ALIAS_LISTINGS = q(
 )
 
 # ----------------------------------------------------------------------------- reach and ties
-SUPPLY_REACH = q(
-    "flags.supply_reach",
-    "UNWIND $ids AS eid MATCH p = (a:Entity {id: eid})-[:SUPPLIED*1..3]->(b:Entity) "
-    "WHERE all(r IN relationships(p) WHERE coalesce(r.status, 'extracted') <> 'rejected' "
-    "AND coalesce(r.negated, false) = false) "
-    "RETURN eid, [n IN nodes(p) | properties(n)] AS nodes, [r IN relationships(p) | properties(r)] AS rels "
-    "LIMIT $limit",
+SAME_AS_CLUSTER = q(
+    "flags.same_as_cluster",
+    "UNWIND $ids AS eid MATCH p = (e:Entity {id: eid})-[:SAME_AS|POSSIBLY_SAME_AS*1..2]-(o:Entity) "
+    "WHERE o.id <> eid AND all(r IN relationships(p) WHERE (type(r) = 'SAME_AS' OR coalesce(r.score, 0.0) >= $threshold) "
+    "AND coalesce(r.judgement, '') <> 'different') "
+    "RETURN eid, o.id AS other, [r IN relationships(p) | {type: type(r), score: r.score}] AS links",
     "ids",
-    "limit",
+    "threshold",
+)
+SUPPLY_OUT = q(
+    "flags.supply_out",
+    "UNWIND $ids AS eid MATCH (a:Entity {id: eid})-[r:SUPPLIED]->(b:Entity) "
+    "WHERE coalesce(r.status, 'extracted') <> 'rejected' AND coalesce(r.negated, false) = false "
+    "RETURN eid, properties(r) AS r, properties(b) AS b",
+    "ids",
 )
 OWNERS_CHAIN = q(
     "flags.owners_chain",
