@@ -98,7 +98,6 @@ def kv_table(rows: dict[str, Any]) -> None:
     st.dataframe(
         [{"field": str(k), "value": ", ".join(map(str, v)) if isinstance(v, list) else str(v)} for k, v in rows.items()],
         hide_index=True,
-        use_container_width=True,
     )
 
 

@@ -37,7 +37,7 @@ def risk_band(score: Any) -> str:
         value = float(score)
     except (TypeError, ValueError):
         return "unknown"
-    return "high" if value >= 0.7 else "medium" if value >= 0.4 else "low"
+    return "high" if value >= 70 else "medium" if value >= 40 else "low"  # scores run 0-100
 
 
 def elements(

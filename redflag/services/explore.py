@@ -180,8 +180,9 @@ def search_entities(store: GraphStore, text: str, limit: int = 20, pool: int = 2
         row, matched = owners[idx]
         if needle in choices[idx]:
             score = max(score, 95.0)
+        closeness = fuzz.ratio(needle, choices[idx])
         hit = best.get(row["id"])
-        if hit is None or score > hit["score"]:
+        if hit is None or (score, closeness) > (hit["score"], hit["_closeness"]):
             best[row["id"]] = {
                 "id": row["id"],
                 "name": _text(row["name"]),
@@ -189,8 +190,10 @@ def search_entities(store: GraphStore, text: str, limit: int = 20, pool: int = 2
                 "schema": _text(row["schema"]),
                 "countries": list(row["countries"] or []),
                 "score": round(float(score), 1),
+                "_closeness": closeness,
             }
-    return sorted(best.values(), key=lambda h: (-h["score"], h["name"]))[:limit]
+    ranked = sorted(best.values(), key=lambda h: (-h["score"], -h["_closeness"], h["name"]))[:limit]
+    return [{k: v for k, v in h.items() if k != "_closeness"} for h in ranked]
 
 
 def entity_profile(store: GraphStore, entity_id: str, limit: int = 50) -> dict[str, Any] | None:

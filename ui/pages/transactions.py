@@ -121,41 +121,38 @@ with work:
             [{k: f.get(k) for k in ("id", "rule", "title", "severity", "status", "consideration")} for f in findings],
             hide_index=True,
         )
-        if True:
-            with st.form("resolve_finding"):
-                fid = st.selectbox("Finding", [str(f.get("id")) for f in findings],
-                                   format_func=lambda i: next(f"{f.get('rule')} · {f.get('title')}" for f in findings
-                                                              if str(f.get("id")) == i))  # fmt: skip
-                status = st.selectbox("Status", STATUSES)
-                reason = st.text_area("Reason (kept with your name and the time)")
-                if st.form_submit_button("Resolve finding"):
-                    if not reason.strip():
-                        st.error("Give a reason: resolutions without one are not recorded.")
-                    elif run_safely("Resolving the finding", resolve, db, fid, status, reason.strip(), user()) is not None:
-                        st.success(f"Recorded: {status} by {user()} at {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
+        with st.form("resolve_finding"):
+            fid = st.selectbox("Finding", key="resolve_finding", options=[str(f.get("id")) for f in findings],
+                               format_func=lambda i: next(f"{f.get('rule')} · {f.get('title')}" for f in findings
+                                                          if str(f.get("id")) == i))  # fmt: skip
+            status = st.selectbox("Status", STATUSES, key="resolve_status")
+            reason = st.text_area("Reason (kept with your name and the time)", key="resolve_reason")
+            if st.form_submit_button("Resolve finding", key="resolve_submit"):
+                if not reason.strip():
+                    st.error("Give a reason: resolutions without one are not recorded.")
+                elif run_safely("Resolving the finding", resolve, db, fid, status, reason.strip(), user()) is not None:
+                    st.success(f"Recorded: {status} by {user()} at {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
 
     st.subheader("Decision")
-    if True:
-        with st.form("decision"):
-            decision = st.selectbox("Decision", DECISIONS)
-            why = st.text_area("Reason for the decision")
-            if st.form_submit_button("Record decision"):
-                if not why.strip():
-                    st.error("Give a reason for the decision.")
-                elif run_safely("Recording the decision", record_decision, db, tx_id, decision, why.strip(), user()) is not None:
-                    st.success(f"Decision recorded: {decision} by {user()}")
+    with st.form("decision"):
+        decision = st.selectbox("Decision", DECISIONS, key="decision_value")
+        why = st.text_area("Reason for the decision", key="decision_reason")
+        if st.form_submit_button("Record decision", key="decision_submit"):
+            if not why.strip():
+                st.error("Give a reason for the decision.")
+            elif run_safely("Recording the decision", record_decision, db, tx_id, decision, why.strip(), user()) is not None:
+                st.success(f"Decision recorded: {decision} by {user()}")
 
     st.subheader("Due-diligence report")
-    if True:
-        fmt = st.radio("Format", ["html", "pdf"], horizontal=True, key="report_fmt")
-        if st.button("Prepare the report", key="prepare_report"):
-            dd = run_safely("Building the report", build_report, db, tx_id)
-            if dd is not None:
-                with tempfile.TemporaryDirectory() as tmp:
-                    out = Path(tmp) / f"report.{fmt}"
-                    if run_safely("Writing the report", write_report, dd, fmt, out) is None and out.exists():
-                        st.session_state["report_bytes"] = (tx_id, fmt, out.read_bytes())
-        ready = st.session_state.get("report_bytes")
-        if ready and ready[0] == tx_id:
-            st.download_button(f"Download {md_escape(ready[1]).upper()} report", ready[2],
-                               file_name=f"{tx_id}-due-diligence.{ready[1]}", key="download_report")  # fmt: skip
+    fmt = st.radio("Format", ["html", "pdf"], horizontal=True, key="report_fmt")
+    if st.button("Prepare the report", key="prepare_report"):
+        dd = run_safely("Building the report", build_report, db, tx_id)
+        if dd is not None:
+            with tempfile.TemporaryDirectory() as tmp:
+                out = Path(tmp) / f"report.{fmt}"
+                if run_safely("Writing the report", write_report, dd, fmt, out) is None and out.exists():
+                    st.session_state["report_bytes"] = (tx_id, fmt, out.read_bytes())
+    ready = st.session_state.get("report_bytes")
+    if ready and ready[0] == tx_id:
+        st.download_button(f"Download {md_escape(ready[1]).upper()} report", ready[2],
+                           file_name=f"{tx_id}-due-diligence.{ready[1]}", key="download_report")  # fmt: skip

@@ -1,0 +1,173 @@
+"""Every page renders with the demo data (Streamlit AppTest), and its main interactions change state."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.ui.conftest import HOSTILE_ID, HOSTILE_IMG
+
+APP = Path(__file__).resolve().parents[2] / "ui" / "app.py"
+PAGES = {
+    "pages/overview.py": "Overview",
+    "pages/search.py": "Search & profile",
+    "pages/network.py": "Network explorer",
+    "pages/paths.py": "Diversion paths",
+    "pages/transactions.py": "Transactions",
+    "pages/review.py": "Review queue",
+    "pages/sources.py": "Sources",
+    "pages/reports.py": "Reports",
+}
+
+
+@pytest.fixture(scope="module")
+def data_env(demo_dir: Path) -> Iterator[Path]:
+    mp = pytest.MonkeyPatch()
+    mp.setenv("REDFLAG_DATA_DIR", str(demo_dir))
+    mp.setenv("REDFLAG_USER", "apptest-analyst")
+    yield demo_dir
+    mp.undo()
+
+
+def _app(page: str | None = None) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=120).run()
+    if page:
+        at.switch_page(page).run()
+    return at
+
+
+def _texts(at: AppTest) -> str:
+    parts = [e.value for e in at.text] + [e.value for e in at.markdown] + [e.value for e in at.caption]
+    parts += [str(e.value) for e in at.info] + [str(e.value) for e in at.success]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("page,title", PAGES.items())
+def test_every_page_renders_without_error(data_env: Path, page: str, title: str) -> None:
+    at = _app(page)
+    assert not at.exception, at.exception
+    assert [t.value for t in at.title] == [title]
+    assert not at.error, [e.value for e in at.error]
+
+
+def test_overview_counts_what_the_demo_loaded(data_env: Path) -> None:
+    at = _app()
+    metrics = {m.label: m.value for m in at.metric}
+    assert int(metrics["Transaction"]) == 4
+    assert int(metrics["Entity"]) > 100 and int(metrics["Finding"]) > 0
+
+
+def test_search_finds_the_reseller_and_shows_its_profile(data_env: Path) -> None:
+    at = _app("pages/search.py")
+    at.text_input(key="search_q").input("Northgate Distribution").run()
+    assert at.selectbox(key="search_pick").value == "northgate-distribution"
+    assert [h.value for h in at.header] == ["Northgate Distribution"]
+    assert "DEMO-DIVERSION" in str([df.value.to_dict() for df in at.dataframe])
+
+
+def test_search_tolerates_a_misspelling(data_env: Path) -> None:
+    at = _app("pages/search.py")
+    at.text_input(key="search_q").input("Nortgate Distributon").run()
+    assert at.selectbox(key="search_pick").value == "northgate-distribution"
+
+
+def test_hostile_name_is_shown_as_plain_text(data_env: Path) -> None:
+    at = _app("pages/search.py")
+    at.text_input(key="search_q").input("img src onerror").run()
+    assert at.selectbox(key="search_pick").value == HOSTILE_ID
+    assert [h.value for h in at.header] == [HOSTILE_IMG]  # st.header escapes; never unsafe HTML
+    assert all("<img" not in m.value or "\\<img" in m.value for m in at.markdown)
+
+
+def test_network_explorer_opens_around_the_profile_entity(data_env: Path) -> None:
+    at = _app("pages/search.py")
+    at.text_input(key="search_q").input("Northgate Distribution").run()
+    at.button(key="to_network").click().run()
+    assert [t.value for t in at.title] == ["Network explorer"]
+    assert at.session_state["network_center"] == "northgate-distribution"
+    shown = _texts(at)
+    assert "Centre: Northgate Distribution" in shown
+    relations = at.dataframe[-1].value
+    assert "LINKED_TO" in set(relations["relation"]) and HOSTILE_IMG in set(relations["from"])
+
+
+def test_network_filter_by_relation_type_narrows_the_view(data_env: Path) -> None:
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    at.session_state["network_center"] = "northgate-distribution"
+    at.run()
+    at.switch_page("pages/network.py").run()
+    before = len(at.dataframe[-1].value)
+    at.multiselect(key="network_types").select("LINKED_TO").run()
+    after = at.dataframe[-1].value
+    assert 0 < len(after) < before and set(after["relation"]) == {"LINKED_TO"}
+
+
+def test_diversion_paths_for_the_diversion_deal(data_env: Path) -> None:
+    at = _app("pages/paths.py")
+    at.selectbox(key="paths_tx_pick").select("DEMO-DIVERSION").run()
+    assert not at.exception and not at.error
+    choices = at.radio(key="paths_choice").options
+    assert choices, "the diversion deal should have at least one risky path"
+    assert "Northgate Distribution" in choices[0] or any("Northgate" in c for c in choices)
+
+
+def test_flags_resolution_and_decision_are_recorded(data_env: Path) -> None:
+    at = _app("pages/transactions.py")
+    at.selectbox(key="tx_pick").select("DEMO-DIVERSION").run()
+    at.button(key="run_flags").click().run()
+    metrics = {m.label: m.value for m in at.metric}
+    assert float(metrics["Risk score"]) > 50 and int(metrics["Findings"]) > 0
+    assert [e.label for e in at.expander][:1], "the checklist is grouped by consideration"
+    picker = at.selectbox(key="resolve_finding")
+    picker.select_index(0)
+    at.selectbox(key="resolve_status").select("mitigated")
+    at.text_area(key="resolve_reason").input("Confirmed with the reseller's registry extract.")
+    at.button(key="resolve_submit").click().run()
+    assert any("Recorded: mitigated by apptest-analyst" in s.value for s in at.success), [e.value for e in at.error]
+    at.selectbox(key="decision_value").select("hold")
+    at.text_area(key="decision_reason").input("Waiting for the end-user certificate.")
+    at.button(key="decision_submit").click().run()
+    assert any("Decision recorded: hold by apptest-analyst" in s.value for s in at.success), [e.value for e in at.error]
+
+
+def test_a_resolution_without_reason_is_refused(data_env: Path) -> None:
+    at = _app("pages/transactions.py")
+    at.selectbox(key="tx_pick").select("DEMO-DIVERSION").run()
+    at.button(key="run_flags").click().run()
+    at.button(key="resolve_submit").click().run()
+    assert any("Give a reason" in e.value for e in at.error)
+
+
+def test_report_is_prepared_for_download(data_env: Path) -> None:
+    at = _app("pages/transactions.py")
+    at.selectbox(key="tx_pick").select("DEMO-DIVERSION").run()
+    at.button(key="run_flags").click().run()
+    at.button(key="prepare_report").click().run()
+    tx, fmt, body = at.session_state["report_bytes"]
+    assert tx == "DEMO-DIVERSION" and fmt == "html" and b"DEMO-DIVERSION" in body
+
+
+def test_sources_page_lists_the_sample_runs(data_env: Path) -> None:
+    at = _app("pages/sources.py")
+    table = at.dataframe[0].value
+    assert "sample-ofac" in set(table["source"]) and "ok" in set(table["outcome"])
+
+
+def test_review_queue_judges_a_possible_pair(data_env: Path) -> None:
+    at = _app("pages/review.py")
+    pairs = [b for b in at.button if b.key and b.key.startswith("same_no_")]
+    assert pairs, "the demo leaves pairs to review"
+    before = len(pairs)
+    pairs[0].click().run()
+    after = [b for b in at.button if b.key and b.key.startswith("same_no_")]
+    assert len(after) == before - 1
+
+
+def test_annual_report_builds(data_env: Path) -> None:
+    at = _app("pages/reports.py")
+    at.button(key="annual_build").click().run()
+    name, body = at.session_state["annual_bytes"]
+    assert name == "annual-report-2026.html" and len(body) > 200
