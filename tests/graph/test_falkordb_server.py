@@ -17,7 +17,7 @@ import pytest
 from graph import falkordb_server
 from graph.errors import StoreError
 from graph.falkordb_store import FalkorDBStore
-from graph.store import NodeRecord, RelRecord
+from graph.store import GraphStore, NodeRecord, RelRecord
 
 LABELS = frozenset({"Entity", "Country"})
 RELS = frozenset({"LOCATED_IN", "OWNS"})
@@ -62,7 +62,7 @@ def graph_dir(data_dir: Path) -> Iterator[Path]:
         falkordb_server.stop(path)
 
 
-def _load(store: FalkorDBStore, n: int) -> None:
+def _load(store: GraphStore, n: int) -> None:
     store.merge_nodes(NodeRecord("Entity", f"e{i}", {"name": f"Party {i}"}) for i in range(n))
     store.merge_nodes([NodeRecord("Country", "XA", {"name": "Arcadia"})])
     store.merge_rels(RelRecord("LOCATED_IN", "Entity", f"e{i}", "Country", "XA") for i in range(n))
