@@ -85,7 +85,9 @@ def open_backend(name: str, folder: Path) -> Iterator[Backend]:
                 f"bolt://127.0.0.1:{port}", "default", "", "contract", labels, rels, dialect="falkordb"
             ) as bolt_store:
                 bolt_store.ensure_schema()
-                yield Backend(name, bolt_store, batch_size=20, max_value_len=1000, sends_quotes_and_backslashes=False)
+                yield Backend(
+                    name, bolt_store, batch_size=20, max_value_len=1000, sends_quotes_and_backslashes=False
+                )
         finally:
             falkordb_server.stop(graph_dir)
     elif name == "neo4j":

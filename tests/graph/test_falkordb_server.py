@@ -76,7 +76,10 @@ def test_data_written_then_server_stopped_and_restarted_is_all_there(graph_dir: 
     assert _servers_for(falkordb_server.server_paths(graph_dir)) == []
 
     with _open(graph_dir) as store:
-        assert store.counts() == {"labels": {"Country": 1, "Entity": 300}, "relationships": {"LOCATED_IN": 300}}
+        assert store.counts() == {
+            "labels": {"Country": 1, "Entity": 300},
+            "relationships": {"LOCATED_IN": 300},
+        }
         assert store.get_node("Entity", "e299") == {"id": "e299", "name": "Party 299"}
 
 
@@ -172,7 +175,9 @@ def test_a_very_long_data_folder_path_works_with_the_socket_moved_to_tmp(tmp_pat
     deep = tmp_path.joinpath(*["a-rather-long-folder-name"] * 6) / "graph"
     paths = falkordb_server.server_paths(deep)
     assert len(str(deep / "graph.sock")) > 107  # too long for an AF_UNIX socket path
-    assert paths.socket.parent == Path("/tmp") or str(paths.socket).startswith(os.environ.get("TMPDIR", "/tmp"))
+    assert paths.socket.parent == Path("/tmp") or str(paths.socket).startswith(
+        os.environ.get("TMPDIR", "/tmp")
+    )
     try:
         with _open(deep) as store:
             store.merge_nodes([NodeRecord("Entity", "deep", {"name": "long path"})])

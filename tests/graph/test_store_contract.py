@@ -29,7 +29,9 @@ def _params() -> list[object]:
 
 
 @pytest.fixture(scope="module", params=_params())
-def backend_module(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backend]:
+def backend_module(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Backend]:
     with open_backend(request.param, tmp_path_factory.mktemp("contract")) as backend:
         yield backend
 
@@ -43,9 +45,17 @@ def backend(backend_module: Backend) -> Iterator[Backend]:
 
 def _world(n: int) -> tuple[list[NodeRecord], list[RelRecord]]:
     nodes = [NodeRecord("Entity", f"org-{i}", {"name": f"Org {i}", "aliases": [f"O{i}"]}) for i in range(n)]
-    nodes += [NodeRecord("Country", "XA", {"name": "Arcadia"}), NodeRecord("Country", "XB", {"name": "Borduria"})]
-    rels = [RelRecord("LOCATED_IN", "Entity", f"org-{i}", "Country", "XA" if i % 2 else "XB") for i in range(n)]
-    rels += [RelRecord("OWNS", "Entity", f"org-{i}", "Entity", f"org-{i + 1}", {"share": 0.5}) for i in range(n - 1)]
+    nodes += [
+        NodeRecord("Country", "XA", {"name": "Arcadia"}),
+        NodeRecord("Country", "XB", {"name": "Borduria"}),
+    ]
+    rels = [
+        RelRecord("LOCATED_IN", "Entity", f"org-{i}", "Country", "XA" if i % 2 else "XB") for i in range(n)
+    ]
+    rels += [
+        RelRecord("OWNS", "Entity", f"org-{i}", "Entity", f"org-{i + 1}", {"share": 0.5})
+        for i in range(n - 1)
+    ]
     return nodes, rels
 
 
@@ -102,9 +112,13 @@ AWKWARD_VALUES = {
 def test_awkward_property_values_round_trip_unchanged(backend: Backend, kind: str) -> None:
     value = AWKWARD_VALUES[kind]
     if not backend.sends_quotes_and_backslashes and ("'" in value or "\\" in value):
-        pytest.skip("FalkorDB's Bolt endpoint does not escape ' or \\ in parameters (tests/graph/bolt_bench.py)")
+        pytest.skip(
+            "FalkorDB's Bolt endpoint does not escape ' or \\ in parameters (tests/graph/bolt_bench.py)"
+        )
     if len(value) > backend.max_value_len:
-        pytest.skip(f"FalkorDB's Bolt endpoint crashes on parameters over about 4 kB; {len(value)} chars here")
+        pytest.skip(
+            f"FalkorDB's Bolt endpoint crashes on parameters over about 4 kB; {len(value)} chars here"
+        )
     store = backend.store
     store.merge_nodes([NodeRecord("Entity", "n", {"v": value, "list": [value, "x"]})])
     store.merge_nodes([NodeRecord("Entity", "m", {})])
@@ -130,7 +144,7 @@ HOSTILE_VALUES = [
     "x'}) DETACH DELETE n //",
     'x"}) DETACH DELETE n //',
     "' MATCH (m) DETACH DELETE m //",
-    "\" MATCH (m) DETACH DELETE m //",
+    '" MATCH (m) DETACH DELETE m //',
     "x`) DETACH DELETE n //",
     "x}) WITH n MATCH (m) DETACH DELETE m RETURN 1 AS x //",
     "x\\'}) DETACH DELETE n //",

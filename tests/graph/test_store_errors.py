@@ -32,7 +32,9 @@ def test_a_wrong_password_is_refused_with_one_clear_message(data_dir: Path) -> N
     try:
         falkordb_server.ensure_running(graph_dir, bolt_port=port, appendonly=False)
         with pytest.raises(StoreUnavailable) as caught:
-            Neo4jStore(f"bolt://127.0.0.1:{port}", "default", "wrong-password", "g", labels, rels, dialect="falkordb")
+            Neo4jStore(
+                f"bolt://127.0.0.1:{port}", "default", "wrong-password", "g", labels, rels, dialect="falkordb"
+            )
     finally:
         falkordb_server.stop(graph_dir)
     message = str(caught.value)
@@ -40,7 +42,9 @@ def test_a_wrong_password_is_refused_with_one_clear_message(data_dir: Path) -> N
     assert "wrong-password" not in message
 
 
-def test_backend_neo4j_without_neo4j_uri_says_what_to_set(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
+def test_backend_neo4j_without_neo4j_uri_says_what_to_set(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path
+) -> None:
     monkeypatch.setenv("REDFLAG_BACKEND", "neo4j")
     monkeypatch.delenv("NEO4J_URI", raising=False)
     with pytest.raises(StoreError, match="REDFLAG_BACKEND=neo4j needs NEO4J_URI"):
