@@ -46,9 +46,15 @@ def _finding_json(f: dict[str, Any]) -> dict[str, Any]:
 def flags_cmd(
     transaction: str = typer.Option(..., "--transaction", help="Transaction id."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
-    changes: bool = typer.Option(False, "--changes", help="Only what is new or changed since the last review."),
-    reviewed: bool = typer.Option(False, "--mark-reviewed", help="Record a review now (baseline for --changes)."),
-    as_of: str | None = typer.Option(None, "--as-of", help="Evaluation date (default today); lists use the ship date."),
+    changes: bool = typer.Option(
+        False, "--changes", help="Only what is new or changed since the last review."
+    ),
+    reviewed: bool = typer.Option(
+        False, "--mark-reviewed", help="Record a review now (baseline for --changes)."
+    ),
+    as_of: str | None = typer.Option(
+        None, "--as-of", help="Evaluation date (default today); lists use the ship date."
+    ),
 ) -> None:
     """Evaluate every red-flag rule on a transaction, store the findings and print them."""
     from redflag.rules.context import TransactionNotFound
@@ -94,7 +100,14 @@ def flags_cmd(
         out.print(f"changes since {change['since'] or 'never reviewed'}", markup=False)
     table = Table("id", "rule", "severity", "status", "explanation", "evidence")
     for f in findings:
-        table.add_row(f["id"], f["rule"], f["severity"], f.get("change", f["status"]), f["explanation"], str(len(f["evidence"])))
+        table.add_row(
+            f["id"],
+            f["rule"],
+            f["severity"],
+            f.get("change", f["status"]),
+            f["explanation"],
+            str(len(f["evidence"])),
+        )
     out.print(table)
 
 
@@ -137,10 +150,16 @@ def decide_cmd(
 @app.command("report")
 def report_cmd(
     out_file: Path = typer.Option(..., "--out", help="File to write."),
-    transaction: str | None = typer.Option(None, "--transaction", help="Due-diligence report for this transaction."),
+    transaction: str | None = typer.Option(
+        None, "--transaction", help="Due-diligence report for this transaction."
+    ),
     fmt: str = typer.Option("md", "--format", help="md, html or pdf (transaction report)."),
-    annual: int | None = typer.Option(None, "--annual", help="Public annual report for this year (format from --out's extension)."),
-    grievances: Path | None = typer.Option(None, "--grievances", help="Folder of grievance JSON files (default <data>/grievances)."),
+    annual: int | None = typer.Option(
+        None, "--annual", help="Public annual report for this year (format from --out's extension)."
+    ),
+    grievances: Path | None = typer.Option(
+        None, "--grievances", help="Folder of grievance JSON files (default <data>/grievances)."
+    ),
 ) -> None:
     """Write the due-diligence report of a transaction, or the public annual report."""
     if (transaction is None) == (annual is None):

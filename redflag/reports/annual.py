@@ -45,7 +45,7 @@ def _in_year(value: Any, year: int) -> bool:
 
 def load_grievances(folder: Path) -> list[dict[str, Any]]:
     """Grievance records (JSON files) from a folder; a file that is not a JSON object is an error naming it."""
-    out = []
+    out: list[dict[str, Any]] = []
     if not folder.is_dir():
         return out
     for path in sorted(folder.glob("*.json")):
@@ -64,7 +64,9 @@ def build_annual(store: GraphStore, year: int, grievances: Iterable[Mapping[str,
     txs = store.run(Q.ALL_TRANSACTIONS)
     findings = store.run(Q.ALL_FINDINGS)
     decisions = [d for d in store.run(Q.ALL_DECISIONS) if _in_year(d["at"], year)]
-    screened = {f["tx"] for f in findings if _in_year(f["first_seen"], year) or _in_year(f["last_seen"], year)}
+    screened = {
+        f["tx"] for f in findings if _in_year(f["first_seen"], year) or _in_year(f["last_seen"], year)
+    }
     screened |= {t["id"] for t in txs if _in_year(t["order_date"], year)}
     screened |= {d["tx"] for d in decisions}
     rep.transactions_screened = len(screened)
@@ -74,14 +76,16 @@ def build_annual(store: GraphStore, year: int, grievances: Iterable[Mapping[str,
     rep.decisions = dict(Counter(str(d["decision"]) for d in latest.values()))
     year_findings = [f for f in findings if _in_year(f["first_seen"], year)]
     rep.findings_by_family = dict(Counter(str(f["family"] or "checklist") for f in year_findings))
-    levels = Counter()
+    levels: Counter[str] = Counter()
     for f in year_findings:
         try:
             levels[vocab.red_flag(str(f["rule"])).severity.split(" ")[0].split("/")[0]] += 1
         except KeyError:
             levels["unknown"] += 1
     rep.findings_by_severity = dict(levels)
-    rep.resolutions = dict(Counter(str(r["status"]) for r in store.run(Q.ALL_RESOLUTIONS) if _in_year(r["at"], year)))
+    rep.resolutions = dict(
+        Counter(str(r["status"]) for r in store.run(Q.ALL_RESOLUTIONS) if _in_year(r["at"], year))
+    )
     g_year = [g for g in grievances if _in_year(g.get("received_at"), year)]
     rep.grievances_received = len(g_year)
     rep.grievances_by_channel = dict(Counter(str(g.get("channel") or "unspecified") for g in g_year))
@@ -93,7 +97,10 @@ def build_annual(store: GraphStore, year: int, grievances: Iterable[Mapping[str,
         "transaction reviews completed": sum(1 for t in txs if _in_year(t["last_review_at"], year)),
         "shipped transactions under review": sum(1 for t in txs if str(t["status"] or "") == "shipped"),
         "decisions taken after shipment": sum(
-            1 for d in latest.values() for t in txs if t["id"] == d["tx"] and str(t["ship_date"] or "9999") < str(d["at"])[:10]
+            1
+            for d in latest.values()
+            for t in txs
+            if t["id"] == d["tx"] and str(t["ship_date"] or "9999") < str(d["at"])[:10]
         ),
     }
     return rep
@@ -155,14 +162,18 @@ def write_annual(rep: AnnualReport, path: Path) -> None:
             if kind == "table":
                 head, rows = value
                 parts.append(
-                    "<table><tr>" + "".join(f"<th>{e(h)}</th>" for h in head) + "</tr>"
-                    + "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in r) + "</tr>" for r in rows) + "</table>"
+                    "<table><tr>"
+                    + "".join(f"<th>{e(h)}</th>" for h in head)
+                    + "</tr>"
+                    + "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in r) + "</tr>" for r in rows)
+                    + "</table>"
                 )
             else:
                 parts.append(f"<{kind}>{e(str(value))}</{kind}>")
         path.write_text(
-            f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Annual report {rep.year}</title></head><body>\n"
-            + "\n".join(parts) + "\n</body></html>\n",
+            f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Annual report {rep.year}</title></head><body>\n'
+            + "\n".join(parts)
+            + "\n</body></html>\n",
             encoding="utf-8",
         )
     else:

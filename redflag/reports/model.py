@@ -62,7 +62,9 @@ def build_report(store: GraphStore, tx_id: str, as_of: date | None = None) -> Du
     ]
     items = []
     for it in ctx.items:
-        safeguards = [{"safeguard": label, "state": _yes_no(it.props.get(key))} for key, label in SAFEGUARDS.items()]
+        safeguards = [
+            {"safeguard": label, "state": _yes_no(it.props.get(key))} for key, label in SAFEGUARDS.items()
+        ]
         items.append(
             {
                 "id": it.id,

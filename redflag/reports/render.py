@@ -30,9 +30,12 @@ def _cite(ev: dict[str, Any]) -> str:
 def blocks(report: DueDiligenceReport) -> Iterator[Block]:
     tx = report.transaction
     yield ("h1", f"Due-diligence report: {tx.get('title') or tx.get('id')}")
-    yield ("p", f"Transaction {tx.get('id')}; destination {tx.get('destination') or '?'}; ordered {tx.get('order_date') or '?'}; "
-           f"ship date {tx.get('ship_date') or '?'}; status {tx.get('status') or '?'}. Report generated {report.generated}; "
-           f"lists judged as of {report.flags.list_date}.")
+    yield (
+        "p",
+        f"Transaction {tx.get('id')}; destination {tx.get('destination') or '?'}; ordered {tx.get('order_date') or '?'}; "
+        f"ship date {tx.get('ship_date') or '?'}; status {tx.get('status') or '?'}. Report generated {report.generated}; "
+        f"lists judged as of {report.flags.list_date}.",
+    )
     verdict = "HARD STOP" if report.flags.hard_stop else "no hard stop"
     yield ("p", f"Risk score {report.flags.risk_score} / 100 ({verdict}); {len(report.findings)} finding(s).")
     for hs in report.flags.breakdown.hard_stops:
@@ -41,14 +44,31 @@ def blocks(report: DueDiligenceReport) -> Iterator[Block]:
         yield ("p", f"Declared end use: {tx['declared_end_use']}")
 
     yield ("h2", "Parties")
-    yield ("table", (["Party", "Role in the deal", "Kind", "Countries", "Screened"],
-                     [[p["name"], ", ".join(p["roles"]), p["kind"], p["countries"], "no" if p["unscreened"] else "yes"] for p in report.parties]))
+    yield (
+        "table",
+        (
+            ["Party", "Role in the deal", "Kind", "Countries", "Screened"],
+            [
+                [
+                    p["name"],
+                    ", ".join(p["roles"]),
+                    p["kind"],
+                    p["countries"],
+                    "no" if p["unscreened"] else "yes",
+                ]
+                for p in report.parties
+            ],
+        ),
+    )
 
     yield ("h2", "Items and safeguards")
     for it in report.items:
         yield ("h3", f"{it['name']} ({it['eccn'] or 'no ECCN'})")
         yield ("p", "Capabilities: " + (", ".join(it["capabilities"]) or "none recorded"))
-        yield ("table", (["Design safeguard", "State"], [[s["safeguard"], s["state"]] for s in it["safeguards"]]))
+        yield (
+            "table",
+            (["Design safeguard", "State"], [[s["safeguard"], s["state"]] for s in it["safeguards"]]),
+        )
         if it["gaps"]:
             yield ("p", "Gaps: " + ", ".join(it["gaps"]))
     yield ("table", (["Contract clause", "State"], [[c["clause"], c["state"]] for c in report.contract]))
@@ -61,10 +81,19 @@ def blocks(report: DueDiligenceReport) -> Iterator[Block]:
         yield ("h3", title)
         raised = computed.get(cid, [])
         if raised:
-            yield ("list", [f"{f['rule']} {f['title']}: raised ({f['severity']}, {f['status']})" for f in raised])
+            yield (
+                "list",
+                [f"{f['rule']} {f['title']}: raised ({f['severity']}, {f['status']})" for f in raised],
+            )
         rows = report.checklist.get(cid, [])
         if rows:
-            yield ("table", (["Flag", "Question", "Answer", "Note"], [[r["flag"], r["question"], r["answer"], r["note"]] for r in rows]))
+            yield (
+                "table",
+                (
+                    ["Flag", "Question", "Answer", "Note"],
+                    [[r["flag"], r["question"], r["answer"], r["note"]] for r in rows],
+                ),
+            )
         if not raised and not rows:
             yield ("p", "Nothing raised or asked under this consideration.")
 
@@ -79,11 +108,23 @@ def blocks(report: DueDiligenceReport) -> Iterator[Block]:
         path = f["path"]
         if path["relationships"]:
             names = {n["id"]: n["name"] for n in path["nodes"]}
-            yield ("list", [f"{names.get(r['source'], r['source'])} -{r['type']}-> {names.get(r['target'], r['target'])}" for r in path["relationships"]])
+            yield (
+                "list",
+                [
+                    f"{names.get(r['source'], r['source'])} -{r['type']}-> {names.get(r['target'], r['target'])}"
+                    for r in path["relationships"]
+                ],
+            )
         for ev in f["evidence"]:
-            yield ("quote", f"\u201c{ev.get('passage') or ''}\u201d ({_cite(ev)}){(' ' + ev['url']) if ev.get('url') else ''}")
+            yield (
+                "quote",
+                f"\u201c{ev.get('passage') or ''}\u201d ({_cite(ev)}){(' ' + ev['url']) if ev.get('url') else ''}",
+            )
         for r in f["resolutions"]:
-            yield ("p", f"Resolution {r.get('seq')}: {r.get('status')} by {r.get('by')} at {r.get('at')}: {r.get('reason')}")
+            yield (
+                "p",
+                f"Resolution {r.get('seq')}: {r.get('status')} by {r.get('by')} at {r.get('at')}: {r.get('reason')}",
+            )
 
     yield ("h2", "Decision")
     if not report.decisions:
@@ -131,7 +172,10 @@ def to_html(report: DueDiligenceReport) -> str:
         elif kind == "table":
             headers, rows = value
             head = "".join(f"<th>{e(str(h))}</th>" for h in headers)
-            trs = "".join("<tr>" + "".join(f"<td>{e(str(c if c is not None else ''))}</td>" for c in row) + "</tr>" for row in rows)
+            trs = "".join(
+                "<tr>" + "".join(f"<td>{e(str(c if c is not None else ''))}</td>" for c in row) + "</tr>"
+                for row in rows
+            )
             body.append(f"<table><thead><tr>{head}</tr></thead><tbody>{trs}</tbody></table>")
     title = e(str(report.transaction.get("title") or report.transaction.get("id")))
     style = (
@@ -140,7 +184,7 @@ def to_html(report: DueDiligenceReport) -> str:
         "blockquote{border-left:3px solid #888;margin:.3em 0;padding-left:.8em;color:#333}"
     )
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>Due-diligence report: {title}</title><style>{style}</style></head><body>\n"
         + "\n".join(body)
         + "\n</body></html>\n"

@@ -68,9 +68,16 @@ class GraphPath:
         return self
 
     def add_rel(self, rtype: str, source: str, target: str, evidence: Sequence[Evidence] = ()) -> GraphPath:
-        if not any(r["type"] == rtype and r["source"] == source and r["target"] == target for r in self.relationships):
+        if not any(
+            r["type"] == rtype and r["source"] == source and r["target"] == target for r in self.relationships
+        ):
             self.relationships.append(
-                {"type": rtype, "source": source, "target": target, "evidence": [e.to_dict() for e in evidence]}
+                {
+                    "type": rtype,
+                    "source": source,
+                    "target": target,
+                    "evidence": [e.to_dict() for e in evidence],
+                }
             )
         return self
 

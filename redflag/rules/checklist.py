@@ -55,7 +55,16 @@ def checklist_findings(ctx: Context, rows: list[dict[str, Any]]) -> list[Finding
                 ctx,
                 row["flag"],
                 parties=[],
-                evidence=[Evidence(source="analyst checklist", passage=text, publisher=str(row["by"] or ""), tier=None, status="record", published=str(row["at"] or ""))],
+                evidence=[
+                    Evidence(
+                        source="analyst checklist",
+                        passage=text,
+                        publisher=str(row["by"] or ""),
+                        tier=None,
+                        status="record",
+                        published=str(row["at"] or ""),
+                    )
+                ],
                 path=ctx.tx_node(GraphPath()),
                 explanation=text,
                 confidence=1.0,

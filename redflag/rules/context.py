@@ -114,7 +114,9 @@ class ListingHit:
 
     def evidence(self) -> Evidence:
         lst = self.listing
-        label = " ".join(str(x) for x in (lst.get("authority"), lst.get("list_code"), lst.get("program")) if x)
+        label = " ".join(
+            str(x) for x in (lst.get("authority"), lst.get("list_code"), lst.get("program")) if x
+        )
         return Evidence(
             source=str(lst.get("dataset") or lst.get("authority") or "list"),
             publisher=str(lst.get("authority") or ""),
@@ -124,7 +126,19 @@ class ListingHit:
             + (f" to {lst.get('end_date')})" if lst.get("end_date") else ")"),
             status="curated" if self.exact else "possible_match",
             confidence=1.0 if self.exact else float(self.score),
-            list_entry={k: lst.get(k) for k in ("authority", "list_code", "program", "start_date", "end_date", "dataset", "source_url", "id")},
+            list_entry={
+                k: lst.get(k)
+                for k in (
+                    "authority",
+                    "list_code",
+                    "program",
+                    "start_date",
+                    "end_date",
+                    "dataset",
+                    "source_url",
+                    "id",
+                )
+            },
         )
 
 
@@ -155,7 +169,9 @@ def listing_valid_on(listing: dict[str, Any], when: date) -> bool:
 class Context:
     """The facts of one transaction, with memoised lookups for the rules."""
 
-    def __init__(self, store: GraphStore, tx_id: str, as_of: date | None = None, options: RuleOptions | None = None):
+    def __init__(
+        self, store: GraphStore, tx_id: str, as_of: date | None = None, options: RuleOptions | None = None
+    ):
         self.store = store
         self.tx_id = tx_id
         self.options = options or RuleOptions()
@@ -235,13 +251,20 @@ class Context:
         if p is None:
             return path
         path.add_node(p.id, p.name, ["Entity"])
-        path.add_rel("HAS_PARTY", self.tx_id, p.id, [self.record_evidence(f"{p.name} is {', '.join(p.roles_in_tx)} of the deal")])
+        path.add_rel(
+            "HAS_PARTY",
+            self.tx_id,
+            p.id,
+            [self.record_evidence(f"{p.name} is {', '.join(p.roles_in_tx)} of the deal")],
+        )
         return path
 
     def record_evidence(self, text: str) -> Evidence:
         return Evidence(source="transaction record", passage=text, tier=1, status="record")
 
-    def extend_path(self, path: GraphPath, nodes: Sequence[dict[str, Any]], rels: Sequence[dict[str, Any]], rtype: str) -> GraphPath:
+    def extend_path(
+        self, path: GraphPath, nodes: Sequence[dict[str, Any]], rels: Sequence[dict[str, Any]], rtype: str
+    ) -> GraphPath:
         """Append a forward chain (nodes[i] -rtype-> nodes[i+1]) with each edge's own evidence."""
         for n in nodes:
             path.add_node(str(n["id"]), str(n.get("name") or n["id"]), ["Entity"])
@@ -267,7 +290,7 @@ class Context:
                     start=p.get("start"),
                     end=p.get("end"),
                     status="curated",
-                    confidence=float(p.get("confidence") if p.get("confidence") is not None else 1.0),
+                    confidence=float(p["confidence"]) if p.get("confidence") is not None else 1.0,
                     published=str(p.get("published") or r.get("published") or ""),
                 )
         return [self._passages[i] for i in wanted if i in self._passages]
@@ -290,7 +313,14 @@ class Context:
                 )
             )
         if not out and status in ("curated", "confirmed"):
-            out.append(Evidence(source=str(rel.get("source_id") or "curated data"), tier=1, status=status, passage=str(rel.get("evidence") or "")))
+            out.append(
+                Evidence(
+                    source=str(rel.get("source_id") or "curated data"),
+                    tier=1,
+                    status=status,
+                    passage=str(rel.get("evidence") or ""),
+                )
+            )
         return out
 
     def event_evidence(self, ev: EventFacts) -> list[Evidence]:
@@ -320,17 +350,28 @@ class Context:
             for r in self.store.run(Q.DIRECT_LISTINGS, {"ids": missing}):
                 lst = dict(r["l"])
                 if listing_valid_on(lst, self.list_date):
-                    self._listings[r["eid"]].append(ListingHit(r["eid"], r["eid"], str(r["name"] or r["eid"]), "self", 1.0, lst))
+                    self._listings[r["eid"]].append(
+                        ListingHit(r["eid"], r["eid"], str(r["name"] or r["eid"]), "self", 1.0, lst)
+                    )
             for r in self.store.run(Q.ALIAS_LISTINGS, {"ids": missing}):
                 lst = dict(r["l"])
                 if str(r.get("judgement") or "").lower() in ("different", "not_same", "rejected"):
                     continue
-                score = float(r["score"]) if r["score"] is not None else (1.0 if r["rel"] == "SAME_AS" else 0.0)
+                score = (
+                    float(r["score"]) if r["score"] is not None else (1.0 if r["rel"] == "SAME_AS" else 0.0)
+                )
                 if r["rel"] == "POSSIBLY_SAME_AS" and score < self.options.match_threshold:
                     continue
                 if listing_valid_on(lst, self.list_date):
                     self._listings[r["eid"]].append(
-                        ListingHit(r["eid"], str(r["other_id"]), str(r["other_name"] or r["other_id"]), str(r["rel"]), score, lst)
+                        ListingHit(
+                            r["eid"],
+                            str(r["other_id"]),
+                            str(r["other_name"] or r["other_id"]),
+                            str(r["rel"]),
+                            score,
+                            lst,
+                        )
                     )
         return {i: self._listings[i] for i in wanted}
 
@@ -371,7 +412,9 @@ class Context:
         if missing:
             for i in missing:
                 self._clusters[i] = {}
-            rows = self.store.run(Q.SAME_AS_CLUSTER, {"ids": missing, "threshold": self.options.match_threshold})
+            rows = self.store.run(
+                Q.SAME_AS_CLUSTER, {"ids": missing, "threshold": self.options.match_threshold}
+            )
             for r in rows:
                 self._clusters[r["eid"]].setdefault(str(r["other"]), {"links": r["links"]})
         return {i: self._clusters[i] for i in wanted}
@@ -413,8 +456,17 @@ class Context:
                     if str(r["eid"]) != holder:
                         src = {"id": str(r["eid"]), "name": node.get("name")}
                         link = self._clusters.get(holder, {}).get(str(r["eid"]), {})
-                        new_steps.append({"type": "SAME_AS", "source": node, "target": src, "rel": {"status": "curated", "links": link.get("links")}})
-                    new_steps.append({"type": "SUPPLIED", "source": src, "target": target, "rel": dict(r["r"])})
+                        new_steps.append(
+                            {
+                                "type": "SAME_AS",
+                                "source": node,
+                                "target": src,
+                                "rel": {"status": "curated", "links": link.get("links")},
+                            }
+                        )
+                    new_steps.append(
+                        {"type": "SUPPLIED", "source": src, "target": target, "rel": dict(r["r"])}
+                    )
                     chains.append(new_steps)
                     nxt.append((target, new_steps))
                 frontier = nxt
@@ -428,9 +480,17 @@ class Context:
         for st in steps:
             for n in (st["source"], st["target"]):
                 path.add_node(str(n["id"]), str(n.get("name") or n["id"]), ["Entity"])
-            ev = self.relation_evidence(st["rel"]) if st["type"] != "SAME_AS" else [
-                Evidence(source="entity resolution", passage=f"same entity as {st['source'].get('name')}", status="curated")
-            ]
+            ev = (
+                self.relation_evidence(st["rel"])
+                if st["type"] != "SAME_AS"
+                else [
+                    Evidence(
+                        source="entity resolution",
+                        passage=f"same entity as {st['source'].get('name')}",
+                        status="curated",
+                    )
+                ]
+            )
             path.add_rel(st["type"], str(st["source"]["id"]), str(st["target"]["id"]), ev)
         return path
 
@@ -460,7 +520,9 @@ class Context:
         out += [(e, path) for e, path, _ in self.reached_entities()]
         return out
 
-    def owner_chains(self, ids: Iterable[str]) -> dict[str, list[tuple[list[dict[str, Any]], list[dict[str, Any]]]]]:
+    def owner_chains(
+        self, ids: Iterable[str]
+    ) -> dict[str, list[tuple[list[dict[str, Any]], list[dict[str, Any]]]]]:
         """Ownership chains ending in each entity (owner -OWNS-> ... -OWNS-> entity), up to 4 hops."""
         wanted = list(dict.fromkeys(ids))
         missing = [i for i in wanted if i not in self._owners]

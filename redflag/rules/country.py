@@ -18,7 +18,7 @@ def _num(ind: dict[str, Any] | None) -> float | None:
     if ind is None:
         return None
     try:
-        return float(ind.get("value"))  # type: ignore[arg-type]
+        return float(ind["value"])
     except (TypeError, ValueError):
         return None
 
@@ -28,7 +28,9 @@ def _country_path(ctx: Context, indicators: list[dict[str, Any]]) -> GraphPath:
     dest = ctx.destination or {}
     cid = ctx.destination_id
     path.add_node(cid, str(dest.get("name") or cid), ["Country"])
-    path.add_rel("DESTINED_FOR", ctx.tx_id, cid, [ctx.record_evidence(f"destination {dest.get('name') or cid}")])
+    path.add_rel(
+        "DESTINED_FOR", ctx.tx_id, cid, [ctx.record_evidence(f"destination {dest.get('name') or cid}")]
+    )
     for ind in indicators:
         iid = str(ind.get("id") or f"{cid}:{ind.get('indicator')}")
         path.add_node(iid, f"{ind.get('indicator')} = {ind.get('value')}", ["Indicator"])
@@ -36,7 +38,13 @@ def _country_path(ctx: Context, indicators: list[dict[str, Any]]) -> GraphPath:
     return path
 
 
-def _country_finding(ctx: Context, rule: str, indicators: list[dict[str, Any]], reasons: list[str], extra: list[Evidence] | None = None) -> Finding:
+def _country_finding(
+    ctx: Context,
+    rule: str,
+    indicators: list[dict[str, Any]],
+    reasons: list[str],
+    extra: list[Evidence] | None = None,
+) -> Finding:
     name = (ctx.destination or {}).get("name") or ctx.destination_id
     return make_finding(
         ctx,
@@ -50,15 +58,17 @@ def _country_finding(ctx: Context, rule: str, indicators: list[dict[str, Any]], 
 
 
 def laws_of_concern(ctx: Context) -> list[Finding]:
-    hits, reasons = [], []
+    hits: list[dict[str, Any]] = []
+    reasons: list[str] = []
     status = ctx.indicator("fiw_status")
     if status is not None and str(status.get("value")).upper() == "NF":
         hits.append(status)
         reasons.append("rated Not Free by Freedom in the World")
     e2 = ctx.indicator("fiw_E2")
-    if _num(e2) is not None and _num(e2) <= SUBSCORE_CONCERN:  # type: ignore[operator]
-        hits.append(e2)  # type: ignore[arg-type]
-        reasons.append(f"freedom for NGOs and human-rights groups scored {_num(e2):g}/4")
+    e2_value = _num(e2)
+    if e2 is not None and e2_value is not None and e2_value <= SUBSCORE_CONCERN:
+        hits.append(e2)
+        reasons.append(f"freedom for NGOs and human-rights groups scored {e2_value:g}/4")
     return [_country_finding(ctx, "DOS-D1", hits, reasons)] if hits else []
 
 
@@ -75,11 +85,13 @@ def _months_between(earlier: date, later: date) -> int:
 
 
 def arbitrary_surveillance(ctx: Context) -> list[Finding]:
-    hits, reasons = [], []
+    hits: list[dict[str, Any]] = []
+    reasons: list[str] = []
     d4 = ctx.indicator("fiw_D4")
-    if _num(d4) is not None and _num(d4) <= SUBSCORE_CONCERN:  # type: ignore[operator]
-        hits.append(d4)  # type: ignore[arg-type]
-        reasons.append(f"freedom of expression without fear of surveillance (FIW D4) scored {_num(d4):g}/4")
+    d4_value = _num(d4)
+    if d4 is not None and d4_value is not None and d4_value <= SUBSCORE_CONCERN:
+        hits.append(d4)
+        reasons.append(f"freedom of expression without fear of surveillance (FIW D4) scored {d4_value:g}/4")
     for ind in ctx.indicators():
         if ind.get("indicator") != "shutdown":
             continue

@@ -35,7 +35,11 @@ def is_government(entity: dict[str, Any]) -> bool:
 
 def is_security_body(entity: dict[str, Any]) -> bool:
     return bool(_roles(entity) & SECURITY_ROLES) or (
-        entity.get("schema") == "PublicBody" and any(w in str(entity.get("name") or "").lower() for w in ("security", "police", "intelligence", "military", "interior"))
+        entity.get("schema") == "PublicBody"
+        and any(
+            w in str(entity.get("name") or "").lower()
+            for w in ("security", "police", "intelligence", "military", "interior")
+        )
     )
 
 
@@ -51,7 +55,9 @@ def _abuse_events(ctx: Context, entity_id: str) -> list[EventFacts]:
     return [e for e in ctx.events([entity_id], ["abuse"]) if e.role in ACTOR_ROLES and _recent(ctx, e)]
 
 
-def _event_path(path: GraphPath, ev: EventFacts, entity: dict[str, Any], evidence: list[Evidence]) -> GraphPath:
+def _event_path(
+    path: GraphPath, ev: EventFacts, entity: dict[str, Any], evidence: list[Evidence]
+) -> GraphPath:
     path.add_node(ev.id, str(ev.props.get("victim_group") or ev.props.get("type") or "event"), ["Event"])
     path.add_rel("PARTICIPANT", ev.id, str(entity["id"]), evidence)
     return path
@@ -95,7 +101,11 @@ def government_end_user(ctx: Context) -> list[Finding]:
                     ctx,
                     "DOS-E1",
                     parties=[str(entity["id"])],
-                    evidence=[Evidence(source="entity record", passage=reason, tier=None, status=str(_origin(entity)))],
+                    evidence=[
+                        Evidence(
+                            source="entity record", passage=reason, tier=None, status=str(_origin(entity))
+                        )
+                    ],
                     path=path,
                     explanation=reason + ".",
                     confidence=1.0 if _origin(entity) in ("list", "deal", "curated") else 0.7,
@@ -165,7 +175,9 @@ def designated_end_user(ctx: Context) -> list[Finding]:
             )
         ]
         leaders = [
-            t for t in ctx.ties([str(entity["id"])])[str(entity["id"])] if t["type"] == "DIRECTOR_OF" and t["target"] == entity["id"]
+            t
+            for t in ctx.ties([str(entity["id"])])[str(entity["id"])]
+            if t["type"] == "DIRECTOR_OF" and t["target"] == entity["id"]
         ]
         leader_hits = []
         if leaders:
@@ -182,9 +194,14 @@ def designated_end_user(ctx: Context) -> list[Finding]:
         evidence = [h.evidence() for h in hits]
         for t, h in leader_hits:
             path.add_node(str(t["node"]["id"]), str(t["node"].get("name")), ["Entity"])
-            path.add_rel("DIRECTOR_OF", str(t["node"]["id"]), str(entity["id"]), ctx.relation_evidence(t["rel"]))
+            path.add_rel(
+                "DIRECTOR_OF", str(t["node"]["id"]), str(entity["id"]), ctx.relation_evidence(t["rel"])
+            )
             evidence.append(h.evidence())
-        programs = sorted({str(h.listing.get("program") or h.listing.get("list_code")) for h in hits} | {str(h.listing.get("program")) for _, h in leader_hits})
+        programs = sorted(
+            {str(h.listing.get("program") or h.listing.get("list_code")) for h in hits}
+            | {str(h.listing.get("program")) for _, h in leader_hits}
+        )
         out.append(
             make_finding(
                 ctx,
@@ -217,7 +234,11 @@ def prior_misuse(ctx: Context) -> list[Finding]:
                 continue
             ev_ev = ctx.event_evidence(ev)
             evidence += ev_ev
-            path.add_node(ctx.destination_id, str((ctx.destination or {}).get("name") or ctx.destination_id), ["Country"])
+            path.add_node(
+                ctx.destination_id,
+                str((ctx.destination or {}).get("name") or ctx.destination_id),
+                ["Country"],
+            )
             path.add_rel("DESTINED_FOR", ctx.tx_id, ctx.destination_id, [ctx.record_evidence("destination")])
             _event_path(path, ev, {"id": ctx.destination_id}, ev_ev)
     if evidence:
@@ -243,7 +264,13 @@ def security_user_repressive_destination(ctx: Context) -> list[Finding]:
     for entity, path in ctx.end_users():
         if not is_security_body(entity):
             continue
-        evidence = [Evidence(source="entity record", passage=f"{entity.get('name')}: {', '.join(sorted(_roles(entity))) or entity.get('schema')}", status=_origin(entity))]
+        evidence = [
+            Evidence(
+                source="entity record",
+                passage=f"{entity.get('name')}: {', '.join(sorted(_roles(entity))) or entity.get('schema')}",
+                status=_origin(entity),
+            )
+        ]
         for f in context:
             evidence += f.evidence
             path = GraphPath().merge(path).merge(f.path)
@@ -267,13 +294,16 @@ def spyware_client(ctx: Context) -> list[Finding]:
     events = [
         ev
         for ev in ctx.events(ids, ["supply", "abuse"])
-        if "spyware" in taxonomy.with_broader(ev.capabilities) or any("spyware" in taxonomy.with_broader([c]) for c in ev.capabilities)
+        if "spyware" in taxonomy.with_broader(ev.capabilities)
+        or any("spyware" in taxonomy.with_broader([c]) for c in ev.capabilities)
     ]
     if not events:
         return []
     evidence: list[Evidence] = []
     path = ctx.tx_node(GraphPath())
-    path.add_node(ctx.destination_id, str((ctx.destination or {}).get("name") or ctx.destination_id), ["Country"])
+    path.add_node(
+        ctx.destination_id, str((ctx.destination or {}).get("name") or ctx.destination_id), ["Country"]
+    )
     path.add_rel("DESTINED_FOR", ctx.tx_id, ctx.destination_id, [ctx.record_evidence("destination")])
     for ev in events:
         ev_ev = ctx.event_evidence(ev)

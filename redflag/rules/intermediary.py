@@ -15,17 +15,25 @@ def diversion_history(ctx: Context) -> list[Finding]:
         reasons: list[str] = []
         evidence: list[Evidence] = []
         path = ctx.path_to_party(party.id)
-        ends = {str(steps[-1]["target"]["id"]): steps for steps in sorted(chains[party.id], key=lambda c: -len(c))}
+        ends = {
+            str(steps[-1]["target"]["id"]): steps for steps in sorted(chains[party.id], key=lambda c: -len(c))
+        }
         listings = ctx.listings(list(ends))
         for end_id, steps in sorted(ends.items()):
             nodes = [steps[0]["source"]] + [st["target"] for st in steps]
-            abuses = [e for e in ctx.events([end_id], ["abuse"]) if e.role in ("actor", "perpetrator", "recipient", "user")]
+            abuses = [
+                e
+                for e in ctx.events([end_id], ["abuse"])
+                if e.role in ("actor", "perpetrator", "recipient", "user")
+            ]
             listed = [h for h in listings.get(end_id, []) if h.exact]
             if not abuses and not listed:
                 continue
             ctx.add_steps(path, steps)
             chain = " -> ".join(str(n.get("name") or n["id"]) for n in nodes)
-            evidence += [e for st in steps if st["type"] == "SUPPLIED" for e in ctx.relation_evidence(st["rel"])]
+            evidence += [
+                e for st in steps if st["type"] == "SUPPLIED" for e in ctx.relation_evidence(st["rel"])
+            ]
             for ev in abuses:
                 ev_ev = ctx.event_evidence(ev)
                 evidence += ev_ev
@@ -36,7 +44,7 @@ def diversion_history(ctx: Context) -> list[Finding]:
             if abuses:
                 what.append(f"{len(abuses)} documented abuse report(s)")
             if listed:
-                what.append("listed " + ", ".join(sorted({str(h.listing.get('list_code')) for h in listed})))
+                what.append("listed " + ", ".join(sorted({str(h.listing.get("list_code")) for h in listed})))
             reasons.append(f"{chain} reaches {nodes[-1].get('name')} ({'; '.join(what)})")
         reexports = ctx.events([party.id], ["reexport"])
         for ev in reexports:

@@ -33,7 +33,19 @@ def _with_caps(ctx: Context, item: ItemFacts, caps: list[str]) -> GraphPath:
     for cid in caps:
         if cid in item.capabilities:
             path.add_node(cid, taxonomy.label(cid), ["Capability"])
-            path.add_rel("HAS_CAPABILITY", item.id, cid, [Evidence(source="item record", passage=f"{item.name}: {taxonomy.label(cid)}", tier=1, status="record")])
+            path.add_rel(
+                "HAS_CAPABILITY",
+                item.id,
+                cid,
+                [
+                    Evidence(
+                        source="item record",
+                        passage=f"{item.name}: {taxonomy.label(cid)}",
+                        tier=1,
+                        status="record",
+                    )
+                ],
+            )
     return path
 
 
@@ -44,7 +56,9 @@ def _makers(item: ItemFacts) -> list[str]:
 def in_scope(ctx: Context) -> list[Finding]:
     out = []
     for item in ctx.items:
-        caps = sorted(c for c in item.capabilities if any(taxonomy.in_dos_scope(b) for b in taxonomy.with_broader([c])))
+        caps = sorted(
+            c for c in item.capabilities if any(taxonomy.in_dos_scope(b) for b in taxonomy.with_broader([c]))
+        )
         if not caps:
             continue
         names = ", ".join(taxonomy.label(c) for c in caps)
@@ -53,7 +67,14 @@ def in_scope(ctx: Context) -> list[Finding]:
                 ctx,
                 "DOS-I1",
                 parties=_makers(item),
-                evidence=[Evidence(source="item record", passage=f"{item.name} capabilities: {names}", tier=1, status="record")],
+                evidence=[
+                    Evidence(
+                        source="item record",
+                        passage=f"{item.name} capabilities: {names}",
+                        tier=1,
+                        status="record",
+                    )
+                ],
                 path=_with_caps(ctx, item, caps),
                 explanation=f"{item.name} has capabilities the State Department guidance puts in scope: {names}.",
                 confidence=1.0,
@@ -68,7 +89,11 @@ def safeguards_missing(ctx: Context) -> list[Finding]:
     for item in ctx.items:
         if not any(taxonomy.in_dos_scope(c) for c in taxonomy.with_broader(item.capabilities)):
             continue
-        missing = [k for k in SAFEGUARDS if item.props.get(k) is False or str(item.props.get(k)).lower() in ("false", "no")]
+        missing = [
+            k
+            for k in SAFEGUARDS
+            if item.props.get(k) is False or str(item.props.get(k)).lower() in ("false", "no")
+        ]
         unknown = [k for k in SAFEGUARDS if item.props.get(k) is None]
         if not missing:
             continue
@@ -104,7 +129,9 @@ def eu_cyber(ctx: Context) -> list[Finding]:
                 ctx,
                 "EU-03",
                 parties=_makers(item),
-                evidence=[Evidence(source="item record", passage=f"{item.name}: {reason}", tier=1, status="record")],
+                evidence=[
+                    Evidence(source="item record", passage=f"{item.name}: {reason}", tier=1, status="record")
+                ],
                 path=_with_caps(ctx, item, caps),
                 explanation=f"{item.name} is a cyber-surveillance item under Reg. (EU) 2021/821 Art. 2(20): {reason}.",
                 confidence=1.0,
@@ -127,7 +154,9 @@ def eu_guideline(ctx: Context) -> list[Finding]:
                 ctx,
                 "EU-04",
                 parties=_makers(item),
-                evidence=[Evidence(source="item record", passage=f"{item.name}: {names}", tier=1, status="record")],
+                evidence=[
+                    Evidence(source="item record", passage=f"{item.name}: {names}", tier=1, status="record")
+                ],
                 path=_with_caps(ctx, item, caps),
                 explanation=f"{item.name} matches examples of the EU 2024/2659 guidelines: {names}.",
                 confidence=1.0,
@@ -153,7 +182,9 @@ def listed_category(ctx: Context) -> list[Finding]:
                 ctx,
                 "OTH-04",
                 parties=_makers(item),
-                evidence=[Evidence(source="item record", passage=f"{item.name}: {what}", tier=1, status="record")],
+                evidence=[
+                    Evidence(source="item record", passage=f"{item.name}: {what}", tier=1, status="record")
+                ],
                 path=_item_path(ctx, item),
                 explanation=f"{item.name} is classified under {what}: a listed control category, so a licence applies.",
                 confidence=1.0,

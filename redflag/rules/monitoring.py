@@ -11,7 +11,9 @@ from redflag.rules.context import Context, EventFacts, parse_date
 
 def _shipped(ctx: Context) -> bool:
     status = str(ctx.tx.get("status") or "").lower()
-    return status == "shipped" or (ctx.ship_date is not None and ctx.ship_date <= ctx.as_of and status != "refused")
+    return status == "shipped" or (
+        ctx.ship_date is not None and ctx.ship_date <= ctx.as_of and status != "refused"
+    )
 
 
 def _event_when(ctx: Context, ev: EventFacts, evidence: list[Evidence]) -> date | None:
@@ -55,7 +57,10 @@ def misuse_after_shipment(ctx: Context) -> list[Finding]:
                 path=p,
                 explanation=f"{len(events)} new report(s) of misuse by {entity.get('name')} after the ship date "
                 f"({ctx.ship_date.isoformat()}) while support is active: consider suspending updates and support.",
-                details={"events": [e.id for e in events], "capability_match": enduser.capability_match(ctx, events)},
+                details={
+                    "events": [e.id for e in events],
+                    "capability_match": enduser.capability_match(ctx, events),
+                },
             )
         )
     return out

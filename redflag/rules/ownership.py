@@ -114,7 +114,9 @@ def listed_ownership(ctx: Context, subject: dict[str, Any], *, blocking_only: bo
         owner = str(nodes[0]["id"])
         valid = [h for h in owners.get(owner, []) if h.exact]
         if blocking_only:
-            valid = [h for h in valid if str(h.listing.get("list_code") or "").upper() not in EXPORT_CONTROL_CODES]
+            valid = [
+                h for h in valid if str(h.listing.get("list_code") or "").upper() not in EXPORT_CONTROL_CODES
+            ]
         if not valid:
             continue
         eff = 1.0
@@ -145,7 +147,9 @@ def ofac_fifty(ctx: Context) -> list[Finding]:
         c = listed_ownership(ctx, subject, blocking_only=True)
         if c is None or c.share < ctx.options.ownership_control:
             continue
-        ev = [h.evidence() for h in c.hits] + [e for nodes, rels in c.chains for r in rels for e in ctx.relation_evidence(r)]
+        ev = [h.evidence() for h in c.hits] + [
+            e for nodes, rels in c.chains for r in rels for e in ctx.relation_evidence(r)
+        ]
         out.append(
             make_finding(
                 ctx,
@@ -175,7 +179,9 @@ def ties_to_listed(ctx: Context) -> list[Finding]:
             hard = c.share >= ctx.options.ownership_control and ctx.options.affiliates_rule_active
         for tie in find_ties(ctx, subject):
             reasons.append(f"tied to listed {tie.listed.get('name')} ({_describe(tie)})")
-            evidence += [tie.hits[0].evidence()] + [e for s in tie.steps for e in ctx.relation_evidence(s["rel"])]
+            evidence += [tie.hits[0].evidence()] + [
+                e for s in tie.steps for e in ctx.relation_evidence(s["rel"])
+            ]
             path = _tie_path(ctx, path, tie)
         if not reasons:
             continue
@@ -188,7 +194,9 @@ def ties_to_listed(ctx: Context) -> list[Finding]:
                 path=path,
                 explanation=f"{subject.get('name')}: " + "; ".join(reasons) + ".",
                 hard_stop=hard,
-                hard_stop_reason="ownership of 50% or more by a listed party while the affiliates rule is active" if hard else "",
+                hard_stop_reason="ownership of 50% or more by a listed party while the affiliates rule is active"
+                if hard
+                else "",
             )
         )
     return out
@@ -197,9 +205,15 @@ def ties_to_listed(ctx: Context) -> list[Finding]:
 def spyware_vendor_ties(ctx: Context) -> list[Finding]:
     out = []
     for subject, base in ctx.subjects():
-        direct = [h for h in ctx.listings([str(subject["id"])])[str(subject["id"])] if h.exact and _spyware_listing(h, subject)]
+        direct = [
+            h
+            for h in ctx.listings([str(subject["id"])])[str(subject["id"])]
+            if h.exact and _spyware_listing(h, subject)
+        ]
         ties = [t for t in find_ties(ctx, subject) if any(_spyware_listing(h, t.listed) for h in t.hits)]
-        ties = [t for t in ties if len([s for s in t.steps if "Entity" in s["labels"]]) <= 2 or len(t.steps) <= 2]
+        ties = [
+            t for t in ties if len([s for s in t.steps if "Entity" in s["labels"]]) <= 2 or len(t.steps) <= 2
+        ]
         if not direct and not ties:
             continue
         path = GraphPath().merge(base)
@@ -225,7 +239,9 @@ def spyware_vendor_ties(ctx: Context) -> list[Finding]:
 def _spyware_listing(hit: ListingHit, entity: dict[str, Any]) -> bool:
     if str(hit.listing.get("list_code") or "").upper() != "EL":
         return False
-    text = " ".join(str(x) for x in (hit.listing.get("program"), hit.listing.get("reason"), entity.get("name")))
+    text = " ".join(
+        str(x) for x in (hit.listing.get("program"), hit.listing.get("reason"), entity.get("name"))
+    )
     return bool(SPYWARE_WORDS.search(text)) or "vendor" in {str(r) for r in as_list(entity.get("roles"))}
 
 
@@ -292,8 +308,14 @@ def shared_addresses(ctx: Context) -> list[Finding]:
                 path.add_node(str(o["node"]["id"]), str(o["node"].get("name")), ["Entity"])
                 path.add_rel("HAS_ADDRESS", str(o["node"]["id"]), aid, ctx.relation_evidence(o["rel"]))
             if others:
-                reasons.append(f"address {a.get('text')} shared with {', '.join(sorted(str(o['node'].get('name')) for o in others))}")
-            evidence.append(Evidence(source="address records", passage=str(a.get("text") or aid), tier=None, status="curated"))
+                reasons.append(
+                    f"address {a.get('text')} shared with {', '.join(sorted(str(o['node'].get('name')) for o in others))}"
+                )
+            evidence.append(
+                Evidence(
+                    source="address records", passage=str(a.get("text") or aid), tier=None, status="curated"
+                )
+            )
         if not reasons:
             continue
         out.append(

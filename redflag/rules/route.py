@@ -57,7 +57,9 @@ def _consignee_rule(ctx: Context, rule: str, roles: frozenset[str], what: str) -
 
 
 def forwarder_final(ctx: Context) -> list[Finding]:
-    return _consignee_rule(ctx, "BIS-K10", FORWARDER_ROLES, "a freight forwarder listed as the final destination")
+    return _consignee_rule(
+        ctx, "BIS-K10", FORWARDER_ROLES, "a freight forwarder listed as the final destination"
+    )
 
 
 def non_consumer_k16(ctx: Context) -> list[Finding]:
@@ -93,17 +95,29 @@ def _transit_path(ctx: Context, stops: list[dict[str, Any]]) -> GraphPath:
     for s in stops:
         cid = str(s["country"]["id"])
         path.add_node(cid, str(s["country"].get("name") or cid), ["Country"])
-        text = f"transit {s.get('order')}: {s['country'].get('name') or cid}" + (f" ({s['free_trade_zone']})" if s.get("free_trade_zone") else "")
+        text = f"transit {s.get('order')}: {s['country'].get('name') or cid}" + (
+            f" ({s['free_trade_zone']})" if s.get("free_trade_zone") else ""
+        )
         path.add_rel("TRANSITS", ctx.tx_id, cid, [ctx.record_evidence(text)])
     return path
 
 
 def transshipment(ctx: Context) -> list[Finding]:
-    stops = [s for s in ctx.transits if s.get("free_trade_zone") or s["country"].get("transshipment_hub") or as_list(s["country"].get("free_trade_zones"))]
+    stops = [
+        s
+        for s in ctx.transits
+        if s.get("free_trade_zone")
+        or s["country"].get("transshipment_hub")
+        or as_list(s["country"].get("free_trade_zones"))
+    ]
     zone_stops = [s for s in stops if s.get("free_trade_zone") or s["country"].get("transshipment_hub")]
     if not zone_stops:
         return []
-    names = ", ".join(f"{s['country'].get('name') or s['country']['id']}" + (f" ({s['free_trade_zone']})" if s.get("free_trade_zone") else " (transshipment hub)") for s in zone_stops)
+    names = ", ".join(
+        f"{s['country'].get('name') or s['country']['id']}"
+        + (f" ({s['free_trade_zone']})" if s.get("free_trade_zone") else " (transshipment hub)")
+        for s in zone_stops
+    )
     return [
         make_finding(
             ctx,
@@ -129,10 +143,15 @@ def abnormal_route(ctx: Context) -> list[Finding]:
     reasons = []
     third = [s for s in ctx.transits if str(s["country"]["id"]) not in exporter_countries | {dest}]
     if third:
-        reasons.append("passes third countries: " + ", ".join(str(s["country"].get("name") or s["country"]["id"]) for s in third))
+        reasons.append(
+            "passes third countries: "
+            + ", ".join(str(s["country"].get("name") or s["country"]["id"]) for s in third)
+        )
     last = ctx.transits[-1]
     if dest and str(last["country"]["id"]) != dest:
-        reasons.append(f"ends in {last['country'].get('name') or last['country']['id']}, not in the destination {dest}")
+        reasons.append(
+            f"ends in {last['country'].get('name') or last['country']['id']}, not in the destination {dest}"
+        )
     if not reasons:
         return []
     return [

@@ -18,10 +18,20 @@ def _path(ctx: Context, party: Party, hit: ListingHit) -> GraphPath:
             hit.via,
             party.id,
             hit.listed_id,
-            [Evidence(source="entity resolution", passage=f"{party.name} ~ {hit.listed_name} (score {hit.score:.2f})", tier=None, status="curated" if hit.exact else "possible_match", confidence=hit.score)],
+            [
+                Evidence(
+                    source="entity resolution",
+                    passage=f"{party.name} ~ {hit.listed_name} (score {hit.score:.2f})",
+                    tier=None,
+                    status="curated" if hit.exact else "possible_match",
+                    confidence=hit.score,
+                )
+            ],
         )
     lid = str(hit.listing.get("id") or f"{hit.listed_id}:{hit.listing.get('list_code')}")
-    path.add_node(lid, f"{hit.listing.get('authority') or ''} {hit.listing.get('list_code') or ''}".strip(), ["Listing"])
+    path.add_node(
+        lid, f"{hit.listing.get('authority') or ''} {hit.listing.get('list_code') or ''}".strip(), ["Listing"]
+    )
     path.add_rel("HAS_LISTING", hit.listed_id, lid, [hit.evidence()])
     return path
 
@@ -36,7 +46,11 @@ def restricted_party(ctx: Context) -> list[Finding]:
         exact = [h for h in hits if h.exact]
         chosen = exact or hits
         codes = sorted({str(h.listing.get("list_code") or "?") for h in chosen})
-        how = "is listed" if exact else f"possibly matches {chosen[0].listed_name} (score {chosen[0].score:.2f}), listed"
+        how = (
+            "is listed"
+            if exact
+            else f"possibly matches {chosen[0].listed_name} (score {chosen[0].score:.2f}), listed"
+        )
         path = _path(ctx, party, chosen[0])
         for h in chosen[1:]:
             path.merge(_path(ctx, party, h))
@@ -53,7 +67,6 @@ def restricted_party(ctx: Context) -> list[Finding]:
             )
         )
     return out
-
 
 
 def unscreened_or_unidentified(ctx: Context) -> list[Finding]:
@@ -79,7 +92,11 @@ def unscreened_or_unidentified(ctx: Context) -> list[Finding]:
                     ctx,
                     "EU-07",
                     parties=[party.id],
-                    evidence=[ctx.record_evidence(f"{party.name} entered from the deal file, not matched to any known entity")],
+                    evidence=[
+                        ctx.record_evidence(
+                            f"{party.name} entered from the deal file, not matched to any known entity"
+                        )
+                    ],
                     path=ctx.path_to_party(party.id),
                     explanation=f"{party.name} ({', '.join(party.roles_in_tx)}) has not been screened or identified.",
                     confidence=1.0,
@@ -88,12 +105,15 @@ def unscreened_or_unidentified(ctx: Context) -> list[Finding]:
     return out
 
 
-
 def spyware_vendor(ctx: Context) -> list[Finding]:
     out = []
     listings = ctx.listings([p.id for p in ctx.counterparties()])
     for party in ctx.counterparties():
-        hits = [h for h in listings.get(party.id, []) if SPYWARE_PROGRAM.search(str(h.listing.get("program") or ""))]
+        hits = [
+            h
+            for h in listings.get(party.id, [])
+            if SPYWARE_PROGRAM.search(str(h.listing.get("program") or ""))
+        ]
         if not hits:
             continue
         out.append(

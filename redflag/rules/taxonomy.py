@@ -90,7 +90,7 @@ def event_abuse_types(props: Mapping[str, Any]) -> set[str]:
     for abuse, words in _VICTIM_WORDS.items():
         if any(re.search(r"\b" + re.escape(w), text) for w in words):
             out.add(abuse)
-    for abuse in known.values():
-        if abuse.label and abuse.label.lower() in text:
-            out.add(abuse.id)
+    for concept in known.values():
+        if concept.label and concept.label.lower() in text:
+            out.add(concept.id)
     return out

@@ -116,7 +116,9 @@ def _finding(store: GraphStore, finding_id: str) -> dict[str, Any]:
     return node
 
 
-def resolve(store: GraphStore, finding_id: str, status: str, reason: str, by: str, *, at: str | None = None) -> dict[str, Any]:
+def resolve(
+    store: GraphStore, finding_id: str, status: str, reason: str, by: str, *, at: str | None = None
+) -> dict[str, Any]:
     """Append a resolution to a finding (who, when, why). Earlier resolutions are never changed."""
     if status not in RESOLUTION_STATUSES:
         raise FindingError(f"status {status!r} is not one of {', '.join(RESOLUTION_STATUSES)}")
@@ -141,7 +143,15 @@ def resolve(store: GraphStore, finding_id: str, status: str, reason: str, by: st
             "key": f"{rid}|RESOLVES|{finding_id}",
         },
     )
-    return {"id": rid, "finding": finding_id, "status": status, "reason": reason.strip(), "by": by.strip(), "at": when, "seq": seq}
+    return {
+        "id": rid,
+        "finding": finding_id,
+        "status": status,
+        "reason": reason.strip(),
+        "by": by.strip(),
+        "at": when,
+        "seq": seq,
+    }
 
 
 def resolutions(store: GraphStore, finding_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
@@ -154,7 +164,9 @@ def resolutions(store: GraphStore, finding_ids: list[str]) -> dict[str, list[dic
     return out
 
 
-def record_decision(store: GraphStore, tx_id: str, decision: str, reason: str, by: str, *, at: str | None = None) -> dict[str, Any]:
+def record_decision(
+    store: GraphStore, tx_id: str, decision: str, reason: str, by: str, *, at: str | None = None
+) -> dict[str, Any]:
     """Append a decision on a transaction (proceed / proceed_with_safeguards / refuse / hold)."""
     allowed = sorted(vocab.decision_values())
     if decision not in allowed:
@@ -169,9 +181,24 @@ def record_decision(store: GraphStore, tx_id: str, decision: str, reason: str, b
     when = at or _now()
     store.run(
         Q.CREATE_DECISION,
-        {"tx": tx_id, "id": did, "decision": decision, "reason": reason.strip(), "by": by.strip(), "at": when, "key": f"{did}|DECIDES|{tx_id}"},
+        {
+            "tx": tx_id,
+            "id": did,
+            "decision": decision,
+            "reason": reason.strip(),
+            "by": by.strip(),
+            "at": when,
+            "key": f"{did}|DECIDES|{tx_id}",
+        },
     )
-    return {"id": did, "transaction": tx_id, "decision": decision, "reason": reason.strip(), "by": by.strip(), "at": when}
+    return {
+        "id": did,
+        "transaction": tx_id,
+        "decision": decision,
+        "reason": reason.strip(),
+        "by": by.strip(),
+        "at": when,
+    }
 
 
 def decisions(store: GraphStore, tx_id: str) -> list[dict[str, Any]]:
@@ -197,7 +224,13 @@ def changes_since_review(store: GraphStore, tx_id: str) -> dict[str, Any]:
         elif moved > since:
             changed.append(f)
     key = lambda f: str(f["id"])  # noqa: E731
-    return {"transaction": tx_id, "since": since or None, "new": sorted(new, key=key), "changed": sorted(changed, key=key), "gone": sorted(gone, key=key)}
+    return {
+        "transaction": tx_id,
+        "since": since or None,
+        "new": sorted(new, key=key),
+        "changed": sorted(changed, key=key),
+        "gone": sorted(gone, key=key),
+    }
 
 
 def mark_reviewed(store: GraphStore, tx_id: str, by: str, *, at: str | None = None) -> str:
@@ -209,7 +242,9 @@ def mark_reviewed(store: GraphStore, tx_id: str, by: str, *, at: str | None = No
     return when
 
 
-def answer_checklist(store: GraphStore, tx_id: str, flag_id: str, answer: str, by: str, note: str = "") -> dict[str, Any]:
+def answer_checklist(
+    store: GraphStore, tx_id: str, flag_id: str, answer: str, by: str, note: str = ""
+) -> dict[str, Any]:
     """Store an analyst's yes / no / unknown answer to a checklist flag on the transaction."""
     flag = vocab.red_flag(flag_id)
     if flag.computed_by or not flag.checklist_question:
@@ -224,5 +259,7 @@ def answer_checklist(store: GraphStore, tx_id: str, flag_id: str, answer: str, b
     except ValueError:
         current = {}
     current[flag_id] = {"answer": answer, "note": note, "by": by, "at": _now()}
-    store.run(Q.SET_TRANSACTION_PROPS, {"tx": tx_id, "props": {"checklist": json.dumps(current, sort_keys=True)}})
+    store.run(
+        Q.SET_TRANSACTION_PROPS, {"tx": tx_id, "props": {"checklist": json.dumps(current, sort_keys=True)}}
+    )
     return current[flag_id]

@@ -13,7 +13,9 @@ from redflag.reports.render import pdf_text, to_html, to_markdown, write_report
 from redflag.rules.engine import evaluate
 from redflag.services.findings import persist_findings, record_decision, resolve
 
-_spec = importlib.util.spec_from_file_location("rules_world", Path(__file__).resolve().parents[1] / "rules" / "rules_world.py")
+_spec = importlib.util.spec_from_file_location(
+    "rules_world", Path(__file__).resolve().parents[1] / "rules" / "rules_world.py"
+)
 assert _spec and _spec.loader
 W = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(W)
@@ -60,8 +62,14 @@ def test_pdf_is_valid_and_survives_unsupported_characters(falkordb_store, tmp_pa
 
 def test_annual_report_counts_without_names(falkordb_store, tmp_path) -> None:  # noqa: ANN001
     _world(falkordb_store)
-    grievances = [{"received_at": "2026-11-16T09:42:00Z", "channel": "web_form", "text": "secret text",
-                   "resolution": {"status": "investigated"}}]
+    grievances = [
+        {
+            "received_at": "2026-11-16T09:42:00Z",
+            "channel": "web_form",
+            "text": "secret text",
+            "resolution": {"status": "investigated"},
+        }
+    ]
     rep = build_annual(falkordb_store, 2026, grievances)
     assert rep.decisions == {"refuse": 1}
     assert rep.grievances_received == 1 and rep.grievances_by_outcome == {"investigated": 1}
@@ -69,7 +77,11 @@ def test_annual_report_counts_without_names(falkordb_store, tmp_path) -> None:  
     for suffix in (".md", ".html", ".pdf"):
         out = tmp_path / f"annual{suffix}"
         write_annual(rep, out)
-        body = out.read_text(errors="ignore") if suffix != ".pdf" else "".join(p.extract_text() for p in PdfReader(str(out)).pages)
+        body = (
+            out.read_text(errors="ignore")
+            if suffix != ".pdf"
+            else "".join(p.extract_text() for p in PdfReader(str(out)).pages)
+        )
         for secret in ("Helix", "Meridian", "DIV", "secret text", "ben"):
             assert secret not in body, (suffix, secret)
         assert "counts only" in body

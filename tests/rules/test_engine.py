@@ -8,10 +8,10 @@ import pytest
 import rules_world as W
 
 from graph.store import RelRecord
+from ontology import vocab
 from redflag.rules.context import TransactionNotFound
 from redflag.rules.engine import evaluate
 from redflag.rules.registry import rules
-from ontology import vocab
 
 
 def _rules(report) -> set[str]:  # noqa: ANN001
@@ -31,15 +31,40 @@ def test_diversion_chain_raises_the_expected_flags_with_paths_and_evidence(falko
     W.diversion_world(falkordb_store)
     report = evaluate(falkordb_store, "DIV", as_of=date(2026, 12, 1))
     fired = _rules(report)
-    expected = {"DOS-I1", "DOS-I3", "EU-03", "EU-04", "BIS-K10", "BIS-K16", "DIV-20", "BIS-K15", "DIV-11", "BIS-K11",
-                "DOS-E1", "DOS-E2", "EU-06", "EU-11", "DOS-D1", "DOS-D2", "DOS-D3", "DOS-S1", "DOS-S2", "BIS-K18",
-                "DIV-09"}
+    expected = {
+        "DOS-I1",
+        "DOS-I3",
+        "EU-03",
+        "EU-04",
+        "BIS-K10",
+        "BIS-K16",
+        "DIV-20",
+        "BIS-K15",
+        "DIV-11",
+        "BIS-K11",
+        "DOS-E1",
+        "DOS-E2",
+        "EU-06",
+        "EU-11",
+        "DOS-D1",
+        "DOS-D2",
+        "DOS-D3",
+        "DOS-S1",
+        "DOS-S2",
+        "BIS-K18",
+        "DIV-09",
+    }
     assert expected <= fired, expected - fired
     assert report.risk_score >= 80
     e2 = [f for f in _by_rule(report, "DOS-E2") if "ssd" in f.parties][0]
     # the path runs transaction -> consignee -> integrator -> agency, with evidence on every edge
     names = [n["name"] for n in e2.path.nodes]
-    assert names[:4] == ["Deal DIV", "Meridian Freight Services FZE", "Helix Integrators LLC", "State Security Directorate"]
+    assert names[:4] == [
+        "Deal DIV",
+        "Meridian Freight Services FZE",
+        "Helix Integrators LLC",
+        "State Security Directorate",
+    ]
     assert all(r["evidence"] for r in e2.path.relationships)
     assert any("identify protesters" in e.passage and e.url for e in e2.evidence)
     assert e2.details["capability_match"]["matching_capabilities"] == ["facial_recognition"]
@@ -69,7 +94,17 @@ def test_clean_sale_raises_no_high_finding(falkordb_store) -> None:  # noqa: ANN
     assert "DOS-I1" in _rules(report)
     assert not report.hard_stop
     assert [f.rule for f in report.findings if f.level in ("high", "hard-stop")] == []
-    assert not _rules(report) & {"DOS-S2", "DOS-I3", "BIS-K10", "DOS-D1", "DOS-D2", "DOS-D3", "DIV-11", "BIS-K11", "DOS-P1"}
+    assert not _rules(report) & {
+        "DOS-S2",
+        "DOS-I3",
+        "BIS-K10",
+        "DOS-D1",
+        "DOS-D2",
+        "DOS-D3",
+        "DIV-11",
+        "BIS-K11",
+        "DOS-P1",
+    }
 
 
 def test_lists_are_judged_on_the_ship_date(falkordb_store) -> None:  # noqa: ANN001
@@ -86,7 +121,19 @@ def test_a_listing_that_ended_before_shipment_does_not_count(falkordb_store) -> 
 
 def test_party_listed_on_ship_date_is_a_hard_stop(falkordb_store) -> None:  # noqa: ANN001
     W.diversion_world(falkordb_store)
-    falkordb_store.merge_rels([RelRecord("HAS_PARTY", "Transaction", "DIV", "Entity", "strata", {"role": "intermediary"}, key="DIV|strata|intermediary")])
+    falkordb_store.merge_rels(
+        [
+            RelRecord(
+                "HAS_PARTY",
+                "Transaction",
+                "DIV",
+                "Entity",
+                "strata",
+                {"role": "intermediary"},
+                key="DIV|strata|intermediary",
+            )
+        ]
+    )
     report = evaluate(falkordb_store, "DIV")
     k01 = _by_rule(report, "BIS-K01")
     assert k01 and k01[0].hard_stop and report.hard_stop
@@ -117,9 +164,21 @@ def test_rejected_relations_never_count(falkordb_store) -> None:  # noqa: ANN001
 def test_monitoring_flags_new_misuse_after_shipment(falkordb_store) -> None:  # noqa: ANN001
     W.clean_world(falkordb_store)
     assert "DOS-P1" not in _rules(evaluate(falkordb_store, "CLEAN", as_of=date(2027, 2, 1)))
-    recs = W.passage("p-late", "Lumen Metro used FaceTrace to track journalists at stations.", published="2027-01-15")
+    recs = W.passage(
+        "p-late", "Lumen Metro used FaceTrace to track journalists at stations.", published="2027-01-15"
+    )
     recs += [
-        W.N("Event", "ev-late", {"type": "abuse", "status": "confirmed", "confidence": 0.9, "date": "2027-01-10", "victim_group": "journalists"}),
+        W.N(
+            "Event",
+            "ev-late",
+            {
+                "type": "abuse",
+                "status": "confirmed",
+                "confidence": 0.9,
+                "date": "2027-01-10",
+                "victim_group": "journalists",
+            },
+        ),
         W.R("PARTICIPANT", "Event", "ev-late", "Entity", "lumen-metro", role="actor"),
         W.R("EVIDENCED_BY", "Event", "ev-late", "Passage", "p-late"),
     ]

@@ -22,7 +22,9 @@ from redflag.services.findings import (
     resolve,
 )
 
-_spec = importlib.util.spec_from_file_location("rules_world", Path(__file__).resolve().parents[1] / "rules" / "rules_world.py")
+_spec = importlib.util.spec_from_file_location(
+    "rules_world", Path(__file__).resolve().parents[1] / "rules" / "rules_world.py"
+)
 assert _spec and _spec.loader
 W = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(W)
@@ -65,7 +67,9 @@ def test_resolutions_are_appended_and_never_edited(falkordb_store) -> None:  # n
     assert next(f for f in again.findings if f.id == fid).status == "mitigated"
     # no tool path edits or deletes a resolution
     public = [n for n in dir(findings_service) if not n.startswith("_")]
-    assert not [n for n in public if any(w in n.lower() for w in ("edit", "update", "delete", "remove", "amend"))]
+    assert not [
+        n for n in public if any(w in n.lower() for w in ("edit", "update", "delete", "remove", "amend"))
+    ]
 
 
 def test_resolution_needs_a_valid_status_a_reason_and_a_name(falkordb_store) -> None:  # noqa: ANN001
@@ -97,26 +101,54 @@ def test_dismissed_hard_stop_no_longer_stops_the_deal(falkordb_store) -> None:  
 
 def test_decisions_are_kept_with_reasons(falkordb_store) -> None:  # noqa: ANN001
     W.clean_world(falkordb_store)
-    record_decision(falkordb_store, "CLEAN", "proceed_with_safeguards", "all clauses signed", "ana", at="2026-10-01T09:00:00+00:00")
+    record_decision(
+        falkordb_store,
+        "CLEAN",
+        "proceed_with_safeguards",
+        "all clauses signed",
+        "ana",
+        at="2026-10-01T09:00:00+00:00",
+    )
     record_decision(falkordb_store, "CLEAN", "proceed", "audit passed", "ben", at="2026-10-05T09:00:00+00:00")
-    assert [d["decision"] for d in decisions(falkordb_store, "CLEAN")] == ["proceed_with_safeguards", "proceed"]
+    assert [d["decision"] for d in decisions(falkordb_store, "CLEAN")] == [
+        "proceed_with_safeguards",
+        "proceed",
+    ]
     with pytest.raises(FindingError, match="decision"):
         record_decision(falkordb_store, "CLEAN", "maybe", "x", "ana")
 
 
 def test_changes_since_review_show_new_findings_after_a_new_report(falkordb_store) -> None:  # noqa: ANN001
     W.clean_world(falkordb_store)
-    persist_findings(falkordb_store, evaluate(falkordb_store, "CLEAN", as_of=date(2027, 2, 1)), at="2027-01-01T00:00:00+00:00")
+    persist_findings(
+        falkordb_store,
+        evaluate(falkordb_store, "CLEAN", as_of=date(2027, 2, 1)),
+        at="2027-01-01T00:00:00+00:00",
+    )
     mark_reviewed(falkordb_store, "CLEAN", "ana", at="2027-01-02T00:00:00+00:00")
     assert changes_since_review(falkordb_store, "CLEAN")["new"] == []
     recs = W.passage("p-late", "Lumen Metro used FaceTrace to track journalists.", published="2027-01-15")
     recs += [
-        W.N("Event", "ev-late", {"type": "abuse", "status": "confirmed", "confidence": 0.9, "date": "2027-01-10", "victim_group": "journalists"}),
+        W.N(
+            "Event",
+            "ev-late",
+            {
+                "type": "abuse",
+                "status": "confirmed",
+                "confidence": 0.9,
+                "date": "2027-01-10",
+                "victim_group": "journalists",
+            },
+        ),
         W.R("PARTICIPANT", "Event", "ev-late", "Entity", "lumen-metro", role="actor"),
         W.R("EVIDENCED_BY", "Event", "ev-late", "Passage", "p-late"),
     ]
     W.write(falkordb_store, recs)
-    persist_findings(falkordb_store, evaluate(falkordb_store, "CLEAN", as_of=date(2027, 2, 1)), at="2027-02-01T00:00:00+00:00")
+    persist_findings(
+        falkordb_store,
+        evaluate(falkordb_store, "CLEAN", as_of=date(2027, 2, 1)),
+        at="2027-02-01T00:00:00+00:00",
+    )
     change = changes_since_review(falkordb_store, "CLEAN")
     assert "DOS-P1" in {f["rule"] for f in change["new"]}
     assert change["since"].startswith("2027-01-02")
