@@ -66,13 +66,17 @@ def elements(
     return {"nodes": out_nodes, "edges": out_edges}
 
 
+_TEXT = {"label": "data(name)", "color": "#1a1a1a", "font-size": 11, "text-valign": "bottom", "text-margin-y": 4,
+         "min-zoomed-font-size": 0, "text-wrap": "ellipsis", "text-max-width": 160}  # fmt: skip
+
+
 def _styles(colour_by: str) -> tuple[list[NodeStyle], list[EdgeStyle]]:
     if colour_by == "risk":
-        node_styles = [NodeStyle(f"risk_{band}", colour, "name") for band, colour in RISK_COLOURS.items()]
+        node_styles = [NodeStyle(f"risk_{band}", colour, "name", custom_styles=_TEXT) for band, colour in RISK_COLOURS.items()]
     else:
-        node_styles = [NodeStyle(label, colour, "name") for label, colour in TYPE_COLOURS.items()]
-        node_styles.append(NodeStyle("Node", "#7f7f7f", "name"))
-    edge_styles = [EdgeStyle(t, caption="label", directed=True) for t in EDGE_TYPES]
+        node_styles = [NodeStyle(label, colour, "name", custom_styles=_TEXT) for label, colour in TYPE_COLOURS.items()]
+        node_styles.append(NodeStyle("Node", "#7f7f7f", "name", custom_styles=_TEXT))
+    edge_styles = [EdgeStyle(t, caption="label", directed=True, custom_styles={"font-size": 9, "color": "#555"}) for t in EDGE_TYPES]
     return node_styles, edge_styles
 
 
