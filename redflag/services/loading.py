@@ -388,7 +388,7 @@ def _load_event(
     evid = stable_id("evt", doc.id, doc.sha256, index, ev.type, ev.start)
     pid = passage(ev.start, ev.end, ev.sentence, ev.confidence)
     roles_text = {k: _as_list(v) for k, v in ev.roles.items()}
-    date = (roles_text.get("date") or [None])[0]
+    date = next(iter(roles_text.get("date") or []), None)
     victim = ", ".join(roles_text.get("victim_group", []))
     nodes.append(
         NodeRecord(
@@ -451,7 +451,7 @@ def _load_event(
     elif ev.type == "ownership":
         for _, owner, _ in ents.get("owner", []):
             for _, owned, _ in ents.get("owned", []):
-                share = (roles_text.get("share") or [None])[0]
+                share = next(iter(roles_text.get("share") or []), None)
                 rels.append(
                     RelRecord("OWNS", "Entity", owner, "Entity", owned, {**edge, "share": _share(share)}, key=f"{evid}|{owner}|{owned}")
                 )

@@ -108,7 +108,7 @@ class LinkReport:
     possible: int = 0
 
 
-def _link(store: GraphStore, pairs: list[tuple[str, str, float, dict[str, float], str]], method: str) -> LinkReport:
+def _link(store: GraphStore, pairs: list[tuple[str, str, float, dict[str, Any], str]], method: str) -> LinkReport:
     store.run(CLEAR_SCORED, {"method": method})
     judged = {frozenset((r["a"], r["b"])) for r in store.run(JUDGEMENTS)}
     rels = []
@@ -135,7 +135,7 @@ def _link(store: GraphStore, pairs: list[tuple[str, str, float, dict[str, float]
 def screen_deal_parties(store: GraphStore, settings: Settings) -> LinkReport:
     """Screen every counterparty against every list entity and record the matches as links."""
     screener = build_screener(store)
-    pairs = []
+    pairs: list[tuple[str, str, float, dict[str, Any], str]] = []
     for p in store.run(DEAL_PARTIES):
         countries = p["countries"] or []
         seen: set[str] = set()
@@ -147,7 +147,7 @@ def screen_deal_parties(store: GraphStore, settings: Settings) -> LinkReport:
                     continue
                 seen.add(m.id)
                 kind = "SAME_AS" if m.score >= settings.screen_threshold else "POSSIBLY_SAME_AS"
-                pairs.append((p["id"], m.id, m.score, {**m.explanation, "matched_name": m.matched_name}, kind))  # type: ignore[dict-item]
+                pairs.append((p["id"], m.id, m.score, {**m.explanation, "matched_name": m.matched_name}, kind))
     return _link(store, pairs, "screening")
 
 
@@ -173,7 +173,7 @@ def resolve_entities(store: GraphStore, settings: Settings) -> LinkReport:
         pairs.append((p.a, p.b, p.score, p.explanation, "SAME_AS"))
     for p in result.possible:
         pairs.append((p.a, p.b, p.score, p.explanation, "POSSIBLY_SAME_AS"))
-    return _link(store, pairs, "resolution")  # type: ignore[arg-type]
+    return _link(store, pairs, "resolution")
 
 
 def judge(store: GraphStore, a: str, b: str, judgement: str, by: str, reason: str, at: str) -> bool:
