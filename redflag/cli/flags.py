@@ -9,7 +9,6 @@ from typing import Any
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from redflag.cli.app import CliError, app, settings
 from redflag.services.store import open_store
@@ -98,17 +97,14 @@ def flags_cmd(
         out.print(f"  hard stop {hs['rule']}: {hs['reason']}", markup=False)
     if change is not None:
         out.print(f"changes since {change['since'] or 'never reviewed'}", markup=False)
-    table = Table("id", "rule", "severity", "status", "explanation", "evidence")
     for f in findings:
-        table.add_row(
-            f["id"],
-            f["rule"],
-            f["severity"],
-            f.get("change", f["status"]),
-            f["explanation"],
-            str(len(f["evidence"])),
-        )
-    out.print(table)
+        state = f.get("change", f["status"])
+        out.print(f"[{f['severity']:>9}] {f['rule']:<8} {state:<9} {f['id']}", markup=False, highlight=False)
+        out.print(f"            {f['explanation']}", markup=False, highlight=False)
+        for ev in f["evidence"][:2]:
+            cite = ev.get("publisher") or ev.get("source")
+            text = str(ev.get("passage") or "")[:140]
+            out.print(f"            - {cite}: {text} {ev.get('url') or ''}", markup=False, highlight=False)
 
 
 @app.command("resolve")

@@ -315,10 +315,11 @@ class Context:
         if not out and status in ("curated", "confirmed"):
             out.append(
                 Evidence(
-                    source=str(rel.get("source_id") or "curated data"),
+                    source=str(rel.get("source_id") or rel.get("dataset") or "curated data"),
                     tier=1,
                     status=status,
-                    passage=str(rel.get("evidence") or ""),
+                    passage=str(rel.get("evidence") or "recorded in curated registry or list data"),
+                    url=str(rel.get("source_url") or ""),
                 )
             )
         return out

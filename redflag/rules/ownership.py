@@ -287,6 +287,7 @@ def shared_addresses(ctx: Context) -> list[Finding]:
     for subject, base in ctx.subjects():
         sid = str(subject["id"])
         addr_ties = [t for t in ctx.ties([sid])[sid] if t["type"] == "HAS_ADDRESS"]
+        same = set(ctx.with_aliases([sid]))
         if not addr_ties:
             continue
         shared = ctx.ties([], addresses=[str(t["node"]["id"]) for t in addr_ties])
@@ -296,7 +297,7 @@ def shared_addresses(ctx: Context) -> list[Finding]:
         for t in addr_ties:
             a = t["node"]
             aid = str(a["id"])
-            others = [o for o in shared.get(aid, []) if str(o["node"].get("id")) != sid]
+            others = [o for o in shared.get(aid, []) if str(o["node"].get("id")) not in same]
             residential = bool(a.get("residential"))
             if not others and not residential:
                 continue
