@@ -26,11 +26,13 @@ STATUSES = ("draft", "pending", "proposed", "approved", "shipped", "refused", "c
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CC = re.compile(r"^[A-Z]{2}$")
 
-FIND_ENTITY = q(
-    "deals.find_entity",
-    "MATCH (e:Entity) WHERE e.id = $ref OR e.name_norm = $norm RETURN e.id AS id, e.name AS name "
-    "ORDER BY e.id LIMIT 1",
-    "ref",
+FIND_ENTITY_BY_ID = q(
+    "deals.find_entity_by_id", "MATCH (e:Entity {id: $ref}) RETURN e.id AS id, e.name AS name", "ref"
+)
+FIND_ENTITY_BY_NAME = q(
+    "deals.find_entity_by_name",
+    "MATCH (e:Entity {name_norm: $norm}) WHERE e.status = 'curated' AND NOT 'extracted' IN coalesce(e.origin, []) "
+    "RETURN e.id AS id, e.name AS name ORDER BY e.id LIMIT 1",
     "norm",
 )
 EXISTING_ITEMS = q("deals.existing_items", "MATCH (i:Item) WHERE i.id IN $ids RETURN i.id AS id", "ids")
@@ -290,7 +292,10 @@ def write_deals(store: GraphStore, deals: list[Deal]) -> list[str]:
         for c in {deal.destination, *deal.transit_countries}:
             nodes.append(NodeRecord("Country", c, {}))
         for p in deal.parties:
-            found = store.run(FIND_ENTITY, {"ref": p.ref, "norm": normalize_name(p.ref)})
+            # an id first; else a curated party of that name (never an entity merely extracted from text)
+            found = store.run(FIND_ENTITY_BY_ID, {"ref": p.ref}) or store.run(
+                FIND_ENTITY_BY_NAME, {"norm": normalize_name(p.ref)}
+            )
             if found:
                 eid = found[0]["id"]
             else:
