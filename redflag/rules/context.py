@@ -385,8 +385,18 @@ class Context:
         if missing:
             for i in missing:
                 self._events[(i, key_types)] = []
-            alias_of = self.with_aliases(missing)
-            for r in self.store.run(Q.EVENTS_OF, {"ids": list(alias_of), "types": list(key_types)}):
+            countries = {self.destination_id} | {str(t["country"]["id"]) for t in self.transits}
+            alias_of = self.with_aliases([i for i in missing if i not in countries])
+            rows = (
+                self.store.run(Q.EVENTS_OF_ENTITY, {"ids": list(alias_of), "types": list(key_types)})
+                if alias_of
+                else []
+            )
+            in_countries = [i for i in missing if i in countries]
+            if in_countries:
+                alias_of.update({i: i for i in in_countries})
+                rows += self.store.run(Q.EVENTS_OF_COUNTRY, {"ids": in_countries, "types": list(key_types)})
+            for r in rows:
                 ev = dict(r["ev"])
                 holder = alias_of.get(str(r["eid"]), str(r["eid"]))
                 if any(e.id == str(ev["id"]) for e in self._events[(holder, key_types)]):

@@ -122,9 +122,22 @@ ADDRESS_TIES = q(
 )
 
 # ----------------------------------------------------------------------------- events
-EVENTS_OF = q(
-    "flags.events_of",
-    "UNWIND $ids AS eid MATCH (ev:Event)-[p:PARTICIPANT]->(x {id: eid}) "
+EVENTS_OF_ENTITY = q(
+    "flags.events_of_entity",
+    "UNWIND $ids AS eid MATCH (ev:Event)-[p:PARTICIPANT]->(x:Entity {id: eid}) "
+    "WHERE ev.type IN $types AND coalesce(ev.status, 'extracted') <> 'rejected' AND coalesce(ev.negated, false) = false "
+    "OPTIONAL MATCH (ev)-[pc:PARTICIPANT]->(c:Capability) "
+    "WITH eid, p.role AS role, ev, collect(DISTINCT c.id) AS caps "
+    "OPTIONAL MATCH (ev)-[po:PARTICIPANT]->(o) "
+    "WITH eid, role, ev, caps, collect(DISTINCT {role: po.role, id: o.id, name: o.name}) AS others "
+    "OPTIONAL MATCH (ev)-[:EVIDENCED_BY]->(ps:Passage) "
+    "RETURN eid, role, properties(ev) AS ev, caps, others, collect(DISTINCT ps.id) AS passages",
+    "ids",
+    "types",
+)
+EVENTS_OF_COUNTRY = q(
+    "flags.events_of_country",
+    "UNWIND $ids AS eid MATCH (ev:Event)-[p:PARTICIPANT]->(x:Country {id: eid}) "
     "WHERE ev.type IN $types AND coalesce(ev.status, 'extracted') <> 'rejected' AND coalesce(ev.negated, false) = false "
     "OPTIONAL MATCH (ev)-[pc:PARTICIPANT]->(c:Capability) "
     "WITH eid, p.role AS role, ev, collect(DISTINCT c.id) AS caps "
