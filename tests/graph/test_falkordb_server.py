@@ -187,3 +187,12 @@ def test_a_very_long_data_folder_path_works_with_the_socket_moved_to_tmp(tmp_pat
     finally:
         falkordb_server.stop(deep)
     assert not paths.socket.exists()
+
+
+def test_the_shared_store_fixture_runs_a_server_with_the_ontology_schema(
+    falkordb_store: FalkorDBStore,
+) -> None:
+    assert falkordb_server.status(falkordb_store.graph_dir) == "running"
+    assert "Entity" in falkordb_store.labels
+    falkordb_store.merge_nodes([NodeRecord("Entity", "x", {"name": "X"})])
+    assert falkordb_store.counts()["labels"] == {"Entity": 1}
