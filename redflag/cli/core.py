@@ -54,7 +54,10 @@ def export(
 
     cfg = settings()
     with open_store(cfg) as store:
-        written = export_graph(store, fmt, out)
+        try:
+            written = export_graph(store, fmt, out)
+        except (ValueError, OSError) as exc:
+            raise CliError(f"export failed: {exc}") from exc
     print(f"wrote {written}")
 
 
