@@ -85,6 +85,11 @@ class Settings:
     ui_port: int
     user: str
     falkordb_start_timeout: float
+    # UI access control (README "Security"): a password hash for the account REDFLAG_USER, a users file,
+    # or REDFLAG_UI_AUTH=oidc for Streamlit's built-in OIDC login (st.login, .streamlit/secrets.toml).
+    ui_password_hash: str = field(default="", repr=False)
+    ui_users_file: str = ""
+    ui_auth: str = ""
 
     @property
     def graph_dir(self) -> Path:
@@ -121,4 +126,14 @@ def load_settings(data_dir: str | Path | None = None) -> Settings:
         ui_port=_env_int("REDFLAG_UI_PORT", 8501),
         user=_env("REDFLAG_USER", os.environ.get("USER", "analyst")),
         falkordb_start_timeout=_env_float("REDFLAG_FALKORDB_START_TIMEOUT", 20.0),
+        ui_password_hash=_secret("REDFLAG_UI_PASSWORD_HASH"),
+        ui_users_file=_env("REDFLAG_UI_USERS", ""),
+        ui_auth=_ui_auth(),
     )
+
+
+def _ui_auth() -> str:
+    mode = _env("REDFLAG_UI_AUTH", "").strip().lower()
+    if mode not in ("", "password", "oidc"):
+        raise SettingsError(f"REDFLAG_UI_AUTH={mode!r}: choose password or oidc (or leave it unset)")
+    return mode

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from ui.auth import require_login, sidebar_account
 from ui.common import settings, sidebar_user
 
 HERE = Path(__file__).parent
@@ -27,8 +28,12 @@ PAGES = [
 
 def main() -> None:
     st.set_page_config(page_title="redflag", page_icon=":material/flag:", layout="wide")
+    who = require_login()  # a sign-in form and nothing else until the session is authenticated (if configured)
     nav = st.navigation([st.Page(str(HERE / path), title=title, icon=icon) for path, title, icon in PAGES])
-    sidebar_user()
+    if who is None:
+        sidebar_user()
+    else:
+        sidebar_account(who)
     st.sidebar.caption(f"Data folder: {settings().data_dir}")
     nav.run()
 

@@ -12,7 +12,8 @@ from pathlib import Path
 import typer
 
 from redflag.cli.app import CliError, app, settings
-from redflag.settings import Settings
+from redflag.passwords import auth_mode, hash_password, oidc_problem
+from redflag.settings import Settings, SettingsError
 
 APP = Path(__file__).resolve().parents[2] / "ui" / "app.py"
 
@@ -48,15 +49,45 @@ def ui(
     """Serve the investigation UI (Streamlit) for the data folder."""
     serve(settings(), host, port)
 
+
+@app.command("ui-hash-password")
+def ui_hash_password(
+    from_stdin: bool = typer.Option(False, "--stdin", help="Read the password from the first line of stdin."),
+) -> None:
+    """Print a salted scrypt hash of a password for REDFLAG_UI_PASSWORD_HASH or a REDFLAG_UI_USERS file."""
+    if from_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    if not password:
+        raise CliError("the password is empty")
+    print(hash_password(password))
+
+
+def check_access(cfg: Settings, bind: str) -> str:
+    """The login mode (none, password, oidc) for serving on BIND; CliError when it is not safe or not usable."""
+    try:
+        mode = auth_mode(cfg)
+    except SettingsError as exc:
+        raise CliError(f"the UI login is misconfigured: {exc}") from None
+    if mode == "oidc":
+        problem = oidc_problem()
+        if problem:
+            raise CliError(f"REDFLAG_UI_AUTH=oidc, but {problem}")
+    if not is_loopback(bind) and mode == "none":
+        raise CliError(
+            f"refusing to serve on {bind}: a non-loopback address needs a login; set REDFLAG_UI_PASSWORD_HASH "
+            "(from `redflag ui-hash-password`), REDFLAG_UI_USERS or REDFLAG_UI_AUTH=oidc, "
+            "or bind to 127.0.0.1 (the default)"
+        )
+    return mode
+
+
 def serve(cfg: Settings, host: str | None = None, port: int | None = None) -> None:
     """Serve the UI for CFG's data folder until Ctrl-C (used by `redflag ui` and the end of `redflag demo`)."""
     bind = host or cfg.ui_host
     chosen_port = port or cfg.ui_port
-    if not is_loopback(bind) and not os.environ.get("REDFLAG_UI_PASSWORD_HASH"):
-        raise CliError(
-            f"refusing to serve on {bind}: the UI has no login unless REDFLAG_UI_PASSWORD_HASH is set; "
-            "bind to 127.0.0.1 (the default) or set REDFLAG_UI_PASSWORD_HASH first"
-        )
+    check_access(cfg, bind)
     if not APP.exists():
         raise CliError(f"the UI is missing: {APP} does not exist (reinstall the project)")
     env = {**os.environ, "REDFLAG_DATA_DIR": str(cfg.data_dir)}

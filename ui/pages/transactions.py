@@ -16,7 +16,8 @@ from redflag.reports.render import write_report
 from redflag.rules.engine import evaluate
 from redflag.services import explore
 from redflag.services.findings import RESOLUTION_STATUSES, persist_findings, record_decision, resolve
-from ui.common import as_plain, md_escape, run_safely, store, user
+from ui.auth import current_user
+from ui.common import as_plain, md_escape, run_safely, store
 
 CONSIDERATIONS = ["item", "third_parties", "red_flags", "mitigation", "grievances"]
 
@@ -130,8 +131,8 @@ with work:
             if st.form_submit_button("Resolve finding", key="resolve_submit"):
                 if not reason.strip():
                     st.error("Give a reason: resolutions without one are not recorded.")
-                elif run_safely("Resolving the finding", resolve, db, fid, status, reason.strip(), user()) is not None:
-                    st.success(f"Recorded: {status} by {user()} at {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
+                elif run_safely("Resolving the finding", resolve, db, fid, status, reason.strip(), current_user()) is not None:
+                    st.success(f"Recorded: {status} by {current_user()} at {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
 
     st.subheader("Decision")
     with st.form("decision"):
@@ -140,8 +141,8 @@ with work:
         if st.form_submit_button("Record decision", key="decision_submit"):
             if not why.strip():
                 st.error("Give a reason for the decision.")
-            elif run_safely("Recording the decision", record_decision, db, tx_id, decision, why.strip(), user()) is not None:
-                st.success(f"Decision recorded: {decision} by {user()}")
+            elif run_safely("Recording the decision", record_decision, db, tx_id, decision, why.strip(), current_user()) is not None:
+                st.success(f"Decision recorded: {decision} by {current_user()}")
 
     st.subheader("Due-diligence report")
     fmt = st.radio("Format", ["html", "pdf"], horizontal=True, key="report_fmt")
