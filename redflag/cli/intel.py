@@ -100,10 +100,27 @@ def screen_cmd(
     threshold: float = typer.Option(None, "--threshold", help="Minimum score (default $REDFLAG_SCREEN_THRESHOLD)."),
     limit: int = typer.Option(10, "--limit"),
     as_json: bool = typer.Option(False, "--json"),
+    file: Path = typer.Option(None, "--file", help="A parties CSV (name, country, identifiers, address, reference)."),
+    jsonl: bool = typer.Option(False, "--jsonl", help="With --file: one JSON result per input line, streamed."),
+    out: Path = typer.Option(None, "--out", help="With --file: write the report (.csv, .html or .json)."),
+    by: str = typer.Option(None, "--by", help="With --file: who screens (default: $REDFLAG_USER)."),
 ) -> None:
-    """Screen a name against every list entity (names and aliases), best first, each match explained."""
+    """Screen a name against every list entity (names and aliases), best first, each match explained.
+
+    With --file, screen every party of a CSV (bulk): each screening is logged, malformed rows are reported by
+    line and skipped.
+    """
     from redflag.services.screening import screen_name
 
+    if file is not None:
+        if name:
+            raise CliError("give either a NAME or --file, not both")
+        from redflag.cli.screening_ops import screen_file_cmd
+
+        screen_file_cmd(file, as_json=as_json, jsonl=jsonl, out=out, threshold=threshold, limit=limit, by=by)
+        return
+    if jsonl or out is not None:
+        raise CliError("--jsonl and --out go with --file")
     if not name:
         raise CliError("give a NAME to screen")
     cfg = settings()

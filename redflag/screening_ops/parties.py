@@ -1,0 +1,201 @@
+"""Parties to screen: one row of a customer or reseller list, read from CSV with every bad row reported.
+
+Columns (header row required, any order, case-insensitive): ``name`` (required), ``country`` (ISO 3166
+alpha-2, optional), ``identifiers`` (``scheme:value`` pairs separated by ``;``), ``address``, ``reference``
+(the exporter's own reference for the party). Unknown columns are ignored. A malformed row is reported with
+its line number, column and reason and skipped; the other rows are screened.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ontology.records import RowError
+from redflag.matching.analysis import analyze_name
+
+COLUMNS = ("name", "country", "identifiers", "address", "reference")
+MAX_NAME = 300
+"""Longest accepted party name (characters); longer values are rejected as malformed."""
+MAX_FIELD = 1000
+"""Longest accepted value of any other column."""
+
+_COUNTRY = re.compile(r"^[A-Za-z]{2}$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class PartyFileError(ValueError):
+    """The file as a whole cannot be read (encoding, missing header or name column)."""
+
+
+@dataclass(frozen=True)
+class PartyQuery:
+    """A party to screen, as given by the exporter."""
+
+    name: str
+    country: str = ""
+    identifiers: tuple[tuple[str, str], ...] = ()
+    address: str = ""
+    reference: str = ""
+    line: int = 0
+
+    @property
+    def normalized_name(self) -> str:
+        return analyze_name(self.name).normalized
+
+    @property
+    def key(self) -> str:
+        """The party key: normalized name, country and own reference (what clearances are attached to)."""
+        return party_key(self.name, self.country, self.reference)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "line": self.line,
+            "name": self.name,
+            "country": self.country,
+            "identifiers": [f"{s}:{v}" for s, v in self.identifiers],
+            "address": self.address,
+            "reference": self.reference,
+            "party_key": self.key,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PartyQuery:
+        return cls(
+            name=str(data.get("name") or ""),
+            country=str(data.get("country") or ""),
+            identifiers=tuple(parse_identifiers(";".join(data.get("identifiers") or []))),
+            address=str(data.get("address") or ""),
+            reference=str(data.get("reference") or ""),
+            line=int(data.get("line") or 0),
+        )
+
+
+def party_key(name: str, country: str = "", reference: str = "") -> str:
+    """``normalized name|COUNTRY|reference``: the same party screened twice gets the same key."""
+    return f"{analyze_name(name).normalized}|{country.strip().upper()}|{reference.strip()}"
+
+
+def parse_identifiers(raw: str) -> list[tuple[str, str]]:
+    """``"lei:5299...; vat:HU123"`` -> ``[("lei", "5299..."), ("vat", "HU123")]``; raises ValueError if malformed."""
+    out: list[tuple[str, str]] = []
+    for part in raw.split(";"):
+        part = part.strip()
+        if not part:
+            continue
+        scheme, sep, value = part.partition(":")
+        if not sep or not scheme.strip() or not value.strip():
+            raise ValueError(f"identifier {part!r} is not scheme:value")
+        out.append((scheme.strip().lower(), value.strip()))
+    return out
+
+
+@dataclass
+class PartyFile:
+    """What was read from one file: the parties in order and the rows that were skipped."""
+
+    source: str
+    parties: list[PartyQuery] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def rows(self) -> int:
+        return len(self.parties) + len(self.errors)
+
+
+def _row_party(values: dict[str, str], source: str, line: int) -> PartyQuery | RowError:
+    def bad(column: str, reason: str) -> RowError:
+        return RowError(source=source, line=line, field=column, reason=reason)
+
+    for column, value in values.items():
+        if _CONTROL.search(value):
+            return bad(column, "contains control characters")
+        if len(value) > (MAX_NAME if column == "name" else MAX_FIELD):
+            return bad(column, f"longer than {MAX_NAME if column == 'name' else MAX_FIELD} characters")
+    name = values.get("name", "").strip()
+    if not name:
+        return bad("name", "empty")
+    if not analyze_name(name).core:
+        return bad("name", f"{name!r} has no letters or digits left after normalization")
+    country = values.get("country", "").strip()
+    if country and not _COUNTRY.match(country):
+        return bad("country", f"{country!r} is not a two-letter ISO 3166 code")
+    try:
+        identifiers = tuple(parse_identifiers(values.get("identifiers", "")))
+    except ValueError as exc:
+        return bad("identifiers", str(exc))
+    return PartyQuery(
+        name=name,
+        country=country.upper(),
+        identifiers=identifiers,
+        address=" ".join(values.get("address", "").split()),
+        reference=values.get("reference", "").strip(),
+        line=line,
+    )
+
+
+def iter_party_rows(text: str, source: str) -> Iterator[PartyQuery | RowError]:
+    """Each data row of a CSV text as a :class:`PartyQuery`, or a :class:`RowError` naming line and column."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise PartyFileError(f"{source}: the file is empty (a header row with a 'name' column is required)") from None
+    except csv.Error as exc:
+        raise PartyFileError(f"{source} line 1: the header cannot be read: {exc}") from None
+    columns = [h.strip().lower() for h in header]
+    if "name" not in columns:
+        raise PartyFileError(f"{source} line 1: no 'name' column in the header (columns: {', '.join(COLUMNS)})")
+    dupes = sorted({c for c in columns if c in COLUMNS and columns.count(c) > 1})
+    if dupes:
+        raise PartyFileError(f"{source} line 1: column(s) {', '.join(dupes)} appear more than once")
+    wanted = {i: c for i, c in enumerate(columns) if c in COLUMNS}
+    while True:
+        line = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield RowError(source=source, line=line, field="", reason=f"not valid CSV: {exc}")
+            continue
+        if not any(cell.strip() for cell in row):
+            continue  # blank line
+        if len(row) > len(columns):
+            yield RowError(source=source, line=line, field="",
+                           reason=f"{len(row)} fields but the header has {len(columns)}")
+            continue
+        values = {c: (row[i] if i < len(row) else "") for i, c in wanted.items()}
+        yield _row_party(values, source, line)
+
+
+def decode_party_file(data: bytes, source: str) -> str:
+    """The file's text (UTF-8, with or without BOM); an error naming the file and byte offset otherwise."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PartyFileError(f"{source}: not UTF-8 text (byte {exc.start}); save the file as UTF-8 CSV") from None
+
+
+def read_party_text(text: str, source: str) -> PartyFile:
+    out = PartyFile(source=source)
+    for item in iter_party_rows(text, source):
+        if isinstance(item, RowError):
+            out.errors.append(item)
+        else:
+            out.parties.append(item)
+    return out
+
+
+def read_party_file(path: Path) -> PartyFile:
+    """Read a parties CSV from disk (see the module docstring for the columns)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise PartyFileError(f"{path}: cannot be read ({exc.strerror})") from None
+    return read_party_text(decode_party_file(data, str(path)), str(path))
