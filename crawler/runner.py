@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
+import threading
+import time
 from pathlib import Path
 
 from crawler.sources import Source, SourceError, load_sources, select
@@ -57,6 +60,22 @@ def crawl(
     process.start()
 
 
+def stop_with_parent(interval: float = 0.5) -> None:
+    """Stop this crawl gracefully (SIGTERM: runs end ``interrupted``) if the process that started it dies.
+
+    The caller serves the sample site and reads the progress lines; killed with ``kill -9`` it cannot pass
+    a signal on, and an orphaned crawl would go on writing errors into the archive beside the next run.
+    """
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m crawler.runner", description=__doc__)
     p.add_argument("--archive", required=True, type=Path)
@@ -69,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--progress", action="store_true")
     p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="a Scrapy setting")
     args = p.parse_args(argv)
+    stop_with_parent()
     try:
         catalog = load_sources(args.sources) if args.sources else load_sources()
         chosen = [s.with_base(args.base_url) if args.base_url else s for s in select(catalog, args.only)]
