@@ -77,8 +77,8 @@ def screen_file_cmd(
                 bar.update(task, advance=1, label=label[:40])
         run = session.log_run(str(path), hashlib.sha256(data).hexdigest(), len(results), errors)
     for e in errors:
-        console.print(f"{path} line {e.line}" + (f", column {e.field}" if e.field else "") + f": {e.reason} (skipped)",
-                      markup=False, highlight=False)
+        print(f"{path} line {e.line}" + (f", column {e.field}" if e.field else "") + f": {e.reason} (skipped)",
+              file=sys.stderr)
     meta = {"file": str(path), "run_id": run.body["run_id"], "data_version": session.data_version,
             "list_version": session.list_version, "threshold": session.threshold,
             "match_threshold": session.match_threshold, "screened": len(results), "malformed": len(errors)}
