@@ -542,7 +542,9 @@ class Context:
                 self._owners[i] = []
             rows = self.store.run(Q.OWNERS_CHAIN, {"ids": missing, "limit": self.options.reach_limit})
             for r in rows:
-                self._owners[r["eid"]].append(([dict(n) for n in r["nodes"]], [dict(x) for x in r["rels"]]))
+                # the query walks from the entity up to its owners; chains are kept owner-first
+                nodes = [dict(n) for n in reversed(r["nodes"])]
+                self._owners[r["eid"]].append((nodes, [dict(x) for x in reversed(r["rels"])]))
         return {i: self._owners[i] for i in wanted}
 
     def ties(self, ids: Iterable[str], *, addresses: Iterable[str] = ()) -> dict[str, list[dict[str, Any]]]:

@@ -49,7 +49,7 @@ COUNTRY_INDICATORS = q(
 )
 ENTITY_COUNTRIES = q(
     "flags.entity_countries",
-    "UNWIND $ids AS eid MATCH (e:Entity {id: eid})-[:LOCATED_IN]->(c:Country) RETURN eid, c.id AS country",
+    "UNWIND $ids AS eid MATCH (e:Entity {id: eid}) MATCH (e)-[:LOCATED_IN]->(c:Country) RETURN eid, c.id AS country",
     "ids",
 )
 
@@ -65,13 +65,13 @@ PASSAGES = q(
 # ----------------------------------------------------------------------------- lists
 DIRECT_LISTINGS = q(
     "flags.direct_listings",
-    "UNWIND $ids AS eid MATCH (e:Entity {id: eid})-[:HAS_LISTING]->(l:Listing) "
+    "UNWIND $ids AS eid MATCH (e:Entity {id: eid}) MATCH (e)-[:HAS_LISTING]->(l:Listing) "
     "RETURN eid, e.name AS name, properties(l) AS l",
     "ids",
 )
 ALIAS_LISTINGS = q(
     "flags.alias_listings",
-    "UNWIND $ids AS eid MATCH (e:Entity {id: eid})-[s:SAME_AS|POSSIBLY_SAME_AS]-(o:Entity)-[:HAS_LISTING]->(l:Listing) "
+    "UNWIND $ids AS eid MATCH (e:Entity {id: eid}) MATCH (e)-[s:SAME_AS|POSSIBLY_SAME_AS]-(o:Entity)-[:HAS_LISTING]->(l:Listing) "
     "WHERE o.id <> eid "
     "RETURN eid, type(s) AS rel, s.score AS score, s.judgement AS judgement, s.explanation AS explanation, "
     "o.id AS other_id, o.name AS other_name, properties(l) AS l",
@@ -81,7 +81,7 @@ ALIAS_LISTINGS = q(
 # ----------------------------------------------------------------------------- reach and ties
 SAME_AS_CLUSTER = q(
     "flags.same_as_cluster",
-    "UNWIND $ids AS eid MATCH p = (e:Entity {id: eid})-[:SAME_AS|POSSIBLY_SAME_AS*1..2]-(o:Entity) "
+    "UNWIND $ids AS eid MATCH (e:Entity {id: eid}) MATCH p = (e)-[:SAME_AS|POSSIBLY_SAME_AS*1..2]-(o:Entity) "
     "WHERE o.id <> eid AND all(r IN relationships(p) WHERE (type(r) = 'SAME_AS' OR coalesce(r.score, 0.0) >= $threshold) "
     "AND coalesce(r.judgement, '') <> 'different') "
     "RETURN eid, o.id AS other, [r IN relationships(p) | {type: type(r), score: r.score}] AS links",
@@ -90,14 +90,14 @@ SAME_AS_CLUSTER = q(
 )
 SUPPLY_OUT = q(
     "flags.supply_out",
-    "UNWIND $ids AS eid MATCH (a:Entity {id: eid})-[r:SUPPLIED]->(b:Entity) "
+    "UNWIND $ids AS eid MATCH (a:Entity {id: eid}) MATCH (a)-[r:SUPPLIED]->(b:Entity) "
     "WHERE coalesce(r.status, 'extracted') <> 'rejected' AND coalesce(r.negated, false) = false "
     "RETURN eid, properties(r) AS r, properties(b) AS b",
     "ids",
 )
 OWNERS_CHAIN = q(
     "flags.owners_chain",
-    "UNWIND $ids AS eid MATCH p = (o:Entity)-[:OWNS*1..4]->(e:Entity {id: eid}) "
+    "UNWIND $ids AS eid MATCH (e:Entity {id: eid}) MATCH p = (e)<-[:OWNS*1..4]-(o) "
     "WHERE all(r IN relationships(p) WHERE coalesce(r.status, 'curated') <> 'rejected') "
     "RETURN eid, [n IN nodes(p) | properties(n)] AS nodes, [r IN relationships(p) | properties(r)] AS rels "
     "LIMIT $limit",
@@ -106,7 +106,7 @@ OWNERS_CHAIN = q(
 )
 TIES = q(
     "flags.ties",
-    "UNWIND $ids AS eid MATCH (e:Entity {id: eid})-[r:OWNS|DIRECTOR_OF|LINKED_TO|HAS_ADDRESS]-(n) "
+    "UNWIND $ids AS eid MATCH (e:Entity {id: eid}) MATCH (e)-[r:OWNS|DIRECTOR_OF|LINKED_TO|HAS_ADDRESS]-(n) "
     "WHERE coalesce(r.status, 'curated') <> 'rejected' "
     "RETURN eid, type(r) AS type, startNode(r).id AS source, endNode(r).id AS target, properties(r) AS r, "
     "properties(n) AS n, labels(n) AS labels",
@@ -124,7 +124,7 @@ ADDRESS_TIES = q(
 # ----------------------------------------------------------------------------- events
 EVENTS_OF_ENTITY = q(
     "flags.events_of_entity",
-    "UNWIND $ids AS eid MATCH (ev:Event)-[p:PARTICIPANT]->(x:Entity {id: eid}) "
+    "UNWIND $ids AS eid MATCH (x:Entity {id: eid}) MATCH (ev:Event)-[p:PARTICIPANT]->(x) "
     "WHERE ev.type IN $types AND coalesce(ev.status, 'extracted') <> 'rejected' AND coalesce(ev.negated, false) = false "
     "OPTIONAL MATCH (ev)-[pc:PARTICIPANT]->(c:Capability) "
     "WITH eid, p.role AS role, ev, collect(DISTINCT c.id) AS caps "
@@ -137,7 +137,7 @@ EVENTS_OF_ENTITY = q(
 )
 EVENTS_OF_COUNTRY = q(
     "flags.events_of_country",
-    "UNWIND $ids AS eid MATCH (ev:Event)-[p:PARTICIPANT]->(x:Country {id: eid}) "
+    "UNWIND $ids AS eid MATCH (x:Country {id: eid}) MATCH (ev:Event)-[p:PARTICIPANT]->(x) "
     "WHERE ev.type IN $types AND coalesce(ev.status, 'extracted') <> 'rejected' AND coalesce(ev.negated, false) = false "
     "OPTIONAL MATCH (ev)-[pc:PARTICIPANT]->(c:Capability) "
     "WITH eid, p.role AS role, ev, collect(DISTINCT c.id) AS caps "
