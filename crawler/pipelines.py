@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from scrapy import Spider
+from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
 from crawler.archive import Archive
@@ -41,12 +41,16 @@ class ArchivePipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
         s = crawler.settings
-        return cls(
+        pipeline = cls(
             s.get("REDFLAG_ARCHIVE_DIR"),
             s.get("REDFLAG_COUNTRY_LOOKUP", ""),
             s.getbool("REDFLAG_PROGRESS"),
             crawler,
         )
+        # the close reason ("finished", "shutdown" on Ctrl-C/SIGTERM...) reaches the spider_closed signal;
+        # the stats' finish_reason is set only after the pipelines have closed
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
 
     def _emit(self, event: str, **data: Any) -> None:
         if self.progress:
@@ -65,8 +69,11 @@ class ArchivePipeline:
         self._emit("start")
 
     def close_spider(self, spider: Spider | None = None) -> None:
-        assert self.archive is not None
-        reason = (self.crawler.stats.get_value("finish_reason") if self.crawler.stats else None) or "finished"
+        """The run is finished in :meth:`spider_closed`, which knows why the spider closed."""
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        if self.archive is None:
+            return
         run = next(r for r in self.archive.runs(self.source_id) if r.run_id == self.run_id)
         if reason == "finished":
             outcome = "ok" if run.failed == 0 else "partial"
@@ -77,6 +84,7 @@ class ArchivePipeline:
         self.archive.finish_run(self.run_id, outcome)
         self._emit("finish", outcome=outcome)
         self.archive.close()
+        self.archive = None
 
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         archive = self.archive
