@@ -9,7 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui.auth import require_login, sidebar_account
+from ui.auth import require_login, sidebar_account, signed_in
 from ui.common import settings, sidebar_user
 
 HERE = Path(__file__).parent
@@ -28,8 +28,10 @@ PAGES = [
 
 def main() -> None:
     st.set_page_config(page_title="redflag", page_icon=":material/flag:", layout="wide")
+    pages = [st.Page(str(HERE / path), title=title, icon=icon) for path, title, icon in PAGES]
+    # navigation first (so Streamlit never falls back to running ui/pages/*.py on their own), hidden until signed in
+    nav = st.navigation(pages, position="sidebar" if signed_in() else "hidden")
     who = require_login()  # a sign-in form and nothing else until the session is authenticated (if configured)
-    nav = st.navigation([st.Page(str(HERE / path), title=title, icon=icon) for path, title, icon in PAGES])
     if who is None:
         sidebar_user()
     else:

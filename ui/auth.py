@@ -1,6 +1,8 @@
 """The UI login: every page is behind it when a password hash, a users file or OIDC is configured.
 
-``require_login()`` runs in ui/app.py before any page. With a password login it shows a sign-in form until
+``require_login()`` runs in ui/app.py before any page, and again at the top of every page: Streamlit runs a
+page file directly (without ui/app.py) when it treats ui/pages/ as a classic pages folder, which it does for
+a session's runs until ``st.navigation`` has been called once in the process. With a password login it shows a sign-in form until
 the session holds an authenticated user; with ``REDFLAG_UI_AUTH=oidc`` it uses Streamlit's built-in
 ``st.login`` (configured in .streamlit/secrets.toml). ``current_user()`` is the name recorded on resolutions,
 decisions and judgements: the authenticated user when a login is configured, else the sidebar's analyst name.
@@ -74,6 +76,16 @@ def require_login() -> str | None:
     st.session_state[AUTH_KEY] = who
     st.session_state["analyst"] = who  # what ui.common.user() returns on every page
     return who
+
+
+def signed_in() -> bool:
+    """True when no login is configured or this session has signed in (OIDC: Streamlit's user is logged in)."""
+    mode = _mode()
+    if mode == "none":
+        return True
+    if mode == "oidc":
+        return bool(st.user.is_logged_in)
+    return bool(st.session_state.get(AUTH_KEY))
 
 
 def sign_out() -> None:

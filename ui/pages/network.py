@@ -8,7 +8,10 @@ import streamlit as st
 
 from redflag.services import explore
 from ui import graphview
+from ui.auth import require_login
 from ui.common import md_escape, pick_entity, store
+
+require_login()  # the sign-in, also when Streamlit runs this page file on its own
 
 st.title("Network explorer")
 db = store()

@@ -6,7 +6,10 @@ import streamlit as st
 
 from redflag.services import explore
 from redflag.services.pipeline import archive_for
+from ui.auth import require_login
 from ui.common import settings, store
+
+require_login()  # the sign-in, also when Streamlit runs this page file on its own
 
 st.title("Overview")
 db = store()

@@ -10,7 +10,10 @@ from pathlib import Path
 import streamlit as st
 
 from redflag.reports.annual import annual_markdown, build_annual, write_annual
+from ui.auth import require_login
 from ui.common import missing, optional, run_safely, store
+
+require_login()  # the sign-in, also when Streamlit runs this page file on its own
 
 FORMATS = {"turtle": "ttl", "ftm": "ftm.json", "graphml": "graphml", "csv": "zip"}
 

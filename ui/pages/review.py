@@ -7,7 +7,10 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from redflag.services import explore
+from ui.auth import require_login
 from ui.common import md_escape, store, user
+
+require_login()  # the sign-in, also when Streamlit runs this page file on its own
 
 st.title("Review queue")
 db = store()

@@ -5,7 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from redflag.services import explore
+from ui.auth import require_login
 from ui.common import kv_table, md_escape, pick_entity, store
+
+require_login()  # the sign-in, also when Streamlit runs this page file on its own
 
 st.title("Search & profile")
 db = store()

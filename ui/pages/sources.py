@@ -6,7 +6,10 @@ import streamlit as st
 
 from redflag.services.crawling import CrawlError, CrawlEvent, catalog, run_crawl, source_statuses
 from redflag.services.pipeline import archive_for, load_lists
+from ui.auth import require_login
 from ui.common import run_safely, settings, store
+
+require_login()  # the sign-in, also when Streamlit runs this page file on its own
 
 st.title("Sources")
 cfg = settings()

@@ -16,8 +16,10 @@ from redflag.reports.render import write_report
 from redflag.rules.engine import evaluate
 from redflag.services import explore
 from redflag.services.findings import RESOLUTION_STATUSES, persist_findings, record_decision, resolve
-from ui.auth import current_user
+from ui.auth import current_user, require_login
 from ui.common import as_plain, md_escape, run_safely, store
+
+require_login()  # the sign-in, also when Streamlit runs this page file on its own
 
 CONSIDERATIONS = ["item", "third_parties", "red_flags", "mitigation", "grievances"]
 
