@@ -31,7 +31,9 @@ def main() -> None:
     pages = [st.Page(str(HERE / path), title=title, icon=icon) for path, title, icon in PAGES]
     # navigation first (so Streamlit never falls back to running ui/pages/*.py on their own), hidden until signed in
     nav = st.navigation(pages, position="sidebar" if signed_in() else "hidden")
-    who = require_login()  # a sign-in form and nothing else until the session is authenticated (if configured)
+    who = (
+        require_login()
+    )  # a sign-in form and nothing else until the session is authenticated (if configured)
     if who is None:
         sidebar_user()
     else:

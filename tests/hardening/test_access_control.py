@@ -15,7 +15,14 @@ from streamlit.testing.v1 import AppTest
 from graph import falkordb_server
 from redflag.cli.app import CliError
 from redflag.cli.ui_cmd import check_access
-from redflag.passwords import PasswordHashError, accounts, auth_mode, check_login, hash_password, verify_password
+from redflag.passwords import (
+    PasswordHashError,
+    accounts,
+    auth_mode,
+    check_login,
+    hash_password,
+    verify_password,
+)
 from redflag.services.findings import resolutions
 from redflag.services.store import open_store
 from redflag.settings import SettingsError, load_settings
@@ -30,7 +37,12 @@ def _clean_env() -> dict[str, str]:
 
 def _redflag(*args: str, env: dict[str, str], stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "redflag", *args], env=env, input=stdin, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "redflag", *args],
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -63,7 +75,9 @@ def test_a_malformed_hash_is_refused_with_the_reason(bad: str, says: str) -> Non
 
 
 def test_the_cli_prints_a_hash_that_verifies(tmp_path: Path) -> None:
-    done = _redflag("--data-dir", str(tmp_path), "ui-hash-password", "--stdin", env=_clean_env(), stdin=PASSWORD + "\n")
+    done = _redflag(
+        "--data-dir", str(tmp_path), "ui-hash-password", "--stdin", env=_clean_env(), stdin=PASSWORD + "\n"
+    )
     assert done.returncode == 0, done.stderr
     encoded = done.stdout.strip()
     assert verify_password(PASSWORD, encoded)
@@ -78,7 +92,9 @@ def test_the_cli_refuses_an_empty_password(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- accounts
 def test_a_users_file_maps_several_accounts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     users = tmp_path / "users"
-    users.write_text(f"# team\nalice:{hash_password('a-pass')}\n\nbob:{hash_password('b-pass')}\n", encoding="utf-8")
+    users.write_text(
+        f"# team\nalice:{hash_password('a-pass')}\n\nbob:{hash_password('b-pass')}\n", encoding="utf-8"
+    )
     users.chmod(0o600)
     monkeypatch.setenv("REDFLAG_UI_USERS", str(users))
     cfg = load_settings(tmp_path)
@@ -138,7 +154,9 @@ def test_oidc_without_its_configuration_is_refused(tmp_path: Path) -> None:
     assert done.returncode == 1 and "REDFLAG_UI_AUTH=oidc, but" in done.stderr
 
 
-def test_with_a_login_configured_any_address_is_allowed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_with_a_login_configured_any_address_is_allowed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("REDFLAG_UI_PASSWORD_HASH", hash_password(PASSWORD))
     assert check_access(load_settings(tmp_path), "0.0.0.0") == "password"
     monkeypatch.delenv("REDFLAG_UI_PASSWORD_HASH")
@@ -198,7 +216,7 @@ def test_a_resolution_and_a_decision_record_the_signed_in_user(login_env: Path) 
     at.switch_page("pages/transactions.py").run()
     at.selectbox(key="tx_pick").select("DEMO-DIVERSION").run()
     at.button(key="run_flags").click().run()
-    finding = at.selectbox(key="resolve_finding").value
+    finding = str(at.selectbox(key="resolve_finding").value)
     at.selectbox(key="resolve_status").select("mitigated")
     at.text_area(key="resolve_reason").input("Registry extract checked by the signed-in analyst.")
     at.button(key="resolve_submit").click().run()
@@ -208,11 +226,15 @@ def test_a_resolution_and_a_decision_record_the_signed_in_user(login_env: Path) 
     at.button(key="decision_submit").click().run()
     assert any("Decision recorded: hold by alice" in s.value for s in at.success), [e.value for e in at.error]
     with open_store(load_settings(login_env)) as store:
-        mine = [r for r in resolutions(store, [finding])[finding] if r["reason"].startswith("Registry extract")]
+        mine = [
+            r for r in resolutions(store, [finding])[finding] if r["reason"].startswith("Registry extract")
+        ]
     assert mine and {r["by"] for r in mine} == {"alice"}
 
 
-def test_without_a_login_configured_the_app_opens_directly(demo_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_a_login_configured_the_app_opens_directly(
+    demo_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("REDFLAG_DATA_DIR", str(demo_dir))
     monkeypatch.delenv("REDFLAG_UI_PASSWORD_HASH", raising=False)
     st.cache_resource.clear()

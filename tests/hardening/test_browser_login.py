@@ -29,7 +29,9 @@ REASON = "Checked by the signed-in analyst in the browser."
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (apt-get install chromium)"),
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="Debian's chromium is not installed (apt-get install chromium)"
+    ),
 ]
 
 
@@ -104,7 +106,9 @@ def test_every_address_shows_only_the_sign_in(server: str, browser: Any) -> None
         page.close()
 
 
-def test_a_wrong_password_is_refused_and_the_right_one_lets_in(server: str, browser: Any, demo_dir: Path) -> None:
+def test_a_wrong_password_is_refused_and_the_right_one_lets_in(
+    server: str, browser: Any, demo_dir: Path
+) -> None:
     page = browser.new_page(viewport={"width": 1400, "height": 1100})
     page.goto(f"{server}/transactions")
     page.get_by_role("heading", name="Sign in").wait_for(timeout=60000)
