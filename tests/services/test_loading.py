@@ -1,0 +1,103 @@
+"""Loading with provenance: idempotent, and a re-processed document replaces its old extractions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph import falkordb_server
+from graph.falkordb_store import FalkorDBStore
+from graph.queries import Query
+from ontology import vocab
+from ontology.records import Document, DocumentExtraction, EntityMention, EventMention
+from redflag.services.loading import load_documents, load_extraction
+
+TEXT = "Acme Systems sold the surveillance suite to the Interior Ministry in 2021. Zeta Corp denied selling to it."
+
+
+def _doc(text: str = TEXT, sha: str = "a" * 64) -> Document:
+    return Document(
+        id=Document.id_for("http://example.test/r"),
+        url="http://example.test/r",
+        source_id="test-source",
+        publisher="Test Publisher",
+        tier=2,
+        title="A report",
+        text=text,
+        sha256=sha,
+        retrieved_at="2026-01-01T00:00:00Z",
+    )
+
+
+def _extraction(doc: Document, supplier: str = "Acme Systems") -> DocumentExtraction:
+    start = doc.text.index(supplier)
+    sentence_end = doc.text.index(".") + 1
+    return DocumentExtraction(
+        document_id=doc.id,
+        document_sha256=doc.sha256,
+        entities=[
+            EntityMention(supplier, "ORG", supplier.lower(), start, start + len(supplier), 0.9),
+            EntityMention("Interior Ministry", "GOV_AGENCY", "interior ministry", TEXT.index("Interior"),
+                          TEXT.index("Interior") + 17, 0.9),
+        ],
+        events=[
+            EventMention("supply", {"supplier": supplier, "recipient": "Interior Ministry", "date": "2021"},
+                         doc.text[:sentence_end], 0, sentence_end, 0.8),
+            EventMention("supply", {"supplier": "Zeta Corp", "recipient": "Interior Ministry"},
+                         doc.text[sentence_end + 1:], sentence_end + 1, len(doc.text), 0.8, negated=True),
+        ],
+        model="test",
+    )
+
+
+@pytest.fixture()
+def store(tmp_path: Path):
+    s = FalkorDBStore(tmp_path / "graph", "test", vocab.labels(), vocab.relationship_types())
+    s.ensure_schema()
+    yield s
+    s.close()
+    falkordb_server.stop(tmp_path / "graph")
+
+
+SUPPLIED = Query("t.supplied", "MATCH (a:Entity)-[r:SUPPLIED]->(b:Entity) RETURN a.name AS a, b.name AS b, "
+                 "r.evidence AS evidence, r.status AS status")
+EVIDENCE = Query("t.evidence", "MATCH (p:Passage {id: $id}) RETURN p.text AS text, p.url AS url, "
+                 "p.publisher AS publisher, p.start AS start, p.end AS end", ("id",))
+
+
+def test_an_extracted_supply_becomes_an_edge_with_its_passage(store) -> None:
+    doc = _doc()
+    load_documents(store, [doc])
+    load_extraction(store, doc, _extraction(doc), set())
+    rows = store.run(SUPPLIED)
+    assert [(r["a"], r["b"], r["status"]) for r in rows] == [("Acme Systems", "Interior Ministry", "extracted")]
+    passage = store.run(EVIDENCE, {"id": rows[0]["evidence"][0]})[0]
+    assert passage["url"] == doc.url and passage["publisher"] == "Test Publisher"
+    assert TEXT[passage["start"]:passage["end"]] == passage["text"]
+
+
+def test_a_denial_never_becomes_a_relation(store) -> None:
+    doc = _doc()
+    load_extraction(store, doc, _extraction(doc), set())
+    assert all(r["a"] != "Zeta Corp" for r in store.run(SUPPLIED))
+
+
+def test_loading_twice_changes_nothing(store) -> None:
+    doc = _doc()
+    load_documents(store, [doc])
+    load_extraction(store, doc, _extraction(doc), set())
+    before = store.counts()
+    load_documents(store, [doc])
+    load_extraction(store, doc, _extraction(doc), set())
+    assert store.counts() == before
+
+
+def test_a_changed_document_replaces_its_old_extractions(store) -> None:
+    doc = _doc()
+    load_extraction(store, doc, _extraction(doc), set())
+    changed = _doc(TEXT.replace("Acme Systems", "Borealis Ltd"), sha="b" * 64)
+    load_extraction(store, changed, _extraction(changed, "Borealis Ltd"), set())
+    assert [(r["a"], r["b"]) for r in store.run(SUPPLIED)] == [("Borealis Ltd", "Interior Ministry")]
+    events = store.run(Query("t.events", "MATCH (e:Event) RETURN count(e) AS n"))
+    assert events[0]["n"] == 2  # the new version's two events, none of the old ones
