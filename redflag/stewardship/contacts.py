@@ -65,11 +65,12 @@ def store_contact(data_dir: Path, grievance_id: str, name: str, contact: str) ->
 def read_contact(data_dir: Path, grievance_id: str, user: str, officers: Sequence[str]) -> dict[str, str] | None:
     """The reporter's name and contact for a grievance officer; ContactAccessDenied for anyone else."""
     allowed = bool(user) and user in officers
-    with closing(_connect(data_dir)) as conn, conn:
-        conn.execute(
-            "INSERT INTO access_log (grievance_id, by, at, allowed) VALUES (?, ?, ?, ?)",
-            (grievance_id, user or "(nobody)", datetime.now(UTC).isoformat(timespec="seconds"), int(allowed)),
-        )
+    with closing(_connect(data_dir)) as conn:
+        with conn:  # the log entry is committed whether or not access is allowed
+            conn.execute(
+                "INSERT INTO access_log (grievance_id, by, at, allowed) VALUES (?, ?, ?, ?)",
+                (grievance_id, user or "(nobody)", datetime.now(UTC).isoformat(timespec="seconds"), int(allowed)),
+            )
         if not allowed:
             raise ContactAccessDenied(
                 f"user {user!r} is not a grievance officer (REDFLAG_GRIEVANCE_OFFICERS); reporter details stay hidden"

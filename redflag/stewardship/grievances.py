@@ -552,3 +552,54 @@ def record_public_submission(store: GraphStore, data_dir: Path, sub: Submission)
             reporter_contact=sub.reporter_contact,
         ),
     )
+
+
+GRIEVANCE_SOURCE = "grievance"
+
+
+def _is_grievance_id(value: Any) -> bool:
+    return isinstance(value, str) and (value.startswith("GRV-") or value.startswith("psg-grv-"))
+
+
+def _drop_ids(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_drop_ids(v) for v in value if not _is_grievance_id(v)]
+    if isinstance(value, dict):
+        return {k: _drop_ids(v) for k, v in value.items()}
+    return value
+
+
+def _evidence_kept(entries: Any) -> Any:
+    if not isinstance(entries, list):
+        return entries
+    return [e for e in entries if not (isinstance(e, dict) and e.get("source") == GRIEVANCE_SOURCE)]
+
+
+def scrub_finding_props(props: dict[str, Any]) -> dict[str, Any]:
+    """A Finding's properties without anything taken from a grievance (for exports): evidence entries of
+    source ``grievance``, grievance nodes and edges of its path, grievance ids in its details."""
+    out = dict(props)
+    for key in ("evidence", "path", "details"):
+        raw = out.get(key)
+        if not isinstance(raw, str) or not raw:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            continue
+        if key == "evidence":
+            data = _evidence_kept(data)
+        elif key == "path" and isinstance(data, dict):
+            data["nodes"] = [n for n in data.get("nodes", []) if not _is_grievance_id((n or {}).get("id"))]
+            rels = []
+            for r in data.get("rels", data.get("relationships", [])) or []:
+                if isinstance(r, dict) and (_is_grievance_id(r.get("source")) or _is_grievance_id(r.get("target"))):
+                    continue
+                if isinstance(r, dict) and "evidence" in r:
+                    r = {**r, "evidence": _evidence_kept(r["evidence"])}
+                rels.append(r)
+            data["rels" if "rels" in data else "relationships"] = rels
+        else:
+            data = _drop_ids(data)
+        out[key] = json.dumps(data, ensure_ascii=False)
+    return out

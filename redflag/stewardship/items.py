@@ -209,12 +209,12 @@ def parse_items(path: Path) -> list[dict[str, Any]]:
     seen: set[str] = set()
     for line, raw in rows:
         item = _validate(raw, source, line, errors)
-        if item is None:
-            continue
-        if item["id"] in seen:
-            errors.append(RowError(source, line, "id", f"item {item['id']!r} appears twice"))
-        seen.add(item["id"])
-        items.append(item)
+        raw_id = str(raw.get("id") or "").strip()
+        if raw_id and raw_id in seen:
+            errors.append(RowError(source, line, "id", f"item {raw_id!r} appears twice"))
+        seen.add(raw_id)
+        if item is not None:
+            items.append(item)
     if errors:
         raise ItemValidationError(errors)
     return items
