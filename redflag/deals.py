@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -94,6 +95,34 @@ def _bool(value: Any, where: tuple[str, int, str], errors: list[RowError]) -> bo
     return False
 
 
+def _list(value: Any, col: str, err: Callable[[str, str], None]) -> list[Any]:
+    if value in (None, ""):
+        return []
+    if not isinstance(value, list):
+        err(col, f"expected a list, found {type(value).__name__}")
+        return []
+    return value
+
+
+def _object(value: Any, col: str, err: Callable[[str, str], None]) -> dict[str, Any]:
+    if value in (None, ""):
+        return {}
+    if not isinstance(value, dict):
+        err(col, f"expected an object, found {type(value).__name__}")
+        return {}
+    return value
+
+
+def _objects(value: Any, col: str, what: str, err: Callable[[str, str], None]) -> list[dict[str, Any]]:
+    out = []
+    for i, v in enumerate(_list(value, col, err), start=1):
+        if isinstance(v, dict):
+            out.append(v)
+        else:
+            err(col, f"{what} {i} must be an object, found {type(v).__name__}")
+    return out
+
+
 def _validate(raw: dict[str, Any], source: str, line: int, errors: list[RowError]) -> Deal | None:
     n = len(errors)
 
@@ -106,7 +135,7 @@ def _validate(raw: dict[str, Any], source: str, line: int, errors: list[RowError
     elif len(deal_id) > 200:
         err("id", "deal id longer than 200 characters")
     parties: list[PartyRef] = []
-    for p in raw.get("parties") or []:
+    for p in _objects(raw.get("parties"), "parties", "party", err):
         role = str(p.get("role", "")).strip()
         ref = str(p.get("party", "") or p.get("name", "")).strip()
         if role not in PARTY_ROLES:
@@ -120,7 +149,7 @@ def _validate(raw: dict[str, Any], source: str, line: int, errors: list[RowError
     if not any(p.role in ("end_user", "customer") for p in parties):
         err("end_user", "every deal needs a customer or an end-user")
     items: list[ItemRef] = []
-    for it in raw.get("items") or []:
+    for it in _objects(raw.get("items"), "items", "item", err):
         name = str(it.get("item", "")).strip()
         if not name:
             err("items", "empty item reference")
@@ -137,8 +166,11 @@ def _validate(raw: dict[str, Any], source: str, line: int, errors: list[RowError
     dest = str(raw.get("destination", "")).strip().upper()
     if not _CC.match(dest):
         err("destination", f"{dest[:20]!r} is not a two-letter country code")
-    route = raw.get("route") or {}
-    transit = [str(c).strip().upper() for c in route.get("transit_countries", []) if str(c).strip()]
+    route = _object(raw.get("route"), "route", err)
+    transit = [str(c).strip().upper() for c in _list(route.get("transit_countries"), "transit_countries", err)
+               if str(c).strip()]  # fmt: skip
+    free_trade_zones = [str(z).strip() for z in _list(route.get("free_trade_zones"), "free_trade_zones", err)
+                        if str(z).strip()]  # fmt: skip
     for c in transit:
         if not _CC.match(c):
             err("transit_countries", f"{c[:20]!r} is not a two-letter country code")
@@ -157,7 +189,7 @@ def _validate(raw: dict[str, Any], source: str, line: int, errors: list[RowError
     support = str(raw.get("support_status") or "none").strip().lower()
     if support not in SUPPORT:
         err("support_status", f"unknown support status {support[:20]!r} (allowed: {', '.join(SUPPORT)})")
-    sg_raw = raw.get("safeguards") or {}
+    sg_raw = _object(raw.get("safeguards"), "safeguards", err)
     safeguards = {k: _bool(sg_raw.get(k, False), (source, line, k), errors) for k in SAFEGUARDS}
     if len(errors) > n:
         return None
@@ -168,7 +200,7 @@ def _validate(raw: dict[str, Any], source: str, line: int, errors: list[RowError
         items=items,
         destination=dest,
         transit_countries=transit,
-        free_trade_zones=[str(z).strip() for z in route.get("free_trade_zones", []) if str(z).strip()],
+        free_trade_zones=free_trade_zones,
         order_date=dates["order_date"],
         ship_date=dates["ship_date"],
         status=status,
