@@ -51,7 +51,8 @@ def parse_ftm(data: bytes, name: str = "entities.ftm.json", dataset: str = "open
     """
     result = ParsedList()
     rows: list[tuple[int, dict[str, Any]]] = []
-    for line_no, line in enumerate(decode_text(data, "utf-8").splitlines(), start=1):
+    # JSON lines end at "\n" only: str.splitlines() would also split at \x0c, \x1c or U+2028 inside a string value
+    for line_no, line in enumerate(decode_text(data, "utf-8").split("\n"), start=1):
         if not line.strip():
             continue
         try:
