@@ -23,6 +23,7 @@ PAGES = [
     ("pages/review.py", "Review queue", ":material/fact_check:"),
     ("pages/sources.py", "Sources", ":material/cloud_sync:"),
     ("pages/reports.py", "Reports", ":material/description:"),
+    ("pages/screening.py", "Bulk screening", ":material/playlist_add_check:"),
 ]
 
 

@@ -40,9 +40,15 @@ def load_cmd() -> None:
     cfg = settings()
     with open_store(cfg) as store, _progress("loading lists") as update:
         report = load_lists(store, archive_for(cfg), update)  # type: ignore[arg-type]
+        # lists changed: every party screened before is screened again; new matches become alerts
+        from redflag.services.screening_ops import rescreen
+
+        again = rescreen(store, cfg, cfg.user, only_if_changed=True)
     print(f"loaded {report.nodes} nodes, {report.relationships} relationships; {len(report.errors)} problem(s)")
     for e in report.errors[:50]:
         print(f"  {e.source}: {e.field}: {e.reason}")
+    if again.screened:
+        print(f"re-screened {again.screened} part(ies): {len(again.alerts)} new alert(s) (redflag screening-alerts)")
 
 
 @app.command("extract")

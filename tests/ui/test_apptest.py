@@ -20,6 +20,7 @@ PAGES = {
     "pages/review.py": "Review queue",
     "pages/sources.py": "Sources",
     "pages/reports.py": "Reports",
+    "pages/screening.py": "Bulk screening",
 }
 
 
