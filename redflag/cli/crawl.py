@@ -128,10 +128,17 @@ def sources_cmd(
 
 @app.command("import")
 def import_cmd(
-    fmt: str = typer.Argument(..., help=f"Format: {', '.join(FORMATS)}."),
+    fmt: str = typer.Argument(..., help=f"Format: {', '.join(FORMATS)}, or deals."),
     paths: list[Path] = typer.Argument(..., help="Files (ofac: the folder or the sdn/add/alt files)."),
 ) -> None:
-    """Parse structured list files from disk into the archive, reporting rejected rows."""
+    """Parse structured list files from disk into the archive (or, with format `deals`, import deals)."""
+    if fmt == "deals":
+        from redflag.cli.intel import import_deals_cmd
+
+        if len(paths) != 1:
+            raise CliError("import deals takes one file (.csv or .json)")
+        import_deals_cmd(paths[0])
+        return
     try:
         result = import_files(settings().archive_dir, fmt, paths)
     except ValueError as exc:
