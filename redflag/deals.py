@@ -300,6 +300,7 @@ def write_deals(store: GraphStore, deals: list[Deal]) -> list[str]:
     created: list[str] = []
     item_ids = sorted({it.item for d in deals for it in d.items})
     known_items = {r["id"] for r in store.run(EXISTING_ITEMS, {"ids": item_ids})}
+    resolved: dict[str, str] = {}
     for deal in deals:
         nodes: list[NodeRecord] = []
         rels: list[RelRecord] = []
@@ -325,8 +326,11 @@ def write_deals(store: GraphStore, deals: list[Deal]) -> list[str]:
             nodes.append(NodeRecord("Country", c, {}))
         for p in deal.parties:
             # an id first; else a curated party of that name (never an entity merely extracted from text)
-            found = store.run(FIND_ENTITY_BY_ID, {"ref": p.ref}) or store.run(
-                FIND_ENTITY_BY_NAME, {"norm": normalize_name(p.ref)}
+            found = (
+                [{"id": resolved[p.ref]}]
+                if p.ref in resolved
+                else store.run(FIND_ENTITY_BY_ID, {"ref": p.ref})
+                or store.run(FIND_ENTITY_BY_NAME, {"norm": normalize_name(p.ref)})
             )
             if found:
                 eid = found[0]["id"]
@@ -341,6 +345,7 @@ def write_deals(store: GraphStore, deals: list[Deal]) -> list[str]:
                     )
                 )
                 created.append(eid)
+            resolved[p.ref] = eid
             rels.append(RelRecord("HAS_PARTY", "Transaction", deal.id, "Entity", eid, {"role": p.role}, key=f"{deal.id}|{p.role}|{eid}"))
         for it in deal.items:
             if it.item not in known_items:
