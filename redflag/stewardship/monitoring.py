@@ -90,13 +90,19 @@ def evaluate_monitored(
 ) -> tuple[list[str], list[dict[str, Any]]]:
     """Re-evaluate the monitored transactions and record an alert per new or changed finding."""
     from redflag.rules.engine import evaluate
-    from redflag.services.findings import changes_since_review, persist_findings
+    from redflag.services.findings import changes_since_review, persist_findings, stored_findings
 
     txs = monitored_transactions(store, as_of)
     alerts: list[dict[str, Any]] = []
     for tx in txs:
-        persist_findings(store, evaluate(store, tx, as_of))
-        alerts += record_alerts(store, changes_since_review(store, tx), alert_cfg)
+        outcome = persist_findings(store, evaluate(store, tx, as_of))
+        changes = changes_since_review(store, tx)
+        # what this run found new or changed counts even when it falls in the same second as the last review
+        listed = {str(f["id"]) for kind in ("new", "changed") for f in changes[kind]}
+        stored = stored_findings(store, tx)
+        for kind in ("new", "changed"):
+            changes[kind] = list(changes[kind]) + [stored[i] for i in outcome[kind] if i not in listed and i in stored]
+        alerts += record_alerts(store, changes, alert_cfg)
     return txs, alerts
 
 
