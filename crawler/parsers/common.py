@@ -39,8 +39,13 @@ def decode_text(body: bytes, declared: str | None = None) -> str:
     """Decode bytes honestly: the declared charset if the bytes fit it, else cp1252.
 
     Servers often label Windows-1252 text as UTF-8; strict UTF-8 decoding fails on such
-    bytes (e.g. a lone 0x92 right quote), and then cp1252 is the right reading.
+    bytes (e.g. a lone 0x92 right quote), and then cp1252 is the right reading. NUL characters are
+    dropped: they carry no text, and the embedded graph engine cannot store a string that holds one.
     """
+    return _decode(body, declared).replace("\x00", "")
+
+
+def _decode(body: bytes, declared: str | None) -> str:
     if body.startswith(b"\xef\xbb\xbf"):
         return body[3:].decode("utf-8", errors="replace")
     candidates: list[str] = []
