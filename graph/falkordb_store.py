@@ -49,18 +49,32 @@ class FalkorDBStore(GraphStore):
         self.graph_name = graph_name
         self.labels = labels
         self.rel_types = rel_types
-        self.paths = server.ensure_running(graph_dir, timeout=start_timeout, fsync=fsync, bolt_port=bolt_port)
+        self._start = {"timeout": start_timeout, "fsync": fsync, "bolt_port": bolt_port}
+        self._lost = False
+        self._connect()
+
+    def _connect(self) -> None:
+        """Start the server unless it answers (a stale pid or socket is cleaned) and open a client on it."""
+        self.paths = server.ensure_running(self.graph_dir, **self._start)  # type: ignore[arg-type]
         self._db = FalkorDB(unix_socket_path=str(self.paths.socket))
-        self._graph = self._db.select_graph(graph_name)
+        self._graph = self._db.select_graph(self.graph_name)
+        self._lost = False
 
     def run(self, query: Query, params: Mapping[str, Any] | None = None) -> list[Row]:
         text = query.for_dialect(self.dialect)
+        if self._lost:
+            # the server went away during an earlier call (killed, crashed): a long-lived process such as the
+            # UI restarts it on its next query instead of failing until it is restarted. The failed call
+            # itself is never retried: whether its write was committed is unknown.
+            self.close()
+            self._connect()
         try:
             if query.write or not text.lstrip().upper().startswith(("MATCH", "CALL", "UNWIND", "WITH", "RETURN", "OPTIONAL")):
                 result = self._graph.query(text, dict(params or {}))
             else:
                 result = self._graph.ro_query(text, dict(params or {}))
         except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError) as exc:
+            self._lost = True
             raise StoreUnavailable(
                 f"the embedded graph server ({self.paths.socket}) is not answering: {exc}; "
                 "run the command again to restart it"
