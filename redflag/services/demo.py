@@ -20,6 +20,7 @@ class DemoSummary:
     extracted: int = 0
     links: str = ""
     transactions: list[dict[str, Any]] = field(default_factory=list)
+    monitoring_baseline: list[str] = field(default_factory=list)
 
     def render(self) -> str:
         lines = ["redflag demo: the sample world is loaded", ""]
@@ -32,6 +33,9 @@ class DemoSummary:
         for t in self.transactions:
             stop = "  HARD STOP" if t.get("hard_stop") else ""
             lines.append(f"  {t['id']:<16} risk {t['risk_score']:>5}{stop}  findings: {t['findings']}")
+        if self.monitoring_baseline:
+            lines.append(f"monitoring baseline (reviewed): {', '.join(self.monitoring_baseline)}; "
+                         "then: redflag monitor --sample --updates --all-sources")
         lines.append("")
         lines.append("next: redflag flags --transaction DEMO-DIVERSION ; redflag paths --transaction DEMO-DIVERSION")
         return "\n".join(lines)
@@ -66,6 +70,9 @@ def run_demo(settings: Settings, progress: Progress) -> DemoSummary:
         summary.links = f"{r1.same} same / {r1.possible} to review; parties: {r2.same} matches / {r2.possible} to review"
         progress(5, total, STEPS[5])
         summary.transactions = evaluate_all(store)
+        from redflag.stewardship.monitoring import baseline_reviews
+
+        summary.monitoring_baseline = baseline_reviews(store)
         summary.counts = store.counts()
     progress(total, total, "done")
     return summary
