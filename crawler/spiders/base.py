@@ -106,7 +106,8 @@ def describe_failure(failure: Failure, timeout: int) -> str:
         return f"timed out (no complete answer within {timeout}s, after retries)"
     if failure.check(DNSLookupError):
         return "host name not found (DNS)"
-    if failure.check(ConnectionRefusedError):
+    name = type(exc).__name__
+    if failure.check(ConnectionRefusedError) or name == "DownloadConnectionRefusedError":
         return "connection refused"
     text = str(exc) or type(exc).__name__
     low = text.lower()
@@ -118,9 +119,12 @@ def describe_failure(failure: Failure, timeout: int) -> str:
         "maxsize" in low
         or "max size" in low
         or "larger than" in low
-        or type(exc).__name__ == "CancelledError"
+        or name in ("CancelledError", "DownloadCancelledError")  # a body cut off at DOWNLOAD_MAXSIZE
     ):
         return f"response larger than the download size limit ({text})"
+    if name == "DownloadFailedError" or "ConnectionLost" in text or "ConnectionDone" in text:
+        # Scrapy 2.13+ wraps Twisted's ResponseFailed; its text is a list of Failure reprs
+        return "connection lost or reset by the server before the response was complete"
     return f"{type(exc).__name__}: {text}"
 
 
