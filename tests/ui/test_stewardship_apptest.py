@@ -1,0 +1,59 @@
+"""The stewardship pages render with the demo data (Streamlit AppTest, each page file run on its own), and the
+grievance page records and moves a grievance."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from redflag.services.store import open_store
+from redflag.settings import load_settings
+from redflag.stewardship import grievances as G
+
+PAGES = Path(__file__).resolve().parents[2] / "ui" / "pages"
+
+
+@pytest.fixture(scope="module")
+def data_env(demo_dir: Path) -> Iterator[Path]:
+    mp = pytest.MonkeyPatch()
+    mp.setenv("REDFLAG_DATA_DIR", str(demo_dir))
+    mp.setenv("REDFLAG_USER", "apptest-officer")
+    yield demo_dir
+    mp.undo()
+
+
+def _run(page: str) -> AppTest:
+    at = AppTest.from_file(str(PAGES / page), default_timeout=120).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_item_register_page_shows_the_gaps_of_facetrace(data_env: Path) -> None:
+    at = _run("items.py")
+    assert [t.value for t in at.title] == ["Item register"]
+    assert at.selectbox(key="item_pick").value == "facetrace"
+    assert any("safeguard(s) the guidance expects are missing" in w.value for w in at.warning)
+
+
+def test_monitoring_page_lists_the_monitored_deals(data_env: Path) -> None:
+    at = _run("monitoring.py")
+    assert [t.value for t in at.title] == ["Monitoring alerts"]
+    assert any("DEMO\\-MONITOR" in m.value for m in at.markdown)
+
+
+def test_grievance_page_records_and_acknowledges_a_grievance(data_env: Path) -> None:
+    at = _run("grievances.py")
+    at.text_input[0].input("Letter about Lumen Metro")
+    at.text_area[0].input("A letter says watchlists are used beyond warrants.")
+    at.text_input[1].input("lumen-metro-transit")
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    assert any("Give the reporter this receipt code" in s.value for s in at.success), [e.value for e in at.error]
+    with open_store(load_settings(data_env)) as store:
+        [g] = [g for g in G.list_grievances(store) if g["subject"] == "Letter about Lumen Metro"]
+        assert g["channel"] == "email" and g["grievance_status"] == "received"
+        named = {n["id"] for n in G.get_grievance(store, str(g["id"]))["named"]}
+        assert named == {"lumen-metro-transit"}
