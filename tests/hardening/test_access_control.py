@@ -244,3 +244,11 @@ def test_without_a_login_configured_the_app_opens_directly(
     finally:
         st.cache_resource.clear()
     assert falkordb_server  # the demo folder's server is stopped by the demo_dir fixture
+
+
+def test_every_page_file_starts_with_the_sign_in_guard() -> None:
+    """Streamlit may run a file in ui/pages/ on its own (classic pages folder), so each page guards itself."""
+    pages = sorted((APP.parent / "pages").glob("*.py"))
+    assert pages
+    unguarded = [p.name for p in pages if "\nrequire_login()" not in p.read_text(encoding="utf-8")]
+    assert unguarded == []
