@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -250,5 +251,6 @@ def test_every_page_file_starts_with_the_sign_in_guard() -> None:
     """Streamlit may run a file in ui/pages/ on its own (classic pages folder), so each page guards itself."""
     pages = sorted((APP.parent / "pages").glob("*.py"))
     assert pages
-    unguarded = [p.name for p in pages if "\nrequire_login()" not in p.read_text(encoding="utf-8")]
+    guard = re.compile(r"^(\w+\s*=\s*)?require_login\(\)", re.MULTILINE)  # module level
+    unguarded = [p.name for p in pages if not guard.search(p.read_text(encoding="utf-8"))]
     assert unguarded == []
