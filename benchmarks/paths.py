@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/paths.py [--sizes 10000 100000] [--samples 50] [--bulk 10000] [--seed 7]
     .venv/bin/python benchmarks/paths.py --sizes 1000000          # the 1M-node world, on demand
 
-Flags part: for each size, writes a synthetic world (benchmarks/synthetic_world.py), then times a full
+Paths: p50/p95 of a depth-4 diversion-path search per transaction, against a depth-1 search from the same
+parties measured in the same run. Flags part: for each size, writes a synthetic world (benchmarks/synthetic_world.py), then times a full
 red-flag evaluation (every rule of the catalog, ``redflag.rules.engine.evaluate``) for ``--samples``
 random transactions (p50 / p95), and the wall time to evaluate ``--bulk`` transactions one after the other
 on the largest size (fewer if the world has fewer). Prints a table of how the cost grows with size.
@@ -25,6 +26,7 @@ from benchmarks.synthetic_world import generate  # noqa: E402
 from graph import falkordb_server  # noqa: E402
 from graph.falkordb_store import FalkorDBStore  # noqa: E402
 from ontology import vocab  # noqa: E402
+from redflag.paths import find_paths  # noqa: E402
 from redflag.rules.engine import evaluate  # noqa: E402
 
 
@@ -45,10 +47,18 @@ def bench_flags(size: int, samples: int, bulk: int, seed: int) -> dict[str, floa
             rng = random.Random(seed)
             txs = info["transactions"]
             times = []
-            for tx in rng.sample(txs, min(samples, len(txs))):
+            sample = rng.sample(txs, min(samples, len(txs)))
+            for tx in sample:
                 t = time.perf_counter()
                 evaluate(store, tx)
                 times.append(time.perf_counter() - t)
+            # depth-4 diversion path search, against a depth-1 search from the same parties (baseline)
+            path_times: dict[int, list[float]] = {1: [], 4: []}
+            for tx in sample:
+                for depth in (1, 4):
+                    t = time.perf_counter()
+                    find_paths(store, transaction_id=tx, max_depth=depth)
+                    path_times[depth].append(time.perf_counter() - t)
             out = {
                 "size": float(size),
                 "nodes": float(info["nodes"]),
@@ -56,6 +66,9 @@ def bench_flags(size: int, samples: int, bulk: int, seed: int) -> dict[str, floa
                 "load_s": load_s,
                 "p50_ms": statistics.median(times) * 1000,
                 "p95_ms": pct(times, 0.95) * 1000,
+                "path1_p50_ms": statistics.median(path_times[1]) * 1000,
+                "path4_p50_ms": statistics.median(path_times[4]) * 1000,
+                "path4_p95_ms": pct(path_times[4], 0.95) * 1000,
             }
             if bulk:
                 chosen = txs[:bulk]
@@ -87,6 +100,11 @@ def main() -> None:
         print(
             f"{int(r['size']):>9} nodes written {int(r['nodes']):>9} rels {int(r['rels']):>9} load {r['load_s']:7.1f}s "
             f"flags p50 {r['p50_ms']:8.1f} ms p95 {r['p95_ms']:8.1f} ms",
+            flush=True,
+        )
+        print(
+            f"          paths depth 4 p50 {r['path4_p50_ms']:8.1f} ms p95 {r['path4_p95_ms']:8.1f} ms "
+            f"(baseline depth 1 p50 {r['path1_p50_ms']:.1f} ms; ratio x{r['path4_p50_ms'] / r['path1_p50_ms']:.1f})",
             flush=True,
         )
         if "bulk_s" in r:

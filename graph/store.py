@@ -41,17 +41,26 @@ class RelRecord:
         return self.key or f"{self.source}|{self.type}|{self.target}"
 
 
+def _no_nul(value: Any) -> Any:
+    # FalkorDB cannot hold a NUL inside a string parameter; it carries no meaning in names or passages
+    return value.replace("\x00", "") if isinstance(value, str) else value
+
+
 def clean_props(props: Mapping[str, Any]) -> dict[str, Any]:
-    """Property values both engines store: scalars and lists of scalars; maps become JSON text."""
+    """Property values both engines store: scalars and lists of scalars; maps become JSON text; NULs dropped."""
     out: dict[str, Any] = {}
     for k, v in props.items():
         if isinstance(v, dict):
-            out[k] = json.dumps(v, sort_keys=True, ensure_ascii=False)
+            out[k] = json.dumps(v, sort_keys=True, ensure_ascii=False).replace("\\u0000", "")
         elif isinstance(v, (list, tuple, set, frozenset)):
             items = sorted(v) if isinstance(v, (set, frozenset)) else list(v)
-            out[k] = [json.dumps(i, sort_keys=True) if isinstance(i, (dict, list)) else i for i in items if i is not None]
+            out[k] = [
+                json.dumps(i, sort_keys=True) if isinstance(i, (dict, list)) else _no_nul(i)
+                for i in items
+                if i is not None
+            ]
         else:
-            out[k] = v
+            out[k] = _no_nul(v)
     return out
 
 
