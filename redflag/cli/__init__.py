@@ -10,7 +10,7 @@ from redflag.cli.app import CliError, app
 from redflag.settings import SettingsError
 
 # Area modules register their commands on ``app`` when imported.
-_AREAS = ["core", "crawl", "nlp", "intel", "flags", "ui_cmd", "items", "screening_ops"]
+_AREAS = ["core", "crawl", "nlp", "intel", "flags", "ui_cmd", "items", "screening_ops", "migrate_cmd"]
 
 
 def _load_areas() -> None:
