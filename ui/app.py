@@ -24,6 +24,9 @@ PAGES = [
     ("pages/sources.py", "Sources", ":material/cloud_sync:"),
     ("pages/reports.py", "Reports", ":material/description:"),
     ("pages/screening.py", "Bulk screening", ":material/playlist_add_check:"),
+    ("pages/items.py", "Item register", ":material/inventory_2:"),
+    ("pages/grievances.py", "Grievances", ":material/report:"),
+    ("pages/monitoring.py", "Monitoring alerts", ":material/notifications:"),
 ]
 
 

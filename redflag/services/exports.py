@@ -37,7 +37,13 @@ def redact(
         if CONFIDENTIAL_LABELS & set(node.get("labels") or []):
             dropped.add(str(node["id"]))
             continue
-        kept.append({**node, "props": _clean_props(node.get("props") or {})})
+        props = _clean_props(node.get("props") or {})
+        if "Finding" in (node.get("labels") or []):
+            # a finding may cite a grievance; exports keep only the count of grievances, never their content
+            from redflag.stewardship.grievances import scrub_finding_props
+
+            props = scrub_finding_props(props)
+        kept.append({**node, "props": props})
     rels = [
         {**rel, "props": _clean_props(rel.get("props") or {})}
         for rel in relationships

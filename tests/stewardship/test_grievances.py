@@ -140,10 +140,6 @@ def test_no_grievance_text_or_reporter_detail_leaves_through_an_export(
         assert secret not in text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="exports.redact does not yet pass Finding nodes through stewardship.grievances.scrub_finding_props",
-)
 def test_exported_findings_do_not_cite_grievances(world: GraphStore, data_dir: Path, tmp_path: Path) -> None:
     gid = G.record_grievance(world, data_dir, _intake()).grievance_id
     text = _export_text(world, tmp_path, "csv")

@@ -21,6 +21,9 @@ PAGES = {
     "pages/sources.py": "Sources",
     "pages/reports.py": "Reports",
     "pages/screening.py": "Bulk screening",
+    "pages/items.py": "Item register",
+    "pages/grievances.py": "Grievances",
+    "pages/monitoring.py": "Monitoring alerts",
 }
 
 
