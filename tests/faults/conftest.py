@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,16 +26,23 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Reference]:
     """One uninterrupted run: crawl --sample, load, extract; counts; then the findings of the diversion deal."""
     root = tmp_path_factory.mktemp("faults-reference")
     data = root / "data"
+    seconds = {}
+    t0 = time.monotonic()
     run(data, "crawl", "--sample")
+    seconds["crawl"] = time.monotonic() - t0
     crawled = root / "crawled"
     shutil.copytree(data, crawled)
     try:
         archive = archive_counts(data)
+        t0 = time.monotonic()
         run(data, "load")
+        seconds["load"] = time.monotonic() - t0
         after_load = graph_counts(data)
+        t0 = time.monotonic()
         run(data, "extract")
+        seconds["extract"] = time.monotonic() - t0
         graph = graph_counts(data)
-        yield Reference(crawled, archive, after_load, graph, findings(data))
+        yield Reference(crawled, archive, after_load, graph, findings(data), seconds)
     finally:
         stop_server(data)
 

@@ -182,6 +182,7 @@ class Reference:
     after_load: dict[str, Any]
     graph: dict[str, Any]  # after load and extract
     findings: dict[str, Any]
+    seconds: dict[str, float]  # how long each uninterrupted command took here, to pick kill moments within it
 
 
 def copy_crawled(reference: Reference, data_dir: Path) -> None:
