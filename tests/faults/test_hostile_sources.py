@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from crawler.archive import Archive
-from crawler.sample_server import SampleServer
+from crawler.sample_server import Route, SampleServer
 
 pytestmark = pytest.mark.slow
 SITE = Path(__file__).parents[1] / "fixtures" / "crawler" / "site"
@@ -93,7 +93,7 @@ print(json.dumps({"runs": len(runs), "crawler_maxrss_kb": resource.getrusage(res
 @pytest.fixture
 def server() -> Iterator[SampleServer]:
     stop.clear()
-    routes = {"/hang": hang, "/reset": reset, "/endless": endless, "/drip": drip}
+    routes: dict[str, Route] = {"/hang": hang, "/reset": reset, "/endless": endless, "/drip": drip}
     with SampleServer(SITE, routes=routes) as srv:
         yield srv
         stop.set()
