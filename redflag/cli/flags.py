@@ -154,7 +154,7 @@ def report_cmd(
         None, "--annual", help="Public annual report for this year (format from --out's extension)."
     ),
     grievances: Path | None = typer.Option(
-        None, "--grievances", help="Folder of grievance JSON files (default <data>/grievances)."
+        None, "--grievances", help="Folder of grievance JSON files (default: the grievances recorded in the graph)."
     ),
 ) -> None:
     """Write the due-diligence report of a transaction, or the public annual report."""
@@ -178,7 +178,7 @@ def report_cmd(
             from redflag.reports.annual import build_annual, load_grievances, write_annual
 
             try:
-                griefs = load_grievances(grievances or cfg.data_dir / "grievances")
+                griefs = load_grievances(grievances) if grievances else None  # default: the graph's
                 write_annual(build_annual(store, int(annual or 0), griefs), out_file)
             except ValueError as exc:
                 raise CliError(str(exc)) from None

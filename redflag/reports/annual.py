@@ -59,7 +59,14 @@ def load_grievances(folder: Path) -> list[dict[str, Any]]:
     return out
 
 
-def build_annual(store: GraphStore, year: int, grievances: Iterable[Mapping[str, Any]] = ()) -> AnnualReport:
+def build_annual(
+    store: GraphStore, year: int, grievances: Iterable[Mapping[str, Any]] | None = None
+) -> AnnualReport:
+    """The public annual report; grievances default to those recorded in the graph (counts only)."""
+    if grievances is None:
+        from redflag.stewardship.grievances import annual_records
+
+        grievances = annual_records(store)
     rep = AnnualReport(year=year)
     txs = store.run(Q.ALL_TRANSACTIONS)
     findings = store.run(Q.ALL_FINDINGS)
@@ -103,6 +110,9 @@ def build_annual(store: GraphStore, year: int, grievances: Iterable[Mapping[str,
             if t["id"] == d["tx"] and str(t["ship_date"] or "9999") < str(d["at"])[:10]
         ),
     }
+    from redflag.stewardship.monitoring import monitoring_counts
+
+    rep.monitoring.update(monitoring_counts(store, year))
     return rep
 
 
