@@ -28,6 +28,10 @@ GAZETTEER_ENTITIES = q(
     "RETURN e.id AS id, e.name AS name, e.schema AS schema, e.aliases AS aliases",
     "schemas",
 )
+GAZETTEER_ITEMS = q(
+    "pipeline.gazetteer_items",
+    "MATCH (i:Item) WHERE i.registered = true RETURN i.id AS id, i.name AS name",
+)
 GAZETTEER_COUNTRIES = q(
     "pipeline.gazetteer_countries",
     "MATCH (c:Country) WHERE c.name IS NOT NULL "
@@ -73,6 +77,9 @@ def build_gazetteer(store: GraphStore) -> object:
             entries.append(
                 GazetteerEntry(label_for.get(row["schema"], "ORG"), name, name, [a for a in (row["aliases"] or []) if a])
             )
+    # the exporter's own products, so reports that name them are tied to the item register
+    entries += [GazetteerEntry("PRODUCT", str(r["name"]), str(r["name"]), []) for r in store.run(GAZETTEER_ITEMS)
+                if r["name"] and 2 < len(str(r["name"])) < 120]
     gaz.add_entries(entries)
     gaz.add_countries(
         CountryEntry(
