@@ -45,10 +45,11 @@ def vocabulary() -> tuple[frozenset[str], frozenset[str]]:
 class BoltServer:
     """A FalkorDB server with a Bolt port, used as the migration target.
 
-    Two more limits of the endpoint shape this class: every Bolt "database" is the one graph ``falkordb``
-    (so a test wanting two targets starts two servers), and once any Bolt connection has closed, new ones
-    hang in the handshake. ``restart`` therefore saves the graph (RDB, over the unix socket), stops the
-    server and starts it again on a new port: the next client finds the same data and a working endpoint.
+        Two more limits of the endpoint shape this class: every Bolt "database" is the one graph ``falkordb``
+        (so a test wanting two targets starts two servers), and once any Bolt connection has closed, new ones
+        hang in the handshake. ``restart`` therefore saves the graph (RDB, over the unix socket), stops the
+        server and starts it again on the same port: the next client finds the same data and a working endpoint
+    (and the same address, which is how a migration checkpoint recognises its target).
     """
 
     def __init__(self, graph_dir: Path) -> None:
@@ -60,7 +61,7 @@ class BoltServer:
         return f"bolt://127.0.0.1:{self.port}"
 
     def start(self) -> None:
-        self.port = free_port()
+        self.port = self.port or free_port()
         falkordb_server.ensure_running(self.graph_dir, bolt_port=self.port, appendonly=False)
 
     def open(self) -> Neo4jStore:
