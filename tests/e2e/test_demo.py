@@ -67,3 +67,11 @@ def test_screening_finds_real_ofac_entries_and_not_their_sisters(demo_dir: Path)
     top = out["matches"][0]
     assert "INTELLEXA LIMITED" in top["name"].upper() or "INTELLEXA LIMITED" in top["matched_name"].upper()
     assert "SDN" in top["lists"]
+
+
+@pytest.mark.slow
+def test_monitoring_after_a_new_report_alerts_the_shipped_transaction_once(demo_dir: Path) -> None:
+    first = run(demo_dir, "monitor", "--sample", "--updates", "--all-sources", "--no-send").stdout
+    assert "DEMO-MONITOR: DOS-P1" in first, first
+    second = run(demo_dir, "monitor", "--sample", "--updates", "--all-sources", "--no-send").stdout
+    assert "new alerts: 0" in second, second
