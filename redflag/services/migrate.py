@@ -60,9 +60,8 @@ ADD_LABEL = templated(
 )
 LIST_INDEXES = q(
     "migrate.list_indexes",
-    "CALL db.indexes() YIELD label, properties RETURN label AS name, properties",
-    neo4j="SHOW INDEXES YIELD labelsOrTypes, properties WHERE labelsOrTypes IS NOT NULL "
-    "UNWIND labelsOrTypes AS name RETURN name, properties",
+    "CALL db.indexes() YIELD label, properties RETURN [label] AS names, properties",
+    neo4j="SHOW INDEXES YIELD labelsOrTypes, properties RETURN labelsOrTypes AS names, properties",
 )
 
 
@@ -175,7 +174,11 @@ def home_label(labels: Iterable[str], declared: frozenset[str]) -> str | None:
 
 def ensure_target_schema(target: GraphStore) -> int:
     """Create the id constraints/indexes and relationship-key indexes the target lacks; return how many."""
-    existing = {(r["name"], tuple(r["properties"] or ())) for r in target.run(LIST_INDEXES)}
+    existing = {
+        (name, tuple(row["properties"] or ()))
+        for row in target.run(LIST_INDEXES)
+        for name in row["names"] or ()
+    }
     created = 0
     wanted = [(label, "id", Q.CREATE_INDEX, {"label": label}) for label in sorted(target.labels)]
     wanted += [(rel, "key", Q.CREATE_REL_INDEX, {"type": rel}) for rel in sorted(target.rel_types)]
