@@ -9,6 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from graph.errors import StoreError
 from ui.auth import require_login, sidebar_account, signed_in
 from ui.common import settings, sidebar_user
 
@@ -43,7 +44,11 @@ def main() -> None:
     else:
         sidebar_account(who)
     st.sidebar.caption(f"Data folder: {settings().data_dir}")
-    nav.run()
+    try:
+        nav.run()
+    except StoreError as exc:
+        # the database went away mid-page (stopped or killed): say so; the store reconnects on the next load
+        st.error(f"{exc}. Reload the page to reconnect; if this persists, run `redflag status`.")
 
 
 main()
