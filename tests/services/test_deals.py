@@ -7,20 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from graph import falkordb_server
-from graph.falkordb_store import FalkorDBStore
-from ontology import vocab
 from redflag.deals import DealValidationError, import_deals, parse_deals
 from redflag.services.world import SAMPLE_WORLD, load_sample_world
 
 
 @pytest.fixture()
-def store(tmp_path: Path):
-    s = FalkorDBStore(tmp_path / "graph", "test", vocab.labels(), vocab.relationship_types())
-    s.ensure_schema()
-    yield s
-    s.close()
-    falkordb_server.stop(tmp_path / "graph")
+def store(falkordb_store):
+    return falkordb_store
 
 
 def test_sample_deals_parse_in_both_formats_alike() -> None:

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from graph import falkordb_server
-from graph.falkordb_store import FalkorDBStore
 from graph.queries import Query
-from ontology import vocab
 from ontology.records import Document, DocumentExtraction, EntityMention, EventMention
 from redflag.services.loading import load_documents, load_extraction
 
@@ -52,12 +47,8 @@ def _extraction(doc: Document, supplier: str = "Acme Systems") -> DocumentExtrac
 
 
 @pytest.fixture()
-def store(tmp_path: Path):
-    s = FalkorDBStore(tmp_path / "graph", "test", vocab.labels(), vocab.relationship_types())
-    s.ensure_schema()
-    yield s
-    s.close()
-    falkordb_server.stop(tmp_path / "graph")
+def store(falkordb_store):
+    return falkordb_store
 
 
 SUPPLIED = Query("t.supplied", "MATCH (a:Entity)-[r:SUPPLIED]->(b:Entity) RETURN a.name AS a, b.name AS b, "

@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from graph import falkordb_server
-from graph.falkordb_store import FalkorDBStore
 from graph.store import NodeRecord, RelRecord
-from ontology import vocab
 from redflag.paths import find_paths
 
 
 @pytest.fixture()
-def store(tmp_path: Path):
-    s = FalkorDBStore(tmp_path / "graph", "test", vocab.labels(), vocab.relationship_types())
-    s.ensure_schema()
-    yield s
-    s.close()
-    falkordb_server.stop(tmp_path / "graph")
+def store(falkordb_store):
+    return falkordb_store
 
 
 def _world(store, agency_link_status: str = "extracted") -> None:
