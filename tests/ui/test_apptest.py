@@ -175,3 +175,16 @@ def test_annual_report_builds(data_env: Path) -> None:
     at.button(key="annual_build").click().run()
     name, body = at.session_state["annual_bytes"]
     assert name == "annual-report-2026.html" and len(body) > 200
+
+
+def test_graph_export_downloads_valid_turtle(data_env: Path) -> None:
+    at = _app("pages/reports.py")
+    at.selectbox(key="export_fmt").select("turtle").run()
+    at.button(key="export_run").click().run()
+    assert not at.exception
+    fmt, body = at.session_state["export_bytes"]
+    assert fmt == "turtle"
+    import rdflib
+
+    graph = rdflib.Graph().parse(data=body.decode("utf-8"), format="turtle")
+    assert len(graph) > 1000
