@@ -6,10 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.queries import q
+from graph.store import GraphStore
 from redflag.services.store import open_store
 from redflag.settings import Settings
 
 Progress = Callable[[int, int, str], None]
+TX_IDS = q("demo.transaction_ids", "MATCH (t:Transaction) RETURN t.id AS id ORDER BY id")
 STEPS = ("crawl the sample site", "load the sample world", "load lists", "extract", "resolve and screen", "flag")
 
 
@@ -78,31 +81,16 @@ def run_demo(settings: Settings, progress: Progress) -> DemoSummary:
     return summary
 
 
-def evaluate_all(store: Any) -> list[dict[str, Any]]:
+def evaluate_all(store: GraphStore) -> list[dict[str, Any]]:
     """Evaluate and store the findings of every transaction; a short line per transaction."""
-    from graph.queries import q
+    from redflag.rules.engine import evaluate
+    from redflag.services.findings import persist_findings
 
-    try:
-        from redflag.rules.engine import evaluate
-        from redflag.services.findings import persist_findings
-    except ImportError:  # the rule engine is not installed in this build
-        return []
-    ids = [r["id"] for r in store.run(_TX_IDS)]
     out = []
-    for tx in ids:
+    for tx in [r["id"] for r in store.run(TX_IDS)]:
         report = evaluate(store, tx)
         persist_findings(store, report)
         out.append(
             {"id": tx, "risk_score": report.risk_score, "hard_stop": report.hard_stop, "findings": len(report.findings)}
         )
-    del q
     return out
-
-
-def _tx_ids_query() -> Any:
-    from graph.queries import q
-
-    return q("demo.transaction_ids", "MATCH (t:Transaction) RETURN t.id AS id ORDER BY id")
-
-
-_TX_IDS = _tx_ids_query()
