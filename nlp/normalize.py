@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from unidecode import unidecode
+from anyascii import anyascii
 
 _PUNCT = re.compile(r"[^\w\s&+/-]", re.UNICODE)
 _SPACE = re.compile(r"\s+")
@@ -27,7 +27,7 @@ def legal_forms() -> tuple[tuple[str, ...], ...]:
 
 
 def _tokens(text: str) -> list[str]:
-    text = unidecode(text).casefold().replace("'s ", " ").replace("\u2019s ", " ")
+    text = anyascii(text).casefold().replace("'s ", " ").replace("\u2019s ", " ")
     text = _PUNCT.sub(" ", text.replace(".", ""))
     return [t for t in _SPACE.split(text) if t]
 
@@ -74,7 +74,7 @@ def display_name(text: str) -> str:
 
 def acronym(name: str) -> str:
     """The initials of the significant words of ``name`` ("State Security Directorate" -> "SSD")."""
-    words = [w for w in re.split(r"[\s-]+", unidecode(name)) if w]
+    words = [w for w in re.split(r"[\s-]+", anyascii(name)) if w]
     stop = {"of", "the", "and", "for", "de", "du", "la", "le", "&"}
     return "".join(w[0].upper() for w in words if w.casefold() not in stop and w[0].isalpha())
 

@@ -2,7 +2,7 @@
 
 Everything here is deterministic and bounded: an input is cut to :data:`MAX_NAME_CHARS` characters
 before any work is done, so a hostile 1 MB "name" costs no more than a long real one. Control and
-format characters become spaces, any script is transliterated to ASCII (unidecode), and case is
+format characters become spaces, any script is transliterated to ASCII (anyascii), and case is
 folded, so that "Cytrox Holdings Zrt.", "CYTROX HOLDINGS ZRT" and "Цитрокс Холдингс" compare on
 equal terms.
 
@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 
 import jellyfish
-from unidecode import unidecode
+from anyascii import anyascii
 
 MAX_NAME_CHARS = 1024
 """Inputs longer than this are truncated before normalization (no real name is this long)."""
@@ -68,7 +68,7 @@ def normalize_name(name: str) -> str:
         raise TypeError(f"normalize_name expects a str, got {type(name).__name__}")
     text = unicodedata.normalize("NFKC", name[:MAX_NAME_CHARS])
     text = _clean_chars(text)
-    text = unidecode(text).casefold()
+    text = anyascii(text).casefold()
     text = text.replace("&", " and ")
     text = _APOSTROPHES.sub("", text)
     return _NON_ALNUM.sub(" ", text).strip()

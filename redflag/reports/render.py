@@ -194,7 +194,7 @@ def to_html(report: DueDiligenceReport) -> str:
 # ----------------------------------------------------------------------------- PDF
 def pdf_text(text: Any) -> str:
     """Text the PDF core fonts can draw: transliterate what Latin-1 lacks, replace what is left."""
-    from unidecode import unidecode
+    from anyascii import anyascii
 
     raw = str(text if text is not None else "")
     out = []
@@ -203,7 +203,7 @@ def pdf_text(text: Any) -> str:
             ch.encode("latin-1")
             out.append(ch)
         except UnicodeEncodeError:
-            out.append(unidecode(ch) or "?")
+            out.append(anyascii(ch) or "?")
     return "".join(out)
 
 
