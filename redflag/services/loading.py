@@ -324,7 +324,6 @@ def load_extraction(
         return pid
 
     # mentions: entities named in the text, linked to the sentence that names them
-    sentences = {(e.start, e.end): e for e in extraction.events}
     for m in extraction.entities:
         if m.label not in SCHEMA_FOR_LABEL:
             continue
@@ -352,7 +351,6 @@ def load_extraction(
                 "MENTIONED_IN", "Entity", eid, "Passage", pid, {**base, "label": m.label, "confidence": m.confidence}
             )
         )
-    del sentences
 
     for index, ev in enumerate(extraction.events):
         _load_event(doc, ev, index, resolver, passage, nodes, rels, base)
