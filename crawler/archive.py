@@ -69,6 +69,24 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _run_pid(run_id: str) -> int:
+    """The process id a run id was made with (0 if the id has another shape)."""
+    parts = run_id.rsplit(":", 2)
+    return int(parts[1]) if len(parts) == 3 and parts[1].isdigit() else 0
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # alive, owned by someone else
+    return True
+
+
 def _digest(obj: Any) -> str:
     return hashlib.sha256(json.dumps(obj, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
 
@@ -185,6 +203,25 @@ class Archive:
                 "UPDATE runs SET finished = ?, duration = ?, outcome = ? WHERE run_id = ?",
                 (now.isoformat(timespec="seconds"), (now - started).total_seconds(), outcome, run_id),
             )
+
+    def close_open_runs(self, run_ids: list[str] | None = None, outcome: str = "interrupted") -> list[str]:
+        """Close runs still marked ``running`` whose crawler process is gone; return their ids.
+
+        ``run_ids`` limits this to the runs of one crawl the caller just watched end (its child exited,
+        so none of them can still be open). Without it, a run counts as abandoned when the process id
+        embedded in its run id (``source:time:pid:n``) is no longer alive: the crawl was killed with
+        ``kill -9`` or forced down before its spiders could close.
+        """
+        rows = self._db.execute("SELECT run_id FROM runs WHERE outcome = 'running'").fetchall()
+        open_ids = [r["run_id"] for r in rows]
+        if run_ids is not None:
+            wanted = set(run_ids)
+            closing = [r for r in open_ids if r in wanted]
+        else:
+            closing = [r for r in open_ids if not _pid_alive(_run_pid(r))]
+        for run_id in closing:
+            self.finish_run(run_id, outcome)
+        return closing
 
     def runs(self, source_id: str | None = None) -> list[RunRecord]:
         if source_id is None:

@@ -158,7 +158,9 @@ def _run_child(
     canonical_base: str | None = None,
     country_lookup: str = COUNTRY_LOOKUP,
 ) -> list[RunRecord]:
-    before = {r.run_id for r in Archive(archive_dir).runs()}
+    with Archive(archive_dir) as archive:
+        archive.close_open_runs()  # runs of an earlier crawl that was killed before it could close them
+        before = {r.run_id for r in archive.runs()}
     cmd = [sys.executable, "-m", "crawler.runner", "--archive", str(archive_dir), "--sources", str(sources_file),
            "--progress", "--country-lookup", country_lookup]  # fmt: skip
     if base_url:
@@ -173,7 +175,10 @@ def _run_child(
     env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
     log_path = archive_dir / "last-crawl.log"
     with open(log_path, "wb") as log:
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=log, env=env, text=True)
+        # its own session: a terminal's Ctrl-C reaches this process only, which passes on exactly one
+        # SIGINT (a second one would make Scrapy stop at once, before its spiders record their outcome)
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=log, env=env, text=True,
+                                start_new_session=True)  # fmt: skip
         interrupted = False
         try:
             assert proc.stdout is not None
@@ -194,7 +199,11 @@ def _run_child(
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
-    runs = [r for r in Archive(archive_dir).runs() if r.run_id not in before]
+    with Archive(archive_dir) as archive:
+        # the child has exited: any of its runs still open was cut short (forced stop, crash)
+        cut_short = "interrupted" if interrupted or (proc.returncode or 0) < 0 else "failed"
+        archive.close_open_runs([r.run_id for r in archive.runs() if r.run_id not in before], cut_short)
+        runs = [r for r in archive.runs() if r.run_id not in before]
     if interrupted:
         raise CrawlError(
             "crawl interrupted; what was fetched is archived, run the same command again to resume"

@@ -76,3 +76,29 @@ def test_reopening_the_archive_keeps_everything(tmp_path):
     b = Archive(tmp_path)
     assert b.latest_body("http://h.invalid/x") == b"body"
     assert b.conditional_headers("http://h.invalid/x") == {"If-Modified-Since": "Wed, 01 Jan 2025 00:00:00 GMT"}
+
+
+def test_runs_left_open_by_a_dead_crawler_are_closed_as_interrupted(tmp_path):
+    import subprocess
+    import sys
+
+    archive = Archive(tmp_path)
+    mine = archive.start_run("src-a")  # this process is alive: its run stays open
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead_pid = int(gone.stdout)
+    dead = f"src-b:20260101T000000:{dead_pid}:1"
+    with archive._tx() as db:
+        db.execute("INSERT INTO runs(run_id, source_id, started) VALUES (?, 'src-b', ?)", (dead, "2026-01-01T00:00:00+00:00"))
+
+    assert archive.close_open_runs() == [dead]
+    outcomes = {r.run_id: r.outcome for r in archive.runs()}
+    assert outcomes == {mine: "running", dead: "interrupted"}
+    assert archive.close_open_runs() == []  # nothing left to close, nothing closed twice
+
+
+def test_runs_of_a_crawl_that_ended_are_closed_with_the_given_outcome(tmp_path):
+    archive = Archive(tmp_path)
+    open_run, other = archive.start_run("src-a"), archive.start_run("src-b")
+    archive.finish_run(other, "ok")
+    assert archive.close_open_runs([open_run, other], "failed") == [open_run]
+    assert {r.run_id: r.outcome for r in archive.runs()} == {open_run: "failed", other: "ok"}
