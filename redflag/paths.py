@@ -55,8 +55,8 @@ TARGET_LISTINGS = q(
 )
 TARGET_ABUSES = q(
     "paths.target_abuses",
-    "MATCH (ev:Event {type: 'abuse'})-[pa:PARTICIPANT]->(e:Entity) "
-    "WHERE e.id IN $ids AND pa.role = 'actor' AND coalesce(ev.status, '') <> 'rejected' "
+    "UNWIND $ids AS eid MATCH (e:Entity {id: eid}) WITH e MATCH (ev)-[pa:PARTICIPANT]->(e) "
+    "WHERE ev:Event AND ev.type = 'abuse' AND pa.role = 'actor' AND coalesce(ev.status, '') <> 'rejected' "
     "AND coalesce(ev.negated, false) = false "
     "OPTIONAL MATCH (ev)-[:EVIDENCED_BY]->(p:Passage) "
     "RETURN e.id AS id, ev.id AS event, ev.victim_group AS victim_group, ev.confidence AS confidence, "

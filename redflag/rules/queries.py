@@ -122,10 +122,12 @@ ADDRESS_TIES = q(
 )
 
 # ----------------------------------------------------------------------------- events
+# Anchored on the indexed id (``WITH`` before the second MATCH, label checked in WHERE): written as one
+# pattern, FalkorDB's planner starts from a scan of every Event and the cost grows with the graph.
 EVENTS_OF_ENTITY = q(
     "flags.events_of_entity",
-    "UNWIND $ids AS eid MATCH (x:Entity {id: eid}) MATCH (ev:Event)-[p:PARTICIPANT]->(x) "
-    "WHERE ev.type IN $types AND coalesce(ev.status, 'extracted') <> 'rejected' AND coalesce(ev.negated, false) = false "
+    "UNWIND $ids AS eid MATCH (x:Entity {id: eid}) WITH eid, x MATCH (ev)-[p:PARTICIPANT]->(x) "
+    "WHERE ev:Event AND ev.type IN $types AND coalesce(ev.status, 'extracted') <> 'rejected' AND coalesce(ev.negated, false) = false "
     "OPTIONAL MATCH (ev)-[pc:PARTICIPANT]->(c:Capability) "
     "WITH eid, p.role AS role, ev, collect(DISTINCT c.id) AS caps "
     "OPTIONAL MATCH (ev)-[po:PARTICIPANT]->(o) "
@@ -137,8 +139,8 @@ EVENTS_OF_ENTITY = q(
 )
 EVENTS_OF_COUNTRY = q(
     "flags.events_of_country",
-    "UNWIND $ids AS eid MATCH (x:Country {id: eid}) MATCH (ev:Event)-[p:PARTICIPANT]->(x) "
-    "WHERE ev.type IN $types AND coalesce(ev.status, 'extracted') <> 'rejected' AND coalesce(ev.negated, false) = false "
+    "UNWIND $ids AS eid MATCH (x:Country {id: eid}) WITH eid, x MATCH (ev)-[p:PARTICIPANT]->(x) "
+    "WHERE ev:Event AND ev.type IN $types AND coalesce(ev.status, 'extracted') <> 'rejected' AND coalesce(ev.negated, false) = false "
     "OPTIONAL MATCH (ev)-[pc:PARTICIPANT]->(c:Capability) "
     "WITH eid, p.role AS role, ev, collect(DISTINCT c.id) AS caps "
     "OPTIONAL MATCH (ev)-[po:PARTICIPANT]->(o) "
@@ -152,7 +154,8 @@ EVENTS_OF_COUNTRY = q(
 # ----------------------------------------------------------------------------- findings
 FINDING_STATES = q(
     "flags.finding_states",
-    "MATCH (f:Finding) WHERE f.transaction_id = $tx RETURN properties(f) AS f",
+    "MATCH (t:Transaction {id: $tx}) WITH t MATCH (f)-[:CONCERNS]->(t) WHERE f:Finding AND f.transaction_id = $tx "
+    "RETURN properties(f) AS f",
     "tx",
 )
 RESOLUTIONS_OF = q(

@@ -152,3 +152,14 @@ def test_changes_since_review_show_new_findings_after_a_new_report(falkordb_stor
     change = changes_since_review(falkordb_store, "CLEAN")
     assert "DOS-P1" in {f["rule"] for f in change["new"]}
     assert change["since"].startswith("2027-01-02")
+
+
+def test_the_transaction_overview_counts_the_active_findings_of_each_transaction(falkordb_store) -> None:  # noqa: ANN001
+    from redflag.services.explore import transactions
+
+    W.diversion_world(falkordb_store)
+    assert {r["id"]: r["findings"] for r in transactions(falkordb_store)}["DIV"] == 0
+    outcome = persist_findings(falkordb_store, evaluate(falkordb_store, "DIV"), at="2026-12-01T10:00:00+00:00")
+    falkordb_store.merge_nodes([W.N("Finding", outcome["new"][0], {"active": False})])  # one no longer raised
+    row = {r["id"]: r for r in transactions(falkordb_store)}["DIV"]
+    assert row["findings"] == len(outcome["new"]) - 1 > 0
