@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -109,14 +110,15 @@ def screen_cmd(
     file: Path = typer.Option(None, "--file", help="A parties CSV (name, country, identifiers, address, reference)."),
     jsonl: bool = typer.Option(False, "--jsonl", help="With --file: one JSON result per input line, streamed."),
     out: Path = typer.Option(None, "--out", help="With --file: write the report (.csv, .html or .json)."),
-    by: str = typer.Option(None, "--by", help="With --file: who screens (default: $REDFLAG_USER)."),
+    by: str = typer.Option(None, "--by", help="Who screens (default: $REDFLAG_USER)."),
 ) -> None:
     """Screen a name against every list entity (names and aliases), best first, each match explained.
 
-    With --file, screen every party of a CSV (bulk): each screening is logged, malformed rows are reported by
-    line and skipped.
+    Every screening goes to the screening audit log (`redflag screening-log`), with the decisions in force.
+    With --file, screen every party of a CSV (bulk): malformed rows are reported by line and skipped.
     """
-    from redflag.services.screening import screen_name
+    from redflag.screening_ops.parties import PartyQuery
+    from redflag.services.screening_ops import screen_one
 
     if file is not None:
         if name:
@@ -127,23 +129,30 @@ def screen_cmd(
         return
     if jsonl or out is not None:
         raise CliError("--jsonl and --out go with --file")
-    if not name:
+    if not name or not name.strip():
         raise CliError("give a NAME to screen")
     cfg = settings()
     cut = cfg.screen_threshold if threshold is None else threshold
     with open_store(cfg) as store:
         try:
-            result = screen_name(store, name, country, cut, limit)
+            result, logged = screen_one(store, cfg, PartyQuery(name, (country or "").upper()), by or cfg.user, cut, limit)
         except ValueError as exc:
             raise CliError(str(exc)) from exc
-    data = result.to_dict()
     if as_json:
+        data = result.to_dict()
+        data["screening_id"], data["screened_at"] = logged.screening_id, logged.at
+        for m, o in zip(data["matches"], logged.matches, strict=True):
+            m["status"] = o.status  # open, cleared, reopened, confirmed or needs_review (decisions in force)
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return
     if not result.matches:
         print(f"no match for {name!r} at threshold {cut}")
-    for m in result.matches:
-        print(f"{m.score:.3f}  {m.name}  (matched {m.matched_name!r}; {', '.join(m.lists)} {', '.join(m.programs)})")
+    for o in logged.matches:
+        m = o.match
+        mark = "" if o.status == "open" else f"  [{o.status}]"
+        print(f"{m.score:.3f}  {m.name}  (matched {m.matched_name!r}; {', '.join(m.lists)} {', '.join(m.programs)})"
+              + mark)
+    print(f"logged as screening {logged.screening_id}", file=sys.stderr)
 
 
 @app.command("paths")

@@ -16,7 +16,7 @@ from graph.queries import q
 from graph.store import GraphStore, RelRecord
 from redflag.matching.resolution.model import EntityRecord
 from redflag.matching.resolution.resolver import resolve
-from redflag.matching.screening.model import Candidate, ScreeningResult
+from redflag.matching.screening.model import Candidate
 from redflag.matching.screening.screener import Screener
 from redflag.settings import Settings
 
@@ -94,12 +94,6 @@ def build_screener(store: GraphStore) -> Screener:
         for r in store.run(LIST_CANDIDATES)
     ]
     return Screener(candidates)
-
-
-def screen_name(
-    store: GraphStore, name: str, country: str | None = None, threshold: float = 0.8, limit: int = 10
-) -> ScreeningResult:
-    return build_screener(store).screen(name, country=country, threshold=threshold, limit=limit)
 
 
 @dataclass

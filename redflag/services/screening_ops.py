@@ -14,7 +14,7 @@ from graph.queries import q
 from graph.store import GraphStore
 from ontology.records import RowError
 from redflag.matching.analysis import analyze_name
-from redflag.matching.screening import Candidate
+from redflag.matching.screening import ALGORITHM, Candidate, ScreeningResult
 from redflag.screening_ops.audit import DECISIONS, AuditLog, AuditLogError, Entry
 from redflag.screening_ops.parties import PartyFile, PartyQuery, decode_party_file, read_party_text
 from redflag.screening_ops.reports import audit_csv, audit_json
@@ -133,6 +133,21 @@ def screen_file(
     with open_log(settings) as log:
         session = open_session(store, settings, log, by, origin, threshold)
         return bulk_screen(session, parties, hashlib.sha256(data).hexdigest(), progress)
+
+
+def screen_one(
+    store: GraphStore, settings: Settings, party: PartyQuery, by: str, threshold: float, limit: int = 10,
+) -> tuple[ScreeningResult, PartyResult]:
+    """Screen one party (``redflag screen NAME``) and log it like any bulk screening (source ``single``).
+
+    ``threshold`` is the lowest score shown; the result carries the decisions in force for each match.
+    """
+    with open_log(settings) as log:
+        session = open_session(store, settings, log, by, "single", threshold, limit)
+        outcome = session.screen(party)
+    result = ScreeningResult(party.name, outcome.normalized_query, [o.match for o in outcome.matches],
+                             session.threshold, ALGORITHM)  # fmt: skip
+    return result, outcome
 
 
 # --------------------------------------------------------------------------- decisions

@@ -21,7 +21,7 @@ from ontology import vocab
 from ontology.records import Identifier, ListEntity, Listing
 from redflag.cli.app import app
 from redflag.services.loading import load_list_entities
-from redflag.services.screening_ops import list_alerts, rescreen, screen_file
+from redflag.services.screening_ops import history, list_alerts, rescreen, screen_file
 from redflag.settings import load_settings
 
 GRAPH = "redflag"
@@ -180,9 +180,13 @@ def test_cli_input_errors_are_one_clear_line(world: Path, tmp_path: Path) -> Non
     assert code == 1 and "csv or json" in err
 
 
-def test_single_name_screen_keeps_its_json_shape(world: Path) -> None:
+def test_single_name_screen_keeps_its_json_shape_and_is_logged(world: Path) -> None:
     code, stdout, _ = _run(world, "screen", "Veloria Signal Systems Ltd", "--country", "XV", "--json")
     assert code == 0
     doc = json.loads(stdout)
-    assert set(doc) == {"query", "normalized_query", "threshold", "algorithm", "matches"}
-    assert doc["matches"][0]["id"] == "syn-1"
+    assert set(doc) == {"query", "normalized_query", "threshold", "algorithm", "matches", "screening_id",
+                        "screened_at"}  # fmt: skip
+    assert doc["matches"][0]["id"] == "syn-1" and doc["matches"][0]["status"] == "open"
+    logged = [e for e in history(load_settings(world), None) if e.id == doc["screening_id"]]
+    assert len(logged) == 1 and logged[0].kind == "screening" and logged[0].by == "tester"
+    assert logged[0].body["source"] == "single" and logged[0].body["matches"][0]["id"] == "syn-1"
