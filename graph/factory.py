@@ -17,6 +17,7 @@ def open_store(
     neo4j_password: str = "",
     neo4j_database: str = "neo4j",
     start_timeout: float = 20.0,
+    query_timeout: float | None = 120.0,
     ensure_schema: bool = True,
 ) -> GraphStore:
     from ontology import vocab
@@ -30,7 +31,9 @@ def open_store(
     else:
         from graph.falkordb_store import FalkorDBStore
 
-        store = FalkorDBStore(graph_dir, graph_name, labels, rel_types, start_timeout=start_timeout)
+        store = FalkorDBStore(
+            graph_dir, graph_name, labels, rel_types, start_timeout=start_timeout, query_timeout=query_timeout
+        )
     if ensure_schema:
         store.ensure_schema()
     return store

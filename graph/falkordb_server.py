@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from graph.errors import StoreError, StoreUnavailable
 
@@ -87,7 +89,8 @@ def _read_pid(paths: ServerPaths) -> int | None:
 def ping(paths: ServerPaths, timeout: float = 1.0) -> bool:
     if not paths.socket.exists():
         return False
-    client = redis.Redis(unix_socket_path=str(paths.socket), socket_timeout=timeout)
+    # no retries: redis-py's default policy retries a silent server with back-off, turning 1 s into ~10 s
+    client = redis.Redis(unix_socket_path=str(paths.socket), socket_timeout=timeout, retry=Retry(NoBackoff(), 0))
     try:
         return bool(client.ping())
     except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError):

@@ -44,8 +44,12 @@ class FalkorDBStore(GraphStore):
         start_timeout: float = 20.0,
         fsync: str = "always",
         bolt_port: int | None = None,
+        query_timeout: float | None = 120.0,
     ) -> None:
         self.graph_dir = graph_dir
+        # a server that stops answering (hung, stopped) must not hang the caller: each reply is awaited at most
+        # this long, then the call fails with StoreUnavailable and the next call restarts the server
+        self.query_timeout = query_timeout
         self.graph_name = graph_name
         self.labels = labels
         self.rel_types = rel_types
@@ -56,7 +60,7 @@ class FalkorDBStore(GraphStore):
     def _connect(self) -> None:
         """Start the server unless it answers (a stale pid or socket is cleaned) and open a client on it."""
         self.paths = server.ensure_running(self.graph_dir, **self._start)  # type: ignore[arg-type]
-        self._db = FalkorDB(unix_socket_path=str(self.paths.socket))
+        self._db = FalkorDB(unix_socket_path=str(self.paths.socket), socket_timeout=self.query_timeout)
         self._graph = self._db.select_graph(self.graph_name)
         self._lost = False
 
@@ -73,7 +77,14 @@ class FalkorDBStore(GraphStore):
                 result = self._graph.query(text, dict(params or {}))
             else:
                 result = self._graph.ro_query(text, dict(params or {}))
-        except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError) as exc:
+        except redis.exceptions.TimeoutError as exc:
+            self._lost = True
+            raise StoreUnavailable(
+                f"the embedded graph server ({self.paths.socket}) did not answer query {query.name} within "
+                f"{self.query_timeout:g} s (REDFLAG_GRAPH_QUERY_TIMEOUT); whether a write was committed is unknown. "
+                "The next command restarts a server that no longer answers"
+            ) from exc
+        except (redis.exceptions.ConnectionError, OSError) as exc:
             self._lost = True
             raise StoreUnavailable(
                 f"the embedded graph server ({self.paths.socket}) is not answering: {exc}; "

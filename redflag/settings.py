@@ -85,6 +85,7 @@ class Settings:
     ui_port: int
     user: str
     falkordb_start_timeout: float
+    graph_query_timeout: float  # seconds to await one reply of the embedded server; 0 = wait for ever
     # UI access control (README "Security"): a password hash for the account REDFLAG_USER, a users file,
     # or REDFLAG_UI_AUTH=oidc for Streamlit's built-in OIDC login (st.login, .streamlit/secrets.toml).
     ui_password_hash: str = field(default="", repr=False)
@@ -106,6 +107,9 @@ def load_settings(data_dir: str | Path | None = None) -> Settings:
     if backend not in ("falkordb", "neo4j"):
         raise SettingsError(f"REDFLAG_BACKEND={backend!r}: choose falkordb or neo4j")
     root = Path(data_dir) if data_dir is not None else Path(_env("REDFLAG_DATA_DIR", "data"))
+    query_timeout = _env_float("REDFLAG_GRAPH_QUERY_TIMEOUT", 120.0)
+    if query_timeout < 0:
+        raise SettingsError(f"REDFLAG_GRAPH_QUERY_TIMEOUT={query_timeout:g}: give seconds (0 waits for ever)")
     return Settings(
         data_dir=root.expanduser().resolve(),
         backend=backend,
@@ -126,6 +130,7 @@ def load_settings(data_dir: str | Path | None = None) -> Settings:
         ui_port=_env_int("REDFLAG_UI_PORT", 8501),
         user=_env("REDFLAG_USER", os.environ.get("USER", "analyst")),
         falkordb_start_timeout=_env_float("REDFLAG_FALKORDB_START_TIMEOUT", 20.0),
+        graph_query_timeout=query_timeout,
         ui_password_hash=_secret("REDFLAG_UI_PASSWORD_HASH"),
         ui_users_file=_env("REDFLAG_UI_USERS", ""),
         ui_auth=_ui_auth(),

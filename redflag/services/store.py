@@ -17,5 +17,6 @@ def open_store(settings: Settings, *, ensure_schema: bool = True) -> GraphStore:
         neo4j_password=settings.neo4j.password,
         neo4j_database=settings.neo4j.database,
         start_timeout=settings.falkordb_start_timeout,
+        query_timeout=settings.graph_query_timeout or None,
         ensure_schema=ensure_schema,
     )
