@@ -167,8 +167,32 @@ def strip_legal_forms(name: str) -> tuple[str, list[str]]:
     return " ".join(core), [f.canonical for f in forms]
 
 
+# Romanizations of the same Cyrillic (and Arabic/Persian) letters differ between lists and sources:
+# Pyotr/Petr, Yevgeniy/Evgenii, Aleksey/Alexei, Mariya/Mariia, Polyanin/Polianin. Folding them to one
+# spelling before Metaphone makes such pairs phonetic matches. Applied in this order, to both sides.
+_ROMANIZATION_FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), repl)
+    for pattern, repl in (
+        (r"x", "ks"),
+        (r"y[eo]", "e"),  # ye/yo (e, yo) -> e: Yevgeniy, Pyotr
+        (r"(?<=[a-z])y(?=[aui])", "i"),  # ya/yu after a letter -> ia/iu: Polyanin, Mariya
+        (r"^y(?=[aui])", "i"),
+        (r"(?<=[a-z])(iy|yi|yy|ij|y)$", "i"),  # -iy, -y endings: Yevgeniy, Aleksey
+        (r"ii", "i"),
+        (r"kh", "h"),
+    )
+)
+
+
+def romanization_fold(word: str) -> str:
+    """One spelling for the usual romanization variants of a word (lowercase letters in, letters out)."""
+    for pattern, repl in _ROMANIZATION_FOLDS:
+        word = pattern.sub(repl, word)
+    return word
+
+
 def phonetic_key(token: str) -> str:
-    """A Metaphone key for one word (digits are kept as they are; "" for an empty token)."""
+    """A Metaphone key for one word, after :func:`romanization_fold` (digits kept as they are; "" if empty)."""
     word = normalize_name(token[:MAX_TOKEN_CHARS]).replace(" ", "")
     if not word:
         return ""
@@ -177,7 +201,8 @@ def phonetic_key(token: str) -> str:
     letters = "".join(ch for ch in word if ch.isalpha())
     if not letters:
         return word
-    return jellyfish.metaphone(letters) or letters[:1].upper()
+    folded = romanization_fold(letters)
+    return jellyfish.metaphone(folded) or folded[:1].upper()
 
 
 def initials(name: str) -> str:

@@ -53,3 +53,22 @@ def test_person_by_alias_and_word_order(screener):
 
 def test_an_unrelated_company_finds_nothing(screener):
     assert screener.screen("Blue Harbor Foods GmbH").matches == []
+
+
+@pytest.mark.parametrize(
+    "query,primary",
+    [
+        ("BYCHKOV, Petr Alexandrovich", "BYCHKOV, Pyotr Aleksandrovich"),  # romanization of Cyrillic
+        ("POLYANIN, Evgenii Igorevich", "POLYANIN, Yevgeniy Igorevich"),
+        ("OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU TREID-INVEST", "TREID-INVEST, OOO"),  # OOO spelled out
+        ("LIMITED LIABILITY COMPANY ALKON", "OOO ALKON"),  # LLC written first
+    ],
+)
+def test_real_aliases_find_their_entry_from_the_primary_name_alone(sdn_candidates, query, primary):
+    # the entry's own aliases are withheld: the alias has to be recognised as a spelling of the primary name
+    from redflag.matching.screening import Candidate
+
+    primaries = [Candidate(id=c.id, name=c.name, countries=c.countries, schema=c.schema) for c in sdn_candidates]
+    result = Screener(primaries).screen(query, threshold=DEFAULT_THRESHOLD)
+    # (Polyanin's sole-trader entry, "POLYANIN EVGENII IGOREVICH IP", is the same person and may rank first)
+    assert primary in [m.name for m in result.matches], [(m.name, m.score) for m in result.matches]

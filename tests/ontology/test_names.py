@@ -12,6 +12,7 @@ from ontology.names import (
     name_tokens,
     normalize_name,
     phonetic_key,
+    romanization_fold,
     strip_legal_forms,
 )
 
@@ -45,6 +46,22 @@ def test_leading_forms_only_where_they_are_written_first():
     assert strip_legal_forms("BIZNES-STOLITSA, OOO") == ("biznes stolitsa", ["OOO"])
     # "Ltd" is never written first, so a name starting with it keeps it
     assert strip_legal_forms("Limited Editions Press")[0] == "limited editions press"
+
+
+def test_russian_forms_spelled_out_or_written_first_are_legal_forms():
+    # spellings as they occur in the OFAC list
+    assert strip_legal_forms("OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU TREID-INVEST") == ("treid invest", ["OOO"])
+    assert strip_legal_forms("LLC CONCORD MANAGEMENT AND CONSULTING")[1] == ["LLC"]
+    assert strip_legal_forms("LIMITED LIABILITY COMPANY ALKON") == ("alkon", ["LLC"])
+    assert strip_legal_forms("AO NPO MKM") == ("mkm", ["AO", "NPO"])
+
+
+def test_romanization_variants_share_one_phonetic_key():
+    for a, b in [("Pyotr", "Petr"), ("Yevgeniy", "Evgenii"), ("Aleksey", "Alexsei"), ("Mariya", "Mariia"),
+                 ("Polyanin", "Polianin"), ("Aleksandrovich", "Alexandrovich"), ("Mikhail", "Mihail")]:
+        assert phonetic_key(a) == phonetic_key(b), (a, b)
+    assert phonetic_key("Petr") != phonetic_key("Pavel")
+    assert romanization_fold("yevgeniy") == romanization_fold("evgenii") == "evgeni"
 
 
 def test_a_name_made_only_of_legal_words_keeps_a_core():
