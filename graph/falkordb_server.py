@@ -86,17 +86,73 @@ def _read_pid(paths: ServerPaths) -> int | None:
         return None
 
 
-def ping(paths: ServerPaths, timeout: float = 1.0) -> bool:
+LOAD_TIMEOUT = 1800.0
+"""Seconds a server may spend reading its append-only file at start (it answers LOADING meanwhile)."""
+
+
+def probe(paths: ServerPaths, timeout: float = 1.0) -> str:
+    """``ready``, ``loading`` (alive, replaying its append-only file) or ``down`` (no answer)."""
     if not paths.socket.exists():
-        return False
+        return "down"
     # no retries: redis-py's default policy retries a silent server with back-off, turning 1 s into ~10 s
     client = redis.Redis(unix_socket_path=str(paths.socket), socket_timeout=timeout, retry=Retry(NoBackoff(), 0))
     try:
-        return bool(client.ping())
+        return "ready" if client.ping() else "down"
+    except redis.exceptions.BusyLoadingError:
+        return "loading"
     except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError):
-        return False
+        return "down"
     finally:
         client.close()
+
+
+def ping(paths: ServerPaths, timeout: float = 1.0) -> bool:
+    return probe(paths, timeout) == "ready"
+
+
+def _still_loading(paths: ServerPaths, pid: int | None) -> bool:
+    """The server process is alive, not stopped, and its log has no "Ready to accept connections" yet.
+
+    While it replays a large append-only file the server accepts connections but answers nothing, so
+    silence alone cannot tell it from a hung server; its own log can.
+    """
+    if pid is None or not _pid_alive(pid):
+        return False
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        if fields[0] in ("T", "t", "Z"):  # stopped or a zombie: not loading anything
+            return False
+        with open(paths.log, "rb") as fh:
+            fh.seek(max(0, os.path.getsize(paths.log) - 65536))
+            lines = [ln for ln in fh.read().decode("utf-8", "replace").splitlines() if ln.startswith(f"{pid}:")]
+    except (OSError, IndexError):
+        return False
+    return bool(lines) and not any("Ready to accept connections" in ln for ln in lines)
+
+
+def server_state(paths: ServerPaths, timeout: float = 1.0) -> str:
+    """:func:`probe`, with a silent server that is still replaying its data counted as ``loading``."""
+    state = probe(paths, timeout)
+    if state == "down" and _still_loading(paths, _read_pid(paths)):
+        return "loading"
+    return state
+
+
+def _wait_while_loading(paths: ServerPaths, load_timeout: float) -> bool:
+    """Wait for a server that is loading its data; True once it is ready, False if it stops answering.
+
+    A large graph takes a while to replay; such a server is working, not hung, and must not be killed.
+    """
+    deadline = time.monotonic() + load_timeout
+    while time.monotonic() < deadline:
+        state = server_state(paths, timeout=2.0)
+        if state != "loading":
+            return state == "ready"
+        time.sleep(0.2)
+    raise StoreError(
+        f"the embedded graph server is still loading its data after {load_timeout:.0f}s; it keeps loading in the "
+        f"background: run the command again later (progress in {paths.log})"
+    )
 
 
 @contextmanager
@@ -110,10 +166,14 @@ def _start_lock(paths: ServerPaths) -> Iterator[None]:
 
 
 def status(graph_dir: Path) -> str:
-    """``running``, ``stopped`` or ``stale`` (a pid or socket left behind by a process that died)."""
+    """``running``, ``loading`` (replaying its data at start), ``stopped`` or ``stale`` (a pid or socket left
+    behind by a process that died)."""
     paths = server_paths(graph_dir)
-    if ping(paths):
+    state = server_state(paths)
+    if state == "ready":
         return "running"
+    if state == "loading":
+        return "loading"
     pid = _read_pid(paths)
     if (pid is not None and not _pid_alive(pid)) or paths.socket.exists():
         return "stale"
@@ -122,7 +182,10 @@ def status(graph_dir: Path) -> str:
 
 def _clean_stale(paths: ServerPaths) -> None:
     pid = _read_pid(paths)
-    if pid is not None and _pid_alive(pid) and not ping(paths):
+    state = server_state(paths)
+    if state == "loading":
+        return  # working, not stale: its pid and socket stay
+    if pid is not None and _pid_alive(pid) and state == "down":
         # alive but not answering: a hung server of ours; make sure it is ours before killing it
         try:
             cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
@@ -148,6 +211,7 @@ def ensure_running(
     fsync: str = "always",
     bolt_port: int | None = None,
     appendonly: bool = True,
+    load_timeout: float = LOAD_TIMEOUT,
 ) -> ServerPaths:
     """Start the server for ``graph_dir`` unless one already answers; return its paths.
 
@@ -164,7 +228,10 @@ def ensure_running(
     if ping(paths):
         return paths
     with _start_lock(paths):
-        if ping(paths):  # another process started it while we waited for the lock
+        state = server_state(paths)
+        if state == "loading" and _wait_while_loading(paths, load_timeout):
+            return paths  # another process started it and it has finished loading
+        if state == "ready":  # another process started it while we waited for the lock
             return paths
         _clean_stale(paths)
         server, module = _binaries()
@@ -196,9 +263,12 @@ def ensure_running(
             start_new_session=True,  # outlives the command that started it; `redflag stop` ends it
         )
         paths.pid.write_text(str(proc.pid))
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + max(timeout, 1.0)  # at least long enough for it to start its log
         while time.monotonic() < deadline:
-            if ping(paths, timeout=0.5) and (bolt_port is None or _port_answers(bolt_port)):
+            state = server_state(paths, timeout=0.5)
+            if state == "loading" and _wait_while_loading(paths, load_timeout):
+                state = "ready"  # replaying a large append-only file is not a failure to start
+            if state == "ready" and (bolt_port is None or _port_answers(bolt_port)):
                 return paths
             code = proc.poll()
             if code is not None:
@@ -237,6 +307,34 @@ def _tail(path: Path, lines: int = 3) -> str:
         return "(no log)"
 
 
+COMPACT_ABOVE = 1 << 20
+"""Bytes of write log (queries appended since the last compaction) above which :func:`compact` rewrites it."""
+
+
+def compact(client: redis.Redis, *, wait: float = 0.0, above: int = COMPACT_ABOVE) -> bool:
+    """Rewrite the append-only file as a snapshot of the graph plus an empty log, if the log has grown.
+
+    A server replays its log at start, query by query, and FalkorDB replays queries far more slowly than it
+    ran them (about a minute for a 20k-node graph loaded in 2 s); from a snapshot it starts in well under a
+    second. The rewrite runs in a forked child, so callers do not wait unless ``wait`` (seconds) is given.
+    Returns True when a rewrite was started.
+    """
+    info = client.info("persistence")
+    if not info.get("aof_enabled"):
+        return False
+    busy = bool(info.get("aof_rewrite_in_progress") or info.get("aof_rewrite_scheduled"))
+    started = not busy and int(info.get("aof_current_size", 0)) - int(info.get("aof_base_size", 0)) > above
+    if started:
+        client.execute_command("BGREWRITEAOF")
+    deadline = time.monotonic() + wait  # also waits for a rewrite another caller started
+    while time.monotonic() < deadline:
+        info = client.info("persistence")
+        if not (info.get("aof_rewrite_in_progress") or info.get("aof_rewrite_scheduled")):
+            break
+        time.sleep(0.1)
+    return started
+
+
 def stop(graph_dir: Path, timeout: float = 20.0) -> bool:
     """Shut the server down cleanly (the append-only log is flushed). True if one was running."""
     paths = server_paths(graph_dir)
@@ -244,11 +342,20 @@ def stop(graph_dir: Path, timeout: float = 20.0) -> bool:
         return False
     with _start_lock(paths):
         pid = _read_pid(paths)
-        if not ping(paths):
+        state = server_state(paths)
+        if state == "loading" and pid is not None:
+            os.kill(pid, signal.SIGTERM)  # exits cleanly mid-load; the append-only file is left as it was
+            deadline = time.monotonic() + timeout
+            while _pid_alive(pid) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            _clean_stale(paths)
+            return True
+        if state != "ready":
             _clean_stale(paths)
             return False
         client = redis.Redis(unix_socket_path=str(paths.socket), socket_timeout=timeout)
         try:
+            compact(client, wait=timeout)  # so that the next start reads a snapshot, not every query ever run
             client.shutdown(nosave=False, save=False)
         except redis.exceptions.ConnectionError:
             pass  # the server closes the connection as it exits

@@ -109,6 +109,11 @@ class FalkorDBStore(GraphStore):
         }
 
     def close(self) -> None:
+        if not self._lost:
+            try:  # keep the write log short: a restart replays it query by query (see falkordb_server.compact)
+                server.compact(self._db.connection)
+            except Exception:  # noqa: BLE001 - a failed compaction leaves the log as it was; nothing is lost
+                pass
         try:
             self._db.connection.close()
         except Exception:  # noqa: BLE001 - closing a dead connection is not an error

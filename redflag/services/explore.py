@@ -11,8 +11,9 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from graph.queries import q
+from graph.queries import checked_label, fill, q, templated
 from graph.store import GraphStore
+from ontology import vocab
 from ontology.names import normalize_name
 
 SEARCH_POOL = q(
@@ -58,36 +59,42 @@ ENTITY_TRANSACTIONS = q(
     "RETURN t.id AS id, t.title AS title, r.role AS role, t.status AS status ORDER BY id",
     "id",
 )
-OUT_EDGES = q(
+# The explorer reaches nodes of any label. An unlabelled ``MATCH (n {id: $id})`` scans every node, so the
+# centre is found through each label's id index (one UNION branch per label the ontology declares), and its
+# edges are then read from the label it has.
+_NODE_BRANCH = (
+    "MATCH (n:{label} {{id: $id}}) RETURN labels(n) AS labels, "
+    "coalesce(n.name, n.title, n.type, n.rule, n.id) AS name, n.risk_score AS risk"
+)
+NODE = q(
+    "explore.node",
+    " UNION ".join(_NODE_BRANCH.format(label=checked_label(label, vocab.labels())) for label in sorted(vocab.labels())),
+    "id",
+)
+OUT_EDGES = templated(
     "explore.out_edges",
-    "MATCH (e {id: $id})-[r]->(n) WHERE NOT n:Passage AND (size($types) = 0 OR type(r) IN $types) "
+    "MATCH (e:{label} {{id: $id}})-[r]->(n) WHERE NOT n:Passage AND (size($types) = 0 OR type(r) IN $types) "
     "RETURN type(r) AS type, n.id AS other, labels(n) AS labels, coalesce(n.name, n.label, n.title, n.text, n.id) "
     "AS name, properties(r) AS props ORDER BY other LIMIT $limit",
     "id",
     "types",
     "limit",
 )
-IN_EDGES = q(
+IN_EDGES = templated(
     "explore.in_edges",
-    "MATCH (n)-[r]->(e {id: $id}) WHERE NOT n:Passage AND (size($types) = 0 OR type(r) IN $types) "
+    "MATCH (n)-[r]->(e:{label} {{id: $id}}) WHERE NOT n:Passage AND (size($types) = 0 OR type(r) IN $types) "
     "RETURN type(r) AS type, n.id AS other, labels(n) AS labels, coalesce(n.name, n.title, n.type, n.rule, n.id) "
     "AS name, properties(r) AS props ORDER BY other LIMIT $limit",
     "id",
     "types",
     "limit",
 )
-DEGREE = q(
+DEGREE = templated(
     "explore.degree",
-    "MATCH (e {id: $id})-[r]-(n) WHERE NOT n:Passage AND (size($types) = 0 OR type(r) IN $types) "
+    "MATCH (e:{label} {{id: $id}})-[r]-(n) WHERE NOT n:Passage AND (size($types) = 0 OR type(r) IN $types) "
     "RETURN count(r) AS n",
     "id",
     "types",
-)
-NODE = q(
-    "explore.node",
-    "MATCH (n {id: $id}) RETURN labels(n) AS labels, coalesce(n.name, n.title, n.type, n.rule, n.id) AS name, "
-    "n.risk_score AS risk",
-    "id",
 )
 PASSAGES = q(
     "explore.passages",
@@ -236,10 +243,11 @@ def neighbours(
     centre = store.run(NODE, {"id": node_id})
     if not centre:
         return {"center": None, "nodes": [], "edges": [], "total": 0, "shown": 0}
-    total = int(store.run(DEGREE, {"id": node_id, "types": types})[0]["n"])
-    out = store.run(OUT_EDGES, {"id": node_id, "types": types, "limit": limit})
-    inc = store.run(IN_EDGES, {"id": node_id, "types": types, "limit": max(0, limit - len(out))})
     c = centre[0]
+    label = checked_label(_primary_label(c["labels"]), vocab.labels())
+    total = int(store.run(fill(DEGREE, label=label), {"id": node_id, "types": types})[0]["n"])
+    out = store.run(fill(OUT_EDGES, label=label), {"id": node_id, "types": types, "limit": limit})
+    inc = store.run(fill(IN_EDGES, label=label), {"id": node_id, "types": types, "limit": max(0, limit - len(out))})
     nodes = {node_id: {"id": node_id, "name": _text(c["name"]), "label": _primary_label(c["labels"]), "risk": c["risk"]}}
     edges = []
     for direction, batch in (("out", out), ("in", inc)):

@@ -196,3 +196,58 @@ def test_the_shared_store_fixture_runs_a_server_with_the_ontology_schema(
     assert "Entity" in falkordb_store.labels
     falkordb_store.merge_nodes([NodeRecord("Entity", "x", {"name": "X"})])
     assert falkordb_store.counts()["labels"] == {"Entity": 1}
+
+
+def _write_log(graph_dir: Path) -> tuple[int, str]:
+    """Size of the write log (queries since the last snapshot) and the name of its file."""
+    manifest = (graph_dir / "appendonlydir" / "appendonly.aof.manifest").read_text()
+    name = [ln.split()[1] for ln in manifest.splitlines() if "type i" in ln][-1]
+    return (graph_dir / "appendonlydir" / name).stat().st_size, name
+
+
+def _many_entities(n: int) -> list[NodeRecord]:
+    return [NodeRecord("Entity", f"e{i}", {"name": f"Entity number {i}", "note": "x" * 200}) for i in range(n)]
+
+
+def test_a_server_replaying_a_long_write_log_is_waited_for_not_killed(graph_dir: Path) -> None:
+    store = _open(graph_dir)
+    try:
+        for start in range(0, 12000, 500):  # many separate write queries: replayed one by one at start
+            store.merge_nodes(_many_entities(12000)[start : start + 500])
+        killed = falkordb_server.pid_of(graph_dir)
+        assert killed is not None
+        os.kill(killed, signal.SIGKILL)  # no clean stop, so no snapshot: the next start replays every query
+        while falkordb_server._pid_alive(killed):
+            time.sleep(0.05)
+    finally:
+        store.close()
+    assert _write_log(graph_dir)[0] > 1_000_000
+    # a start timeout far shorter than the replay: the replaying server is waited for, not declared dead
+    falkordb_server.ensure_running(graph_dir, timeout=0.05)
+    pid = falkordb_server.pid_of(graph_dir)
+    own = [ln for ln in (graph_dir / "server.log").read_text().splitlines() if ln.startswith(f"{pid}:")]
+    replay = [float(ln.rsplit(":", 1)[1].split()[0]) for ln in own if "DB loaded from append only file" in ln]
+    assert replay and replay[0] > 1.0  # the replay outlasted the start timeout (and its 1 s grace)
+    assert any("Ready to accept connections" in ln for ln in own)
+    store = _open(graph_dir)
+    try:
+        assert store.counts()["labels"]["Entity"] == 12000
+    finally:
+        store.close()
+
+
+def test_a_clean_stop_leaves_a_snapshot_so_the_next_start_replays_nothing(graph_dir: Path) -> None:
+    store = _open(graph_dir)
+    try:
+        for start in range(0, 6000, 500):
+            store.merge_nodes(_many_entities(6000)[start : start + 500])
+        assert _write_log(graph_dir)[0] > falkordb_server.COMPACT_ABOVE
+    finally:
+        store.close()
+    assert falkordb_server.stop(graph_dir)
+    assert _write_log(graph_dir)[0] == 0  # everything is in the snapshot
+    store = _open(graph_dir)
+    try:
+        assert store.counts()["labels"]["Entity"] == 6000
+    finally:
+        store.close()
