@@ -16,8 +16,6 @@ from graph.queries import q
 from graph.store import GraphStore, RelRecord
 from redflag.matching.resolution.model import EntityRecord
 from redflag.matching.resolution.resolver import resolve
-from redflag.matching.screening.model import Candidate
-from redflag.matching.screening.screener import Screener
 from redflag.settings import Settings
 
 LIST_CANDIDATES = q(
@@ -78,24 +76,6 @@ def _ids(raw: list[str] | None) -> list[tuple[str, str]]:
     return out
 
 
-def build_screener(store: GraphStore) -> Screener:
-    candidates = [
-        Candidate(
-            id=r["id"],
-            name=r["name"] or "",
-            aliases=[a for a in r["aliases"] or [] if a],
-            countries=list(r["countries"] or []),
-            schema=r["schema"] or "LegalEntity",
-            lists=[x for x in r["lists"] or [] if x],
-            programs=[x for x in r["programs"] or [] if x],
-            identifiers=_ids(r["identifiers"]),
-            addresses=[a for a in r["addresses"] or [] if a],
-        )
-        for r in store.run(LIST_CANDIDATES)
-    ]
-    return Screener(candidates)
-
-
 @dataclass
 class LinkReport:
     same: int = 0
@@ -126,22 +106,34 @@ def _link(store: GraphStore, pairs: list[tuple[str, str, float, dict[str, Any], 
     return report
 
 
-def screen_deal_parties(store: GraphStore, settings: Settings) -> LinkReport:
-    """Screen every counterparty against every list entity and record the matches as links."""
-    screener = build_screener(store)
+def screen_deal_parties(store: GraphStore, settings: Settings, by: str | None = None) -> LinkReport:
+    """Screen every counterparty (its name and aliases) against every list entity and record the matches as links.
+
+    Each screening goes to the screening audit log (source ``deal-parties``, the party's id as own reference), so
+    later list refreshes re-screen deal parties too (``rescreen``) and their alerts name the transactions. A match
+    an analyst cleared as a false positive for the party is shown in the log as cleared and not linked.
+    """
+    from redflag.screening_ops.parties import PartyQuery
+    from redflag.services.screening_ops import open_log, open_session
+
     pairs: list[tuple[str, str, float, dict[str, Any], str]] = []
-    for p in store.run(DEAL_PARTIES):
-        countries = p["countries"] or []
-        seen: set[str] = set()
-        for name in [p["name"], *(p["aliases"] or [])]:
-            result = screener.screen(name, country=countries[0] if countries else None,
-                                     threshold=settings.screen_review_threshold, limit=5)
-            for m in result.matches:
-                if m.id in seen or m.id == p["id"]:
+    with open_log(settings) as log:
+        session = open_session(store, settings, log, by or settings.user, "deal-parties",
+                               settings.screen_review_threshold, limit=5)  # fmt: skip
+        for p in store.run(DEAL_PARTIES):
+            countries = p["countries"] or []
+            seen: set[str] = set()
+            for name in [p["name"], *(p["aliases"] or [])]:
+                if not name or not str(name).strip():
                     continue
-                seen.add(m.id)
-                kind = "SAME_AS" if m.score >= settings.screen_threshold else "POSSIBLY_SAME_AS"
-                pairs.append((p["id"], m.id, m.score, {**m.explanation, "matched_name": m.matched_name}, kind))
+                party = PartyQuery(str(name), str(countries[0]) if countries else "", reference=str(p["id"]))
+                for outcome in session.screen(party).matches:
+                    m = outcome.match
+                    if m.id in seen or m.id == p["id"] or outcome.status == "cleared":
+                        continue
+                    seen.add(m.id)
+                    kind = "SAME_AS" if m.score >= settings.screen_threshold else "POSSIBLY_SAME_AS"
+                    pairs.append((p["id"], m.id, m.score, {**m.explanation, "matched_name": m.matched_name}, kind))
     return _link(store, pairs, "screening")
 
 

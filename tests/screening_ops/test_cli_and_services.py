@@ -16,15 +16,17 @@ import redflag.cli.intel  # noqa: F401 - registers `screen`
 import redflag.cli.screening_ops  # noqa: F401 - registers the screening-ops commands
 from graph import falkordb_server
 from graph.falkordb_store import FalkorDBStore
+from graph.queries import q
 from graph.store import NodeRecord, RelRecord
 from ontology import vocab
 from ontology.records import Identifier, ListEntity, Listing
 from redflag.cli.app import app
 from redflag.services.loading import load_list_entities
-from redflag.services.screening_ops import history, list_alerts, rescreen, screen_file
+from redflag.services.screening_ops import clear_match, history, list_alerts, rescreen, screen_file
 from redflag.settings import load_settings
 
 GRAPH = "redflag"
+SAME_AS_OF = q("tests.same_as_of", "MATCH (a:Entity {id: $id})-[:SAME_AS]->(b:Entity) RETURN b.id AS b ORDER BY b", "id")
 ENV = {"REDFLAG_GRAPH": GRAPH, "REDFLAG_USER": "tester", "REDFLAG_SCREEN_WEIGHTS": ""}
 
 
@@ -190,3 +192,35 @@ def test_single_name_screen_keeps_its_json_shape_and_is_logged(world: Path) -> N
     logged = [e for e in history(load_settings(world), None) if e.id == doc["screening_id"]]
     assert len(logged) == 1 and logged[0].kind == "screening" and logged[0].by == "tester"
     assert logged[0].body["source"] == "single" and logged[0].body["matches"][0]["id"] == "syn-1"
+
+
+def test_deal_parties_are_screened_into_the_log_linked_and_cleared_matches_stay_unlinked(world: Path) -> None:
+    from redflag.services.screening import screen_deal_parties
+
+    cfg = load_settings(world)
+    with _store(world) as store:
+        store.merge_nodes([NodeRecord("Entity", "party-velsig", {"name": "Velsig Systems", "countries": ["XV"],
+                                                                 "origin": ["deal"], "schema": "Company"})])
+        store.merge_rels([RelRecord("HAS_PARTY", "Transaction", "DEAL-7", "Entity", "party-velsig",
+                                    {"role": "end_user"}, key="DEAL-7|end_user|party-velsig")])
+        linked = screen_deal_parties(store, cfg, by="ana")
+        assert linked.same == 1
+        assert [r["b"] for r in store.run(SAME_AS_OF, {"id": "party-velsig"})] == ["syn-1"]
+        logged = [e for e in history(cfg, None) if e.body.get("source") == "deal-parties"]
+        assert {e.body["reference"] for e in logged} == {"party-velsig", "party-corvane"}
+        assert [m["id"] for e in logged if e.body["reference"] == "party-velsig" for m in e.body["matches"]] == ["syn-1"]
+
+        # an analyst clears the match: the next run logs it as cleared and does not link it
+        key = next(e.party_key for e in logged if e.body["reference"] == "party-velsig")
+        clear_match(store, cfg, key, "syn-1", "different company, same trading name", "ana")
+        assert screen_deal_parties(store, cfg, by="ana").same == 0
+        assert store.run(SAME_AS_OF, {"id": "party-velsig"}) == []
+        last = [e for e in history(cfg, None) if e.body.get("reference") == "party-velsig"][-1]
+        assert last.body["matches"][0]["status"] == "cleared"
+
+        # a list refresh re-screens the deal party too and alerts its transaction
+        load_list_entities(store, list_entities({"syn-1": {"aliases": ["Velsig Systems", "Velsig Group"]}}))
+        alerts = [a for a in rescreen(store, cfg, "ana", only_if_changed=True).alerts
+                  if a.body["reference"] == "party-velsig"]  # fmt: skip
+        assert alerts and alerts[0].body["transactions"][0]["id"] == "DEAL-7"
+        assert alerts[0].body["reason"] == "cleared match re-opened: list entry changed"
