@@ -61,11 +61,18 @@ def run(
     return done
 
 
+def _as_in_a_terminal() -> None:
+    # A test run started in the background (`cmd &` in a script, nohup) ignores SIGINT, and an ignored signal
+    # stays ignored across exec: the command would never see the Ctrl-C these tests send. A terminal's
+    # foreground command has the default disposition; give it back.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start(data_dir: Path, *args: str) -> subprocess.Popen[str]:
     """One `redflag` command in its own session (so a signal to it reaches it alone, as `kill PID` would)."""
     return subprocess.Popen(
         [*REDFLAG, *args], env=env_for(data_dir), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        start_new_session=True,
+        start_new_session=True, preexec_fn=_as_in_a_terminal,
     )  # fmt: skip
 
 
