@@ -23,8 +23,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import redis
-from redis.backoff import NoBackoff
-from redis.retry import Retry
 
 from graph.errors import StoreError, StoreUnavailable
 
@@ -94,8 +92,9 @@ def probe(paths: ServerPaths, timeout: float = 1.0) -> str:
     """``ready``, ``loading`` (alive, replaying its append-only file) or ``down`` (no answer)."""
     if not paths.socket.exists():
         return "down"
-    # no retries: redis-py's default policy retries a silent server with back-off, turning 1 s into ~10 s
-    client = redis.Redis(unix_socket_path=str(paths.socket), socket_timeout=timeout, retry=Retry(NoBackoff(), 0))
+    # redis-py's default retries (with back-off) stay: a server busy with a Bolt client or a save can be silent
+    # for a few seconds, and taking it for dead would kill a working server
+    client = redis.Redis(unix_socket_path=str(paths.socket), socket_timeout=timeout)
     try:
         return "ready" if client.ping() else "down"
     except redis.exceptions.BusyLoadingError:
