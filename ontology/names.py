@@ -175,8 +175,7 @@ _ROMANIZATION_FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for pattern, repl in (
         (r"x", "ks"),
         (r"y[eo]", "e"),  # ye/yo (e, yo) -> e: Yevgeniy, Pyotr
-        (r"(?<=[a-z])y(?=[aui])", "i"),  # ya/yu after a letter -> ia/iu: Polyanin, Mariya
-        (r"^y(?=[aui])", "i"),
+        (r"y(?=[aui])", "i"),  # ya/yu/yi -> ia/iu/ii: Polyanin, Mariya, Yuri
         (r"(?<=[a-z])(iy|yi|yy|ij|y)$", "i"),  # -iy, -y endings: Yevgeniy, Aleksey
         (r"ii", "i"),
         (r"kh", "h"),

@@ -244,11 +244,12 @@ def neighbours(
     if not centre:
         return {"center": None, "nodes": [], "edges": [], "total": 0, "shown": 0}
     c = centre[0]
-    label = checked_label(_primary_label(c["labels"]), vocab.labels())
+    primary = _primary_label(c["labels"])
+    label = checked_label(primary, vocab.labels())
     total = int(store.run(fill(DEGREE, label=label), {"id": node_id, "types": types})[0]["n"])
     out = store.run(fill(OUT_EDGES, label=label), {"id": node_id, "types": types, "limit": limit})
     inc = store.run(fill(IN_EDGES, label=label), {"id": node_id, "types": types, "limit": max(0, limit - len(out))})
-    nodes = {node_id: {"id": node_id, "name": _text(c["name"]), "label": _primary_label(c["labels"]), "risk": c["risk"]}}
+    nodes = {node_id: {"id": node_id, "name": _text(c["name"]), "label": primary, "risk": c["risk"]}}
     edges = []
     for direction, batch in (("out", out), ("in", inc)):
         for r in batch:
