@@ -9,11 +9,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
+
+from rapidfuzz import process as rf_process
 
 from graph.queries import q
 from graph.store import GraphStore, NodeRecord, RelRecord
@@ -26,6 +30,8 @@ SUPPORT = ("active", "ended", "none")
 STATUSES = ("draft", "pending", "proposed", "approved", "shipped", "refused", "cancelled")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CC = re.compile(r"^[A-Z]{2}$")
+MAX_FIELD_CHARS = 2000
+"""Longest text accepted in one deal field (ids, names, titles, declared end use), in characters."""
 
 FIND_ENTITY_BY_ID = q(
     "deals.find_entity_by_id", "MATCH (e:Entity {id: $ref}) RETURN e.id AS id, e.name AS name", "ref"
@@ -37,6 +43,10 @@ FIND_ENTITY_BY_NAME = q(
     "norm",
 )
 EXISTING_ITEMS = q("deals.existing_items", "MATCH (i:Item) WHERE i.id IN $ids RETURN i.id AS id", "ids")
+REGISTERED_ITEMS = q(
+    "deals.registered_items",
+    "MATCH (i:Item) WHERE i.registered = true RETURN i.id AS id, i.name AS name ORDER BY i.id",
+)
 CLEAR_DEAL_LINKS = q(
     "deals.clear_links",
     "MATCH (t:Transaction {id: $id})-[r:HAS_PARTY|INCLUDES|DESTINED_FOR|TRANSITS]->() DELETE r",
@@ -81,6 +91,7 @@ class Deal:
     safeguards: dict[str, bool] = field(default_factory=dict)
     support_status: str = "none"
     declared_end_use: str = ""
+    line: int = 0  # where the deal stands in its file (CSV line, or position in a JSON list); 0 if not from a file
 
 
 def _bool(value: Any, where: tuple[str, int, str], errors: list[RowError]) -> bool:
@@ -123,11 +134,43 @@ def _objects(value: Any, col: str, what: str, err: Callable[[str, str], None]) -
     return out
 
 
+def _date_problem(value: str) -> str | None:
+    """Why ``value`` is not a calendar date written YYYY-MM-DD (ISO 8601), or None if it is one."""
+    if not _DATE.match(value):
+        return f"{value[:20]!r} is not a date (YYYY-MM-DD)"
+    try:
+        date.fromisoformat(value)
+    except ValueError as exc:
+        return f"{value!r} is not a real date ({exc})"
+    return None
+
+
+def _too_long(raw: dict[str, Any], err: Callable[[str, str], None]) -> None:
+    """Every text field of a deal, parties and items included, is at most MAX_FIELD_CHARS long."""
+
+    def walk(value: Any, col: str) -> None:
+        if isinstance(value, str) and len(value) > MAX_FIELD_CHARS:
+            err(col, f"{len(value)} characters; at most {MAX_FIELD_CHARS} are accepted")
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v, col)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v, col)
+
+    for key, value in raw.items():
+        walk(value, str(key))
+
+
 def _validate(raw: dict[str, Any], source: str, line: int, errors: list[RowError]) -> Deal | None:
     n = len(errors)
 
     def err(col: str, reason: str) -> None:
         errors.append(RowError(source, line, col, reason))
+
+    _too_long(raw, err)
+    if len(errors) > n:
+        return None
 
     deal_id = str(raw.get("id") or "").strip()
     if not deal_id:
@@ -160,6 +203,9 @@ def _validate(raw: dict[str, Any], source: str, line: int, errors: list[RowError
         except (TypeError, ValueError):
             err("items", f"quantity {str(qty)[:20]!r} of {name[:40]!r} is not a number")
             quantity = None
+        if quantity is not None and (not math.isfinite(quantity) or quantity <= 0):
+            err("items", f"quantity {str(qty)[:20]!r} of {name[:40]!r} must be a positive number")
+            quantity = None
         items.append(ItemRef(name, quantity, str(it.get("unit", ""))))
     if not items:
         err("items", "every deal needs at least one item")
@@ -178,8 +224,11 @@ def _validate(raw: dict[str, Any], source: str, line: int, errors: list[RowError
     for col in ("order_date", "ship_date"):
         v = raw.get(col)
         v = str(v).strip() if v not in (None, "") else None
-        if v is not None and not _DATE.match(v):
-            err(col, f"{v[:20]!r} is not a date (YYYY-MM-DD)")
+        if v is not None:
+            problem = _date_problem(v)
+            if problem:
+                err(col, problem)
+                v = None
         dates[col] = v
     if dates["order_date"] and dates["ship_date"] and dates["ship_date"] < dates["order_date"]:
         err("ship_date", "ship date is before the order date")
@@ -207,6 +256,7 @@ def _validate(raw: dict[str, Any], source: str, line: int, errors: list[RowError
         safeguards=safeguards,
         support_status=support,
         declared_end_use=str(raw.get("declared_end_use") or ""),
+        line=line,
     )
 
 
@@ -259,7 +309,7 @@ def parse_deals(path: Path) -> list[Deal]:
     source = path.name
     errors: list[RowError] = []
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a byte-order mark (Excel's "CSV UTF-8") is accepted
     except (OSError, UnicodeDecodeError) as exc:
         raise DealValidationError([RowError(source, 0, "(file)", f"cannot read the file: {exc}")]) from exc
     rows: list[tuple[int, dict[str, Any]]]
@@ -278,7 +328,10 @@ def parse_deals(path: Path) -> list[Deal]:
             else:
                 errors.append(RowError(source, i, "(deal)", "each deal must be an object"))
     elif path.suffix.lower() == ".csv":
-        rows = _csv_rows(text, source, errors)
+        try:
+            rows = _csv_rows(text, source, errors)
+        except csv.Error as exc:  # e.g. a field over the csv module's size limit, a NUL byte
+            raise DealValidationError([RowError(source, 0, "(csv)", f"not a readable CSV file: {exc}")]) from exc
     else:
         raise DealValidationError([RowError(source, 0, "(file)", "deals files must be .json or .csv")])
     deals = []
@@ -293,6 +346,30 @@ def parse_deals(path: Path) -> list[Deal]:
     if errors:
         raise DealValidationError(errors)
     return deals
+
+
+def check_items(store: GraphStore, deals: list[Deal], source: str = "deals") -> None:
+    """Raise DealValidationError if a deal names an item that is not in the item register.
+
+    A deal's item flags come from the registered item (capabilities, classification, safeguards), so an
+    unknown id would silently drop them. The error offers the closest registered ids (did you mean).
+    """
+    registered = {r["id"]: r.get("name") or "" for r in store.run(REGISTERED_ITEMS)}
+    errors: list[RowError] = []
+    for deal in deals:
+        for it in deal.items:
+            if it.item in registered:
+                continue
+            if not registered:
+                hint = "the item register is empty: add items with `redflag items import FILE`"
+            else:
+                close = [m[0] for m in rf_process.extract(it.item, list(registered), limit=3, score_cutoff=60)]
+                hint = f"did you mean {', '.join(repr(c) for c in close)}?" if close else (
+                    f"registered items: {', '.join(sorted(registered)[:10])}"
+                )
+            errors.append(RowError(source, deal.line, "items", f"unknown item {it.item[:60]!r}; {hint}"))
+    if errors:
+        raise DealValidationError(errors)
 
 
 def write_deals(store: GraphStore, deals: list[Deal]) -> list[str]:
@@ -368,4 +445,5 @@ def write_deals(store: GraphStore, deals: list[Deal]) -> list[str]:
 
 def import_deals(store: GraphStore, path: Path) -> tuple[list[Deal], list[str]]:
     deals = parse_deals(path)  # raises before anything is written
+    check_items(store, deals, path.name)
     return deals, write_deals(store, deals)

@@ -187,7 +187,15 @@ def paths_cmd(
 
 @app.command("import-deals")
 def import_deals_cmd(path: Path = typer.Argument(..., help="A deals file (.csv or .json).")) -> None:
-    """Import deals; every error names the row and column, and a file with any error writes nothing."""
+    """Import deals; every error names the row and column, and a file with any error writes nothing.
+
+    CSV columns: id, title, exporter, customer, consignee, intermediary, freight_forwarder, end_user, payer
+    (parties: entity ids or names, several joined by ';'), items (ITEM_ID[:QUANTITY];... from the item
+    register), destination and transit_countries (ISO alpha-2 codes), free_trade_zones, order_date and
+    ship_date (YYYY-MM-DD), status, use_limits/termination/update_denial/remote_disable (yes/no),
+    support_status (active, ended, none), declared_end_use. JSON: the same fields, parties and items as lists
+    of objects. Every column and its allowed values: docs/DEALS.md.
+    """
     from redflag.deals import DealValidationError, import_deals
 
     with open_store(settings()) as store:

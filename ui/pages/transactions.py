@@ -10,7 +10,7 @@ from typing import Any
 import streamlit as st
 
 from ontology.vocab import decision_values
-from redflag.deals import Deal, DealValidationError, ItemRef, PartyRef, import_deals, write_deals
+from redflag.deals import Deal, DealValidationError, ItemRef, PartyRef, check_items, import_deals, write_deals
 from redflag.reports.model import build_report
 from redflag.reports.render import write_report
 from redflag.rules.engine import evaluate
@@ -38,8 +38,9 @@ with create:
             path = Path(tmp) / Path(upload.name).name
             path.write_bytes(upload.getvalue())
             try:
-                deals, ids = import_deals(db, path)
-                st.success(f"Imported {len(ids)} deal(s): {', '.join(ids)}")
+                deals, created = import_deals(db, path)
+                st.success(f"Imported {len(deals)} deal(s): {', '.join(d.id for d in deals)}; "
+                           f"{len(created)} new party(ies) marked unscreened")
             except DealValidationError as exc:
                 st.error("The file was not imported; fix these rows and try again:")
                 st.text(str(exc))
@@ -66,9 +67,14 @@ with create:
                         destination=destination.strip().upper(),
                         transit_countries=[t.strip().upper() for t in transit.split(",") if t.strip()],
                         declared_end_use=end_use.strip())  # fmt: skip
-            ids = run_safely("Creating the deal", write_deals, db, [deal])
-            if ids:
-                st.success(f"Created {', '.join(ids)}.")
+            try:
+                check_items(db, [deal], "new deal")
+            except DealValidationError as exc:
+                st.error(f"The deal was not created: {exc}")
+            else:
+                ids = run_safely("Creating the deal", write_deals, db, [deal])
+                if ids is not None:
+                    st.success(f"Created {deal.id}.")
 
 with work:
     txs = explore.transactions(db)
