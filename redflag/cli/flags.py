@@ -79,6 +79,7 @@ def flags_cmd(
     doc: dict[str, Any] = {
         "transaction": data["transaction"],
         "risk_score": data["risk_score"],
+        "risk_band": data["risk_band"],
         "hard_stop": data["hard_stop"],
         "hard_stops": data["hard_stops"],
         "lists_judged_on": data["lists_judged_on"],
@@ -91,7 +92,7 @@ def flags_cmd(
     if as_json:
         print(json.dumps(doc, indent=2, ensure_ascii=False))
         return
-    head = f"{transaction}: risk {doc['risk_score']}" + ("  HARD STOP" if doc["hard_stop"] else "")
+    head = f"{transaction}: risk {doc['risk_score']} ({doc['risk_band']})" + ("  HARD STOP" if doc["hard_stop"] else "")
     out.print(head, markup=False)
     for hs in doc["hard_stops"]:
         out.print(f"  hard stop {hs['rule']}: {hs['reason']}", markup=False)

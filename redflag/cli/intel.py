@@ -181,7 +181,7 @@ def paths_cmd(
     if not result["paths"]:
         print("no path to a risky end-user or destination")
     for p in result["paths"]:
-        print(f"{p['risk']:.2f}  " + " -> ".join(n["name"] or n["id"] for n in p["nodes"]))
+        print(f"{p['risk']:5.1f} {p['risk_band']:<8} " + " -> ".join(n["name"] or n["id"] for n in p["nodes"]))
         print("      " + "; ".join(p["reasons"]))
 
 

@@ -37,7 +37,15 @@ def blocks(report: DueDiligenceReport) -> Iterator[Block]:
         f"lists judged as of {report.flags.list_date}.",
     )
     verdict = "HARD STOP" if report.flags.hard_stop else "no hard stop"
-    yield ("p", f"Risk score {report.flags.risk_score} / 100 ({verdict}); {len(report.findings)} finding(s).")
+    yield (
+        "p",
+        f"Risk score {report.flags.risk_score} / 100, band {report.flags.breakdown.band} ({verdict}); "
+        f"{len(report.findings)} finding(s).",
+    )
+    considerations = report.flags.breakdown.considerations
+    if considerations:
+        parts = ", ".join(f"{k.replace('_', ' ')} {v:.2f}" for k, v in sorted(considerations.items(), key=lambda kv: -kv[1]))
+        yield ("p", f"Score by guidance consideration (log-odds points, docs/RISK-SCORE.md): {parts}.")
     for hs in report.flags.breakdown.hard_stops:
         yield ("p", f"Hard stop ({hs['rule']}): {hs['reason']}")
     if tx.get("declared_end_use"):

@@ -32,6 +32,7 @@ class FlagReport:
             "transaction": self.transaction.get("id"),
             "title": self.transaction.get("title"),
             "risk_score": self.risk_score,
+            "risk_band": self.breakdown.band,
             "hard_stop": self.hard_stop,
             "hard_stops": self.breakdown.hard_stops,
             "as_of": self.as_of,
@@ -73,7 +74,7 @@ def evaluate(
     for f in findings:
         f.status = str(states.get(f.id, {}).get("status") or "open")
     findings.sort(key=lambda f: (_LEVEL_ORDER[f.level], -f.confidence, f.rule, f.id))
-    breakdown = score(findings)
+    breakdown = score(findings, {p.id: p.roles_in_tx for p in ctx.parties})
     return FlagReport(
         transaction=ctx.tx,
         risk_score=breakdown.score,
