@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +90,20 @@ def _pid_alive(pid: int) -> bool:
     except PermissionError:
         return True  # alive, owned by someone else
     return True
+
+
+def _iso_http_date(text: str) -> str:
+    """An HTTP date (``Last-Modified``) as ISO 8601 UTC; an ISO value is kept; '' when unreadable."""
+    if not text:
+        return ""
+    try:
+        return datetime.fromisoformat(text).isoformat(timespec="seconds")
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(text).astimezone(UTC).isoformat(timespec="seconds")
+    except (TypeError, ValueError, IndexError):
+        return ""
 
 
 def _digest(obj: Any) -> str:
@@ -482,7 +497,7 @@ class Archive:
             "(last_modified IS NULL), id DESC LIMIT 1",
             (url, sha),
         ).fetchone()
-        modified = str(row["last_modified"] or "") if row is not None else ""
+        modified = _iso_http_date(str(row["last_modified"] or "")) if row is not None else ""
         retrieved = str(row["retrieved_at"] or "") if row is not None else ""
         return ListFileInfo(url, sha, len(data), modified or retrieved, modified)
 

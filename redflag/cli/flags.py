@@ -105,8 +105,8 @@ def flags_cmd(
     head = f"{transaction}: risk {doc['risk_score']}" + ("  HARD STOP" if doc["hard_stop"] else "")
     out.print(head, markup=False)
     for w in doc["warnings"]:
-        out.print(f"  WARNING (lists stale): {w}", markup=False, highlight=False)
-    out.print(f"  lists: {versions_text(doc['list_versions']) or 'versions unknown'}", markup=False, highlight=False)
+        print(f"  WARNING (lists stale): {w}")
+    print(f"  lists: {versions_text(doc['list_versions']) or 'versions unknown'}")
     for hs in doc["hard_stops"]:
         out.print(f"  hard stop {hs['rule']}: {hs['reason']}", markup=False)
     if change is not None:
@@ -182,9 +182,15 @@ def report_cmd(
             from redflag.reports.model import build_report
             from redflag.reports.render import write_report
             from redflag.rules.context import TransactionNotFound
+            from redflag.screening_ops.grounds import NoListLoaded
+            from redflag.services.list_versions import screening_grounds
 
             try:
-                rep = build_report(store, transaction)
+                grounds = screening_grounds(store, cfg).to_dict()
+            except NoListLoaded as exc:
+                raise CliError(f"{exc} (the report's red flags need the parties screened against a list)") from None
+            try:
+                rep = build_report(store, transaction, grounds=grounds)
             except TransactionNotFound as exc:
                 raise CliError(str(exc)) from None
             write_report(rep, fmt, out_file)

@@ -105,11 +105,13 @@ def test_screening_with_no_list_loaded_is_an_error_and_logs_nothing(deals_withou
     for args in (["screen", "Corvane Telematics"], ["screen", "Corvane Telematics", "--json"],
                  ["screen", "--file", str(parties)], ["screen", "--file", str(parties), "--jsonl"],
                  ["flags", "--transaction", "DEAL-7"], ["flags", "--transaction", "DEAL-7", "--json"],
+                 ["report", "--transaction", "DEAL-7", "--format", "md", "--out", str(tmp_path / "r.md")],
                  ["resolve-entities"], ["import-deals", str(SAMPLE_DEALS)]):
         code, stdout, err = _run(data, *args)
         assert code == 1, (args, stdout)
         assert f"no screening list is loaded in {data}" in err and "redflag import ofac" in err, (args, err)
         assert "no match" not in stdout and '"clear"' not in stdout
+    assert not (tmp_path / "r.md").exists()
     with AuditLog.for_data_dir(data) as log:
         assert log.count() == 0
     # the import was refused before writing: the sample deals are not in the graph
