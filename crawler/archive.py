@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,10 @@ CREATE INDEX IF NOT EXISTS list_sets_key ON list_sets(key, id);
 CREATE TABLE IF NOT EXISTS list_records (
   set_id INTEGER NOT NULL REFERENCES list_sets(id), kind TEXT NOT NULL, record_id TEXT NOT NULL,
   sha256 TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (set_id, kind, record_id));
+CREATE TABLE IF NOT EXISTS list_set_files (
+  set_id INTEGER NOT NULL REFERENCES list_sets(id), name TEXT NOT NULL, sha256 TEXT NOT NULL,
+  size INTEGER NOT NULL DEFAULT 0, file_date TEXT NOT NULL DEFAULT '', published TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (set_id, name));
 CREATE TABLE IF NOT EXISTS errors (
   id INTEGER PRIMARY KEY, run_id TEXT NOT NULL, location TEXT NOT NULL, line INTEGER NOT NULL DEFAULT 0,
   field TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL, at TEXT NOT NULL);
@@ -87,6 +92,20 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+def _iso_http_date(text: str) -> str:
+    """An HTTP date (``Last-Modified``) as ISO 8601 UTC; an ISO value is kept; '' when unreadable."""
+    if not text:
+        return ""
+    try:
+        return datetime.fromisoformat(text).isoformat(timespec="seconds")
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(text).astimezone(UTC).isoformat(timespec="seconds")
+    except (TypeError, ValueError, IndexError):
+        return ""
+
+
 def _digest(obj: Any) -> str:
     return hashlib.sha256(json.dumps(obj, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
 
@@ -108,6 +127,23 @@ class RunRecord:
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class ListFileInfo:
+    """One input file of a list set: name (path or URL), SHA-256 of its bytes, size, its own date (an imported
+    file's modification time, a crawled file's ``Last-Modified`` or retrieval time) and the publication date the
+    publisher states ('' when unknown)."""
+
+    name: str
+    sha256: str
+    size: int = 0
+    file_date: str = ""
+    published: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "sha256": self.sha256, "size": self.size, "date": self.file_date,
+                "published": self.published}
 
 
 @dataclass(frozen=True)
@@ -389,12 +425,15 @@ class Archive:
 
     # ------------------------------------------------------------------ structured lists
     def store_list(
-        self, key: str, dataset: str, sha: str, parsed: ParsedList, run_id: str | None = None
+        self, key: str, dataset: str, sha: str, parsed: ParsedList, run_id: str | None = None,
+        files: list[ListFileInfo] | None = None,
     ) -> bool:
         """Store the records parsed from one set of input files (identified by KEY and the inputs' digest SHA).
 
-        Returns False when this exact input was stored before (nothing written). Row errors are
-        recorded against RUN_ID either way.
+        Returns False when this exact input was stored before (no records written; the files' versions are
+        added if the stored set has none yet, as for a set archived before they were recorded). Row errors
+        are recorded against RUN_ID either way. ``files`` are the input files' versions (name, SHA-256, date):
+        see :meth:`fetched_file` for crawled files.
         """
         with self._tx() as db:
             if run_id is not None:
@@ -406,6 +445,7 @@ class Archive:
                 "SELECT sha256 FROM list_sets WHERE key = ? ORDER BY id DESC LIMIT 1", (key,)
             ).fetchone()
             if latest is not None and latest["sha256"] == sha:
+                self._add_missing_files(db, key, files or [])
                 return False
             cur = db.execute(
                 "INSERT INTO list_sets(key, dataset, sha256, stored_at, records) VALUES (?, ?, ?, ?, ?)",
@@ -426,7 +466,57 @@ class Archive:
                 "INSERT OR REPLACE INTO list_records(set_id, kind, record_id, sha256, json) VALUES (?,?,?,?,?)",
                 rows,
             )
+            self._insert_set_files(db, int(set_id or 0), files if files is not None else [])
         return True
+
+    def add_set_files(self, key: str, files: list[ListFileInfo]) -> None:
+        """Record the file versions of KEY's current set if it has none yet (a set archived before they were)."""
+        with self._tx() as db:
+            self._add_missing_files(db, key, files)
+
+    def _add_missing_files(self, db: sqlite3.Connection, key: str, files: list[ListFileInfo]) -> None:
+        row = db.execute("SELECT max(id) FROM list_sets WHERE key = ?", (key,)).fetchone()
+        if not files or row is None or row[0] is None:
+            return
+        if db.execute("SELECT 1 FROM list_set_files WHERE set_id = ? LIMIT 1", (row[0],)).fetchone() is None:
+            self._insert_set_files(db, int(row[0]), files)
+
+    def _insert_set_files(self, db: sqlite3.Connection, set_id: int, files: list[ListFileInfo]) -> None:
+        db.executemany(
+            "INSERT OR REPLACE INTO list_set_files(set_id, name, sha256, size, file_date, published) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(set_id, f.name, f.sha256, f.size, f.file_date, f.published) for f in files],
+        )
+
+    def fetched_file(self, url: str, data: bytes) -> ListFileInfo:
+        """The version of a crawled list file: its SHA-256 and size, dated by the server's ``Last-Modified`` of
+        the fetch that brought these bytes (else the retrieval time); ``published`` is that ``Last-Modified``."""
+        sha = hashlib.sha256(data).hexdigest()
+        row = self._db.execute(
+            "SELECT last_modified, retrieved_at FROM fetches WHERE url = ? AND sha256 = ? ORDER BY "
+            "(last_modified IS NULL), id DESC LIMIT 1",
+            (url, sha),
+        ).fetchone()
+        modified = _iso_http_date(str(row["last_modified"] or "")) if row is not None else ""
+        retrieved = str(row["retrieved_at"] or "") if row is not None else ""
+        return ListFileInfo(url, sha, len(data), modified or retrieved, modified)
+
+    def list_versions(self) -> list[dict[str, Any]]:
+        """The current set of every list key: key, dataset, digest, stored_at, entity count and its files."""
+        out = []
+        for s in self._db.execute(
+            "SELECT * FROM list_sets WHERE id IN (SELECT max(id) FROM list_sets GROUP BY key) ORDER BY key"
+        ).fetchall():
+            n = self._db.execute(
+                "SELECT count(*) FROM list_records WHERE set_id = ? AND kind = 'entity'", (s["id"],)
+            ).fetchone()[0]
+            files = [
+                ListFileInfo(r["name"], r["sha256"], r["size"], r["file_date"], r["published"]).to_dict()
+                for r in self._db.execute("SELECT * FROM list_set_files WHERE set_id = ? ORDER BY name", (s["id"],))
+            ]
+            out.append({"key": s["key"], "dataset": s["dataset"], "sha256": s["sha256"], "stored_at": s["stored_at"],
+                        "records": s["records"], "entity_count": int(n), "files": files})
+        return out
 
     def list_is_current(self, key: str, sha: str) -> bool:
         """True when the latest stored set for KEY was parsed from exactly this input digest."""

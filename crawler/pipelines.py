@@ -99,11 +99,13 @@ class ArchivePipeline:
         elif isinstance(item, DocumentItem):
             archive.store_document(item.document)
         elif isinstance(item, ListItem):
+            versions = [archive.fetched_file(f.name, f.data) for f in item.files]
             if archive.list_is_current(item.key, item.sha256):
+                archive.add_set_files(item.key, versions)  # a set archived before file versions were recorded
                 self._emit("list", key=item.key, outcome="unchanged")
             else:
                 parsed = parse_files(item.fmt, item.files, self.country_codes, item.dataset)
-                archive.store_list(item.key, item.dataset, item.sha256, parsed, run_id=self.run_id)
+                archive.store_list(item.key, item.dataset, item.sha256, parsed, run_id=self.run_id, files=versions)
                 self._emit(
                     "list",
                     key=item.key,

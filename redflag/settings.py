@@ -91,6 +91,8 @@ class Settings:
     ui_password_hash: str = field(default="", repr=False)
     ui_users_file: str = ""
     ui_auth: str = ""
+    # a screening against a list older than this many days warns and is marked stale (0: any age warns)
+    list_max_age_days: float = 30.0
 
     @property
     def graph_dir(self) -> Path:
@@ -134,7 +136,15 @@ def load_settings(data_dir: str | Path | None = None) -> Settings:
         ui_password_hash=_secret("REDFLAG_UI_PASSWORD_HASH"),
         ui_users_file=_env("REDFLAG_UI_USERS", ""),
         ui_auth=_ui_auth(),
+        list_max_age_days=_list_max_age(),
     )
+
+
+def _list_max_age() -> float:
+    days = _env_float("REDFLAG_LIST_MAX_AGE_DAYS", 30.0)
+    if days < 0:
+        raise SettingsError(f"REDFLAG_LIST_MAX_AGE_DAYS={days:g}: give a number of days, 0 or more")
+    return days
 
 
 def _ui_auth() -> str:

@@ -137,7 +137,7 @@ def import_cmd(
 
         if len(paths) != 1:
             raise CliError("import deals takes one file (.csv or .json)")
-        import_deals_cmd(paths[0])
+        import_deals_cmd(paths[0], unscreened=False)
         return
     try:
         result = import_files(settings().archive_dir, fmt, paths)

@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from redflag.cli.app import CliError, app, settings
+from redflag.cli.app import CliError, app, data_store, settings
 from redflag.services.store import open_store
 
 console = Console(stderr=True)
@@ -42,9 +42,13 @@ def load_cmd() -> None:
     with open_store(cfg) as store, _progress("loading lists") as update:
         report = load_lists(store, archive_for(cfg), update)  # type: ignore[arg-type]
         # lists changed: every party screened before is screened again; new matches become alerts
-        from redflag.services.screening_ops import rescreen
+        from redflag.screening_ops.grounds import NoListLoaded
+        from redflag.services.screening_ops import RescreenReport, rescreen
 
-        again = rescreen(store, cfg, cfg.user, only_if_changed=True)
+        try:
+            again = rescreen(store, cfg, cfg.user, only_if_changed=True)
+        except NoListLoaded:  # indicators only: nothing to re-screen against
+            again = RescreenReport()
     print(f"loaded {report.nodes} nodes, {report.relationships} relationships; {len(report.errors)} problem(s)")
     for e in report.errors[:50]:
         print(f"  {e.source}: {e.field}: {e.reason}")
@@ -68,14 +72,18 @@ def extract_cmd() -> None:
 @app.command("resolve-entities")
 def resolve_entities_cmd() -> None:
     """Entity resolution and party screening: SAME_AS and POSSIBLY_SAME_AS links with explanations."""
+    from redflag.screening_ops.grounds import NoListLoaded
     from redflag.services.screening import resolve_entities, screen_deal_parties
 
     cfg = settings()
-    with open_store(cfg) as store:
+    with data_store(cfg) as store:
         r1 = resolve_entities(store, cfg)
-        r2 = screen_deal_parties(store, cfg)
-    print(f"resolution: {r1.same} same, {r1.possible} for review; screening of parties: {r2.same} matches, "
-          f"{r2.possible} for review")
+        print(f"resolution: {r1.same} same, {r1.possible} for review")
+        try:
+            r2 = screen_deal_parties(store, cfg)
+        except NoListLoaded as exc:
+            raise CliError(f"parties not screened: {exc}") from None
+    print(f"screening of parties: {r2.same} matches, {r2.possible} for review")
 
 
 @app.command("judge")
@@ -90,7 +98,7 @@ def judge_cmd(
     from redflag.services.screening import judge
 
     cfg = settings()
-    with open_store(cfg) as store:
+    with data_store(cfg) as store:
         try:
             ok = judge(store, a, b, judgement, by or cfg.user, reason, datetime.now(UTC).isoformat())
         except ValueError as exc:
@@ -131,27 +139,40 @@ def screen_cmd(
         raise CliError("--jsonl and --out go with --file")
     if not name or not name.strip():
         raise CliError("give a NAME to screen")
+    from redflag.screening_ops.grounds import versions_text
+
     cfg = settings()
-    cut = cfg.screen_threshold if threshold is None else threshold
-    with open_store(cfg) as store:
+    # review candidates are shown from the review threshold up (as in bulk screening), marked as review
+    cut = cfg.screen_review_threshold if threshold is None else threshold
+    with data_store(cfg) as store:
         try:
             result, logged = screen_one(store, cfg, PartyQuery(name, (country or "").upper()), by or cfg.user, cut, limit)
         except ValueError as exc:
             raise CliError(str(exc)) from exc
+    match_cut = max(cut, cfg.screen_threshold)
     if as_json:
         data = result.to_dict()
         data["screening_id"], data["screened_at"] = logged.screening_id, logged.at
+        data["match_threshold"], data["status"] = match_cut, logged.status
         for m, o in zip(data["matches"], logged.matches, strict=True):
             m["status"] = o.status  # open, cleared, reopened, confirmed or needs_review (decisions in force)
+            m["band"] = o.band  # match (>= the match threshold) or review
+        data["stale"], data["warnings"] = logged.stale, logged.warnings
+        data["list_versions"] = logged.grounds.get("list_versions", [])
         print(json.dumps(data, indent=2, ensure_ascii=False))
+        for w in logged.warnings:
+            print(f"warning: {w}", file=sys.stderr)
         return
+    for w in logged.warnings:
+        print(f"WARNING (lists stale): {w}")
     if not result.matches:
-        print(f"no match for {name!r} at threshold {cut}")
+        print(f"no match for {name!r} at or above {cut}")
     for o in logged.matches:
         m = o.match
-        mark = "" if o.status == "open" else f"  [{o.status}]"
+        mark = f"  [{o.band}]" + ("" if o.status == "open" else f" [{o.status}]")
         print(f"{m.score:.3f}  {m.name}  (matched {m.matched_name!r}; {', '.join(m.lists)} {', '.join(m.programs)})"
               + mark)
+    print(f"screened against: {versions_text(logged.grounds.get('list_versions', [])) or 'list versions unknown'}")
     print(f"logged as screening {logged.screening_id}", file=sys.stderr)
 
 
@@ -170,7 +191,7 @@ def paths_cmd(
     rel = tuple(r.strip().upper() for r in relations.split(",") if r.strip()) or None
     if rel and any(r not in FOLLOW for r in rel):
         raise CliError(f"relation types must be among {', '.join(FOLLOW)}")
-    with open_store(settings()) as store:
+    with data_store(settings()) as store:
         try:
             result = find_paths(store, transaction, party, max_depth, limit, rel)
         except ValueError as exc:
@@ -186,8 +207,13 @@ def paths_cmd(
 
 
 @app.command("import-deals")
-def import_deals_cmd(path: Path = typer.Argument(..., help="A deals file (.csv or .json).")) -> None:
-    """Import deals; every error names the row and column, and a file with any error writes nothing.
+def import_deals_cmd(
+    path: Path = typer.Argument(..., help="A deals file (.csv or .json)."),
+    unscreened: bool = typer.Option(
+        False, "--unscreened", help="Import even with no screening list loaded (new parties stay unscreened)."
+    ),
+) -> None:
+    """Import deals, then screen every deal party against the lists loaded (logged; matches linked).
 
     CSV columns: id, title, exporter, customer, consignee, intermediary, freight_forwarder, end_user, payer
     (parties: entity ids or names, several joined by ';'), items (ITEM_ID[:QUANTITY];... from the item
@@ -195,17 +221,37 @@ def import_deals_cmd(path: Path = typer.Argument(..., help="A deals file (.csv o
     ship_date (YYYY-MM-DD), status, use_limits/termination/update_denial/remote_disable (yes/no),
     support_status (active, ended, none), declared_end_use. JSON: the same fields, parties and items as lists
     of objects. Every column and its allowed values: docs/DEALS.md.
-    """
-    from redflag.deals import DealValidationError, import_deals
 
-    with open_store(settings()) as store:
+    Every error names the row and column, and a file with any error writes nothing. With no screening list
+    loaded the import is refused (nothing written) unless --unscreened is given.
+    """
+    from redflag.deals import DealValidationError, check_items, import_deals, parse_deals
+    from redflag.screening_ops.grounds import NoListLoaded
+    from redflag.services.list_versions import screening_grounds
+    from redflag.services.screening import screen_deal_parties
+
+    cfg = settings()
+    with open_store(cfg) as store:
         try:
-            deals, created = import_deals(store, path)
+            check_items(store, parse_deals(path), path.name)  # validation errors first: they write nothing
+            grounds = None if unscreened else screening_grounds(store, cfg)
         except DealValidationError as exc:
             for e in exc.errors:
                 print(f"{e.source} row {e.line}, column {e.field}: {e.reason}")
             raise CliError(f"{path}: {len(exc.errors)} error(s); nothing was imported") from exc
-    print(f"imported {len(deals)} deal(s); {len(created)} new party(ies) marked unscreened")
+        except NoListLoaded as exc:
+            raise CliError(f"{path}: nothing imported: the deal parties cannot be screened: {exc} "
+                           "(or import with --unscreened)") from None
+        deals, created = import_deals(store, path)
+        if grounds is None:
+            print(f"imported {len(deals)} deal(s); {len(created)} new party(ies) marked unscreened "
+                  "(no screening: --unscreened)")
+            return
+        links = screen_deal_parties(store, cfg)
+    for w in grounds.warnings:
+        print(f"WARNING (lists stale): {w}")
+    print(f"imported {len(deals)} deal(s) ({len(created)} new party(ies)); every deal party screened and logged: "
+          f"{links.same} match(es), {links.possible} for review (redflag screening-log)")
 
 
 @app.command("demo")

@@ -36,6 +36,13 @@ def blocks(report: DueDiligenceReport) -> Iterator[Block]:
         f"ship date {tx.get('ship_date') or '?'}; status {tx.get('status') or '?'}. Report generated {report.generated}; "
         f"lists judged as of {report.flags.list_date}.",
     )
+    if report.grounds:
+        from redflag.screening_ops.grounds import versions_text
+
+        for warning in report.grounds.get("warnings", []):
+            yield ("p", f"WARNING (lists stale): {warning}")
+        yield ("p", "Parties screened against: "
+               + (versions_text(report.grounds.get("list_versions", [])) or "list versions unknown") + ".")
     verdict = "HARD STOP" if report.flags.hard_stop else "no hard stop"
     yield (
         "p",

@@ -19,6 +19,7 @@ from ontology.records import RowError
 from redflag.matching.screening import ALGORITHM, Candidate, Match, Screener
 from redflag.matching.table import Weights
 from redflag.screening_ops.audit import AuditLog, Entry, now
+from redflag.screening_ops.grounds import Grounds
 from redflag.screening_ops.parties import PartyQuery
 from redflag.screening_ops.weights import weights_digest
 
@@ -87,6 +88,15 @@ class PartyResult:
     at: str
     normalized_query: str
     matches: list[MatchOutcome]
+    grounds: dict[str, Any] = field(default_factory=dict)  # Grounds.to_dict(): list versions, stale, warnings
+
+    @property
+    def stale(self) -> bool:
+        return bool(self.grounds.get("stale"))
+
+    @property
+    def warnings(self) -> list[str]:
+        return list(self.grounds.get("warnings", []))
 
     @property
     def status(self) -> str:
@@ -109,14 +119,23 @@ class PartyResult:
             "at": self.at,
             "normalized_query": self.normalized_query,
             "matches": [m.to_dict() for m in self.matches],
+            "stale": self.stale,
+            "warnings": self.warnings,
+            "list_versions": self.grounds.get("list_versions", []),
         }
+
+
+UNGROUNDED = {"list_versions": [], "listed_entities": 0, "stale": True, "max_age_days": None,
+              "warnings": ["list versions unknown: screened outside a data folder's graph"]}
 
 
 class ScreeningSession:
     """Screens parties against a fixed set of list entities and logs every screening.
 
     ``threshold`` is the lowest score shown (the review threshold); ``match_threshold`` splits matches into
-    the ``match`` and ``review`` bands. ``data_version`` says which list files / crawl runs were loaded.
+    the ``match`` and ``review`` bands. ``data_version`` says which list files / crawl runs were loaded;
+    ``grounds`` the list versions screened against and whether they are stale (recorded with every screening
+    and returned with every result; without it the results are marked stale, versions unknown).
     """
 
     def __init__(
@@ -131,6 +150,7 @@ class ScreeningSession:
         data_version: str = "",
         weights: Weights | None = None,
         limit: int = 10,
+        grounds: Grounds | None = None,
     ) -> None:
         cands = list(candidates)
         self.screener = Screener(cands, weights)
@@ -145,6 +165,7 @@ class ScreeningSession:
         self.weights = weights
         self.limit = limit
         self.run_id = uuid.uuid4().hex
+        self.grounds: dict[str, Any] = grounds.to_dict() if grounds is not None else dict(UNGROUNDED)
         self._decisions = log.decisions()
         self._weights = {f.name: f.weight for f in self.screener.table.features}
 
@@ -206,9 +227,13 @@ class ScreeningSession:
             "algorithm": ALGORITHM,
             "weights": weights_digest(self.weights),
             "matches": [o.to_dict() for o in outcomes],
+            # the grounds (new keys: entries written before them verify as they were written)
+            "list_versions": self.grounds["list_versions"],
+            "stale": self.grounds["stale"],
+            "warnings": self.grounds["warnings"],
         }
         pr = PartyResult(party=party, screening_id="", at="", normalized_query=result.normalized_query,
-                         matches=outcomes)
+                         matches=outcomes, grounds=self.grounds)
         body["status"] = pr.status
         entry: Entry = self.log.append("screening", body, self.by, key)
         pr.screening_id, pr.at = entry.id, entry.at
@@ -239,6 +264,9 @@ class ScreeningSession:
             "malformed": [{"line": e.line, "field": e.field, "reason": e.reason} for e in errors],
             "data_version": self.data_version,
             "list_version": self.list_version,
+            "list_versions": self.grounds["list_versions"],
+            "stale": self.grounds["stale"],
+            "warnings": self.grounds["warnings"],
             "finished_at": now(),
         }
         return self.log.append("run", body, self.by)

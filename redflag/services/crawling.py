@@ -21,7 +21,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from crawler.archive import Archive, RunRecord
+from crawler.archive import Archive, ListFileInfo, RunRecord
 from crawler.parsers.lists import DEFAULT_DATASETS, FORMATS, ListFile, parse_files
 from crawler.sample_server import SITE, UPDATES, SampleServer
 from crawler.sources import REAL_SOURCES, SAMPLE_SOURCES, Source, load_sources, select
@@ -226,6 +226,13 @@ class ImportResult:
     errors: list[Any]
 
 
+def file_version(path: Path, data: bytes) -> ListFileInfo:
+    """The version of an imported list file: absolute path, SHA-256 of its bytes, size and modification time
+    (UTC, ISO 8601): the file's date, since list files as published carry no publication date of their own."""
+    mtime = datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat(timespec="seconds")
+    return ListFileInfo(str(path.resolve()), hashlib.sha256(data).hexdigest(), len(data), mtime)
+
+
 def import_files(archive_dir: Path, fmt: str, paths: Sequence[Path]) -> ImportResult:
     """Parse structured files from disk into the archive (``ofac`` also takes the folder of the three files)."""
     if fmt not in FORMATS:
@@ -249,6 +256,7 @@ def import_files(archive_dir: Path, fmt: str, paths: Sequence[Path]) -> ImportRe
     source_id = f"import:{fmt}"
     run_id = archive.start_run(source_id)
     list_files: list[ListFile] = []
+    versions: list[ListFileInfo] = []
     digest = hashlib.sha256()
     for f in sorted(set(files)):
         data = f.read_bytes()
@@ -256,9 +264,11 @@ def import_files(archive_dir: Path, fmt: str, paths: Sequence[Path]) -> ImportRe
         archive.record_fetch(run_id, source_id, url, 200, data)
         digest.update(f"{f.name}\x1f{hashlib.sha256(data).hexdigest()}\n".encode())
         list_files.append(ListFile(name=str(f), data=data))
+        versions.append(file_version(f, data))
     parsed = parse_files(fmt, list_files, country_code)
     key = f"import:{fmt}:" + ",".join(sorted(f.name for f in files))
-    stored = archive.store_list(key, DEFAULT_DATASETS[fmt], digest.hexdigest(), parsed, run_id=run_id)
+    stored = archive.store_list(key, DEFAULT_DATASETS[fmt], digest.hexdigest(), parsed, run_id=run_id,
+                                files=versions)
     archive.finish_run(run_id, "ok")
     return ImportResult(run_id, fmt, [str(f) for f in files], stored, len(parsed.entities), len(parsed.relations),
                         len(parsed.indicators), parsed.errors)  # fmt: skip

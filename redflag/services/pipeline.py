@@ -52,7 +52,8 @@ def extractor_marker(settings: Settings) -> str:
 
 
 def load_lists(store: GraphStore, archive: Archive, progress: Progress = _quiet) -> LoadReport:
-    """Load every current list record and indicator from the archive into the graph (idempotent)."""
+    """Load every current list record and indicator from the archive into the graph (idempotent), then the
+    version of every list set (``ListVersion`` nodes: files, SHA-256, dates, entity counts)."""
     entities = archive.list_entities()
     relations = archive.list_relations()
     indicators = archive.indicators()
@@ -60,6 +61,9 @@ def load_lists(store: GraphStore, archive: Archive, progress: Progress = _quiet)
     report = load_list_entities(store, entities, relations)
     progress(1, 2, "country indicators")
     report.add(load_indicators(store, indicators))
+    from redflag.services.list_versions import load_list_versions
+
+    load_list_versions(store, archive)  # after the records: a version in the graph means its entities are there
     progress(2, 2, "lists loaded")
     return report
 

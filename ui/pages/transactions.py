@@ -10,14 +10,26 @@ from typing import Any
 import streamlit as st
 
 from ontology.vocab import decision_values
-from redflag.deals import Deal, DealValidationError, ItemRef, PartyRef, check_items, import_deals, write_deals
+from redflag.deals import (
+    Deal,
+    DealValidationError,
+    ItemRef,
+    PartyRef,
+    check_items,
+    import_deals,
+    parse_deals,
+    write_deals,
+)
 from redflag.reports.model import build_report
 from redflag.reports.render import write_report
 from redflag.rules.engine import evaluate
+from redflag.screening_ops.grounds import NoListLoaded
 from redflag.services import explore
 from redflag.services.findings import RESOLUTION_STATUSES, persist_findings, record_decision, resolve
+from redflag.services.list_versions import screening_grounds
+from redflag.services.screening import screen_deal_parties
 from ui.auth import current_user, require_login
-from ui.common import as_plain, md_escape, run_safely, store
+from ui.common import as_plain, md_escape, run_safely, settings, store
 
 require_login()  # the sign-in, also when Streamlit runs this page file on its own
 
@@ -33,17 +45,27 @@ work, create = st.tabs(["Screen a deal", "Create or import deals"])
 with create:
     upload = st.file_uploader("Import deals (.json or .csv, the format of redflag/sample_world/deals.*)",
                               type=["json", "csv"], key="deals_upload")  # fmt: skip
+    unscreened = st.checkbox("Import even if no screening list is loaded (new parties stay unscreened)",
+                             key="deals_unscreened")
     if upload is not None and st.button("Import", key="deals_import"):
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / Path(upload.name).name
             path.write_bytes(upload.getvalue())
             try:
-                deals, created = import_deals(db, path)
-                st.success(f"Imported {len(deals)} deal(s): {', '.join(d.id for d in deals)}; "
-                           f"{len(created)} new party(ies) marked unscreened")
+                check_items(db, parse_deals(path), path.name)  # row errors first: they write nothing
+                if not unscreened:
+                    screening_grounds(db, settings())  # no list: refused before anything is written
+                deals, ids = import_deals(db, path)
+                st.success(f"Imported {len(deals)} deal(s): {md_escape(', '.join(d.id for d in deals))}.")
+                if not unscreened:
+                    links = screen_deal_parties(db, settings())
+                    st.info(f"Every deal party screened and logged: {links.same} match(es), {links.possible} for "
+                            "review.")
             except DealValidationError as exc:
                 st.error("The file was not imported; fix these rows and try again:")
                 st.text(str(exc))
+            except NoListLoaded as exc:
+                st.error(f"The file was not imported: its parties cannot be screened: {md_escape(exc)}")
     st.subheader("New deal")
     with st.form("new_deal"):
         c1, c2 = st.columns(2)
@@ -70,11 +92,17 @@ with create:
             try:
                 check_items(db, [deal], "new deal")
             except DealValidationError as exc:
-                st.error(f"The deal was not created: {exc}")
+                st.error(f"The deal was not created: {md_escape(exc)}")
             else:
                 ids = run_safely("Creating the deal", write_deals, db, [deal])
                 if ids is not None:
-                    st.success(f"Created {deal.id}.")
+                    st.success(f"Created deal {md_escape(deal.id)}.")
+                    try:
+                        links = screen_deal_parties(db, settings())
+                        st.info(f"Its parties were screened and logged: {links.same} match(es), {links.possible} for "
+                                "review.")
+                    except NoListLoaded as exc:
+                        st.error(f"Its parties are NOT screened: {md_escape(exc)}")
 
 with work:
     txs = explore.transactions(db)
@@ -92,7 +120,14 @@ with work:
     reports: dict[str, Any] = st.session_state.setdefault("flag_reports", {})
     if st.button("Run screening and flags", key="run_flags", type="primary"):
         bar = st.progress(0.0, text="Screening the parties and evaluating the rules...")
-        report = run_safely("Running the flags", evaluate, db, tx_id)
+        try:
+            grounds = screening_grounds(db, settings())
+            for warning in grounds.warnings:
+                st.warning(f"Lists stale: {md_escape(warning)}")
+            report = run_safely("Running the flags", evaluate, db, tx_id)
+        except NoListLoaded as exc:  # no list: "not listed" would have no grounds
+            st.error(f"The flags were not run: {md_escape(exc)}")
+            report = None
         if report is not None:
             bar.progress(0.8, text="Saving the findings...")
             run_safely("Saving the findings", persist_findings, db, report)
