@@ -63,6 +63,13 @@ def extract_cmd() -> None:
     print(f"processed {report.processed} document(s): {report.mentions} mentions, {report.events} events")
     for url, reason in report.skipped:
         print(f"  skipped {url}: {reason}")
+    for d in report.damaged:
+        print(f"error: {d.line()}; skipped", file=sys.stderr)
+    if report.damaged:
+        raise CliError(
+            f"{len(report.damaged)} archive record(s) damaged and skipped; the rest was processed. "
+            "`redflag archive verify` lists what is damaged; re-crawl or re-import those sources"
+        )
 
 
 @app.command("resolve-entities")

@@ -7,10 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from crawler.archive import Archive
+from crawler.archive import Archive, DamagedRecord
 from graph.queries import q
 from graph.store import GraphStore
 from ontology import vocab
+from ontology.records import RowError
 from redflag.services.loading import (
     LoadReport,
     load_documents,
@@ -52,15 +53,21 @@ def extractor_marker(settings: Settings) -> str:
 
 
 def load_lists(store: GraphStore, archive: Archive, progress: Progress = _quiet) -> LoadReport:
-    """Load every current list record and indicator from the archive into the graph (idempotent)."""
-    entities = archive.list_entities()
-    relations = archive.list_relations()
-    indicators = archive.indicators()
+    """Load every current list record and indicator from the archive into the graph (idempotent).
+
+    A list record that cannot be read back is skipped and reported among the report's errors (field
+    ``damaged``); the rest loads.
+    """
+    damaged: list[DamagedRecord] = []
+    entities = archive.list_entities(damaged=damaged)
+    relations = archive.list_relations(damaged=damaged)
+    indicators = archive.indicators(damaged=damaged)
     progress(0, 2, "list entities")
     report = load_list_entities(store, entities, relations)
     progress(1, 2, "country indicators")
     report.add(load_indicators(store, indicators))
     progress(2, 2, "lists loaded")
+    report.errors += [RowError(f"archive {d.kind} {d.key}", 0, "damaged", d.reason) for d in damaged]
     return report
 
 
@@ -99,6 +106,7 @@ def build_gazetteer(store: GraphStore) -> object:
 class ExtractReport:
     processed: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    damaged: list[DamagedRecord] = field(default_factory=list)  # unreadable archive records, left out
     events: int = 0
     mentions: int = 0
 
@@ -110,8 +118,8 @@ def extract_pending(
     from nlp.extract import Extractor
 
     marker = extractor_marker(settings)
-    pending = archive.documents_pending(marker)
     report = ExtractReport()
+    pending = archive.documents_pending(marker, damaged=report.damaged)  # a damaged record never stops the rest
     if not pending:
         return report
     extractor = Extractor(settings.spacy_model, build_gazetteer(store))  # type: ignore[arg-type]
