@@ -458,6 +458,11 @@ class Archive:
         }
         return [d for d in self.latest_documents(damaged) if (d.id, d.sha256) not in done]
 
+    def has_marker(self, marker: str) -> bool:
+        """True when some document version was marked processed with ``marker``."""
+        row = self._db.execute("SELECT 1 FROM processed WHERE marker = ? LIMIT 1", (marker,)).fetchone()
+        return row is not None
+
     def mark_processed(self, doc_id: str, sha: str, marker: str) -> None:
         with self._tx() as db:
             db.execute(

@@ -50,6 +50,14 @@ def load_cmd() -> None:
         print(f"  {e.source}: {e.field}: {e.reason}")
     if again.screened:
         print(f"re-screened {again.screened} part(ies): {len(again.alerts)} new alert(s) (redflag screening-alerts)")
+    with open_store(cfg) as store:  # documents extracted before any list was loaded are redone now
+        from redflag.services.pipeline import extract_pending, needs_reextraction
+
+        archive = archive_for(cfg)
+        if needs_reextraction(store, archive, cfg):
+            with _progress("re-extracting") as update:
+                redo = extract_pending(store, archive, cfg, update)  # type: ignore[arg-type]
+            print(f"re-extracted {redo.processed} document(s) extracted before the lists were loaded")
 
 
 @app.command("extract")

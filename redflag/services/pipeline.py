@@ -13,6 +13,7 @@ from graph.store import GraphStore
 from ontology import vocab
 from ontology.records import RowError
 from redflag.services.loading import (
+    DELETE_ORPHAN_EXTRACTED,
     LoadReport,
     load_documents,
     load_extraction,
@@ -45,11 +46,33 @@ def _quiet(done: int, total: int, label: str) -> None:
     return None
 
 
-def extractor_marker(settings: Settings) -> str:
-    """Documents are re-extracted when the model or the extractor changes."""
+NO_LISTS = ":nolists"
+ANY_LIST_ENTITY = q(
+    "pipeline.any_list_entity",
+    "MATCH (e:Entity) WHERE 'list' IN coalesce(e.origin, []) RETURN e.id AS id LIMIT 1",
+)
+
+
+def extractor_marker(settings: Settings, store: GraphStore | None = None) -> str:
+    """Documents are re-extracted when the model or the extractor changes, and once more when lists arrive.
+
+    The gazetteer the extractor uses is built from the graph, so a document extracted while no list was
+    loaded found fewer names than it will once lists are there. Such documents are marked with the
+    ``:nolists`` suffix; as soon as the graph holds list entities the marker differs and they are redone, so
+    the graph does not depend on the order of ``load`` and ``extract`` (issue 15 item 6).
+    """
     import nlp
 
-    return f"{settings.spacy_model}:{getattr(nlp, '__version__', '0')}"
+    marker = f"{settings.spacy_model}:{getattr(nlp, '__version__', '0')}"
+    if store is not None and not store.run(ANY_LIST_ENTITY):
+        marker += NO_LISTS
+    return marker
+
+
+def needs_reextraction(store: GraphStore, archive: Archive, settings: Settings) -> bool:
+    """True when documents were extracted before any list was loaded and lists are loaded now."""
+    marker = extractor_marker(settings, store)
+    return not marker.endswith(NO_LISTS) and archive.has_marker(marker + NO_LISTS)
 
 
 def load_lists(store: GraphStore, archive: Archive, progress: Progress = _quiet) -> LoadReport:
@@ -117,7 +140,7 @@ def extract_pending(
     """Run NLP over documents not processed yet (or changed since) and load the results with evidence."""
     from nlp.extract import Extractor
 
-    marker = extractor_marker(settings)
+    marker = extractor_marker(settings, store)
     report = ExtractReport()
     pending = archive.documents_pending(marker, damaged=report.damaged)  # a damaged record never stops the rest
     if not pending:
@@ -136,6 +159,9 @@ def extract_pending(
         report.mentions += len(extraction.entities)
         if extraction.skipped_reason:
             report.skipped.append((doc.url, extraction.skipped_reason))
+    # an entity only a replaced extraction mentioned (e.g. an alias read before the lists told whose it is)
+    # is left with no edge at all: it carries nothing, and keeping it would make the graph depend on history
+    store.run(DELETE_ORPHAN_EXTRACTED)
     progress(total, total, "extraction done")
     return report
 
