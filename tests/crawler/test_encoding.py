@@ -72,3 +72,14 @@ def test_the_charset_parameter_is_read_from_the_content_type() -> None:
     assert charset_param('text/html; charset="GB2312"') == "GB2312"
     assert charset_param("text/html;charset=iso-8859-9; foo=bar") == "iso-8859-9"
     assert charset_param("text/html") is None and charset_param(None) is None
+
+
+def test_a_gb2312_declared_feed_with_gbk_characters_parses() -> None:
+    from crawler.parsers.feeds import parse_feed
+
+    xml = ('<?xml version="1.0" encoding="gb2312"?><rss version="2.0"><channel><title>c</title>'
+           "<item><title>商湯集團有限公司</title><link>/a.html</link></item></channel></rss>")  # fmt: skip
+    (entry,) = parse_feed(xml.encode("gbk"), "https://x.invalid/feed.xml")
+    assert entry.title == "商湯集團有限公司" and entry.link == "https://x.invalid/a.html"
+    latin = '<?xml version="1.0" encoding="iso-8859-1"?><rss><channel><item><title>\u201cq\u201d</title></item></channel></rss>'
+    assert parse_feed(latin.encode("cp1252"), "https://x.invalid/f")[0].title == "\u201cq\u201d"
