@@ -12,6 +12,7 @@ re-run only adds what is missing.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -20,7 +21,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -156,6 +157,53 @@ class ErrorRecord:
     at: str
 
 
+@dataclass(frozen=True)
+class DamagedRecord:
+    """A stored record or blob that cannot be read back as written.
+
+    ``kind``: ``document`` (a parsed document's JSON), ``list record``, ``blob`` (raw bytes whose SHA-256 is
+    not their name, or missing) or ``index`` (SQLite's own check); ``key`` names it (document id and version,
+    list key and record id, blob sha); ``url`` where one is known; ``reason`` says what is wrong.
+    """
+
+    kind: str
+    key: str
+    url: str
+    reason: str
+
+    def line(self) -> str:
+        where = f" ({self.url})" if self.url else ""
+        return f"damaged {self.kind} {self.key}{where}: {self.reason}"
+
+
+@dataclass
+class VerifyReport:
+    """What :meth:`Archive.verify` checked and what it found damaged."""
+
+    blobs: int = 0
+    documents: int = 0
+    list_records: int = 0
+    damaged: list[DamagedRecord] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.damaged
+
+
+class DiskFullError(OSError):
+    """A write failed because the disk (or the user's quota) is full; ``filename`` names what was written."""
+
+
+def _disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    return isinstance(exc, sqlite3.OperationalError) and getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+
+
+def _short(exc: BaseException) -> str:
+    return (str(exc) or type(exc).__name__).splitlines()[0][:200]
+
+
 class Archive:
     """The archive at ``root``; safe to open from several processes (SQLite WAL, short transactions)."""
 
@@ -181,13 +229,18 @@ class Archive:
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
-        self._db.execute("BEGIN IMMEDIATE")
         try:
-            yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            if _disk_full(exc):
+                raise DiskFullError(errno.ENOSPC, "No space left on device (disk full)", str(self.db_path)) from exc
             raise
-        self._db.execute("COMMIT")
 
     # ------------------------------------------------------------------ blobs
     def blob_path(self, sha: str) -> Path:
@@ -205,8 +258,10 @@ class Archive:
                     fh.flush()
                     os.fsync(fh.fileno())
                 os.replace(tmp, path)
-            except BaseException:
+            except BaseException as exc:
                 Path(tmp).unlink(missing_ok=True)
+                if _disk_full(exc):
+                    raise DiskFullError(errno.ENOSPC, "No space left on device (disk full)", str(path)) from exc
                 raise
         return sha
 
@@ -398,23 +453,51 @@ class Archive:
 
     def _latest_document_rows(self) -> list[sqlite3.Row]:
         return self._db.execute(
-            "SELECT d.json FROM documents d JOIN versions v ON v.url = d.url AND v.sha256 = d.sha256 "
-            "WHERE v.id = (SELECT max(v2.id) FROM versions v2 WHERE v2.url = d.url) ORDER BY d.url"
+            "SELECT d.doc_id, d.url, d.sha256, d.json FROM documents d JOIN versions v ON v.url = d.url "
+            "AND v.sha256 = d.sha256 WHERE v.id = (SELECT max(v2.id) FROM versions v2 WHERE v2.url = d.url) "
+            "ORDER BY d.url"
         ).fetchall()
 
-    def latest_documents(self) -> list[Document]:
-        """The current version of every archived document (one per URL)."""
-        return [Document.from_dict(json.loads(r["json"])) for r in self._latest_document_rows()]
+    @staticmethod
+    def _document(row: sqlite3.Row) -> Document | DamagedRecord:
+        try:
+            return Document.from_dict(json.loads(row["json"]))
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            key = f"{row['doc_id']} version {str(row['sha256'])[:12]}"
+            return DamagedRecord("document", key, str(row["url"]), f"unreadable record ({_short(exc)})")
 
-    def documents_pending(self, processed_marker: str) -> list[Document]:
-        """Current documents whose current version has not been marked with ``processed_marker``."""
+    def latest_documents(self, damaged: list[DamagedRecord] | None = None) -> list[Document]:
+        """The current version of every archived document (one per URL).
+
+        A record that cannot be read back is left out and, when ``damaged`` is given, appended to it.
+        """
+        out: list[Document] = []
+        for row in self._latest_document_rows():
+            doc = self._document(row)
+            if isinstance(doc, DamagedRecord):
+                if damaged is not None:
+                    damaged.append(doc)
+            else:
+                out.append(doc)
+        return out
+
+    def documents_pending(
+        self, processed_marker: str, damaged: list[DamagedRecord] | None = None
+    ) -> list[Document]:
+        """Current documents whose current version has not been marked with ``processed_marker`` (unreadable
+        records are left out and appended to ``damaged``)."""
         done = {
             (r["doc_id"], r["sha256"])
             for r in self._db.execute(
                 "SELECT doc_id, sha256 FROM processed WHERE marker = ?", (processed_marker,)
             )
         }
-        return [d for d in self.latest_documents() if (d.id, d.sha256) not in done]
+        return [d for d in self.latest_documents(damaged) if (d.id, d.sha256) not in done]
+
+    def has_marker(self, marker: str) -> bool:
+        """True when some document version was marked processed with ``marker``."""
+        row = self._db.execute("SELECT 1 FROM processed WHERE marker = ? LIMIT 1", (marker,)).fetchone()
+        return row is not None
 
     def mark_processed(self, doc_id: str, sha: str, marker: str) -> None:
         with self._tx() as db:
@@ -525,9 +608,11 @@ class Archive:
         ).fetchone()
         return row is not None and row["sha256"] == sha
 
-    def _current_records(self, kind: str, dataset: str | None = None) -> list[dict[str, Any]]:
+    def _current_records(
+        self, kind: str, dataset: str | None = None, damaged: list[DamagedRecord] | None = None
+    ) -> list[dict[str, Any]]:
         sql = (
-            "SELECT r.json FROM list_records r JOIN list_sets s ON s.id = r.set_id "
+            "SELECT s.key, r.record_id, r.json FROM list_records r JOIN list_sets s ON s.id = r.set_id "
             "WHERE r.kind = ? AND s.id IN (SELECT max(id) FROM list_sets GROUP BY key)"
         )
         params: list[Any] = [kind]
@@ -537,25 +622,104 @@ class Archive:
         sql += " ORDER BY s.id, r.record_id"
         out: dict[str, dict[str, Any]] = {}
         for r in self._db.execute(sql, params):
-            data = json.loads(r["json"])
+            try:
+                data = json.loads(r["json"])
+                if not isinstance(data, dict):
+                    raise ValueError(f"a JSON {type(data).__name__}, not an object")
+            except ValueError as exc:
+                if damaged is not None:
+                    key = f"{r['key']} {kind} {r['record_id']}"
+                    damaged.append(DamagedRecord("list record", key, "", f"unreadable record ({_short(exc)})"))
+                continue
             out[data.get("id") or _digest(data)] = data  # later sets win for the same id
         return list(out.values())
 
-    def list_entities(self, dataset: str | None = None) -> list[ListEntity]:
-        return [ListEntity.from_dict(d) for d in self._current_records("entity", dataset)]
+    def list_entities(
+        self, dataset: str | None = None, damaged: list[DamagedRecord] | None = None
+    ) -> list[ListEntity]:
+        return [ListEntity.from_dict(d) for d in self._current_records("entity", dataset, damaged)]
 
-    def list_relations(self, dataset: str | None = None) -> list[ListRelation]:
-        return [ListRelation.from_dict(d) for d in self._current_records("relation", dataset)]
+    def list_relations(
+        self, dataset: str | None = None, damaged: list[DamagedRecord] | None = None
+    ) -> list[ListRelation]:
+        return [ListRelation.from_dict(d) for d in self._current_records("relation", dataset, damaged)]
 
-    def indicators(self) -> list[CountryIndicator]:
+    def indicators(self, damaged: list[DamagedRecord] | None = None) -> list[CountryIndicator]:
         out: dict[str, CountryIndicator] = {}
-        for d in self._current_records("indicator"):
+        for d in self._current_records("indicator", None, damaged):
             ind = CountryIndicator.from_dict(d)
             out[ind.id] = ind
         return list(out.values())
 
     def row_errors(self, run_id: str) -> list[RowError]:
         return [RowError(e.location, e.line, e.field, e.reason) for e in self.errors(run_id)]
+
+    # ------------------------------------------------------------------ integrity
+    def verify(self, progress: Any = None) -> VerifyReport:
+        """Read back everything the archive holds and say what is damaged.
+
+        Every blob the index refers to (versions, fetches) must exist and hash to its SHA-256 name; every
+        document record must parse; every list record must parse and hash to its stored digest; SQLite's
+        ``quick_check`` must pass. ``progress(done, total)`` is called per blob. Nothing is changed.
+        """
+        report = VerifyReport()
+        for (problem,) in self._db.execute("PRAGMA quick_check").fetchall():
+            if problem != "ok":
+                report.damaged.append(DamagedRecord("index", str(self.db_path.name), "", str(problem)))
+        urls: dict[str, str] = {}
+        for r in self._db.execute(
+            "SELECT sha256, min(url) AS url FROM (SELECT sha256, url FROM versions UNION "
+            "SELECT sha256, url FROM fetches WHERE sha256 IS NOT NULL) GROUP BY sha256 ORDER BY sha256"
+        ):
+            urls[str(r["sha256"])] = str(r["url"])
+        total = len(urls)
+        for i, (sha, url) in enumerate(urls.items()):
+            if progress is not None:
+                progress(i, total)
+            report.blobs += 1
+            problem = self._blob_problem(sha)
+            if problem:
+                report.damaged.append(DamagedRecord("blob", sha, url, problem))
+        for row in self._db.execute("SELECT doc_id, url, sha256, json FROM documents ORDER BY url, stored_at"):
+            report.documents += 1
+            doc = self._document(row)
+            if isinstance(doc, DamagedRecord):
+                report.damaged.append(doc)
+        for r in self._db.execute(
+            "SELECT s.key, r.kind, r.record_id, r.sha256, r.json FROM list_records r "
+            "JOIN list_sets s ON s.id = r.set_id ORDER BY s.id, r.kind, r.record_id"
+        ):
+            report.list_records += 1
+            key = f"{r['key']} {r['kind']} {r['record_id']}"
+            try:
+                data = json.loads(r["json"])
+            except ValueError as exc:
+                report.damaged.append(DamagedRecord("list record", key, "", f"unreadable record ({_short(exc)})"))
+                continue
+            if _digest(data) != r["sha256"]:
+                report.damaged.append(
+                    DamagedRecord("list record", key, "", "content differs from its stored SHA-256 digest")
+                )
+        if progress is not None:
+            progress(total, total)
+        return report
+
+    def _blob_problem(self, sha: str) -> str:
+        path = self.blob_path(sha)
+        h = hashlib.sha256()
+        size = 0
+        try:
+            with path.open("rb") as fh:
+                for chunk in iter(lambda: fh.read(1 << 20), b""):
+                    h.update(chunk)
+                    size += len(chunk)
+        except FileNotFoundError:
+            return f"missing ({path})"
+        except OSError as exc:
+            return f"unreadable ({path}: {exc.strerror or exc})"
+        if h.hexdigest() != sha:
+            return f"content does not match its SHA-256 ({size} bytes, truncated or changed; {path})"
+        return ""
 
     def data_version(self) -> str:
         """A digest of the current version of every archived URL and every current list set."""

@@ -54,6 +54,14 @@ def load_cmd() -> None:
         print(f"  {e.source}: {e.field}: {e.reason}")
     if again.screened:
         print(f"re-screened {again.screened} part(ies): {len(again.alerts)} new alert(s) (redflag screening-alerts)")
+    with open_store(cfg) as store:  # documents extracted before any list was loaded are redone now
+        from redflag.services.pipeline import extract_pending, needs_reextraction
+
+        archive = archive_for(cfg)
+        if needs_reextraction(store, archive, cfg):
+            with _progress("re-extracting") as update:
+                redo = extract_pending(store, archive, cfg, update)  # type: ignore[arg-type]
+            print(f"re-extracted {redo.processed} document(s) extracted before the lists were loaded")
 
 
 @app.command("extract")
@@ -67,6 +75,13 @@ def extract_cmd() -> None:
     print(f"processed {report.processed} document(s): {report.mentions} mentions, {report.events} events")
     for url, reason in report.skipped:
         print(f"  skipped {url}: {reason}")
+    for d in report.damaged:
+        print(f"error: {d.line()}; skipped", file=sys.stderr)
+    if report.damaged:
+        raise CliError(
+            f"{len(report.damaged)} archive record(s) damaged and skipped; the rest was processed. "
+            "`redflag archive verify` lists what is damaged; re-crawl or re-import those sources"
+        )
 
 
 @app.command("resolve-entities")

@@ -10,6 +10,7 @@ from typing import Any
 import typer
 
 from redflag.cli.app import CliError, app, settings
+from redflag.cli.children import Stopped, stop_signals
 from redflag.services.store import open_store
 
 items_app = typer.Typer(help="The item register: list, show, import.", no_args_is_help=True)
@@ -241,7 +242,10 @@ def grievance_portal(
         raise CliError(f"cannot listen on {host or g.portal_host}:{port or g.portal_port}: {exc.strerror}") from None
     print(f"grievance portal on {server.url} (Ctrl-C stops it)", flush=True)
     try:
-        server.serve_forever()
+        with stop_signals():  # SIGTERM/SIGHUP leave serve_forever like Ctrl-C: socket and store closed
+            server.serve_forever()
+    except (KeyboardInterrupt, Stopped):
+        print("grievance portal stopped", flush=True)
     finally:
         server.server_close()
 

@@ -1,7 +1,7 @@
 """Bulk screening reports (CSV, HTML, JSON, JSON lines) and audit log exports (CSV, JSON).
 
 Every value that came from input or list data is escaped in HTML; CSV cells that a spreadsheet would read
-as a formula are prefixed with a quote.
+as a formula are prefixed with a quote (``ontology.neutralize.csv_cell``, shared by every CSV the tool writes).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from ontology.neutralize import csv_cell
 from ontology.records import RowError
 from redflag.screening_ops.audit import Entry
 from redflag.screening_ops.grounds import versions_text
@@ -30,12 +31,6 @@ AUDIT_COLUMNS = [
     "entity_hash", "status", "decision", "reason", "transactions", "entry_id", "hash", "stale", "warnings",
     "list_versions",
 ]
-
-
-def safe_cell(value: object) -> str:
-    """A CSV cell that spreadsheets do not evaluate as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def report_row(result: PartyResult) -> dict[str, Any]:
@@ -73,7 +68,7 @@ def report_csv(results: Iterable[PartyResult], errors: Iterable[RowError] = ()) 
     writer = csv.DictWriter(out, fieldnames=REPORT_COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: safe_cell(row.get(k, "")) for k in REPORT_COLUMNS})
+        writer.writerow({k: csv_cell(row.get(k, "")) for k in REPORT_COLUMNS})
     return out.getvalue()
 
 
@@ -181,7 +176,7 @@ def audit_csv(entries: Iterable[Entry]) -> str:
     writer = csv.DictWriter(out, fieldnames=AUDIT_COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in audit_rows(entries):
-        writer.writerow({k: safe_cell(row.get(k, "")) for k in AUDIT_COLUMNS})
+        writer.writerow({k: csv_cell(row.get(k, "")) for k in AUDIT_COLUMNS})
     return out.getvalue()
 
 

@@ -39,6 +39,12 @@ DELETE_DOC_RELS = q(
     "doc",
     write=True,
 )
+DELETE_ORPHAN_EXTRACTED = q(
+    "loading.delete_orphan_extracted_entities",
+    "MATCH (e:Entity {status: 'extracted'}) OPTIONAL MATCH (e)-[r]-() WITH e, count(r) AS n WHERE n = 0 "
+    "DELETE e RETURN count(*) AS deleted",
+    write=True,
+)
 DELETE_DOC_PASSAGES = q(
     "loading.delete_document_passages",
     "MATCH (p:Passage {document_id: $doc}) DETACH DELETE p",

@@ -7,11 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from crawler.archive import Archive
+from crawler.archive import Archive, DamagedRecord
 from graph.queries import q
 from graph.store import GraphStore
 from ontology import vocab
+from ontology.records import RowError
 from redflag.services.loading import (
+    DELETE_ORPHAN_EXTRACTED,
     LoadReport,
     load_documents,
     load_extraction,
@@ -44,19 +46,46 @@ def _quiet(done: int, total: int, label: str) -> None:
     return None
 
 
-def extractor_marker(settings: Settings) -> str:
-    """Documents are re-extracted when the model or the extractor changes."""
+NO_LISTS = ":nolists"
+ANY_LIST_ENTITY = q(
+    "pipeline.any_list_entity",
+    "MATCH (e:Entity) WHERE 'list' IN coalesce(e.origin, []) RETURN e.id AS id LIMIT 1",
+)
+
+
+def extractor_marker(settings: Settings, store: GraphStore | None = None) -> str:
+    """Documents are re-extracted when the model or the extractor changes, and once more when lists arrive.
+
+    The gazetteer the extractor uses is built from the graph, so a document extracted while no list was
+    loaded found fewer names than it will once lists are there. Such documents are marked with the
+    ``:nolists`` suffix; as soon as the graph holds list entities the marker differs and they are redone, so
+    the graph does not depend on the order of ``load`` and ``extract`` (issue 15 item 6).
+    """
     import nlp
 
-    return f"{settings.spacy_model}:{getattr(nlp, '__version__', '0')}"
+    marker = f"{settings.spacy_model}:{getattr(nlp, '__version__', '0')}"
+    if store is not None and not store.run(ANY_LIST_ENTITY):
+        marker += NO_LISTS
+    return marker
+
+
+def needs_reextraction(store: GraphStore, archive: Archive, settings: Settings) -> bool:
+    """True when documents were extracted before any list was loaded and lists are loaded now."""
+    marker = extractor_marker(settings, store)
+    return not marker.endswith(NO_LISTS) and archive.has_marker(marker + NO_LISTS)
 
 
 def load_lists(store: GraphStore, archive: Archive, progress: Progress = _quiet) -> LoadReport:
     """Load every current list record and indicator from the archive into the graph (idempotent), then the
-    version of every list set (``ListVersion`` nodes: files, SHA-256, dates, entity counts)."""
-    entities = archive.list_entities()
-    relations = archive.list_relations()
-    indicators = archive.indicators()
+    version of every list set (``ListVersion`` nodes: files, SHA-256, dates, entity counts).
+
+    A list record that cannot be read back is skipped and reported among the report's errors (field
+    ``damaged``); the rest loads.
+    """
+    damaged: list[DamagedRecord] = []
+    entities = archive.list_entities(damaged=damaged)
+    relations = archive.list_relations(damaged=damaged)
+    indicators = archive.indicators(damaged=damaged)
     progress(0, 2, "list entities")
     report = load_list_entities(store, entities, relations)
     progress(1, 2, "country indicators")
@@ -65,6 +94,7 @@ def load_lists(store: GraphStore, archive: Archive, progress: Progress = _quiet)
 
     load_list_versions(store, archive)  # after the records: a version in the graph means its entities are there
     progress(2, 2, "lists loaded")
+    report.errors += [RowError(f"archive {d.kind} {d.key}", 0, "damaged", d.reason) for d in damaged]
     return report
 
 
@@ -103,6 +133,7 @@ def build_gazetteer(store: GraphStore) -> object:
 class ExtractReport:
     processed: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    damaged: list[DamagedRecord] = field(default_factory=list)  # unreadable archive records, left out
     events: int = 0
     mentions: int = 0
 
@@ -113,9 +144,9 @@ def extract_pending(
     """Run NLP over documents not processed yet (or changed since) and load the results with evidence."""
     from nlp.extract import Extractor
 
-    marker = extractor_marker(settings)
-    pending = archive.documents_pending(marker)
+    marker = extractor_marker(settings, store)
     report = ExtractReport()
+    pending = archive.documents_pending(marker, damaged=report.damaged)  # a damaged record never stops the rest
     if not pending:
         return report
     extractor = Extractor(settings.spacy_model, build_gazetteer(store))  # type: ignore[arg-type]
@@ -132,6 +163,9 @@ def extract_pending(
         report.mentions += len(extraction.entities)
         if extraction.skipped_reason:
             report.skipped.append((doc.url, extraction.skipped_reason))
+    # an entity only a replaced extraction mentioned (e.g. an alias read before the lists told whose it is)
+    # is left with no edge at all: it carries nothing, and keeping it would make the graph depend on history
+    store.run(DELETE_ORPHAN_EXTRACTED)
     progress(total, total, "extraction done")
     return report
 
