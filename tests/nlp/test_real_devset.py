@@ -92,6 +92,12 @@ def test_cli_eval_nlp_prints_both_halves(tmp_path: Path):
     assert run.returncode == 0, run.stderr
     assert "tuning (1 texts)" in run.stdout and "counted (1 texts)" in run.stdout and "all (2 texts)" in run.stdout
     assert "bare spaCy entity recall" in run.stdout
+    errors = subprocess.run([sys.executable, "-c", "from redflag.cli import main; main()", "eval-nlp", "--gold", str(folder),
+                             "--errors", "--no-bare"], capture_output=True, text=True, env=env, timeout=300)
+    assert errors.returncode == 0, errors.stderr
+    listed = errors.stdout.split("errors of the tuning half:", 1)[1]
+    counted_id = next(p.stem for p in folder.glob("*.json") if half_of(p.stem) == "counted")
+    assert counted_id not in listed  # the counted half's mistakes are never shown by default
     bad = subprocess.run([sys.executable, "-c", "from redflag.cli import main; main()", "eval-nlp", "--gold", str(folder),
                           "--half", "secret"], capture_output=True, text=True, env=env, timeout=120)
     assert bad.returncode == 1 and "--half" in bad.stderr and "Traceback" not in bad.stderr
