@@ -298,7 +298,7 @@ def word_symbol(token: str) -> str:
     """
     symbols = word_symbols(token)
     if not symbols:
-        return token
+        return word_abbreviations().get(token, token)  # "rsch" -> "research", a word rigour has no symbol for
     return min(symbols, key=lambda s: (not _subsequence(s, token), len(s), s))
 
 

@@ -60,6 +60,8 @@ def test_02_names_with_generic_words_cut_short_match_their_entity_first(query: s
         ("MFG", "MANUFACTURING"), ("IND", "INDUSTRIES"), ("SVCS", "SERVICES"), ("SRVCES", "SERVICES"),
         ("COMM", "COMMUNICATIONS"), ("ELEC", "ELECTRIC"), ("ENG", "ENGINEERING"), ("HLDGS", "HOLDINGS"),
         ("MGMT", "MANAGEMENT"), ("ASSN", "ASSOCIATION"), ("UNIV", "UNIVERSITY"), ("DEPT", "DEPARTMENT"),
+        ("RSCH", "RESEARCH"), ("MKTG", "MARKETING"), ("TELECOMM", "TELECOMMUNICATIONS"), ("DISTR", "DISTRIBUTION"),
+        ("INTL", "INTERNATIONAL"), ("NACIONAL", "NATIONAL"), ("BANCO", "BANK"), ("INDL", "INDUSTRIAL"),
     ],
 )  # fmt: skip
 def test_02_every_common_abbreviation_of_a_generic_word_compares_equal_to_the_word(short: str, full: str) -> None:
