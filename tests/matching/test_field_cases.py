@@ -204,6 +204,16 @@ def test_list_boilerplate_is_a_note_not_part_of_the_name() -> None:
     assert match.explanation["name_exact"] == 1.0
 
 
+def test_real_csl_boilerplate_is_cut() -> None:
+    # a real ISN (State Department) entry of the trade.gov Consolidated Screening List
+    from ontology.names import split_list_boilerplate
+
+    name, note = split_list_boilerplate("Sinobright Import and Export Company; and any successor, sub-unit, or "
+                                        "subsidiary thereof")  # fmt: skip
+    assert (name, note) == ("Sinobright Import and Export Company", "and any successor, sub-unit, or subsidiary thereof")
+    assert split_list_boilerplate("Trading and Services Co") == ("Trading and Services Co", "")
+
+
 def _json(obj: dict[str, str]) -> str:
     import json
 
