@@ -333,6 +333,8 @@ def _looks_like_acronym(inner: str, outside: str) -> bool:
     token = normalize_name(inner).replace(" ", "")
     if not (2 <= len(token) <= 10) or " " in inner.strip() or any(ch.islower() for ch in inner):
         return False
+    if not any(ch.isalpha() for ch in token):  # "(12)" is a number of the name, not an acronym
+        return False
     if len(token) <= 4:
         return True
     initials = "".join(w[0] for w in normalize_name(outside).split())
@@ -343,9 +345,9 @@ def bracketed_acronyms(name: str) -> tuple[str, list[str]]:
     """The name without bracketed acronyms, and the acronyms: "FEDERAL SECURITY SERVICE (FSB)" ->
     ("FEDERAL SECURITY SERVICE", ["FSB"]).
 
-    An acronym is one word of 2 to 10 letters or digits without lower case; one over 4 characters must be spelled
-    by the initials of the name ("CHINA NATIONAL OFFSHORE OIL CORPORATION (CNOOC)"), so that "(MOSCOW)" or
-    "(KAVKAZ)" stay part of the name. Lists write a short name that way; it is a name of its own, not a word of
+    An acronym is one word of 2 to 10 letters or digits, at least one a letter, without lower case; one over 4
+    characters must be spelled by the initials of the name ("CHINA NATIONAL OFFSHORE OIL CORPORATION (CNOOC)"),
+    so that "(MOSCOW)" or "(KAVKAZ)" stay part of the name, and "(12)" stays a number of it. Lists write a short name that way; it is a name of its own, not a word of
     the long one.
     """
     text = name[:MAX_NAME_CHARS]

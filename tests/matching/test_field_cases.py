@@ -189,6 +189,8 @@ def test_ordinals_and_cardinals_compare(a: str, b: str) -> None:
 def test_different_numbers_still_differ() -> None:
     result = Screener([Candidate(id="u", name="13th Brigade")]).screen("14th Brigade", threshold=0.0)
     assert result.matches[0].explanation["number_mismatch"] == 1.0 and result.matches[0].score < 0.5
+    bracketed = Screener([Candidate(id="o", name="OPTIMA (12)")]).screen("OPTIMA (13)", threshold=0.0)
+    assert bracketed.matches[0].explanation["number_mismatch"] == 1.0  # a number in brackets is no acronym
 
 
 def test_list_boilerplate_is_a_note_not_part_of_the_name() -> None:
