@@ -335,10 +335,22 @@ def _looks_like_acronym(inner: str, outside: str) -> bool:
         return False
     if not any(ch.isalpha() for ch in token):  # "(12)" is a number of the name, not an acronym
         return False
-    if len(token) <= 4:
-        return True
     initials = "".join(w[0] for w in normalize_name(outside).split())
-    return _subsequence(token, initials)
+    if _subsequence(token, initials):
+        return True
+    return len(token) <= 4 and not _place_or_legal_form(token)
+
+
+@lru_cache(maxsize=4096)
+def _place_or_legal_form(token: str) -> bool:
+    """A bracketed "(UK)", "(USA)", "(LTD)" qualifies a name (a place or a legal form per rigour and the legal-form
+    table); it is not an acronym of it."""
+    if (token,) in legal_forms() or tuple(token) in legal_forms():
+        return True
+    for name in analyze_names(NameTypeTag.ORG, [token], phonetics=False, consolidate=False, rewrite=False):
+        if any(span.symbol.category.value in ("LOC", "ORGCLS") for span in name.spans):
+            return True
+    return False
 
 
 def bracketed_acronyms(name: str) -> tuple[str, list[str]]:
@@ -347,7 +359,8 @@ def bracketed_acronyms(name: str) -> tuple[str, list[str]]:
 
     An acronym is one word of 2 to 10 letters or digits, at least one a letter, without lower case; one over 4
     characters must be spelled by the initials of the name ("CHINA NATIONAL OFFSHORE OIL CORPORATION (CNOOC)"),
-    so that "(MOSCOW)" or "(KAVKAZ)" stay part of the name, and "(12)" stays a number of it. Lists write a short name that way; it is a name of its own, not a word of
+    or, up to 4 characters, be neither a place nor a legal form ("(UK)", "(LTD)"), so that "(MOSCOW)" or
+    "(KAVKAZ)" stay part of the name, and "(12)" stays a number of it. Lists write a short name that way; it is a name of its own, not a word of
     the long one.
     """
     text = name[:MAX_NAME_CHARS]
