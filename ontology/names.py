@@ -299,7 +299,18 @@ def word_symbol(token: str) -> str:
     symbols = word_symbols(token)
     if not symbols:
         return word_abbreviations().get(token, token)  # "rsch" -> "research", a word rigour has no symbol for
-    return min(symbols, key=lambda s: (not _subsequence(s, token), len(s), s))
+    form = min(symbols, key=lambda s: (not _subsequence(s, token), len(s), s))
+    if not form.isdigit():
+        _SYMBOL_FORMS.add(form)
+    return form
+
+
+_SYMBOL_FORMS: set[str] = set()
+
+
+def is_symbol_form(token: str) -> bool:
+    """True for a compared form :func:`word_symbol` gave a generic word ("comms" for "communications")."""
+    return token in _SYMBOL_FORMS or bool(word_symbols(token))
 
 
 # --------------------------------------------------------------------------- how lists write names

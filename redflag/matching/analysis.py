@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ontology.names import (
     bracketed_acronyms,
+    is_symbol_form,
     normalize_name,
     phonetic_key,
     split_legal_forms,
@@ -45,7 +46,7 @@ def is_generic(token: str) -> bool:
     (Bank, Oil, Group, National, Technology...). Numbers are not generic words."""
     if token in generic_words():
         return True
-    return bool(word_symbols(token)) and not token.isdigit()
+    return not token.isdigit() and is_symbol_form(token)
 
 
 def list_name_parts(name: str) -> tuple[str, list[str], str]:
