@@ -115,6 +115,13 @@ def test_06_a_wrong_imo_scores_clearly_lower_and_says_why() -> None:
     assert notes == ["imo 9999999 differs from the list's imo 9569683"]
 
 
+def test_06_a_vessel_type_prefix_is_not_part_of_the_name() -> None:
+    screener = screener_for(FIELD / "06-vessel-imo-prefix" / "ofac")
+    for query in ("MT DANIEL", "M/V DANIEL", "MV Daniel"):
+        best = screener.screen(query).matches[0]
+        assert best.id == "ofac-15903" and best.explanation["name_exact"] == 1.0
+
+
 def test_06_a_renamed_vessel_is_found_by_its_imo_alone() -> None:
     party = PartyQuery(name="OCEAN PEARL", identifiers=(("imo", "9569683"),))
     score, notes, _ = _screen(party)

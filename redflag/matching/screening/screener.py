@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from rapidfuzz import fuzz
+from rigour.names import remove_obj_prefixes
 
 from redflag.matching import features as ft
 from redflag.matching.analysis import AnalyzedName, analyze_cached, analyze_name, list_name_parts
@@ -112,6 +113,9 @@ class Screener:
         if limit < 1:
             raise ValueError(f"limit must be at least 1, got {limit}")
         query = analyze_cached(name)
+        # "MT DANIEL", "M/V DANIEL": a vessel's type prefix is not part of its name (rigour's object prefixes)
+        unprefixed = remove_obj_prefixes(name)
+        vessel_query = analyze_cached(unprefixed) if unprefixed.strip() and unprefixed != name else query
         result = ScreeningResult(
             query=name, normalized_query=query.normalized, matches=[], threshold=cut, algorithm=ALGORITHM
         )
@@ -136,7 +140,7 @@ class Screener:
             ci, analyzed, weak = self._entries[entry]
             cand = self._candidates[ci]
             pair = ScreeningPair(
-                query=query,
+                query=vessel_query if cand.schema == "Vessel" else query,
                 candidate=analyzed,
                 query_countries=q_countries,
                 candidate_countries=cand.countries,
