@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from crawler.parsers.common import ParsedList, decode_text, iso_date
+from ontology.identifiers import typed_identifier
 from ontology.records import Identifier, ListEntity, Listing, ListRelation, RowError
 
 ENTITY_SCHEMAS = {"Person", "Company", "Organization", "LegalEntity", "PublicBody", "Vessel", "Airplane"}
@@ -20,10 +21,14 @@ RELATION_SCHEMAS = {
     "Membership": ("member", "organization"),
 }
 IDENTIFIER_PROPS = {
-    "registrationNumber": "registration", "taxNumber": "tax", "leiCode": "lei", "innCode": "inn",
-    "ogrnCode": "ogrn", "imoNumber": "imo", "website": "website", "email": "email",
-    "idNumber": "id_number", "passportNumber": "passport", "swiftBic": "swift",
+    "registrationNumber": "registration", "taxNumber": "tax", "vatCode": "tax", "leiCode": "lei",
+    "innCode": "inn", "ogrnCode": "ogrn", "imoNumber": "imo", "mmsi": "mmsi", "callSign": "call_sign",
+    "website": "website", "email": "email", "idNumber": "id_number", "passportNumber": "passport",
+    "swiftBic": "bic", "isinCode": "isin", "dunsCode": "duns",
+    "socialSecurityNumber": "ssn",
 }  # fmt: skip
+"""FollowTheMoney identifier properties (followthemoney schema: LegalEntity, Company, Person, Vessel) -> scheme of
+ontology.identifiers; values are stored normalized for their scheme."""
 COUNTRY_PROPS = ("country", "jurisdiction", "nationality", "citizenship", "mainCountry")
 PROGRAM_CODES = {
     "entity list": "EL", "specially designated nationals": "SDN", "military end user": "MEU",
@@ -94,8 +99,8 @@ def parse_ftm(data: bytes, name: str = "entities.ftm.json", dataset: str = "open
             schema=str(o["schema"]),
             name=names[0] if names else str(o["caption"]),
             dataset=dataset,
-            aliases=names[1:]
-            + [str(a) for k in ("alias", "weakAlias", "previousName") for a in eprops.get(k, [])],
+            aliases=names[1:] + [str(a) for k in ("alias", "previousName") for a in eprops.get(k, [])],
+            weak_aliases=[str(a) for a in eprops.get("weakAlias", [])],
             birth_dates=[str(d) for d in eprops.get("birthDate", [])],
             source_url=_first(eprops, "sourceUrl"),
         )
@@ -105,7 +110,10 @@ def parse_ftm(data: bytes, name: str = "entities.ftm.json", dataset: str = "open
                 if len(code) == 2 and code not in e.countries:
                     e.countries.append(code)
         for prop, scheme in IDENTIFIER_PROPS.items():
-            e.identifiers += [Identifier(scheme=scheme, value=str(v)) for v in eprops.get(prop, [])]
+            for v in eprops.get(prop, []):
+                typed = typed_identifier(scheme, str(v))
+                if typed.value and Identifier(typed.scheme, typed.value) not in e.identifiers:
+                    e.identifiers.append(Identifier(scheme=typed.scheme, value=typed.value))
         e.addresses += [str(a) for a in eprops.get("address", [])]
         for ref in eprops.get("addressEntity", []):
             if ref in addresses:

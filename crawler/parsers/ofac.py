@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 
 from crawler.parsers.common import ParsedList, decode_text, norm_name
+from ontology.identifiers import labelled_identifier, typed_identifier
 from ontology.records import Identifier, ListEntity, Listing, ListRelation, RowError, stable_id
 
 SDN_COLUMNS = [
@@ -28,22 +29,8 @@ SCHEMAS = {"individual": "Person", "vessel": "Vessel", "aircraft": "Airplane", "
 AUTHORITY = "US Treasury OFAC"
 SOURCE_URL = "https://sanctionslist.ofac.treas.gov/Home/SdnList"
 
-# Remark prefixes that are identifiers: (regex, scheme)
-_ID_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^(?:alt\. )?Passport (.+)$"), "passport"),
-    (re.compile(r"^(?:alt\. )?National ID No\. (.+)$"), "national_id"),
-    (re.compile(r"^(?:alt\. )?Registration (?:ID|Number) (.+)$"), "registration"),
-    (re.compile(r"^(?:alt\. )?Tax ID No\. (.+)$"), "tax"),
-    (re.compile(r"^(?:alt\. )?Website (.+)$"), "website"),
-    (re.compile(r"^(?:alt\. )?Email Address (.+)$"), "email"),
-    (re.compile(r"^(?:alt\. )?SSN (.+)$"), "ssn"),
-    (re.compile(r"^(?:alt\. )?Cedula No\. (.+)$"), "cedula"),
-    (re.compile(r"^(?:alt\. )?Digital Currency Address - (\w+ .+)$"), "crypto_wallet"),
-    (re.compile(r"^(?:alt\. )?(?:Vessel Registration Identification|IMO) (.+)$"), "imo"),
-    (re.compile(r"^(?:alt\. )?Aircraft Manufacturer.s Serial Number \(MSN\) (.+)$"), "aircraft_msn"),
-    (re.compile(r"^(?:alt\. )?Identification Number (.+)$"), "id_number"),
-    (re.compile(r"^(?:alt\. )?Company Number (.+)$"), "registration"),
-]
+# Remarks that are identifiers ("Vessel Registration Identification IMO 9569683", "SWIFT/BIC BOFPNIMA", "Tax ID
+# No. 7708004767 (Russia)") are read by ontology.identifiers.labelled_identifier and stored normalized.
 _AKA = re.compile(r"^(?:a\.k\.a\.|f\.k\.a\.|n\.k\.a\.)\s+'(.+)'$")
 _DOB = re.compile(r"^(?:alt\. )?DOB (.+)$")
 _LINKED = re.compile(r"^Linked To: (.+)$")
@@ -152,7 +139,8 @@ def parse_ofac(
             )
         for label, col in (("call_sign", 5), ("vessel_flag", 9)):
             if _null(row[col]):
-                entity.identifiers.append(Identifier(scheme=label, value=_null(row[col])))
+                value = typed_identifier(label, _null(row[col])).value if label == "call_sign" else _null(row[col])
+                entity.identifiers.append(Identifier(scheme=label, value=value))
         for part in split_remarks(remarks):
             _apply_remark(entity, part, country_codes, linked, names[0], line)
         entities[ent_num] = entity
@@ -183,10 +171,12 @@ def parse_ofac(
                 continue
             if alias not in target.aliases:
                 target.aliases.append(alias)
+            if alias in target.weak_aliases:  # published in ALT too: a strong alias after all
+                target.weak_aliases.remove(alias)
     by_name: dict[str, str] = {}
     for e in entities.values():
         by_name.setdefault(norm_name(e.name), e.id)
-        for a in e.aliases:
+        for a in [*e.aliases, *e.weak_aliases]:
             by_name.setdefault(norm_name(a), e.id)
     for eid, other, _file, _line in linked:
         target_id = by_name.get(norm_name(other))
@@ -223,8 +213,9 @@ def _apply_remark(
 ) -> None:
     m = _AKA.match(part)
     if m:
-        if m.group(1) not in entity.aliases:
-            entity.aliases.append(m.group(1))
+        # an a.k.a. given only in the remarks is a weak alias (OFAC FAQ 91; the ALT file holds the strong ones)
+        if m.group(1) not in entity.aliases and m.group(1) not in entity.weak_aliases:
+            entity.weak_aliases.append(m.group(1))
         return
     m = _DOB.match(part)
     if m:
@@ -240,8 +231,9 @@ def _apply_remark(
     if m:
         _add_country(entity, m.group(1).strip(), country_codes)
         return
-    for pattern, scheme in _ID_PATTERNS:
-        m = pattern.match(part)
-        if m:
-            entity.identifiers.append(Identifier(scheme=scheme, value=m.group(1).strip()))
-            return
+    labelled = labelled_identifier(part)
+    if labelled is not None:
+        typed = typed_identifier(*labelled)
+        if typed.value and Identifier(typed.scheme, typed.value) not in entity.identifiers:
+            entity.identifiers.append(Identifier(scheme=typed.scheme, value=typed.value))
+        return

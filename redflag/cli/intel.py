@@ -134,6 +134,8 @@ def screen_cmd(
     jsonl: bool = typer.Option(False, "--jsonl", help="With --file: one JSON result per input line, streamed."),
     out: Path = typer.Option(None, "--out", help="With --file: write the report (.csv, .html or .json)."),
     by: str = typer.Option(None, "--by", help="Who screens (default: $REDFLAG_USER)."),
+    ids: list[str] = typer.Option(None, "--id", help="An identifier TYPE:VALUE (imo:9569683, lei:..., swift:...); "
+                                  "repeatable. An equal one is strong evidence, a different one of the type counts against."),
 ) -> None:
     """Screen a name against every list entity (names and aliases), best first, each match explained.
 
@@ -155,13 +157,19 @@ def screen_cmd(
     if not name or not name.strip():
         raise CliError("give a NAME to screen")
     from redflag.screening_ops.grounds import versions_text
+    from redflag.screening_ops.parties import parse_identifiers
 
+    try:
+        identifiers = tuple(parse_identifiers(";".join(ids or [])))
+    except ValueError as exc:
+        raise CliError(f"--id: {exc}") from exc
     cfg = settings()
     # review candidates are shown from the review threshold up (as in bulk screening), marked as review
     cut = cfg.screen_review_threshold if threshold is None else threshold
     with data_store(cfg) as store:
         try:
-            result, logged = screen_one(store, cfg, PartyQuery(name, (country or "").upper()), by or cfg.user, cut, limit)
+            party = PartyQuery(name, (country or "").upper(), identifiers=identifiers)
+            result, logged = screen_one(store, cfg, party, by or cfg.user, cut, limit)
         except ValueError as exc:
             raise CliError(str(exc)) from exc
     match_cut = max(cut, cfg.screen_threshold)
@@ -187,6 +195,8 @@ def screen_cmd(
         mark = f"  [{o.band}]" + ("" if o.status == "open" else f" [{o.status}]")
         print(f"{m.score:.3f}  {m.name}  (matched {m.matched_name!r}; {', '.join(m.lists)} {', '.join(m.programs)})"
               + mark)
+        for note in m.notes:
+            print(f"       {note}")
     print(f"screened against: {versions_text(logged.grounds.get('list_versions', [])) or 'list versions unknown'}")
     print(f"logged as screening {logged.screening_id}", file=sys.stderr)
 

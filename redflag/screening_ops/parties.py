@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ontology.identifiers import parse_identifier
 from ontology.records import RowError
 from redflag.matching.analysis import analyze_name
 
@@ -82,16 +83,16 @@ def party_key(name: str, country: str = "", reference: str = "") -> str:
 
 
 def parse_identifiers(raw: str) -> list[tuple[str, str]]:
-    """``"lei:5299...; vat:HU123"`` -> ``[("lei", "5299..."), ("vat", "HU123")]``; raises ValueError if malformed."""
+    """``"imo:IMO 9569683; swift:BOFPNIMAXXX"`` -> ``[("imo", "9569683"), ("bic", "BOFPNIMA")]``: each pair typed
+    and normalized by :func:`ontology.identifiers.parse_identifier`; raises ValueError naming a malformed pair."""
     out: list[tuple[str, str]] = []
     for part in raw.split(";"):
         part = part.strip()
         if not part:
             continue
-        scheme, sep, value = part.partition(":")
-        if not sep or not scheme.strip() or not value.strip():
-            raise ValueError(f"identifier {part!r} is not scheme:value")
-        out.append((scheme.strip().lower(), value.strip()))
+        typed = parse_identifier(part)
+        if (typed.scheme, typed.value) not in out:
+            out.append((typed.scheme, typed.value))
     return out
 
 

@@ -41,6 +41,8 @@ def entity_hash(cand: Candidate) -> str:
         "identifiers": sorted(f"{s}:{v}" for s, v in cand.identifiers),
         "addresses": sorted(cand.addresses),
     }
+    if cand.weak_aliases:  # only when there are some: the hashes of entities without any stay as they were
+        data["weak_aliases"] = sorted(cand.weak_aliases)
     return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
 
 
@@ -64,9 +66,10 @@ class MatchOutcome:
     contributions: list[tuple[str, float]] = field(default_factory=list)
 
     def explanation_text(self, top: int = 4) -> str:
-        """The strongest contributions to the score, e.g. ``token_overlap +2.50; country_mismatch -1.70``."""
+        """The strongest contributions to the score, then the match's notes in words, e.g.
+        ``identifier_match +4.00; token_overlap +2.50; imo 9569683 equals the list's imo 9569683``."""
         parts = [f"{n} {v:+.2f}" for n, v in self.contributions[:top]]
-        return "; ".join(parts)
+        return "; ".join(parts + list(self.match.notes))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -153,7 +156,7 @@ class ScreeningSession:
         grounds: Grounds | None = None,
     ) -> None:
         cands = list(candidates)
-        self.screener = Screener(cands, weights)
+        self.screener = Screener(cands, weights, match_threshold=match_threshold)
         self.hashes = {c.id: entity_hash(c) for c in cands}
         self.list_version = list_version(self.hashes)
         self.log = log

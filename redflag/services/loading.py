@@ -123,6 +123,8 @@ def load_list_entities(
                     "name": e.name,
                     "schema": e.schema,
                     "aliases": e.aliases,
+                    "weak_aliases": e.weak_aliases,
+                    "name_notes": e.name_notes,
                     "countries": e.countries,
                     "datasets": [e.dataset],
                     "origin": ["list"],

@@ -51,6 +51,7 @@ def load_candidates(store: GraphStore) -> list[Candidate]:
             countries=list(r["countries"] or []), schema=r["schema"] or "LegalEntity",
             lists=sorted(x for x in r["lists"] or [] if x), programs=sorted(x for x in r["programs"] or [] if x),
             identifiers=ids, addresses=sorted(a for a in r["addresses"] or [] if a),
+            weak_aliases=[a for a in r.get("weak_aliases") or [] if a],
         ))
     return out
 

@@ -38,7 +38,7 @@ def test_fields_are_read_and_cleaned() -> None:
     (p,) = parsed.parties
     assert p.name == "Zenith  Optics, Ltd"
     assert p.country == "XV"
-    assert p.identifiers == (("lei", "ABC"), ("vat", "XV1"))
+    assert p.identifiers == (("lei", "ABC"), ("tax", "XV1"))  # typed: a VAT number is a tax number
     assert p.address == "1 Quay St Port Meridian"
     assert p.reference == "C-1"
     assert p.line == 2
