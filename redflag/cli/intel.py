@@ -258,8 +258,9 @@ def import_deals_cmd(
     cfg = settings()
     with open_store(cfg) as store:
         try:
-            check_items(store, parse_deals(path), path.name)  # validation errors first: they write nothing
+            deals_in_file = parse_deals(path)  # validation errors first: they write nothing
             grounds = None if unscreened else screening_grounds(store, cfg)
+            check_items(store, deals_in_file, path.name)
         except DealValidationError as exc:
             for e in exc.errors:
                 print(f"{e.source} row {e.line}, column {e.field}: {e.reason}")

@@ -52,9 +52,10 @@ with create:
             path = Path(tmp) / Path(upload.name).name
             path.write_bytes(upload.getvalue())
             try:
-                check_items(db, parse_deals(path), path.name)  # row errors first: they write nothing
+                deals_in_file = parse_deals(path)  # row errors first: they write nothing
                 if not unscreened:
                     screening_grounds(db, settings())  # no list: refused before anything is written
+                check_items(db, deals_in_file, path.name)
                 deals, ids = import_deals(db, path)
                 st.success(f"Imported {len(deals)} deal(s): {md_escape(', '.join(d.id for d in deals))}.")
                 if not unscreened:
