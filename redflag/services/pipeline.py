@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from crawler.archive import Archive
+from crawler.parsers.common import ParsedList
 from graph.queries import q
 from graph.store import GraphStore
 from ontology import vocab
@@ -17,6 +18,7 @@ from redflag.services.loading import (
     load_extraction,
     load_indicators,
     load_list_entities,
+    load_list_relations,
 )
 from redflag.settings import Settings
 
@@ -61,6 +63,34 @@ def load_lists(store: GraphStore, archive: Archive, progress: Progress = _quiet)
     progress(1, 2, "country indicators")
     report.add(load_indicators(store, indicators))
     progress(2, 2, "lists loaded")
+    return report
+
+
+def load_parsed(
+    store: GraphStore, parsed: ParsedList, progress: Progress = _quiet, batch_size: int = 2000
+) -> LoadReport:
+    """Load the records of one import into the graph, in batches, reporting progress (done, total, label).
+
+    Writes are MERGE on stable ids, so a run cut short and run again completes the load and a second run
+    duplicates nothing. Relations go after every entity (their ends may be anywhere in the file); a relation
+    whose end is in neither the file nor the graph is reported in the returned errors.
+    """
+    total = parsed.record_count
+    done = 0
+    report = LoadReport()
+    for kind, records in (("entities", parsed.entities), ("relations", parsed.relations),
+                          ("indicators", parsed.indicators)):  # fmt: skip
+        for start in range(0, len(records), batch_size):
+            chunk = records[start : start + batch_size]
+            if kind == "entities":
+                report.add(load_list_entities(store, chunk))  # type: ignore[arg-type]
+            elif kind == "relations":
+                report.add(load_list_relations(store, chunk))  # type: ignore[arg-type]
+            else:
+                report.add(load_indicators(store, chunk))  # type: ignore[arg-type]
+            done += len(chunk)
+            progress(done, total, kind)
+    progress(total, total, "loaded")
     return report
 
 
