@@ -164,7 +164,10 @@ def import_cmd(
         f"{result.indicators} indicators, {len(result.errors)} rejected row(s), {len(result.warnings)} warning(s)"
         + ("" if result.stored else " (already imported: nothing new stored)")
     )
-    typer.echo(f"graph: {report.nodes} nodes, {report.relationships} relationships written; screenable now")
+    typer.echo(
+        f"graph: {report.nodes} nodes, {report.relationships} relationships merged (keyed on ids: none duplicated); "
+        "screenable now"
+    )
     for v in result.versions:
         typer.echo(f"  version: {v.name} modified {v.modified} sha256 {v.sha256}")
     for err in result.errors:
