@@ -180,3 +180,28 @@ def test_ftm_unknown_schemata_are_counted_and_named(cli: Any, tmp_path: Path) ->
     assert "1 entities" in res.output and "1 rejected row(s), 1 warning(s)" in res.output
     assert "entities.ftm.json:2: schema: v1: schema 'Vehicle' is not imported" in res.output
     assert "warning" in res.output and "address 'a-gone' is not in the file" in res.output
+
+
+def test_an_import_cut_short_is_completed_by_running_it_again(cli: Any, data_dir: Path) -> None:
+    from redflag.services.crawling import import_files
+    from redflag.services.pipeline import load_parsed
+    from redflag.services.store import open_store
+    from redflag.settings import load_settings
+
+    cfg = load_settings(data_dir)
+    result = import_files(cfg.archive_dir, "ofac", [CASE05])
+    assert result.parsed is not None
+
+    def ctrl_c_after_two(done: int, total: int, label: str) -> None:
+        if label == "entities" and done >= 2:
+            raise KeyboardInterrupt  # what Ctrl-C does in the middle of the graph load
+
+    with open_store(cfg) as store, pytest.raises(KeyboardInterrupt):
+        load_parsed(store, result.parsed, ctrl_c_after_two, batch_size=2)
+    assert _status(cli)["labels"]["Entity"] == 2  # cut short: two of six entries in the graph
+    again = cli("import", "ofac", str(CASE05))
+    assert again.exit_code == 0, again.output
+    assert "already imported: nothing new stored" in again.output  # the archive had it; the graph is completed
+    done = _status(cli)
+    assert done["labels"]["Entity"] == 6 and done["labels"]["Listing"] == 6
+    assert done["relationships"]["LINKED_TO"] == 5 and done["relationships"]["HAS_ADDRESS"] == 17
