@@ -63,6 +63,12 @@ class ListMeaning:
     citation: str
     source_url: str
     known: bool = True
+    hard_stop_cue: re.Pattern[str] | None = None
+
+    def stops(self, remarks: str = "") -> bool:
+        """A hard stop: always for lists that stop exports, or when the entry's remarks name a measure that does
+        (``hard_stop_cue``: an NS-MBS entry whose remarks name "EXPORT SANCTIONS", CAATSA sec. 235(a)(2))."""
+        return self.hard_stop or bool(self.hard_stop_cue and self.hard_stop_cue.search(remarks or ""))
 
     @property
     def label(self) -> str:
@@ -107,6 +113,7 @@ def _meanings() -> dict[str, ListMeaning]:
                 summary=row["summary"].strip(),
                 citation=row["citation"].strip(),
                 source_url=row["source_url"].strip(),
+                hard_stop_cue=re.compile(cue, re.IGNORECASE) if (cue := row["hard_stop_cue"].strip()) else None,
             )
             for key in [m.list_code, *(a for a in row["aliases"].split(",") if a.strip())]:
                 out[key.strip().upper()] = m

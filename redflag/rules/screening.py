@@ -65,7 +65,13 @@ def restricted_party(ctx: Context) -> list[Finding]:
         exact = [h for h in hits if h.exact]
         chosen = exact or hits
         codes = sorted({str(h.listing.get("list_code") or "?") for h in chosen})
-        stopping = sorted({c for c in codes if meaning(c).hard_stop})
+        stopping = sorted(
+            {
+                str(h.listing.get("list_code") or "?")
+                for h in chosen
+                if meaning(str(h.listing.get("list_code") or "")).stops(str(h.listing.get("remarks") or ""))
+            }
+        )
         how = (
             "is listed"
             if exact

@@ -205,3 +205,19 @@ def test_an_import_cut_short_is_completed_by_running_it_again(cli: Any, data_dir
     done = _status(cli)
     assert done["labels"]["Entity"] == 6 and done["labels"]["Listing"] == 6
     assert done["relationships"]["LINKED_TO"] == 5 and done["relationships"]["HAS_ADDRESS"] == 17
+
+
+def test_an_ns_mbs_entry_whose_remarks_name_export_sanctions_stops_the_deal(cli: Any, tmp_path: Path) -> None:
+    real = Path(__file__).parents[1] / "fixtures" / "crawler" / "ofac_cons_real"
+    assert cli("import", "ofac", str(real)).exit_code == 0
+    template = (CASE04 / "deal.csv").read_text(encoding="utf-8")
+    for deal_id, party, stops in (("MBS-EXPORT", "PRESIDENCY OF DEFENSE INDUSTRIES", True),
+                                  ("MBS-BURMA", "MYANMA OIL AND GAS ENTERPRISE", False)):  # fmt: skip
+        deal = tmp_path / f"{deal_id}.csv"
+        deal.write_text(template.replace("FIELD-CMIC", deal_id).replace("Hangzhou Hikvision Digital Technology Co. Ltd.", party),
+                        encoding="utf-8")  # fmt: skip
+        assert cli("import-deals", str(deal)).exit_code == 0
+        doc = json.loads(cli("flags", "--transaction", deal_id, "--json").stdout)
+        k01 = [f for f in doc["findings"] if f["rule"] == "BIS-K01"]
+        assert len(k01) == 1 and "Non-SDN Menu-Based Sanctions List (NS-MBS List)" in k01[0]["explanation"]
+        assert k01[0]["hard_stop"] is stops and doc["hard_stop"] is stops, deal_id

@@ -119,9 +119,36 @@ def test_a_consolidated_entry_is_never_sdn_whatever_its_tags() -> None:
     row = '17016,"EXAMPLE BANK",-0- ,"UKRAINE-EO13662] [RUSSIA-EO14024] [NEW-TAG",' + "-0- ," * 7 + '"x"\n'
     result = parse_files("ofac", [ListFile("cons_prim.csv", row.encode())])
     codes = [(x.list_code, x.program) for x in result.entities[0].listings]
-    assert codes == [("SSI", "UKRAINE-EO13662"), ("NS-MBS", "RUSSIA-EO14024"), (UNRESOLVED_NONSDN, "NEW-TAG")]
+    # RUSSIA-EO14024 without a directive in the remarks tells no list (VTB's entry repeats its SDN tag)
+    assert codes == [("SSI", "UKRAINE-EO13662"), (UNRESOLVED_NONSDN, "RUSSIA-EO14024"), (UNRESOLVED_NONSDN, "NEW-TAG")]
     # a tag of unknown list stops the deal until read: its meaning is never "no restriction"
     assert meaning(UNRESOLVED_NONSDN).hard_stop
+
+
+REAL_CONS = Path(__file__).parents[1] / "fixtures" / "crawler" / "ofac_cons_real"
+
+
+def test_real_consolidated_rows_get_their_lists_and_meanings() -> None:
+    # 14 rows of a published cons_prim.csv (OFAC, public domain; copied from a public repository's snapshot) and
+    # the published cons_comments.csv rows that continue two of them
+    result = parse_files("ofac", _folder(REAL_CONS))
+    assert result.errors == []
+    got = {e.id: [(x.list_code, x.program) for x in e.listings] for e in result.entities}
+    stops = {e.id: any(meaning(x.list_code).stops(x.remarks) for x in e.listings) for e in result.entities}
+    assert got["ofac-cons-9640"] == [("NS-PLC", "NS-PLC")] and not stops["ofac-cons-9640"]
+    assert got["ofac-cons-15268"] == [("CAPTA", "561-Related")] and not stops["ofac-cons-15268"]
+    assert got["ofac-cons-17022"] == [("SSI", "UKRAINE-EO13662")] and not stops["ofac-cons-17022"]
+    assert got["ofac-cons-26182"] == [("FSE", "FSE-IR")] and stops["ofac-cons-26182"]
+    assert got["ofac-cons-30882"] == [("CMIC", "CMIC-EO13959")] and not stops["ofac-cons-30882"]
+    # Directive 3 under E.O. 14024 is named in the part of the remarks that overflowed into cons_comments.csv
+    assert got["ofac-cons-17016"] == [("SSI", "UKRAINE-EO13662"), ("NS-MBS", "RUSSIA-EO14024")]
+    # CAATSA sec. 235 menu with "EXPORT SANCTIONS" chosen: an NS-MBS entry that does stop the export
+    assert got["ofac-cons-27016"] == [("NS-MBS", "CAATSA - RUSSIA")] and stops["ofac-cons-27016"]
+    assert got["ofac-cons-46072"] == [("NS-MBS", "BURMA-EO14014")] and not stops["ofac-cons-46072"]
+    # SDN programme tags repeated in the consolidated file: unknown non-SDN list, a hard stop until read
+    assert ("NON-SDN", "SDGT") in got["ofac-cons-9647"] and stops["ofac-cons-9647"]
+    assert ("NON-SDN", "RUSSIA-EO14024") in got["ofac-cons-17013"] and stops["ofac-cons-17013"]
+    assert all(code != "SDN" for listings in got.values() for code, _ in listings)
 
 
 # ------------------------------------------------------------------------- file roles
