@@ -162,6 +162,24 @@ def code_for_csl_source(source: str) -> str | None:
     return None
 
 
+def code_for_list_name(text: str) -> str | None:
+    """The list code for a list's name as publishers write it: the code itself or an alias (``NS-CMIC``), the
+    list's name with or without its bracketed abbreviation, or a CSL ``source`` with or without its agency."""
+    key = " ".join((text or "").split()).lower()
+    if not key:
+        return None
+    found = _meanings().get(key.upper())
+    if found is not None:
+        return found.list_code
+    for m in meanings():
+        names = {m.list_name.lower(), re.sub(r"\s*\([^)]*\)\s*$", "", m.list_name).lower()}
+        if m.csl_source:
+            names |= {m.csl_source.lower(), m.csl_source.rsplit(" - ", 1)[0].lower()}
+        if key in names:
+            return m.list_code
+    return None
+
+
 @cache
 def _program_rules() -> list[ProgramRule]:
     rules: list[ProgramRule] = []

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from crawler.parsers.common import ParsedList, decode_text, iso_date
+from ontology.list_meanings import UNRESOLVED_NONSDN, code_for_list_name, nonsdn_list_for
 from ontology.records import Identifier, ListEntity, Listing, ListRelation, RowError
 
 ENTITY_SCHEMAS = {"Person", "Company", "Organization", "LegalEntity", "PublicBody", "Vessel", "Airplane"}
@@ -38,11 +39,19 @@ def _first(props: dict[str, list[str]], key: str) -> str:
 
 
 def _program_code(props: dict[str, list[str]]) -> str:
+    """The list code of a Sanction: ``programId`` or ``program`` as a list the list-meaning table knows
+    (``Non-SDN Chinese Military-Industrial Complex Companies List`` -> CMIC, ``CMIC-EO13959`` -> CMIC), else as given."""
     program_id = _first(props, "programId")
+    program = _first(props, "program")
+    for text in (program_id, program):
+        code = PROGRAM_CODES.get(text.lower()) or code_for_list_name(text)
+        if code:
+            return code
+    if program and nonsdn_list_for(program) != UNRESOLVED_NONSDN:
+        return nonsdn_list_for(program)
     if program_id:
         return program_id
-    program = _first(props, "program")
-    return PROGRAM_CODES.get(program.lower(), program.upper()[:16] if program else "SANCTION")
+    return program.upper()[:16] if program else "SANCTION"
 
 
 def parse_ftm(data: bytes, name: str = "entities.ftm.json", dataset: str = "opensanctions") -> ParsedList:

@@ -234,3 +234,13 @@ def test_ftm_unknown_schemata_are_rejected_rows_and_missing_references_are_warni
     assert [(w.line, w.field) for w in result.warnings] == [(1, "addressEntity"), (4, "owner")]
     assert [e.id for e in result.entities] == ["c1"] and result.entities[0].listings[0].list_code == "EL"
     assert [(r.source, r.target) for r in result.relations] == [("ghost", "c1")]
+
+
+def test_ftm_sanctions_carry_the_same_list_codes() -> None:
+    rows = b"""{"id":"c1","schema":"Company","properties":{"name":["Example Camera Maker"]}}
+{"id":"s1","schema":"Sanction","properties":{"entity":["c1"],"program":["Non-SDN Chinese Military-Industrial Complex Companies List"]}}
+{"id":"s2","schema":"Sanction","properties":{"entity":["c1"],"program":["CMIC-EO13959"]}}
+{"id":"s3","schema":"Sanction","properties":{"entity":["c1"],"program":["Sectoral Sanctions Identifications List (SSI) - Treasury Department"]}}
+"""
+    result = parse_ftm(rows, "e.ftm.json")
+    assert [x.list_code for x in result.entities[0].listings] == ["CMIC", "CMIC", "SSI"]
