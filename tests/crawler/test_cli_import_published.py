@@ -221,3 +221,23 @@ def test_an_ns_mbs_entry_whose_remarks_name_export_sanctions_stops_the_deal(cli:
         k01 = [f for f in doc["findings"] if f["rule"] == "BIS-K01"]
         assert len(k01) == 1 and "Non-SDN Menu-Based Sanctions List (NS-MBS List)" in k01[0]["explanation"]
         assert k01[0]["hard_stop"] is stops and doc["hard_stop"] is stops, deal_id
+
+
+def test_linked_to_parties_already_in_the_graph_are_linked_across_imports(cli: Any, data_dir: Path, tmp_path: Path) -> None:
+    rows = (CASE05 / "sdn.csv").read_text(encoding="utf-8").splitlines()
+    first, second = tmp_path / "linked", tmp_path / "cifuentes"
+    first.mkdir()
+    second.mkdir()
+    (first / "sdn.csv").write_text("\n".join(r for r in rows if not r.startswith("12300,")) + "\n", encoding="utf-8")
+    (second / "sdn.csv").write_text("\n".join(r for r in rows if r.startswith("12300,")) + "\n", encoding="utf-8")
+    shutil.copy(CASE05 / "sdn_comments.csv", second / "sdn_comments.csv")
+    assert cli("import", "ofac", str(first)).exit_code == 0
+    res = cli("import", "ofac", str(second))
+    assert res.exit_code == 0, res.output
+    assert "1 entities, 0 relations" in res.output  # nothing to link inside the second import itself
+    store = _graph(data_dir)
+    try:
+        linked = store.run(LINKED, {"id": "ofac-12300"})
+    finally:
+        store.close()
+    assert {r["id"] for r in linked} == {"ofac-12395", "ofac-12396", "ofac-12397", "ofac-12376", "ofac-12380"}
