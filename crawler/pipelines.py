@@ -14,7 +14,7 @@ from scrapy.crawler import Crawler
 
 from crawler.archive import Archive
 from crawler.items import DocumentItem, ErrorItem, FetchItem, ListItem
-from crawler.parsers.lists import parse_files
+from crawler.parsers.lists import FileRoleError, parse_files
 
 
 def load_callable(path: str) -> Callable[[str], str | None] | None:
@@ -104,7 +104,12 @@ class ArchivePipeline:
                 archive.add_set_files(item.key, versions)  # a set archived before file versions were recorded
                 self._emit("list", key=item.key, outcome="unchanged")
             else:
-                parsed = parse_files(item.fmt, item.files, self.country_codes, item.dataset)
+                try:
+                    parsed = parse_files(item.fmt, item.files, self.country_codes, item.dataset)
+                except FileRoleError as exc:  # a file whose role cannot be told: nothing of the set is stored
+                    archive.record_error(self.run_id, item.key, str(exc))
+                    self._emit("error", url=item.key, reason=str(exc))
+                    return item
                 archive.store_list(item.key, item.dataset, item.sha256, parsed, run_id=self.run_id, files=versions)
                 self._emit(
                     "list",

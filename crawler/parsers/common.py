@@ -156,12 +156,15 @@ class ParsedList:
     relations: list[ListRelation] = field(default_factory=list)
     indicators: list[CountryIndicator] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    # rows kept, with something to know: a reference to an entity that is not in the file, for example
+    warnings: list[RowError] = field(default_factory=list)
 
     def extend(self, other: ParsedList) -> None:
         self.entities += other.entities
         self.relations += other.relations
         self.indicators += other.indicators
         self.errors += other.errors
+        self.warnings += other.warnings
 
     @property
     def record_count(self) -> int:

@@ -15,6 +15,7 @@ from typing import Any
 
 from crawler.parsers.common import ParsedList, decode_text, iso_date, norm_name
 from ontology.identifiers import scheme_for_label, typed_identifier
+from ontology.list_meanings import code_for_csl_source
 from ontology.names import split_list_boilerplate
 from ontology.records import Identifier, ListEntity, Listing, ListRelation, RowError, stable_id
 
@@ -36,7 +37,14 @@ _LINKED = re.compile(r"Linked To: ([^;]+)")
 
 
 def list_code(source: str) -> str:
-    """``Entity List (EL) - Bureau of Industry and Security`` -> ``EL``."""
+    """``Entity List (EL) - Bureau of Industry and Security`` -> ``EL``.
+
+    A source named in the list-meaning table (ontology/data/list_meanings.csv) gets the table's code
+    (``Capta List (CAP) - Treasury Department`` -> ``CAPTA``); others the abbreviation in brackets.
+    """
+    known = code_for_csl_source(source)
+    if known:
+        return known
     m = _CODE.search(source)
     return m.group(1) if m else re.sub(r"[^A-Z]", "", source.upper())[:8] or "CSL"
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from crawler.parsers.common import ParsedList, decode_text, iso_date
 from ontology.identifiers import typed_identifier
+from ontology.list_meanings import UNRESOLVED_NONSDN, code_for_list_name, nonsdn_list_for
 from ontology.records import Identifier, ListEntity, Listing, ListRelation, RowError
 
 ENTITY_SCHEMAS = {"Person", "Company", "Organization", "LegalEntity", "PublicBody", "Vessel", "Airplane"}
@@ -29,6 +30,7 @@ IDENTIFIER_PROPS = {
 }  # fmt: skip
 """FollowTheMoney identifier properties (followthemoney schema: LegalEntity, Company, Person, Vessel) -> scheme of
 ontology.identifiers; values are stored normalized for their scheme."""
+IMPORTED_SCHEMAS = frozenset(ENTITY_SCHEMAS | set(RELATION_SCHEMAS) | {"Sanction", "Address"})
 COUNTRY_PROPS = ("country", "jurisdiction", "nationality", "citizenship", "mainCountry")
 PROGRAM_CODES = {
     "entity list": "EL", "specially designated nationals": "SDN", "military end user": "MEU",
@@ -42,17 +44,29 @@ def _first(props: dict[str, list[str]], key: str) -> str:
 
 
 def _program_code(props: dict[str, list[str]]) -> str:
+    """The list code of a Sanction: ``programId`` or ``program`` as a list the list-meaning table knows
+    (``Non-SDN Chinese Military-Industrial Complex Companies List`` -> CMIC, ``CMIC-EO13959`` -> CMIC), else as given."""
     program_id = _first(props, "programId")
+    program = _first(props, "program")
+    for text in (program_id, program):
+        code = PROGRAM_CODES.get(text.lower()) or code_for_list_name(text)
+        if code:
+            return code
+    if program and nonsdn_list_for(program) != UNRESOLVED_NONSDN:
+        return nonsdn_list_for(program)
     if program_id:
         return program_id
-    program = _first(props, "program")
-    return PROGRAM_CODES.get(program.lower(), program.upper()[:16] if program else "SANCTION")
+    return program.upper()[:16] if program else "SANCTION"
 
 
 def parse_ftm(data: bytes, name: str = "entities.ftm.json", dataset: str = "opensanctions") -> ParsedList:
     """Entities, relations (Ownership, Directorship, ...), sanctions as listings, addresses resolved.
 
-    References to ids not in the file are reported as RowError and the referring row is skipped.
+    A row of a schema this parser does not import (:data:`IMPORTED_SCHEMAS`) is a rejected row naming the
+    schema, never dropped silently. A reference to an id that is not in the file is a warning
+    (``ParsedList.warnings``), not a rejected row: the row is kept (an address it cannot resolve is left
+    out; a relation is kept for the graph load, which links it if the other end is already loaded); only a
+    sanction for an entity not in the file cannot be attached and is left out, with its warning.
     """
     result = ParsedList()
     rows: list[tuple[int, dict[str, Any]]] = []
@@ -73,6 +87,12 @@ def parse_ftm(data: bytes, name: str = "entities.ftm.json", dataset: str = "open
         props = obj.get("properties") or {}
         if not isinstance(props, dict) or any(not isinstance(v, list) for v in props.values()):
             result.errors.append(RowError(name, line_no, "properties", "properties must map names to arrays"))
+            continue
+        if obj["schema"] not in IMPORTED_SCHEMAS:
+            result.errors.append(
+                RowError(name, line_no, "schema", f"{obj['id']}: schema {str(obj['schema'])[:60]!r} is not imported "
+                         f"(imported: {', '.join(sorted(IMPORTED_SCHEMAS))})")
+            )  # fmt: skip
             continue
         rows.append((line_no, obj))
     addresses = {
@@ -120,8 +140,8 @@ def parse_ftm(data: bytes, name: str = "entities.ftm.json", dataset: str = "open
                 if addresses[ref] and addresses[ref] not in e.addresses:
                     e.addresses.append(addresses[ref])
             else:
-                result.errors.append(
-                    RowError(name, line_no, "addressEntity", f"{o['id']}: unknown address id {ref!r}")
+                result.warnings.append(
+                    RowError(name, line_no, "addressEntity", f"{o['id']}: address {ref!r} is not in the file")
                 )
         entities[e.id] = e
     for line_no, o in rows:
@@ -129,12 +149,13 @@ def parse_ftm(data: bytes, name: str = "entities.ftm.json", dataset: str = "open
         if schema == "Sanction":
             target = entities.get(_first(props, "entity"))
             if target is None:
-                result.errors.append(
+                result.warnings.append(
                     RowError(
                         name,
                         line_no,
                         "entity",
-                        f"{o['id']}: sanction refers to unknown entity {_first(props, 'entity')!r}",
+                        f"{o['id']}: sanction of entity {_first(props, 'entity')!r}, which is not in the file "
+                        "(not attached)",
                     )
                 )
                 continue
@@ -152,13 +173,15 @@ def parse_ftm(data: bytes, name: str = "entities.ftm.json", dataset: str = "open
         elif schema in RELATION_SCHEMAS:
             src_prop, dst_prop = RELATION_SCHEMAS[schema]
             src, dst = _first(props, src_prop), _first(props, dst_prop)
-            missing = [(p, v) for p, v in ((src_prop, src), (dst_prop, dst)) if v not in entities]
-            if missing:
-                prop, value = missing[0]
-                result.errors.append(
-                    RowError(name, line_no, prop, f"{o['id']}: {schema} refers to unknown entity {value!r}")
-                )
+            if not src or not dst:
+                prop = src_prop if not src else dst_prop
+                result.errors.append(RowError(name, line_no, prop, f"{o['id']}: {schema} without {prop}"))
                 continue
+            for prop, value in ((src_prop, src), (dst_prop, dst)):
+                if value not in entities:
+                    result.warnings.append(
+                        RowError(name, line_no, prop, f"{o['id']}: {schema} refers to {value!r}, not in the file")
+                    )
             share: float | None = None
             pct = _first(props, "percentage")
             if pct:
@@ -183,4 +206,5 @@ def parse_ftm(data: bytes, name: str = "entities.ftm.json", dataset: str = "open
             )
     result.entities = list(entities.values())
     result.errors.sort(key=lambda e: e.line)
+    result.warnings.sort(key=lambda e: e.line)
     return result

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from crawler.archive import Archive, ListFileInfo, RunRecord
+from crawler.parsers.common import ParsedList
 from crawler.parsers.lists import DEFAULT_DATASETS, FORMATS, ListFile, parse_files
 from crawler.sample_server import SITE, UPDATES, SampleServer
 from crawler.sources import REAL_SOURCES, SAMPLE_SOURCES, Source, load_sources, select
@@ -215,6 +216,16 @@ def _run_child(
 
 # ---------------------------------------------------------------------------------- import
 @dataclass(frozen=True)
+class ImportedFile:
+    """What is known of one imported file's version: its name, its modification date and its sha256."""
+
+    name: str
+    modified: str  # ISO 8601 UTC, from the file system
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True)
 class ImportResult:
     run_id: str
     fmt: str
@@ -224,6 +235,9 @@ class ImportResult:
     relations: int
     indicators: int
     errors: list[Any]
+    warnings: list[Any] = field(default_factory=list)
+    versions: list[ImportedFile] = field(default_factory=list)
+    parsed: ParsedList | None = None
 
 
 def file_version(path: Path, data: bytes) -> ListFileInfo:
@@ -234,7 +248,12 @@ def file_version(path: Path, data: bytes) -> ListFileInfo:
 
 
 def import_files(archive_dir: Path, fmt: str, paths: Sequence[Path]) -> ImportResult:
-    """Parse structured files from disk into the archive (``ofac`` also takes the folder of the three files)."""
+    """Parse structured files from disk into the archive (``ofac`` also takes a folder as OFAC publishes it).
+
+    Each file is archived with its sha256 and its modification date (the fetch's ``last_modified``), so
+    the version of every imported list is known. Raises ``ValueError`` (one line naming the file) for a path that
+    does not exist, an empty folder, an unknown format, or a file whose role cannot be told (OFAC).
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     files: list[Path] = []
@@ -252,23 +271,34 @@ def import_files(archive_dir: Path, fmt: str, paths: Sequence[Path]) -> ImportRe
             files.append(p)
         else:
             raise ValueError(f"{p}: no such file or folder")
+    files = sorted(set(files))
+    list_files = [ListFile(name=str(f), data=f.read_bytes()) for f in files]
+    # parse before archiving anything: a file whose role cannot be told stops the import with nothing stored
+    parsed = parse_files(fmt, list_files, country_code)
+    if parsed.record_count == 0:  # never "0 entities, exit 0"; and an empty set must not replace a stored one
+        first = parsed.errors[0] if parsed.errors else None
+        raise ValueError(
+            f"{', '.join(f.name for f in files)}: no {fmt} record could be read"
+            + (f" ({len(parsed.errors)} rejected row(s); first: {first.source}:{first.line}: {first.reason})"
+               if first else " (no rows)")
+        )  # fmt: skip
     archive = Archive(archive_dir)
     source_id = f"import:{fmt}"
     run_id = archive.start_run(source_id)
-    list_files: list[ListFile] = []
-    versions: list[ListFileInfo] = []
     digest = hashlib.sha256()
-    for f in sorted(set(files)):
-        data = f.read_bytes()
-        url = f.resolve().as_uri()
-        archive.record_fetch(run_id, source_id, url, 200, data)
-        digest.update(f"{f.name}\x1f{hashlib.sha256(data).hexdigest()}\n".encode())
-        list_files.append(ListFile(name=str(f), data=data))
-        versions.append(file_version(f, data))
-    parsed = parse_files(fmt, list_files, country_code)
+    versions: list[ImportedFile] = []
+    file_infos: list[ListFileInfo] = []
+    for f, lf in zip(files, list_files, strict=True):
+        modified = datetime.fromtimestamp(f.stat().st_mtime, UTC).isoformat(timespec="seconds")
+        _outcome, sha = archive.record_fetch(
+            run_id, source_id, f.resolve().as_uri(), 200, lf.data, last_modified=modified
+        )
+        versions.append(ImportedFile(f.name, modified, sha, len(lf.data)))
+        file_infos.append(file_version(f, lf.data))
+        digest.update(f"{f.name}\x1f{sha}\n".encode())
     key = f"import:{fmt}:" + ",".join(sorted(f.name for f in files))
     stored = archive.store_list(key, DEFAULT_DATASETS[fmt], digest.hexdigest(), parsed, run_id=run_id,
-                                files=versions)
+                                files=file_infos)
     archive.finish_run(run_id, "ok")
     return ImportResult(run_id, fmt, [str(f) for f in files], stored, len(parsed.entities), len(parsed.relations),
-                        len(parsed.indicators), parsed.errors)  # fmt: skip
+                        len(parsed.indicators), parsed.errors, list(parsed.warnings), versions, parsed)  # fmt: skip

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from crawler.archive import Archive, DamagedRecord
+from crawler.parsers.common import ParsedList, norm_name
 from graph.queries import q
 from graph.store import GraphStore
 from ontology import vocab
-from ontology.records import RowError
+from ontology.records import ListRelation, RowError, stable_id
 from redflag.services.loading import (
     DELETE_ORPHAN_EXTRACTED,
     LoadReport,
@@ -19,6 +20,7 @@ from redflag.services.loading import (
     load_extraction,
     load_indicators,
     load_list_entities,
+    load_list_relations,
 )
 from redflag.settings import Settings
 
@@ -39,6 +41,12 @@ GAZETTEER_COUNTRIES = q(
     "MATCH (c:Country) WHERE c.name IS NOT NULL "
     "RETURN c.id AS code, c.name AS name, c.aliases AS aliases, c.demonyms AS demonyms, "
     "c.capitals AS capitals, c.free_trade_zones AS zones",
+)
+
+
+LISTED_ENTITY_NAMES = q(
+    "pipeline.listed_entity_names",
+    "MATCH (e:Entity) WHERE e.listed = true RETURN e.id AS id, e.name AS name, e.aliases AS aliases",
 )
 
 
@@ -96,6 +104,60 @@ def load_lists(store: GraphStore, archive: Archive, progress: Progress = _quiet)
     progress(2, 2, "lists loaded")
     report.errors += [RowError(f"archive {d.kind} {d.key}", 0, "damaged", d.reason) for d in damaged]
     return report
+
+
+def load_parsed(
+    store: GraphStore, parsed: ParsedList, progress: Progress = _quiet, batch_size: int = 2000
+) -> LoadReport:
+    """Load the records of one import into the graph, in batches, reporting progress (done, total, label).
+
+    Writes are MERGE on stable ids, so a run cut short and run again completes the load and a second run
+    duplicates nothing. Relations go after every entity (their ends may be anywhere in the file); a relation
+    whose end is in neither the file nor the graph is reported in the returned errors.
+    """
+    total = parsed.record_count
+    done = 0
+    report = LoadReport()
+    for kind, records in (("entities", parsed.entities), ("relations", parsed.relations),
+                          ("indicators", parsed.indicators)):  # fmt: skip
+        for start in range(0, len(records), batch_size):
+            chunk = records[start : start + batch_size]
+            if kind == "entities":
+                report.add(load_list_entities(store, chunk))  # type: ignore[arg-type]
+            elif kind == "relations":
+                report.add(load_list_relations(store, chunk))  # type: ignore[arg-type]
+            else:
+                report.add(load_indicators(store, chunk))  # type: ignore[arg-type]
+            done += len(chunk)
+            progress(done, total, kind)
+    links = links_to_loaded_entities(store, parsed)
+    if links:
+        report.add(load_list_relations(store, links))
+    progress(total, total, "loaded")
+    return report
+
+
+def links_to_loaded_entities(store: GraphStore, parsed: ParsedList) -> list[ListRelation]:
+    """``Linked To:`` parties of this import found among list entities already in the graph (another list or an
+    earlier import: a consolidated entry linked to an SDN entry, say), matched on the same name key the parser
+    uses within one import. Returns the LinkedTo relations (stable ids, so loading them twice adds nothing)."""
+    own = {norm_name(n) for e in parsed.entities for n in [e.name, *e.aliases]}
+    wanted = [(e, i.value) for e in parsed.entities for i in e.identifiers
+              if i.scheme == "linked_to" and norm_name(i.value) not in own]  # fmt: skip
+    if not wanted:
+        return []
+    by_name: dict[str, str] = {}
+    for row in store.run(LISTED_ENTITY_NAMES):
+        for n in [row["name"], *(row["aliases"] or [])]:
+            if n:
+                by_name.setdefault(norm_name(str(n)), str(row["id"]))
+    out: dict[str, ListRelation] = {}
+    for e, name in wanted:
+        target = by_name.get(norm_name(name))
+        if target and target != e.id:
+            rid = stable_id("rel", e.id, "LinkedTo", target)
+            out[rid] = ListRelation(rid, "LinkedTo", e.id, target, e.dataset, role="Linked To")
+    return list(out.values())
 
 
 def build_gazetteer(store: GraphStore) -> object:

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from crawler_helpers import FIXTURES, SITE
 from typer.testing import CliRunner
 
 import redflag.cli.crawl  # noqa: F401  (registers the commands)
 from crawler.archive import Archive
+from graph import falkordb_server
 from redflag.cli.app import app
+
+
+@pytest.fixture(autouse=True)
+def _stop_graph_server(tmp_path):
+    """`import` loads into the embedded graph, whose server outlives the command: stop it after each test."""
+    yield
+    falkordb_server.stop(tmp_path / "graph")
 
 
 def test_import_ofac_folder_counts_every_row_and_is_idempotent(tmp_path):
