@@ -348,28 +348,35 @@ def parse_deals(path: Path) -> list[Deal]:
     return deals
 
 
-def check_items(store: GraphStore, deals: list[Deal], source: str = "deals") -> None:
-    """Raise DealValidationError if a deal names an item that is not in the item register.
+def check_items(store: GraphStore, deals: list[Deal], source: str = "deals") -> list[str]:
+    """Check every item a deal names against the item register; returns warnings, raises on likely typos.
 
-    A deal's item flags come from the registered item (capabilities, classification, safeguards), so an
-    unknown id would silently drop them. The error offers the closest registered ids (did you mean).
+    A deal's item flags come from the registered item (capabilities, classification, safeguards), so an unknown
+    id would silently drop them. With items registered, an unknown id is a DealValidationError offering the
+    closest registered ids (did you mean). With the register empty there is nothing to compare with: the item
+    is imported unregistered and a warning says its item flags cannot be evaluated until it is registered.
     """
     registered = {r["id"]: r.get("name") or "" for r in store.run(REGISTERED_ITEMS)}
     errors: list[RowError] = []
+    warnings: list[str] = []
     for deal in deals:
         for it in deal.items:
             if it.item in registered:
                 continue
             if not registered:
-                hint = "the item register is empty: add items with `redflag items import FILE`"
-            else:
-                close = [m[0] for m in rf_process.extract(it.item, list(registered), limit=3, score_cutoff=60)]
-                hint = f"did you mean {', '.join(repr(c) for c in close)}?" if close else (
-                    f"registered items: {', '.join(sorted(registered)[:10])}"
+                warnings.append(
+                    f"{source} row {deal.line}: item {it.item[:60]!r} is not in the item register (empty): its item "
+                    "flags cannot be evaluated until it is registered with `redflag items import FILE`"
                 )
+                continue
+            close = [m[0] for m in rf_process.extract(it.item, list(registered), limit=3, score_cutoff=60)]
+            hint = f"did you mean {', '.join(repr(c) for c in close)}?" if close else (
+                f"registered items: {', '.join(sorted(registered)[:10])}; register new items with `redflag items import`"
+            )
             errors.append(RowError(source, deal.line, "items", f"unknown item {it.item[:60]!r}; {hint}"))
     if errors:
         raise DealValidationError(errors)
+    return warnings
 
 
 def write_deals(store: GraphStore, deals: list[Deal]) -> list[str]:
@@ -444,6 +451,10 @@ def write_deals(store: GraphStore, deals: list[Deal]) -> list[str]:
 
 
 def import_deals(store: GraphStore, path: Path) -> tuple[list[Deal], list[str]]:
+    """Validate and write a deals file; returns the deals and the ids of parties created ``unscreened``.
+
+    Raises DealValidationError (nothing written) for any row error or a mistyped item id.
+    """
     deals = parse_deals(path)  # raises before anything is written
     check_items(store, deals, path.name)
     return deals, write_deals(store, deals)

@@ -90,6 +90,7 @@ def flags_cmd(
         "hard_stops": data["hard_stops"],
         "lists_judged_on": data["lists_judged_on"],
         "findings": findings,
+        "not_evaluated": data["errors"],
         "score": data["score"],
         "lists_stale": grounds["stale"],
         "warnings": grounds["warnings"],
@@ -110,6 +111,8 @@ def flags_cmd(
     print(f"  lists: {versions_text(doc['list_versions']) or 'versions unknown'}")
     for hs in doc["hard_stops"]:
         out.print(f"  hard stop {hs['rule']}: {hs['reason']}", markup=False)
+    for gap in doc["not_evaluated"]:
+        out.print(f"  NOT EVALUATED: {gap['message']}", markup=False)
     if change is not None:
         out.print(f"changes since {change['since'] or 'never reviewed'}", markup=False)
     for f in findings:

@@ -260,7 +260,7 @@ def import_deals_cmd(
         try:
             deals_in_file = parse_deals(path)  # validation errors first: they write nothing
             grounds = None if unscreened else screening_grounds(store, cfg)
-            check_items(store, deals_in_file, path.name)
+            item_warnings = check_items(store, deals_in_file, path.name)
         except DealValidationError as exc:
             for e in exc.errors:
                 print(f"{e.source} row {e.line}, column {e.field}: {e.reason}")
@@ -269,6 +269,8 @@ def import_deals_cmd(
             raise CliError(f"{path}: nothing imported: the deal parties cannot be screened: {exc} "
                            "(or import with --unscreened)") from None
         deals, created = import_deals(store, path)
+        for w in item_warnings:
+            print(f"WARNING: {w}")
         if grounds is None:
             print(f"imported {len(deals)} deal(s); {len(created)} new party(ies) marked unscreened "
                   "(no screening: --unscreened)")

@@ -56,6 +56,8 @@ def blocks(report: DueDiligenceReport) -> Iterator[Block]:
         yield ("p", f"Score by guidance consideration (log-odds points, docs/RISK-SCORE.md): {parts}.")
     for hs in report.flags.breakdown.hard_stops:
         yield ("p", f"Hard stop ({hs['rule']}): {hs['reason']}")
+    for gap in report.flags.errors:
+        yield ("p", f"Not evaluated: {gap['message']}")
     if tx.get("declared_end_use"):
         yield ("p", f"Declared end use: {tx['declared_end_use']}")
 

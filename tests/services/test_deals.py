@@ -150,7 +150,13 @@ def test_a_mistyped_item_id_is_refused_with_a_did_you_mean(store, tmp_path: Path
     assert store.counts() == before
 
 
-def test_with_an_empty_item_register_the_error_says_how_to_fill_it(store, tmp_path: Path) -> None:
-    with pytest.raises(DealValidationError, match="the item register is empty"):
-        import_deals(store, SAMPLE_WORLD / "deals.json")
-    assert store.counts()["labels"].get("Transaction", 0) == 0
+def test_with_an_empty_item_register_unknown_items_import_with_a_warning(store, tmp_path: Path) -> None:
+    deals = json.loads((SAMPLE_WORLD / "deals.json").read_text())["deals"][:1]
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps(deals))
+    from redflag.deals import check_items
+
+    warnings = check_items(store, parse_deals(path), path.name)
+    assert len(warnings) == 1 and "item register (empty)" in warnings[0] and "'facetrace'" in warnings[0]
+    import_deals(store, path)
+    assert store.counts()["labels"]["Transaction"] == 1

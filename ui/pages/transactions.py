@@ -55,7 +55,8 @@ with create:
                 deals_in_file = parse_deals(path)  # row errors first: they write nothing
                 if not unscreened:
                     screening_grounds(db, settings())  # no list: refused before anything is written
-                check_items(db, deals_in_file, path.name)
+                for warning in check_items(db, deals_in_file, path.name):
+                    st.warning(md_escape(warning))
                 deals, ids = import_deals(db, path)
                 st.success(f"Imported {len(deals)} deal(s): {md_escape(', '.join(d.id for d in deals))}.")
                 if not unscreened:
@@ -91,7 +92,8 @@ with create:
                         transit_countries=[t.strip().upper() for t in transit.split(",") if t.strip()],
                         declared_end_use=end_use.strip())  # fmt: skip
             try:
-                check_items(db, [deal], "new deal")
+                for warning in check_items(db, [deal], "new deal"):
+                    st.warning(md_escape(warning))
             except DealValidationError as exc:
                 st.error(f"The deal was not created: {md_escape(exc)}")
             else:
