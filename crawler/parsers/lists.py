@@ -11,6 +11,7 @@ from crawler.parsers.fiw import parse_fiw_csv, parse_fiw_xlsx
 from crawler.parsers.ftm import parse_ftm
 from crawler.parsers.ofac import parse_ofac
 from crawler.parsers.shutdowns import parse_shutdowns_csv
+from ontology.countries import country_code
 from ontology.records import RowError
 
 FORMATS = ("ofac", "csl", "ftm", "fiw", "shutdowns")
@@ -45,18 +46,17 @@ def _ofac_role(name: str) -> str:
     return "sdn"
 
 
-def _no_codes(name: str) -> str | None:
-    return None
-
-
 def parse_files(
     fmt: str,
     files: Sequence[ListFile],
     country_codes: Callable[[str], str | None] | None = None,
     dataset: str | None = None,
 ) -> ParsedList:
-    """Parse the files of one dataset in FORMAT (``ofac``: the sdn/add/alt files together)."""
-    codes = country_codes or _no_codes
+    """Parse the files of one dataset in FORMAT (``ofac``: the sdn/add/alt files together).
+
+    Country names resolve through ``country_codes`` (default: the project's authority,
+    :func:`ontology.countries.country_code`)."""
+    codes = country_codes or country_code
     out = ParsedList()
     if fmt == "ofac":
         by_role: dict[str, ListFile] = {}
@@ -72,12 +72,12 @@ def parse_files(
         return parse_ofac(
             sdn.data, add.data if add else None, alt.data if alt else None,
             names=(sdn.name, add.name if add else "add.csv", alt.name if alt else "alt.csv"),
-            country_codes=country_codes, dataset=dataset or "ofac",
+            country_codes=codes, dataset=dataset or "ofac",
         )  # fmt: skip
     for f in files:
         if fmt == "csl":
             parse = parse_csl_json if f.data.lstrip()[:1] in (b"{", b"[") else parse_csl_csv
-            out.extend(parse(f.data, f.name, country_codes, dataset or "csl"))
+            out.extend(parse(f.data, f.name, codes, dataset or "csl"))
         elif fmt == "ftm":
             out.extend(parse_ftm(f.data, f.name, dataset or "opensanctions"))
         elif fmt == "fiw":

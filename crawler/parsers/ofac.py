@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 
 from crawler.parsers.common import ParsedList, decode_text, norm_name
+from ontology.countries import country_code
 from ontology.records import Identifier, ListEntity, Listing, ListRelation, RowError, stable_id
 
 SDN_COLUMNS = [
@@ -206,9 +207,11 @@ def parse_ofac(
 
 
 def _add_country(entity: ListEntity, name: str, country_codes: Callable[[str], str | None] | None) -> None:
-    if not name or country_codes is None:
+    """Add the ISO code of a country name ("Russia", "Region: Crimea", "Korea, North"); the project's authority
+    (:func:`ontology.countries.country_code`) unless the caller passes another lookup."""
+    if not name:
         return
-    code = country_codes(name)
+    code = (country_codes or country_code)(name)
     if code and code.upper() not in entity.countries:
         entity.countries.append(code.upper())
 
