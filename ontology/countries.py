@@ -16,8 +16,10 @@ Sources:
   ``redflag/sample_world/countries.json`` (names, official names, aliases, demonyms), looked up first so that a
   fictional name never falls through to a real country ("Ostrava Republic" is not CZ).
 
-A few spellings found in OFAC's published files that ``countrynames`` does not know ("Region: Gaza", "Region:
-Northern Mali") are in ``ontology/data/country_names.csv``, each with its source; the library is asked first.
+``ontology/data/country_names.csv`` (``name,code,source``, each row with its source) is asked before the library:
+spellings real files use that ``countrynames`` 1.17 lacks (OFAC "Region: Gaza", "Region: Northern Mali", Freedom
+House "Eastern Donbas", a few demonyms such as "Chadian"), one correction ("Mauritian" is MU, not MR) and the
+ambiguous "Congolese" (CD or CG), whose empty code gives ``None``.
 
 Codes ``countrynames`` gives for a territory inside a country ("Crimea" -> ``UA-CRI``, "Kurdistan" -> ``IQ-KR``)
 become that country's alpha-2 (``UA``, ``IQ``), except Kashmir (``PK-KM``, disputed between India and Pakistan)
@@ -44,7 +46,7 @@ SAMPLE_WORLD_COUNTRIES = Path(__file__).resolve().parents[1] / "redflag" / "samp
 """The sample world's fictional countries (user-assigned ``X?`` codes), part of the authority."""
 
 SUPPLEMENT = Path(__file__).resolve().parent / "data" / "country_names.csv"
-"""Spellings seen in real list files that the library lacks: ``name,code,source``."""
+"""Spellings the library lacks or gets wrong, asked first: ``name,code,source`` (empty code: ambiguous -> None)."""
 
 KOSOVO = "XK"
 _NO_PARENT = frozenset({"PK-KM", "X-SO"})  # disputed or without an ISO parent: no country rather than a pick
@@ -88,7 +90,7 @@ def _fictional() -> tuple[dict[str, str], dict[str, str]]:
 
 @cache
 def _supplement() -> dict[str, str]:
-    """Normalized name -> code from ``ontology/data/country_names.csv``."""
+    """Normalized name -> code ("" for an ambiguous name) from ``ontology/data/country_names.csv``."""
     with SUPPLEMENT.open(encoding="utf-8", newline="") as f:
         return {normalize_name(r["name"]): r["code"].strip().upper() for r in csv.DictReader(f) if r["name"].strip()}
 
@@ -113,7 +115,6 @@ def _alpha2(raw: str | None) -> str | None:
     return code if code in _iso_names() else None
 
 
-@lru_cache(maxsize=8192)
 def country_code(name: str | None) -> str | None:
     """ISO 3166-1 alpha-2 code (upper case) for a country name, alias, demonym, alpha-2/alpha-3 code or remark.
 
@@ -123,7 +124,11 @@ def country_code(name: str | None) -> str | None:
     """
     if not isinstance(name, str):
         return None
-    text = name.strip()[:MAX_INPUT_CHARS]
+    return _lookup(name.strip()[:MAX_INPUT_CHARS])
+
+
+@lru_cache(maxsize=16384)
+def _lookup(text: str) -> str | None:
     text = _FALSE_SUFFIX.sub("", _PREFIX.sub("", text)).strip()
     if not text:
         return None
@@ -135,11 +140,13 @@ def country_code(name: str | None) -> str | None:
         return None
     if key in fictional:
         return fictional[key]
+    supplement = _supplement()
+    if key in supplement:
+        return supplement[key] or None
     try:
-        code = _alpha2(countrynames.to_code(text))
+        return _alpha2(countrynames.to_code(text))
     except Exception:  # a library failure on odd input is "unknown", never a crash of a whole list import
-        code = None
-    return code or _supplement().get(key)
+        return None
 
 
 def country_name(code: str | None) -> str | None:
