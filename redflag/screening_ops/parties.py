@@ -1,7 +1,7 @@
 """Parties to screen: one row of a customer or reseller list, read from CSV with every bad row reported.
 
-Columns (header row required, any order, case-insensitive): ``name`` (required), ``country`` (ISO 3166
-alpha-2, optional), ``identifiers`` (``scheme:value`` pairs separated by ``;``), ``address``, ``reference``
+Columns (header row required, any order, case-insensitive): ``name`` (required), ``country`` (optional: an ISO
+3166 code or a country name, resolved by :mod:`ontology.countries`), ``identifiers`` (``scheme:value`` pairs separated by ``;``), ``address``, ``reference``
 (the exporter's own reference for the party). Unknown columns are ignored. A malformed row is reported with
 its line number, column and reason and skipped; the other rows are screened.
 """
