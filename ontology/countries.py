@@ -39,6 +39,7 @@ from pathlib import Path
 
 import countrynames
 import pycountry
+from countrynames.util import normalize_name as _library_key
 
 from ontology.names import normalize_name
 
@@ -96,6 +97,22 @@ def _supplement() -> dict[str, str]:
 
 
 @cache
+def _library_table() -> dict[str, str]:
+    """countrynames' own table (its normalized name -> code), loaded once (about 2 s).
+
+    Read directly rather than through ``countrynames.to_code``, which scans every value of the table on each call
+    to see whether the input is a code (2 ms a call); codes are answered before this table is consulted.
+    """
+    countrynames.to_code("")  # makes the library load its table
+    return countrynames.COUNTRY_NAMES
+
+
+@cache
+def _alpha3() -> dict[str, str]:
+    return {c.alpha_3: c.alpha_2 for c in pycountry.countries}
+
+
+@cache
 def _iso_names() -> dict[str, str]:
     """Current ISO 3166-1 alpha-2 codes (and XK) -> English display name (common name where ISO gives one)."""
     out = {c.alpha_2: str(getattr(c, "common_name", None) or c.name) for c in pycountry.countries}
@@ -105,7 +122,7 @@ def _iso_names() -> dict[str, str]:
 
 def _alpha2(raw: str | None) -> str | None:
     """A ``countrynames`` code as a current alpha-2: territory codes to their country, former states to None."""
-    if not raw:
+    if not raw or raw == "FAIL":
         return None
     code = raw.upper()
     if code in _NO_PARENT:
@@ -143,8 +160,14 @@ def _lookup(text: str) -> str | None:
     supplement = _supplement()
     if key in supplement:
         return supplement[key] or None
+    upper = text.upper()
+    if upper in _iso_names():
+        return upper
+    if upper in _alpha3():
+        return _alpha3()[upper]
     try:
-        return _alpha2(countrynames.to_code(text))
+        library_key = _library_key(upper)
+        return _alpha2(_library_table().get(library_key)) if library_key else None
     except Exception:  # a library failure on odd input is "unknown", never a crash of a whole list import
         return None
 

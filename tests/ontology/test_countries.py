@@ -232,3 +232,24 @@ def test_non_strings_give_none(value: object) -> None:
 
 def test_a_megabyte_of_text_is_cut_not_scanned() -> None:
     assert country_code("Russia" + " x" * 500_000) is None
+
+
+# countrynames' own answers, for every name it lists: the authority reads the library's table directly (faster
+# than its to_code), so this guards against a library release that changes how the table is kept
+def _library_names() -> list[str]:
+    from countrynames.data import DATA
+
+    return sorted({n for names in DATA.values() for n in names})
+
+
+@settings(max_examples=500, deadline=None)
+@given(name=st.sampled_from(_library_names()))
+def test_the_authority_agrees_with_countrynames_to_code(name: str) -> None:
+    import countrynames
+
+    from ontology.countries import _alpha2, _supplement
+    from ontology.names import normalize_name
+
+    if normalize_name(name) in _supplement() or country_code(name) in SAMPLE:
+        return
+    assert country_code(name) == _alpha2(countrynames.to_code(name))
