@@ -2,6 +2,9 @@
 
 Every validation error names the row and the column; a file with any error writes nothing.
 A party given by a name the graph does not know is created and marked ``unscreened``.
+Countries (destination, transit) are names or codes resolved by the project's country authority
+(:mod:`ontology.countries`); free-trade zones are looked up in :mod:`ontology.free_trade_zones` and keep their own
+country: a deal to Russia through the Jebel Ali Free Zone transits the United Arab Emirates, not Russia.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from rapidfuzz import process as rf_process
 
 from graph.queries import q
 from graph.store import GraphStore, NodeRecord, RelRecord
+from ontology.countries import country_code, country_name
+from ontology.free_trade_zones import find_free_trade_zone
 from ontology.names import normalize_name
 from ontology.records import RowError, stable_id
 
@@ -29,9 +34,9 @@ SAFEGUARDS = ("use_limits", "termination", "update_denial", "remote_disable")
 SUPPORT = ("active", "ended", "none")
 STATUSES = ("draft", "pending", "proposed", "approved", "shipped", "refused", "cancelled")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_CC = re.compile(r"^[A-Z]{2}$")
 MAX_FIELD_CHARS = 2000
 """Longest text accepted in one deal field (ids, names, titles, declared end use), in characters."""
+_ZONE_WITH_COUNTRY = re.compile(r"^(?P<zone>.+?)\s*\((?P<country>[^()]+)\)\s*$")  # "Some Free Zone (AE)"
 
 FIND_ENTITY_BY_ID = q(
     "deals.find_entity_by_id", "MATCH (e:Entity {id: $ref}) RETURN e.id AS id, e.name AS name", "ref"
@@ -85,6 +90,7 @@ class Deal:
     destination: str
     transit_countries: list[str] = field(default_factory=list)
     free_trade_zones: list[str] = field(default_factory=list)
+    free_trade_zone_countries: list[str] = field(default_factory=list)  # the country of each zone, same order
     order_date: str | None = None
     ship_date: str | None = None
     status: str = "proposed"
@@ -160,6 +166,41 @@ def _too_long(raw: dict[str, Any], err: Callable[[str, str], None]) -> None:
 
     for key, value in raw.items():
         walk(value, str(key))
+def _zone(text: str, err: Callable[[str, str], None]) -> tuple[str, str] | None:
+    """(zone name, its country) for a known zone ("JAFZA") or a zone given with its country ("X Free Zone (AE)")."""
+    m = _ZONE_WITH_COUNTRY.match(text)
+    given = country_code(m.group("country")) if m else None
+    known = find_free_trade_zone(m.group("zone") if m and given else text)
+    if known is not None:
+        if given is not None and given != known.country:
+            err("free_trade_zones", f"{text[:60]!r}: {known.name} is in {known.country}, not {given}")
+            return None
+        return known.name, known.country
+    if m and given:
+        return m.group("zone").strip(), given
+    err("free_trade_zones", f"unknown free-trade zone {text[:60]!r}: give its country as 'NAME (COUNTRY)' "
+        "(known zones: ontology/data/free_trade_zones.csv)")  # fmt: skip
+    return None
+
+
+def _route_stops(deal: Deal) -> list[tuple[str, str]]:
+    """Transit stops in order as (country, free-trade zones ';'-joined): each zone at a stop in its own country.
+
+    A zone whose country is not among the transit countries adds a stop for that country, before the destination
+    when the route ends there (the goods pass the zone on their way), else at the end.
+    """
+    zones: dict[str, list[str]] = {}
+    for name, country in zip(deal.free_trade_zones, deal.free_trade_zone_countries, strict=True):
+        zones.setdefault(country, []).append(name)
+    stops = list(deal.transit_countries)
+    for country in zones:
+        if country not in stops:
+            at = len(stops) - 1 if stops and stops[-1] == deal.destination else len(stops)
+            stops.insert(at, country)
+    out: list[tuple[str, str]] = []
+    for c in stops:
+        out.append((c, ";".join(zones.pop(c, []))))  # the zones go with the first stop in their country
+    return out
 
 
 def _validate(raw: dict[str, Any], source: str, line: int, errors: list[RowError]) -> Deal | None:
@@ -209,17 +250,27 @@ def _validate(raw: dict[str, Any], source: str, line: int, errors: list[RowError
         items.append(ItemRef(name, quantity, str(it.get("unit", ""))))
     if not items:
         err("items", "every deal needs at least one item")
-    dest = str(raw.get("destination", "")).strip().upper()
-    if not _CC.match(dest):
-        err("destination", f"{dest[:20]!r} is not a two-letter country code")
+    dest_raw = str(raw.get("destination", "")).strip()
+    dest = country_code(dest_raw) or ""
+    if not dest:
+        err("destination", f"{dest_raw[:40]!r} is not a known country (a name or an ISO 3166 code)")
     route = _object(raw.get("route"), "route", err)
-    transit = [str(c).strip().upper() for c in _list(route.get("transit_countries"), "transit_countries", err)
-               if str(c).strip()]  # fmt: skip
-    free_trade_zones = [str(z).strip() for z in _list(route.get("free_trade_zones"), "free_trade_zones", err)
-                        if str(z).strip()]  # fmt: skip
-    for c in transit:
-        if not _CC.match(c):
-            err("transit_countries", f"{c[:20]!r} is not a two-letter country code")
+    transit = []
+    for c in _list(route.get("transit_countries"), "transit_countries", err):
+        if str(c).strip():
+            code = country_code(str(c))
+            if code is None:
+                err("transit_countries", f"{str(c).strip()[:40]!r} is not a known country (a name or an ISO 3166 code)")
+            else:
+                transit.append(code)
+    free_trade_zones: list[str] = []
+    zone_countries: list[str] = []
+    for z in _list(route.get("free_trade_zones"), "free_trade_zones", err):
+        if str(z).strip():
+            zone = _zone(str(z).strip(), err)
+            if zone is not None:
+                free_trade_zones.append(zone[0])
+                zone_countries.append(zone[1])
     dates: dict[str, str | None] = {}
     for col in ("order_date", "ship_date"):
         v = raw.get(col)
@@ -250,6 +301,7 @@ def _validate(raw: dict[str, Any], source: str, line: int, errors: list[RowError
         destination=dest,
         transit_countries=transit,
         free_trade_zones=free_trade_zones,
+        free_trade_zone_countries=zone_countries,
         order_date=dates["order_date"],
         ship_date=dates["ship_date"],
         status=status,
@@ -406,8 +458,9 @@ def write_deals(store: GraphStore, deals: list[Deal]) -> list[str]:
                 },
             )
         )
-        for c in {deal.destination, *deal.transit_countries}:
-            nodes.append(NodeRecord("Country", c, {}))
+        stops = _route_stops(deal)
+        for c in sorted({deal.destination, *(c for c, _ in stops)}):
+            nodes.append(NodeRecord("Country", c, {"name": country_name(c) or c}))
         for p in deal.parties:
             # an id first; else a curated party of that name (never an entity merely extracted from text)
             found = (
@@ -436,11 +489,11 @@ def write_deals(store: GraphStore, deals: list[Deal]) -> list[str]:
                 nodes.append(NodeRecord("Item", it.item, {"name": it.item, "registered": False}))
             rels.append(RelRecord("INCLUDES", "Transaction", deal.id, "Item", it.item, {"quantity": it.quantity, "unit": it.unit}))
         rels.append(RelRecord("DESTINED_FOR", "Transaction", deal.id, "Country", deal.destination, {}))
-        for order, c in enumerate(deal.transit_countries):
+        for order, (c, zones) in enumerate(stops):
             rels.append(
                 RelRecord(
                     "TRANSITS", "Transaction", deal.id, "Country", c,
-                    {"order": order, "free_trade_zone": ";".join(deal.free_trade_zones) if c == deal.destination else ""},
+                    {"order": order, "free_trade_zone": zones},
                     key=f"{deal.id}|{order}|{c}",
                 )
             )

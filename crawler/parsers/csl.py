@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from crawler.parsers.common import ParsedList, decode_text, iso_date, norm_name
+from ontology.countries import country_code
 from ontology.identifiers import scheme_for_label, typed_identifier
 from ontology.list_meanings import code_for_csl_source
 from ontology.names import split_list_boilerplate
@@ -61,8 +62,8 @@ def _country(value: str, country_codes: Callable[[str], str | None] | None) -> s
     v = (value or "").strip()
     if re.fullmatch(r"[A-Za-z]{2}", v):
         return v.upper()
-    if v and country_codes is not None:
-        code = country_codes(v)
+    if v:
+        code = (country_codes or country_code)(v)
         return code.upper() if code else None
     return None
 

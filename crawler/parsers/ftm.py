@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from crawler.parsers.common import ParsedList, decode_text, iso_date
+from ontology.countries import country_code
 from ontology.identifiers import typed_identifier
 from ontology.list_meanings import UNRESOLVED_NONSDN, code_for_list_name, nonsdn_list_for
 from ontology.records import Identifier, ListEntity, Listing, ListRelation, RowError
@@ -126,8 +127,8 @@ def parse_ftm(data: bytes, name: str = "entities.ftm.json", dataset: str = "open
         )
         for k in COUNTRY_PROPS:
             for c in eprops.get(k, []):
-                code = str(c).strip().upper()
-                if len(code) == 2 and code not in e.countries:
+                code = country_code(str(c))  # FtM codes ("ru", "ua-cri" -> UA); "zz"/"suhh" -> None
+                if code and code not in e.countries:
                     e.countries.append(code)
         for prop, scheme in IDENTIFIER_PROPS.items():
             for v in eprops.get(prop, []):

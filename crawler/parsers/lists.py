@@ -14,6 +14,7 @@ from crawler.parsers.fiw import parse_fiw_csv, parse_fiw_xlsx
 from crawler.parsers.ftm import parse_ftm
 from crawler.parsers.ofac import OfacFileSet, parse_ofac_sets
 from crawler.parsers.shutdowns import parse_shutdowns_csv
+from ontology.countries import country_code
 
 FORMATS = ("ofac", "csl", "ftm", "fiw", "shutdowns")
 DEFAULT_DATASETS = {
@@ -138,10 +139,6 @@ def ofac_file_sets(files: Sequence[ListFile]) -> list[OfacFileSet]:
     return sets
 
 
-def _no_codes(name: str) -> str | None:
-    return None
-
-
 def parse_files(
     fmt: str,
     files: Sequence[ListFile],
@@ -154,16 +151,16 @@ def parse_files(
     cons_add, cons_alt, cons_comments), each file's role told by its name and checked against its columns;
     raises :class:`FileRoleError` (a ``ValueError``) naming the file whose role cannot be told.
     """
-    codes = country_codes or _no_codes
+    codes = country_codes or country_code  # default: the project's country authority
     out = ParsedList()
     if fmt == "ofac":
         if not files:
             raise FileRoleError("no OFAC files given")
-        return parse_ofac_sets(ofac_file_sets(files), country_codes=country_codes, dataset=dataset or "ofac")
+        return parse_ofac_sets(ofac_file_sets(files), country_codes=codes, dataset=dataset or "ofac")
     for f in files:
         if fmt == "csl":
             parse = parse_csl_json if f.data.lstrip()[:1] in (b"{", b"[") else parse_csl_csv
-            out.extend(parse(f.data, f.name, country_codes, dataset or "csl"))
+            out.extend(parse(f.data, f.name, codes, dataset or "csl"))
         elif fmt == "ftm":
             out.extend(parse_ftm(f.data, f.name, dataset or "opensanctions"))
         elif fmt == "fiw":

@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from crawler.parsers.common import ParsedList, decode_text, norm_name
+from ontology.countries import country_code
 from ontology.identifiers import labelled_identifier, typed_identifier
 from ontology.list_meanings import nonsdn_list_for
 from ontology.records import Identifier, ListEntity, Listing, ListRelation, RowError, stable_id
@@ -278,9 +279,11 @@ def _parse_set(
 
 
 def _add_country(entity: ListEntity, name: str, country_codes: Callable[[str], str | None] | None) -> None:
-    if not name or country_codes is None:
+    """Add the ISO code of a country name ("Russia", "Region: Crimea", "Korea, North"); the project's authority
+    (:func:`ontology.countries.country_code`) unless the caller passes another lookup."""
+    if not name:
         return
-    code = country_codes(name)
+    code = (country_codes or country_code)(name)
     if code and code.upper() not in entity.countries:
         entity.countries.append(code.upper())
 

@@ -126,7 +126,7 @@ def judge_cmd(
 @app.command("screen")
 def screen_cmd(
     name: str = typer.Argument(None, help="A name to screen against every list entity."),
-    country: str = typer.Option(None, "--country", help="ISO country code of the party."),
+    country: str = typer.Option(None, "--country", help="Country of the party: ISO code or name (RU, Russia)."),
     threshold: float = typer.Option(None, "--threshold", help="Minimum score (default $REDFLAG_SCREEN_THRESHOLD)."),
     limit: int = typer.Option(10, "--limit"),
     as_json: bool = typer.Option(False, "--json"),
@@ -142,7 +142,7 @@ def screen_cmd(
     Every screening goes to the screening audit log (`redflag screening-log`), with the decisions in force.
     With --file, screen every party of a CSV (bulk): malformed rows are reported by line and skipped.
     """
-    from redflag.screening_ops.parties import PartyQuery
+    from redflag.screening_ops.parties import PartyQuery, party_country
     from redflag.services.screening_ops import screen_one
 
     if file is not None:
@@ -168,7 +168,7 @@ def screen_cmd(
     cut = cfg.screen_review_threshold if threshold is None else threshold
     with data_store(cfg) as store:
         try:
-            party = PartyQuery(name, (country or "").upper(), identifiers=identifiers)
+            party = PartyQuery(name, party_country(country), identifiers=identifiers)
             result, logged = screen_one(store, cfg, party, by or cfg.user, cut, limit)
         except ValueError as exc:
             raise CliError(str(exc)) from exc

@@ -9,6 +9,7 @@ from typing import Any
 
 import typer
 
+from ontology.countries import country_code
 from redflag.cli.app import CliError, app, settings
 from redflag.cli.children import Stopped, stop_signals
 from redflag.services.store import open_store
@@ -105,7 +106,7 @@ def grievance_record(
 
     text = sys.stdin.read() if str(text_file) == "-" else _read(text_file)
     cfg = settings()
-    named = Named(_split(entity), _split(item), [c.upper() for c in _split(country)], _split(transaction))
+    named = Named(_split(entity), _split(item), [country_code(c) or c.upper() for c in _split(country)], _split(transaction))
     with open_store(cfg) as store:
         try:
             r = record_grievance(
@@ -190,7 +191,7 @@ def grievance_link(
     from redflag.stewardship.grievances import GrievanceError, Named, link
 
     cfg = settings()
-    named = Named(_split(entity), _split(item), [c.upper() for c in _split(country)], _split(transaction))
+    named = Named(_split(entity), _split(item), [country_code(c) or c.upper() for c in _split(country)], _split(transaction))
     with open_store(cfg) as store:
         try:
             _print({"transactions_reevaluated": link(store, grievance_id, named, by=by or cfg.user)})

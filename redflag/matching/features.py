@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
+from ontology.countries import country_code
 from ontology.identifiers import (
     SINGLE_VALUE_SCHEMES,
     comparison_family,
@@ -291,7 +292,8 @@ def short_name(a: AnalyzedName, b: AnalyzedName) -> float:
 
 # --------------------------------------------------------------------------- other features
 def _countries(values: Iterable[str]) -> set[str]:
-    return {v.strip().upper() for v in values if v and v.strip()}
+    """ISO codes through the country authority ("Russia" and "RU" agree); an unknown value compares as written."""
+    return {country_code(v) or v.strip().upper() for v in values if v and v.strip()}
 
 
 def country_match(query: Iterable[str], candidate: Iterable[str]) -> float:

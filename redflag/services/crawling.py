@@ -26,10 +26,10 @@ from crawler.parsers.common import ParsedList
 from crawler.parsers.lists import DEFAULT_DATASETS, FORMATS, ListFile, parse_files
 from crawler.sample_server import SITE, UPDATES, SampleServer
 from crawler.sources import REAL_SOURCES, SAMPLE_SOURCES, Source, load_sources, select
+from ontology.countries import country_code
 
 SAMPLE_BASE = "http://sample.redflag.test"  # archived URLs of the sample site (stable across runs)
-COUNTRY_LOOKUP = "redflag.services.crawling:country_code"
-_WORLD = Path(__file__).parents[1] / "sample_world" / "countries.json"
+COUNTRY_LOOKUP = "ontology.countries:country_code"  # the project's one country authority
 
 
 class CrawlError(RuntimeError):
@@ -41,29 +41,6 @@ class CrawlEvent:
     event: str  # start | fetch | list | error | finish
     source: str
     data: dict[str, Any] = field(default_factory=dict)
-
-
-# ---------------------------------------------------------------------------------- countries
-_COUNTRY_INDEX: dict[str, str] | None = None
-
-
-def country_code(name: str) -> str | None:
-    """ISO alpha-2 (or the sample world's X? code) for a country name, alias or code; None if unknown."""
-    global _COUNTRY_INDEX
-    if _COUNTRY_INDEX is None:
-        index: dict[str, str] = {}
-        if _WORLD.exists():
-            for c in json.loads(_WORLD.read_text(encoding="utf-8")).get("countries", []):
-                for n in [c.get("name", ""), c.get("official_name", ""), *c.get("aliases", [])]:
-                    if n:
-                        index[n.strip().lower()] = c["code"]
-        _COUNTRY_INDEX = index
-    key = name.strip().lower()
-    if key in _COUNTRY_INDEX:
-        return _COUNTRY_INDEX[key]
-    if len(key) == 2 and key.isalpha():
-        return key.upper()
-    return None
 
 
 # ---------------------------------------------------------------------------------- catalog

@@ -38,7 +38,9 @@ GAZETTEER_ITEMS = q(
 )
 GAZETTEER_COUNTRIES = q(
     "pipeline.gazetteer_countries",
-    "MATCH (c:Country) WHERE c.name IS NOT NULL "
+    # countries of a loaded catalog (the sample world's); nodes only named by the country authority are left out:
+    # the packaged nlp/data/countries.tsv already chooses which real country names the NER looks for
+    "MATCH (c:Country) WHERE c.name IS NOT NULL AND c.origin IS NOT NULL "
     "RETURN c.id AS code, c.name AS name, c.aliases AS aliases, c.demonyms AS demonyms, "
     "c.capitals AS capitals, c.free_trade_zones AS zones",
 )

@@ -35,7 +35,7 @@ def test_every_error_names_row_and_column(tmp_path: Path) -> None:
             [
                 header,
                 good_row,
-                good_row.replace("DEMO-DIVERSION", "BAD-1").replace(",XC,", ",Calder,"),
+                good_row.replace("DEMO-DIVERSION", "BAD-1").replace(",XC,", ",Atlantis,"),  # a country name nobody knows
                 good_row.replace("DEMO-DIVERSION", "BAD-2").replace("2026-12-14", "14/12/2026"),
                 "BAD-3,short row",
             ]

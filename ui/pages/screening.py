@@ -34,7 +34,7 @@ def _progress_bar() -> Any:
 
 
 # ------------------------------------------------------------------------------------------ upload and screen
-st.caption("Columns: name (required), country (ISO two-letter code), identifiers (scheme:value; ...), address, "
+st.caption("Columns: name (required), country (ISO code or name, e.g. RU or Russia), identifiers (scheme:value; ...), address, "
            "reference (your own reference). Malformed rows are listed by line and skipped; every screening is logged.")
 uploaded = st.file_uploader("Parties CSV", type=["csv"], key="screening_file")
 if uploaded is not None:

@@ -9,6 +9,7 @@ from typing import Any
 
 import streamlit as st
 
+from ontology.countries import country_code
 from ontology.vocab import decision_values
 from redflag.deals import (
     Deal,
@@ -76,20 +77,24 @@ with create:
         customer = c1.text_input("Customer (entity id or name)")
         end_user = c2.text_input("End user (entity id or name)")
         item = c1.text_input("Item id", placeholder="facetrace-city")
-        destination = c2.text_input("Destination (ISO2)", max_chars=2)
-        transit = c1.text_input("Transit countries (ISO2, comma separated)")
+        destination = c2.text_input("Destination (country name or ISO code)", max_chars=80)
+        transit = c1.text_input("Transit countries (names or ISO codes, ';'-separated)")
         end_use = c2.text_input("Declared end use")
         submitted = st.form_submit_button("Create deal")
     if submitted:
         problems = [n for n, v in (("deal id", deal_id), ("customer", customer), ("item", item),
                                    ("destination", destination)) if not v.strip()]  # fmt: skip
+        given = [destination, *(t for t in transit.split(";") if t.strip())]
+        unknown = [g.strip() for g in given if g.strip() and country_code(g) is None]
         if problems:
             st.error(f"Fill in: {', '.join(problems)}.")
+        elif unknown:
+            st.error(f"Not a known country: {', '.join(md_escape(u[:40]) for u in unknown)}.")
         else:
             parties = [PartyRef("customer", customer.strip())] + ([PartyRef("end_user", end_user.strip())] if end_user.strip() else [])
             deal = Deal(id=deal_id.strip(), title=title.strip(), parties=parties, items=[ItemRef(item.strip())],
-                        destination=destination.strip().upper(),
-                        transit_countries=[t.strip().upper() for t in transit.split(",") if t.strip()],
+                        destination=country_code(destination) or "",
+                        transit_countries=[country_code(t) or "" for t in transit.split(";") if t.strip()],
                         declared_end_use=end_use.strip())  # fmt: skip
             try:
                 for warning in check_items(db, [deal], "new deal"):
