@@ -16,7 +16,7 @@ from spacy.util import filter_spans
 
 from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
 from nlp.gazetteer import Gazetteer
-from nlp.normalize import acronym, name_key
+from nlp.normalize import acronym, legal_forms, name_key
 
 _ORG_WORDS = {
     "lab", "labs", "group", "groups", "systems", "technologies", "technology", "solutions", "holdings", "ltd", "llc",
@@ -32,6 +32,8 @@ _COMMERCIAL = {
     "industries", "analytics", "ventures", "capital", "watch", "international", "foundation", "institute",
 }
 _PRODUCT_CUES = {"spyware", "software", "system", "platform", "tool", "suite", "malware", "camera", "cameras", "implant"}
+_PARTY_NOUNS = {"vendor", "maker", "firm", "company", "developer", "supplier", "manufacturer", "provider", "seller",
+                "consortium", "group", "exporter", "reseller", "distributor", "dealer", "broker"}
 _AUX_NER = {"DATE": "DATE", "PERCENT": "PERCENT", "MONEY": "MONEY"}
 
 
@@ -54,6 +56,7 @@ class EntityNormalizer:
         self.gazetteer = Gazetteer()
         self._agency_re: re.Pattern[str] = re.compile(r"(?!x)x")
         self._generic: set[str] = set()
+        self._legal_forms = frozenset(" ".join(f) for f in legal_forms() if len(f) == 1)
 
     def set_gazetteer(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
@@ -80,7 +83,7 @@ class EntityNormalizer:
                 ents.append(Span(doc, ent.start, ent.end, label=label, kb_id=ent.kb_id_))
                 conf[(ent.start_char, ent.end_char)] = self.gaz_conf
                 continue
-            span = _trim(ent)
+            span = _trim(ent, self._legal_forms)
             if span is None:
                 continue
             mapped = self._map(span)
@@ -96,14 +99,56 @@ class EntityNormalizer:
                 aux.append(Span(doc, span.start, span.end, label=new_label, kb_id=canonical))
         blocked = [(a.start, a.end) for a in aux if a.label_ in ("LIST", "PLACE")]
         ents = [e for e in ents if e.kb_id_ and conf.get((e.start_char, e.end_char)) == self.gaz_conf
-                or not any(s < e.end and e.start < t for s, t in blocked)]
+                or not any(s < e.end and e.start < t and not _extends(e, s, t) for s, t in blocked)]
+        # a place that starts a longer name is part of it ("Hangzhou Hikvision Digital Technology Co., Ltd.")
+        aux = [a for a in aux if a.label_ != "PLACE" or not any(e.start <= a.start and a.end <= e.end and len(e) > len(a)
+                                                               for e in ents if e.label_ in ("ORG", "GOV_AGENCY"))]
         ents = self._short_forms(doc, ents, conf)
         ents = self._products_before_capabilities(doc, ents, conf)
         ents = self._acronyms(doc, ents, conf)
         doc.ents = filter_spans(ents)
         set_aux(doc, aux)
         doc._.redflag_conf = [[s, e, c] for (s, e), c in conf.items()]
+        doc._.redflag_country = [[e.start_char, e.end_char, code] for e in doc.ents if e.label_ == "GOV_AGENCY"
+                                 and (code := self.agency_country(e))]
         return doc
+
+    def agency_country(self, span: Span) -> str | None:
+        """The state a GOV_AGENCY belongs to, from (in order) the gazetteer entry, a country named in it
+        ("Xinjiang Public Security Bureau", "China's military", "Government of Bangladesh", "U.S. Treasury
+        Department") or a demonym or possessive right before it ("the Bahraini Ministry of Interior",
+        "Hungary's Special Service"); None when the text does not say."""
+        gaz = self.gazetteer
+        if span.kb_id_:
+            known = gaz.entry_country("GOV_AGENCY", span.kb_id_)
+            if known:
+                return known
+        doc = span.doc
+        words = list(span)
+        for n in (3, 2, 1):  # a country or place at the start of the name
+            if len(words) > n:
+                head = doc[span.start : span.start + n].text
+                code = gaz.country_code(head) or gaz.place_code(head)
+                if code:
+                    return code
+        for tok in words[:-1]:  # "... of Bangladesh", "China's military"
+            if tok.lower_ in ("of", "'s", "\u2019s"):
+                rest = doc[tok.i + 1 : span.end].text if tok.lower_ == "of" else doc[span.start : tok.i].text
+                code = gaz.country_code(rest) or gaz.place_code(rest)
+                if code:
+                    return code
+        i = span.start - 1
+        if i >= 0 and doc[i].lower_ in ("'s", "\u2019s"):
+            i -= 1
+        if i >= 0:
+            for n in (1, 2, 3):  # a demonym or a country's name before it
+                if i - n + 1 < 0:
+                    break
+                before = doc[i - n + 1 : i + 1].text
+                code = gaz.country_code(before) or gaz.place_code(before)
+                if code:
+                    return code
+        return None
 
     def _map(self, span: Span) -> tuple[str, str, float] | None:
         label, text = span.label_, span.text
@@ -175,6 +220,8 @@ class EntityNormalizer:
         by_end = {e.end: e for e in ents}
         out = list(ents)
         for cap in [e for e in ents if e.label_ == "CAPABILITY"]:
+            if cap.end < len(doc) and doc[cap.end].lemma_.casefold() in _PARTY_NOUNS:
+                continue  # "Intellexa spyware vendor": the name is the vendor's
             prev = by_end.get(cap.start)
             if prev is not None and prev.label_ in ("ORG", "PERSON"):
                 if conf.get((prev.start_char, prev.end_char), 0) < self.gaz_conf and len(prev) <= 2:
@@ -205,17 +252,40 @@ class EntityNormalizer:
         return out
 
 
-def _trim(ent: Span) -> Span | None:
-    """The span without a leading article or trailing possessive/punctuation; None if nothing is left."""
+_TAIL_WORDS = frozenset({"and", "or", "of", "for", "to", "in", "on", "at", "by", "with", "from", "the", "a", "an", "'s", "\u2019s",
+                         "tk", "tk.", "usd", "eur", "rs", "rs.", "inr", "bdt", "us$", "$", "million", "billion"})
+
+
+def _trim(ent: Span, legal_forms: frozenset[str] = frozenset()) -> Span | None:
+    """The span without a leading article, trailing possessive, punctuation, conjunction, preposition or price
+    ("NSO Group and" -> "NSO Group", "... Pte Ltd for Tk" -> "... Pte Ltd"), and with a legal-form tail that
+    ner left outside kept ("Computer Security Initiative Consultancy PTE. LTD."); None if nothing is left."""
     start, end = ent.start, ent.end
     doc = ent.doc
     while start < end and doc[start].lower_ in ("the", "a", "an", "its", "their"):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "\u2019s")):
+    names = ent.label_ not in _AUX_NER
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "\u2019s")
+                           or (names and doc[end - 1].lower_ in _TAIL_WORDS)):
         end -= 1
     if start >= end:
         return None
+    if ent.label_ == "ORG" and legal_forms:
+        while end < len(doc):
+            if doc[end].lower_.rstrip(".") in legal_forms and doc[end].lower_ not in ("as", "co") or (
+                    doc[end].lower_.rstrip(".") == "co" and doc[end].text[:1].isupper()):
+                end += 1
+            elif doc[end].text in (".", ",") and end + 1 < len(doc) and doc[end + 1].lower_.rstrip(".") in legal_forms \
+                    and doc[end + 1].text[:1].isupper() and doc[end - 1].lower_.rstrip(".") in legal_forms:
+                end += 2
+            else:
+                break
     return Span(doc, start, end, label=ent.label_)
+
+
+def _extends(ent: Span, start: int, end: int) -> bool:
+    """True when ``ent`` begins with the token range [start, end) and goes on past it."""
+    return ent.start == start and ent.end > end
 
 
 def _looks_like_org(span: Span) -> bool:
