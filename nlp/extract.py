@@ -19,7 +19,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.components.common import OUTPUT_LABELS
+from nlp.components.common import OUTPUT_LABELS, aux_spans
+from nlp.components.ruler import COUNTRY_IN_NAME
 from nlp.gazetteer import Gazetteer
 from nlp.normalize import Coreference, display_name
 from nlp.pipeline import build_pipeline
@@ -134,6 +135,7 @@ class Extractor:
                 events.append(shifted)
         read = p.prepared.text
         raw = _add_acronym_mentions(read, raw)
+        raw = _surnames_are_people(read, raw)
         canonical_at: dict[tuple[int, int], str] = {}
         display: dict[str, str] = {}
         country_of: dict[str, str] = {}  # an agency's country holds for its acronym and short forms too
@@ -181,8 +183,27 @@ def _unit_result(doc: Doc) -> _UnitResult:
     conf = {(s, e): c for s, e, c in (doc._.redflag_conf or [])}
     ents = [(e.start_char, e.end_char, e.label_, e.kb_id_ or e.text, conf.get((e.start_char, e.end_char), 0.7))
             for e in doc.ents if e.label_ in OUTPUT_LABELS]
+    ents += [(s.start_char, s.end_char, "COUNTRY", s.kb_id_, 0.95) for s in aux_spans(doc) if s.label_ == COUNTRY_IN_NAME]
+    ents.sort(key=lambda x: (x[0], x[1]))
     countries = {(s, e): code for s, e, code in (doc._.redflag_country or [])}
     return _UnitResult(ents, list(doc._.redflag_events or []), countries)
+
+
+def _surnames_are_people(text: str, raw: list[tuple[int, int, str, str, float]]) -> list[tuple[int, int, str, str, float]]:
+    """An ORG that is only the surname of a person named in the document is that person ("Boris Livshits" ...
+    "Livshits said"); an ORG made only of such surnames ("Skvortsova and Ippolitov") is dropped."""
+    people = {text[s:e].split()[-1]: can for s, e, lab, can, _ in raw if lab == "PERSON" and len(text[s:e].split()) > 1}
+    if not people:
+        return raw
+    out: list[tuple[int, int, str, str, float]] = []
+    for s, e, lab, can, conf in raw:
+        words = [w for w in re.split(r"[\s,]+", text[s:e]) if w and w not in ("and", "&")]
+        if lab == "ORG" and words and all(w in people for w in words):
+            if len(words) == 1:
+                out.append((s, e, "PERSON", people[words[0]], conf))
+            continue
+        out.append((s, e, lab, can, conf))
+    return out
 
 
 def _add_acronym_mentions(text: str, raw: list[tuple[int, int, str, str, float]]) -> list[tuple[int, int, str, str, float]]:

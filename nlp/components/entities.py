@@ -103,6 +103,7 @@ class EntityNormalizer:
         # a place that starts a longer name is part of it ("Hangzhou Hikvision Digital Technology Co., Ltd.")
         aux = [a for a in aux if a.label_ != "PLACE" or not any(e.start <= a.start and a.end <= e.end and len(e) > len(a)
                                                                for e in ents if e.label_ in ("ORG", "GOV_AGENCY"))]
+        ents = _people_in_lists_of_people(doc, ents)
         ents = self._short_forms(doc, ents, conf)
         ents = self._products_before_capabilities(doc, ents, conf)
         ents = self._acronyms(doc, ents, conf)
@@ -252,6 +253,7 @@ class EntityNormalizer:
         return out
 
 
+_CURRENCY = frozenset({"tk", "tk.", "usd", "eur", "rs", "rs.", "inr", "bdt", "us$", "taka", "rupees", "dollars", "euros"})
 _TAIL_WORDS = frozenset({"and", "or", "of", "for", "to", "in", "on", "at", "by", "with", "from", "the", "a", "an", "'s", "\u2019s",
                          "tk", "tk.", "usd", "eur", "rs", "rs.", "inr", "bdt", "us$", "$", "million", "billion"})
 
@@ -265,6 +267,16 @@ def _trim(ent: Span, legal_forms: frozenset[str] = frozenset()) -> Span | None:
     while start < end and doc[start].lower_ in ("the", "a", "an", "its", "their"):
         start += 1
     names = ent.label_ not in _AUX_NER
+    if names:  # "... Pte Ltd for Tk 5": a price or a preposition after a legal form ends the name
+        for j in range(start + 1, end):
+            tok = doc[j]
+            price = tok.is_currency or tok.lower_ in _CURRENCY
+            follows_form = doc[j - 1].lower_.rstrip(".") in legal_forms and tok.lower_ in ("for", "at", "to", "in", "from", "worth")
+            before_price = tok.lower_ in ("for", "at", "worth") and j + 1 < end and (
+                doc[j + 1].like_num or doc[j + 1].is_currency or doc[j + 1].lower_ in _CURRENCY)
+            if price or follows_form or before_price:
+                end = j
+                break
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "\u2019s")
                            or (names and doc[end - 1].lower_ in _TAIL_WORDS)):
         end -= 1
@@ -283,11 +295,39 @@ def _trim(ent: Span, legal_forms: frozenset[str] = frozenset()) -> Span | None:
     return Span(doc, start, end, label=ent.label_)
 
 
+def _people_in_lists_of_people(doc: Doc, ents: list[Span]) -> list[Span]:
+    """An ORG guess that is a plain two- or three-word name coordinated with a person ("Boris Livshits, Svetlana
+    Skvortsova and Aleksey Ippolitov") is a person too."""
+    people_roots = {e.root.i for e in ents if e.label_ == "PERSON"}
+    if not people_roots:
+        return ents
+    out = []
+    for e in ents:
+        words = [t for t in e if not t.is_punct]
+        plain = 2 <= len(words) <= 3 and all(t.is_title and t.pos_ == "PROPN" for t in words) and not any(
+            t.lower_ in _ORG_WORDS or t.lower_ in _COMMERCIAL for t in words)
+        linked = e.root.dep_ == "conj" and e.root.head.i in people_roots or any(
+            c.dep_ == "conj" and c.i in people_roots for c in e.root.children)
+        if e.label_ == "ORG" and plain and linked:
+            out.append(Span(doc, e.start, e.end, label="PERSON", kb_id=e.kb_id_))
+        else:
+            out.append(e)
+    return out
+
+
 def _extends(ent: Span, start: int, end: int) -> bool:
     """True when ``ent`` begins with the token range [start, end) and goes on past it."""
     return ent.start == start and ent.end > end
 
 
 def _looks_like_org(span: Span) -> bool:
-    """An unknown GPE that is a subject or object of a verb and a single proper noun ("Cytrox sold...")."""
-    return len(span) == 1 and span.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and span.root.head.pos_ == "VERB"
+    """An unknown GPE that is a single proper noun and a subject or object of a verb ("Cytrox sold...") or the
+    object of a party noun ("a customer of Cytrox")."""
+    if len(span) != 1:
+        return False
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and root.head.pos_ == "VERB":
+        return True
+    # "a customer of Cytrox", "a subsidiary of Cytrox": the object of a party noun is a party
+    return root.dep_ == "pobj" and root.head.head.lemma_.casefold() in _PARTY_NOUNS | {
+        "customer", "client", "buyer", "subsidiary", "affiliate", "parent", "partner", "owner", "unit"}

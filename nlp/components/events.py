@@ -251,6 +251,16 @@ class EventExtractor:
             before = [m for m in mentions if m.span.end <= pron.i and m.label in ("ORG", "GOV_AGENCY", "PERSON")]
             if before:  # "Acme said it had not sold...": the pronoun is the nearest party before it
                 found.append(Attachment(before[-1], "nsubj", "", False))
+        if trigger.dep_ in ("xcomp", "advcl") and trigger.head.pos_ == "VERB":
+            # "the RAB signed a contract with Tiersec to supply ...": the contractor supplies, for the signer
+            deal = next((c for c in trigger.head.children if c.dep_ == "dobj" and c.lemma_.casefold() in _DEAL_NOUNS), None)
+            partner = [m for m in mentions if deal is not None and (a := self._attach(deal, m)) is not None and a.prep == "with"]
+            if partner and not any(a.dep == "nsubj" for a in found):
+                head_subj = [m for m in mentions for c in trigger.head.children
+                             if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end]
+                found += [Attachment(m, "nsubj", "", False) for m in partner]
+                found += [Attachment(m, "prep", "for", False) for m in head_subj]
+                return found
         if trigger.dep_ == "xcomp":  # "the SSD contracted Helix to install": Helix acts, for the SSD
             head_subj = [m for m in mentions for c in trigger.head.children
                          if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end]

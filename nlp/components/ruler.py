@@ -97,8 +97,10 @@ class GazetteerRuler:
                     continue
                 if not sensitive and _inside_proper_name(doc, start, end):
                     continue  # "Fictive Intercept Systems Ltd" is a company, not a capability mention
-                if label in ("ORG", "GOV_AGENCY") and end < len(doc) and doc[end].lower_.strip(".") in self._legal_forms:
-                    end += 1
+                if label in ("ORG", "GOV_AGENCY") and sensitive:  # "NSO Group Technologies Ltd": the full name
+                    while end < len(doc) and (doc[end].lower_.strip(".") in self._legal_forms
+                                              or (doc[end].is_title and doc[end].lower_ in _NAME_TAILS)):
+                        end += 1
                 candidates.append(Span(doc, start, end, label=label, kb_id=canonical))
         countries_by_end = {c.end: c for c in candidates if c.label_ == "COUNTRY"}
         for match_id, start, end in self.patterns(doc):
@@ -109,10 +111,11 @@ class GazetteerRuler:
             candidates.append(Span(doc, start, end, label=strings[match_id], kb_id=name_key(span.text)))
         candidates = [self._with_country_name(doc, c, countries_by_end, candidates) for c in candidates]
         candidates += self._government_actors(doc, candidates)
-        lists = [s for s in candidates if s.label_ == "LIST"]  # kept even under an agency ("OFAC" is both)
+        lists = [s for s in candidates if s.label_ in ("LIST", COUNTRY_IN_NAME)]  # kept under an agency too
         inside_list = {(s.start, s.end) for s in candidates for li in lists if s.label_ not in ("LIST", "GOV_AGENCY")
                        and li.start <= s.start and s.end <= li.end}  # "UK" in "UK Sanctions List" is no mention
-        kept = filter_spans([s for s in candidates if s.label_ != "LIST" and (s.start, s.end) not in inside_list])
+        kept = filter_spans([s for s in candidates if s.label_ not in ("LIST", COUNTRY_IN_NAME)
+                             and (s.start, s.end) not in inside_list])
         ents = [s for s in kept if s.label_ in OUTPUT_LABELS]
         aux = [s for s in kept if s.label_ not in OUTPUT_LABELS] + lists
         doc.ents = filter_spans([*doc.ents, *ents]) if doc.ents else ents
@@ -143,6 +146,8 @@ class GazetteerRuler:
             end = _actor_head_end(doc, i)
             if end is not None and not (end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") and not doc[end].is_sent_start):
                 out.append(Span(doc, c.start, end, label="GOV_AGENCY", kb_id=name_key(doc[c.start : end].text)))
+                if self._is_demonym(c) or i > c.end:  # "Egyptian police", "China's military" (not "Calder Intelligence Service")
+                    out.append(Span(doc, c.start, c.end, label=COUNTRY_IN_NAME, kb_id=c.kb_id_))
         taken = {t for c in candidates for t in range(c.start, c.end) if c.label_ != "GOV_GENERIC"}
         for tok in doc:
             if tok.lower_ not in _LEADER_HEADS or tok.i == 0:
@@ -167,6 +172,9 @@ _ACTOR_HEADS = (
     ("administration",), ("regime",), ("police",), ("military",), ("army",), ("navy",),
     ("junta",), ("cabinet",), ("gendarmerie",),
 )
+COUNTRY_IN_NAME = "COUNTRY_IN_NAME"  # aux label: a country mention inside a GOV_AGENCY phrase ("Egyptian police")
+_NAME_TAILS = frozenset({"technologies", "technology", "holdings", "systems", "solutions", "group", "labs", "lab",
+                         "international", "consortium", "corporation", "company", "networks", "intelligence"})
 _LEADER_HEADS = frozenset({"administration", "government", "regime"})
 
 
