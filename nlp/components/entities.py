@@ -9,6 +9,7 @@ inherit the label of the name they follow. Dates, percentages and money go to th
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -34,6 +35,16 @@ _COMMERCIAL = {
 _PRODUCT_CUES = {"spyware", "software", "system", "platform", "tool", "suite", "malware", "camera", "cameras", "implant"}
 _PARTY_NOUNS = {"vendor", "maker", "firm", "company", "developer", "supplier", "manufacturer", "provider", "seller",
                 "consortium", "group", "exporter", "reseller", "distributor", "dealer", "broker"}
+_STATE_HEADS = {
+    "ministry", "ministries", "police", "gendarmerie", "directorate", "army", "navy", "bureau", "agency", "commission",
+    "department", "office", "administration", "presidency", "prosecutor", "procuracy", "customs", "government",
+    "municipality", "secretariat", "battalion", "brigade", "regiment", "corps", "kremlin", "pentagon", "treasury",
+}
+_SHARED_HEADS = {"service", "services", "forces", "force", "guard", "guards", "command", "unit", "division", "committee",
+                 "council", "authority", "court", "intelligence"}
+_TITLE_WORDS = {"secretary", "secretaries", "minister", "director", "commissioner", "administrator", "chairman", "chair"}
+_SUPPLY_VERBS = {"sell", "supply", "provide", "deliver", "export", "ship", "install", "market", "resell", "distribute",
+                 "develop", "manufacture", "make", "produce", "build"}
 _AUX_NER = {"DATE": "DATE", "PERCENT": "PERCENT", "MONEY": "MONEY"}
 
 
@@ -57,6 +68,7 @@ class EntityNormalizer:
         self._agency_re: re.Pattern[str] = re.compile(r"(?!x)x")
         self._generic: set[str] = set()
         self._legal_forms = frozenset(" ".join(f) for f in legal_forms() if len(f) == 1)
+        self._not_parties = frozenset(_not_parties())
 
     def set_gazetteer(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
@@ -65,11 +77,18 @@ class EntityNormalizer:
         self._generic = {g.casefold() for g in gazetteer.generic_agencies}
 
     def is_agency(self, text: str) -> bool:
+        """True for the name of a government body: it ends in a head word that only states use ("Ministry",
+        "Bureau", "Department", "Police", "Administration"), starts with one and "of"/"for" ("Office of Foreign
+        Assets Control"), or has an agency term (nlp/data/agency_terms.txt) and ends in a head word that firms
+        use too ("Calder Intelligence Service", "Transit Authority"); never with a commercial word in it."""
         words = name_key(text).split()
-        raw_words = [w.strip(".,").casefold() for w in text.split()]
-        if any(w in _COMMERCIAL for w in raw_words[1:]) or (words and words[-1] in _COMMERCIAL):
+        raw_words = [w.strip(".,").casefold() for w in text.replace("-", " ").split()]
+        if any(w in _COMMERCIAL for w in raw_words[1:]) or (words and words[-1] in _COMMERCIAL) or not raw_words:
             return False
-        return bool(self._agency_re.search(text.casefold()))
+        if (raw_words[-1] in _STATE_HEADS and len(raw_words) > 1) or (len(raw_words) > 2 and raw_words[0] in _STATE_HEADS | _SHARED_HEADS
+                                             and raw_words[1] in ("of", "for")):
+            return True
+        return raw_words[-1] in _SHARED_HEADS and bool(self._agency_re.search(text.casefold()))
 
     def __call__(self, doc: Doc) -> Doc:
         ents: list[Span] = []
@@ -78,6 +97,8 @@ class EntityNormalizer:
         for ent in doc.ents:
             label = ent.label_
             if ent.kb_id_ and label in OUTPUT_LABELS:  # from the gazetteer
+                if label == "GOV_AGENCY" and _in_official_title(ent):
+                    continue  # "Under Secretary of Commerce for ...": a title, not the department acting
                 if label == "ORG" and self.is_agency(ent.text):
                     label = "GOV_AGENCY"
                 ents.append(Span(doc, ent.start, ent.end, label=label, kb_id=ent.kb_id_))
@@ -86,12 +107,17 @@ class EntityNormalizer:
             span = _trim(ent, self._legal_forms)
             if span is None:
                 continue
+            if label == "ORG" and (span.text in self._not_parties or _in_official_title(span)
+                                   or any(t.is_upper and t.text in self._not_parties for t in span)):
+                continue  # "EAR", "Federal Register"; "Under Secretary of Commerce for Industry and Security"
             mapped = self._map(span)
             if mapped is None:
                 if label in _AUX_NER:
                     aux.append(Span(doc, span.start, span.end, label=_AUX_NER[label]))
                 continue
             new_label, canonical, confidence = mapped
+            if new_label == "COUNTRY" and _dateline(span):
+                new_label = "PLACE"  # "WASHINGTON –": where the release was issued, a city, not the country acting
             if new_label in OUTPUT_LABELS:
                 ents.append(Span(doc, span.start, span.end, label=new_label, kb_id=canonical))
                 conf[(span.start_char, span.end_char)] = confidence
@@ -183,6 +209,9 @@ class EntityNormalizer:
                 return "GOV_AGENCY", name_key(text), self.remap_conf
             return "PERSON", name_key(text), self.ner_conf
         if label == "PRODUCT":
+            root = span.root
+            if root.dep_ == "nsubj" and root.head.lemma_.casefold() in _SUPPLY_VERBS and not gaz.country_code(text):
+                return "ORG", name_key(text), self.remap_conf  # "Sandvine supplies ...": who supplies is a party
             nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
             prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
             if nxt in _PRODUCT_CUES or prev in _PRODUCT_CUES:
@@ -313,6 +342,30 @@ def _people_in_lists_of_people(doc: Doc, ents: list[Span]) -> list[Span]:
         else:
             out.append(e)
     return out
+
+
+def _dateline(span: Span) -> bool:
+    """An upper-case place at the start of a paragraph followed by a comma or an en or em dash, as press releases
+    date their place ("WASHINGTON –", "WASHINGTON, D.C. –")."""
+    doc = span.doc
+    at_start = span.start == 0 or doc[span.start - 1].is_space
+    nxt = doc[span.end].text if span.end < len(doc) else ""
+    return at_start and span.text.isupper() and len(span.text) > 3 and nxt in (",", "\u2013", "\u2014", "--")
+
+
+def _not_parties() -> list[str]:
+    path = Path(__file__).resolve().parents[1] / "data" / "not_parties.txt"
+    return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def _in_official_title(span: Span) -> bool:
+    """A name that is the rest of an official's title ("Secretary of Commerce for Industry and Security",
+    "Assistant Secretary for Export Enforcement"): the office holder's title, not a party."""
+    doc = span.doc
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ in ("of", "for"):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in _TITLE_WORDS
 
 
 def _extends(ent: Span, start: int, end: int) -> bool:

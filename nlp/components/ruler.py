@@ -114,8 +114,9 @@ class GazetteerRuler:
         lists = [s for s in candidates if s.label_ in ("LIST", COUNTRY_IN_NAME)]  # kept under an agency too
         inside_list = {(s.start, s.end) for s in candidates for li in lists if s.label_ not in ("LIST", "GOV_AGENCY")
                        and li.start <= s.start and s.end <= li.end}  # "UK" in "UK Sanctions List" is no mention
-        kept = filter_spans([s for s in candidates if s.label_ not in ("LIST", COUNTRY_IN_NAME)
-                             and (s.start, s.end) not in inside_list])
+        kept = filter_spans(sorted([s for s in candidates if s.label_ not in ("LIST", COUNTRY_IN_NAME)
+                                    and (s.start, s.end) not in inside_list],
+                                   key=lambda s: s.label_ != "GOV_AGENCY"))  # "Kremlin": the agency on a tie
         ents = [s for s in kept if s.label_ in OUTPUT_LABELS]
         aux = [s for s in kept if s.label_ not in OUTPUT_LABELS] + lists
         doc.ents = filter_spans([*doc.ents, *ents]) if doc.ents else ents
@@ -135,7 +136,8 @@ class GazetteerRuler:
 
     def _government_actors(self, doc: Doc, candidates: list[Span]) -> list[Span]:
         """Government-as-actor phrases as GOV_AGENCY: "the Hungarian government", "Bangladeshi police",
-        "China's military", "the Bukele administration" (a name before administration/government/regime)."""
+        "China's military", "the Government of Egypt", "the Bukele administration" (a name before
+        administration/government/regime)."""
         out: list[Span] = []
         for c in candidates:
             if c.label_ != "COUNTRY":
@@ -148,6 +150,11 @@ class GazetteerRuler:
                 out.append(Span(doc, c.start, end, label="GOV_AGENCY", kb_id=name_key(doc[c.start : end].text)))
                 if self._is_demonym(c) or i > c.end:  # "Egyptian police", "China's military" (not "Calder Intelligence Service")
                     out.append(Span(doc, c.start, c.end, label=COUNTRY_IN_NAME, kb_id=c.kb_id_))
+            if c.start >= 2 and doc[c.start - 1].lower_ in ("of", "the") and (
+                    doc[c.start - 2].lower_ == "government" or doc[c.start - 2].lower_ == "of"
+                    and c.start >= 3 and doc[c.start - 3].lower_ == "government"):
+                first = c.start - 2 if doc[c.start - 2].lower_ == "government" else c.start - 3
+                out.append(Span(doc, first, c.end, label="GOV_AGENCY", kb_id=name_key(doc[first : c.end].text)))
         taken = {t for c in candidates for t in range(c.start, c.end) if c.label_ != "GOV_GENERIC"}
         for tok in doc:
             if tok.lower_ not in _LEADER_HEADS or tok.i == 0:
