@@ -28,7 +28,8 @@ _DENIAL_LEMMAS = {"deny", "reject", "refute", "dispute", "dismiss"}
 _STOP_POS = {"VERB", "AUX"}
 _CLAUSE_DEPS = {"conj", "xcomp", "advcl", "ccomp", "relcl", "acl", "pcomp", "csubj"}
 # nouns that stand for the company named just before ("The company also delivered ...")
-_ANAPHOR_NOUNS = {"company", "firm", "vendor", "manufacturer", "supplier", "developer", "business", "exporter", "group"}
+_ANAPHOR_NOUNS = {"company", "firm", "vendor", "manufacturer", "supplier", "developer", "business", "exporter", "group",
+                  "companies", "firms", "entities", "entity"}
 # agent nouns of a supply: the noun names one party, its possessor or "of"/"to" phrase the other
 _BUYER_AGENTS = {"customer", "client", "buyer"}
 _SELLER_AGENTS = {"supplier", "vendor", "seller", "provider"}
@@ -284,6 +285,10 @@ class EventExtractor:
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) and node.i != trigger.i:
                 subj = next(c for c in node.children if c.dep_ in ("nsubj", "nsubjpass"))
                 return subj
+            if node.dep_ in ("acl", "xcomp") and node.head.pos_ == "NOUN" and node.i == trigger.i:
+                poss = next((c for c in node.head.children if c.dep_ == "poss"), None)
+                if poss is not None:  # "Russia's attempts to source drones": Russia sources
+                    return poss
             if node.dep_ in ("relcl", "acl") and node.i == trigger.i:
                 rel = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if not rel or rel[0].tag_ in ("WDT", "WP"):
@@ -370,6 +375,10 @@ class EventExtractor:
                 # "exported ... to services in X and Y"
                 ev.add("recipient", m)
             ev.roles["country"] = [m for m in ev.roles["country"] if m.key not in {r.key for r in ev.roles.get("recipient", [])}]
+        if seller and ev.roles.get("supplier") and not ev.roles.get("recipient"):
+            generic = _generic_recipient(trig)
+            if generic is not None:  # "supplied spyware to foreign governments": unnamed, but said
+                ev.add("recipient", Mention(generic, "TEXT", generic.text))
         supplier, recipient = ev.roles.get("supplier", []), ev.roles.get("recipient", [])
         things = ev.roles.get("product", []) + ev.roles.get("capability", [])
         if not (supplier or recipient):
@@ -669,6 +678,15 @@ def _anaphors(sent: Span, mentions: list[Mention]) -> list[Mention]:
     for tok in sent:
         if tok.dep_ not in ("nsubj", "nsubjpass") or any(m.span.start <= tok.i < m.span.end for m in mentions):
             continue
+        if tok.tag_ == "NNS" and tok.lemma_.casefold() in _ANAPHOR_NOUNS | {"entity"} and any(
+                c.dep_ == "det" and c.lower_ in ("these", "those", "the", "both") for c in tok.children):
+            before = [m for m in mentions if m.label == "ORG" and m.span.end <= tok.i and m.refers is None]
+            if before:  # "these entities": the organisations named together last
+                last = before[-1]
+                group = [m for m in before if m.span.root.i == last.span.root.i or m.span.root.head.i == last.span.root.i
+                         or last.span.root.head.i == m.span.root.i and last.span.root.dep_ == "conj"]
+                out += [Mention(tok.doc[tok.i : tok.i + 1], m.label, m.value, refers=m.span) for m in group]
+            continue
         if tok.lower_ == "it" and tok.pos_ == "PRON":
             pass
         elif tok.pos_ == "NOUN" and tok.lemma_.casefold() in _ANAPHOR_NOUNS and tok.tag_ == "NN" and any(
@@ -697,7 +715,7 @@ def _country_modifier(m: Mention, trig: Token, mentions: list[Mention] | None = 
     if nxt is not None and nxt.text == "-" and m.span.end + 1 < len(doc) and doc[m.span.end + 1].lower_.endswith(
             ("based", "registered", "headquartered", "owned", "made", "linked", "backed")):
         return True  # "Cyprus-based", "Israel-registered"
-    if root.dep_ not in _MODIFIER_DEPS | {"poss"} or root.head.i == trig.i:
+    if root.dep_ not in _MODIFIER_DEPS | {"poss", "appos"} or root.head.i == trig.i:
         return False
     head = root.head
     return any(x.span.start <= head.i < x.span.end and x.label in ("ORG", "GOV_AGENCY", "PERSON", "PRODUCT")
@@ -715,6 +733,22 @@ def _role_data(m: Mention, mentions: list[Mention]) -> list[Any]:
             whole = span.doc[before.span.start : span.end]
             return [whole.start_char, whole.end_char, m.label, whole.text.casefold()]
     return [span.start_char, span.end_char, m.label, m.value]
+
+
+_STATE_NOUNS = {"government", "regime", "authority", "police", "military", "agency", "ministry", "army", "force",
+                "service", "state", "end-user", "intelligence"}
+
+
+def _generic_recipient(trig: Token) -> Span | None:
+    """The "to" object of a seller verb when it names state buyers without a name ("to foreign governments",
+    "to security services in the region"): the noun phrase, without its article."""
+    for prep in trig.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and obj.lemma_.casefold() in _STATE_NOUNS:
+                    left = obj.left_edge.i + (1 if obj.left_edge.dep_ in ("det", "poss") else 0)
+                    return obj.doc[left : obj.i + 1]
+    return None
 
 
 def _item_role(m: Mention) -> str:
