@@ -42,6 +42,7 @@ _STATE_HEADS = {
 }
 _SHARED_HEADS = {"service", "services", "forces", "force", "guard", "guards", "command", "unit", "division", "committee",
                  "council", "authority", "court", "intelligence"}
+_ONE_WORD_BODIES = {"customs", "treasury", "pentagon", "kremlin"}  # bodies named by their head word alone
 _TITLE_WORDS = {"secretary", "secretaries", "minister", "director", "commissioner", "administrator", "chairman", "chair"}
 _SUPPLY_VERBS = {"sell", "supply", "provide", "deliver", "export", "ship", "install", "market", "resell", "distribute",
                  "develop", "manufacture", "make", "produce", "build"}
@@ -85,7 +86,7 @@ class EntityNormalizer:
         raw_words = [w.strip(".,").casefold() for w in text.replace("-", " ").split()]
         if any(w in _COMMERCIAL for w in raw_words[1:]) or (words and words[-1] in _COMMERCIAL) or not raw_words:
             return False
-        if (raw_words[-1] in _STATE_HEADS and len(raw_words) > 1) or (len(raw_words) > 2 and raw_words[0] in _STATE_HEADS | _SHARED_HEADS
+        if (raw_words[-1] in _STATE_HEADS and (len(raw_words) > 1 or raw_words[0] in _ONE_WORD_BODIES)) or (len(raw_words) > 2 and raw_words[0] in _STATE_HEADS | _SHARED_HEADS
                                              and raw_words[1] in ("of", "for")):
             return True
         return raw_words[-1] in _SHARED_HEADS and bool(self._agency_re.search(text.casefold()))
