@@ -243,7 +243,12 @@ class Gazetteer:
         return cache
 
     def _place_index(self) -> dict[str, str]:
-        return {_ckey(p): c.code for c in self.countries.values() for p in c.places}
+        cache: dict[str, str] | None = getattr(self, "_pidx", None)
+        size = sum(len(c.places) for c in self.countries.values())
+        if cache is None or getattr(self, "_pidx_n", -1) != size:
+            cache = {_ckey(p): c.code for c in self.countries.values() for p in c.places}
+            self._pidx, self._pidx_n = cache, size
+        return cache
 
     def phrases(self) -> Iterator[Phrase]:
         """Every surface form the entity ruler matches, with its label and canonical value."""

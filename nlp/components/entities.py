@@ -25,6 +25,7 @@ _ORG_WORDS = {
     "trading", "international", "security", "services", "consulting", "software", "electronics", "telecom", "fze",
     "partners", "capital", "ventures", "industries", "defense", "defence", "intelligence", "analytics", "ai",
     "amnesty", "watch", "foundation", "institute", "university", "centre", "center", "network", "logistics", "freight",
+    "limited", "airlines", "airline", "air", "bank", "engineering", "industry", "plant", "factory", "bureau",
 }
 _COMMERCIAL = {
     "ltd", "llc", "inc", "corp", "corporation", "company", "gmbh", "technologies", "technology", "solutions",
@@ -108,7 +109,7 @@ class EntityNormalizer:
             span = _trim(ent, self._legal_forms)
             if span is None:
                 continue
-            if label == "ORG" and (span.text in self._not_parties or _in_official_title(span)
+            if label == "ORG" and (span.text in self._not_parties or _in_official_title(span) or _heading_words(span)
                                    or any(t.is_upper and t.text in self._not_parties for t in span)):
                 continue  # "EAR", "Federal Register"; "Under Secretary of Commerce for Industry and Security"
             mapped = self._map(span)
@@ -361,12 +362,26 @@ def _not_parties() -> list[str]:
 
 def _in_official_title(span: Span) -> bool:
     """A name that is the rest of an official's title ("Secretary of Commerce for Industry and Security",
-    "Assistant Secretary for Export Enforcement"): the office holder's title, not a party."""
+    "Under Secretary of the Treasury for Terrorism and Financial Intelligence", "Communist Party Secretary"):
+    the office holder's title, not a party."""
     doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in _TITLE_WORDS:
+        return True
     i = span.start - 1
-    if i >= 0 and doc[i].lower_ in ("of", "for"):
-        i -= 1
-    return i >= 0 and doc[i].lower_ in _TITLE_WORDS
+    if i < 0 or doc[i].lower_ not in ("of", "for"):
+        return False
+    for j in range(i - 1, max(i - 6, -1), -1):
+        if doc[j].lower_ in _TITLE_WORDS:
+            return True
+        if not (doc[j].is_title or doc[j].lower_ in ("of", "the", "for")):
+            return False
+    return False
+
+
+def _heading_words(span: Span) -> bool:
+    """A title-case phrase that is a heading or a document's title, not a name ("Guiding Principles on Government
+    Use", "Poses Risks to National Security"): it holds "to"/"on"/"that" or starts with a verb."""
+    return any(t.lower_ in ("to", "on", "that", "which") for t in span) or span[0].tag_ in ("VB", "VBZ", "VBP", "VBG")
 
 
 def _extends(ent: Span, start: int, end: int) -> bool:

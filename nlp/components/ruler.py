@@ -146,7 +146,9 @@ class GazetteerRuler:
             if i < len(doc) and doc[i].lower_ in ("'s", "\u2019s"):
                 i += 1
             end = _actor_head_end(doc, i)
-            if end is not None and not (end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") and not doc[end].is_sent_start):
+            if end is not None and not (end < len(doc) and (doc[end].lower_ in _PERSON_ROLE_NOUNS or (
+                    doc[end].pos_ in ("NOUN", "PROPN") and doc[end - 1].lower_ != "government"))):
+                # "a former Israeli military officer", "PRC military modernization": a modifier, no actor
                 out.append(Span(doc, c.start, end, label="GOV_AGENCY", kb_id=name_key(doc[c.start : end].text)))
                 if self._is_demonym(c) or i > c.end:  # "Egyptian police", "China's military" (not "Calder Intelligence Service")
                     out.append(Span(doc, c.start, c.end, label=COUNTRY_IN_NAME, kb_id=c.kb_id_))
@@ -174,7 +176,7 @@ class GazetteerRuler:
 
 _ACTOR_HEADS = (
     ("armed", "forces"), ("security", "forces"), ("security", "services"), ("security", "service"),
-    ("intelligence", "services"), ("intelligence", "service"), ("intelligence", "agencies"), ("law", "enforcement"),
+    ("intelligence", "services"), ("intelligence", "service"), ("intelligence", "agencies"),
     ("secret", "police"), ("riot", "police"), ("border", "police"), ("state", "security"), ("government",),
     ("administration",), ("regime",), ("police",), ("military",), ("army",), ("navy",),
     ("junta",), ("cabinet",), ("gendarmerie",),
@@ -182,6 +184,8 @@ _ACTOR_HEADS = (
 COUNTRY_IN_NAME = "COUNTRY_IN_NAME"  # aux label: a country mention inside a GOV_AGENCY phrase ("Egyptian police")
 _NAME_TAILS = frozenset({"technologies", "technology", "holdings", "systems", "solutions", "group", "labs", "lab",
                          "international", "consortium", "corporation", "company", "networks", "intelligence"})
+_PERSON_ROLE_NOUNS = frozenset({"officer", "officers", "official", "officials", "spokesman", "spokeswoman",
+                                "spokesperson", "source", "sources", "bonds", "minister", "ministers", "adviser", "advisers"})
 _LEADER_HEADS = frozenset({"administration", "government", "regime"})
 
 
