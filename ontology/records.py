@@ -185,6 +185,7 @@ class EntityMention(_Record):
     start: int
     end: int
     confidence: float
+    country: str | None = None  # GOV_AGENCY: ISO code of the state it belongs to, when the text or gazetteer says
 
 
 @dataclass

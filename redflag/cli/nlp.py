@@ -30,6 +30,7 @@ def extract_text(
     out: dict[str, object] = {
         "entities": [
             {k: getattr(e, k) for k in ("text", "label", "canonical", "start", "end", "confidence")}
+            | ({"country": e.country} if e.country else {})
             for e in extraction.entities
         ],
         "events": [
@@ -46,7 +47,8 @@ def extract_text(
     if extraction.skipped_reason:
         print(f"skipped: {extraction.skipped_reason}")
     for e in extraction.entities:
-        print(f"{e.label:<13} {e.text!r} -> {e.canonical} [{e.start}:{e.end}] {e.confidence:.2f}")
+        country = f" ({e.country})" if e.country else ""
+        print(f"{e.label:<13} {e.text!r} -> {e.canonical}{country} [{e.start}:{e.end}] {e.confidence:.2f}")
     for ev in extraction.events:
         marks = " hedged" * ev.hedged + " NEGATED" * ev.negated
         print(f"{ev.type:<10} {json.dumps(ev.roles, ensure_ascii=False)} conf={ev.confidence:.2f}{marks}")

@@ -29,7 +29,8 @@ Progress = Callable[[int, int, str], None]
 GAZETTEER_ENTITIES = q(
     "pipeline.gazetteer_entities",
     "MATCH (e:Entity) WHERE e.schema IN $schemas AND e.status = 'curated' "
-    "RETURN e.id AS id, e.name AS name, e.schema AS schema, e.aliases AS aliases",
+    "RETURN e.id AS id, e.name AS name, e.schema AS schema, e.aliases AS aliases, e.countries AS countries, "
+    "e.roles AS roles",
     "schemas",
 )
 GAZETTEER_ITEMS = q(
@@ -163,8 +164,14 @@ def links_to_loaded_entities(store: GraphStore, parsed: ParsedList) -> list[List
 
 
 def build_gazetteer(store: GraphStore) -> object:
-    """The NER gazetteer grows with the graph: curated names and aliases, and known countries."""
+    """The NER gazetteer grows with the graph: curated names and aliases, and known countries.
+
+    Government bodies (FtM PublicBody, or a list entity with a government role such as ``security_service``)
+    become GOV_AGENCY names with their country when the entity has exactly one, so extraction finds the real
+    agencies of any state as lists load.
+    """
     from nlp.gazetteer import CountryEntry, Gazetteer, GazetteerEntry
+    from redflag.rules.context import GOVERNMENT_ROLES
 
     gaz = Gazetteer.default()
     label_for = {"PublicBody": "GOV_AGENCY", "Person": "PERSON"}
@@ -172,9 +179,12 @@ def build_gazetteer(store: GraphStore) -> object:
     for row in store.run(GAZETTEER_ENTITIES, {"schemas": ["Company", "Organization", "PublicBody", "Person", "LegalEntity"]}):
         name = str(row["name"] or "")
         if 2 < len(name) < 120:
-            entries.append(
-                GazetteerEntry(label_for.get(row["schema"], "ORG"), name, name, [a for a in (row["aliases"] or []) if a])
-            )
+            label = label_for.get(row["schema"], "ORG")
+            if label == "ORG" and set(row.get("roles") or []) & GOVERNMENT_ROLES - {"state_owned"}:
+                label = "GOV_AGENCY"
+            countries = [str(c).upper() for c in (row.get("countries") or []) if c]
+            country = countries[0] if len(countries) == 1 and label == "GOV_AGENCY" else ""
+            entries.append(GazetteerEntry(label, name, name, [a for a in (row["aliases"] or []) if a], country))
     # the exporter's own products, so reports that name them are tied to the item register
     entries += [GazetteerEntry("PRODUCT", str(r["name"]), str(r["name"]), []) for r in store.run(GAZETTEER_ITEMS)
                 if r["name"] and 2 < len(str(r["name"])) < 120]
