@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from redflag.rules.base import Evidence, Finding, GraphPath, Rule, make_finding
+from redflag.rules.base import Evidence, Finding, GraphPath, Rule, join_words, make_finding
 from redflag.rules.context import Context, ListingHit, Party
 
 SPYWARE_PROGRAM = re.compile(r"CYBER|14093|SPYWARE", re.IGNORECASE)
@@ -46,10 +46,12 @@ def restricted_party(ctx: Context) -> list[Finding]:
         exact = [h for h in hits if h.exact]
         chosen = exact or hits
         codes = sorted({str(h.listing.get("list_code") or "?") for h in chosen})
+        linked = sorted({h.listed_name for h in exact if h.listed_id != party.id})
         how = (
-            "is listed"
+            "is listed" + (f" (as {join_words(linked)}, confirmed the same entity)" if linked else "")
             if exact
-            else f"possibly matches {chosen[0].listed_name} (score {chosen[0].score:.2f}), listed"
+            else f"possibly matches {chosen[0].listed_name} (score {chosen[0].score:.2f}; a candidate, not "
+            "confirmed), listed"
         )
         path = _path(ctx, party, chosen[0])
         for h in chosen[1:]:
@@ -61,9 +63,9 @@ def restricted_party(ctx: Context) -> list[Finding]:
                 parties=[party.id],
                 evidence=[h.evidence() for h in chosen],
                 path=path,
-                explanation=f"{party.name} ({', '.join(party.roles_in_tx)}) {how} on {', '.join(codes)} as of {ctx.list_date.isoformat()}.",
+                explanation=f"{party.name} ({join_words(party.roles_in_tx)}) {how} on {join_words(codes)} as of {ctx.list_date.isoformat()}.",
                 hard_stop=bool(exact),
-                hard_stop_reason=f"{party.name} is on {', '.join(codes)} on the ship date" if exact else "",
+                hard_stop_reason=f"{party.name} is on {join_words(codes)} on the ship date" if exact else "",
             )
         )
     return out
@@ -98,7 +100,7 @@ def unscreened_or_unidentified(ctx: Context) -> list[Finding]:
                         )
                     ],
                     path=ctx.path_to_party(party.id),
-                    explanation=f"{party.name} ({', '.join(party.roles_in_tx)}) has not been screened or identified.",
+                    explanation=f"{party.name} ({join_words(party.roles_in_tx)}) has not been screened or identified.",
                     confidence=1.0,
                 )
             )
