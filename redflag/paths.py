@@ -30,7 +30,7 @@ def _path_query(depth: int) -> Query:
         f"MATCH p = (s:Entity {{id: $start}})-[:{rels}*1..{depth}]-(t:Entity) "
         "WHERE t.id <> $start AND all(r IN relationships(p) WHERE coalesce(r.status, '') <> 'rejected' "
         "AND coalesce(r.judgement, '') <> 'different') "
-        "RETURN [n IN nodes(p) | {id: n.id, name: n.name, labels: labels(n)}] AS nodes, "
+        "RETURN [n IN nodes(p) | {id: n.id, name: coalesce(n.name, n.text), labels: labels(n)}] AS nodes, "
         "[r IN relationships(p) | {type: type(r), start: startNode(r).id, end: endNode(r).id, "
         "props: properties(r)}] AS rels "
         "LIMIT $cap",
@@ -302,10 +302,12 @@ def distinct_paths(ranked: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def path_text(path: dict[str, Any]) -> str:
-    """A path as one line of names: ``A -> B (supplied) ...``; a same-as hop reads ``= the same as`` (confirmed)
-    or ``≈ possibly the same as`` (a candidate), and a hop to a record of the same name names no one twice."""
+    """A path as one line of names: ``A -> [supplied] B <- [director of] C ...`` (``<-`` where the relationship
+    points back); a same-as hop reads ``= the same as`` (confirmed) or ``≈ possibly the same as`` (a candidate),
+    and a second record of a name already said is marked as such."""
     nodes, rels = path["nodes"], path["relationships"]
     out = str(nodes[0]["name"] or nodes[0]["id"])
+    said = {_norm(nodes[0]["name"])}
     for rel, prev, node in zip(rels, nodes, nodes[1:], strict=False):
         name = str(node["name"] or node["id"])
         if rel["type"] in SAME_AS_TYPES:
@@ -314,6 +316,14 @@ def path_text(path: dict[str, Any]) -> str:
             target = "another record of that name" if _norm(name) == _norm(prev["name"]) else name
             out += f" ({mark} {target})" if target != name else f" {mark} {name}"
         else:
-            verb = "" if rel["type"] == "DEAL" else f" [{rel['type'].lower().replace('_', ' ')}]"
-            out += f" ->{verb} {name}"
+            if rel["type"] == "DEAL":
+                verb = ""
+            elif rel["type"] == "HAS_ADDRESS":
+                verb = " [at address]" if "Address" in (node.get("labels") or []) else " [also at that address]"
+            else:
+                verb = f" [{rel['type'].lower().replace('_', ' ')}]"
+            again = " (another record of that name)" if _norm(name) in said else ""
+            arrow = "<-" if rel.get("target") == prev["id"] and rel["type"] != "HAS_ADDRESS" else "->"
+            out += f" {arrow}{verb} {name}{again}"
+        said.add(_norm(name))
     return out
