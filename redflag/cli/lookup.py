@@ -45,15 +45,23 @@ def entity_args(store: GraphStore, texts: Iterable[str]) -> list[str]:
     return out
 
 
+def _clean(value: Any, width: int = 0) -> str:
+    """Text from outside (names, passages) for a terminal: on one line, no control characters."""
+    text = " ".join("".join(c if c.isprintable() else " " for c in str(value or "")).split())
+    return text[:width] if width else text
+
+
 def _line(values: Iterable[Any]) -> str:
-    return ", ".join(dict.fromkeys(str(v) for v in values if v))
+    return ", ".join(dict.fromkeys(_clean(v) for v in values if v))
 
 
 @app.command("find")
 def find_cmd(
     name: str = typer.Argument(..., help="A name (or part of one) to look for among every entity."),
     limit: int = typer.Option(10, "--limit", min=1, help="At most this many candidates."),
-    threshold: float = typer.Option(0.5, "--threshold", min=0.0, max=1.0, help="Minimum score (0-1)."),
+    threshold: float = typer.Option(
+        None, "--threshold", min=0.0, max=1.0, help="Minimum score, 0-1 (default $REDFLAG_SCREEN_REVIEW_THRESHOLD)."
+    ),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Look an entity up by name: scored candidates over every entity in the graph (list entities, deal
@@ -63,7 +71,9 @@ def find_cmd(
     """
     from redflag.services.lookup import LookupError_, find_entities
 
-    with data_store(settings()) as store:
+    cfg = settings()
+    threshold = cfg.screen_review_threshold if threshold is None else threshold
+    with data_store(cfg) as store:
         try:
             hits = find_entities(store, name, limit=limit, threshold=threshold)
         except LookupError_ as exc:
@@ -75,7 +85,7 @@ def find_cmd(
         print(f"no entity named like {name!r} at or above {threshold}")
     for h in hits:
         matched = "" if h["matched_name"] == h["name"] else f" (matched {h['matched_name']!r})"
-        print(f"{h['score']:.3f}  {h['id']}  {h['name']}{matched}")
+        print(f"{h['score']:.3f}  {h['id']}  {_clean(h['name'])}{_clean(matched)}")
         print(f"       {h['schema'] or 'entity'}; {_line(h['countries']) or 'no country'}; "
               f"lists: {_line(h['lists'] + h['programs']) or 'none'}; origin: {_line(h['origin']) or 'unknown'}")
 
@@ -98,7 +108,7 @@ def show_cmd(
     if as_json:
         print(json.dumps(doc, indent=2, ensure_ascii=False, default=str))
         return
-    print(f"{doc['name']}  ({doc['id']}; {doc['schema'] or 'entity'}; origin: {_line(doc['origin']) or 'unknown'})")
+    print(f"{_clean(doc['name'])}  ({doc['id']}; {doc['schema'] or 'entity'}; origin: {_line(doc['origin']) or 'unknown'})")
     if doc["aliases"]:
         print(f"  also known as: {_line(doc['aliases'])}")
     print(f"  countries: {_line(doc['countries']) or 'none recorded'}")
@@ -114,22 +124,22 @@ def show_cmd(
               f"{li.get('dataset') or ''}; {version})")
     print("  addresses:" + ("" if doc["addresses"] else " none recorded"))
     for a in doc["addresses"]:
-        print(f"    {a}")
+        print(f"    {_clean(a)}")
     print(f"  mentions ({len(doc['mentions'])}):")
     for m in doc["mentions"]:
-        print(f"    {m.get('publisher') or m.get('title') or 'source'} {m.get('url') or ''}")
-        print(f"      \"{str(m.get('text') or '')[:300]}\"")
+        print(f"    {_clean(m.get('publisher') or m.get('title') or 'source')} {_clean(m.get('url'))}")
+        print(f"      \"{_clean(m.get('text'), 300)}\"")
     print(f"  events ({len(doc['events'])}):")
     for ev in doc["events"]:
         print(f"    {ev.get('date') or 'undated'} {ev.get('type')} ({ev.get('role') or 'participant'}; "
               f"{ev.get('status') or 'extracted'})")
         for text, url in list(zip(ev.get("passages") or [], ev.get("urls") or [], strict=False))[:2]:
-            print(f"      \"{str(text)[:200]}\" {url or ''}")
+            print(f"      \"{_clean(text, 200)}\" {_clean(url)}")
     print("  neighbours:" + ("" if doc["neighbours"] else " none"))
     for rel, rows in doc["neighbours"].items():
         print(f"    {rel}:")
         for n in rows:
             arrow = "->" if n["direction"] == "out" else "<-"
-            print(f"      {arrow} {n['name']} ({n['id']}){' ' + n['note'] if n.get('note') else ''}")
+            print(f"      {arrow} {_clean(n['name'])} ({n['id']}){' ' + n['note'] if n.get('note') else ''}")
     if doc["transactions"]:
         print("  deals: " + "; ".join(f"{t['id']} as {t['role']}" for t in doc["transactions"]))

@@ -216,6 +216,8 @@ def entity_report(store: GraphStore, entity_id: str, *, limit: int = 50) -> dict
         if e["type"] in ("SAME_AS", "POSSIBLY_SAME_AS"):
             note = ("confirmed same entity" if e["type"] == "SAME_AS" or props.get("judgement") == "same"
                     else f"candidate, score {props.get('score')}, not confirmed")
+        elif props.get("role"):
+            note = f"as {props['role']}"
         elif props.get("status"):
             note = str(props["status"])
         row = {"id": e["other"], "name": e["other_name"], "label": e["other_label"], "direction": e["direction"],

@@ -109,6 +109,23 @@ def test_paths_take_a_party_name_and_read_in_names_without_repeats(demo: Path) -
 
 
 @pytest.mark.slow
+def test_explanations_say_whose_record_an_address_is_and_repeat_no_word(demo: Path, tmp_path: Path) -> None:
+    # In DEMO-DIVERSION the supply chain reaches the Helix Integrators LLC extracted from a report; the shared
+    # address is held by the list record of that name, linked to it only as a candidate duplicate.
+    flags = json.loads(ok(demo, "flags", "--transaction", "DEMO-DIVERSION", "--json").stdout)["findings"]
+    div09 = next(f["explanation"] for f in flags if f["rule"] == "DIV-09")
+    assert "(of the list record Helix Integrators LLC, candidate duplicate (score" in div09, div09
+    assert "not confirmed" in div09 and div09.count("4th Floor, Corniche Tower") == 1, div09
+    s1 = next(f["explanation"] for f in flags if f["rule"] == "DOS-S1")
+    assert "Meridian Freight Services FZE -> Meridian Freight Services FZE" not in s1, s1
+    ok(demo, "report", "--transaction", "DEMO-DIVERSION", "--format", "md", "--out", str(tmp_path / "r.md"))
+    report = (tmp_path / "r.md").read_text(encoding="utf-8")
+    for text in [f["explanation"] for f in flags] + [report]:
+        assert not re.search(r"\b(\w{4,}), \1\b", text, flags=re.I), text[:300]
+    assert not re.search(r"Concerns: [^.]*\bent-[0-9a-f]{8}", report)  # names, not internal ids
+
+
+@pytest.mark.slow
 def test_resolve_and_decide_confirm_in_words_and_in_json(demo: Path) -> None:
     flags = json.loads(ok(demo, "flags", "--transaction", "DEMO-DIVERSION", "--json").stdout)
     fid = flags["findings"][0]["id"]
