@@ -64,6 +64,11 @@ class MonitorReport:
             "delivery": self.delivery,
         }
 
+    @property
+    def undelivered(self) -> dict[str, str]:
+        """The channels (``email``, ``webhook``) whose alerts could not be delivered, with the failure."""
+        return {k: v for k, v in self.delivery.items() if "failed:" in v}
+
     def render(self) -> str:
         lines = [
             f"sources crawled: {', '.join(self.crawled) or 'none due'}",
