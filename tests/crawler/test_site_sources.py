@@ -236,3 +236,27 @@ def test_fetch_one_page_and_one_list_file(tmp_path):
         from graph import falkordb_server
 
         falkordb_server.stop(data / "graph")
+
+
+def test_one_link_pages_in_legacy_encodings_read_as_a_browser_shows_them(tmp_path):
+    from crawler_helpers import ENCODINGS, serve_file
+
+    pages = {"/news/sensetime.html": "text/html", "/news/curly-quotes.html": "text/html; charset=ISO-8859-1",
+             "/news/header-wins.html": 'text/html; charset="iso-8859-9"',
+             "/news/bom-wins.html": "text/html; charset=iso-8859-1"}  # fmt: skip
+    catalog = tmp_path / "links.toml"
+    urls = ", ".join(f'"{{base}}{p}"' for p in pages)
+    catalog.write_text(f'[[source]]\nid = "links"\npublisher = "P"\nkind = "prose"\nspider = "link"\n'
+                       f'start_urls = [{urls}]\ntier = 3\ncadence_days = 1\nrobots = "obey"\n')  # fmt: skip
+    routes = {p: serve_file(ENCODINGS / "news" / Path(p).name, ctype) for p, ctype in pages.items()}
+    with SampleServer(ENCODINGS, routes=routes) as server:
+        (run,) = run_crawl(tmp_path / "archive", (), sources_file=catalog, base_url=server.base_url,
+                           settings=dict(FAST))  # fmt: skip
+    assert (run.fetched, run.failed, run.outcome) == (4, 0, "ok")
+    docs = {d.url.rsplit("/", 1)[1]: d for d in Archive(tmp_path / "archive").latest_documents()}
+    assert set(docs) == {Path(p).name for p in pages}
+    assert not [d.url for d in docs.values() if "\ufffd" in d.title + d.text]
+    assert "商湯集團有限公司" in docs["sensetime.html"].text
+    assert "\u201cSafe City\u201d tender \u2013 worth \u20ac12 million" in docs["curly-quotes.html"].text
+    assert "ihracatçı “Şahin” adlı firmadır" in docs["header-wins.html"].text
+    assert docs["bom-wins.html"].title == "Überwachung in München"
