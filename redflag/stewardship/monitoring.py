@@ -126,10 +126,14 @@ def run_monitor(
     cfg = alert_settings or load_alert_settings()
     report = MonitorReport()
     if crawl:
-        from redflag.services.crawling import catalog, run_crawl
+        from crawler.sources import SourceError
+        from redflag.services.crawling import CrawlError, catalog, run_crawl
 
-        everything = catalog(sample, settings.user_sources_file)  # the analyst's sources included
-        ids = [s.id for s in everything] if all_sources else due_sources(settings, sample=sample, as_of=as_of)
+        try:  # the analyst's sources included; a broken catalog file stops the crawl with its file and line
+            everything = catalog(sample, settings.user_sources_file)
+            ids = [s.id for s in everything] if all_sources else due_sources(settings, sample=sample, as_of=as_of)
+        except SourceError as exc:
+            raise CrawlError(str(exc)) from exc
         if ids:
             progress(f"crawling {len(ids)} source(s)")
             runs = run_crawl(settings.archive_dir, ids, sample=sample, updates=updates,

@@ -260,3 +260,18 @@ def test_one_link_pages_in_legacy_encodings_read_as_a_browser_shows_them(tmp_pat
     assert "\u201cSafe City\u201d tender \u2013 worth \u20ac12 million" in docs["curly-quotes.html"].text
     assert "ihracatçı “Şahin” adlı firmadır" in docs["header-wins.html"].text
     assert docs["bom-wins.html"].title == "Überwachung in München"
+
+
+def test_the_monitor_schedules_the_analysts_sources_and_names_a_broken_line(tmp_path):
+    from redflag.services.crawling import CrawlError
+    from redflag.settings import load_settings
+    from redflag.stewardship.monitoring import due_sources, run_monitor
+
+    data = tmp_path / "data"
+    cfg = load_settings(data)
+    add_source(cfg.user_sources_file, make_source("harbour-ledger", "https://news.example.org/", kind="news",
+               publisher="The Harbour Ledger", tier=3, cadence_days=7))  # fmt: skip
+    assert "harbour-ledger" in due_sources(cfg)  # never crawled: due today, like a built-in source
+    cfg.user_sources_file.write_text(cfg.user_sources_file.read_text().replace("tier = 3", 'tier = "three"'))
+    with pytest.raises(CrawlError, match=r"sources\.toml:\d+: source 'harbour-ledger': tier must be 1..4"):
+        run_monitor(cfg, deliver=False)
