@@ -733,6 +733,11 @@ class Archive:
             h.update(f"set\x1f{r['key']}\x1f{r['sha256']}\n".encode())
         return h.hexdigest()[:16]
 
+    def has_document(self, url: str, sha: str) -> bool:
+        """True when a parsed document is stored for this version (SHA-256) of URL."""
+        row = self._db.execute("SELECT 1 FROM documents WHERE url = ? AND sha256 = ? LIMIT 1", (url, sha)).fetchone()
+        return row is not None
+
     # ------------------------------------------------------------------ history (redflag changes)
     def version_history(self, since: str = "") -> list[dict[str, Any]]:
         """Every stored version first seen at or after SINCE (ISO 8601 UTC; all when empty), oldest first:

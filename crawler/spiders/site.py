@@ -71,6 +71,8 @@ class SiteSpider(SourceSpider):
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
         yield self.fetch_item(response)
         depth = int(response.meta.get("site_depth", 0))
+        if depth >= self.max_depth and self.already_parsed(response):
+            return  # an unchanged leaf page whose document is stored
         if response.body.lstrip().startswith(b"%PDF"):
             try:
                 yield self.document(parse_pdf(response.body, response.url, self.meta, kind=self.document_kind))
