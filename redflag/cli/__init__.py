@@ -14,7 +14,7 @@ from redflag.settings import SettingsError, redact_secrets
 
 # Area modules register their commands on ``app`` when imported.
 _AREAS = ["core", "crawl", "nlp", "intel", "lookup", "flags", "ui_cmd", "items", "screening_ops", "migrate_cmd",
-          "archive_cmd"]
+          "archive_cmd", "sources_cmd", "fetch_cmd", "changes_cmd"]
 
 
 def _load_areas() -> None:

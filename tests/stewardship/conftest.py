@@ -12,7 +12,6 @@ from graph.store import GraphStore, NodeRecord, RelRecord
 from redflag.services.demo import evaluate_all
 from redflag.services.world import load_sample_world
 
-
 OFAC_ROWS = Path(__file__).resolve().parents[2] / "crawler" / "sample_site" / "site" / "lists" / "ofac"
 
 
