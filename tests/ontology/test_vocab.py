@@ -191,7 +191,7 @@ def test_role_schemes():
 
 
 def test_schemas_and_labels_map_to_classes():
-    assert vocab.ftm_schemas() == {"Company", "Organization", "PublicBody", "Person", "LegalEntity", "Vessel"}
+    assert vocab.ftm_schemas() == {"Company", "Organization", "PublicBody", "Person", "LegalEntity", "Vessel", "Airplane"}
     assert vocab.class_for_schema("Company") == vocab.NS.Company
     assert vocab.class_for_label("Entity") == vocab.NS.Entity
     assert vocab.property_for_relationship("SUPPLIED") == vocab.NS.supplied
