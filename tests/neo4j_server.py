@@ -21,6 +21,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,6 +88,33 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
             proc.wait(timeout=30)
 
 
+@contextmanager
+def running_server(folder: Path) -> Iterator[Neo4jServer]:
+    """Build (when needed) and run tools/neo4j-server on a free port with its data in ``folder``; a generated
+    password; stopped on exit (SIGTERM, then SIGKILL after 60 s). Raises RuntimeError when it does not start."""
+    build = subprocess.run(["bash", str(BUILD)], capture_output=True, text=True, timeout=1800, check=False)
+    if build.returncode != 0:
+        raise RuntimeError(f"building tools/neo4j-server failed: {build.stdout[-2000:]}{build.stderr[-2000:]}")
+    port = _free_port()
+    password = secrets.token_urlsafe(18)
+    out = folder / "server.out"
+    env = {**os.environ, "NEO4J_PASSWORD": password}
+    with out.open("wb") as sink:
+        proc = subprocess.Popen(
+            ["bash", str(START), str(port), str(folder / "neo4j")],
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            env=env,
+            start_new_session=True,
+        )
+    try:
+        uri = f"bolt://127.0.0.1:{port}"
+        _wait_for_bolt(uri, password, proc, out)
+        yield Neo4jServer(uri, "neo4j", password, "neo4j", folder / "neo4j" / "logs")
+    finally:
+        _stop(proc)
+
+
 @pytest.fixture(scope="session")
 def neo4j_server() -> Iterator[Neo4jServer]:
     """A real Neo4j for this session; its NEO4J_* settings are in os.environ while it runs."""
@@ -102,31 +130,14 @@ def neo4j_server() -> Iterator[Neo4jServer]:
     reason = _missing_tools()
     if reason:
         pytest.skip(reason)
-    build = subprocess.run(["bash", str(BUILD)], capture_output=True, text=True, timeout=1800, check=False)
-    if build.returncode != 0:
-        raise RuntimeError(f"building tools/neo4j-server failed: {build.stdout[-2000:]}{build.stderr[-2000:]}")
-    folder = Path(tempfile.mkdtemp(prefix="redflag-neo4j-"))
-    port = _free_port()
-    password = secrets.token_urlsafe(18)
-    out = folder / "server.out"
-    env = {**os.environ, "NEO4J_PASSWORD": password}
-    with out.open("wb") as sink:
-        proc = subprocess.Popen(
-            ["bash", str(START), str(port), str(folder / "neo4j")],
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-            env=env,
-            start_new_session=True,
-        )
     saved = {key: os.environ.get(key) for key in ENV_KEYS}
+    folder = Path(tempfile.mkdtemp(prefix="redflag-neo4j-"))
     try:
-        uri = f"bolt://127.0.0.1:{port}"
-        _wait_for_bolt(uri, password, proc, out)
-        os.environ.update({"NEO4J_URI": uri, "NEO4J_USER": "neo4j", "NEO4J_PASSWORD": password,
-                           "NEO4J_DATABASE": "neo4j"})
-        yield Neo4jServer(uri, "neo4j", password, "neo4j", folder / "neo4j" / "logs")
+        with running_server(folder) as server:
+            os.environ.update({"NEO4J_URI": server.uri, "NEO4J_USER": server.user,
+                               "NEO4J_PASSWORD": server.password, "NEO4J_DATABASE": server.database})
+            yield server
     finally:
-        _stop(proc)
         for key, value in saved.items():
             if value is None:
                 os.environ.pop(key, None)

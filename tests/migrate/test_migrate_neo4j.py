@@ -3,8 +3,8 @@ the one NEO4J_URI names (it is cleared: use a throwaway database)."""
 
 from __future__ import annotations
 
-import os
 import json
+import os
 import signal
 import subprocess
 import sys
