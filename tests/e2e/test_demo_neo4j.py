@@ -68,8 +68,8 @@ def _status(dirs: dict[str, Path], backend: str) -> dict[str, Any]:
 
 def _transactions(dirs: dict[str, Path]) -> list[str]:
     out = (dirs["falkordb"] / "demo.out").read_text(encoding="utf-8")
-    lines = out.split("transactions:", 1)[1].strip().splitlines()
-    return [line.split()[0] for line in lines if line.startswith("  ") and line.split()[0].startswith("DEMO-")]
+    lines = out.split("transactions:", 1)[1].splitlines()
+    return [line.split()[0] for line in lines if line.startswith("  DEMO-")]
 
 
 def test_the_demo_summary_is_the_same_on_both(demos: dict[str, Path]) -> None:

@@ -64,12 +64,25 @@ public final class Neo4jServer {
             stopped.countDown();
         }, "neo4j-shutdown"));
 
-        // The initial password of user neo4j (what `neo4j-admin dbms set-initial-password` does for a server).
-        GraphDatabaseService system = service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
-        system.executeTransactionally(
-                "ALTER USER neo4j IF EXISTS SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED",
-                java.util.Map.of("password", password));
-        service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME); // fails here if the database did not start
+        try {
+            // The password of user neo4j (what `neo4j-admin dbms set-initial-password` does for a server); on a
+            // restart over the same data folder with the same password Neo4j refuses to "change" it: that is fine.
+            GraphDatabaseService system = service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+            try {
+                system.executeTransactionally(
+                        "ALTER USER neo4j IF EXISTS SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED",
+                        java.util.Map.of("password", password));
+            } catch (RuntimeException e) {
+                if (!String.valueOf(e.getMessage()).contains("Old password and new password cannot be the same")) {
+                    throw e;
+                }
+            }
+            service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME); // fails if the database did not start
+        } catch (RuntimeException e) {
+            System.err.println("error: the Neo4j server did not start: " + e.getMessage());
+            service.shutdown();
+            System.exit(1);
+        }
         System.out.println("READY bolt://127.0.0.1:" + port);
         System.out.flush();
         stopped.await();
