@@ -100,6 +100,6 @@ def open_backend(name: str, folder: Path) -> Iterator[Backend]:
             rels,
         ) as neo_store:
             neo_store.ensure_schema()
-            yield Backend(name, neo_store)
+            yield Backend(name, neo_store, max_value_len=10_000_000)  # Neo4j takes the 100 kB value
     else:
         raise ValueError(name)
