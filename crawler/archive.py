@@ -18,7 +18,7 @@ import os
 import sqlite3
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -56,13 +56,33 @@ CREATE INDEX IF NOT EXISTS list_sets_key ON list_sets(key, id);
 CREATE TABLE IF NOT EXISTS list_records (
   set_id INTEGER NOT NULL REFERENCES list_sets(id), kind TEXT NOT NULL, record_id TEXT NOT NULL,
   sha256 TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (set_id, kind, record_id));
+CREATE TABLE IF NOT EXISTS list_sets_pending (
+  set_id INTEGER PRIMARY KEY REFERENCES list_sets(id), stored INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS errors (
   id INTEGER PRIMARY KEY, run_id TEXT NOT NULL, location TEXT NOT NULL, line INTEGER NOT NULL DEFAULT 0,
   field TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL, at TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS errors_run ON errors(run_id);
 """
 
+_LATEST_COMPLETE_SET = (
+    "SELECT sha256 FROM list_sets WHERE key = ? AND id NOT IN (SELECT set_id FROM list_sets_pending) "
+    "ORDER BY id DESC LIMIT 1"
+)
+_CURRENT_SET_IDS = "SELECT max(id) FROM list_sets WHERE id NOT IN (SELECT set_id FROM list_sets_pending) GROUP BY key"
+"""The latest completely stored set of every key (a set still being stored is invisible until it is whole)."""
+_CURRENT_RECORDS = (
+    "SELECT r.json FROM list_records r JOIN list_sets s ON s.id = r.set_id WHERE r.kind = ? AND s.id IN "
+    "(SELECT max(id) FROM list_sets WHERE id NOT IN (SELECT set_id FROM list_sets_pending) GROUP BY key)"
+)
+
 COUNTERS = ("fetched", "new", "changed", "unchanged", "failed", "row_errors")
+
+
+ListRecord = ListEntity | ListRelation | CountryIndicator
+
+
+def _kind(rec: ListRecord) -> str:
+    return "entity" if isinstance(rec, ListEntity) else "relation" if isinstance(rec, ListRelation) else "indicator"
 
 
 def _now() -> str:
@@ -172,6 +192,30 @@ class Archive:
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)
                 raise
+        return sha
+
+    def put_blob_file(self, source: Path, chunk: int = 1 << 20) -> str:
+        """Store a file's bytes as a blob without holding them in memory; returns their sha256."""
+        self.blob_dir.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.blob_dir, prefix=".tmp-")
+        h = hashlib.sha256()
+        try:
+            with open(source, "rb") as src, os.fdopen(fd, "wb") as fh:
+                while block := src.read(chunk):
+                    h.update(block)
+                    fh.write(block)
+                fh.flush()
+                os.fsync(fh.fileno())
+            sha = h.hexdigest()
+            path = self.blob_path(sha)
+            if path.exists():
+                Path(tmp).unlink()
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
         return sha
 
     def get_blob(self, sha: str) -> bytes | None:
@@ -300,15 +344,22 @@ class Archive:
         last_modified: str | None = None,
         content_type: str | None = None,
         not_modified: bool = False,
+        blob_sha: str | None = None,
     ) -> tuple[str, str]:
         """Store one response; returns (outcome, sha256) with outcome ``new``, ``changed`` or ``unchanged``.
 
-        ``not_modified`` means the server answered 304: the latest stored version is current.
+        ``not_modified`` means the server answered 304: the latest stored version is current. ``blob_sha``
+        names a body already stored with :meth:`put_blob_file` (then BODY is None).
         """
-        if not_modified:
-            sha = self.latest_version(url)
-            if sha is None:
+        if blob_sha is not None:
+            if not self.blob_path(blob_sha).exists():
+                raise ValueError(f"{url}: blob {blob_sha} is not stored")
+            sha = blob_sha
+        elif not_modified:
+            latest = self.latest_version(url)
+            if latest is None:
                 raise ValueError(f"{url}: 304 Not Modified but nothing archived for it")
+            sha = latest
         else:
             if body is None:
                 raise ValueError(f"{url}: a fetch without a body")
@@ -398,13 +449,8 @@ class Archive:
         """
         with self._tx() as db:
             if run_id is not None:
-                for err in parsed.errors:
-                    self._insert_error(db, run_id, err.source, err.reason, err.line, err.field)
-                if parsed.errors:
-                    self._bump(db, run_id, "row_errors", len(parsed.errors))
-            latest = db.execute(
-                "SELECT sha256 FROM list_sets WHERE key = ? ORDER BY id DESC LIMIT 1", (key,)
-            ).fetchone()
+                self._record_row_errors(db, run_id, parsed.errors)
+            latest = db.execute(_LATEST_COMPLETE_SET, (key,)).fetchone()
             if latest is not None and latest["sha256"] == sha:
                 return False
             cur = db.execute(
@@ -428,18 +474,138 @@ class Archive:
             )
         return True
 
+    def store_list_stream(
+        self,
+        key: str,
+        dataset: str,
+        sha: str,
+        records: Callable[[int], Iterable[ListRecord]],
+        errors: Callable[[], Sequence[RowError]],
+        run_id: str | None = None,
+        progress: Callable[[int], None] | None = None,
+        chunk: int = 5000,
+    ) -> bool:
+        """Store a set of records in transactions of CHUNK records, resumable: a set stored only in part (the
+        import was interrupted) is continued from where it stopped when the same input (KEY, SHA) comes again.
+
+        RECORDS(skip) yields the records after the first SKIP, always in the same order for the same input;
+        ERRORS() gives the rejected rows once the records are read. PROGRESS(stored) is called after each
+        transaction. The set becomes current (visible to :meth:`list_entities` and the loaders) only when the
+        last record is stored. Returns False when this exact input was stored completely before.
+        """
+        with self._tx() as db:
+            latest = db.execute(_LATEST_COMPLETE_SET, (key,)).fetchone()
+            complete = latest is not None and latest["sha256"] == sha
+        if complete:  # stored before: read the records only for their rejected rows
+            for _ in records(0):
+                pass
+            if run_id is not None:
+                with self._tx() as db:
+                    self._record_row_errors(db, run_id, list(errors()))
+            return False
+        with self._tx() as db:
+            pending = db.execute(
+                "SELECT s.id, s.sha256, p.stored FROM list_sets s JOIN list_sets_pending p ON p.set_id = s.id "
+                "WHERE s.key = ? ORDER BY s.id",
+                (key,),
+            ).fetchall()
+            set_id: int | None = None
+            stored = 0
+            for row in pending:
+                if row["sha256"] == sha and set_id is None:
+                    set_id, stored = int(row["id"]), int(row["stored"])
+                else:  # a part-stored set of an older input: it will never be completed
+                    db.execute("DELETE FROM list_records WHERE set_id = ?", (row["id"],))
+                    db.execute("DELETE FROM list_sets_pending WHERE set_id = ?", (row["id"],))
+                    db.execute("DELETE FROM list_sets WHERE id = ?", (row["id"],))
+            if set_id is None:
+                cur = db.execute(
+                    "INSERT INTO list_sets(key, dataset, sha256, stored_at, records) VALUES (?, ?, ?, ?, 0)",
+                    (key, dataset, sha, _now()),
+                )
+                set_id = int(cur.lastrowid or 0)
+                db.execute("INSERT INTO list_sets_pending(set_id, stored) VALUES (?, 0)", (set_id,))
+        if progress is not None:
+            progress(stored)
+        rows: list[tuple[Any, ...]] = []
+
+        def flush() -> None:
+            nonlocal stored
+            with self._tx() as db:
+                db.executemany(
+                    "INSERT OR REPLACE INTO list_records(set_id, kind, record_id, sha256, json) VALUES (?,?,?,?,?)",
+                    rows,
+                )
+                stored += len(rows)
+                db.execute("UPDATE list_sets_pending SET stored = ? WHERE set_id = ?", (stored, set_id))
+            rows.clear()
+            if progress is not None:
+                progress(stored)
+
+        for rec in records(stored):
+            text = json.dumps(rec.to_dict(), sort_keys=True, ensure_ascii=False)  # _digest's form, dumped once
+            rows.append((set_id, _kind(rec), rec.id, hashlib.sha256(text.encode("utf-8")).hexdigest(), text))
+            if len(rows) >= chunk:
+                flush()
+        if rows:
+            flush()
+        with self._tx() as db:
+            if run_id is not None:
+                self._record_row_errors(db, run_id, list(errors()))
+            db.execute("UPDATE list_sets SET records = ?, stored_at = ? WHERE id = ?", (stored, _now(), set_id))
+            db.execute("DELETE FROM list_sets_pending WHERE set_id = ?", (set_id,))
+        return True
+
+    def _record_row_errors(self, db: sqlite3.Connection, run_id: str, errors: Sequence[RowError]) -> None:
+        for err in errors:
+            self._insert_error(db, run_id, err.source, err.reason, err.line, err.field)
+        if errors:
+            self._bump(db, run_id, "row_errors", len(errors))
+
+    def current_record_count(self, kind: str | None = None) -> int:
+        """How many records the current sets hold (of KIND, or all); records of several sets may share an id."""
+        sql = f"SELECT count(*) FROM list_records WHERE set_id IN ({_CURRENT_SET_IDS})"  # noqa: S608 (constants)
+        params: list[Any] = []
+        if kind is not None:
+            sql += " AND kind = ?"
+            params.append(kind)
+        return int(self._db.execute(sql, params).fetchone()[0])
+
+    def iter_current_records(self, kind: str, page: int = 5000) -> Iterator[dict[str, Any]]:
+        """The records of KIND in the current sets, streamed page by page (never all in memory).
+
+        Newer sets come first, and a record whose id a newer set holds too is left out (the newer one wins, as
+        in :meth:`list_entities`); only the ids are kept in memory for that.
+        """
+        set_ids = [int(r[0]) for r in self._db.execute(f"{_CURRENT_SET_IDS} ORDER BY max(id) DESC")]
+        seen: set[str] = set()
+        for set_id in set_ids:
+            last = ""
+            ids_here: list[str] = []
+            while True:
+                rows = self._db.execute(
+                    "SELECT record_id, json FROM list_records WHERE set_id = ? AND kind = ? AND record_id > ? "
+                    "ORDER BY record_id LIMIT ?",
+                    (set_id, kind, last, page),
+                ).fetchall()
+                for r in rows:
+                    if r["record_id"] in seen:
+                        continue
+                    ids_here.append(r["record_id"])
+                    yield json.loads(r["json"])
+                if len(rows) < page:
+                    break
+                last = rows[-1]["record_id"]
+            if len(set_ids) > 1:
+                seen.update(ids_here)
+
     def list_is_current(self, key: str, sha: str) -> bool:
         """True when the latest stored set for KEY was parsed from exactly this input digest."""
-        row = self._db.execute(
-            "SELECT sha256 FROM list_sets WHERE key = ? ORDER BY id DESC LIMIT 1", (key,)
-        ).fetchone()
+        row = self._db.execute(_LATEST_COMPLETE_SET, (key,)).fetchone()
         return row is not None and row["sha256"] == sha
 
     def _current_records(self, kind: str, dataset: str | None = None) -> list[dict[str, Any]]:
-        sql = (
-            "SELECT r.json FROM list_records r JOIN list_sets s ON s.id = r.set_id "
-            "WHERE r.kind = ? AND s.id IN (SELECT max(id) FROM list_sets GROUP BY key)"
-        )
+        sql = _CURRENT_RECORDS
         params: list[Any] = [kind]
         if dataset is not None:
             sql += " AND s.dataset = ?"
@@ -475,6 +641,8 @@ class Archive:
             "ORDER BY url"
         ):
             h.update(f"{r['url']}\x1f{r['sha256']}\n".encode())
-        for r in self._db.execute("SELECT key, sha256 FROM list_sets ORDER BY id"):
+        for r in self._db.execute(
+            "SELECT key, sha256 FROM list_sets WHERE id NOT IN (SELECT set_id FROM list_sets_pending) ORDER BY id"
+        ):
             h.update(f"set\x1f{r['key']}\x1f{r['sha256']}\n".encode())
         return h.hexdigest()[:16]

@@ -6,7 +6,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from ontology.records import CountryIndicator, ListEntity, ListRelation, RowError, Section
 
@@ -134,6 +134,12 @@ def iso_date(raw: str | None) -> str | None:
     if not raw:
         return None
     raw = raw.strip()
+    m = _DATE_PATTERNS[0][1].search(raw)
+    if m:  # fast path for the common ISO form (same result as strptime with %Y-%m-%d)
+        try:
+            return date.fromisoformat(m.group(0)).isoformat()
+        except ValueError:
+            pass
     for fmt, pattern in _DATE_PATTERNS:
         m = pattern.search(raw)
         if m:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from crawler.parsers.common import ParsedList, decode_text, iso_date
@@ -44,56 +46,200 @@ def _program_code(props: dict[str, list[str]]) -> str:
     return PROGRAM_CODES.get(program.lower(), program.upper()[:16] if program else "SANCTION")
 
 
-def parse_ftm(data: bytes, name: str = "entities.ftm.json", dataset: str = "opensanctions") -> ParsedList:
-    """Entities, relations (Ownership, Directorship, ...), sanctions as listings, addresses resolved.
+LineSource = Callable[[], Iterable[bytes]]
+"""A source that can be read more than once: each call yields the file's lines (bytes, "\\n" kept or not)."""
 
-    References to ids not in the file are reported as RowError and the referring row is skipped.
+
+def file_lines(path: Path) -> LineSource:
+    """The lines of a file on disk, read lazily each time (the file is never held in memory)."""
+
+    def lines() -> Iterator[bytes]:
+        with open(path, "rb") as fh:
+            yield from fh
+
+    return lines
+
+
+def _decode_line(raw: bytes, first: bool) -> str:
+    if first and raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return decode_text(raw, "utf-8")
+    return text.replace("\x00", "") if "\x00" in text else text
+
+
+def _address_text(props: dict[str, list[str]]) -> str:
+    return _first(props, "full") or ", ".join(
+        _first(props, k) for k in ("street", "city", "postalCode", "country") if _first(props, k)
+    )
+
+
+class FtmReader:
+    """Reads an FtM file in two streaming passes, so memory grows with the number of entities' ids,
+    addresses and sanctions, never with the file.
+
+    Pass one (:meth:`scan`) checks every line, keeps Address texts, the ids of named entities, Sanctions
+    (as listings, by entity id) and relations (checked against the ids once the pass is done). Pass two
+    (:meth:`entities`) yields the entities in file order with their addresses and listings. Errors are
+    :class:`RowError` rows in :attr:`errors` (unsorted until both passes are done). References to ids not in the
+    file are errors and the referring row is skipped.
     """
-    result = ParsedList()
-    rows: list[tuple[int, dict[str, Any]]] = []
-    # JSON lines end at "\n" only: str.splitlines() would also split at \x0c, \x1c or U+2028 inside a string value
-    for line_no, line in enumerate(decode_text(data, "utf-8").split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            result.errors.append(RowError(name, line_no, "", f"not valid JSON: {exc.msg}"))
-            continue
-        if not isinstance(obj, dict) or not obj.get("id") or not obj.get("schema"):
-            result.errors.append(
-                RowError(name, line_no, "id" if isinstance(obj, dict) else "", "entity without id or schema")
+
+    def __init__(self, lines: LineSource, name: str = "entities.ftm.json", dataset: str = "opensanctions") -> None:
+        self.lines = lines
+        self.name = name
+        self.dataset = dataset
+        self.errors: list[RowError] = []
+        self.relations: list[ListRelation] = []
+        self.entity_count = 0
+        self._addresses: dict[str, str] = {}
+        self._entity_ids: dict[str, int] = {}  # id -> line of its last definition (a later line wins)
+        self._entity_lines: set[int] = set()  # lines of named entities: the only lines pass two reads
+        self._listings: dict[str, list[Listing]] = {}
+
+    def _rows(self, report: bool, only: set[int] | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
+        """(line number, entity) of every well-formed line (of the lines in ONLY, if given); malformed lines
+        are errors when REPORT."""
+        name = self.name
+        for line_no, raw in enumerate(self.lines(), start=1):
+            if only is not None and line_no not in only:
+                continue
+            # JSON lines end at "\n" only: str.splitlines() would also split at \x0c, \x1c or U+2028 in a value
+            line = _decode_line(raw, line_no == 1)
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                if report:
+                    self.errors.append(RowError(name, line_no, "", f"not valid JSON: {exc.msg}"))
+                continue
+            if not isinstance(obj, dict) or not obj.get("id") or not obj.get("schema"):
+                if report:
+                    self.errors.append(
+                        RowError(name, line_no, "id" if isinstance(obj, dict) else "", "entity without id or schema")
+                    )
+                continue
+            props = obj.get("properties") or {}
+            if not isinstance(props, dict) or any(not isinstance(v, list) for v in props.values()):
+                if report:
+                    self.errors.append(RowError(name, line_no, "properties", "properties must map names to arrays"))
+                continue
+            obj["properties"] = props
+            yield line_no, obj
+
+    def scan(self) -> None:
+        """Pass one: check every line; keep what pass two and the relations need."""
+        name = self.name
+        sanctions: list[tuple[int, dict[str, Any]]] = []
+        relations: list[tuple[int, dict[str, Any]]] = []
+        for line_no, o in self._rows(report=True):
+            schema, props = o["schema"], o["properties"]
+            if schema == "Address":
+                self._addresses[o["id"]] = _address_text(props)
+            elif schema in ENTITY_SCHEMAS:
+                names = [n for n in props.get("name", []) if str(n).strip()]
+                if not names and not o.get("caption"):
+                    self.errors.append(RowError(name, line_no, "name", f"{o['id']}: entity without a name"))
+                    continue
+                self._entity_ids[str(o["id"])] = line_no
+                self._entity_lines.add(line_no)
+            elif schema == "Sanction":
+                sanctions.append((line_no, {"id": o["id"], "properties": props}))
+            elif schema in RELATION_SCHEMAS:
+                relations.append((line_no, {"id": o["id"], "schema": schema, "properties": props}))
+        for line_no, o in sanctions:
+            self._sanction(line_no, o)
+        for line_no, o in relations:
+            self._relation(line_no, o)
+        self.entity_count = len(self._entity_ids)
+
+    def _sanction(self, line_no: int, o: dict[str, Any]) -> None:
+        props = o["properties"]
+        target = _first(props, "entity")
+        if target not in self._entity_ids:
+            self.errors.append(
+                RowError(self.name, line_no, "entity", f"{o['id']}: sanction refers to unknown entity {target!r}")
             )
-            continue
-        props = obj.get("properties") or {}
-        if not isinstance(props, dict) or any(not isinstance(v, list) for v in props.values()):
-            result.errors.append(RowError(name, line_no, "properties", "properties must map names to arrays"))
-            continue
-        rows.append((line_no, obj))
-    addresses = {
-        o["id"]: _first(o["properties"], "full")
-        or ", ".join(
-            _first(o["properties"], k)
-            for k in ("street", "city", "postalCode", "country")
-            if _first(o["properties"], k)
+            return
+        self._listings.setdefault(target, []).append(
+            Listing(
+                authority=_first(props, "authority"),
+                list_code=_program_code(props),
+                program=_first(props, "program"),
+                start_date=iso_date(_first(props, "startDate")),
+                end_date=iso_date(_first(props, "endDate")),
+                source_url=_first(props, "sourceUrl"),
+                remarks=_first(props, "reason") or _first(props, "summary"),
+            )
         )
-        for _, o in rows
-        if o["schema"] == "Address"
-    }
-    entities: dict[str, ListEntity] = {}
-    for line_no, o in rows:
-        if o["schema"] not in ENTITY_SCHEMAS:
-            continue
-        eprops: dict[str, list[str]] = o["properties"]
+
+    def _relation(self, line_no: int, o: dict[str, Any]) -> None:
+        schema, props = o["schema"], o["properties"]
+        src_prop, dst_prop = RELATION_SCHEMAS[schema]
+        src, dst = _first(props, src_prop), _first(props, dst_prop)
+        missing = [(p, v) for p, v in ((src_prop, src), (dst_prop, dst)) if v not in self._entity_ids]
+        if missing:
+            prop, value = missing[0]
+            self.errors.append(
+                RowError(self.name, line_no, prop, f"{o['id']}: {schema} refers to unknown entity {value!r}")
+            )
+            return
+        share: float | None = None
+        pct = _first(props, "percentage")
+        if pct:
+            try:
+                share = float(pct.rstrip("%"))
+            except ValueError:
+                self.errors.append(RowError(self.name, line_no, "percentage", f"{o['id']}: not a number: {pct!r}"))
+        self.relations.append(
+            ListRelation(
+                id=str(o["id"]),
+                schema=schema,
+                source=src,
+                target=dst,
+                dataset=self.dataset,
+                role=_first(props, "role") or _first(props, "relationship"),
+                share=share,
+                start_date=iso_date(_first(props, "startDate")),
+                end_date=iso_date(_first(props, "endDate")),
+            )  # fmt: skip
+        )
+
+    def entities(self, skip: int = 0) -> Iterator[ListEntity]:
+        """Pass two: the entities in file order, addresses and listings attached (after :meth:`scan`).
+
+        ``skip`` passes over the first SKIP entities without building them (resuming a stored import);
+        their errors are still reported.
+        """
+        seen = 0
+        for line_no, o in self._rows(report=False, only=self._entity_lines):
+            if o["schema"] not in ENTITY_SCHEMAS or str(o["id"]) not in self._entity_ids:
+                continue
+            eprops: dict[str, list[str]] = o["properties"]
+            if not [n for n in eprops.get("name", []) if str(n).strip()] and not o.get("caption"):
+                continue  # reported in pass one
+            for ref in eprops.get("addressEntity", []):
+                if ref not in self._addresses:
+                    self.errors.append(
+                        RowError(self.name, line_no, "addressEntity", f"{o['id']}: unknown address id {ref!r}")
+                    )
+            if self._entity_ids[str(o["id"])] != line_no:
+                continue  # defined again further down: the later definition wins
+            seen += 1
+            if seen <= skip:
+                continue
+            yield self._entity(o, eprops)
+
+    def _entity(self, o: dict[str, Any], eprops: dict[str, list[str]]) -> ListEntity:
         names = [str(n) for n in eprops.get("name", []) if str(n).strip()]
-        if not names and not o.get("caption"):
-            result.errors.append(RowError(name, line_no, "name", f"{o['id']}: entity without a name"))
-            continue
         e = ListEntity(
             id=str(o["id"]),
             schema=str(o["schema"]),
             name=names[0] if names else str(o["caption"]),
-            dataset=dataset,
+            dataset=self.dataset,
             aliases=names[1:]
             + [str(a) for k in ("alias", "weakAlias", "previousName") for a in eprops.get(k, [])],
             birth_dates=[str(d) for d in eprops.get("birthDate", [])],
@@ -108,71 +254,21 @@ def parse_ftm(data: bytes, name: str = "entities.ftm.json", dataset: str = "open
             e.identifiers += [Identifier(scheme=scheme, value=str(v)) for v in eprops.get(prop, [])]
         e.addresses += [str(a) for a in eprops.get("address", [])]
         for ref in eprops.get("addressEntity", []):
-            if ref in addresses:
-                if addresses[ref] and addresses[ref] not in e.addresses:
-                    e.addresses.append(addresses[ref])
-            else:
-                result.errors.append(
-                    RowError(name, line_no, "addressEntity", f"{o['id']}: unknown address id {ref!r}")
-                )
-        entities[e.id] = e
-    for line_no, o in rows:
-        schema, props = o["schema"], o["properties"]
-        if schema == "Sanction":
-            target = entities.get(_first(props, "entity"))
-            if target is None:
-                result.errors.append(
-                    RowError(
-                        name,
-                        line_no,
-                        "entity",
-                        f"{o['id']}: sanction refers to unknown entity {_first(props, 'entity')!r}",
-                    )
-                )
-                continue
-            target.listings.append(
-                Listing(
-                    authority=_first(props, "authority"),
-                    list_code=_program_code(props),
-                    program=_first(props, "program"),
-                    start_date=iso_date(_first(props, "startDate")),
-                    end_date=iso_date(_first(props, "endDate")),
-                    source_url=_first(props, "sourceUrl"),
-                    remarks=_first(props, "reason") or _first(props, "summary"),
-                )
-            )
-        elif schema in RELATION_SCHEMAS:
-            src_prop, dst_prop = RELATION_SCHEMAS[schema]
-            src, dst = _first(props, src_prop), _first(props, dst_prop)
-            missing = [(p, v) for p, v in ((src_prop, src), (dst_prop, dst)) if v not in entities]
-            if missing:
-                prop, value = missing[0]
-                result.errors.append(
-                    RowError(name, line_no, prop, f"{o['id']}: {schema} refers to unknown entity {value!r}")
-                )
-                continue
-            share: float | None = None
-            pct = _first(props, "percentage")
-            if pct:
-                try:
-                    share = float(pct.rstrip("%"))
-                except ValueError:
-                    result.errors.append(
-                        RowError(name, line_no, "percentage", f"{o['id']}: not a number: {pct!r}")
-                    )
-            result.relations.append(
-                ListRelation(
-                    id=str(o["id"]),
-                    schema=schema,
-                    source=src,
-                    target=dst,
-                    dataset=dataset,
-                    role=_first(props, "role") or _first(props, "relationship"),
-                    share=share,
-                    start_date=iso_date(_first(props, "startDate")),
-                    end_date=iso_date(_first(props, "endDate")),
-                )  # fmt: skip
-            )
-    result.entities = list(entities.values())
+            text = self._addresses.get(ref)
+            if text and text not in e.addresses:
+                e.addresses.append(text)
+        e.listings = list(self._listings.get(e.id, []))
+        return e
+
+
+def parse_ftm(data: bytes, name: str = "entities.ftm.json", dataset: str = "opensanctions") -> ParsedList:
+    """Entities, relations (Ownership, Directorship, ...), sanctions as listings, addresses resolved.
+
+    References to ids not in the file are reported as RowError and the referring row is skipped. For files
+    too large to hold in memory, use :class:`FtmReader` over :func:`file_lines`.
+    """
+    reader = FtmReader(lambda: data.split(b"\n"), name, dataset)
+    reader.scan()
+    result = ParsedList(entities=list(reader.entities()), relations=reader.relations, errors=reader.errors)
     result.errors.sort(key=lambda e: e.line)
     return result

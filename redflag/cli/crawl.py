@@ -8,7 +8,14 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from crawler.archive import Archive
@@ -18,6 +25,7 @@ from redflag.cli.app import CliError, app, settings
 from redflag.services.crawling import (
     CrawlError,
     CrawlEvent,
+    ImportInterrupted,
     catalog,
     import_files,
     run_crawl,
@@ -139,10 +147,21 @@ def import_cmd(
             raise CliError("import deals takes one file (.csv or .json)")
         import_deals_cmd(paths[0])
         return
-    try:
-        result = import_files(settings().archive_dir, fmt, paths)
-    except ValueError as exc:
-        raise CliError(str(exc)) from exc
+    with Progress(
+        SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TimeElapsedColumn(), console=Console(stderr=True), transient=True,
+    ) as bar:  # fmt: skip
+        task = bar.add_task(f"import {fmt}", total=None)
+
+        def update(stage: str, done: int, total: int) -> None:
+            bar.update(task, description=f"import {fmt}: {stage}", completed=done, total=total or None)
+
+        try:
+            result = import_files(settings().archive_dir, fmt, paths, update)
+        except ImportInterrupted as exc:
+            raise CliError(str(exc)) from exc
+        except ValueError as exc:
+            raise CliError(str(exc)) from exc
     out = Console()
     out.print(
         f"{fmt}: {len(result.files)} file(s), {result.entities} entities, {result.relations} relations, "

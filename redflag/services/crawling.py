@@ -15,16 +15,18 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from crawler.archive import Archive, RunRecord
+from crawler.archive import Archive, ListRecord, RunRecord
+from crawler.parsers.ftm import FtmReader, file_lines
 from crawler.parsers.lists import DEFAULT_DATASETS, FORMATS, ListFile, parse_files
 from crawler.sample_server import SITE, UPDATES, SampleServer
 from crawler.sources import REAL_SOURCES, SAMPLE_SOURCES, Source, load_sources, select
+from ontology.records import ListEntity, ListRelation
 
 SAMPLE_BASE = "http://sample.redflag.test"  # archived URLs of the sample site (stable across runs)
 COUNTRY_LOOKUP = "redflag.services.crawling:country_code"
@@ -226,8 +228,27 @@ class ImportResult:
     errors: list[Any]
 
 
-def import_files(archive_dir: Path, fmt: str, paths: Sequence[Path]) -> ImportResult:
-    """Parse structured files from disk into the archive (``ofac`` also takes the folder of the three files)."""
+ImportProgress = Callable[[str, int, int], None]
+"""(stage, done, total): stage is ``reading`` (a first pass over the files) or ``storing`` (records stored)."""
+
+
+def _no_progress(stage: str, done: int, total: int) -> None:
+    return None
+
+
+class ImportInterrupted(RuntimeError):
+    """An import was interrupted (Ctrl-C); what was stored is kept and the same command resumes it."""
+
+
+def import_files(
+    archive_dir: Path, fmt: str, paths: Sequence[Path], progress: ImportProgress = _no_progress
+) -> ImportResult:
+    """Parse structured files from disk into the archive (``ofac`` also takes the folder of the three files).
+
+    FtM files are read in two streaming passes (never whole in memory); every format is stored in transactions
+    of a few thousand records, so an interrupted import (Ctrl-C: :class:`ImportInterrupted`) is continued by
+    running it again with the same files. Files are archived as blobs first, as fetched files are.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     files: list[Path] = []
@@ -245,20 +266,66 @@ def import_files(archive_dir: Path, fmt: str, paths: Sequence[Path]) -> ImportRe
             files.append(p)
         else:
             raise ValueError(f"{p}: no such file or folder")
-    archive = Archive(archive_dir)
-    source_id = f"import:{fmt}"
-    run_id = archive.start_run(source_id)
-    list_files: list[ListFile] = []
-    digest = hashlib.sha256()
-    for f in sorted(set(files)):
-        data = f.read_bytes()
-        url = f.resolve().as_uri()
-        archive.record_fetch(run_id, source_id, url, 200, data)
-        digest.update(f"{f.name}\x1f{hashlib.sha256(data).hexdigest()}\n".encode())
-        list_files.append(ListFile(name=str(f), data=data))
-    parsed = parse_files(fmt, list_files, country_code)
-    key = f"import:{fmt}:" + ",".join(sorted(f.name for f in files))
-    stored = archive.store_list(key, DEFAULT_DATASETS[fmt], digest.hexdigest(), parsed, run_id=run_id)
-    archive.finish_run(run_id, "ok")
-    return ImportResult(run_id, fmt, [str(f) for f in files], stored, len(parsed.entities), len(parsed.relations),
-                        len(parsed.indicators), parsed.errors)  # fmt: skip
+    files = sorted(set(files))
+    dataset = DEFAULT_DATASETS[fmt]
+    with Archive(archive_dir) as archive:
+        source_id = f"import:{fmt}"
+        run_id = archive.start_run(source_id)
+        try:
+            digest = hashlib.sha256()
+            for f in files:
+                sha = archive.put_blob_file(f)
+                archive.record_fetch(run_id, source_id, f.resolve().as_uri(), 200, None, blob_sha=sha)
+                digest.update(f"{f.name}\x1f{sha}\n".encode())
+            key = f"import:{fmt}:" + ",".join(sorted(f.name for f in files))
+            if fmt == "ftm":
+                stored, counts, errors = _store_ftm(archive, key, dataset, digest.hexdigest(), files, run_id, progress)
+            else:
+                parsed = parse_files(fmt, [ListFile(name=str(f), data=f.read_bytes()) for f in files], country_code)
+                counts = (len(parsed.entities), len(parsed.relations), len(parsed.indicators))
+                total = parsed.record_count
+                records: list[ListRecord] = [*parsed.entities, *parsed.relations, *parsed.indicators]
+                stored = archive.store_list_stream(
+                    key, dataset, digest.hexdigest(), lambda skip: records[skip:], lambda: parsed.errors, run_id,
+                    lambda done: progress("storing", done, total),
+                )  # fmt: skip
+                errors = parsed.errors
+        except KeyboardInterrupt:
+            archive.finish_run(run_id, "interrupted")
+            raise ImportInterrupted(
+                "import interrupted; what was stored is kept, run the same command again to resume"
+            ) from None
+        archive.finish_run(run_id, "ok")
+    return ImportResult(run_id, fmt, [str(f) for f in files], stored, *counts, errors)
+
+
+def _store_ftm(
+    archive: Archive, key: str, dataset: str, sha: str, files: list[Path], run_id: str, progress: ImportProgress
+) -> tuple[bool, tuple[int, int, int], list[Any]]:
+    readers = [FtmReader(file_lines(f), str(f), dataset) for f in files]
+    for i, reader in enumerate(readers):
+        progress("reading", i, len(readers))
+        reader.scan()
+    entities = sum(r.entity_count for r in readers)
+    relations = [rel for r in readers for rel in r.relations]
+    total = entities + len(relations)
+
+    def records(skip: int) -> Iterator[ListEntity | ListRelation]:
+        for reader in readers:
+            if skip >= reader.entity_count:
+                skip -= reader.entity_count
+                continue
+            yield from reader.entities(skip=skip)
+            skip = 0
+        yield from relations[skip:]
+
+    def errors() -> list[Any]:
+        out = []
+        for reader in readers:  # each file's rejected rows in line order, as parse_ftm reports them
+            out += sorted(reader.errors, key=lambda e: e.line)
+        return out
+
+    stored = archive.store_list_stream(
+        key, dataset, sha, records, errors, run_id, lambda done: progress("storing", done, total)
+    )
+    return stored, (entities, len(relations), 0), errors()

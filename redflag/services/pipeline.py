@@ -11,16 +11,20 @@ from crawler.archive import Archive
 from graph.queries import q
 from graph.store import GraphStore
 from ontology import vocab
+from ontology.records import ListEntity, ListRelation
 from redflag.services.loading import (
     LoadReport,
     load_documents,
     load_extraction,
     load_indicators,
     load_list_entities,
+    load_list_relations,
 )
 from redflag.settings import Settings
 
 Progress = Callable[[int, int, str], None]
+LIST_BATCH = 5000
+"""List entities loaded into the graph per step (their nodes, listings, addresses and relationships)."""
 
 GAZETTEER_ENTITIES = q(
     "pipeline.gazetteer_entities",
@@ -51,16 +55,46 @@ def extractor_marker(settings: Settings) -> str:
     return f"{settings.spacy_model}:{getattr(nlp, '__version__', '0')}"
 
 
-def load_lists(store: GraphStore, archive: Archive, progress: Progress = _quiet) -> LoadReport:
-    """Load every current list record and indicator from the archive into the graph (idempotent)."""
-    entities = archive.list_entities()
-    relations = archive.list_relations()
+def load_lists(
+    store: GraphStore, archive: Archive, progress: Progress = _quiet, batch: int = LIST_BATCH
+) -> LoadReport:
+    """Load every current list record and indicator from the archive into the graph (idempotent).
+
+    Records are streamed from the archive and loaded BATCH entities at a time (nodes, then their
+    relationships), so memory does not grow with the list; relations between entities follow once every
+    entity is in. PROGRESS(done, total, label) counts records. Interrupted, it is simply run again: every write
+    is a MERGE.
+    """
+    total = archive.current_record_count()
+    done = 0
+    report = LoadReport()
+    progress(0, total, "list entities")
+    entities: list[ListEntity] = []
+    for data in archive.iter_current_records("entity"):
+        entities.append(ListEntity.from_dict(data))
+        if len(entities) >= batch:
+            report.add(load_list_entities(store, entities))
+            done += len(entities)
+            entities = []
+            progress(done, total, "list entities")
+    if entities:
+        report.add(load_list_entities(store, entities))
+        done += len(entities)
+    relations: list[ListRelation] = []
+    for data in archive.iter_current_records("relation"):
+        relations.append(ListRelation.from_dict(data))
+        if len(relations) >= batch:
+            report.add(load_list_relations(store, relations))
+            done += len(relations)
+            relations = []
+            progress(done, total, "list relations")
+    if relations:
+        report.add(load_list_relations(store, relations))
+        done += len(relations)
+    progress(done, total, "country indicators")
     indicators = archive.indicators()
-    progress(0, 2, "list entities")
-    report = load_list_entities(store, entities, relations)
-    progress(1, 2, "country indicators")
     report.add(load_indicators(store, indicators))
-    progress(2, 2, "lists loaded")
+    progress(total, total, "lists loaded")
     return report
 
 
