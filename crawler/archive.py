@@ -75,6 +75,10 @@ _CURRENT_RECORDS = (
     "(SELECT max(id) FROM list_sets WHERE id NOT IN (SELECT set_id FROM list_sets_pending) GROUP BY key)"
 )
 
+LIST_CHUNK = 5000
+"""List records stored per transaction by :meth:`Archive.store_list_stream` (an interrupted import loses at most
+one chunk of work)."""
+
 COUNTERS = ("fetched", "new", "changed", "unchanged", "failed", "row_errors")
 
 
@@ -483,7 +487,7 @@ class Archive:
         errors: Callable[[], Sequence[RowError]],
         run_id: str | None = None,
         progress: Callable[[int], None] | None = None,
-        chunk: int = 5000,
+        chunk: int | None = None,
     ) -> bool:
         """Store a set of records in transactions of CHUNK records, resumable: a set stored only in part (the
         import was interrupted) is continued from where it stopped when the same input (KEY, SHA) comes again.
@@ -527,6 +531,7 @@ class Archive:
                 db.execute("INSERT INTO list_sets_pending(set_id, stored) VALUES (?, 0)", (set_id,))
         if progress is not None:
             progress(stored)
+        chunk = chunk or LIST_CHUNK
         rows: list[tuple[Any, ...]] = []
 
         def flush() -> None:

@@ -25,7 +25,6 @@ from redflag.cli.app import CliError, app, settings
 from redflag.services.crawling import (
     CrawlError,
     CrawlEvent,
-    ImportInterrupted,
     catalog,
     import_files,
     run_crawl,
@@ -158,10 +157,12 @@ def import_cmd(
 
         try:
             result = import_files(settings().archive_dir, fmt, paths, update)
-        except ImportInterrupted as exc:
-            raise CliError(str(exc)) from exc
         except ValueError as exc:
             raise CliError(str(exc)) from exc
+        except KeyboardInterrupt:
+            bar.stop()
+            typer.echo("interrupted: what was stored is kept; run the same command again to resume", err=True)
+            raise typer.Exit(130) from None
     out = Console()
     out.print(
         f"{fmt}: {len(result.files)} file(s), {result.entities} entities, {result.relations} relations, "

@@ -236,18 +236,15 @@ def _no_progress(stage: str, done: int, total: int) -> None:
     return None
 
 
-class ImportInterrupted(RuntimeError):
-    """An import was interrupted (Ctrl-C); what was stored is kept and the same command resumes it."""
-
-
 def import_files(
     archive_dir: Path, fmt: str, paths: Sequence[Path], progress: ImportProgress = _no_progress
 ) -> ImportResult:
     """Parse structured files from disk into the archive (``ofac`` also takes the folder of the three files).
 
     FtM files are read in two streaming passes (never whole in memory); every format is stored in transactions
-    of a few thousand records, so an interrupted import (Ctrl-C: :class:`ImportInterrupted`) is continued by
-    running it again with the same files. Files are archived as blobs first, as fetched files are.
+    of a few thousand records, so an interrupted import (Ctrl-C: KeyboardInterrupt, the run is marked
+    ``interrupted``) is continued by running it again with the same files. Files are archived as blobs first,
+    as fetched files are.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -291,10 +288,8 @@ def import_files(
                 )  # fmt: skip
                 errors = parsed.errors
         except KeyboardInterrupt:
-            archive.finish_run(run_id, "interrupted")
-            raise ImportInterrupted(
-                "import interrupted; what was stored is kept, run the same command again to resume"
-            ) from None
+            archive.finish_run(run_id, "interrupted")  # what was stored is kept; the same call resumes
+            raise
         archive.finish_run(run_id, "ok")
     return ImportResult(run_id, fmt, [str(f) for f in files], stored, *counts, errors)
 
