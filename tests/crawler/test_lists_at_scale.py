@@ -15,6 +15,7 @@ from benchmarks.list_files import write_csl, write_ftm, write_ofac
 from crawler.archive import Archive
 from crawler.parsers.ftm import FtmReader, file_lines, parse_ftm
 from crawler.parsers.lists import ListFile, parse_files
+from redflag.services import screening_ops
 from redflag.services.crawling import country_code, import_files
 from redflag.services.pipeline import load_lists
 
@@ -114,7 +115,9 @@ def test_an_interrupted_import_resumes_where_it_stopped_and_stores_each_record_o
     assert import_files(tmp_path / "archive", "ftm", [path]).stored is False  # already imported
 
 
-def test_lists_load_into_the_graph_in_batches_with_the_same_result(tmp_path: Path, falkordb_store) -> None:
+def test_lists_load_into_the_graph_in_batches_and_every_listed_entity_is_screenable(
+    tmp_path: Path, falkordb_store
+) -> None:
     path = tmp_path / "entities.ftm.json"
     path.write_bytes(ftm_bytes(300, seed=11))
     result = import_files(tmp_path / "archive", "ftm", [path])
@@ -123,6 +126,8 @@ def test_lists_load_into_the_graph_in_batches_with_the_same_result(tmp_path: Pat
         report = load_lists(falkordb_store, archive, lambda d, t, label: steps.append((d, t)), batch=7)
         counts = falkordb_store.counts()
         again = load_lists(falkordb_store, archive)
+        listed = sorted(e.id for e in archive.list_entities() if e.listings)
+    assert sorted(c.id for c in screening_ops.load_candidates(falkordb_store)) == listed
     assert report.errors == [] and len(steps) > result.entities // 7
     assert steps[-1][0] == steps[-1][1] == result.entities + result.relations
     assert counts["labels"]["Entity"] == result.entities
