@@ -175,6 +175,9 @@ class ParsedList:
         return len(self.entities) + len(self.relations) + len(self.indicators)
 
 
+_WORDS = re.compile(r"\w+")
+
+
 def norm_name(name: str) -> str:
     """Case/punctuation-insensitive key for matching a name written in two places."""
-    return " ".join(re.findall(r"\w+", name.upper()))
+    return " ".join(_WORDS.findall(name.upper()))
