@@ -62,7 +62,8 @@ class KindFigures:
 
 
 def alias_kind(alias: str, primary: str) -> str:
-    shared = set(analyze_name(alias).core.split()) & set(analyze_name(primary).core.split())
+    # words as written (not the compared forms of generic words), so that the split stays what it was
+    shared = set(analyze_name(alias).words) & set(analyze_name(primary).words)
     return "variant" if shared else "different"
 
 
@@ -76,7 +77,7 @@ def load(folder: Path) -> tuple[list[Candidate], list[AliasQuery]]:
         candidates.append(Candidate(id=full.id, name=full.name, countries=full.countries, schema=full.schema,
                                     lists=full.lists, programs=full.programs))  # fmt: skip
         seen = {analyze_name(e.name).normalized}
-        for alias in e.aliases:
+        for alias in [*e.aliases, *e.weak_aliases]:  # weak ones (remarks-only a.k.a.s) are asked too
             norm = analyze_name(alias).normalized
             if not norm or norm in seen:
                 continue

@@ -12,6 +12,7 @@ re-run only adds what is missing.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -20,8 +21,9 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +60,10 @@ CREATE TABLE IF NOT EXISTS list_records (
   sha256 TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (set_id, kind, record_id));
 CREATE TABLE IF NOT EXISTS list_sets_pending (
   set_id INTEGER PRIMARY KEY REFERENCES list_sets(id), stored INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS list_set_files (
+  set_id INTEGER NOT NULL REFERENCES list_sets(id), name TEXT NOT NULL, sha256 TEXT NOT NULL,
+  size INTEGER NOT NULL DEFAULT 0, file_date TEXT NOT NULL DEFAULT '', published TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (set_id, name));
 CREATE TABLE IF NOT EXISTS errors (
   id INTEGER PRIMARY KEY, run_id TEXT NOT NULL, location TEXT NOT NULL, line INTEGER NOT NULL DEFAULT 0,
   field TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL, at TEXT NOT NULL);
@@ -71,7 +77,7 @@ _LATEST_COMPLETE_SET = (
 _CURRENT_SET_IDS = "SELECT max(id) FROM list_sets WHERE id NOT IN (SELECT set_id FROM list_sets_pending) GROUP BY key"
 """The latest completely stored set of every key (a set still being stored is invisible until it is whole)."""
 _CURRENT_RECORDS = (
-    "SELECT r.json FROM list_records r JOIN list_sets s ON s.id = r.set_id WHERE r.kind = ? AND s.id IN "
+    "SELECT s.key, r.record_id, r.json FROM list_records r JOIN list_sets s ON s.id = r.set_id WHERE r.kind = ? AND s.id IN "
     "(SELECT max(id) FROM list_sets WHERE id NOT IN (SELECT set_id FROM list_sets_pending) GROUP BY key)"
 )
 
@@ -111,6 +117,20 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+def _iso_http_date(text: str) -> str:
+    """An HTTP date (``Last-Modified``) as ISO 8601 UTC; an ISO value is kept; '' when unreadable."""
+    if not text:
+        return ""
+    try:
+        return datetime.fromisoformat(text).isoformat(timespec="seconds")
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(text).astimezone(UTC).isoformat(timespec="seconds")
+    except (TypeError, ValueError, IndexError):
+        return ""
+
+
 def _digest(obj: Any) -> str:
     return hashlib.sha256(json.dumps(obj, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
 
@@ -135,6 +155,23 @@ class RunRecord:
 
 
 @dataclass(frozen=True)
+class ListFileInfo:
+    """One input file of a list set: name (path or URL), SHA-256 of its bytes, size, its own date (an imported
+    file's modification time, a crawled file's ``Last-Modified`` or retrieval time) and the publication date the
+    publisher states ('' when unknown)."""
+
+    name: str
+    sha256: str
+    size: int = 0
+    file_date: str = ""
+    published: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "sha256": self.sha256, "size": self.size, "date": self.file_date,
+                "published": self.published}
+
+
+@dataclass(frozen=True)
 class ErrorRecord:
     run_id: str
     location: str
@@ -142,6 +179,53 @@ class ErrorRecord:
     field: str
     reason: str
     at: str
+
+
+@dataclass(frozen=True)
+class DamagedRecord:
+    """A stored record or blob that cannot be read back as written.
+
+    ``kind``: ``document`` (a parsed document's JSON), ``list record``, ``blob`` (raw bytes whose SHA-256 is
+    not their name, or missing) or ``index`` (SQLite's own check); ``key`` names it (document id and version,
+    list key and record id, blob sha); ``url`` where one is known; ``reason`` says what is wrong.
+    """
+
+    kind: str
+    key: str
+    url: str
+    reason: str
+
+    def line(self) -> str:
+        where = f" ({self.url})" if self.url else ""
+        return f"damaged {self.kind} {self.key}{where}: {self.reason}"
+
+
+@dataclass
+class VerifyReport:
+    """What :meth:`Archive.verify` checked and what it found damaged."""
+
+    blobs: int = 0
+    documents: int = 0
+    list_records: int = 0
+    damaged: list[DamagedRecord] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.damaged
+
+
+class DiskFullError(OSError):
+    """A write failed because the disk (or the user's quota) is full; ``filename`` names what was written."""
+
+
+def _disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    return isinstance(exc, sqlite3.OperationalError) and getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+
+
+def _short(exc: BaseException) -> str:
+    return (str(exc) or type(exc).__name__).splitlines()[0][:200]
 
 
 class Archive:
@@ -169,13 +253,18 @@ class Archive:
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
-        self._db.execute("BEGIN IMMEDIATE")
         try:
-            yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            if _disk_full(exc):
+                raise DiskFullError(errno.ENOSPC, "No space left on device (disk full)", str(self.db_path)) from exc
             raise
-        self._db.execute("COMMIT")
 
     # ------------------------------------------------------------------ blobs
     def blob_path(self, sha: str) -> Path:
@@ -193,8 +282,10 @@ class Archive:
                     fh.flush()
                     os.fsync(fh.fileno())
                 os.replace(tmp, path)
-            except BaseException:
+            except BaseException as exc:
                 Path(tmp).unlink(missing_ok=True)
+                if _disk_full(exc):
+                    raise DiskFullError(errno.ENOSPC, "No space left on device (disk full)", str(path)) from exc
                 raise
         return sha
 
@@ -417,23 +508,51 @@ class Archive:
 
     def _latest_document_rows(self) -> list[sqlite3.Row]:
         return self._db.execute(
-            "SELECT d.json FROM documents d JOIN versions v ON v.url = d.url AND v.sha256 = d.sha256 "
-            "WHERE v.id = (SELECT max(v2.id) FROM versions v2 WHERE v2.url = d.url) ORDER BY d.url"
+            "SELECT d.doc_id, d.url, d.sha256, d.json FROM documents d JOIN versions v ON v.url = d.url "
+            "AND v.sha256 = d.sha256 WHERE v.id = (SELECT max(v2.id) FROM versions v2 WHERE v2.url = d.url) "
+            "ORDER BY d.url"
         ).fetchall()
 
-    def latest_documents(self) -> list[Document]:
-        """The current version of every archived document (one per URL)."""
-        return [Document.from_dict(json.loads(r["json"])) for r in self._latest_document_rows()]
+    @staticmethod
+    def _document(row: sqlite3.Row) -> Document | DamagedRecord:
+        try:
+            return Document.from_dict(json.loads(row["json"]))
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            key = f"{row['doc_id']} version {str(row['sha256'])[:12]}"
+            return DamagedRecord("document", key, str(row["url"]), f"unreadable record ({_short(exc)})")
 
-    def documents_pending(self, processed_marker: str) -> list[Document]:
-        """Current documents whose current version has not been marked with ``processed_marker``."""
+    def latest_documents(self, damaged: list[DamagedRecord] | None = None) -> list[Document]:
+        """The current version of every archived document (one per URL).
+
+        A record that cannot be read back is left out and, when ``damaged`` is given, appended to it.
+        """
+        out: list[Document] = []
+        for row in self._latest_document_rows():
+            doc = self._document(row)
+            if isinstance(doc, DamagedRecord):
+                if damaged is not None:
+                    damaged.append(doc)
+            else:
+                out.append(doc)
+        return out
+
+    def documents_pending(
+        self, processed_marker: str, damaged: list[DamagedRecord] | None = None
+    ) -> list[Document]:
+        """Current documents whose current version has not been marked with ``processed_marker`` (unreadable
+        records are left out and appended to ``damaged``)."""
         done = {
             (r["doc_id"], r["sha256"])
             for r in self._db.execute(
                 "SELECT doc_id, sha256 FROM processed WHERE marker = ?", (processed_marker,)
             )
         }
-        return [d for d in self.latest_documents() if (d.id, d.sha256) not in done]
+        return [d for d in self.latest_documents(damaged) if (d.id, d.sha256) not in done]
+
+    def has_marker(self, marker: str) -> bool:
+        """True when some document version was marked processed with ``marker``."""
+        row = self._db.execute("SELECT 1 FROM processed WHERE marker = ? LIMIT 1", (marker,)).fetchone()
+        return row is not None
 
     def mark_processed(self, doc_id: str, sha: str, marker: str) -> None:
         with self._tx() as db:
@@ -444,18 +563,22 @@ class Archive:
 
     # ------------------------------------------------------------------ structured lists
     def store_list(
-        self, key: str, dataset: str, sha: str, parsed: ParsedList, run_id: str | None = None
+        self, key: str, dataset: str, sha: str, parsed: ParsedList, run_id: str | None = None,
+        files: list[ListFileInfo] | None = None,
     ) -> bool:
         """Store the records parsed from one set of input files (identified by KEY and the inputs' digest SHA).
 
-        Returns False when this exact input was stored before (nothing written). Row errors are
-        recorded against RUN_ID either way.
+        Returns False when this exact input was stored before (no records written; the files' versions are
+        added if the stored set has none yet, as for a set archived before they were recorded). Row errors
+        are recorded against RUN_ID either way. ``files`` are the input files' versions (name, SHA-256, date):
+        see :meth:`fetched_file` for crawled files.
         """
         with self._tx() as db:
             if run_id is not None:
                 self._record_row_errors(db, run_id, parsed.errors)
             latest = db.execute(_LATEST_COMPLETE_SET, (key,)).fetchone()
             if latest is not None and latest["sha256"] == sha:
+                self._add_missing_files(db, key, files or [])
                 return False
             cur = db.execute(
                 "INSERT INTO list_sets(key, dataset, sha256, stored_at, records) VALUES (?, ?, ?, ?, ?)",
@@ -476,6 +599,7 @@ class Archive:
                 "INSERT OR REPLACE INTO list_records(set_id, kind, record_id, sha256, json) VALUES (?,?,?,?,?)",
                 rows,
             )
+            self._insert_set_files(db, int(set_id or 0), files if files is not None else [])
         return True
 
     def store_list_stream(
@@ -488,6 +612,7 @@ class Archive:
         run_id: str | None = None,
         progress: Callable[[int], None] | None = None,
         chunk: int | None = None,
+        files: list[ListFileInfo] | None = None,
     ) -> bool:
         """Store a set of records in transactions of CHUNK records, resumable: a set stored only in part (the
         import was interrupted) is continued from where it stopped when the same input (KEY, SHA) comes again.
@@ -495,7 +620,9 @@ class Archive:
         RECORDS(skip) yields the records after the first SKIP, always in the same order for the same input;
         ERRORS() gives the rejected rows once the records are read. PROGRESS(stored) is called after each
         transaction. The set becomes current (visible to :meth:`list_entities` and the loaders) only when the
-        last record is stored. Returns False when this exact input was stored completely before.
+        last record is stored. Returns False when this exact input was stored completely before (the files'
+        versions are then added if the stored set has none yet, as in :meth:`store_list`). ``files`` are the input
+        files' versions, recorded with the set when it is complete.
         """
         with self._tx() as db:
             latest = db.execute(_LATEST_COMPLETE_SET, (key,)).fetchone()
@@ -503,9 +630,10 @@ class Archive:
         if complete:  # stored before: read the records only for their rejected rows
             for _ in records(0):
                 pass
-            if run_id is not None:
-                with self._tx() as db:
+            with self._tx() as db:
+                if run_id is not None:
                     self._record_row_errors(db, run_id, list(errors()))
+                self._add_missing_files(db, key, files or [])
             return False
         with self._tx() as db:
             pending = db.execute(
@@ -559,6 +687,7 @@ class Archive:
                 self._record_row_errors(db, run_id, list(errors()))
             db.execute("UPDATE list_sets SET records = ?, stored_at = ? WHERE id = ?", (stored, _now(), set_id))
             db.execute("DELETE FROM list_sets_pending WHERE set_id = ?", (set_id,))
+            self._insert_set_files(db, set_id, files if files is not None else [])
         return True
 
     def _record_row_errors(self, db: sqlite3.Connection, run_id: str, errors: Sequence[RowError]) -> None:
@@ -567,22 +696,33 @@ class Archive:
         if errors:
             self._bump(db, run_id, "row_errors", len(errors))
 
-    def current_record_count(self, kind: str | None = None) -> int:
-        """How many records the current sets hold (of KIND, or all); records of several sets may share an id."""
+    def current_record_count(self, kind: str | None = None, key: str | None = None) -> int:
+        """How many records the current sets (or KEY's current set) hold, of KIND or all; records of several
+        sets may share an id."""
         sql = f"SELECT count(*) FROM list_records WHERE set_id IN ({_CURRENT_SET_IDS})"  # noqa: S608 (constants)
         params: list[Any] = []
+        if key is not None:
+            sql += " AND set_id IN (SELECT id FROM list_sets WHERE key = ?)"
+            params.append(key)
         if kind is not None:
             sql += " AND kind = ?"
             params.append(kind)
         return int(self._db.execute(sql, params).fetchone()[0])
 
-    def iter_current_records(self, kind: str, page: int = 5000) -> Iterator[dict[str, Any]]:
+    def iter_current_records(
+        self, kind: str, page: int = 5000, damaged: list[DamagedRecord] | None = None, key: str | None = None
+    ) -> Iterator[dict[str, Any]]:
         """The records of KIND in the current sets, streamed page by page (never all in memory).
 
         Newer sets come first, and a record whose id a newer set holds too is left out (the newer one wins, as
-        in :meth:`list_entities`); only the ids are kept in memory for that.
+        in :meth:`list_entities`); only the ids are kept in memory for that. A record that cannot be read back
+        is left out and, when ``damaged`` is given, appended to it (as in :meth:`list_entities`). With KEY, only
+        the current set of that key is read.
         """
         set_ids = [int(r[0]) for r in self._db.execute(f"{_CURRENT_SET_IDS} ORDER BY max(id) DESC")]
+        keys = {int(r["id"]): str(r["key"]) for r in self._db.execute("SELECT id, key FROM list_sets")}
+        if key is not None:
+            set_ids = [i for i in set_ids if keys.get(i) == key]
         seen: set[str] = set()
         for set_id in set_ids:
             last = ""
@@ -597,19 +737,83 @@ class Archive:
                     if r["record_id"] in seen:
                         continue
                     ids_here.append(r["record_id"])
-                    yield json.loads(r["json"])
+                    try:
+                        data = json.loads(r["json"])
+                        if not isinstance(data, dict):
+                            raise ValueError(f"a JSON {type(data).__name__}, not an object")
+                    except ValueError as exc:
+                        if damaged is not None:
+                            where = f"{keys.get(set_id, '')} {kind} {r['record_id']}"
+                            damaged.append(
+                                DamagedRecord("list record", where, "", f"unreadable record ({_short(exc)})")
+                            )
+                        continue
+                    yield data
                 if len(rows) < page:
                     break
                 last = rows[-1]["record_id"]
             if len(set_ids) > 1:
                 seen.update(ids_here)
 
+    def add_set_files(self, key: str, files: list[ListFileInfo]) -> None:
+        """Record the file versions of KEY's current set if it has none yet (a set archived before they were)."""
+        with self._tx() as db:
+            self._add_missing_files(db, key, files)
+
+    def _add_missing_files(self, db: sqlite3.Connection, key: str, files: list[ListFileInfo]) -> None:
+        row = db.execute(
+            "SELECT max(id) FROM list_sets WHERE key = ? AND id NOT IN (SELECT set_id FROM list_sets_pending)", (key,)
+        ).fetchone()
+        if not files or row is None or row[0] is None:
+            return
+        if db.execute("SELECT 1 FROM list_set_files WHERE set_id = ? LIMIT 1", (row[0],)).fetchone() is None:
+            self._insert_set_files(db, int(row[0]), files)
+
+    def _insert_set_files(self, db: sqlite3.Connection, set_id: int, files: list[ListFileInfo]) -> None:
+        db.executemany(
+            "INSERT OR REPLACE INTO list_set_files(set_id, name, sha256, size, file_date, published) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(set_id, f.name, f.sha256, f.size, f.file_date, f.published) for f in files],
+        )
+
+    def fetched_file(self, url: str, data: bytes) -> ListFileInfo:
+        """The version of a crawled list file: its SHA-256 and size, dated by the server's ``Last-Modified`` of
+        the fetch that brought these bytes (else the retrieval time); ``published`` is that ``Last-Modified``."""
+        sha = hashlib.sha256(data).hexdigest()
+        row = self._db.execute(
+            "SELECT last_modified, retrieved_at FROM fetches WHERE url = ? AND sha256 = ? ORDER BY "
+            "(last_modified IS NULL), id DESC LIMIT 1",
+            (url, sha),
+        ).fetchone()
+        modified = _iso_http_date(str(row["last_modified"] or "")) if row is not None else ""
+        retrieved = str(row["retrieved_at"] or "") if row is not None else ""
+        return ListFileInfo(url, sha, len(data), modified or retrieved, modified)
+
+    def list_versions(self) -> list[dict[str, Any]]:
+        """The current set of every list key: key, dataset, digest, stored_at, entity count and its files."""
+        out = []
+        for s in self._db.execute(
+            f"SELECT * FROM list_sets WHERE id IN ({_CURRENT_SET_IDS}) ORDER BY key"  # noqa: S608 (constants)
+        ).fetchall():
+            n = self._db.execute(
+                "SELECT count(*) FROM list_records WHERE set_id = ? AND kind = 'entity'", (s["id"],)
+            ).fetchone()[0]
+            files = [
+                ListFileInfo(r["name"], r["sha256"], r["size"], r["file_date"], r["published"]).to_dict()
+                for r in self._db.execute("SELECT * FROM list_set_files WHERE set_id = ? ORDER BY name", (s["id"],))
+            ]
+            out.append({"key": s["key"], "dataset": s["dataset"], "sha256": s["sha256"], "stored_at": s["stored_at"],
+                        "records": s["records"], "entity_count": int(n), "files": files})
+        return out
+
     def list_is_current(self, key: str, sha: str) -> bool:
         """True when the latest stored set for KEY was parsed from exactly this input digest."""
         row = self._db.execute(_LATEST_COMPLETE_SET, (key,)).fetchone()
         return row is not None and row["sha256"] == sha
 
-    def _current_records(self, kind: str, dataset: str | None = None) -> list[dict[str, Any]]:
+    def _current_records(
+        self, kind: str, dataset: str | None = None, damaged: list[DamagedRecord] | None = None
+    ) -> list[dict[str, Any]]:
         sql = _CURRENT_RECORDS
         params: list[Any] = [kind]
         if dataset is not None:
@@ -618,25 +822,104 @@ class Archive:
         sql += " ORDER BY s.id, r.record_id"
         out: dict[str, dict[str, Any]] = {}
         for r in self._db.execute(sql, params):
-            data = json.loads(r["json"])
+            try:
+                data = json.loads(r["json"])
+                if not isinstance(data, dict):
+                    raise ValueError(f"a JSON {type(data).__name__}, not an object")
+            except ValueError as exc:
+                if damaged is not None:
+                    key = f"{r['key']} {kind} {r['record_id']}"
+                    damaged.append(DamagedRecord("list record", key, "", f"unreadable record ({_short(exc)})"))
+                continue
             out[data.get("id") or _digest(data)] = data  # later sets win for the same id
         return list(out.values())
 
-    def list_entities(self, dataset: str | None = None) -> list[ListEntity]:
-        return [ListEntity.from_dict(d) for d in self._current_records("entity", dataset)]
+    def list_entities(
+        self, dataset: str | None = None, damaged: list[DamagedRecord] | None = None
+    ) -> list[ListEntity]:
+        return [ListEntity.from_dict(d) for d in self._current_records("entity", dataset, damaged)]
 
-    def list_relations(self, dataset: str | None = None) -> list[ListRelation]:
-        return [ListRelation.from_dict(d) for d in self._current_records("relation", dataset)]
+    def list_relations(
+        self, dataset: str | None = None, damaged: list[DamagedRecord] | None = None
+    ) -> list[ListRelation]:
+        return [ListRelation.from_dict(d) for d in self._current_records("relation", dataset, damaged)]
 
-    def indicators(self) -> list[CountryIndicator]:
+    def indicators(self, damaged: list[DamagedRecord] | None = None) -> list[CountryIndicator]:
         out: dict[str, CountryIndicator] = {}
-        for d in self._current_records("indicator"):
+        for d in self._current_records("indicator", None, damaged):
             ind = CountryIndicator.from_dict(d)
             out[ind.id] = ind
         return list(out.values())
 
     def row_errors(self, run_id: str) -> list[RowError]:
         return [RowError(e.location, e.line, e.field, e.reason) for e in self.errors(run_id)]
+
+    # ------------------------------------------------------------------ integrity
+    def verify(self, progress: Any = None) -> VerifyReport:
+        """Read back everything the archive holds and say what is damaged.
+
+        Every blob the index refers to (versions, fetches) must exist and hash to its SHA-256 name; every
+        document record must parse; every list record must parse and hash to its stored digest; SQLite's
+        ``quick_check`` must pass. ``progress(done, total)`` is called per blob. Nothing is changed.
+        """
+        report = VerifyReport()
+        for (problem,) in self._db.execute("PRAGMA quick_check").fetchall():
+            if problem != "ok":
+                report.damaged.append(DamagedRecord("index", str(self.db_path.name), "", str(problem)))
+        urls: dict[str, str] = {}
+        for r in self._db.execute(
+            "SELECT sha256, min(url) AS url FROM (SELECT sha256, url FROM versions UNION "
+            "SELECT sha256, url FROM fetches WHERE sha256 IS NOT NULL) GROUP BY sha256 ORDER BY sha256"
+        ):
+            urls[str(r["sha256"])] = str(r["url"])
+        total = len(urls)
+        for i, (sha, url) in enumerate(urls.items()):
+            if progress is not None:
+                progress(i, total)
+            report.blobs += 1
+            problem = self._blob_problem(sha)
+            if problem:
+                report.damaged.append(DamagedRecord("blob", sha, url, problem))
+        for row in self._db.execute("SELECT doc_id, url, sha256, json FROM documents ORDER BY url, stored_at"):
+            report.documents += 1
+            doc = self._document(row)
+            if isinstance(doc, DamagedRecord):
+                report.damaged.append(doc)
+        for r in self._db.execute(
+            "SELECT s.key, r.kind, r.record_id, r.sha256, r.json FROM list_records r "
+            "JOIN list_sets s ON s.id = r.set_id ORDER BY s.id, r.kind, r.record_id"
+        ):
+            report.list_records += 1
+            key = f"{r['key']} {r['kind']} {r['record_id']}"
+            try:
+                data = json.loads(r["json"])
+            except ValueError as exc:
+                report.damaged.append(DamagedRecord("list record", key, "", f"unreadable record ({_short(exc)})"))
+                continue
+            if _digest(data) != r["sha256"]:
+                report.damaged.append(
+                    DamagedRecord("list record", key, "", "content differs from its stored SHA-256 digest")
+                )
+        if progress is not None:
+            progress(total, total)
+        return report
+
+    def _blob_problem(self, sha: str) -> str:
+        path = self.blob_path(sha)
+        h = hashlib.sha256()
+        size = 0
+        try:
+            with path.open("rb") as fh:
+                for chunk in iter(lambda: fh.read(1 << 20), b""):
+                    h.update(chunk)
+                    size += len(chunk)
+        except FileNotFoundError:
+            return f"missing ({path})"
+        except OSError as exc:
+            return f"unreadable ({path}: {exc.strerror or exc})"
+        if h.hexdigest() != sha:
+            return f"content does not match its SHA-256 ({size} bytes, truncated or changed; {path})"
+        return ""
 
     def data_version(self) -> str:
         """A digest of the current version of every archived URL and every current list set."""

@@ -14,7 +14,7 @@ from scrapy.crawler import Crawler
 
 from crawler.archive import Archive
 from crawler.items import DocumentItem, ErrorItem, FetchItem, ListItem
-from crawler.parsers.lists import parse_files
+from crawler.parsers.lists import FileRoleError, parse_files
 
 
 def load_callable(path: str) -> Callable[[str], str | None] | None:
@@ -99,11 +99,18 @@ class ArchivePipeline:
         elif isinstance(item, DocumentItem):
             archive.store_document(item.document)
         elif isinstance(item, ListItem):
+            versions = [archive.fetched_file(f.name, f.data) for f in item.files]
             if archive.list_is_current(item.key, item.sha256):
+                archive.add_set_files(item.key, versions)  # a set archived before file versions were recorded
                 self._emit("list", key=item.key, outcome="unchanged")
             else:
-                parsed = parse_files(item.fmt, item.files, self.country_codes, item.dataset)
-                archive.store_list(item.key, item.dataset, item.sha256, parsed, run_id=self.run_id)
+                try:
+                    parsed = parse_files(item.fmt, item.files, self.country_codes, item.dataset)
+                except FileRoleError as exc:  # a file whose role cannot be told: nothing of the set is stored
+                    archive.record_error(self.run_id, item.key, str(exc))
+                    self._emit("error", url=item.key, reason=str(exc))
+                    return item
+                archive.store_list(item.key, item.dataset, item.sha256, parsed, run_id=self.run_id, files=versions)
                 self._emit(
                     "list",
                     key=item.key,

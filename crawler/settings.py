@@ -48,7 +48,7 @@ LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
 
 REDFLAG_ARCHIVE_DIR = "data/archive"
-REDFLAG_COUNTRY_LOOKUP = ""  # "module:callable" mapping a country name to ISO alpha-2 (or None)
+REDFLAG_COUNTRY_LOOKUP = ""  # "module:callable" name -> ISO alpha-2 or None; empty: ontology.countries:country_code
 REDFLAG_PROGRESS = False  # print one JSON line per archived item on stdout
 REDFLAG_LIVE_BASE = ""  # with REDFLAG_CANONICAL_BASE: archive URLs under a stable base (sample server)
 REDFLAG_CANONICAL_BASE = ""

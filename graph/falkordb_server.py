@@ -299,6 +299,28 @@ def _port_answers(port: int) -> bool:
         return False
 
 
+LOW_SPACE = 1 << 20
+"""Free bytes under which the disk holding the graph folder counts as full (the server appends each write)."""
+
+
+def disk_full(graph_dir: Path) -> bool:
+    """True when the disk holding ``graph_dir`` is (nearly) full, or the server's log says a write failed
+    for lack of space; a server that stops answering then is named for what it is, not taken for hung."""
+    try:
+        st = os.statvfs(graph_dir)
+        if st.f_bavail * st.f_frsize < LOW_SPACE:
+            return True
+    except OSError:
+        pass
+    log = server_paths(graph_dir).log
+    try:
+        with open(log, "rb") as fh:
+            fh.seek(max(0, os.path.getsize(log) - 16384))
+            return b"No space left on device" in fh.read()
+    except OSError:
+        return False
+
+
 def _tail(path: Path, lines: int = 3) -> str:
     try:
         return " | ".join(path.read_text(errors="replace").strip().splitlines()[-lines:])

@@ -86,6 +86,12 @@ class FalkorDBStore(GraphStore):
             ) from exc
         except (redis.exceptions.ConnectionError, OSError) as exc:
             self._lost = True
+            if server.disk_full(self.graph_dir):
+                raise StoreUnavailable(
+                    f"the disk holding the embedded graph ({self.graph_dir}) is full (No space left on device): "
+                    f"the server could not write query {query.name} and stopped; free space on that disk, then "
+                    "run the command again (whether that write was committed is unknown)"
+                ) from exc
             raise StoreUnavailable(
                 f"the embedded graph server ({self.paths.socket}) is not answering: {exc}; "
                 "run the command again to restart it"

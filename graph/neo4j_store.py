@@ -8,6 +8,7 @@ from typing import Any
 from graph.errors import StoreError, StoreUnavailable
 from graph.queries import Query
 from graph.store import GraphStore, Row
+from ontology.redact import redact_text, redact_url, strip_userinfo, url_userinfo
 
 
 def _plain(value: Any) -> Any:
@@ -46,7 +47,15 @@ class Neo4jStore(GraphStore):
         if not uri:
             raise StoreError("REDFLAG_BACKEND=neo4j needs NEO4J_URI (for example bolt://localhost:7687)")
         self.dialect = dialect
-        self.uri = uri
+        creds = url_userinfo(uri)
+        if creds is not None:  # credentials written in the URI: connect without them in the URL
+            user, password = (creds[0] or user), (password or creds[1])
+        raw_uri, uri = uri, strip_userinfo(uri)
+        self.uri = redact_url(raw_uri)  # what messages and describe() show: never a password
+
+        def clean(exc: BaseException | str) -> str:
+            return redact_text(str(exc), raw_uri)
+
         self.database = database
         self.labels = labels
         self.rel_types = rel_types
@@ -54,14 +63,16 @@ class Neo4jStore(GraphStore):
         try:
             self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password), connection_timeout=10)
             self._driver.verify_connectivity()
-        except nx.AuthError as exc:
-            raise StoreUnavailable(f"Neo4j at {uri} refused the credentials of user {user!r}") from exc
+        except nx.AuthError:
+            raise StoreUnavailable(f"Neo4j at {self.uri} refused the credentials of user {user!r}") from None
         except (nx.ServiceUnavailable, OSError, ValueError) as exc:
-            raise StoreUnavailable(f"Neo4j at {uri} is not reachable: {exc}") from exc
+            raise StoreUnavailable(f"Neo4j at {self.uri} is not reachable: {clean(exc)}") from None
         except (nx.Neo4jError, nx.DriverError) as exc:
             # e.g. FalkorDB's Bolt endpoint answers a wrong password with a generic DatabaseError
             message = getattr(exc, "message", None) or str(exc)
-            raise StoreUnavailable(f"Neo4j at {uri} refused the connection for user {user!r}: {message}") from exc
+            raise StoreUnavailable(
+                f"Neo4j at {self.uri} refused the connection for user {user!r}: {clean(message)}"
+            ) from None
         self._neo4j = neo4j
 
     def run(self, query: Query, params: Mapping[str, Any] | None = None) -> list[Row]:

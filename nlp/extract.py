@@ -1,8 +1,10 @@
 """The extractor: documents in, :class:`ontology.records.DocumentExtraction` out.
 
-Texts are cleaned (offsets kept), checked for language, cut into paragraph units (long ones at sentence ends)
-and streamed through ``nlp.pipe``; repeated paragraphs of one document are analysed once. Offsets are
-relative to ``Document.text``. Short forms are resolved to the full names used earlier in the document.
+Texts are cleaned (offsets kept), checked for language, repaired for reading (:func:`nlp.text.prepare`: lost
+spaces after full stops, PDF hyphenation and line breaks, typographic quotes), cut into paragraph units (long
+ones at sentence ends) and streamed through ``nlp.pipe``; repeated paragraphs of one document are analysed
+once. Everything is found in the repaired text and mapped back: offsets, entity texts and sentences are those
+of ``Document.text``. Short forms are resolved to the full names used earlier in the document.
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.components.common import OUTPUT_LABELS
+from nlp.components.common import OUTPUT_LABELS, aux_spans
+from nlp.components.ruler import COUNTRY_IN_NAME
 from nlp.gazetteer import Gazetteer
 from nlp.normalize import Coreference, display_name
 from nlp.pipeline import build_pipeline
-from nlp.text import check_language, clean, split_units
+from nlp.text import Prepared, check_language, clean, prepare, split_units
 from ontology.records import Document, DocumentExtraction, EntityMention, EventMention, stable_id
 
 _CORE_LABELS = ("ORG", "GOV_AGENCY", "PERSON", "PRODUCT")
@@ -32,14 +35,16 @@ _CODE_LABELS = ("COUNTRY", "PLACE", "CAPABILITY", "VICTIM_GROUP", "LIST")
 class _UnitResult:
     entities: list[tuple[int, int, str, str, float]]  # relative start, end, label, canonical, confidence
     events: list[dict[str, Any]]
+    countries: dict[tuple[int, int], str] = field(default_factory=dict)  # GOV_AGENCY (start, end) -> ISO code
 
 
 @dataclass
 class _Pending:
     document: Document
-    text: str
+    text: str  # the cleaned original (same offsets as the document's text)
     language: str
     skipped_reason: str | None
+    prepared: Prepared = field(default_factory=lambda: Prepared(""))  # what the pipeline reads
     units: list[tuple[int, str]] = field(default_factory=list)  # (start, unit text) in order
     results: dict[str, _UnitResult] = field(default_factory=dict)  # by unit text
     waiting: int = 0
@@ -97,8 +102,10 @@ class Extractor:
             queue.append(pending)
             by_id[id(pending)] = pending
             if check.skipped_reason is None:
-                for unit in split_units(text, self.unit_chars):
-                    unit_text = text[unit.start : unit.end]
+                pending.prepared = prepare(text)
+                read = pending.prepared.text
+                for unit in split_units(read, self.unit_chars):
+                    unit_text = read[unit.start : unit.end]
                     pending.units.append((unit.start, unit_text))
                     if unit_text in pending.results:  # a repeated paragraph is analysed once
                         continue
@@ -115,28 +122,40 @@ class Extractor:
         coref = Coreference()
         raw: list[tuple[int, int, str, str, float]] = []
         events: list[dict[str, Any]] = []
+        country_at: dict[tuple[int, int], str] = {}
         for start, unit_text in p.units:
             result = p.results[unit_text]
             raw.extend((s + start, e + start, lab, can, conf) for s, e, lab, can, conf in result.entities)
+            country_at.update({(s + start, e + start): code for (s, e), code in result.countries.items()})
             for ev in result.events:
                 shifted = dict(ev)
                 shifted["sent_start"] = ev["sent_start"] + start
                 shifted["sent_end"] = ev["sent_end"] + start
                 shifted["roles"] = {r: [[s + start, e + start, lab, val] for s, e, lab, val in ms] for r, ms in ev["roles"].items()}
                 events.append(shifted)
-        raw = _add_acronym_mentions(p.text, raw)
+        read = p.prepared.text
+        raw = _add_acronym_mentions(read, raw)
+        raw = _surnames_are_people(read, raw)
         canonical_at: dict[tuple[int, int], str] = {}
         display: dict[str, str] = {}
+        country_of: dict[str, str] = {}  # an agency's country holds for its acronym and short forms too
+        resolved: list[tuple[int, int, str, str, float]] = []
         for s, e, label, canonical, conf in raw:
-            surface = p.text[s:e]
+            surface = read[s:e]
             if label in _CORE_LABELS:
                 canonical = coref.resolve(label, surface, canonical)
                 if len(display_name(surface)) > len(display.get(canonical, "")):
                     display[canonical] = display_name(surface)  # the fullest form names the entity
             canonical_at[(s, e)] = canonical
+            if label == "GOV_AGENCY" and (s, e) in country_at:
+                country_of.setdefault(canonical, country_at[(s, e)])
+            resolved.append((s, e, label, canonical, conf))
+        for s, e, label, canonical, conf in resolved:
             if label in OUTPUT_LABELS:
-                ext.entities.append(EntityMention(text=surface, label=label, canonical=canonical, start=s, end=e,
-                                                  confidence=round(conf, 3)))
+                o_start, o_end = p.prepared.span(s, e)
+                country = (country_at.get((s, e)) or country_of.get(canonical)) if label == "GOV_AGENCY" else None
+                ext.entities.append(EntityMention(text=p.text[o_start:o_end], label=label, canonical=canonical,
+                                                  start=o_start, end=o_end, confidence=round(conf, 3), country=country))
         for ev in events:
             roles: dict[str, str | list[str]] = {}
             for role, mentions in ev["roles"].items():
@@ -146,15 +165,16 @@ class Extractor:
                         v = value
                     elif label in _CORE_LABELS:
                         can = canonical_at.get((s, e), value)
-                        v = display.get(can, display_name(p.text[s:e]))
+                        v = display.get(can, display_name(read[s:e]))
                     else:
-                        v = display_name(p.text[s:e])
+                        v = display_name(read[s:e])
                     if v and v not in values:
                         values.append(v)
                 if values:
                     roles[role] = values[0] if len(values) == 1 else values
-            ext.events.append(EventMention(type=ev["type"], roles=roles, sentence=p.text[ev["sent_start"] : ev["sent_end"]],
-                                           start=ev["sent_start"], end=ev["sent_end"], confidence=ev["confidence"],
+            o_start, o_end = p.prepared.span(ev["sent_start"], ev["sent_end"])
+            ext.events.append(EventMention(type=ev["type"], roles=roles, sentence=p.text[o_start:o_end],
+                                           start=o_start, end=o_end, confidence=ev["confidence"],
                                            hedged=ev["hedged"], negated=ev["negated"]))
         return ext
 
@@ -163,7 +183,27 @@ def _unit_result(doc: Doc) -> _UnitResult:
     conf = {(s, e): c for s, e, c in (doc._.redflag_conf or [])}
     ents = [(e.start_char, e.end_char, e.label_, e.kb_id_ or e.text, conf.get((e.start_char, e.end_char), 0.7))
             for e in doc.ents if e.label_ in OUTPUT_LABELS]
-    return _UnitResult(ents, list(doc._.redflag_events or []))
+    ents += [(s.start_char, s.end_char, "COUNTRY", s.kb_id_, 0.95) for s in aux_spans(doc) if s.label_ == COUNTRY_IN_NAME]
+    ents.sort(key=lambda x: (x[0], x[1]))
+    countries = {(s, e): code for s, e, code in (doc._.redflag_country or [])}
+    return _UnitResult(ents, list(doc._.redflag_events or []), countries)
+
+
+def _surnames_are_people(text: str, raw: list[tuple[int, int, str, str, float]]) -> list[tuple[int, int, str, str, float]]:
+    """An ORG that is only the surname of a person named in the document is that person ("Boris Livshits" ...
+    "Livshits said"); an ORG made only of such surnames ("Skvortsova and Ippolitov") is dropped."""
+    people = {text[s:e].split()[-1]: can for s, e, lab, can, _ in raw if lab == "PERSON" and len(text[s:e].split()) > 1}
+    if not people:
+        return raw
+    out: list[tuple[int, int, str, str, float]] = []
+    for s, e, lab, can, conf in raw:
+        words = [w for w in re.split(r"[\s,]+", text[s:e]) if w and w not in ("and", "&")]
+        if lab == "ORG" and words and all(w in people for w in words):
+            if len(words) == 1:
+                out.append((s, e, "PERSON", people[words[0]], conf))
+            continue
+        out.append((s, e, lab, can, conf))
+    return out
 
 
 def _add_acronym_mentions(text: str, raw: list[tuple[int, int, str, str, float]]) -> list[tuple[int, int, str, str, float]]:

@@ -1,7 +1,8 @@
 """The gazetteer: every name list the pipeline matches, from three places.
 
 (a) the ontology (capability concepts and their alternative labels, via ``ontology.vocab``);
-(b) the data files in ``nlp/data`` (countries, places, agencies, victim groups, products, lists, cues);
+(b) the data files in ``nlp/data`` (countries, places, named agencies with their country, agency words, victim
+    groups, products, lists, cues);
 (c) entries the application layer passes at run time (names and aliases from the graph and loaded lists,
     and extra countries such as the fictional sample world), so extraction improves as the graph grows.
 """
@@ -23,12 +24,16 @@ ENTITY_LABELS = ("ORG", "GOV_AGENCY", "PERSON", "COUNTRY", "PRODUCT", "CAPABILIT
 
 @dataclass(frozen=True)
 class GazetteerEntry:
-    """A known name: ``label`` is one of ENTITY_LABELS, ``canonical`` the id or name to report."""
+    """A known name: ``label`` is one of ENTITY_LABELS, ``canonical`` the id or name to report.
+
+    ``country`` (ISO 3166 alpha-2, or "") is the state a GOV_AGENCY belongs to, or an organisation's country.
+    """
 
     label: str
     name: str
     canonical: str
     aliases: list[str] = field(default_factory=list)
+    country: str = ""
 
     def __post_init__(self) -> None:
         if self.label not in ENTITY_LABELS:
@@ -131,8 +136,13 @@ class Gazetteer:
             gaz.product_vendors[product] = vendor
             if capability:
                 gaz.product_capabilities[product] = capability
+        products = {e.name for e in gaz.entries} | {a for e in gaz.entries for a in e.aliases}
+        for vendor in sorted(set(gaz.product_vendors.values()) - products):  # the makers are organisations
+            gaz.entries.append(GazetteerEntry("ORG", vendor, name_key(vendor), []))
         for _, (surface, code, authority) in _rows("lists.tsv", 3):
             gaz.lists[surface] = (code, authority)
+        for agency, agency_aliases, country in _agency_rows():
+            gaz.entries.append(GazetteerEntry("GOV_AGENCY", agency, name_key(agency), agency_aliases, country))
         gaz.hedge_cues = _words("hedges.txt")
         gaz.negation_cues = _words("negations.txt")
         gaz.agency_terms = _words("agency_terms.txt")
@@ -158,6 +168,17 @@ class Gazetteer:
     def add_entries(self, entries: Iterable[GazetteerEntry]) -> None:
         """Add run-time names (from the graph, the loaded lists, a ``--gazetteer`` file)."""
         self.entries.extend(entries)
+
+    def entry_country(self, label: str, canonical: str) -> str | None:
+        """The country recorded for the entry with this label and canonical value, if any (first one wins)."""
+        index: dict[tuple[str, str], str] | None = getattr(self, "_entry_countries", None)
+        if index is None or getattr(self, "_entry_countries_n", -1) != len(self.entries):
+            index = {}
+            for e in self.entries:
+                if e.country:
+                    index.setdefault((e.label, e.canonical or name_key(e.name)), e.country.upper())
+            self._entry_countries, self._entry_countries_n = index, len(self.entries)
+        return index.get((label, canonical))
 
     def add_countries(self, countries: Iterable[CountryEntry]) -> None:
         """Add or extend countries (extra names, demonyms, capitals, places) by code."""
@@ -222,7 +243,12 @@ class Gazetteer:
         return cache
 
     def _place_index(self) -> dict[str, str]:
-        return {_ckey(p): c.code for c in self.countries.values() for p in c.places}
+        cache: dict[str, str] | None = getattr(self, "_pidx", None)
+        size = sum(len(c.places) for c in self.countries.values())
+        if cache is None or getattr(self, "_pidx_n", -1) != size:
+            cache = {_ckey(p): c.code for c in self.countries.values() for p in c.places}
+            self._pidx, self._pidx_n = cache, size
+        return cache
 
     def phrases(self) -> Iterator[Phrase]:
         """Every surface form the entity ruler matches, with its label and canonical value."""
@@ -251,13 +277,24 @@ class Gazetteer:
                     yield Phrase(form.strip(), entry.label, canonical, case_sensitive=True)
 
 
+def _agency_rows() -> Iterator[tuple[str, list[str], str]]:
+    """Rows of nlp/data/agencies.tsv: name, aliases, country code ("" when the name alone does not give it)."""
+    for no, line in enumerate(_data("agencies.tsv").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) != 3 or not cols[0] or (cols[2] and not (len(cols[2]) == 2 and cols[2].isalpha())):
+            raise GazetteerError(f"nlp/data/agencies.tsv line {no}: expected name, aliases and a two-letter country code")
+        yield cols[0], _split(cols[1]), cols[2].upper()
+
+
 def _ckey(text: str) -> str:
     t = text.strip().casefold().replace("\u2019", "'")
     return t[4:] if t.startswith("the ") else t
 
 
 def entry_from_dict(item: Any, where: str) -> GazetteerEntry:
-    """A GazetteerEntry from JSON, with an error naming ``where`` and the field at fault."""
+    """A GazetteerEntry from JSON (optional ``country``), with an error naming ``where`` and the field at fault."""
     if not isinstance(item, dict):
         raise GazetteerError(f"{where}: expected an object with label, name, canonical, aliases")
     for key in ("label", "name"):
@@ -269,8 +306,11 @@ def entry_from_dict(item: Any, where: str) -> GazetteerEntry:
     canonical = item.get("canonical") or name_key(item["name"])
     if not isinstance(canonical, str):
         raise GazetteerError(f"{where}: field 'canonical' must be a string")
+    country = item.get("country") or ""
+    if not isinstance(country, str) or (country and not (len(country) == 2 and country.isalpha())):
+        raise GazetteerError(f"{where}: field 'country' must be a two-letter country code")
     try:
-        return GazetteerEntry(item["label"], item["name"], canonical, list(aliases))
+        return GazetteerEntry(item["label"], item["name"], canonical, list(aliases), country.upper())
     except GazetteerError as exc:
         raise GazetteerError(f"{where}: {exc}") from None
 

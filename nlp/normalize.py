@@ -46,6 +46,7 @@ def strip_legal_form(tokens: list[str]) -> list[str]:
     return tokens
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """The comparison key of a name: transliterated, case-folded, punctuation and legal form removed.
 
@@ -60,6 +61,7 @@ def name_key(name: str) -> str:
     return " ".join(strip_legal_form(_tokens(lowered)))
 
 
+@lru_cache(maxsize=65536)
 def display_name(text: str) -> str:
     """The surface form tidied for display: whitespace collapsed, a leading article and possessive removed."""
     text = _SPACE.sub(" ", text).strip().strip(",;:")

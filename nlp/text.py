@@ -91,3 +91,108 @@ def check_language(text: str, declared: str | None = None, sample_chars: int = 1
     if top.lang == "en" or english >= 0.3:
         return LanguageCheck("en", None)
     return LanguageCheck(top.lang, f"language detected as {top.lang!r} (p={top.prob:.2f}); the pipeline is English")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Reading text as a person would: the repairs PDF and web extraction need, with a map back to the original offsets.
+
+_CHAR_MAP = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u2002": " ", "\u2003": " ",
+    "\u2010": "-", "\u2011": "-",
+    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+    "\u00ad": "", "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "",
+}
+_CHARS = re.compile("[" + "".join(_CHAR_MAP) + "]")
+# "surveil-\nlance": a word cut at a line end by a PDF's hyphenation
+_LINE_HYPHEN = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})-[ \t]*\r?\n[ \t]*([a-z][^\W\d_]*)")
+# prefixes whose hyphen is part of the word even at a line end ("state-owned", "re-export")
+_KEEP_HYPHEN = frozenset({"state", "self", "non", "co", "ex", "anti", "cross", "re", "pre", "post", "well", "high", "low",
+                          "dual", "end", "multi", "semi", "sub", "cyber", "long", "short", "full", "half", "so", "third",
+                          "counter", "government", "military", "front", "mid", "inter", "intra", "pro", "quasi"})
+# a single line break inside a paragraph (PDF wrapping), not a blank line
+_LINE_BREAK = re.compile(r"(?<=\S)[ \t]*\r?\n(?=[ \t]*\S)")
+# "2021.NSO", "March.Semptian", "FBI.The", 'said."The': a sentence end whose following space was lost
+_GLUED_STOP = re.compile(r"(?:(?<=[a-z0-9])|(?<=[A-Z]{2}))[.!?][\"'\u201d\u2019)\]]?(?=[A-Z](?:[a-z]|[A-Z]))")
+_RUN = re.compile(r"\S+")
+_URLISH = re.compile(r"://|www\.|@|\.(?:com|org|net|gov|edu|int|mil|io|info|co|ru|cn|il|uk|de|fr|gr|mk)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """The text the pipeline reads and, for each of its characters, the offset in the original text.
+
+    ``origin`` has ``len(text) + 1`` entries (the last is the original length); it is None when the text was
+    not changed, so the common case costs nothing. Offsets found in ``text`` map back with :meth:`span`.
+    """
+
+    text: str
+    origin: list[int] | None = None
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original ``(start, end)`` of the prepared text's ``[start, end)`` (end exclusive)."""
+        if self.origin is None:
+            return start, end
+        if end <= start:
+            return self.origin[start], self.origin[start]
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def prepare(text: str) -> Prepared:
+    """``text`` repaired for reading, with the offset map back to ``text``.
+
+    Repairs, in the words of the sources they come from (PDF text layers, scraped pages):
+    typographic quotes and primes become ASCII quotes, unusual spaces become spaces, ligatures are spelt out
+    (U+FB01 -> "fi"), soft hyphens and zero-width characters are dropped; a word hyphenated at a line end is
+    joined ("surveil-\\nlance" -> "surveillance") unless its first part is a prefix that keeps its hyphen
+    ("state-\\nowned") or the hyphenated form is used elsewhere in the text; single line breaks inside a
+    paragraph become spaces (blank lines still end paragraphs); and a full stop, "!" or "?" directly followed
+    by a capitalised word gets its space back ("in 2021.NSO Group" -> "in 2021. NSO Group"), except inside
+    web addresses and e-mail addresses, after initials ("U.S.", "J.P. Morgan"), in decimals ("3.5") and
+    before lower case ("nso.com"). The same-length repairs of :func:`clean` are assumed done.
+    """
+    edits: list[tuple[int, int, str]] = []  # (original start, original end, replacement), non-overlapping
+    for m in _CHARS.finditer(text):
+        edits.append((m.start(), m.end(), _CHAR_MAP[m.group(0)]))
+    for m in _LINE_HYPHEN.finditer(text):
+        first, second = m.group(1), m.group(2)
+        if first.casefold() in _KEEP_HYPHEN or f"{first}-{second}".casefold() in text.casefold():
+            edits.append((m.start(1) + len(first) + 1, m.start(2), ""))  # keep the hyphen, drop the break
+        else:
+            edits.append((m.start(1) + len(first), m.start(2), ""))
+    for m in _LINE_BREAK.finditer(text):
+        nl = text.index("\n", m.start())
+        edits.append((nl - 1, nl + 1, " ") if text[nl - 1] == "\r" else (nl, nl + 1, " "))
+    for m in _GLUED_STOP.finditer(text):
+        run = _run_at(text, m.start())
+        if _URLISH.search(run):
+            continue
+        edits.append((m.end(), m.end(), " "))
+    if not edits:
+        return Prepared(text)
+    edits.sort(key=lambda e: (e[0], e[1]))
+    out: list[str] = []
+    origin: list[int] = []
+    pos = 0
+    for start, end, repl in edits:
+        if start < pos:  # overlaps an earlier repair (a line break inside a joined hyphenation): skip
+            continue
+        out.append(text[pos:start])
+        origin.extend(range(pos, start))
+        out.append(repl)
+        origin.extend([start] * len(repl))
+        pos = end
+    out.append(text[pos:])
+    origin.extend(range(pos, len(text)))
+    origin.append(len(text))
+    return Prepared("".join(out), origin)
+
+
+def _run_at(text: str, index: int) -> str:
+    """The run of non-space characters around ``index``."""
+    start = index
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    m = _RUN.match(text, start)
+    return m.group(0) if m else ""

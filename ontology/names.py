@@ -18,11 +18,12 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import jellyfish
 from anyascii import anyascii
+from rigour.names import NameTypeTag, analyze_names
 
 MAX_NAME_CHARS = 1024
 """Inputs longer than this are truncated before normalization (no real name is this long)."""
@@ -31,6 +32,7 @@ MAX_TOKEN_CHARS = 64
 """Tokens longer than this are cut before phonetic encoding."""
 
 LEGAL_FORMS_FILE = Path(__file__).parent / "data" / "legal_forms.tsv"
+WORD_ABBREVIATIONS_FILE = Path(__file__).parent / "data" / "word_abbreviations.tsv"
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _APOSTROPHES = re.compile(r"(?<=[a-z0-9])['`](?=[a-z0-9])")
@@ -125,13 +127,42 @@ def legal_form_type(canonical: str) -> str:
     return _types_by_canonical().get(canonical, "")
 
 
+@cache
+def _legal_forms_by_symbol() -> dict[tuple[str, ...], list[LegalForm]]:
+    """The legal-form table keyed by the :func:`word_symbol` of each word ("group" and "grp" share one key)."""
+    table: dict[tuple[str, ...], list[LegalForm]] = {}
+    for variant, form in legal_forms().items():
+        table.setdefault(tuple(word_symbol(t) for t in variant), []).append(form)
+    return table
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _legal_form(tokens: tuple[str, ...]) -> LegalForm | None:
+    """The legal form these words spell, or that their abbreviation stands for ("grp" -> Group, "comp" -> Co)."""
+    form = legal_forms().get(tokens)
+    if form is not None:
+        return form
+    forms = _legal_forms_by_symbol().get(tuple(word_symbol(t) for t in tokens))
+    if not forms:
+        return None
+    written = " ".join(tokens)
+    return max(forms, key=lambda f: _common_prefix(written, " ".join(f.variant)))
+
+
 def split_legal_forms(tokens: list[str]) -> tuple[list[str], list[LegalForm]]:
     """Remove legal forms from the end (and leading-capable ones from the start) of a token list.
 
     At least one token is always kept, so a name made only of legal-form words ("Group") keeps
     its last word as its core.
     """
-    table = legal_forms()
     longest = _longest_variant()
     core = list(tokens)
     trailing: list[LegalForm] = []
@@ -140,7 +171,7 @@ def split_legal_forms(tokens: list[str]) -> tuple[list[str], list[LegalForm]]:
     while changed and len(core) > 1:
         changed = False
         for k in range(min(longest, len(core) - 1), 0, -1):
-            form = table.get(tuple(core[-k:]))
+            form = _legal_form(tuple(core[-k:]))
             if form is not None:
                 trailing.insert(0, form)
                 del core[-k:]
@@ -150,7 +181,7 @@ def split_legal_forms(tokens: list[str]) -> tuple[list[str], list[LegalForm]]:
     while changed and len(core) > 1:
         changed = False
         for k in range(min(longest, len(core) - 1), 0, -1):
-            form = table.get(tuple(core[:k]))
+            form = _legal_form(tuple(core[:k]))
             if form is not None and form.leading:
                 leading.append(form)
                 del core[:k]
@@ -209,3 +240,153 @@ def phonetic_key(token: str) -> str:
 def initials(name: str) -> str:
     """The first letter of each word of the normalized name: "Daniel Varga" -> "dv"."""
     return "".join(tok[0] for tok in normalize_name(name).split())
+
+
+# --------------------------------------------------------------------------- generic words and their abbreviations
+_SYMBOL_CATEGORIES = ("SYMBOL", "DOMAIN")
+"""rigour symbol categories that stand for a generic word (Group, Technology, National, Bank...); legal forms
+(ORGCLS) are the legal-form table's business, places (LOC) and person names (NAME) are not generic words."""
+
+
+@cache
+def word_abbreviations() -> dict[str, str]:
+    """Abbreviations rigour's tagger does not know, each mapped to the full word (``data/word_abbreviations.tsv``)."""
+    table: dict[str, str] = {}
+    for line in WORD_ABBREVIATIONS_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        abbreviation, _, word = line.partition("\t")
+        if abbreviation.strip() and word.strip() and abbreviation.strip() != "abbreviation":
+            table[normalize_name(abbreviation)] = normalize_name(word)
+    return table
+
+
+@lru_cache(maxsize=1 << 18)
+def word_symbols(token: str) -> frozenset[str]:
+    """What a normalized word stands for, as rigour's name tagger reads it (symbol ids, lower case).
+
+    "tech", "technology" -> {"tech"}; "grp", "group" -> {"grp"}; "natl", "national" -> {"natl", "allrussian"};
+    "13th", "13" -> {"13"} (numbers: only for words with a digit, so "First" stays a word). Words rigour does not
+    know are looked up in :func:`word_abbreviations` ("technol" -> "technology"). Empty for a distinctive word.
+    Source: rigour.names (OpenSanctions' org symbols and ordinals data).
+    """
+    word = token[:MAX_TOKEN_CHARS]
+    if not word or " " in word:
+        return frozenset()
+    word = word_abbreviations().get(word, word)
+    found: set[str] = set()
+    for name in analyze_names(NameTypeTag.ORG, [word], phonetics=False, consolidate=False, rewrite=False):
+        for span in name.spans:
+            if len(span.parts) != 1:
+                continue
+            category = span.symbol.category.value
+            if category in _SYMBOL_CATEGORIES or (category == "NUM" and any(c.isdigit() for c in word)):
+                found.add(normalize_name(str(span.symbol.id)).replace(" ", ""))
+    found.discard("")
+    return frozenset(found)
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+@lru_cache(maxsize=1 << 18)
+def word_symbol(token: str) -> str:
+    """The one form a word is compared in: its symbol (see :func:`word_symbols`), else the word itself.
+
+    Of several symbols, the one spelled inside the word wins ("national" -> "natl", not "allrussian"), then the
+    shortest, then the first in alphabetical order, so that the choice does not depend on the other name.
+    """
+    symbols = word_symbols(token)
+    if not symbols:
+        return word_abbreviations().get(token, token)  # "rsch" -> "research", a word rigour has no symbol for
+    form = min(symbols, key=lambda s: (not _subsequence(s, token), len(s), s))
+    if not form.isdigit():
+        _SYMBOL_FORMS.add(form)
+    return form
+
+
+_SYMBOL_FORMS: set[str] = set()
+
+
+def is_symbol_form(token: str) -> bool:
+    """True for a compared form :func:`word_symbol` gave a generic word ("comms" for "communications")."""
+    return token in _SYMBOL_FORMS or bool(word_symbols(token))
+
+
+# --------------------------------------------------------------------------- how lists write names
+_BRACKETED = re.compile(r"\(\s*([^()]{1,40}?)\s*\)|\[\s*([^\[\]]{1,40}?)\s*\]")
+
+_BOILERPLATE = re.compile(
+    r"\s*[;,]?\s*(?:and|including|as well as)\s+(?:any|all|each|every)?\s*(?:of\s+)?(?:its|their)?\s*"
+    r"(?:successors?|sub-?units?|subsidiar(?:y|ies)|affiliates?|branch(?:es)?|subordinate\b[^;]*|offices?)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def split_list_boilerplate(name: str) -> tuple[str, str]:
+    """A list name without the boilerplate lists append to it, and that boilerplate (kept as a note).
+
+    >>> split_list_boilerplate("Huawei Technologies Co., Ltd.; and any successor, sub-unit, or subsidiary thereof")
+    ('Huawei Technologies Co., Ltd.', 'and any successor, sub-unit, or subsidiary thereof')
+
+    The Entity List (15 CFR 744, Supplement No. 4) and the CSL write such clauses after the name; they say which
+    related parties the listing covers, not what the entity is called. Nothing is cut from a name that would be
+    left empty.
+    """
+    text = name[:MAX_NAME_CHARS]
+    m = _BOILERPLATE.search(text)
+    if m is None or not text[: m.start()].strip(" ;,"):
+        return text, ""
+    return text[: m.start()].rstrip(" ;,"), text[m.start():].strip(" ;,.")
+
+
+def _looks_like_acronym(inner: str, outside: str) -> bool:
+    token = normalize_name(inner).replace(" ", "")
+    if not (2 <= len(token) <= 10) or " " in inner.strip() or any(ch.islower() for ch in inner):
+        return False
+    if not any(ch.isalpha() for ch in token):  # "(12)" is a number of the name, not an acronym
+        return False
+    initials = "".join(w[0] for w in normalize_name(outside).split())
+    if _subsequence(token, initials):
+        return True
+    return len(token) <= 4 and not _place_or_legal_form(token)
+
+
+@lru_cache(maxsize=4096)
+def _place_or_legal_form(token: str) -> bool:
+    """A bracketed "(UK)", "(USA)", "(LTD)" qualifies a name (a place or a legal form per rigour and the legal-form
+    table); it is not an acronym of it."""
+    if (token,) in legal_forms() or tuple(token) in legal_forms():
+        return True
+    for name in analyze_names(NameTypeTag.ORG, [token], phonetics=False, consolidate=False, rewrite=False):
+        if any(span.symbol.category.value in ("LOC", "ORGCLS") for span in name.spans):
+            return True
+    return False
+
+
+def bracketed_acronyms(name: str) -> tuple[str, list[str]]:
+    """The name without bracketed acronyms, and the acronyms: "FEDERAL SECURITY SERVICE (FSB)" ->
+    ("FEDERAL SECURITY SERVICE", ["FSB"]).
+
+    An acronym is one word of 2 to 10 letters or digits, at least one a letter, without lower case; one over 4
+    characters must be spelled by the initials of the name ("CHINA NATIONAL OFFSHORE OIL CORPORATION (CNOOC)"),
+    or, up to 4 characters, be neither a place nor a legal form ("(UK)", "(LTD)"), so that "(MOSCOW)" or
+    "(KAVKAZ)" stay part of the name, and "(12)" stays a number of it. Lists write a short name that way; it is a name of its own, not a word of
+    the long one.
+    """
+    text = name[:MAX_NAME_CHARS]
+    acronyms: list[str] = []
+
+    def cut(m: re.Match[str]) -> str:
+        inner = m.group(1) if m.group(1) is not None else m.group(2)
+        if _looks_like_acronym(inner, text[: m.start()] + " " + text[m.end():]):
+            acronyms.append(inner.strip())
+            return " "
+        return m.group(0)
+
+    rest = _BRACKETED.sub(cut, text)
+    if not acronyms or not normalize_name(rest):
+        return text, []
+    return " ".join(rest.split()), acronyms

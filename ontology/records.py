@@ -127,7 +127,10 @@ class Listing(_Record):
 
 @dataclass
 class Identifier(_Record):
-    scheme: str  # e.g. "registration", "tax", "passport", "lei", "website", "email"
+    """An identifier of a list entity as a typed value: ``scheme`` and ``value`` as normalized by
+    :func:`ontology.identifiers.normalize_identifier` ("imo", "9569683"); parsers store them normalized."""
+
+    scheme: str  # e.g. "imo", "lei", "bic", "tax", "registration", "passport", "website", "email"
     value: str
 
 
@@ -150,6 +153,10 @@ class ListEntity(_Record):
     listings: list[Listing] = field(default_factory=list)
     birth_dates: list[str] = field(default_factory=list)
     source_url: str = ""
+    # names the list itself calls weak (OFAC "weak AKA": a.k.a.s given only in the SDN remarks; FtM weakAlias):
+    # kept and screened, but never a match on their own against a longer name
+    weak_aliases: list[str] = field(default_factory=list)
+    name_notes: list[str] = field(default_factory=list)  # list boilerplate cut from a name ("and any successor...")
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ListEntity:
@@ -212,6 +219,7 @@ class EntityMention(_Record):
     start: int
     end: int
     confidence: float
+    country: str | None = None  # GOV_AGENCY: ISO code of the state it belongs to, when the text or gazetteer says
 
 
 @dataclass

@@ -2,6 +2,9 @@
 
 Every validation error names the row and the column; a file with any error writes nothing.
 A party given by a name the graph does not know is created and marked ``unscreened``.
+Countries (destination, transit) are names or codes resolved by the project's country authority
+(:mod:`ontology.countries`); free-trade zones are looked up in :mod:`ontology.free_trade_zones` and keep their own
+country: a deal to Russia through the Jebel Ali Free Zone transits the United Arab Emirates, not Russia.
 """
 
 from __future__ import annotations
@@ -9,14 +12,20 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from rapidfuzz import process as rf_process
+
 from graph.queries import q
 from graph.store import GraphStore, NodeRecord, RelRecord
+from ontology.countries import country_code, country_name
+from ontology.free_trade_zones import find_free_trade_zone
 from ontology.names import normalize_name
 from ontology.records import RowError, stable_id
 
@@ -25,7 +34,9 @@ SAFEGUARDS = ("use_limits", "termination", "update_denial", "remote_disable")
 SUPPORT = ("active", "ended", "none")
 STATUSES = ("draft", "pending", "proposed", "approved", "shipped", "refused", "cancelled")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_CC = re.compile(r"^[A-Z]{2}$")
+MAX_FIELD_CHARS = 2000
+"""Longest text accepted in one deal field (ids, names, titles, declared end use), in characters."""
+_ZONE_WITH_COUNTRY = re.compile(r"^(?P<zone>.+?)\s*\((?P<country>[^()]+)\)\s*$")  # "Some Free Zone (AE)"
 
 FIND_ENTITY_BY_ID = q(
     "deals.find_entity_by_id", "MATCH (e:Entity {id: $ref}) RETURN e.id AS id, e.name AS name", "ref"
@@ -37,6 +48,10 @@ FIND_ENTITY_BY_NAME = q(
     "norm",
 )
 EXISTING_ITEMS = q("deals.existing_items", "MATCH (i:Item) WHERE i.id IN $ids RETURN i.id AS id", "ids")
+REGISTERED_ITEMS = q(
+    "deals.registered_items",
+    "MATCH (i:Item) WHERE i.registered = true RETURN i.id AS id, i.name AS name ORDER BY i.id",
+)
 CLEAR_DEAL_LINKS = q(
     "deals.clear_links",
     "MATCH (t:Transaction {id: $id})-[r:HAS_PARTY|INCLUDES|DESTINED_FOR|TRANSITS]->() DELETE r",
@@ -75,12 +90,14 @@ class Deal:
     destination: str
     transit_countries: list[str] = field(default_factory=list)
     free_trade_zones: list[str] = field(default_factory=list)
+    free_trade_zone_countries: list[str] = field(default_factory=list)  # the country of each zone, same order
     order_date: str | None = None
     ship_date: str | None = None
     status: str = "proposed"
     safeguards: dict[str, bool] = field(default_factory=dict)
     support_status: str = "none"
     declared_end_use: str = ""
+    line: int = 0  # where the deal stands in its file (CSV line, or position in a JSON list); 0 if not from a file
 
 
 def _bool(value: Any, where: tuple[str, int, str], errors: list[RowError]) -> bool:
@@ -123,11 +140,78 @@ def _objects(value: Any, col: str, what: str, err: Callable[[str, str], None]) -
     return out
 
 
+def _date_problem(value: str) -> str | None:
+    """Why ``value`` is not a calendar date written YYYY-MM-DD (ISO 8601), or None if it is one."""
+    if not _DATE.match(value):
+        return f"{value[:20]!r} is not a date (YYYY-MM-DD)"
+    try:
+        date.fromisoformat(value)
+    except ValueError as exc:
+        return f"{value!r} is not a real date ({exc})"
+    return None
+
+
+def _too_long(raw: dict[str, Any], err: Callable[[str, str], None]) -> None:
+    """Every text field of a deal, parties and items included, is at most MAX_FIELD_CHARS long."""
+
+    def walk(value: Any, col: str) -> None:
+        if isinstance(value, str) and len(value) > MAX_FIELD_CHARS:
+            err(col, f"{len(value)} characters; at most {MAX_FIELD_CHARS} are accepted")
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v, col)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v, col)
+
+    for key, value in raw.items():
+        walk(value, str(key))
+def _zone(text: str, err: Callable[[str, str], None]) -> tuple[str, str] | None:
+    """(zone name, its country) for a known zone ("JAFZA") or a zone given with its country ("X Free Zone (AE)")."""
+    m = _ZONE_WITH_COUNTRY.match(text)
+    given = country_code(m.group("country")) if m else None
+    known = find_free_trade_zone(m.group("zone") if m and given else text)
+    if known is not None:
+        if given is not None and given != known.country:
+            err("free_trade_zones", f"{text[:60]!r}: {known.name} is in {known.country}, not {given}")
+            return None
+        return known.name, known.country
+    if m and given:
+        return m.group("zone").strip(), given
+    err("free_trade_zones", f"unknown free-trade zone {text[:60]!r}: give its country as 'NAME (COUNTRY)' "
+        "(known zones: ontology/data/free_trade_zones.csv)")  # fmt: skip
+    return None
+
+
+def _route_stops(deal: Deal) -> list[tuple[str, str]]:
+    """Transit stops in order as (country, free-trade zones ';'-joined): each zone at a stop in its own country.
+
+    A zone whose country is not among the transit countries adds a stop for that country, before the destination
+    when the route ends there (the goods pass the zone on their way), else at the end.
+    """
+    zones: dict[str, list[str]] = {}
+    for name, country in zip(deal.free_trade_zones, deal.free_trade_zone_countries, strict=True):
+        zones.setdefault(country, []).append(name)
+    stops = list(deal.transit_countries)
+    for country in zones:
+        if country not in stops:
+            at = len(stops) - 1 if stops and stops[-1] == deal.destination else len(stops)
+            stops.insert(at, country)
+    out: list[tuple[str, str]] = []
+    for c in stops:
+        out.append((c, ";".join(zones.pop(c, []))))  # the zones go with the first stop in their country
+    return out
+
+
 def _validate(raw: dict[str, Any], source: str, line: int, errors: list[RowError]) -> Deal | None:
     n = len(errors)
 
     def err(col: str, reason: str) -> None:
         errors.append(RowError(source, line, col, reason))
+
+    _too_long(raw, err)
+    if len(errors) > n:
+        return None
 
     deal_id = str(raw.get("id") or "").strip()
     if not deal_id:
@@ -160,26 +244,42 @@ def _validate(raw: dict[str, Any], source: str, line: int, errors: list[RowError
         except (TypeError, ValueError):
             err("items", f"quantity {str(qty)[:20]!r} of {name[:40]!r} is not a number")
             quantity = None
+        if quantity is not None and (not math.isfinite(quantity) or quantity <= 0):
+            err("items", f"quantity {str(qty)[:20]!r} of {name[:40]!r} must be a positive number")
+            quantity = None
         items.append(ItemRef(name, quantity, str(it.get("unit", ""))))
     if not items:
         err("items", "every deal needs at least one item")
-    dest = str(raw.get("destination", "")).strip().upper()
-    if not _CC.match(dest):
-        err("destination", f"{dest[:20]!r} is not a two-letter country code")
+    dest_raw = str(raw.get("destination", "")).strip()
+    dest = country_code(dest_raw) or ""
+    if not dest:
+        err("destination", f"{dest_raw[:40]!r} is not a known country (a name or an ISO 3166 code)")
     route = _object(raw.get("route"), "route", err)
-    transit = [str(c).strip().upper() for c in _list(route.get("transit_countries"), "transit_countries", err)
-               if str(c).strip()]  # fmt: skip
-    free_trade_zones = [str(z).strip() for z in _list(route.get("free_trade_zones"), "free_trade_zones", err)
-                        if str(z).strip()]  # fmt: skip
-    for c in transit:
-        if not _CC.match(c):
-            err("transit_countries", f"{c[:20]!r} is not a two-letter country code")
+    transit = []
+    for c in _list(route.get("transit_countries"), "transit_countries", err):
+        if str(c).strip():
+            code = country_code(str(c))
+            if code is None:
+                err("transit_countries", f"{str(c).strip()[:40]!r} is not a known country (a name or an ISO 3166 code)")
+            else:
+                transit.append(code)
+    free_trade_zones: list[str] = []
+    zone_countries: list[str] = []
+    for z in _list(route.get("free_trade_zones"), "free_trade_zones", err):
+        if str(z).strip():
+            zone = _zone(str(z).strip(), err)
+            if zone is not None:
+                free_trade_zones.append(zone[0])
+                zone_countries.append(zone[1])
     dates: dict[str, str | None] = {}
     for col in ("order_date", "ship_date"):
         v = raw.get(col)
         v = str(v).strip() if v not in (None, "") else None
-        if v is not None and not _DATE.match(v):
-            err(col, f"{v[:20]!r} is not a date (YYYY-MM-DD)")
+        if v is not None:
+            problem = _date_problem(v)
+            if problem:
+                err(col, problem)
+                v = None
         dates[col] = v
     if dates["order_date"] and dates["ship_date"] and dates["ship_date"] < dates["order_date"]:
         err("ship_date", "ship date is before the order date")
@@ -201,12 +301,14 @@ def _validate(raw: dict[str, Any], source: str, line: int, errors: list[RowError
         destination=dest,
         transit_countries=transit,
         free_trade_zones=free_trade_zones,
+        free_trade_zone_countries=zone_countries,
         order_date=dates["order_date"],
         ship_date=dates["ship_date"],
         status=status,
         safeguards=safeguards,
         support_status=support,
         declared_end_use=str(raw.get("declared_end_use") or ""),
+        line=line,
     )
 
 
@@ -259,7 +361,7 @@ def parse_deals(path: Path) -> list[Deal]:
     source = path.name
     errors: list[RowError] = []
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a byte-order mark (Excel's "CSV UTF-8") is accepted
     except (OSError, UnicodeDecodeError) as exc:
         raise DealValidationError([RowError(source, 0, "(file)", f"cannot read the file: {exc}")]) from exc
     rows: list[tuple[int, dict[str, Any]]]
@@ -278,7 +380,10 @@ def parse_deals(path: Path) -> list[Deal]:
             else:
                 errors.append(RowError(source, i, "(deal)", "each deal must be an object"))
     elif path.suffix.lower() == ".csv":
-        rows = _csv_rows(text, source, errors)
+        try:
+            rows = _csv_rows(text, source, errors)
+        except csv.Error as exc:  # e.g. a field over the csv module's size limit, a NUL byte
+            raise DealValidationError([RowError(source, 0, "(csv)", f"not a readable CSV file: {exc}")]) from exc
     else:
         raise DealValidationError([RowError(source, 0, "(file)", "deals files must be .json or .csv")])
     deals = []
@@ -293,6 +398,37 @@ def parse_deals(path: Path) -> list[Deal]:
     if errors:
         raise DealValidationError(errors)
     return deals
+
+
+def check_items(store: GraphStore, deals: list[Deal], source: str = "deals") -> list[str]:
+    """Check every item a deal names against the item register; returns warnings, raises on likely typos.
+
+    A deal's item flags come from the registered item (capabilities, classification, safeguards), so an unknown
+    id would silently drop them. With items registered, an unknown id is a DealValidationError offering the
+    closest registered ids (did you mean). With the register empty there is nothing to compare with: the item
+    is imported unregistered and a warning says its item flags cannot be evaluated until it is registered.
+    """
+    registered = {r["id"]: r.get("name") or "" for r in store.run(REGISTERED_ITEMS)}
+    errors: list[RowError] = []
+    warnings: list[str] = []
+    for deal in deals:
+        for it in deal.items:
+            if it.item in registered:
+                continue
+            if not registered:
+                warnings.append(
+                    f"{source} row {deal.line}: item {it.item[:60]!r} is not in the item register (empty): its item "
+                    "flags cannot be evaluated until it is registered with `redflag items import FILE`"
+                )
+                continue
+            close = [m[0] for m in rf_process.extract(it.item, list(registered), limit=3, score_cutoff=60)]
+            hint = f"did you mean {', '.join(repr(c) for c in close)}?" if close else (
+                f"registered items: {', '.join(sorted(registered)[:10])}; register new items with `redflag items import`"
+            )
+            errors.append(RowError(source, deal.line, "items", f"unknown item {it.item[:60]!r}; {hint}"))
+    if errors:
+        raise DealValidationError(errors)
+    return warnings
 
 
 def write_deals(store: GraphStore, deals: list[Deal]) -> list[str]:
@@ -322,8 +458,9 @@ def write_deals(store: GraphStore, deals: list[Deal]) -> list[str]:
                 },
             )
         )
-        for c in {deal.destination, *deal.transit_countries}:
-            nodes.append(NodeRecord("Country", c, {}))
+        stops = _route_stops(deal)
+        for c in sorted({deal.destination, *(c for c, _ in stops)}):
+            nodes.append(NodeRecord("Country", c, {"name": country_name(c) or c}))
         for p in deal.parties:
             # an id first; else a curated party of that name (never an entity merely extracted from text)
             found = (
@@ -352,11 +489,11 @@ def write_deals(store: GraphStore, deals: list[Deal]) -> list[str]:
                 nodes.append(NodeRecord("Item", it.item, {"name": it.item, "registered": False}))
             rels.append(RelRecord("INCLUDES", "Transaction", deal.id, "Item", it.item, {"quantity": it.quantity, "unit": it.unit}))
         rels.append(RelRecord("DESTINED_FOR", "Transaction", deal.id, "Country", deal.destination, {}))
-        for order, c in enumerate(deal.transit_countries):
+        for order, (c, zones) in enumerate(stops):
             rels.append(
                 RelRecord(
                     "TRANSITS", "Transaction", deal.id, "Country", c,
-                    {"order": order, "free_trade_zone": ";".join(deal.free_trade_zones) if c == deal.destination else ""},
+                    {"order": order, "free_trade_zone": zones},
                     key=f"{deal.id}|{order}|{c}",
                 )
             )
@@ -367,5 +504,10 @@ def write_deals(store: GraphStore, deals: list[Deal]) -> list[str]:
 
 
 def import_deals(store: GraphStore, path: Path) -> tuple[list[Deal], list[str]]:
+    """Validate and write a deals file; returns the deals and the ids of parties created ``unscreened``.
+
+    Raises DealValidationError (nothing written) for any row error or a mistyped item id.
+    """
     deals = parse_deals(path)  # raises before anything is written
+    check_items(store, deals, path.name)
     return deals, write_deals(store, deals)

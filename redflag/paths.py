@@ -5,7 +5,7 @@ the evidence for every edge.
 Search: one bounded variable-length Cypher query per start party (depth and result cap bounded), then
 in Python: supply edges must run in the direction goods flow, rejected relations and pairs judged
 "different" are never followed, and each path is scored by the risk of where it ends, discounted by its
-length and by the weakest evidence on it.
+length and by the weakest evidence on it. A path's ``risk`` is on the deals' 0-100 scale, with the same bands.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any
 
 from graph.queries import Query, q
 from graph.store import GraphStore
+from redflag.rules.score import band
 
 FOLLOW = ("SUPPLIED", "OWNS", "DIRECTOR_OF", "LINKED_TO", "SAME_AS", "POSSIBLY_SAME_AS", "HAS_ADDRESS")
 MAX_DEPTH = 6
@@ -244,7 +245,9 @@ def find_paths(
             reasons.append("some evidence on the path is hedged")
         if any((r.get("props") or {}).get("status") == "extracted" for r in rels):
             reasons.append("some links are extracted from text and not yet confirmed")
-        candidate = {"nodes": out_nodes, "relationships": out_rels, "risk": round(score, 4), "reasons": reasons}
+        risk = round(100.0 * score, 1)  # the deals' 0-100 scale (redflag/rules/score.py), with the same bands
+        candidate = {"nodes": out_nodes, "relationships": out_rels, "risk": risk, "risk_band": band(risk),
+                     "reasons": reasons}
         if key not in best or best[key]["risk"] < candidate["risk"]:
             best[key] = candidate
     ranked = sorted(best.values(), key=lambda p: (-p["risk"], len(p["relationships"]), [n["id"] for n in p["nodes"]]))

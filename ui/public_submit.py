@@ -240,6 +240,13 @@ class PortalServer(ThreadingHTTPServer):
         self.submit_limiter = RateLimiter(submissions_per_hour)
         self.status_limiter = RateLimiter(status_checks_per_hour)
         self.trust_proxy = trust_proxy
+        self.on_close: Callable[[], None] | None = None  # e.g. close the graph store
+
+    def server_close(self) -> None:
+        super().server_close()
+        if self.on_close is not None:
+            on_close, self.on_close = self.on_close, None
+            on_close()
 
     @property
     def url(self) -> str:
@@ -273,11 +280,17 @@ def build_portal(
         with lock:
             return status_by_receipt(store, code)
 
-    return PortalServer(
-        (host, port),
-        submit,
-        lookup,
-        submissions_per_hour=gcfg.portal_submissions_per_hour,
-        status_checks_per_hour=gcfg.portal_status_checks_per_hour,
-        trust_proxy=trust_proxy,
-    )
+    try:
+        server = PortalServer(
+            (host, port),
+            submit,
+            lookup,
+            submissions_per_hour=gcfg.portal_submissions_per_hour,
+            status_checks_per_hour=gcfg.portal_status_checks_per_hour,
+            trust_proxy=trust_proxy,
+        )
+    except BaseException:
+        store.close()
+        raise
+    server.on_close = store.close
+    return server

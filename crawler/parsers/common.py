@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
+from crawler.parsers.encoding import UndecodableCharset, codec_for_label
 from ontology.records import CountryIndicator, ListEntity, ListRelation, RowError, Section
 
 
@@ -32,15 +33,14 @@ def sha256_hex(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
 
 
-_CHARSET_RE = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
-
-
 def decode_text(body: bytes, declared: str | None = None) -> str:
-    """Decode bytes honestly: the declared charset if the bytes fit it, else cp1252.
+    """Decode a data file (CSV, JSON, XML list): the declared charset if the bytes fit it, else UTF-8, else
+    windows-1252. Labels are read as browsers read them (``crawler.parsers.encoding.codec_for_label``).
 
     Servers often label Windows-1252 text as UTF-8; strict UTF-8 decoding fails on such
     bytes (e.g. a lone 0x92 right quote), and then cp1252 is the right reading. NUL characters are
     dropped: they carry no text, and the embedded graph engine cannot store a string that holds one.
+    HTML pages go through ``crawler.parsers.encoding.decode_html`` (header, meta and BOM precedence).
     """
     return _decode(body, declared).replace("\x00", "")
 
@@ -49,15 +49,14 @@ def _decode(body: bytes, declared: str | None) -> str:
     if body.startswith(b"\xef\xbb\xbf"):
         return body[3:].decode("utf-8", errors="replace")
     candidates: list[str] = []
-    if declared:
-        candidates.append(declared.strip().lower())
-    m = _CHARSET_RE.search(body[:2048])
-    if m:
-        candidates.append(m.group(1).decode("ascii", "ignore").lower())
+    try:
+        codec = codec_for_label(declared)
+    except UndecodableCharset:
+        codec = None
+    if codec:
+        candidates.append(codec)
     candidates += ["utf-8", "cp1252"]
     for enc in candidates:
-        if enc in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"):
-            enc = "cp1252"  # browsers treat these labels as windows-1252 too
         try:
             return body.decode(enc)
         except (UnicodeDecodeError, LookupError):
@@ -163,12 +162,15 @@ class ParsedList:
     relations: list[ListRelation] = field(default_factory=list)
     indicators: list[CountryIndicator] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    # rows kept, with something to know: a reference to an entity that is not in the file, for example
+    warnings: list[RowError] = field(default_factory=list)
 
     def extend(self, other: ParsedList) -> None:
         self.entities += other.entities
         self.relations += other.relations
         self.indicators += other.indicators
         self.errors += other.errors
+        self.warnings += other.warnings
 
     @property
     def record_count(self) -> int:

@@ -14,6 +14,10 @@ from collections.abc import Callable
 from typing import Any
 
 from crawler.parsers.common import ParsedList, decode_text, iso_date, norm_name
+from ontology.countries import country_code
+from ontology.identifiers import scheme_for_label, typed_identifier
+from ontology.list_meanings import code_for_csl_source
+from ontology.names import split_list_boilerplate
 from ontology.records import Identifier, ListEntity, Listing, ListRelation, RowError, stable_id
 
 CSV_HEADER = (
@@ -35,7 +39,14 @@ _SEPARATOR = re.compile(r";\s*(?:and\s+)?")
 
 
 def list_code(source: str) -> str:
-    """``Entity List (EL) - Bureau of Industry and Security`` -> ``EL``."""
+    """``Entity List (EL) - Bureau of Industry and Security`` -> ``EL``.
+
+    A source named in the list-meaning table (ontology/data/list_meanings.csv) gets the table's code
+    (``Capta List (CAP) - Treasury Department`` -> ``CAPTA``); others the abbreviation in brackets.
+    """
+    known = code_for_csl_source(source)
+    if known:
+        return known
     m = _CODE.search(source)
     return m.group(1) if m else re.sub(r"[^A-Z]", "", source.upper())[:8] or "CSL"
 
@@ -52,8 +63,8 @@ def _country(value: str, country_codes: Callable[[str], str | None] | None) -> s
     v = (value or "").strip()
     if re.fullmatch(r"[A-Za-z]{2}", v):
         return v.upper()
-    if v and country_codes is not None:
-        code = country_codes(v)
+    if v:
+        code = (country_codes or country_code)(v)
         return code.upper() if code else None
     return None
 
@@ -74,10 +85,12 @@ def _entity(
         )
         if rec.get(k)
     ]
+    name, note = split_list_boilerplate(str(rec.get("name") or "").strip())
     entity = ListEntity(
         id=f"{dataset}-{rid}",
         schema=SCHEMAS.get(str(rec.get("type") or "").strip().lower(), "LegalEntity"),
-        name=str(rec.get("name") or "").strip(),
+        name=name,
+        name_notes=[note] if note else [],
         dataset=dataset,
         source_url=str(rec.get("source_list_url") or rec.get("source_information_url") or ""),
     )
@@ -93,7 +106,13 @@ def _entity(
                 remarks="; ".join(remarks_bits),
             )
         )
-    entity.aliases = [a for a in rec.get("alt_names") or [] if a and a != entity.name]
+    entity.aliases = []
+    for alt in rec.get("alt_names") or []:
+        alias, alias_note = split_list_boilerplate(str(alt or "").strip())
+        if alias and alias != entity.name and alias not in entity.aliases:
+            entity.aliases.append(alias)
+        if alias_note and alias_note not in entity.name_notes:
+            entity.name_notes.append(alias_note)
     for addr in rec.get("addresses") or []:
         if isinstance(addr, dict):
             parts = [addr.get(k) or "" for k in ("address", "city", "state", "postal_code", "country")]
@@ -119,8 +138,12 @@ def _entity(
         else:
             bits = [b.strip() for b in str(ident).split(",")]
             scheme, number = bits[0], (bits[1] if len(bits) > 1 else "")
-        if number:
-            entity.identifiers.append(Identifier(scheme=scheme.lower().replace(" ", "_"), value=number))
+        typed = typed_identifier(scheme_for_label(scheme), number) if number.strip() else None
+        if typed is not None and typed.value and Identifier(typed.scheme, typed.value) not in entity.identifiers:
+            entity.identifiers.append(Identifier(scheme=typed.scheme, value=typed.value))
+    call_sign = typed_identifier("call_sign", str(rec.get("call_sign") or ""))
+    if call_sign.value and Identifier(call_sign.scheme, call_sign.value) not in entity.identifiers:
+        entity.identifiers.append(Identifier(scheme=call_sign.scheme, value=call_sign.value))
     return entity
 
 

@@ -8,6 +8,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from crawler.parsers.common import ParseError, clean_inline, iso_date
+from crawler.parsers.encoding import UndecodableCharset, decode_html
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -20,13 +21,24 @@ class FeedEntry:
     summary: str = ""
 
 
-def parse_feed(body: bytes, url: str) -> list[FeedEntry]:
-    """Entries of an RSS or Atom feed, links made absolute. External entities are never resolved."""
+def parse_feed(body: bytes, url: str, http_charset: str | None = None) -> list[FeedEntry]:
+    """Entries of an RSS or Atom feed, links made absolute. External entities are never resolved.
+
+    The bytes are decoded as browsers decode them (``crawler.parsers.encoding.decode_html``: BOM, the HTTP
+    header's charset, the XML declaration, with legacy labels widened), so a feed declared ``gb2312`` that
+    holds GBK characters parses instead of failing in libxml2's strict GB2312 decoder.
+    """
     if not body.strip():
         raise ParseError(f"{url}: empty feed")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=False, huge_tree=False)
     try:
-        root = etree.fromstring(body, parser)
+        text = decode_html(body, http_charset).text.replace("\x00", "")
+    except UndecodableCharset as exc:
+        raise ParseError(f"{url}: {exc}") from exc
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, recover=False, huge_tree=False, encoding="utf-8"
+    )  # the text is re-encoded as UTF-8; ``encoding`` overrides what the XML declaration says
+    try:
+        root = etree.fromstring(text.encode("utf-8"), parser)
     except etree.XMLSyntaxError as exc:
         raise ParseError(f"{url}: feed is not well-formed XML ({exc})") from exc
     entries: list[FeedEntry] = []

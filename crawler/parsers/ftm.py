@@ -8,6 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from crawler.parsers.common import ParsedList, decode_text, iso_date
+from ontology.countries import country_code
+from ontology.identifiers import typed_identifier
+from ontology.list_meanings import UNRESOLVED_NONSDN, code_for_list_name, nonsdn_list_for
 from ontology.records import Identifier, ListEntity, Listing, ListRelation, RowError
 
 ENTITY_SCHEMAS = {"Person", "Company", "Organization", "LegalEntity", "PublicBody", "Vessel", "Airplane"}
@@ -22,10 +25,15 @@ RELATION_SCHEMAS = {
     "Membership": ("member", "organization"),
 }
 IDENTIFIER_PROPS = {
-    "registrationNumber": "registration", "taxNumber": "tax", "leiCode": "lei", "innCode": "inn",
-    "ogrnCode": "ogrn", "imoNumber": "imo", "website": "website", "email": "email",
-    "idNumber": "id_number", "passportNumber": "passport", "swiftBic": "swift",
+    "registrationNumber": "registration", "taxNumber": "tax", "vatCode": "tax", "leiCode": "lei",
+    "innCode": "inn", "ogrnCode": "ogrn", "imoNumber": "imo", "mmsi": "mmsi", "callSign": "call_sign",
+    "website": "website", "email": "email", "idNumber": "id_number", "passportNumber": "passport",
+    "swiftBic": "bic", "isinCode": "isin", "dunsCode": "duns",
+    "socialSecurityNumber": "ssn",
 }  # fmt: skip
+"""FollowTheMoney identifier properties (followthemoney schema: LegalEntity, Company, Person, Vessel) -> scheme of
+ontology.identifiers; values are stored normalized for their scheme."""
+IMPORTED_SCHEMAS = frozenset(ENTITY_SCHEMAS | set(RELATION_SCHEMAS) | {"Sanction", "Address"})
 COUNTRY_PROPS = ("country", "jurisdiction", "nationality", "citizenship", "mainCountry")
 PROGRAM_CODES = {
     "entity list": "EL", "specially designated nationals": "SDN", "military end user": "MEU",
@@ -39,11 +47,19 @@ def _first(props: dict[str, list[str]], key: str) -> str:
 
 
 def _program_code(props: dict[str, list[str]]) -> str:
+    """The list code of a Sanction: ``programId`` or ``program`` as a list the list-meaning table knows
+    (``Non-SDN Chinese Military-Industrial Complex Companies List`` -> CMIC, ``CMIC-EO13959`` -> CMIC), else as given."""
     program_id = _first(props, "programId")
+    program = _first(props, "program")
+    for text in (program_id, program):
+        code = PROGRAM_CODES.get(text.lower()) or code_for_list_name(text)
+        if code:
+            return code
+    if program and nonsdn_list_for(program) != UNRESOLVED_NONSDN:
+        return nonsdn_list_for(program)
     if program_id:
         return program_id
-    program = _first(props, "program")
-    return PROGRAM_CODES.get(program.lower(), program.upper()[:16] if program else "SANCTION")
+    return program.upper()[:16] if program else "SANCTION"
 
 
 LineSource = Callable[[], Iterable[bytes]]
@@ -82,9 +98,11 @@ class FtmReader:
 
     Pass one (:meth:`scan`) checks every line, keeps Address texts, the ids of named entities, Sanctions
     (as listings, by entity id) and relations (checked against the ids once the pass is done). Pass two
-    (:meth:`entities`) yields the entities in file order with their addresses and listings. Errors are
-    :class:`RowError` rows in :attr:`errors` (unsorted until both passes are done). References to ids not in the
-    file are errors and the referring row is skipped.
+    (:meth:`entities`) yields the entities in file order with their addresses and listings. Rejected rows are
+    :class:`RowError` rows in :attr:`errors`, warnings in :attr:`warnings` (both unsorted until both passes are
+    done), with the rules of :func:`parse_ftm`: a row of a schema not imported (:data:`IMPORTED_SCHEMAS`) is a
+    rejected row naming the schema; a reference to an id that is not in the file is a warning (an address left
+    out, a relation kept; a sanction for an entity not in the file is not attached).
     """
 
     def __init__(self, lines: LineSource, name: str = "entities.ftm.json", dataset: str = "opensanctions") -> None:
@@ -92,6 +110,7 @@ class FtmReader:
         self.name = name
         self.dataset = dataset
         self.errors: list[RowError] = []
+        self.warnings: list[RowError] = []
         self.relations: list[ListRelation] = []
         self.entity_count = 0
         self._addresses: dict[str, str] = {}
@@ -127,6 +146,13 @@ class FtmReader:
                 if report:
                     self.errors.append(RowError(name, line_no, "properties", "properties must map names to arrays"))
                 continue
+            if obj["schema"] not in IMPORTED_SCHEMAS:
+                if report:
+                    self.errors.append(
+                        RowError(name, line_no, "schema", f"{obj['id']}: schema {str(obj['schema'])[:60]!r} is not "
+                                 f"imported (imported: {', '.join(sorted(IMPORTED_SCHEMAS))})")
+                    )  # fmt: skip
+                continue
             obj["properties"] = props
             yield line_no, obj
 
@@ -160,9 +186,10 @@ class FtmReader:
         props = o["properties"]
         target = _first(props, "entity")
         if target not in self._entity_ids:
-            self.errors.append(
-                RowError(self.name, line_no, "entity", f"{o['id']}: sanction refers to unknown entity {target!r}")
-            )
+            self.warnings.append(
+                RowError(self.name, line_no, "entity",
+                         f"{o['id']}: sanction of entity {target!r}, which is not in the file (not attached)")
+            )  # fmt: skip
             return
         self._listings.setdefault(target, []).append(
             Listing(
@@ -180,13 +207,15 @@ class FtmReader:
         schema, props = o["schema"], o["properties"]
         src_prop, dst_prop = RELATION_SCHEMAS[schema]
         src, dst = _first(props, src_prop), _first(props, dst_prop)
-        missing = [(p, v) for p, v in ((src_prop, src), (dst_prop, dst)) if v not in self._entity_ids]
-        if missing:
-            prop, value = missing[0]
-            self.errors.append(
-                RowError(self.name, line_no, prop, f"{o['id']}: {schema} refers to unknown entity {value!r}")
-            )
+        if not src or not dst:
+            prop = src_prop if not src else dst_prop
+            self.errors.append(RowError(self.name, line_no, prop, f"{o['id']}: {schema} without {prop}"))
             return
+        for prop, value in ((src_prop, src), (dst_prop, dst)):
+            if value not in self._entity_ids:
+                self.warnings.append(
+                    RowError(self.name, line_no, prop, f"{o['id']}: {schema} refers to {value!r}, not in the file")
+                )
         share: float | None = None
         pct = _first(props, "percentage")
         if pct:
@@ -212,7 +241,7 @@ class FtmReader:
         """Pass two: the entities in file order, addresses and listings attached (after :meth:`scan`).
 
         ``skip`` passes over the first SKIP entities without building them (resuming a stored import);
-        their errors are still reported.
+        their warnings are still reported.
         """
         seen = 0
         for line_no, o in self._rows(report=False, only=self._entity_lines):
@@ -223,8 +252,8 @@ class FtmReader:
                 continue  # reported in pass one
             for ref in eprops.get("addressEntity", []):
                 if ref not in self._addresses:
-                    self.errors.append(
-                        RowError(self.name, line_no, "addressEntity", f"{o['id']}: unknown address id {ref!r}")
+                    self.warnings.append(
+                        RowError(self.name, line_no, "addressEntity", f"{o['id']}: address {ref!r} is not in the file")
                     )
             if self._entity_ids[str(o["id"])] != line_no:
                 continue  # defined again further down: the later definition wins
@@ -240,18 +269,21 @@ class FtmReader:
             schema=str(o["schema"]),
             name=names[0] if names else str(o["caption"]),
             dataset=self.dataset,
-            aliases=names[1:]
-            + [str(a) for k in ("alias", "weakAlias", "previousName") for a in eprops.get(k, [])],
+            aliases=names[1:] + [str(a) for k in ("alias", "previousName") for a in eprops.get(k, [])],
+            weak_aliases=[str(a) for a in eprops.get("weakAlias", [])],
             birth_dates=[str(d) for d in eprops.get("birthDate", [])],
             source_url=_first(eprops, "sourceUrl"),
         )
         for k in COUNTRY_PROPS:
             for c in eprops.get(k, []):
-                code = str(c).strip().upper()
-                if len(code) == 2 and code not in e.countries:
+                code = country_code(str(c))  # FtM codes ("ru", "ua-cri" -> UA); "zz"/"suhh" -> None
+                if code and code not in e.countries:
                     e.countries.append(code)
         for prop, scheme in IDENTIFIER_PROPS.items():
-            e.identifiers += [Identifier(scheme=scheme, value=str(v)) for v in eprops.get(prop, [])]
+            for v in eprops.get(prop, []):
+                typed = typed_identifier(scheme, str(v))
+                if typed.value and Identifier(typed.scheme, typed.value) not in e.identifiers:
+                    e.identifiers.append(Identifier(scheme=typed.scheme, value=typed.value))
         e.addresses += [str(a) for a in eprops.get("address", [])]
         for ref in eprops.get("addressEntity", []):
             text = self._addresses.get(ref)
@@ -264,11 +296,18 @@ class FtmReader:
 def parse_ftm(data: bytes, name: str = "entities.ftm.json", dataset: str = "opensanctions") -> ParsedList:
     """Entities, relations (Ownership, Directorship, ...), sanctions as listings, addresses resolved.
 
-    References to ids not in the file are reported as RowError and the referring row is skipped. For files
+    A row of a schema this parser does not import (:data:`IMPORTED_SCHEMAS`) is a rejected row naming the
+    schema, never dropped silently. A reference to an id that is not in the file is a warning
+    (``ParsedList.warnings``), not a rejected row: the row is kept (an address it cannot resolve is left
+    out; a relation is kept for the graph load, which links it if the other end is already loaded); only a
+    sanction for an entity not in the file cannot be attached and is left out, with its warning. For files
     too large to hold in memory, use :class:`FtmReader` over :func:`file_lines`.
     """
     reader = FtmReader(lambda: data.split(b"\n"), name, dataset)
     reader.scan()
-    result = ParsedList(entities=list(reader.entities()), relations=reader.relations, errors=reader.errors)
+    result = ParsedList(
+        entities=list(reader.entities()), relations=reader.relations, errors=reader.errors, warnings=reader.warnings
+    )
     result.errors.sort(key=lambda e: e.line)
+    result.warnings.sort(key=lambda e: e.line)
     return result

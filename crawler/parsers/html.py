@@ -7,15 +7,23 @@ from collections.abc import Iterator
 import lxml.html
 from lxml import etree
 
-from crawler.parsers.common import ParseError, clean_inline, decode_text, iso_date
+from crawler.parsers.common import ParseError, clean_inline, iso_date
+from crawler.parsers.encoding import UndecodableCharset, decode_html
 
 BLOCK_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre", "dd", "dt", "figcaption"}
 SKIP_TAGS = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template", "svg"}
 
 
 def load_html(body: bytes, declared_encoding: str | None = None, url: str = "") -> lxml.html.HtmlElement:
-    """Parse (possibly malformed) HTML; an empty or text-free page is a ParseError."""
-    text = decode_text(body, declared_encoding)
+    """Parse (possibly malformed) HTML; an empty or text-free page is a ParseError.
+
+    ``declared_encoding`` is the charset label of the HTTP Content-Type header (None when absent); the
+    bytes are decoded as browsers decode them (``crawler.parsers.encoding.decode_html``).
+    """
+    try:
+        text = decode_html(body, declared_encoding).text.replace("\x00", "")
+    except UndecodableCharset as exc:
+        raise ParseError(f"{url or 'page'}: {exc}") from exc
     if not text.strip():
         raise ParseError(f"{url or 'page'}: empty page (0 bytes of content)")
     try:

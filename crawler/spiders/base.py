@@ -14,6 +14,7 @@ from twisted.python.failure import Failure
 from crawler.items import DocumentItem, ErrorItem, FetchItem
 from crawler.middlewares import NOT_MODIFIED
 from crawler.parsers.common import SourceMeta
+from crawler.parsers.encoding import charset_param
 from crawler.sources import Source, archive_url
 from ontology.records import Document
 
@@ -60,12 +61,8 @@ class SourceSpider(scrapy.Spider):
 
     @staticmethod
     def encoding(response: Response) -> str | None:
-        ctype = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
-        for part in ctype.split(";"):
-            key, _, value = part.strip().partition("=")
-            if key.lower() == "charset" and value:
-                return value.strip("\"'")
-        return None
+        """The charset label of the response's Content-Type header (the parsers widen it as browsers do)."""
+        return charset_param((response.headers.get(b"Content-Type") or b"").decode("latin-1"))
 
     def fetch_item(self, response: Response) -> FetchItem:
         h = response.headers

@@ -19,7 +19,7 @@ class FeedsSpider(SourceSpider):
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
         yield self.fetch_item(response)
         try:
-            entries = parse_feed(response.body, response.url)
+            entries = parse_feed(response.body, response.url, self.encoding(response))
         except ParseError as exc:
             yield self.error(response.url, str(exc))
             return

@@ -2,7 +2,9 @@
 
 ``nodes.csv``: ``id``, ``labels`` (``;``-joined), then one column per property key (sorted).
 ``relationships.csv``: ``type``, ``source``, ``target``, then one column per property key. Lists and maps
-are written as JSON text, booleans as ``true``/``false``; an absent property is an empty cell.
+are written as JSON text, booleans as ``true``/``false``; an absent property is an empty cell. A text cell a
+spreadsheet would read as a formula (``=``, ``+``, ``-``, ``@``, tab, CR first) is prefixed with ``'``
+(``ontology.neutralize.csv_cell``, OWASP CSV Injection).
 """
 
 from __future__ import annotations
@@ -13,19 +15,23 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from ontology.neutralize import csv_cell
+
 Row = Mapping[str, Any]
 NODES_FILE = "nodes.csv"
 RELATIONSHIPS_FILE = "relationships.csv"
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return value
     if isinstance(value, (list, tuple, dict)):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return str(value)
+        return csv_cell(json.dumps(value, ensure_ascii=False, sort_keys=True))
+    return csv_cell(str(value))
 
 
 def _write(path: Path, fixed: list[str], rows: list[tuple[list[Any], Mapping[str, Any]]]) -> None:

@@ -15,6 +15,8 @@ if not Doc.has_extension("redflag_events"):
     Doc.set_extension("redflag_events", default=None)
 if not Doc.has_extension("redflag_conf"):
     Doc.set_extension("redflag_conf", default=None)
+if not Doc.has_extension("redflag_country"):
+    Doc.set_extension("redflag_country", default=None)  # [[start_char, end_char, iso2]] of GOV_AGENCY entities
 
 
 def aux_spans(doc: Doc) -> list[Span]:

@@ -9,6 +9,7 @@ inherit the label of the name they follow. Dates, percentages and money go to th
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -16,7 +17,7 @@ from spacy.util import filter_spans
 
 from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
 from nlp.gazetteer import Gazetteer
-from nlp.normalize import acronym, name_key
+from nlp.normalize import acronym, legal_forms, name_key
 
 _ORG_WORDS = {
     "lab", "labs", "group", "groups", "systems", "technologies", "technology", "solutions", "holdings", "ltd", "llc",
@@ -24,6 +25,7 @@ _ORG_WORDS = {
     "trading", "international", "security", "services", "consulting", "software", "electronics", "telecom", "fze",
     "partners", "capital", "ventures", "industries", "defense", "defence", "intelligence", "analytics", "ai",
     "amnesty", "watch", "foundation", "institute", "university", "centre", "center", "network", "logistics", "freight",
+    "limited", "airlines", "airline", "air", "bank", "engineering", "industry", "plant", "factory", "bureau",
 }
 _COMMERCIAL = {
     "ltd", "llc", "inc", "corp", "corporation", "company", "gmbh", "technologies", "technology", "solutions",
@@ -32,6 +34,19 @@ _COMMERCIAL = {
     "industries", "analytics", "ventures", "capital", "watch", "international", "foundation", "institute",
 }
 _PRODUCT_CUES = {"spyware", "software", "system", "platform", "tool", "suite", "malware", "camera", "cameras", "implant"}
+_PARTY_NOUNS = {"vendor", "maker", "firm", "company", "developer", "supplier", "manufacturer", "provider", "seller",
+                "consortium", "group", "exporter", "reseller", "distributor", "dealer", "broker"}
+_STATE_HEADS = {
+    "ministry", "ministries", "police", "gendarmerie", "directorate", "army", "navy", "bureau", "agency", "commission",
+    "department", "office", "administration", "presidency", "prosecutor", "procuracy", "customs", "government",
+    "municipality", "secretariat", "battalion", "brigade", "regiment", "corps", "kremlin", "pentagon", "treasury",
+}
+_SHARED_HEADS = {"service", "services", "forces", "force", "guard", "guards", "command", "unit", "division", "committee",
+                 "council", "authority", "court", "intelligence"}
+_ONE_WORD_BODIES = {"customs", "treasury", "pentagon", "kremlin"}  # bodies named by their head word alone
+_TITLE_WORDS = {"secretary", "secretaries", "minister", "director", "commissioner", "administrator", "chairman", "chair"}
+_SUPPLY_VERBS = {"sell", "supply", "provide", "deliver", "export", "ship", "install", "market", "resell", "distribute",
+                 "develop", "manufacture", "make", "produce", "build"}
 _AUX_NER = {"DATE": "DATE", "PERCENT": "PERCENT", "MONEY": "MONEY"}
 
 
@@ -54,6 +69,8 @@ class EntityNormalizer:
         self.gazetteer = Gazetteer()
         self._agency_re: re.Pattern[str] = re.compile(r"(?!x)x")
         self._generic: set[str] = set()
+        self._legal_forms = frozenset(" ".join(f) for f in legal_forms() if len(f) == 1)
+        self._not_parties = frozenset(_not_parties())
 
     def set_gazetteer(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
@@ -62,11 +79,18 @@ class EntityNormalizer:
         self._generic = {g.casefold() for g in gazetteer.generic_agencies}
 
     def is_agency(self, text: str) -> bool:
+        """True for the name of a government body: it ends in a head word that only states use ("Ministry",
+        "Bureau", "Department", "Police", "Administration"), starts with one and "of"/"for" ("Office of Foreign
+        Assets Control"), or has an agency term (nlp/data/agency_terms.txt) and ends in a head word that firms
+        use too ("Calder Intelligence Service", "Transit Authority"); never with a commercial word in it."""
         words = name_key(text).split()
-        raw_words = [w.strip(".,").casefold() for w in text.split()]
-        if any(w in _COMMERCIAL for w in raw_words[1:]) or (words and words[-1] in _COMMERCIAL):
+        raw_words = [w.strip(".,").casefold() for w in text.replace("-", " ").split()]
+        if any(w in _COMMERCIAL for w in raw_words[1:]) or (words and words[-1] in _COMMERCIAL) or not raw_words:
             return False
-        return bool(self._agency_re.search(text.casefold()))
+        if (raw_words[-1] in _STATE_HEADS and (len(raw_words) > 1 or raw_words[0] in _ONE_WORD_BODIES)) or (len(raw_words) > 2 and raw_words[0] in _STATE_HEADS | _SHARED_HEADS
+                                             and raw_words[1] in ("of", "for")):
+            return True
+        return raw_words[-1] in _SHARED_HEADS and bool(self._agency_re.search(text.casefold()))
 
     def __call__(self, doc: Doc) -> Doc:
         ents: list[Span] = []
@@ -75,20 +99,27 @@ class EntityNormalizer:
         for ent in doc.ents:
             label = ent.label_
             if ent.kb_id_ and label in OUTPUT_LABELS:  # from the gazetteer
+                if label == "GOV_AGENCY" and _in_official_title(ent):
+                    continue  # "Under Secretary of Commerce for ...": a title, not the department acting
                 if label == "ORG" and self.is_agency(ent.text):
                     label = "GOV_AGENCY"
                 ents.append(Span(doc, ent.start, ent.end, label=label, kb_id=ent.kb_id_))
                 conf[(ent.start_char, ent.end_char)] = self.gaz_conf
                 continue
-            span = _trim(ent)
+            span = _trim(ent, self._legal_forms)
             if span is None:
                 continue
+            if label == "ORG" and (span.text in self._not_parties or _in_official_title(span) or _heading_words(span)
+                                   or any(t.is_upper and t.text in self._not_parties for t in span)):
+                continue  # "EAR", "Federal Register"; "Under Secretary of Commerce for Industry and Security"
             mapped = self._map(span)
             if mapped is None:
                 if label in _AUX_NER:
                     aux.append(Span(doc, span.start, span.end, label=_AUX_NER[label]))
                 continue
             new_label, canonical, confidence = mapped
+            if new_label == "COUNTRY" and _dateline(span):
+                new_label = "PLACE"  # "WASHINGTON –": where the release was issued, a city, not the country acting
             if new_label in OUTPUT_LABELS:
                 ents.append(Span(doc, span.start, span.end, label=new_label, kb_id=canonical))
                 conf[(span.start_char, span.end_char)] = confidence
@@ -96,14 +127,57 @@ class EntityNormalizer:
                 aux.append(Span(doc, span.start, span.end, label=new_label, kb_id=canonical))
         blocked = [(a.start, a.end) for a in aux if a.label_ in ("LIST", "PLACE")]
         ents = [e for e in ents if e.kb_id_ and conf.get((e.start_char, e.end_char)) == self.gaz_conf
-                or not any(s < e.end and e.start < t for s, t in blocked)]
+                or not any(s < e.end and e.start < t and not _extends(e, s, t) for s, t in blocked)]
+        # a place that starts a longer name is part of it ("Hangzhou Hikvision Digital Technology Co., Ltd.")
+        aux = [a for a in aux if a.label_ != "PLACE" or not any(e.start <= a.start and a.end <= e.end and len(e) > len(a)
+                                                               for e in ents if e.label_ in ("ORG", "GOV_AGENCY"))]
+        ents = _people_in_lists_of_people(doc, ents)
         ents = self._short_forms(doc, ents, conf)
         ents = self._products_before_capabilities(doc, ents, conf)
         ents = self._acronyms(doc, ents, conf)
         doc.ents = filter_spans(ents)
         set_aux(doc, aux)
         doc._.redflag_conf = [[s, e, c] for (s, e), c in conf.items()]
+        doc._.redflag_country = [[e.start_char, e.end_char, code] for e in doc.ents if e.label_ == "GOV_AGENCY"
+                                 and (code := self.agency_country(e))]
         return doc
+
+    def agency_country(self, span: Span) -> str | None:
+        """The state a GOV_AGENCY belongs to, from (in order) the gazetteer entry, a country named in it
+        ("Xinjiang Public Security Bureau", "China's military", "Government of Bangladesh", "U.S. Treasury
+        Department") or a demonym or possessive right before it ("the Bahraini Ministry of Interior",
+        "Hungary's Special Service"); None when the text does not say."""
+        gaz = self.gazetteer
+        if span.kb_id_:
+            known = gaz.entry_country("GOV_AGENCY", span.kb_id_)
+            if known:
+                return known
+        doc = span.doc
+        words = list(span)
+        for n in (3, 2, 1):  # a country or place at the start of the name
+            if len(words) > n:
+                head = doc[span.start : span.start + n].text
+                code = gaz.country_code(head) or gaz.place_code(head)
+                if code:
+                    return code
+        for tok in words[:-1]:  # "... of Bangladesh", "China's military"
+            if tok.lower_ in ("of", "'s", "\u2019s"):
+                rest = doc[tok.i + 1 : span.end].text if tok.lower_ == "of" else doc[span.start : tok.i].text
+                code = gaz.country_code(rest) or gaz.place_code(rest)
+                if code:
+                    return code
+        i = span.start - 1
+        if i >= 0 and doc[i].lower_ in ("'s", "\u2019s"):
+            i -= 1
+        if i >= 0:
+            for n in (1, 2, 3):  # a demonym or a country's name before it
+                if i - n + 1 < 0:
+                    break
+                before = doc[i - n + 1 : i + 1].text
+                code = gaz.country_code(before) or gaz.place_code(before)
+                if code:
+                    return code
+        return None
 
     def _map(self, span: Span) -> tuple[str, str, float] | None:
         label, text = span.label_, span.text
@@ -137,6 +211,9 @@ class EntityNormalizer:
                 return "GOV_AGENCY", name_key(text), self.remap_conf
             return "PERSON", name_key(text), self.ner_conf
         if label == "PRODUCT":
+            root = span.root
+            if root.dep_ == "nsubj" and root.head.lemma_.casefold() in _SUPPLY_VERBS and not gaz.country_code(text):
+                return "ORG", name_key(text), self.remap_conf  # "Sandvine supplies ...": who supplies is a party
             nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
             prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
             if nxt in _PRODUCT_CUES or prev in _PRODUCT_CUES:
@@ -175,6 +252,8 @@ class EntityNormalizer:
         by_end = {e.end: e for e in ents}
         out = list(ents)
         for cap in [e for e in ents if e.label_ == "CAPABILITY"]:
+            if cap.end < len(doc) and doc[cap.end].lemma_.casefold() in _PARTY_NOUNS:
+                continue  # "Intellexa spyware vendor": the name is the vendor's
             prev = by_end.get(cap.start)
             if prev is not None and prev.label_ in ("ORG", "PERSON"):
                 if conf.get((prev.start_char, prev.end_char), 0) < self.gaz_conf and len(prev) <= 2:
@@ -205,19 +284,119 @@ class EntityNormalizer:
         return out
 
 
-def _trim(ent: Span) -> Span | None:
-    """The span without a leading article or trailing possessive/punctuation; None if nothing is left."""
+_CURRENCY = frozenset({"tk", "tk.", "usd", "eur", "rs", "rs.", "inr", "bdt", "us$", "taka", "rupees", "dollars", "euros"})
+_TAIL_WORDS = frozenset({"and", "or", "of", "for", "to", "in", "on", "at", "by", "with", "from", "the", "a", "an", "'s", "\u2019s",
+                         "tk", "tk.", "usd", "eur", "rs", "rs.", "inr", "bdt", "us$", "$", "million", "billion"})
+
+
+def _trim(ent: Span, legal_forms: frozenset[str] = frozenset()) -> Span | None:
+    """The span without a leading article, trailing possessive, punctuation, conjunction, preposition or price
+    ("NSO Group and" -> "NSO Group", "... Pte Ltd for Tk" -> "... Pte Ltd"), and with a legal-form tail that
+    ner left outside kept ("Computer Security Initiative Consultancy PTE. LTD."); None if nothing is left."""
     start, end = ent.start, ent.end
     doc = ent.doc
     while start < end and doc[start].lower_ in ("the", "a", "an", "its", "their"):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "\u2019s")):
+    names = ent.label_ not in _AUX_NER
+    if names:  # "... Pte Ltd for Tk 5": a price or a preposition after a legal form ends the name
+        for j in range(start + 1, end):
+            tok = doc[j]
+            price = tok.is_currency or tok.lower_ in _CURRENCY
+            follows_form = doc[j - 1].lower_.rstrip(".") in legal_forms and tok.lower_ in ("for", "at", "to", "in", "from", "worth")
+            before_price = tok.lower_ in ("for", "at", "worth") and j + 1 < end and (
+                doc[j + 1].like_num or doc[j + 1].is_currency or doc[j + 1].lower_ in _CURRENCY)
+            if price or follows_form or before_price:
+                end = j
+                break
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "\u2019s")
+                           or (names and doc[end - 1].lower_ in _TAIL_WORDS)):
         end -= 1
     if start >= end:
         return None
+    if ent.label_ == "ORG" and legal_forms:
+        while end < len(doc):
+            if doc[end].lower_.rstrip(".") in legal_forms and doc[end].lower_ not in ("as", "co") or (
+                    doc[end].lower_.rstrip(".") == "co" and doc[end].text[:1].isupper()):
+                end += 1
+            elif doc[end].text in (".", ",") and end + 1 < len(doc) and doc[end + 1].lower_.rstrip(".") in legal_forms \
+                    and doc[end + 1].text[:1].isupper() and doc[end - 1].lower_.rstrip(".") in legal_forms:
+                end += 2
+            else:
+                break
     return Span(doc, start, end, label=ent.label_)
 
 
+def _people_in_lists_of_people(doc: Doc, ents: list[Span]) -> list[Span]:
+    """An ORG guess that is a plain two- or three-word name coordinated with a person ("Boris Livshits, Svetlana
+    Skvortsova and Aleksey Ippolitov") is a person too."""
+    people_roots = {e.root.i for e in ents if e.label_ == "PERSON"}
+    if not people_roots:
+        return ents
+    out = []
+    for e in ents:
+        words = [t for t in e if not t.is_punct]
+        plain = 2 <= len(words) <= 3 and all(t.is_title and t.pos_ == "PROPN" for t in words) and not any(
+            t.lower_ in _ORG_WORDS or t.lower_ in _COMMERCIAL for t in words)
+        linked = e.root.dep_ == "conj" and e.root.head.i in people_roots or any(
+            c.dep_ == "conj" and c.i in people_roots for c in e.root.children)
+        if e.label_ == "ORG" and plain and linked:
+            out.append(Span(doc, e.start, e.end, label="PERSON", kb_id=e.kb_id_))
+        else:
+            out.append(e)
+    return out
+
+
+def _dateline(span: Span) -> bool:
+    """An upper-case place at the start of a paragraph followed by a comma or an en or em dash, as press releases
+    date their place ("WASHINGTON –", "WASHINGTON, D.C. –")."""
+    doc = span.doc
+    at_start = span.start == 0 or doc[span.start - 1].is_space
+    nxt = doc[span.end].text if span.end < len(doc) else ""
+    return at_start and span.text.isupper() and len(span.text) > 3 and nxt in (",", "\u2013", "\u2014", "--")
+
+
+def _not_parties() -> list[str]:
+    path = Path(__file__).resolve().parents[1] / "data" / "not_parties.txt"
+    return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def _in_official_title(span: Span) -> bool:
+    """A name that is the rest of an official's title ("Secretary of Commerce for Industry and Security",
+    "Under Secretary of the Treasury for Terrorism and Financial Intelligence", "Communist Party Secretary"):
+    the office holder's title, not a party."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in _TITLE_WORDS:
+        return True
+    i = span.start - 1
+    if i < 0 or doc[i].lower_ not in ("of", "for"):
+        return False
+    for j in range(i - 1, max(i - 6, -1), -1):
+        if doc[j].lower_ in _TITLE_WORDS:
+            return True
+        if not (doc[j].is_title or doc[j].lower_ in ("of", "the", "for")):
+            return False
+    return False
+
+
+def _heading_words(span: Span) -> bool:
+    """A title-case phrase that is a heading or a document's title, not a name ("Guiding Principles on Government
+    Use", "Poses Risks to National Security"): it holds "to"/"on"/"that" or starts with a verb."""
+    return any(t.lower_ in ("to", "on", "that", "which") for t in span) or span[0].tag_ in ("VB", "VBZ", "VBP", "VBG")
+
+
+def _extends(ent: Span, start: int, end: int) -> bool:
+    """True when ``ent`` begins with the token range [start, end) and goes on past it."""
+    return ent.start == start and ent.end > end
+
+
 def _looks_like_org(span: Span) -> bool:
-    """An unknown GPE that is a subject or object of a verb and a single proper noun ("Cytrox sold...")."""
-    return len(span) == 1 and span.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and span.root.head.pos_ == "VERB"
+    """An unknown GPE that is a single proper noun and a subject or object of a verb ("Cytrox sold...") or the
+    object of a party noun ("a customer of Cytrox")."""
+    if len(span) != 1:
+        return False
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and root.head.pos_ == "VERB":
+        return True
+    # "a customer of Cytrox", "a subsidiary of Cytrox": the object of a party noun is a party
+    return root.dep_ == "pobj" and root.head.head.lemma_.casefold() in _PARTY_NOUNS | {
+        "customer", "client", "buyer", "subsidiary", "affiliate", "parent", "partner", "owner", "unit"}

@@ -27,17 +27,32 @@ from nlp.components.common import ITEM_LABELS, PARTY_LABELS, aux_spans
 _DENIAL_LEMMAS = {"deny", "reject", "refute", "dispute", "dismiss"}
 _STOP_POS = {"VERB", "AUX"}
 _CLAUSE_DEPS = {"conj", "xcomp", "advcl", "ccomp", "relcl", "acl", "pcomp", "csubj"}
+# nouns that stand for the company named just before ("The company also delivered ...")
+_ANAPHOR_NOUNS = {"company", "firm", "vendor", "manufacturer", "supplier", "developer", "business", "exporter", "group",
+                  "companies", "firms", "entities", "entity"}
+# agent nouns of a supply: the noun names one party, its possessor or "of"/"to" phrase the other
+_BUYER_AGENTS = {"customer", "client", "buyer"}
+_SELLER_AGENTS = {"supplier", "vendor", "seller", "provider"}
+_DEAL_NOUNS = {"contract", "deal", "agreement"}
+_AWARD_VERBS = {"award", "give", "grant", "sign"}  # the subject of "awarded a contract to X" is the buyer
+_WIN_VERBS = {"win", "secure", "land", "obtain", "receive", "get"}
+_MODIFIER_DEPS = {"amod", "compound", "npadvmod", "nmod", "nummod"}
 
 
 @dataclass
 class Mention:
-    span: Span
+    span: Span  # where it sits in the parse (an anaphor's own token)
     label: str
     value: str
+    refers: Span | None = None  # what it names, when elsewhere ("the company" -> the firm named before)
+
+    @property
+    def out(self) -> Span:
+        return self.refers if self.refers is not None else self.span
 
     @property
     def key(self) -> tuple[int, int]:
-        return (self.span.start_char, self.span.end_char)
+        return (self.out.start_char, self.out.end_char)
 
 
 @dataclass
@@ -90,6 +105,7 @@ class EventExtractor:
         cues = doc._.redflag_cues or {"hedge": [], "negation": []}
         for sent in doc.sents:
             in_sent = [m for m in mentions if m.span.start >= sent.start and m.span.end <= sent.end]
+            in_sent += _anaphors(sent, mentions)
             if len(in_sent) < 2 and not any(m.label == "LIST" for m in in_sent):
                 continue
             events = self._sentence_events(sent, in_sent)
@@ -102,8 +118,7 @@ class EventExtractor:
                 out.append(
                     {
                         "type": ev.type,
-                        "roles": {r: [[m.span.start_char, m.span.end_char, m.label, m.value] for m in ms]
-                                  for r, ms in ev.roles.items() if ms},
+                        "roles": {r: [_role_data(m, mentions) for m in ms] for r, ms in ev.roles.items() if ms},
                         "sent_start": sent.start_char,
                         "sent_end": sent.end_char,
                         "confidence": round(confidence, 3),
@@ -199,7 +214,9 @@ class EventExtractor:
                 else:
                     ev = None
             elif tok.pos_ in ("NOUN", "PROPN"):
-                if lemma in t["supply_seller_nouns"] or lemma in t["supply_buyer_nouns"]:
+                if lemma in _DEAL_NOUNS:
+                    ev = self._deal(tok, sent, mentions)
+                elif lemma in t["supply_seller_nouns"] or lemma in t["supply_buyer_nouns"]:
                     ev = self._supply_or_ownership(tok, sent, mentions, seller=lemma in t["supply_seller_nouns"])
                 elif lemma in t["abuse_nouns"]:
                     ev = self._abuse(tok, sent, mentions, use=False)
@@ -235,6 +252,16 @@ class EventExtractor:
             before = [m for m in mentions if m.span.end <= pron.i and m.label in ("ORG", "GOV_AGENCY", "PERSON")]
             if before:  # "Acme said it had not sold...": the pronoun is the nearest party before it
                 found.append(Attachment(before[-1], "nsubj", "", False))
+        if trigger.dep_ in ("xcomp", "advcl") and trigger.head.pos_ == "VERB":
+            # "the RAB signed a contract with Tiersec to supply ...": the contractor supplies, for the signer
+            deal = next((c for c in trigger.head.children if c.dep_ == "dobj" and c.lemma_.casefold() in _DEAL_NOUNS), None)
+            partner = [m for m in mentions if deal is not None and (a := self._attach(deal, m)) is not None and a.prep == "with"]
+            if partner and not any(a.dep == "nsubj" for a in found):
+                head_subj = [m for m in mentions for c in trigger.head.children
+                             if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end]
+                found += [Attachment(m, "nsubj", "", False) for m in partner]
+                found += [Attachment(m, "prep", "for", False) for m in head_subj]
+                return found
         if trigger.dep_ == "xcomp":  # "the SSD contracted Helix to install": Helix acts, for the SSD
             head_subj = [m for m in mentions for c in trigger.head.children
                          if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end]
@@ -258,6 +285,10 @@ class EventExtractor:
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) and node.i != trigger.i:
                 subj = next(c for c in node.children if c.dep_ in ("nsubj", "nsubjpass"))
                 return subj
+            if node.dep_ in ("acl", "xcomp") and node.head.pos_ == "NOUN" and node.i == trigger.i:
+                poss = next((c for c in node.head.children if c.dep_ == "poss"), None)
+                if poss is not None:  # "Russia's attempts to source drones": Russia sources
+                    return poss
             if node.dep_ in ("relcl", "acl") and node.i == trigger.i:
                 rel = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if not rel or rel[0].tag_ in ("WDT", "WP"):
@@ -268,20 +299,26 @@ class EventExtractor:
                 continue
             if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "added ... for supplying"
                 node = node.head.head
+                obj = next((c for c in node.children if c.dep_ == "dobj"), None)
+                if obj is not None:  # "designated X for selling": X sold, not the one who designated
+                    return obj
                 continue
             return None
         return None
 
     # ------------------------------------------------------------------ supply and ownership
     def _supply_or_ownership(self, trig: Token, sent: Span, mentions: list[Mention], seller: bool) -> Event | None:
+        lemma = trig.lemma_.casefold()
+        if trig.pos_ in ("NOUN", "PROPN") and lemma in _BUYER_AGENTS | _SELLER_AGENTS:
+            return self._agent_noun(trig, sent, mentions, seller=lemma in _SELLER_AGENTS)
         slots = self._slots(trig, mentions)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children) or (trig.dep_ == "acl" and trig.tag_ == "VBN")
         noun = trig.pos_ in ("NOUN", "PROPN")
         ev = Event("supply", trig)
         for a in slots:
             m, party, item = a.mention, a.mention.label in PARTY_LABELS, a.mention.label in ITEM_LABELS
-            if m.label in ("PLACE",):
-                ev.add("country", m)
+            if m.label in ("PLACE",) or (m.label == "COUNTRY" and _country_modifier(m, trig, mentions)):
+                ev.add("country", m)  # "the Bahraini Ministry", "a Cyprus-based firm": where, not who
                 continue
             if m.label == "DATE":
                 ev.add("date", m)
@@ -333,9 +370,15 @@ class EventExtractor:
         _add_sentence_dates(ev, sent, mentions)
         _add_sentence_countries(ev, sent, mentions)
         if ev.roles.get("supplier") and not ev.roles.get("recipient") and ev.roles.get("country") and seller:
-            for m in [m for m in ev.roles["country"] if m.label == "COUNTRY"]:  # "exported ... to services in X and Y"
+            for m in [m for m in ev.roles["country"] if m.label == "COUNTRY" and not _country_modifier(m, trig, mentions)
+                      and m.span.root.tag_ != "JJ"]:
+                # "exported ... to services in X and Y"
                 ev.add("recipient", m)
-            ev.roles["country"] = [m for m in ev.roles["country"] if m.label != "COUNTRY"]
+            ev.roles["country"] = [m for m in ev.roles["country"] if m.key not in {r.key for r in ev.roles.get("recipient", [])}]
+        if seller and ev.roles.get("supplier") and not ev.roles.get("recipient"):
+            generic = _generic_recipient(trig)
+            if generic is not None:  # "supplied spyware to foreign governments": unnamed, but said
+                ev.add("recipient", Mention(generic, "TEXT", generic.text))
         supplier, recipient = ev.roles.get("supplier", []), ev.roles.get("recipient", [])
         things = ev.roles.get("product", []) + ev.roles.get("capability", [])
         if not (supplier or recipient):
@@ -351,6 +394,86 @@ class EventExtractor:
             if phrase is not None:
                 ev.add("product", Mention(phrase, "TEXT", phrase.text))
         return ev
+
+    def _agent_noun(self, trig: Token, sent: Span, mentions: list[Mention], seller: bool) -> Event | None:
+        """"X, a customer of Y", "Y's clients include X", "X is a supplier to Y", "Y's vendor X"."""
+        ev = Event("supply", trig, confidence=self.base - 0.05)
+        described: list[Mention] = []
+        if trig.dep_ == "appos":
+            described = [m for m in mentions if m.span.start <= trig.head.i < m.span.end]
+        elif trig.dep_ == "attr":
+            described = [m for m in mentions for c in trig.head.children if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end]
+        elif trig.dep_ == "nsubj" and trig.head.lemma_ in ("include", "be"):
+            described = [m for m in mentions for c in trig.head.children if c.dep_ in ("dobj", "attr")
+                         and m.span.start <= c.i < m.span.end]
+        other: list[Mention] = []
+        for m in mentions:
+            if m.label not in PARTY_LABELS and m.label not in ITEM_LABELS:
+                continue
+            a = self._attach(trig, m)
+            if a is None:
+                continue
+            if m.label in ITEM_LABELS:
+                ev.add(_item_role(m), m)
+            elif a.dep in ("poss", "compound") or a.prep in ("of", "to", "for", "with"):
+                other.append(m)
+            elif a.dep == "appos" or a.prep in ("as", "like", "including"):
+                described.append(m)
+        described = [m for m in described if m.label in PARTY_LABELS and not _country_modifier(m, trig, mentions)]
+        other = [m for m in other if not _country_modifier(m, trig, mentions)]
+        if not described or not other:
+            return None
+        for m in described:
+            ev.add("supplier" if seller else "recipient", m)
+        for m in other:
+            if all(m.key != d.key for d in described):
+                ev.add("recipient" if seller else "supplier", m)
+        _add_sentence_dates(ev, sent, mentions)
+        return ev if ev.roles.get("supplier") and ev.roles.get("recipient") else None
+
+    def _deal(self, trig: Token, sent: Span, mentions: list[Mention]) -> Event | None:
+        """"The Ministry signed a contract with Helix", "awarded a contract to Helix", "Helix won a contract from X"."""
+        verb = trig.head if trig.dep_ in ("dobj", "nsubjpass") else None
+        if verb is None or verb.pos_ != "VERB":
+            return None
+        vlemma = verb.lemma_.casefold()
+        subj = [m for m in mentions for c in verb.children if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end]
+        parties: dict[str, list[Mention]] = {}
+        for m in mentions:
+            if m.label not in PARTY_LABELS or _country_modifier(m, trig, mentions):
+                continue
+            a = self._attach(trig, m) or self._attach(verb, m)
+            if a is not None and a.dep != "nsubj":
+                parties.setdefault(a.prep or a.dep, []).append(m)
+        ev = Event("supply", trig, confidence=self.base - 0.1)
+        if vlemma in _AWARD_VERBS - {"sign"} and (parties.get("to") or parties.get("dative")):
+            for m in subj:
+                ev.add("recipient", m)
+            for m in parties.get("to", []) + parties.get("dative", []):
+                ev.add("supplier", m)
+        elif vlemma in _WIN_VERBS:
+            for m in subj:
+                ev.add("supplier", m)
+            for m in parties.get("from", []) + parties.get("with", []):
+                ev.add("recipient", m)
+        elif parties.get("with"):
+            sides = subj + parties["with"]
+            state = [m for m in sides if m.label in ("GOV_AGENCY", "COUNTRY")]
+            firms = [m for m in sides if m.label == "ORG"]
+            if not state or not firms:
+                return None  # two firms or two states: who sells is not said
+            for m in state:
+                ev.add("recipient", m)
+            for m in firms:
+                ev.add("supplier", m)
+        else:
+            return None
+        for m in mentions:
+            a = self._attach(trig, m)
+            if a is not None and m.label in ITEM_LABELS:
+                ev.add(_item_role(m), m)
+        _add_sentence_dates(ev, sent, mentions)
+        return ev if ev.roles.get("supplier") and ev.roles.get("recipient") else None
 
     def _ownership_verb(self, trig: Token, mentions: list[Mention]) -> Event | None:
         slots = self._slots(trig, mentions)
@@ -475,7 +598,8 @@ class EventExtractor:
                 if any(t.lower_ in ("with", "using", "through", "via", "by") for t in m.span.doc[trig.i : m.span.start]):
                     ev.add(_item_role(m), m)
         if not ev.roles.get("actor"):
-            agencies = [m for m in mentions if m.label == "GOV_AGENCY" and not m.span.start <= trig.i < m.span.end]
+            agencies = [m for m in mentions if m.label == "GOV_AGENCY" and not m.span.start <= trig.i < m.span.end
+                        and m.span.root.head.lemma_.casefold() not in self.t["listing"]]  # not the one designating
             generic = [m for m in mentions if m.label == "GOV_GENERIC"]
             countries = [m for m in mentions if m.label == "COUNTRY" and m.span.root.head.lower_ != "in"]
             fallback = agencies[:1] or generic[:1] or countries[:1]
@@ -547,6 +671,86 @@ class EventExtractor:
         return ev
 
 
+def _anaphors(sent: Span, mentions: list[Mention]) -> list[Mention]:
+    """Subjects "it", "the company", "the firm" standing for the organisation named last before them (this
+    sentence or an earlier one of the paragraph), as mentions that report that organisation."""
+    out: list[Mention] = []
+    for tok in sent:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or any(m.span.start <= tok.i < m.span.end for m in mentions):
+            continue
+        if tok.tag_ == "NNS" and tok.lemma_.casefold() in _ANAPHOR_NOUNS | {"entity"} and any(
+                c.dep_ == "det" and c.lower_ in ("these", "those", "the", "both") for c in tok.children):
+            before = [m for m in mentions if m.label == "ORG" and m.span.end <= tok.i and m.refers is None]
+            if before:  # "these entities": the organisations named together last
+                last = before[-1]
+                group = [m for m in before if m.span.root.i == last.span.root.i or m.span.root.head.i == last.span.root.i
+                         or last.span.root.head.i == m.span.root.i and last.span.root.dep_ == "conj"]
+                out += [Mention(tok.doc[tok.i : tok.i + 1], m.label, m.value, refers=m.span) for m in group]
+            continue
+        if tok.lower_ == "it" and tok.pos_ == "PRON":
+            pass
+        elif tok.pos_ == "NOUN" and tok.lemma_.casefold() in _ANAPHOR_NOUNS and tok.tag_ == "NN" and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children) and not any(
+                c.dep_ in ("compound", "amod", "prep") for c in tok.children):
+            pass
+        else:
+            continue
+        before = [m for m in mentions if m.label == "ORG" and m.span.end <= tok.i and m.refers is None]
+        subjects = [m for m in before if m.span.root.dep_ in ("nsubj", "nsubjpass")]  # the topic, not an object
+        if before:
+            ante = subjects[-1] if subjects else before[-1]
+            out.append(Mention(tok.doc[tok.i : tok.i + 1], ante.label, ante.value, refers=ante.span))
+    return out
+
+
+def _country_modifier(m: Mention, trig: Token, mentions: list[Mention] | None = None) -> bool:
+    """A country adjective or modifier of another named party, not a party itself: "the Bahraini Ministry of
+    Interior", "a Cyprus-based firm", "Israel's NSO Group". "Hungary's purchase", "sold to Russia" and "the
+    Kessel municipality" (no other name there) name the party itself."""
+    if m.label != "COUNTRY" or m.refers is not None:
+        return False
+    root = m.span.root
+    doc = m.span.doc
+    nxt = doc[m.span.end] if m.span.end < len(doc) else None
+    if nxt is not None and nxt.text == "-" and m.span.end + 1 < len(doc) and doc[m.span.end + 1].lower_.endswith(
+            ("based", "registered", "headquartered", "owned", "made", "linked", "backed")):
+        return True  # "Cyprus-based", "Israel-registered"
+    if root.dep_ not in _MODIFIER_DEPS | {"poss", "appos"} or root.head.i == trig.i:
+        return False
+    head = root.head
+    return any(x.span.start <= head.i < x.span.end and x.label in ("ORG", "GOV_AGENCY", "PERSON", "PRODUCT")
+               for x in (mentions or []))
+
+
+def _role_data(m: Mention, mentions: list[Mention]) -> list[Any]:
+    """[start_char, end_char, label, value] of a role; an agency with its demonym before it is reported whole
+    ("the Bahraini Ministry of Interior")."""
+    span = m.out
+    if m.label == "GOV_AGENCY" and m.refers is None:
+        before = next((x for x in mentions if x.label == "COUNTRY" and x.span.end == span.start
+                       and x.span.root.tag_ in ("JJ", "NNP", "NNPS") and x.span.root.dep_ in _MODIFIER_DEPS), None)
+        if before is not None:
+            whole = span.doc[before.span.start : span.end]
+            return [whole.start_char, whole.end_char, m.label, whole.text.casefold()]
+    return [span.start_char, span.end_char, m.label, m.value]
+
+
+_STATE_NOUNS = {"government", "regime", "authority", "police", "military", "agency", "ministry", "army", "force",
+                "service", "state", "end-user", "intelligence"}
+
+
+def _generic_recipient(trig: Token) -> Span | None:
+    """The "to" object of a seller verb when it names state buyers without a name ("to foreign governments",
+    "to security services in the region"): the noun phrase, without its article."""
+    for prep in trig.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and obj.lemma_.casefold() in _STATE_NOUNS:
+                    left = obj.left_edge.i + (1 if obj.left_edge.dep_ in ("det", "poss") else 0)
+                    return obj.doc[left : obj.i + 1]
+    return None
+
+
 def _item_role(m: Mention) -> str:
     return "capability" if m.label == "CAPABILITY" else "product"
 
@@ -581,6 +785,11 @@ def _add_share(ev: Event, sent: Span, mentions: list[Mention]) -> None:
 def _object_phrase(trig: Token) -> Span | None:
     """The direct object (or passive subject) noun phrase of a trigger verb, for an unnamed item."""
     for child in trig.children:
+        if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.casefold() in ("worth", "value", "amount", "quantity"):
+            inner = [g for p in child.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+            if inner:  # "$50 million worth of microelectronics": the goods, not the price
+                child = inner[0]
+                return child.doc[child.left_edge.i if child.left_edge.pos_ != "DET" else child.left_edge.i + 1 : child.right_edge.i + 1]
         if child.dep_ in ("dobj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
             left = child.left_edge.i
             doc = child.doc

@@ -97,28 +97,107 @@ class GazetteerRuler:
                     continue
                 if not sensitive and _inside_proper_name(doc, start, end):
                     continue  # "Fictive Intercept Systems Ltd" is a company, not a capability mention
-                if label in ("ORG", "GOV_AGENCY") and end < len(doc) and doc[end].lower_.strip(".") in self._legal_forms:
-                    end += 1
+                if label in ("ORG", "GOV_AGENCY") and sensitive:  # "NSO Group Technologies Ltd": the full name
+                    while end < len(doc) and (doc[end].lower_.strip(".") in self._legal_forms
+                                              or (doc[end].is_title and doc[end].lower_ in _NAME_TAILS)):
+                        end += 1
                 candidates.append(Span(doc, start, end, label=label, kb_id=canonical))
         countries_by_end = {c.end: c for c in candidates if c.label_ == "COUNTRY"}
         for match_id, start, end in self.patterns(doc):
             span = doc[start:end]
             country = countries_by_end.get(start)
-            if country is not None:
-                if not self._is_demonym(country):  # "Kessel Public Security Bureau": the capital is part of the name
-                    candidates.remove(country)
-                    del countries_by_end[start]
-                    start = country.start
-                    span = doc[start:end]
-            elif start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
+            if country is None and start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
                 continue  # "Acme Security Unit": part of a longer proper name left to ner
             candidates.append(Span(doc, start, end, label=strings[match_id], kb_id=name_key(span.text)))
-        kept = filter_spans(candidates)
+        candidates = [self._with_country_name(doc, c, countries_by_end, candidates) for c in candidates]
+        candidates += self._government_actors(doc, candidates)
+        lists = [s for s in candidates if s.label_ in ("LIST", COUNTRY_IN_NAME)]  # kept under an agency too
+        inside_list = {(s.start, s.end) for s in candidates for li in lists if s.label_ not in ("LIST", "GOV_AGENCY")
+                       and li.start <= s.start and s.end <= li.end}  # "UK" in "UK Sanctions List" is no mention
+        kept = filter_spans(sorted([s for s in candidates if s.label_ not in ("LIST", COUNTRY_IN_NAME)
+                                    and (s.start, s.end) not in inside_list],
+                                   key=lambda s: s.label_ != "GOV_AGENCY"))  # "Kremlin": the agency on a tie
         ents = [s for s in kept if s.label_ in OUTPUT_LABELS]
-        aux = [s for s in kept if s.label_ not in OUTPUT_LABELS]
+        aux = [s for s in kept if s.label_ not in OUTPUT_LABELS] + lists
         doc.ents = filter_spans([*doc.ents, *ents]) if doc.ents else ents
         set_aux(doc, [*aux_spans(doc), *aux])
         return doc
+
+    def _with_country_name(self, doc: Doc, span: Span, countries_by_end: dict[int, Span], candidates: list[Span]) -> Span:
+        """An agency right after a country's name (not a demonym) takes it in: "U.S. Treasury Department",
+        "Kessel Public Security Bureau" (the capital is part of the name)."""
+        if span.label_ != "GOV_AGENCY":
+            return span
+        country = countries_by_end.get(span.start)
+        if country is None or self._is_demonym(country) or country not in candidates:
+            return span
+        candidates.remove(country)
+        return Span(doc, country.start, span.end, label=span.label_, kb_id=name_key(doc[country.start : span.end].text))
+
+    def _government_actors(self, doc: Doc, candidates: list[Span]) -> list[Span]:
+        """Government-as-actor phrases as GOV_AGENCY: "the Hungarian government", "Bangladeshi police",
+        "China's military", "the Government of Egypt", "the Bukele administration" (a name before
+        administration/government/regime)."""
+        out: list[Span] = []
+        for c in candidates:
+            if c.label_ != "COUNTRY":
+                continue
+            i = c.end
+            if i < len(doc) and doc[i].lower_ in ("'s", "\u2019s"):
+                i += 1
+            end = _actor_head_end(doc, i)
+            if end is not None and not (end < len(doc) and (doc[end].lower_ in _PERSON_ROLE_NOUNS or (
+                    doc[end].pos_ in ("NOUN", "PROPN") and doc[end - 1].lower_ != "government"))):
+                # "a former Israeli military officer", "PRC military modernization": a modifier, no actor
+                out.append(Span(doc, c.start, end, label="GOV_AGENCY", kb_id=name_key(doc[c.start : end].text)))
+                if self._is_demonym(c) or i > c.end:  # "Egyptian police", "China's military" (not "Calder Intelligence Service")
+                    out.append(Span(doc, c.start, c.end, label=COUNTRY_IN_NAME, kb_id=c.kb_id_))
+            if c.start >= 2 and doc[c.start - 1].lower_ in ("of", "the") and (
+                    doc[c.start - 2].lower_ == "government" or doc[c.start - 2].lower_ == "of"
+                    and c.start >= 3 and doc[c.start - 3].lower_ == "government"):
+                first = c.start - 2 if doc[c.start - 2].lower_ == "government" else c.start - 3
+                out.append(Span(doc, first, c.end, label="GOV_AGENCY", kb_id=name_key(doc[first : c.end].text)))
+        taken = {t for c in candidates for t in range(c.start, c.end) if c.label_ != "GOV_GENERIC"}
+        for tok in doc:
+            if tok.lower_ not in _LEADER_HEADS or tok.i == 0:
+                continue
+            first = tok.i - 1
+            if not (doc[first].pos_ == "PROPN" and doc[first].is_title) or first in taken:
+                continue
+            if tok.i + 1 < len(doc) and (doc[tok.i + 1].is_title or doc[tok.i + 1].pos_ in ("NOUN", "PROPN")):
+                continue  # "the Export Administration Regulations", "the Bukele government bonds"
+            while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title and first - 1 not in taken \
+                    and tok.i - first < 2:
+                first -= 1
+            if doc[first - 1].lower_ in ("the", "a") if first > 0 else False:
+                out.append(Span(doc, first, tok.i + 1, label="GOV_AGENCY", kb_id=name_key(doc[first : tok.i + 1].text)))
+        return out
+
+
+_ACTOR_HEADS = (
+    ("armed", "forces"), ("security", "forces"), ("security", "services"), ("security", "service"),
+    ("intelligence", "services"), ("intelligence", "service"), ("intelligence", "agencies"),
+    ("secret", "police"), ("riot", "police"), ("border", "police"), ("state", "security"), ("government",),
+    ("administration",), ("regime",), ("police",), ("military",), ("army",), ("navy",),
+    ("junta",), ("cabinet",), ("gendarmerie",),
+)
+COUNTRY_IN_NAME = "COUNTRY_IN_NAME"  # aux label: a country mention inside a GOV_AGENCY phrase ("Egyptian police")
+_NAME_TAILS = frozenset({"technologies", "technology", "holdings", "systems", "solutions", "group", "labs", "lab",
+                         "international", "consortium", "corporation", "company", "networks", "intelligence"})
+_PERSON_ROLE_NOUNS = frozenset({"officer", "officers", "official", "officials", "spokesman", "spokeswoman",
+                                "spokesperson", "source", "sources", "bonds", "minister", "ministers", "adviser", "advisers"})
+_LEADER_HEADS = frozenset({"administration", "government", "regime"})
+
+
+def _actor_head_end(doc: Doc, i: int) -> int | None:
+    """The end of a government-actor head word starting at token ``i`` ("government", "security forces")."""
+    for head in _ACTOR_HEADS:
+        n = len(head)
+        if i + n <= len(doc) and tuple(t.lower_ for t in doc[i : i + n]) == head:
+            if head == ("government",) and i + n < len(doc) and doc[i + n].lower_ in ("official", "officials", "bonds"):
+                return None
+            return i + n
+    return None
 
 
 def _inside_proper_name(doc: Doc, start: int, end: int) -> bool:

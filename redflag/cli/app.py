@@ -5,11 +5,17 @@ Area modules (``redflag/cli/<area>.py``) import ``app`` and register their comma
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from redflag.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from graph.store import GraphStore
 
 app = typer.Typer(
     name="redflag",
@@ -43,3 +49,16 @@ def _global_options(
 def settings() -> Settings:
     """The settings for this invocation (``--data-dir`` wins over the environment)."""
     return load_settings(state.data_dir)
+
+
+@contextmanager
+def data_store(cfg: Settings) -> Iterator[GraphStore]:
+    """The graph store of a data folder that holds data: the one check every command that reads the graph
+    uses (an empty or mistyped folder is an error that names it and says how to fill it)."""
+    from redflag.services.store import EmptyDataFolder, open_data_store
+
+    try:
+        with open_data_store(cfg) as store:
+            yield store
+    except EmptyDataFolder as exc:
+        raise CliError(str(exc)) from None

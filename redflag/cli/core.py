@@ -19,13 +19,27 @@ console = Console()
 @app.command()
 def status(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Backend, data folder, server state, node counts per label, relationship counts per type."""
+    from redflag.services.list_versions import listed_entities, status_versions
+
     cfg = settings()
     with open_store(cfg) as store:
-        info = {"data_dir": str(cfg.data_dir), **store.describe(), **store.counts()}
+        info = {"data_dir": str(cfg.data_dir), **store.describe(), **store.counts(),
+                "list_versions": status_versions(store, cfg), "listed_entities": listed_entities(store),
+                "list_max_age_days": cfg.list_max_age_days}
     if as_json:
         print(json.dumps(info, indent=2, sort_keys=True))
         return
     console.print(f"backend [bold]{info['backend']}[/]  data {info['data_dir']}  server {info.get('server')}")
+    print(f"lists loaded: {len(info['list_versions'])} version(s), {info['listed_entities']} listed entities "
+          f"(stale after {cfg.list_max_age_days:g} days, REDFLAG_LIST_MAX_AGE_DAYS)")
+    if not info["list_versions"]:
+        print("  none: screening refuses to run until a list is imported and loaded")
+    for v in info["list_versions"]:
+        age = "unknown" if v["age_days"] is None else f"{v['age_days']:.1f} day(s)"
+        print(f"  {v['source_id']} ({v['dataset']}): dated {v['date'] or 'unknown'}, age {age}, "
+              f"{v['entity_count']} entities, {'STALE' if v['stale'] else 'ok'}; loaded {v['loaded_at']}")
+        for f in v["files"] or [{"sha256": v["sha256"], "name": "(set digest; file versions not recorded)"}]:
+            print(f"    sha256 {f['sha256']}  {f['name']}")
     for key in ("labels", "relationships"):
         table = Table(key)
         table.add_column("count", justify="right")

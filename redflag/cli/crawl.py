@@ -136,38 +136,78 @@ def sources_cmd(
 @app.command("import")
 def import_cmd(
     fmt: str = typer.Argument(..., help=f"Format: {', '.join(FORMATS)}, or deals."),
-    paths: list[Path] = typer.Argument(..., help="Files (ofac: the folder or the sdn/add/alt files)."),
+    paths: list[Path] = typer.Argument(
+        ..., help="Files or folders (ofac: the folder as published: sdn/add/alt/sdn_comments, cons_*)."
+    ),
 ) -> None:
-    """Parse structured list files from disk into the archive (or, with format `deals`, import deals)."""
+    """Import structured list files into the archive and the graph: screenable at once (or, with `deals`, deals).
+
+    Idempotent: a second run of the same files changes nothing; a run cut short is completed by running it again.
+    """
     if fmt == "deals":
         from redflag.cli.intel import import_deals_cmd
 
         if len(paths) != 1:
             raise CliError("import deals takes one file (.csv or .json)")
-        import_deals_cmd(paths[0])
+        import_deals_cmd(paths[0], unscreened=False)
         return
-    with Progress(
-        SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TimeElapsedColumn(), console=Console(stderr=True), transient=True,
-    ) as bar:  # fmt: skip
-        task = bar.add_task(f"import {fmt}", total=None)
+    from redflag.cli.intel import _progress
+    from redflag.services.list_versions import load_list_versions
+    from redflag.services.pipeline import load_list_set, load_parsed
+    from redflag.services.screening_ops import rescreen
+    from redflag.services.store import open_store
 
-        def update(stage: str, done: int, total: int) -> None:
-            bar.update(task, description=f"import {fmt}: {stage}", completed=done, total=total or None)
+    cfg = settings()
+    try:
+        with Progress(
+            SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+            TimeElapsedColumn(), console=Console(stderr=True), transient=True,
+        ) as bar:  # fmt: skip
+            task = bar.add_task(f"import {fmt}", total=None)
 
-        try:
-            result = import_files(settings().archive_dir, fmt, paths, update)
-        except ValueError as exc:
-            raise CliError(str(exc)) from exc
-        except KeyboardInterrupt:
-            bar.stop()
-            typer.echo("interrupted: what was stored is kept; run the same command again to resume", err=True)
-            raise typer.Exit(130) from None
-    out = Console()
-    out.print(
+            def update(stage: str, done: int, total: int) -> None:
+                bar.update(task, description=f"import {fmt}: {stage}", completed=done, total=total or None)
+
+            try:
+                result = import_files(cfg.archive_dir, fmt, paths, update)
+            except ValueError as exc:
+                raise CliError(str(exc)) from exc
+        with open_store(cfg) as store:
+            with _progress(f"loading {fmt}") as load_update:
+                if result.parsed is not None:
+                    report = load_parsed(store, result.parsed, load_update)  # type: ignore[arg-type]
+                else:  # streamed (FtM): the records go from the archive into the graph in batches
+                    with Archive(cfg.archive_dir) as archive:
+                        report = load_list_set(store, archive, result.key, load_update)  # type: ignore[arg-type]
+            # the list's version (files, SHA-256, dates) goes into the graph with its records: screenings name it
+            with Archive(cfg.archive_dir) as archive:
+                load_list_versions(store, archive)
+            again = rescreen(store, cfg, cfg.user, only_if_changed=True)
+    except KeyboardInterrupt:
+        typer.echo("interrupted: what was stored is kept; run the same command again to resume", err=True)
+        raise typer.Exit(130) from None
+    typer.echo(
         f"{fmt}: {len(result.files)} file(s), {result.entities} entities, {result.relations} relations, "
-        f"{result.indicators} indicators, {len(result.errors)} rejected row(s)"
+        f"{result.indicators} indicators, {len(result.errors)} rejected row(s), {len(result.warnings)} warning(s)"
         + ("" if result.stored else " (already imported: nothing new stored)")
     )
+    typer.echo(
+        f"graph: {report.nodes} nodes, {report.relationships} relationships merged (keyed on ids: none duplicated); "
+        "screenable now"
+    )
+    for v in result.versions:
+        typer.echo(f"  version: {v.name} modified {v.modified} sha256 {v.sha256}")
     for err in result.errors:
-        typer.echo(f"  {err.source}:{err.line}: {err.field or '-'}: {err.reason}")
+        typer.echo(f"  rejected {_row(err)}")
+    for warn in result.warnings[:50]:
+        typer.echo(f"  warning {_row(warn)}")
+    if len(result.warnings) > 50:
+        typer.echo(f"  ... and {len(result.warnings) - 50} more warning(s)")
+    for err in report.errors[:50]:
+        typer.echo(f"  not loaded: {err.source}: {err.field}: {err.reason}")
+    if again.screened:
+        typer.echo(f"re-screened {again.screened} part(ies): {len(again.alerts)} new alert(s) (redflag screening-alerts)")
+
+
+def _row(err: object) -> str:
+    return f"{getattr(err, 'source', '')}:{getattr(err, 'line', 0)}: {getattr(err, 'field', '') or '-'}: {getattr(err, 'reason', '')}"

@@ -10,8 +10,7 @@ from typing import Any
 import typer
 from rich.console import Console
 
-from redflag.cli.app import CliError, app, settings
-from redflag.services.store import open_store
+from redflag.cli.app import CliError, app, data_store, settings
 
 out = Console()
 
@@ -58,10 +57,17 @@ def flags_cmd(
     """Evaluate every red-flag rule on a transaction, store the findings and print them."""
     from redflag.rules.context import TransactionNotFound
     from redflag.rules.engine import evaluate
+    from redflag.screening_ops.grounds import NoListLoaded
     from redflag.services.findings import changes_since_review, mark_reviewed, persist_findings
+    from redflag.services.list_versions import screening_grounds
 
     cfg = settings()
-    with open_store(cfg) as store:
+    with data_store(cfg) as store:
+        try:
+            # the screening rules judge parties against the lists loaded: none loaded, no grounds for "not listed"
+            grounds = screening_grounds(store, cfg).to_dict()
+        except NoListLoaded as exc:
+            raise CliError(f"{exc} (the red flags need the parties screened against a list)") from None
         try:
             report = evaluate(store, transaction, _as_of(as_of))
         except TransactionNotFound as exc:
@@ -79,11 +85,16 @@ def flags_cmd(
     doc: dict[str, Any] = {
         "transaction": data["transaction"],
         "risk_score": data["risk_score"],
+        "risk_band": data["risk_band"],
         "hard_stop": data["hard_stop"],
         "hard_stops": data["hard_stops"],
         "lists_judged_on": data["lists_judged_on"],
         "findings": findings,
+        "not_evaluated": data["errors"],
         "score": data["score"],
+        "lists_stale": grounds["stale"],
+        "warnings": grounds["warnings"],
+        "list_versions": grounds["list_versions"],
     }
     if change is not None:
         doc["since"] = change["since"]
@@ -91,10 +102,17 @@ def flags_cmd(
     if as_json:
         print(json.dumps(doc, indent=2, ensure_ascii=False))
         return
-    head = f"{transaction}: risk {doc['risk_score']}" + ("  HARD STOP" if doc["hard_stop"] else "")
+    from redflag.screening_ops.grounds import versions_text
+
+    head = f"{transaction}: risk {doc['risk_score']} ({doc['risk_band']})" + ("  HARD STOP" if doc["hard_stop"] else "")
     out.print(head, markup=False)
+    for w in doc["warnings"]:
+        print(f"  WARNING (lists stale): {w}")
+    print(f"  lists: {versions_text(doc['list_versions']) or 'versions unknown'}")
     for hs in doc["hard_stops"]:
         out.print(f"  hard stop {hs['rule']}: {hs['reason']}", markup=False)
+    for gap in doc["not_evaluated"]:
+        out.print(f"  NOT EVALUATED: {gap['message']}", markup=False)
     if change is not None:
         out.print(f"changes since {change['since'] or 'never reviewed'}", markup=False)
     for f in findings:
@@ -117,7 +135,7 @@ def resolve_cmd(
     """Add a resolution to a finding. Resolutions are never edited: a new one is appended."""
     from redflag.services.findings import FindingError, resolve
 
-    with open_store(settings()) as store:
+    with data_store(settings()) as store:
         try:
             res = resolve(store, finding, status, reason, by)
         except FindingError as exc:
@@ -135,7 +153,7 @@ def decide_cmd(
     """Record a decision on a transaction (kept with every earlier one)."""
     from redflag.services.findings import FindingError, record_decision
 
-    with open_store(settings()) as store:
+    with data_store(settings()) as store:
         try:
             res = record_decision(store, transaction, decision, reason, by)
         except FindingError as exc:
@@ -163,14 +181,20 @@ def report_cmd(
     if fmt not in ("md", "html", "pdf"):
         raise CliError(f"--format {fmt!r}: choose md, html or pdf")
     cfg = settings()
-    with open_store(cfg) as store:
+    with data_store(cfg) as store:
         if transaction is not None:
             from redflag.reports.model import build_report
             from redflag.reports.render import write_report
             from redflag.rules.context import TransactionNotFound
+            from redflag.screening_ops.grounds import NoListLoaded
+            from redflag.services.list_versions import screening_grounds
 
             try:
-                rep = build_report(store, transaction)
+                grounds = screening_grounds(store, cfg).to_dict()
+            except NoListLoaded as exc:
+                raise CliError(f"{exc} (the report's red flags need the parties screened against a list)") from None
+            try:
+                rep = build_report(store, transaction, grounds=grounds)
             except TransactionNotFound as exc:
                 raise CliError(str(exc)) from None
             write_report(rep, fmt, out_file)

@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from redflag.cli.app import CliError, app, settings
+from redflag.cli.app import CliError, app, data_store, settings
 from redflag.services.store import open_store
 
 console = Console(stderr=True)
@@ -42,14 +42,26 @@ def load_cmd() -> None:
     with open_store(cfg) as store, _progress("loading lists") as update:
         report = load_lists(store, archive_for(cfg), update)  # type: ignore[arg-type]
         # lists changed: every party screened before is screened again; new matches become alerts
-        from redflag.services.screening_ops import rescreen
+        from redflag.screening_ops.grounds import NoListLoaded
+        from redflag.services.screening_ops import RescreenReport, rescreen
 
-        again = rescreen(store, cfg, cfg.user, only_if_changed=True)
+        try:
+            again = rescreen(store, cfg, cfg.user, only_if_changed=True)
+        except NoListLoaded:  # indicators only: nothing to re-screen against
+            again = RescreenReport()
     print(f"loaded {report.nodes} nodes, {report.relationships} relationships; {len(report.errors)} problem(s)")
     for e in report.errors[:50]:
         print(f"  {e.source}: {e.field}: {e.reason}")
     if again.screened:
         print(f"re-screened {again.screened} part(ies): {len(again.alerts)} new alert(s) (redflag screening-alerts)")
+    with open_store(cfg) as store:  # documents extracted before any list was loaded are redone now
+        from redflag.services.pipeline import extract_pending, needs_reextraction
+
+        archive = archive_for(cfg)
+        if needs_reextraction(store, archive, cfg):
+            with _progress("re-extracting") as update:
+                redo = extract_pending(store, archive, cfg, update)  # type: ignore[arg-type]
+            print(f"re-extracted {redo.processed} document(s) extracted before the lists were loaded")
 
 
 @app.command("extract")
@@ -63,19 +75,30 @@ def extract_cmd() -> None:
     print(f"processed {report.processed} document(s): {report.mentions} mentions, {report.events} events")
     for url, reason in report.skipped:
         print(f"  skipped {url}: {reason}")
+    for d in report.damaged:
+        print(f"error: {d.line()}; skipped", file=sys.stderr)
+    if report.damaged:
+        raise CliError(
+            f"{len(report.damaged)} archive record(s) damaged and skipped; the rest was processed. "
+            "`redflag archive verify` lists what is damaged; re-crawl or re-import those sources"
+        )
 
 
 @app.command("resolve-entities")
 def resolve_entities_cmd() -> None:
     """Entity resolution and party screening: SAME_AS and POSSIBLY_SAME_AS links with explanations."""
+    from redflag.screening_ops.grounds import NoListLoaded
     from redflag.services.screening import resolve_entities, screen_deal_parties
 
     cfg = settings()
-    with open_store(cfg) as store:
+    with data_store(cfg) as store:
         r1 = resolve_entities(store, cfg)
-        r2 = screen_deal_parties(store, cfg)
-    print(f"resolution: {r1.same} same, {r1.possible} for review; screening of parties: {r2.same} matches, "
-          f"{r2.possible} for review")
+        print(f"resolution: {r1.same} same, {r1.possible} for review")
+        try:
+            r2 = screen_deal_parties(store, cfg)
+        except NoListLoaded as exc:
+            raise CliError(f"parties not screened: {exc}") from None
+    print(f"screening of parties: {r2.same} matches, {r2.possible} for review")
 
 
 @app.command("judge")
@@ -90,7 +113,7 @@ def judge_cmd(
     from redflag.services.screening import judge
 
     cfg = settings()
-    with open_store(cfg) as store:
+    with data_store(cfg) as store:
         try:
             ok = judge(store, a, b, judgement, by or cfg.user, reason, datetime.now(UTC).isoformat())
         except ValueError as exc:
@@ -103,7 +126,7 @@ def judge_cmd(
 @app.command("screen")
 def screen_cmd(
     name: str = typer.Argument(None, help="A name to screen against every list entity."),
-    country: str = typer.Option(None, "--country", help="ISO country code of the party."),
+    country: str = typer.Option(None, "--country", help="Country of the party: ISO code or name (RU, Russia)."),
     threshold: float = typer.Option(None, "--threshold", help="Minimum score (default $REDFLAG_SCREEN_THRESHOLD)."),
     limit: int = typer.Option(10, "--limit"),
     as_json: bool = typer.Option(False, "--json"),
@@ -111,13 +134,15 @@ def screen_cmd(
     jsonl: bool = typer.Option(False, "--jsonl", help="With --file: one JSON result per input line, streamed."),
     out: Path = typer.Option(None, "--out", help="With --file: write the report (.csv, .html or .json)."),
     by: str = typer.Option(None, "--by", help="Who screens (default: $REDFLAG_USER)."),
+    ids: list[str] = typer.Option(None, "--id", help="An identifier TYPE:VALUE (imo:9569683, lei:..., swift:...); "
+                                  "repeatable. An equal one is strong evidence, a different one of the type counts against."),
 ) -> None:
     """Screen a name against every list entity (names and aliases), best first, each match explained.
 
     Every screening goes to the screening audit log (`redflag screening-log`), with the decisions in force.
     With --file, screen every party of a CSV (bulk): malformed rows are reported by line and skipped.
     """
-    from redflag.screening_ops.parties import PartyQuery
+    from redflag.screening_ops.parties import PartyQuery, party_country
     from redflag.services.screening_ops import screen_one
 
     if file is not None:
@@ -131,27 +156,48 @@ def screen_cmd(
         raise CliError("--jsonl and --out go with --file")
     if not name or not name.strip():
         raise CliError("give a NAME to screen")
+    from redflag.screening_ops.grounds import versions_text
+    from redflag.screening_ops.parties import parse_identifiers
+
+    try:
+        identifiers = tuple(parse_identifiers(";".join(ids or [])))
+    except ValueError as exc:
+        raise CliError(f"--id: {exc}") from exc
     cfg = settings()
-    cut = cfg.screen_threshold if threshold is None else threshold
-    with open_store(cfg) as store:
+    # review candidates are shown from the review threshold up (as in bulk screening), marked as review
+    cut = cfg.screen_review_threshold if threshold is None else threshold
+    with data_store(cfg) as store:
         try:
-            result, logged = screen_one(store, cfg, PartyQuery(name, (country or "").upper()), by or cfg.user, cut, limit)
+            party = PartyQuery(name, party_country(country), identifiers=identifiers)
+            result, logged = screen_one(store, cfg, party, by or cfg.user, cut, limit)
         except ValueError as exc:
             raise CliError(str(exc)) from exc
+    match_cut = max(cut, cfg.screen_threshold)
     if as_json:
         data = result.to_dict()
         data["screening_id"], data["screened_at"] = logged.screening_id, logged.at
+        data["match_threshold"], data["status"] = match_cut, logged.status
         for m, o in zip(data["matches"], logged.matches, strict=True):
             m["status"] = o.status  # open, cleared, reopened, confirmed or needs_review (decisions in force)
+            m["band"] = o.band  # match (>= the match threshold) or review
+        data["stale"], data["warnings"] = logged.stale, logged.warnings
+        data["list_versions"] = logged.grounds.get("list_versions", [])
         print(json.dumps(data, indent=2, ensure_ascii=False))
+        for w in logged.warnings:
+            print(f"warning: {w}", file=sys.stderr)
         return
+    for w in logged.warnings:
+        print(f"WARNING (lists stale): {w}")
     if not result.matches:
-        print(f"no match for {name!r} at threshold {cut}")
+        print(f"no match for {name!r} at or above {cut}")
     for o in logged.matches:
         m = o.match
-        mark = "" if o.status == "open" else f"  [{o.status}]"
+        mark = f"  [{o.band}]" + ("" if o.status == "open" else f" [{o.status}]")
         print(f"{m.score:.3f}  {m.name}  (matched {m.matched_name!r}; {', '.join(m.lists)} {', '.join(m.programs)})"
               + mark)
+        for note in m.notes:
+            print(f"       {note}")
+    print(f"screened against: {versions_text(logged.grounds.get('list_versions', [])) or 'list versions unknown'}")
     print(f"logged as screening {logged.screening_id}", file=sys.stderr)
 
 
@@ -170,7 +216,7 @@ def paths_cmd(
     rel = tuple(r.strip().upper() for r in relations.split(",") if r.strip()) or None
     if rel and any(r not in FOLLOW for r in rel):
         raise CliError(f"relation types must be among {', '.join(FOLLOW)}")
-    with open_store(settings()) as store:
+    with data_store(settings()) as store:
         try:
             result = find_paths(store, transaction, party, max_depth, limit, rel)
         except ValueError as exc:
@@ -181,23 +227,59 @@ def paths_cmd(
     if not result["paths"]:
         print("no path to a risky end-user or destination")
     for p in result["paths"]:
-        print(f"{p['risk']:.2f}  " + " -> ".join(n["name"] or n["id"] for n in p["nodes"]))
+        print(f"{p['risk']:5.1f} {p['risk_band']:<8} " + " -> ".join(n["name"] or n["id"] for n in p["nodes"]))
         print("      " + "; ".join(p["reasons"]))
 
 
 @app.command("import-deals")
-def import_deals_cmd(path: Path = typer.Argument(..., help="A deals file (.csv or .json).")) -> None:
-    """Import deals; every error names the row and column, and a file with any error writes nothing."""
-    from redflag.deals import DealValidationError, import_deals
+def import_deals_cmd(
+    path: Path = typer.Argument(..., help="A deals file (.csv or .json)."),
+    unscreened: bool = typer.Option(
+        False, "--unscreened", help="Import even with no screening list loaded (new parties stay unscreened)."
+    ),
+) -> None:
+    """Import deals, then screen every deal party against the lists loaded (logged; matches linked).
 
-    with open_store(settings()) as store:
+    CSV columns: id, title, exporter, customer, consignee, intermediary, freight_forwarder, end_user, payer
+    (parties: entity ids or names, several joined by ';'), items (ITEM_ID[:QUANTITY];... from the item
+    register), destination and transit_countries (ISO alpha-2 codes), free_trade_zones, order_date and
+    ship_date (YYYY-MM-DD), status, use_limits/termination/update_denial/remote_disable (yes/no),
+    support_status (active, ended, none), declared_end_use. JSON: the same fields, parties and items as lists
+    of objects. Every column and its allowed values: docs/DEALS.md.
+
+    Every error names the row and column, and a file with any error writes nothing. With no screening list
+    loaded the import is refused (nothing written) unless --unscreened is given.
+    """
+    from redflag.deals import DealValidationError, check_items, import_deals, parse_deals
+    from redflag.screening_ops.grounds import NoListLoaded
+    from redflag.services.list_versions import screening_grounds
+    from redflag.services.screening import screen_deal_parties
+
+    cfg = settings()
+    with open_store(cfg) as store:
         try:
-            deals, created = import_deals(store, path)
+            deals_in_file = parse_deals(path)  # validation errors first: they write nothing
+            grounds = None if unscreened else screening_grounds(store, cfg)
+            item_warnings = check_items(store, deals_in_file, path.name)
         except DealValidationError as exc:
             for e in exc.errors:
                 print(f"{e.source} row {e.line}, column {e.field}: {e.reason}")
             raise CliError(f"{path}: {len(exc.errors)} error(s); nothing was imported") from exc
-    print(f"imported {len(deals)} deal(s); {len(created)} new party(ies) marked unscreened")
+        except NoListLoaded as exc:
+            raise CliError(f"{path}: nothing imported: the deal parties cannot be screened: {exc} "
+                           "(or import with --unscreened)") from None
+        deals, created = import_deals(store, path)
+        for w in item_warnings:
+            print(f"WARNING: {w}")
+        if grounds is None:
+            print(f"imported {len(deals)} deal(s); {len(created)} new party(ies) marked unscreened "
+                  "(no screening: --unscreened)")
+            return
+        links = screen_deal_parties(store, cfg)
+    for w in grounds.warnings:
+        print(f"WARNING (lists stale): {w}")
+    print(f"imported {len(deals)} deal(s) ({len(created)} new party(ies)); every deal party screened and logged: "
+          f"{links.same} match(es), {links.possible} for review (redflag screening-log)")
 
 
 @app.command("demo")

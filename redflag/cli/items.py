@@ -9,7 +9,9 @@ from typing import Any
 
 import typer
 
+from ontology.countries import country_code
 from redflag.cli.app import CliError, app, settings
+from redflag.cli.children import Stopped, stop_signals
 from redflag.services.store import open_store
 
 items_app = typer.Typer(help="The item register: list, show, import.", no_args_is_help=True)
@@ -104,7 +106,7 @@ def grievance_record(
 
     text = sys.stdin.read() if str(text_file) == "-" else _read(text_file)
     cfg = settings()
-    named = Named(_split(entity), _split(item), [c.upper() for c in _split(country)], _split(transaction))
+    named = Named(_split(entity), _split(item), [country_code(c) or c.upper() for c in _split(country)], _split(transaction))
     with open_store(cfg) as store:
         try:
             r = record_grievance(
@@ -189,7 +191,7 @@ def grievance_link(
     from redflag.stewardship.grievances import GrievanceError, Named, link
 
     cfg = settings()
-    named = Named(_split(entity), _split(item), [c.upper() for c in _split(country)], _split(transaction))
+    named = Named(_split(entity), _split(item), [country_code(c) or c.upper() for c in _split(country)], _split(transaction))
     with open_store(cfg) as store:
         try:
             _print({"transactions_reevaluated": link(store, grievance_id, named, by=by or cfg.user)})
@@ -241,7 +243,10 @@ def grievance_portal(
         raise CliError(f"cannot listen on {host or g.portal_host}:{port or g.portal_port}: {exc.strerror}") from None
     print(f"grievance portal on {server.url} (Ctrl-C stops it)", flush=True)
     try:
-        server.serve_forever()
+        with stop_signals():  # SIGTERM/SIGHUP leave serve_forever like Ctrl-C: socket and store closed
+            server.serve_forever()
+    except (KeyboardInterrupt, Stopped):
+        print("grievance portal stopped", flush=True)
     finally:
         server.server_close()
 

@@ -20,8 +20,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from redflag.cli.app import CliError, app, settings
-from redflag.services.store import open_store
+from redflag.cli.app import CliError, app, data_store, settings
 
 console = Console(stderr=True)
 
@@ -58,11 +57,14 @@ def screen_file_cmd(
         raise CliError(str(exc)) from exc
     results: list[PartyResult] = []
     errors: list[RowError] = []
-    with open_store(cfg) as store, open_log(cfg) as log:
-        try:
+    with data_store(cfg) as store, open_log(cfg) as log:
+        try:  # no list loaded: an error before anything is screened or logged
             session = open_session(store, cfg, log, by or cfg.user, "cli-bulk", threshold, limit)
         except ValueError as exc:
             raise CliError(str(exc)) from exc
+        if session.grounds["warnings"] and (as_json or jsonl):
+            for w in session.grounds["warnings"]:
+                print(f"warning: {w}", file=sys.stderr)
         with _bar() as bar:
             task = bar.add_task("screening", total=len(items), label="")
             for item in session.screen_all(items):
@@ -81,7 +83,9 @@ def screen_file_cmd(
               file=sys.stderr)
     meta = {"file": str(path), "run_id": run.body["run_id"], "data_version": session.data_version,
             "list_version": session.list_version, "threshold": session.threshold,
-            "match_threshold": session.match_threshold, "screened": len(results), "malformed": len(errors)}
+            "match_threshold": session.match_threshold, "screened": len(results), "malformed": len(errors),
+            "stale": session.grounds["stale"], "warnings": session.grounds["warnings"],
+            "list_versions": session.grounds["list_versions"]}
     if out is not None:
         suffix = out.suffix.lower()
         if suffix == ".csv":
@@ -97,6 +101,11 @@ def screen_file_cmd(
     if as_json:
         print(report_json(results, errors, meta))
     elif not jsonl:
+        from redflag.screening_ops.grounds import versions_text
+
+        for w in session.grounds["warnings"]:
+            print(f"WARNING (lists stale): {w}")
+        print(f"screened against: {versions_text(session.grounds['list_versions']) or 'list versions unknown'}")
         counts: dict[str, int] = {}
         for r in results:
             counts[r.status] = counts.get(r.status, 0) + 1
@@ -137,7 +146,7 @@ def _decide(party: str, entity: str, decision: str, reason: str, by: str | None)
     from redflag.services.screening_ops import ScreeningOpsError, record_match_decision
 
     cfg = settings()
-    with open_store(cfg) as store:
+    with data_store(cfg) as store:
         try:
             entry = record_match_decision(store, cfg, party, entity, decision, reason, by or cfg.user)
         except ScreeningOpsError as exc:
@@ -179,17 +188,25 @@ def rescreen_cmd(
     from redflag.services.screening_ops import rescreen
 
     cfg = settings()
-    with open_store(cfg) as store, _bar() as bar:
+    with data_store(cfg) as store, _bar() as bar:
         task = bar.add_task("re-screening", total=None, label="")
 
         def update(done: int, total: int, label: str) -> None:
             bar.update(task, completed=done, total=total, label=label[:40])
 
-        report = rescreen(store, cfg, by or cfg.user, if_changed, update)
+        try:
+            report = rescreen(store, cfg, by or cfg.user, if_changed, update)
+        except ValueError as exc:  # no list loaded: nothing re-screened, nothing logged
+            raise CliError(str(exc)) from exc
+    warnings = list(report.grounds.get("warnings", []))
     if as_json:
         print(json.dumps({"screened": report.screened, "skipped": report.skipped, "list_version": report.list_version,
+                          "stale": bool(report.grounds.get("stale")), "warnings": warnings,
+                          "list_versions": report.grounds.get("list_versions", []),
                           "alerts": [a.to_dict() for a in report.alerts]}, indent=2, ensure_ascii=False))
         return
+    for w in warnings:
+        print(f"WARNING (lists stale): {w}")
     if report.skipped:
         print(f"lists unchanged (list version {report.list_version}); nothing re-screened")
         return

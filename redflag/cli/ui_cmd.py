@@ -5,13 +5,13 @@ from __future__ import annotations
 import ipaddress
 import os
 import socket
-import subprocess
 import sys
 from pathlib import Path
 
 import typer
 
 from redflag.cli.app import CliError, app, settings
+from redflag.cli.children import run_child
 from redflag.passwords import auth_mode, hash_password, oidc_problem
 from redflag.settings import Settings, SettingsError
 
@@ -91,10 +91,11 @@ def serve(cfg: Settings, host: str | None = None, port: int | None = None) -> No
     if not APP.exists():
         raise CliError(f"the UI is missing: {APP} does not exist (reinstall the project)")
     env = {**os.environ, "REDFLAG_DATA_DIR": str(cfg.data_dir)}
-    print(f"redflag UI on http://{bind}:{chosen_port} (data {cfg.data_dir}); Ctrl-C stops it")
-    try:
-        code = subprocess.call(streamlit_command(bind, chosen_port), env=env)
-    except KeyboardInterrupt:
-        code = 0
+    print(f"redflag UI on http://{bind}:{chosen_port} (data {cfg.data_dir}); Ctrl-C stops it", flush=True)
+    done = run_child(streamlit_command(bind, chosen_port), env=env)  # stopped with us on SIGTERM/SIGINT/SIGHUP
+    if done.stopped_by is not None:
+        print("redflag UI stopped", flush=True)
+        return
+    code = done.code
     if code not in (0, -2, 130):
         raise CliError(f"streamlit stopped with status {code}; is port {chosen_port} already in use? try --port")

@@ -29,6 +29,8 @@ def name_keys(name: AnalyzedName) -> set[str]:
             keys.add("f:" + token[:4])
     if name.compact:
         keys.add("c:" + name.compact)
+    if name.written:
+        keys.add("c:" + name.written)
     return keys
 
 

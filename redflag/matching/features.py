@@ -13,8 +13,15 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
+from ontology.countries import country_code
+from ontology.identifiers import (
+    SINGLE_VALUE_SCHEMES,
+    comparison_family,
+    is_identifier_scheme,
+    normalize_identifier,
+)
 from ontology.names import legal_form_type, normalize_name
-from redflag.matching.analysis import AnalyzedName, generic_words
+from redflag.matching.analysis import AnalyzedName, is_generic
 
 FUZZY_TOKEN_MIN = 0.88
 """Two words of at least 4 letters count as the same word when Jaro-Winkler reaches this."""
@@ -59,12 +66,21 @@ def token_similarity(a: str, b: str, key_a: str = "", key_b: str = "") -> tuple[
     return 0.0, "none"
 
 
+def _same_symbol(a: AnalyzedName, i: int, b: AnalyzedName, j: int) -> bool:
+    """Both words stand for one generic word (rigour symbols: "national" / "nacional" / "natl")."""
+    if i >= len(a.symbols) or j >= len(b.symbols):
+        return False
+    return bool(a.symbols[i] & b.symbols[j])
+
+
 def align_tokens(a: AnalyzedName, b: AnalyzedName) -> Alignment:
     """Pair the words of two names greedily, best pairs first, each word used at most once."""
     scored: list[tuple[float, int, int, str]] = []
     for i, (ta, ka) in enumerate(zip(a.tokens, a.phonetics, strict=True)):
         for j, (tb, kb) in enumerate(zip(b.tokens, b.phonetics, strict=True)):
             sim, kind = token_similarity(ta, tb, ka, kb)
+            if sim < SIM_EXACT and _same_symbol(a, i, b, j):
+                sim, kind = SIM_EXACT, "symbol"
             if sim > 0:
                 scored.append((sim, i, j, kind))
     scored.sort(key=lambda x: (-x[0], abs(x[1] - x[2]), x[1], x[2]))
@@ -77,8 +93,8 @@ def align_tokens(a: AnalyzedName, b: AnalyzedName) -> Alignment:
         used_a.add(i)
         used_b.add(j)
         pairs.append((i, j, sim, kind))
-    _pair_joined(a.tokens, b.tokens, used_a, used_b, pairs, flip=False)
-    _pair_joined(b.tokens, a.tokens, used_b, used_a, pairs, flip=True)
+    _pair_joined(a.words or a.tokens, b.words or b.tokens, used_a, used_b, pairs, flip=False)
+    _pair_joined(b.words or b.tokens, a.words or a.tokens, used_b, used_a, pairs, flip=True)
     return Alignment(
         pairs=tuple(sorted(pairs)),
         unmatched_a=tuple(t for i, t in enumerate(a.tokens) if i not in used_a),
@@ -124,6 +140,8 @@ def name_exact(a: AnalyzedName, b: AnalyzedName) -> float:
         return 0.0
     if a.core == b.core or a.compact == b.compact or sorted(a.tokens) == sorted(b.tokens):
         return 1.0
+    if a.written and a.written == b.written:
+        return 1.0
     return 0.0
 
 
@@ -158,7 +176,8 @@ def jaro_winkler(a: AnalyzedName, b: AnalyzedName) -> float:
         return 0.0
     written = JaroWinkler.similarity(a.compact, b.compact)
     ordered = JaroWinkler.similarity("".join(sorted(a.tokens)), "".join(sorted(b.tokens)))
-    return max(written, ordered)
+    as_written = JaroWinkler.similarity(a.written, b.written) if a.written and b.written else 0.0
+    return max(written, ordered, as_written)
 
 
 def token_overlap(a: AnalyzedName, b: AnalyzedName, alignment: Alignment | None = None) -> float:
@@ -219,9 +238,22 @@ def distinctive_disagreement(a: AnalyzedName, b: AnalyzedName, alignment: Alignm
     al = alignment or align_tokens(a, b)
     if not al.unmatched_a or not al.unmatched_b:
         return 0.0
-    generic = generic_words()
-    distinctive = [t for t in al.unmatched_a + al.unmatched_b if t not in generic and not t.isdigit()]
+    distinctive = [t for t in al.unmatched_a + al.unmatched_b if not is_generic(t) and not t.isdigit()]
     return 1.0 if distinctive else 0.5
+
+
+def generic_subset(a: AnalyzedName, b: AnalyzedName, alignment: Alignment | None = None) -> float:
+    """1 when the shorter name is made only of generic words ("NATIONAL BANK") and the longer one adds a word
+    that is not generic ("National Bank of Egypt"): the shorter name describes, it does not name.
+
+    OFAC calls such names weak aliases (OFAC FAQ 91); lists that do not mark them (CSL, FtM ``alias``) still
+    publish them.
+    """
+    al = alignment or align_tokens(a, b)
+    shorter, longer_unmatched = (a, al.unmatched_b) if len(a.tokens) <= len(b.tokens) else (b, al.unmatched_a)
+    if not shorter.tokens or not longer_unmatched or not all(is_generic(t) for t in shorter.tokens):
+        return 0.0
+    return 1.0 if any(not is_generic(t) for t in longer_unmatched) else 0.0
 
 
 def number_mismatch(a: AnalyzedName, b: AnalyzedName) -> float:
@@ -247,14 +279,21 @@ def legal_form_mismatch(a: AnalyzedName, b: AnalyzedName) -> float:
 
 
 def short_name(a: AnalyzedName, b: AnalyzedName) -> float:
-    """1 when the shorter core is made only of initials or has fewer than 4 letters overall."""
+    """1 when the shorter core is made only of initials or has fewer than 4 letters overall.
+
+    0 when both names are that same short name ("GRU" screened against the list's "GRU"): an exact short name is
+    what the list publishes, not a fragment of a longer one.
+    """
+    if a.compact == b.compact and len(a.compact) >= 2:
+        return 0.0
     shorter = a if len(a.compact) <= len(b.compact) else b
     return 1.0 if shorter.is_initials_only or len(shorter.compact) < 4 else 0.0
 
 
 # --------------------------------------------------------------------------- other features
 def _countries(values: Iterable[str]) -> set[str]:
-    return {v.strip().upper() for v in values if v and v.strip()}
+    """ISO codes through the country authority ("Russia" and "RU" agree); an unknown value compares as written."""
+    return {country_code(v) or v.strip().upper() for v in values if v and v.strip()}
 
 
 def country_match(query: Iterable[str], candidate: Iterable[str]) -> float:
@@ -269,27 +308,54 @@ def country_mismatch(query: Iterable[str], candidate: Iterable[str]) -> float:
     return 1.0 if q and c and not q & c else 0.0
 
 
-def normalize_identifier(scheme: str, value: str) -> tuple[str, str]:
-    """Compare identifiers without case, spaces or punctuation: ("tax", "801 326-153") -> ("tax", "801326153")."""
-    return normalize_name(scheme).replace(" ", ""), normalize_name(value).replace(" ", "")
+def typed_identifiers(values: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
+    """Identifiers by comparison family (``inn`` counts as ``tax``), values normalized by
+    :func:`ontology.identifiers.normalize_identifier`; facts that are not identifiers (``linked_to``) are left out."""
+    out: dict[str, set[str]] = {}
+    for scheme, value in values:
+        s, v = normalize_identifier(scheme, value)
+        if is_identifier_scheme(s) and v:
+            out.setdefault(comparison_family(s), set()).add(v)
+    return out
 
 
 def identifier_match(query: Sequence[tuple[str, str]], candidate: Sequence[tuple[str, str]]) -> float:
-    """1 when both sides carry the same identifier (same scheme and value, normalized)."""
-    q = {normalize_identifier(s, v) for s, v in query}
-    c = {normalize_identifier(s, v) for s, v in candidate}
-    q.discard(("", ""))
-    return 1.0 if q & c else 0.0
+    """1 when both sides carry the same identifier: same type and same value once normalized
+    ("imo:9569683" and the list's "IMO 9569683")."""
+    q, c = typed_identifiers(query), typed_identifiers(candidate)
+    return 1.0 if any(q[s] & c.get(s, set()) for s in q) else 0.0
+
+
+def single_value_match(query: Sequence[tuple[str, str]], candidate: Sequence[tuple[str, str]]) -> bool:
+    """True when an identifier of a type an entity holds one value of (IMO, MMSI, LEI, INN...) is equal."""
+    q, c = typed_identifiers(query), typed_identifiers(candidate)
+    return any(q[s] & c.get(s, set()) for s in q if s in SINGLE_VALUE_SCHEMES)
 
 
 def identifier_mismatch(query: Sequence[tuple[str, str]], candidate: Sequence[tuple[str, str]]) -> float:
-    """1 when both sides have an identifier of the same scheme but none of them agree."""
-    q = {normalize_identifier(s, v) for s, v in query}
-    c = {normalize_identifier(s, v) for s, v in candidate}
-    if q & c:
+    """Both sides carry an identifier of the same type and no identifier agrees: 1 for a type an entity holds one
+    value of (IMO, MMSI, LEI, INN, OGRN...), 0.5 for one it may hold several of (passport, tax number)."""
+    q, c = typed_identifiers(query), typed_identifiers(candidate)
+    if any(q[s] & c.get(s, set()) for s in q):
         return 0.0
-    schemes = {s for s, _ in q} & {s for s, _ in c}
-    return 1.0 if schemes - {""} else 0.0
+    shared = set(q) & set(c)
+    if not shared:
+        return 0.0
+    return 1.0 if shared & SINGLE_VALUE_SCHEMES else 0.5
+
+
+def identifier_evidence(query: Sequence[tuple[str, str]], candidate: Sequence[tuple[str, str]]) -> list[str]:
+    """In words, which identifiers agreed or differed: ``["imo 9569683 equals the list's imo 9569683"]``."""
+    q, c = typed_identifiers(query), typed_identifiers(candidate)
+    notes: list[str] = []
+    for scheme in sorted(set(q) & set(c)):
+        same = sorted(q[scheme] & c[scheme])
+        if same:
+            notes += [f"{scheme} {v} equals the list's {scheme} {v}" for v in same]
+        else:
+            notes.append(f"{scheme} {', '.join(sorted(q[scheme]))} differs from the list's "
+                         f"{scheme} {', '.join(sorted(c[scheme]))}")  # fmt: skip
+    return notes
 
 
 def address_overlap(query: Iterable[str], candidate: Iterable[str]) -> float:

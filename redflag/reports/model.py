@@ -36,6 +36,8 @@ class DueDiligenceReport:
     decisions: list[dict[str, Any]]
     generated: str
     considerations: list[tuple[str, str]] = field(default_factory=lambda: list(CONSIDERATIONS))
+    # the list versions the parties were screened against, stale flag and warnings (Grounds.to_dict())
+    grounds: dict[str, Any] = field(default_factory=dict)
 
 
 def _yes_no(value: Any) -> str:
@@ -46,7 +48,9 @@ def _yes_no(value: Any) -> str:
     return str(value)
 
 
-def build_report(store: GraphStore, tx_id: str, as_of: date | None = None) -> DueDiligenceReport:
+def build_report(
+    store: GraphStore, tx_id: str, as_of: date | None = None, grounds: dict[str, Any] | None = None,
+) -> DueDiligenceReport:
     flags = evaluate(store, tx_id, as_of)
     ctx = Context(store, tx_id, as_of)
     parties = [
@@ -95,6 +99,7 @@ def build_report(store: GraphStore, tx_id: str, as_of: date | None = None) -> Du
         findings=findings,
         decisions=decisions(store, tx_id),
         generated=(as_of or date.today()).isoformat(),
+        grounds=dict(grounds or {}),
     )
 
 

@@ -1,4 +1,4 @@
-"""Render a due-diligence report as Markdown, HTML (every value escaped) or PDF (fpdf2, core font)."""
+"""Render a due-diligence report as Markdown or HTML (every value escaped) or PDF (fpdf2, core font)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ontology.neutralize import markdown_text
 from redflag.reports.model import DueDiligenceReport
 
 # ----------------------------------------------------------------------------- a neutral document model
@@ -36,10 +37,27 @@ def blocks(report: DueDiligenceReport) -> Iterator[Block]:
         f"ship date {tx.get('ship_date') or '?'}; status {tx.get('status') or '?'}. Report generated {report.generated}; "
         f"lists judged as of {report.flags.list_date}.",
     )
+    if report.grounds:
+        from redflag.screening_ops.grounds import versions_text
+
+        for warning in report.grounds.get("warnings", []):
+            yield ("p", f"WARNING (lists stale): {warning}")
+        yield ("p", "Parties screened against: "
+               + (versions_text(report.grounds.get("list_versions", [])) or "list versions unknown") + ".")
     verdict = "HARD STOP" if report.flags.hard_stop else "no hard stop"
-    yield ("p", f"Risk score {report.flags.risk_score} / 100 ({verdict}); {len(report.findings)} finding(s).")
+    yield (
+        "p",
+        f"Risk score {report.flags.risk_score} / 100, band {report.flags.breakdown.band} ({verdict}); "
+        f"{len(report.findings)} finding(s).",
+    )
+    considerations = report.flags.breakdown.considerations
+    if considerations:
+        parts = ", ".join(f"{k.replace('_', ' ')} {v:.2f}" for k, v in sorted(considerations.items(), key=lambda kv: -kv[1]))
+        yield ("p", f"Score by guidance consideration (log-odds points, docs/RISK-SCORE.md): {parts}.")
     for hs in report.flags.breakdown.hard_stops:
         yield ("p", f"Hard stop ({hs['rule']}): {hs['reason']}")
+    for gap in report.flags.errors:
+        yield ("p", f"Not evaluated: {gap['message']}")
     if tx.get("declared_end_use"):
         yield ("p", f"Declared end use: {tx['declared_end_use']}")
 
@@ -134,26 +152,25 @@ def blocks(report: DueDiligenceReport) -> Iterator[Block]:
 
 
 # ----------------------------------------------------------------------------- Markdown
-def _md_cell(text: Any) -> str:
-    return str(text if text is not None else "").replace("|", "\\|").replace("\n", " ")
-
-
 def to_markdown(report: DueDiligenceReport) -> str:
+    """The report as Markdown; every value is inert text (``ontology.neutralize.markdown_text``: HTML
+    escaped, link/image/emphasis/table syntax backslash-escaped), so deal data cannot inject markup."""
+    m = markdown_text
     out: list[str] = []
     for kind, value in blocks(report):
         if kind in ("h1", "h2", "h3"):
-            out += ["#" * int(kind[1]) + " " + str(value), ""]
+            out += ["#" * int(kind[1]) + " " + m(value), ""]
         elif kind == "p":
-            out += [str(value), ""]
+            out += [m(value), ""]
         elif kind == "quote":
-            out += ["> " + str(value).replace("\n", " "), ""]
+            out += ["> " + m(value), ""]
         elif kind == "list":
-            out += [f"- {x}" for x in value] + [""]
+            out += [f"- {m(x)}" for x in value] + [""]
         elif kind == "table":
             headers, rows = value
-            out.append("| " + " | ".join(_md_cell(h) for h in headers) + " |")
+            out.append("| " + " | ".join(m(h) for h in headers) + " |")
             out.append("|" + "---|" * len(headers))
-            out += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
+            out += ["| " + " | ".join(m(c) for c in row) + " |" for row in rows]
             out.append("")
     return "\n".join(out)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from ontology.countries import country_name
 from redflag.rules import taxonomy
 from redflag.rules.base import Evidence, Finding, GraphPath, Rule, make_finding
 from redflag.rules.context import Context, parse_date
@@ -27,10 +28,9 @@ def _country_path(ctx: Context, indicators: list[dict[str, Any]]) -> GraphPath:
     path = ctx.tx_node(GraphPath())
     dest = ctx.destination or {}
     cid = ctx.destination_id
-    path.add_node(cid, str(dest.get("name") or cid), ["Country"])
-    path.add_rel(
-        "DESTINED_FOR", ctx.tx_id, cid, [ctx.record_evidence(f"destination {dest.get('name') or cid}")]
-    )
+    name = str(dest.get("name") or country_name(cid) or cid)
+    path.add_node(cid, name, ["Country"])
+    path.add_rel("DESTINED_FOR", ctx.tx_id, cid, [ctx.record_evidence(f"destination {name}")])
     for ind in indicators:
         iid = str(ind.get("id") or f"{cid}:{ind.get('indicator')}")
         path.add_node(iid, f"{ind.get('indicator')} = {ind.get('value')}", ["Indicator"])
@@ -45,7 +45,7 @@ def _country_finding(
     reasons: list[str],
     extra: list[Evidence] | None = None,
 ) -> Finding:
-    name = (ctx.destination or {}).get("name") or ctx.destination_id
+    name = (ctx.destination or {}).get("name") or country_name(ctx.destination_id) or ctx.destination_id
     return make_finding(
         ctx,
         rule,

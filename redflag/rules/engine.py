@@ -32,6 +32,7 @@ class FlagReport:
             "transaction": self.transaction.get("id"),
             "title": self.transaction.get("title"),
             "risk_score": self.risk_score,
+            "risk_band": self.breakdown.band,
             "hard_stop": self.hard_stop,
             "hard_stops": self.breakdown.hard_stops,
             "as_of": self.as_of,
@@ -73,7 +74,13 @@ def evaluate(
     for f in findings:
         f.status = str(states.get(f.id, {}).get("status") or "open")
     findings.sort(key=lambda f: (_LEVEL_ORDER[f.level], -f.confidence, f.rule, f.id))
-    breakdown = score(findings)
+    breakdown = score(findings, {p.id: p.roles_in_tx for p in ctx.parties})
+    errors = [
+        {"kind": "unregistered_item", "item": it.id,
+         "message": f"item {it.name!r} is not in the item register: its item flags (capabilities, classification, "
+                    "safeguards) were not evaluated; register it with `redflag items import FILE`"}
+        for it in ctx.items if not it.props.get("registered")
+    ]  # fmt: skip
     return FlagReport(
         transaction=ctx.tx,
         risk_score=breakdown.score,
@@ -83,4 +90,5 @@ def evaluate(
         breakdown=breakdown,
         as_of=ctx.as_of.isoformat(),
         list_date=ctx.list_date.isoformat(),
+        errors=errors,
     )

@@ -12,11 +12,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ontology.list_meanings import meaning
 from redflag.rules.base import Evidence, Finding, GraphPath, Rule, make_finding
 from redflag.rules.context import Context, ListingHit, as_list
 
-# Export-control lists (not asset freezes): the OFAC 50% rule does not apply to them.
-EXPORT_CONTROL_CODES = frozenset({"EL", "DPL", "MEU", "UVL", "ISN", "DTC"})
 SPYWARE_WORDS = re.compile(r"spyware|cyber|surveil|intercept|intrusion|exploit", re.IGNORECASE)
 TIE_DEPTH = 3
 
@@ -114,9 +113,8 @@ def listed_ownership(ctx: Context, subject: dict[str, Any], *, blocking_only: bo
         owner = str(nodes[0]["id"])
         valid = [h for h in owners.get(owner, []) if h.exact]
         if blocking_only:
-            valid = [
-                h for h in valid if str(h.listing.get("list_code") or "").upper() not in EXPORT_CONTROL_CODES
-            ]
+            # the OFAC 50% rule follows blocking lists only (ontology/data/list_meanings.csv: blocking)
+            valid = [h for h in valid if meaning(str(h.listing.get("list_code") or "")).blocking]
         if not valid:
             continue
         eff = 1.0

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ontology.countries import country_name
+from ontology.free_trade_zones import find_free_trade_zone
 from redflag.rules.base import Evidence, Finding, GraphPath, Rule, make_finding
 from redflag.rules.context import Context, Party, as_list
 
@@ -70,6 +72,24 @@ def non_consumer_div20(ctx: Context) -> list[Finding]:
     return _consignee_rule(ctx, "DIV-20", NON_CONSUMER_DIV20, "a business that does not consume such goods")
 
 
+def country_label(country: dict[str, Any]) -> str:
+    """A country node's display name: its own ``name``, else the country authority's, else its code."""
+    cid = str(country.get("id") or "")
+    return str(country.get("name") or country_name(cid) or cid)
+
+
+def zone_label(zone: str) -> str:
+    """A free-trade zone with the country it lies in ("Jebel Ali Free Zone, United Arab Emirates")."""
+    known = find_free_trade_zone(zone)
+    return f"{zone}, {country_name(known.country) or known.country}" if known else zone
+
+
+def _stop_label(stop: dict[str, Any]) -> str:
+    """A transit stop: its country, then its free-trade zones (which lie in that country) or "transshipment hub"."""
+    zones = stop.get("free_trade_zone") or ""
+    return country_label(stop["country"]) + (f" ({zones.replace(';', '; ')})" if zones else " (transshipment hub)")
+
+
 def free_trade_zone(ctx: Context) -> list[Finding]:
     out = []
     for c in _consignees(ctx):
@@ -83,7 +103,7 @@ def free_trade_zone(ctx: Context) -> list[Finding]:
                 parties=[c.id],
                 evidence=[ctx.record_evidence(f"{c.name} is registered in {zone}")],
                 path=ctx.path_to_party(c.id),
-                explanation=f"The consignee {c.name} is in a free-trade zone ({zone}).",
+                explanation=f"The consignee {c.name} is in a free-trade zone ({zone_label(str(zone))}).",
                 confidence=1.0,
             )
         )
@@ -94,8 +114,8 @@ def _transit_path(ctx: Context, stops: list[dict[str, Any]]) -> GraphPath:
     path = ctx.tx_node(GraphPath())
     for s in stops:
         cid = str(s["country"]["id"])
-        path.add_node(cid, str(s["country"].get("name") or cid), ["Country"])
-        text = f"transit {s.get('order')}: {s['country'].get('name') or cid}" + (
+        path.add_node(cid, country_label(s["country"]), ["Country"])
+        text = f"transit {s.get('order')}: {country_label(s['country'])}" + (
             f" ({s['free_trade_zone']})" if s.get("free_trade_zone") else ""
         )
         path.add_rel("TRANSITS", ctx.tx_id, cid, [ctx.record_evidence(text)])
@@ -113,11 +133,7 @@ def transshipment(ctx: Context) -> list[Finding]:
     zone_stops = [s for s in stops if s.get("free_trade_zone") or s["country"].get("transshipment_hub")]
     if not zone_stops:
         return []
-    names = ", ".join(
-        f"{s['country'].get('name') or s['country']['id']}"
-        + (f" ({s['free_trade_zone']})" if s.get("free_trade_zone") else " (transshipment hub)")
-        for s in zone_stops
-    )
+    names = ", ".join(_stop_label(s) for s in zone_stops)
     return [
         make_finding(
             ctx,
@@ -145,12 +161,12 @@ def abnormal_route(ctx: Context) -> list[Finding]:
     if third:
         reasons.append(
             "passes third countries: "
-            + ", ".join(str(s["country"].get("name") or s["country"]["id"]) for s in third)
+            + ", ".join(country_label(s["country"]) for s in third)
         )
     last = ctx.transits[-1]
     if dest and str(last["country"]["id"]) != dest:
         reasons.append(
-            f"ends in {last['country'].get('name') or last['country']['id']}, not in the destination {dest}"
+            f"ends in {country_label(last['country'])}, not in the destination {country_name(dest) or dest}"
         )
     if not reasons:
         return []

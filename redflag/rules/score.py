@@ -1,30 +1,66 @@
-"""The composite risk score: a sum of weighted findings, with multipliers and hard stops, every part explained.
+"""The composite risk score: evidence summed as log-odds per guidance consideration, mapped to 0-100.
 
-* Each finding contributes ``severity weight x confidence``; its confidence is the best of its evidence,
-  where one piece of evidence counts ``tier weight x its own confidence``, halved when hedged and discounted
-  when the relation is only machine-extracted (not confirmed by an analyst).
-* Context flags (in-scope item, government end-user) add nothing themselves but multiply the total.
-* Dismissed findings count for nothing; mitigated ones for half.
-* Any open (not dismissed) hard-stop finding makes the transaction a hard stop, whatever the score.
+The model (calibration and its limits: docs/RISK-SCORE.md):
+
+* Each finding brings ``points = level weight x confidence x status factor x role weight``. Its confidence is
+  the best of its evidence, where one piece of evidence counts ``tier weight x its own confidence``, halved when
+  hedged and discounted when only machine-extracted (not confirmed by an analyst). The role weight says how
+  close to the deal the party the finding concerns stands: the end-user counts in full, the customer and
+  consignee a little less, payers, intermediaries and forwarders less again (their own risk is also counted by
+  the route and diversion flags).
+* Findings are grouped by guidance consideration (item, third parties, transaction red flags, mitigation,
+  grievances). Within a group, the strongest counts in full and each next one ``CONSIDERATION_DECAY`` times
+  less than the one before, so ten near-copies of one worry do not outweigh two different worries.
+* Missing safeguards (the mitigation consideration) amplify the rest: ``L = rest x (1 + SAFEGUARD_GAIN x
+  mitigation) + mitigation``. Context flags (in-scope item, government end-user, EU cyber-surveillance item) add
+  nothing on their own and multiply the total.
+* ``score = 100 x L / (L + HALF_SCORE_AT)``: 50 at ``L = HALF_SCORE_AT``; every finding raises the score, and
+  the scale approaches 100 only slowly, so the strongest cases stay apart.
+* Bands: low below 25, medium below 50, high below 75, critical from 75.
+* Dismissed findings count for nothing; mitigated ones for half. Any open (not dismissed) hard-stop finding
+  makes the transaction a hard stop, whatever the score: hard stops are separate from the score.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ontology import vocab
 from redflag.rules.base import CURATED_STATUSES, Evidence, Finding
 
-SEVERITY_WEIGHTS = {"hard-stop": 40.0, "high": 20.0, "medium": 10.0, "low": 4.0, "context": 0.0}
+LEVEL_WEIGHTS = {"hard-stop": 3.0, "high": 0.5, "medium": 0.1, "low": 0.1, "context": 0.0}
+"""Log-odds points of one finding at full confidence, by severity level (fitted on the scenario deals)."""
+ROLE_WEIGHTS = {"end_user": 1.0, "customer": 0.8, "consignee": 0.8, "payer": 0.6, "intermediary": 0.6,
+                "freight_forwarder": 0.6}  # fmt: skip
+"""How much a finding counts by the deal role of the party it concerns (the closest role wins)."""
+CONSIDERATION_DECAY = 0.8
+SAFEGUARD_GAIN = 0.5
+HALF_SCORE_AT = 2.0
 HEDGED_FACTOR = 0.5
 EXTRACTED_FACTOR = 0.7
 UNKNOWN_TIER_WEIGHT = 0.5
 STATUS_FACTORS = {"open": 1.0, "confirmed": 1.0, "mitigated": 0.5, "dismissed": 0.0}
 # Context flags that raise the weight of everything else (catalog: "multiplier" / "gate").
 MULTIPLIERS = {"DOS-E1": 1.5, "DOS-I1": 1.5, "EU-03": 1.2}
+BANDS = (("low", 25.0), ("medium", 50.0), ("high", 75.0), ("critical", 100.01))
+"""Upper bounds (exclusive) of each band on the 0-100 scale."""
 MAX_SCORE = 100.0
+
+
+def band(score: float) -> str:
+    """The band of a 0-100 score: ``low`` (< 25), ``medium`` (< 50), ``high`` (< 75) or ``critical``."""
+    for name, upper in BANDS:
+        if score < upper:
+            return name
+    return BANDS[-1][0]
+
+
+def scale(log_odds: float) -> float:
+    """Map summed log-odds points (>= 0) to the 0-100 scale; also used for path scores."""
+    points = max(0.0, log_odds)
+    return round(MAX_SCORE * points / (points + HALF_SCORE_AT), 1)
 
 
 def tier_weight(tier: int | None) -> float:
@@ -55,52 +91,74 @@ def evidence_confidence(evidence: Sequence[Evidence]) -> float:
 class ScoreBreakdown:
     score: float
     hard_stop: bool
+    band: str = "low"
     hard_stops: list[dict[str, str]] = field(default_factory=list)
     contributions: list[dict[str, Any]] = field(default_factory=list)
+    considerations: dict[str, float] = field(default_factory=dict)
     multipliers: list[dict[str, Any]] = field(default_factory=list)
-    subtotal: float = 0.0
+    log_odds: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "score": self.score,
+            "band": self.band,
             "hard_stop": self.hard_stop,
             "hard_stops": self.hard_stops,
-            "subtotal": round(self.subtotal, 2),
+            "log_odds": round(self.log_odds, 3),
+            "considerations": {k: round(v, 3) for k, v in sorted(self.considerations.items())},
             "multipliers": self.multipliers,
             "contributions": self.contributions,
         }
 
 
-def score(findings: Iterable[Finding]) -> ScoreBreakdown:
-    """Combine findings into one explainable score between 0 and 100."""
+def role_weight(finding: Finding, roles: Mapping[str, Sequence[str]]) -> tuple[float, str]:
+    """The weight of the closest deal role among the parties a finding concerns or passes through.
+
+    ``roles`` maps a party id to its roles in the deal. A finding about no deal party (the route, the item) counts
+    in full. Returns (weight, role).
+    """
+    touched = set(finding.parties) | {str(n.get("id")) for n in finding.path.nodes}
+    found = [(ROLE_WEIGHTS.get(r, 1.0), r) for pid in touched for r in roles.get(pid, ()) if r != "exporter"]
+    return max(found) if found else (1.0, "")
+
+
+def score(findings: Iterable[Finding], roles: Mapping[str, Sequence[str]] | None = None) -> ScoreBreakdown:
+    """Combine findings into one explainable score between 0 and 100 (see the module docstring)."""
     items = list(findings)
+    roles = roles or {}
     contributions: list[dict[str, Any]] = []
-    subtotal = 0.0
+    groups: dict[str, list[dict[str, Any]]] = {}
     for f in items:
-        weight = SEVERITY_WEIGHTS[f.level]
+        weight = LEVEL_WEIGHTS[f.level]
+        if not weight:
+            continue
         factor = STATUS_FACTORS.get(f.status, 1.0)
-        points = weight * f.confidence * factor
-        subtotal += points
-        if weight:
-            contributions.append(
-                {
-                    "finding": f.id,
-                    "rule": f.rule,
-                    "severity": f.level,
-                    "weight": weight,
-                    "confidence": round(f.confidence, 3),
-                    "status_factor": factor,
-                    "points": round(points, 2),
-                }
-            )
+        rw, role = role_weight(f, roles)
+        points = weight * f.confidence * factor * rw
+        c: dict[str, Any] = {"finding": f.id, "rule": f.rule, "severity": f.level, "consideration": f.consideration,
+             "weight": weight, "confidence": round(f.confidence, 3), "status_factor": factor,
+             "role": role, "role_weight": rw, "points": points}  # fmt: skip
+        groups.setdefault(f.consideration or "other", []).append(c)
+        contributions.append(c)
+    considerations: dict[str, float] = {}
+    for name, group in groups.items():
+        group.sort(key=lambda c: -c["points"])
+        total = 0.0
+        for rank, c in enumerate(group):
+            points = float(c["points"]) * CONSIDERATION_DECAY**rank
+            c["points"] = round(points, 3)
+            total += points
+        considerations[name] = total
+    mitigation = considerations.get("mitigation", 0.0)
+    rest = sum(v for k, v in considerations.items() if k != "mitigation")
+    log_odds = rest * (1 + SAFEGUARD_GAIN * mitigation) + mitigation
     multipliers = []
-    total = subtotal
     seen: set[str] = set()
     for f in items:
         m = MULTIPLIERS.get(f.rule)
         if m and f.rule not in seen and STATUS_FACTORS.get(f.status, 1.0) > 0:
             seen.add(f.rule)
-            total *= m
+            log_odds *= m
             multipliers.append({"rule": f.rule, "factor": m, "reason": f.title})
     hard_stops = [
         {"finding": f.id, "rule": f.rule, "reason": f.hard_stop_reason or f.title}
@@ -108,11 +166,14 @@ def score(findings: Iterable[Finding]) -> ScoreBreakdown:
         if f.hard_stop and f.status != "dismissed"
     ]
     contributions.sort(key=lambda c: -c["points"])
+    value = scale(log_odds)
     return ScoreBreakdown(
-        score=round(min(MAX_SCORE, total), 1),
+        score=value,
         hard_stop=bool(hard_stops),
+        band=band(value),
         hard_stops=hard_stops,
         contributions=contributions,
+        considerations=considerations,
         multipliers=multipliers,
-        subtotal=subtotal,
+        log_odds=log_odds,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ontology.list_meanings import meaning
 from redflag.rules.base import Evidence, Finding, GraphPath, Rule, make_finding
 from redflag.rules.context import Context, ListingHit, Party
 
@@ -36,7 +37,25 @@ def _path(ctx: Context, party: Party, hit: ListingHit) -> GraphPath:
     return path
 
 
+def _list_phrase(hits: list[ListingHit]) -> str:
+    """``Non-SDN Chinese ... (NS-CMIC List) [CMIC-EO13959]: a securities restriction ...``, one per list."""
+    by_code: dict[str, list[str]] = {}
+    for h in hits:
+        programs = by_code.setdefault(str(h.listing.get("list_code") or "?"), [])
+        program = str(h.listing.get("program") or "")
+        if program and program not in programs:
+            programs.append(program)
+    parts = []
+    for code, programs in sorted(by_code.items()):
+        m = meaning(code)
+        tags = f" [{', '.join(programs)}]" if programs else ""
+        parts.append(f"{m.label}{tags}: {m.summary}")
+    return "; ".join(parts)
+
+
 def restricted_party(ctx: Context) -> list[Finding]:
+    """A counterparty on a list. Whether it stops the deal is what the list means for an export
+    (ontology/data/list_meanings.csv): SDN, DPL, EL ... stop it; NS-CMIC, SSI ... are named for what they are."""
     out = []
     listings = ctx.listings([p.id for p in ctx.counterparties()])
     for party in ctx.counterparties():
@@ -46,6 +65,13 @@ def restricted_party(ctx: Context) -> list[Finding]:
         exact = [h for h in hits if h.exact]
         chosen = exact or hits
         codes = sorted({str(h.listing.get("list_code") or "?") for h in chosen})
+        stopping = sorted(
+            {
+                str(h.listing.get("list_code") or "?")
+                for h in chosen
+                if meaning(str(h.listing.get("list_code") or "")).stops(str(h.listing.get("remarks") or ""))
+            }
+        )
         how = (
             "is listed"
             if exact
@@ -54,6 +80,7 @@ def restricted_party(ctx: Context) -> list[Finding]:
         path = _path(ctx, party, chosen[0])
         for h in chosen[1:]:
             path.merge(_path(ctx, party, h))
+        names = ", ".join(meaning(c).label for c in stopping)
         out.append(
             make_finding(
                 ctx,
@@ -61,12 +88,27 @@ def restricted_party(ctx: Context) -> list[Finding]:
                 parties=[party.id],
                 evidence=[h.evidence() for h in chosen],
                 path=path,
-                explanation=f"{party.name} ({', '.join(party.roles_in_tx)}) {how} on {', '.join(codes)} as of {ctx.list_date.isoformat()}.",
-                hard_stop=bool(exact),
-                hard_stop_reason=f"{party.name} is on {', '.join(codes)} on the ship date" if exact else "",
+                explanation=f"{party.name} ({', '.join(party.roles_in_tx)}) {how} on {', '.join(codes)} as of "
+                f"{ctx.list_date.isoformat()}: {_list_phrase(chosen)}"
+                + ("" if stopping else " Not an export hard stop."),
+                hard_stop=bool(exact and stopping),
+                hard_stop_reason=f"{party.name} is on {names} on the ship date" if exact and stopping else "",
+                details={"lists": [_meaning_details(c) for c in codes]},
             )
         )
     return out
+
+
+def _meaning_details(code: str) -> dict[str, object]:
+    m = meaning(code)
+    return {
+        "list_code": code,
+        "list_name": m.label,
+        "effect": m.effect,
+        "hard_stop": m.hard_stop,
+        "citation": m.citation,
+        "source_url": m.source_url,
+    }
 
 
 def unscreened_or_unidentified(ctx: Context) -> list[Finding]:

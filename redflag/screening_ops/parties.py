@@ -1,7 +1,7 @@
 """Parties to screen: one row of a customer or reseller list, read from CSV with every bad row reported.
 
-Columns (header row required, any order, case-insensitive): ``name`` (required), ``country`` (ISO 3166
-alpha-2, optional), ``identifiers`` (``scheme:value`` pairs separated by ``;``), ``address``, ``reference``
+Columns (header row required, any order, case-insensitive): ``name`` (required), ``country`` (optional: an ISO
+3166 code or a country name, resolved by :mod:`ontology.countries`), ``identifiers`` (``scheme:value`` pairs separated by ``;``), ``address``, ``reference``
 (the exporter's own reference for the party). Unknown columns are ignored. A malformed row is reported with
 its line number, column and reason and skipped; the other rows are screened.
 """
@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ontology.countries import country_code
+from ontology.identifiers import parse_identifier
 from ontology.records import RowError
 from redflag.matching.analysis import analyze_name
 
@@ -25,7 +27,6 @@ MAX_NAME = 300
 MAX_FIELD = 1000
 """Longest accepted value of any other column."""
 
-_COUNTRY = re.compile(r"^[A-Za-z]{2}$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -82,16 +83,16 @@ def party_key(name: str, country: str = "", reference: str = "") -> str:
 
 
 def parse_identifiers(raw: str) -> list[tuple[str, str]]:
-    """``"lei:5299...; vat:HU123"`` -> ``[("lei", "5299..."), ("vat", "HU123")]``; raises ValueError if malformed."""
+    """``"imo:IMO 9569683; swift:BOFPNIMAXXX"`` -> ``[("imo", "9569683"), ("bic", "BOFPNIMA")]``: each pair typed
+    and normalized by :func:`ontology.identifiers.parse_identifier`; raises ValueError naming a malformed pair."""
     out: list[tuple[str, str]] = []
     for part in raw.split(";"):
         part = part.strip()
         if not part:
             continue
-        scheme, sep, value = part.partition(":")
-        if not sep or not scheme.strip() or not value.strip():
-            raise ValueError(f"identifier {part!r} is not scheme:value")
-        out.append((scheme.strip().lower(), value.strip()))
+        typed = parse_identifier(part)
+        if (typed.scheme, typed.value) not in out:
+            out.append((typed.scheme, typed.value))
     return out
 
 
@@ -108,6 +109,19 @@ class PartyFile:
         return len(self.parties) + len(self.errors)
 
 
+def party_country(value: str | None) -> str:
+    """A party's country as an ISO 3166-1 alpha-2 code: given as a code or a name ("RU", "Russia", "Russian");
+    "" when empty. Raises ValueError naming the value when the country authority (:mod:`ontology.countries`)
+    does not know it: an unknown country would count as a mismatch and lower a true match's score."""
+    text = (value or "").strip()
+    if not text:
+        return ""
+    code = country_code(text)
+    if code is None:
+        raise ValueError(f"{text[:40]!r} is not a known country (a name or an ISO 3166 code)")
+    return code
+
+
 def _row_party(values: dict[str, str], source: str, line: int) -> PartyQuery | RowError:
     def bad(column: str, reason: str) -> RowError:
         return RowError(source=source, line=line, field=column, reason=reason)
@@ -122,16 +136,17 @@ def _row_party(values: dict[str, str], source: str, line: int) -> PartyQuery | R
         return bad("name", "empty")
     if not analyze_name(name).core:
         return bad("name", f"{name!r} has no letters or digits left after normalization")
-    country = values.get("country", "").strip()
-    if country and not _COUNTRY.match(country):
-        return bad("country", f"{country!r} is not a two-letter ISO 3166 code")
+    try:
+        country = party_country(values.get("country", ""))
+    except ValueError as exc:
+        return bad("country", str(exc))
     try:
         identifiers = tuple(parse_identifiers(values.get("identifiers", "")))
     except ValueError as exc:
         return bad("identifiers", str(exc))
     return PartyQuery(
         name=name,
-        country=country.upper(),
+        country=country,
         identifiers=identifiers,
         address=" ".join(values.get("address", "").split()),
         reference=values.get("reference", "").strip(),

@@ -1,7 +1,7 @@
 """Bulk screening reports (CSV, HTML, JSON, JSON lines) and audit log exports (CSV, JSON).
 
 Every value that came from input or list data is escaped in HTML; CSV cells that a spreadsheet would read
-as a formula are prefixed with a quote.
+as a formula are prefixed with a quote (``ontology.neutralize.csv_cell``, shared by every CSV the tool writes).
 """
 
 from __future__ import annotations
@@ -13,27 +13,24 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from ontology.neutralize import csv_cell
 from ontology.records import RowError
 from redflag.screening_ops.audit import Entry
+from redflag.screening_ops.grounds import versions_text
 from redflag.screening_ops.session import PartyResult
 
 REPORT_COLUMNS = [
     "line", "reference", "name", "country", "status", "party_key", "matches", "best_match", "best_match_id",
     "matched_name", "score", "band", "match_status", "lists", "programs", "explanation", "cleared_by",
-    "cleared_reason", "other_matches", "screening_id",
+    "cleared_reason", "other_matches", "screening_id", "stale", "warnings", "list_versions",
 ]
 
 AUDIT_COLUMNS = [
     "seq", "kind", "at", "by", "party_key", "query", "normalized_query", "country", "reference", "data_version",
     "list_version", "threshold", "match_threshold", "algorithm", "weights", "entity_id", "entity_name", "score",
-    "entity_hash", "status", "decision", "reason", "transactions", "entry_id", "hash",
+    "entity_hash", "status", "decision", "reason", "transactions", "entry_id", "hash", "stale", "warnings",
+    "list_versions",
 ]
-
-
-def safe_cell(value: object) -> str:
-    """A CSV cell that spreadsheets do not evaluate as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def report_row(result: PartyResult) -> dict[str, Any]:
@@ -42,6 +39,8 @@ def report_row(result: PartyResult) -> dict[str, Any]:
     row: dict[str, Any] = {
         "line": p.line, "reference": p.reference, "name": p.name, "country": p.country, "status": result.status,
         "party_key": p.key, "matches": len(result.matches), "screening_id": result.screening_id,
+        "stale": "yes" if result.stale else "no", "warnings": " | ".join(result.warnings),
+        "list_versions": versions_text(result.grounds.get("list_versions", [])),
     }
     if result.matches:
         best = result.matches[0]
@@ -69,7 +68,7 @@ def report_csv(results: Iterable[PartyResult], errors: Iterable[RowError] = ()) 
     writer = csv.DictWriter(out, fieldnames=REPORT_COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: safe_cell(row.get(k, "")) for k in REPORT_COLUMNS})
+        writer.writerow({k: csv_cell(row.get(k, "")) for k in REPORT_COLUMNS})
     return out.getvalue()
 
 
@@ -93,6 +92,7 @@ def jsonl_line(item: PartyResult | RowError) -> str:
 def report_html(results: Iterable[PartyResult], errors: Iterable[RowError] = (), title: str = "Screening report",
                 meta: dict[str, Any] | None = None) -> str:
     esc = html.escape
+    results = list(results)
     rows = [report_row(r) for r in results]
     cols = ["line", "reference", "name", "country", "status", "best_match", "score", "band", "match_status",
             "lists", "programs", "explanation", "cleared_by", "cleared_reason", "other_matches"]
@@ -101,11 +101,22 @@ def report_html(results: Iterable[PartyResult], errors: Iterable[RowError] = (),
         f"<title>{esc(title)}</title>",
         "<style>body{font-family:sans-serif;font-size:13px}table{border-collapse:collapse}"
         "td,th{border:1px solid #ccc;padding:3px 6px;vertical-align:top}.match{background:#fde2e2}"
-        ".review{background:#fff4d6}.cleared{color:#777}</style></head><body>",
+        ".review{background:#fff4d6}.cleared{color:#777}.stale{border:2px solid #c00;padding:4px 8px}"
+        "</style></head><body>",
         f"<h1>{esc(title)}</h1>",
     ]
+    warnings = list((meta or {}).get("warnings") or [])
+    if not meta:
+        for r in results:
+            warnings = r.warnings
+            break
+    if warnings:
+        parts.append("<div class='stale'><strong>Stale or unknown list versions: results may miss recent "
+                     "listings.</strong><ul>" + "".join(f"<li>{esc(w)}</li>" for w in warnings) + "</ul></div>")
     if meta:
-        parts.append("<p>" + "<br>".join(f"{esc(str(k))}: {esc(str(v))}" for k, v in meta.items()) + "</p>")
+        shown = {k: v for k, v in meta.items() if k not in ("warnings", "list_versions")}
+        shown["list_versions"] = versions_text(list(meta.get("list_versions") or []))
+        parts.append("<p>" + "<br>".join(f"{esc(str(k))}: {esc(str(v))}" for k, v in shown.items()) + "</p>")
     parts.append("<table><tr>" + "".join(f"<th>{esc(c)}</th>" for c in cols) + "</tr>")
     for row in rows:
         cls = esc(str(row.get("status", "")))
@@ -127,9 +138,12 @@ def audit_rows(entries: Iterable[Entry]) -> list[dict[str, Any]]:
     """Flat rows for an auditor: one per screening match (or per screening without match), decision, alert, run."""
     rows: list[dict[str, Any]] = []
     for e in entries:
+        b = e.body
         base = {"seq": e.seq, "kind": e.kind, "at": e.at, "by": e.by, "party_key": e.party_key,
                 "entry_id": e.id, "hash": e.hash}
-        b = e.body
+        if "list_versions" in b:  # entries written before list versions were recorded leave these empty
+            base.update({"stale": "yes" if b.get("stale") else "no", "warnings": " | ".join(b.get("warnings", [])),
+                         "list_versions": versions_text(b.get("list_versions", []))})
         if e.kind == "screening":
             common = {**base, **{k: b.get(k, "") for k in ("query", "normalized_query", "country", "reference",
                                                           "data_version", "list_version", "threshold",
@@ -162,7 +176,7 @@ def audit_csv(entries: Iterable[Entry]) -> str:
     writer = csv.DictWriter(out, fieldnames=AUDIT_COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in audit_rows(entries):
-        writer.writerow({k: safe_cell(row.get(k, "")) for k in AUDIT_COLUMNS})
+        writer.writerow({k: csv_cell(row.get(k, "")) for k in AUDIT_COLUMNS})
     return out.getvalue()
 
 

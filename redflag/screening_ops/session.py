@@ -19,6 +19,7 @@ from ontology.records import RowError
 from redflag.matching.screening import ALGORITHM, Candidate, Match, Screener
 from redflag.matching.table import Weights
 from redflag.screening_ops.audit import AuditLog, Entry, now
+from redflag.screening_ops.grounds import Grounds
 from redflag.screening_ops.parties import PartyQuery
 from redflag.screening_ops.weights import weights_digest
 
@@ -40,6 +41,8 @@ def entity_hash(cand: Candidate) -> str:
         "identifiers": sorted(f"{s}:{v}" for s, v in cand.identifiers),
         "addresses": sorted(cand.addresses),
     }
+    if cand.weak_aliases:  # only when there are some: the hashes of entities without any stay as they were
+        data["weak_aliases"] = sorted(cand.weak_aliases)
     return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
 
 
@@ -63,9 +66,10 @@ class MatchOutcome:
     contributions: list[tuple[str, float]] = field(default_factory=list)
 
     def explanation_text(self, top: int = 4) -> str:
-        """The strongest contributions to the score, e.g. ``token_overlap +2.50; country_mismatch -1.70``."""
+        """The strongest contributions to the score, then the match's notes in words, e.g.
+        ``identifier_match +4.00; token_overlap +2.50; imo 9569683 equals the list's imo 9569683``."""
         parts = [f"{n} {v:+.2f}" for n, v in self.contributions[:top]]
-        return "; ".join(parts)
+        return "; ".join(parts + list(self.match.notes))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -87,6 +91,15 @@ class PartyResult:
     at: str
     normalized_query: str
     matches: list[MatchOutcome]
+    grounds: dict[str, Any] = field(default_factory=dict)  # Grounds.to_dict(): list versions, stale, warnings
+
+    @property
+    def stale(self) -> bool:
+        return bool(self.grounds.get("stale"))
+
+    @property
+    def warnings(self) -> list[str]:
+        return list(self.grounds.get("warnings", []))
 
     @property
     def status(self) -> str:
@@ -109,14 +122,23 @@ class PartyResult:
             "at": self.at,
             "normalized_query": self.normalized_query,
             "matches": [m.to_dict() for m in self.matches],
+            "stale": self.stale,
+            "warnings": self.warnings,
+            "list_versions": self.grounds.get("list_versions", []),
         }
+
+
+UNGROUNDED = {"list_versions": [], "listed_entities": 0, "stale": True, "max_age_days": None,
+              "warnings": ["list versions unknown: screened outside a data folder's graph"]}
 
 
 class ScreeningSession:
     """Screens parties against a fixed set of list entities and logs every screening.
 
     ``threshold`` is the lowest score shown (the review threshold); ``match_threshold`` splits matches into
-    the ``match`` and ``review`` bands. ``data_version`` says which list files / crawl runs were loaded.
+    the ``match`` and ``review`` bands. ``data_version`` says which list files / crawl runs were loaded;
+    ``grounds`` the list versions screened against and whether they are stale (recorded with every screening
+    and returned with every result; without it the results are marked stale, versions unknown).
     """
 
     def __init__(
@@ -131,9 +153,10 @@ class ScreeningSession:
         data_version: str = "",
         weights: Weights | None = None,
         limit: int = 10,
+        grounds: Grounds | None = None,
     ) -> None:
         cands = list(candidates)
-        self.screener = Screener(cands, weights)
+        self.screener = Screener(cands, weights, match_threshold=match_threshold)
         self.hashes = {c.id: entity_hash(c) for c in cands}
         self.list_version = list_version(self.hashes)
         self.log = log
@@ -145,6 +168,7 @@ class ScreeningSession:
         self.weights = weights
         self.limit = limit
         self.run_id = uuid.uuid4().hex
+        self.grounds: dict[str, Any] = grounds.to_dict() if grounds is not None else dict(UNGROUNDED)
         self._decisions = log.decisions()
         self._weights = {f.name: f.weight for f in self.screener.table.features}
 
@@ -206,9 +230,13 @@ class ScreeningSession:
             "algorithm": ALGORITHM,
             "weights": weights_digest(self.weights),
             "matches": [o.to_dict() for o in outcomes],
+            # the grounds (new keys: entries written before them verify as they were written)
+            "list_versions": self.grounds["list_versions"],
+            "stale": self.grounds["stale"],
+            "warnings": self.grounds["warnings"],
         }
         pr = PartyResult(party=party, screening_id="", at="", normalized_query=result.normalized_query,
-                         matches=outcomes)
+                         matches=outcomes, grounds=self.grounds)
         body["status"] = pr.status
         entry: Entry = self.log.append("screening", body, self.by, key)
         pr.screening_id, pr.at = entry.id, entry.at
@@ -239,6 +267,9 @@ class ScreeningSession:
             "malformed": [{"line": e.line, "field": e.field, "reason": e.reason} for e in errors],
             "data_version": self.data_version,
             "list_version": self.list_version,
+            "list_versions": self.grounds["list_versions"],
+            "stale": self.grounds["stale"],
+            "warnings": self.grounds["warnings"],
             "finished_at": now(),
         }
         return self.log.append("run", body, self.by)

@@ -35,7 +35,7 @@ class DemoSummary:
         lines.append("transactions:")
         for t in self.transactions:
             stop = "  HARD STOP" if t.get("hard_stop") else ""
-            lines.append(f"  {t['id']:<16} risk {t['risk_score']:>5}{stop}  findings: {t['findings']}")
+            lines.append(f"  {t['id']:<16} risk {t['risk_score']:>5} {t['risk_band']:<8}{stop}  findings: {t['findings']}")
         if self.monitoring_baseline:
             lines.append(f"monitoring baseline (reviewed): {', '.join(self.monitoring_baseline)}; "
                          "then: redflag monitor --sample --updates --all-sources")
@@ -91,6 +91,7 @@ def evaluate_all(store: GraphStore) -> list[dict[str, Any]]:
         report = evaluate(store, tx)
         persist_findings(store, report)
         out.append(
-            {"id": tx, "risk_score": report.risk_score, "hard_stop": report.hard_stop, "findings": len(report.findings)}
+            {"id": tx, "risk_score": report.risk_score, "risk_band": report.breakdown.band, "hard_stop": report.hard_stop,
+             "findings": len(report.findings)}
         )
     return out

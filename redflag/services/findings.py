@@ -49,7 +49,10 @@ def stored_findings(store: GraphStore, tx_id: str) -> dict[str, dict[str, Any]]:
 
 
 def persist_findings(store: GraphStore, report: FlagReport, *, at: str | None = None) -> dict[str, list[str]]:
-    """Store the report's findings; returns the ids that are new, changed, unchanged and gone."""
+    """Store the report's findings, and its score, band, hard stop and breakdown on the transaction.
+
+    Returns the ids of findings that are new, changed, unchanged and gone.
+    """
     now = at or _now()
     tx_id = str(report.transaction["id"])
     before = stored_findings(store, tx_id)
@@ -100,6 +103,21 @@ def persist_findings(store: GraphStore, report: FlagReport, *, at: str | None = 
         )
         rels.append(RelRecord("CONCERNS", "Finding", f.id, "Transaction", tx_id))
         rels += [RelRecord("CONCERNS", "Finding", f.id, "Entity", p) for p in f.parties]
+    b = report.breakdown
+    nodes.append(
+        NodeRecord(
+            "Transaction",
+            tx_id,
+            {
+                "risk_score": b.score,
+                "risk_band": b.band,
+                "hard_stop": b.hard_stop,
+                "score_breakdown": json.dumps(b.to_dict(), ensure_ascii=False),
+                "scored_at": now,
+                "lists_judged_on": report.list_date,
+            },
+        )
+    )
     for fid, old in before.items():
         if fid not in seen and old.get("active") is not False:
             outcome["gone"].append(fid)

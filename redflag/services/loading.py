@@ -15,6 +15,7 @@ from typing import Any
 
 from graph.queries import q
 from graph.store import GraphStore, NodeRecord, RelRecord
+from ontology.countries import country_name
 from ontology.names import normalize_name
 from ontology.records import (
     CountryIndicator,
@@ -37,6 +38,12 @@ DELETE_DOC_RELS = q(
     "loading.delete_document_relations",
     "MATCH ()-[r]->() WHERE r.document_id = $doc DELETE r",
     "doc",
+    write=True,
+)
+DELETE_ORPHAN_EXTRACTED = q(
+    "loading.delete_orphan_extracted_entities",
+    "MATCH (e:Entity {status: 'extracted'}) OPTIONAL MATCH (e)-[r]-() WITH e, count(r) AS n WHERE n = 0 "
+    "DELETE e RETURN count(*) AS deleted",
     write=True,
 )
 DELETE_DOC_PASSAGES = q(
@@ -96,8 +103,14 @@ def load_countries(store: GraphStore, countries: Iterable[dict[str, Any]], origi
 
 
 def _ensure_countries(store: GraphStore, codes: Iterable[str]) -> None:
-    """Country nodes referenced by facts exist (name filled in when the country catalog loads)."""
-    store.merge_nodes(NodeRecord("Country", c, {}) for c in sorted({c.upper() for c in codes if c}))
+    """Country nodes referenced by facts exist, named by the country authority (:mod:`ontology.countries`)."""
+    store.merge_nodes(NodeRecord("Country", c, _country_props(c)) for c in sorted({c.upper() for c in codes if c}))
+
+
+def _country_props(code: str) -> dict[str, Any]:
+    """The authority's display name where it knows the code; an unknown code keeps whatever name it has."""
+    name = country_name(code)
+    return {"name": name} if name else {}
 
 
 # ------------------------------------------------------------------------------------------ lists
@@ -116,6 +129,8 @@ def list_entity_records(entities: Sequence[ListEntity]) -> tuple[list[NodeRecord
                     "name": e.name,
                     "schema": e.schema,
                     "aliases": e.aliases,
+                    "weak_aliases": e.weak_aliases,
+                    "name_notes": e.name_notes,
                     "countries": e.countries,
                     "datasets": [e.dataset],
                     "origin": ["list"],

@@ -26,6 +26,7 @@ from typing import Any
 from graph import queries as Q
 from graph.queries import checked_label, fill, q, templated
 from graph.store import GraphStore, NodeRecord, RelRecord, Row
+from ontology.redact import redact_url
 
 CHECKPOINT_VERSION = 1
 READ_PAGE = 5000
@@ -363,4 +364,5 @@ def checkpoint_path_for(data_dir: Path) -> Path:
 
 
 def describe_target(uri: str, database: str) -> str:
-    return f"{uri} (database {database})"
+    """How the target is named in messages and in the checkpoint: the URI without any userinfo."""
+    return f"{redact_url(uri)} (database {database})"

@@ -7,12 +7,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from crawler.archive import Archive
+from crawler.archive import Archive, DamagedRecord
+from crawler.parsers.common import ParsedList, norm_name
 from graph.queries import q
 from graph.store import GraphStore
 from ontology import vocab
-from ontology.records import ListEntity, ListRelation
+from ontology.records import CountryIndicator, ListEntity, ListRelation, RowError, stable_id
 from redflag.services.loading import (
+    DELETE_ORPHAN_EXTRACTED,
     LoadReport,
     load_documents,
     load_extraction,
@@ -29,7 +31,8 @@ LIST_BATCH = 5000
 GAZETTEER_ENTITIES = q(
     "pipeline.gazetteer_entities",
     "MATCH (e:Entity) WHERE e.schema IN $schemas AND e.status = 'curated' "
-    "RETURN e.id AS id, e.name AS name, e.schema AS schema, e.aliases AS aliases",
+    "RETURN e.id AS id, e.name AS name, e.schema AS schema, e.aliases AS aliases, e.countries AS countries, "
+    "e.roles AS roles",
     "schemas",
 )
 GAZETTEER_ITEMS = q(
@@ -38,9 +41,17 @@ GAZETTEER_ITEMS = q(
 )
 GAZETTEER_COUNTRIES = q(
     "pipeline.gazetteer_countries",
-    "MATCH (c:Country) WHERE c.name IS NOT NULL "
+    # countries of a loaded catalog (the sample world's); nodes only named by the country authority are left out:
+    # the packaged nlp/data/countries.tsv already chooses which real country names the NER looks for
+    "MATCH (c:Country) WHERE c.name IS NOT NULL AND c.origin IS NOT NULL "
     "RETURN c.id AS code, c.name AS name, c.aliases AS aliases, c.demonyms AS demonyms, "
     "c.capitals AS capitals, c.free_trade_zones AS zones",
+)
+
+
+LISTED_ENTITY_NAMES = q(
+    "pipeline.listed_entity_names",
+    "MATCH (e:Entity) WHERE e.listed = true RETURN e.id AS id, e.name AS name, e.aliases AS aliases",
 )
 
 
@@ -48,29 +59,74 @@ def _quiet(done: int, total: int, label: str) -> None:
     return None
 
 
-def extractor_marker(settings: Settings) -> str:
-    """Documents are re-extracted when the model or the extractor changes."""
+NO_LISTS = ":nolists"
+ANY_LIST_ENTITY = q(
+    "pipeline.any_list_entity",
+    "MATCH (e:Entity) WHERE 'list' IN coalesce(e.origin, []) RETURN e.id AS id LIMIT 1",
+)
+
+
+def extractor_marker(settings: Settings, store: GraphStore | None = None) -> str:
+    """Documents are re-extracted when the model or the extractor changes, and once more when lists arrive.
+
+    The gazetteer the extractor uses is built from the graph, so a document extracted while no list was
+    loaded found fewer names than it will once lists are there. Such documents are marked with the
+    ``:nolists`` suffix; as soon as the graph holds list entities the marker differs and they are redone, so
+    the graph does not depend on the order of ``load`` and ``extract`` (issue 15 item 6).
+    """
     import nlp
 
-    return f"{settings.spacy_model}:{getattr(nlp, '__version__', '0')}"
+    marker = f"{settings.spacy_model}:{getattr(nlp, '__version__', '0')}"
+    if store is not None and not store.run(ANY_LIST_ENTITY):
+        marker += NO_LISTS
+    return marker
+
+
+def needs_reextraction(store: GraphStore, archive: Archive, settings: Settings) -> bool:
+    """True when documents were extracted before any list was loaded and lists are loaded now."""
+    marker = extractor_marker(settings, store)
+    return not marker.endswith(NO_LISTS) and archive.has_marker(marker + NO_LISTS)
 
 
 def load_lists(
     store: GraphStore, archive: Archive, progress: Progress = _quiet, batch: int = LIST_BATCH
 ) -> LoadReport:
-    """Load every current list record and indicator from the archive into the graph (idempotent).
+    """Load every current list record and indicator from the archive into the graph (idempotent), then the
+    version of every list set (``ListVersion`` nodes: files, SHA-256, dates, entity counts).
 
     Records are streamed from the archive and loaded BATCH entities at a time (nodes, then their
     relationships), so memory does not grow with the list; relations between entities follow once every
     entity is in. PROGRESS(done, total, label) counts records. Interrupted, it is simply run again: every write
-    is a MERGE.
+    is a MERGE. A list record that cannot be read back is skipped and reported among the report's errors (field
+    ``damaged``); the rest loads.
     """
-    total = archive.current_record_count()
+    report = _load_records(store, archive, progress, batch, None)
+    from redflag.services.list_versions import load_list_versions
+
+    load_list_versions(store, archive)  # after the records: a version in the graph means its entities are there
+    return report
+
+
+def load_list_set(
+    store: GraphStore, archive: Archive, key: str, progress: Progress = _quiet, batch: int = LIST_BATCH
+) -> LoadReport:
+    """Load the current archived set KEY (one import: ``ImportResult.key``) into the graph, streamed BATCH
+    records at a time as :func:`load_lists` does: the graph load of an import too large to hold in memory (FtM).
+    Idempotent (MERGE on stable ids); a run cut short is completed by running it again. List versions are
+    not loaded here (:func:`redflag.services.list_versions.load_list_versions`)."""
+    return _load_records(store, archive, progress, batch, key)
+
+
+def _load_records(
+    store: GraphStore, archive: Archive, progress: Progress, batch: int, key: str | None
+) -> LoadReport:
+    damaged: list[DamagedRecord] = []
+    total = archive.current_record_count(key=key)
     done = 0
     report = LoadReport()
     progress(0, total, "list entities")
     entities: list[ListEntity] = []
-    for data in archive.iter_current_records("entity"):
+    for data in archive.iter_current_records("entity", damaged=damaged, key=key):
         entities.append(ListEntity.from_dict(data))
         if len(entities) >= batch:
             report.add(load_list_entities(store, entities))
@@ -81,7 +137,7 @@ def load_lists(
         report.add(load_list_entities(store, entities))
         done += len(entities)
     relations: list[ListRelation] = []
-    for data in archive.iter_current_records("relation"):
+    for data in archive.iter_current_records("relation", damaged=damaged, key=key):
         relations.append(ListRelation.from_dict(data))
         if len(relations) >= batch:
             report.add(load_list_relations(store, relations))
@@ -92,15 +148,79 @@ def load_lists(
         report.add(load_list_relations(store, relations))
         done += len(relations)
     progress(done, total, "country indicators")
-    indicators = archive.indicators()
-    report.add(load_indicators(store, indicators))
+    indicators: dict[str, CountryIndicator] = {}
+    for data in archive.iter_current_records("indicator", damaged=damaged, key=key):
+        ind = CountryIndicator.from_dict(data)
+        indicators.setdefault(ind.id, ind)  # newer sets come first and win, as in Archive.indicators
+    report.add(load_indicators(store, list(indicators.values())))
     progress(total, total, "lists loaded")
+    report.errors += [RowError(f"archive {d.kind} {d.key}", 0, "damaged", d.reason) for d in damaged]
     return report
 
 
+def load_parsed(
+    store: GraphStore, parsed: ParsedList, progress: Progress = _quiet, batch_size: int = 2000
+) -> LoadReport:
+    """Load the records of one import into the graph, in batches, reporting progress (done, total, label).
+
+    Writes are MERGE on stable ids, so a run cut short and run again completes the load and a second run
+    duplicates nothing. Relations go after every entity (their ends may be anywhere in the file); a relation
+    whose end is in neither the file nor the graph is reported in the returned errors.
+    """
+    total = parsed.record_count
+    done = 0
+    report = LoadReport()
+    for kind, records in (("entities", parsed.entities), ("relations", parsed.relations),
+                          ("indicators", parsed.indicators)):  # fmt: skip
+        for start in range(0, len(records), batch_size):
+            chunk = records[start : start + batch_size]
+            if kind == "entities":
+                report.add(load_list_entities(store, chunk))  # type: ignore[arg-type]
+            elif kind == "relations":
+                report.add(load_list_relations(store, chunk))  # type: ignore[arg-type]
+            else:
+                report.add(load_indicators(store, chunk))  # type: ignore[arg-type]
+            done += len(chunk)
+            progress(done, total, kind)
+    links = links_to_loaded_entities(store, parsed)
+    if links:
+        report.add(load_list_relations(store, links))
+    progress(total, total, "loaded")
+    return report
+
+
+def links_to_loaded_entities(store: GraphStore, parsed: ParsedList) -> list[ListRelation]:
+    """``Linked To:`` parties of this import found among list entities already in the graph (another list or an
+    earlier import: a consolidated entry linked to an SDN entry, say), matched on the same name key the parser
+    uses within one import. Returns the LinkedTo relations (stable ids, so loading them twice adds nothing)."""
+    own = {norm_name(n) for e in parsed.entities for n in [e.name, *e.aliases]}
+    wanted = [(e, i.value) for e in parsed.entities for i in e.identifiers
+              if i.scheme == "linked_to" and norm_name(i.value) not in own]  # fmt: skip
+    if not wanted:
+        return []
+    by_name: dict[str, str] = {}
+    for row in store.run(LISTED_ENTITY_NAMES):
+        for n in [row["name"], *(row["aliases"] or [])]:
+            if n:
+                by_name.setdefault(norm_name(str(n)), str(row["id"]))
+    out: dict[str, ListRelation] = {}
+    for e, name in wanted:
+        target = by_name.get(norm_name(name))
+        if target and target != e.id:
+            rid = stable_id("rel", e.id, "LinkedTo", target)
+            out[rid] = ListRelation(rid, "LinkedTo", e.id, target, e.dataset, role="Linked To")
+    return list(out.values())
+
+
 def build_gazetteer(store: GraphStore) -> object:
-    """The NER gazetteer grows with the graph: curated names and aliases, and known countries."""
+    """The NER gazetteer grows with the graph: curated names and aliases, and known countries.
+
+    Government bodies (FtM PublicBody, or a list entity with a government role such as ``security_service``)
+    become GOV_AGENCY names with their country when the entity has exactly one, so extraction finds the real
+    agencies of any state as lists load.
+    """
     from nlp.gazetteer import CountryEntry, Gazetteer, GazetteerEntry
+    from redflag.rules.context import GOVERNMENT_ROLES
 
     gaz = Gazetteer.default()
     label_for = {"PublicBody": "GOV_AGENCY", "Person": "PERSON"}
@@ -108,9 +228,12 @@ def build_gazetteer(store: GraphStore) -> object:
     for row in store.run(GAZETTEER_ENTITIES, {"schemas": ["Company", "Organization", "PublicBody", "Person", "LegalEntity"]}):
         name = str(row["name"] or "")
         if 2 < len(name) < 120:
-            entries.append(
-                GazetteerEntry(label_for.get(row["schema"], "ORG"), name, name, [a for a in (row["aliases"] or []) if a])
-            )
+            label = label_for.get(row["schema"], "ORG")
+            if label == "ORG" and set(row.get("roles") or []) & GOVERNMENT_ROLES - {"state_owned"}:
+                label = "GOV_AGENCY"
+            countries = [str(c).upper() for c in (row.get("countries") or []) if c]
+            country = countries[0] if len(countries) == 1 and label == "GOV_AGENCY" else ""
+            entries.append(GazetteerEntry(label, name, name, [a for a in (row["aliases"] or []) if a], country))
     # the exporter's own products, so reports that name them are tied to the item register
     entries += [GazetteerEntry("PRODUCT", str(r["name"]), str(r["name"]), []) for r in store.run(GAZETTEER_ITEMS)
                 if r["name"] and 2 < len(str(r["name"])) < 120]
@@ -133,6 +256,7 @@ def build_gazetteer(store: GraphStore) -> object:
 class ExtractReport:
     processed: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    damaged: list[DamagedRecord] = field(default_factory=list)  # unreadable archive records, left out
     events: int = 0
     mentions: int = 0
 
@@ -143,9 +267,9 @@ def extract_pending(
     """Run NLP over documents not processed yet (or changed since) and load the results with evidence."""
     from nlp.extract import Extractor
 
-    marker = extractor_marker(settings)
-    pending = archive.documents_pending(marker)
+    marker = extractor_marker(settings, store)
     report = ExtractReport()
+    pending = archive.documents_pending(marker, damaged=report.damaged)  # a damaged record never stops the rest
     if not pending:
         return report
     extractor = Extractor(settings.spacy_model, build_gazetteer(store))  # type: ignore[arg-type]
@@ -162,6 +286,9 @@ def extract_pending(
         report.mentions += len(extraction.entities)
         if extraction.skipped_reason:
             report.skipped.append((doc.url, extraction.skipped_reason))
+    # an entity only a replaced extraction mentioned (e.g. an alias read before the lists told whose it is)
+    # is left with no edge at all: it carries nothing, and keeping it would make the graph depend on history
+    store.run(DELETE_ORPHAN_EXTRACTED)
     progress(total, total, "extraction done")
     return report
 

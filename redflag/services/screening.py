@@ -25,7 +25,8 @@ LIST_CANDIDATES = q(
     "WITH e, collect(DISTINCT l.list_code) AS lists, collect(DISTINCT l.program) AS programs "
     "OPTIONAL MATCH (e)-[:HAS_ADDRESS]->(a:Address) "
     "RETURN e.id AS id, e.name AS name, e.aliases AS aliases, e.countries AS countries, e.schema AS schema, "
-    "e.identifiers AS identifiers, lists, programs, collect(DISTINCT a.text) AS addresses",
+    "e.identifiers AS identifiers, e.weak_aliases AS weak_aliases, lists, programs, "
+    "collect(DISTINCT a.text) AS addresses",
 )
 RESOLUTION_RECORDS = q(
     "screening.resolution_records",

@@ -20,6 +20,7 @@ from redflag.screening_ops.parties import PartyFile, PartyQuery, decode_party_fi
 from redflag.screening_ops.reports import audit_csv, audit_json
 from redflag.screening_ops.session import PartyResult, Progress, ScreeningSession, entity_hash
 from redflag.screening_ops.weights import weights_from_env
+from redflag.services.list_versions import screening_grounds
 from redflag.services.screening import LIST_CANDIDATES
 from redflag.settings import Settings
 
@@ -50,6 +51,7 @@ def load_candidates(store: GraphStore) -> list[Candidate]:
             countries=list(r["countries"] or []), schema=r["schema"] or "LegalEntity",
             lists=sorted(x for x in r["lists"] or [] if x), programs=sorted(x for x in r["programs"] or [] if x),
             identifiers=ids, addresses=sorted(a for a in r["addresses"] or [] if a),
+            weak_aliases=[a for a in r.get("weak_aliases") or [] if a],
         ))
     return out
 
@@ -72,11 +74,17 @@ def open_session(
     store: GraphStore, settings: Settings, log: AuditLog, by: str, source: str,
     threshold: float | None = None, limit: int = 10,
 ) -> ScreeningSession:
-    """A session over the list entities now in the graph, with the thresholds and weights from the settings."""
+    """A session over the list entities now in the graph, with the thresholds and weights from the settings.
+
+    Raises :class:`redflag.screening_ops.grounds.NoListLoaded` (nothing screened, nothing logged) when no list
+    entity is loaded; otherwise every screening of the session carries the list versions and their staleness.
+    """
+    grounds = screening_grounds(store, settings)  # before anything is screened or logged
     cut = settings.screen_review_threshold if threshold is None else threshold
     return ScreeningSession(
         load_candidates(store), log, threshold=cut, match_threshold=max(cut, settings.screen_threshold),
         by=by, source=source, data_version=archive_data_version(settings), weights=weights_from_env(), limit=limit,
+        grounds=grounds,
     )
 
 
@@ -91,6 +99,7 @@ class BulkReport:
     run: Entry | None = None
     data_version: str = ""
     list_version: str = ""
+    grounds: dict[str, Any] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -101,7 +110,9 @@ class BulkReport:
     def meta(self) -> dict[str, Any]:
         return {"file": self.source, "screened": len(self.results), "malformed": len(self.errors),
                 "data_version": self.data_version, "list_version": self.list_version,
-                "run_id": self.run.body.get("run_id", "") if self.run else "", **self.counts()}
+                "run_id": self.run.body.get("run_id", "") if self.run else "", **self.counts(),
+                "stale": bool(self.grounds.get("stale")), "warnings": list(self.grounds.get("warnings", [])),
+                "list_versions": list(self.grounds.get("list_versions", []))}
 
 
 def read_parties(data: bytes, source: str) -> PartyFile:
@@ -114,7 +125,7 @@ def bulk_screen(
 ) -> BulkReport:
     """Screen every party of a parsed file, log each screening and the run itself."""
     report = BulkReport(source=parties.source, errors=list(parties.errors), data_version=session.data_version,
-                        list_version=session.list_version)
+                        list_version=session.list_version, grounds=session.grounds)
     total = len(parties.parties)
     for i, party in enumerate(parties.parties, 1):
         report.results.append(session.screen(party))
@@ -228,6 +239,7 @@ class RescreenReport:
     list_version: str = ""
     previous_list_versions: list[str] = field(default_factory=list)
     alerts: list[Entry] = field(default_factory=list)
+    grounds: dict[str, Any] = field(default_factory=dict)
 
 
 def rescreen(
@@ -237,8 +249,10 @@ def rescreen(
     matched last time, or whose list entry changed since) becomes an alert for the party's transactions."""
     with open_log(settings) as log:
         latest = log.latest_screenings()
+        if not latest:
+            return RescreenReport()  # nobody screened yet: nothing to repeat
         session = open_session(store, settings, log, by, "rescreen")
-        report = RescreenReport(list_version=session.list_version)
+        report = RescreenReport(list_version=session.list_version, grounds=session.grounds)
         report.previous_list_versions = sorted({str(e.body.get("list_version", "")) for e in latest.values()})
         if only_if_changed and report.previous_list_versions in ([], [session.list_version]):
             report.skipped = True
@@ -271,6 +285,8 @@ def rescreen(
                     "entity_hash": o.entity_hash, "reason": reason, "screening_id": result.screening_id,
                     "previous_screening_id": entry.id, "transactions": transactions,
                     "data_version": session.data_version, "list_version": session.list_version,
+                    "list_versions": session.grounds["list_versions"], "stale": session.grounds["stale"],
+                    "warnings": session.grounds["warnings"],
                     "explanation_text": o.explanation_text(),
                 }
                 report.alerts.append(log.append("alert", body, by, key))

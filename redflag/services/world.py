@@ -11,6 +11,8 @@ from typing import Any
 
 from graph.store import GraphStore, NodeRecord, RelRecord
 from ontology import vocab
+from ontology.countries import country_name
+from ontology.free_trade_zones import free_trade_zone_in_text
 from ontology.names import normalize_name
 from ontology.records import stable_id
 from redflag.services.loading import LoadReport, load_countries
@@ -50,13 +52,16 @@ def read_json(path: Path, key: str) -> list[dict[str, Any]]:
     return records
 
 
-def load_parties(store: GraphStore, parties: list[dict[str, Any]], ftz_names: set[str]) -> LoadReport:
+def load_parties(store: GraphStore, parties: list[dict[str, Any]]) -> LoadReport:
+    """Parties of the exporter's master data; a party whose address names a known free-trade zone
+    (:mod:`ontology.free_trade_zones`, real and sample-world zones) is marked with that zone."""
     nodes: list[NodeRecord] = []
     rels: list[RelRecord] = []
     for p in parties:
         pid, country = str(p["id"]), str(p.get("country") or "").upper()
         address = str(p.get("address") or "")
-        ftz = next((z for z in ftz_names if z and normalize_name(z) in normalize_name(address)), "")
+        zone = free_trade_zone_in_text(address)
+        ftz = zone.name if zone else ""
         kind = str(p.get("kind") or "")
         nodes.append(
             NodeRecord(
@@ -77,7 +82,7 @@ def load_parties(store: GraphStore, parties: list[dict[str, Any]], ftz_names: se
             )
         )
         if country:
-            nodes.append(NodeRecord("Country", country, {}))
+            nodes.append(NodeRecord("Country", country, {"name": country_name(country)} if country_name(country) else {}))
             rels.append(RelRecord("LOCATED_IN", "Entity", pid, "Country", country, {"origin": "parties"}))
         if address:
             aid = stable_id("addr", normalize_name(address))
@@ -131,8 +136,7 @@ def load_sample_world(store: GraphStore) -> LoadReport:
     countries = sample_countries()
     report = load_countries(store, countries, origin="sample")
     load_capabilities(store)
-    ftz = {z["name"] if isinstance(z, dict) else str(z) for c in countries for z in c.get("free_trade_zones", [])}
-    report.add(load_parties(store, read_json(SAMPLE_WORLD / "parties.json", "parties"), ftz))
+    report.add(load_parties(store, read_json(SAMPLE_WORLD / "parties.json", "parties")))
     report.add(load_items(store, read_json(SAMPLE_WORLD / "items.json", "items")))
     import_deals(store, SAMPLE_WORLD / "deals.json")
     return report

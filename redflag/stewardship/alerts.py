@@ -7,6 +7,7 @@ recording the same change twice creates nothing new. Delivery is tracked per cha
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import smtplib
@@ -19,6 +20,7 @@ from typing import Any
 
 from graph.queries import q
 from graph.store import GraphStore, NodeRecord, RelRecord
+from ontology.redact import redact_text, strip_userinfo, url_userinfo
 from redflag.stewardship.config import AlertSettings
 
 EXISTING = q("stewardship.existing_alerts", "UNWIND $ids AS aid MATCH (a:Alert {id: aid}) RETURN a.id AS id", "ids")
@@ -117,10 +119,15 @@ def send_email(cfg: AlertSettings, alerts: Sequence[dict[str, Any]]) -> None:
 
 
 def post_webhook(cfg: AlertSettings, alerts: Sequence[dict[str, Any]]) -> None:
+    """POST the alerts as JSON. Credentials written in the URL (``https://user:token@host/...``) are sent as
+    HTTP Basic authentication, not as part of the URL (urllib cannot use them there)."""
     body = json.dumps({"source": "redflag", "alerts": [_public(a) for a in alerts]}, ensure_ascii=False).encode()
-    req = urllib.request.Request(
-        cfg.webhook_url, data=body, method="POST", headers={"Content-Type": "application/json; charset=utf-8"}
-    )
+    headers = {"Content-Type": "application/json; charset=utf-8"}
+    creds = url_userinfo(cfg.webhook_url)
+    if creds is not None:
+        token = base64.b64encode(f"{creds[0]}:{creds[1]}".encode()).decode("ascii")
+        headers["Authorization"] = f"Basic {token}"
+    req = urllib.request.Request(strip_userinfo(cfg.webhook_url), data=body, method="POST", headers=headers)
     with urllib.request.urlopen(req, timeout=cfg.timeout) as resp:  # noqa: S310 - URL from settings, http(s) only
         if not 200 <= resp.status < 300:
             raise OSError(f"webhook answered HTTP {resp.status}")
@@ -141,7 +148,8 @@ def deliver_pending(store: GraphStore, cfg: AlertSettings) -> dict[str, str]:
             send(cfg, todo)
             status = f"sent {_now()}"
         except (OSError, smtplib.SMTPException, urllib.error.URLError) as exc:
-            status = f"failed: {type(exc).__name__}: {str(exc)[:200]}"
+            reason = redact_text(str(exc), cfg.webhook_url, keep_path=False)  # never the webhook's secret
+            status = f"failed: {type(exc).__name__}: {reason[:200]}"
         store.merge_nodes(NodeRecord("Alert", str(a["id"]), {f"{channel}_status": status}) for a in todo)
         outcome[channel] = f"{len(todo)} alert(s): {status}"
     return outcome

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from ontology.redact import redact_url
 from redflag.settings import SettingsError, _secret
 
 
@@ -35,7 +36,7 @@ class AlertSettings:
     smtp_starttls: bool
     mail_from: str
     mail_to: tuple[str, ...]
-    webhook_url: str
+    webhook_url: str = field(repr=False)  # may carry a token (userinfo or path): never shown
     timeout: float
     smtp_password: str = field(default="", repr=False)
 
@@ -63,7 +64,8 @@ def load_alert_settings() -> AlertSettings:
         raise SettingsError(f"REDFLAG_SMTP_STARTTLS={starttls!r}: choose yes or no")
     url = os.environ.get("REDFLAG_ALERT_WEBHOOK", "").strip()
     if url and not url.startswith(("http://", "https://")):
-        raise SettingsError(f"REDFLAG_ALERT_WEBHOOK={url!r} must be an http:// or https:// URL")
+        shown = redact_url(url, keep_path=False)
+        raise SettingsError(f"REDFLAG_ALERT_WEBHOOK={shown!r} must be an http:// or https:// URL")
     return AlertSettings(
         smtp_host=os.environ.get("REDFLAG_SMTP_HOST", "").strip(),
         smtp_port=_int("REDFLAG_SMTP_PORT", 25),

@@ -6,9 +6,12 @@ import time
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
+from crawler.sample_server import Route
+
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "crawler"
 SITE = FIXTURES / "site"
 SOURCES = FIXTURES / "sources.toml"
+ENCODINGS = FIXTURES / "encodings"
 
 COUNTRIES = {"examplestan": "XE", "westmark": "XW"}
 
@@ -54,3 +57,18 @@ def oversize(handler: BaseHTTPRequestHandler) -> None:
         handler.wfile.write(body)
     except OSError:
         pass
+
+
+def serve_file(path: Path, content_type: str) -> Route:
+    """A route that answers 200 with the file's bytes and exactly this Content-Type header."""
+
+    def handler(h: BaseHTTPRequestHandler) -> None:
+        body = path.read_bytes()
+        h.send_response(200)
+        h.send_header("Content-Type", content_type)
+        h.send_header("Content-Length", str(len(body)))
+        h.end_headers()
+        if h.command != "HEAD":
+            h.wfile.write(body)
+
+    return handler

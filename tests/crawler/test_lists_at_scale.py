@@ -70,7 +70,10 @@ def test_the_generated_csl_file_parses(tmp_path: Path) -> None:
 
 
 def test_the_streaming_reader_finds_what_the_in_memory_parser_finds(tmp_path: Path) -> None:
-    bad = b'{"id": "x1", "schema": "Sanction", "properties": {"entity": ["nobody"]}}\nnot json\n'
+    bad = (
+        b'{"id": "x1", "schema": "Sanction", "properties": {"entity": ["nobody"]}}\nnot json\n'
+        b'{"id": "p1", "schema": "Payment", "properties": {"amount": ["10"]}}\n'
+    )
     data = FIXTURE.read_bytes() + b"\n" + bad + ftm_bytes(200, seed=1)
     path = tmp_path / "entities.ftm.json"
     path.write_bytes(data)
@@ -81,7 +84,9 @@ def test_the_streaming_reader_finds_what_the_in_memory_parser_finds(tmp_path: Pa
     assert [e.to_dict() for e in entities] == [e.to_dict() for e in expected.entities]
     assert reader.relations == expected.relations
     assert sorted(reader.errors, key=lambda e: e.line) == expected.errors
-    assert {e.reason.split(":")[-1].strip() for e in expected.errors} >= {"sanction refers to unknown entity 'nobody'"}
+    assert sorted(reader.warnings, key=lambda e: e.line) == expected.warnings
+    assert any("schema 'Payment' is not imported" in e.reason for e in expected.errors)  # rejected, not dropped
+    assert any("'nobody', which is not in the file" in w.reason for w in expected.warnings)  # a warning, not a rejection
 
 
 def test_an_interrupted_import_resumes_where_it_stopped_and_stores_each_record_once(

@@ -20,7 +20,7 @@ from crawler.parsers.feeds import parse_feed
 from crawler.parsers.fiw import parse_fiw_csv
 from crawler.parsers.ftm import parse_ftm
 from crawler.parsers.hrr import parse_hrr
-from crawler.parsers.lists import FORMATS, ListFile, parse_files
+from crawler.parsers.lists import FORMATS, FileRoleError, ListFile, parse_files
 from crawler.parsers.ngo import parse_ngo_page
 from crawler.parsers.ofac import SDN_COLUMNS, parse_ofac
 from crawler.parsers.shutdowns import parse_shutdowns_csv
@@ -164,9 +164,12 @@ def test_shutdowns_take_any_rows(rows: list[tuple[str, str, str, str]]) -> None:
     name=st.sampled_from(["sdn.csv", "list.csv", "x.json", "a.xlsx"]),
 )
 def test_parse_files_takes_any_bytes_in_every_format(fmt: str, data: bytes, name: str) -> None:
-    _errors_are_located(
-        parse_files(fmt, [ListFile(name, data)], _codes), {name, "sdn.csv, add.csv, alt.csv", name}
-    )
+    try:
+        parsed = parse_files(fmt, [ListFile(name, data)], _codes)
+    except FileRoleError as exc:  # OFAC: a file whose role its name and columns cannot tell, named in one line
+        assert fmt == "ofac" and str(exc).startswith(f"{name}: ") and "\n" not in str(exc)
+        return
+    _errors_are_located(parsed, {name})
 
 
 # --------------------------------------------------------------------------- report pages
@@ -263,7 +266,7 @@ def test_deal_csv_takes_any_rows(tmp_path_factory: pytest.TempPathFactory, rows:
 @FAST
 @given(
     deal_id=st.text(min_size=1, max_size=60).filter(lambda s: s.strip()),
-    dest=st.sampled_from(["FD", "SY", "DE"]),
+    dest=st.sampled_from(["XC", "SY", "DE"]),  # a code the country authority knows (deals reject unknown ones)
 )
 def test_a_valid_deal_round_trips(tmp_path_factory: pytest.TempPathFactory, deal_id: str, dest: str) -> None:
     sample = json.loads(Path("redflag/sample_world/deals.json").read_text(encoding="utf-8"))["deals"][0]

@@ -46,7 +46,8 @@ def test_countries_identifiers_addresses_neighbours():
     assert ft.country_mismatch(["US"], ["RU"]) == 1.0
     assert ft.country_mismatch([], ["RU"]) == 0.0
     assert ft.identifier_match([("Tax ID", "801-326-153")], [("tax id", "801326153")]) == 1.0
-    assert ft.identifier_mismatch([("tax", "1")], [("tax", "2")]) == 1.0
+    assert ft.identifier_mismatch([("tax", "1")], [("tax", "2")]) == 0.5  # a company may have several
+    assert ft.identifier_mismatch([("imo", "9569683")], [("imo", "IMO 9321483")]) == 1.0  # a ship has one
     assert ft.address_overlap(["12 Fo utca, Budapest"], ["12 Fő utca Budapest"]) == 1.0
     assert ft.neighbour_overlap(["a", "b"], ["b"]) == 0.5
 

@@ -26,7 +26,7 @@ def test_result_carries_query_normalization_and_algorithm(screener):
     result = screener.screen("Kestrel Monitoring Kft.", country="HU")
     assert result.query == "Kestrel Monitoring Kft."
     assert result.normalized_query == "kestrel monitoring kft"
-    assert result.algorithm == ALGORITHM == "logic-v1"
+    assert result.algorithm == ALGORITHM == "logic-v2"
     assert result.threshold == DEFAULT_THRESHOLD
     top = result.matches[0]
     assert (top.id, top.lists, top.programs) == ("c1", ["EL"], ["X"])

@@ -7,13 +7,17 @@ from hypothesis import strategies as st
 
 from ontology.names import (
     MAX_NAME_CHARS,
+    bracketed_acronyms,
     initials,
     legal_form_type,
     name_tokens,
     normalize_name,
     phonetic_key,
     romanization_fold,
+    split_list_boilerplate,
     strip_legal_forms,
+    word_symbol,
+    word_symbols,
 )
 
 
@@ -119,3 +123,20 @@ def test_stripping_and_keys_never_fail(text):
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=50))
 def test_case_does_not_matter(text):
     assert normalize_name(text.upper()) == normalize_name(text.lower()) or not text.isascii()
+
+
+# --------------------------------------------------------------------------- how lists write names (issue 12)
+@given(st.text(max_size=300))
+def test_list_name_helpers_never_raise(text):
+    name, acronyms = bracketed_acronyms(text)
+    assert isinstance(name, str) and all(isinstance(a, str) for a in acronyms)
+    rest, note = split_list_boilerplate(text)
+    assert isinstance(rest, str) and isinstance(note, str)
+    for token in normalize_name(text).split():
+        assert isinstance(word_symbol(token), str) and isinstance(word_symbols(token), frozenset)
+
+
+def test_abbreviated_forms_are_found_as_legal_forms():
+    assert strip_legal_forms("SENSETIME GRP LTD") == strip_legal_forms("SENSETIME GROUP LIMITED")
+    assert strip_legal_forms("LUKOIL OIL COMP")[0] == strip_legal_forms("LUKOIL OIL COMPANY")[0] == "lukoil oil"
+    assert strip_legal_forms("ACME HLDGS")[0] == "acme"

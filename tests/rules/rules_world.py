@@ -225,7 +225,8 @@ def diversion_world(
         N(
             "Entity",
             "strata",
-            {"name": "Strata Communications", "schema": "Company", "roles": ["vendor"], "countries": ["XO"]},
+            {"name": "Strata Communications", "schema": "Company", "roles": ["vendor"], "countries": ["XO"],
+             "listed": True},
         ),
         N("Entity", "varga", {"name": "D. Varga", "schema": "Person"}),
         N("Address", "addr-1", {"text": "4 Harbour Row, Port Meridian", "country": "XC"}),

@@ -210,3 +210,20 @@ def test_hostile_names_are_data(falkordb_store) -> None:  # noqa: ANN001
     report = evaluate(falkordb_store, "CLEAN")
     assert falkordb_store.get_node("Entity", "lumen-metro")["name"] == evil
     assert report.transaction["id"] == "CLEAN"
+
+
+@pytest.mark.parametrize(("list_code", "fires"), [("SDN", True), ("CMIC", False), ("EL", False), ("SSI", False)])
+def test_the_ofac_50_percent_rule_follows_blocking_lists_only(falkordb_store, list_code: str, fires: bool) -> None:  # noqa: ANN001
+    # ontology/data/list_meanings.csv: only SDN blocks property; a CMIC, SSI or Entity List owner blocks nothing
+    W.diversion_world(falkordb_store)
+    W.write(
+        falkordb_store,
+        [
+            W.N("Listing", "lst-hh", {"authority": "US Treasury OFAC", "list_code": list_code, "program": "X",
+                                      "start_date": "2020-01-01", "dataset": "ofac"}),  # fmt: skip
+            W.R("HAS_LISTING", "Entity", "helix-holdings", "Listing", "lst-hh"),
+            W.R("OWNS", "Entity", "helix-holdings", "Entity", "helix", share=60, status="curated"),
+        ],
+    )
+    oth01 = [f for f in _by_rule(evaluate(falkordb_store, "DIV"), "OTH-01") if "helix" in f.parties]
+    assert bool(oth01) is fires

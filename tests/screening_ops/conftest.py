@@ -43,7 +43,7 @@ HITS = ["Veloria Signal Systems Limited", "Northgate Interception Grp", "Mira Or
         "Brightwater Optics Trading"]
 BAD_LINES = {
     101: ",XV,,,bad-empty-name",
-    250: "Some Name,Veloria,,,bad-country",
+    250: "Some Name,Atlantis,,,bad-country",  # a country name nobody knows
     600: "Another Name,XC,no-colon-here,,bad-identifiers",
     901: "Too,Many,Fields,In,This,Row,Here",
 }

@@ -187,8 +187,11 @@ def test_single_name_screen_keeps_its_json_shape_and_is_logged(world: Path) -> N
     assert code == 0
     doc = json.loads(stdout)
     assert set(doc) == {"query", "normalized_query", "threshold", "algorithm", "matches", "screening_id",
-                        "screened_at"}  # fmt: skip
+                        "screened_at", "status", "match_threshold", "stale", "warnings", "list_versions"}  # fmt: skip
     assert doc["matches"][0]["id"] == "syn-1" and doc["matches"][0]["status"] == "open"
+    assert doc["matches"][0]["band"] == "match" and doc["status"] == "match"
+    # list entities written without a recorded version (no `redflag load`): screened, but marked stale
+    assert doc["stale"] is True and doc["list_versions"] == [] and "no list version is recorded" in doc["warnings"][0]
     logged = [e for e in history(load_settings(world), None) if e.id == doc["screening_id"]]
     assert len(logged) == 1 and logged[0].kind == "screening" and logged[0].by == "tester"
     assert logged[0].body["source"] == "single" and logged[0].body["matches"][0]["id"] == "syn-1"

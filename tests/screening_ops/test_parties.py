@@ -22,7 +22,7 @@ def test_a_thousand_rows_with_four_bad_ones(party_csv: Path) -> None:
     assert sorted(e.line for e in parsed.errors) == sorted(BAD_LINES)
     by_line = {e.line: e for e in parsed.errors}
     assert by_line[101].field == "name" and "empty" in by_line[101].reason
-    assert by_line[250].field == "country" and "'Veloria'" in by_line[250].reason
+    assert by_line[250].field == "country" and "'Atlantis'" in by_line[250].reason
     assert by_line[600].field == "identifiers" and "no-colon-here" in by_line[600].reason
     assert by_line[901].field == "" and "7 fields" in by_line[901].reason
     assert all(e.source == str(party_csv) for e in parsed.errors)
@@ -38,7 +38,7 @@ def test_fields_are_read_and_cleaned() -> None:
     (p,) = parsed.parties
     assert p.name == "Zenith  Optics, Ltd"
     assert p.country == "XV"
-    assert p.identifiers == (("lei", "ABC"), ("vat", "XV1"))
+    assert p.identifiers == (("lei", "ABC"), ("tax", "XV1"))  # typed: a VAT number is a tax number
     assert p.address == "1 Quay St Port Meridian"
     assert p.reference == "C-1"
     assert p.line == 2
@@ -57,7 +57,7 @@ def test_line_numbers_count_quoted_newlines_and_skip_blank_lines() -> None:
         ("\x00Evil,XV", "name", "control characters"),
         ("!!!,XV", "name", "no letters or digits"),
         ("A" * 301 + ",XV", "name", "longer than 300"),
-        ("Good Name,XV1", "country", "two-letter"),
+        ("Good Name,XV1", "country", "not a known country"),
     ],
 )
 def test_each_malformed_value_is_named(row: str, field: str, words: str) -> None:
@@ -96,3 +96,10 @@ def test_party_key_is_normalized_name_country_and_reference() -> None:
     assert a.key != PartyQuery(name="Veloria Signal Systems Ltd", country="XV", reference="C-10").key
     assert a.key != PartyQuery(name="Veloria Signal Systems Ltd", country="XC", reference="C-9").key
     assert PartyQuery.from_dict(a.to_dict()).key == a.key
+
+
+@pytest.mark.parametrize(("given", "code"), [("RU", "RU"), ("ru", "RU"), ("Russia", "RU"), ("Russian", "RU"),
+                                             ("Korea, North", "KP"), ("Veloria", "XV"), ("Calderan", "XC")])  # fmt: skip
+def test_a_country_is_a_code_or_a_name_resolved_by_the_authority(given: str, code: str) -> None:
+    parsed = read_party_text(f'name,country\nGood Name,"{given}"\n', "f.csv")
+    assert parsed.errors == [] and parsed.parties[0].country == code

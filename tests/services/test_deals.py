@@ -35,7 +35,7 @@ def test_every_error_names_row_and_column(tmp_path: Path) -> None:
             [
                 header,
                 good_row,
-                good_row.replace("DEMO-DIVERSION", "BAD-1").replace(",XC,", ",Calder,"),
+                good_row.replace("DEMO-DIVERSION", "BAD-1").replace(",XC,", ",Atlantis,"),  # a country name nobody knows
                 good_row.replace("DEMO-DIVERSION", "BAD-2").replace("2026-12-14", "14/12/2026"),
                 "BAD-3,short row",
             ]
@@ -79,3 +79,84 @@ def test_import_is_idempotent_and_unknown_parties_are_unscreened(store, tmp_path
     after = store.counts()
     assert after["labels"]["Transaction"] == before["labels"]["Transaction"] + 1
     assert after["labels"]["Entity"] == before["labels"]["Entity"] + 1
+
+
+def _sample_csv_with(tmp_path: Path, name: str, edit) -> Path:
+    """The sample deals CSV with its first deal row changed by ``edit`` (a function of the row text)."""
+    lines = (SAMPLE_WORLD / "deals.csv").read_text(encoding="utf-8").splitlines()
+    path = tmp_path / name
+    path.write_text("\n".join([lines[0], edit(lines[1])]) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("bad", ["2026-13-45", "2027-02-30", "2026-00-10", "2026-04-31"])
+def test_impossible_dates_are_errors_that_name_row_and_column(tmp_path: Path, bad: str) -> None:
+    path = _sample_csv_with(tmp_path, "deals.csv", lambda row: row.replace("2026-12-14", bad))
+    with pytest.raises(DealValidationError) as info:
+        parse_deals(path)
+    assert [(e.line, e.field) for e in info.value.errors] == [(2, "ship_date")]
+    assert "not a real date" in str(info.value)
+
+
+def test_a_leap_day_is_a_date(tmp_path: Path) -> None:
+    path = _sample_csv_with(tmp_path, "deals.csv", lambda row: row.replace("2026-12-14", "2028-02-29"))
+    (deal,) = parse_deals(path)
+    assert deal.ship_date == "2028-02-29"
+
+
+@pytest.mark.parametrize("quantity", ["0", "-3", "nan", "inf"])
+def test_quantities_must_be_positive_numbers(tmp_path: Path, quantity: str) -> None:
+    deals = json.loads((SAMPLE_WORLD / "deals.json").read_text())["deals"][:1]
+    deals[0]["items"][0]["quantity"] = quantity
+    path = tmp_path / "deals.json"
+    path.write_text(json.dumps(deals))
+    with pytest.raises(DealValidationError, match="must be a positive number"):
+        parse_deals(path)
+
+
+def test_a_utf8_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + (SAMPLE_WORLD / "deals.csv").read_bytes())
+    assert [d.id for d in parse_deals(path)] == [d.id for d in parse_deals(SAMPLE_WORLD / "deals.csv")]
+
+
+def test_an_over_long_field_is_a_clear_error_not_a_traceback(tmp_path: Path) -> None:
+    long_title = "x" * 200_000  # also over the csv module's own field limit
+    path = _sample_csv_with(tmp_path, "deals.csv", lambda row: row.replace(row.split(",")[1], long_title, 1))
+    with pytest.raises(DealValidationError) as info:
+        parse_deals(path)
+    assert "field larger than field limit" in str(info.value) or "at most 2000" in str(info.value)
+    deals = json.loads((SAMPLE_WORLD / "deals.json").read_text())["deals"][:1]
+    deals[0]["declared_end_use"] = "y" * 5000
+    path = tmp_path / "long.json"
+    path.write_text(json.dumps(deals))
+    with pytest.raises(DealValidationError) as info:
+        parse_deals(path)
+    assert [(e.line, e.field) for e in info.value.errors] == [(1, "declared_end_use")]
+
+
+def test_a_mistyped_item_id_is_refused_with_a_did_you_mean(store, tmp_path: Path) -> None:
+    load_sample_world(store)
+    before = store.counts()
+    deals = json.loads((SAMPLE_WORLD / "deals.json").read_text())["deals"][:1]
+    deals[0]["id"] = "TYPO-1"
+    deals[0]["items"][0]["item"] = "facetrase"
+    path = tmp_path / "typo.json"
+    path.write_text(json.dumps(deals))
+    with pytest.raises(DealValidationError) as info:
+        import_deals(store, path)
+    assert [(e.line, e.field) for e in info.value.errors] == [(1, "items")]
+    assert "unknown item 'facetrase'; did you mean 'facetrace'" in str(info.value)
+    assert store.counts() == before
+
+
+def test_with_an_empty_item_register_unknown_items_import_with_a_warning(store, tmp_path: Path) -> None:
+    deals = json.loads((SAMPLE_WORLD / "deals.json").read_text())["deals"][:1]
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps(deals))
+    from redflag.deals import check_items
+
+    warnings = check_items(store, parse_deals(path), path.name)
+    assert len(warnings) == 1 and "item register (empty)" in warnings[0] and "'facetrace'" in warnings[0]
+    import_deals(store, path)
+    assert store.counts()["labels"]["Transaction"] == 1

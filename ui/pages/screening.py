@@ -7,11 +7,12 @@ from typing import Any
 
 import streamlit as st
 
+from redflag.screening_ops.grounds import NoListLoaded, versions_text
 from redflag.screening_ops.parties import PartyFileError
 from redflag.screening_ops.reports import audit_rows, report_csv, report_html, report_row
 from redflag.services import screening_ops as ops
 from ui.auth import current_user, require_login
-from ui.common import run_safely, settings, store
+from ui.common import md_escape, run_safely, settings, store
 
 require_login()  # the sign-in, also when Streamlit runs this page file on its own
 
@@ -33,7 +34,7 @@ def _progress_bar() -> Any:
 
 
 # ------------------------------------------------------------------------------------------ upload and screen
-st.caption("Columns: name (required), country (ISO two-letter code), identifiers (scheme:value; ...), address, "
+st.caption("Columns: name (required), country (ISO code or name, e.g. RU or Russia), identifiers (scheme:value; ...), address, "
            "reference (your own reference). Malformed rows are listed by line and skipped; every screening is logged.")
 uploaded = st.file_uploader("Parties CSV", type=["csv"], key="screening_file")
 if uploaded is not None:
@@ -48,6 +49,9 @@ if st.button("Screen the file", type="primary", disabled=pending is None, key="s
                                  progress=_progress_bar())
     except PartyFileError as exc:
         st.error(f"The file cannot be screened: {exc}")
+    except NoListLoaded as exc:  # no grounds for "clear": nothing screened, nothing logged
+        st.session_state.pop(REPORT_KEY, None)
+        st.error(f"Nothing was screened: {md_escape(exc)}")
     else:
         st.session_state[REPORT_KEY] = {
             "meta": report.meta(),
@@ -64,6 +68,10 @@ if done:
     meta = done["meta"]
     st.success(f"Screened {meta['screened']} part(ies) from {meta['file']}; {meta['malformed']} malformed row(s) "
                "skipped; every screening is in the audit log.")
+    for warning in meta.get("warnings", []):
+        st.warning(f"Lists stale: {md_escape(warning)}")
+    st.caption("Screened against: " + md_escape(versions_text(meta.get("list_versions", []))
+                                                or "list versions unknown"))
     cols = st.columns(5)
     for col, status in zip(cols, ("match", "review", "confirmed_match", "cleared", "clear"), strict=True):
         col.metric(status.replace("_", " "), meta.get(status, 0))

@@ -9,15 +9,28 @@ from typing import Any
 
 import streamlit as st
 
+from ontology.countries import country_code
 from ontology.vocab import decision_values
-from redflag.deals import Deal, DealValidationError, ItemRef, PartyRef, import_deals, write_deals
+from redflag.deals import (
+    Deal,
+    DealValidationError,
+    ItemRef,
+    PartyRef,
+    check_items,
+    import_deals,
+    parse_deals,
+    write_deals,
+)
 from redflag.reports.model import build_report
 from redflag.reports.render import write_report
 from redflag.rules.engine import evaluate
+from redflag.screening_ops.grounds import NoListLoaded
 from redflag.services import explore
 from redflag.services.findings import RESOLUTION_STATUSES, persist_findings, record_decision, resolve
+from redflag.services.list_versions import screening_grounds
+from redflag.services.screening import screen_deal_parties
 from ui.auth import current_user, require_login
-from ui.common import as_plain, md_escape, run_safely, store
+from ui.common import as_plain, md_escape, run_safely, settings, store
 
 require_login()  # the sign-in, also when Streamlit runs this page file on its own
 
@@ -33,16 +46,29 @@ work, create = st.tabs(["Screen a deal", "Create or import deals"])
 with create:
     upload = st.file_uploader("Import deals (.json or .csv, the format of redflag/sample_world/deals.*)",
                               type=["json", "csv"], key="deals_upload")  # fmt: skip
+    unscreened = st.checkbox("Import even if no screening list is loaded (new parties stay unscreened)",
+                             key="deals_unscreened")
     if upload is not None and st.button("Import", key="deals_import"):
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / Path(upload.name).name
             path.write_bytes(upload.getvalue())
             try:
+                deals_in_file = parse_deals(path)  # row errors first: they write nothing
+                if not unscreened:
+                    screening_grounds(db, settings())  # no list: refused before anything is written
+                for warning in check_items(db, deals_in_file, path.name):
+                    st.warning(md_escape(warning))
                 deals, ids = import_deals(db, path)
-                st.success(f"Imported {len(ids)} deal(s): {', '.join(ids)}")
+                st.success(f"Imported {len(deals)} deal(s): {md_escape(', '.join(d.id for d in deals))}.")
+                if not unscreened:
+                    links = screen_deal_parties(db, settings())
+                    st.info(f"Every deal party screened and logged: {links.same} match(es), {links.possible} for "
+                            "review.")
             except DealValidationError as exc:
                 st.error("The file was not imported; fix these rows and try again:")
                 st.text(str(exc))
+            except NoListLoaded as exc:
+                st.error(f"The file was not imported: its parties cannot be screened: {md_escape(exc)}")
     st.subheader("New deal")
     with st.form("new_deal"):
         c1, c2 = st.columns(2)
@@ -51,24 +77,40 @@ with create:
         customer = c1.text_input("Customer (entity id or name)")
         end_user = c2.text_input("End user (entity id or name)")
         item = c1.text_input("Item id", placeholder="facetrace-city")
-        destination = c2.text_input("Destination (ISO2)", max_chars=2)
-        transit = c1.text_input("Transit countries (ISO2, comma separated)")
+        destination = c2.text_input("Destination (country name or ISO code)", max_chars=80)
+        transit = c1.text_input("Transit countries (names or ISO codes, ';'-separated)")
         end_use = c2.text_input("Declared end use")
         submitted = st.form_submit_button("Create deal")
     if submitted:
         problems = [n for n, v in (("deal id", deal_id), ("customer", customer), ("item", item),
                                    ("destination", destination)) if not v.strip()]  # fmt: skip
+        given = [destination, *(t for t in transit.split(";") if t.strip())]
+        unknown = [g.strip() for g in given if g.strip() and country_code(g) is None]
         if problems:
             st.error(f"Fill in: {', '.join(problems)}.")
+        elif unknown:
+            st.error(f"Not a known country: {', '.join(md_escape(u[:40]) for u in unknown)}.")
         else:
             parties = [PartyRef("customer", customer.strip())] + ([PartyRef("end_user", end_user.strip())] if end_user.strip() else [])
             deal = Deal(id=deal_id.strip(), title=title.strip(), parties=parties, items=[ItemRef(item.strip())],
-                        destination=destination.strip().upper(),
-                        transit_countries=[t.strip().upper() for t in transit.split(",") if t.strip()],
+                        destination=country_code(destination) or "",
+                        transit_countries=[country_code(t) or "" for t in transit.split(";") if t.strip()],
                         declared_end_use=end_use.strip())  # fmt: skip
-            ids = run_safely("Creating the deal", write_deals, db, [deal])
-            if ids:
-                st.success(f"Created {', '.join(ids)}.")
+            try:
+                for warning in check_items(db, [deal], "new deal"):
+                    st.warning(md_escape(warning))
+            except DealValidationError as exc:
+                st.error(f"The deal was not created: {md_escape(exc)}")
+            else:
+                ids = run_safely("Creating the deal", write_deals, db, [deal])
+                if ids is not None:
+                    st.success(f"Created deal {md_escape(deal.id)}.")
+                    try:
+                        links = screen_deal_parties(db, settings())
+                        st.info(f"Its parties were screened and logged: {links.same} match(es), {links.possible} for "
+                                "review.")
+                    except NoListLoaded as exc:
+                        st.error(f"Its parties are NOT screened: {md_escape(exc)}")
 
 with work:
     txs = explore.transactions(db)
@@ -86,7 +128,14 @@ with work:
     reports: dict[str, Any] = st.session_state.setdefault("flag_reports", {})
     if st.button("Run screening and flags", key="run_flags", type="primary"):
         bar = st.progress(0.0, text="Screening the parties and evaluating the rules...")
-        report = run_safely("Running the flags", evaluate, db, tx_id)
+        try:
+            grounds = screening_grounds(db, settings())
+            for warning in grounds.warnings:
+                st.warning(f"Lists stale: {md_escape(warning)}")
+            report = run_safely("Running the flags", evaluate, db, tx_id)
+        except NoListLoaded as exc:  # no list: "not listed" would have no grounds
+            st.error(f"The flags were not run: {md_escape(exc)}")
+            report = None
         if report is not None:
             bar.progress(0.8, text="Saving the findings...")
             run_safely("Saving the findings", persist_findings, db, report)

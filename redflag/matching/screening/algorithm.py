@@ -1,4 +1,9 @@
-"""The screening algorithm ``logic-v1``: a declarative feature table over a query and one list name."""
+"""The screening algorithm ``logic-v2``: a declarative feature table over a query and one list name.
+
+v2 (over v1): typed identifiers (an equal one is evidence for, a different one of the same type evidence
+against), weak aliases, generic-word subsets, generic abbreviations and ordinals compared by their meaning, exact
+short names not penalised. Figures before and after: docs/PERFORMANCE.md.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ from redflag.matching.analysis import AnalyzedName
 from redflag.matching.features import Alignment
 from redflag.matching.table import Feature, FeatureTable
 
-ALGORITHM = "logic-v1"
+ALGORITHM = "logic-v2"
 DEFAULT_THRESHOLD = 0.80
 """Default minimum score for a match (callers pass their own, usually from settings)."""
 
@@ -28,6 +33,7 @@ class ScreeningPair:
     candidate_identifiers: list[tuple[str, str]] = field(default_factory=list)
     query_addresses: list[str] = field(default_factory=list)
     candidate_addresses: list[str] = field(default_factory=list)
+    candidate_weak: bool = False  # the candidate name is a weak alias (OFAC's "weak AKA", FtM weakAlias)
 
     @cached_property
     def alignment(self) -> Alignment:
@@ -64,6 +70,15 @@ def _identifier_match(p: ScreeningPair) -> float:
     return ft.identifier_match(p.query_identifiers, p.candidate_identifiers)
 
 
+def _identifier_mismatch(p: ScreeningPair) -> float:
+    return ft.identifier_mismatch(p.query_identifiers, p.candidate_identifiers)
+
+
+def _weak_alias(p: ScreeningPair) -> float:
+    """1 when the name compared is a weak alias and the query is not that very name."""
+    return 1.0 if p.candidate_weak and p.query.compact != p.candidate.compact else 0.0
+
+
 def _address_overlap(p: ScreeningPair) -> float:
     return ft.address_overlap(p.query_addresses, p.candidate_addresses)
 
@@ -96,13 +111,19 @@ LOGIC_V1: FeatureTable[ScreeningPair] = FeatureTable(
         Feature("legal_form_mismatch", _names(ft.legal_form_mismatch), -1.0,
                 "Kinds of legal form disagree (Ltd vs S.A., Holding vs none); small, mostly for ranking."),
         Feature("short_name", _names(ft.short_name), -3.5,
-                "The shorter name is only initials or under 4 letters: little evidence (penalty)."),
+                "The shorter name is only initials or under 4 letters, and not the very name (penalty)."),
+        Feature("generic_subset", _aligned(ft.generic_subset), -2.5,
+                "The shorter name is only generic words ('National Bank') inside a longer one (penalty)."),
+        Feature("weak_alias", _weak_alias, -2.0,
+                "The list name compared is a weak alias and the query is not that very name (penalty)."),
         Feature("country_match", _country_match, 0.9,
                 "Query country is one of the list entity's countries."),
         Feature("country_mismatch", _country_mismatch, -1.7,
                 "Both sides name countries and none agree (homonym abroad) (penalty)."),
         Feature("identifier_match", _identifier_match, 4.0,
-                "Same identifier (scheme and value) on both sides."),
+                "Same identifier (type and normalized value) on both sides."),
+        Feature("identifier_mismatch", _identifier_mismatch, -1.5,
+                "Identifiers of the same type on both sides and none agree (1: IMO, LEI...; 0.5: passport, tax)."),
         Feature("address_overlap", _address_overlap, 0.6,
                 "Similarity of the query address to the list entity's best address."),
     ],

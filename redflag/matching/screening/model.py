@@ -21,6 +21,7 @@ class Candidate:
     programs: list[str] = field(default_factory=list)
     identifiers: list[tuple[str, str]] = field(default_factory=list)
     addresses: list[str] = field(default_factory=list)
+    weak_aliases: list[str] = field(default_factory=list)
 
     @classmethod
     def from_list_entity(cls, entity: ListEntity) -> Candidate:
@@ -35,6 +36,7 @@ class Candidate:
             programs=sorted({x.program for x in entity.listings if x.program}),
             identifiers=[(i.scheme, i.value) for i in entity.identifiers],
             addresses=list(entity.addresses),
+            weak_aliases=list(entity.weak_aliases),
         )
 
 
@@ -49,6 +51,7 @@ class Match:
     lists: list[str]
     programs: list[str]
     explanation: dict[str, float]
+    notes: list[str] = field(default_factory=list)  # in words: identifiers equal or different, a weak alias
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

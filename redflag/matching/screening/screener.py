@@ -8,8 +8,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from rapidfuzz import fuzz
+from rigour.names import remove_obj_prefixes
 
-from redflag.matching.analysis import AnalyzedName, analyze_cached, analyze_name
+from redflag.matching import features as ft
+from redflag.matching.analysis import AnalyzedName, analyze_cached, analyze_name, list_name_parts
 from redflag.matching.blocking import BlockingIndex, name_keys
 from redflag.matching.screening.algorithm import ALGORITHM, DEFAULT_THRESHOLD, LOGIC_V1, ScreeningPair
 from redflag.matching.screening.model import Candidate, Match, ScreeningResult
@@ -22,8 +24,20 @@ FULL_SCORE_SIZE = 20
 """How many of those, ranked by a quick rapidfuzz similarity, are scored with every feature."""
 
 
+WEAK_ALIAS_MARGIN = 0.0001
+"""A match that rests on a weak alias alone is held this far below the match threshold (a review at most)."""
+
+
 class Screener:
-    """Screens names against list entities (primary names and aliases) with ``logic-v1``.
+    """Screens names against list entities (primary names, aliases, weak aliases) with ``logic-v2``.
+
+    Indexed for each entity: its name and aliases, the acronyms lists write in brackets after a name
+    ("... (FSB)") as names of their own, and its weak aliases, marked weak. A weak alias that is not the very
+    name screened never makes a match on its own: its score is held below ``match_threshold`` (unless an
+    identifier agrees too) and the match's notes say that it rests on a weak alias. Candidates that share an
+    identifier with the query are always scored, whatever their names; an equal identifier of a type an entity
+    holds one value of (IMO, MMSI, LEI, INN, OGRN, USCC...) makes a match at least at ``match_threshold`` even
+    under another name (a ship keeps its IMO number when it is renamed).
 
     >>> s = Screener([Candidate(id="x1", name="Cytrox Holdings ZRT", countries=["HU"])])
     >>> [m.id for m in s.screen("CYTROX HOLDINGS Zrt.").matches]
@@ -32,11 +46,15 @@ class Screener:
 
     algorithm = ALGORITHM
 
-    def __init__(self, entities: Iterable[Candidate], weights: Weights | None = None) -> None:
+    def __init__(
+        self, entities: Iterable[Candidate], weights: Weights | None = None, match_threshold: float = DEFAULT_THRESHOLD,
+    ) -> None:
         self.table = LOGIC_V1.with_weights(weights)
+        self.match_threshold = match_threshold
         self._candidates: list[Candidate] = []
-        self._entries: list[tuple[int, AnalyzedName]] = []
+        self._entries: list[tuple[int, AnalyzedName, bool]] = []
         self._index = BlockingIndex()
+        self._by_identifier: dict[tuple[str, str], list[int]] = {}
         seen_ids: set[str] = set()
         for cand in entities:
             if not isinstance(cand, Candidate):
@@ -47,13 +65,23 @@ class Screener:
             ci = len(self._candidates)
             self._candidates.append(cand)
             seen_names: set[str] = set()
+            first_entry = len(self._entries)
+            names: list[tuple[str, bool]] = []
             for raw in [cand.name, *cand.aliases]:
+                names.append((raw, False))
+                names += [(acronym, False) for acronym in list_name_parts(raw)[1]]
+            names += [(raw, True) for raw in cand.weak_aliases]
+            for raw, weak in names:
                 analyzed = analyze_name(raw)
                 if not analyzed.core or analyzed.normalized in seen_names:
                     continue
                 seen_names.add(analyzed.normalized)
                 self._index.add(len(self._entries), name_keys(analyzed))
-                self._entries.append((ci, analyzed))
+                self._entries.append((ci, analyzed, weak))
+            if len(self._entries) > first_entry:
+                for family, values in ft.typed_identifiers(cand.identifiers).items():
+                    for value in values:
+                        self._by_identifier.setdefault((family, value), []).append(first_entry)
 
     def __len__(self) -> int:
         return len(self._candidates)
@@ -85,6 +113,9 @@ class Screener:
         if limit < 1:
             raise ValueError(f"limit must be at least 1, got {limit}")
         query = analyze_cached(name)
+        # "MT DANIEL", "M/V DANIEL": a vessel's type prefix is not part of its name (rigour's object prefixes)
+        unprefixed = remove_obj_prefixes(name)
+        vessel_query = analyze_cached(unprefixed) if unprefixed.strip() and unprefixed != name else query
         result = ScreeningResult(
             query=name, normalized_query=query.normalized, matches=[], threshold=cut, algorithm=ALGORITHM
         )
@@ -93,8 +124,10 @@ class Screener:
         q_countries = [country] if country else []
         q_ids = [(str(s), str(v)) for s, v in identifiers]
         q_addresses = [address] if address else []
-        best: dict[int, tuple[float, tuple[float, ...], dict[str, float], str]] = {}
+        best: dict[int, tuple[float, tuple[float, ...], dict[str, float], str, bool]] = {}
         proposed = self._index.candidates(name_keys(query), BLOCK_SIZE)
+        by_id = {e for family, values in ft.typed_identifiers(q_ids).items() for v in values
+                 for e in self._by_identifier.get((family, v), [])}  # fmt: skip
         if len(proposed) > FULL_SCORE_SIZE:
             quick = {
                 e: max(fuzz.token_sort_ratio(query.core, self._entries[e][1].core),
@@ -102,11 +135,12 @@ class Screener:
                 for e in proposed
             }
             proposed = heapq.nlargest(FULL_SCORE_SIZE, proposed, key=lambda e: (quick[e], -e))
+        proposed = list(proposed) + sorted(by_id - set(proposed))
         for entry in proposed:
-            ci, analyzed = self._entries[entry]
+            ci, analyzed, weak = self._entries[entry]
             cand = self._candidates[ci]
             pair = ScreeningPair(
-                query=query,
+                query=vessel_query if cand.schema == "Vessel" else query,
                 candidate=analyzed,
                 query_countries=q_countries,
                 candidate_countries=cand.countries,
@@ -114,18 +148,27 @@ class Screener:
                 candidate_identifiers=cand.identifiers,
                 query_addresses=q_addresses,
                 candidate_addresses=cand.addresses,
+                candidate_weak=weak,
             )
             explanation = self.table.explain(pair)
             score = self.table.score(explanation)
+            weak_only = bool(explanation.get("weak_alias")) and not explanation.get("identifier_match")
+            if weak_only:
+                score = min(score, round(self.match_threshold - WEAK_ALIAS_MARGIN, 4))
+            if explanation.get("identifier_match") and ft.single_value_match(q_ids, cand.identifiers):
+                score = max(score, self.match_threshold)  # the same ship / LEI whatever the name (renamed vessels)
             rank = (score, self.table.tie_break(explanation))
             if ci not in best or rank > best[ci][:2]:
-                best[ci] = (score, rank[1], explanation, analyzed.original)
+                best[ci] = (score, rank[1], explanation, analyzed.original, weak_only)
         ranked = sorted(
             ((v, ci) for ci, v in best.items() if v[0] >= cut),
             key=lambda item: (-item[0][0], tuple(-x for x in item[0][1]), self._candidates[item[1]].id),
         )
-        for (score, _, explanation, matched), ci in ranked[:limit]:
+        for (score, _, explanation, matched, weak_only), ci in ranked[:limit]:
             cand = self._candidates[ci]
+            notes = ft.identifier_evidence(q_ids, cand.identifiers)
+            if weak_only:
+                notes.append(f"rests on the weak alias {matched!r}: a review at most, never a match on its own")
             result.matches.append(
                 Match(
                     id=cand.id,
@@ -135,6 +178,7 @@ class Screener:
                     lists=list(cand.lists),
                     programs=list(cand.programs),
                     explanation=explanation,
+                    notes=notes,
                 )
             )
         return result

@@ -1,0 +1,60 @@
+"""Identifiers and weak aliases as the three list parsers store them: typed, normalized, weak names kept apart."""
+
+from __future__ import annotations
+
+import json
+
+from crawler.parsers.csl import parse_csl_csv, parse_csl_json
+from crawler.parsers.ftm import parse_ftm
+from crawler.parsers.ofac import parse_ofac
+
+
+def _ids(entity) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return {(i.scheme, i.value) for i in entity.identifiers}
+
+
+def test_ofac_remark_identifiers_are_typed_and_normalized() -> None:
+    sdn = (
+        b'26549,"BANCO CORPORATIVO SA",-0- ,"NICARAGUA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"SWIFT/BIC BOFPNIMA; '
+        b"Legal Entity Number 549300LCJ1UJXHYBWI24; Tax ID No. 7708004767 (Russia); alt. Registration ID "
+        b"1027700035769 (Russia); MMSI 636012345; ISIN CNE100000PM8; a.k.a. 'NATIONAL BANK'.\"\n"
+        b'15903,"DANIEL","vessel","IRAN",-0- ,"5IM656","Crude Oil Tanker",-0- ,-0- ,"Panama","NITC","Vessel '
+        b'Registration Identification IMO 9569683; Linked To: BANCO CORPORATIVO SA."\n'
+    )
+    bank, vessel = parse_ofac(sdn).entities
+    assert _ids(bank) >= {("bic", "BOFPNIMA"), ("lei", "549300LCJ1UJXHYBWI24"), ("tax", "7708004767"),
+                          ("registration", "1027700035769"), ("mmsi", "636012345"), ("isin", "CNE100000PM8")}
+    assert bank.weak_aliases == ["NATIONAL BANK"] and bank.aliases == []
+    assert _ids(vessel) >= {("imo", "9569683"), ("call_sign", "5IM656"), ("vessel_flag", "Panama")}
+
+
+def test_csl_ids_and_call_sign_are_typed_and_normalized() -> None:
+    rec = {
+        "_id": "v1", "source": "Specially Designated Nationals (SDN) - Treasury Department", "type": "Vessel",
+        "name": "DANIEL", "call_sign": "5IM 656", "alt_names": ["DEMOS"],
+        "ids": [{"type": "Vessel Registration Identification", "number": "IMO 9569683"},
+                {"type": "SWIFT/BIC", "number": "bofpnimaxxx"}, {"type": "Tax ID No.", "number": "77-0800 4767"}],
+    }  # fmt: skip
+    (entity,) = parse_csl_json(json.dumps({"results": [rec]}).encode()).entities
+    assert _ids(entity) == {("imo", "9569683"), ("call_sign", "5IM656"), ("bic", "BOFPNIMA"), ("tax", "7708004767")}
+    header = "_id,source,name,ids\n"
+    row = 'c1,"Entity List (EL) - Bureau of Industry and Security",ACME,"Legal Entity Number, 549300LCJ1UJXHYBWI24"\n'
+    (acme,) = parse_csl_csv((header + row).encode()).entities
+    assert _ids(acme) == {("lei", "549300LCJ1UJXHYBWI24")}
+
+
+def test_ftm_identifier_properties_and_weak_aliases() -> None:
+    line = {
+        "id": "os-v1", "schema": "Vessel",
+        "properties": {"name": ["DANIEL"], "alias": ["DEMOS"], "weakAlias": ["DAN"], "imoNumber": ["IMO9569683"],
+                       "mmsi": ["636 012 345"], "callSign": ["5IM656"]},
+    }  # fmt: skip
+    bank = {"id": "os-b1", "schema": "Company",
+            "properties": {"name": ["Banco Corporativo"], "swiftBic": ["BOFPNIMAXXX"], "leiCode": ["549300lcj1ujxhybwi24"],
+                           "innCode": ["7708004767"]}}  # fmt: skip
+    data = (json.dumps(line) + "\n" + json.dumps(bank) + "\n").encode()
+    by_id = {e.id: e for e in parse_ftm(data).entities}
+    vessel = by_id["os-v1"]
+    assert vessel.aliases == ["DEMOS"] and vessel.weak_aliases == ["DAN"]
+    assert _ids(vessel) == {("imo", "9569683"), ("mmsi", "636012345"), ("call_sign", "5IM656")}
+    assert _ids(by_id["os-b1"]) == {("bic", "BOFPNIMA"), ("lei", "549300LCJ1UJXHYBWI24"), ("inn", "7708004767")}
