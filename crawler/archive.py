@@ -934,3 +934,60 @@ class Archive:
         ):
             h.update(f"set\x1f{r['key']}\x1f{r['sha256']}\n".encode())
         return h.hexdigest()[:16]
+
+    def has_document(self, url: str, sha: str) -> bool:
+        """True when a parsed document is stored for this version (SHA-256) of URL."""
+        row = self._db.execute("SELECT 1 FROM documents WHERE url = ? AND sha256 = ? LIMIT 1", (url, sha)).fetchone()
+        return row is not None
+
+    # ------------------------------------------------------------------ history (redflag changes)
+    def version_history(self, since: str = "") -> list[dict[str, Any]]:
+        """Every stored version first seen at or after SINCE (ISO 8601 UTC; all when empty), oldest first:
+        url, sha256, previous_sha256 (None for a new URL), first_seen, source_id."""
+        rows = self._db.execute(
+            "SELECT url, sha256, previous_sha256, first_seen, source_id FROM versions WHERE first_seen >= ? "
+            "ORDER BY id",
+            (since,),
+        )
+        return [dict(r) for r in rows]
+
+    def run_urls(self, run_id: str) -> set[str]:
+        """The URLs a run fetched (answered 200 or 304)."""
+        rows = self._db.execute("SELECT DISTINCT url FROM fetches WHERE run_id = ?", (run_id,))
+        return {str(r["url"]) for r in rows}
+
+    def document_urls(self) -> dict[str, str]:
+        """URL -> title of the latest parsed document stored for it (URLs that hold a document)."""
+        out: dict[str, str] = {}
+        for r in self._db.execute("SELECT url, json FROM documents ORDER BY stored_at, rowid"):
+            try:
+                out[str(r["url"])] = str(json.loads(r["json"]).get("title") or "")
+            except (ValueError, AttributeError):
+                out[str(r["url"])] = ""
+        return out
+
+    def list_sets(self, key: str | None = None) -> list[dict[str, Any]]:
+        """Stored list sets (id, key, dataset, sha256, stored_at, records), oldest first; a set still being
+        stored (an import cut short, see :meth:`store_list_stream`) is left out until it is complete."""
+        whole = "id NOT IN (SELECT set_id FROM list_sets_pending)"
+        if key is None:
+            rows = self._db.execute(f"SELECT * FROM list_sets WHERE {whole} ORDER BY id")  # noqa: S608 (constant)
+        else:
+            rows = self._db.execute(
+                f"SELECT * FROM list_sets WHERE key = ? AND {whole} ORDER BY id", (key,)  # noqa: S608 (constant)
+            )
+        return [dict(r) for r in rows]
+
+    def set_records(self, set_id: int, kind: str = "entity") -> dict[str, dict[str, Any]]:
+        """record_id -> record (as stored) of one list set; unreadable records are left out."""
+        out: dict[str, dict[str, Any]] = {}
+        for r in self._db.execute(
+            "SELECT record_id, json FROM list_records WHERE set_id = ? AND kind = ?", (set_id, kind)
+        ):
+            try:
+                data = json.loads(r["json"])
+            except ValueError:
+                continue
+            if isinstance(data, dict):
+                out[str(r["record_id"])] = data
+        return out

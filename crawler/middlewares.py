@@ -15,6 +15,7 @@ from crawler.archive import Archive
 from crawler.sources import archive_url
 
 NOT_MODIFIED = "redflag_not_modified"
+PARSED = "redflag_parsed"  # on a 304: a document is already stored for the archived version
 CONDITIONAL = "redflag_conditional"
 
 
@@ -64,10 +65,13 @@ class ConditionalRequestMiddleware:
     ) -> Response:
         if response.status != 304 or not isinstance(request.meta.get(CONDITIONAL), dict):
             return response
-        body = self.archive.latest_body(self._key(request.url))
+        key = self._key(request.url)
+        body = self.archive.latest_body(key)
         if body is None:
             return response
         request.meta[NOT_MODIFIED] = True
+        sha = self.archive.latest_version(key)
+        request.meta[PARSED] = sha is not None and self.archive.has_document(key, sha)
         return response.replace(status=200, body=body, flags=[*response.flags, "not_modified"])
 
 

@@ -14,7 +14,7 @@ import threading
 import time
 from pathlib import Path
 
-from crawler.sources import Source, SourceError, load_sources, select
+from crawler.sources import Source, SourceError, load_sources, merge_catalogs, select
 
 SPIDER_PATHS = {
     "hrr": "crawler.spiders.hrr.HrrSpider",
@@ -22,6 +22,8 @@ SPIDER_PATHS = {
     "research": "crawler.spiders.research.ResearchSpider",
     "feeds": "crawler.spiders.feeds.FeedsSpider",
     "lists": "crawler.spiders.lists.ListsSpider",
+    "site": "crawler.spiders.site.SiteSpider",
+    "link": "crawler.spiders.link.LinkSpider",
 }
 
 
@@ -80,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m crawler.runner", description=__doc__)
     p.add_argument("--archive", required=True, type=Path)
     p.add_argument("--sources", type=Path, default=None, help="catalog file (default: crawler/sources.toml)")
+    p.add_argument("--user-sources", type=Path, default=None, help="the analyst's catalog, merged after --sources")
     p.add_argument("--base-url", default="", help="expands {base} in the catalog's URLs")
     p.add_argument("--canonical-base", default="", help="archive URLs under this base instead of --base-url")
     p.add_argument("--only", nargs="*", default=[], help="source ids (default: all)")
@@ -91,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
     stop_with_parent()
     try:
         catalog = load_sources(args.sources) if args.sources else load_sources()
+        if args.user_sources is not None and args.user_sources.exists():
+            catalog = merge_catalogs(catalog, load_sources(args.user_sources), args.user_sources)
         chosen = [s.with_base(args.base_url) if args.base_url else s for s in select(catalog, args.only)]
     except SourceError as exc:
         p.error(str(exc))

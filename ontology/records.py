@@ -98,6 +98,7 @@ class Document(_Record):
     country_hints: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     kind: str = "report"
+    author: str | None = None  # as the page's own metadata names it (byline, meta author); None if absent
 
     @staticmethod
     def id_for(url: str) -> str:

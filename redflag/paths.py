@@ -30,7 +30,7 @@ def _path_query(depth: int) -> Query:
         f"MATCH p = (s:Entity {{id: $start}})-[:{rels}*1..{depth}]-(t:Entity) "
         "WHERE t.id <> $start AND all(r IN relationships(p) WHERE coalesce(r.status, '') <> 'rejected' "
         "AND coalesce(r.judgement, '') <> 'different') "
-        "RETURN [n IN nodes(p) | {id: n.id, name: n.name, labels: labels(n)}] AS nodes, "
+        "RETURN [n IN nodes(p) | {id: n.id, name: coalesce(n.name, n.text), labels: labels(n)}] AS nodes, "
         "[r IN relationships(p) | {type: type(r), start: startNode(r).id, end: endNode(r).id, "
         "props: properties(r)}] AS rels "
         "LIMIT $cap",
@@ -144,13 +144,28 @@ def _edge_evidence(rel: dict[str, Any], passages: dict[str, dict[str, Any]]) -> 
              "status": props.get("status", "curated")}
         )
     if rel["type"] in ("SAME_AS", "POSSIBLY_SAME_AS"):
-        expl = props.get("explanation")
+        expl = explanation_object(props.get("explanation"))
+        features = ", ".join(f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}" for k, v in expl.items())
         out.append(
             {"kind": "resolution", "source": "entity resolution", "url": "",
-             "passage": f"score {props.get('score')}: {expl if isinstance(expl, str) else json.dumps(expl)}",
-             "status": props.get("judgement") or "scored"}
+             "passage": f"score {props.get('score')}" + (f": {features}" if features else ""),
+             "explanation": expl, "status": props.get("judgement") or "scored"}
         )
     return out
+
+
+def explanation_object(value: Any) -> dict[str, Any]:
+    """A match explanation as an object: the graph stores it as a JSON text (properties hold no maps); a
+    text that is not a JSON object is kept under ``text``."""
+    if isinstance(value, dict):
+        return dict(value)
+    if not value:
+        return {}
+    try:
+        parsed = json.loads(str(value))
+    except ValueError:
+        return {"text": str(value)}
+    return parsed if isinstance(parsed, dict) else {"text": str(value)}
 
 
 def find_paths(
@@ -236,7 +251,8 @@ def find_paths(
         ]
         out_rels = [r for _, r in prefix] + [
             {"type": r["type"], "source": r["start"], "target": r["end"], "evidence": _edge_evidence(r, passages),
-             "status": (r.get("props") or {}).get("status"), "confidence": (r.get("props") or {}).get("confidence")}
+             "status": (r.get("props") or {}).get("status"), "confidence": (r.get("props") or {}).get("confidence"),
+             "judgement": (r.get("props") or {}).get("judgement")}
             for r in rels
         ]
         key = tuple(n["id"] for n in out_nodes)
@@ -251,4 +267,63 @@ def find_paths(
         if key not in best or best[key]["risk"] < candidate["risk"]:
             best[key] = candidate
     ranked = sorted(best.values(), key=lambda p: (-p["risk"], len(p["relationships"]), [n["id"] for n in p["nodes"]]))
-    return {"paths": ranked[:limit], "partial": partial, "explored": explored}
+    return {"paths": distinct_paths(ranked)[:limit], "partial": partial, "explored": explored}
+
+
+SAME_AS_TYPES = ("SAME_AS", "POSSIBLY_SAME_AS")
+
+
+def _norm(name: Any) -> str:
+    return " ".join(str(name or "").casefold().split())
+
+
+def name_key(path: dict[str, Any]) -> tuple[str, ...]:
+    """The sequence of names a path reads as once its same-as hops are collapsed (the node a same-as hop
+    reaches stands for the one before it)."""
+    nodes, rels = path["nodes"], path["relationships"]
+    key = [_norm(nodes[0]["name"] or nodes[0]["id"])]
+    for rel, node in zip(rels, nodes[1:], strict=False):
+        if rel["type"] in SAME_AS_TYPES:
+            continue
+        key.append(_norm(node["name"] or node["id"]))
+    return tuple(key)
+
+
+def distinct_paths(ranked: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drop near-duplicates: of the paths with the same :func:`name_key`, the first (best ranked) is kept."""
+    seen: set[tuple[str, ...]] = set()
+    out = []
+    for p in ranked:
+        key = name_key(p)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+def path_text(path: dict[str, Any]) -> str:
+    """A path as one line of names: ``A -> [supplied] B <- [director of] C ...`` (``<-`` where the relationship
+    points back); a same-as hop reads ``= the same as`` (confirmed) or ``≈ possibly the same as`` (a candidate),
+    and a second record of a name already said is marked as such."""
+    nodes, rels = path["nodes"], path["relationships"]
+    out = str(nodes[0]["name"] or nodes[0]["id"])
+    said = {_norm(nodes[0]["name"])}
+    for rel, prev, node in zip(rels, nodes, nodes[1:], strict=False):
+        name = str(node["name"] or node["id"])
+        if rel["type"] in SAME_AS_TYPES:
+            confirmed = rel["type"] == "SAME_AS" or rel.get("judgement") == "same"
+            mark = "= the same as" if confirmed else "≈ possibly the same as"
+            target = "another record of that name" if _norm(name) == _norm(prev["name"]) else name
+            out += f" ({mark} {target})" if target != name else f" {mark} {name}"
+        else:
+            if rel["type"] == "DEAL":
+                verb = ""
+            elif rel["type"] == "HAS_ADDRESS":
+                verb = " [at address]" if "Address" in (node.get("labels") or []) else " [also at that address]"
+            else:
+                verb = f" [{rel['type'].lower().replace('_', ' ')}]"
+            again = " (another record of that name)" if _norm(name) in said else ""
+            arrow = "<-" if rel.get("target") == prev["id"] and rel["type"] != "HAS_ADDRESS" else "->"
+            out += f" {arrow}{verb} {name}{again}"
+        said.add(_norm(name))
+    return out

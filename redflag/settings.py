@@ -119,6 +119,11 @@ class Settings:
     def archive_dir(self) -> Path:
         return self.data_dir / "archive"
 
+    @property
+    def user_sources_file(self) -> Path:
+        """The analyst's own source catalog (``redflag sources add``; TOML, may be edited by hand)."""
+        return self.data_dir / "sources.toml"
+
 
 def load_settings(data_dir: str | Path | None = None) -> Settings:
     """Build the settings from the environment; ``data_dir`` overrides REDFLAG_DATA_DIR."""

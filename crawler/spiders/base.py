@@ -12,7 +12,7 @@ from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTi
 from twisted.python.failure import Failure
 
 from crawler.items import DocumentItem, ErrorItem, FetchItem
-from crawler.middlewares import NOT_MODIFIED
+from crawler.middlewares import NOT_MODIFIED, PARSED
 from crawler.parsers.common import SourceMeta
 from crawler.parsers.encoding import charset_param
 from crawler.sources import Source, archive_url
@@ -58,6 +58,12 @@ class SourceSpider(scrapy.Spider):
     @staticmethod
     def not_modified(response: Response) -> bool:
         return bool(response.meta.get(NOT_MODIFIED))
+
+    @staticmethod
+    def already_parsed(response: Response) -> bool:
+        """A 304 for a version whose document is stored: a leaf page need not be parsed again (the archive
+        keeps one document per version, so a new parse of the same bytes would not be stored anyway)."""
+        return bool(response.meta.get(NOT_MODIFIED) and response.meta.get(PARSED))
 
     @staticmethod
     def encoding(response: Response) -> str | None:

@@ -32,6 +32,8 @@ class FeedsSpider(SourceSpider):
 
     def parse_article(self, response: Response) -> Iterator[Any]:
         yield self.fetch_item(response)
+        if self.already_parsed(response):
+            return
         try:
             doc = parse_article(response.body, response.url, self.meta, self.encoding(response), kind="news")
         except ParseError as exc:

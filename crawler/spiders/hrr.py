@@ -42,7 +42,8 @@ class HrrSpider(SourceSpider):
 
     def parse_report_page(self, response: Response) -> Iterator[Any]:
         yield self.fetch_item(response)
-        yield from self.parse_report(response)
+        if not self.already_parsed(response):
+            yield from self.parse_report(response)
 
     def parse_report(self, response: Response) -> Iterator[Any]:
         try:

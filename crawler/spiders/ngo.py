@@ -34,7 +34,8 @@ class NgoSpider(SourceSpider):
 
     def parse_pdf(self, response: Response) -> Iterator[Any]:
         yield self.fetch_item(response)
-        yield from self.parse_pdf_body(response)
+        if not self.already_parsed(response):
+            yield from self.parse_pdf_body(response)
 
     def parse_pdf_body(self, response: Response) -> Iterator[Any]:
         try:

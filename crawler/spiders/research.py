@@ -17,6 +17,8 @@ class ResearchSpider(SourceSpider):
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
         yield self.fetch_item(response)
+        if self.already_parsed(response):
+            return
         try:
             doc = parse_article(
                 response.body, response.url, self.meta, self.encoding(response), kind="research"

@@ -13,8 +13,8 @@ from redflag.cli.app import CliError, app
 from redflag.settings import SettingsError, redact_secrets
 
 # Area modules register their commands on ``app`` when imported.
-_AREAS = ["core", "crawl", "nlp", "intel", "flags", "ui_cmd", "items", "screening_ops", "migrate_cmd",
-          "archive_cmd"]
+_AREAS = ["core", "crawl", "nlp", "intel", "lookup", "flags", "ui_cmd", "items", "screening_ops", "migrate_cmd",
+          "archive_cmd", "sources_cmd", "fetch_cmd", "changes_cmd"]
 
 
 def _load_areas() -> None:

@@ -1,8 +1,7 @@
-"""``redflag crawl``, ``redflag sources`` and ``redflag import``: fetching sources into the archive."""
+"""``redflag crawl`` and ``redflag import``: fetching sources into the archive (``sources``: sources_cmd)."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
@@ -18,17 +17,14 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from crawler.archive import Archive
 from crawler.parsers.lists import FORMATS
 from crawler.sources import SourceError
 from redflag.cli.app import CliError, app, settings
 from redflag.services.crawling import (
     CrawlError,
     CrawlEvent,
-    catalog,
     import_files,
     run_crawl,
-    source_statuses,
 )
 
 console = Console(stderr=True)
@@ -36,7 +32,9 @@ console = Console(stderr=True)
 
 @app.command("crawl")
 def crawl_cmd(
-    sources: list[str] = typer.Argument(None, help="Source ids to crawl (default: all of the catalog)."),
+    sources: list[str] = typer.Argument(
+        None, help="Source ids to crawl, built-in or added with `sources add` (default: all of the catalog)."
+    ),
     sample: bool = typer.Option(
         False, "--sample", help="Serve and crawl the bundled sample site on 127.0.0.1."
     ),
@@ -76,7 +74,7 @@ def crawl_cmd(
 
         try:
             runs = run_crawl(archive_dir, sources or [], sample=sample, since=since_date, on_event=on_event,
-                             updates=updates)  # fmt: skip
+                             updates=updates, user_sources=settings().user_sources_file)  # fmt: skip
         except SourceError as exc:
             raise CliError(str(exc)) from exc
         except CrawlError as exc:
@@ -90,46 +88,6 @@ def crawl_cmd(
             r.outcome,
             *(str(v) for v in (r.fetched, r.new, r.changed, r.unchanged, r.failed, r.row_errors)),
         )
-    Console().print(table)
-
-
-@app.command("sources")
-def sources_cmd(
-    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
-    sample: bool = typer.Option(False, "--sample", help="The bundled sample site's catalog."),
-) -> None:
-    """List the sources with their last run, outcome, counts and when each is next due."""
-    try:
-        sources = catalog(sample)
-    except SourceError as exc:
-        raise CliError(str(exc)) from exc
-    archive = Archive(settings().archive_dir)
-    if not sample:
-        # sources crawled from the sample catalog show up too once they have runs
-        sample_ids = {s.id for s in catalog(True)}
-        crawled = {r.source_id for r in archive.runs()}
-        if crawled & sample_ids:
-            sources = sources + [s for s in catalog(True) if s.id in crawled]
-    statuses = source_statuses(archive, sources)
-    if as_json:
-        print(json.dumps([s.to_dict() for s in statuses], indent=2))
-        return
-    table = Table(title="sources")
-    for col in (
-        "id",
-        "kind",
-        "tier",
-        "last run",
-        "outcome",
-        "fetched/new/changed/unchanged/failed",
-        "next due",
-    ):
-        table.add_column(col)
-    for st in statuses:
-        r = st.last_run
-        counts = "" if r is None else f"{r.fetched}/{r.new}/{r.changed}/{r.unchanged}/{r.failed}"
-        table.add_row(st.source.id, st.source.kind, str(st.source.tier), "" if r is None else r.started,
-                      "never" if r is None else r.outcome, counts, st.next_due or "")  # fmt: skip
     Console().print(table)
 
 
@@ -151,6 +109,7 @@ def import_cmd(
             raise CliError("import deals takes one file (.csv or .json)")
         import_deals_cmd(paths[0], unscreened=False)
         return
+    from crawler.archive import Archive
     from redflag.cli.intel import _progress
     from redflag.services.list_versions import load_list_versions
     from redflag.services.pipeline import load_list_set, load_parsed
@@ -211,3 +170,7 @@ def import_cmd(
 
 def _row(err: object) -> str:
     return f"{getattr(err, 'source', '')}:{getattr(err, 'line', 0)}: {getattr(err, 'field', '') or '-'}: {getattr(err, 'reason', '')}"
+
+
+# `redflag sources` (list, add, edit, remove) lives in its own module; importing this area registers it too
+import redflag.cli.sources_cmd  # noqa: E402,F401

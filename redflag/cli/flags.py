@@ -131,6 +131,7 @@ def resolve_cmd(
     status: str = typer.Option(..., "--status", help="confirmed, dismissed or mitigated."),
     reason: str = typer.Option(..., "--reason", help="Why (required)."),
     by: str = typer.Option(..., "--by", help="Who resolves it."),
+    as_json: bool = typer.Option(False, "--json", help="Print the resolution recorded as JSON."),
 ) -> None:
     """Add a resolution to a finding. Resolutions are never edited: a new one is appended."""
     from redflag.services.findings import FindingError, resolve
@@ -140,7 +141,10 @@ def resolve_cmd(
             res = resolve(store, finding, status, reason, by)
         except FindingError as exc:
             raise CliError(str(exc)) from None
-    print(json.dumps(res, ensure_ascii=False))
+    if as_json:
+        print(json.dumps(res, ensure_ascii=False, default=str))
+        return
+    print(_confirmation("finding", finding, res))
 
 
 @app.command("decide")
@@ -149,6 +153,7 @@ def decide_cmd(
     decision: str = typer.Option(..., "--decision", help="proceed, proceed_with_safeguards, hold or refuse."),
     reason: str = typer.Option(..., "--reason", help="Why (required)."),
     by: str = typer.Option(..., "--by", help="Who decides."),
+    as_json: bool = typer.Option(False, "--json", help="Print the decision recorded as JSON."),
 ) -> None:
     """Record a decision on a transaction (kept with every earlier one)."""
     from redflag.services.findings import FindingError, record_decision
@@ -158,7 +163,21 @@ def decide_cmd(
             res = record_decision(store, transaction, decision, reason, by)
         except FindingError as exc:
             raise CliError(str(exc)) from None
-    print(json.dumps(res, ensure_ascii=False))
+    if as_json:
+        print(json.dumps(res, ensure_ascii=False, default=str))
+        return
+    print(_confirmation("transaction", transaction, res))
+
+
+def _confirmation(kind: str, subject: str, res: dict[str, Any]) -> str:
+    """One readable line for a resolution or decision just recorded (what, on what, by whom, when, why)."""
+    what = res.get("status") or res.get("decision") or "recorded"
+    when = str(res.get("at") or res.get("decided_at") or res.get("resolved_at") or "")
+    by = res.get("by") or res.get("decided_by") or res.get("resolved_by") or ""
+    line = f"recorded: {kind} {subject} {what}" + (f" by {by}" if by else "") + (f" at {when[:19]}" if when else "")
+    if res.get("reason"):
+        line += f"; reason: {res['reason']}"
+    return line + " (kept with every earlier one)"
 
 
 @app.command("report")
@@ -180,6 +199,14 @@ def report_cmd(
         raise CliError("give exactly one of --transaction ID or --annual YEAR")
     if fmt not in ("md", "html", "pdf"):
         raise CliError(f"--format {fmt!r}: choose md, html or pdf")
+    suffix = out_file.suffix.lower().lstrip(".")
+    if transaction is not None and suffix != fmt and not (fmt == "md" and suffix == "markdown") and \
+            not (fmt == "html" and suffix == "htm"):
+        import sys
+
+        print(f"warning: --out {out_file} ends in {out_file.suffix or 'no extension'} but the report is written "
+              f"as --format {fmt} (name it .{fmt}, or give --format {suffix if suffix in ('md', 'html', 'pdf') else fmt})",
+              file=sys.stderr)
     cfg = settings()
     with data_store(cfg) as store:
         if transaction is not None:

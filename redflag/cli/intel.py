@@ -103,17 +103,19 @@ def resolve_entities_cmd() -> None:
 
 @app.command("judge")
 def judge_cmd(
-    a: str = typer.Argument(..., help="Entity id."),
-    b: str = typer.Argument(..., help="Entity id."),
+    a: str = typer.Argument(..., help="Entity id or name."),
+    b: str = typer.Argument(..., help="Entity id or name."),
     judgement: str = typer.Option(..., "--judgement", help="same or different"),
     reason: str = typer.Option(..., "--reason"),
     by: str = typer.Option(None, "--by", help="Who judges (default: $REDFLAG_USER)."),
 ) -> None:
     """Record an analyst's judgement on a possibly-same pair; respected on every later run."""
+    from redflag.cli.lookup import entity_arg
     from redflag.services.screening import judge
 
     cfg = settings()
     with data_store(cfg) as store:
+        a, b = entity_arg(store, a), entity_arg(store, b)
         try:
             ok = judge(store, a, b, judgement, by or cfg.user, reason, datetime.now(UTC).isoformat())
         except ValueError as exc:
@@ -204,19 +206,22 @@ def screen_cmd(
 @app.command("paths")
 def paths_cmd(
     transaction: str = typer.Option(None, "--transaction"),
-    party: str = typer.Option(None, "--party"),
+    party: str = typer.Option(None, "--party", help="Entity id or name (an ambiguous name lists the candidates)."),
     max_depth: int = typer.Option(4, "--max-depth"),
     limit: int = typer.Option(10, "--limit"),
     relations: str = typer.Option("", "--relations", help="Comma-separated relation types to follow."),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Diversion paths from a transaction's parties (or a party) to risky end-users, with evidence."""
-    from redflag.paths import FOLLOW, find_paths
+    from redflag.cli.lookup import entity_arg
+    from redflag.paths import FOLLOW, find_paths, path_text
 
     rel = tuple(r.strip().upper() for r in relations.split(",") if r.strip()) or None
     if rel and any(r not in FOLLOW for r in rel):
         raise CliError(f"relation types must be among {', '.join(FOLLOW)}")
     with data_store(settings()) as store:
+        if party:
+            party = entity_arg(store, party)
         try:
             result = find_paths(store, transaction, party, max_depth, limit, rel)
         except ValueError as exc:
@@ -227,7 +232,7 @@ def paths_cmd(
     if not result["paths"]:
         print("no path to a risky end-user or destination")
     for p in result["paths"]:
-        print(f"{p['risk']:5.1f} {p['risk_band']:<8} " + " -> ".join(n["name"] or n["id"] for n in p["nodes"]))
+        print(f"{p['risk']:5.1f} {p['risk_band']:<8} " + path_text(p))
         print("      " + "; ".join(p["reasons"]))
 
 

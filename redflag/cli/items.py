@@ -90,7 +90,7 @@ def grievance_record(
     text_file: Path = typer.Option(..., "--text-file", help="File with what was reported ('-' for stdin)."),
     channel: str = typer.Option(..., "--channel", help="email, phone, hotline, letter, in_person, web_form, other."),
     by: str | None = typer.Option(None, "--by", help="Who received it (default $REDFLAG_USER)."),
-    entity: list[str] = typer.Option([], "--entity", help="Entity id it names (repeatable)."),
+    entity: list[str] = typer.Option([], "--entity", help="Entity id or name it names (repeatable)."),
     item: list[str] = typer.Option([], "--item", help="Item id (repeatable)."),
     country: list[str] = typer.Option([], "--country", help="Country code (repeatable)."),
     transaction: list[str] = typer.Option([], "--transaction", help="Transaction id (repeatable)."),
@@ -106,8 +106,11 @@ def grievance_record(
 
     text = sys.stdin.read() if str(text_file) == "-" else _read(text_file)
     cfg = settings()
-    named = Named(_split(entity), _split(item), [country_code(c) or c.upper() for c in _split(country)], _split(transaction))
     with open_store(cfg) as store:
+        from redflag.cli.lookup import entity_args
+
+        named = Named(entity_args(store, entity), _split(item), [country_code(c) or c.upper() for c in _split(country)],
+                      _split(transaction))
         try:
             r = record_grievance(
                 store, cfg.data_dir,
@@ -181,7 +184,7 @@ def grievance_move(
 @grievance_app.command("link")
 def grievance_link(
     grievance_id: str,
-    entity: list[str] = typer.Option([], "--entity"),
+    entity: list[str] = typer.Option([], "--entity", help="Entity id or name (repeatable)."),
     item: list[str] = typer.Option([], "--item"),
     country: list[str] = typer.Option([], "--country"),
     transaction: list[str] = typer.Option([], "--transaction"),
@@ -191,8 +194,11 @@ def grievance_link(
     from redflag.stewardship.grievances import GrievanceError, Named, link
 
     cfg = settings()
-    named = Named(_split(entity), _split(item), [country_code(c) or c.upper() for c in _split(country)], _split(transaction))
     with open_store(cfg) as store:
+        from redflag.cli.lookup import entity_args
+
+        named = Named(entity_args(store, entity), _split(item), [country_code(c) or c.upper() for c in _split(country)],
+                      _split(transaction))
         try:
             _print({"transactions_reevaluated": link(store, grievance_id, named, by=by or cfg.user)})
         except GrievanceError as exc:
@@ -284,3 +290,6 @@ def monitor_cmd(
         _print(rep.to_dict())
     else:
         print(rep.render())
+    if rep.undelivered:  # the alerts stay pending and are sent again on the next run
+        raise CliError("alert(s) not delivered by " + "; ".join(f"{k}: {v}" for k, v in sorted(rep.undelivered.items()))
+                       + " (kept; sent again on the next `redflag monitor`)")

@@ -143,22 +143,24 @@ def screening_log_cmd(
 
 
 def _decide(party: str, entity: str, decision: str, reason: str, by: str | None) -> None:
+    from redflag.cli.lookup import entity_arg
     from redflag.services.screening_ops import ScreeningOpsError, record_match_decision
 
     cfg = settings()
     with data_store(cfg) as store:
+        entity = entity_arg(store, entity)
         try:
             entry = record_match_decision(store, cfg, party, entity, decision, reason, by or cfg.user)
         except ScreeningOpsError as exc:
             raise CliError(str(exc)) from exc
-    print(f"recorded: {entry.party_key} / {entity}: {decision} by {entry.by} "
+    print(f"recorded: {entry.party_key} / {entry.body.get('entity_name') or entity} ({entity}): {decision} by {entry.by} "
           f"(entity data {entry.body['entity_hash']}; re-opens if it changes)")
 
 
 @app.command("clear-match")
 def clear_match_cmd(
     party: str = typer.Argument(..., help="Party key, own reference or name as screened."),
-    entity: str = typer.Argument(..., help="List entity id of the match."),
+    entity: str = typer.Argument(..., help="List entity id or name of the match."),
     reason: str = typer.Option(..., "--reason", help="Why this party is not this list entity."),
     by: str = typer.Option(None, "--by", help="Who decides (default: $REDFLAG_USER)."),
 ) -> None:
@@ -169,7 +171,7 @@ def clear_match_cmd(
 @app.command("match-decision")
 def match_decision_cmd(
     party: str = typer.Argument(..., help="Party key, own reference or name as screened."),
-    entity: str = typer.Argument(..., help="List entity id of the match."),
+    entity: str = typer.Argument(..., help="List entity id or name of the match."),
     decision: str = typer.Option(..., "--decision", help="true_match, false_positive or needs_review"),
     reason: str = typer.Option(..., "--reason"),
     by: str = typer.Option(None, "--by", help="Who decides (default: $REDFLAG_USER)."),

@@ -121,11 +121,11 @@ def blocks(report: DueDiligenceReport) -> Iterator[Block]:
     for f in report.findings:
         yield ("h3", f"{f['rule']}: {f['title']} [{f['severity']}; {f['status']}]")
         yield ("p", f["explanation"])
-        parties = ", ".join(f["parties"]) or "the transaction"
-        yield ("p", f"Concerns: {parties}. Confidence {f['confidence']}.")
         path = f["path"]
+        names = {n["id"]: n["name"] for n in path["nodes"] if n.get("name")}  # names, not internal ids
+        parties = ", ".join(dict.fromkeys(str(names.get(p, p)) for p in f["parties"])) or "the transaction"
+        yield ("p", f"Concerns: {parties}. Confidence {f['confidence']}.")
         if path["relationships"]:
-            names = {n["id"]: n["name"] for n in path["nodes"]}
             yield (
                 "list",
                 [

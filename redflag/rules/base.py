@@ -8,7 +8,8 @@ evidence and along which path.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -202,3 +203,19 @@ class Rule(Protocol):
     """A rule computes one catalog flag for one transaction; it returns zero or more findings."""
 
     def __call__(self, ctx: Context) -> list[Finding]: ...
+
+
+def join_words(values: Iterable[object], sep: str = ", ") -> str:
+    """Values joined for an explanation with no word said twice: duplicates (ignoring case and spacing) are
+    dropped, and so is a value that only repeats words of a longer one ("journalists" next to
+    "journalists and activists"); first-seen order is kept."""
+    seen: list[tuple[str, str]] = []
+    for v in values:
+        text = " ".join(str(v).split())
+        key = text.casefold()
+        if not key or any(key == k for k, _ in seen):
+            continue
+        seen.append((key, text))
+    kept = [t for k, t in seen
+            if not any(k != other and re.search(rf"(?<!\w){re.escape(k)}(?!\w)", other) for other, _ in seen)]
+    return sep.join(kept)

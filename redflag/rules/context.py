@@ -491,19 +491,31 @@ class Context:
         for st in steps:
             for n in (st["source"], st["target"]):
                 path.add_node(str(n["id"]), str(n.get("name") or n["id"]), ["Entity"])
-            ev = (
-                self.relation_evidence(st["rel"])
-                if st["type"] != "SAME_AS"
-                else [
-                    Evidence(
-                        source="entity resolution",
-                        passage=f"same entity as {st['source'].get('name')}",
-                        status="curated",
-                    )
-                ]
-            )
-            path.add_rel(st["type"], str(st["source"]["id"]), str(st["target"]["id"]), ev)
+            kind = st["type"]
+            if kind == "SAME_AS":  # a cluster hop: confirmed, or only a candidate above the match threshold
+                how = self.link_to(str(st["source"]["id"]), str(st["target"]["id"]))
+                confirmed = how.startswith("confirmed")
+                kind = "SAME_AS" if confirmed else "POSSIBLY_SAME_AS"
+                ev = [Evidence(source="entity resolution", passage=f"{st['target'].get('name')}: {how}",
+                               status="curated" if confirmed else "possible_match")]
+            else:
+                ev = self.relation_evidence(st["rel"])
+            path.add_rel(kind, str(st["source"]["id"]), str(st["target"]["id"]), ev)
         return path
+
+    def chain_text(self, steps: Sequence[dict[str, Any]]) -> str:
+        """Chain steps as names: ``A -> B -> C``; a same-as hop names the record it reaches and how it is
+        linked instead of repeating the name."""
+        if not steps:
+            return ""
+        first = steps[0]["source"]
+        out = str(first.get("name") or first["id"])
+        for st in steps:
+            if st["type"] == "SAME_AS":
+                out += f" ({self.record_of(str(st['source']['id']), str(st['target']['id']))})"
+            else:
+                out += f" -> {st['target'].get('name') or st['target']['id']}"
+        return out
 
     def reached_entities(self) -> list[tuple[dict[str, Any], GraphPath, str]]:
         """Entities the deal's counterparties supply onward: (entity, path from the transaction, via party)."""
@@ -557,8 +569,8 @@ class Context:
             for i in missing + missing_addr:
                 self._ties[i] = []
             alias_of = self.with_aliases(missing) if missing else {}
-            rows = [
-                {**r, "eid": alias_of.get(str(r["eid"]), r["eid"])}
+            rows = [  # "holder": the record the tie belongs to (the entity itself or a same-as record of it)
+                {**r, "eid": alias_of.get(str(r["eid"]), r["eid"]), "holder": str(r["eid"])}
                 for r in (self.store.run(Q.TIES, {"ids": list(alias_of)}) if alias_of else [])
             ]
             rows += self.store.run(Q.ADDRESS_TIES, {"ids": missing_addr}) if missing_addr else []
@@ -571,9 +583,44 @@ class Context:
                         "rel": dict(r["r"] or {}),
                         "node": dict(r["n"] or {}),
                         "labels": list(r["labels"] or []),
+                        "holder": str(r.get("holder") or r["eid"]),
                     }
                 )
         return {i: self._ties[i] for i in wanted + addr}
+
+    def link_to(self, entity_id: str, other_id: str) -> str:
+        """How a record in an entity's same-as cluster is linked to it, in words: ``confirmed same entity``
+        (SAME_AS links only) or ``candidate duplicate (score S), not confirmed`` (a POSSIBLY_SAME_AS link on the
+        way); ``''`` for the entity itself."""
+        if other_id == entity_id:
+            return ""
+        links = (self.cluster([entity_id])[entity_id].get(other_id) or {}).get("links") or []
+        scores = [float(x["score"]) for x in links if x.get("type") == "POSSIBLY_SAME_AS" and x.get("score") is not None]
+        if links and all(x.get("type") == "SAME_AS" for x in links):
+            return "confirmed same entity"
+        return f"candidate duplicate (score {min(scores):.2f}), not confirmed" if scores else \
+            "candidate duplicate, not confirmed"
+
+    def record_of(self, entity_id: str, holder: str) -> str:
+        """Words for a fact that comes from a same-as record of an entity, not from its own: ``of the list
+        record NAME, a candidate duplicate (score S), not confirmed``; ``''`` when ``holder`` is the entity."""
+        if holder == entity_id:
+            return ""
+        rows = self.store.run(Q.ENTITY_NAMES, {"ids": [holder]})
+        name = str(rows[0]["name"] or holder) if rows else holder
+        raw = rows[0]["origin"] if rows else None
+        origin = [str(o) for o in raw] if isinstance(raw, list) else ([str(raw)] if raw else [])
+        kind = ("list record" if "list" in origin else "deal record" if "deal" in origin
+                else "record extracted from reports" if "extracted" in origin else "record")
+        return f"of the {kind} {name}, {self.link_to(entity_id, holder)}"
+
+    def record_name(self, entity_id: str) -> str:
+        """The name of an entity record (a party's, or a same-as record of one), else its id."""
+        party = self.party(entity_id)
+        if party is not None:
+            return party.name
+        rows = self.store.run(Q.ENTITY_NAMES, {"ids": [entity_id]})
+        return str(rows[0]["name"] or entity_id) if rows else entity_id
 
     # ------------------------------------------------------------------ country
     def indicators(self) -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from redflag.rules import country, taxonomy
-from redflag.rules.base import Evidence, Finding, GraphPath, Rule, make_finding
+from redflag.rules.base import Evidence, Finding, GraphPath, Rule, join_words, make_finding
 from redflag.rules.context import (
     GOVERNMENT_ROLES,
     HR_PROGRAM_WORDS,
@@ -141,11 +141,11 @@ def documented_abuse(ctx: Context) -> list[Finding]:
         victims = sorted({str(ev.props.get("victim_group")) for ev in events if ev.props.get("victim_group")})
         text = f"{len(events)} report(s) of surveillance abuse by {entity.get('name')}"
         if victims:
-            text += f" against {', '.join(victims)}"
+            text += f" against {join_words(victims)}"
         if match["match"]:
-            text += f"; the item's own capability was used: {', '.join(taxonomy.label(c) for c in match['matching_capabilities'])}"
+            text += f"; the item's own capability was used: {join_words(taxonomy.label(c) for c in match['matching_capabilities'])}"
         elif match["matching_abuse_types"]:
-            text += f"; the item can serve the same abuse: {', '.join(match['matching_abuse_types'])}"
+            text += f"; the item can serve the same abuse: {join_words(match['matching_abuse_types'])}"
         out.append(
             make_finding(
                 ctx,
@@ -209,8 +209,8 @@ def designated_end_user(ctx: Context) -> list[Finding]:
                 parties=[str(entity["id"])],
                 evidence=evidence,
                 path=path,
-                explanation=f"{entity.get('name')} or its leadership is designated ({', '.join(programs)}) as of {ctx.list_date.isoformat()}.",
-                hard_stop_reason=f"end-user {entity.get('name')} designated: {', '.join(programs)}",
+                explanation=f"{entity.get('name')} or its leadership is designated ({join_words(programs)}) as of {ctx.list_date.isoformat()}.",
+                hard_stop_reason=f"end-user {entity.get('name')} designated: {join_words(programs)}",
             )
         )
     return out

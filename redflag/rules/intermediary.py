@@ -3,7 +3,7 @@ abusive or listed end-users (DOS-S1)."""
 
 from __future__ import annotations
 
-from redflag.rules.base import Evidence, Finding, GraphPath, Rule, make_finding
+from redflag.rules.base import Evidence, Finding, GraphPath, Rule, join_words, make_finding
 from redflag.rules.context import INTERMEDIARY_ROLES, Context
 
 
@@ -30,7 +30,7 @@ def diversion_history(ctx: Context) -> list[Finding]:
             if not abuses and not listed:
                 continue
             ctx.add_steps(path, steps)
-            chain = " -> ".join(str(n.get("name") or n["id"]) for n in nodes)
+            chain = ctx.chain_text(steps)
             evidence += [
                 e for st in steps if st["type"] == "SUPPLIED" for e in ctx.relation_evidence(st["rel"])
             ]
@@ -44,7 +44,9 @@ def diversion_history(ctx: Context) -> list[Finding]:
             if abuses:
                 what.append(f"{len(abuses)} documented abuse report(s)")
             if listed:
-                what.append("listed " + ", ".join(sorted({str(h.listing.get("list_code")) for h in listed})))
+                via = sorted({h.listed_name for h in listed if h.listed_id != end_id})
+                what.append("listed " + join_words(sorted({str(h.listing.get("list_code")) for h in listed}))
+                            + (f" (as {join_words(via)}, confirmed the same entity)" if via else ""))
             reasons.append(f"{chain} reaches {nodes[-1].get('name')} ({'; '.join(what)})")
         reexports = ctx.events([party.id], ["reexport"])
         for ev in reexports:
@@ -62,7 +64,7 @@ def diversion_history(ctx: Context) -> list[Finding]:
                 parties=[party.id],
                 evidence=evidence,
                 path=GraphPath().merge(path),
-                explanation=f"{party.name} ({', '.join(party.roles_in_tx)}): " + "; ".join(reasons) + ".",
+                explanation=f"{party.name} ({join_words(party.roles_in_tx)}): " + "; ".join(reasons) + ".",
             )
         )
     return out

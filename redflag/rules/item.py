@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from redflag.rules import taxonomy
-from redflag.rules.base import Evidence, Finding, GraphPath, Rule, make_finding
+from redflag.rules.base import Evidence, Finding, GraphPath, Rule, join_words, make_finding
 from redflag.rules.context import Context, ItemFacts
 
 # Design safeguards the 2019 draft guidance recommends, as Item properties.
@@ -61,7 +61,7 @@ def in_scope(ctx: Context) -> list[Finding]:
         )
         if not caps:
             continue
-        names = ", ".join(taxonomy.label(c) for c in caps)
+        names = join_words(taxonomy.label(c) for c in caps)
         out.append(
             make_finding(
                 ctx,
@@ -123,7 +123,7 @@ def eu_cyber(ctx: Context) -> list[Finding]:
         flagged = bool(item.props.get("cyber_surveillance"))
         if not caps and not flagged:
             continue
-        reason = ", ".join(taxonomy.label(c) for c in caps) or "classified as a cyber-surveillance item"
+        reason = join_words(taxonomy.label(c) for c in caps) or "classified as a cyber-surveillance item"
         out.append(
             make_finding(
                 ctx,
@@ -148,7 +148,7 @@ def eu_guideline(ctx: Context) -> list[Finding]:
         caps = sorted(c for c in item.capabilities if taxonomy.with_broader([c]) & examples)
         if not caps:
             continue
-        names = ", ".join(taxonomy.label(c) for c in caps)
+        names = join_words(taxonomy.label(c) for c in caps)
         out.append(
             make_finding(
                 ctx,

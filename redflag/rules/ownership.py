@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ontology.list_meanings import meaning
-from redflag.rules.base import Evidence, Finding, GraphPath, Rule, make_finding
+from redflag.rules.base import Evidence, Finding, GraphPath, Rule, join_words, make_finding
 from redflag.rules.context import Context, ListingHit, as_list
 
 SPYWARE_WORDS = re.compile(r"spyware|cyber|surveil|intercept|intrusion|exploit", re.IGNORECASE)
@@ -74,8 +74,17 @@ def find_ties(ctx: Context, subject: dict[str, Any]) -> list[Tie]:
 
 def _tie_path(ctx: Context, base: GraphPath, tie: Tie) -> GraphPath:
     path = GraphPath().merge(base)
+    prev = str(tie.subject.get("id"))
     for s in tie.steps:
+        holder = str(s.get("holder") or prev)
+        if holder != prev:  # the tie is a same-as record's: the hop to that record is on the path, as it is
+            path.add_node(holder, ctx.record_name(holder), ["Entity"])
+            path.add_rel("SAME_AS" if ctx.link_to(prev, holder).startswith("confirmed") else "POSSIBLY_SAME_AS",
+                         prev, holder, [Evidence(source="entity resolution", passage=ctx.link_to(prev, holder),
+                                                 status="curated" if ctx.link_to(prev, holder).startswith("confirmed")
+                                                 else "possible_match")])
         n = s["node"]
+        prev = str(n.get("id"))
         path.add_node(str(n.get("id")), str(n.get("name") or n.get("text") or n.get("id")), s["labels"])
         path.add_rel(s["type"], str(s["source"]), str(s["target"]), ctx.relation_evidence(s["rel"]))
     lst = tie.hits[0].listing
@@ -85,11 +94,17 @@ def _tie_path(ctx: Context, base: GraphPath, tie: Tie) -> GraphPath:
     return path
 
 
-def _describe(tie: Tie) -> str:
+def _describe(ctx: Context, tie: Tie) -> str:
+    """The tie's steps in words; a step that belongs to a same-as record of the node before it says whose it is
+    and how that record is linked (confirmed, or only a candidate)."""
     parts = []
+    prev = str(tie.subject.get("id"))
     for s in tie.steps:
         n = s["node"]
-        parts.append(f"{s['type']} {n.get('name') or n.get('text') or n.get('id')}")
+        holder = str(s.get("holder") or prev)
+        whose = f" ({ctx.record_of(prev, holder)})" if holder != prev else ""
+        parts.append(f"{s['type']} {n.get('name') or n.get('text') or n.get('id')}{whose}")
+        prev = str(n.get("id"))
     return " -> ".join(parts)
 
 
@@ -155,8 +170,8 @@ def ofac_fifty(ctx: Context) -> list[Finding]:
                 parties=[str(subject["id"])],
                 evidence=ev,
                 path=_control_path(ctx, base, c),
-                explanation=f"{subject.get('name')} is {c.share:.0%} owned, in aggregate, by sanctioned owner(s): {', '.join(c.owners)}.",
-                hard_stop_reason=f"{subject.get('name')} blocked by ownership ({c.share:.0%} by {', '.join(c.owners)})",
+                explanation=f"{subject.get('name')} is {c.share:.0%} owned, in aggregate, by sanctioned owner(s): {join_words(c.owners)}.",
+                hard_stop_reason=f"{subject.get('name')} blocked by ownership ({c.share:.0%} by {join_words(c.owners)})",
             )
         )
     return out
@@ -171,12 +186,12 @@ def ties_to_listed(ctx: Context) -> list[Finding]:
         hard = False
         c = listed_ownership(ctx, subject, blocking_only=False)
         if c is not None and c.share >= ctx.options.ownership_significant:
-            reasons.append(f"{c.share:.0%} owned by listed {', '.join(c.owners)}")
+            reasons.append(f"{c.share:.0%} owned by listed {join_words(c.owners)}")
             evidence += [h.evidence() for h in c.hits]
             path = _control_path(ctx, path, c)
             hard = c.share >= ctx.options.ownership_control and ctx.options.affiliates_rule_active
         for tie in find_ties(ctx, subject):
-            reasons.append(f"tied to listed {tie.listed.get('name')} ({_describe(tie)})")
+            reasons.append(f"tied to listed {tie.listed.get('name')} ({_describe(ctx, tie)})")
             evidence += [tie.hits[0].evidence()] + [
                 e for s in tie.steps for e in ctx.relation_evidence(s["rel"])
             ]
@@ -220,7 +235,7 @@ def spyware_vendor_ties(ctx: Context) -> list[Finding]:
         for t in ties:
             path = _tie_path(ctx, path, t)
             evidence += [t.hits[0].evidence()] + [e for s in t.steps for e in ctx.relation_evidence(s["rel"])]
-            reasons.append(f"{_describe(t)} (listed surveillance vendor)")
+            reasons.append(f"{_describe(ctx, t)} (listed surveillance vendor)")
         out.append(
             make_finding(
                 ctx,
@@ -261,7 +276,7 @@ def obscure_ownership(ctx: Context) -> list[Finding]:
                 why.append("owner of unknown kind and jurisdiction")
             if why:
                 used.append((nodes, rels))
-                reasons.append(f"via {' -> '.join(str(n.get('name')) for n in nodes)}: {', '.join(why)}")
+                reasons.append(f"via {' -> '.join(str(n.get('name')) for n in nodes)}: {join_words(why)}")
         if not used:
             continue
         path = GraphPath().merge(base)
@@ -292,6 +307,7 @@ def shared_addresses(ctx: Context) -> list[Finding]:
         reasons: list[str] = []
         path = GraphPath().merge(base)
         evidence: list[Evidence] = []
+        done: set[str] = set()
         for t in addr_ties:
             a = t["node"]
             aid = str(a["id"])
@@ -299,16 +315,27 @@ def shared_addresses(ctx: Context) -> list[Finding]:
             residential = bool(a.get("residential"))
             if not others and not residential:
                 continue
+            holder = str(t.get("holder") or sid)
+            if aid in done:
+                continue
+            done.add(aid)
+            if any(str(x["node"]["id"]) == aid and str(x.get("holder") or sid) == sid for x in addr_ties):
+                holder = sid  # the subject's own record has it too
+            # an address of a same-as record, not of the subject's own: say whose, and how it is linked
+            whose = "" if holder == sid else f" ({ctx.record_of(sid, holder)})"
+            if holder != sid:
+                path.add_node(holder, ctx.record_name(holder), ["Entity"])
             path.add_node(aid, str(a.get("text") or aid), ["Address"])
-            path.add_rel("HAS_ADDRESS", sid, aid, ctx.relation_evidence(t["rel"]))
+            path.add_rel("HAS_ADDRESS", holder, aid, ctx.relation_evidence(t["rel"]))
             if residential:
-                reasons.append(f"residential address {a.get('text')}")
+                reasons.append(f"residential address {a.get('text')}{whose}")
             for o in others:
                 path.add_node(str(o["node"]["id"]), str(o["node"].get("name")), ["Entity"])
                 path.add_rel("HAS_ADDRESS", str(o["node"]["id"]), aid, ctx.relation_evidence(o["rel"]))
             if others:
                 reasons.append(
-                    f"address {a.get('text')} shared with {', '.join(sorted(str(o['node'].get('name')) for o in others))}"
+                    f"address {a.get('text')}{whose} shared with "
+                    + join_words(str(o["node"].get("name")) for o in others)
                 )
             evidence.append(
                 Evidence(

@@ -113,6 +113,11 @@ TIES = q(
     "ids",
 )
 
+ENTITY_NAMES = q(
+    "flags.entity_names",
+    "UNWIND $ids AS eid MATCH (e:Entity {id: eid}) RETURN e.id AS id, e.name AS name, e.origin AS origin",
+    "ids",
+)
 ADDRESS_TIES = q(
     "flags.address_ties",
     "UNWIND $ids AS aid MATCH (a:Address {id: aid})<-[r:HAS_ADDRESS]-(n:Entity) "

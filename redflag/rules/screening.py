@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ontology.list_meanings import meaning
-from redflag.rules.base import Evidence, Finding, GraphPath, Rule, make_finding
+from redflag.rules.base import Evidence, Finding, GraphPath, Rule, join_words, make_finding
 from redflag.rules.context import Context, ListingHit, Party
 
 SPYWARE_PROGRAM = re.compile(r"CYBER|14093|SPYWARE", re.IGNORECASE)
@@ -72,10 +72,12 @@ def restricted_party(ctx: Context) -> list[Finding]:
                 if meaning(str(h.listing.get("list_code") or "")).stops(str(h.listing.get("remarks") or ""))
             }
         )
+        linked = sorted({h.listed_name for h in exact if h.listed_id != party.id})
         how = (
-            "is listed"
+            "is listed" + (f" (as {join_words(linked)}, confirmed the same entity)" if linked else "")
             if exact
-            else f"possibly matches {chosen[0].listed_name} (score {chosen[0].score:.2f}), listed"
+            else f"possibly matches {chosen[0].listed_name} (score {chosen[0].score:.2f}; a candidate, not "
+            "confirmed), listed"
         )
         path = _path(ctx, party, chosen[0])
         for h in chosen[1:]:
@@ -88,7 +90,7 @@ def restricted_party(ctx: Context) -> list[Finding]:
                 parties=[party.id],
                 evidence=[h.evidence() for h in chosen],
                 path=path,
-                explanation=f"{party.name} ({', '.join(party.roles_in_tx)}) {how} on {', '.join(codes)} as of "
+                explanation=f"{party.name} ({join_words(party.roles_in_tx)}) {how} on {join_words(codes)} as of "
                 f"{ctx.list_date.isoformat()}: {_list_phrase(chosen)}"
                 + ("" if stopping else " Not an export hard stop."),
                 hard_stop=bool(exact and stopping),
@@ -140,7 +142,7 @@ def unscreened_or_unidentified(ctx: Context) -> list[Finding]:
                         )
                     ],
                     path=ctx.path_to_party(party.id),
-                    explanation=f"{party.name} ({', '.join(party.roles_in_tx)}) has not been screened or identified.",
+                    explanation=f"{party.name} ({join_words(party.roles_in_tx)}) has not been screened or identified.",
                     confidence=1.0,
                 )
             )

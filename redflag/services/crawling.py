@@ -26,7 +26,8 @@ from crawler.parsers.common import ParsedList
 from crawler.parsers.ftm import FtmReader, file_lines
 from crawler.parsers.lists import DEFAULT_DATASETS, FORMATS, ListFile, parse_files
 from crawler.sample_server import SITE, UPDATES, SampleServer
-from crawler.sources import REAL_SOURCES, SAMPLE_SOURCES, Source, load_sources, select
+from crawler.sources import REAL_SOURCES, SAMPLE_SOURCES, Source, load_sources, merge_catalogs, select
+from crawler.user_sources import load_user_sources
 from ontology.countries import country_code
 from ontology.records import ListEntity, ListRelation
 
@@ -46,8 +47,13 @@ class CrawlEvent:
 
 
 # ---------------------------------------------------------------------------------- catalog
-def catalog(sample: bool = False) -> list[Source]:
-    return load_sources(SAMPLE_SOURCES if sample else REAL_SOURCES)
+def catalog(sample: bool = False, user_sources: Path | None = None) -> list[Source]:
+    """The built-in catalog (or the sample site's), followed by the analyst's sources from USER_SOURCES
+    (``Settings.user_sources_file``; ignored with ``sample``). SourceError names file and line."""
+    builtin = load_sources(SAMPLE_SOURCES if sample else REAL_SOURCES)
+    if sample or user_sources is None:
+        return builtin
+    return merge_catalogs(builtin, load_user_sources(user_sources), user_sources)
 
 
 @dataclass(frozen=True)
@@ -104,17 +110,23 @@ def run_crawl(
     updates: bool = False,
     canonical_base: str | None = None,
     country_lookup: str = COUNTRY_LOOKUP,
+    user_sources: Path | None = None,
 ) -> list[RunRecord]:
     """Crawl the chosen sources into ARCHIVE_DIR and return the runs it made.
 
     ``sample`` serves the bundled sample site on 127.0.0.1 for the duration of the crawl
     (``updates`` overlays its later publications) and archives its pages under SAMPLE_BASE.
     ``sources_file`` + ``base_url`` crawl any catalog (tests); ``canonical_base`` archives the
-    URLs under another base. Raises CrawlError when interrupted (the archive keeps what was stored).
+    URLs under another base. ``user_sources`` is the analyst's catalog (merged after the built-in one; not
+    with ``sample``). Raises CrawlError when interrupted (the archive keeps what was stored).
     """
     archive_dir.mkdir(parents=True, exist_ok=True)
     path = sources_file or (SAMPLE_SOURCES if sample else REAL_SOURCES)
-    chosen = select(load_sources(path), list(source_ids))  # validates ids before anything starts
+    user = None if sample or user_sources is None or not user_sources.exists() else user_sources
+    known = load_sources(path)
+    if user is not None:
+        known = merge_catalogs(known, load_user_sources(user), user)
+    chosen = select(known, list(source_ids))  # validates ids before anything starts
     if sample and base_url is None:
         with SampleServer(SITE, UPDATES if updates else None) as server:
             return _run_child(
@@ -123,7 +135,7 @@ def run_crawl(
             )
     ids = [s.id for s in chosen]
     return _run_child(
-        archive_dir, path, ids, base_url or "", since, on_event, settings, canonical_base, country_lookup
+        archive_dir, path, ids, base_url or "", since, on_event, settings, canonical_base, country_lookup, user
     )
 
 
@@ -137,12 +149,15 @@ def _run_child(
     settings: dict[str, str] | None,
     canonical_base: str | None = None,
     country_lookup: str = COUNTRY_LOOKUP,
+    user_sources: Path | None = None,
 ) -> list[RunRecord]:
     with Archive(archive_dir) as archive:
         archive.close_open_runs()  # runs of an earlier crawl that was killed before it could close them
         before = {r.run_id for r in archive.runs()}
     cmd = [sys.executable, "-m", "crawler.runner", "--archive", str(archive_dir), "--sources", str(sources_file),
            "--progress", "--country-lookup", country_lookup]  # fmt: skip
+    if user_sources is not None:
+        cmd += ["--user-sources", str(user_sources)]
     if base_url:
         cmd += ["--base-url", base_url, "--canonical-base", canonical_base or base_url]
     if since is not None:

@@ -64,6 +64,11 @@ class MonitorReport:
             "delivery": self.delivery,
         }
 
+    @property
+    def undelivered(self) -> dict[str, str]:
+        """The channels (``email``, ``webhook``) whose alerts could not be delivered, with the failure."""
+        return {k: v for k, v in self.delivery.items() if "failed:" in v}
+
     def render(self) -> str:
         lines = [
             f"sources crawled: {', '.join(self.crawled) or 'none due'}",
@@ -81,7 +86,7 @@ def due_sources(settings: Settings, *, sample: bool = False, as_of: date | None 
     from redflag.services.pipeline import archive_for
 
     today = (as_of or datetime.now(UTC).date()).isoformat()
-    statuses = source_statuses(archive_for(settings), catalog(sample))
+    statuses = source_statuses(archive_for(settings), catalog(sample, settings.user_sources_file))
     return [s.source.id for s in statuses if (s.next_due or today) <= today]
 
 
@@ -126,12 +131,18 @@ def run_monitor(
     cfg = alert_settings or load_alert_settings()
     report = MonitorReport()
     if crawl:
-        from redflag.services.crawling import catalog, run_crawl
+        from crawler.sources import SourceError
+        from redflag.services.crawling import CrawlError, catalog, run_crawl
 
-        ids = [s.id for s in catalog(sample)] if all_sources else due_sources(settings, sample=sample, as_of=as_of)
+        try:  # the analyst's sources included; a broken catalog file stops the crawl with its file and line
+            everything = catalog(sample, settings.user_sources_file)
+            ids = [s.id for s in everything] if all_sources else due_sources(settings, sample=sample, as_of=as_of)
+        except SourceError as exc:
+            raise CrawlError(str(exc)) from exc
         if ids:
             progress(f"crawling {len(ids)} source(s)")
-            runs = run_crawl(settings.archive_dir, ids, sample=sample, updates=updates)
+            runs = run_crawl(settings.archive_dir, ids, sample=sample, updates=updates,
+                             user_sources=settings.user_sources_file)  # fmt: skip
             report.crawled = ids
             report.crawl_outcomes = [
                 f"{r.source_id}: {r.outcome} (new {r.new}, changed {r.changed}, unchanged {r.unchanged})" for r in runs

@@ -95,7 +95,7 @@ def test_the_cli_appends_too(demo_dir: Path) -> None:
     for status, who in (("confirmed", "cli-a"), ("mitigated", "cli-b")):
         done = subprocess.run(
             [sys.executable, "-m", "redflag", "--data-dir", str(demo_dir), "resolve", finding,
-             "--status", status, "--reason", f"{status} via the CLI", "--by", who],
+             "--status", status, "--reason", f"{status} via the CLI", "--by", who, "--json"],
             env=env, capture_output=True, text=True, timeout=120,
         )  # fmt: skip
         assert done.returncode == 0, done.stderr

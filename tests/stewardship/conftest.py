@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,10 +12,20 @@ from graph.store import GraphStore, NodeRecord, RelRecord
 from redflag.services.demo import evaluate_all
 from redflag.services.world import load_sample_world
 
+OFAC_ROWS = Path(__file__).resolve().parents[2] / "crawler" / "sample_site" / "site" / "lists" / "ofac"
+
 
 @pytest.fixture
-def world(falkordb_store: GraphStore) -> Iterator[GraphStore]:
+def world(falkordb_store: GraphStore, data_dir: Path) -> Iterator[GraphStore]:
+    """The sample world, and the real OFAC rows imported and loaded as a user would (the red flags screen the
+    parties against a loaded list: with none, `flags` refuses)."""
+    from crawler.archive import Archive
+    from redflag.services.crawling import import_files
+    from redflag.services.pipeline import load_lists
+
     load_sample_world(falkordb_store)
+    import_files(data_dir / "archive", "ofac", [OFAC_ROWS])
+    load_lists(falkordb_store, Archive(data_dir / "archive"))
     evaluate_all(falkordb_store)
     yield falkordb_store
 

@@ -1,20 +1,22 @@
-"""Sources: every source with last run, counts, errors, next due; refresh with progress; run history."""
+"""Sources: every source (built-in and the analyst's own) with last run, counts, errors, next due; refresh with
+progress; what changed since the previous refresh or a date; run history."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from redflag.services.changes import archive_changes, parse_since
 from redflag.services.crawling import CrawlError, CrawlEvent, catalog, run_crawl, source_statuses
 from redflag.services.pipeline import archive_for, load_lists
 from ui.auth import require_login
-from ui.common import run_safely, settings, store
+from ui.common import md_escape, run_safely, settings, store
 
 require_login()  # the sign-in, also when Streamlit runs this page file on its own
 
 st.title("Sources")
 cfg = settings()
 sample = st.toggle("Bundled sample catalog (served locally; no network)", value=True, key="sources_sample")
-sources = run_safely("Reading the source catalog", catalog, sample)
+sources = run_safely("Reading the source catalog", catalog, sample, cfg.user_sources_file)
 if not sources:
     st.stop()
 
@@ -43,13 +45,34 @@ if st.button("Refresh now", key="sources_refresh", type="primary"):
         bar.progress(min(len(seen) / max(len(targets), 1), 1.0), text=f"{ev.event}: {ev.source}")
 
     try:
-        made = run_crawl(cfg.archive_dir, targets, sample=sample, on_event=on_event)
+        made = run_crawl(cfg.archive_dir, targets, sample=sample, on_event=on_event,
+                         user_sources=cfg.user_sources_file)
         bar.progress(1.0, text="Loading the lists into the graph...")
         with archive_for(cfg) as archive:
             loaded = load_lists(store(), archive)
         st.success(f"{len(made)} run(s) finished; graph updated ({loaded}).")
     except CrawlError as exc:
         st.error(f"The crawl stopped: {exc}. What was archived is kept; press Refresh again to resume.")
+
+st.subheader("What changed")
+st.caption("Documents new, changed or removed, and list entries added, removed or changed (which fields), "
+           "since each source's previous refresh, or since a date. Same as `redflag changes`.")
+since_text = st.text_input("Since (ISO date or time, UTC; empty = previous refresh)", key="sources_since")
+since_value = None
+if since_text.strip():
+    try:
+        since_value = parse_since(since_text)
+    except ValueError as exc:
+        st.error(md_escape(str(exc)))
+        st.stop()
+with archive_for(cfg) as archive:
+    change_report = archive_changes(archive, since_value)
+if change_report.documents or change_report.entries:
+    st.dataframe(change_report.rows(), hide_index=True)
+else:
+    st.info("No change " + (f"since {since_value}." if since_value else "since each source's previous refresh."))
+for note in change_report.notes:
+    st.caption(md_escape(note))
 
 st.subheader("Run history")
 if not runs:
