@@ -13,6 +13,7 @@ import pytest
 from fault_helpers import run, start
 
 from benchmarks.list_files import write_ftm
+from graph import falkordb_server
 
 pytestmark = pytest.mark.slow
 
@@ -39,11 +40,19 @@ def records(data_dir: Path) -> list[tuple[str, str, str]]:
         db.close()
 
 
-def test_an_interrupted_ftm_import_resumes_from_what_it_stored(tmp_path: Path) -> None:
+@pytest.fixture
+def folders(tmp_path: Path):
+    """The interrupted and the straight data folders; `import` starts their graph servers, stopped here."""
+    yield tmp_path / "interrupted", tmp_path / "straight"
+    for folder in (tmp_path / "interrupted", tmp_path / "straight"):
+        falkordb_server.stop(folder / "graph")
+
+
+def test_an_interrupted_ftm_import_resumes_from_what_it_stored(tmp_path: Path, folders) -> None:
     path = tmp_path / "entities.ftm.json"
     with open(path, "wb") as fh:
         write_ftm(fh, 60_000, seed=21)
-    data_dir = tmp_path / "interrupted"
+    data_dir, straight = folders
     proc = start(data_dir, "import", "ftm", str(path))
     deadline = time.monotonic() + 300
     while stored_so_far(data_dir) == 0 and proc.poll() is None and time.monotonic() < deadline:
@@ -58,6 +67,6 @@ def test_an_interrupted_ftm_import_resumes_from_what_it_stored(tmp_path: Path) -
 
     again = run(data_dir, "import", "ftm", str(path), timeout=600)
     assert "rejected row" in again.stdout
-    run(tmp_path / "straight", "import", "ftm", str(path), timeout=600)
-    assert records(data_dir) == records(tmp_path / "straight")
+    run(straight, "import", "ftm", str(path), timeout=600)
+    assert records(data_dir) == records(straight)
     assert stored_so_far(data_dir) == 0  # no set left in part
