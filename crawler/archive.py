@@ -19,7 +19,7 @@ import os
 import sqlite3
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -58,6 +58,8 @@ CREATE INDEX IF NOT EXISTS list_sets_key ON list_sets(key, id);
 CREATE TABLE IF NOT EXISTS list_records (
   set_id INTEGER NOT NULL REFERENCES list_sets(id), kind TEXT NOT NULL, record_id TEXT NOT NULL,
   sha256 TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (set_id, kind, record_id));
+CREATE TABLE IF NOT EXISTS list_sets_pending (
+  set_id INTEGER PRIMARY KEY REFERENCES list_sets(id), stored INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS list_set_files (
   set_id INTEGER NOT NULL REFERENCES list_sets(id), name TEXT NOT NULL, sha256 TEXT NOT NULL,
   size INTEGER NOT NULL DEFAULT 0, file_date TEXT NOT NULL DEFAULT '', published TEXT NOT NULL DEFAULT '',
@@ -68,7 +70,29 @@ CREATE TABLE IF NOT EXISTS errors (
 CREATE INDEX IF NOT EXISTS errors_run ON errors(run_id);
 """
 
+_LATEST_COMPLETE_SET = (
+    "SELECT sha256 FROM list_sets WHERE key = ? AND id NOT IN (SELECT set_id FROM list_sets_pending) "
+    "ORDER BY id DESC LIMIT 1"
+)
+_CURRENT_SET_IDS = "SELECT max(id) FROM list_sets WHERE id NOT IN (SELECT set_id FROM list_sets_pending) GROUP BY key"
+"""The latest completely stored set of every key (a set still being stored is invisible until it is whole)."""
+_CURRENT_RECORDS = (
+    "SELECT s.key, r.record_id, r.json FROM list_records r JOIN list_sets s ON s.id = r.set_id WHERE r.kind = ? AND s.id IN "
+    "(SELECT max(id) FROM list_sets WHERE id NOT IN (SELECT set_id FROM list_sets_pending) GROUP BY key)"
+)
+
+LIST_CHUNK = 5000
+"""List records stored per transaction by :meth:`Archive.store_list_stream` (an interrupted import loses at most
+one chunk of work)."""
+
 COUNTERS = ("fetched", "new", "changed", "unchanged", "failed", "row_errors")
+
+
+ListRecord = ListEntity | ListRelation | CountryIndicator
+
+
+def _kind(rec: ListRecord) -> str:
+    return "entity" if isinstance(rec, ListEntity) else "relation" if isinstance(rec, ListRelation) else "indicator"
 
 
 def _now() -> str:
@@ -265,6 +289,30 @@ class Archive:
                 raise
         return sha
 
+    def put_blob_file(self, source: Path, chunk: int = 1 << 20) -> str:
+        """Store a file's bytes as a blob without holding them in memory; returns their sha256."""
+        self.blob_dir.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.blob_dir, prefix=".tmp-")
+        h = hashlib.sha256()
+        try:
+            with open(source, "rb") as src, os.fdopen(fd, "wb") as fh:
+                while block := src.read(chunk):
+                    h.update(block)
+                    fh.write(block)
+                fh.flush()
+                os.fsync(fh.fileno())
+            sha = h.hexdigest()
+            path = self.blob_path(sha)
+            if path.exists():
+                Path(tmp).unlink()
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return sha
+
     def get_blob(self, sha: str) -> bytes | None:
         path = self.blob_path(sha)
         return path.read_bytes() if path.exists() else None
@@ -391,15 +439,22 @@ class Archive:
         last_modified: str | None = None,
         content_type: str | None = None,
         not_modified: bool = False,
+        blob_sha: str | None = None,
     ) -> tuple[str, str]:
         """Store one response; returns (outcome, sha256) with outcome ``new``, ``changed`` or ``unchanged``.
 
-        ``not_modified`` means the server answered 304: the latest stored version is current.
+        ``not_modified`` means the server answered 304: the latest stored version is current. ``blob_sha``
+        names a body already stored with :meth:`put_blob_file` (then BODY is None).
         """
-        if not_modified:
-            sha = self.latest_version(url)
-            if sha is None:
+        if blob_sha is not None:
+            if not self.blob_path(blob_sha).exists():
+                raise ValueError(f"{url}: blob {blob_sha} is not stored")
+            sha = blob_sha
+        elif not_modified:
+            latest = self.latest_version(url)
+            if latest is None:
                 raise ValueError(f"{url}: 304 Not Modified but nothing archived for it")
+            sha = latest
         else:
             if body is None:
                 raise ValueError(f"{url}: a fetch without a body")
@@ -520,13 +575,8 @@ class Archive:
         """
         with self._tx() as db:
             if run_id is not None:
-                for err in parsed.errors:
-                    self._insert_error(db, run_id, err.source, err.reason, err.line, err.field)
-                if parsed.errors:
-                    self._bump(db, run_id, "row_errors", len(parsed.errors))
-            latest = db.execute(
-                "SELECT sha256 FROM list_sets WHERE key = ? ORDER BY id DESC LIMIT 1", (key,)
-            ).fetchone()
+                self._record_row_errors(db, run_id, parsed.errors)
+            latest = db.execute(_LATEST_COMPLETE_SET, (key,)).fetchone()
             if latest is not None and latest["sha256"] == sha:
                 self._add_missing_files(db, key, files or [])
                 return False
@@ -552,13 +602,168 @@ class Archive:
             self._insert_set_files(db, int(set_id or 0), files if files is not None else [])
         return True
 
+    def store_list_stream(
+        self,
+        key: str,
+        dataset: str,
+        sha: str,
+        records: Callable[[int], Iterable[ListRecord]],
+        errors: Callable[[], Sequence[RowError]],
+        run_id: str | None = None,
+        progress: Callable[[int], None] | None = None,
+        chunk: int | None = None,
+        files: list[ListFileInfo] | None = None,
+    ) -> bool:
+        """Store a set of records in transactions of CHUNK records, resumable: a set stored only in part (the
+        import was interrupted) is continued from where it stopped when the same input (KEY, SHA) comes again.
+
+        RECORDS(skip) yields the records after the first SKIP, always in the same order for the same input;
+        ERRORS() gives the rejected rows once the records are read. PROGRESS(stored) is called after each
+        transaction. The set becomes current (visible to :meth:`list_entities` and the loaders) only when the
+        last record is stored. Returns False when this exact input was stored completely before (the files'
+        versions are then added if the stored set has none yet, as in :meth:`store_list`). ``files`` are the input
+        files' versions, recorded with the set when it is complete.
+        """
+        with self._tx() as db:
+            latest = db.execute(_LATEST_COMPLETE_SET, (key,)).fetchone()
+            complete = latest is not None and latest["sha256"] == sha
+        if complete:  # stored before: read the records only for their rejected rows
+            for _ in records(0):
+                pass
+            with self._tx() as db:
+                if run_id is not None:
+                    self._record_row_errors(db, run_id, list(errors()))
+                self._add_missing_files(db, key, files or [])
+            return False
+        with self._tx() as db:
+            pending = db.execute(
+                "SELECT s.id, s.sha256, p.stored FROM list_sets s JOIN list_sets_pending p ON p.set_id = s.id "
+                "WHERE s.key = ? ORDER BY s.id",
+                (key,),
+            ).fetchall()
+            set_id: int | None = None
+            stored = 0
+            for row in pending:
+                if row["sha256"] == sha and set_id is None:
+                    set_id, stored = int(row["id"]), int(row["stored"])
+                else:  # a part-stored set of an older input: it will never be completed
+                    db.execute("DELETE FROM list_records WHERE set_id = ?", (row["id"],))
+                    db.execute("DELETE FROM list_sets_pending WHERE set_id = ?", (row["id"],))
+                    db.execute("DELETE FROM list_sets WHERE id = ?", (row["id"],))
+            if set_id is None:
+                cur = db.execute(
+                    "INSERT INTO list_sets(key, dataset, sha256, stored_at, records) VALUES (?, ?, ?, ?, 0)",
+                    (key, dataset, sha, _now()),
+                )
+                set_id = int(cur.lastrowid or 0)
+                db.execute("INSERT INTO list_sets_pending(set_id, stored) VALUES (?, 0)", (set_id,))
+        if progress is not None:
+            progress(stored)
+        chunk = chunk or LIST_CHUNK
+        rows: list[tuple[Any, ...]] = []
+
+        def flush() -> None:
+            nonlocal stored
+            with self._tx() as db:
+                db.executemany(
+                    "INSERT OR REPLACE INTO list_records(set_id, kind, record_id, sha256, json) VALUES (?,?,?,?,?)",
+                    rows,
+                )
+                stored += len(rows)
+                db.execute("UPDATE list_sets_pending SET stored = ? WHERE set_id = ?", (stored, set_id))
+            rows.clear()
+            if progress is not None:
+                progress(stored)
+
+        for rec in records(stored):
+            text = json.dumps(rec.to_dict(), sort_keys=True, ensure_ascii=False)  # _digest's form, dumped once
+            rows.append((set_id, _kind(rec), rec.id, hashlib.sha256(text.encode("utf-8")).hexdigest(), text))
+            if len(rows) >= chunk:
+                flush()
+        if rows:
+            flush()
+        with self._tx() as db:
+            if run_id is not None:
+                self._record_row_errors(db, run_id, list(errors()))
+            db.execute("UPDATE list_sets SET records = ?, stored_at = ? WHERE id = ?", (stored, _now(), set_id))
+            db.execute("DELETE FROM list_sets_pending WHERE set_id = ?", (set_id,))
+            self._insert_set_files(db, set_id, files if files is not None else [])
+        return True
+
+    def _record_row_errors(self, db: sqlite3.Connection, run_id: str, errors: Sequence[RowError]) -> None:
+        for err in errors:
+            self._insert_error(db, run_id, err.source, err.reason, err.line, err.field)
+        if errors:
+            self._bump(db, run_id, "row_errors", len(errors))
+
+    def current_record_count(self, kind: str | None = None, key: str | None = None) -> int:
+        """How many records the current sets (or KEY's current set) hold, of KIND or all; records of several
+        sets may share an id."""
+        sql = f"SELECT count(*) FROM list_records WHERE set_id IN ({_CURRENT_SET_IDS})"  # noqa: S608 (constants)
+        params: list[Any] = []
+        if key is not None:
+            sql += " AND set_id IN (SELECT id FROM list_sets WHERE key = ?)"
+            params.append(key)
+        if kind is not None:
+            sql += " AND kind = ?"
+            params.append(kind)
+        return int(self._db.execute(sql, params).fetchone()[0])
+
+    def iter_current_records(
+        self, kind: str, page: int = 5000, damaged: list[DamagedRecord] | None = None, key: str | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """The records of KIND in the current sets, streamed page by page (never all in memory).
+
+        Newer sets come first, and a record whose id a newer set holds too is left out (the newer one wins, as
+        in :meth:`list_entities`); only the ids are kept in memory for that. A record that cannot be read back
+        is left out and, when ``damaged`` is given, appended to it (as in :meth:`list_entities`). With KEY, only
+        the current set of that key is read.
+        """
+        set_ids = [int(r[0]) for r in self._db.execute(f"{_CURRENT_SET_IDS} ORDER BY max(id) DESC")]
+        keys = {int(r["id"]): str(r["key"]) for r in self._db.execute("SELECT id, key FROM list_sets")}
+        if key is not None:
+            set_ids = [i for i in set_ids if keys.get(i) == key]
+        seen: set[str] = set()
+        for set_id in set_ids:
+            last = ""
+            ids_here: list[str] = []
+            while True:
+                rows = self._db.execute(
+                    "SELECT record_id, json FROM list_records WHERE set_id = ? AND kind = ? AND record_id > ? "
+                    "ORDER BY record_id LIMIT ?",
+                    (set_id, kind, last, page),
+                ).fetchall()
+                for r in rows:
+                    if r["record_id"] in seen:
+                        continue
+                    ids_here.append(r["record_id"])
+                    try:
+                        data = json.loads(r["json"])
+                        if not isinstance(data, dict):
+                            raise ValueError(f"a JSON {type(data).__name__}, not an object")
+                    except ValueError as exc:
+                        if damaged is not None:
+                            where = f"{keys.get(set_id, '')} {kind} {r['record_id']}"
+                            damaged.append(
+                                DamagedRecord("list record", where, "", f"unreadable record ({_short(exc)})")
+                            )
+                        continue
+                    yield data
+                if len(rows) < page:
+                    break
+                last = rows[-1]["record_id"]
+            if len(set_ids) > 1:
+                seen.update(ids_here)
+
     def add_set_files(self, key: str, files: list[ListFileInfo]) -> None:
         """Record the file versions of KEY's current set if it has none yet (a set archived before they were)."""
         with self._tx() as db:
             self._add_missing_files(db, key, files)
 
     def _add_missing_files(self, db: sqlite3.Connection, key: str, files: list[ListFileInfo]) -> None:
-        row = db.execute("SELECT max(id) FROM list_sets WHERE key = ?", (key,)).fetchone()
+        row = db.execute(
+            "SELECT max(id) FROM list_sets WHERE key = ? AND id NOT IN (SELECT set_id FROM list_sets_pending)", (key,)
+        ).fetchone()
         if not files or row is None or row[0] is None:
             return
         if db.execute("SELECT 1 FROM list_set_files WHERE set_id = ? LIMIT 1", (row[0],)).fetchone() is None:
@@ -588,7 +793,7 @@ class Archive:
         """The current set of every list key: key, dataset, digest, stored_at, entity count and its files."""
         out = []
         for s in self._db.execute(
-            "SELECT * FROM list_sets WHERE id IN (SELECT max(id) FROM list_sets GROUP BY key) ORDER BY key"
+            f"SELECT * FROM list_sets WHERE id IN ({_CURRENT_SET_IDS}) ORDER BY key"  # noqa: S608 (constants)
         ).fetchall():
             n = self._db.execute(
                 "SELECT count(*) FROM list_records WHERE set_id = ? AND kind = 'entity'", (s["id"],)
@@ -603,18 +808,13 @@ class Archive:
 
     def list_is_current(self, key: str, sha: str) -> bool:
         """True when the latest stored set for KEY was parsed from exactly this input digest."""
-        row = self._db.execute(
-            "SELECT sha256 FROM list_sets WHERE key = ? ORDER BY id DESC LIMIT 1", (key,)
-        ).fetchone()
+        row = self._db.execute(_LATEST_COMPLETE_SET, (key,)).fetchone()
         return row is not None and row["sha256"] == sha
 
     def _current_records(
         self, kind: str, dataset: str | None = None, damaged: list[DamagedRecord] | None = None
     ) -> list[dict[str, Any]]:
-        sql = (
-            "SELECT s.key, r.record_id, r.json FROM list_records r JOIN list_sets s ON s.id = r.set_id "
-            "WHERE r.kind = ? AND s.id IN (SELECT max(id) FROM list_sets GROUP BY key)"
-        )
+        sql = _CURRENT_RECORDS
         params: list[Any] = [kind]
         if dataset is not None:
             sql += " AND s.dataset = ?"
@@ -729,7 +929,9 @@ class Archive:
             "ORDER BY url"
         ):
             h.update(f"{r['url']}\x1f{r['sha256']}\n".encode())
-        for r in self._db.execute("SELECT key, sha256 FROM list_sets ORDER BY id"):
+        for r in self._db.execute(
+            "SELECT key, sha256 FROM list_sets WHERE id NOT IN (SELECT set_id FROM list_sets_pending) ORDER BY id"
+        ):
             h.update(f"set\x1f{r['key']}\x1f{r['sha256']}\n".encode())
         return h.hexdigest()[:16]
 
@@ -765,11 +967,15 @@ class Archive:
         return out
 
     def list_sets(self, key: str | None = None) -> list[dict[str, Any]]:
-        """Stored list sets (id, key, dataset, sha256, stored_at, records), oldest first."""
+        """Stored list sets (id, key, dataset, sha256, stored_at, records), oldest first; a set still being
+        stored (an import cut short, see :meth:`store_list_stream`) is left out until it is complete."""
+        whole = "id NOT IN (SELECT set_id FROM list_sets_pending)"
         if key is None:
-            rows = self._db.execute("SELECT * FROM list_sets ORDER BY id")
+            rows = self._db.execute(f"SELECT * FROM list_sets WHERE {whole} ORDER BY id")  # noqa: S608 (constant)
         else:
-            rows = self._db.execute("SELECT * FROM list_sets WHERE key = ? ORDER BY id", (key,))
+            rows = self._db.execute(
+                f"SELECT * FROM list_sets WHERE key = ? AND {whole} ORDER BY id", (key,)  # noqa: S608 (constant)
+            )
         return [dict(r) for r in rows]
 
     def set_records(self, set_id: int, kind: str = "entity") -> dict[str, dict[str, Any]]:

@@ -61,7 +61,14 @@ class Neo4jStore(GraphStore):
         self.rel_types = rel_types
         self._nx = nx
         try:
-            self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password), connection_timeout=10)
+            options: dict[str, Any] = {}
+            if dialect == "neo4j":
+                # "property key does not exist" for optional properties (r.judgement, ev.negated ...) is expected:
+                # without this the driver logs a warning per query; deprecations and performance hints stay on
+                options["notifications_disabled_classifications"] = ["UNRECOGNIZED"]
+            self._driver = neo4j.GraphDatabase.driver(
+                uri, auth=(user, password), connection_timeout=10, **options
+            )
             self._driver.verify_connectivity()
         except nx.AuthError:
             raise StoreUnavailable(f"Neo4j at {self.uri} refused the credentials of user {user!r}") from None

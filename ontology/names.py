@@ -49,6 +49,8 @@ class LegalForm:
 
 
 def _clean_chars(text: str) -> str:
+    if text.isprintable():  # no character of a C* category, Zl or Zp (the usual case): nothing to replace
+        return text
     out: list[str] = []
     for ch in text:
         cat = unicodedata.category(ch)

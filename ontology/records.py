@@ -8,8 +8,9 @@ that reloading a record is idempotent.
 
 from __future__ import annotations
 
+import copy
 import hashlib
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -21,13 +22,46 @@ def stable_id(prefix: str, *parts: object) -> str:
     return f"{prefix}-{h}"
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
+
+
+def _plain(value: Any) -> Any:
+    """What ``dataclasses.asdict`` makes of a field value (records become dicts, containers are copied)."""
+    kind = type(value)
+    if kind is str or kind is int or kind is float or kind is bool or value is None:
+        return value
+    if kind is list:
+        return [v if type(v) is str else _plain(v) for v in value]
+    if isinstance(value, _Record):
+        return value.to_dict()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return {_plain(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, str | int | float | bool | None):
+        return value
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    return copy.deepcopy(value)
+
+
 class _Record:
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)  # type: ignore[call-overload, no-any-return]
+        """The record as plain JSON-ready values, equal to ``dataclasses.asdict`` (a few times faster)."""
+        return {name: _plain(getattr(self, name)) for name in _field_names(type(self))}
 
     @classmethod
     def from_dict(cls: type[T], data: dict[str, Any]) -> T:
-        names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        names = _field_names(cls)
         return cls(**{k: v for k, v in data.items() if k in names})
 
 
@@ -74,7 +108,7 @@ class Document(_Record):
     def from_dict(cls, data: dict[str, Any]) -> Document:
         d = dict(data)
         d["sections"] = [s if isinstance(s, Section) else Section(**s) for s in d.get("sections", [])]
-        names = {f.name for f in fields(cls)}
+        names = _field_names(cls)
         return cls(**{k: v for k, v in d.items() if k in names})
 
 
@@ -130,7 +164,7 @@ class ListEntity(_Record):
         d = dict(data)
         d["identifiers"] = [i if isinstance(i, Identifier) else Identifier(**i) for i in d.get("identifiers", [])]
         d["listings"] = [x if isinstance(x, Listing) else Listing(**x) for x in d.get("listings", [])]
-        names = {f.name for f in fields(cls)}
+        names = _field_names(cls)
         return cls(**{k: v for k, v in d.items() if k in names})
 
 
@@ -219,5 +253,5 @@ class DocumentExtraction(_Record):
         d = dict(data)
         d["entities"] = [e if isinstance(e, EntityMention) else EntityMention(**e) for e in d.get("entities", [])]
         d["events"] = [e if isinstance(e, EventMention) else EventMention(**e) for e in d.get("events", [])]
-        names = {f.name for f in fields(cls)}
+        names = _field_names(cls)
         return cls(**{k: v for k, v in d.items() if k in names})

@@ -44,14 +44,15 @@ PATH_QUERIES = {d: _path_query(d) for d in range(1, MAX_DEPTH + 1)}
 TX_PARTIES = q(
     "paths.transaction_parties",
     "MATCH (t:Transaction {id: $id})-[h:HAS_PARTY]->(e:Entity) "
-    "RETURN e.id AS id, e.name AS name, labels(e) AS labels, h.role AS role",
+    "RETURN e.id AS id, e.name AS name, labels(e) AS labels, h.role AS role ORDER BY id, role",
     "id",
 )
 TARGET_LISTINGS = q(
     "paths.target_listings",
     "MATCH (e:Entity)-[:HAS_LISTING]->(l:Listing) WHERE e.id IN $ids "
     "RETURN e.id AS id, l.list_code AS list_code, l.program AS program, l.authority AS authority, "
-    "l.start_date AS start_date, l.end_date AS end_date, l.source_url AS url, l.dataset AS dataset",
+    "l.start_date AS start_date, l.end_date AS end_date, l.source_url AS url, l.dataset AS dataset "
+    "ORDER BY id, list_code, program, dataset",
     "ids",
 )
 TARGET_ABUSES = q(
@@ -61,7 +62,7 @@ TARGET_ABUSES = q(
     "AND coalesce(ev.negated, false) = false "
     "OPTIONAL MATCH (ev)-[:EVIDENCED_BY]->(p:Passage) "
     "RETURN e.id AS id, ev.id AS event, ev.victim_group AS victim_group, ev.confidence AS confidence, "
-    "ev.hedged AS hedged, p.text AS passage, p.url AS url, p.publisher AS publisher",
+    "ev.hedged AS hedged, p.text AS passage, p.url AS url, p.publisher AS publisher ORDER BY id, event, url",
     "ids",
 )
 TARGET_COUNTRIES = q(
@@ -69,7 +70,7 @@ TARGET_COUNTRIES = q(
     "MATCH (e:Entity)-[:LOCATED_IN]->(c:Country) WHERE e.id IN $ids "
     "OPTIONAL MATCH (c)-[:HAS_INDICATOR]->(i:Indicator) WHERE i.indicator IN ['fiw_status', 'fiw_total'] "
     "RETURN e.id AS id, c.id AS country, c.name AS name, i.indicator AS indicator, i.value AS value, "
-    "i.edition AS edition",
+    "i.edition AS edition ORDER BY id, country, indicator",
     "ids",
 )
 PASSAGES = q(

@@ -10,6 +10,8 @@ import pytest
 from graph import falkordb_server
 from graph.falkordb_store import FalkorDBStore
 
+pytest_plugins = ["tests.neo4j_server"]  # a real Neo4j server for the `neo4j` tests
+
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:

@@ -6,7 +6,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from crawler.parsers.encoding import UndecodableCharset, codec_for_label
 from ontology.records import CountryIndicator, ListEntity, ListRelation, RowError, Section
@@ -133,6 +133,12 @@ def iso_date(raw: str | None) -> str | None:
     if not raw:
         return None
     raw = raw.strip()
+    m = _DATE_PATTERNS[0][1].search(raw)
+    if m:  # fast path for the common ISO form (same result as strptime with %Y-%m-%d)
+        try:
+            return date.fromisoformat(m.group(0)).isoformat()
+        except ValueError:
+            pass
     for fmt, pattern in _DATE_PATTERNS:
         m = pattern.search(raw)
         if m:
@@ -171,6 +177,9 @@ class ParsedList:
         return len(self.entities) + len(self.relations) + len(self.indicators)
 
 
+_WORDS = re.compile(r"\w+")
+
+
 def norm_name(name: str) -> str:
     """Case/punctuation-insensitive key for matching a name written in two places."""
-    return " ".join(re.findall(r"\w+", name.upper()))
+    return " ".join(_WORDS.findall(name.upper()))

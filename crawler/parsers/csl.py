@@ -35,6 +35,7 @@ SCHEMAS = {
 }
 _CODE = re.compile(r"\(([A-Z][A-Z-]*)\)")
 _LINKED = re.compile(r"Linked To: ([^;]+)")
+_SEPARATOR = re.compile(r";\s*(?:and\s+)?")
 
 
 def list_code(source: str) -> str:
@@ -55,7 +56,7 @@ def authority(source: str) -> str:
 
 
 def _split(value: str) -> list[str]:
-    return [p.strip() for p in re.split(r";\s*(?:and\s+)?", value or "") if p.strip()]
+    return [p.strip() for p in _SEPARATOR.split(value or "") if p.strip()]
 
 
 def _country(value: str, country_codes: Callable[[str], str | None] | None) -> str | None:

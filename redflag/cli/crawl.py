@@ -7,7 +7,14 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from crawler.parsers.lists import FORMATS
@@ -105,22 +112,39 @@ def import_cmd(
     from crawler.archive import Archive
     from redflag.cli.intel import _progress
     from redflag.services.list_versions import load_list_versions
-    from redflag.services.pipeline import load_parsed
+    from redflag.services.pipeline import load_list_set, load_parsed
     from redflag.services.screening_ops import rescreen
     from redflag.services.store import open_store
 
     cfg = settings()
     try:
-        result = import_files(cfg.archive_dir, fmt, paths)
-    except ValueError as exc:
-        raise CliError(str(exc)) from exc
-    assert result.parsed is not None
-    with open_store(cfg) as store:
-        with _progress(f"loading {fmt}") as update:
-            report = load_parsed(store, result.parsed, update)  # type: ignore[arg-type]
-        # the list's version (files, SHA-256, dates) goes into the graph with its records: screenings name it
-        load_list_versions(store, Archive(cfg.archive_dir))
-        again = rescreen(store, cfg, cfg.user, only_if_changed=True)
+        with Progress(
+            SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+            TimeElapsedColumn(), console=Console(stderr=True), transient=True,
+        ) as bar:  # fmt: skip
+            task = bar.add_task(f"import {fmt}", total=None)
+
+            def update(stage: str, done: int, total: int) -> None:
+                bar.update(task, description=f"import {fmt}: {stage}", completed=done, total=total or None)
+
+            try:
+                result = import_files(cfg.archive_dir, fmt, paths, update)
+            except ValueError as exc:
+                raise CliError(str(exc)) from exc
+        with open_store(cfg) as store:
+            with _progress(f"loading {fmt}") as load_update:
+                if result.parsed is not None:
+                    report = load_parsed(store, result.parsed, load_update)  # type: ignore[arg-type]
+                else:  # streamed (FtM): the records go from the archive into the graph in batches
+                    with Archive(cfg.archive_dir) as archive:
+                        report = load_list_set(store, archive, result.key, load_update)  # type: ignore[arg-type]
+            # the list's version (files, SHA-256, dates) goes into the graph with its records: screenings name it
+            with Archive(cfg.archive_dir) as archive:
+                load_list_versions(store, archive)
+            again = rescreen(store, cfg, cfg.user, only_if_changed=True)
+    except KeyboardInterrupt:
+        typer.echo("interrupted: what was stored is kept; run the same command again to resume", err=True)
+        raise typer.Exit(130) from None
     typer.echo(
         f"{fmt}: {len(result.files)} file(s), {result.entities} entities, {result.relations} relations, "
         f"{result.indicators} indicators, {len(result.errors)} rejected row(s), {len(result.warnings)} warning(s)"

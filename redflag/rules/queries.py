@@ -109,7 +109,7 @@ TIES = q(
     "UNWIND $ids AS eid MATCH (e:Entity {id: eid}) MATCH (e)-[r:OWNS|DIRECTOR_OF|LINKED_TO|HAS_ADDRESS]-(n) "
     "WHERE coalesce(r.status, 'curated') <> 'rejected' "
     "RETURN eid, type(r) AS type, startNode(r).id AS source, endNode(r).id AS target, properties(r) AS r, "
-    "properties(n) AS n, labels(n) AS labels",
+    "properties(n) AS n, labels(n) AS labels ORDER BY eid, type, source, target",
     "ids",
 )
 
@@ -122,7 +122,7 @@ ADDRESS_TIES = q(
     "flags.address_ties",
     "UNWIND $ids AS aid MATCH (a:Address {id: aid})<-[r:HAS_ADDRESS]-(n:Entity) "
     "RETURN aid AS eid, 'HAS_ADDRESS' AS type, n.id AS source, aid AS target, properties(r) AS r, "
-    "properties(n) AS n, labels(n) AS labels",
+    "properties(n) AS n, labels(n) AS labels ORDER BY eid, source",
     "ids",
 )
 
@@ -138,7 +138,8 @@ EVENTS_OF_ENTITY = q(
     "OPTIONAL MATCH (ev)-[po:PARTICIPANT]->(o) "
     "WITH eid, role, ev, caps, collect(DISTINCT {role: po.role, id: o.id, name: o.name}) AS others "
     "OPTIONAL MATCH (ev)-[:EVIDENCED_BY]->(ps:Passage) "
-    "RETURN eid, role, properties(ev) AS ev, caps, others, collect(DISTINCT ps.id) AS passages",
+    "RETURN eid, role, properties(ev) AS ev, caps, others, collect(DISTINCT ps.id) AS passages "
+    "ORDER BY eid, ev.id, role",
     "ids",
     "types",
 )
@@ -151,7 +152,8 @@ EVENTS_OF_COUNTRY = q(
     "OPTIONAL MATCH (ev)-[po:PARTICIPANT]->(o) "
     "WITH eid, role, ev, caps, collect(DISTINCT {role: po.role, id: o.id, name: o.name}) AS others "
     "OPTIONAL MATCH (ev)-[:EVIDENCED_BY]->(ps:Passage) "
-    "RETURN eid, role, properties(ev) AS ev, caps, others, collect(DISTINCT ps.id) AS passages",
+    "RETURN eid, role, properties(ev) AS ev, caps, others, collect(DISTINCT ps.id) AS passages "
+    "ORDER BY eid, ev.id, role",
     "ids",
     "types",
 )

@@ -15,19 +15,21 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from crawler.archive import Archive, ListFileInfo, RunRecord
+from crawler.archive import Archive, ListFileInfo, ListRecord, RunRecord
 from crawler.parsers.common import ParsedList
+from crawler.parsers.ftm import FtmReader, file_lines
 from crawler.parsers.lists import DEFAULT_DATASETS, FORMATS, ListFile, parse_files
 from crawler.sample_server import SITE, UPDATES, SampleServer
 from crawler.sources import REAL_SOURCES, SAMPLE_SOURCES, Source, load_sources, merge_catalogs, select
 from crawler.user_sources import load_user_sources
 from ontology.countries import country_code
+from ontology.records import ListEntity, ListRelation
 
 SAMPLE_BASE = "http://sample.redflag.test"  # archived URLs of the sample site (stable across runs)
 COUNTRY_LOOKUP = "ontology.countries:country_code"  # the project's one country authority
@@ -229,22 +231,43 @@ class ImportResult:
     errors: list[Any]
     warnings: list[Any] = field(default_factory=list)
     versions: list[ImportedFile] = field(default_factory=list)
-    parsed: ParsedList | None = None
+    parsed: ParsedList | None = None  # None for FtM (streamed): load the archived set ``key`` instead
+    key: str = ""  # the archive's list-set key of this import
 
 
 def file_version(path: Path, data: bytes) -> ListFileInfo:
     """The version of an imported list file: absolute path, SHA-256 of its bytes, size and modification time
     (UTC, ISO 8601): the file's date, since list files as published carry no publication date of their own."""
+    return _file_version(path, hashlib.sha256(data).hexdigest(), len(data))
+
+
+def _file_version(path: Path, sha: str, size: int) -> ListFileInfo:
     mtime = datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat(timespec="seconds")
-    return ListFileInfo(str(path.resolve()), hashlib.sha256(data).hexdigest(), len(data), mtime)
+    return ListFileInfo(str(path.resolve()), sha, size, mtime)
 
 
-def import_files(archive_dir: Path, fmt: str, paths: Sequence[Path]) -> ImportResult:
+ImportProgress = Callable[[str, int, int], None]
+"""(stage, done, total): stage is ``reading`` (a first pass over the files) or ``storing`` (records stored)."""
+
+
+def _no_progress(stage: str, done: int, total: int) -> None:
+    return None
+
+
+def import_files(
+    archive_dir: Path, fmt: str, paths: Sequence[Path], progress: ImportProgress = _no_progress
+) -> ImportResult:
     """Parse structured files from disk into the archive (``ofac`` also takes a folder as OFAC publishes it).
 
     Each file is archived with its sha256 and its modification date (the fetch's ``last_modified``), so
     the version of every imported list is known. Raises ``ValueError`` (one line naming the file) for a path that
-    does not exist, an empty folder, an unknown format, or a file whose role cannot be told (OFAC).
+    does not exist, an empty folder, an unknown format, a file whose role cannot be told (OFAC), or files of
+    which no record can be read; in each case nothing is stored.
+
+    FtM files are read in two streaming passes (never whole in memory; ``parsed`` is None, the records are in
+    the archive's set ``key``); every format is stored in transactions of a few thousand records, so an
+    interrupted import (Ctrl-C: KeyboardInterrupt, the run is marked ``interrupted``) is continued by running it
+    again with the same files.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -264,33 +287,94 @@ def import_files(archive_dir: Path, fmt: str, paths: Sequence[Path]) -> ImportRe
         else:
             raise ValueError(f"{p}: no such file or folder")
     files = sorted(set(files))
-    list_files = [ListFile(name=str(f), data=f.read_bytes()) for f in files]
-    # parse before archiving anything: a file whose role cannot be told stops the import with nothing stored
-    parsed = parse_files(fmt, list_files, country_code)
-    if parsed.record_count == 0:  # never "0 entities, exit 0"; and an empty set must not replace a stored one
-        first = parsed.errors[0] if parsed.errors else None
+    dataset = DEFAULT_DATASETS[fmt]
+    key = f"import:{fmt}:" + ",".join(sorted(f.name for f in files))
+    # parse (FtM: the first pass) before archiving anything: a file whose role cannot be told, or files with no
+    # readable record, stop the import with nothing stored
+    parsed: ParsedList | None = None
+    readers: list[FtmReader] = []
+    if fmt == "ftm":
+        readers = [FtmReader(file_lines(f), str(f), dataset) for f in files]
+        for i, reader in enumerate(readers):
+            progress("reading", i, len(readers))
+            reader.scan()
+        record_count = sum(r.entity_count + len(r.relations) for r in readers)
+        rejected = [e for r in readers for e in sorted(r.errors, key=lambda e: e.line)]
+    else:
+        parsed = parse_files(fmt, [ListFile(name=str(f), data=f.read_bytes()) for f in files], country_code)
+        record_count, rejected = parsed.record_count, parsed.errors
+    if record_count == 0:  # never "0 entities, exit 0"; and an empty set must not replace a stored one
+        first = rejected[0] if rejected else None
         raise ValueError(
             f"{', '.join(f.name for f in files)}: no {fmt} record could be read"
-            + (f" ({len(parsed.errors)} rejected row(s); first: {first.source}:{first.line}: {first.reason})"
+            + (f" ({len(rejected)} rejected row(s); first: {first.source}:{first.line}: {first.reason})"
                if first else " (no rows)")
         )  # fmt: skip
-    archive = Archive(archive_dir)
-    source_id = f"import:{fmt}"
-    run_id = archive.start_run(source_id)
-    digest = hashlib.sha256()
-    versions: list[ImportedFile] = []
-    file_infos: list[ListFileInfo] = []
-    for f, lf in zip(files, list_files, strict=True):
-        modified = datetime.fromtimestamp(f.stat().st_mtime, UTC).isoformat(timespec="seconds")
-        _outcome, sha = archive.record_fetch(
-            run_id, source_id, f.resolve().as_uri(), 200, lf.data, last_modified=modified
-        )
-        versions.append(ImportedFile(f.name, modified, sha, len(lf.data)))
-        file_infos.append(file_version(f, lf.data))
-        digest.update(f"{f.name}\x1f{sha}\n".encode())
-    key = f"import:{fmt}:" + ",".join(sorted(f.name for f in files))
-    stored = archive.store_list(key, DEFAULT_DATASETS[fmt], digest.hexdigest(), parsed, run_id=run_id,
-                                files=file_infos)
-    archive.finish_run(run_id, "ok")
-    return ImportResult(run_id, fmt, [str(f) for f in files], stored, len(parsed.entities), len(parsed.relations),
-                        len(parsed.indicators), parsed.errors, list(parsed.warnings), versions, parsed)  # fmt: skip
+    with Archive(archive_dir) as archive:
+        source_id = f"import:{fmt}"
+        run_id = archive.start_run(source_id)
+        try:
+            digest = hashlib.sha256()
+            versions: list[ImportedFile] = []
+            file_infos: list[ListFileInfo] = []
+            for f in files:
+                modified = datetime.fromtimestamp(f.stat().st_mtime, UTC).isoformat(timespec="seconds")
+                sha = archive.put_blob_file(f)
+                size = f.stat().st_size
+                archive.record_fetch(
+                    run_id, source_id, f.resolve().as_uri(), 200, None, last_modified=modified, blob_sha=sha
+                )
+                versions.append(ImportedFile(f.name, modified, sha, size))
+                file_infos.append(_file_version(f, sha, size))
+                digest.update(f"{f.name}\x1f{sha}\n".encode())
+            if parsed is None:
+                stored, counts, errors, warnings = _store_ftm(
+                    archive, key, dataset, digest.hexdigest(), readers, run_id, progress, file_infos
+                )
+            else:
+                done_parse = parsed
+                counts = (len(parsed.entities), len(parsed.relations), len(parsed.indicators))
+                total = parsed.record_count
+                records: list[ListRecord] = [*parsed.entities, *parsed.relations, *parsed.indicators]
+                stored = archive.store_list_stream(
+                    key, dataset, digest.hexdigest(), lambda skip: records[skip:], lambda: done_parse.errors, run_id,
+                    lambda done: progress("storing", done, total), files=file_infos,
+                )  # fmt: skip
+                errors, warnings = parsed.errors, list(parsed.warnings)
+        except KeyboardInterrupt:
+            archive.finish_run(run_id, "interrupted")  # what was stored is kept; the same call resumes
+            raise
+        archive.finish_run(run_id, "ok")
+    return ImportResult(run_id, fmt, [str(f) for f in files], stored, *counts, errors, warnings, versions, parsed, key)
+
+
+def _store_ftm(
+    archive: Archive, key: str, dataset: str, sha: str, readers: list[FtmReader], run_id: str,
+    progress: ImportProgress, files: list[ListFileInfo],
+) -> tuple[bool, tuple[int, int, int], list[Any], list[Any]]:  # fmt: skip
+    entities = sum(r.entity_count for r in readers)
+    relations = [rel for r in readers for rel in r.relations]
+    total = entities + len(relations)
+
+    def records(skip: int) -> Iterator[ListEntity | ListRelation]:
+        for reader in readers:
+            if skip >= reader.entity_count:
+                skip -= reader.entity_count
+                continue
+            yield from reader.entities(skip=skip)
+            skip = 0
+        yield from relations[skip:]
+
+    def errors() -> list[Any]:
+        out = []
+        for reader in readers:  # each file's rejected rows in line order, as parse_ftm reports them
+            out += sorted(reader.errors, key=lambda e: e.line)
+        return out
+
+    stored = archive.store_list_stream(
+        key, dataset, sha, records, errors, run_id, lambda done: progress("storing", done, total), files=files
+    )
+    warnings: list[Any] = []
+    for reader in readers:  # complete once pass two has run (addresses are checked there)
+        warnings += sorted(reader.warnings, key=lambda e: e.line)
+    return stored, (entities, len(relations), 0), errors(), warnings

@@ -114,9 +114,8 @@ def _country_props(code: str) -> dict[str, Any]:
 
 
 # ------------------------------------------------------------------------------------------ lists
-def load_list_entities(
-    store: GraphStore, entities: Sequence[ListEntity], relations: Sequence[ListRelation] = ()
-) -> LoadReport:
+def list_entity_records(entities: Sequence[ListEntity]) -> tuple[list[NodeRecord], list[RelRecord], set[str]]:
+    """The graph rows of list entities: (nodes, relationships, country codes they refer to)."""
     nodes: list[NodeRecord] = []
     rels: list[RelRecord] = []
     countries: set[str] = set()
@@ -160,6 +159,13 @@ def load_list_entities(
                 )
             )
             rels.append(RelRecord("HAS_LISTING", "Entity", e.id, "Listing", lid, {}))
+    return nodes, rels, countries
+
+
+def load_list_entities(
+    store: GraphStore, entities: Sequence[ListEntity], relations: Sequence[ListRelation] = ()
+) -> LoadReport:
+    nodes, rels, countries = list_entity_records(entities)
     _ensure_countries(store, countries)
     report = LoadReport(nodes=store.merge_nodes(nodes))
     report.relationships = store.merge_rels(rels)
@@ -179,6 +185,29 @@ _REL_TYPE = {
 }
 
 
+def list_relation_record(r: ListRelation) -> RelRecord:
+    """The graph relationship of one list relation (Ownership -> OWNS, Directorship -> DIRECTOR_OF, ...)."""
+    return RelRecord(
+        _REL_TYPE.get(r.schema, "LINKED_TO"),
+        "Entity",
+        r.source,
+        "Entity",
+        r.target,
+        {
+            "share": r.share,
+            "role": r.role,
+            "start_date": r.start_date,
+            "end_date": r.end_date,
+            "dataset": r.dataset,
+            "relation_id": r.id,
+            "status": "curated",
+            "confidence": 1.0,
+            "schema": r.schema,
+        },
+        key=r.id,
+    )
+
+
 def load_list_relations(store: GraphStore, relations: Sequence[ListRelation]) -> LoadReport:
     if not relations:
         return LoadReport()
@@ -193,28 +222,7 @@ def load_list_relations(store: GraphStore, relations: Sequence[ListRelation]) ->
                 RowError(r.dataset, 0, r.schema, f"relation {r.id} refers to unknown entity {', '.join(missing)}")
             )
             continue
-        rtype = _REL_TYPE.get(r.schema, "LINKED_TO")
-        rels.append(
-            RelRecord(
-                rtype,
-                "Entity",
-                r.source,
-                "Entity",
-                r.target,
-                {
-                    "share": r.share,
-                    "role": r.role,
-                    "start_date": r.start_date,
-                    "end_date": r.end_date,
-                    "dataset": r.dataset,
-                    "relation_id": r.id,
-                    "status": "curated",
-                    "confidence": 1.0,
-                    "schema": r.schema,
-                },
-                key=r.id,
-            )
-        )
+        rels.append(list_relation_record(r))
     report.relationships = store.merge_rels(rels)
     return report
 

@@ -12,7 +12,7 @@ from crawler.parsers.common import ParsedList, norm_name
 from graph.queries import q
 from graph.store import GraphStore
 from ontology import vocab
-from ontology.records import ListRelation, RowError, stable_id
+from ontology.records import CountryIndicator, ListEntity, ListRelation, RowError, stable_id
 from redflag.services.loading import (
     DELETE_ORPHAN_EXTRACTED,
     LoadReport,
@@ -25,6 +25,8 @@ from redflag.services.loading import (
 from redflag.settings import Settings
 
 Progress = Callable[[int, int, str], None]
+LIST_BATCH = 5000
+"""List entities loaded into the graph per step (their nodes, listings, addresses and relationships)."""
 
 GAZETTEER_ENTITIES = q(
     "pipeline.gazetteer_entities",
@@ -86,25 +88,72 @@ def needs_reextraction(store: GraphStore, archive: Archive, settings: Settings) 
     return not marker.endswith(NO_LISTS) and archive.has_marker(marker + NO_LISTS)
 
 
-def load_lists(store: GraphStore, archive: Archive, progress: Progress = _quiet) -> LoadReport:
+def load_lists(
+    store: GraphStore, archive: Archive, progress: Progress = _quiet, batch: int = LIST_BATCH
+) -> LoadReport:
     """Load every current list record and indicator from the archive into the graph (idempotent), then the
     version of every list set (``ListVersion`` nodes: files, SHA-256, dates, entity counts).
 
-    A list record that cannot be read back is skipped and reported among the report's errors (field
+    Records are streamed from the archive and loaded BATCH entities at a time (nodes, then their
+    relationships), so memory does not grow with the list; relations between entities follow once every
+    entity is in. PROGRESS(done, total, label) counts records. Interrupted, it is simply run again: every write
+    is a MERGE. A list record that cannot be read back is skipped and reported among the report's errors (field
     ``damaged``); the rest loads.
     """
-    damaged: list[DamagedRecord] = []
-    entities = archive.list_entities(damaged=damaged)
-    relations = archive.list_relations(damaged=damaged)
-    indicators = archive.indicators(damaged=damaged)
-    progress(0, 2, "list entities")
-    report = load_list_entities(store, entities, relations)
-    progress(1, 2, "country indicators")
-    report.add(load_indicators(store, indicators))
+    report = _load_records(store, archive, progress, batch, None)
     from redflag.services.list_versions import load_list_versions
 
     load_list_versions(store, archive)  # after the records: a version in the graph means its entities are there
-    progress(2, 2, "lists loaded")
+    return report
+
+
+def load_list_set(
+    store: GraphStore, archive: Archive, key: str, progress: Progress = _quiet, batch: int = LIST_BATCH
+) -> LoadReport:
+    """Load the current archived set KEY (one import: ``ImportResult.key``) into the graph, streamed BATCH
+    records at a time as :func:`load_lists` does: the graph load of an import too large to hold in memory (FtM).
+    Idempotent (MERGE on stable ids); a run cut short is completed by running it again. List versions are
+    not loaded here (:func:`redflag.services.list_versions.load_list_versions`)."""
+    return _load_records(store, archive, progress, batch, key)
+
+
+def _load_records(
+    store: GraphStore, archive: Archive, progress: Progress, batch: int, key: str | None
+) -> LoadReport:
+    damaged: list[DamagedRecord] = []
+    total = archive.current_record_count(key=key)
+    done = 0
+    report = LoadReport()
+    progress(0, total, "list entities")
+    entities: list[ListEntity] = []
+    for data in archive.iter_current_records("entity", damaged=damaged, key=key):
+        entities.append(ListEntity.from_dict(data))
+        if len(entities) >= batch:
+            report.add(load_list_entities(store, entities))
+            done += len(entities)
+            entities = []
+            progress(done, total, "list entities")
+    if entities:
+        report.add(load_list_entities(store, entities))
+        done += len(entities)
+    relations: list[ListRelation] = []
+    for data in archive.iter_current_records("relation", damaged=damaged, key=key):
+        relations.append(ListRelation.from_dict(data))
+        if len(relations) >= batch:
+            report.add(load_list_relations(store, relations))
+            done += len(relations)
+            relations = []
+            progress(done, total, "list relations")
+    if relations:
+        report.add(load_list_relations(store, relations))
+        done += len(relations)
+    progress(done, total, "country indicators")
+    indicators: dict[str, CountryIndicator] = {}
+    for data in archive.iter_current_records("indicator", damaged=damaged, key=key):
+        ind = CountryIndicator.from_dict(data)
+        indicators.setdefault(ind.id, ind)  # newer sets come first and win, as in Archive.indicators
+    report.add(load_indicators(store, list(indicators.values())))
+    progress(total, total, "lists loaded")
     report.errors += [RowError(f"archive {d.kind} {d.key}", 0, "damaged", d.reason) for d in damaged]
     return report
 

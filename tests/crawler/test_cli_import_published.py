@@ -241,3 +241,27 @@ def test_linked_to_parties_already_in_the_graph_are_linked_across_imports(cli: A
     finally:
         store.close()
     assert {r["id"] for r in linked} == {"ofac-12395", "ofac-12396", "ofac-12397", "ofac-12376", "ofac-12380"}
+
+
+def test_an_ftm_file_is_streamed_into_the_graph_screenable_at_once_with_its_version(
+    cli: Any, data_dir: Path
+) -> None:
+    """FtM is the streamed path (two passes, records stored and loaded in chunks from the archive): the same
+    one step as OFAC, the same rejected rows and warnings as the in-memory parser, and idempotent."""
+    ftm = Path(__file__).parents[1] / "fixtures" / "crawler" / "site" / "lists" / "opensanctions" / "entities.ftm.json"
+    res = cli("import", "ftm", str(ftm))
+    assert res.exit_code == 0, res.output
+    assert "ftm: 1 file(s), 3 entities, 3 relations" in res.output and "screenable now" in res.output
+    assert "1 rejected row(s), 2 warning(s)" in res.output  # "not json at all"; os-ghost, os-nobody
+    screened = cli("screen", "Fictive Intercept Systems Ltd", "--json")
+    assert screened.exit_code == 0, screened.output
+    top = json.loads(screened.stdout)["matches"][0]
+    assert top["name"] == "Fictive Intercept Systems Ltd" and top["lists"] == ["EL"]
+    doc = json.loads(cli("status", "--json").stdout)
+    [version] = doc["list_versions"]
+    assert version["entity_count"] == 3 and [f["name"] for f in version["files"]] == [str(ftm.resolve())]
+    before = _status(cli)
+    assert before["labels"]["Entity"] == 3
+    again = cli("import", "ftm", str(ftm))
+    assert again.exit_code == 0 and "already imported: nothing new stored" in again.output
+    assert _status(cli) == before  # nothing duplicated

@@ -70,6 +70,15 @@ def test_screening_finds_real_ofac_entries_and_not_their_sisters(demo_dir: Path)
 
 
 @pytest.mark.slow
+def test_the_demo_worlds_rdf_export_conforms_to_the_projects_shapes(demo_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "demo.ttl"
+    run(demo_dir, "export", "--format", "turtle", "--out", str(out))
+    checked = run(demo_dir, "validate", str(out), check=False)
+    assert checked.returncode == 0, checked.stdout[-3000:] + checked.stderr[-3000:]
+    assert "conforms to the SHACL shapes" in checked.stdout
+
+
+@pytest.mark.slow
 def test_monitoring_after_a_new_report_alerts_the_shipped_transaction_once(demo_dir: Path) -> None:
     first = run(demo_dir, "monitor", "--sample", "--updates", "--all-sources", "--no-send").stdout
     assert "DEMO-MONITOR: DOS-P1" in first, first

@@ -1,16 +1,15 @@
 """One contract, every backend: the embedded FalkorDB store over its unix socket, the Neo4j adapter over
-Bolt against FalkorDB's experimental Bolt endpoint, and a real Neo4j when NEO4J_URI is set.
+Bolt against FalkorDB's experimental Bolt endpoint, and a real Neo4j Community 5.26 server (tests/neo4j_server.py).
 
 What the Bolt leg leaves out, and why, is in tests/graph/bolt_bench.py (FalkorDB Bolt limits).
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 
 import pytest
-from bolt_bench import BACKENDS, NEO4J_SKIP_REASON, Backend, open_backend
+from bolt_bench import BACKENDS, Backend, open_backend
 
 from graph.store import NodeRecord, RelRecord
 
@@ -19,10 +18,8 @@ def _params() -> list[object]:
     out: list[object] = []
     for name in BACKENDS:
         if name == "neo4j":
-            marks = [pytest.mark.neo4j]
-            if not os.environ.get("NEO4J_URI"):
-                marks.append(pytest.mark.skip(reason=NEO4J_SKIP_REASON))
-            out.append(pytest.param(name, marks=marks))
+            # the real server of tests/neo4j_server.py (or the one NEO4J_URI names)
+            out.append(pytest.param(name, marks=[pytest.mark.neo4j]))
         else:
             out.append(name)
     return out

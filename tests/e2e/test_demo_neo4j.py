@@ -1,0 +1,146 @@
+"""The demo end to end with REDFLAG_BACKEND=neo4j on a real Neo4j Community 5.26 server, compared with the
+embedded default on the same inputs: every demo transaction gets the same red flags, risk score, band and hard
+stop; the diversion paths and the exports hold the same content."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from graph import falkordb_server
+
+pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
+REDFLAG = [sys.executable, "-m", "redflag"]
+AS_OF = "2026-06-30"
+# when each run wrote something (loaded, evaluated, created): the two runs differ there and nowhere else
+WRITE_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:[+-]\d\d:\d\d|Z)?")
+
+
+def _untimed(text: str) -> str:
+    return WRITE_TIME.sub("<time>", text)
+
+
+def _env(data_dir: Path, backend: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("REDFLAG_")}
+    env.update({"REDFLAG_DATA_DIR": str(data_dir), "REDFLAG_BACKEND": backend})
+    return env
+
+
+def _run(data_dir: Path, backend: str, *args: str) -> str:
+    done = subprocess.run(
+        [*REDFLAG, *args], env=_env(data_dir, backend), capture_output=True, text=True, timeout=900, check=False
+    )
+    assert done.returncode == 0, f"redflag {' '.join(args)} on {backend}: {done.stderr[-3000:]}"
+    return done.stdout
+
+
+@pytest.fixture(scope="module")
+def demos(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from graph.neo4j_store import Neo4jStore
+    from ontology import vocab
+
+    with Neo4jStore(
+        os.environ["NEO4J_URI"], os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD", ""),
+        os.environ.get("NEO4J_DATABASE", "neo4j"), vocab.labels(), vocab.relationship_types(),
+    ) as store:
+        store.clear()
+    dirs = {backend: tmp_path_factory.mktemp(f"demo-{backend}") for backend in ("falkordb", "neo4j")}
+    try:
+        for backend, data_dir in dirs.items():
+            out = _run(data_dir, backend, "demo", "--no-ui")
+            assert "transactions:" in out
+            (data_dir / "demo.out").write_text(out, encoding="utf-8")
+        yield dirs
+    finally:
+        falkordb_server.stop(dirs["falkordb"] / "graph")
+
+
+def _status(dirs: dict[str, Path], backend: str) -> dict[str, Any]:
+    return dict(json.loads(_run(dirs[backend], backend, "status", "--json")))
+
+
+def _transactions(dirs: dict[str, Path]) -> list[str]:
+    out = (dirs["falkordb"] / "demo.out").read_text(encoding="utf-8")
+    lines = out.split("transactions:", 1)[1].splitlines()
+    return [line.split()[0] for line in lines if line.startswith("  DEMO-")]
+
+
+def test_the_demo_summary_is_the_same_on_both(demos: dict[str, Path]) -> None:
+    summaries = {b: (d / "demo.out").read_text(encoding="utf-8").split("transactions:", 1)[1] for b, d in demos.items()}
+    assert summaries["neo4j"] == summaries["falkordb"]
+
+
+def test_both_backends_hold_the_same_graph(demos: dict[str, Path]) -> None:
+    embedded, neo4j = _status(demos, "falkordb"), _status(demos, "neo4j")
+    assert neo4j["backend"] == "neo4j"
+    assert neo4j["labels"] == embedded["labels"]
+    assert neo4j["relationships"] == embedded["relationships"]
+
+
+def test_every_demo_transaction_gets_the_same_red_flags_and_risk_score(demos: dict[str, Path]) -> None:
+    transactions = _transactions(demos)
+    assert len(transactions) >= 4, transactions
+    for tx in transactions:
+        docs = {
+            backend: json.loads(
+                _untimed(_run(demos[backend], backend, "flags", "--transaction", tx, "--json", "--as-of", AS_OF))
+            )
+            for backend in ("falkordb", "neo4j")
+        }
+        embedded, neo4j = docs["falkordb"], docs["neo4j"]
+        assert embedded["findings"], f"{tx}: no finding on the embedded backend"
+        assert (neo4j["risk_score"], neo4j["risk_band"], neo4j["hard_stop"]) == (
+            embedded["risk_score"], embedded["risk_band"], embedded["hard_stop"]
+        ), tx
+        assert [f["id"] for f in neo4j["findings"]] == [f["id"] for f in embedded["findings"]], tx
+        assert neo4j == embedded, tx  # explanations, evidence and paths too, in the same order
+
+
+def test_the_diversion_paths_are_the_same(demos: dict[str, Path]) -> None:
+    found = {
+        backend: json.loads(
+            _untimed(_run(demos[backend], backend, "paths", "--transaction", "DEMO-DIVERSION", "--json"))
+        )["paths"]
+        for backend in ("falkordb", "neo4j")
+    }
+    assert found["falkordb"], "no diversion path on the embedded backend"
+    assert found["neo4j"] == found["falkordb"]
+
+
+# Found by this comparison and not fixed yet: a Passage's `confidence` is written by every fact extracted from it
+# (last writer wins), and the two engines hand the extractor the pending documents in different orders, so the
+# stored Passage.confidence differs (e.g. 0.95 on one, 0.8 on the other). Findings and scores are not affected
+# (compared above); the FtM export carries no Passage confidence. Strict: these fail once that is fixed.
+PASSAGE_CONFIDENCE = pytest.mark.xfail(
+    strict=True, reason="Passage.confidence is last-writer-wins across facts; extraction order differs by engine"
+)
+
+
+@pytest.mark.parametrize(
+    "fmt",
+    [
+        "ftm",
+        pytest.param("csv", marks=PASSAGE_CONFIDENCE),
+        pytest.param("graphml", marks=PASSAGE_CONFIDENCE),
+        pytest.param("turtle", marks=PASSAGE_CONFIDENCE),
+    ],
+)
+def test_the_exports_hold_the_same_content(demos: dict[str, Path], fmt: str, tmp_path: Path) -> None:
+    texts = {}
+    for backend in ("falkordb", "neo4j"):
+        out = tmp_path / backend / ("csv" if fmt == "csv" else f"export.{fmt}")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        _run(demos[backend], backend, "export", "--format", fmt, "--out", str(out))
+        files = sorted(out.rglob("*")) if out.is_dir() else [out]
+        texts[backend] = {
+            f.name: sorted(_untimed(f.read_text(encoding="utf-8")).splitlines()) for f in files if f.is_file()
+        }
+    assert texts["falkordb"], "the embedded export is empty"
+    assert texts["neo4j"] == texts["falkordb"]
