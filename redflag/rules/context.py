@@ -70,6 +70,13 @@ def as_list(value: Any) -> list[Any]:
     return [value]
 
 
+def _link_strength(links: Sequence[dict[str, Any]]) -> tuple[int, int, float]:
+    """Order of preference between two same-as paths joining the same records (smaller is stronger): confirmed
+    links only first, then fewer hops, then the higher weakest candidate score."""
+    candidate = [float(x.get("score") or 0.0) for x in links if x.get("type") != "SAME_AS"]
+    return (1 if candidate else 0, len(links), -min(candidate) if candidate else 0.0)
+
+
 @dataclass
 class Party:
     id: str
@@ -426,8 +433,10 @@ class Context:
             rows = self.store.run(
                 Q.SAME_AS_CLUSTER, {"ids": missing, "threshold": self.options.match_threshold}
             )
-            for r in rows:
-                self._clusters[r["eid"]].setdefault(str(r["other"]), {"links": r["links"]})
+            for r in rows:  # several paths may join two records: keep the strongest, whatever the row order
+                known = self._clusters[r["eid"]].get(str(r["other"]))
+                if known is None or _link_strength(r["links"]) < _link_strength(known["links"]):
+                    self._clusters[r["eid"]][str(r["other"])] = {"links": r["links"]}
         return {i: self._clusters[i] for i in wanted}
 
     def with_aliases(self, ids: Iterable[str]) -> dict[str, str]:

@@ -24,8 +24,8 @@ EXPECTED = {d["id"]: d["expected_band"] for d in SCENARIOS["deals"]} | SCENARIOS
 KNOWN_MISSES = {
     "SC-05": "the rules hold no evidence against the distributor as customer, so the deal scores as the clean one",
     "SC-06": "the forwarder's ties (same-address and candidate same-as links to listed parties) weigh as much as an end-user's",
-    "SC-15": "every list entry is a hard-stop finding today; the MEU list means a licence requirement, not a prohibition",
-    "SC-16": "every list entry is a hard-stop finding today; the Unverified List calls for a UVL statement, not a stop",
+    "SC-15": "the MEU list is a hard stop until a licence is granted (ontology/data/list_meanings.csv), so the "
+    "listing weighs as a hard-stop finding in the score",
     "SC-19": "a deal party named by name is matched only to curated entities, not to the agency extracted from reports",
 }
 
