@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from crawler.archive import Archive
@@ -31,7 +32,13 @@ def test_sources_page_lists_entries_added_removed_and_changed(tmp_path: Path, mo
     for key in [k for k in os.environ if k.startswith("REDFLAG_")]:
         monkeypatch.delenv(key)
     monkeypatch.setenv("REDFLAG_DATA_DIR", str(data))
-    at = AppTest.from_file(str(PAGE), default_timeout=60).run()
+    st.cache_resource.clear()  # AppTest runs in this process: settings and store are cached per process
+    st.cache_data.clear()
+    try:
+        at = AppTest.from_file(str(PAGE), default_timeout=60).run()
+    finally:
+        st.cache_resource.clear()
+        st.cache_data.clear()
     assert not at.exception, at.exception
     tables = [t.value for t in at.dataframe]
     changes = next(t for t in tables if "change" in t.columns)
