@@ -111,19 +111,24 @@ def advance(path: Path, anchor: Anchor, key: AuditKey) -> None:
         os.replace(tmp, path)
 
 
-def check(anchor: Anchor, key: AuditKey, where: str, log_id: str, count: int, head_at: dict[int, str]) -> str | None:
+def check(
+    anchor: Anchor, key: AuditKey, where: str, log_id: str, count: int, head_at: dict[int, str],
+    noun: tuple[str, str, str] = ("entry", "entries", "log"),
+) -> str | None:
     """One line saying how the chain disagrees with ``anchor`` (None when it agrees).
 
-    ``count`` is the chain's number of records, ``head_at`` the MAC of its records by position (1-based)."""
+    ``count`` is the chain's number of records, ``head_at`` the MAC of its records by position (1-based);
+    ``noun`` names a record, records and the chain in the message."""
+    one, many, chain = noun
     if not anchor.valid(key):
         return f"the anchor in {where} was altered (its MAC does not match under the audit key)"
     if anchor.log_id and log_id and anchor.log_id != log_id:
-        return (f"the log was replaced: {where} records log {anchor.log_id} with {anchor.count} entries, "
-                f"this file is log {log_id}")
+        return (f"the {chain} was replaced: {where} records {chain} {anchor.log_id} with {anchor.count} {many}, "
+                f"this file is {chain} {log_id}")
     if count < anchor.count:
-        return (f"the newest entries are missing: {where} records {anchor.count} entries (head {anchor.head}), "
-                f"the log has {count}")
+        return (f"the newest {many} are missing: {where} records {anchor.count} {many} (head {anchor.head}), "
+                f"the {chain} has {count}")
     if anchor.count and head_at.get(anchor.count) != anchor.head:
-        return (f"entry {anchor.count} is not the one recorded in {where} (head {anchor.head}): the log was "
+        return (f"{one} {anchor.count} is not the one recorded in {where} (head {anchor.head}): the {chain} was "
                 "replaced or rewritten")
     return None

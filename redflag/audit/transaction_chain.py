@@ -151,8 +151,8 @@ def verify(store: GraphStore, tx_id: str, key: AuditKey, anchor_file: Path | Non
             return broken(len(keyed), None, f"the anchor file {anchor_file} has no anchor for this transaction "
                                             "though it has keyed records: the anchor was removed")
         if anchor is not None:
-            problem = check(anchor, key, f"the anchor file {anchor_file}", "", len(keyed), heads)
+            problem = check(anchor, key, f"the anchor file {anchor_file}", "", len(keyed), heads,
+                            ("record", "records", "chain"))
             if problem:
-                return broken(min(anchor.count, len(keyed) + 1),
-                              None, problem.replace("entries", "records").replace("entry", "record"))
+                return broken(min(anchor.count, len(keyed) + 1), None, problem)
     return status
