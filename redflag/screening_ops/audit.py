@@ -167,7 +167,8 @@ class AuditLog:
         if self._key is None:
             from redflag.settings import load_settings
 
-            self._key = load_audit_key(load_settings(self.path.parent.parent))
+            folder = self.path.parent
+            self._key = load_audit_key(load_settings(folder.parent if folder.name == "screening" else folder))
         return self._key
 
     def meta(self) -> dict[str, str]:
