@@ -390,6 +390,8 @@ class PortalServer(HTTPServer):
         trust_proxy: bool = False,
     ) -> None:
         self.request_queue_size = max(queue_size, 5)  # the listen backlog
+        if ":" in address[0]:  # an IPv6 host such as ::1 or ::
+            self.address_family = socket.AF_INET6
         super().__init__(address, PortalHandler)
         self.submit = submit
         self.lookup = lookup
@@ -476,7 +478,8 @@ class PortalServer(HTTPServer):
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
-        return f"http://{host!s}:{port}" if isinstance(host, str) else f"http://{host.decode()}:{port}"
+        name = host if isinstance(host, str) else host.decode()
+        return f"http://[{name}]:{port}" if ":" in name else f"http://{name}:{port}"
 
 
 def build_portal(
