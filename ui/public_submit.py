@@ -10,6 +10,8 @@ Against a hostile world (issue 15 item 1; docs/MONITORING.md, "Limits of the pub
 
 - A Content-Length that is missing (411), negative, not a decimal number, given twice with different values,
   combined with Transfer-Encoding (400) or over 32 KB (413) is refused before any byte of the body is read.
+- No more than 48 KB of a request are read (16 KB for request line and headers, plus the 32 KB body limit);
+  beyond that the answer is 431.
 - Each connection carries one request (HTTP/1.0) with a total deadline for request line, headers and body
   (``REDFLAG_PORTAL_REQUEST_TIMEOUT``, 10 s): a client that trickles gets 408 and is closed.
 - A fixed pool of worker threads (``REDFLAG_PORTAL_WORKERS``) serves connections from a bounded queue
@@ -129,14 +131,23 @@ _BUSY = (
 ).encode()
 
 
-class _DeadlineReader(io.RawIOBase):
-    """The socket's input with one total deadline: each read waits at most until ``deadline`` (monotonic), and
-    a read after it raises TimeoutError. Socket timeouts alone bound each read, not the sum of many slow ones."""
+MAX_HEADER_BYTES = 16 * 1024  # request line and headers together (a browser's form post needs about 1 KB)
 
-    def __init__(self, sock: socket.socket, deadline: float) -> None:
+
+class RequestTooLarge(ConnectionAbortedError):
+    """The request line and headers (or the whole request) are longer than the portal reads."""
+
+
+class _DeadlineReader(io.RawIOBase):
+    """The socket's input with one total deadline and a byte budget: each read waits at most until ``deadline``
+    (monotonic), a read after it raises TimeoutError, and reading more than ``budget`` bytes raises
+    RequestTooLarge. Socket timeouts alone bound each read, not the sum of many slow ones."""
+
+    def __init__(self, sock: socket.socket, deadline: float, budget: int) -> None:
         super().__init__()
         self._sock = sock
         self.deadline = deadline
+        self.left = budget
         self.expired = False
 
     def readable(self) -> bool:
@@ -147,12 +158,16 @@ class _DeadlineReader(io.RawIOBase):
         if left <= 0:
             self.expired = True
             raise TimeoutError("request deadline passed")
+        if self.left <= 0:
+            raise RequestTooLarge("request larger than the portal reads")
         self._sock.settimeout(left)
         try:
-            return self._sock.recv_into(buffer)
+            n = self._sock.recv_into(memoryview(buffer)[: self.left])
         except TimeoutError:
             self.expired = True
             raise
+        self.left -= n
+        return n
 
 
 def _one_line(exc: BaseException) -> str:
@@ -172,13 +187,21 @@ class PortalHandler(BaseHTTPRequestHandler):
     def setup(self) -> None:
         super().setup()
         self.connection.settimeout(self.server.request_timeout)  # bounds writes too (a client that never reads)
-        self._reader = _DeadlineReader(self.connection, time.monotonic() + self.server.request_timeout)
+        self._reader = _DeadlineReader(
+            self.connection, time.monotonic() + self.server.request_timeout, MAX_HEADER_BYTES + MAX_BODY_BYTES
+        )
         self.rfile = io.BufferedReader(self._reader)
         self._answered = False
 
     def handle(self) -> None:
         try:
             self.handle_one_request()  # catches TimeoutError itself (and closes)
+        except RequestTooLarge:
+            if not self._answered:
+                with contextlib.suppress(OSError):
+                    self._send(HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, _page("Not accepted", "<p>The request "
+                               "is too large.</p>"))  # fmt: skip
+            return
         except (ConnectionError, TimeoutError):
             return  # the client went away or stalled: nothing to answer, nothing to log
         except Exception as exc:  # noqa: BLE001 - one line, no traceback, no address; the client gets a 500
@@ -423,9 +446,10 @@ class PortalServer(HTTPServer):
             sock.setblocking(False)
             sock.send(_BUSY)
             sock.shutdown(socket.SHUT_WR)
-            with contextlib.suppress(OSError):  # what already arrived, so that closing sends FIN, not RST
-                while sock.recv(65536):
-                    pass
+            with contextlib.suppress(OSError):  # what already arrived (bounded), so that closing sends FIN, not RST
+                for _ in range(4):
+                    if not sock.recv(65536):
+                        break
         except OSError:
             pass
         finally:
