@@ -111,15 +111,17 @@ class ClientLimiter:
         self.by_address = SlidingWindow(per_address, window)
         self.by_network = SlidingWindow(max(per_network, per_address), window)
         self._lock = threading.Lock()
+        self._sweep_at = self.SWEEP_ABOVE
 
     def take(self, address: str, now: float | None = None) -> Decision:
         """Charge one counted request to ``address`` and its network, or refuse it (nothing charged)."""
         t = time.monotonic() if now is None else now
         net = network_of(address)
         with self._lock:
-            if len(self.by_address) + len(self.by_network) > self.SWEEP_ABOVE:
+            if len(self.by_address) + len(self.by_network) > self._sweep_at:
                 self.by_address.sweep(t)
-                self.by_network.sweep(t)
+                self.by_network.sweep(t)  # then sweep again only after the live keys have doubled
+                self._sweep_at = max(self.SWEEP_ABOVE, 2 * (len(self.by_address) + len(self.by_network)))
             wait = self.by_address.wait(address, t)
             if wait > 0:
                 return Decision(False, by="address", retry_after=wait)

@@ -47,3 +47,13 @@ def test_a_refused_request_is_not_charged_and_a_failed_one_is_given_back() -> No
 def test_limits_must_be_positive() -> None:
     with pytest.raises(ValueError, match="limit >= 1"):
         ClientLimiter(per_address=0, per_network=5)
+
+
+def test_addresses_whose_charges_have_left_the_window_are_forgotten() -> None:
+    class Small(ClientLimiter):
+        SWEEP_ABOVE = 50  # tracked keys before a sweep (10,000 in the portal)
+
+    rl = Small(per_address=1, per_network=256, window=10)
+    assert all(rl.take(f"10.0.0.{i}", now=0).allowed for i in range(40))
+    assert all(rl.take(f"192.0.2.{i}", now=11).allowed for i in range(10))  # the tenth crosses the threshold
+    assert (len(rl.by_address), len(rl.by_network)) == (10, 1)  # only what is still in the window is kept
