@@ -130,6 +130,10 @@ def test_a_bad_content_length_is_refused_without_waiting_for_the_body(start_port
         sock.sendall(b"GET / HTTP/1.1\r\n" + b"".join(b"X-Pad-%d: %s\r\n" % (i, b"p" * 1000) for i in range(99)))
         sock.settimeout(5)
         assert status_line(read_all(sock)) == 431
+    with connect(server) as sock:
+        sock.sendall(b"GET /" + b"a" * 60000)  # a request line that never ends
+        sock.settimeout(5)
+        assert status_line(read_all(sock)) == 431
 
 
 def test_a_negative_length_with_a_body_streaming_in_is_cut_off(start_portal: Start) -> None:
