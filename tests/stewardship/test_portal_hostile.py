@@ -23,6 +23,8 @@ import pytest
 from graph import falkordb_server
 from ui.public_submit import PortalServer, build_portal
 
+pytestmark = pytest.mark.slow  # each test starts (and stops) an embedded graph server: about 5-9 s each
+
 FORM = {"subject": "Cameras used against protesters", "text": "People questioned were shown printouts."}
 SMALL = {
     "REDFLAG_PORTAL_REQUEST_TIMEOUT": "2",
