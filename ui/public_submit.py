@@ -186,6 +186,9 @@ class PortalHandler(BaseHTTPRequestHandler):
 
     def setup(self) -> None:
         super().setup()
+        self.rfile.close()  # replaced below by the reader with a deadline and a budget
+        # set by parse_request once a request line is read; until then an answer (431, 408) is plain HTTP/1.0
+        self.command, self.path, self.requestline, self.request_version = "", "", "", "HTTP/1.0"
         self.connection.settimeout(self.server.request_timeout)  # bounds writes too (a client that never reads)
         self._reader = _DeadlineReader(
             self.connection, time.monotonic() + self.server.request_timeout, MAX_HEADER_BYTES + MAX_BODY_BYTES
@@ -206,7 +209,7 @@ class PortalHandler(BaseHTTPRequestHandler):
             return  # the client went away or stalled: nothing to answer, nothing to log
         except Exception as exc:  # noqa: BLE001 - one line, no traceback, no address; the client gets a 500
             log.warning("grievance-portal: error: %s %s failed: %s", self.command or "request",
-                        urllib.parse.urlsplit(self.path or "").path[:40], _one_line(exc))  # fmt: skip
+                        urllib.parse.urlsplit(self.path).path[:40], _one_line(exc))  # fmt: skip
             if not self._answered:
                 with contextlib.suppress(OSError):
                     self._send(HTTPStatus.INTERNAL_SERVER_ERROR, _page("Error", "<p>Something went wrong. "

@@ -23,6 +23,8 @@ import pytest
 from graph import falkordb_server
 from ui.public_submit import PortalServer, build_portal
 
+pytestmark = pytest.mark.slow  # each test starts (and stops) an embedded graph server: about 5-9 s each
+
 FORM = {"subject": "Cameras used against protesters", "text": "People questioned were shown printouts."}
 SMALL = {
     "REDFLAG_PORTAL_REQUEST_TIMEOUT": "2",
@@ -128,6 +130,10 @@ def test_a_bad_content_length_is_refused_without_waiting_for_the_body(start_port
     # headers are not read without end either: 99 headers of 1 KB are refused with 431
     with connect(server) as sock:
         sock.sendall(b"GET / HTTP/1.1\r\n" + b"".join(b"X-Pad-%d: %s\r\n" % (i, b"p" * 1000) for i in range(99)))
+        sock.settimeout(5)
+        assert status_line(read_all(sock)) == 431
+    with connect(server) as sock:
+        sock.sendall(b"GET /" + b"a" * 60000)  # a request line that never ends
         sock.settimeout(5)
         assert status_line(read_all(sock)) == 431
 
