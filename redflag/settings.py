@@ -110,6 +110,8 @@ class Settings:
     ui_auth: str = ""
     # a screening against a list older than this many days warns and is marked stale (0: any age warns)
     list_max_age_days: float = 30.0
+    # processes of `redflag extract` (and the monitor): 0 = the machine's cores capped by memory (nlp.workers)
+    extract_workers: int = 0
 
     @property
     def graph_dir(self) -> Path:
@@ -154,7 +156,15 @@ def load_settings(data_dir: str | Path | None = None) -> Settings:
         ui_users_file=_env("REDFLAG_UI_USERS", ""),
         ui_auth=_ui_auth(),
         list_max_age_days=_list_max_age(),
+        extract_workers=_extract_workers(),
     )
+
+
+def _extract_workers() -> int:
+    n = _env_int("REDFLAG_EXTRACT_WORKERS", 0)
+    if n < 0:
+        raise SettingsError(f"REDFLAG_EXTRACT_WORKERS={n}: give a number of processes (0 = as many as cores and memory allow)")
+    return n
 
 
 def _list_max_age() -> float:
