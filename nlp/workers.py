@@ -8,8 +8,10 @@ detection, text repair, unit splitting, the spaCy pipeline with ``n_process=1``,
 event assembly in ``Extractor._finish``) and returns only the small plain extraction; no spaCy ``Doc`` crosses
 a process boundary. The main process only hands out chunks of documents and yields the results in input order.
 
-Workers start with the ``spawn`` method (a fresh interpreter: no copy of the parent's sockets to the graph
-server, no forked threads) and load the model and the gazetteer ONCE, in the pool's initializer. They ignore
+Workers start with the ``forkserver`` method (``spawn`` where there is none): they descend from a fresh
+interpreter that imported spaCy once, not from this process, so they hold no copy of its sockets to the graph
+server and no forked threads; each loads the model and the gazetteer ONCE, in the pool's initializer. A worker
+exits by itself if the main process dies. They ignore
 SIGINT: on Ctrl-C the main process stops handing out work, waits for the chunks being read, and the pool
 exits; no worker is left behind (tests/nlp/test_workers.py checks it).
 
@@ -27,8 +29,10 @@ import os
 import resource
 import signal
 import sys
+import threading
+import time
 from collections import deque
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
@@ -146,13 +150,37 @@ def peak_rss_mb() -> float:
 _WORKER: Extractor | None = None
 
 
-def _start_worker(model: str, gazetteer: Gazetteer | None, unit_chars: int, batch_size: int) -> None:
-    """Pool initializer: ignore Ctrl-C (the main process decides when to stop) and load the model once."""
+def _start_worker(model: str, gazetteer: Gazetteer | None, unit_chars: int, batch_size: int, main_pid: int) -> None:
+    """Pool initializer: ignore Ctrl-C (the main process decides when to stop), exit if the main process dies
+    (``kill -9``: nothing else would tell an idle worker), and load the model once."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_main, args=(main_pid,), daemon=True, name="main-watch").start()
     global _WORKER
     from nlp.extract import Extractor
 
     _WORKER = Extractor(model, gazetteer, unit_chars=unit_chars, batch_size=batch_size)
+
+
+def _exit_with_main(main_pid: int, every_s: float = 1.0) -> None:
+    # the main process, not the parent: under forkserver the parent is the server, which a worker keeps alive
+    while _runs(main_pid):
+        time.sleep(every_s)
+    os._exit(1)  # the main process is gone: its results have nowhere to go
+
+
+def _runs(pid: int) -> bool:
+    """True while ``pid`` exists and is not a zombie (a killed process its parent has not reaped yet)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return True  # no /proc: existence is all we can tell
 
 
 def _extract_chunk(docs: list[Document]) -> tuple[list[DocumentExtraction], int, float]:
@@ -192,7 +220,7 @@ def extract_documents(
     """The extractions of ``docs``, streamed in input order, read by ``workers`` processes.
 
     ``workers`` == 1 reads in this process (with ``extractor`` if given, else a new one); more start a pool
-    of that many ``spawn`` processes, each loading ``model`` and ``gazetteer`` once. Results are identical
+    of that many processes (:func:`_start_method`), each loading ``model`` and ``gazetteer`` once. Results are identical
     whatever ``workers`` is. ``stats`` (if given) receives each process's peak memory. Closing the iterator
     early (or an exception, or Ctrl-C, in the consumer) cancels the work not yet started and waits for the
     pool to exit. Raises ValueError if ``workers`` < 1; a worker that dies raises
@@ -207,9 +235,11 @@ def extract_documents(
         yield from _in_process(docs, model, gazetteer, stats, extractor, unit_chars, batch_size)
         return
     pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker,
-        initargs=(model, gazetteer, unit_chars, batch_size),
+        max_workers=workers, mp_context=_start_method(), initializer=_start_worker,
+        initargs=(model, gazetteer, unit_chars, batch_size, os.getpid()),
     )
+    if isinstance(docs, Sequence):  # a known corpus: chunks small enough that every worker gets several
+        chunk_chars = max(1, min(chunk_chars, sum(len(d.text or "") for d in docs) // (4 * workers)))
     pending: deque[Future[tuple[list[DocumentExtraction], int, float]]] = deque()
     try:
         for chunk in _chunks(docs, chunk_chars, chunk_docs):
@@ -222,6 +252,17 @@ def extract_documents(
         for f in pending:
             f.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_method() -> multiprocessing.context.BaseContext:
+    """``forkserver`` where the platform has it: a fresh server process (no copy of this process's sockets or
+    threads) imports spaCy and the project's components once and forks each worker from that, so a worker only
+    has to load the model; ``spawn`` elsewhere."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["nlp.extract"])
+        return ctx
+    return multiprocessing.get_context("spawn")
 
 
 def _collect(future: Future[tuple[list[DocumentExtraction], int, float]], stats: ExtractionStats) -> Iterator[DocumentExtraction]:

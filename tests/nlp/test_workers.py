@@ -156,3 +156,27 @@ def test_gazetteer_version_follows_the_names_and_nothing_else():
     grown = Gazetteer.default()
     grown.add_entries([GazetteerEntry("ORG", "Example Vision Systems", "Example Vision Systems")])
     assert gazetteer_version(grown) != base
+
+
+def test_workers_exit_when_the_main_process_is_killed():
+    proc = subprocess.Popen([sys.executable, "-c", _INTERRUPTED_RUN, MODEL], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True, start_new_session=True)
+    pids: list[int] = []
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        assert line.startswith("workers"), line
+        pids = [int(p) for p in line.split()[1:]]
+        os.kill(proc.pid, signal.SIGKILL)  # kill -9 of the main process only
+        proc.wait(timeout=30)
+        deadline = time.monotonic() + 30
+        while any(_alive(p) for p in pids) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not any(_alive(p) for p in pids), "a worker outlived its killed main process"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        for p in pids:
+            if _alive(p):
+                os.kill(p, signal.SIGKILL)
