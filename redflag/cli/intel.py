@@ -74,6 +74,8 @@ def extract_cmd(
     """Run NLP over archived documents not processed yet (or changed) and load the results with evidence.
 
     Interrupted (Ctrl-C), the workers stop and what was stored stays; run it again to resume."""
+    from concurrent.futures.process import BrokenProcessPool
+
     from redflag.services.pipeline import ExtractReport, archive_for, extract_pending
 
     cfg = settings()
@@ -84,6 +86,9 @@ def extract_cmd(
     except KeyboardInterrupt:
         raise CliError("interrupted: the documents extracted so far are stored; run `redflag extract` again to "
                        "resume with the rest") from None
+    except BrokenProcessPool:
+        raise CliError("an extraction process died (out of memory?); the documents extracted so far are stored: "
+                       "run `redflag extract --workers` with fewer processes to resume") from None
     print(f"processed {report.processed} document(s): {report.mentions} mentions, {report.events} events")
     if report.workers:
         peaks = ", ".join(f"{mb:.0f}" for mb in report.peak_rss_mb.values()) or "-"

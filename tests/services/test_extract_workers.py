@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from crawler.archive import Archive
+from graph import falkordb_server
 from graph.falkordb_store import FalkorDBStore
 from nlp.evaluate import default_gold_dir, load_gold
 from nlp.extract import Extractor
@@ -68,3 +72,28 @@ def test_workers_follow_the_option_then_the_setting_and_never_exceed_the_documen
     assert extraction_workers(load_settings(data_dir), docs) == 1  # 30 characters: not worth a second process
     with pytest.raises(ValueError, match="--workers -1"):
         extraction_workers(cfg, docs, requested=-1)
+
+
+def test_redflag_extract_with_two_workers_reports_each_process_peak_memory(data_dir: Path):
+    _archive_with_real_texts(data_dir, 3)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("REDFLAG_", "NEO4J_"))}
+    try:
+        done = subprocess.run([sys.executable, "-m", "redflag", "--data-dir", str(data_dir), "extract", "--workers", "2"],
+                              env=env, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr[-2000:]
+        assert done.stdout.startswith("processed 3 document(s)")
+        line = next(x for x in done.stdout.splitlines() if "extraction process(es)" in x)
+        assert line.startswith("2 extraction process(es); peak memory per process (MB): ")
+        peaks = [float(x) for x in line.rsplit(": ", 1)[1].split(", ")]
+        assert len(peaks) == 2 and all(100 < mb < 4_000 for mb in peaks)
+        again = subprocess.run([sys.executable, "-m", "redflag", "--data-dir", str(data_dir), "extract"],
+                               env=env, capture_output=True, text=True, timeout=600)
+        assert again.stdout.startswith("processed 0 document(s)")  # all were stored: nothing is redone
+    finally:
+        falkordb_server.stop(data_dir / "graph")
+
+
+def test_redflag_extract_refuses_a_negative_number_of_workers(data_dir: Path):
+    done = subprocess.run([sys.executable, "-m", "redflag", "--data-dir", str(data_dir), "extract", "--workers", "-1"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "--workers" in done.stderr
