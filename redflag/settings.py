@@ -110,6 +110,11 @@ class Settings:
     ui_auth: str = ""
     # a screening against a list older than this many days warns and is marked stale (0: any age warns)
     list_max_age_days: float = 30.0
+    # the audit key (docs/SCREENING.md "Audit trail"): REDFLAG_AUDIT_KEY holds the key itself; otherwise it is
+    # read from (or created at) audit_key_file, REDFLAG_AUDIT_KEY_FILE or $XDG_CONFIG_HOME/redflag/audit.key.
+    # Kept outside the data folder (redflag.audit.keys refuses a key inside it).
+    audit_key: str = field(default="", repr=False)
+    audit_key_file: Path = field(default_factory=lambda: _default_audit_key_file())
     # processes of `redflag extract` (and the monitor): 0 = the machine's cores capped by memory (nlp.workers)
     extract_workers: int = 0
 
@@ -120,6 +125,11 @@ class Settings:
     @property
     def archive_dir(self) -> Path:
         return self.data_dir / "archive"
+
+    @property
+    def audit_anchor_file(self) -> Path:
+        """The anchors of the audit chains (head and count of each), kept outside the audit log itself."""
+        return self.data_dir / "state" / "audit-anchor.json"
 
     @property
     def user_sources_file(self) -> Path:
@@ -156,8 +166,21 @@ def load_settings(data_dir: str | Path | None = None) -> Settings:
         ui_users_file=_env("REDFLAG_UI_USERS", ""),
         ui_auth=_ui_auth(),
         list_max_age_days=_list_max_age(),
+        audit_key=os.environ.get("REDFLAG_AUDIT_KEY", "").strip(),
+        audit_key_file=_audit_key_file(),
         extract_workers=_extract_workers(),
     )
+
+
+def _default_audit_key_file() -> Path:
+    config = os.environ.get("XDG_CONFIG_HOME", "").strip()
+    base = Path(config) if config else Path.home() / ".config"
+    return (base / "redflag" / "audit.key").expanduser().absolute()
+
+
+def _audit_key_file() -> Path:
+    raw = os.environ.get("REDFLAG_AUDIT_KEY_FILE", "").strip()
+    return Path(raw).expanduser().absolute() if raw else _default_audit_key_file()
 
 
 def _extract_workers() -> int:

@@ -9,6 +9,7 @@ import sqlite3
 import sys
 
 from graph.errors import StoreError
+from redflag.audit import AuditError
 from redflag.cli.app import CliError, app
 from redflag.settings import SettingsError, redact_secrets
 
@@ -59,7 +60,7 @@ def main() -> None:
     _logging()
     try:
         app()
-    except (CliError, SettingsError, StoreError) as exc:
+    except (CliError, SettingsError, StoreError, AuditError) as exc:
         print(f"error: {redact_secrets(str(exc))}", file=sys.stderr)
         raise SystemExit(1) from None
     except (OSError, sqlite3.OperationalError) as exc:

@@ -64,9 +64,11 @@ def export(
     out: Path = typer.Option(..., "--out", help="File (or folder, for csv) to write."),
 ) -> None:
     """Export the graph (Turtle in the ontology's terms, FollowTheMoney JSON, GraphML, CSV)."""
+    from redflag.audit.files import refuse_audit_target
     from redflag.services.exports import export_graph
 
     cfg = settings()
+    refuse_audit_target(out, cfg)
     with open_store(cfg) as store:
         try:
             written = export_graph(store, fmt, out)

@@ -136,9 +136,10 @@ def resolve_cmd(
     """Add a resolution to a finding. Resolutions are never edited: a new one is appended."""
     from redflag.services.findings import FindingError, resolve
 
-    with data_store(settings()) as store:
+    cfg = settings()
+    with data_store(cfg) as store:
         try:
-            res = resolve(store, finding, status, reason, by)
+            res = resolve(store, finding, status, reason, by, settings=cfg)
         except FindingError as exc:
             raise CliError(str(exc)) from None
     if as_json:
@@ -158,9 +159,10 @@ def decide_cmd(
     """Record a decision on a transaction (kept with every earlier one)."""
     from redflag.services.findings import FindingError, record_decision
 
-    with data_store(settings()) as store:
+    cfg = settings()
+    with data_store(cfg) as store:
         try:
-            res = record_decision(store, transaction, decision, reason, by)
+            res = record_decision(store, transaction, decision, reason, by, settings=cfg)
         except FindingError as exc:
             raise CliError(str(exc)) from None
     if as_json:
@@ -220,13 +222,23 @@ def report_cmd(
                 grounds = screening_grounds(store, cfg).to_dict()
             except NoListLoaded as exc:
                 raise CliError(f"{exc} (the report's red flags need the parties screened against a list)") from None
+            from redflag.audit import transaction_chain
+            from redflag.audit.files import refuse_audit_target
+            from redflag.audit.keys import load_audit_key
+
+            refuse_audit_target(out_file, cfg)
+            chain = transaction_chain.verify(store, transaction, load_audit_key(cfg), cfg.audit_anchor_file)
             try:
-                rep = build_report(store, transaction, grounds=grounds)
+                rep = build_report(store, transaction, grounds=grounds, audit_chain=chain.to_dict() | {
+                    "text": chain.text()})
             except TransactionNotFound as exc:
                 raise CliError(str(exc)) from None
             write_report(rep, fmt, out_file)
         else:
+            from redflag.audit.files import refuse_audit_target
             from redflag.reports.annual import build_annual, load_grievances, write_annual
+
+            refuse_audit_target(out_file, cfg)
 
             try:
                 griefs = load_grievances(grievances) if grievances else None  # default: the graph's
@@ -234,3 +246,34 @@ def report_cmd(
             except ValueError as exc:
                 raise CliError(str(exc)) from None
     print(f"wrote {out_file}")
+
+
+@app.command("audit-verify")
+def audit_verify_cmd(
+    transaction: str | None = typer.Option(None, "--transaction", help="Transaction id (default: every one)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the status of every chain as JSON."),
+) -> None:
+    """Check the audit chain of resolutions and decisions of a transaction (or of every transaction): each
+    record's MAC under the audit key, the links between them and the anchor kept outside the graph. One line per
+    transaction; exit status 1 when any chain is broken."""
+    from redflag.audit import transaction_chain
+    from redflag.audit.keys import load_audit_key
+    from redflag.reports.model import transaction_ids
+
+    cfg = settings()
+    key = load_audit_key(cfg)
+    with data_store(cfg) as store:
+        ids = [transaction] if transaction else transaction_ids(store)
+        if transaction and store.get_node("Transaction", transaction) is None:
+            raise CliError(f"no transaction with id {transaction!r}")
+        results = [transaction_chain.verify(store, tx, key, cfg.audit_anchor_file) for tx in ids]
+    broken = [r for r in results if r.state == "broken"]
+    if as_json:
+        print(json.dumps([r.to_dict() for r in results], indent=2))
+    elif len(results) > 1 or not broken:
+        for r in results:
+            print(f"{r.transaction}: {r.text()}")
+    if broken:
+        first = broken[0]
+        raise CliError(f"the audit chain of transaction {first.transaction} is {first.text()}"
+                       + (f" ({len(broken) - 1} more transaction(s) broken)" if len(broken) > 1 else ""))

@@ -47,6 +47,10 @@ def screen_file_cmd(
     if out is not None and out.suffix.lower() not in (".csv", ".html", ".htm", ".json"):
         raise CliError(f"--out {out}: the report is written as .csv, .html or .json; name the file accordingly")
     cfg = settings()
+    if out is not None:
+        from redflag.audit.files import refuse_audit_target
+
+        refuse_audit_target(out, cfg)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -57,7 +61,7 @@ def screen_file_cmd(
         raise CliError(str(exc)) from exc
     results: list[PartyResult] = []
     errors: list[RowError] = []
-    with data_store(cfg) as store, open_log(cfg) as log:
+    with data_store(cfg) as store, open_log(cfg, store) as log:
         try:  # no list loaded: an error before anything is screened or logged
             session = open_session(store, cfg, log, by or cfg.user, "cli-bulk", threshold, limit)
         except ValueError as exc:
@@ -126,10 +130,14 @@ def screening_log_cmd(
     out: Path = typer.Option(None, "--out", help="Write to this file instead of standard output."),
 ) -> None:
     """Export the screening audit log (screenings, decisions, alerts, runs) for an auditor."""
+    from redflag.audit.files import refuse_audit_target
     from redflag.services.screening_ops import ScreeningOpsError, export_log
 
+    cfg = settings()
+    if out is not None:
+        refuse_audit_target(out, cfg)
     try:
-        text = export_log(settings(), fmt, party)
+        text = export_log(cfg, fmt, party)
     except ScreeningOpsError as exc:
         raise CliError(str(exc)) from exc
     if out is None:
@@ -259,13 +267,34 @@ def screening_weights_cmd(as_json: bool = typer.Option(False, "--json")) -> None
 
 
 @app.command("screening-verify")
-def screening_verify_cmd() -> None:
-    """Check the audit log's hash chain: an entry changed or removed outside the tool is reported."""
+def screening_verify_cmd(
+    expect_head: str = typer.Option(None, "--expect-head", help="The head hash recorded elsewhere earlier."),
+    expect_count: int = typer.Option(None, "--expect-count", help="The entry count recorded elsewhere earlier."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Check the audit log: its HMAC chain under the audit key, the anchors kept outside it (state file and
+    graph), and the count/head you recorded. Prints the entry count and head hash to record elsewhere; any
+    problem is one line and exit status 1."""
     from redflag.services.screening_ops import verify_log
+    from redflag.services.store import open_store
 
-    problems = verify_log(settings())
-    if problems:
-        for p in problems:
-            print(p)
-        raise CliError(f"the screening audit log has {len(problems)} problem(s)")
-    print("the screening audit log is intact")
+    cfg = settings()
+    with open_store(cfg) as store:
+        report = verify_log(cfg, store, expect_count, expect_head)
+    if as_json:
+        print(json.dumps({"ok": report.problem is None, "entries": report.count, "head": report.head,
+                          "legacy_unkeyed": report.legacy, "log_id": report.log_id, "problem": report.problem}))
+    if report.problem:
+        raise CliError(f"the screening audit log is NOT intact: {report.problem}")
+    if as_json:
+        return
+    if report.count == 0:
+        print(f"the screening audit log {report.path} has no entries (no anchor records any); head {report.head}")
+        return
+    print(f"the screening audit log is intact: {report.count} entries, head {report.head}")
+    print(f"record these elsewhere and check later with: redflag screening-verify --expect-count {report.count} "
+          f"--expect-head {report.head}")
+    if report.legacy:
+        print(f"entries 1-{report.legacy} are unkeyed legacy entries (plain SHA-256 chain from before the audit "
+              f"key; whoever could write the file could have recomputed them); entries from {report.legacy + 1} "
+              "on are keyed")

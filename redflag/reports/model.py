@@ -38,6 +38,9 @@ class DueDiligenceReport:
     considerations: list[tuple[str, str]] = field(default_factory=lambda: list(CONSIDERATIONS))
     # the list versions the parties were screened against, stale flag and warnings (Grounds.to_dict())
     grounds: dict[str, Any] = field(default_factory=dict)
+    # the transaction's audit chain of resolutions and decisions (redflag.audit.transaction_chain.ChainStatus
+    # as a dict with its one-line ``text``); empty when the caller did not verify it
+    audit_chain: dict[str, Any] = field(default_factory=dict)
 
 
 def _yes_no(value: Any) -> str:
@@ -50,6 +53,7 @@ def _yes_no(value: Any) -> str:
 
 def build_report(
     store: GraphStore, tx_id: str, as_of: date | None = None, grounds: dict[str, Any] | None = None,
+    audit_chain: dict[str, Any] | None = None,
 ) -> DueDiligenceReport:
     flags = evaluate(store, tx_id, as_of)
     ctx = Context(store, tx_id, as_of)
@@ -100,6 +104,7 @@ def build_report(
         decisions=decisions(store, tx_id),
         generated=(as_of or date.today()).isoformat(),
         grounds=dict(grounds or {}),
+        audit_chain=dict(audit_chain or {}),
     )
 
 

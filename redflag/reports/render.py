@@ -149,6 +149,10 @@ def blocks(report: DueDiligenceReport) -> Iterator[Block]:
         yield ("p", "No decision recorded yet.")
     for d in report.decisions:
         yield ("p", f"{d.get('decision')} by {d.get('by')} at {d.get('at')}: {d.get('reason')}")
+    chain = report.audit_chain
+    yield ("p", "Audit chain of resolutions and decisions: " + (
+        str(chain.get("text")) if chain else f"not verified for this report (run `redflag audit-verify "
+                                             f"--transaction {report.transaction.get('id')}`)"))
 
 
 # ----------------------------------------------------------------------------- Markdown

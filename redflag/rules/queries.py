@@ -179,7 +179,8 @@ COUNT_RESOLUTIONS = q(
 CREATE_RESOLUTION = q(
     "flags.create_resolution",
     "MATCH (f:Finding {id: $finding}) "
-    "CREATE (r:Resolution {id: $id, finding_id: $finding, status: $status, reason: $reason, by: $by, at: $at, seq: $seq}) "
+    "CREATE (r:Resolution {id: $id, finding_id: $finding, status: $status, reason: $reason, by: $by, at: $at, seq: $seq, "
+    "chain_tx: $chain_tx, chain_seq: $chain_seq, chain_legacy: $chain_legacy, prev_mac: $prev_mac, mac: $mac}) "
     "CREATE (r)-[:RESOLVES {key: $key}]->(f) "
     "SET f.status = $status "
     "RETURN r.id AS id",
@@ -191,12 +192,18 @@ CREATE_RESOLUTION = q(
     "at",
     "seq",
     "key",
+    "chain_tx",
+    "chain_seq",
+    "chain_legacy",
+    "prev_mac",
+    "mac",
     write=True,
 )
 CREATE_DECISION = q(
     "flags.create_decision",
     "MATCH (t:Transaction {id: $tx}) "
-    "CREATE (d:Decision {id: $id, transaction_id: $tx, decision: $decision, reason: $reason, by: $by, at: $at}) "
+    "CREATE (d:Decision {id: $id, transaction_id: $tx, decision: $decision, reason: $reason, by: $by, at: $at, "
+    "chain_tx: $chain_tx, chain_seq: $chain_seq, chain_legacy: $chain_legacy, prev_mac: $prev_mac, mac: $mac}) "
     "CREATE (d)-[:DECIDES {key: $key}]->(t) "
     "RETURN d.id AS id",
     "tx",
@@ -206,6 +213,11 @@ CREATE_DECISION = q(
     "by",
     "at",
     "key",
+    "chain_tx",
+    "chain_seq",
+    "chain_legacy",
+    "prev_mac",
+    "mac",
     write=True,
 )
 DECISIONS_OF = q(

@@ -6,6 +6,9 @@
 * ``resolve`` appends a ``Resolution`` node (``RESOLVES`` the finding). There is deliberately no function
   that edits or deletes a resolution: a later judgement is a new resolution, and the history is the audit trail.
 * ``record_decision`` appends a ``Decision`` node (``DECIDES`` the transaction).
+* Both are links of the transaction's audit chain (:mod:`redflag.audit.transaction_chain`): each carries the MAC
+  of the record before it and its own, under the audit key; with ``settings`` the chain's anchor in
+  ``<data_dir>/state/audit-anchor.json`` moves forward too (the CLI always passes them).
 * ``changes_since_review`` / ``mark_reviewed`` drive monitoring after shipment.
 """
 
@@ -15,12 +18,16 @@ import hashlib
 import json
 import uuid
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from graph.store import GraphStore, NodeRecord, RelRecord
 from ontology import vocab
+from redflag.audit import transaction_chain
+from redflag.audit.keys import AuditKey, load_audit_key
 from redflag.rules import queries as Q
 from redflag.rules.engine import FlagReport
+from redflag.settings import Settings, load_settings
 
 RESOLUTION_STATUSES = ("confirmed", "dismissed", "mitigated")
 
@@ -134,33 +141,35 @@ def _finding(store: GraphStore, finding_id: str) -> dict[str, Any]:
     return node
 
 
+def _chain(settings: Settings | None) -> tuple[AuditKey, Path | None]:
+    """The audit key, and the anchor file (None without ``settings``: the key then comes from the environment)."""
+    cfg = settings or load_settings()
+    return load_audit_key(cfg), (settings.audit_anchor_file if settings is not None else None)
+
+
 def resolve(
-    store: GraphStore, finding_id: str, status: str, reason: str, by: str, *, at: str | None = None
+    store: GraphStore, finding_id: str, status: str, reason: str, by: str, *, at: str | None = None,
+    settings: Settings | None = None,
 ) -> dict[str, Any]:
-    """Append a resolution to a finding (who, when, why). Earlier resolutions are never changed."""
+    """Append a resolution to a finding (who, when, why), chained into its transaction's audit chain.
+    Earlier resolutions are never changed."""
     if status not in RESOLUTION_STATUSES:
         raise FindingError(f"status {status!r} is not one of {', '.join(RESOLUTION_STATUSES)}")
     if not reason or not reason.strip():
         raise FindingError("a resolution needs a reason (--reason)")
     if not by or not by.strip():
         raise FindingError("a resolution needs the analyst's name (--by)")
-    _finding(store, finding_id)
+    finding = _finding(store, finding_id)
+    key, anchor_file = _chain(settings)
+    tx_id = str(finding.get("transaction_id") or "")
     seq = int(store.run(Q.COUNT_RESOLUTIONS, {"id": finding_id})[0]["n"]) + 1
     rid = f"R-{uuid.uuid4().hex[:16]}"
     when = at or _now()
-    store.run(
-        Q.CREATE_RESOLUTION,
-        {
-            "finding": finding_id,
-            "id": rid,
-            "status": status,
-            "reason": reason.strip(),
-            "by": by.strip(),
-            "at": when,
-            "seq": seq,
-            "key": f"{rid}|RESOLVES|{finding_id}",
-        },
-    )
+    props = {"id": rid, "status": status, "reason": reason.strip(), "by": by.strip(), "at": when, "seq": seq}
+    sealed = transaction_chain.seal(store, key, tx_id, "resolution", props, finding_id)
+    store.run(Q.CREATE_RESOLUTION, {**sealed, "finding": finding_id, "key": f"{rid}|RESOLVES|{finding_id}"})
+    if anchor_file is not None:
+        transaction_chain.anchor_after(anchor_file, key, tx_id, sealed)
     return {
         "id": rid,
         "finding": finding_id,
@@ -183,7 +192,8 @@ def resolutions(store: GraphStore, finding_ids: list[str]) -> dict[str, list[dic
 
 
 def record_decision(
-    store: GraphStore, tx_id: str, decision: str, reason: str, by: str, *, at: str | None = None
+    store: GraphStore, tx_id: str, decision: str, reason: str, by: str, *, at: str | None = None,
+    settings: Settings | None = None,
 ) -> dict[str, Any]:
     """Append a decision on a transaction (proceed / proceed_with_safeguards / refuse / hold)."""
     allowed = sorted(vocab.decision_values())
@@ -195,20 +205,14 @@ def record_decision(
         raise FindingError("a decision needs the decider's name (--by)")
     if store.get_node("Transaction", tx_id) is None:
         raise FindingError(f"no transaction with id {tx_id!r}")
+    key, anchor_file = _chain(settings)
     did = f"D-{uuid.uuid4().hex[:16]}"
     when = at or _now()
-    store.run(
-        Q.CREATE_DECISION,
-        {
-            "tx": tx_id,
-            "id": did,
-            "decision": decision,
-            "reason": reason.strip(),
-            "by": by.strip(),
-            "at": when,
-            "key": f"{did}|DECIDES|{tx_id}",
-        },
-    )
+    props = {"id": did, "decision": decision, "reason": reason.strip(), "by": by.strip(), "at": when}
+    sealed = transaction_chain.seal(store, key, tx_id, "decision", props, tx_id)
+    store.run(Q.CREATE_DECISION, {**sealed, "tx": tx_id, "key": f"{did}|DECIDES|{tx_id}"})
+    if anchor_file is not None:
+        transaction_chain.anchor_after(anchor_file, key, tx_id, sealed)
     return {
         "id": did,
         "transaction": tx_id,

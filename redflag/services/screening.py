@@ -118,7 +118,7 @@ def screen_deal_parties(store: GraphStore, settings: Settings, by: str | None = 
     from redflag.services.screening_ops import open_log, open_session
 
     pairs: list[tuple[str, str, float, dict[str, Any], str]] = []
-    with open_log(settings) as log:
+    with open_log(settings, store) as log:
         session = open_session(store, settings, log, by or settings.user, "deal-parties",
                                settings.screen_review_threshold, limit=5)  # fmt: skip
         for p in store.run(DEAL_PARTIES):

@@ -13,9 +13,17 @@ from typing import Any
 from graph.queries import q
 from graph.store import GraphStore
 from ontology.records import RowError
+from redflag.audit.keys import load_audit_key
 from redflag.matching.analysis import analyze_name
 from redflag.matching.screening import ALGORITHM, Candidate, ScreeningResult
-from redflag.screening_ops.audit import DECISIONS, AuditLog, AuditLogError, Entry
+from redflag.screening_ops.audit import (
+    DECISIONS,
+    AuditLog,
+    AuditLogError,
+    Entry,
+    Verification,
+    verify_log_file,
+)
 from redflag.screening_ops.parties import PartyFile, PartyQuery, decode_party_file, read_party_text
 from redflag.screening_ops.reports import audit_csv, audit_json
 from redflag.screening_ops.session import PartyResult, Progress, ScreeningSession, entity_hash
@@ -66,8 +74,13 @@ def archive_data_version(settings: Settings) -> str:
         return archive.data_version()
 
 
-def open_log(settings: Settings) -> AuditLog:
-    return AuditLog.for_data_dir(settings.data_dir)
+def open_log(settings: Settings, store: GraphStore | None = None) -> AuditLog:
+    """The data folder's audit log, keyed with the audit key of ``settings``; with ``store``, every append also
+    moves the graph's anchor forward (:mod:`redflag.audit.graph_anchor`)."""
+    from redflag.audit.graph_anchor import put_anchor
+
+    sink = (lambda anchor: put_anchor(store, anchor)) if store is not None else None
+    return AuditLog.for_data_dir(settings.data_dir, key=load_audit_key(settings), on_append=sink)
 
 
 def open_session(
@@ -141,7 +154,7 @@ def screen_file(
 ) -> BulkReport:
     """Parse and screen one parties CSV (bytes) end to end; used by the UI and tests."""
     parties = read_parties(data, source)
-    with open_log(settings) as log:
+    with open_log(settings, store) as log:
         session = open_session(store, settings, log, by, origin, threshold)
         return bulk_screen(session, parties, hashlib.sha256(data).hexdigest(), progress)
 
@@ -153,7 +166,7 @@ def screen_one(
 
     ``threshold`` is the lowest score shown; the result carries the decisions in force for each match.
     """
-    with open_log(settings) as log:
+    with open_log(settings, store) as log:
         session = open_session(store, settings, log, by, "single", threshold, limit)
         outcome = session.screen(party)
     result = ScreeningResult(party.name, outcome.normalized_query, [o.match for o in outcome.matches],
@@ -188,7 +201,7 @@ def record_match_decision(
     data stays the same; ``true_match`` and ``needs_review`` are recorded the same way."""
     if decision not in DECISIONS:
         raise ScreeningOpsError(f"decision must be one of {', '.join(DECISIONS)}, got {decision!r}")
-    with open_log(settings) as log:
+    with open_log(settings, store) as log:
         key = resolve_party(log, party)
         screenings = log.entries(key, kinds=("screening",))
         seen = [m for e in screenings for m in e.body.get("matches", []) if m["id"] == entity_id]
@@ -247,7 +260,7 @@ def rescreen(
 ) -> RescreenReport:
     """Re-screen every party screened before against the lists now loaded; each new match (an entity not
     matched last time, or whose list entry changed since) becomes an alert for the party's transactions."""
-    with open_log(settings) as log:
+    with open_log(settings, store) as log:
         latest = log.latest_screenings()
         if not latest:
             return RescreenReport()  # nobody screened yet: nothing to repeat
@@ -327,7 +340,15 @@ def export_log(settings: Settings, fmt: str, party: str | None = None) -> str:
     return audit_csv(entries) if fmt == "csv" else audit_json(entries)
 
 
-def verify_log(settings: Settings) -> list[str]:
-    with open_log(settings) as log:
-        return log.verify()
+def verify_log(
+    settings: Settings, store: GraphStore | None = None, expect_count: int | None = None,
+    expect_head: str | None = None,
+) -> Verification:
+    """Verify the screening audit log (chain under the audit key, the state-file anchor, the graph's anchor when
+    ``store`` is given, the expected count/head); never creates or changes the log."""
+    from redflag.audit.anchor import SCREENING_LOG
+    from redflag.audit.graph_anchor import get_anchor
+
+    graph_anchor = get_anchor(store, SCREENING_LOG) if store is not None else None
+    return verify_log_file(settings.data_dir, load_audit_key(settings), graph_anchor, expect_count, expect_head)
 

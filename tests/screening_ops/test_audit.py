@@ -92,3 +92,57 @@ def test_the_latest_decision_is_in_force_and_earlier_ones_stay(tmp_path: Path) -
         log.record_decision("p", "e", "h", "true_match", "second look: same address", "ben")
         assert log.decisions()[("p", "e")]["decision"] == "true_match"
         assert [e.body["decision"] for e in log.entries("p", kinds=("decision",))] == ["false_positive", "true_match"]
+
+
+def _legacy_log(path: Path, n: int) -> None:
+    """A log as written before the audit key: the same table, a plain SHA-256 chain, no meta table."""
+    import hashlib
+    import json
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = sqlite3.connect(path, isolation_level=None)
+    raw.execute("CREATE TABLE entries (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, kind TEXT NOT "
+                "NULL, at TEXT NOT NULL, by TEXT NOT NULL, party_key TEXT NOT NULL DEFAULT '', body TEXT NOT NULL, "
+                "prev_hash TEXT NOT NULL, hash TEXT NOT NULL)")
+    prev = "0" * 64
+    for i in range(n):
+        row = (f"legacy-{i}", "screening", f"2025-01-0{i + 1}T00:00:00+00:00", "ana", f"p{i}||",
+               json.dumps({"query": f"P{i}", "matches": []}))
+        h = hashlib.sha256()
+        for part in (prev, *row):
+            h.update(part.encode())
+            h.update(b"\x1f")
+        raw.execute("INSERT INTO entries (id, kind, at, by, party_key, body, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?)",
+                    (*row, prev, h.hexdigest()))
+        prev = h.hexdigest()
+    raw.close()
+
+
+def test_a_log_from_before_the_key_is_kept_as_unkeyed_legacy_and_continued_keyed(tmp_path: Path) -> None:
+    _legacy_log(tmp_path / "screening" / "audit.sqlite", 3)
+    with _log(tmp_path) as log:
+        first = log.check()
+        assert first.problem is None and first.count == 3 and first.legacy == 3
+        log.append("screening", {"query": "New Co", "matches": []}, "ana", "new co||")
+        after = log.check()
+        assert after.problem is None and after.count == 4 and after.legacy == 3 and log.meta()["keyed_from"] == "4"
+    raw = sqlite3.connect(tmp_path / "screening" / "audit.sqlite")
+    raw.execute("DROP TRIGGER entries_no_update")
+    raw.execute("UPDATE entries SET by = 'mallory' WHERE seq = 2")
+    raw.commit()
+    raw.close()
+    with _log(tmp_path) as log:
+        assert log.verify() == ["entry 2: content does not match its legacy hash (changed after it was written)"]
+
+
+def test_a_log_written_with_another_key_is_not_continued(tmp_path: Path) -> None:
+    from redflag.audit.keys import AuditKey
+
+    with _log(tmp_path) as log:
+        log.append("screening", {"query": "A Co", "matches": []}, "ana", "a co||")
+    other = AuditKey(b"x" * 40, "test")
+    with AuditLog.for_data_dir(tmp_path, key=other) as log:
+        with pytest.raises(AuditLogError, match="was written with another audit key"):
+            log.append("screening", {"query": "B Co", "matches": []}, "ana", "b co||")
+        assert log.count() == 1
+        assert "is not the one this log was written with" in log.verify()[0]

@@ -182,7 +182,8 @@ with work:
             if st.form_submit_button("Resolve finding", key="resolve_submit"):
                 if not reason.strip():
                     st.error("Give a reason: resolutions without one are not recorded.")
-                elif run_safely("Resolving the finding", resolve, db, fid, status, reason.strip(), current_user()) is not None:
+                elif run_safely("Resolving the finding", resolve, db, fid, status, reason.strip(), current_user(),
+                                settings=settings()) is not None:
                     st.success(f"Recorded: {status} by {current_user()} at {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
 
     st.subheader("Decision")
@@ -192,7 +193,8 @@ with work:
         if st.form_submit_button("Record decision", key="decision_submit"):
             if not why.strip():
                 st.error("Give a reason for the decision.")
-            elif run_safely("Recording the decision", record_decision, db, tx_id, decision, why.strip(), current_user()) is not None:
+            elif run_safely("Recording the decision", record_decision, db, tx_id, decision, why.strip(), current_user(),
+                            settings=settings()) is not None:
                 st.success(f"Decision recorded: {decision} by {current_user()}")
 
     st.subheader("Due-diligence report")
