@@ -65,14 +65,34 @@ def load_cmd() -> None:
 
 
 @app.command("extract")
-def extract_cmd() -> None:
-    """Run NLP over archived documents not processed yet (or changed) and load the results with evidence."""
-    from redflag.services.pipeline import archive_for, extract_pending
+def extract_cmd(
+    workers: int = typer.Option(
+        None, "--workers", min=0,
+        help="Extraction processes (default: REDFLAG_EXTRACT_WORKERS, else the cores, capped by memory; 0 = that cap).",
+    ),
+) -> None:
+    """Run NLP over archived documents not processed yet (or changed) and load the results with evidence.
+
+    Interrupted (Ctrl-C), the workers stop and what was stored stays; run it again to resume."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from redflag.services.pipeline import ExtractReport, archive_for, extract_pending
 
     cfg = settings()
-    with open_store(cfg) as store, _progress("extracting") as update:
-        report = extract_pending(store, archive_for(cfg), cfg, update)  # type: ignore[arg-type]
+    report = ExtractReport()
+    try:
+        with open_store(cfg) as store, _progress("extracting") as update:
+            report = extract_pending(store, archive_for(cfg), cfg, update, workers=workers)  # type: ignore[arg-type]
+    except KeyboardInterrupt:
+        raise CliError("interrupted: the documents extracted so far are stored; run `redflag extract` again to "
+                       "resume with the rest") from None
+    except BrokenProcessPool:
+        raise CliError("an extraction process died (out of memory?); the documents extracted so far are stored: "
+                       "run `redflag extract --workers` with fewer processes to resume") from None
     print(f"processed {report.processed} document(s): {report.mentions} mentions, {report.events} events")
+    if report.workers:
+        peaks = ", ".join(f"{mb:.0f}" for mb in report.peak_rss_mb.values()) or "-"
+        print(f"{report.workers} extraction process(es); peak memory per process (MB): {peaks}")
     for url, reason in report.skipped:
         print(f"  skipped {url}: {reason}")
     for d in report.damaged:
