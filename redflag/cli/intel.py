@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -15,6 +16,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from redflag.cli.app import CliError, app, data_store, settings
 from redflag.services.store import open_store
+
+if TYPE_CHECKING:
+    from redflag.deals import PartyMatch
 
 console = Console(stderr=True)
 
@@ -256,6 +260,20 @@ def paths_cmd(
         print("      " + "; ".join(p["reasons"]))
 
 
+def _print_party_matches(matches: Sequence[PartyMatch]) -> None:
+    """One line per party given by name: what it was resolved to (ids given as ids are not repeated)."""
+    seen: set[tuple[str, str]] = set()
+    for m in matches:
+        if m.how == "id" or (m.ref, m.entity) in seen:
+            continue
+        seen.add((m.ref, m.entity))
+        what = {"name": f"matched {m.entity} (same name, curated record)",
+                "new": f"no curated record: new party {m.entity} (unscreened until screened below)"}[m.how]
+        cands = "; ".join(f"{name} ({eid})" for eid, name in m.candidates)
+        extra = f"; candidate duplicate of {cands} (same name; not confirmed)" if cands else ""
+        print(f"party {m.ref[:80]!r} ({m.deal}, {m.role}): {what}{extra}")
+
+
 @app.command("import-deals")
 def import_deals_cmd(
     path: Path = typer.Argument(..., help="A deals file (.csv or .json)."),
@@ -293,7 +311,9 @@ def import_deals_cmd(
         except NoListLoaded as exc:
             raise CliError(f"{path}: nothing imported: the deal parties cannot be screened: {exc} "
                            "(or import with --unscreened)") from None
-        deals, created = import_deals(store, path)
+        matches: list[PartyMatch] = []
+        deals, created = import_deals(store, path, matches)
+        _print_party_matches(matches)
         for w in item_warnings:
             print(f"WARNING: {w}")
         if grounds is None:
