@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 import streamlit as st
 
@@ -24,6 +25,54 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&])")
 def md_escape(value: object) -> str:
     """Escape text for ``st.markdown`` so data is never read as Markdown or HTML."""
     return _MD_SPECIAL.sub(r"\\\1", "" if value is None else str(value))
+
+
+def md_link(label: object, url: object) -> str:
+    """A Markdown link that opens ``url`` (http/https only) with ``label`` shown as escaped text.
+
+    The address is not backslash-escaped (that breaks it, e.g. ``sample\\.redflag.test``); characters that
+    would end the Markdown link target (spaces, parentheses, angle brackets, backslashes) are percent-encoded.
+    Any other address (``javascript:``, ``file:``, relative) is shown as plain text, never as a link.
+    """
+    text = str(url or "")
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return md_escape(label if label else text)
+    safe = quote(text, safe=":/?#@!$&'*+,;=%~[]-._")
+    return f"[{md_escape(label or text)}]({safe})"
+
+
+def subject_from_url(param: str, key: str, valid: Collection[str]) -> str | None:
+    """Take a page's subject from the URL query (``?param=ID``) into the widget ``key`` before it is drawn.
+
+    A value the URL names that is not in ``valid`` is reported once and ignored (nothing else is opened in
+    its place). Returns the id the URL asked for, or None.
+    """
+    wanted = st.query_params.get(param)
+    seen_key = f"_url_{param}_{key}"
+    if wanted is None:
+        st.session_state.pop(seen_key, None)
+        return None
+    if st.session_state.get(seen_key) != wanted:  # a new link: it wins over what the widget held
+        st.session_state[seen_key] = wanted
+        if wanted in valid:
+            st.session_state[key] = wanted
+    if wanted not in valid:
+        st.warning(f"The link names {md_escape(param)} {md_escape(wanted[:80])}, which is not in the graph.")
+        return None
+    return wanted
+
+
+def subject_to_url(param: str, value: str | None, drop: Collection[str] = ()) -> None:
+    """Write the page's current subject back to the URL query (so the address can be shared)."""
+    for other in drop:
+        if other in st.query_params:
+            del st.query_params[other]
+    if value:
+        if st.query_params.get(param) != value:
+            st.query_params[param] = value
+    elif param in st.query_params:
+        del st.query_params[param]
 
 
 @st.cache_resource(show_spinner=False)

@@ -107,7 +107,7 @@ TRANSACTIONS = q(
     "MATCH (t:Transaction) OPTIONAL MATCH (t)-[:DESTINED_FOR]->(c:Country) "
     "OPTIONAL MATCH (f:Finding)-[:CONCERNS]->(t) WHERE f.transaction_id = t.id AND coalesce(f.active, true) "
     "RETURN t.id AS id, t.title AS title, t.status AS status, c.id AS destination, c.name AS destination_name, "
-    "t.risk_score AS risk_score, t.hard_stop AS hard_stop, t.last_review_at AS last_review_at, "
+    "t.risk_score AS risk_score, t.risk_band AS risk_band, t.hard_stop AS hard_stop, t.last_review_at AS last_review_at, "
     "count(f) AS findings ORDER BY id",
 )
 NEWEST_FINDINGS = q(

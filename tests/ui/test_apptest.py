@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from tests.ui.conftest import HOSTILE_ID, HOSTILE_IMG
@@ -29,6 +30,8 @@ PAGES = {
 
 @pytest.fixture(scope="module")
 def data_env(demo_dir: Path) -> Iterator[Path]:
+    st.cache_resource.clear()  # the settings and the store are cached per process: read this module's folder
+    st.cache_data.clear()
     mp = pytest.MonkeyPatch()
     mp.setenv("REDFLAG_DATA_DIR", str(demo_dir))
     mp.setenv("REDFLAG_USER", "apptest-analyst")
@@ -118,12 +121,93 @@ def test_diversion_paths_for_the_diversion_deal(data_env: Path) -> None:
     assert "Northgate Distribution" in choices[0] or any("Northgate" in c for c in choices)
 
 
-def test_flags_resolution_and_decision_are_recorded(data_env: Path) -> None:
-    at = _app("pages/transactions.py")
-    at.selectbox(key="tx_pick").select("DEMO-DIVERSION").run()
-    at.button(key="run_flags").click().run()
+def _transaction(tx_id: str) -> AppTest:
+    """The transactions page opened by its deep link (/transactions?transaction=ID)."""
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    at.query_params["transaction"] = tx_id
+    at.run()
+    return at.switch_page("pages/transactions.py").run()
+
+
+def _stored_transaction(demo: Path, tx_id: str) -> dict[str, object]:
+    from redflag.services.store import open_store
+    from redflag.settings import load_settings
+
+    with open_store(load_settings(demo)) as db:
+        return dict(db.get_node("Transaction", tx_id) or {})
+
+
+def test_a_deep_link_opens_the_transaction_with_its_stored_score(data_env: Path) -> None:
+    at = _transaction("DEMO-DIVERSION")
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert at.selectbox(key="tx_pick").value == "DEMO-DIVERSION"
+    stored = _stored_transaction(data_env, "DEMO-DIVERSION")
     metrics = {m.label: m.value for m in at.metric}
-    assert float(metrics["Risk score"]) > 50 and int(metrics["Findings"]) > 0
+    assert metrics["Risk score"] == f"{float(str(stored['risk_score'])):.1f} / 100"
+    assert metrics["Band"] == stored["risk_band"] and metrics["Hard stop"] == ("yes" if stored["hard_stop"] else "no")
+    table = at.dataframe[0].value.set_index("id")
+    assert table.loc["DEMO-DIVERSION", "band"] == stored["risk_band"]  # the list reads the stored score too
+
+
+def test_without_a_link_no_transaction_is_opened(data_env: Path) -> None:
+    at = _app("pages/transactions.py")
+    assert at.selectbox(key="tx_pick").value is None and not at.metric
+    at.selectbox(key="tx_pick").select("DEMO-OWNERSHIP").run()
+    assert at.query_params["transaction"] == "DEMO-OWNERSHIP"  # written back: the address can be shared
+
+
+def test_an_unknown_transaction_in_the_link_opens_nothing(data_env: Path) -> None:
+    at = _transaction("NO-SUCH-DEAL")
+    assert at.selectbox(key="tx_pick").value is None and not at.metric
+    assert any("NO\\-SUCH\\-DEAL" in w.value and "not in the graph" in w.value for w in at.warning)
+
+
+def test_each_finding_shows_its_explanation_evidence_and_path(data_env: Path) -> None:
+    from redflag.reports.model import build_report
+    from redflag.services.store import open_store
+    from redflag.settings import load_settings
+
+    with open_store(load_settings(data_env)) as db:
+        report = build_report(db, "DEMO-DIVERSION")  # what `redflag report` shows
+    at = _transaction("DEMO-DIVERSION")
+    shown = "\n".join(m.value for m in at.markdown) + "\n".join(c.value for c in at.caption)
+    plain = shown.replace("\\", "")
+    for f in report.findings:
+        assert f"{f['rule']}: {f['title']}" in plain
+        assert " ".join(f["explanation"].split())[:60] in plain
+    listed = next(f for f in report.findings if any(e.get("list_entry") for e in f["evidence"]))
+    entry = next(e["list_entry"] for e in listed["evidence"] if e.get("list_entry"))
+    assert f"Listed on {entry['authority']} {entry['list_code']} · programme {entry['program']}" in plain
+    quoted = next(e for f in report.findings for e in f["evidence"] if e.get("url") and e.get("passage")
+                  and not e.get("list_entry"))  # fmt: skip
+    assert " ".join(quoted["passage"].split())[:50] in plain
+    assert f"]({quoted['url']})" in shown  # a working link: the address itself is not escaped
+    assert f"tier {quoted['tier']}" in plain
+    assert "—has party→" in plain  # the path, hop by hop with names
+    assert "{'" not in shown and "[{" not in shown  # no Python reprs or JSON
+
+
+def test_judgement_forms_start_empty_and_refuse_a_submission_without_a_choice(data_env: Path) -> None:
+    at = _transaction("DEMO-OWNERSHIP")
+    assert at.selectbox(key="resolve_finding").value is None
+    assert at.selectbox(key="resolve_status").value is None
+    assert at.selectbox(key="decision_value").value is None
+    assert at.radio(key="checklist_value").value is None
+    at.text_area(key="resolve_reason").input("a reason without an outcome")
+    at.button(key="resolve_submit").click().run()
+    assert any("Choose a finding and an outcome" in e.value for e in at.error)
+    at.text_area(key="decision_reason").input("a reason without a decision")
+    at.button(key="decision_submit").click().run()
+    assert any("Choose a decision" in e.value for e in at.error)
+    assert any("No decision recorded yet" in c.value for c in at.caption)  # nothing was recorded
+
+
+def test_flags_resolution_and_decision_are_recorded_and_shown(data_env: Path) -> None:
+    at = _transaction("DEMO-DIVERSION")
+    at.button(key="run_flags").click().run()
+    assert any("Flags run and stored" in s.value for s in at.success), [e.value for e in at.error]
+    metrics = {m.label: m.value for m in at.metric}
+    assert float(metrics["Risk score"].split()[0]) > 50 and int(metrics["Findings"]) > 0
     assert [e.label for e in at.expander][:1], "the checklist is grouped by consideration"
     picker = at.selectbox(key="resolve_finding")
     picker.select_index(0)
@@ -131,24 +215,43 @@ def test_flags_resolution_and_decision_are_recorded(data_env: Path) -> None:
     at.text_area(key="resolve_reason").input("Confirmed with the reseller's registry extract.")
     at.button(key="resolve_submit").click().run()
     assert any("Recorded: mitigated by apptest-analyst" in s.value for s in at.success), [e.value for e in at.error]
+    at = _transaction("DEMO-DIVERSION")  # a fresh session: the history comes from the graph
+    history = [df.value for df in at.dataframe if "outcome" in df.value.columns]
+    assert any(((h["outcome"] == "mitigated") & (h["by"] == "apptest-analyst")
+                & (h["why"] == "Confirmed with the reseller's registry extract.")).any() for h in history)  # fmt: skip
     at.selectbox(key="decision_value").select("hold")
     at.text_area(key="decision_reason").input("Waiting for the end-user certificate.")
     at.button(key="decision_submit").click().run()
     assert any("Decision recorded: hold by apptest-analyst" in s.value for s in at.success), [e.value for e in at.error]
+    at = _transaction("DEMO-DIVERSION")
+    decisions = next(df.value for df in at.dataframe if "decision" in df.value.columns)
+    assert list(decisions["decision"]) == ["hold"] and list(decisions["by"]) == ["apptest-analyst"]
+
+
+def test_a_checklist_answer_is_stored_and_reported(data_env: Path) -> None:
+    at = _transaction("DEMO-CLEAN")
+    question = at.selectbox(key="checklist_flag").options[0]
+    at.selectbox(key="checklist_flag").select_index(0)
+    at.radio(key="checklist_value").set_value("unknown")
+    at.text_input(key="checklist_note").input("Asked the customer; no answer yet.")
+    at.button(key="checklist_submit").click().run()
+    assert any("Answer recorded" in s.value for s in at.success), [e.value for e in at.error]
+    at = _transaction("DEMO-CLEAN")
+    rows = [df.value for df in at.dataframe if "question" in df.value.columns]
+    assert any(((r["note"] == "Asked the customer; no answer yet.") & (r["by"] == "apptest-analyst")).any()
+               for r in rows), question  # fmt: skip
 
 
 def test_a_resolution_without_reason_is_refused(data_env: Path) -> None:
-    at = _app("pages/transactions.py")
-    at.selectbox(key="tx_pick").select("DEMO-DIVERSION").run()
-    at.button(key="run_flags").click().run()
+    at = _transaction("DEMO-DIVERSION")
+    at.selectbox(key="resolve_finding").select_index(0)
+    at.selectbox(key="resolve_status").select("dismissed")
     at.button(key="resolve_submit").click().run()
     assert any("Give a reason" in e.value for e in at.error)
 
 
 def test_report_is_prepared_for_download(data_env: Path) -> None:
-    at = _app("pages/transactions.py")
-    at.selectbox(key="tx_pick").select("DEMO-DIVERSION").run()
-    at.button(key="run_flags").click().run()
+    at = _transaction("DEMO-DIVERSION")
     at.button(key="prepare_report").click().run()
     tx, fmt, body = at.session_state["report_bytes"]
     assert tx == "DEMO-DIVERSION" and fmt == "html" and b"DEMO-DIVERSION" in body
