@@ -32,7 +32,8 @@ PAGES = [
 
 
 def main() -> None:
-    st.set_page_config(page_title="redflag", page_icon=":material/flag:", layout="wide")
+    # a local icon: ":material/...:" or emoji favicons are fetched by the browser from an outside host
+    st.set_page_config(page_title="redflag", page_icon=str(HERE / "assets" / "flag.png"), layout="wide")
     pages = [st.Page(str(HERE / path), title=title, icon=icon) for path, title, icon in PAGES]
     # navigation first (so Streamlit never falls back to running ui/pages/*.py on their own), hidden until signed in
     nav = st.navigation(pages, position="sidebar" if signed_in() else "hidden")

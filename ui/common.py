@@ -150,21 +150,72 @@ def kv_table(rows: dict[str, Any]) -> None:
     )
 
 
-def pick_entity(key: str, label: str = "Entity") -> str | None:
-    """A search box plus a result picker; returns the chosen entity id (remembered in the session)."""
-    from redflag.services.explore import search_entities
+def _hit_label(hit: dict[str, Any], lists: list[str]) -> str:
+    """How one search hit is told apart from a namesake: name, schema, countries, lists, id."""
+    where = ", ".join(hit["countries"]) or "country unknown"
+    listed = "; ".join(lists) if lists else "on no loaded list"
+    alias = f" (as {hit['matched']})" if hit.get("matched") and hit["matched"] != hit["name"] else ""
+    return f"{hit['name']}{alias} · {hit['schema'] or 'entity'} · {where} · {listed} · id {hit['id']} · score {hit['score']}"
 
-    text = st.text_input(f"{label} name (fuzzy, aliases count)", key=f"{key}_q")
-    if not text:
-        return st.session_state.get(f"{key}_id")
-    hits = search_entities(store(), text)
-    if not hits:
-        st.warning("No entity matches that name. Try fewer words or another spelling.")
-        return None
-    labels = {h["id"]: f"{h['name']} ({h['schema']}, {', '.join(h['countries'])}) score {h['score']}" for h in hits}
-    chosen = st.selectbox("Matches", list(labels), format_func=lambda i: labels[i], key=f"{key}_pick")
-    st.session_state[f"{key}_id"] = chosen
-    return chosen
+
+def pick_entity(key: str, label: str = "Entity", param: str | None = None, text_param: str | None = None) -> str | None:
+    """A search box, its hits as buttons, and the entity the user opened (remembered in the session).
+
+    Nothing is opened without a click, except through the URL: ``?{param}=ID`` opens that entity and
+    ``?{text_param}=TEXT`` fills the search box (showing the hits, opening none). Hits below
+    ``explore.RELEVANCE_FLOOR`` are not matches: the page says "nothing matches" and offers the closest three.
+    Namesakes are told apart by schema, countries, lists and id. Returns the opened entity id or None.
+    """
+    from redflag.services.explore import RELEVANCE_FLOOR, list_names, search_entities
+
+    db = store()
+    opened_key, last_q_key = f"{key}_id", f"{key}_last_q"
+    if param:
+        wanted = st.query_params.get(param)
+        seen = f"_url_{param}_{key}"
+        if wanted is not None and st.session_state.get(seen) != wanted:
+            st.session_state[seen] = wanted
+            if db.get_node("Entity", wanted) is not None:
+                st.session_state[opened_key] = wanted
+            else:
+                st.warning(f"The link names {md_escape(param)} {md_escape(wanted[:80])}, which is not in the graph.")
+    if text_param:
+        subject_from_url(text_param, f"{key}_q", _ANY_TEXT)
+    text = st.text_input(f"{label} name (fuzzy, aliases count)", key=f"{key}_q").strip()
+    if text_param:
+        subject_to_url(text_param, text or None)
+    if text != st.session_state.get(last_q_key, text):  # a new search closes what the old one opened
+        st.session_state.pop(opened_key, None)
+    st.session_state[last_q_key] = text
+    if text:
+        hits = search_entities(db, text)
+        strong = [h for h in hits if h["score"] >= RELEVANCE_FLOOR]
+        shown = strong[:10] if strong else hits[:3]
+        lists = list_names(db, [h["id"] for h in shown])
+        if strong:
+            st.caption(f"{len(strong)} match(es), best first; click one to open it.")
+        else:
+            st.warning(f"Nothing matches “{md_escape(text[:80])}”"
+                       + (": the closest names score below the relevance floor "
+                          f"({RELEVANCE_FLOOR:.0f} of 100) and are not matches." if shown else "."))  # fmt: skip
+        for i, hit in enumerate(shown):
+            if st.button(_hit_label(hit, lists.get(hit["id"], [])), key=f"{key}_hit_{i}", type="tertiary"):
+                st.session_state[opened_key] = hit["id"]
+    chosen = st.session_state.get(opened_key)
+    if chosen is not None and db.get_node("Entity", str(chosen)) is None:
+        st.session_state.pop(opened_key, None)
+        chosen = None
+    if param:
+        subject_to_url(param, chosen)
+    return str(chosen) if chosen else None
+
+
+class _AnyText(set[str]):
+    def __contains__(self, item: object) -> bool:
+        return isinstance(item, str)
+
+
+_ANY_TEXT = _AnyText()
 
 
 def as_plain(obj: Any) -> Any:

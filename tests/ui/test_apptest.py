@@ -67,38 +67,93 @@ def test_overview_counts_what_the_demo_loaded(data_env: Path) -> None:
     assert int(metrics["Entity"]) > 100 and int(metrics["Finding"]) > 0
 
 
-def test_search_finds_the_reseller_and_shows_its_profile(data_env: Path) -> None:
+def _hits(at: AppTest, key: str = "search") -> list[str]:
+    return [b.label for b in at.button if b.key and b.key.startswith(f"{key}_hit_")]
+
+
+def _open_hit(at: AppTest, entity_id: str, key: str = "search") -> AppTest:
+    """Click the search hit of this entity (its label names the id)."""
+    hit = next(b for b in at.button if b.key and b.key.startswith(f"{key}_hit_") and f" · id {entity_id} · " in b.label)
+    return hit.click().run()
+
+
+def _linked(page: str, **params: str) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    return at.switch_page(page).run()
+
+
+def test_search_lists_matches_and_opens_only_the_one_clicked(data_env: Path) -> None:
     at = _app("pages/search.py")
     at.text_input(key="search_q").input("Northgate Distribution").run()
-    assert at.selectbox(key="search_pick").value == "northgate-distribution"
+    assert not at.header, "nothing is opened without a click"
+    assert at.query_params["q"] == "Northgate Distribution"  # the search can be shared
+    at = _open_hit(at, "northgate-distribution")
     assert [h.value for h in at.header] == ["Northgate Distribution"]
+    assert at.query_params["entity"] == "northgate-distribution"
     assert "DEMO-DIVERSION" in str([df.value.to_dict() for df in at.dataframe])
+
+
+def test_namesakes_are_told_apart_by_id_schema_country_and_lists(data_env: Path) -> None:
+    at = _app("pages/search.py")
+    at.text_input(key="search_q").input("Northgate Distribution").run()
+    same = [h for h in _hits(at) if h.startswith("Northgate Distribution ·")]
+    assert len(same) >= 2, same
+    assert len({h.split(" · id ")[1] for h in same}) == len(same)  # each names its own id
+    for h in same:
+        name, schema, countries, lists = h.split(" · ")[:4]
+        assert schema and countries and ("on no loaded list" in lists or lists)
 
 
 def test_search_tolerates_a_misspelling(data_env: Path) -> None:
     at = _app("pages/search.py")
     at.text_input(key="search_q").input("Nortgate Distributon").run()
-    assert at.selectbox(key="search_pick").value == "northgate-distribution"
+    assert any(" · id northgate-distribution · " in h for h in _hits(at))
+    assert not at.warning
+
+
+def test_a_nonsense_query_says_nothing_matches_and_opens_nothing(data_env: Path) -> None:
+    at = _app("pages/search.py")
+    at.text_input(key="search_q").input("banana republic trading").run()
+    assert any("Nothing matches" in w.value for w in at.warning)
+    assert 0 < len(_hits(at)) <= 3  # the closest few, offered, never opened
+    assert not at.header and "entity" not in at.query_params
+
+
+def test_search_deep_links(data_env: Path) -> None:
+    at = _linked("pages/search.py", entity="northgate-distribution")
+    assert [h.value for h in at.header] == ["Northgate Distribution"]
+    at = _linked("pages/search.py", q="Meridian Freight")
+    assert at.text_input(key="search_q").value == "Meridian Freight" and _hits(at) and not at.header
+    at = _linked("pages/search.py", entity="no-such-entity")
+    assert not at.header and any("not in the graph" in w.value for w in at.warning)
 
 
 def test_hostile_name_is_shown_as_plain_text(data_env: Path) -> None:
     at = _app("pages/search.py")
-    at.text_input(key="search_q").input("img src onerror").run()
-    assert at.selectbox(key="search_pick").value == HOSTILE_ID
+    at.text_input(key="search_q").input("img src x onerror").run()
+    at = _open_hit(at, HOSTILE_ID)
     assert [h.value for h in at.header] == [HOSTILE_IMG]  # st.header escapes; never unsafe HTML
     assert all("<img" not in m.value or "\\<img" in m.value for m in at.markdown)
 
 
 def test_network_explorer_opens_around_the_profile_entity(data_env: Path) -> None:
-    at = _app("pages/search.py")
-    at.text_input(key="search_q").input("Northgate Distribution").run()
+    at = _linked("pages/search.py", entity="northgate-distribution")
     at.button(key="to_network").click().run()
     assert [t.value for t in at.title] == ["Network explorer"]
     assert at.session_state["network_center"] == "northgate-distribution"
+    assert at.query_params["entity"] == "northgate-distribution"
     shown = _texts(at)
     assert "Centre: Northgate Distribution" in shown
     relations = at.dataframe[-1].value
     assert "LINKED_TO" in set(relations["relation"]) and HOSTILE_IMG in set(relations["from"])
+
+
+def test_network_deep_link_centres_the_entity(data_env: Path) -> None:
+    at = _linked("pages/network.py", entity="meridian-freight-services")
+    assert not at.exception and "Centre: Meridian Freight Services FZE" in _texts(at)
 
 
 def test_network_filter_by_relation_type_narrows_the_view(data_env: Path) -> None:
@@ -114,11 +169,24 @@ def test_network_filter_by_relation_type_narrows_the_view(data_env: Path) -> Non
 
 def test_diversion_paths_for_the_diversion_deal(data_env: Path) -> None:
     at = _app("pages/paths.py")
+    assert at.selectbox(key="paths_tx_pick").value is None  # nothing opened without a choice
     at.selectbox(key="paths_tx_pick").select("DEMO-DIVERSION").run()
     assert not at.exception and not at.error
+    assert at.query_params["transaction"] == "DEMO-DIVERSION"
     choices = at.radio(key="paths_choice").options
     assert choices, "the diversion deal should have at least one risky path"
     assert "Northgate Distribution" in choices[0] or any("Northgate" in c for c in choices)
+    shown = _texts(at)
+    assert "{'" not in shown and "'passage':" not in shown  # evidence rendered, not dumped
+
+
+def test_paths_deep_links_open_a_transaction_or_a_party(data_env: Path) -> None:
+    at = _linked("pages/paths.py", transaction="DEMO-DIVERSION")
+    assert at.selectbox(key="paths_tx_pick").value == "DEMO-DIVERSION" and at.radio(key="paths_choice").options
+    at = _linked("pages/paths.py", party="northgate-distribution")
+    assert at.radio(key="paths_mode").value == "a party"
+    assert "Party: Northgate Distribution (id northgate-distribution)" in _texts(at)
+    assert not at.exception and not at.error, [e.value for e in at.error]
 
 
 def _transaction(tx_id: str) -> AppTest:
