@@ -218,6 +218,31 @@ class _AnyText(set[str]):
 _ANY_TEXT = _AnyText()
 
 
+# features of a "possibly same" pair (redflag/matching) that speak against the pair being one entity
+_AGAINST = ("mismatch", "disagreement", "extra_tokens")
+
+
+def features_text(explanation: object) -> str:
+    """A resolution explanation as words: the features for and against, strongest first, zeros left out.
+
+    ``explanation`` is the JSON object of feature scores the matcher stores (``{"name_exact": 1.0, ...}``);
+    any other text is returned as it is.
+    """
+    import json
+
+    try:
+        feats = json.loads(str(explanation))
+    except ValueError:
+        return str(explanation or "")
+    if not isinstance(feats, dict):
+        return str(explanation)
+    scored = [(str(k), float(v)) for k, v in feats.items() if isinstance(v, int | float) and float(v) != 0.0]
+    scored.sort(key=lambda kv: -abs(kv[1]))
+    pro = [f"{k.replace('_', ' ')} {v:.2f}" for k, v in scored if not any(a in k for a in _AGAINST)]
+    con = [f"{k.replace('_', ' ')} {v:.2f}" for k, v in scored if any(a in k for a in _AGAINST)]
+    return ("For: " + (", ".join(pro) or "nothing") + ". Against: " + (", ".join(con) or "nothing") + ".")
+
+
 def as_plain(obj: Any) -> Any:
     """Dataclasses, objects and containers as plain dicts/lists (for display of service results)."""
     import dataclasses
