@@ -331,6 +331,21 @@ def test_sources_page_lists_the_sample_runs(data_env: Path) -> None:
     assert "sample-ofac" in set(table["source"]) and "ok" in set(table["outcome"])
 
 
+def test_review_queue_shows_resolution_features_as_words(data_env: Path) -> None:
+    at = _app("pages/review.py")
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith("For: ") and "name exact 1\\.00" in c for c in captions), captions[:5]
+    assert not any('{"' in c or "_" in c.replace("\\_", "") for c in captions if c.startswith("For: "))
+
+
+def test_overview_lists_the_newest_findings_by_severity(data_env: Path) -> None:
+    at = _app()
+    table = next(df.value for df in at.dataframe if "first seen" in df.value.columns)
+    order = {"hard-stop": 0, "high": 1, "medium": 2, "low": 3, "context": 4}
+    ranks = [order[s] for s in table["severity"]]
+    assert ranks == sorted(ranks) and set(table["open"]) <= {f"./transactions?transaction={t}" for t in table["transaction"]}
+
+
 def test_review_queue_judges_a_possible_pair(data_env: Path) -> None:
     at = _app("pages/review.py")
     pairs = [b for b in at.button if b.key and b.key.startswith("same_no_")]
