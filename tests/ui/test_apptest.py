@@ -374,3 +374,31 @@ def test_graph_export_downloads_valid_turtle(data_env: Path) -> None:
 
     graph = rdflib.Graph().parse(data=body.decode("utf-8"), format="turtle")
     assert len(graph) > 1000
+
+
+def test_monitoring_alerts_are_deduplicated_and_acknowledged_with_who_and_when(data_env: Path) -> None:
+    from redflag.services.findings import stored_findings
+    from redflag.services.store import open_store
+    from redflag.settings import load_settings
+    from redflag.stewardship.alerts import list_alerts, record_alerts
+    from redflag.stewardship.config import AlertSettings
+
+    quiet = AlertSettings(smtp_host="", smtp_port=25, smtp_user="", smtp_starttls=False, mail_from="", mail_to=(),
+                          webhook_url="", timeout=1.0)  # fmt: skip
+    with open_store(load_settings(data_env)) as db:
+        finding = next(iter(stored_findings(db, "DEMO-MONITOR").values()))
+        for kind, when in (("new", "2026-01-01T00:00:00+00:00"), ("changed", "2026-02-01T00:00:00+00:00")):
+            record_alerts(db, {"transaction": "DEMO-MONITOR", kind: [{**finding, "changed_at": when}]}, quiet)
+        ids = {a["id"] for a in list_alerts(db, "DEMO-MONITOR") if a["finding_id"] == finding["id"]}
+    assert len(ids) == 2  # two changes of one finding
+    at = _app("pages/monitoring.py")
+    table = at.dataframe[0].value
+    rows = table[(table["transaction"] == "DEMO-MONITOR") & (table["rule"] == finding["rule"])]
+    assert len(rows) == 1 and int(rows["alerts"].iloc[0]) == 2  # one row per finding, not per alert
+    assert rows["evidence"].iloc[0] == "./transactions?transaction=DEMO-MONITOR"
+    at.button(key="ack_0").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    with open_store(load_settings(data_env)) as db:
+        acked = [a for a in list_alerts(db, "DEMO-MONITOR") if a["id"] in ids]
+    assert {a.get("acknowledged_by") for a in acked} == {"apptest-analyst"} and all(a.get("acknowledged_at") for a in acked)
+    assert any("Every alert is acknowledged" in s.value for s in at.success)
