@@ -24,6 +24,7 @@ PAGES = [
     ("pages/review.py", "Review queue", ":material/fact_check:"),
     ("pages/sources.py", "Sources", ":material/cloud_sync:"),
     ("pages/reports.py", "Reports", ":material/description:"),
+    ("pages/screen_name.py", "Screen a name", ":material/person_search:"),
     ("pages/screening.py", "Bulk screening", ":material/playlist_add_check:"),
     ("pages/items.py", "Item register", ":material/inventory_2:"),
     ("pages/grievances.py", "Grievances", ":material/report:"),

@@ -21,6 +21,7 @@ PAGES = {
     "pages/review.py": "Review queue",
     "pages/sources.py": "Sources",
     "pages/reports.py": "Reports",
+    "pages/screen_name.py": "Screen a name",
     "pages/screening.py": "Bulk screening",
     "pages/items.py": "Item register",
     "pages/grievances.py": "Grievances",
@@ -402,3 +403,13 @@ def test_monitoring_alerts_are_deduplicated_and_acknowledged_with_who_and_when(d
         acked = [a for a in list_alerts(db, "DEMO-MONITOR") if a["id"] in ids]
     assert {a.get("acknowledged_by") for a in acked} == {"apptest-analyst"} and all(a.get("acknowledged_at") for a in acked)
     assert any("Every alert is acknowledged" in s.value for s in at.success)
+
+
+def test_a_single_name_is_screened_with_its_list_versions(data_env: Path) -> None:
+    at = _app("pages/screen_name.py")
+    at.text_input(key="screen_name_q").input("Strata Communications")
+    at.button[0].click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    rows = at.dataframe[0].value
+    assert "Strata Communications" in set(rows["list entity"]) and (rows["lists"] != "").all()
+    assert any(c.value.startswith("Screened against: ") and "logged as" in c.value for c in at.caption)
