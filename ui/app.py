@@ -24,6 +24,7 @@ PAGES = [
     ("pages/review.py", "Review queue", ":material/fact_check:"),
     ("pages/sources.py", "Sources", ":material/cloud_sync:"),
     ("pages/reports.py", "Reports", ":material/description:"),
+    ("pages/screen_name.py", "Screen a name", ":material/person_search:"),
     ("pages/screening.py", "Bulk screening", ":material/playlist_add_check:"),
     ("pages/items.py", "Item register", ":material/inventory_2:"),
     ("pages/grievances.py", "Grievances", ":material/report:"),
@@ -32,7 +33,8 @@ PAGES = [
 
 
 def main() -> None:
-    st.set_page_config(page_title="redflag", page_icon=":material/flag:", layout="wide")
+    # a local icon: ":material/...:" or emoji favicons are fetched by the browser from an outside host
+    st.set_page_config(page_title="redflag", page_icon=str(HERE / "assets" / "flag.png"), layout="wide")
     pages = [st.Page(str(HERE / path), title=title, icon=icon) for path, title, icon in PAGES]
     # navigation first (so Streamlit never falls back to running ui/pages/*.py on their own), hidden until signed in
     nav = st.navigation(pages, position="sidebar" if signed_in() else "hidden")

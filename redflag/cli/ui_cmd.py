@@ -33,11 +33,12 @@ def is_loopback(host: str) -> bool:
 
 def streamlit_command(host: str, port: int) -> list[str]:
     return [
-        sys.executable, "-m", "streamlit", "run", str(APP),
+        sys.executable, "-m", "ui.launch", "run", str(APP),  # streamlit run, with the app's navigation from the start
         "--server.address", host,
         "--server.port", str(port),
         "--server.headless", "true",
         "--browser.gatherUsageStats", "false",
+        "--client.toolbarMode", "minimal",  # no "Deploy" button, no developer menu
     ]  # fmt: skip
 
 

@@ -53,6 +53,12 @@ ENTITY_FINDINGS = q(
     "f.transaction_id AS transaction ORDER BY transaction, rule",
     "id",
 )
+ENTITY_LIST_NAMES = q(
+    "explore.entity_list_names",
+    "UNWIND $ids AS eid MATCH (e:Entity {id: eid})-[:HAS_LISTING]->(l:Listing) "
+    "RETURN eid AS id, l.authority AS authority, l.list_code AS list_code, l.program AS program",
+    "ids",
+)
 ENTITY_TRANSACTIONS = q(
     "explore.entity_transactions",
     "MATCH (t:Transaction)-[r:HAS_PARTY]->(e:Entity {id: $id}) "
@@ -107,7 +113,7 @@ TRANSACTIONS = q(
     "MATCH (t:Transaction) OPTIONAL MATCH (t)-[:DESTINED_FOR]->(c:Country) "
     "OPTIONAL MATCH (f:Finding)-[:CONCERNS]->(t) WHERE f.transaction_id = t.id AND coalesce(f.active, true) "
     "RETURN t.id AS id, t.title AS title, t.status AS status, c.id AS destination, c.name AS destination_name, "
-    "t.risk_score AS risk_score, t.hard_stop AS hard_stop, t.last_review_at AS last_review_at, "
+    "t.risk_score AS risk_score, t.risk_band AS risk_band, t.hard_stop AS hard_stop, t.last_review_at AS last_review_at, "
     "count(f) AS findings ORDER BY id",
 )
 NEWEST_FINDINGS = q(
@@ -201,6 +207,26 @@ def search_entities(store: GraphStore, text: str, limit: int = 20, pool: int = 2
             }
     ranked = sorted(best.values(), key=lambda h: (-h["score"], -h["_closeness"], h["name"]))[:limit]
     return [{k: v for k, v in h.items() if k != "_closeness"} for h in ranked]
+
+
+# A search hit below this WRatio score (0-100, rapidfuzz) is not offered as a match: measured on the demo world,
+# misspellings of a real name score 95 ("Nortgate Distributon"), while unrelated words reach 85.5 through
+# WRatio's partial token matching ("banana republic trading" -> "HULM AL SAHRA ELECTRIC DEVICES").
+RELEVANCE_FLOOR = 88.0
+
+
+def list_names(store: GraphStore, entity_ids: list[str]) -> dict[str, list[str]]:
+    """The lists each entity is on, as "authority list_code (programme)" texts; entities on none are absent."""
+    out: dict[str, list[str]] = {}
+    if not entity_ids:
+        return out
+    for r in store.run(ENTITY_LIST_NAMES, {"ids": [str(i) for i in entity_ids]}):
+        text = " ".join(_text(x) for x in (r["authority"], r["list_code"]) if x) or "a list"
+        if r["program"]:
+            text += f" ({_text(r['program'])})"
+        if text not in out.setdefault(str(r["id"]), []):
+            out[str(r["id"])].append(text)
+    return out
 
 
 def entity_profile(store: GraphStore, entity_id: str, limit: int = 50) -> dict[str, Any] | None:

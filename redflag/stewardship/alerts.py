@@ -37,6 +37,15 @@ PENDING = q(
     "OR a.webhook_status STARTS WITH 'pending' OR a.webhook_status STARTS WITH 'failed' "
     "RETURN properties(a) AS a ORDER BY a.created_at, a.id",
 )
+ACKNOWLEDGE = q(
+    "stewardship.acknowledge_alerts",
+    "UNWIND $ids AS aid MATCH (a:Alert {id: aid}) WHERE a.acknowledged_at IS NULL "
+    "SET a.acknowledged_by = $by, a.acknowledged_at = $at RETURN count(a) AS n",
+    "ids",
+    "by",
+    "at",
+    write=True,
+)
 ALERTS_FIELDS = ("id", "transaction_id", "finding_id", "entity_id", "rule", "title", "severity", "change", "explanation", "created_at")
 
 
@@ -122,6 +131,32 @@ def record_alerts(
 
 def list_alerts(store: GraphStore, transaction_id: str | None = None) -> list[dict[str, Any]]:
     return [dict(r["a"]) for r in store.run(ALERTS, {"tx": transaction_id})]
+
+
+def acknowledge(store: GraphStore, alert_ids: Sequence[str], by: str, *, at: str | None = None) -> int:
+    """Mark alerts as seen by ``by`` at ``at`` (UTC ISO time; now by default). An alert already acknowledged
+    keeps its first acknowledgement. Returns how many alerts were marked. Raises ValueError without a name."""
+    if not by or not by.strip():
+        raise ValueError("an acknowledgement needs the analyst's name")
+    rows = store.run(ACKNOWLEDGE, {"ids": [str(i) for i in alert_ids], "by": by.strip(), "at": at or _now()})
+    return int(rows[0]["n"]) if rows else 0
+
+
+def grouped(alerts: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Alerts deduplicated per (transaction, finding) (list-change alerts: per entry and kind of change): the newest alert of each, with ``count`` (how many
+    alerts the finding raised), ``ids`` (all of them) and ``open`` (how many are not acknowledged yet);
+    newest first."""
+    groups: dict[tuple[str, str], dict[str, Any]] = {}
+    for a in sorted(alerts, key=lambda a: str(a.get("created_at") or ""), reverse=True):
+        about = a.get("finding_id") or f"entity:{a.get('entity_id') or ''}|{a.get('title') or ''}"  # LIST-CHANGE
+        key = (str(a.get("transaction_id")), str(about))
+        g = groups.get(key)
+        if g is None:
+            groups[key] = g = {**a, "count": 0, "ids": [], "open": 0}
+        g["count"] += 1
+        g["ids"].append(str(a["id"]))
+        g["open"] += 0 if a.get("acknowledged_at") else 1
+    return list(groups.values())
 
 
 def _public(alert: dict[str, Any]) -> dict[str, Any]:

@@ -217,11 +217,12 @@ def test_a_resolution_and_a_decision_record_the_signed_in_user(login_env: Path) 
     at.switch_page("pages/transactions.py").run()
     at.selectbox(key="tx_pick").select("DEMO-DIVERSION").run()
     at.button(key="run_flags").click().run()
-    finding = str(at.selectbox(key="resolve_finding").value)
+    at.selectbox(key="resolve_finding").select_index(0)  # the form starts empty: nothing is preselected
     at.selectbox(key="resolve_status").select("mitigated")
     at.text_area(key="resolve_reason").input("Registry extract checked by the signed-in analyst.")
     at.button(key="resolve_submit").click().run()
     assert any("Recorded: mitigated by alice" in s.value for s in at.success), [e.value for e in at.error]
+    finding = str(at.selectbox(key="resolve_finding").value)
     at.selectbox(key="decision_value").select("hold")
     at.text_area(key="decision_reason").input("Waiting for the end-user certificate.")
     at.button(key="decision_submit").click().run()

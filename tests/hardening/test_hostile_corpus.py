@@ -153,6 +153,8 @@ def test_the_profile_page_shows_hostile_names_as_text(app_env: None, query: str,
     at = AppTest.from_file(str(APP), default_timeout=120).run()
     at.switch_page("pages/search.py").run()
     at.text_input(key="search_q").input(query).run()
+    assert not at.header  # nothing is opened without a click
+    next(b for b in at.button if b.key and b.key.startswith("search_hit_")).click().run()  # the best hit
     assert not at.exception, at.exception
     assert [h.value for h in at.header] == [expected]  # st.header takes the value as plain text
     for md in at.markdown:  # anything rendered as Markdown must have the data escaped

@@ -9,23 +9,42 @@ import streamlit as st
 from redflag.services import explore
 from ui import graphview
 from ui.auth import require_login
-from ui.common import md_escape, pick_entity, store
+from ui.common import md_escape, pick_entity, store, subject_to_url
 
 require_login()  # the sign-in, also when Streamlit runs this page file on its own
 
 st.title("Network explorer")
+
+
+def _open_view(node_id: str) -> None:
+    """Open the page that shows a node: an entity's profile, a transaction, or say that there is none."""
+    kind = str(nodes.get(node_id, {}).get("label") or "")
+    if kind == "Transaction":
+        st.switch_page("pages/transactions.py", query_params={"transaction": node_id})
+    elif kind == "Finding":
+        tx = (db.get_node("Finding", node_id) or {}).get("transaction_id")
+        if tx:
+            st.switch_page("pages/transactions.py", query_params={"transaction": str(tx)})
+    elif kind in ("Entity", ""):
+        if db.get_node("Entity", node_id) is not None:
+            st.session_state["search_id"] = node_id
+            st.switch_page("pages/search.py", query_params={"entity": node_id})
+    st.info(f"A {md_escape(kind.lower() or 'node')} has no page of its own; its relations are in the table below.")
+
+
 db = store()
 
-chosen = pick_entity("network", "Centre entity")
-centre = st.session_state.get("network_center")
-if chosen and chosen != centre and st.session_state.get("network_q"):
-    centre = chosen
+chosen = pick_entity("network", "Centre entity", param="entity")
+if chosen and chosen != st.session_state.get("network_center"):  # a new centre (clicked, or from a link)
     st.session_state["network_center"] = chosen
     st.session_state["network_expanded"] = [chosen]
+    st.session_state["network_limits"] = {}
+centre = chosen or st.session_state.get("network_center")
 if not centre:
-    st.info("Search an entity above, or open one from its profile (Search & profile > Open in network explorer).")
+    st.info("Search an entity above and click it, or open one from its profile (Search & profile > Open in network "
+            "explorer), or open a link such as /network?entity=ID.")
     st.stop()
-
+subject_to_url("entity", centre)
 f1, f2, f3 = st.columns([3, 1, 1])
 types = f1.multiselect("Relation types (none = all)", graphview.EDGE_TYPES, key="network_types")
 colour_by = f2.radio("Colour by", ["type", "risk"], horizontal=True, key="network_colour")
@@ -75,8 +94,7 @@ if isinstance(event, dict) and event.get("timestamp") != st.session_state.get("n
     elif action == "tap_edge":
         st.session_state["network_edge"] = data.get("target_id")
     elif action == "open_profile":
-        st.session_state["search_id"] = str((data.get("element_data") or {}).get("node_id") or data.get("element_id"))
-        st.switch_page("pages/search.py")
+        _open_view(str((data.get("element_data") or {}).get("node_id") or data.get("element_id")))
 
 edge_id = st.session_state.get("network_edge")
 if edge_id and edge_id in edges:
@@ -99,10 +117,10 @@ st.dataframe(
       "to": nodes.get(e["target"], {}).get("name", e["target"]), "id": e["id"]} for e in edges.values()],
     hide_index=True,
 )  # fmt: skip
-pick = st.selectbox("Open a profile", [""] + sorted(nodes), format_func=lambda i: nodes[i]["name"] if i else "")
-if pick and st.button("Open profile", key="network_open_profile"):
-    st.session_state["search_id"] = pick
-    st.switch_page("pages/search.py")
+pick = st.selectbox("Open a node's page", sorted(nodes), index=None, key="network_pick",
+                    format_func=lambda i: f"{nodes[i]['name']} ({nodes[i].get('label') or 'node'})")  # fmt: skip
+if pick and st.button("Open", key="network_open_profile"):
+    _open_view(pick)
 if st.button("Reset the view", key="network_reset"):
     st.session_state["network_expanded"] = [centre]
     st.session_state["network_limits"] = {}

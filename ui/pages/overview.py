@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import streamlit as st
 
 from redflag.services import explore
@@ -35,9 +37,12 @@ st.subheader("Transactions by risk")
 txs = explore.transactions(db)
 st.dataframe(
     [{"id": t["id"], "title": t["title"], "destination": t["destination_name"] or t["destination"],
-      "risk score": t["risk_score"], "hard stop": t["hard_stop"], "active findings": t["findings"],
-      "status": t["status"]} for t in sorted(txs, key=lambda t: -(t["risk_score"] or 0))],
-    hide_index=True,
+      "risk score": t["risk_score"], "band": t["risk_band"] or "not scored",
+      "hard stop": "not scored" if t["risk_score"] is None else ("yes" if t["hard_stop"] else "no"),
+      "active findings": t["findings"], "status": t["status"],
+      "open": f"./transactions?transaction={quote(str(t['id']))}"}
+     for t in sorted(txs, key=lambda t: -(t["risk_score"] or 0))],
+    hide_index=True, column_config={"open": st.column_config.LinkColumn("open", display_text="open")},
 )  # fmt: skip
 
 st.subheader("Risk by destination country")
@@ -50,9 +55,16 @@ if events:
     st.bar_chart(events, x="year", y="events", color="type")
 
 st.subheader("Newest findings")
-findings = explore.newest_findings(db)
+SEVERITY_ORDER = {"hard-stop": 0, "high": 1, "medium": 2, "low": 3, "context": 4}
+recent = explore.newest_findings(db, limit=500)
+recent.sort(key=lambda f: str(f.get("first_seen") or ""), reverse=True)
+recent.sort(key=lambda f: SEVERITY_ORDER.get(str(f.get("severity")), 9))  # by severity, then newest first
+findings = [{"severity": f["severity"], "rule": f["rule"], "title": f["title"], "transaction": f["transaction"],
+             "status": f["status"], "first seen": str(f.get("first_seen") or "")[:19].replace("T", " "),
+             "open": f"./transactions?transaction={quote(str(f['transaction']))}"} for f in recent[:15]]  # fmt: skip
 if findings:
-    st.dataframe(findings, hide_index=True)
+    st.dataframe(findings, hide_index=True,
+                 column_config={"open": st.column_config.LinkColumn("open", display_text="open the deal")})
 else:
     st.info("No findings yet: open Transactions and run the flags on a deal.")
 
@@ -62,7 +74,8 @@ if cfg.archive_dir.exists():
     with archive_for(cfg) as archive:
         runs = archive.runs()[-10:]
     if runs:
-        st.dataframe([r.to_dict() for r in reversed(runs)], hide_index=True)
+        st.dataframe([{k: (", ".join(map(str, v)) if isinstance(v, list) else v) for k, v in r.to_dict().items()
+                       if not isinstance(v, dict)} for r in reversed(runs)], hide_index=True)  # fmt: skip
     else:
         st.info("No crawl has run yet: use the Sources page or `redflag crawl --sample`.")
 else:

@@ -9,7 +9,17 @@ import streamlit as st
 from redflag.services import explore
 from ui import graphview
 from ui.auth import require_login
-from ui.common import md_escape, missing, optional, pick_entity, run_safely, store
+from ui.common import (
+    md_escape,
+    missing,
+    optional,
+    pick_entity,
+    run_safely,
+    store,
+    subject_from_url,
+    subject_to_url,
+)
+from ui.findings_view import show_evidence
 
 require_login()  # the sign-in, also when Streamlit runs this page file on its own
 
@@ -17,7 +27,14 @@ st.title("Diversion paths")
 db = store()
 find_paths = optional("redflag.paths", "find_paths")
 
-mode = st.radio("Start from", ["a transaction", "a party"], horizontal=True, key="paths_mode")
+MODES = ["a transaction", "a party"]
+if "party" in st.query_params and "transaction" not in st.query_params and st.session_state.get("_paths_party_url") != st.query_params["party"]:
+    st.session_state["paths_mode"] = "a party"  # a link to a party's paths opens in party mode
+    st.session_state["_paths_party_url"] = st.query_params["party"]
+elif "transaction" in st.query_params and st.session_state.get("_paths_tx_url") != st.query_params["transaction"]:
+    st.session_state["paths_mode"] = "a transaction"
+    st.session_state["_paths_tx_url"] = st.query_params["transaction"]
+mode = st.radio("Start from", MODES, horizontal=True, key="paths_mode")
 tx_id: str | None = None
 party_id: str | None = None
 if mode == "a transaction":
@@ -26,14 +43,21 @@ if mode == "a transaction":
         st.info("No transactions yet: import deals on the Transactions page or run `redflag demo --no-ui`.")
         st.stop()
     titles = {t["id"]: f"{t['id']} · {t['title'] or ''}" for t in txs}
-    default = st.session_state.get("paths_tx")
-    index = list(titles).index(default) if default in titles else 0
-    tx_id = st.selectbox("Transaction", list(titles), index=index, format_func=lambda i: titles[i], key="paths_tx_pick")
-else:
-    party_id = pick_entity("paths", "Party")
-    if party_id is None:
-        st.info("Search a party by name.")
+    subject_from_url("transaction", "paths_tx_pick", titles)
+    tx_id = st.selectbox("Transaction", list(titles), index=None, format_func=lambda i: titles[i],
+                         key="paths_tx_pick", placeholder="Choose a transaction")  # fmt: skip
+    subject_to_url("transaction", tx_id, drop=("party",))
+    if tx_id is None:
+        st.info("Choose a transaction (or open a link such as /paths?transaction=ID).")
         st.stop()
+else:
+    if "transaction" in st.query_params:
+        del st.query_params["transaction"]
+    party_id = pick_entity("paths", "Party", param="party")
+    if party_id is None:
+        st.info("Search a party by name and click it (or open a link such as /paths?party=ID).")
+        st.stop()
+    st.text(f"Party: {(db.get_node('Entity', party_id) or {}).get('name') or party_id} (id {party_id})")
 depth = st.slider("Longest path (hops)", 2, 6, 4, key="paths_depth")
 
 if find_paths is None:
@@ -48,7 +72,8 @@ if not result:
 paths = result.get("paths") or []
 st.text(f"{len(paths)} path(s) found; {result.get('explored', 0)} explored" + (" (partial: search was capped)" if result.get("partial") else ""))
 if not paths:
-    st.success("No path leads to a risky end-user or destination within that many hops.")
+    st.info("No path to a risky end-user or destination was found within that many hops. This is not a clearance: "
+            "it covers only the relations in the graph; see the transaction's findings for the other checks.")
     st.stop()
 
 labels = [f"#{i + 1} risk {p.get('risk')}: " + " → ".join(str(n.get("name") or n.get("id")) for n in p.get("nodes", []))
@@ -69,7 +94,7 @@ st.subheader("Evidence for each step")
 names = {str(n["id"]): str(n["name"]) for n in nodes}
 for r in path.get("relationships", []):
     with st.container(border=True):
-        st.text(f"{names.get(str(r.get('source')), r.get('source'))} -[{r.get('type')}]-> "
+        st.text(f"{names.get(str(r.get('source')), r.get('source'))} —{str(r.get('type') or '').replace('_', ' ').lower()}→ "
                 f"{names.get(str(r.get('target')), r.get('target'))}")  # fmt: skip
         evidence = r.get("evidence") or []
         ids = [e for e in evidence if isinstance(e, str)]
@@ -77,5 +102,4 @@ for r in path.get("relationships", []):
         if not rows:
             st.caption("From master data, a list or a deal (no document passage).")
         for e in rows:
-            st.text(str(e.get("text") or e.get("quote") or e))
-            st.caption(md_escape(" · ".join(str(e.get(k)) for k in ("publisher", "url") if e.get(k))))
+            show_evidence({**e, "passage": e.get("passage") or e.get("text") or e.get("quote") or ""})

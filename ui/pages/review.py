@@ -8,7 +8,7 @@ import streamlit as st
 
 from redflag.services import explore
 from ui.auth import require_login
-from ui.common import md_escape, store, user
+from ui.common import features_text, md_escape, md_link, store, user
 
 require_login()  # the sign-in, also when Streamlit runs this page file on its own
 
@@ -23,7 +23,8 @@ def _passages(rows: list[dict[str, object]]) -> None:
         st.caption("No passage recorded.")
     for p in rows:
         st.text(str(p.get("text") or ""))
-        st.caption(md_escape(p.get("url") or ""))
+        st.caption(" · ".join(x for x in (md_escape(p.get("publisher") or ""), md_link(p.get("url"), p.get("url")))
+                              if x))  # fmt: skip
 
 
 st.subheader(f"Extracted relations ({len(queue['relations'])})")
@@ -46,7 +47,7 @@ if not queue["same_as"]:
     st.info("No candidate pairs: they appear after `redflag resolve` finds names that may be one entity.")
 for i, pair in enumerate(queue["same_as"]):
     with st.container(border=True):
-        st.text(f"score {pair['score']}")
+        st.text(f"Match score {float(pair['score'] or 0):.2f}")
         left, right = st.columns(2)
         with left:
             st.text(pair["source_name"] or pair["source"])
@@ -55,7 +56,7 @@ for i, pair in enumerate(queue["same_as"]):
             st.text(pair["target_name"] or pair["target"])
             _passages(pair["target_passages"])
         if pair.get("explanation"):
-            st.caption(md_escape(pair["explanation"]))
+            st.caption(md_escape(features_text(pair["explanation"])))
         yes, no = st.columns(2)
         if yes.button("Same entity", key=f"same_yes_{i}"):
             explore.judge_same_as(db, pair["source"], pair["target"], True, user(), now)

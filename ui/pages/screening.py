@@ -95,9 +95,12 @@ if done:
         options = dict(done["matches"][party])
         entity = st.selectbox("List entity", list(options), format_func=lambda e: options[e], key="decide_entity")
         decision = st.radio("Decision", ["false_positive", "true_match", "needs_review"], horizontal=True,
-                            key="decide_kind")
+                            key="decide_kind", index=None, format_func=lambda d: d.replace("_", " "))
         reason = st.text_input("Reason (required)", key="decide_reason")
         if st.button("Record decision", key="decide_go"):
+            if decision is None:
+                st.error("Choose a decision: nothing was recorded.")
+                st.stop()
             entry = run_safely("Recording the decision", ops.record_match_decision, db, cfg, party, entity,
                                decision, reason, current_user())
             if entry is not None:

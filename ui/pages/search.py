@@ -6,15 +6,16 @@ import streamlit as st
 
 from redflag.services import explore
 from ui.auth import require_login
-from ui.common import kv_table, md_escape, pick_entity, store
+from ui.common import kv_table, md_escape, md_link, pick_entity, store
 
 require_login()  # the sign-in, also when Streamlit runs this page file on its own
 
 st.title("Search & profile")
 db = store()
-entity_id = pick_entity("search")
+entity_id = pick_entity("search", param="entity", text_param="q")
 if entity_id is None:
-    st.info("Type a name above: companies, agencies, people, vessels; aliases and misspellings are matched.")
+    st.info("Type a name above and click a match to open it: companies, agencies, people, vessels; aliases and "
+            "misspellings are matched.")
     st.stop()
 
 profile = explore.entity_profile(db, entity_id)
@@ -24,10 +25,12 @@ if profile is None:
 
 st.header(profile["name"] or profile["id"], anchor=False)
 st.text(f"id {profile['id']} · {profile['schema']} · countries {', '.join(profile['countries']) or 'unknown'}")
+st.page_link("pages/paths.py", label="Diversion paths from this party", icon=":material/route:",
+             query_params={"party": entity_id})
 if st.button("Open in network explorer", key="to_network"):
     st.session_state["network_center"] = entity_id
     st.session_state["network_expanded"] = [entity_id]
-    st.switch_page("pages/network.py")
+    st.switch_page("pages/network.py", query_params={"entity": entity_id})
 
 c1, c2 = st.columns(2)
 with c1:
@@ -41,7 +44,7 @@ with c2:
         st.dataframe(
             [{k: lst.get(k) for k in ("authority", "list_code", "program", "start_date", "end_date", "source_url")}
              for lst in profile["listings"]],
-            hide_index=True,
+            hide_index=True, column_config={"source_url": st.column_config.LinkColumn("source")},
         )  # fmt: skip
     else:
         st.text("Not on any loaded list.")
@@ -50,12 +53,12 @@ with c2:
 
 st.subheader("Mentions")
 if not profile["mentions"]:
-    st.text("No document mentions this entity yet (run `redflag extract` after a crawl).")
+    st.caption("No document mentions this entity yet (run `redflag extract` after a crawl).")
 for m in profile["mentions"]:
     with st.container(border=True):
         st.text(m["text"] or "")
-        st.markdown(f"Source: {md_escape(m['title'] or m['publisher'] or '')} · [{md_escape(m['url'])}]({m['url']})"
-                    if str(m["url"] or "").startswith(("http://", "https://")) else f"Source: {md_escape(m['url'])}")
+        st.markdown(f"Source: {md_escape(m['title'] or m['publisher'] or '')} · tier {md_escape(m['tier'] or '?')} · "
+                    + md_link(m["url"], m["url"]))
 
 st.subheader("Events")
 st.dataframe(profile["events"] or [{"type": "(none)"}], hide_index=True)

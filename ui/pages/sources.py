@@ -50,7 +50,8 @@ if st.button("Refresh now", key="sources_refresh", type="primary"):
         bar.progress(1.0, text="Loading the lists into the graph...")
         with archive_for(cfg) as archive:
             loaded = load_lists(store(), archive)
-        st.success(f"{len(made)} run(s) finished; graph updated ({loaded}).")
+        st.success(f"{len(made)} run(s) finished; graph updated ({loaded.nodes} node(s), {loaded.relationships} "
+                   f"relation(s) written, {len(loaded.errors)} row error(s)).")
     except CrawlError as exc:
         st.error(f"The crawl stopped: {exc}. What was archived is kept; press Refresh again to resume.")
 

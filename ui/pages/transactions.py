@@ -23,18 +23,37 @@ from redflag.deals import (
 )
 from redflag.reports.model import build_report
 from redflag.reports.render import write_report
+from redflag.rules.checklist import ANSWERS
 from redflag.rules.engine import evaluate
 from redflag.screening_ops.grounds import NoListLoaded
 from redflag.services import explore
-from redflag.services.findings import RESOLUTION_STATUSES, persist_findings, record_decision, resolve
+from redflag.services.findings import (
+    RESOLUTION_STATUSES,
+    answer_checklist,
+    persist_findings,
+    record_decision,
+    resolve,
+    stored_findings,
+)
 from redflag.services.list_versions import screening_grounds
 from redflag.services.screening import screen_deal_parties
 from ui.auth import current_user, require_login
-from ui.common import as_plain, md_escape, run_safely, settings, store
+from ui.common import md_escape, run_safely, settings, store, subject_from_url, subject_to_url
+from ui.findings_view import decision_rows, party_names, show_finding
 
 require_login()  # the sign-in, also when Streamlit runs this page file on its own
 
-CONSIDERATIONS = ["item", "third_parties", "red_flags", "mitigation", "grievances"]
+
+
+def _score_text(score: object) -> str:
+    return "not scored" if score is None else f"{float(str(score)):.1f} / 100"
+
+
+def _hard_stop_text(stop: object, score: object) -> str:
+    if score is None:
+        return "not scored"
+    return "yes" if stop else "no"
+
 
 st.title("Transactions")
 db = store()
@@ -119,13 +138,20 @@ with work:
         st.stop()
     st.dataframe(
         [{"id": t["id"], "title": t["title"], "destination": t["destination_name"] or t["destination"],
-          "risk score": t["risk_score"], "active findings": t["findings"], "status": t["status"]} for t in txs],
+          "risk score": _score_text(t["risk_score"]), "band": t["risk_band"] or "not scored",
+          "hard stop": _hard_stop_text(t["hard_stop"], t["risk_score"]), "active findings": t["findings"],
+          "status": t["status"]} for t in txs],
         hide_index=True,
     )  # fmt: skip
     titles = {t["id"]: f"{t['id']} · {t['title'] or ''}" for t in txs}
-    tx_id = st.selectbox("Transaction", list(titles), format_func=lambda i: titles[i], key="tx_pick")
+    subject_from_url("transaction", "tx_pick", titles)
+    tx_id = st.selectbox("Transaction", list(titles), index=None, format_func=lambda i: titles[i], key="tx_pick",
+                         placeholder="Choose a transaction")  # fmt: skip
+    subject_to_url("transaction", tx_id)
+    if tx_id is None:
+        st.info("Choose a transaction above (or open a link such as /transactions?transaction=ID).")
+        st.stop()
 
-    reports: dict[str, Any] = st.session_state.setdefault("flag_reports", {})
     if st.button("Run screening and flags", key="run_flags", type="primary"):
         bar = st.progress(0.0, text="Screening the parties and evaluating the rules...")
         try:
@@ -138,60 +164,105 @@ with work:
             report = None
         if report is not None:
             bar.progress(0.8, text="Saving the findings...")
-            run_safely("Saving the findings", persist_findings, db, report)
-            reports[tx_id] = as_plain(report)
+            if run_safely("Saving the findings", persist_findings, db, report) is not None:
+                st.success(f"Flags run and stored: risk score {report.risk_score}, band {report.breakdown.band}.")
         bar.progress(1.0, text="Done")
-    report = reports.get(tx_id)
-    if report is None:
-        st.info("Press “Run screening and flags” to evaluate this transaction.")
-        st.stop()
 
-    m1, m2, m3 = st.columns(3)
-    m1.metric("Risk score", report.get("risk_score"))
-    m2.metric("Hard stop", "yes" if report.get("hard_stop") else "no")
-    m3.metric("Findings", len(report.get("findings") or []))
+    # what the due-diligence report shows (redflag report): the same service, the same findings section
+    dd = run_safely("Reading the findings", build_report, db, tx_id)
+    if dd is None:
+        st.stop()
+    stored_tx = db.get_node("Transaction", tx_id) or {}
+    stored_ids = set(stored_findings(db, tx_id))
+    m1, m2, m3, m4 = st.columns(4)
+    m1.metric("Risk score", _score_text(stored_tx.get("risk_score")))
+    m2.metric("Band", str(stored_tx.get("risk_band") or "not scored"))
+    m3.metric("Hard stop", _hard_stop_text(stored_tx.get("hard_stop"), stored_tx.get("risk_score")))
+    m4.metric("Findings", len(dd.findings))
+    if stored_tx.get("risk_score") is None:
+        st.warning("This transaction has not been scored yet: press “Run screening and flags” to score it and store "
+                   "its findings. The findings below are a fresh evaluation.")
+    else:
+        st.caption(f"Scored {md_escape(str(stored_tx.get('scored_at') or '')[:19].replace('T', ' '))}; lists judged "
+                   f"as of {md_escape(stored_tx.get('lists_judged_on') or 'unknown')}.")
+    st.page_link("pages/paths.py", label="Diversion paths of this deal", icon=":material/route:",
+                 query_params={"transaction": tx_id})
+    for hs in dd.flags.breakdown.hard_stops:
+        st.error(f"Hard stop ({md_escape(hs.get('rule'))}): {md_escape(hs.get('reason'))}")
+    for gap in dd.flags.errors:
+        st.warning(f"Not evaluated: {md_escape(gap.get('message'))}")
 
     st.subheader("Checklist by consideration")
-    checklist = report.get("checklist") or []
-    groups: dict[str, list[Any]] = {}
-    if isinstance(checklist, dict):
-        groups = {str(k): list(v) if isinstance(v, list) else [v] for k, v in checklist.items()}
-    else:
-        for row in checklist:
-            key = str(row.get("consideration") or "other") if isinstance(row, dict) else "other"
-            groups.setdefault(key, []).append(row)
-    for name in sorted(groups, key=lambda g: (CONSIDERATIONS.index(g) if g in CONSIDERATIONS else 99, g)):
-        with st.expander(name.replace("_", " ").capitalize(), expanded=True):
-            st.dataframe([r if isinstance(r, dict) else {"item": str(r)} for r in groups[name]], hide_index=True)
+    raised: dict[str, list[dict[str, Any]]] = {}
+    for f in dd.findings:
+        raised.setdefault(str(f.get("consideration") or "red_flags"), []).append(f)
+    for cid, heading in dd.considerations:
+        rows = dd.checklist.get(cid, [])
+        with st.expander(f"{heading} · {len(raised.get(cid, []))} raised, {len(rows)} question(s)",
+                         expanded=bool(raised.get(cid))):  # fmt: skip
+            for f in raised.get(cid, []):
+                st.markdown(f"- {md_escape(f['rule'])} {md_escape(f['title'])}: raised ({md_escape(f['severity'])}, "
+                            f"{md_escape(f['status'])})")  # fmt: skip
+            if rows:
+                st.dataframe([{"flag": r["flag"], "question": r["question"],
+                               "answer": r["answer"] if r.get("by") else "not answered", "note": r["note"],
+                               "by": r["by"], "at": str(r["at"])[:19].replace("T", " ")} for r in rows],
+                             hide_index=True)  # fmt: skip
+            if not rows and not raised.get(cid):
+                st.caption("Nothing raised or asked under this consideration.")
+    questions = {r["flag"]: f"{r['flag']} · {r['question']}" for rows in dd.checklist.values() for r in rows}
+    if questions:
+        with st.form("checklist_answer"):
+            st.markdown("**Answer a checklist question** (stored on the deal and shown in the report)")
+            q_id = st.selectbox("Question", list(questions), index=None, format_func=lambda i: questions[i],
+                                key="checklist_flag", placeholder="Choose a question")  # fmt: skip
+            answer = st.radio("Answer", ANSWERS, index=None, horizontal=True, key="checklist_value")
+            note = st.text_input("Note (what the answer rests on)", key="checklist_note")
+            if st.form_submit_button("Record the answer", key="checklist_submit"):
+                if q_id is None or answer is None:
+                    st.error("Choose a question and an answer: nothing was recorded.")
+                elif run_safely("Recording the answer", answer_checklist, db, tx_id, q_id, answer,
+                                by=current_user(), note=note.strip()) is not None:  # fmt: skip
+                    st.success(f"Answer recorded: {md_escape(q_id)} {answer} by {md_escape(current_user())}. "
+                               "Run the flags to re-score.")
 
     st.subheader("Findings")
-    findings = [f for f in (report.get("findings") or []) if isinstance(f, dict)]
-    if not findings:
+    if not dd.findings:
         st.success("No red flag fired for this transaction.")
-    else:
-        st.dataframe(
-            [{k: f.get(k) for k in ("id", "rule", "title", "severity", "status", "consideration")} for f in findings],
-            hide_index=True,
-        )
-        with st.form("resolve_finding"):
-            fid = st.selectbox("Finding", key="resolve_finding", options=[str(f.get("id")) for f in findings],
-                               format_func=lambda i: next(f"{f.get('rule')} · {f.get('title')}" for f in findings
-                                                          if str(f.get("id")) == i))  # fmt: skip
-            status = st.selectbox("Status", STATUSES, key="resolve_status")
+    known = {str(p["id"]): str(p["name"] or p["id"]) for p in dd.parties}
+    for f in dd.findings:
+        show_finding(f, f["id"] in stored_ids, known)
+    resolvable = [f for f in dd.findings if f["id"] in stored_ids]
+    if resolvable:
+        with st.form("resolve_finding_form"):
+            st.markdown("**Resolve a finding**")
+            labels = {str(f["id"]): f"{f['rule']} · {f['title']} · {party_names(f, known)}" for f in resolvable}
+            fid = st.selectbox("Finding", list(labels), index=None, key="resolve_finding",
+                               format_func=lambda i: labels[i], placeholder="Choose a finding")  # fmt: skip
+            status = st.selectbox("Outcome", STATUSES, index=None, key="resolve_status", placeholder="Choose an outcome")
             reason = st.text_area("Reason (kept with your name and the time)", key="resolve_reason")
             if st.form_submit_button("Resolve finding", key="resolve_submit"):
-                if not reason.strip():
+                if fid is None or status is None:
+                    st.error("Choose a finding and an outcome: nothing was recorded.")
+                elif not reason.strip():
                     st.error("Give a reason: resolutions without one are not recorded.")
                 elif run_safely("Resolving the finding", resolve, db, fid, status, reason.strip(), current_user(),
                                 settings=settings()) is not None:
                     st.success(f"Recorded: {status} by {current_user()} at {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
 
     st.subheader("Decision")
+    if dd.decisions:
+        st.dataframe(decision_rows(dd.decisions), hide_index=True)
+    else:
+        st.caption("No decision recorded yet.")
     with st.form("decision"):
-        decision = st.selectbox("Decision", DECISIONS, key="decision_value")
+        decision = st.selectbox("Decision", DECISIONS, index=None, key="decision_value", placeholder="Choose a decision",
+                                format_func=lambda d: d.replace("_", " "))  # fmt: skip
         why = st.text_area("Reason for the decision", key="decision_reason")
         if st.form_submit_button("Record decision", key="decision_submit"):
-            if not why.strip():
+            if decision is None:
+                st.error("Choose a decision: nothing was recorded.")
+            elif not why.strip():
                 st.error("Give a reason for the decision.")
             elif run_safely("Recording the decision", record_decision, db, tx_id, decision, why.strip(), current_user(),
                             settings=settings()) is not None:
@@ -200,11 +271,15 @@ with work:
     st.subheader("Due-diligence report")
     fmt = st.radio("Format", ["html", "pdf"], horizontal=True, key="report_fmt")
     if st.button("Prepare the report", key="prepare_report"):
-        dd = run_safely("Building the report", build_report, db, tx_id)
-        if dd is not None:
+        try:
+            grounds_now: dict[str, Any] | None = screening_grounds(db, settings()).to_dict()
+        except NoListLoaded:
+            grounds_now = None
+        full = run_safely("Building the report", build_report, db, tx_id, grounds=grounds_now)
+        if full is not None:
             with tempfile.TemporaryDirectory() as tmp:
                 out = Path(tmp) / f"report.{fmt}"
-                if run_safely("Writing the report", write_report, dd, fmt, out) is None and out.exists():
+                if run_safely("Writing the report", write_report, full, fmt, out) is None and out.exists():
                     st.session_state["report_bytes"] = (tx_id, fmt, out.read_bytes())
     ready = st.session_state.get("report_bytes")
     if ready and ready[0] == tx_id:
