@@ -173,6 +173,14 @@ def test_a_missing_or_replaced_log_file_is_detected(world: Path, tmp_path: Path)
     assert not _log_file(world).exists(), "verify never creates the log"
     shutil.copy(_log_file(other), _log_file(world))
     assert "the log was replaced" in _refused(world, "screening-verify")
+    # everything the tool keeps is wiped (log, state file, graph anchor): only the count recorded elsewhere tells
+    _log_file(world).unlink()
+    (world / "state" / "audit-anchor.json").unlink()
+    with FalkorDBStore(world / "graph", GRAPH, vocab.labels(), vocab.relationship_types()) as store:
+        store._graph.query("MATCH (a:AuditAnchor) DELETE a")
+    code, out, _ = _cli(world, "screening-verify")
+    assert code == 0 and "has no entries (no anchor records any)" in out and "intact" not in out
+    assert "is missing; 5 entries expected" in _refused(world, "screening-verify", "--expect-count", "5")
 
 
 def test_no_command_writes_over_an_audit_file_and_an_overwritten_log_is_one_line(world: Path, tmp_path: Path) -> None:
