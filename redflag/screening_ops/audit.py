@@ -220,6 +220,7 @@ class AuditLog:
         stamp = at or now()
         text = _canonical(body)
         key = self.key
+        self._refuse_if_replaced()
         with self._tx() as db:
             db.execute("INSERT OR IGNORE INTO meta (name, value) VALUES ('key_id', ?)", (key.key_id,))
             meta = self.meta()
@@ -242,6 +243,22 @@ class AuditLog:
             if time.monotonic() - self._sunk_at >= GRAPH_ANCHOR_EVERY:
                 self.flush_anchor()
         return Entry(seq, eid, kind, stamp, by, party_key, json.loads(text), digest)
+
+    def _refuse_if_replaced(self) -> None:
+        """Nothing is appended to a log other than the one the state-file anchor records (the log was deleted
+        or replaced): writing on would let a fresh log take over the anchors."""
+        if self.anchor_file is None:
+            return
+        try:
+            anchor = read_anchors(self.anchor_file).get(SCREENING_LOG)
+        except AnchorError as exc:
+            raise AuditLogError(f"{exc}; nothing is appended until it is restored") from None
+        log_id = self.meta().get("log_id", "")
+        if anchor is not None and anchor.count > 0 and anchor.log_id and anchor.log_id != log_id:
+            raise AuditLogError(
+                f"the screening audit log {self.path} is not the log the anchor file {self.anchor_file} records "
+                f"(log {anchor.log_id}, {anchor.count} entries): it was deleted or replaced; restore it from a "
+                "backup (if it is lost for good, move the anchor file aside, keeping it as evidence)")
 
     def record_decision(
         self, party_key: str, entity_id: str, entity_hash: str, decision: str, reason: str, by: str,
