@@ -5,6 +5,10 @@ spaces after full stops, PDF hyphenation and line breaks, typographic quotes), c
 ones at sentence ends) and streamed through ``nlp.pipe``; repeated paragraphs of one document are analysed
 once. Everything is found in the repaired text and mapped back: offsets, entity texts and sentences are those
 of ``Document.text``. Short forms are resolved to the full names used earlier in the document.
+
+Extraction of a document is a pure function of (document, model, gazetteer version): nothing is carried from
+one document to the next, so documents may be read in any process, machine or order (:mod:`nlp.workers`
+spreads whole documents over processes; docs/ARCHITECTURE.md, "Extraction at scale").
 """
 
 from __future__ import annotations
@@ -56,6 +60,7 @@ class Extractor:
 
     def __init__(self, model: str, gazetteer: Gazetteer | None = None, unit_chars: int = 10_000, batch_size: int = 32) -> None:
         self.model = model
+        self.gazetteer = gazetteer
         self.nlp: Language = build_pipeline(model, gazetteer)
         self.unit_chars = unit_chars
         self.batch_size = batch_size
@@ -75,12 +80,22 @@ class Extractor:
         return next(self.pipe_documents([doc], n_process=1))
 
     def pipe_documents(self, docs: Iterable[Document], n_process: int = 1) -> Iterator[DocumentExtraction]:
-        """Extractions in input order, streamed; ``n_process`` > 1 spreads paragraphs over processes."""
+        """Extractions in input order, streamed.
+
+        ``n_process`` > 1 spreads whole documents over that many worker processes (:func:`nlp.workers.
+        extract_documents`: each loads this extractor's model and gazetteer once and returns plain extractions);
+        the results are the same as with 1.
+        """
+        if n_process > 1:
+            from nlp.workers import extract_documents
+
+            yield from extract_documents(docs, self.model, self.gazetteer, n_process, unit_chars=self.unit_chars,
+                                         batch_size=self.batch_size)
+            return
         queue: deque[_Pending] = deque()
         by_id: dict[int, _Pending] = {}
-        stream = self.nlp.pipe(self._unit_stream(docs, queue, by_id), as_tuples=True, n_process=n_process,
-                               batch_size=self.batch_size)
-        for spacy_doc, (pending_id, unit_text) in stream:  # contexts are plain data: they cross processes
+        stream = self.nlp.pipe(self._unit_stream(docs, queue, by_id), as_tuples=True, batch_size=self.batch_size)
+        for spacy_doc, (pending_id, unit_text) in stream:
             pending = by_id[pending_id]
             pending.results[unit_text] = _unit_result(spacy_doc)
             pending.waiting -= 1

@@ -114,7 +114,19 @@ _KEEP_HYPHEN = frozenset({"state", "self", "non", "co", "ex", "anti", "cross", "
 # a single line break inside a paragraph (PDF wrapping), not a blank line
 _LINE_BREAK = re.compile(r"(?<=\S)[ \t]*\r?\n(?=[ \t]*\S)")
 # "2021.NSO", "March.Semptian", "FBI.The", 'said."The': a sentence end whose following space was lost
-_GLUED_STOP = re.compile(r"(?:(?<=[a-z0-9])|(?<=[A-Z]{2}))[.!?][\"'\u201d\u2019)\]]?(?=[A-Z](?:[a-z]|[A-Z]))")
+# also after a closing bracket or quote ("(see annex).NSO"), before a footnote mark ("2021.[12]NSO") and across
+# zero-width characters and soft hyphens, which the character map drops ("2021.\u200bNSO")
+_ZERO_WIDTH = "[\u00ad\u200b\u200c\u200d\u2060]*"
+_GLUED_STOP = re.compile(
+    r"(?:(?<=[a-z0-9])|(?<=[A-Z]{2})|(?<=[a-z0-9][)\]\"'\u201d\u2019]))[.!?]"
+    r"(?:[\"'\u201d\u2019)\]]|\[\d{1,3}\])?" + _ZERO_WIDTH + r"(?=[A-Z](?:[a-z]|[A-Z]))"
+)
+# "Co.,Ltd.": a comma glued to the next capitalised word of a company name (Chinese companies' English names)
+_GLUED_COMMA = re.compile(r"(?<=[A-Za-z.]),(?=[A-Z][a-z])")
+# "Co., Ltd.supplied": a legal-form abbreviation's full stop glued to the next (lower-case) word
+_GLUED_FORM = re.compile(r"\b(?:Ltd|Co|Inc|Corp|LLC|Plc|PLC|GmbH|S\.A|S\.p\.A|Pte|Pvt|Bhd|JSC|PJSC)\.(?=[a-z]{2,}\b)")
+# two or more spaces or tabs between words (PDF column layout, justified text): one space
+_SPACE_RUN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)|(?<=\S)\t(?=\S)")
 _RUN = re.compile(r"\S+")
 _URLISH = re.compile(r"://|www\.|@|\.(?:com|org|net|gov|edu|int|mil|io|info|co|ru|cn|il|uk|de|fr|gr|mk)\b", re.I)
 
@@ -147,7 +159,10 @@ def prepare(text: str) -> Prepared:
     (U+FB01 -> "fi"), soft hyphens and zero-width characters are dropped; a word hyphenated at a line end is
     joined ("surveil-\\nlance" -> "surveillance") unless its first part is a prefix that keeps its hyphen
     ("state-\\nowned") or the hyphenated form is used elsewhere in the text; single line breaks inside a
-    paragraph become spaces (blank lines still end paragraphs); and a full stop, "!" or "?" directly followed
+    paragraph become spaces (blank lines still end paragraphs), as do runs of spaces and tabs between words; and a
+    full stop, "!" or "?" directly followed (also after a closing bracket or quote, before a footnote mark "[12]",
+    or across a zero-width character; a footnote mark there becomes the space), and so do a comma glued to a
+    capitalised word ("Co.,Ltd.") and a legal form's full stop glued to a word ("Ltd.supplied")
     by a capitalised word gets its space back ("in 2021.NSO Group" -> "in 2021. NSO Group"), except inside
     web addresses and e-mail addresses, after initials ("U.S.", "J.P. Morgan"), in decimals ("3.5") and
     before lower case ("nso.com"). The same-length repairs of :func:`clean` are assumed done.
@@ -164,11 +179,21 @@ def prepare(text: str) -> Prepared:
     for m in _LINE_BREAK.finditer(text):
         nl = text.index("\n", m.start())
         edits.append((nl - 1, nl + 1, " ") if text[nl - 1] == "\r" else (nl, nl + 1, " "))
+    for m in _SPACE_RUN.finditer(text):
+        edits.append((m.start(), m.end(), " "))
     for m in _GLUED_STOP.finditer(text):
         run = _run_at(text, m.start())
         if _URLISH.search(run):
             continue
-        edits.append((m.end(), m.end(), " "))
+        note = re.search(r"\[\d{1,3}\]", m.group(0))
+        if note is not None:  # a footnote mark between two sentences is a reference, not a word: a space instead
+            edits.append((m.start() + note.start(), m.start() + note.end(), " "))
+        else:
+            edits.append((m.end(), m.end(), " "))
+    for pattern in (_GLUED_COMMA, _GLUED_FORM):
+        for m in pattern.finditer(text):
+            if not _URLISH.search(_run_at(text, m.start())):
+                edits.append((m.end(), m.end(), " "))
     if not edits:
         return Prepared(text)
     edits.sort(key=lambda e: (e[0], e[1]))

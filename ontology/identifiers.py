@@ -164,19 +164,25 @@ def _generic(value: str) -> str:
     return re.sub(r"[^A-Z0-9]+", "", anyascii(value).upper())
 
 
-def _strip_label(scheme: str, value: str) -> str:
-    """"IMO 9569683" under scheme imo -> "9569683" (a value written with its own label in front)."""
+GENERIC_SCHEMES = frozenset({"id_number", "registration"})
+"""Schemes that say only "a number": a value under one of them that carries a specific label of its own (OFAC
+writes a ship owner's or manager's IMO company number as "Identification Number IMO 5933437") takes that label's
+scheme, so ``imo:5933437`` finds it."""
+
+
+def _strip_label(scheme: str, value: str) -> tuple[str, str]:
+    """(scheme, value) without the value's own label: "IMO 9569683" under imo -> ("imo", "9569683"); under a
+    :data:`GENERIC_SCHEMES` scheme a specific label names the scheme ("IMO 5933437" under id_number -> imo)."""
     parsed = labelled_identifier(value)
-    if parsed is not None and parsed[0] == scheme:
-        return parsed[1]
-    return value
+    if parsed is not None and (parsed[0] == scheme or scheme in GENERIC_SCHEMES):
+        return parsed[0], parsed[1]
+    return scheme, value
 
 
 @lru_cache(maxsize=65536)
 def typed_identifier(scheme: str, value: str) -> TypedIdentifier:
     """Normalize a value for its scheme (see the module doc). Never raises; an empty value gives ``value=""``."""
-    canon = canonical_scheme(scheme)
-    raw = _strip_label(canon, _clean(value))
+    canon, raw = _strip_label(canonical_scheme(scheme), _clean(value))
     if canon in ("website",):
         web = re.sub(r"^[a-z]+://", "", raw.lower())
         web = re.sub(r"^www\.", "", web).rstrip("/")
@@ -244,6 +250,10 @@ def labelled_identifier(text: str) -> tuple[str, str] | None:
             value = m.group("value").strip()
             if scheme not in ("website", "email", "crypto_wallet"):
                 value = _TRAILING_NOTE.sub("", value).strip()
+            if scheme in GENERIC_SCHEMES:  # "Identification Number IMO 5933437" is an IMO number
+                inner = labelled_identifier(value)
+                if inner is not None and inner[0] not in GENERIC_SCHEMES:
+                    return inner
             return (scheme, value) if value else None
     return None
 

@@ -24,6 +24,7 @@ from pathlib import Path
 import jellyfish
 from anyascii import anyascii
 from rigour.names import NameTypeTag, analyze_names
+from rigour.names.org_types import extract_org_types
 
 MAX_NAME_CHARS = 1024
 """Inputs longer than this are truncated before normalization (no real name is this long)."""
@@ -145,14 +146,37 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
+_RIGOUR_FORM_TYPES = {"llc": "limited", "jsc": "joint_stock", "lp": "partnership", "llp": "partnership"}
+"""rigour's generic legal-form kinds (``extract_org_types(generic=True)``) -> the legal-form table's types; other
+kinds (co-operatives, NGOs...) are not company legal forms and are left in the name."""
+
+
+@lru_cache(maxsize=1 << 16)
+def _rigour_legal_form(written: str) -> LegalForm | None:
+    """The company legal form rigour's org-types table (OCCRP, ISO 20275 ELF codes, Wikipedia; rigour.names) reads
+    in these whole words, for forms the project's table does not list: "limitada", "ltda", "limited sirketi",
+    "ltd sti", "sdn bhd", "s de rl de cv", "gmbh & co kg"... None unless the matches cover every word."""
+    text = f" {written} ".replace(" and ", " & ").strip()  # normalize_name wrote "&" as "and": "GmbH & Co. KG"
+    found = extract_org_types(text, generic=True)
+    if not found or "".join(m for m, _ in found).replace(" ", "") != text.replace(" ", ""):
+        return None
+    kinds = {_RIGOUR_FORM_TYPES.get(kind) for _, kind in found}
+    if len(kinds) != 1 or None in kinds:
+        return None
+    (kind,) = kinds
+    canonical = " ".join(target for _, target in extract_org_types(text)).upper()
+    return LegalForm(tuple(written.split()), canonical or written.upper(), str(kind), False)
+
+
 def _legal_form(tokens: tuple[str, ...]) -> LegalForm | None:
-    """The legal form these words spell, or that their abbreviation stands for ("grp" -> Group, "comp" -> Co)."""
+    """The legal form these words spell, or that their abbreviation stands for ("grp" -> Group, "comp" -> Co);
+    failing the project's table, a company legal form rigour knows (:func:`_rigour_legal_form`)."""
     form = legal_forms().get(tokens)
     if form is not None:
         return form
     forms = _legal_forms_by_symbol().get(tuple(word_symbol(t) for t in tokens))
     if not forms:
-        return None
+        return _rigour_legal_form(" ".join(tokens))
     written = " ".join(tokens)
     return max(forms, key=lambda f: _common_prefix(written, " ".join(f.variant)))
 
@@ -284,6 +308,21 @@ def word_symbols(token: str) -> frozenset[str]:
                 found.add(normalize_name(str(span.symbol.id)).replace(" ", ""))
     found.discard("")
     return frozenset(found)
+
+
+@lru_cache(maxsize=1 << 16)
+def place_word_indexes(words: tuple[str, ...]) -> frozenset[int]:
+    """Which of a name's normalized words rigour's name tagger reads as a place (its LOC symbols: cities, regions,
+    countries: "shanghai", "hong kong", "dubai", "new york"). Source: rigour.names (OpenSanctions' territories and
+    locations data)."""
+    if not words:
+        return frozenset()
+    found: set[int] = set()
+    for name in analyze_names(NameTypeTag.ORG, [" ".join(words)], phonetics=False, consolidate=False, rewrite=False):
+        for span in name.spans:
+            if span.symbol.category.value == "LOC":
+                found.update(p.index for p in span.parts if p.index is not None)
+    return frozenset(i for i in found if 0 <= i < len(words))
 
 
 def _subsequence(short: str, long: str) -> bool:

@@ -47,6 +47,16 @@ FIND_ENTITY_BY_NAME = q(
     "RETURN e.id AS id, e.name AS name ORDER BY e.id LIMIT 1",
     "norm",
 )
+FIND_OTHER_RECORDS_BY_NAME = q(
+    "deals.find_other_records_by_name",
+    "MATCH (e:Entity {name_norm: $norm}) WHERE e.id <> $id "
+    "AND (e.status <> 'curated' OR 'extracted' IN coalesce(e.origin, [])) "
+    "OPTIONAL MATCH (e)-[:LOCATED_IN]->(c:Country) "
+    "RETURN e.id AS id, e.name AS name, e.status AS status, coalesce(e.countries, []) + collect(c.id) AS countries "
+    "ORDER BY e.id",
+    "norm",
+    "id",
+)
 EXISTING_ITEMS = q("deals.existing_items", "MATCH (i:Item) WHERE i.id IN $ids RETURN i.id AS id", "ids")
 REGISTERED_ITEMS = q(
     "deals.registered_items",
@@ -66,6 +76,24 @@ class DealValidationError(ValueError):
         lines = [f"{e.source} row {e.line}, column {e.field}: {e.reason}" for e in errors[:20]]
         more = f" (and {len(errors) - 20} more)" if len(errors) > 20 else ""
         super().__init__("; ".join(lines) + more)
+
+
+@dataclass
+class PartyMatch:
+    """What one deal party given in a deals file was resolved to during import.
+
+    ``how``: ``id`` (the file gave an entity id), ``name`` (a curated entity of that name: confirmed the same),
+    or ``new`` (no curated entity: created ``unscreened``). ``candidates``: other records of the same name (for
+    example an agency extracted from reports) linked to the party as candidate duplicates (POSSIBLY_SAME_AS, method
+    ``deal-import``), never as confirmed: a name alone does not prove identity.
+    """
+
+    deal: str
+    role: str
+    ref: str
+    entity: str
+    how: str
+    candidates: list[tuple[str, str]] = field(default_factory=list)  # (entity id, name)
 
 
 @dataclass
@@ -431,8 +459,28 @@ def check_items(store: GraphStore, deals: list[Deal], source: str = "deals") -> 
     return warnings
 
 
-def write_deals(store: GraphStore, deals: list[Deal]) -> list[str]:
-    """Create or update the deals; returns the ids of parties created as ``unscreened``."""
+CANDIDATE_NAME_MATCH_SCORE = 0.9
+"""Score of the candidate same-as link between a deal party and another record of exactly its normalised name
+(above the flag engine's 0.80 match threshold, so the rules follow it, and below 1.0: not confirmed)."""
+
+
+def _other_records(store: GraphStore, party_id: str, name: str, country: str) -> list[dict[str, Any]]:
+    """Other records (extracted from text, or not curated) of exactly this normalised name whose country agrees
+    with ``country`` when both have one."""
+    rows = store.run(FIND_OTHER_RECORDS_BY_NAME, {"norm": normalize_name(name), "id": party_id})
+    return [r for r in rows if not (country and r["countries"] and country not in r["countries"])]
+
+
+def write_deals(store: GraphStore, deals: list[Deal], report: list[PartyMatch] | None = None) -> list[str]:
+    """Create or update the deals; returns the ids of parties created as ``unscreened``.
+
+    A party is resolved against every entity of the graph: an entity id; else a curated entity of that exact
+    (normalised) name, taken as the same; else a new party. A party given by name is also linked, as a candidate
+    duplicate only, to every other record of that name (an agency extracted from reports, say) whose country
+    agrees when both have one (the deal's destination stands for the end-user's country), so the next ``flags``
+    sees that record's evidence, discounted as a candidate link (docs/RISK-SCORE.md). ``report`` (if given)
+    receives one :class:`PartyMatch` per party entry.
+    """
     created: list[str] = []
     item_ids = sorted({it.item for d in deals for it in d.items})
     known_items = {r["id"] for r in store.run(EXISTING_ITEMS, {"ids": item_ids})}
@@ -483,6 +531,22 @@ def write_deals(store: GraphStore, deals: list[Deal]) -> list[str]:
                 )
                 created.append(eid)
             resolved[p.ref] = eid
+            how = "id" if p.ref == eid else ("new" if eid in created else "name")
+            candidates: list[tuple[str, str]] = []
+            if how != "id":
+                country = deal.destination if p.role == "end_user" else ""
+                for other in _other_records(store, eid, p.ref, country):
+                    candidates.append((str(other["id"]), str(other["name"])))
+                    explanation = {"method": "deal-import", "name": "same name after normalisation",
+                                   "country": "agrees" if country and other["countries"] else "not recorded on both"}
+                    rels.append(RelRecord(
+                        "POSSIBLY_SAME_AS", "Entity", eid, "Entity", str(other["id"]),
+                        {"score": CANDIDATE_NAME_MATCH_SCORE, "method": "deal-import", "status": "scored",
+                         "explanation": json.dumps(explanation, sort_keys=True)},
+                        key=f"deal-import|{eid}|{other['id']}",
+                    ))  # fmt: skip
+            if report is not None:
+                report.append(PartyMatch(deal.id, p.role, p.ref, eid, how, candidates))
             rels.append(RelRecord("HAS_PARTY", "Transaction", deal.id, "Entity", eid, {"role": p.role}, key=f"{deal.id}|{p.role}|{eid}"))
         for it in deal.items:
             if it.item not in known_items:
@@ -503,11 +567,14 @@ def write_deals(store: GraphStore, deals: list[Deal]) -> list[str]:
     return created
 
 
-def import_deals(store: GraphStore, path: Path) -> tuple[list[Deal], list[str]]:
+def import_deals(
+    store: GraphStore, path: Path, report: list[PartyMatch] | None = None
+) -> tuple[list[Deal], list[str]]:
     """Validate and write a deals file; returns the deals and the ids of parties created ``unscreened``.
 
-    Raises DealValidationError (nothing written) for any row error or a mistyped item id.
+    Raises DealValidationError (nothing written) for any row error or a mistyped item id. ``report``: see
+    :func:`write_deals`.
     """
     deals = parse_deals(path)  # raises before anything is written
     check_items(store, deals, path.name)
-    return deals, write_deals(store, deals)
+    return deals, write_deals(store, deals, report)

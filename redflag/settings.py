@@ -115,6 +115,8 @@ class Settings:
     # Kept outside the data folder (redflag.audit.keys refuses a key inside it).
     audit_key: str = field(default="", repr=False)
     audit_key_file: Path = field(default_factory=lambda: _default_audit_key_file())
+    # processes of `redflag extract` (and the monitor): 0 = the machine's cores capped by memory (nlp.workers)
+    extract_workers: int = 0
 
     @property
     def graph_dir(self) -> Path:
@@ -166,6 +168,7 @@ def load_settings(data_dir: str | Path | None = None) -> Settings:
         list_max_age_days=_list_max_age(),
         audit_key=os.environ.get("REDFLAG_AUDIT_KEY", "").strip(),
         audit_key_file=_audit_key_file(),
+        extract_workers=_extract_workers(),
     )
 
 
@@ -178,6 +181,13 @@ def _default_audit_key_file() -> Path:
 def _audit_key_file() -> Path:
     raw = os.environ.get("REDFLAG_AUDIT_KEY_FILE", "").strip()
     return Path(raw).expanduser().absolute() if raw else _default_audit_key_file()
+
+
+def _extract_workers() -> int:
+    n = _env_int("REDFLAG_EXTRACT_WORKERS", 0)
+    if n < 0:
+        raise SettingsError(f"REDFLAG_EXTRACT_WORKERS={n}: give a number of processes (0 = as many as cores and memory allow)")
+    return n
 
 
 def _list_max_age() -> float:

@@ -41,6 +41,8 @@ def _whatwg_codec_search(name: str) -> codecs.CodecInfo | None:
     for label in (name, name.replace("_", "-")):
         enc = webencodings.lookup(label)
         if enc is not None and enc.name != "replacement":
+            if enc.name == "x-user-defined":  # webencodings' own codec (bytes 0x80-0xFF -> U+F780-U+F7FF);
+                return enc.codec_info  # looking its name up again would come back here for ever
             return codecs.lookup(_PYTHON_CODEC.get(enc.name, enc.codec_info.name))
     return None
 

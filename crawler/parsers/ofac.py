@@ -22,6 +22,7 @@ import io
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from crawler.parsers.common import ParsedList, decode_text, norm_name
 from ontology.countries import country_code
@@ -36,6 +37,10 @@ SDN_COLUMNS = [
 ADD_COLUMNS = ["ent_num", "Add_num", "Address", "City/State/Postal", "Country", "Add_remarks"]
 ALT_COLUMNS = ["ent_num", "alt_num", "alt_type", "alt_name", "alt_remarks"]
 COMMENTS_COLUMNS = ["ent_num", "Remarks_Extended"]
+REMARKS_FIELD_CHARS = 1000
+"""The legacy files' Remarks field holds at most this many characters; OFAC continues longer remarks in the
+comments file (sdn_comments.csv / cons_comments.csv), joined by ent_num. Every cut row of the published SDN sample
+in tests/fixtures/crawler/ofac is exactly this long."""
 
 SCHEMAS = {"individual": "Person", "vessel": "Vessel", "aircraft": "Airplane", "": "Organization"}
 AUTHORITY = "US Treasury OFAC"
@@ -158,7 +163,7 @@ def parse_ofac_sets(
     entities: list[ListEntity] = []
     linked: list[tuple[str, str, str, int]] = []  # (entity id, linked name, file, line)
     for fileset in sets:
-        entities += _parse_set(fileset, result.errors, linked, country_codes, dataset)
+        entities += _parse_set(fileset, result.errors, linked, country_codes, dataset, result.warnings)
     by_name: dict[str, str] = {}
     for e in entities:
         by_name.setdefault(norm_name(e.name), e.id)
@@ -206,14 +211,30 @@ def _listings(programs: list[str], remarks: str, consolidated: bool) -> list[Lis
     ]
 
 
+def _missing_files(fileset: OfacFileSet) -> list[RowError]:
+    """Warnings for a main file imported without its address or alias file: what the entries will lack."""
+    out: list[RowError] = []
+    names = fileset.names
+    if fileset.add is None:
+        out.append(RowError(names[0], 0, "file", f"imported without its address file ({names[1]}): the entries "
+                                                  "have no addresses and no countries from addresses"))  # fmt: skip
+    if fileset.alt is None:
+        out.append(RowError(names[0], 0, "file", f"imported without its alias file ({names[2]}): the entries have "
+                                                  "only the a.k.a.s of their remarks, all weak"))  # fmt: skip
+    return out
+
+
 def _parse_set(
     fileset: OfacFileSet,
     errors: list[RowError],
     linked: list[tuple[str, str, str, int]],
     country_codes: Callable[[str], str | None] | None,
     dataset: str,
+    warnings: list[RowError] | None = None,
 ) -> list[ListEntity]:
     names = fileset.names
+    warnings = [] if warnings is None else warnings
+    warnings += _missing_files(fileset)
     prefix = f"{dataset}-cons-" if fileset.consolidated else f"{dataset}-"
     what = "consolidated entry" if fileset.consolidated else "SDN entry"
     comments = _comments(fileset, errors)
@@ -244,7 +265,15 @@ def _parse_set(
             if _null(row[col]):
                 value = typed_identifier(label, _null(row[col])).value if label == "call_sign" else _null(row[col])
                 entity.identifiers.append(Identifier(scheme=label, value=value))
-        for part in split_remarks(remarks):
+        parts = split_remarks(remarks)
+        if len(base) >= REMARKS_FIELD_CHARS and ent_num not in comments:
+            # cut at the field's end and not continued: the last remark is a fragment ("XBT 1Gq"), never a value
+            warnings.append(RowError(names[0], line, "Remarks", f"the remarks of ent_num {ent_num} fill the field's "
+                                     f"{REMARKS_FIELD_CHARS} characters and no comments file continues them: the "
+                                     f"cut remark {parts[-1][-40:]!r} is not read (import the list's comments file, "
+                                     f"{Path(names[3]).name}, with it)"))  # fmt: skip
+            parts = parts[:-1]
+        for part in parts:
             _apply_remark(entity, part, country_codes, linked, names[0], line)
         entities[ent_num] = entity
     for ent_num, rows in comments.items():

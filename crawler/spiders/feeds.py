@@ -7,9 +7,9 @@ from typing import Any
 
 from scrapy.http import Response
 
-from crawler.parsers.article import parse_article
 from crawler.parsers.common import ParseError
 from crawler.parsers.feeds import parse_feed
+from crawler.parsers.main_text import extract_main_text
 from crawler.spiders.base import SourceSpider
 
 
@@ -35,7 +35,9 @@ class FeedsSpider(SourceSpider):
         if self.already_parsed(response):
             return
         try:
-            doc = parse_article(response.body, response.url, self.meta, self.encoding(response), kind="news")
+            # a feed entry's link is an article by the feed's word, however short (a wire brief): no length floor
+            doc = extract_main_text(response.body, response.url, self.meta, self.encoding(response), kind="news",
+                                    min_chars=1)
         except ParseError as exc:
             yield self.error(response.url, str(exc))
             return

@@ -7,8 +7,8 @@ from typing import Any
 
 from scrapy.http import Response
 
-from crawler.parsers.article import parse_article
 from crawler.parsers.common import ParseError
+from crawler.parsers.main_text import extract_main_text
 from crawler.spiders.base import SourceSpider
 
 
@@ -20,9 +20,9 @@ class ResearchSpider(SourceSpider):
         if self.already_parsed(response):
             return
         try:
-            doc = parse_article(
-                response.body, response.url, self.meta, self.encoding(response), kind="research"
-            )
+            # each start URL is a report the analyst listed: no length floor
+            doc = extract_main_text(response.body, response.url, self.meta, self.encoding(response), kind="research",
+                                    min_chars=1)
         except ParseError as exc:
             yield self.error(response.url, str(exc))
             return

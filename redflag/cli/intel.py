@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -15,6 +16,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from redflag.cli.app import CliError, app, data_store, settings
 from redflag.services.store import open_store
+
+if TYPE_CHECKING:
+    from redflag.deals import PartyMatch
 
 console = Console(stderr=True)
 
@@ -65,14 +69,34 @@ def load_cmd() -> None:
 
 
 @app.command("extract")
-def extract_cmd() -> None:
-    """Run NLP over archived documents not processed yet (or changed) and load the results with evidence."""
-    from redflag.services.pipeline import archive_for, extract_pending
+def extract_cmd(
+    workers: int = typer.Option(
+        None, "--workers", min=0,
+        help="Extraction processes (default: REDFLAG_EXTRACT_WORKERS, else the cores, capped by memory; 0 = that cap).",
+    ),
+) -> None:
+    """Run NLP over archived documents not processed yet (or changed) and load the results with evidence.
+
+    Interrupted (Ctrl-C), the workers stop and what was stored stays; run it again to resume."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from redflag.services.pipeline import ExtractReport, archive_for, extract_pending
 
     cfg = settings()
-    with open_store(cfg) as store, _progress("extracting") as update:
-        report = extract_pending(store, archive_for(cfg), cfg, update)  # type: ignore[arg-type]
+    report = ExtractReport()
+    try:
+        with open_store(cfg) as store, _progress("extracting") as update:
+            report = extract_pending(store, archive_for(cfg), cfg, update, workers=workers)  # type: ignore[arg-type]
+    except KeyboardInterrupt:
+        raise CliError("interrupted: the documents extracted so far are stored; run `redflag extract` again to "
+                       "resume with the rest") from None
+    except BrokenProcessPool:
+        raise CliError("an extraction process died (out of memory?); the documents extracted so far are stored: "
+                       "run `redflag extract --workers` with fewer processes to resume") from None
     print(f"processed {report.processed} document(s): {report.mentions} mentions, {report.events} events")
+    if report.workers:
+        peaks = ", ".join(f"{mb:.0f}" for mb in report.peak_rss_mb.values()) or "-"
+        print(f"{report.workers} extraction process(es); peak memory per process (MB): {peaks}")
     for url, reason in report.skipped:
         print(f"  skipped {url}: {reason}")
     for d in report.damaged:
@@ -236,6 +260,20 @@ def paths_cmd(
         print("      " + "; ".join(p["reasons"]))
 
 
+def _print_party_matches(matches: Sequence[PartyMatch]) -> None:
+    """One line per party given by name: what it was resolved to (ids given as ids are not repeated)."""
+    seen: set[tuple[str, str]] = set()
+    for m in matches:
+        if m.how == "id" or (m.ref, m.entity) in seen:
+            continue
+        seen.add((m.ref, m.entity))
+        what = {"name": f"matched {m.entity} (same name, curated record)",
+                "new": f"no curated record: new party {m.entity} (unscreened until screened below)"}[m.how]
+        cands = "; ".join(f"{name} ({eid})" for eid, name in m.candidates)
+        extra = f"; candidate duplicate of {cands} (same name; not confirmed)" if cands else ""
+        print(f"party {m.ref[:80]!r} ({m.deal}, {m.role}): {what}{extra}")
+
+
 @app.command("import-deals")
 def import_deals_cmd(
     path: Path = typer.Argument(..., help="A deals file (.csv or .json)."),
@@ -273,7 +311,9 @@ def import_deals_cmd(
         except NoListLoaded as exc:
             raise CliError(f"{path}: nothing imported: the deal parties cannot be screened: {exc} "
                            "(or import with --unscreened)") from None
-        deals, created = import_deals(store, path)
+        matches: list[PartyMatch] = []
+        deals, created = import_deals(store, path, matches)
+        _print_party_matches(matches)
         for w in item_warnings:
             print(f"WARNING: {w}")
         if grounds is None:

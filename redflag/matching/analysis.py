@@ -18,6 +18,7 @@ from ontology.names import (
     is_symbol_form,
     normalize_name,
     phonetic_key,
+    place_word_indexes,
     split_legal_forms,
     split_list_boilerplate,
     word_symbol,
@@ -76,6 +77,7 @@ class AnalyzedName:
     symbols: tuple[frozenset[str], ...] = ()  # per token: what the word stands for (rigour symbols), maybe empty
     words: tuple[str, ...] = ()  # the core words as written (normalized, before the compared form), like tokens
     written: str = ""  # words without spaces
+    places: frozenset[int] = frozenset()  # indexes of tokens that name a place (rigour LOC: "shanghai", "dubai")
 
     @property
     def is_initials_only(self) -> bool:
@@ -102,6 +104,7 @@ def analyze_name(name: str) -> AnalyzedName:
         symbols=tuple(word_symbols(t) for t in core_tokens[:MAX_TOKENS]),
         words=tuple(core_tokens[:MAX_TOKENS]),
         written="".join(core_tokens[:MAX_TOKENS]),
+        places=place_word_indexes(tuple(core_tokens[:MAX_TOKENS])),
     )
 
 

@@ -243,15 +243,20 @@ def distinctive_disagreement(a: AnalyzedName, b: AnalyzedName, alignment: Alignm
 
 
 def generic_subset(a: AnalyzedName, b: AnalyzedName, alignment: Alignment | None = None) -> float:
-    """1 when the shorter name is made only of generic words ("NATIONAL BANK") and the longer one adds a word
-    that is not generic ("National Bank of Egypt"): the shorter name describes, it does not name.
+    """1 when the shorter name is made only of generic words ("NATIONAL BANK"), or of generic words and places
+    ("Shanghai Trading Co", "Hong Kong Electronics Ltd"), and the longer one adds a word that is not generic
+    ("National Bank of Egypt", "Shanghai Gang Quan Trade Co."): the shorter name describes, it does not name.
 
     OFAC calls such names weak aliases (OFAC FAQ 91); lists that do not mark them (CSL, FtM ``alias``) still
-    publish them.
+    publish them, and customer files hold many companies named for a city and a trade. A name made only of places
+    ("Shanghai") is not a description: that is ``short_name``'s and the country features' business.
     """
     al = alignment or align_tokens(a, b)
     shorter, longer_unmatched = (a, al.unmatched_b) if len(a.tokens) <= len(b.tokens) else (b, al.unmatched_a)
-    if not shorter.tokens or not longer_unmatched or not all(is_generic(t) for t in shorter.tokens):
+    if not shorter.tokens or not longer_unmatched:
+        return 0.0
+    generic = [is_generic(t) for t in shorter.tokens]
+    if not all(g or i in shorter.places for i, g in enumerate(generic)) or not any(generic):
         return 0.0
     return 1.0 if any(not is_generic(t) for t in longer_unmatched) else 0.0
 

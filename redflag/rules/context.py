@@ -623,6 +623,11 @@ class Context:
                 else "record extracted from reports" if "extracted" in origin else "record")
         return f"of the {kind} {name}, {self.link_to(entity_id, holder)}"
 
+    def cluster_records(self, entity_id: str) -> list[dict[str, Any]]:
+        """The properties of the other records in an entity's same-as cluster (confirmed or candidate), by id."""
+        others = sorted(self.cluster([entity_id])[entity_id])
+        return [dict(r["e"]) for r in self.store.run(Q.ENTITY_PROPS, {"ids": others})] if others else []
+
     def record_name(self, entity_id: str) -> str:
         """The name of an entity record (a party's, or a same-as record of one), else its id."""
         party = self.party(entity_id)

@@ -7,6 +7,7 @@ that matters. Each finding carries the path from the transaction to that entity.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -22,7 +23,11 @@ from redflag.rules.context import (
 )
 
 ACTOR_ROLES = frozenset({"actor", "perpetrator", "recipient", "user"})
-HR_LIST_CODES = frozenset({"EL", "MEU"})
+HR_LIST_CODES = frozenset({"EL"})
+"""Lists whose listing alone makes DOS-E3 ("end-user designated for human-rights abuse"): the catalog's definition
+(ontology/redflags.ttl, rf:DOS-E3) names human-rights sanctions regimes and the Entity List (surveillance or
+repression listings). The Military End-User list is not one: it names military end-users (15 CFR 744.21), not
+abusers, and is scored as the licence requirement it is (BIS-K01)."""
 
 
 def _roles(entity: dict[str, Any]) -> set[str]:
@@ -41,6 +46,21 @@ def is_security_body(entity: dict[str, Any]) -> bool:
             for w in ("security", "police", "intelligence", "military", "interior")
         )
     )
+
+
+def _record_that(
+    ctx: Context, entity: dict[str, Any], test: Callable[[dict[str, Any]], bool]
+) -> tuple[dict[str, Any], str] | None:
+    """The entity's own record if ``test`` holds for it, else the first record of its same-as cluster for which it
+    holds, with the words saying which record that is and how it is linked (``of the record extracted from
+    reports NAME, candidate duplicate (score S), not confirmed``): issue 14 item 4, a fact shown for a party
+    comes from its own record or names the linked record it comes from."""
+    if test(entity):
+        return entity, ""
+    for other in ctx.cluster_records(str(entity["id"])):
+        if test(other):
+            return other, ctx.record_of(str(entity["id"]), str(other["id"]))
+    return None
 
 
 def _recent(ctx: Context, ev: EventFacts) -> bool:
@@ -87,9 +107,13 @@ def government_end_user(ctx: Context) -> list[Finding]:
     out = []
     for entity, path in ctx.end_users():
         reason = ""
-        if is_government(entity):
-            reason = f"{entity.get('name')} is a government body ({', '.join(sorted(_roles(entity))) or entity.get('schema')})"
+        found = _record_that(ctx, entity, is_government)
+        if found:
+            record, via = found
+            reason = f"{entity.get('name')} is a government body ({', '.join(sorted(_roles(record))) or record.get('schema')}" \
+                + (f"; {via}" if via else "") + ")"
         else:
+            record = entity
             for nodes, _rels in ctx.owner_chains([entity["id"]])[entity["id"]]:
                 if is_government(nodes[0]):
                     reason = f"{entity.get('name')} is owned by the government body {nodes[0].get('name')}"
@@ -103,12 +127,12 @@ def government_end_user(ctx: Context) -> list[Finding]:
                     parties=[str(entity["id"])],
                     evidence=[
                         Evidence(
-                            source="entity record", passage=reason, tier=None, status=str(_origin(entity))
+                            source="entity record", passage=reason, tier=None, status=str(_origin(record))
                         )
                     ],
                     path=path,
                     explanation=reason + ".",
-                    confidence=1.0 if _origin(entity) in ("list", "deal", "curated") else 0.7,
+                    confidence=1.0 if _origin(record) in ("list", "deal", "curated") else 0.7,
                 )
             )
     return out
@@ -262,13 +286,16 @@ def security_user_repressive_destination(ctx: Context) -> list[Finding]:
         return []
     out = []
     for entity, path in ctx.end_users():
-        if not is_security_body(entity):
+        found = _record_that(ctx, entity, is_security_body)
+        if not found:
             continue
+        record, via = found
         evidence = [
             Evidence(
                 source="entity record",
-                passage=f"{entity.get('name')}: {', '.join(sorted(_roles(entity))) or entity.get('schema')}",
-                status=_origin(entity),
+                passage=f"{entity.get('name')}: {', '.join(sorted(_roles(record))) or record.get('schema')}"
+                + (f" ({via})" if via else ""),
+                status=_origin(record),
             )
         ]
         for f in context:

@@ -113,6 +113,11 @@ TIES = q(
     "ids",
 )
 
+ENTITY_PROPS = q(
+    "flags.entity_props",
+    "UNWIND $ids AS eid MATCH (e:Entity {id: eid}) RETURN properties(e) AS e ORDER BY e.id",
+    "ids",
+)
 ENTITY_NAMES = q(
     "flags.entity_names",
     "UNWIND $ids AS eid MATCH (e:Entity {id: eid}) RETURN e.id AS id, e.name AS name, e.origin AS origin",

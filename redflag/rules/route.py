@@ -13,6 +13,15 @@ from redflag.rules.context import Context, Party, as_list
 FORWARDER_ROLES = frozenset({"freight_forwarder", "logistics"})
 NON_CONSUMER_K16 = frozenset({"freight_forwarder", "logistics", "trading_company", "bank"})
 NON_CONSUMER_DIV20 = frozenset({"freight_forwarder", "logistics", "bank"})
+NAMED_HUB_CONFIDENCE = 1.0
+FREE_ZONE_ONLY_CONFIDENCE = 0.6
+"""DIV-11's confidence when no stop is a country the authorities name as a transshipment point (the 2023 tri-seal
+note and the June 2022 FinCEN/BIS alert name countries; the country record's ``transshipment_hub``) and only a
+free-trade zone on the route stands for one: a proxy (FATF, "Money Laundering Vulnerabilities of Free Trade
+Zones", 2010), not a named point."""
+THIRD_COUNTRY_ONLY_CONFIDENCE = 0.5
+"""BIS-K11's confidence when the only abnormality is a transit through a third country (most shipments pass
+some); a route that ends outside the destination keeps 0.8."""
 
 
 def _consignees(ctx: Context) -> list[Party]:
@@ -134,6 +143,7 @@ def transshipment(ctx: Context) -> list[Finding]:
     if not zone_stops:
         return []
     names = ", ".join(_stop_label(s) for s in zone_stops)
+    named = any(s["country"].get("transshipment_hub") for s in zone_stops)
     return [
         make_finding(
             ctx,
@@ -141,8 +151,9 @@ def transshipment(ctx: Context) -> list[Finding]:
             parties=[],
             evidence=[ctx.record_evidence(f"route passes {names}")],
             path=_transit_path(ctx, zone_stops),
-            explanation=f"The route passes a common transshipment point: {names}.",
-            confidence=1.0,
+            explanation=f"The route passes a common transshipment point: {names}."
+            + ("" if named else " (a free-trade zone; the country is not one the authorities name)"),
+            confidence=NAMED_HUB_CONFIDENCE if named else FREE_ZONE_ONLY_CONFIDENCE,
             key_extra="route",
         )
     ]
@@ -164,7 +175,8 @@ def abnormal_route(ctx: Context) -> list[Finding]:
             + ", ".join(country_label(s["country"]) for s in third)
         )
     last = ctx.transits[-1]
-    if dest and str(last["country"]["id"]) != dest:
+    ends_elsewhere = bool(dest and str(last["country"]["id"]) != dest)
+    if ends_elsewhere:
         reasons.append(
             f"ends in {country_label(last['country'])}, not in the destination {country_name(dest) or dest}"
         )
@@ -178,7 +190,7 @@ def abnormal_route(ctx: Context) -> list[Finding]:
             evidence=[ctx.record_evidence("; ".join(reasons))],
             path=_transit_path(ctx, ctx.transits),
             explanation="The shipping route is abnormal for the destination: " + "; ".join(reasons) + ".",
-            confidence=0.8,
+            confidence=0.8 if ends_elsewhere else THIRD_COUNTRY_ONLY_CONFIDENCE,
             key_extra="route",
         )
     ]

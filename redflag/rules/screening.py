@@ -130,22 +130,28 @@ def unscreened_or_unidentified(ctx: Context) -> list[Finding]:
             )
         )
     for party in ctx.counterparties():
-        if party.props.get("unscreened") is True:
-            out.append(
-                make_finding(
-                    ctx,
-                    "EU-07",
-                    parties=[party.id],
-                    evidence=[
-                        ctx.record_evidence(
-                            f"{party.name} entered from the deal file, not matched to any known entity"
-                        )
-                    ],
-                    path=ctx.path_to_party(party.id),
-                    explanation=f"{party.name} ({join_words(party.roles_in_tx)}) has not been screened or identified.",
-                    confidence=1.0,
-                )
+        if party.props.get("unscreened") is not True:
+            continue
+        others = ctx.cluster([party.id])[party.id]
+        if any(ctx.link_to(party.id, o).startswith("confirmed") for o in others):
+            continue  # identified: confirmed the same as a known record (the screening's match, say)
+        candidates = [f"{ctx.record_name(o)} ({ctx.link_to(party.id, o)})" for o in sorted(others)]
+        screened = str(party.props.get("screened_at") or "")
+        state = (f"was screened against the lists ({screened[:10]}) but is not identified" if screened
+                 else "has not been screened or identified")
+        known = ("it is only a candidate duplicate of " + join_words(candidates)) if candidates \
+            else "it matches no known entity"
+        out.append(
+            make_finding(
+                ctx,
+                "EU-07",
+                parties=[party.id],
+                evidence=[ctx.record_evidence(f"{party.name} entered from the deal file; {known}")],
+                path=ctx.path_to_party(party.id),
+                explanation=f"{party.name} ({join_words(party.roles_in_tx)}) {state}: {known}.",
+                confidence=1.0,
             )
+        )
     return out
 
 

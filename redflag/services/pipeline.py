@@ -12,7 +12,7 @@ from crawler.parsers.common import ParsedList, norm_name
 from graph.queries import q
 from graph.store import GraphStore
 from ontology import vocab
-from ontology.records import CountryIndicator, ListEntity, ListRelation, RowError, stable_id
+from ontology.records import CountryIndicator, Document, ListEntity, ListRelation, RowError, stable_id
 from redflag.services.loading import (
     DELETE_ORPHAN_EXTRACTED,
     LoadReport,
@@ -259,33 +259,67 @@ class ExtractReport:
     damaged: list[DamagedRecord] = field(default_factory=list)  # unreadable archive records, left out
     events: int = 0
     mentions: int = 0
+    workers: int = 0  # extraction processes used (0: nothing to extract)
+    peak_rss_mb: dict[int, float] = field(default_factory=dict)  # pid -> peak resident memory (MB) of each
+
+
+def extraction_workers(settings: Settings, documents: list[Document], requested: int | None = None) -> int:
+    """Processes for extracting ``documents``: ``requested`` (``--workers``), else REDFLAG_EXTRACT_WORKERS; when
+    that is 0, the machine's cores capped by memory and by the amount of text (a small batch, such as the demo's
+    or one fetched page, is read in this process: :func:`nlp.workers.default_workers`). Never more than the
+    documents."""
+    from nlp.workers import default_workers
+
+    n = requested if requested is not None else settings.extract_workers
+    if n < 0:
+        raise ValueError(f"--workers {n}: give a number of processes, 1 or more (0 = as many as cores and memory allow)")
+    if n == 0:
+        n = default_workers(text_chars=sum(len(d.text or "") for d in documents))
+    return max(1, min(n, len(documents)))
 
 
 def extract_pending(
-    store: GraphStore, archive: Archive, settings: Settings, progress: Progress = _quiet
+    store: GraphStore, archive: Archive, settings: Settings, progress: Progress = _quiet, workers: int | None = None
 ) -> ExtractReport:
-    """Run NLP over documents not processed yet (or changed since) and load the results with evidence."""
-    from nlp.extract import Extractor
+    """Run NLP over documents not processed yet (or changed since) and load the results with evidence.
+
+    Documents are read by ``workers`` processes (see :func:`extraction_workers`); results arrive in archive
+    order and each is loaded and then marked processed before the next, so an interrupted run (Ctrl-C: the
+    workers stop with it) keeps what it stored and the next run resumes with the documents not yet marked.
+    """
+    from contextlib import closing
+
+    from nlp.workers import ExtractionStats, extract_documents
 
     marker = extractor_marker(settings, store)
     report = ExtractReport()
     pending = archive.documents_pending(marker, damaged=report.damaged)  # a damaged record never stops the rest
     if not pending:
         return report
-    extractor = Extractor(settings.spacy_model, build_gazetteer(store))  # type: ignore[arg-type]
+    n = extraction_workers(settings, pending, workers)
+    stats = ExtractionStats()
+    gazetteer = build_gazetteer(store)
     capability_ids = {c.id for c in vocab.capabilities()}
     load_documents(store, pending)
     total = len(pending)
-    for i, doc in enumerate(pending):
-        progress(i, total, doc.title[:60] or doc.url)
-        extraction = extractor.extract_document(doc)
-        load_extraction(store, doc, extraction, capability_ids)
-        archive.mark_processed(doc.id, doc.sha256, marker)  # only after the graph holds the result
-        report.processed += 1
-        report.events += len(extraction.events)
-        report.mentions += len(extraction.entities)
-        if extraction.skipped_reason:
-            report.skipped.append((doc.url, extraction.skipped_reason))
+    progress(0, total, f"starting {n} extraction process(es)")
+    results = extract_documents(pending, settings.spacy_model, gazetteer, n, stats=stats)  # type: ignore[arg-type]
+    try:
+        with closing(results):  # an interruption below stops the workers before it propagates
+            for i, (doc, extraction) in enumerate(zip(pending, results, strict=True)):
+                if extraction.document_id != doc.id:  # results keep input order; anything else is a bug
+                    raise RuntimeError(f"extraction of {extraction.document_id} arrived for {doc.id}")
+                load_extraction(store, doc, extraction, capability_ids)
+                archive.mark_processed(doc.id, doc.sha256, marker)  # only after the graph holds the result
+                report.processed += 1
+                report.events += len(extraction.events)
+                report.mentions += len(extraction.entities)
+                if extraction.skipped_reason:
+                    report.skipped.append((doc.url, extraction.skipped_reason))
+                progress(i + 1, total, doc.title[:60] or doc.url)
+    finally:
+        report.workers = stats.workers
+        report.peak_rss_mb = {p.pid: p.max_rss_mb for p in stats.peaks.values()}
     # an entity only a replaced extraction mentioned (e.g. an alias read before the lists told whose it is)
     # is left with no edge at all: it carries nothing, and keeping it would make the graph depend on history
     store.run(DELETE_ORPHAN_EXTRACTED)

@@ -68,6 +68,15 @@ DEAL_PARTIES = q(
 )
 
 
+MARK_SCREENED = q(
+    "screening.mark_deal_party_screened",
+    "UNWIND $ids AS pid MATCH (e:Entity {id: pid}) SET e.screened_at = $at",
+    "ids",
+    "at",
+    write=True,
+)
+
+
 def _ids(raw: list[str] | None) -> list[tuple[str, str]]:
     out = []
     for item in raw or []:
@@ -118,6 +127,7 @@ def screen_deal_parties(store: GraphStore, settings: Settings, by: str | None = 
     from redflag.services.screening_ops import open_log, open_session
 
     pairs: list[tuple[str, str, float, dict[str, Any], str]] = []
+    screened: list[str] = []
     with open_log(settings, store) as log:
         session = open_session(store, settings, log, by or settings.user, "deal-parties",
                                settings.screen_review_threshold, limit=5)  # fmt: skip
@@ -135,7 +145,13 @@ def screen_deal_parties(store: GraphStore, settings: Settings, by: str | None = 
                     seen.add(m.id)
                     kind = "SAME_AS" if m.score >= settings.screen_threshold else "POSSIBLY_SAME_AS"
                     pairs.append((p["id"], m.id, m.score, {**m.explanation, "matched_name": m.matched_name}, kind))
-    return _link(store, pairs, "screening")
+            screened.append(str(p["id"]))
+    report = _link(store, pairs, "screening")
+    if screened:  # what the screening log holds, on the party too: EU-07 then says "screened", not "unscreened"
+        from datetime import UTC, datetime
+
+        store.run(MARK_SCREENED, {"ids": screened, "at": datetime.now(UTC).isoformat(timespec="seconds")})
+    return report
 
 
 def resolve_entities(store: GraphStore, settings: Settings) -> LinkReport:

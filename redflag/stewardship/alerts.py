@@ -14,6 +14,7 @@ import smtplib
 import urllib.error
 import urllib.request
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from typing import Any
@@ -36,7 +37,7 @@ PENDING = q(
     "OR a.webhook_status STARTS WITH 'pending' OR a.webhook_status STARTS WITH 'failed' "
     "RETURN properties(a) AS a ORDER BY a.created_at, a.id",
 )
-ALERTS_FIELDS = ("id", "transaction_id", "finding_id", "rule", "title", "severity", "change", "explanation", "created_at")
+ALERTS_FIELDS = ("id", "transaction_id", "finding_id", "entity_id", "rule", "title", "severity", "change", "explanation", "created_at")
 
 
 def _now() -> str:
@@ -47,44 +48,76 @@ def alert_id(tx_id: str, finding_id: str, changed_at: str) -> str:
     return "ALR-" + hashlib.sha256(f"{tx_id}|{finding_id}|{changed_at}".encode()).hexdigest()[:16]
 
 
-def record_alerts(
-    store: GraphStore, changes: dict[str, Any], cfg: AlertSettings, *, at: str | None = None
+@dataclass(frozen=True)
+class AlertCandidate:
+    """An alert to record for one transaction: ``id`` from :func:`alert_id`; ``concerns`` the node it is about
+    besides the transaction (label, id), e.g. ("Finding", id) or ("Entity", id)."""
+
+    id: str
+    rule: str
+    title: str
+    severity: str
+    change: str
+    explanation: str
+    concerns: tuple[str, str]
+
+
+def store_alerts(
+    store: GraphStore, tx_id: str, candidates: Sequence[AlertCandidate], cfg: AlertSettings, *, at: str | None = None
 ) -> list[dict[str, Any]]:
-    """An alert for each new or changed finding of ``changes`` (from ``changes_since_review``) not alerted yet."""
-    tx_id = str(changes["transaction"])
-    candidates: dict[str, tuple[str, dict[str, Any]]] = {}
-    for kind in ("new", "changed"):
-        for f in changes.get(kind, []):
-            aid = alert_id(tx_id, str(f["id"]), str(f.get("changed_at") or f.get("first_seen") or ""))
-            candidates[aid] = (kind, f)
-    if not candidates:
+    """Record each candidate not recorded before (by id; the last of equal ids wins); returns those recorded."""
+    unique = {c.id: c for c in candidates}
+    if not unique:
         return []
-    existing = {r["id"] for r in store.run(EXISTING, {"ids": list(candidates)})}
+    existing = {r["id"] for r in store.run(EXISTING, {"ids": list(unique)})}
     now = at or _now()
     out: list[dict[str, Any]] = []
     nodes, rels = [], []
-    for aid, (kind, f) in candidates.items():
+    for aid, c in unique.items():
         if aid in existing:
             continue
+        label, about = c.concerns
         props = {
             "transaction_id": tx_id,
-            "finding_id": str(f["id"]),
-            "rule": str(f.get("rule") or ""),
-            "title": str(f.get("title") or ""),
-            "severity": str(f.get("severity") or ""),
-            "change": kind,
-            "explanation": str(f.get("explanation") or ""),
+            "finding_id": about if label == "Finding" else "",
+            "entity_id": about if label == "Entity" else "",
+            "rule": c.rule,
+            "title": c.title,
+            "severity": c.severity,
+            "change": c.change,
+            "explanation": c.explanation,
             "created_at": now,
             "email_status": "pending" if cfg.email_enabled else "not configured",
             "webhook_status": "pending" if cfg.webhook_enabled else "not configured",
         }
         nodes.append(NodeRecord("Alert", aid, props))
         rels.append(RelRecord("CONCERNS", "Alert", aid, "Transaction", tx_id))
-        rels.append(RelRecord("CONCERNS", "Alert", aid, "Finding", str(f["id"])))
+        rels.append(RelRecord("CONCERNS", "Alert", aid, label, about))
         out.append({"id": aid, **props})
     store.merge_nodes(nodes)
     store.merge_rels(rels)
     return sorted(out, key=lambda a: (a["transaction_id"], a["rule"], a["id"]))
+
+
+def record_alerts(
+    store: GraphStore, changes: dict[str, Any], cfg: AlertSettings, *, at: str | None = None
+) -> list[dict[str, Any]]:
+    """An alert for each new or changed finding of ``changes`` (from ``changes_since_review``) not alerted yet."""
+    tx_id = str(changes["transaction"])
+    candidates = [
+        AlertCandidate(
+            id=alert_id(tx_id, str(f["id"]), str(f.get("changed_at") or f.get("first_seen") or "")),
+            rule=str(f.get("rule") or ""),
+            title=str(f.get("title") or ""),
+            severity=str(f.get("severity") or ""),
+            change=kind,
+            explanation=str(f.get("explanation") or ""),
+            concerns=("Finding", str(f["id"])),
+        )
+        for kind in ("new", "changed")
+        for f in changes.get(kind, [])
+    ]
+    return store_alerts(store, tx_id, candidates, cfg, at=at)
 
 
 def list_alerts(store: GraphStore, transaction_id: str | None = None) -> list[dict[str, Any]]:

@@ -54,8 +54,14 @@ class GrievanceSettings:
     officers: tuple[str, ...]  # users who may see reporter contact details
     portal_host: str
     portal_port: int
-    portal_submissions_per_hour: int  # per client address
-    portal_status_checks_per_hour: int  # per client address
+    portal_submissions_per_hour: int  # per client address, per rate window
+    portal_status_checks_per_hour: int  # per client address, per rate window
+    portal_network_submissions_per_hour: int = 20  # per /24 (IPv4) or /64 (IPv6) network, per rate window
+    portal_network_status_checks_per_hour: int = 120  # per network, per rate window
+    portal_rate_window: float = 3600.0  # seconds of the sliding window of the rate limits
+    portal_request_timeout: float = 10.0  # seconds for a whole request (request line, headers and body)
+    portal_workers: int = 16  # connections served at once (one thread each)
+    portal_queue: int = 32  # accepted connections waiting for a worker; beyond that: 503 at once
 
 
 def load_alert_settings() -> AlertSettings:
@@ -79,11 +85,37 @@ def load_alert_settings() -> AlertSettings:
     )
 
 
+def _positive(name: str, default: float) -> float:
+    raw = os.environ.get(name, "")
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError as exc:
+        raise SettingsError(f"{name}={raw!r} is not a number") from exc
+    if not value > 0:
+        raise SettingsError(f"{name}={raw!r} must be greater than 0")
+    return value
+
+
+def _count(name: str, default: int) -> int:
+    value = _int(name, default)
+    if value < 1:
+        raise SettingsError(f"{name}={value} must be at least 1")
+    return value
+
+
 def load_grievance_settings() -> GrievanceSettings:
     return GrievanceSettings(
         officers=_list("REDFLAG_GRIEVANCE_OFFICERS"),
         portal_host=os.environ.get("REDFLAG_PORTAL_HOST", "127.0.0.1"),
         portal_port=_int("REDFLAG_PORTAL_PORT", 8502),
-        portal_submissions_per_hour=_int("REDFLAG_PORTAL_SUBMISSIONS_PER_HOUR", 5),
-        portal_status_checks_per_hour=_int("REDFLAG_PORTAL_STATUS_CHECKS_PER_HOUR", 30),
+        portal_submissions_per_hour=_count("REDFLAG_PORTAL_SUBMISSIONS_PER_HOUR", 5),
+        portal_status_checks_per_hour=_count("REDFLAG_PORTAL_STATUS_CHECKS_PER_HOUR", 30),
+        portal_network_submissions_per_hour=_count("REDFLAG_PORTAL_NETWORK_SUBMISSIONS_PER_HOUR", 20),
+        portal_network_status_checks_per_hour=_count("REDFLAG_PORTAL_NETWORK_STATUS_CHECKS_PER_HOUR", 120),
+        portal_rate_window=_positive("REDFLAG_PORTAL_RATE_WINDOW", 3600.0),
+        portal_request_timeout=_positive("REDFLAG_PORTAL_REQUEST_TIMEOUT", 10.0),
+        portal_workers=_count("REDFLAG_PORTAL_WORKERS", 16),
+        portal_queue=_count("REDFLAG_PORTAL_QUEUE", 32),
     )

@@ -1,4 +1,4 @@
-"""What an outsider may send: the fields of the public form, their limits, and a rate limiter.
+"""What an outsider may send: the fields of the public form and their limits (rate limits: ``ratelimit``).
 
 Text is kept as plain text (never interpreted); markup is allowed to arrive but is stored verbatim and always
 escaped when shown. Fields over their limit, control characters and unknown fields are refused with a message
@@ -8,9 +8,6 @@ naming the field.
 from __future__ import annotations
 
 import re
-import threading
-import time
-from collections import defaultdict, deque
 from dataclasses import dataclass
 
 # field -> (label, max characters, required)
@@ -84,27 +81,3 @@ def validate_form(form: dict[str, str]) -> Submission:
         reporter_contact=clean["reporter_contact"],
         contains_markup=any(_MARKUP.search(v) for v in clean.values()),
     )
-
-
-class RateLimiter:
-    """At most ``limit`` events per ``window`` seconds per key (client address), plus a global ceiling."""
-
-    def __init__(self, limit: int, window: float = 3600.0, global_limit: int | None = None) -> None:
-        self.limit = limit
-        self.window = window
-        self.global_limit = global_limit if global_limit is not None else limit * 20
-        self._events: dict[str, deque[float]] = defaultdict(deque)
-        self._all: deque[float] = deque()
-        self._lock = threading.Lock()
-
-    def allow(self, key: str, now: float | None = None) -> bool:
-        t = time.monotonic() if now is None else now
-        with self._lock:
-            for q in (self._events[key], self._all):
-                while q and q[0] <= t - self.window:
-                    q.popleft()
-            if len(self._events[key]) >= self.limit or len(self._all) >= self.global_limit:
-                return False
-            self._events[key].append(t)
-            self._all.append(t)
-            return True

@@ -1,6 +1,8 @@
 """Post-shipment monitoring (`redflag monitor`): re-crawl what is due, re-extract what changed, re-evaluate
 every shipped transaction that still has support, updates or training running, and alert on each finding new
-or changed since that transaction's last review. Nothing new since the last run means no new alert.
+or changed since that transaction's last review, and on each list entry the latest list refresh added, removed or
+changed that touches one of their parties (:mod:`redflag.stewardship.list_changes`). Nothing new since the last
+run means no new alert.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from graph.store import GraphStore
 from redflag.settings import Settings
 from redflag.stewardship.alerts import deliver_pending, record_alerts
 from redflag.stewardship.config import AlertSettings, load_alert_settings
+from redflag.stewardship.list_changes import list_change_alerts
 
 Progress = Callable[[str], None]
 ONGOING_SUPPORT = frozenset({"active", "updates", "maintenance", "training", "support"})
@@ -156,6 +159,8 @@ def run_monitor(
         report.extracted = extract_pending(store, archive, settings).processed
         progress("re-evaluating shipped transactions")
         report.transactions, report.alerts = evaluate_monitored(store, cfg, as_of)
+        progress("checking list refreshes against the monitored deals' parties")
+        report.alerts += list_change_alerts(store, archive, report.transactions, cfg)
         if deliver:
             report.delivery = deliver_pending(store, cfg)
     return report

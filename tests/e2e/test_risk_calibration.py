@@ -22,11 +22,8 @@ from tests.e2e.test_demo import run
 SCENARIOS = json.loads((SAMPLE_WORLD / "scenarios.json").read_text(encoding="utf-8"))
 EXPECTED = {d["id"]: d["expected_band"] for d in SCENARIOS["deals"]} | SCENARIOS["demo_bands"]
 KNOWN_MISSES = {
-    "SC-05": "the rules hold no evidence against the distributor as customer, so the deal scores as the clean one",
-    "SC-06": "the forwarder's ties (same-address and candidate same-as links to listed parties) weigh as much as an end-user's",
-    "SC-15": "the MEU list is a hard stop until a licence is granted (ontology/data/list_meanings.csv), so the "
-    "listing weighs as a hard-stop finding in the score",
-    "SC-19": "a deal party named by name is matched only to curated entities, not to the agency extracted from reports",
+    "SC-05": "the graph holds no admissible evidence against the distributor: its only reports are denials "
+    "(negated events, which the rules ignore by design), so the deal has the findings of the clean metro deal",
 }
 
 

@@ -64,3 +64,41 @@ def test_missing_safeguards_amplify_the_other_worries() -> None:
 def test_hard_stops_are_separate_from_the_score() -> None:
     result = score([finding(1, "hard-stop", "third_parties", confidence=0.1)])
     assert result.hard_stop and result.band == "low"
+
+
+def listed(i: int, effect: str, party: str) -> Finding:
+    f = finding(i, "hard-stop", "third_parties", party=party)
+    f.details = {"lists": [{"list_code": "X", "effect": effect, "hard_stop": True}]}
+    return f
+
+
+ROLES = {"eu": ["end_user"], "fw": ["freight_forwarder"]}
+
+
+def test_a_licence_requirement_weighs_less_than_a_prohibition_and_both_stay_hard_stops() -> None:
+    licence = score([listed(1, "licence_required", "eu")], ROLES)
+    denial = score([listed(1, "export_prohibited", "eu")], ROLES)
+    assert licence.hard_stop and denial.hard_stop
+    assert licence.score < denial.score
+
+
+def test_a_prohibition_weighs_in_full_whatever_the_role_but_a_licence_requirement_follows_the_role() -> None:
+    assert score([listed(1, "export_prohibited", "fw")], ROLES).score == score([listed(1, "export_prohibited", "eu")], ROLES).score
+    assert score([listed(1, "licence_required", "fw")], ROLES).score < score([listed(1, "licence_required", "eu")], ROLES).score
+
+
+def test_evidence_reached_through_a_candidate_duplicate_counts_less_than_through_a_confirmed_one() -> None:
+    confirmed, candidate = finding(1, "high", "third_parties"), finding(1, "high", "third_parties")
+    confirmed.path.add_rel("SAME_AS", "p", "q")
+    candidate.path.add_rel("POSSIBLY_SAME_AS", "p", "q")
+    assert 0 < score([candidate]).score < score([confirmed]).score
+    assert score([candidate]).contributions[0]["candidate_links"] == 1
+
+
+def test_two_context_flags_about_the_item_multiply_once() -> None:
+    worry = finding(1, "high", "third_parties")
+    dos_i1 = Finding(**{**finding(2, "context", "item").__dict__, "rule": "DOS-I1"})
+    eu_03 = Finding(**{**finding(3, "context", "item").__dict__, "rule": "EU-03"})
+    both = score([worry, dos_i1, eu_03])
+    assert both.log_odds == score([worry, dos_i1]).log_odds
+    assert [m["rule"] for m in both.multipliers] == ["DOS-I1"]

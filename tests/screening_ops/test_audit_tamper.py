@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import list_entities
 
 from graph import falkordb_server
 from graph.falkordb_store import FalkorDBStore
@@ -27,6 +26,7 @@ from redflag.screening_ops.audit import AuditLog, AuditLogError
 from redflag.services.loading import load_list_entities
 from redflag.services.screening_ops import record_match_decision, screen_file
 from redflag.settings import load_settings
+from tests.screening_ops.conftest import list_entities
 
 GRAPH = "redflag"
 ENV = {"REDFLAG_GRAPH": GRAPH, "REDFLAG_USER": "ana", "REDFLAG_SCREEN_WEIGHTS": ""}

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import BAD_LINES, list_entities, write_party_csv
 from typer.testing import CliRunner
 
 import redflag.cli.intel  # noqa: F401 - registers `screen`
@@ -24,6 +23,7 @@ from redflag.cli.app import app
 from redflag.services.loading import load_list_entities
 from redflag.services.screening_ops import clear_match, history, list_alerts, rescreen, screen_file
 from redflag.settings import load_settings
+from tests.screening_ops.conftest import BAD_LINES, list_entities, write_party_csv
 
 GRAPH = "redflag"
 SAME_AS_OF = q("tests.same_as_of", "MATCH (a:Entity {id: $id})-[:SAME_AS]->(b:Entity) RETURN b.id AS b ORDER BY b", "id")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import BAD_LINES
 
 from redflag.screening_ops.parties import (
     PartyFileError,
@@ -14,6 +13,7 @@ from redflag.screening_ops.parties import (
     read_party_file,
     read_party_text,
 )
+from tests.screening_ops.conftest import BAD_LINES
 
 
 def test_a_thousand_rows_with_four_bad_ones(party_csv: Path) -> None:

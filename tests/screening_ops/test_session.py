@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import candidates
 
 from redflag.matching.screening import Candidate, Screener
 from redflag.matching.table import Weights
@@ -15,6 +14,7 @@ from redflag.screening_ops.parties import PartyQuery
 from redflag.screening_ops.session import ScreeningSession, entity_hash
 from redflag.screening_ops.weights import parse_weights, weights_digest, weights_from_env
 from redflag.settings import SettingsError
+from tests.screening_ops.conftest import candidates
 
 PARTY = PartyQuery(name="Veloria Signal Systems Limited", country="XV", reference="C-1", line=2)
 

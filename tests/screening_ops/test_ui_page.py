@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
-from conftest import BAD_LINES, write_party_csv
 from streamlit.testing.v1 import AppTest
 from test_cli_and_services import world  # noqa: F401 - the graph fixture
 
 from redflag.screening_ops.audit import AuditLog
+from tests.screening_ops.conftest import BAD_LINES, write_party_csv
 
 PAGE = Path(__file__).resolve().parents[2] / "ui" / "pages" / "screening.py"
 

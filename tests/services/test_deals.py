@@ -160,3 +160,39 @@ def test_with_an_empty_item_register_unknown_items_import_with_a_warning(store, 
     assert len(warnings) == 1 and "item register (empty)" in warnings[0] and "'facetrace'" in warnings[0]
     import_deals(store, path)
     assert store.counts()["labels"]["Transaction"] == 1
+
+
+def _agency_deal(tmp_path: Path, destination: str) -> Path:
+    deal = json.loads((SAMPLE_WORLD / "deals.json").read_text())["deals"][1]
+    deal["id"] = f"AGENCY-{destination}"
+    deal["destination"] = destination
+    deal["parties"] = [p for p in deal["parties"] if p["role"] != "end_user"]
+    deal["parties"].append({"party": "Bureau of Public Order", "role": "end_user"})
+    path = tmp_path / f"agency-{destination}.json"
+    path.write_text(json.dumps([deal]))
+    return path
+
+
+def test_a_party_given_by_name_is_a_candidate_duplicate_of_an_extracted_record_of_that_name(store, tmp_path: Path) -> None:
+    from graph.queries import q
+    from graph.store import NodeRecord, RelRecord
+    from redflag.deals import PartyMatch
+
+    store.merge_nodes([
+        NodeRecord("Entity", "ent-bpo", {"name": "Bureau of Public Order", "name_norm": "bureau of public order",
+                                         "status": "extracted", "origin": ["extracted"], "schema": "PublicBody"}),
+        NodeRecord("Country", "XO", {"name": "Ostrava Republic"}),
+    ])  # fmt: skip
+    store.merge_rels([RelRecord("LOCATED_IN", "Entity", "ent-bpo", "Country", "XO", {})])
+    report: list[PartyMatch] = []
+    import_deals(store, _agency_deal(tmp_path, "XO"), report)
+    (match,) = [m for m in report if m.role == "end_user"]
+    assert match.how == "new" and match.candidates == [("ent-bpo", "Bureau of Public Order")]
+    links = store.run(q("t.links", "MATCH (a:Entity {id: $id})-[r]->(b:Entity) RETURN type(r) AS t, r.method AS m, "
+                                   "r.score AS s, b.id AS b", "id"), {"id": match.entity})  # fmt: skip
+    assert [(x["t"], x["m"], x["b"]) for x in links] == [("POSSIBLY_SAME_AS", "deal-import", "ent-bpo")]
+    assert links[0]["s"] < 1.0  # a candidate, never confirmed by the name alone
+    # the same name for an end-user in another country is not linked: both records have a country and they differ
+    other: list[PartyMatch] = []
+    import_deals(store, _agency_deal(tmp_path, "XL"), other)
+    assert [m.candidates for m in other if m.role == "end_user"] == [[]]

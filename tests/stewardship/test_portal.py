@@ -16,7 +16,7 @@ import pytest
 
 from graph.store import GraphStore
 from redflag.stewardship import grievances as G
-from redflag.stewardship.intake import MAX_BODY_BYTES, RateLimiter, Submission
+from redflag.stewardship.intake import MAX_BODY_BYTES, Submission
 from ui.public_submit import PortalServer
 
 FORM = {
@@ -139,10 +139,3 @@ def test_floods_are_refused(portal: PortalServer, world: GraphStore) -> None:
     assert len(G.list_grievances(world)) == 4
     checks = [_post(portal, "/status", {"receipt": "AAAA"})[0] for _ in range(7)]
     assert checks[:5] == [404] * 5 and checks[5:] == [429, 429]
-
-
-def test_the_rate_limiter_forgets_after_its_window() -> None:
-    rl = RateLimiter(2, window=60, global_limit=3)
-    assert [rl.allow("a", now=t) for t in (0, 1, 2)] == [True, True, False]
-    assert rl.allow("b", now=3) is True and rl.allow("c", now=4) is False  # global ceiling
-    assert rl.allow("a", now=61) is True

@@ -20,10 +20,9 @@ HOSTILE_SCRIPT = "<script>alert(1)</script>"
 HOSTILE_ID = "hostile-entity"
 
 
-@pytest.fixture(scope="session")
-def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+def _demo_world(tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[Path]:
     """`redflag demo --no-ui` into a fresh folder, then an entity with hostile names linked to the reseller."""
-    data = tmp_path_factory.mktemp("ui-demo")
+    data = tmp_path_factory.mktemp(name)
     env = {k: v for k, v in os.environ.items() if not k.startswith("REDFLAG_")}
     done = subprocess.run(
         [sys.executable, "-m", "redflag", "--data-dir", str(data), "demo", "--no-ui"],
@@ -43,3 +42,16 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         yield data
     finally:
         falkordb_server.stop(data / "graph")
+
+
+@pytest.fixture(scope="session")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The demo world shared by the AppTest pages; tests there may judge pairs and resolve findings in it."""
+    yield from _demo_world(tmp_path_factory, "ui-demo")
+
+
+@pytest.fixture(scope="module")
+def own_demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A demo world of the module's own, untouched by other modules' judgements (for example, a possible
+    same-as pair judged "different" on the review page takes the diversion path that runs through it away)."""
+    yield from _demo_world(tmp_path_factory, "ui-demo-own")

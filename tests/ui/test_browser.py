@@ -37,12 +37,12 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(demo_dir: Path) -> Iterator[str]:
+def server(own_demo_dir: Path) -> Iterator[str]:
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("REDFLAG_")}
     env["REDFLAG_USER"] = "browser-analyst"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "redflag", "--data-dir", str(demo_dir), "ui", "--port", str(port)],
+        [sys.executable, "-m", "redflag", "--data-dir", str(own_demo_dir), "ui", "--port", str(port)],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
