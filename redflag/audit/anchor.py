@@ -104,6 +104,8 @@ def advance(path: Path, anchor: Anchor, key: AuditKey) -> None:
         old = anchors.get(anchor.name)
         if old is not None and old.log_id == anchor.log_id and old.count >= anchor.count:
             return
+        if old is not None and old.log_id != anchor.log_id and old.count > 0:
+            return  # another log's anchor is never overwritten (the writers refuse such a log before this)
         anchors[anchor.name] = anchor.signed(key)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         tmp.write_text(json.dumps({"version": 1, "anchors": {k: v.to_dict() for k, v in sorted(anchors.items())}},

@@ -14,7 +14,7 @@ from redflag.audit.anchor import Anchor
 PUT_ANCHOR = q(
     "audit.put_anchor",
     "MERGE (a:AuditAnchor {id: $name}) "
-    "WITH a WHERE a.count IS NULL OR a.count < $count OR a.log_id <> $log_id "
+    "WITH a WHERE a.count IS NULL OR (a.log_id = $log_id AND a.count < $count) "
     "SET a.name = $name, a.count = $count, a.head = $head, a.log_id = $log_id, a.keyed_from = $keyed_from, "
     "a.at = $at, a.mac = $mac RETURN a.id AS id",
     "name", "count", "head", "log_id", "keyed_from", "at", "mac",
@@ -28,7 +28,8 @@ GET_ANCHOR = q(
 
 
 def put_anchor(store: GraphStore, anchor: Anchor) -> None:
-    """Record a (signed) anchor unless the graph holds a newer one of the same log."""
+    """Record a (signed) anchor unless the graph holds a newer one of the same log, or one of another log (a
+    replaced log never takes the anchor over; ``screening-verify`` reports it)."""
     store.run(PUT_ANCHOR, anchor.to_dict())
 
 

@@ -22,7 +22,7 @@ from graph.falkordb_store import FalkorDBStore
 from ontology import vocab
 from redflag.audit.anchor import SCREENING_LOG
 from redflag.audit.graph_anchor import get_anchor
-from redflag.screening_ops.audit import AuditLog
+from redflag.screening_ops.audit import AuditLog, AuditLogError
 from redflag.services.loading import load_list_entities
 from redflag.services.screening_ops import record_match_decision, screen_file
 from redflag.settings import load_settings
@@ -171,8 +171,22 @@ def test_a_missing_or_replaced_log_file_is_detected(world: Path, tmp_path: Path)
         Path(f"{_log_file(world)}{suffix}").unlink(missing_ok=True)
     assert "is missing: the anchor file" in _refused(world, "screening-verify")
     assert not _log_file(world).exists(), "verify never creates the log"
+    with FalkorDBStore(world / "graph", GRAPH, vocab.labels(), vocab.relationship_types()) as store:
+        with pytest.raises(AuditLogError, match="it was deleted or replaced; restore it from a backup"):
+            screen_file(store, load_settings(world), PARTIES, "again.csv", "ana")  # a fresh log takes nothing over
+    assert "the log was replaced" in _refused(world, "screening-verify")  # the empty log just opened
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{_log_file(world)}{suffix}").unlink(missing_ok=True)
     shutil.copy(_log_file(other), _log_file(world))
     assert "the log was replaced" in _refused(world, "screening-verify")
+    # everything the tool keeps is wiped (log, state file, graph anchor): only the count recorded elsewhere tells
+    _log_file(world).unlink()
+    (world / "state" / "audit-anchor.json").unlink()
+    with FalkorDBStore(world / "graph", GRAPH, vocab.labels(), vocab.relationship_types()) as store:
+        store._graph.query("MATCH (a:AuditAnchor) DELETE a")
+    code, out, _ = _cli(world, "screening-verify")
+    assert code == 0 and "has no entries (no anchor records any)" in out and "intact" not in out
+    assert "is missing; 5 entries expected" in _refused(world, "screening-verify", "--expect-count", "5")
 
 
 def test_no_command_writes_over_an_audit_file_and_an_overwritten_log_is_one_line(world: Path, tmp_path: Path) -> None:
