@@ -84,3 +84,21 @@ def test_remarks_continued_by_the_comments_file_raise_no_warning() -> None:
     assert 188 not in {w.line for w in parsed.warnings if w.field == "Remarks"}
     wallets = [i.value for i in {e.id: e for e in parsed.entities}["ofac-30518"].identifiers]
     assert "XBT1GqBz4Cm7Yfv5QZS9ukdSxLhuxzH1sU" in wallets
+
+
+def test_an_aircraft_nationality_of_registration_is_its_country() -> None:
+    # real SDN rows: "Nationality of Registration Russia" / "Cayman Islands" / "Man, Isle of" (aircraft)
+    by_id = {e.id: e for e in _parse(_raw()).entities}
+    assert [by_id[i].countries for i in ("ofac-27197", "ofac-27198", "ofac-27293")] == [["RU"], ["KY"], ["IM"]]
+
+
+@pytest.mark.parametrize(
+    ("remark", "country"),
+    [("nationality Korea, North", "KP"), ("citizen Korea, North", "KP"), ("Citizen Iran", "IR"),
+     ("Nationality: Iran", "IR"), ("alt. Nationality Syria", "SY"), ("Nationality Turkiye", "TR"),
+     ("nationality Congo, Democratic Republic of the", "CD"), ("nationality Virgin Islands, British", "VG")],
+)  # fmt: skip
+def test_nationality_remarks_in_any_case_give_the_country(remark: str, country: str) -> None:
+    row = f'1,"DOE, John","individual","SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"{remark}."\n'.encode()
+    (entity,) = _parse({"sdn.csv": row}).entities
+    assert entity.countries == [country]
