@@ -332,9 +332,10 @@ class EventExtractor:
                 ev.add("via" if party else _item_role(m), m)
             elif item:
                 ev.add(_item_role(m), m)
-            elif party and _possessor_of_item(m, trig, mentions):
+            elif party and not a.prep and a.dep in ("nsubjpass", "nsubj", "dobj") and _possessor_of_item(m, trig, mentions):
                 # "NSO Group's Pegasus spyware was sold to ...": the owner of the item is its supplier, whatever
-                # the voice (it was read as the passive subject, i.e. a recipient, before)
+                # the voice (it was read as the passive subject, i.e. a recipient, before); not under a preposition:
+                # "support to the SSD's monitoring center" is still for the SSD
                 ev.add("supplier", m)
             elif a.dep == "poss" and noun:
                 ev.add("supplier" if seller else "recipient", m)
