@@ -95,6 +95,7 @@ _LABELLED = tuple(
     (re.compile(rf"^(?:alt\.\s+)?(?:{pattern})\s*:?\s+(?P<value>\S.*)$", re.IGNORECASE), scheme)
     for pattern, scheme in _LABELS
 )
+_LABELLED += ((re.compile(r"^(?:alt\.\s+)?IMO(?P<value>\d{7})$", re.IGNORECASE), "imo"),)  # "IMO9569683", no space
 _TRAILING_NOTE = re.compile(r"\s+(?:\(|issued\b|expires\b|Issue Date\b|Expire Date\b).*$", re.IGNORECASE)
 
 SCHEMES_WITH_CHECK_DIGITS = ("imo", "lei", "bic", "isin", "iban", "inn", "ogrn", "uscc", "figi", "cnpj", "cpf")

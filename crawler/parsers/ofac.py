@@ -52,7 +52,11 @@ CONS_SOURCE_URL = "https://sanctionslist.ofac.treas.gov/Home/ConsolidatedList"
 _AKA = re.compile(r"^(?:a\.k\.a\.|f\.k\.a\.|n\.k\.a\.)\s+'(.+)'$")
 _DOB = re.compile(r"^(?:alt\. )?DOB (.+)$")
 _LINKED = re.compile(r"^Linked To: (.+)$")
-_NATIONALITY = re.compile(r"^(?:alt\. )?(?:nationality|citizen) (.+)$")
+# "nationality Iran", "alt. citizen Russia", "Nationality of Registration Cyprus" (an entity's), and the capitalised
+# or colon forms other files and hand-edited copies use ("Citizen Iran", "Nationality: Iran")
+_NATIONALITY = re.compile(
+    r"^(?:alt\.\s+)?(?:nationality(?:\s+of\s+registration)?|citizen(?:ship)?)\s*:?\s+(.+)$", re.IGNORECASE
+)
 
 
 def _null(value: str) -> str:

@@ -332,6 +332,11 @@ class EventExtractor:
                 ev.add("via" if party else _item_role(m), m)
             elif item:
                 ev.add(_item_role(m), m)
+            elif party and not a.prep and a.dep in ("nsubjpass", "nsubj", "dobj") and _possessor_of_item(m, trig, mentions):
+                # "NSO Group's Pegasus spyware was sold to ...": the owner of the item is its supplier, whatever
+                # the voice (it was read as the passive subject, i.e. a recipient, before); not under a preposition:
+                # "support to the SSD's monitoring center" is still for the SSD
+                ev.add("supplier", m)
             elif a.dep == "poss" and noun:
                 ev.add("supplier" if seller else "recipient", m)
             elif a.dep == "nsubj" or (a.dep == "nsubjpass" and not passive):
@@ -357,7 +362,8 @@ class EventExtractor:
                 ev.add("supplier" if not seller else "recipient", m)
         # the buyer acquiring a company is an ownership change, not a supply
         if not seller and trig.lemma_ in ("acquire", "buy", "purchase", "acquisition", "take"):
-            owned = [a.mention for a in slots if a.dep == "dobj" and a.mention.label == "ORG"]
+            owned = [a.mention for a in slots if a.dep == "dobj" and a.mention.label == "ORG"
+                     and not _possessor_of_item(a.mention, trig, mentions)]  # "bought X's spyware": X not bought
             owned += [a.mention for a in slots if a.prep == "of" and a.mention.label == "ORG" and noun]
             if owned and ev.roles.get("recipient"):
                 own = Event("ownership", trig, confidence=self.base)
@@ -737,6 +743,15 @@ def _role_data(m: Mention, mentions: list[Mention]) -> list[Any]:
 
 _STATE_NOUNS = {"government", "regime", "authority", "police", "military", "agency", "ministry", "army", "force",
                 "service", "state", "end-user", "intelligence"}
+
+
+def _possessor_of_item(m: Mention, trig: Token, mentions: list[Mention]) -> bool:
+    """True when the party is the possessor ("poss") of an item mention of the clause: "X's spyware"."""
+    root = m.span.root
+    if root.dep_ != "poss" or root.head.i == trig.i:
+        return False
+    head = root.head
+    return any(o.label in ITEM_LABELS and o.span.start <= head.i < o.span.end for o in mentions)
 
 
 def _generic_recipient(trig: Token) -> Span | None:

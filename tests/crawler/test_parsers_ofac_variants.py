@@ -84,3 +84,45 @@ def test_remarks_continued_by_the_comments_file_raise_no_warning() -> None:
     assert 188 not in {w.line for w in parsed.warnings if w.field == "Remarks"}
     wallets = [i.value for i in {e.id: e for e in parsed.entities}["ofac-30518"].identifiers]
     assert "XBT1GqBz4Cm7Yfv5QZS9ukdSxLhuxzH1sU" in wallets
+
+
+def test_an_aircraft_nationality_of_registration_is_its_country() -> None:
+    # real SDN rows: "Nationality of Registration Russia" / "Cayman Islands" / "Man, Isle of" (aircraft)
+    by_id = {e.id: e for e in _parse(_raw()).entities}
+    assert [by_id[i].countries for i in ("ofac-27197", "ofac-27198", "ofac-27293")] == [["RU"], ["KY"], ["IM"]]
+
+
+@pytest.mark.parametrize(
+    ("remark", "country"),
+    [("nationality Korea, North", "KP"), ("citizen Korea, North", "KP"), ("Citizen Iran", "IR"),
+     ("Nationality: Iran", "IR"), ("alt. Nationality Syria", "SY"), ("Nationality Turkiye", "TR"),
+     ("nationality Congo, Democratic Republic of the", "CD"), ("nationality Virgin Islands, British", "VG")],
+)  # fmt: skip
+def test_nationality_remarks_in_any_case_give_the_country(remark: str, country: str) -> None:
+    row = f'1,"DOE, John","individual","SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"{remark}."\n'.encode()
+    (entity,) = _parse({"sdn.csv": row}).entities
+    assert entity.countries == [country]
+
+
+FIELD_05 = Path(__file__).parent.parent / "fixtures" / "field_cases" / "05-sdn-comments-overflow" / "ofac"
+
+
+def test_field_case_05_without_its_comments_file_warns_and_keeps_no_truncated_party() -> None:
+    files = {p.name: p.read_bytes() for p in sorted(FIELD_05.glob("*.csv")) if p.name != "sdn_comments.csv"}
+    parsed = _parse(files)
+    (warning,) = [w for w in parsed.warnings if w.field == "Remarks"]
+    assert "ent_num 12300" in warning.reason and "sdn_comments.csv" in warning.reason
+    (entity,) = [e for e in parsed.entities if e.id == "ofac-12300"]
+    linked = [i.value for i in entity.identifiers if i.scheme == "linked_to"]
+    assert not [name for name in linked if name.startswith("PROMO RAI")]  # the cut "PROMO RAI" is no party
+
+
+@pytest.mark.parametrize("saved", [lambda d: d.replace(b"\n", b"\r\n"), lambda d: b"\xef\xbb\xbf" + d,
+                                   lambda d: d + b"\r\n\r\n"], ids=["crlf", "bom", "blank-lines"])  # fmt: skip
+def test_field_case_05_comments_file_as_saved_still_continues_the_remarks(saved) -> None:  # type: ignore[no-untyped-def]
+    files = {p.name: p.read_bytes() for p in sorted(FIELD_05.glob("*.csv"))}
+    files["sdn_comments.csv"] = saved(files["sdn_comments.csv"])
+    parsed = _parse(files)
+    assert not parsed.errors and not [w for w in parsed.warnings if w.field == "Remarks"]
+    targets = sorted(r.target for r in parsed.relations if r.source == "ofac-12300")
+    assert targets == ["ofac-12376", "ofac-12380", "ofac-12395", "ofac-12396", "ofac-12397"]

@@ -97,7 +97,8 @@ def test_an_imo_company_number_under_identification_number_is_an_imo_number() ->
     assert normalize_identifier("registration", "C.R. No. 12345") == ("registration", "12345")
 
 
-@pytest.mark.parametrize("ident", [("imo", "5933437"), ("imo", "IMO 5933437"), ("registration", "IMO 5933437")])
+@pytest.mark.parametrize("ident", [("imo", "5933437"), ("imo", "IMO 5933437"), ("registration", "IMO 5933437"),
+                                   ("id_number", "IMO5933437")])  # fmt: skip
 def test_the_listed_company_is_found_by_its_imo_number(ident: tuple[str, str]) -> None:
     best = sdn_screener().screen("Unrelated Shipping Co", identifiers=[ident], threshold=0.0).matches[0]
     assert best.id == "ofac-31928" and best.explanation["identifier_match"] == 1.0

@@ -36,3 +36,30 @@ def test_a_variant_gives_the_entities_and_supply_event_of_its_control(extractor:
         assert text[e.start : e.end] == e.text
     (supply,) = [ev.roles for ev in got.events if ev.type == "supply"]
     assert supply["supplier"] in ("NSO Group", "Hangzhou Hikvision Digital Technology Co., Ltd.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report was released in 2021. NSO Group\u2019s Pegasus spyware was sold to the Bahraini Ministry of "
+        "Interior in 2017.",
+        "The report was released in 2021. NSO Group's Pegasus spyware was sold to the Bahraini Ministry of Interior "
+        "in 2017.",
+        "The Bahraini Ministry of Interior bought NSO Group's Pegasus spyware in 2017.",
+    ],
+)
+def test_the_owner_of_the_item_is_its_supplier_never_a_recipient_or_a_company_bought(
+    extractor: Extractor, text: str
+) -> None:
+    # the control's facts in the possessive ("NSO Group's Pegasus"): NSO Group was read as a recipient in the
+    # passive, and as a company the ministry bought in the active
+    events = [(ev.type, ev.roles) for ev in extractor.extract_text(text).events]
+    assert [t for t, _ in events] == ["supply"]
+    (_, roles) = events[0]
+    assert roles["supplier"] == "NSO Group" and roles["recipient"] == "Bahraini Ministry of Interior"
+    assert roles["product"] == "Pegasus"
+
+
+def test_buying_a_company_is_still_an_ownership_change(extractor: Extractor) -> None:
+    (ev,) = extractor.extract_text("Novalpina Capital acquired NSO Group in 2019.").events
+    assert (ev.type, ev.roles["owner"], ev.roles["owned"]) == ("ownership", "Novalpina Capital", "NSO Group")
