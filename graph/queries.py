@@ -111,16 +111,20 @@ GET_NODE = templated(
     "MATCH (n:{label} {{id: $id}}) RETURN properties(n) AS props",
     "id",
 )
+# The dump pages with SKIP/LIMIT, so its order must be total: ties would let a row fall between two pages (lost
+# or read twice) and let the engines return the same graph in different orders (GraphML numbers edges in order).
+# A node is (id, labels); a relationship (source, type, target, key), the identity merge_rels writes.
 DUMP_NODES = q(
     "store.dump_nodes",
-    "MATCH (n) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY id SKIP $skip LIMIT $limit",
+    "MATCH (n) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY id, labels "
+    "SKIP $skip LIMIT $limit",
     "skip",
     "limit",
 )
 DUMP_RELS = q(
     "store.dump_rels",
     "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS source, b.id AS target, properties(r) AS props "
-    "ORDER BY source, type, target SKIP $skip LIMIT $limit",
+    "ORDER BY source, type, target, r.key SKIP $skip LIMIT $limit",
     "skip",
     "limit",
 )
