@@ -138,4 +138,11 @@ CREATE_REL_INDEX = templated(
     "CREATE INDEX FOR ()-[r:{type}]-() ON (r.key)",
     neo4j="CREATE INDEX {lower}_key IF NOT EXISTS FOR ()-[r:{type}]-() ON (r.key)",
 )
-CLEAR_ALL = q("store.clear_all", "MATCH (n) DETACH DELETE n", write=True)
+# one transaction per batch: Neo4j refuses a single transaction deleting a 100k-node graph with a 768 MB heap
+# (MemoryPoolOutOfMemoryError, dbms.memory.transaction.total.max; measured with benchmarks/engines.py)
+CLEAR_BATCH = q(
+    "store.clear_batch",
+    "MATCH (n) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted",
+    "limit",
+    write=True,
+)

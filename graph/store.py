@@ -186,8 +186,13 @@ class GraphStore(ABC):
 
         return paged(Q.DUMP_NODES), paged(Q.DUMP_RELS)
 
-    def clear(self) -> None:
-        self.run(Q.CLEAR_ALL)
+    def clear(self, batch_size: int = 10_000) -> None:
+        """Delete every node and relationship, ``batch_size`` nodes (with their relationships) per transaction,
+        so that a large graph never needs one transaction larger than the server's memory allows."""
+        while True:
+            rows = self.run(Q.CLEAR_BATCH, {"limit": batch_size})
+            if not rows or int(rows[0]["deleted"]) < batch_size:
+                return
 
     def __enter__(self) -> GraphStore:
         return self

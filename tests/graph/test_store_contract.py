@@ -248,3 +248,13 @@ def test_describe_names_the_backend_without_secrets(backend: Backend) -> None:
     info = backend.store.describe()
     assert info["backend"] in ("falkordb", "neo4j")
     assert "password" not in {k.lower() for k in info}
+
+
+def test_clear_deletes_everything_a_batch_at_a_time(backend: Backend) -> None:
+    # one transaction per batch: one DETACH DELETE of a 100k-node graph ran out of Neo4j's transaction memory
+    store = backend.store
+    nodes, rels = _world(25)
+    store.merge_nodes(nodes, batch_size=backend.batch_size)
+    store.merge_rels(rels, batch_size=backend.batch_size)
+    store.clear(batch_size=10)
+    assert store.counts() == {"labels": {}, "relationships": {}}
