@@ -111,16 +111,20 @@ GET_NODE = templated(
     "MATCH (n:{label} {{id: $id}}) RETURN properties(n) AS props",
     "id",
 )
+# The dump pages with SKIP/LIMIT, so its order must be total: ties would let a row fall between two pages (lost
+# or read twice) and let the engines return the same graph in different orders (GraphML numbers edges in order).
+# A node is (id, labels); a relationship (source, type, target, key), the identity merge_rels writes.
 DUMP_NODES = q(
     "store.dump_nodes",
-    "MATCH (n) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY id SKIP $skip LIMIT $limit",
+    "MATCH (n) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY id, labels "
+    "SKIP $skip LIMIT $limit",
     "skip",
     "limit",
 )
 DUMP_RELS = q(
     "store.dump_rels",
     "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS source, b.id AS target, properties(r) AS props "
-    "ORDER BY source, type, target SKIP $skip LIMIT $limit",
+    "ORDER BY source, type, target, r.key SKIP $skip LIMIT $limit",
     "skip",
     "limit",
 )
@@ -134,4 +138,11 @@ CREATE_REL_INDEX = templated(
     "CREATE INDEX FOR ()-[r:{type}]-() ON (r.key)",
     neo4j="CREATE INDEX {lower}_key IF NOT EXISTS FOR ()-[r:{type}]-() ON (r.key)",
 )
-CLEAR_ALL = q("store.clear_all", "MATCH (n) DETACH DELETE n", write=True)
+# one transaction per batch: Neo4j refuses a single transaction deleting a 100k-node graph with a 768 MB heap
+# (MemoryPoolOutOfMemoryError, dbms.memory.transaction.total.max; measured with benchmarks/engines.py)
+CLEAR_BATCH = q(
+    "store.clear_batch",
+    "MATCH (n) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted",
+    "limit",
+    write=True,
+)

@@ -2,6 +2,12 @@
 
 Nodes are keyed on ``(label, id)`` and relationships on ``(source, type, key, target)``; writes are
 ``UNWIND $rows ... MERGE`` in batches, so loading the same batch twice changes nothing.
+
+Records that share a key in one call are folded into one row before they are sent, later properties over
+earlier ones (``SET n += props`` applied in record order). The engines do not agree on the order in which one
+``UNWIND`` applies several ``SET`` to the same node: Neo4j applies them row by row (the last row wins), FalkorDB
+4.x does not (measured: of rows 1..k merging one new node it keeps row k-1, on an existing node row 1). Without
+the fold a Passage that several extracted facts cite kept a different ``confidence`` on each engine.
 """
 
 from __future__ import annotations
@@ -94,20 +100,31 @@ class GraphStore(ABC):
 
     # ------------------------------------------------------------------ generic batch loading
     def merge_nodes(self, nodes: Iterable[NodeRecord], batch_size: int = 2000) -> int:
-        groups: dict[str, list[Row]] = defaultdict(list)
+        """Merge nodes on ``(label, id)``, setting their properties; returns how many records were given.
+
+        Records with the same ``(label, id)`` in one batch become one row, later properties over earlier ones."""
+        groups: dict[str, dict[str, Row]] = defaultdict(dict)
         count = 0
         for node in nodes:
             label = checked_label(node.label, self.labels)
-            groups[label].append({"id": node.id, "props": clean_props({**node.props, "id": node.id})})
-            if len(groups[label]) >= batch_size:
-                self.run(fill(Q.MERGE_NODES, label=label), {"rows": groups.pop(label)})
+            rows = groups[label]
+            props = clean_props({**node.props, "id": node.id})
+            if node.id in rows:
+                rows[node.id]["props"].update(props)
+            else:
+                rows[node.id] = {"id": node.id, "props": props}
+            if len(rows) >= batch_size:
+                self.run(fill(Q.MERGE_NODES, label=label), {"rows": list(groups.pop(label).values())})
             count += 1
-        for label, rows in groups.items():
-            self.run(fill(Q.MERGE_NODES, label=label), {"rows": rows})
+        for label, batch in groups.items():
+            self.run(fill(Q.MERGE_NODES, label=label), {"rows": list(batch.values())})
         return count
 
     def merge_rels(self, rels: Iterable[RelRecord], batch_size: int = 2000) -> int:
-        groups: dict[tuple[str, str, str], list[Row]] = defaultdict(list)
+        """Merge relationships on ``(source, type, key, target)`` (both ends must exist), setting their
+        properties; returns how many records were given. Records with the same identity in one batch become
+        one row, later properties over earlier ones."""
+        groups: dict[tuple[str, str, str], dict[tuple[str, str, str], Row]] = defaultdict(dict)
         count = 0
         for rel in rels:
             key = (
@@ -115,19 +132,18 @@ class GraphStore(ABC):
                 checked_label(rel.source_label, self.labels),
                 checked_label(rel.target_label, self.labels),
             )
-            groups[key].append(
-                {
-                    "source": rel.source,
-                    "target": rel.target,
-                    "key": rel.merge_key,
-                    "props": clean_props({**rel.props, "key": rel.merge_key}),
-                }
-            )
-            if len(groups[key]) >= batch_size:
-                self._flush_rels(key, groups.pop(key))
+            rows = groups[key]
+            ident = (rel.source, rel.merge_key, rel.target)
+            props = clean_props({**rel.props, "key": rel.merge_key})
+            if ident in rows:
+                rows[ident]["props"].update(props)
+            else:
+                rows[ident] = {"source": rel.source, "target": rel.target, "key": rel.merge_key, "props": props}
+            if len(rows) >= batch_size:
+                self._flush_rels(key, list(groups.pop(key).values()))
             count += 1
-        for key, rows in groups.items():
-            self._flush_rels(key, rows)
+        for key, batch in groups.items():
+            self._flush_rels(key, list(batch.values()))
         return count
 
     def _flush_rels(self, key: tuple[str, str, str], rows: list[Row]) -> None:
@@ -149,21 +165,34 @@ class GraphStore(ABC):
         return {"labels": labels, "relationships": rels}
 
     def dump(self, page: int = 5000) -> tuple[Iterator[Row], Iterator[Row]]:
-        """All nodes and relationships, paged, in the shape graph.export expects."""
+        """All nodes and relationships, paged, in the shape graph.export expects.
+
+        Nodes ``{"id", "labels", "props"}`` ordered by id (labels sorted: the engines keep them in the order the
+        labels were first created, which differs between two stores of the same graph); relationships
+        ``{"type", "source", "target", "props"}`` ordered by source, type, target and merge key. The same graph
+        dumps identically from either engine."""
 
         def paged(query: Query) -> Iterator[Row]:
             skip = 0
             while True:
                 rows = self.run(query, {"skip": skip, "limit": page})
-                yield from rows
+                for row in rows:
+                    if "labels" in row:
+                        row["labels"] = sorted(row["labels"] or [])
+                    yield row
                 if len(rows) < page:
                     return
                 skip += page
 
         return paged(Q.DUMP_NODES), paged(Q.DUMP_RELS)
 
-    def clear(self) -> None:
-        self.run(Q.CLEAR_ALL)
+    def clear(self, batch_size: int = 10_000) -> None:
+        """Delete every node and relationship, ``batch_size`` nodes (with their relationships) per transaction,
+        so that a large graph never needs one transaction larger than the server's memory allows."""
+        while True:
+            rows = self.run(Q.CLEAR_BATCH, {"limit": batch_size})
+            if not rows or int(rows[0]["deleted"]) < batch_size:
+                return
 
     def __enter__(self) -> GraphStore:
         return self

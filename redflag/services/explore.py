@@ -33,7 +33,7 @@ ENTITY_MENTIONS = q(
     "MATCH (e:Entity {id: $id})-[m:MENTIONED_IN]->(p:Passage) "
     "OPTIONAL MATCH (p)-[:IN_DOCUMENT]->(d:Document) "
     "RETURN p.text AS text, coalesce(p.url, d.url) AS url, d.title AS title, p.publisher AS publisher, "
-    "p.tier AS tier, m.confidence AS confidence ORDER BY url LIMIT $limit",
+    "p.tier AS tier, m.confidence AS confidence ORDER BY url, p.start, p.id LIMIT $limit",
     "id",
     "limit",
 )
@@ -62,7 +62,7 @@ ENTITY_LIST_NAMES = q(
 ENTITY_TRANSACTIONS = q(
     "explore.entity_transactions",
     "MATCH (t:Transaction)-[r:HAS_PARTY]->(e:Entity {id: $id}) "
-    "RETURN t.id AS id, t.title AS title, r.role AS role, t.status AS status ORDER BY id",
+    "RETURN t.id AS id, t.title AS title, r.role AS role, t.status AS status ORDER BY id, role",
     "id",
 )
 # The explorer reaches nodes of any label. An unlabelled ``MATCH (n {id: $id})`` scans every node, so the
@@ -81,7 +81,7 @@ OUT_EDGES = templated(
     "explore.out_edges",
     "MATCH (e:{label} {{id: $id}})-[r]->(n) WHERE NOT n:Passage AND (size($types) = 0 OR type(r) IN $types) "
     "RETURN type(r) AS type, n.id AS other, labels(n) AS labels, coalesce(n.name, n.label, n.title, n.text, n.id) "
-    "AS name, properties(r) AS props ORDER BY other LIMIT $limit",
+    "AS name, properties(r) AS props ORDER BY other, type, r.key LIMIT $limit",
     "id",
     "types",
     "limit",
@@ -90,7 +90,7 @@ IN_EDGES = templated(
     "explore.in_edges",
     "MATCH (n)-[r]->(e:{label} {{id: $id}}) WHERE NOT n:Passage AND (size($types) = 0 OR type(r) IN $types) "
     "RETURN type(r) AS type, n.id AS other, labels(n) AS labels, coalesce(n.name, n.title, n.type, n.rule, n.id) "
-    "AS name, properties(r) AS props ORDER BY other LIMIT $limit",
+    "AS name, properties(r) AS props ORDER BY other, type, r.key LIMIT $limit",
     "id",
     "types",
     "limit",
@@ -120,7 +120,7 @@ NEWEST_FINDINGS = q(
     "explore.newest_findings",
     "MATCH (f:Finding) RETURN f.id AS id, f.transaction_id AS transaction, f.rule AS rule, f.title AS title, "
     "f.severity AS severity, f.status AS status, f.first_seen AS first_seen "
-    "ORDER BY first_seen DESC LIMIT $limit",
+    "ORDER BY first_seen DESC, id LIMIT $limit",
     "limit",
 )
 EVENTS_BY_DATE = q(
@@ -134,14 +134,14 @@ REVIEW_RELATIONS = q(
     "WHERE coalesce(r.status, 'curated') = 'extracted' "
     "RETURN type(r) AS type, r.key AS key, a.id AS source, a.name AS source_name, b.id AS target, "
     "coalesce(b.name, b.id) AS target_name, r.confidence AS confidence, r.evidence AS evidence "
-    "ORDER BY source, type, target LIMIT $limit",
+    "ORDER BY source, type, target, key LIMIT $limit",
     "limit",
 )
 REVIEW_SAME_AS = q(
     "explore.review_same_as",
     "MATCH (a:Entity)-[r:POSSIBLY_SAME_AS]->(b:Entity) WHERE r.judgement IS NULL OR r.judgement = '' "
     "RETURN r.key AS key, a.id AS source, a.name AS source_name, b.id AS target, b.name AS target_name, "
-    "r.score AS score, r.explanation AS explanation ORDER BY score DESC LIMIT $limit",
+    "r.score AS score, r.explanation AS explanation ORDER BY score DESC, source, target, key LIMIT $limit",
     "limit",
 )
 JUDGE_RELATION = q(
@@ -159,7 +159,8 @@ JUDGE_RELATION = q(
 )
 ENTITY_EVIDENCE_PASSAGES = q(
     "explore.entity_evidence",
-    "MATCH (e:Entity {id: $id})-[:MENTIONED_IN]->(p:Passage) RETURN p.text AS text, p.url AS url LIMIT 3",
+    "MATCH (e:Entity {id: $id})-[:MENTIONED_IN]->(p:Passage) RETURN p.text AS text, p.url AS url "
+    "ORDER BY url, p.start, p.id LIMIT 3",
     "id",
 )
 
