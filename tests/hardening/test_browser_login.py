@@ -131,6 +131,11 @@ def test_a_wrong_password_is_refused_and_the_right_one_lets_in(
     page.get_by_role("button", name="Run screening and flags").click()
     page.get_by_text("Checklist by consideration").wait_for(timeout=120000)
     _idle(page)
+    for label, text in (("Finding", "BIS-K18"), ("Outcome", "confirmed")):  # nothing is preselected
+        page.get_by_label(label, exact=True).first.click()
+        page.keyboard.type(text)
+        page.keyboard.press("Enter")
+        _idle(page)
     page.get_by_label("Reason (kept with your name and the time)").fill(REASON)
     page.get_by_role("button", name="Resolve finding").click()
     page.get_by_text("Recorded: confirmed by dana").wait_for(timeout=60000)
