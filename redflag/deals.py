@@ -52,8 +52,9 @@ FIND_OTHER_RECORDS_BY_NAME = q(
     "MATCH (e:Entity {name_norm: $norm}) WHERE e.id <> $id "
     "AND (e.status <> 'curated' OR 'extracted' IN coalesce(e.origin, [])) "
     "OPTIONAL MATCH (e)-[:LOCATED_IN]->(c:Country) "
-    "RETURN e.id AS id, e.name AS name, e.status AS status, coalesce(e.countries, []) + collect(c.id) AS countries "
-    "ORDER BY e.id",
+    "WITH e, collect(c.id) AS located "
+    "RETURN e.id AS id, e.name AS name, e.status AS status, coalesce(e.countries, []) + located AS countries "
+    "ORDER BY id",
     "norm",
     "id",
 )

@@ -24,8 +24,13 @@ AS_OF = "2026-06-30"
 WRITE_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:[+-]\d\d:\d\d|Z)?")
 
 
+# what the audit trails derive from those times and from a random log id (MACs, chain heads, the log's id:
+# redflag/audit): 32 or 64 hex digits; the files' SHA-256 digests, equal on both, are masked with them
+AUDIT_DIGEST = re.compile(r"\b(?:[0-9a-f]{64}|[0-9a-f]{32})\b")
+
+
 def _untimed(text: str) -> str:
-    return WRITE_TIME.sub("<time>", text)
+    return AUDIT_DIGEST.sub("<digest>", WRITE_TIME.sub("<time>", text))
 
 
 def _env(data_dir: Path, backend: str) -> dict[str, str]:
