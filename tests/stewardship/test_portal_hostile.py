@@ -202,10 +202,16 @@ def test_connections_beyond_the_pool_and_queue_get_503_at_once_and_others_are_se
     finally:
         for sock in slow:
             sock.close()
-    conn = http.client.HTTPConnection("127.0.0.1", port_of(server), timeout=10)
-    conn.request("GET", "/")
-    assert conn.getresponse().status == 200
-    conn.close()
+    # the workers free up once they read the slow clients' end of stream: served within seconds, not at once
+    statuses = []
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and 200 not in statuses:
+        conn = http.client.HTTPConnection("127.0.0.1", port_of(server), timeout=10)
+        conn.request("GET", "/")
+        statuses.append(conn.getresponse().status)
+        conn.close()
+        time.sleep(0.2)
+    assert statuses[-1] == 200 and set(statuses) <= {200, 503}, statuses
 
 
 def test_junk_from_many_addresses_does_not_lock_out_a_reporter_and_floods_stay_in_their_network(
