@@ -709,6 +709,11 @@ class Archive:
             params.append(kind)
         return int(self._db.execute(sql, params).fetchone()[0])
 
+    def current_set_ids(self, key: str | None = None) -> list[int]:
+        """The ids of the current (latest complete) list sets, newest first; with KEY, that key's only."""
+        sql = f"SELECT id, key FROM list_sets WHERE id IN ({_CURRENT_SET_IDS}) ORDER BY id DESC"  # noqa: S608
+        return [int(r["id"]) for r in self._db.execute(sql) if key is None or r["key"] == key]
+
     def iter_current_records(
         self, kind: str, page: int = 5000, damaged: list[DamagedRecord] | None = None, key: str | None = None
     ) -> Iterator[dict[str, Any]]:
@@ -719,10 +724,8 @@ class Archive:
         is left out and, when ``damaged`` is given, appended to it (as in :meth:`list_entities`). With KEY, only
         the current set of that key is read.
         """
-        set_ids = [int(r[0]) for r in self._db.execute(f"{_CURRENT_SET_IDS} ORDER BY max(id) DESC")]
+        set_ids = self.current_set_ids(key)
         keys = {int(r["id"]): str(r["key"]) for r in self._db.execute("SELECT id, key FROM list_sets")}
-        if key is not None:
-            set_ids = [i for i in set_ids if keys.get(i) == key]
         seen: set[str] = set()
         for set_id in set_ids:
             last = ""

@@ -132,6 +132,11 @@ class Settings:
         return self.data_dir / "state" / "audit-anchor.json"
 
     @property
+    def list_load_checkpoint_file(self) -> Path:
+        """Where ``redflag load`` and ``redflag import`` record how far an interrupted graph load of the lists got."""
+        return self.data_dir / "state" / "list-load.json"
+
+    @property
     def user_sources_file(self) -> Path:
         """The analyst's own source catalog (``redflag sources add``; TOML, may be edited by hand)."""
         return self.data_dir / "sources.toml"

@@ -137,7 +137,10 @@ def import_cmd(
                     report = load_parsed(store, result.parsed, load_update)  # type: ignore[arg-type]
                 else:  # streamed (FtM): the records go from the archive into the graph in batches
                     with Archive(cfg.archive_dir) as archive:
-                        report = load_list_set(store, archive, result.key, load_update)  # type: ignore[arg-type]
+                        report = load_list_set(store, archive, result.key, load_update,  # type: ignore[arg-type]
+                                               checkpoint=cfg.list_load_checkpoint_file)
+                    if report.resumed_from:
+                        typer.echo(f"resumed an interrupted graph load after {report.resumed_from} record(s)", err=True)
             # the list's version (files, SHA-256, dates) goes into the graph with its records: screenings name it
             with Archive(cfg.archive_dir) as archive:
                 load_list_versions(store, archive)

@@ -38,13 +38,28 @@ def _progress(description: str) -> Iterator[object]:
 
 
 @app.command("load")
-def load_cmd() -> None:
-    """Load every list and indicator in the archive into the graph (idempotent)."""
+def load_cmd(
+    restart: bool = typer.Option(False, "--restart", help="Load from the first record even if an interrupted load left a checkpoint."),
+) -> None:
+    """Load every list and indicator in the archive into the graph (idempotent).
+
+    Interrupted (Ctrl-C), what was written stays and the same command resumes after the last whole batch."""
+    from redflag.services.load_checkpoint import LoadCheckpointError
     from redflag.services.pipeline import archive_for, load_lists
 
     cfg = settings()
-    with open_store(cfg) as store, _progress("loading lists") as update:
-        report = load_lists(store, archive_for(cfg), update)  # type: ignore[arg-type]
+    try:
+        with open_store(cfg) as store, _progress("loading lists") as update:
+            report = load_lists(store, archive_for(cfg), update, checkpoint=cfg.list_load_checkpoint_file,  # type: ignore[arg-type]
+                                restart=restart)
+    except LoadCheckpointError as exc:
+        raise CliError(str(exc)) from exc
+    except KeyboardInterrupt:
+        typer.echo("interrupted: what was loaded is kept; run the same command again to resume", err=True)
+        raise typer.Exit(130) from None
+    if report.resumed_from:
+        print(f"resumed an interrupted load: {report.resumed_from} record(s) already in the graph were passed over")
+    with open_store(cfg) as store:
         # lists changed: every party screened before is screened again; new matches become alerts
         from redflag.screening_ops.grounds import NoListLoaded
         from redflag.services.screening_ops import RescreenReport, rescreen

@@ -68,14 +68,19 @@ def extracted_entity_id(label: str, canonical: str) -> str:
 
 @dataclass
 class LoadReport:
+    """What a load wrote: node and relationship rows, rejected rows, and ``resumed_from``, the records an
+    interrupted earlier run had written and this one passed over (0 for a run from the start)."""
+
     nodes: int = 0
     relationships: int = 0
     errors: list[RowError] = field(default_factory=list)
+    resumed_from: int = 0
 
     def add(self, other: LoadReport) -> None:
         self.nodes += other.nodes
         self.relationships += other.relationships
         self.errors.extend(other.errors)
+        self.resumed_from += other.resumed_from
 
 
 # ------------------------------------------------------------------------------------------ countries

@@ -15,7 +15,6 @@ The checkpoint file holds the target's address and database and the cursors; nev
 from __future__ import annotations
 
 import json
-import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -27,6 +26,7 @@ from graph import queries as Q
 from graph.queries import checked_label, fill, q, templated
 from graph.store import GraphStore, NodeRecord, RelRecord, Row
 from ontology.redact import redact_url
+from redflag.services.state_file import write_json_atomic
 
 CHECKPOINT_VERSION = 1
 READ_PAGE = 5000
@@ -152,18 +152,7 @@ class Checkpoint:
         return sum(int(e["rows"]) for s in ("labels", "types") for e in self.state[s].values())
 
     def save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(self.path.name + ".tmp")
-        with tmp.open("w", encoding="utf-8") as fh:
-            json.dump(self.state, fh, indent=1, sort_keys=True, ensure_ascii=False)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, self.path)
-        dir_fd = os.open(self.path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+        write_json_atomic(self.path, self.state)
 
 
 # ----------------------------------------------------------------------------- the migration

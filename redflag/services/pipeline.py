@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from crawler.archive import Archive, DamagedRecord
 from crawler.parsers.common import ParsedList, norm_name
@@ -89,18 +90,25 @@ def needs_reextraction(store: GraphStore, archive: Archive, settings: Settings) 
 
 
 def load_lists(
-    store: GraphStore, archive: Archive, progress: Progress = _quiet, batch: int = LIST_BATCH
+    store: GraphStore,
+    archive: Archive,
+    progress: Progress = _quiet,
+    batch: int = LIST_BATCH,
+    checkpoint: Path | None = None,
+    restart: bool = False,
 ) -> LoadReport:
     """Load every current list record and indicator from the archive into the graph (idempotent), then the
     version of every list set (``ListVersion`` nodes: files, SHA-256, dates, entity counts).
 
     Records are streamed from the archive and loaded BATCH entities at a time (nodes, then their
     relationships), so memory does not grow with the list; relations between entities follow once every
-    entity is in. PROGRESS(done, total, label) counts records. Interrupted, it is simply run again: every write
-    is a MERGE. A list record that cannot be read back is skipped and reported among the report's errors (field
-    ``damaged``); the rest loads.
+    entity is in. PROGRESS(done, total, label) counts records. With CHECKPOINT (a file path), the records written
+    are noted after every batch and a run cut short resumes after them when called again on the same archive sets
+    (``report.resumed_from``: records passed over); RESTART ignores the note. Every write is a MERGE, so a batch
+    written twice duplicates nothing. A list record that cannot be read back is skipped and reported among the
+    report's errors (field ``damaged``); the rest loads. Raises LoadCheckpointError for an unreadable checkpoint.
     """
-    report = _load_records(store, archive, progress, batch, None)
+    report = _load_records(store, archive, progress, batch, None, checkpoint, restart)
     from redflag.services.list_versions import load_list_versions
 
     load_list_versions(store, archive)  # after the records: a version in the graph means its entities are there
@@ -108,54 +116,79 @@ def load_lists(
 
 
 def load_list_set(
-    store: GraphStore, archive: Archive, key: str, progress: Progress = _quiet, batch: int = LIST_BATCH
+    store: GraphStore,
+    archive: Archive,
+    key: str,
+    progress: Progress = _quiet,
+    batch: int = LIST_BATCH,
+    checkpoint: Path | None = None,
+    restart: bool = False,
 ) -> LoadReport:
     """Load the current archived set KEY (one import: ``ImportResult.key``) into the graph, streamed BATCH
     records at a time as :func:`load_lists` does: the graph load of an import too large to hold in memory (FtM).
-    Idempotent (MERGE on stable ids); a run cut short is completed by running it again. List versions are
-    not loaded here (:func:`redflag.services.list_versions.load_list_versions`)."""
-    return _load_records(store, archive, progress, batch, key)
+    Idempotent (MERGE on stable ids); a run cut short resumes from CHECKPOINT as in :func:`load_lists`. List
+    versions are not loaded here (:func:`redflag.services.list_versions.load_list_versions`)."""
+    return _load_records(store, archive, progress, batch, key, checkpoint, restart)
 
 
 def _load_records(
-    store: GraphStore, archive: Archive, progress: Progress, batch: int, key: str | None
+    store: GraphStore,
+    archive: Archive,
+    progress: Progress,
+    batch: int,
+    key: str | None,
+    checkpoint: Path | None = None,
+    restart: bool = False,
 ) -> LoadReport:
+    from redflag.services.load_checkpoint import ListLoadCheckpoint
+
     damaged: list[DamagedRecord] = []
     total = archive.current_record_count(key=key)
-    done = 0
+    mark = ListLoadCheckpoint.open(checkpoint, archive.current_set_ids(key), restart) if checkpoint else None
     report = LoadReport()
-    progress(0, total, "list entities")
-    entities: list[ListEntity] = []
-    for data in archive.iter_current_records("entity", damaged=damaged, key=key):
-        entities.append(ListEntity.from_dict(data))
-        if len(entities) >= batch:
-            report.add(load_list_entities(store, entities))
-            done += len(entities)
-            entities = []
-            progress(done, total, "list entities")
-    if entities:
-        report.add(load_list_entities(store, entities))
-        done += len(entities)
-    relations: list[ListRelation] = []
-    for data in archive.iter_current_records("relation", damaged=damaged, key=key):
-        relations.append(ListRelation.from_dict(data))
-        if len(relations) >= batch:
-            report.add(load_list_relations(store, relations))
-            done += len(relations)
-            relations = []
-            progress(done, total, "list relations")
-    if relations:
-        report.add(load_list_relations(store, relations))
-        done += len(relations)
+    done = 0
+    for kind, label, load in (("entity", "list entities", _load_entity_batch),
+                              ("relation", "list relations", _load_relation_batch)):  # fmt: skip
+        skip = mark.skip(kind) if mark else 0
+        report.resumed_from += skip
+        seen = 0
+        pending: list[dict[str, Any]] = []
+        progress(done + skip, total, label)
+        for data in archive.iter_current_records(kind, damaged=damaged, key=key):
+            seen += 1
+            if seen <= skip:
+                continue
+            pending.append(data)
+            if len(pending) >= batch:
+                report.add(load(store, pending))
+                pending = []
+                if mark:
+                    mark.record(kind, seen)
+                progress(done + seen, total, label)
+        if pending:
+            report.add(load(store, pending))
+        if mark and seen > skip:
+            mark.record(kind, seen)
+        done += seen
     progress(done, total, "country indicators")
     indicators: dict[str, CountryIndicator] = {}
     for data in archive.iter_current_records("indicator", damaged=damaged, key=key):
         ind = CountryIndicator.from_dict(data)
         indicators.setdefault(ind.id, ind)  # newer sets come first and win, as in Archive.indicators
     report.add(load_indicators(store, list(indicators.values())))
+    if mark:
+        mark.finish()
     progress(total, total, "lists loaded")
     report.errors += [RowError(f"archive {d.kind} {d.key}", 0, "damaged", d.reason) for d in damaged]
     return report
+
+
+def _load_entity_batch(store: GraphStore, rows: list[dict[str, Any]]) -> LoadReport:
+    return load_list_entities(store, [ListEntity.from_dict(d) for d in rows])
+
+
+def _load_relation_batch(store: GraphStore, rows: list[dict[str, Any]]) -> LoadReport:
+    return load_list_relations(store, [ListRelation.from_dict(d) for d in rows])
 
 
 def load_parsed(
