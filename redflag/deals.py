@@ -14,7 +14,7 @@ import io
 import json
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -385,8 +385,12 @@ def _csv_rows(text: str, source: str, errors: list[RowError]) -> list[tuple[int,
     return out
 
 
-def parse_deals(path: Path) -> list[Deal]:
-    """Parse and validate a deals file (.json or .csv); raise DealValidationError listing every problem."""
+def parse_deals(path: Path, registered: Mapping[str, str] | None = None) -> list[Deal]:
+    """Parse and validate a deals file (.json or .csv); raise DealValidationError listing every problem.
+
+    With REGISTERED (item register ids to names, :func:`registered_items`), the items of every deal that parsed
+    are checked against it in the same pass, so one error list holds the row errors and the unknown item ids
+    (with their did-you-mean), in row order. An empty register adds no error (see :func:`check_items`)."""
     source = path.name
     errors: list[RowError] = []
     try:
@@ -424,9 +428,30 @@ def parse_deals(path: Path) -> list[Deal]:
                 errors.append(RowError(source, line, "id", f"deal {deal.id!r} appears twice"))
             seen.add(deal.id)
             deals.append(deal)
+    if registered:
+        errors += _item_errors(registered, deals, source)
     if errors:
-        raise DealValidationError(errors)
+        raise DealValidationError(sorted(errors, key=lambda e: e.line))
     return deals
+
+
+def registered_items(store: GraphStore) -> dict[str, str]:
+    """The item register: item id -> name (empty when no item is registered)."""
+    return {str(r["id"]): str(r.get("name") or "") for r in store.run(REGISTERED_ITEMS)}
+
+
+def _item_errors(registered: Mapping[str, str], deals: list[Deal], source: str) -> list[RowError]:
+    errors: list[RowError] = []
+    for deal in deals:
+        for it in deal.items:
+            if it.item in registered:
+                continue
+            close = [m[0] for m in rf_process.extract(it.item, list(registered), limit=3, score_cutoff=60)]
+            hint = f"did you mean {', '.join(repr(c) for c in close)}?" if close else (
+                f"registered items: {', '.join(sorted(registered)[:10])}; register new items with `redflag items import`"
+            )
+            errors.append(RowError(source, deal.line, "items", f"unknown item {it.item[:60]!r}; {hint}"))
+    return errors
 
 
 def check_items(store: GraphStore, deals: list[Deal], source: str = "deals") -> list[str]:
@@ -437,27 +462,17 @@ def check_items(store: GraphStore, deals: list[Deal], source: str = "deals") -> 
     closest registered ids (did you mean). With the register empty there is nothing to compare with: the item
     is imported unregistered and a warning says its item flags cannot be evaluated until it is registered.
     """
-    registered = {r["id"]: r.get("name") or "" for r in store.run(REGISTERED_ITEMS)}
-    errors: list[RowError] = []
-    warnings: list[str] = []
-    for deal in deals:
-        for it in deal.items:
-            if it.item in registered:
-                continue
-            if not registered:
-                warnings.append(
-                    f"{source} row {deal.line}: item {it.item[:60]!r} is not in the item register (empty): its item "
-                    "flags cannot be evaluated until it is registered with `redflag items import FILE`"
-                )
-                continue
-            close = [m[0] for m in rf_process.extract(it.item, list(registered), limit=3, score_cutoff=60)]
-            hint = f"did you mean {', '.join(repr(c) for c in close)}?" if close else (
-                f"registered items: {', '.join(sorted(registered)[:10])}; register new items with `redflag items import`"
-            )
-            errors.append(RowError(source, deal.line, "items", f"unknown item {it.item[:60]!r}; {hint}"))
-    if errors:
-        raise DealValidationError(errors)
-    return warnings
+    registered = registered_items(store)
+    if registered:
+        errors = _item_errors(registered, deals, source)
+        if errors:
+            raise DealValidationError(errors)
+        return []
+    return [
+        f"{source} row {deal.line}: item {it.item[:60]!r} is not in the item register (empty): its item "
+        "flags cannot be evaluated until it is registered with `redflag items import FILE`"
+        for deal in deals for it in deal.items
+    ]  # fmt: skip
 
 
 CANDIDATE_NAME_MATCH_SCORE = 0.9
@@ -576,6 +591,6 @@ def import_deals(
     Raises DealValidationError (nothing written) for any row error or a mistyped item id. ``report``: see
     :func:`write_deals`.
     """
-    deals = parse_deals(path)  # raises before anything is written
+    deals = parse_deals(path, registered_items(store))  # raises before anything is written
     check_items(store, deals, path.name)
     return deals, write_deals(store, deals, report)

@@ -308,7 +308,7 @@ def import_deals_cmd(
     Every error names the row and column, and a file with any error writes nothing. With no screening list
     loaded the import is refused (nothing written) unless --unscreened is given.
     """
-    from redflag.deals import DealValidationError, check_items, import_deals, parse_deals
+    from redflag.deals import DealValidationError, check_items, import_deals, parse_deals, registered_items
     from redflag.screening_ops.grounds import NoListLoaded
     from redflag.services.list_versions import screening_grounds
     from redflag.services.screening import screen_deal_parties
@@ -316,7 +316,7 @@ def import_deals_cmd(
     cfg = settings()
     with open_store(cfg) as store:
         try:
-            deals_in_file = parse_deals(path)  # validation errors first: they write nothing
+            deals_in_file = parse_deals(path, registered_items(store))  # every error at once; none writes
             grounds = None if unscreened else screening_grounds(store, cfg)
             item_warnings = check_items(store, deals_in_file, path.name)
         except DealValidationError as exc:

@@ -150,6 +150,21 @@ def test_a_mistyped_item_id_is_refused_with_a_did_you_mean(store, tmp_path: Path
     assert store.counts() == before
 
 
+def test_row_errors_and_unknown_items_are_reported_together_in_row_order(store, tmp_path: Path) -> None:
+    load_sample_world(store)
+    before = store.counts()
+    deals = json.loads((SAMPLE_WORLD / "deals.json").read_text())["deals"][:2]
+    deals[0]["id"], deals[1]["id"] = "BAD-DATE", "TYPO-2"
+    deals[0]["ship_date"] = "2027-02-30"
+    deals[1]["items"][0]["item"] = "facetrase"
+    path = tmp_path / "two.json"
+    path.write_text(json.dumps(deals))
+    with pytest.raises(DealValidationError) as info:
+        import_deals(store, path)
+    assert [(e.line, e.field) for e in info.value.errors] == [(1, "ship_date"), (2, "items")]
+    assert store.counts() == before
+
+
 def test_with_an_empty_item_register_unknown_items_import_with_a_warning(store, tmp_path: Path) -> None:
     deals = json.loads((SAMPLE_WORLD / "deals.json").read_text())["deals"][:1]
     path = tmp_path / "one.json"

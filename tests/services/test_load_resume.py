@@ -12,7 +12,7 @@ from crawler.archive import Archive
 from crawler.parsers.common import ParsedList
 from graph.falkordb_store import FalkorDBStore
 from graph.queries import q
-from ontology.records import ListEntity, ListRelation, Listing
+from ontology.records import ListEntity, Listing, ListRelation
 from redflag.services.load_checkpoint import LoadCheckpointError
 from redflag.services.pipeline import load_lists
 

@@ -19,6 +19,7 @@ from redflag.deals import (
     check_items,
     import_deals,
     parse_deals,
+    registered_items,
     write_deals,
 )
 from redflag.reports.model import build_report
@@ -72,7 +73,7 @@ with create:
             path = Path(tmp) / Path(upload.name).name
             path.write_bytes(upload.getvalue())
             try:
-                deals_in_file = parse_deals(path)  # row errors first: they write nothing
+                deals_in_file = parse_deals(path, registered_items(db))  # every error at once; none writes
                 if not unscreened:
                     screening_grounds(db, settings())  # no list: refused before anything is written
                 for warning in check_items(db, deals_in_file, path.name):
