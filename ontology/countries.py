@@ -144,9 +144,37 @@ def country_code(name: str | None) -> str | None:
     return _lookup(name.strip()[:MAX_INPUT_CHARS])
 
 
+# spellings real files use around a name the tables know: "U.A.E.", "Macau SAR", "Burma (Myanmar)", "St. Vincent &
+# the Grenadines"; each is tried only after the text itself gave nothing
+_DOTTED_INITIALS = re.compile(r"^(?:[A-Za-z]\.\s?){3,}$")  # 3+: "N.A." is not Namibia
+_SAR_SUFFIX = re.compile(r"\s*,?\s*\b(?:S\.?A\.?R\.?|Special Administrative Region)\b.*$", re.IGNORECASE)
+_PARENTHESIS = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
+
+
 @lru_cache(maxsize=16384)
 def _lookup(text: str) -> str | None:
     text = _FALSE_SUFFIX.sub("", _PREFIX.sub("", text)).strip()
+    if not text:
+        return None
+    found = _exact(text)
+    if found is not None:
+        return found
+    if _DOTTED_INITIALS.match(text):  # "U.A.E." -> "UAE"
+        return _exact(re.sub(r"[.\s]", "", text))
+    if "&" in text:
+        return _exact(text.replace("&", " and "))
+    if _SAR_SUFFIX.search(text) and _SAR_SUFFIX.sub("", text):  # "Macau SAR", "Hong Kong S.A.R., China"
+        return _exact(_SAR_SUFFIX.sub("", text))
+    paren = _PARENTHESIS.match(text)
+    if paren:  # "Burma (Myanmar)": both names must agree, or only one may name a country
+        codes = {c for c in (_exact(paren.group(1)), _exact(paren.group(2))) if c}
+        return codes.pop() if len(codes) == 1 else None
+    return None
+
+
+def _exact(text: str) -> str | None:
+    """The look-up of one spelling: sample world, supplement, ISO codes, then countrynames' table (exact)."""
+    text = text.strip()
     if not text:
         return None
     fictional, fictional_names = _fictional()

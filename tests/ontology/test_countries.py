@@ -115,7 +115,30 @@ NO_COUNTRY = [
     "",
     "   ",
     "Atlantis",
+    "Russia (Ukraine)",  # two different countries in one value: no pick
+    "Lumen (Calder)",
+    "A.B.",
+    "N.A.",  # "not available", not Namibia
 ]
+
+# Spellings around a known name, as deal files, press releases and trade data write them.
+VARIANT_SPELLINGS = {
+    "U.A.E.": "AE",
+    "U. A. E.": "AE",
+    "Burma (Myanmar)": "MM",
+    "Myanmar (Burma)": "MM",
+    "Macau SAR": "MO",
+    "Hong Kong S.A.R.": "HK",
+    "Hong Kong Special Administrative Region": "HK",
+    "Saint Vincent & the Grenadines": "VC",
+    "Trinidad & Tobago": "TT",
+    "Georgia (Tbilisi)": "GE",
+}
+
+
+@pytest.mark.parametrize("spelling,code", sorted(VARIANT_SPELLINGS.items()))
+def test_initials_qualifiers_ampersands_and_parenthesised_names_resolve(spelling: str, code: str) -> None:
+    assert country_code(spelling) == code
 
 
 @pytest.mark.parametrize("spelling,code", sorted(REAL_SPELLINGS.items()))
