@@ -310,6 +310,25 @@ def word_symbols(token: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=1 << 18)
+def person_name_symbols(words: str) -> frozenset[str]:
+    """The given or family names one to three normalized words spell, as rigour's person-name data reads them
+    (Wikidata ids of the name, shared by its transliterations): "yousef" and "yusuf" -> {"Q17497922"};
+    "mohammed" and "muhammad" share "Q5837762"; "abdel aziz" and "abdulaziz" share "Q10761018". Only a span that
+    covers all of WORDS counts. Empty when rigour knows no such name. Source: rigour.names (OpenSanctions' person
+    names data, from Wikidata)."""
+    text = words[: MAX_TOKEN_CHARS * 3]
+    if not text.strip():
+        return frozenset()
+    count = len(text.split())
+    found: set[str] = set()
+    for name in analyze_names(NameTypeTag.PER, [text], phonetics=False, consolidate=False, rewrite=False):
+        for span in name.spans:
+            if span.symbol.category.value == "NAME" and len(span.parts) == count:
+                found.add(str(span.symbol.id))
+    return frozenset(found)
+
+
 @lru_cache(maxsize=1 << 16)
 def place_word_indexes(words: tuple[str, ...]) -> frozenset[int]:
     """Which of a name's normalized words rigour's name tagger reads as a place (its LOC symbols: cities, regions,

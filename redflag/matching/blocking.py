@@ -11,14 +11,16 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from redflag.matching.analysis import AnalyzedName
+from ontology.names import person_name_symbols
+from redflag.matching.analysis import AnalyzedName, is_generic
 
 MAX_POSTINGS = 5000
 """Keys filed under more entries than this (very common words) are skipped when rarer keys exist."""
 
 
 def name_keys(name: AnalyzedName) -> set[str]:
-    """The blocking keys of a name: word, Metaphone key, 4-letter prefix, and the squashed core."""
+    """The blocking keys of a name: word, Metaphone key, 4-letter prefix, the squashed core, and the person names
+    (rigour's Wikidata ids) its words and pairs of words spell, so "Abdel Aziz" finds "Abdulaziz"."""
     keys: set[str] = set()
     for token, key in zip(name.tokens, name.phonetics, strict=True):
         if len(token) >= 2 or token.isdigit():
@@ -31,6 +33,11 @@ def name_keys(name: AnalyzedName) -> set[str]:
         keys.add("c:" + name.compact)
     if name.written:
         keys.add("c:" + name.written)
+    words = name.words or name.tokens
+    for i, word in enumerate(words):  # a person's name in any transliteration, alone or written in two words
+        for phrase in (word, " ".join(words[i : i + 2]) if i + 1 < len(words) else ""):
+            if len(phrase) >= 3 and phrase.replace(" ", "").isalpha() and not is_generic(word):
+                keys.update("n:" + sym for sym in person_name_symbols(phrase))
     return keys
 
 

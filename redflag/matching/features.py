@@ -20,7 +20,7 @@ from ontology.identifiers import (
     is_identifier_scheme,
     normalize_identifier,
 )
-from ontology.names import legal_form_type, normalize_name
+from ontology.names import legal_form_type, normalize_name, person_name_symbols, word_symbols
 from redflag.matching.analysis import AnalyzedName, is_generic
 
 FUZZY_TOKEN_MIN = 0.88
@@ -32,6 +32,8 @@ FUZZY_LENGTH_RATIO = 0.8
 SIM_EXACT = 1.0
 SIM_PHONETIC = 0.9
 SIM_INITIAL = 0.6
+SIM_PERSON_NAME = 0.9
+"""Two spellings of one person's name (transliterations rigour's name data links) count like a phonetic match."""
 
 
 # --------------------------------------------------------------------------- token alignment
@@ -66,6 +68,51 @@ def token_similarity(a: str, b: str, key_a: str = "", key_b: str = "") -> tuple[
     return 0.0, "none"
 
 
+def _person_name_word(name: AnalyzedName, i: int) -> str:
+    """The written word at I when it may be a person's name: at least 3 letters, not generic, not a number."""
+    words = name.words or name.tokens
+    word = words[i] if i < len(words) else ""
+    return word if len(word) >= 3 and word.isalpha() and not is_generic(word) else ""
+
+
+def _same_person_name(a: AnalyzedName, i: int, b: AnalyzedName, j: int) -> bool:
+    """Both words are one given or family name in two transliterations (rigour's person-name data: "Yousef" /
+    "Yusuf", "Qasem" / "Ghassem", "Osama" / "Usama")."""
+    wa, wb = _person_name_word(a, i), _person_name_word(b, j)
+    return bool(wa and wb and person_name_symbols(wa) & person_name_symbols(wb))
+
+
+def _pair_name_phrases(
+    xs: tuple[str, ...],
+    ys: tuple[str, ...],
+    used_x: set[int],
+    used_y: set[int],
+    pairs: list[tuple[int, int, float, str]],
+    flip: bool,
+) -> None:
+    """Pair two or three consecutive unpaired words of xs with one unpaired word of ys when they are one person's
+    name written apart and together ("Abdel Aziz" / "Abdulaziz", "Abd al Aziz" / "Abdulaziz")."""
+    for j, word in enumerate(ys):
+        if j in used_y or len(word) < 5 or not word.isalpha():
+            continue
+        ids = person_name_symbols(word)
+        if not ids:
+            continue
+        for start in range(len(xs)):
+            for end in (start + 2, start + 3):
+                run = range(start, end)
+                if end > len(xs) or any(i in used_x for i in run):
+                    continue
+                if ids & person_name_symbols(" ".join(xs[start:end])):
+                    for i in run:
+                        used_x.add(i)
+                        pairs.append((j, i, SIM_PERSON_NAME, "name") if flip else (i, j, SIM_PERSON_NAME, "name"))
+                    used_y.add(j)
+                    break
+            if j in used_y:
+                break
+
+
 def _same_symbol(a: AnalyzedName, i: int, b: AnalyzedName, j: int) -> bool:
     """Both words stand for one generic word (rigour symbols: "national" / "nacional" / "natl")."""
     if i >= len(a.symbols) or j >= len(b.symbols):
@@ -81,6 +128,8 @@ def align_tokens(a: AnalyzedName, b: AnalyzedName) -> Alignment:
             sim, kind = token_similarity(ta, tb, ka, kb)
             if sim < SIM_EXACT and _same_symbol(a, i, b, j):
                 sim, kind = SIM_EXACT, "symbol"
+            elif sim < SIM_PERSON_NAME and _same_person_name(a, i, b, j):
+                sim, kind = SIM_PERSON_NAME, "name"
             if sim > 0:
                 scored.append((sim, i, j, kind))
     scored.sort(key=lambda x: (-x[0], abs(x[1] - x[2]), x[1], x[2]))
@@ -95,6 +144,8 @@ def align_tokens(a: AnalyzedName, b: AnalyzedName) -> Alignment:
         pairs.append((i, j, sim, kind))
     _pair_joined(a.words or a.tokens, b.words or b.tokens, used_a, used_b, pairs, flip=False)
     _pair_joined(b.words or b.tokens, a.words or a.tokens, used_b, used_a, pairs, flip=True)
+    _pair_name_phrases(a.words or a.tokens, b.words or b.tokens, used_a, used_b, pairs, flip=False)
+    _pair_name_phrases(b.words or b.tokens, a.words or a.tokens, used_b, used_a, pairs, flip=True)
     return Alignment(
         pairs=tuple(sorted(pairs)),
         unmatched_a=tuple(t for i, t in enumerate(a.tokens) if i not in used_a),
@@ -219,13 +270,27 @@ def phonetic(a: AnalyzedName, b: AnalyzedName) -> float:
     return len(ka & kb) / len(ka | kb)
 
 
+GENERIC_EXTRA_WEIGHT = 0.5
+"""How much an unpaired generic word ("Digital", "Technology", "Group") or place ("Hangzhou") counts against a
+match, against 1 for a distinctive word: "Hikvision" / "Hangzhou Hikvision Digital Technology Co., Ltd." adds
+only descriptions to the name, "Helix Integrators" / "Helix Security" adds a name of its own."""
+
+
 def extra_tokens(a: AnalyzedName, b: AnalyzedName, alignment: Alignment | None = None) -> float:
-    """Share of words of the longer name left without a partner (a penalty feature)."""
+    """Share of words left without a partner on either side, generic words and places counting
+    ``GENERIC_EXTRA_WEIGHT`` (a penalty feature)."""
     al = alignment or align_tokens(a, b)
     total = len(a.tokens) + len(b.tokens)
     if not total:
         return 0.0
-    return (len(al.unmatched_a) + len(al.unmatched_b)) / total
+    paired_a = {i for i, _, _, _ in al.pairs} | _words_named_by_forms(a, b)
+    paired_b = {j for _, j, _, _ in al.pairs} | _words_named_by_forms(b, a)
+    weight = 0.0
+    for name, paired in ((a, paired_a), (b, paired_b)):
+        for i, token in enumerate(name.tokens):
+            if i not in paired:
+                weight += GENERIC_EXTRA_WEIGHT if is_generic(token) or i in name.places else 1.0
+    return weight / total
 
 
 def distinctive_disagreement(a: AnalyzedName, b: AnalyzedName, alignment: Alignment | None = None) -> float:
@@ -266,6 +331,24 @@ def number_mismatch(a: AnalyzedName, b: AnalyzedName) -> float:
     return 1.0 if a.numbers != b.numbers else 0.0
 
 
+def _descriptor_symbols(name: AnalyzedName) -> frozenset[str]:
+    """What the name's descriptor forms (Group, Holding, Co) stand for, as words: {"grp"} for "NSO Group"."""
+    found: set[str] = set()
+    for form in name.forms:
+        if legal_form_type(form) == "descriptor":
+            found |= word_symbols(normalize_name(form))
+    return frozenset(found)
+
+
+def _words_named_by_forms(name: AnalyzedName, other: AnalyzedName) -> set[int]:
+    """Indexes of NAME's words that the other name carries as a descriptor form: "group" in "NSO Group
+    Technologies Ltd" is the "Group" that "NSO Group" ends with (one side keeps it as a word, the other as a form)."""
+    wanted = _descriptor_symbols(other)
+    if not wanted:
+        return set()
+    return {i for i, sym in enumerate(name.symbols) if sym & wanted}
+
+
 def legal_form_mismatch(a: AnalyzedName, b: AnalyzedName) -> float:
     """1 when both names carry a legal form and the kinds disagree (Ltd vs S.A.); 0.5 when both carry
     some form and only one says Holding / Group / Co ("Cytrox Holdings ZRT" vs "Cytrox AD").
@@ -280,19 +363,31 @@ def legal_form_mismatch(a: AnalyzedName, b: AnalyzedName) -> float:
         return 1.0
     da = {f for f in a.forms if legal_form_type(f) == "descriptor"}
     db = {f for f in b.forms if legal_form_type(f) == "descriptor"}
+    if da != db and (_words_named_by_forms(a, b) or _words_named_by_forms(b, a)):
+        return 0.0  # the descriptor one side ends with is a word of the other ("NSO Group" / "NSO Group Ltd")
     return 0.5 if da != db else 0.0
 
 
-def short_name(a: AnalyzedName, b: AnalyzedName) -> float:
+def short_name(a: AnalyzedName, b: AnalyzedName, alignment: Alignment | None = None) -> float:
     """1 when the shorter core is made only of initials or has fewer than 4 letters overall.
 
     0 when both names are that same short name ("GRU" screened against the list's "GRU"): an exact short name is
-    what the list publishes, not a fragment of a longer one.
+    what the list publishes, not a fragment of a longer one. 0 too when every word of the short name is paired
+    exactly and the longer name adds only generic words ("NSO Group" / "NSO Group Technologies Ltd"): the short
+    word is then the whole distinctive name, not a fragment of another.
     """
     if a.compact == b.compact and len(a.compact) >= 2:
         return 0.0
     shorter = a if len(a.compact) <= len(b.compact) else b
-    return 1.0 if shorter.is_initials_only or len(shorter.compact) < 4 else 0.0
+    if not (shorter.is_initials_only or len(shorter.compact) < 4):
+        return 0.0
+    if alignment is not None and len(shorter.compact) >= 2 and not shorter.is_initials_only:
+        short_side_unpaired = alignment.unmatched_a if shorter is a else alignment.unmatched_b
+        long_side_unpaired = alignment.unmatched_b if shorter is a else alignment.unmatched_a
+        exact = all(kind == "exact" for _, _, _, kind in alignment.pairs)
+        if not short_side_unpaired and exact and alignment.pairs and all(is_generic(t) for t in long_side_unpaired):
+            return 0.0
+    return 1.0
 
 
 # --------------------------------------------------------------------------- other features

@@ -110,7 +110,7 @@ LOGIC_V1: FeatureTable[ScreeningPair] = FeatureTable(
                 "The names carry different numbers (penalty)."),
         Feature("legal_form_mismatch", _names(ft.legal_form_mismatch), -1.0,
                 "Kinds of legal form disagree (Ltd vs S.A., Holding vs none); small, mostly for ranking."),
-        Feature("short_name", _names(ft.short_name), -3.5,
+        Feature("short_name", _aligned(ft.short_name), -3.5,
                 "The shorter name is only initials or under 4 letters, and not the very name (penalty)."),
         Feature("generic_subset", _aligned(ft.generic_subset), -2.5,
                 "The shorter name is only generic words ('National Bank') inside a longer one (penalty)."),
