@@ -30,7 +30,10 @@ from ontology.names import normalize_name
 from ontology.records import RowError, stable_id
 
 PARTY_ROLES = ("exporter", "customer", "consignee", "intermediary", "freight_forwarder", "end_user", "payer")
-SAFEGUARDS = ("use_limits", "termination", "update_denial", "remote_disable")
+SAFEGUARDS = ("use_limits", "termination", "update_denial", "remote_disable", "binds_end_user")
+"""Contract safeguards a deal records (yes/no; empty is no). The first four are the clauses the State Department
+guidance recommends; ``binds_end_user`` says they bind the end-user too when the contract is with an intermediary
+(the distributor's own contract with the end-user passes them on)."""
 SUPPORT = ("active", "ended", "none")
 STATUSES = ("draft", "pending", "proposed", "approved", "shipped", "refused", "cancelled")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

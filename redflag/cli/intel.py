@@ -301,7 +301,7 @@ def import_deals_cmd(
     CSV columns: id, title, exporter, customer, consignee, intermediary, freight_forwarder, end_user, payer
     (parties: entity ids or names, several joined by ';'), items (ITEM_ID[:QUANTITY];... from the item
     register), destination and transit_countries (ISO alpha-2 codes), free_trade_zones, order_date and
-    ship_date (YYYY-MM-DD), status, use_limits/termination/update_denial/remote_disable (yes/no),
+    ship_date (YYYY-MM-DD), status, use_limits/termination/update_denial/remote_disable/binds_end_user (yes/no),
     support_status (active, ended, none), declared_end_use. JSON: the same fields, parties and items as lists
     of objects. Every column and its allowed values: docs/DEALS.md.
 

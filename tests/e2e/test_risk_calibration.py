@@ -21,10 +21,7 @@ from tests.e2e.test_demo import run
 
 SCENARIOS = json.loads((SAMPLE_WORLD / "scenarios.json").read_text(encoding="utf-8"))
 EXPECTED = {d["id"]: d["expected_band"] for d in SCENARIOS["deals"]} | SCENARIOS["demo_bands"]
-KNOWN_MISSES = {
-    "SC-05": "the graph holds no admissible evidence against the distributor: its only reports are denials "
-    "(negated events, which the rules ignore by design), so the deal has the findings of the clean metro deal",
-}
+KNOWN_MISSES: dict[str, str] = {}  # a deal outside its band, with the reason, would be listed here (strict xfail)
 
 
 @pytest.fixture(scope="module")
