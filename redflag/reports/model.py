@@ -84,6 +84,9 @@ def build_report(
             }
         )
     contract = [{"clause": label, "state": _yes_no(ctx.tx.get(key))} for key, label in CLAUSES.items()]
+    if any("end_user" not in p.roles_in_tx for p in ctx.parties_with(["customer"])):  # sold through an intermediary
+        contract.append({"clause": "the clauses bind the end-user (passed on by the customer)",
+                         "state": _yes_no(ctx.tx.get("binds_end_user"))})
     by_consideration: dict[str, list[dict[str, Any]]] = {c: [] for c, _ in CONSIDERATIONS}
     for row in flags.checklist:
         by_consideration.setdefault(row["consideration"] or "red_flags", []).append(row)
