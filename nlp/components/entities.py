@@ -99,8 +99,8 @@ class EntityNormalizer:
         for ent in doc.ents:
             label = ent.label_
             if ent.kb_id_ and label in OUTPUT_LABELS:  # from the gazetteer
-                if label == "GOV_AGENCY" and _in_official_title(ent):
-                    continue  # "Under Secretary of Commerce for ...": a title, not the department acting
+                if label == "GOV_AGENCY" and (_in_official_title(ent) or _starts_document_name(ent)):
+                    continue  # "Under Secretary of Commerce for ...", "the Commerce Control List": not the body acting
                 if label == "ORG" and self.is_agency(ent.text):
                     label = "GOV_AGENCY"
                 ents.append(Span(doc, ent.start, ent.end, label=label, kb_id=ent.kb_id_))
@@ -110,7 +110,8 @@ class EntityNormalizer:
             if span is None:
                 continue
             if label == "ORG" and (span.text in self._not_parties or _in_official_title(span) or _heading_words(span)
-                                   or any(t.is_upper and t.text in self._not_parties for t in span)):
+                                   or any(t.is_upper and t.text in self._not_parties for t in span)
+                                   or _bare_head_word(span) or _starts_document_name(span) or _in_title_run(span)):
                 continue  # "EAR", "Federal Register"; "Under Secretary of Commerce for Industry and Security"
             mapped = self._map(span)
             if mapped is None:
@@ -382,6 +383,50 @@ def _heading_words(span: Span) -> bool:
     """A title-case phrase that is a heading or a document's title, not a name ("Guiding Principles on Government
     Use", "Poses Risks to National Security"): it holds "to"/"on"/"that" or starts with a verb."""
     return any(t.lower_ in ("to", "on", "that", "which") for t in span) or span[0].tag_ in ("VB", "VBZ", "VBP", "VBG")
+
+
+_DOCUMENT_HEADS = frozenset({"list", "lists", "act", "regulations", "regulation", "rule", "rules", "order", "program",
+                             "programme", "report", "guidance", "policy", "law", "code", "memorandum", "directive"})
+
+
+def _starts_document_name(span: Span) -> bool:
+    """A name that only begins the title-case name of a list, law or document: "the Commerce Control List",
+    "Commerce Control List (CCL)-based", "National Security Presidential Memorandum-2" (the body or phrase is part
+    of the document's name, not a party of the sentence). An acronym before a list stays its owner's mention
+    ("the BIS Entity List", "OFAC's SDN List")."""
+    if span.text.isupper():
+        return False
+    doc = span.doc
+    j = span.end
+    while j < len(doc) and j < span.end + 3 and (doc[j].is_title or doc[j].is_upper) and doc[j].is_alpha:
+        if doc[j].lower_ in _DOCUMENT_HEADS:
+            return True
+        j += 1
+    return False
+
+
+def _bare_head_word(span: Span) -> bool:
+    """A lone capitalised head word ("the Department's", "the Bureau", "the Company"): a reference back to a body
+    named before, not a name of its own."""
+    word = span[0].lower_
+    return len(span) == 1 and word not in _ONE_WORD_BODIES and word in _STATE_HEADS | _SHARED_HEADS | {
+        "company", "firm", "group", "agency"}  # "the Treasury", "the Kremlin" name their body alone
+
+
+def _in_title_run(span: Span) -> bool:
+    """A span inside a longer title-case run that is a heading or a document's title ("the Guiding Principles on
+    Government Use of Surveillance Technologies"): the run, joined over "of"/"for"/"and"/"on", holds "on"."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start > 0 and (doc[start - 1].is_title or (doc[start - 1].lower_ in ("of", "for", "and", "on")
+                                                     and start > 1 and doc[start - 2].is_title)):
+        start -= 1
+    while end < len(doc) - 1 and doc[end].lower_ in ("of", "for", "and", "on") and doc[end + 1].is_title:
+        end += 2
+        while end < len(doc) and doc[end].is_title:
+            end += 1
+    run = doc[start:end]
+    return len(run) > len(span) and any(t.lower_ == "on" for t in run) and not any(t.lower_ == "on" for t in span)
 
 
 def _extends(ent: Span, start: int, end: int) -> bool:

@@ -397,8 +397,9 @@ class EventExtractor:
                 ev.add("recipient", m)
         # the buyer acquiring a company is an ownership change, not a supply
         if not seller and trig.lemma_ in ("acquire", "buy", "purchase", "acquisition", "take"):
-            owned = [a.mention for a in slots if a.dep == "dobj" and a.mention.label == "ORG"
-                     and not _possessor_of_item(a.mention, trig, mentions)]  # "bought X's spyware": X not bought
+            owned = [a.mention for a in slots if a.dep == "dobj" and not a.prep and a.mention.label == "ORG"
+                     and not _possessor_of_item(a.mention, trig, mentions)]  # "bought X's spyware": X not bought;
+            # "bought the chips from X": X, under the object's "from", sold them
             owned += [a.mention for a in slots if a.prep == "of" and a.mention.label == "ORG" and noun]
             if owned and ev.roles.get("recipient"):
                 own = Event("ownership", trig, confidence=self.base)
@@ -782,8 +783,9 @@ def _country_modifier(m: Mention, trig: Token, mentions: list[Mention] | None = 
     doc = m.span.doc
     nxt = doc[m.span.end] if m.span.end < len(doc) else None
     if nxt is not None and nxt.text == "-" and m.span.end + 1 < len(doc) and doc[m.span.end + 1].lower_.endswith(
-            ("based", "registered", "headquartered", "owned", "made", "linked", "backed")):
-        return True  # "Cyprus-based", "Israel-registered"
+            ("based", "registered", "headquartered", "owned", "made", "linked", "backed", "origin", "branded",
+             "built", "produced", "manufactured", "designed", "sourced")):
+        return True  # "Cyprus-based", "Israel-registered", "U.S.-origin items"
     if root.dep_ not in _MODIFIER_DEPS | {"poss", "appos"} or root.head.i == trig.i:
         return False
     head = root.head
