@@ -8,6 +8,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
 from thinc.api import Config
 
@@ -54,8 +55,10 @@ def load_base_model(model: str) -> Language:
 def build_pipeline(model: str, gazetteer: Gazetteer | None = None) -> Language:
     """The full pipeline: ``model`` + gazetteer ruler, entity normaliser, hedging and event components."""
     pipeline = load_base_model(model)
-    infixes = [*pipeline.Defaults.infixes, ABBREVIATION_HYPHEN_INFIX]
-    pipeline.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer = pipeline.tokenizer
+    if isinstance(tokenizer, Tokenizer):
+        infixes = [*(pipeline.Defaults.infixes or ()), ABBREVIATION_HYPHEN_INFIX]
+        tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     gaz = gazetteer if gazetteer is not None else Gazetteer.default()
     for name, block in component_config()["components"].items():
         settings: dict[str, Any] = dict(block)
