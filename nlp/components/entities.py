@@ -132,6 +132,10 @@ class EntityNormalizer:
         # a place that starts a longer name is part of it ("Hangzhou Hikvision Digital Technology Co., Ltd.")
         aux = [a for a in aux if a.label_ != "PLACE" or not any(e.start <= a.start and a.end <= e.end and len(e) > len(a)
                                                                for e in ents if e.label_ in ("ORG", "GOV_AGENCY"))]
+        found = self._untagged_firm_names(doc, ents + aux, conf)
+        cut_starts = {d.start for d in found if d.label_ == "DROP"}
+        ents = [e for e in ents if not (e.start in cut_starts and e.label_ in ("ORG", "PERSON", "PRODUCT"))]
+        ents += [d for d in found if d.label_ != "DROP"]
         ents = _people_in_lists_of_people(doc, ents)
         ents = self._short_forms(doc, ents, conf)
         ents = self._products_before_capabilities(doc, ents, conf)
@@ -221,6 +225,38 @@ class EntityNormalizer:
                 return "PRODUCT", name_key(text), self.remap_conf
             return None
         return None
+
+    def _untagged_firm_names(self, doc: Doc, taken: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """Runs of two or more capitalised proper nouns that spaCy's NER left untagged and that end in a
+        commercial word or a legal form ("Helix Trading shipped ...", "Positive Technologies (Russia)"): firm
+        names by their form. Not inside another mention, not a list's or document's name."""
+        used = {t for e in taken for t in range(e.start, e.end)}
+        ends = {e.end: e for e in taken if e.label_ in ("ORG", "PERSON", "PRODUCT")}
+        out: list[Span] = []
+        i = 0
+        while i < len(doc):
+            j = i
+            while j < len(doc) and doc[j].pos_ == "PROPN" and (doc[j].is_title or doc[j].is_upper) and j not in used:
+                j += 1
+            if j - i >= 2:
+                last = doc[j - 1].lower_.rstrip(".")
+                cut = ends.get(i)  # "Computer Security" + "Initiative Consultancy PTE. LTD.": one name NER cut
+                first = cut.start if cut is not None else i
+                if last in _COMMERCIAL or last in self._legal_forms:
+                    span = _trim(Span(doc, first, j, label="ORG"), self._legal_forms)
+                    if span is not None and span.end < len(doc) and doc[span.end].text == "." and \
+                            span[-1].lower_ in self._legal_forms and span[-1].is_upper:
+                        span = doc[span.start : span.end + 1]  # "... PTE. LTD." keeps its full stop
+                    if span is not None and len(span) >= 2 and not _starts_document_name(span) and not _in_title_run(span) \
+                            and not _heading_words(span) and span.text not in self._not_parties \
+                            and not self.is_agency(span.text) and not self.gazetteer.country_code(span.text):
+                        if cut is not None:
+                            out.append(Span(doc, cut.start, cut.start, label="DROP"))  # marks the cut piece
+                        out.append(Span(doc, span.start, span.end, label="ORG", kb_id=name_key(span.text)))
+                        conf[(span.start_char, span.end_char)] = self.remap_conf
+                        used.update(range(span.start, span.end))
+            i = max(j, i + 1)
+        return out
 
     def _short_forms(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
         """Later bare first words of multi-word organisation names ("Helix" after "Helix Integrators")."""

@@ -203,8 +203,11 @@ class EventExtractor:
         window = doc[max(mention.span.start - 3, 0) : mention.span.start]
         near = [t.lemma_.casefold() for t in window] + [t.lower_ for t in window]
         near += [c.lemma_.casefold() for c in root.children if c.dep_ in ("compound", "appos", "amod")]
+        # "Bluewave Logistics, a front company for ...": the described noun with its modifiers ("front company")
+        near += [_noun_phrase(c) for c in root.children if c.dep_ == "appos"]
         if root.dep_ == "appos":
             near.append(root.head.lemma_.casefold())
+            near.append(_noun_phrase(root.head))
         return any(w in self.intermediary_terms for w in near)
 
     # ------------------------------------------------------------------ per sentence
@@ -713,6 +716,13 @@ class EventExtractor:
         return ev
 
 
+def _noun_phrase(noun: Token) -> str:
+    """A noun with the compounds and adjectives right before it, lower case and lemmatised at the head ("front
+    company", "freight forwarder"), to compare with multi-word intermediary terms."""
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
+    return " ".join([m.lower_ for m in mods] + [noun.lemma_.casefold()])
+
+
 def _antecedents(pron: Token, mentions: list[Mention]) -> list[Mention]:
     """The parties a subject pronoun stands for: "it" the nearest organisation, agency or person named before it,
     "they" that one and the parties coordinated with it ("NSO Group and Candiru ... they developed and supplied")."""
@@ -863,7 +873,14 @@ def _add_share(ev: Event, sent: Span, mentions: list[Mention]) -> None:
 
 
 def _object_phrase(trig: Token) -> Span | None:
-    """The direct object (or passive subject) noun phrase of a trigger verb, for an unnamed item."""
+    """The direct object (or passive subject) noun phrase of a trigger verb, for an unnamed item; in "provided X
+    with Y" the object is the recipient and the item is Y."""
+    for prep in trig.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with" and any(
+                c.dep_ == "dobj" and c.pos_ == "PROPN" or c.ent_type_ for c in trig.children if c.dep_ == "dobj"):
+            obj = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+            if obj is not None:
+                return obj.doc[obj.left_edge.i if obj.left_edge.pos_ != "DET" else obj.left_edge.i + 1 : obj.i + 1]
     for child in trig.children:
         if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.casefold() in ("worth", "value", "amount", "quantity"):
             inner = [g for p in child.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
