@@ -341,6 +341,11 @@ class EventExtractor:
         slots = self._slots(trig, mentions)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children) or (trig.dep_ == "acl" and trig.tag_ == "VBN")
         noun = trig.pos_ in ("NOUN", "PROPN")
+        if noun and trig.dep_ == "conj" and trig.head.pos_ == "NOUN":
+            # "Iran's production and proliferation of UAVs to Russia": coordinated nouns share the first one's
+            # possessor and prepositions
+            known = {a.mention.key for a in slots}
+            slots += [a for a in self._slots(trig.head, mentions) if a.mention.key not in known]
         ev = Event("supply", trig)
         behalf: list[Mention] = []
         for a in slots:

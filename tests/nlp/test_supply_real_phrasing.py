@@ -181,3 +181,13 @@ def test_provided_x_with_y_makes_x_the_recipient_and_y_the_item(extractor: Extra
     assert _names(supplies[0]["supplier"]) == {"Helix Trading"}
     assert _names(supplies[0]["recipient"]) == {"Iranian Ministry of Defense"}
     assert supplies[0]["product"] == "components"
+
+
+def test_coordinated_supply_nouns_share_the_first_one_s_possessor_and_prepositions(extractor: Extractor) -> None:
+    # https://www.upi.com/Top_News/US/2023/12/19/sanctions-indict-Iran-drone-network/5081703043094/ (Treasury's
+    # Under Secretary Brian Nelson, December 19, 2023, quoted; nlp/devset/real/treasury-2023-ardakani-nelson-quote)
+    text = ("Iran's illicit production and proliferation of its deadly UAVs to its terrorist proxies in the Middle East "
+            "and to Russia continues to exacerbate tensions and prolong conflicts, undermining stability.")
+    supplies = _supplies(extractor.extract_text(text))
+    assert [(_names(s["supplier"]), _names(s["recipient"]), s.get("capability")) for s in supplies] == [
+        ({"IR"}, {"RU"}, "drones")]
