@@ -178,13 +178,14 @@ class EventExtractor:
                 return None
             if tok.dep_ in ("prep", "agent", "dative"):
                 prep = tok.lemma_.casefold() if tok.dep_ != "dative" else "to"
-                if prep == "of" and tok.head.lower_ == "behalf":
-                    behalf = True
+                if prep == "of" and (tok.head.lower_ == "behalf" or tok.head.lower_ == "support" and tok.head.dep_ == "pobj"
+                                     and tok.head.head.lower_ == "in"):
+                    behalf = True  # "on behalf of X", "in support of X's UAV program": X is the end user
                 elif prep == "for" and any(c.dep_ == "pobj" and c.lemma_.casefold() in _PURPOSE_NOUNS
                                            and not mention.span.start <= c.i < mention.span.end for c in tok.children):
                     prep = "for_purpose"  # "for use in its war against Ukraine": a use, not who gets it
             if head.i == trigger.i:
-                if behalf and prep == "on":
+                if behalf and prep in ("on", "in"):
                     prep = "on_behalf_of"  # "procured ... on behalf of the Russian government": the end user
                 return Attachment(mention, tok.dep_, prep, intermediary)
             if head.pos_ in _STOP_POS and tok.dep_ not in ("conj", "appos") and head.dep_ != "amod":
@@ -291,7 +292,11 @@ class EventExtractor:
         if subject is not None and not any(a.dep.startswith("nsubj") or a.prep == "by" for a in found):
             dep = "nsubjpass" if trigger.dep_ == "acl" and subject.i == trigger.head.i else "nsubj"
             named = [m for m in mentions if m.span.start <= subject.i < m.span.end]
-            if not named and subject.pos_ == "PRON":  # "... that they developed and supplied spyware to ..."
+            if not named and subject.tag_ in ("WDT", "WP") and subject.head.dep_ == "relcl":
+                # "entities ... that seek to provide ...": the relative pronoun stands for the noun it follows
+                noun = subject.head.head
+                named = [m for m in mentions if m.span.start <= noun.i < m.span.end]
+            elif not named and subject.pos_ == "PRON":  # "... that they developed and supplied spyware to ..."
                 named = _antecedents(subject, mentions)
             elif named:  # the subject and the parties coordinated with it: "Fishenko and the other defendants"
                 named += [m for m in mentions if m.span.root.dep_ == "conj" and m.span.root.head.i == named[0].span.root.i]
@@ -731,6 +736,8 @@ def _noun_phrase(noun: Token) -> str:
 def _antecedents(pron: Token, mentions: list[Mention]) -> list[Mention]:
     """The parties a subject pronoun stands for: "it" the nearest organisation, agency or person named before it,
     "they" that one and the parties coordinated with it ("NSO Group and Candiru ... they developed and supplied")."""
+    if pron.lower_ not in ("it", "they", "them", "he", "she"):
+        return []  # "that", "which", "who" are relative pronouns: their noun, not the last name before
     before = [m for m in mentions if m.span.end <= pron.i and m.label in ("ORG", "GOV_AGENCY", "PERSON") and m.refers is None]
     if not before:
         return []

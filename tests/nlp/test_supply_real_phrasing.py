@@ -191,3 +191,26 @@ def test_coordinated_supply_nouns_share_the_first_one_s_possessor_and_prepositio
     supplies = _supplies(extractor.extract_text(text))
     assert [(_names(s["supplier"]), _names(s["recipient"]), s.get("capability")) for s in supplies] == [
         ({"IR"}, {"RU"}, "drones")]
+
+
+def test_a_relative_pronoun_subject_is_its_noun_never_the_last_name_before(extractor: Extractor) -> None:
+    # https://bis.gov/node/7190 (BIS, September 30, 2022; nlp/devset/real/bis-2022-annexation-57-entities): the
+    # entities that "seek to provide material support" are unnamed; the Commerce Department, named before, is not
+    # a supplier
+    text = ("In the wake of Russia’s violation of international law, Commerce is also publishing new guidance which "
+            "sends a clear warning that the United States’ export controls on Russia can be applied to entities in "
+            "third countries that seek to provide material support for Russia’s and Belarus’s military and "
+            "industrial sectors.")
+    for supply in _supplies(extractor.extract_text(text)):
+        assert not supply.get("supplier"), supply
+
+
+def test_in_support_of_a_program_names_the_end_user(extractor: Extractor) -> None:
+    # https://menafn.com/1109871063/Imposing-Sanctions-On-An-International-Procurement-Network-For-Irans-UAV-Program
+    # (State Department, 2020; nlp/devset/real/state-2020-iran-uav-procurement)
+    text = ("The United States today sanctioned five entities and one individual based in Iran, China, Taiwan, and Hong "
+            "Kong SAR that have been involved in the procurement of technology and equipment in support of Iran’s "
+            "unmanned aerial vehicle (UAV) program.")
+    supplies = _supplies(extractor.extract_text(text))
+    assert [(_names(s.get("recipient")), s.get("capability"), s.get("supplier")) for s in supplies] == [
+        ({"IR"}, "drones", None)]
