@@ -441,8 +441,8 @@ class EventExtractor:
         parties = len(supplier) + len(recipient) + len(ev.roles.get("via", []))
         if parties + (1 if things else 0) < 2:
             return None
-        if {m.key for m in supplier} & {m.key for m in recipient}:
-            return None
+        if {m.key for m in supplier} & {m.key for m in recipient} or {m.value for m in supplier} & {m.value for m in recipient}:
+            return None  # the same party (or country: "Russia/Belarus ... to Russia or Belarus") on both sides
         ev.confidence = self.base if (supplier and recipient) else self.base - 0.15
         if not things:
             phrase = _object_phrase(trig)

@@ -214,3 +214,14 @@ def test_in_support_of_a_program_names_the_end_user(extractor: Extractor) -> Non
     supplies = _supplies(extractor.extract_text(text))
     assert [(_names(s.get("recipient")), s.get("capability"), s.get("supplier")) for s in supplies] == [
         ({"IR"}, "drones", None)]
+
+
+def test_no_supply_has_the_same_party_on_both_sides(extractor: Extractor) -> None:
+    # https://regulations.justia.com/regulations/fedreg/2024/08/27/2024-19132.html (Federal Register, FR Doc.
+    # 2024-19132; nlp/devset/real/fr-2024-19132-russia-belarus), line breaks of the PDF joined
+    text = ("This final rule expands the scope of the Russia/Belarus-Military End User (MEU) Foreign-Direct Product "
+            "(FDP) rule, and renames it accordingly, so that the rule will also apply to transactions involving "
+            "entities on the Entity List that pose a significant risk of involvement in the supply or diversion of "
+            "items to Russia or Belarus.")
+    for supply in _supplies(extractor.extract_text(text)):
+        assert not _names(supply.get("supplier")) & _names(supply.get("recipient")), supply
