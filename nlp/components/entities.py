@@ -434,9 +434,11 @@ def _starts_document_name(span: Span) -> bool:
         return False
     doc = span.doc
     j = span.end
-    while j < len(doc) and j < span.end + 3 and (doc[j].is_title or doc[j].is_upper) and doc[j].is_alpha:
-        if doc[j].lower_ in _DOCUMENT_HEADS:
+    while j < len(doc) and j < span.end + 3 and (doc[j].is_title or doc[j].is_upper) and doc[j].text[:1].isalpha():
+        if doc[j].lower_.split("-")[0] in _DOCUMENT_HEADS:  # "Memorandum-2", "Order 13382"
             return True
+        if not doc[j].is_alpha:
+            break
         j += 1
     return False
 

@@ -116,6 +116,11 @@ def test_an_agency_word_that_begins_a_list_s_name_is_not_the_agency(extractor: E
             "Exporters must screen the BIS Entity List.")
     ext = extractor.extract_text(text)
     assert [e.text for e in ext.entities if e.label == "GOV_AGENCY"] == ["BIS", "BIS"]
+    # https://menafn.com/1109871063/Imposing-Sanctions-On-An-International-Procurement-Network-For-Irans-UAV-Program
+    # (State Department, 2020): a numbered document's name is no organisation either
+    memo = extractor.extract_text("Today’s action supports President Trump’s National Security Presidential "
+                                  "Memorandum-2 to counter Iran’s aggressive development of missiles.")
+    assert not _parties(memo, "ORG")
 
 
 def test_words_of_a_document_title_and_a_bare_head_word_are_not_organisations(extractor: Extractor) -> None:
