@@ -8,6 +8,8 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex
 from thinc.api import Config
 
 import nlp.components  # noqa: F401  (registers the factories)
@@ -15,6 +17,10 @@ from nlp.errors import ModelNotInstalledError, NlpError
 from nlp.gazetteer import Gazetteer
 
 REQUIRED_BASE_COMPONENTS = ("parser", "ner")
+# a hyphen after an abbreviation's full stop and before a word splits the token: "U.S.-origin" -> "U.S." "-" "origin",
+# "U.S.-branded", "U.K.-based" (spaCy's English infixes leave the whole "U.S.-origin" as one token, so the country
+# inside it could not be found)
+ABBREVIATION_HYPHEN_INFIX = r"(?<=[A-Z]\.)-(?=[A-Za-z])"
 
 
 def component_config() -> Config:
@@ -49,6 +55,10 @@ def load_base_model(model: str) -> Language:
 def build_pipeline(model: str, gazetteer: Gazetteer | None = None) -> Language:
     """The full pipeline: ``model`` + gazetteer ruler, entity normaliser, hedging and event components."""
     pipeline = load_base_model(model)
+    tokenizer = pipeline.tokenizer
+    if isinstance(tokenizer, Tokenizer):
+        infixes = [*(pipeline.Defaults.infixes or ()), ABBREVIATION_HYPHEN_INFIX]
+        tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     gaz = gazetteer if gazetteer is not None else Gazetteer.default()
     for name, block in component_config()["components"].items():
         settings: dict[str, Any] = dict(block)

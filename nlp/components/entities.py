@@ -99,8 +99,8 @@ class EntityNormalizer:
         for ent in doc.ents:
             label = ent.label_
             if ent.kb_id_ and label in OUTPUT_LABELS:  # from the gazetteer
-                if label == "GOV_AGENCY" and _in_official_title(ent):
-                    continue  # "Under Secretary of Commerce for ...": a title, not the department acting
+                if label == "GOV_AGENCY" and (_in_official_title(ent) or _starts_document_name(ent)):
+                    continue  # "Under Secretary of Commerce for ...", "the Commerce Control List": not the body acting
                 if label == "ORG" and self.is_agency(ent.text):
                     label = "GOV_AGENCY"
                 ents.append(Span(doc, ent.start, ent.end, label=label, kb_id=ent.kb_id_))
@@ -110,7 +110,8 @@ class EntityNormalizer:
             if span is None:
                 continue
             if label == "ORG" and (span.text in self._not_parties or _in_official_title(span) or _heading_words(span)
-                                   or any(t.is_upper and t.text in self._not_parties for t in span)):
+                                   or any(t.is_upper and t.text in self._not_parties for t in span)
+                                   or _bare_head_word(span) or _starts_document_name(span) or _in_title_run(span)):
                 continue  # "EAR", "Federal Register"; "Under Secretary of Commerce for Industry and Security"
             mapped = self._map(span)
             if mapped is None:
@@ -131,6 +132,10 @@ class EntityNormalizer:
         # a place that starts a longer name is part of it ("Hangzhou Hikvision Digital Technology Co., Ltd.")
         aux = [a for a in aux if a.label_ != "PLACE" or not any(e.start <= a.start and a.end <= e.end and len(e) > len(a)
                                                                for e in ents if e.label_ in ("ORG", "GOV_AGENCY"))]
+        found = self._untagged_firm_names(doc, ents + aux, conf)
+        cut_starts = {d.start for d in found if d.label_ == "DROP"}
+        ents = [e for e in ents if not (e.start in cut_starts and e.label_ in ("ORG", "PERSON", "PRODUCT"))]
+        ents += [d for d in found if d.label_ != "DROP"]
         ents = _people_in_lists_of_people(doc, ents)
         ents = self._short_forms(doc, ents, conf)
         ents = self._products_before_capabilities(doc, ents, conf)
@@ -220,6 +225,38 @@ class EntityNormalizer:
                 return "PRODUCT", name_key(text), self.remap_conf
             return None
         return None
+
+    def _untagged_firm_names(self, doc: Doc, taken: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """Runs of two or more capitalised proper nouns that spaCy's NER left untagged and that end in a
+        commercial word or a legal form ("Helix Trading shipped ...", "Positive Technologies (Russia)"): firm
+        names by their form. Not inside another mention, not a list's or document's name."""
+        used = {t for e in taken for t in range(e.start, e.end)}
+        ends = {e.end: e for e in taken if e.label_ in ("ORG", "PERSON", "PRODUCT")}
+        out: list[Span] = []
+        i = 0
+        while i < len(doc):
+            j = i
+            while j < len(doc) and doc[j].pos_ == "PROPN" and (doc[j].is_title or doc[j].is_upper) and j not in used:
+                j += 1
+            if j - i >= 2:
+                last = doc[j - 1].lower_.rstrip(".")
+                cut = ends.get(i)  # "Computer Security" + "Initiative Consultancy PTE. LTD.": one name NER cut
+                first = cut.start if cut is not None else i
+                if last in _COMMERCIAL or last in self._legal_forms:
+                    span = _trim(Span(doc, first, j, label="ORG"), self._legal_forms)
+                    if span is not None and span.end < len(doc) and doc[span.end].text == "." and \
+                            span[-1].lower_ in self._legal_forms and span[-1].is_upper:
+                        span = doc[span.start : span.end + 1]  # "... PTE. LTD." keeps its full stop
+                    if span is not None and len(span) >= 2 and not _starts_document_name(span) and not _in_title_run(span) \
+                            and not _heading_words(span) and span.text not in self._not_parties \
+                            and not self.is_agency(span.text) and not self.gazetteer.country_code(span.text):
+                        if cut is not None:
+                            out.append(Span(doc, cut.start, cut.start, label="DROP"))  # marks the cut piece
+                        out.append(Span(doc, span.start, span.end, label="ORG", kb_id=name_key(span.text)))
+                        conf[(span.start_char, span.end_char)] = self.remap_conf
+                        used.update(range(span.start, span.end))
+            i = max(j, i + 1)
+        return out
 
     def _short_forms(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
         """Later bare first words of multi-word organisation names ("Helix" after "Helix Integrators")."""
@@ -382,6 +419,52 @@ def _heading_words(span: Span) -> bool:
     """A title-case phrase that is a heading or a document's title, not a name ("Guiding Principles on Government
     Use", "Poses Risks to National Security"): it holds "to"/"on"/"that" or starts with a verb."""
     return any(t.lower_ in ("to", "on", "that", "which") for t in span) or span[0].tag_ in ("VB", "VBZ", "VBP", "VBG")
+
+
+_DOCUMENT_HEADS = frozenset({"list", "lists", "act", "regulations", "regulation", "rule", "rules", "order", "program",
+                             "programme", "report", "guidance", "policy", "law", "code", "memorandum", "directive"})
+
+
+def _starts_document_name(span: Span) -> bool:
+    """A name that only begins the title-case name of a list, law or document: "the Commerce Control List",
+    "Commerce Control List (CCL)-based", "National Security Presidential Memorandum-2" (the body or phrase is part
+    of the document's name, not a party of the sentence). An acronym before a list stays its owner's mention
+    ("the BIS Entity List", "OFAC's SDN List")."""
+    if span.text.isupper():
+        return False
+    doc = span.doc
+    j = span.end
+    while j < len(doc) and j < span.end + 3 and (doc[j].is_title or doc[j].is_upper) and doc[j].text[:1].isalpha():
+        if doc[j].lower_.split("-")[0] in _DOCUMENT_HEADS:  # "Memorandum-2", "Order 13382"
+            return True
+        if not doc[j].is_alpha:
+            break
+        j += 1
+    return False
+
+
+def _bare_head_word(span: Span) -> bool:
+    """A lone capitalised head word ("the Department's", "the Bureau", "the Company"): a reference back to a body
+    named before, not a name of its own."""
+    word = span[0].lower_
+    return len(span) == 1 and word not in _ONE_WORD_BODIES and word in _STATE_HEADS | _SHARED_HEADS | {
+        "company", "firm", "group", "agency"}  # "the Treasury", "the Kremlin" name their body alone
+
+
+def _in_title_run(span: Span) -> bool:
+    """A span inside a longer title-case run that is a heading or a document's title ("the Guiding Principles on
+    Government Use of Surveillance Technologies"): the run, joined over "of"/"for"/"and"/"on", holds "on"."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start > 0 and (doc[start - 1].is_title or (doc[start - 1].lower_ in ("of", "for", "and", "on")
+                                                     and start > 1 and doc[start - 2].is_title)):
+        start -= 1
+    while end < len(doc) - 1 and doc[end].lower_ in ("of", "for", "and", "on") and doc[end + 1].is_title:
+        end += 2
+        while end < len(doc) and doc[end].is_title:
+            end += 1
+    run = doc[start:end]
+    return len(run) > len(span) and any(t.lower_ == "on" for t in run) and not any(t.lower_ == "on" for t in span)
 
 
 def _extends(ent: Span, start: int, end: int) -> bool:

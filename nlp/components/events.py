@@ -37,6 +37,13 @@ _DEAL_NOUNS = {"contract", "deal", "agreement"}
 _AWARD_VERBS = {"award", "give", "grant", "sign"}  # the subject of "awarded a contract to X" is the buyer
 _WIN_VERBS = {"win", "secure", "land", "obtain", "receive", "get"}
 _MODIFIER_DEPS = {"amod", "compound", "npadvmod", "nmod", "nummod"}
+# nouns whose infinitive complement is done by the noun's owner or by the subject of the verb that has the noun:
+# "X engaged in a conspiracy to export ...", "efforts by front companies to transship ...", "X's scheme to procure"
+_PLAN_NOUNS = {"conspiracy", "scheme", "plan", "effort", "attempt", "bid", "operation", "campaign", "network",
+               "agreement", "arrangement", "venture", "strategy", "program", "programme"}
+# nouns of purpose after "for": "transferred to Russia for use in its war against Ukraine" names a use, not a buyer
+_PURPOSE_NOUNS = {"use", "purpose", "purposes", "production", "development", "manufacture", "manufacturing",
+                  "assembly", "testing", "research"}
 
 
 @dataclass
@@ -163,6 +170,7 @@ class EventExtractor:
         tok = mention.span.root
         prep = ""
         intermediary = self._is_intermediary(mention)
+        behalf = False
         steps = 0
         while tok.i != trigger.i and steps < 8:
             head = tok.head
@@ -170,7 +178,15 @@ class EventExtractor:
                 return None
             if tok.dep_ in ("prep", "agent", "dative"):
                 prep = tok.lemma_.casefold() if tok.dep_ != "dative" else "to"
+                if prep == "of" and (tok.head.lower_ == "behalf" or tok.head.lower_ == "support" and tok.head.dep_ == "pobj"
+                                     and tok.head.head.lower_ == "in"):
+                    behalf = True  # "on behalf of X", "in support of X's UAV program": X is the end user
+                elif prep == "for" and any(c.dep_ == "pobj" and c.lemma_.casefold() in _PURPOSE_NOUNS
+                                           and not mention.span.start <= c.i < mention.span.end for c in tok.children):
+                    prep = "for_purpose"  # "for use in its war against Ukraine": a use, not who gets it
             if head.i == trigger.i:
+                if behalf and prep in ("on", "in"):
+                    prep = "on_behalf_of"  # "procured ... on behalf of the Russian government": the end user
                 return Attachment(mention, tok.dep_, prep, intermediary)
             if head.pos_ in _STOP_POS and tok.dep_ not in ("conj", "appos") and head.dep_ != "amod":
                 return None
@@ -188,8 +204,11 @@ class EventExtractor:
         window = doc[max(mention.span.start - 3, 0) : mention.span.start]
         near = [t.lemma_.casefold() for t in window] + [t.lower_ for t in window]
         near += [c.lemma_.casefold() for c in root.children if c.dep_ in ("compound", "appos", "amod")]
+        # "Bluewave Logistics, a front company for ...": the described noun with its modifiers ("front company")
+        near += [_noun_phrase(c) for c in root.children if c.dep_ == "appos"]
         if root.dep_ == "appos":
             near.append(root.head.lemma_.casefold())
+            near.append(_noun_phrase(root.head))
         return any(w in self.intermediary_terms for w in near)
 
     # ------------------------------------------------------------------ per sentence
@@ -249,9 +268,8 @@ class EventExtractor:
         pron = next((c for c in trigger.children if c.dep_ == "nsubj" and c.pos_ == "PRON"
                      and c.lower_ in ("it", "they", "he", "she")), None)
         if pron is not None and not any(a.dep == "nsubj" for a in found):
-            before = [m for m in mentions if m.span.end <= pron.i and m.label in ("ORG", "GOV_AGENCY", "PERSON")]
-            if before:  # "Acme said it had not sold...": the pronoun is the nearest party before it
-                found.append(Attachment(before[-1], "nsubj", "", False))
+            # "Acme said it had not sold...": the pronoun is the nearest party before it ("they": its group)
+            found += [Attachment(m, "nsubj", "", False) for m in _antecedents(pron, mentions)]
         if trigger.dep_ in ("xcomp", "advcl") and trigger.head.pos_ == "VERB":
             # "the RAB signed a contract with Tiersec to supply ...": the contractor supplies, for the signer
             deal = next((c for c in trigger.head.children if c.dep_ == "dobj" and c.lemma_.casefold() in _DEAL_NOUNS), None)
@@ -272,10 +290,18 @@ class EventExtractor:
                 found += [Attachment(m, "prep", "for", False) for m in head_subj]
                 return found
         if subject is not None and not any(a.dep.startswith("nsubj") or a.prep == "by" for a in found):
-            for m in mentions:
-                if m.span.start <= subject.i < m.span.end or (subject.dep_ == "conj" and False):
-                    dep = "nsubjpass" if trigger.dep_ == "acl" else "nsubj"
-                    found.append(Attachment(m, dep, "", self._is_intermediary(m)))
+            dep = "nsubjpass" if trigger.dep_ == "acl" and subject.i == trigger.head.i else "nsubj"
+            named = [m for m in mentions if m.span.start <= subject.i < m.span.end]
+            if not named and subject.tag_ in ("WDT", "WP") and subject.head.dep_ == "relcl":
+                # "entities ... that seek to provide ...": the relative pronoun stands for the noun it follows
+                noun = subject.head.head
+                named = [m for m in mentions if m.span.start <= noun.i < m.span.end]
+            elif not named and subject.pos_ == "PRON":  # "... that they developed and supplied spyware to ..."
+                named = _antecedents(subject, mentions)
+            elif named:  # the subject and the parties coordinated with it: "Fishenko and the other defendants"
+                named += [m for m in mentions if m.span.root.dep_ == "conj" and m.span.root.head.i == named[0].span.root.i]
+            for m in named:
+                found.append(Attachment(m, dep, "", self._is_intermediary(m)))
         return found
 
     @staticmethod
@@ -289,6 +315,11 @@ class EventExtractor:
                 poss = next((c for c in node.head.children if c.dep_ == "poss"), None)
                 if poss is not None:  # "Russia's attempts to source drones": Russia sources
                     return poss
+            if node.dep_ == "acl" and node.head.pos_ == "NOUN" and node.head.lemma_.casefold() in _PLAN_NOUNS \
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+                doer = _doer_of_plan(node.head)
+                if doer is not None:  # "X engaged in a conspiracy to export", "efforts by front companies to ..."
+                    return doer
             if node.dep_ in ("relcl", "acl") and node.i == trigger.i:
                 rel = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if not rel or rel[0].tag_ in ("WDT", "WP"):
@@ -298,11 +329,12 @@ class EventExtractor:
                 node = node.head
                 continue
             if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "added ... for supplying"
+                means = node.head.lower_ == "by"
                 node = node.head.head
                 obj = next((c for c in node.children if c.dep_ == "dobj"), None)
-                if obj is not None:  # "designated X for selling": X sold, not the one who designated
+                if obj is not None and not means:  # "designated X for selling": X sold, not the one who designated
                     return obj
-                continue
+                continue  # "X committed violations by exporting ...": the means; X, the subject, exports
             return None
         return None
 
@@ -314,7 +346,13 @@ class EventExtractor:
         slots = self._slots(trig, mentions)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children) or (trig.dep_ == "acl" and trig.tag_ == "VBN")
         noun = trig.pos_ in ("NOUN", "PROPN")
+        if noun and trig.dep_ == "conj" and trig.head.pos_ == "NOUN":
+            # "Iran's production and proliferation of UAVs to Russia": coordinated nouns share the first one's
+            # possessor and prepositions
+            known = {a.mention.key for a in slots}
+            slots += [a for a in self._slots(trig.head, mentions) if a.mention.key not in known]
         ev = Event("supply", trig)
+        behalf: list[Mention] = []
         for a in slots:
             m, party, item = a.mention, a.mention.label in PARTY_LABELS, a.mention.label in ITEM_LABELS
             if m.label in ("PLACE",) or (m.label == "COUNTRY" and _country_modifier(m, trig, mentions)):
@@ -327,6 +365,11 @@ class EventExtractor:
                 continue
             if party and a.intermediary and not a.dep.startswith("nsubj"):
                 ev.add("via", m)
+                continue
+            if a.prep == "for_purpose":
+                continue
+            if a.prep == "on_behalf_of" and party:
+                behalf.append(m)
                 continue
             if a.prep in ("through", "via"):
                 ev.add("via" if party else _item_role(m), m)
@@ -360,10 +403,16 @@ class EventExtractor:
                 ev.add("country", m)
             elif a.prep == "with" and noun:
                 ev.add("supplier" if not seller else "recipient", m)
+        if behalf:  # "A procured chips from B on behalf of C": C is the end user, A an intermediary buying for it
+            for m in ev.roles.pop("recipient", []):
+                ev.add("via", m)
+            for m in behalf:
+                ev.add("recipient", m)
         # the buyer acquiring a company is an ownership change, not a supply
         if not seller and trig.lemma_ in ("acquire", "buy", "purchase", "acquisition", "take"):
-            owned = [a.mention for a in slots if a.dep == "dobj" and a.mention.label == "ORG"
-                     and not _possessor_of_item(a.mention, trig, mentions)]  # "bought X's spyware": X not bought
+            owned = [a.mention for a in slots if a.dep == "dobj" and not a.prep and a.mention.label == "ORG"
+                     and not _possessor_of_item(a.mention, trig, mentions)]  # "bought X's spyware": X not bought;
+            # "bought the chips from X": X, under the object's "from", sold them
             owned += [a.mention for a in slots if a.prep == "of" and a.mention.label == "ORG" and noun]
             if owned and ev.roles.get("recipient"):
                 own = Event("ownership", trig, confidence=self.base)
@@ -392,8 +441,8 @@ class EventExtractor:
         parties = len(supplier) + len(recipient) + len(ev.roles.get("via", []))
         if parties + (1 if things else 0) < 2:
             return None
-        if {m.key for m in supplier} & {m.key for m in recipient}:
-            return None
+        if {m.key for m in supplier} & {m.key for m in recipient} or {m.value for m in supplier} & {m.value for m in recipient}:
+            return None  # the same party (or country: "Russia/Belarus ... to Russia or Belarus") on both sides
         ev.confidence = self.base if (supplier and recipient) else self.base - 0.15
         if not things:
             phrase = _object_phrase(trig)
@@ -677,6 +726,43 @@ class EventExtractor:
         return ev
 
 
+def _noun_phrase(noun: Token) -> str:
+    """A noun with the compounds and adjectives right before it, lower case and lemmatised at the head ("front
+    company", "freight forwarder"), to compare with multi-word intermediary terms."""
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
+    return " ".join([m.lower_ for m in mods] + [noun.lemma_.casefold()])
+
+
+def _antecedents(pron: Token, mentions: list[Mention]) -> list[Mention]:
+    """The parties a subject pronoun stands for: "it" the nearest organisation, agency or person named before it,
+    "they" that one and the parties coordinated with it ("NSO Group and Candiru ... they developed and supplied")."""
+    if pron.lower_ not in ("it", "they", "them", "he", "she"):
+        return []  # "that", "which", "who" are relative pronouns: their noun, not the last name before
+    before = [m for m in mentions if m.span.end <= pron.i and m.label in ("ORG", "GOV_AGENCY", "PERSON") and m.refers is None]
+    if not before:
+        return []
+    last = before[-1]
+    if pron.lower_ not in ("they", "them"):
+        return [last]
+    root = last.span.root
+    top = root.head if root.dep_ == "conj" else root
+    return [m for m in before if m.span.root.i == top.i or (m.span.root.dep_ == "conj" and m.span.root.head.i == top.i)]
+
+
+def _doer_of_plan(noun: Token) -> Token | None:
+    """Who carries out a plan noun's infinitive: its "by" agent ("efforts by front companies to transship"), else
+    the subject of the verb whose object it is ("X engaged in a conspiracy to export", "X ran a scheme to ship")."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "by":
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
 def _anaphors(sent: Span, mentions: list[Mention]) -> list[Mention]:
     """Subjects "it", "the company", "the firm" standing for the organisation named last before them (this
     sentence or an earlier one of the paragraph), as mentions that report that organisation."""
@@ -719,8 +805,9 @@ def _country_modifier(m: Mention, trig: Token, mentions: list[Mention] | None = 
     doc = m.span.doc
     nxt = doc[m.span.end] if m.span.end < len(doc) else None
     if nxt is not None and nxt.text == "-" and m.span.end + 1 < len(doc) and doc[m.span.end + 1].lower_.endswith(
-            ("based", "registered", "headquartered", "owned", "made", "linked", "backed")):
-        return True  # "Cyprus-based", "Israel-registered"
+            ("based", "registered", "headquartered", "owned", "made", "linked", "backed", "origin", "branded",
+             "built", "produced", "manufactured", "designed", "sourced")):
+        return True  # "Cyprus-based", "Israel-registered", "U.S.-origin items"
     if root.dep_ not in _MODIFIER_DEPS | {"poss", "appos"} or root.head.i == trig.i:
         return False
     head = root.head
@@ -798,7 +885,14 @@ def _add_share(ev: Event, sent: Span, mentions: list[Mention]) -> None:
 
 
 def _object_phrase(trig: Token) -> Span | None:
-    """The direct object (or passive subject) noun phrase of a trigger verb, for an unnamed item."""
+    """The direct object (or passive subject) noun phrase of a trigger verb, for an unnamed item; in "provided X
+    with Y" the object is the recipient and the item is Y."""
+    for prep in trig.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with" and any(
+                c.dep_ == "dobj" and c.pos_ == "PROPN" or c.ent_type_ for c in trig.children if c.dep_ == "dobj"):
+            obj = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+            if obj is not None:
+                return obj.doc[obj.left_edge.i if obj.left_edge.pos_ != "DET" else obj.left_edge.i + 1 : obj.i + 1]
     for child in trig.children:
         if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.casefold() in ("worth", "value", "amount", "quantity"):
             inner = [g for p in child.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
@@ -147,7 +147,8 @@ class GazetteerRuler:
                 i += 1
             end = _actor_head_end(doc, i)
             if end is not None and not (end < len(doc) and (doc[end].lower_ in _PERSON_ROLE_NOUNS or (
-                    doc[end].pos_ in ("NOUN", "PROPN") and doc[end - 1].lower_ != "government"))):
+                    doc[end].pos_ in ("NOUN", "PROPN") and doc[end - 1].lower_ != "government"))) \
+                    and not _modifies_later_noun(doc[end - 1]):
                 # "a former Israeli military officer", "PRC military modernization": a modifier, no actor
                 out.append(Span(doc, c.start, end, label="GOV_AGENCY", kb_id=name_key(doc[c.start : end].text)))
                 if self._is_demonym(c) or i > c.end:  # "Egyptian police", "China's military" (not "Calder Intelligence Service")
@@ -187,6 +188,16 @@ _NAME_TAILS = frozenset({"technologies", "technology", "holdings", "systems", "s
 _PERSON_ROLE_NOUNS = frozenset({"officer", "officers", "official", "officials", "spokesman", "spokeswoman",
                                 "spokesperson", "source", "sources", "bonds", "minister", "ministers", "adviser", "advisers"})
 _LEADER_HEADS = frozenset({"administration", "government", "regime"})
+
+
+def _modifies_later_noun(head: Token) -> bool:
+    """True when the actor word only qualifies a noun after it, alone or coordinated: "Russia's military and
+    defense industrial base", "Belarus's military and industrial sectors" (a field or
+    a kind of thing, not the state body acting; "China's military bought ..." is the actor). "Government",
+    "administration" and "regime" stay actors as modifiers ("U.S. government personnel"), as the dev set reads them."""
+    if head.lower_ in _LEADER_HEADS:  # "U.S. government personnel", "U.S. Government Use": still the government's
+        return False
+    return head.dep_ in ("amod", "compound", "nmod") and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN")
 
 
 def _actor_head_end(doc: Doc, i: int) -> int | None:
