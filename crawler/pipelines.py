@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -13,8 +14,10 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
 from crawler.archive import Archive
-from crawler.items import DocumentItem, ErrorItem, FetchItem, ListItem
+from crawler.items import DocumentItem, ErrorItem, FetchItem, FreshItem, ListItem
 from crawler.parsers.lists import FileRoleError, parse_files
+
+logger = logging.getLogger(__name__)
 
 
 def load_callable(path: str) -> Callable[[str], str | None] | None:
@@ -82,7 +85,13 @@ class ArchivePipeline:
         else:
             outcome = str(reason)
         self.archive.finish_run(self.run_id, outcome)
-        self._emit("finish", outcome=outcome)
+        # what was and was not checked against the server: never a bare "nothing changed"
+        logger.info(
+            "%s: %d downloaded, %d revalidated (304 Not Modified), %d not requested (archived copy still fresh), "
+            "%d failed", self.source_id, run.downloaded, run.not_modified, run.fresh, run.failed,
+        )  # fmt: skip
+        self._emit("finish", outcome=outcome, downloaded=run.downloaded, not_modified=run.not_modified,
+                   fresh=run.fresh)  # fmt: skip
         self.archive.close()
         self.archive = None
 
@@ -93,9 +102,13 @@ class ArchivePipeline:
             outcome, sha = archive.record_fetch(
                 self.run_id, item.source_id, item.url, item.status, None if item.not_modified else item.body,
                 etag=item.etag, last_modified=item.last_modified, content_type=item.content_type,
-                not_modified=item.not_modified,
+                not_modified=item.not_modified, response_date=item.response_date, cache_control=item.cache_control,
+                expires=item.expires, age=item.age,
             )  # fmt: skip
             self._emit("fetch", url=item.url, outcome=outcome, status=item.status)
+        elif isinstance(item, FreshItem):
+            if archive.record_fresh(self.run_id, item.source_id, item.url):
+                self._emit("fresh", url=item.url, reason=item.reason)
         elif isinstance(item, DocumentItem):
             archive.store_document(item.document)
         elif isinstance(item, ListItem):

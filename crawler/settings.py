@@ -39,6 +39,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.BackoffRetryMiddleware": 550,
     "crawler.middlewares.ConditionalRequestMiddleware": 560,
 }
+# Leaf pages whose archived response is still fresh (RFC 9111 freshness, crawler.freshness) are not requested.
+SPIDER_MIDDLEWARES = {"crawler.middlewares.FreshnessMiddleware": 950}
 ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300}
 
 HTTPCACHE_ENABLED = False  # the archive plays this role; enable for development only
@@ -52,3 +54,4 @@ REDFLAG_COUNTRY_LOOKUP = ""  # "module:callable" name -> ISO alpha-2 or None; em
 REDFLAG_PROGRESS = False  # print one JSON line per archived item on stdout
 REDFLAG_LIVE_BASE = ""  # with REDFLAG_CANONICAL_BASE: archive URLs under a stable base (sample server)
 REDFLAG_CANONICAL_BASE = ""
+REDFLAG_REVALIDATE = False  # True (redflag crawl --revalidate): request every page, fresh or not (conditional)
