@@ -18,6 +18,11 @@ AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 CONCURRENT_REQUESTS = 16
+# Items handled in parallel per response. Scrapy starts this many asyncio worker tasks for the output of every
+# callback (scrapy.utils.asyncio._parallel_asyncio), however few items it holds; the archive pipeline is
+# synchronous (one SQLite transaction per item), so more workers only cost task switches. Scrapy's default of
+# 100 made them most of the per-response cost of a crawl (docs/PERFORMANCE.md, Crawl).
+CONCURRENT_ITEMS = 4
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 0.0
 
