@@ -92,3 +92,25 @@ def test_missing_date_counts_from_the_retrieval_time():
     r = StoredResponse(T0, date=None, last_modified=http_date(T0 - 20 * DAY))
     v = freshness(r, T0 + DAY, cadence_days=30)
     assert v.fresh and v.lifetime == pytest.approx(2 * DAY)
+
+
+def test_real_header_sets():
+    # developer.mozilla.org's 304 of 2024-08-28, as MDN's page on 304 Not Modified shows it
+    # (https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Status/304): a CDN copy already 3279 s old with
+    # max-age 3600 has 321 s left (max-age wins over the Expires also sent)
+    mdn = StoredResponse(
+        retrieved_at=1724838755.0,  # Wed, 28 Aug 2024 09:52:35 GMT, the answer's own Date
+        date="Wed, 28 Aug 2024 09:52:35 GMT", expires="Wed, 28 Aug 2024 10:01:53 GMT", age="3279",
+        cache_control="public, max-age=3600",
+    )  # fmt: skip
+    assert freshness(mdn, mdn.retrieved_at + 300, cadence_days=1).fresh
+    late = freshness(mdn, mdn.retrieved_at + 330, cadence_days=1)
+    assert not late.fresh and late.basis == "Cache-Control: max-age"
+    # PHP's session "nocache" headers, as a 2011 nginx/PHP answer shown in a `curl -I` how-to sent them
+    # (https://e-com-net.com/article/4682940.htm; an Expires in 1981 and no-store): never fresh, whatever its age
+    php = StoredResponse(
+        retrieved_at=1318210574.0, date="Mon, 10 Oct 2011 01:36:14 GMT", expires="Thu, 19 Nov 1981 08:52:00 GMT",
+        cache_control="no-store, no-cache, must-revalidate, post-check=0, pre-check=0",
+        last_modified="Tue, 17 Apr 2001 06:46:28 GMT",
+    )  # fmt: skip
+    assert not freshness(php, php.retrieved_at + 1, cadence_days=365).fresh
