@@ -112,13 +112,17 @@ def test_recrawl_requests_only_what_http_caching_says_may_have_changed(tmp_path)
         # 4. the same through the catalog: `revalidate = true` on the source (a hand edit of the analyst's file)
         catalog = data / "sources.toml"
         catalog.write_text(catalog.read_text().replace('id = "harbour-ledger"', 'id = "harbour-ledger"\nrevalidate = true'))
+        edit = CliRunner().invoke(app, ["--data-dir", str(data), "sources", "edit", "harbour-ledger", "--tier", "2"])
+        assert edit.exit_code == 0, edit.output
+        assert "revalidate = true" in catalog.read_text()  # an edit of another field keeps it
         server.reset_log()
         fourth = _crawl(data)
         assert _requests(server)[FRESH] == (304, True) and fourth.fresh == 0
 
         # without either, the old article is skipped again; the new story, last modified seconds ago, has a
         # heuristic lifetime of a tenth of that: stale by now, so it is revalidated
-        catalog.write_text(catalog.read_text().replace("revalidate = true\n", ""))
+        edit = CliRunner().invoke(app, ["--data-dir", str(data), "sources", "edit", "harbour-ledger", "--no-revalidate"])
+        assert edit.exit_code == 0 and "revalidate" not in catalog.read_text(), edit.output
         server.reset_log()
         fifth = _crawl(data)
         seen = _requests(server)
