@@ -27,6 +27,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
+from crawler.freshness import StoredResponse
 from crawler.parsers.common import ParsedList
 from ontology.records import CountryIndicator, Document, ListEntity, ListRelation, RowError
 
@@ -68,7 +69,20 @@ CREATE TABLE IF NOT EXISTS errors (
   id INTEGER PRIMARY KEY, run_id TEXT NOT NULL, location TEXT NOT NULL, line INTEGER NOT NULL DEFAULT 0,
   field TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL, at TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS errors_run ON errors(run_id);
+CREATE INDEX IF NOT EXISTS documents_url ON documents(url, sha256);
+CREATE TABLE IF NOT EXISTS fresh_skips (
+  run_id TEXT NOT NULL, url TEXT NOT NULL, source_id TEXT NOT NULL, sha256 TEXT NOT NULL, at TEXT NOT NULL,
+  PRIMARY KEY (run_id, url));
 """
+
+ADDED_COLUMNS = {
+    "fetches": (("response_date", "TEXT"), ("cache_control", "TEXT"), ("expires", "TEXT"), ("age", "TEXT")),
+    "runs": (("not_modified", "INTEGER NOT NULL DEFAULT 0"), ("fresh", "INTEGER NOT NULL DEFAULT 0")),
+}
+"""Columns added after archives existed: created on open where missing (``ALTER TABLE ... ADD COLUMN``).
+``fetches``: the response's caching header fields (RFC 9111: ``Date``, ``Cache-Control``, ``Expires``, ``Age``);
+``runs``: requests answered 304 (``not_modified``) and leaf pages not requested because their archived
+response was still fresh (``fresh``, see :mod:`crawler.freshness`)."""
 
 _LATEST_COMPLETE_SET = (
     "SELECT sha256 FROM list_sets WHERE key = ? AND id NOT IN (SELECT set_id FROM list_sets_pending) "
@@ -85,7 +99,7 @@ LIST_CHUNK = 5000
 """List records stored per transaction by :meth:`Archive.store_list_stream` (an interrupted import loses at most
 one chunk of work)."""
 
-COUNTERS = ("fetched", "new", "changed", "unchanged", "failed", "row_errors")
+COUNTERS = ("fetched", "new", "changed", "unchanged", "failed", "row_errors", "not_modified", "fresh")
 
 
 ListRecord = ListEntity | ListRelation | CountryIndicator
@@ -149,6 +163,13 @@ class RunRecord:
     row_errors: int
     duration: float | None
     outcome: str
+    not_modified: int = 0  # requests answered 304 (revalidated: the archived version is current)
+    fresh: int = 0  # leaf pages not requested: their archived response was still fresh (crawler.freshness)
+
+    @property
+    def downloaded(self) -> int:
+        """Responses that carried a body (fetched minus 304s)."""
+        return self.fetched - self.not_modified
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -241,6 +262,19 @@ class Archive:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(SCHEMA)
+        self._add_columns()
+
+    def _add_columns(self) -> None:
+        for table, columns in ADDED_COLUMNS.items():
+            have = {str(r["name"]) for r in self._db.execute(f"PRAGMA table_info({table})")}
+            for name, decl in columns:
+                if name in have:
+                    continue
+                try:
+                    self._db.execute(f"ALTER TABLE {table} ADD COLUMN {name} {decl}")
+                except sqlite3.OperationalError as exc:  # another process added it first
+                    if "duplicate column" not in str(exc):
+                        raise
 
     def close(self) -> None:
         self._db.close()
@@ -440,11 +474,17 @@ class Archive:
         content_type: str | None = None,
         not_modified: bool = False,
         blob_sha: str | None = None,
+        response_date: str | None = None,
+        cache_control: str | None = None,
+        expires: str | None = None,
+        age: str | None = None,
     ) -> tuple[str, str]:
         """Store one response; returns (outcome, sha256) with outcome ``new``, ``changed`` or ``unchanged``.
 
-        ``not_modified`` means the server answered 304: the latest stored version is current. ``blob_sha``
-        names a body already stored with :meth:`put_blob_file` (then BODY is None).
+        ``not_modified`` means the server answered 304: the latest stored version is current (counted in the
+        run's ``not_modified``). ``blob_sha`` names a body already stored with :meth:`put_blob_file` (then BODY
+        is None). ``response_date``, ``cache_control``, ``expires`` and ``age`` are the response's ``Date``,
+        ``Cache-Control``, ``Expires`` and ``Age`` header values, kept for :meth:`stored_response`.
         """
         if blob_sha is not None:
             if not self.blob_path(blob_sha).exists():
@@ -474,12 +514,69 @@ class Archive:
                 )
             db.execute(
                 "INSERT INTO fetches(url, source_id, run_id, status, etag, last_modified, sha256, retrieved_at, "
-                "content_type, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (url, source_id, run_id, status, etag, last_modified, sha, _now(), content_type, outcome),
-            )
+                "content_type, outcome, response_date, cache_control, expires, age) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (url, source_id, run_id, status, etag, last_modified, sha, _now(), content_type, outcome,
+                 response_date, cache_control, expires, age),
+            )  # fmt: skip
             self._bump(db, run_id, "fetched")
             self._bump(db, run_id, outcome)
+            if not_modified:
+                self._bump(db, run_id, "not_modified")
         return outcome, sha
+
+    def stored_response(self, url: str) -> tuple[StoredResponse, bool] | None:
+        """The caching header fields of the response behind URL's latest version (the 200 that brought it, or
+        the latest 304 that revalidated it), and whether a parsed document is stored for that version; None
+        when nothing is archived for URL or its blob is missing (then it must be requested)."""
+        row = self._db.execute(
+            "SELECT v.sha256, f.retrieved_at, f.response_date, f.cache_control, f.expires, f.age, f.last_modified "
+            "FROM versions v JOIN fetches f ON f.url = v.url AND f.sha256 = v.sha256 WHERE v.url = ? "
+            "ORDER BY v.id DESC, f.id DESC LIMIT 1",
+            (url,),
+        ).fetchone()
+        if row is None or not self.blob_path(str(row["sha256"])).exists():
+            return None
+        retrieved = datetime.fromisoformat(str(row["retrieved_at"]))
+        if retrieved.tzinfo is None:
+            retrieved = retrieved.replace(tzinfo=UTC)
+        stored = StoredResponse(retrieved.timestamp(), row["response_date"], row["cache_control"], row["expires"],
+                                row["age"], row["last_modified"])  # fmt: skip
+        return stored, self.has_document(url, str(row["sha256"]))
+
+    def stored_headers(self, url: str) -> dict[str, str]:
+        """The header fields kept of the response behind URL's latest version (``Content-Type``, validators and
+        caching fields), to be updated by a 304's own (RFC 9111 section 4.3.4); {} when none are kept."""
+        row = self._db.execute(
+            "SELECT f.content_type, f.etag, f.last_modified, f.response_date, f.cache_control, f.expires, f.age "
+            "FROM versions v JOIN fetches f ON f.url = v.url AND f.sha256 = v.sha256 WHERE v.url = ? "
+            "ORDER BY v.id DESC, f.id DESC LIMIT 1",
+            (url,),
+        ).fetchone()
+        if row is None:
+            return {}
+        names = {"content_type": "Content-Type", "etag": "ETag", "last_modified": "Last-Modified",
+                 "response_date": "Date", "cache_control": "Cache-Control", "expires": "Expires", "age": "Age"}  # fmt: skip
+        return {header: str(row[col]) for col, header in names.items() if row[col] is not None}
+
+    def record_fresh(self, run_id: str, source_id: str, url: str) -> bool:
+        """Record that RUN_ID did not request URL because its archived response was still fresh (counted in the
+        run's ``fresh``); False when this run recorded it already or nothing is archived for URL."""
+        sha = self.latest_version(url)
+        if sha is None:
+            return False
+        with self._tx() as db:
+            cur = db.execute(
+                "INSERT OR IGNORE INTO fresh_skips(run_id, url, source_id, sha256, at) VALUES (?, ?, ?, ?, ?)",
+                (run_id, url, source_id, sha, _now()),
+            )
+            if cur.rowcount > 0:
+                self._bump(db, run_id, "fresh")
+        return cur.rowcount > 0
+
+    def fresh_urls(self, run_id: str) -> set[str]:
+        """The URLs RUN_ID did not request because their archived response was still fresh."""
+        return {str(r["url"]) for r in self._db.execute("SELECT url FROM fresh_skips WHERE run_id = ?", (run_id,))}
 
     def fetch_count(self, url: str | None = None) -> int:
         if url is None:
@@ -955,9 +1052,10 @@ class Archive:
         return [dict(r) for r in rows]
 
     def run_urls(self, run_id: str) -> set[str]:
-        """The URLs a run fetched (answered 200 or 304)."""
+        """The URLs a run fetched (answered 200 or 304) or found linked but did not request because their
+        archived response was still fresh (:meth:`fresh_urls`): every URL the run saw still published."""
         rows = self._db.execute("SELECT DISTINCT url FROM fetches WHERE run_id = ?", (run_id,))
-        return {str(r["url"]) for r in rows}
+        return {str(r["url"]) for r in rows} | self.fresh_urls(run_id)
 
     def document_urls(self) -> dict[str, str]:
         """URL -> title of the latest parsed document stored for it (URLs that hold a document)."""

@@ -20,6 +20,20 @@ class FetchItem:
     last_modified: str | None = None
     content_type: str | None = None
     not_modified: bool = False
+    response_date: str | None = None
+    cache_control: str | None = None
+    expires: str | None = None
+    age: str | None = None
+
+
+@dataclass
+class FreshItem:
+    """A leaf page not requested: its archived response is still fresh (``reason``: the rule and the figures,
+    :meth:`crawler.freshness.Freshness.describe`)."""
+
+    source_id: str
+    url: str
+    reason: str = ""
 
 
 @dataclass

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import json
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -11,10 +13,13 @@ from typing import Any
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
+from scrapy.utils.asyncio import is_asyncio_available
 
 from crawler.archive import Archive
-from crawler.items import DocumentItem, ErrorItem, FetchItem, ListItem
+from crawler.items import DocumentItem, ErrorItem, FetchItem, FreshItem, ListItem
 from crawler.parsers.lists import FileRoleError, parse_files
+
+logger = logging.getLogger(__name__)
 
 
 def load_callable(path: str) -> Callable[[str], str | None] | None:
@@ -37,6 +42,7 @@ class ArchivePipeline:
         self.archive: Archive | None = None
         self.run_id = ""
         self.source_id = ""
+        self._writing: set[asyncio.Future[None]] = set()  # fetches whose body is being written
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
@@ -82,20 +88,54 @@ class ArchivePipeline:
         else:
             outcome = str(reason)
         self.archive.finish_run(self.run_id, outcome)
-        self._emit("finish", outcome=outcome)
+        # what was and was not checked against the server: never a bare "nothing changed"
+        logger.info(
+            "%s: %d downloaded, %d revalidated (304 Not Modified), %d not requested (archived copy still fresh), "
+            "%d failed", self.source_id, run.downloaded, run.not_modified, run.fresh, run.failed,
+        )  # fmt: skip
+        self._emit("finish", outcome=outcome, downloaded=run.downloaded, not_modified=run.not_modified,
+                   fresh=run.fresh)  # fmt: skip
         self.archive.close()
         self.archive = None
 
-    def process_item(self, item: Any, spider: Spider | None = None) -> Any:
+    async def process_item(self, item: Any, spider: Spider | None = None) -> Any:
+        """Store ITEM. A response's body is written (and fsync'ed) in a worker thread, so downloads and parsing go
+        on meanwhile; a list set waits for the fetches in flight, whose rows date its files."""
+        if isinstance(item, FetchItem) and not item.not_modified and is_asyncio_available():
+            task = asyncio.ensure_future(self._store_fetch(item))
+            self._writing.add(task)
+            task.add_done_callback(self._writing.discard)
+            await task
+            return item
+        if isinstance(item, ListItem) and self._writing:
+            await asyncio.gather(*list(self._writing))
+        self._process(item)
+        return item
+
+    async def _store_fetch(self, item: FetchItem) -> None:
+        assert self.archive is not None
+        sha = await asyncio.to_thread(self.archive.put_blob, item.body)  # touches files only, never SQLite
+        self._record_fetch(item, sha)
+
+    def _record_fetch(self, item: FetchItem, blob_sha: str | None) -> None:
+        assert self.archive is not None
+        body = None if item.not_modified or blob_sha is not None else item.body
+        outcome, sha = self.archive.record_fetch(
+            self.run_id, item.source_id, item.url, item.status, body, blob_sha=blob_sha,
+            etag=item.etag, last_modified=item.last_modified, content_type=item.content_type,
+            not_modified=item.not_modified, response_date=item.response_date, cache_control=item.cache_control,
+            expires=item.expires, age=item.age,
+        )  # fmt: skip
+        self._emit("fetch", url=item.url, outcome=outcome, status=item.status)
+
+    def _process(self, item: Any) -> None:
         archive = self.archive
         assert archive is not None
         if isinstance(item, FetchItem):
-            outcome, sha = archive.record_fetch(
-                self.run_id, item.source_id, item.url, item.status, None if item.not_modified else item.body,
-                etag=item.etag, last_modified=item.last_modified, content_type=item.content_type,
-                not_modified=item.not_modified,
-            )  # fmt: skip
-            self._emit("fetch", url=item.url, outcome=outcome, status=item.status)
+            self._record_fetch(item, None)
+        elif isinstance(item, FreshItem):
+            if archive.record_fresh(self.run_id, item.source_id, item.url):
+                self._emit("fresh", url=item.url, reason=item.reason)
         elif isinstance(item, DocumentItem):
             archive.store_document(item.document)
         elif isinstance(item, ListItem):
@@ -109,7 +149,7 @@ class ArchivePipeline:
                 except FileRoleError as exc:  # a file whose role cannot be told: nothing of the set is stored
                     archive.record_error(self.run_id, item.key, str(exc))
                     self._emit("error", url=item.key, reason=str(exc))
-                    return item
+                    return
                 archive.store_list(item.key, item.dataset, item.sha256, parsed, run_id=self.run_id, files=versions)
                 self._emit(
                     "list",
@@ -121,4 +161,3 @@ class ArchivePipeline:
         elif isinstance(item, ErrorItem):
             archive.record_error(self.run_id, item.url, item.reason, item.line, item.field)
             self._emit("error", url=item.url, reason=item.reason)
-        return item

@@ -89,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--since", default=None)
     p.add_argument("--country-lookup", default="")
     p.add_argument("--progress", action="store_true")
+    p.add_argument("--revalidate", action="store_true",
+                   help="request every page (conditional requests), also leaf pages whose archived copy is fresh")
     p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="a Scrapy setting")
     args = p.parse_args(argv)
     stop_with_parent()
@@ -100,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     except SourceError as exc:
         p.error(str(exc))
     overrides = dict(item.split("=", 1) for item in args.set)
+    if args.revalidate:
+        overrides["REDFLAG_REVALIDATE"] = "True"
     if args.canonical_base and args.base_url:
         overrides.update(REDFLAG_LIVE_BASE=args.base_url, REDFLAG_CANONICAL_BASE=args.canonical_base)
     crawl(chosen, args.archive, since=args.since, country_lookup=args.country_lookup, progress=args.progress,

@@ -5,6 +5,13 @@ Used by ``redflag crawl --sample``, by the tests and by the benchmark. Every req
 for. ``overlay`` is a second folder whose files replace or add to the first (the monitoring
 scenario: ``sample_site/updates`` over ``sample_site/site``). ``routes`` maps a path to a handler
 function for behaviours a folder cannot express (errors, slow answers, redirect loops).
+
+Files are answered with ``ETag`` (a digest of the bytes), ``Last-Modified`` (the file's modification time: set
+it with ``os.utime`` to date a page), ``Date`` and ``cache_control`` (default ``no-cache``: the sample
+scenarios replace pages in place between two crawls seconds apart, which only a server asking for revalidation
+can do without a client trusting its earlier copy; None sends no ``Cache-Control``, so a client's heuristic
+freshness applies). ``headers`` adds header fields to the answers for one path (200 and 304), e.g. another
+``Cache-Control`` or an ``Expires``.
 """
 
 from __future__ import annotations
@@ -37,11 +44,18 @@ class LoggedRequest:
 
 class SampleServer:
     def __init__(
-        self, root: Path = SITE, overlay: Path | None = None, routes: dict[str, Route] | None = None
+        self,
+        root: Path = SITE,
+        overlay: Path | None = None,
+        routes: dict[str, Route] | None = None,
+        cache_control: str | None = "no-cache",
+        headers: dict[str, dict[str, str]] | None = None,
     ) -> None:
         self.root = Path(root)
         self.overlay = Path(overlay) if overlay else None
         self.routes = dict(routes or {})
+        self.cache_control = cache_control
+        self.headers = {path: dict(h) for path, h in (headers or {}).items()}
         self.log: list[LoggedRequest] = []
         self._lock = threading.Lock()
         self._httpd: ThreadingHTTPServer | None = None
@@ -176,7 +190,11 @@ class _Handler(BaseHTTPRequestHandler):
         etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
         mtime = int(target.stat().st_mtime)
         last_modified = email.utils.formatdate(mtime, usegmt=True)
-        headers = {"Content-Type": _content_type(target), "ETag": etag, "Last-Modified": last_modified}
+        caching = {"ETag": etag, "Last-Modified": last_modified}
+        if self.owner.cache_control is not None:
+            caching["Cache-Control"] = self.owner.cache_control
+        caching.update(self.owner.headers.get(path, {}))
+        headers = {"Content-Type": _content_type(target), **caching}
         inm = self.headers.get("If-None-Match")
         ims = self.headers.get("If-Modified-Since")
         fresh = False
@@ -188,7 +206,7 @@ class _Handler(BaseHTTPRequestHandler):
             except (TypeError, ValueError):
                 fresh = False
         if fresh:
-            self._send(304, b"", {"ETag": etag, "Last-Modified": last_modified}, conditional)
+            self._send(304, b"", caching, conditional)
             return
         self._send(200, body, headers, conditional)
 

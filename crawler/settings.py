@@ -18,6 +18,11 @@ AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 CONCURRENT_REQUESTS = 16
+# Items handled in parallel per response. Scrapy starts this many asyncio worker tasks for the output of every
+# callback (scrapy.utils.asyncio._parallel_asyncio), however few items it holds; the archive pipeline is
+# synchronous (one SQLite transaction per item), so more workers only cost task switches. Scrapy's default of
+# 100 made them most of the per-response cost of a crawl (docs/PERFORMANCE.md, Crawl).
+CONCURRENT_ITEMS = 4
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 0.0
 
@@ -39,6 +44,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.BackoffRetryMiddleware": 550,
     "crawler.middlewares.ConditionalRequestMiddleware": 560,
 }
+# Leaf pages whose archived response is still fresh (RFC 9111 freshness, crawler.freshness) are not requested.
+SPIDER_MIDDLEWARES = {"crawler.middlewares.FreshnessMiddleware": 950}
 ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300}
 
 HTTPCACHE_ENABLED = False  # the archive plays this role; enable for development only
@@ -52,3 +59,4 @@ REDFLAG_COUNTRY_LOOKUP = ""  # "module:callable" name -> ISO alpha-2 or None; em
 REDFLAG_PROGRESS = False  # print one JSON line per archived item on stdout
 REDFLAG_LIVE_BASE = ""  # with REDFLAG_CANONICAL_BASE: archive URLs under a stable base (sample server)
 REDFLAG_CANONICAL_BASE = ""
+REDFLAG_REVALIDATE = False  # True (redflag crawl --revalidate): request every page, fresh or not (conditional)

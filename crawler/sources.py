@@ -137,6 +137,8 @@ def load_sources(path: Path = REAL_SOURCES) -> list[Source]:
             value = raw.get(key, 0)
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                 raise fail(f"{key} must be a whole number >= 0, found {value!r}", key)
+        if not isinstance(raw.get("revalidate", False), bool):
+            raise fail(f"revalidate must be true or false, found {raw['revalidate']!r}", "revalidate")
         if raw["id"] in seen:
             raise fail("duplicate id", "id")
         seen.add(raw["id"])

@@ -69,8 +69,10 @@ def make_source(
     max_depth: int | None = None,
     max_pages: int | None = None,
     link_pattern: str = "",
+    revalidate: bool = False,
 ) -> Source:
-    """A catalog entry from the analyst's answers; ValueError names the bad one."""
+    """A catalog entry from the analyst's answers; ValueError names the bad one. ``revalidate``: request every
+    page on every crawl, also those whose archived copy is still fresh (catalog field ``revalidate = true``)."""
     if not _ID.match(id):
         raise ValueError(f"source id {id!r}: use 1-64 lower-case letters, digits, '.', '_' or '-'")
     if kind not in USER_KINDS:
@@ -89,6 +91,8 @@ def make_source(
         except re.error as exc:
             raise ValueError(f"--link-pattern {link_pattern!r} is not a regular expression ({exc})") from exc
     extra: dict[str, Any] = {"user_kind": kind}
+    if revalidate:
+        extra["revalidate"] = True
     if kind == "list":
         if fmt not in LIST_PARSERS:
             raise ValueError(f"a list source needs --format, one of {', '.join(LIST_PARSERS)}")
@@ -167,7 +171,7 @@ def remove_source(path: Path, source_id: str, builtin_path: Path = REAL_SOURCES)
 def edit_source(path: Path, source_id: str, builtin_path: Path = REAL_SOURCES, **changes: Any) -> Source:
     """Change fields of the analyst's source SOURCE_ID (None values are left as they are); returns it.
 
-    Keys: url, publisher, tier, cadence_days, fmt, max_depth, max_pages, link_pattern, kind.
+    Keys: url, publisher, tier, cadence_days, fmt, max_depth, max_pages, link_pattern, kind, revalidate.
     """
     current = load_user_sources(path)
     old = next((s for s in current if s.id == source_id), None)
@@ -187,6 +191,7 @@ def edit_source(path: Path, source_id: str, builtin_path: Path = REAL_SOURCES, *
         max_depth=given.get("max_depth", old.extra.get("max_depth")),
         max_pages=given.get("max_pages", old.extra.get("max_pages")),
         link_pattern=given.get("link_pattern", old.extra.get("link_pattern", "")),
+        revalidate=given.get("revalidate", old.extra.get("revalidate") is True),
     )
     if "url" not in given and len(old.start_urls) > 1:
         new = replace(new, start_urls=list(old.start_urls))

@@ -12,7 +12,7 @@ from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTi
 from twisted.python.failure import Failure
 
 from crawler.items import DocumentItem, ErrorItem, FetchItem
-from crawler.middlewares import NOT_MODIFIED, PARSED
+from crawler.middlewares import LEAF, NOT_MODIFIED, PARSED
 from crawler.parsers.common import SourceMeta
 from crawler.parsers.encoding import charset_param
 from crawler.sources import Source, archive_url
@@ -41,6 +41,12 @@ class SourceSpider(scrapy.Spider):
 
     def request(self, url: str, callback: Any, **meta: Any) -> scrapy.Request:
         return scrapy.Request(url, callback=callback, errback=self.on_error, meta=meta)
+
+    def leaf_request(self, url: str, callback: Any, **meta: Any) -> scrapy.Request:
+        """A request for a leaf page (article, report, PDF: a document, linking nothing the crawl follows).
+        Not sent when its archived response is still fresh (:class:`crawler.middlewares.FreshnessMiddleware`);
+        index and start pages, feeds and list files use :meth:`request` and are always revalidated."""
+        return self.request(url, callback, **{LEAF: True, **meta})
 
     def archive_url(self, url: str) -> str:
         return archive_url(
@@ -72,15 +78,23 @@ class SourceSpider(scrapy.Spider):
 
     def fetch_item(self, response: Response) -> FetchItem:
         h = response.headers
+
+        def header(name: bytes) -> str | None:
+            return (h.get(name) or b"").decode("latin-1") or None
+
         return FetchItem(
             source_id=self.source.id,
             url=self.archive_url(response.url),
             status=304 if self.not_modified(response) else response.status,
             body=response.body,
-            etag=(h.get(b"ETag") or b"").decode("latin-1") or None,
-            last_modified=(h.get(b"Last-Modified") or b"").decode("latin-1") or None,
-            content_type=(h.get(b"Content-Type") or b"").decode("latin-1") or None,
+            etag=header(b"ETag"),
+            last_modified=header(b"Last-Modified"),
+            content_type=header(b"Content-Type"),
             not_modified=self.not_modified(response),
+            response_date=header(b"Date"),
+            cache_control=b", ".join(h.getlist(b"Cache-Control")).decode("latin-1") or None,
+            expires=header(b"Expires"),
+            age=header(b"Age"),
         )
 
     def error(self, url: str, reason: str) -> ErrorItem:

@@ -28,7 +28,7 @@ class FeedsSpider(SourceSpider):
                 continue
             if self.since and entry.published and entry.published < self.since:
                 continue
-            yield self.request(entry.link, self.parse_article, feed_published=entry.published)
+            yield self.leaf_request(entry.link, self.parse_article, feed_published=entry.published)
 
     def parse_article(self, response: Response) -> Iterator[Any]:
         yield self.fetch_item(response)

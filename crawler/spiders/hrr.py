@@ -38,7 +38,7 @@ class HrrSpider(SourceSpider):
         if detect_layout(h2s) != "unknown" or not links:
             yield from self.parse_report(response)
         for link in dict.fromkeys(links):
-            yield self.request(link, self.parse_report_page)
+            yield self.leaf_request(link, self.parse_report_page)
 
     def parse_report_page(self, response: Response) -> Iterator[Any]:
         yield self.fetch_item(response)

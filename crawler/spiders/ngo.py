@@ -30,7 +30,7 @@ class NgoSpider(SourceSpider):
             yield self.error(response.url, str(exc))
             return
         for url in pdfs:
-            yield self.request(url, self.parse_pdf)
+            yield self.leaf_request(url, self.parse_pdf)
 
     def parse_pdf(self, response: Response) -> Iterator[Any]:
         yield self.fetch_item(response)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 from scrapy.http import Response
@@ -13,7 +13,13 @@ from crawler.spiders.base import SourceSpider
 
 
 class ResearchSpider(SourceSpider):
+    """Each start URL is a report (a leaf page): not requested again while its archived response is fresh."""
+
     name = "research"
+
+    async def start(self) -> AsyncIterator[Any]:
+        for url in self.source.start_urls:
+            yield self.leaf_request(url, self.parse)
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
         yield self.fetch_item(response)

@@ -100,4 +100,7 @@ class SiteSpider(SourceSpider):
             if link in self.requested or len(self.requested) >= self.max_pages:
                 continue
             self.requested.add(link)
-            yield self.request(link, self.parse, site_depth=depth + 1)
+            if depth + 1 >= self.max_depth:  # an article page: not requested while its archived copy is fresh
+                yield self.leaf_request(link, self.parse, site_depth=depth + 1)
+            else:
+                yield self.request(link, self.parse, site_depth=depth + 1)

@@ -44,8 +44,17 @@ def crawl_cmd(
     since: str = typer.Option(
         None, "--since", help="Only follow feed entries published on or after DATE (YYYY-MM-DD)."
     ),
+    revalidate: bool = typer.Option(
+        False, "--revalidate",
+        help="Request every page (conditional requests), also articles, reports and PDFs whose archived copy is "
+        "still fresh by HTTP caching rules and would otherwise not be requested.",
+    ),
 ) -> None:
-    """Fetch sources into the archive (conditional requests; unchanged pages are not stored again)."""
+    """Fetch sources into the archive (conditional requests; unchanged pages are not stored again).
+
+    Start and index pages, feeds and list files are always revalidated; a leaf page (article, report, PDF)
+    whose archived response is still fresh (RFC 9111: Cache-Control max-age, Expires, or 10% of its age since
+    Last-Modified, at most the source's cadence) is not requested: the table counts it under "fresh"."""
     since_date = None
     if since:
         try:
@@ -53,7 +62,7 @@ def crawl_cmd(
         except ValueError as exc:
             raise CliError(f"--since {since!r} is not a date (YYYY-MM-DD)") from exc
     archive_dir = settings().archive_dir
-    counts = {"fetched": 0, "errors": 0}
+    counts = {"fetched": 0, "fresh": 0, "errors": 0}
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[status]}"),
         TimeElapsedColumn(), console=console, transient=False,
@@ -63,32 +72,44 @@ def crawl_cmd(
         def on_event(ev: CrawlEvent) -> None:
             if ev.event == "fetch":
                 counts["fetched"] += 1
+            elif ev.event == "fresh":
+                counts["fresh"] += 1
             elif ev.event == "error":
                 counts["errors"] += 1
             url = str(ev.data.get("url", ev.data.get("key", "")))
             progress.update(
                 task,
                 description=f"{ev.source}",
-                status=f"{counts['fetched']} fetched, {counts['errors']} errors  {url[-60:]}",
+                status=f"{counts['fetched']} fetched, {counts['fresh']} fresh, {counts['errors']} errors  {url[-60:]}",
             )
 
         try:
             runs = run_crawl(archive_dir, sources or [], sample=sample, since=since_date, on_event=on_event,
-                             updates=updates, user_sources=settings().user_sources_file)  # fmt: skip
+                             updates=updates, user_sources=settings().user_sources_file,
+                             revalidate=revalidate)  # fmt: skip
         except SourceError as exc:
             raise CliError(str(exc)) from exc
         except CrawlError as exc:
             raise CliError(str(exc)) from exc
     table = Table(title="crawl runs")
-    for col in ("source", "outcome", "fetched", "new", "changed", "unchanged", "failed", "row errors"):
+    cols = ("source", "outcome", "downloaded", "revalidated (304)", "fresh (not requested)", "new", "changed",
+            "unchanged", "failed", "row errors")  # fmt: skip
+    for col in cols:
         table.add_column(col)
     for r in runs:
         table.add_row(
             r.source_id,
             r.outcome,
-            *(str(v) for v in (r.fetched, r.new, r.changed, r.unchanged, r.failed, r.row_errors)),
-        )
+            *(str(v) for v in (r.downloaded, r.not_modified, r.fresh, r.new, r.changed, r.unchanged, r.failed,
+                               r.row_errors)),
+        )  # fmt: skip
     Console().print(table)
+    fresh = sum(r.fresh for r in runs)
+    if fresh:
+        console.print(
+            f"{fresh} page(s) not requested: their archived copy is still fresh by the server's caching headers "
+            "(run again with --revalidate to request every page)"
+        )
 
 
 @app.command("import")

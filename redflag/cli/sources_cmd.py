@@ -86,6 +86,10 @@ def sources_list_cmd(
     _list(as_json, sample)
 
 
+_REVALIDATE_HELP = ("Request every page on every crawl (conditional requests), also articles and reports whose "
+                    "archived copy is still fresh by HTTP caching rules (catalog field revalidate = true).")
+
+
 @sources_app.command("add")
 def sources_add_cmd(
     source_id: str = typer.Argument(..., metavar="ID", help="A new id (lower case, digits, . _ -)."),
@@ -98,12 +102,14 @@ def sources_add_cmd(
     max_depth: int = typer.Option(None, "--max-depth", help="Site sources: links followed from the start page."),
     max_pages: int = typer.Option(None, "--max-pages", help="Site sources: pages fetched per run."),
     link_pattern: str = typer.Option("", "--link-pattern", help="Site sources: regex article URLs must match."),
+    revalidate: bool = typer.Option(False, "--revalidate", help=_REVALIDATE_HELP),
 ) -> None:
     """Add a source of your own (news, NGO or research site, feed, State report, list file)."""
     path = settings().user_sources_file
     try:
         src = make_source(source_id, url, kind=kind, publisher=publisher, tier=tier, cadence_days=cadence_days,
-                          fmt=fmt, max_depth=max_depth, max_pages=max_pages, link_pattern=link_pattern)  # fmt: skip
+                          fmt=fmt, max_depth=max_depth, max_pages=max_pages, link_pattern=link_pattern,
+                          revalidate=revalidate)  # fmt: skip
         add_source(path, src)
     except (ValueError, SourceError) as exc:
         raise CliError(str(exc)) from exc
@@ -122,13 +128,14 @@ def sources_edit_cmd(
     max_depth: int = typer.Option(None, "--max-depth"),
     max_pages: int = typer.Option(None, "--max-pages"),
     link_pattern: str = typer.Option(None, "--link-pattern"),
+    revalidate: bool = typer.Option(None, "--revalidate/--no-revalidate", help=_REVALIDATE_HELP),
 ) -> None:
     """Change fields of one of your sources (options not given stay as they are)."""
     path = settings().user_sources_file
     try:
         src = edit_source(path, source_id, url=url, kind=kind, publisher=publisher, tier=tier,
                           cadence_days=cadence_days, fmt=fmt, max_depth=max_depth, max_pages=max_pages,
-                          link_pattern=link_pattern)  # fmt: skip
+                          link_pattern=link_pattern, revalidate=revalidate)  # fmt: skip
     except (ValueError, SourceError) as exc:
         raise CliError(str(exc)) from exc
     Console().print(escape(f"updated {src.id} in {path}"))

@@ -111,6 +111,7 @@ def run_crawl(
     canonical_base: str | None = None,
     country_lookup: str = COUNTRY_LOOKUP,
     user_sources: Path | None = None,
+    revalidate: bool = False,
 ) -> list[RunRecord]:
     """Crawl the chosen sources into ARCHIVE_DIR and return the runs it made.
 
@@ -118,8 +119,11 @@ def run_crawl(
     (``updates`` overlays its later publications) and archives its pages under SAMPLE_BASE.
     ``sources_file`` + ``base_url`` crawl any catalog (tests); ``canonical_base`` archives the
     URLs under another base. ``user_sources`` is the analyst's catalog (merged after the built-in one; not
-    with ``sample``). Raises CrawlError when interrupted (the archive keeps what was stored).
+    with ``sample``). ``revalidate`` requests every page (conditional requests), also the leaf pages a
+    re-crawl would otherwise not request while their archived response is fresh (:mod:`crawler.freshness`).
+    Raises CrawlError when interrupted (the archive keeps what was stored).
     """
+    settings = {**(settings or {}), **({"REDFLAG_REVALIDATE": "True"} if revalidate else {})}
     archive_dir.mkdir(parents=True, exist_ok=True)
     path = sources_file or (SAMPLE_SOURCES if sample else REAL_SOURCES)
     user = None if sample or user_sources is None or not user_sources.exists() else user_sources

@@ -148,8 +148,10 @@ def run_monitor(
                              user_sources=settings.user_sources_file)  # fmt: skip
             report.crawled = ids
             report.crawl_outcomes = [
-                f"{r.source_id}: {r.outcome} (new {r.new}, changed {r.changed}, unchanged {r.unchanged})" for r in runs
-            ]
+                f"{r.source_id}: {r.outcome} (new {r.new}, changed {r.changed}, unchanged {r.unchanged}"
+                + (f", {r.fresh} not requested: archived copy still fresh" if r.fresh else "") + ")"
+                for r in runs
+            ]  # fmt: skip
     with open_store(settings) as store:
         archive = archive_for(settings)
         if crawl and report.crawled:

@@ -102,3 +102,37 @@ def test_runs_of_a_crawl_that_ended_are_closed_with_the_given_outcome(tmp_path):
     archive.finish_run(other, "ok")
     assert archive.close_open_runs([open_run, other], "failed") == [open_run]
     assert {r.run_id: r.outcome for r in archive.runs()} == {open_run: "failed", other: "ok"}
+
+
+def test_an_archive_made_before_caching_fields_gains_them_and_keeps_its_rows(tmp_path):
+    import sqlite3
+
+    old = sqlite3.connect(tmp_path / "archive.sqlite")
+    old.executescript(
+        "CREATE TABLE runs (run_id TEXT PRIMARY KEY, source_id TEXT NOT NULL, started TEXT NOT NULL, finished TEXT, "
+        "fetched INTEGER NOT NULL DEFAULT 0, new INTEGER NOT NULL DEFAULT 0, changed INTEGER NOT NULL DEFAULT 0, "
+        "unchanged INTEGER NOT NULL DEFAULT 0, failed INTEGER NOT NULL DEFAULT 0, row_errors INTEGER NOT NULL DEFAULT 0, "
+        "duration REAL, outcome TEXT NOT NULL DEFAULT 'running');"
+        "INSERT INTO runs(run_id, source_id, started, fetched, outcome) VALUES ('s:1', 's', '2025-01-01', 3, 'ok');"
+        "CREATE TABLE fetches (id INTEGER PRIMARY KEY, url TEXT NOT NULL, source_id TEXT NOT NULL, run_id TEXT NOT NULL, "
+        "status INTEGER NOT NULL, etag TEXT, last_modified TEXT, sha256 TEXT, retrieved_at TEXT NOT NULL, "
+        "content_type TEXT, outcome TEXT NOT NULL);"
+    )
+    old.close()
+    a = Archive(tmp_path)
+    (before,) = a.runs("s")
+    assert (before.fetched, before.not_modified, before.fresh) == (3, 0, 0)
+    Archive(tmp_path).close()  # a second opening finds the columns there
+    run = a.start_run("s")
+    url = "http://h.invalid/r"
+    a.record_fetch(run, "s", url, 200, b"page", etag='"e"', last_modified="Mon, 01 Jan 2024 00:00:00 GMT",
+                   response_date="Tue, 01 Oct 2024 00:00:00 GMT", cache_control="max-age=60")  # fmt: skip
+    a.record_fetch(run, "s", url, 304, None, not_modified=True, response_date="Wed, 02 Oct 2024 00:00:00 GMT")
+    assert a.record_fresh(run, "s", url) and not a.record_fresh(run, "s", url)  # once per run
+    assert not a.record_fresh(run, "s", "http://h.invalid/never-archived")
+    r = a.runs("s")[-1]
+    assert (r.fetched, r.not_modified, r.downloaded, r.fresh) == (2, 1, 1, 1)
+    stored, parsed = a.stored_response(url) or (None, True)
+    assert stored is not None and not parsed
+    assert stored.date == "Wed, 02 Oct 2024 00:00:00 GMT"  # the 304's row: the latest exchange
+    assert a.run_urls(run) == {url} and a.fresh_urls(run) == {url}
