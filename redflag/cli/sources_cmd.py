@@ -54,14 +54,15 @@ def _list(as_json: bool, sample: bool) -> None:
         return
     table = Table(title="sources")
     for col in ("id", "kind", "tier", "origin", "last run", "outcome", "fetched/new/changed/unchanged/failed",
-                "next due"):  # fmt: skip
+                "revalidated (304)/fresh (not requested)", "next due"):  # fmt: skip
         table.add_column(col)
     for st in statuses:
         r = st.last_run
         counts = "" if r is None else f"{r.fetched}/{r.new}/{r.changed}/{r.unchanged}/{r.failed}"
+        checked = "" if r is None else f"{r.not_modified}/{r.fresh}"
         cells = (st.source.id, user_kind(st.source), str(st.source.tier),
                  "user" if st.source.id in user_ids else "built-in", "" if r is None else r.started,
-                 "never" if r is None else r.outcome, counts, st.next_due or "")  # fmt: skip
+                 "never" if r is None else r.outcome, counts, checked, st.next_due or "")  # fmt: skip
         table.add_row(*(escape(c) for c in cells))
     Console().print(table)
 

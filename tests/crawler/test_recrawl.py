@@ -4,6 +4,7 @@ still fresh is not requested, a stale one is revalidated, an index is always rev
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import time
@@ -127,6 +128,9 @@ def test_recrawl_requests_only_what_http_caching_says_may_have_changed(tmp_path)
         fifth = _crawl(data)
         seen = _requests(server)
         assert FRESH not in seen and seen[NEW] == (304, True) and fifth.fresh == 1
+        listed = CliRunner().invoke(app, ["--data-dir", str(data), "sources", "--json"])
+        (mine,) = [r for r in json.loads(listed.output) if r["id"] == "harbour-ledger"]
+        assert (mine["last_run"]["fresh"], mine["last_run"]["not_modified"]) == (1, fifth.not_modified)
 
 
 def test_a_revalidated_page_keeps_its_content_type_and_caching_fields(tmp_path):
