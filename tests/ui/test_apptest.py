@@ -480,3 +480,18 @@ def test_every_node_type_has_a_view_and_an_edge_shows_its_evidence(data_env: Pat
     shown = _texts(at)
     assert "—supplied→" in shown and "Evidence" in shown, shown
     assert "consignments of video analytics servers" in shown and "tier 3" in shown and "confidence 0.70" in shown
+
+
+def test_transaction_page_draws_the_route_map_and_findings_by_consideration(data_env: Path) -> None:
+    at = _transaction("DEMO-DIVERSION")
+    assert not at.exception and len(at.get("deck_gl_json_chart")) == 1
+    route = next(df.value for df in at.dataframe if "role" in df.value.columns and "where" in df.value.columns)
+    assert list(route["role"]) == ["exporter", "transit", "free zone", "destination", "end-user"]
+    assert "Findings by consideration" in [s.value for s in at.subheader]
+    assert len(at.get("vega_lite_chart")) >= 1
+
+
+def test_overview_maps_risk_by_destination(data_env: Path) -> None:
+    at = _app()
+    assert not at.exception and len(at.get("deck_gl_json_chart")) == 1
+    assert any("Circle size: number of deals" in c.value for c in at.caption)
