@@ -71,6 +71,9 @@ for node_id in expanded:
     totals[node_id] = hood["total"]
     for e in hood["edges"]:
         date = str(e["props"].get("date") or e["props"].get("start_date") or e["props"].get("published") or "")
+        if date and not re.match(r"^\d{4}", date):  # free text ("March 2023"): its year, else undated
+            year = re.search(r"\b(1[89]|20)\d{2}\b", date)
+            date = year.group(0) if year else ""
         if since and date and date[: len(since)] < since:
             before_date += 1
             continue
