@@ -495,3 +495,26 @@ def test_overview_maps_risk_by_destination(data_env: Path) -> None:
     at = _app()
     assert not at.exception and len(at.get("deck_gl_json_chart")) == 1
     assert any("Circle size: number of deals" in c.value for c in at.caption)
+
+
+def test_network_date_filter_hides_older_relations_and_a_node_can_become_the_centre(data_env: Path) -> None:
+    from redflag.services import explore
+    from redflag.services.store import open_store
+    from redflag.settings import load_settings
+
+    with open_store(load_settings(data_env)) as db:
+        record = next(h["id"] for h in explore.search_entities(db, "Meridian Freight Services")
+                      if h["id"].startswith("ent-"))  # fmt: skip
+    at = _network(record)
+    before = len(at.dataframe[-1].value)
+    at.text_input(key="network_since").input("2025").run()  # the supply relation is dated March 2023
+    relations = at.dataframe[-1].value
+    assert len(relations) < before and "supplied" not in set(relations["relation"])
+    assert any("hides 1 relation(s) dated before 2025" in c.value for c in at.caption)
+    at = _network("northgate-distribution")
+    namesake = next(k for k in at.session_state["network_positions"] if k.startswith("ent-"))
+    at.session_state["network_focus"] = {"kind": "node", "id": namesake}
+    at.run()
+    at.button(key="network_centre_btn").click().run()
+    assert at.session_state["network_center"] == namesake and at.query_params["entity"] == namesake
+    assert f"Entity · id {namesake}" in _texts(at)
