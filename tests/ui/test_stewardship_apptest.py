@@ -82,7 +82,9 @@ def test_grievance_form_keeps_what_was_typed_when_a_name_cannot_be_resolved(data
 
 
 def test_monitoring_run_button_reports_its_progress_and_outcome(data_env: Path) -> None:
-    at = _run("monitoring.py")
+    # through the app's navigation: the alerts a run raises are listed with links to their deals' pages
+    at = AppTest.from_file(str(PAGES.parent / "app.py"), default_timeout=300).run()
+    at.switch_page("pages/monitoring.py").run()
     assert at.checkbox(key="monitor_crawl").value is False  # no crawl (no outside request) unless asked
     at.checkbox(key="monitor_send").uncheck()
     at.button(key="monitor_run").click().run()
