@@ -19,7 +19,7 @@ CAPTION_WIDTH = 150.0  # px: the widest caption graphview draws (one line, cut w
 SPACING = CAPTION_WIDTH + 30.0  # px between any two node centres
 RING = 230.0  # px from an expanded node to its nearest new neighbours
 RINGS = 40  # how far out the search for a free place goes (RING + RINGS * SPACING * 0.75 px)
-HOP = 240.0  # px between the hops of a path drawn left to right
+HOP = 200.0  # px between the hops of a path drawn left to right (captions alternate above and below)
 
 Point = tuple[float, float]
 

@@ -86,8 +86,9 @@ def elements(
         if colour_by == "risk":
             level = (risks or {}).get(nid, {}).get("level") or "not scored"
             group = f"risk_{_slug(level)}"
+        classes = " ".join(c for c in ("focus" if nid == focus else "", str(n.get("classes") or "")) if c)
         el: dict[str, Any] = {"data": {"id": nid, "label": group, "name": str(n.get("name") or nid)[:120], "type": kind},
-                              "selectable": False, "classes": "focus" if nid == focus else ""}  # fmt: skip
+                              "selectable": False, "classes": classes}  # fmt: skip
         if positions and nid in positions:
             el["position"] = {"x": positions[nid][0], "y": positions[nid][1]}
         out_nodes.append(el)
@@ -99,7 +100,8 @@ def elements(
         eid = str(e["id"])
         caption = (edge_captions or {}).get(eid) or relation_words(str(e["type"]), e.get("props"))
         data = {"id": eid, "source": str(e["source"]), "target": str(e["target"]), "label": "rel", "caption": caption}
-        out_edges.append({"data": data, "selectable": False, "classes": "focus" if eid == focus else ""})
+        classes = " ".join(c for c in ("focus" if eid == focus else "", str(e.get("classes") or "")) if c)
+        out_edges.append({"data": data, "selectable": False, "classes": classes})
     return {"nodes": out_nodes, "edges": out_edges}
 
 
@@ -127,6 +129,11 @@ def _styles(colour_by: str) -> tuple[list[NodeStyle], list[EdgeStyle]]:
     node_styles.append(_Rule("node.focus", {"border-width": 4, "border-color": "#111", "width": 34, "height": 34,
                                             "font-weight": "bold"}))  # fmt: skip
     node_styles.append(_Rule("edge.focus", {"width": 4, "line-color": "#111", "target-arrow-color": "#111"}))
+    # a path drawing (ui/pathdraw.py): larger type, captions above and below in turn so neighbours never collide
+    node_styles.append(_Rule("node.path", {"font-size": 17, "text-max-width": 2 * graphlayout.HOP - 30, "width": 30,
+                                           "height": 30}))  # fmt: skip
+    node_styles.append(_Rule("node.up", {"text-valign": "top", "text-margin-y": -4}))
+    node_styles.append(_Rule("edge.path", {"font-size": 14, "text-max-width": graphlayout.HOP - 40, "width": 2.5}))
     edge_styles = [EdgeStyle("rel", caption="caption", directed=True,
                              custom_styles={"font-size": 10, "color": "#444", "min-zoomed-font-size": 0, "text-wrap": "wrap", "text-max-width": 200,
                                             "text-background-color": "#ffffff", "text-background-opacity": 0.85,
@@ -134,18 +141,24 @@ def _styles(colour_by: str) -> tuple[list[NodeStyle], list[EdgeStyle]]:
     return node_styles, edge_styles
 
 
-def draw(graph: dict[str, list[dict[str, Any]]], key: str, colour_by: str = "type", height: int = 560) -> Any:
+def draw(graph: dict[str, list[dict[str, Any]]], key: str, colour_by: str = "type", height: int = 560,
+         min_padding: int = 0) -> Any:
     """Draw the elements at their positions and fit them to the view; returns the last click event or None.
 
     Events: ``{"action": "tap_node"|"tap_edge"|"expand_node", "data": {"target_id": ID}, "timestamp": ms}``
-    (``expand_node`` on a double click).
+    (``expand_node`` on a double click). ``min_padding`` (px) keeps wide end captions inside the view.
     """
     node_styles, edge_styles = _styles(colour_by)
+    node_styles.append(_Rule("node.spacer", {"opacity": 0, "events": "no", "label": "", "width": 1, "height": 1}))
     points = [(n["position"]["x"], n["position"]["y"]) for n in graph["nodes"] if "position" in n]
     revision = hashlib.sha256(json.dumps(graph, sort_keys=True).encode()).hexdigest()[:16]
-    layout = {"name": "preset", "fit": True, "animate": False, "revision": revision,
-              "padding": graphlayout.fit_padding(points, view=height)}  # fmt: skip
-    if len(points) < len(graph["nodes"]):  # no positions given: let Cytoscape lay them out
+    layout = {"name": "preset", "fit": True, "animate": False, "revision": revision, "padding": 10}
+    if points and len(points) == len(graph["nodes"]):
+        # Two invisible corner nodes hold the margin: the component also fits the view on its own (on every
+        # resize, without padding), so captions at the edges and a small drawing's zoom are kept by them
+        graph = {"nodes": graph["nodes"] + _spacers(points, max(min_padding, 90), graphlayout.fit_padding(points, height)),
+                 "edges": graph["edges"]}  # fmt: skip
+    if len(points) < len(graph["nodes"]) - 2:  # no positions given: let Cytoscape lay them out
         layout = {"name": "breadthfirst", "directed": True, "fit": True, "animate": False, "padding": 30,
                   "revision": revision}  # fmt: skip
     return streamlit_cytoscape(
@@ -158,6 +171,15 @@ def draw(graph: dict[str, list[dict[str, Any]]], key: str, colour_by: str = "typ
         events=[Event("tap_edge", "tap", "edge"), Event("tap_node", "tap", "node"),
                 Event("expand_node", "dblclick", "node")],  # fmt: skip
     )
+
+
+def _spacers(points: list[tuple[float, float]], margin: int, padding: int) -> list[dict[str, Any]]:
+    """Invisible nodes at the corners of the drawing plus ``margin`` (and the small-drawing ``padding``), px."""
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    pad = margin + max(0, padding - 60)
+    corners = ((min(xs) - pad - 70, min(ys) - pad), (max(xs) + pad + 50, max(ys) + pad))  # the panel strip, the zoom bar
+    return [{"data": {"id": f"_spacer{i}", "label": "spacer", "name": ""}, "position": {"x": x, "y": y},
+             "selectable": False, "grabbable": False, "classes": "spacer"} for i, (x, y) in enumerate(corners)]  # fmt: skip
 
 
 def legend(colour_by: str, present: dict[str, int]) -> None:

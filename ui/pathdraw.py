@@ -83,5 +83,9 @@ def drawing(
     if start and len(drawn) > 1:
         edges.insert(0, {"id": "hop0", "type": "HAS_PARTY", "source": start["id"], "target": drawn[1]["id"], "props": {}})
         captions["hop0"] = "party of the deal"
+    for i, d in enumerate(drawn):  # captions above and below in turn (graphview's "path" and "up" styles)
+        d["classes"] = "path up" if i % 2 else "path"
+    for edge in edges:
+        edge["classes"] = "path"
     positions = dict(zip((d["id"] for d in drawn), graphlayout.left_to_right(len(drawn)), strict=True))
     return drawn, edges, positions, captions

@@ -143,7 +143,7 @@ if isinstance(event, dict) and event.get("timestamp") != st.session_state.get("n
             st.session_state["network_expanded"] = [*expanded, target]
         st.session_state["network_focus"] = {"kind": "node", "id": target}
         st.rerun()
-    elif action in ("tap_node", "tap_edge") and target:
+    elif action in ("tap_node", "tap_edge") and (target in nodes or target in edges):
         st.session_state["network_focus"] = {"kind": "node" if action == "tap_node" else "edge", "id": target}
         st.rerun()
 

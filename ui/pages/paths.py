@@ -86,7 +86,7 @@ if tx_id:
     start = {"id": tx_id, "name": f"Transaction {tx_id}", "label": "Transaction"}
 nodes, edges, positions, captions = pathdraw.drawing(path, start)
 graphview.draw(graphview.elements(nodes, edges, positions=positions, edge_captions=captions),
-               key=f"path_graph_{tx_id or party_id}_{chosen}", height=300)  # fmt: skip
+               key=f"path_graph_{tx_id or party_id}_{chosen}", height=300, min_padding=130)  # fmt: skip
 st.caption("Read from left to right: from the transaction to the end of the path; each hop says why it is "
            "there. Two records of one name joined by a same-as hop are drawn once.")  # fmt: skip
 
