@@ -78,7 +78,8 @@ def _page(title: str, body: str) -> str:
     )
 
 
-def _form(values: dict[str, str], error: str = "") -> str:
+def _form_body(values: dict[str, str], error: str = "") -> str:
+    """The form's HTML, each field filled with what was sent (escaped), under the error when there is one."""
     parts = [f'<p class="error" role="alert">{e(error)}</p>'] if error else []
     parts.append(
         "<p>Use this form to tell us about possible misuse of our products, for example against journalists, "
@@ -98,7 +99,16 @@ def _form(values: dict[str, str], error: str = "") -> str:
         "<p><small>Your name and contact are optional, kept apart from the report and seen only by our "
         "grievance officer.</small></p><button type=\"submit\">Send report</button></form>"
     )
-    return _page("Report a concern", "".join(parts))
+    return "".join(parts)
+
+
+def _form(values: dict[str, str], error: str = "") -> str:
+    return _page("Report a concern", _form_body(values, error))
+
+
+def _kept(form: dict[str, str]) -> dict[str, str]:
+    """What the reporter typed, to fill the form again after any error (only the form's own fields)."""
+    return {k: v for k, v in form.items() if k in FORM_FIELDS}
 
 
 def _status_form(error: str = "") -> str:
@@ -311,25 +321,21 @@ class PortalHandler(BaseHTTPRequestHandler):
             form[k] = v
         return form
 
-    def _too_many(self, decision: Decision) -> None:
+    def _too_many(self, decision: Decision, typed: dict[str, str] | None = None) -> None:
         wait = max(1, int(decision.retry_after + 0.999))
         whom = "your address" if decision.by == "address" else "your network"
         minutes = max(1, (wait + 59) // 60)
-        self._send(
-            HTTPStatus.TOO_MANY_REQUESTS,
-            _page("Please wait", f'<p class="error" role="alert">Too many requests from {whom}. Please try again '
-                  f"in {minutes} minute{'s' if minutes > 1 else ''}. Nothing you sent was stored.</p>"),
-            {"Retry-After": str(wait)},
-        )  # fmt: skip
+        text = (f"Too many requests from {whom}. Please try again in {minutes} minute{'s' if minutes > 1 else ''}. "
+                "Nothing you sent was stored" + ("; your report is kept in the form below." if typed else "."))  # fmt: skip
+        body = _form_body(typed, text) if typed else f'<p class="error" role="alert">{e(text)}</p>'
+        self._send(HTTPStatus.TOO_MANY_REQUESTS, _page("Please wait", body), {"Retry-After": str(wait)})
 
-    def _unavailable(self, what: str, exc: BaseException) -> None:
+    def _unavailable(self, what: str, exc: BaseException, typed: dict[str, str] | None = None) -> None:
         log.warning("grievance-portal: error: the graph could not be reached for a %s: %s", what, _one_line(exc))
-        self._send(
-            HTTPStatus.SERVICE_UNAVAILABLE,
-            _page("Not available", f'<p class="error" role="alert">Your {what} could not be handled just now; '
-                  f"nothing was stored. Please try again in a minute.</p>"),
-            {"Retry-After": str(STORE_RETRY_AFTER)},
-        )  # fmt: skip
+        text = (f"Your {what} could not be handled just now; nothing was stored. Please try again in a minute"
+                + ("; your report is kept in the form below." if typed else "."))  # fmt: skip
+        body = _form_body(typed, text) if typed else f'<p class="error" role="alert">{e(text)}</p>'
+        self._send(HTTPStatus.SERVICE_UNAVAILABLE, _page("Not available", body), {"Retry-After": str(STORE_RETRY_AFTER)})
 
     def do_POST(self) -> None:  # noqa: N802
         path = urllib.parse.urlsplit(self.path).path
@@ -364,19 +370,18 @@ class PortalHandler(BaseHTTPRequestHandler):
 
         try:
             submission = validate_form(form)
-        except IntakeError as exc:
-            shown = {k: v for k, v in form.items() if k in FORM_FIELDS and len(v) <= FORM_FIELDS[k][1]}
-            self._send(HTTPStatus.BAD_REQUEST, _form(shown, str(exc)))
+        except IntakeError as exc:  # the whole text comes back, an over-long field too, so nothing typed is lost
+            self._send(HTTPStatus.BAD_REQUEST, _form(_kept(form), str(exc)))
             return
         decision = self.server.submit_limiter.take(client)
         if not decision.allowed:
-            self._too_many(decision)
+            self._too_many(decision, _kept(form))
             return
         try:
             code = self.server.submit(submission)
         except Exception as exc:  # noqa: BLE001 - never show internals to outsiders
             self.server.submit_limiter.give_back(client, decision)
-            self._unavailable("report", exc)
+            self._unavailable("report", exc, _kept(form))
             return
         note = (
             "<p><small>Your text contained markup (HTML or script); it was stored as plain text.</small></p>"

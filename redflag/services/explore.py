@@ -258,6 +258,11 @@ def entity_profile(store: GraphStore, entity_id: str, limit: int = 50) -> dict[s
     }
 
 
+def entity_findings(store: GraphStore, entity_id: str) -> list[dict[str, Any]]:
+    """The findings that concern one entity: id, rule, title, severity, status, transaction."""
+    return [dict(r) for r in store.run(ENTITY_FINDINGS, {"id": entity_id})]
+
+
 def _primary_label(labels: list[str]) -> str:
     return labels[0] if labels else "Node"
 

@@ -149,7 +149,7 @@ def test_network_explorer_opens_around_the_profile_entity(data_env: Path) -> Non
     shown = _texts(at)
     assert "Centre: Northgate Distribution" in shown
     relations = at.dataframe[-1].value
-    assert "LINKED_TO" in set(relations["relation"]) and HOSTILE_IMG in set(relations["from"])
+    assert "linked to" in set(relations["relation"]) and HOSTILE_IMG in set(relations["from"])
 
 
 def test_network_deep_link_centres_the_entity(data_env: Path) -> None:
@@ -165,7 +165,7 @@ def test_network_filter_by_relation_type_narrows_the_view(data_env: Path) -> Non
     before = len(at.dataframe[-1].value)
     at.multiselect(key="network_types").select("LINKED_TO").run()
     after = at.dataframe[-1].value
-    assert 0 < len(after) < before and set(after["relation"]) == {"LINKED_TO"}
+    assert 0 < len(after) < before and set(after["relation"]) == {"linked to"}
 
 
 def test_diversion_paths_for_the_diversion_deal(data_env: Path) -> None:
@@ -413,3 +413,108 @@ def test_a_single_name_is_screened_with_its_list_versions(data_env: Path) -> Non
     rows = at.dataframe[0].value
     assert "Strata Communications" in set(rows["list entity"]) and (rows["lists"] != "").all()
     assert any(c.value.startswith("Screened against: ") and "logged as" in c.value for c in at.caption)
+
+
+def _network(entity: str) -> AppTest:
+    return _linked("pages/network.py", entity=entity)
+
+
+def test_network_details_are_beside_the_graph_and_expand_keeps_places(data_env: Path) -> None:
+    at = _network("northgate-distribution")
+    assert "Entity · id northgate-distribution" in _texts(at)  # the centre's details, in the side column
+    before = dict(at.session_state["network_positions"])
+    at.session_state["network_focus"] = {"kind": "node", "id": "DEMO-DIVERSION"}
+    at.run()
+    assert "Transaction · id DEMO-DIVERSION" in _texts(at) and "Risk: critical" in _texts(at)
+    at.button(key="network_expand_btn").click().run()
+    after = at.session_state["network_positions"]
+    assert len(after) > len(before) and all(after[k] == v for k, v in before.items())  # nothing drawn moved
+    assert "meridian-freight-services" in after  # the deal's parties came in
+    at.button(key="network_collapse_btn").click().run()
+    assert set(at.session_state["network_positions"]) == set(before)  # collapse takes them away again
+
+
+def test_network_colour_by_risk_really_changes_the_colours(data_env: Path) -> None:
+    at = _network("northgate-distribution")
+    by_type = next(m.value for m in at.markdown if "graph-legend" in m.value)
+    at.radio(key="network_colour").set_value("risk").run()
+    by_risk = next(m.value for m in at.markdown if "graph-legend" in m.value)
+    assert "Entity (" in by_type and "Entity (" not in by_risk
+    assert "critical (1)" in by_risk  # the deal's stored band
+    assert "high (" in by_risk  # Northgate: a finding concerns it
+
+
+def test_network_filters_say_when_they_leave_nothing(data_env: Path) -> None:
+    at = _network("northgate-distribution")
+    at.multiselect(key="network_types").select("REEXPORTS_TO").run()
+    assert any("leave nothing" in w.value for w in at.warning), [w.value for w in at.warning]
+    at = _network("northgate-distribution")
+    at.text_input(key="network_since").input("last week").run()
+    assert any("is not a date" in e.value for e in at.error)
+
+
+def test_every_node_type_has_a_view_and_an_edge_shows_its_evidence(data_env: Path) -> None:
+    from redflag.services import explore
+    from redflag.services.store import open_store
+    from redflag.settings import load_settings
+
+    at = _network("northgate-distribution")
+    at.session_state["network_focus"] = {"kind": "node", "id": "XV"}
+    at.run()
+    assert "Country · id XV" in _texts(at) and not at.exception
+    assert "Veloria" in str([df.value.to_dict() for df in at.dataframe])  # the country's own view
+    finding = next(k for k in at.session_state["network_positions"] if k.startswith("F-"))
+    at.session_state["network_focus"] = {"kind": "node", "id": finding}
+    at.run()
+    assert "Finding · id " + finding in _texts(at) and "is gone" not in _texts(at)
+    assert any(p.label.startswith("Open the finding on transaction") for p in at.get("page_link"))
+
+    # an extracted supply relation: its passage, publisher, tier and confidence
+    with open_store(load_settings(data_env)) as db:
+        supplier = next(h["id"] for h in explore.search_entities(db, "Meridian Freight Services")
+                        if h["id"].startswith("ent-"))  # fmt: skip
+        supplied = next(e for e in explore.neighbours(db, supplier, limit=50)["edges"] if e["type"] == "SUPPLIED")
+    at = _network(supplier)
+    at.session_state["network_focus"] = {"kind": "edge", "id": supplied["id"]}
+    at.run()
+    shown = _texts(at)
+    assert "—supplied→" in shown and "Evidence" in shown, shown
+    assert "consignments of video analytics servers" in shown and "tier 3" in shown and "confidence 0.70" in shown
+
+
+def test_transaction_page_draws_the_route_map_and_findings_by_consideration(data_env: Path) -> None:
+    at = _transaction("DEMO-DIVERSION")
+    assert not at.exception and len(at.get("deck_gl_json_chart")) == 1
+    route = next(df.value for df in at.dataframe if "role" in df.value.columns and "where" in df.value.columns)
+    assert list(route["role"]) == ["exporter", "transit", "free zone", "destination", "end-user"]
+    assert "Findings by consideration" in [s.value for s in at.subheader]
+    assert len(at.get("vega_lite_chart")) >= 1
+
+
+def test_overview_maps_risk_by_destination(data_env: Path) -> None:
+    at = _app()
+    assert not at.exception and len(at.get("deck_gl_json_chart")) == 1
+    assert any("Circle size: number of deals" in c.value for c in at.caption)
+
+
+def test_network_date_filter_hides_older_relations_and_a_node_can_become_the_centre(data_env: Path) -> None:
+    from redflag.services import explore
+    from redflag.services.store import open_store
+    from redflag.settings import load_settings
+
+    with open_store(load_settings(data_env)) as db:
+        record = next(h["id"] for h in explore.search_entities(db, "Meridian Freight Services")
+                      if h["id"].startswith("ent-"))  # fmt: skip
+    at = _network(record)
+    before = len(at.dataframe[-1].value)
+    at.text_input(key="network_since").input("2025").run()  # the supply relation is dated March 2023
+    relations = at.dataframe[-1].value
+    assert len(relations) < before and "supplied" not in set(relations["relation"])
+    assert any("hides 1 relation(s) dated before 2025" in c.value for c in at.caption)
+    at = _network("northgate-distribution")
+    namesake = next(k for k in at.session_state["network_positions"] if k.startswith("ent-"))
+    at.session_state["network_focus"] = {"kind": "node", "id": namesake}
+    at.run()
+    at.button(key="network_centre_btn").click().run()
+    assert at.session_state["network_center"] == namesake and at.query_params["entity"] == namesake
+    assert f"Entity · id {namesake}" in _texts(at)

@@ -46,9 +46,10 @@ def test_monitoring_page_lists_the_monitored_deals(data_env: Path) -> None:
 
 def test_grievance_page_records_and_acknowledges_a_grievance(data_env: Path) -> None:
     at = _run("grievances.py")
-    at.text_input[0].input("Letter about Lumen Metro")
-    at.text_area[0].input("A letter says watchlists are used beyond warrants.")
-    at.text_input[1].input("lumen-metro-transit")
+    at.text_input(key="grv_subject").input("Letter about Lumen Metro")
+    at.text_area(key="grv_text").input("A letter says watchlists are used beyond warrants.")
+    at.text_area(key="grv_orgs").input("Lumen Metro Transit Authority")  # a name, not an internal id
+    at.text_input(key="grv_places").input("Lumen")
     at.button[0].click().run()
     assert not at.exception, at.exception
     assert any("Give the reporter this receipt code" in s.value for s in at.success), [e.value for e in at.error]
@@ -56,4 +57,38 @@ def test_grievance_page_records_and_acknowledges_a_grievance(data_env: Path) -> 
         [g] = [g for g in G.list_grievances(store) if g["subject"] == "Letter about Lumen Metro"]
         assert g["channel"] == "email" and g["grievance_status"] == "received"
         named = {n["id"] for n in G.get_grievance(store, str(g["id"]))["named"]}
-        assert named == {"lumen-metro-transit"}
+        assert named == {"lumen-metro-transit", "XL"}
+
+
+LONG_REPORT = "On 3 May the cameras at the station were used to follow a group of students. " * 60
+
+
+def test_grievance_form_keeps_what_was_typed_when_a_name_cannot_be_resolved(data_env: Path) -> None:
+    at = _run("grievances.py")
+    at.text_input(key="grv_subject").input("Students followed at the station")
+    at.text_area(key="grv_text").input(LONG_REPORT)
+    at.text_area(key="grv_orgs").input("Lumen Metro Transit Authority\nNo Such Company Whatsoever Ltd")
+    at.button[0].click().run()
+    assert not at.exception
+    assert any("Nothing was recorded" in e.value and "No Such Company Whatsoever Ltd" in e.value for e in at.error)
+    assert at.text_area(key="grv_text").value == LONG_REPORT  # the long report is still there
+    assert at.text_input(key="grv_subject").value == "Students followed at the station"
+    with open_store(load_settings(data_env)) as store:
+        assert not [g for g in G.list_grievances(store) if g["subject"] == "Students followed at the station"]
+    at.text_area(key="grv_orgs").input("Lumen Metro Transit Authority")  # corrected: now it is recorded
+    at.button[0].click().run()
+    assert any("Give the reporter this receipt code" in s.value for s in at.success), [e.value for e in at.error]
+    assert not at.text_area(key="grv_text").value  # and the form starts empty for the next one
+
+
+def test_monitoring_run_button_reports_its_progress_and_outcome(data_env: Path) -> None:
+    # through the app's navigation: the alerts a run raises are listed with links to their deals' pages
+    at = AppTest.from_file(str(PAGES.parent / "app.py"), default_timeout=300).run()
+    at.switch_page("pages/monitoring.py").run()
+    assert at.checkbox(key="monitor_crawl").value is False  # no crawl (no outside request) unless asked
+    at.checkbox(key="monitor_send").uncheck()
+    at.button(key="monitor_run").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    shown = " ".join(str(t.value) for t in at.text)
+    assert "deals re-evaluated: " in shown and "DEMO-MONITOR" in shown.split("deals re-evaluated: ")[1], shown
+    assert "Sources crawled: none" in shown and "new alerts: " in shown

@@ -10,13 +10,48 @@ import streamlit as st
 from redflag.stewardship.alerts import acknowledge, grouped, list_alerts
 from redflag.stewardship.monitoring import monitored_transactions
 from ui.auth import current_user, require_login
-from ui.common import md_escape, run_safely, store
+from ui.common import md_escape, run_safely, settings, store
 
 require_login()
 
 st.title("Monitoring alerts")
 db = store()
 st.markdown("**Monitored (shipped, support running):** " + (", ".join(md_escape(t) for t in monitored_transactions(db)) or "none"))
+STEPS = ("crawling", "loading lists", "extracting", "re-evaluating", "checking list refreshes")
+
+with st.expander("Run the monitor now", expanded=not list_alerts(db)):
+    st.caption("Like `redflag monitor` on this data folder: re-extract, re-evaluate the shipped deals under support "
+               "and alert on new or changed findings; with the box ticked, first re-crawl the sources that are due.")
+    crawl_first = st.checkbox("Re-crawl due sources first (reaches the sources' web sites)", value=False,
+                              key="monitor_crawl")  # fmt: skip
+    send = st.checkbox("Send the alerts by the configured e-mail and webhook", value=True, key="monitor_send")
+    if st.button("Run the monitor", key="monitor_run", type="primary"):
+        from redflag.services.crawling import CrawlError
+        from redflag.stewardship.monitoring import run_monitor
+
+        with st.status("Running the monitor...", expanded=True) as status:
+            bar = st.progress(0.0, text="starting")
+
+            def progress(message: str) -> None:
+                step = next((i for i, s in enumerate(STEPS) if message.startswith(s)), 0)
+                bar.progress((step + 1) / (len(STEPS) + 1), text=message)
+                st.write(message)
+
+            try:
+                report = run_monitor(settings(), crawl=crawl_first, deliver=send, progress=progress)
+            except (CrawlError, OSError, ValueError) as exc:
+                status.update(label="The monitor stopped", state="error")
+                st.error(f"The monitor stopped: {md_escape(exc)}. Nothing it had finished is lost; run it again.")
+            else:
+                bar.progress(1.0, text="done")
+                status.update(label=f"Monitor run done: {len(report.transactions)} deal(s) re-evaluated, "
+                                    f"{len(report.alerts)} new alert(s)", state="complete")  # fmt: skip
+                st.text(f"Sources crawled: {', '.join(report.crawled) or 'none'}; documents extracted: "
+                        f"{report.extracted}; deals re-evaluated: {', '.join(report.transactions) or 'none'}; "
+                        f"new alerts: {len(report.alerts)}")  # fmt: skip
+                for channel, outcome in report.delivery.items():
+                    st.text(f"Delivery by {channel}: {outcome}")
+
 alerts = list_alerts(db)
 if not alerts:
     st.info("No alert yet. `redflag monitor` re-crawls due sources and re-evaluates shipped deals (docs/MONITORING.md).")

@@ -8,6 +8,7 @@ import streamlit as st
 
 from redflag.services import explore
 from redflag.services.pipeline import archive_for
+from ui import maps
 from ui.auth import require_login
 from ui.common import settings, store
 
@@ -46,6 +47,12 @@ st.dataframe(
 )  # fmt: skip
 
 st.subheader("Risk by destination country")
+if txs:
+    deck, unplaced = maps.risk_deck(txs)
+    st.pydeck_chart(deck, height=420, key="risk_map")
+    st.caption("Circle size: number of deals; colour: the highest stored risk band (grey: not scored). Offline map; "
+               "the sample world's fictional countries are placed in open sea."
+               + (f" Not on the map (no position known): {', '.join(unplaced)}." if unplaced else ""))  # fmt: skip
 by_country = explore.risk_by_country(db)
 if by_country:
     st.bar_chart(by_country, x="country", y=["findings", "transactions"], stack=False)

@@ -6,8 +6,9 @@ from typing import Any
 
 import streamlit as st
 
+from redflag.paths import path_text
 from redflag.services import explore
-from ui import graphview
+from ui import graphview, pathdraw
 from ui.auth import require_login
 from ui.common import (
     md_escape,
@@ -76,22 +77,24 @@ if not paths:
             "it covers only the relations in the graph; see the transaction's findings for the other checks.")
     st.stop()
 
-labels = [f"#{i + 1} risk {p.get('risk')}: " + " → ".join(str(n.get("name") or n.get("id")) for n in p.get("nodes", []))
-          for i, p in enumerate(paths)]  # fmt: skip
+labels = [f"#{i + 1} risk {p.get('risk')}: " + path_text(p) for i, p in enumerate(paths)]  # names, same-as said once
 chosen = st.radio("Paths, highest risk first", range(len(paths)), format_func=lambda i: labels[i], key="paths_choice")
 path = paths[int(chosen or 0)]
 
-nodes = [{"id": n.get("id"), "name": n.get("name") or n.get("id"), "label": (n.get("labels") or ["Node"])[0]}
-         for n in path.get("nodes", [])]  # fmt: skip
-edges = [{"id": f"p{i}", "type": r.get("type"), "source": r.get("source"), "target": r.get("target"), "props": {}}
-         for i, r in enumerate(path.get("relationships", []))]  # fmt: skip
-graphview.draw(graphview.elements(nodes, edges), key=f"path_graph_{chosen}", height=380)
+start = None
+if tx_id:
+    start = {"id": tx_id, "name": f"Transaction {tx_id}", "label": "Transaction"}
+nodes, edges, positions, captions = pathdraw.drawing(path, start)
+graphview.draw(graphview.elements(nodes, edges, positions=positions, edge_captions=captions),
+               key=f"path_graph_{tx_id or party_id}_{chosen}", height=300, min_padding=130)  # fmt: skip
+st.caption("Read from left to right: from the transaction to the end of the path; each hop says why it is "
+           "there. Two records of one name joined by a same-as hop are drawn once.")  # fmt: skip
 
 st.subheader("Why this path is risky")
 for reason in path.get("reasons") or []:
     st.markdown(f"- {md_escape(reason)}")
 st.subheader("Evidence for each step")
-names = {str(n["id"]): str(n["name"]) for n in nodes}
+names = {str(n.get("id")): str(n.get("name") or n.get("id")) for n in path.get("nodes", [])}
 for r in path.get("relationships", []):
     with st.container(border=True):
         st.text(f"{names.get(str(r.get('source')), r.get('source'))} —{str(r.get('type') or '').replace('_', ' ').lower()}→ "

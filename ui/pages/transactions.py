@@ -38,6 +38,7 @@ from redflag.services.findings import (
 )
 from redflag.services.list_versions import screening_grounds
 from redflag.services.screening import screen_deal_parties
+from ui import maps
 from ui.auth import current_user, require_login
 from ui.common import md_escape, run_safely, settings, store, subject_from_url, subject_to_url
 from ui.findings_view import decision_rows, party_names, show_finding
@@ -192,6 +193,28 @@ with work:
         st.error(f"Hard stop ({md_escape(hs.get('rule'))}): {md_escape(hs.get('reason'))}")
     for gap in dd.flags.errors:
         st.warning(f"Not evaluated: {md_escape(gap.get('message'))}")
+
+    st.subheader("Route")
+    stops = maps.route_stops(dict(dd.transaction), list(dd.parties))
+    if stops:
+        st.pydeck_chart(maps.route_deck(stops), height=420, key=f"route_map_{tx_id}")
+        st.dataframe([{"step": i + 1, "role": s_["role"], "where": s_["label"],
+                       "on the map": "fictional placement (sample world)" if s_["fictional"]
+                       else ("yes" if s_["position"] else "no position known")} for i, s_ in enumerate(stops)],
+                     hide_index=True)  # fmt: skip
+        st.caption("Offline map: Natural Earth country shapes shipped with the tool, no tile server. The sample "
+                   "world's fictional countries are hollow rings in open sea, not real places.")  # fmt: skip
+    else:
+        st.info("The deal names no exporter country, transit, destination or end-user country to draw.")
+    if dd.findings:
+        headings = dict(dd.considerations)
+        tally: dict[tuple[str, str], int] = {}
+        for f in dd.findings:
+            key = (str(headings.get(str(f.get("consideration") or "red_flags"), f.get("consideration"))), str(f["severity"]))
+            tally[key] = tally.get(key, 0) + 1
+        st.subheader("Findings by consideration")
+        st.altair_chart(maps.findings_chart([{"consideration": c, "severity": sev, "findings": n}
+                                             for (c, sev), n in sorted(tally.items())]))  # fmt: skip
 
     st.subheader("Checklist by consideration")
     raised: dict[str, list[dict[str, Any]]] = {}
