@@ -155,20 +155,20 @@ COVERAGE: dict[str, str] = {
     "store.get_node": _CONTRACT + "test_a_second_load_updates_properties_in_place",
     "store.merge_nodes": _CONTRACT + "test_loading_the_same_batch_twice_changes_nothing",
     "store.merge_rels": _CONTRACT + "test_loading_the_same_batch_twice_changes_nothing",
+    "explore.entity_listings": _DEMO + "test_the_pipeline_steps_and_the_audit_chain_rerun_in_process_are_the_same",
+    "flags.owners_chain": _DEMO + "test_the_pipeline_steps_and_the_audit_chain_rerun_in_process_are_the_same",
+    "lookup.entity_by_id": _DEMO + "test_the_pipeline_steps_and_the_audit_chain_rerun_in_process_are_the_same",
+    "loading.delete_document_events": _DEMO + "test_a_document_re_extracted_to_nothing_leaves_the_same_graph",
+    "loading.delete_document_passages": _DEMO + "test_a_document_re_extracted_to_nothing_leaves_the_same_graph",
+    "loading.delete_document_relations": _DEMO + "test_a_document_re_extracted_to_nothing_leaves_the_same_graph",
+    "loading.delete_orphan_extracted_entities": _DEMO + "test_a_document_re_extracted_to_nothing_leaves_the_same_graph",
     "screening.judgements": _DEMO + "test_the_pipeline_steps_and_the_audit_chain_rerun_in_process_are_the_same",
     "store.create_index": _DEMO + "test_the_pipeline_steps_and_the_audit_chain_rerun_in_process_are_the_same",
     "store.create_rel_index": _DEMO + "test_the_pipeline_steps_and_the_audit_chain_rerun_in_process_are_the_same",
 }
 
 NOT_YET: dict[str, str] = {
-    "explore.entity_listings": "the entity pages compared are of deal parties, none of them listed",
-    "flags.owners_chain": "runs on Neo4j in every evaluation, but no demo party has an owner chain: no row",
     "flags.set_transaction_props": "no code runs it (registered in redflag/rules/queries.py, never called)",
-    "loading.delete_document_events": "only a re-extraction of a changed document runs it; the demo has none",
-    "loading.delete_document_passages": "only a re-extraction of a changed document runs it; the demo has none",
-    "loading.delete_document_relations": "only a re-extraction of a changed document runs it; the demo has none",
-    "loading.delete_orphan_extracted_entities": "only a re-extraction runs it; the demo has none",
-    "lookup.entity_by_id": "`redflag show ID` runs it; no compared view looks an entity up by id",
 }
 """Queries of the catalog no ``neo4j`` test executes with data yet, and why. Each still compiles on Neo4j
 (test_query_catalog_neo4j.py EXPLAINs every query); removing an entry here is the way to record it now runs."""

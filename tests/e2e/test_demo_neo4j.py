@@ -530,6 +530,7 @@ def test_the_pipeline_steps_and_the_audit_chain_rerun_in_process_are_the_same(
     # what `redflag demo`, `resolve` and `decide` ran in child processes above, again in this process: the schema,
     # the list reload, entity resolution and party screening, the evaluation, a resolution and a decision with
     # their audit chain, the list versions and a lookup by id
+    from graph.store import RelRecord
     from redflag.audit.transaction_chain import records
     from redflag.services import lookup
     from redflag.services.demo import evaluate_all
@@ -552,6 +553,9 @@ def test_the_pipeline_steps_and_the_audit_chain_rerun_in_process_are_the_same(
         out["judged"] = screening.judge(store, pair["source"], pair["target"], "same", "ana", "pipeline", AT)
         out["resolved"] = dataclasses.asdict(resolve_entities(store, settings))
         out["screened"] = dataclasses.asdict(screen_deal_parties(store, settings))
+        # an owner for the DEMO-OWNERSHIP customer, so that the evaluation walks an ownership chain (flags.owners_chain)
+        store.merge_rels([RelRecord("OWNS", "Entity", "helix-integrators", "Entity", "corvane-telematics",
+                                    {"share": 0.6, "status": "curated"})])  # fmt: skip
         out["evaluated"] = evaluate_all(store)
         out["gazetteer"] = type(build_gazetteer(store)).__name__
         tx = "DEMO-OWNERSHIP"
@@ -564,11 +568,15 @@ def test_the_pipeline_steps_and_the_audit_chain_rerun_in_process_are_the_same(
         out["listed"] = listed_entities(store)
         out["versions"] = status_versions(store, settings)
         out["by id"] = lookup.entity_report(store, "corvane-telematics")
+        out["resolved id"] = dataclasses.asdict(lookup.resolve_entity(store, "corvane-telematics"))
+        listed = sorted(str(r["id"]) for r in store.run(lookup.ALL_ENTITIES, {"limit": 1_000_000}) if r["lists"])
+        out["listed profile"] = explore.entity_profile(store, listed[0])
         out["counts"] = store.counts()
         return out
 
     views = _on_both(demos, monkeypatch, scenario)
     assert views["falkordb"]["decisions"] and views["falkordb"]["chain"]
+    assert views["falkordb"]["listed profile"]["listings"], "no listing on the embedded backend's listed entity"
     _same_masked(views)
 
 
@@ -576,3 +584,30 @@ def lookup_findings(store: Any, tx: str) -> list[str]:
     from redflag.services.findings import stored_findings
 
     return list(stored_findings(store, tx))
+
+
+def test_a_document_re_extracted_to_nothing_leaves_the_same_graph(
+    demos: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a re-processed document replaces its old extractions (loading.delete_document_*), then entities nothing
+    # mentions any more go (loading.delete_orphan_extracted_entities); here the document that yielded the most
+    # events yields nothing now (its new version was skipped). Last in this module: it removes demo evidence.
+    from crawler.archive import Archive
+    from ontology.records import DocumentExtraction
+    from redflag.services.loading import DELETE_ORPHAN_EXTRACTED, load_extraction
+
+    def scenario(store: Any, data_dir: Path) -> dict[str, Any]:
+        with Archive(data_dir / "archive") as archive:
+            docs = {d.id: d for d in archive.latest_documents()}
+        nodes, _ = store.dump()
+        cited = [str(n["props"].get("document_id")) for n in nodes if "Event" in n["labels"]]
+        doc = docs[max(sorted(set(cited) & set(docs)), key=cited.count)]
+        before = store.counts()
+        load_extraction(store, doc, DocumentExtraction(doc.id, doc.sha256, skipped_reason="empty now"), set())
+        store.run(DELETE_ORPHAN_EXTRACTED)
+        return {"document": doc.id, "before": before, "after": store.counts()}
+
+    views = _on_both(demos, monkeypatch, scenario)
+    embedded = views["falkordb"]
+    assert embedded["after"]["labels"]["Event"] < embedded["before"]["labels"]["Event"]
+    _same_masked(views)
