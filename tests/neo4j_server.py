@@ -6,6 +6,9 @@ that password, and sets NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE
 is stopped (SIGTERM, then SIGKILL) when the session ends. When NEO4J_URI is already set, that server is used
 instead (it is cleared: point it at a throwaway database).
 
+Every ``neo4j`` test records the catalog queries it runs on Neo4j in its own process (``neo4j_catalog_queries``)
+and fails when it did not execute, with rows, a query tests/neo4j_catalog.py says it does.
+
 Without java or mvn the ``neo4j`` tests are skipped and say why. Under CI=true (.ci/run) a skipped ``neo4j``
 test fails the session: on the project's machines they must run for real.
 """
