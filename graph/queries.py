@@ -86,9 +86,14 @@ COUNT_RELS = q(
     "store.count_rels",
     "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type",
 )
+# Properties a record sets to null are removed one per SET (``row.nulls``: one single-key map each): FalkorDB
+# 4.x removes the wrong properties when one ``SET n += map`` holds several nulls (measured: of an Item's seven
+# safeguards set to null but ``remote_disable`` kept true, it dropped ``remote_disable`` and kept ``geofencing``;
+# Neo4j removed exactly the null ones). tests/e2e/test_demo_neo4j.py caught it through the item register.
 MERGE_NODES = templated(
     "store.merge_nodes",
-    "UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n += row.props",
+    "UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n += row.props "
+    "WITH n, row UNWIND row.nulls AS gone SET n += gone",
     "rows",
     write=True,
 )
@@ -96,7 +101,8 @@ MERGE_RELS = templated(
     "store.merge_rels",
     "UNWIND $rows AS row "
     "MATCH (a:{source} {{id: row.source}}) MATCH (b:{target} {{id: row.target}}) "
-    "MERGE (a)-[r:{type} {{key: row.key}}]->(b) SET r += row.props",
+    "MERGE (a)-[r:{type} {{key: row.key}}]->(b) SET r += row.props "
+    "WITH r, row UNWIND row.nulls AS gone SET r += gone",
     "rows",
     write=True,
 )

@@ -70,6 +70,18 @@ def clean_props(props: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _with_nulls(rows: Iterable[Row]) -> list[Row]:
+    """Rows for merge_nodes / merge_rels: ``props`` without its null values, and ``nulls`` a single-key map
+    ``{key: None}`` for each of them, removed one per ``SET`` (see graph/queries.py MERGE_NODES: FalkorDB 4.x
+    removes the wrong properties when one ``SET +=`` holds several nulls)."""
+    out = []
+    for row in rows:
+        props = row["props"]
+        out.append({**row, "props": {k: v for k, v in props.items() if v is not None},
+                    "nulls": [{k: None} for k, v in props.items() if v is None]})  # fmt: skip
+    return out
+
+
 class GraphStore(ABC):
     """One interface, two real backends. ``dialect`` selects per-dialect query variants."""
 
@@ -114,10 +126,10 @@ class GraphStore(ABC):
             else:
                 rows[node.id] = {"id": node.id, "props": props}
             if len(rows) >= batch_size:
-                self.run(fill(Q.MERGE_NODES, label=label), {"rows": list(groups.pop(label).values())})
+                self.run(fill(Q.MERGE_NODES, label=label), {"rows": _with_nulls(groups.pop(label).values())})
             count += 1
         for label, batch in groups.items():
-            self.run(fill(Q.MERGE_NODES, label=label), {"rows": list(batch.values())})
+            self.run(fill(Q.MERGE_NODES, label=label), {"rows": _with_nulls(batch.values())})
         return count
 
     def merge_rels(self, rels: Iterable[RelRecord], batch_size: int = 2000) -> int:
@@ -148,7 +160,7 @@ class GraphStore(ABC):
 
     def _flush_rels(self, key: tuple[str, str, str], rows: list[Row]) -> None:
         rtype, source, target = key
-        self.run(fill(Q.MERGE_RELS, type=rtype, source=source, target=target), {"rows": rows})
+        self.run(fill(Q.MERGE_RELS, type=rtype, source=source, target=target), {"rows": _with_nulls(rows)})
 
     def delete_nodes(self, label: str, ids: Sequence[str]) -> None:
         if ids:

@@ -6,12 +6,16 @@ that password, and sets NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE
 is stopped (SIGTERM, then SIGKILL) when the session ends. When NEO4J_URI is already set, that server is used
 instead (it is cleared: point it at a throwaway database).
 
+Every ``neo4j`` test records the catalog queries it runs on Neo4j in its own process (``neo4j_catalog_queries``)
+and fails when it did not execute, with rows, a query tests/neo4j_catalog.py says it does.
+
 Without java or mvn the ``neo4j`` tests are skipped and say why. Under CI=true (.ci/run) a skipped ``neo4j``
 test fails the session: on the project's machines they must run for real.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import shutil
@@ -24,6 +28,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -146,11 +151,67 @@ def neo4j_server() -> Iterator[Neo4jServer]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+_CALL_FAILED = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    if report.when == "call":
+        item.stash[_CALL_FAILED] = report.failed
+
+
+def catalog_test_id(item: pytest.Item) -> str:
+    """How tests/neo4j_catalog.py names a test: its file and function, without parameters."""
+    return f"{Path(str(item.path)).name}::{getattr(item, 'originalname', item.name)}"
+
+
+@pytest.fixture
+def neo4j_catalog_queries(request: pytest.FixtureRequest) -> Iterator[dict[str, int]]:
+    """Record the catalog queries this test runs in this process on Neo4j: name (a template's, without its
+    filled-in labels) -> the most rows one run returned. Afterwards the queries tests/neo4j_catalog.py says this
+    test executes must be among them, a read with at least one row (a write returns none; it counts as run).
+    With REDFLAG_TEST_NEO4J_QUERIES naming a file, every test's record is appended to it (one JSON line)."""
+    from graph.neo4j_store import Neo4jStore
+    from tests.neo4j_catalog import WRITE_RAN, claimed_by, missing
+
+    seen: dict[str, int] = {}
+    if request.node.get_closest_marker("neo4j") is None:  # a parameter of the same test on another backend
+        yield seen  # (the fixture names of a parametrized test are shared by all its parameters)
+        return
+    original = Neo4jStore.run
+
+    def recording(self: Neo4jStore, query: Any, params: Any = None) -> Any:
+        rows = original(self, query, params)
+        name = query.name.split("[", 1)[0]
+        seen[name] = max(seen.get(name, -1), WRITE_RAN if query.write else len(rows))
+        return rows
+
+    Neo4jStore.run = recording  # type: ignore[method-assign]
+    try:
+        yield seen
+    finally:
+        Neo4jStore.run = original  # type: ignore[method-assign]
+    record = os.environ.get("REDFLAG_TEST_NEO4J_QUERIES")
+    if record:
+        with open(record, "a", encoding="utf-8") as out:
+            out.write(json.dumps({"test": catalog_test_id(request.node), "queries": seen}) + "\n")
+    if not request.node.stash.get(_CALL_FAILED, False):  # a failed test says why itself
+        gaps = missing(claimed_by(catalog_test_id(request.node)), seen)
+        assert not gaps, (
+            f"{catalog_test_id(request.node)} is named in tests/neo4j_catalog.py as executing these catalog queries on "
+            f"Neo4j with data, but did not: {', '.join(gaps)}"
+        )
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Every ``neo4j`` test uses the server (first, so its module fixtures see NEO4J_URI)."""
+    """Every ``neo4j`` test uses the server (first, so its module fixtures see NEO4J_URI), and records the
+    catalog queries it runs on it (checked against tests/neo4j_catalog.py)."""
     for item in items:
         if item.get_closest_marker("neo4j") is not None and "neo4j_server" not in item.fixturenames:
             item.fixturenames.insert(0, "neo4j_server")  # type: ignore[attr-defined]
+            item.fixturenames.append("neo4j_catalog_queries")  # type: ignore[attr-defined]
 
 
 _SKIPPED_UNDER_CI: list[str] = []

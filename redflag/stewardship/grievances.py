@@ -100,7 +100,7 @@ APPEND_STEP = q(
 )
 GRIEVANCES = q(
     "stewardship.grievances",
-    "MATCH (g:Grievance) WHERE g.kind = 'report' RETURN properties(g) AS g ORDER BY g.received_at DESC",
+    "MATCH (g:Grievance) WHERE g.kind = 'report' RETURN properties(g) AS g ORDER BY g.received_at DESC, g.id",
 )
 GRIEVANCE = q(
     "stewardship.grievance",
@@ -370,8 +370,10 @@ def get_grievance(store: GraphStore, gid: str) -> dict[str, Any]:
         raise GrievanceError(f"no grievance with id {gid!r}")
     g = dict(rows[0]["g"])
     g.pop("receipt_hash", None)
-    g["named"] = [n for n in rows[0]["named"] if n and n.get("id")]
-    g["transactions"] = [t for t in rows[0]["transactions"] if t]
+    # collect() keeps no order the engines agree on (Neo4j and FalkorDB listed the same links differently)
+    named = [n for n in rows[0]["named"] if n and n.get("id")]
+    g["named"] = sorted(named, key=lambda n: (str(n.get("label")), str(n.get("role")), str(n["id"])))
+    g["transactions"] = sorted(t for t in rows[0]["transactions"] if t)
     g["history"] = [dict(r["s"]) for r in store.run(STEPS, {"id": gid})]
     return g
 

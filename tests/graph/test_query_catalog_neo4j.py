@@ -2,7 +2,8 @@
 parsed, checked against the schema the tool creates, and planned, nothing executed), with exactly its declared
 parameters. Stronger than the linter of tests/graph/test_cypher_lint.py: the planner rejects what a parser
 accepts (for example a procedure Community lacks). The queries' results on Neo4j are checked by the demo
-comparison (tests/e2e/test_demo_neo4j.py) and the store contract suite."""
+comparison (tests/e2e/test_demo_neo4j.py), the store contract suite and the migration tests; which test executes
+each query with data is in tests/neo4j_catalog.py (checked by tests/graph/test_neo4j_catalog_coverage.py)."""
 
 from __future__ import annotations
 

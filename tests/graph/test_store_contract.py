@@ -258,3 +258,20 @@ def test_clear_deletes_everything_a_batch_at_a_time(backend: Backend) -> None:
     store.merge_rels(rels, batch_size=backend.batch_size)
     store.clear(batch_size=10)
     assert store.counts() == {"labels": {}, "relationships": {}}
+
+
+def test_a_record_that_clears_several_properties_removes_exactly_those(backend: Backend) -> None:
+    # FalkorDB 4.x, given one `SET n += map` with several nulls, removed other properties than the null ones
+    # (an Item re-imported with remote_disable=yes lost it and kept geofencing=false); the store sends them apart
+    store = backend.store
+    before = {"misuse_alerts": False, "deployment_tracking": False, "strip_capabilities": False,
+              "auto_delete": "configurable", "remote_disable": True, "audit_logging": True, "geofencing": False}
+    after = {"misuse_alerts": True, "remote_disable": True, "auto_delete": None, "deployment_tracking": None,
+             "audit_logging": None, "geofencing": None, "strip_capabilities": None}
+    store.merge_nodes([NodeRecord("Item", "cam", before), NodeRecord("Entity", "a", {}), NodeRecord("Entity", "b", {})])
+    store.merge_nodes([NodeRecord("Item", "cam", after)])
+    assert store.get_node("Item", "cam") == {"id": "cam", "misuse_alerts": True, "remote_disable": True}
+    store.merge_rels([RelRecord("OWNS", "Entity", "a", "Entity", "b", before, key="k")])
+    store.merge_rels([RelRecord("OWNS", "Entity", "a", "Entity", "b", after, key="k")])
+    _, dumped = store.dump()
+    assert [r["props"] for r in dumped] == [{"key": "k", "misuse_alerts": True, "remote_disable": True}]
