@@ -426,10 +426,26 @@ def identifier_match(query: Sequence[tuple[str, str]], candidate: Sequence[tuple
     return 1.0 if any(q[s] & c.get(s, set()) for s in q) else 0.0
 
 
+def _single_valued(values: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+    """(family, value) of the identifiers whose own scheme an entity holds one value of (``inn`` is kept although
+    it compares as ``tax``)."""
+    out: set[tuple[str, str]] = set()
+    for scheme, value in values:
+        s, v = normalize_identifier(scheme, value)
+        if s in SINGLE_VALUE_SCHEMES and v:
+            out.add((comparison_family(s), v))
+    return out
+
+
 def single_value_match(query: Sequence[tuple[str, str]], candidate: Sequence[tuple[str, str]]) -> bool:
-    """True when an identifier of a type an entity holds one value of (IMO, MMSI, LEI, INN...) is equal."""
+    """True when an identifier of a type an entity holds one value of (IMO, MMSI, LEI, INN, OGRN...) is equal.
+
+    Either side may name the specific type: OFAC writes a Russian INN as "Tax ID No. 7704813260 (Russia)" and an
+    OGRN as "Registration ID 1127746601817 (Russia)", so the user's ``inn:7704813260`` equal to the list's
+    ``tax`` value is an equal INN (the comparison is by family, :func:`ontology.identifiers.comparison_family`)."""
     q, c = typed_identifiers(query), typed_identifiers(candidate)
-    return any(q[s] & c.get(s, set()) for s in q if s in SINGLE_VALUE_SCHEMES)
+    equal = {(s, v) for s in q for v in q[s] & c.get(s, set())}
+    return bool(equal & (_single_valued(query) | _single_valued(candidate)))
 
 
 def identifier_mismatch(query: Sequence[tuple[str, str]], candidate: Sequence[tuple[str, str]]) -> float:
