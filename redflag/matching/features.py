@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
+from rigour.territories import lookup_territory
 
 from ontology.countries import country_code
 from ontology.identifiers import (
@@ -307,10 +309,43 @@ def distinctive_disagreement(a: AnalyzedName, b: AnalyzedName, alignment: Alignm
     return 1.0 if distinctive else 0.5
 
 
-def generic_subset(a: AnalyzedName, b: AnalyzedName, alignment: Alignment | None = None) -> float:
+@lru_cache(maxsize=4096)
+def _country_of_place(text: str) -> str:
+    """The ISO alpha-2 code when ``text`` names a whole country or territory with its own code ("russian
+    federation", "egypt", "hong kong"), else "" (a city or region: "moscow", "shanghai", "crimea"). Source:
+    rigour.territories (OpenSanctions' territory data)."""
+    found = lookup_territory(text)
+    if found is None or "-" in found.code:
+        return ""
+    return found.code.upper()
+
+
+def country_words(name: AnalyzedName) -> dict[str, str]:
+    """The words of a name that together name a country, each with that country's code: {"russian": "RU",
+    "federation": "RU"} for "Federal Security Service of the Russian Federation". Runs of place words (rigour's
+    LOC symbols, :attr:`AnalyzedName.places`) are looked up whole; cities and regions are not countries."""
+    out: dict[str, str] = {}
+    run: list[int] = []
+    for i in [*sorted(name.places), -2]:
+        if run and i != run[-1] + 1:
+            code = _country_of_place(" ".join(name.tokens[j] for j in run))
+            if code:
+                out.update({name.tokens[j]: code for j in run})
+            run = []
+        if i >= 0:
+            run.append(i)
+    return out
+
+
+def generic_subset(
+    a: AnalyzedName, b: AnalyzedName, alignment: Alignment | None = None, countries: Iterable[str] = (),
+) -> float:
     """1 when the shorter name is made only of generic words ("NATIONAL BANK"), or of generic words and places
     ("Shanghai Trading Co", "Hong Kong Electronics Ltd"), and the longer one adds a word that is not generic
     ("National Bank of Egypt", "Shanghai Gang Quan Trade Co."): the shorter name describes, it does not name.
+    Words that name one of ``countries`` (the list entity's own) are not such a word: "Federal Security Service of
+    the Russian Federation" is the Russian "FEDERAL SECURITY SERVICE" named with its country, while "Federal
+    Security Service of Ukraine" or "National Bank of Egypt" against a Nicaraguan "NATIONAL BANK" still is one.
 
     OFAC calls such names weak aliases (OFAC FAQ 91); lists that do not mark them (CSL, FtM ``alias``) still
     publish them, and customer files hold many companies named for a city and a trade. A name made only of places
@@ -323,7 +358,10 @@ def generic_subset(a: AnalyzedName, b: AnalyzedName, alignment: Alignment | None
     generic = [is_generic(t) for t in shorter.tokens]
     if not all(g or i in shorter.places for i, g in enumerate(generic)) or not any(generic):
         return 0.0
-    return 1.0 if any(not is_generic(t) for t in longer_unmatched) else 0.0
+    longer = b if shorter is a else a
+    own = {c.upper() for c in countries}
+    named = {word for word, code in country_words(longer).items() if code in own} if own else set()
+    return 1.0 if any(not is_generic(t) and t not in named for t in longer_unmatched) else 0.0
 
 
 def number_mismatch(a: AnalyzedName, b: AnalyzedName) -> float:
