@@ -148,6 +148,7 @@ def align_tokens(a: AnalyzedName, b: AnalyzedName) -> Alignment:
     _pair_joined(b.words or b.tokens, a.words or a.tokens, used_b, used_a, pairs, flip=True)
     _pair_name_phrases(a.words or a.tokens, b.words or b.tokens, used_a, used_b, pairs, flip=False)
     _pair_name_phrases(b.words or b.tokens, a.words or a.tokens, used_b, used_a, pairs, flip=True)
+    _pair_countries(a, b, used_a, used_b, pairs)
     return Alignment(
         pairs=tuple(sorted(pairs)),
         unmatched_a=tuple(t for i, t in enumerate(a.tokens) if i not in used_a),
@@ -320,21 +321,51 @@ def _country_of_place(text: str) -> str:
     return found.code.upper()
 
 
-def country_words(name: AnalyzedName) -> dict[str, str]:
-    """The words of a name that together name a country, each with that country's code: {"russian": "RU",
-    "federation": "RU"} for "Federal Security Service of the Russian Federation". Runs of place words (rigour's
-    LOC symbols, :attr:`AnalyzedName.places`) are looked up whole; cities and regions are not countries."""
-    out: dict[str, str] = {}
+def country_indexes(name: AnalyzedName) -> dict[int, str]:
+    """Which words of a name name a country, by index, with that country's code: {5: "RU", 6: "RU"} for "Federal
+    Security Service of the Russian Federation", {0: "IR"} for "Iranian Ministry of ...". Runs of place words
+    (rigour's LOC symbols, :attr:`AnalyzedName.places`) are looked up whole, cities and regions are not countries;
+    another word of 4 letters or more is a country's adjective when rigour.territories or the country authority
+    (:func:`ontology.countries.country_code`) reads it as one ("iranian", "russian")."""
+    out: dict[int, str] = {}
     run: list[int] = []
+    words = name.words if len(name.words) == len(name.tokens) else name.tokens  # "republic", not its symbol "repu"
     for i in [*sorted(name.places), -2]:
         if run and i != run[-1] + 1:
-            code = _country_of_place(" ".join(name.tokens[j] for j in run))
+            code = _country_of_place(" ".join(words[j] for j in run))
             if code:
-                out.update({name.tokens[j]: code for j in run})
+                out.update({j: code for j in run})
             run = []
         if i >= 0:
             run.append(i)
+    for i, token in enumerate(name.tokens):
+        if i not in name.places and len(token) >= 4 and token.isalpha():
+            code = _country_of_place(token) or country_code(token) or ""
+            if code:
+                out[i] = code
     return out
+
+
+def country_words(name: AnalyzedName) -> dict[str, str]:
+    """The words of a name that name a country, each with that country's code (see :func:`country_indexes`)."""
+    return {name.tokens[i]: code for i, code in country_indexes(name).items()}
+
+
+def _pair_countries(
+    a: AnalyzedName, b: AnalyzedName, used_a: set[int], used_b: set[int], pairs: list[tuple[int, int, float, str]],
+) -> None:
+    """Pair unpaired words of the two names that name the same country: "Iranian Ministry of ..." and "Ministry of
+    ... of Iran", "of the Russian Federation" and "of Russia" (every word of a run with the other side's first)."""
+    ca = {i: c for i, c in country_indexes(a).items() if i not in used_a}
+    cb = {j: c for j, c in country_indexes(b).items() if j not in used_b}
+    for code in set(ca.values()) & set(cb.values()):
+        xs = sorted(i for i, c in ca.items() if c == code)
+        ys = sorted(j for j, c in cb.items() if c == code)
+        for k in range(max(len(xs), len(ys))):
+            i, j = xs[min(k, len(xs) - 1)], ys[min(k, len(ys) - 1)]
+            pairs.append((i, j, SIM_EXACT, "country"))
+            used_a.add(i)
+            used_b.add(j)
 
 
 def generic_subset(

@@ -45,3 +45,18 @@ def test_a_generic_body_name_of_another_country_is_not_a_match(screener, query):
     result = screener.screen(query, threshold=0.0)
     fsb = [m for m in result.matches if m.id == FSB]
     assert not fsb or fsb[0].score < screener.match_threshold
+
+
+@pytest.mark.parametrize("query", ["Ministry of Intelligence and Security of Iran", "Ministry of Intelligence and Security of the Islamic Republic of Iran"])
+def test_the_country_after_the_name_is_the_adjective_before_it(screener, query):
+    """OFAC writes "IRANIAN MINISTRY OF INTELLIGENCE AND SECURITY"; "of Iran" names the same country."""
+    result = screener.screen(query, threshold=REVIEW_CUT)
+    assert result.matches, f"{query!r} came back clear"
+    assert result.matches[0].id == "ofac-12111"
+    assert result.matches[0].score >= screener.match_threshold
+
+
+def test_another_country_after_the_name_is_not_the_adjective(screener):
+    result = screener.screen("Ministry of Intelligence and Security of Iraq", threshold=0.0)
+    mois = [m for m in result.matches if m.id == "ofac-12111"]
+    assert not mois or mois[0].score < screener.match_threshold
