@@ -56,7 +56,8 @@ MAX_INPUT_CHARS = 200
 
 # OFAC writes "Region: Crimea", remarks say "nationality Russia" / "citizen Iran" / "alt. nationality ..."
 _PREFIX = re.compile(
-    r"^\s*(?:alt\.?\s+)?(?:region|territory|country|nationality|citizenship|citizen|jurisdiction)\s*:?\s+",
+    r"^\s*(?:alt\.?\s+)?(?:region|territory|country|nationality|citizenship|citizen|jurisdiction)"
+    r"(?:\s*:\s*|\s+(?!of\b))",  # "Country of Curaçao", "Territory of ..." are names, not a label and a name
     re.IGNORECASE,
 )
 # OFAC data artefact: "Botswana False", "Mozambique (false)" (an address given on a false document)

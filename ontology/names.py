@@ -36,6 +36,10 @@ LEGAL_FORMS_FILE = Path(__file__).parent / "data" / "legal_forms.tsv"
 WORD_ABBREVIATIONS_FILE = Path(__file__).parent / "data" / "word_abbreviations.tsv"
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+HAN_CHARACTER = re.compile("([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef])")
+"""One Han character (CJK unified ideographs and their extensions, compatibility ideographs): each is one syllable
+and is transliterated as a word of its own ("杭州" -> "hang zhou"), as pinyin is written syllable by syllable or in
+words ("Hangzhou"), which the matcher pairs with runs of syllables."""
 _APOSTROPHES = re.compile(r"(?<=[a-z0-9])['`](?=[a-z0-9])")
 
 
@@ -62,17 +66,22 @@ def _clean_chars(text: str) -> str:
     return "".join(out)
 
 
-def normalize_name(name: str) -> str:
-    """Casefold, transliterate to ASCII, turn ``&`` into ``and``, punctuation into spaces.
+def normalize_name(name: str, *, split_han: bool = True) -> str:
+    """Casefold, transliterate to ASCII (each Han character a word of its own), turn ``&`` into ``and``,
+    punctuation into spaces.
 
     Apostrophes inside a word disappear ("O'Brien" -> "obrien"); every other run of characters
     that are not ASCII letters or digits becomes one space. Returns "" for a name with no letters
-    or digits. Work is bounded by :data:`MAX_NAME_CHARS`.
+    or digits. Work is bounded by :data:`MAX_NAME_CHARS`. ``split_han=False`` keeps the Han syllables of a word
+    together as before the split was introduced: stable ids built from a name (``redflag.services.loading``) use
+    it, so that entities and addresses stored earlier keep their ids.
     """
     if not isinstance(name, str):
         raise TypeError(f"normalize_name expects a str, got {type(name).__name__}")
     text = unicodedata.normalize("NFKC", name[:MAX_NAME_CHARS])
     text = _clean_chars(text)
+    if split_han:
+        text = HAN_CHARACTER.sub(r" \1 ", text)
     text = anyascii(text).casefold()
     text = text.replace("&", " and ")
     text = _APOSTROPHES.sub("", text)

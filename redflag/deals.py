@@ -539,7 +539,7 @@ def write_deals(store: GraphStore, deals: list[Deal], report: list[PartyMatch] |
             if found:
                 eid = found[0]["id"]
             else:
-                eid = stable_id("party", normalize_name(p.ref))
+                eid = stable_id("party", normalize_name(p.ref, split_han=False))
                 nodes.append(
                     NodeRecord(
                         "Entity",

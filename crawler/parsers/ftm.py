@@ -41,6 +41,13 @@ PROGRAM_CODES = {
 }  # fmt: skip
 
 
+LISTING_TOPICS = frozenset({"sanction", "sanction.counter", "debarment", "export.control"})
+"""FtM topics (followthemoney's topic registry) that say an entity is itself on a sanctions, debarment or
+export-control list. An entity carrying one without a Sanction record in the file (a filtered or nested export)
+is still a listed entity, so it is screened; ``sanction.linked`` (linked to a listed party) and ``export.risk`` are
+not listings of their own."""
+
+
 def _first(props: dict[str, list[str]], key: str) -> str:
     values = props.get(key) or []
     return str(values[0]).strip() if values else ""
@@ -290,6 +297,18 @@ class FtmReader:
             if text and text not in e.addresses:
                 e.addresses.append(text)
         e.listings = list(self._listings.get(e.id, []))
+        topics = [str(t) for t in eprops.get("topics", []) if str(t) in LISTING_TOPICS]
+        if not e.listings and topics:
+            datasets = [str(d) for d in o.get("datasets") or [] if str(d).strip()]
+            e.listings.append(
+                Listing(
+                    authority=", ".join(datasets) or self.dataset,
+                    list_code="SANCTION",
+                    source_url=e.source_url,
+                    remarks=f"listed by the entity's FtM topic {', '.join(topics)}; no Sanction record in the "
+                            "file: read the source list for the measure",
+                )
+            )
         return e
 
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
+from rigour.territories import lookup_territory
 
 from ontology.countries import country_code
 from ontology.identifiers import (
@@ -146,6 +148,7 @@ def align_tokens(a: AnalyzedName, b: AnalyzedName) -> Alignment:
     _pair_joined(b.words or b.tokens, a.words or a.tokens, used_b, used_a, pairs, flip=True)
     _pair_name_phrases(a.words or a.tokens, b.words or b.tokens, used_a, used_b, pairs, flip=False)
     _pair_name_phrases(b.words or b.tokens, a.words or a.tokens, used_b, used_a, pairs, flip=True)
+    _pair_countries(a, b, used_a, used_b, pairs)
     return Alignment(
         pairs=tuple(sorted(pairs)),
         unmatched_a=tuple(t for i, t in enumerate(a.tokens) if i not in used_a),
@@ -307,10 +310,73 @@ def distinctive_disagreement(a: AnalyzedName, b: AnalyzedName, alignment: Alignm
     return 1.0 if distinctive else 0.5
 
 
-def generic_subset(a: AnalyzedName, b: AnalyzedName, alignment: Alignment | None = None) -> float:
+@lru_cache(maxsize=4096)
+def _country_of_place(text: str) -> str:
+    """The ISO alpha-2 code when ``text`` names a whole country or territory with its own code ("russian
+    federation", "egypt", "hong kong"), else "" (a city or region: "moscow", "shanghai", "crimea"). Source:
+    rigour.territories (OpenSanctions' territory data)."""
+    found = lookup_territory(text)
+    if found is None or "-" in found.code:
+        return ""
+    return found.code.upper()
+
+
+def country_indexes(name: AnalyzedName) -> dict[int, str]:
+    """Which words of a name name a country, by index, with that country's code: {5: "RU", 6: "RU"} for "Federal
+    Security Service of the Russian Federation", {0: "IR"} for "Iranian Ministry of ...". Runs of place words
+    (rigour's LOC symbols, :attr:`AnalyzedName.places`) are looked up whole, cities and regions are not countries;
+    another word of 4 letters or more is a country's adjective when rigour.territories or the country authority
+    (:func:`ontology.countries.country_code`) reads it as one ("iranian", "russian")."""
+    out: dict[int, str] = {}
+    run: list[int] = []
+    words = name.words if len(name.words) == len(name.tokens) else name.tokens  # "republic", not its symbol "repu"
+    for i in [*sorted(name.places), -2]:
+        if run and i != run[-1] + 1:
+            code = _country_of_place(" ".join(words[j] for j in run))
+            if code:
+                out.update({j: code for j in run})
+            run = []
+        if i >= 0:
+            run.append(i)
+    for i, token in enumerate(name.tokens):
+        if i not in name.places and len(token) >= 4 and token.isalpha():
+            code = _country_of_place(token) or country_code(token) or ""
+            if code:
+                out[i] = code
+    return out
+
+
+def country_words(name: AnalyzedName) -> dict[str, str]:
+    """The words of a name that name a country, each with that country's code (see :func:`country_indexes`)."""
+    return {name.tokens[i]: code for i, code in country_indexes(name).items()}
+
+
+def _pair_countries(
+    a: AnalyzedName, b: AnalyzedName, used_a: set[int], used_b: set[int], pairs: list[tuple[int, int, float, str]],
+) -> None:
+    """Pair unpaired words of the two names that name the same country: "Iranian Ministry of ..." and "Ministry of
+    ... of Iran", "of the Russian Federation" and "of Russia" (every word of a run with the other side's first)."""
+    ca = {i: c for i, c in country_indexes(a).items() if i not in used_a}
+    cb = {j: c for j, c in country_indexes(b).items() if j not in used_b}
+    for code in set(ca.values()) & set(cb.values()):
+        xs = sorted(i for i, c in ca.items() if c == code)
+        ys = sorted(j for j, c in cb.items() if c == code)
+        for k in range(max(len(xs), len(ys))):
+            i, j = xs[min(k, len(xs) - 1)], ys[min(k, len(ys) - 1)]
+            pairs.append((i, j, SIM_EXACT, "country"))
+            used_a.add(i)
+            used_b.add(j)
+
+
+def generic_subset(
+    a: AnalyzedName, b: AnalyzedName, alignment: Alignment | None = None, countries: Iterable[str] = (),
+) -> float:
     """1 when the shorter name is made only of generic words ("NATIONAL BANK"), or of generic words and places
     ("Shanghai Trading Co", "Hong Kong Electronics Ltd"), and the longer one adds a word that is not generic
     ("National Bank of Egypt", "Shanghai Gang Quan Trade Co."): the shorter name describes, it does not name.
+    Words that name one of ``countries`` (the list entity's own) are not such a word: "Federal Security Service of
+    the Russian Federation" is the Russian "FEDERAL SECURITY SERVICE" named with its country, while "Federal
+    Security Service of Ukraine" or "National Bank of Egypt" against a Nicaraguan "NATIONAL BANK" still is one.
 
     OFAC calls such names weak aliases (OFAC FAQ 91); lists that do not mark them (CSL, FtM ``alias``) still
     publish them, and customer files hold many companies named for a city and a trade. A name made only of places
@@ -323,7 +389,10 @@ def generic_subset(a: AnalyzedName, b: AnalyzedName, alignment: Alignment | None
     generic = [is_generic(t) for t in shorter.tokens]
     if not all(g or i in shorter.places for i, g in enumerate(generic)) or not any(generic):
         return 0.0
-    return 1.0 if any(not is_generic(t) for t in longer_unmatched) else 0.0
+    longer = b if shorter is a else a
+    own = {c.upper() for c in countries}
+    named = {word for word, code in country_words(longer).items() if code in own} if own else set()
+    return 1.0 if any(not is_generic(t) and t not in named for t in longer_unmatched) else 0.0
 
 
 def number_mismatch(a: AnalyzedName, b: AnalyzedName) -> float:
@@ -426,10 +495,26 @@ def identifier_match(query: Sequence[tuple[str, str]], candidate: Sequence[tuple
     return 1.0 if any(q[s] & c.get(s, set()) for s in q) else 0.0
 
 
+def _single_valued(values: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+    """(family, value) of the identifiers whose own scheme an entity holds one value of (``inn`` is kept although
+    it compares as ``tax``)."""
+    out: set[tuple[str, str]] = set()
+    for scheme, value in values:
+        s, v = normalize_identifier(scheme, value)
+        if s in SINGLE_VALUE_SCHEMES and v:
+            out.add((comparison_family(s), v))
+    return out
+
+
 def single_value_match(query: Sequence[tuple[str, str]], candidate: Sequence[tuple[str, str]]) -> bool:
-    """True when an identifier of a type an entity holds one value of (IMO, MMSI, LEI, INN...) is equal."""
+    """True when an identifier of a type an entity holds one value of (IMO, MMSI, LEI, INN, OGRN...) is equal.
+
+    Either side may name the specific type: OFAC writes a Russian INN as "Tax ID No. 7704813260 (Russia)" and an
+    OGRN as "Registration ID 1127746601817 (Russia)", so the user's ``inn:7704813260`` equal to the list's
+    ``tax`` value is an equal INN (the comparison is by family, :func:`ontology.identifiers.comparison_family`)."""
     q, c = typed_identifiers(query), typed_identifiers(candidate)
-    return any(q[s] & c.get(s, set()) for s in q if s in SINGLE_VALUE_SCHEMES)
+    equal = {(s, v) for s in q for v in q[s] & c.get(s, set())}
+    return bool(equal & (_single_valued(query) | _single_valued(candidate)))
 
 
 def identifier_mismatch(query: Sequence[tuple[str, str]], candidate: Sequence[tuple[str, str]]) -> float:

@@ -18,6 +18,7 @@ from typing import Any
 
 from ontology.countries import country_code
 from ontology.identifiers import parse_identifier
+from ontology.names import HAN_CHARACTER, normalize_name
 from ontology.records import RowError
 from redflag.matching.analysis import analyze_name
 
@@ -78,8 +79,11 @@ class PartyQuery:
 
 
 def party_key(name: str, country: str = "", reference: str = "") -> str:
-    """``normalized name|COUNTRY|reference``: the same party screened twice gets the same key."""
-    return f"{analyze_name(name).normalized}|{country.strip().upper()}|{reference.strip()}"
+    """``normalized name|COUNTRY|reference``: the same party screened twice gets the same key. A name in Han script
+    keeps the key it had before Han characters were compared syllable by syllable (its audit history and
+    decisions stay its own)."""
+    norm = normalize_name(name, split_han=False) if HAN_CHARACTER.search(name) else analyze_name(name).normalized
+    return f"{norm}|{country.strip().upper()}|{reference.strip()}"
 
 
 def parse_identifiers(raw: str) -> list[tuple[str, str]]:

@@ -58,12 +58,12 @@ SCHEMA_FOR_LABEL = {"ORG": "Organization", "GOV_AGENCY": "PublicBody", "PERSON":
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", normalize_name(text)).strip("-")[:80] or "x"
+    return re.sub(r"[^a-z0-9]+", "-", normalize_name(text, split_han=False)).strip("-")[:80] or "x"
 
 
 def extracted_entity_id(label: str, canonical: str) -> str:
     """Entities found in text are keyed by label class and normalised name, so documents share them."""
-    return stable_id("ent", SCHEMA_FOR_LABEL.get(label, label), normalize_name(canonical))
+    return stable_id("ent", SCHEMA_FOR_LABEL.get(label, label), normalize_name(canonical, split_han=False))
 
 
 @dataclass
@@ -151,7 +151,7 @@ def list_entity_records(entities: Sequence[ListEntity]) -> tuple[list[NodeRecord
         for c in e.countries:
             rels.append(RelRecord("LOCATED_IN", "Entity", e.id, "Country", c.upper(), {"origin": e.dataset}))
         for text in e.addresses:
-            aid = stable_id("addr", normalize_name(text))
+            aid = stable_id("addr", normalize_name(text, split_han=False))
             nodes.append(NodeRecord("Address", aid, {"text": text}))
             rels.append(RelRecord("HAS_ADDRESS", "Entity", e.id, "Address", aid, {"dataset": e.dataset}))
         for listing in e.listings:

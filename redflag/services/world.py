@@ -85,7 +85,7 @@ def load_parties(store: GraphStore, parties: list[dict[str, Any]]) -> LoadReport
             nodes.append(NodeRecord("Country", country, {"name": country_name(country)} if country_name(country) else {}))
             rels.append(RelRecord("LOCATED_IN", "Entity", pid, "Country", country, {"origin": "parties"}))
         if address:
-            aid = stable_id("addr", normalize_name(address))
+            aid = stable_id("addr", normalize_name(address, split_han=False))
             nodes.append(NodeRecord("Address", aid, {"text": address, "country": country, "free_trade_zone": ftz or None}))
             rels.append(RelRecord("HAS_ADDRESS", "Entity", pid, "Address", aid, {"dataset": "parties"}))
     return LoadReport(nodes=store.merge_nodes(nodes), relationships=store.merge_rels(rels))

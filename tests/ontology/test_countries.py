@@ -276,3 +276,10 @@ def test_the_authority_agrees_with_countrynames_to_code(name: str) -> None:
     if normalize_name(name) in _supplement() or country_code(name) in SAMPLE:
         return
     assert country_code(name) == _alpha2(countrynames.to_code(name))
+
+
+def test_a_name_that_starts_with_country_of_is_a_name_not_a_label() -> None:
+    """countrynames lists "Country of Curaçao"; "Country" before "of" is part of the name ("Country: Iran" is a label)."""
+    assert country_code("Country of Curaçao") == "CW"
+    assert country_code("Country: Iran") == "IR"
+    assert country_code("Region: Crimea") == "UA"

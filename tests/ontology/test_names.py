@@ -140,3 +140,26 @@ def test_abbreviated_forms_are_found_as_legal_forms():
     assert strip_legal_forms("SENSETIME GRP LTD") == strip_legal_forms("SENSETIME GROUP LIMITED")
     assert strip_legal_forms("LUKOIL OIL COMP")[0] == strip_legal_forms("LUKOIL OIL COMPANY")[0] == "lukoil oil"
     assert strip_legal_forms("ACME HLDGS")[0] == "acme"
+
+
+def test_each_han_character_is_a_pinyin_syllable_of_its_own():
+    """杭州 is "hang zhou", as pinyin may be written syllable by syllable; the matcher pairs "hangzhou" with the run."""
+    assert normalize_name("杭州海康威视数字技术股份有限公司") == "hang zhou hai kang wei shi shu zi ji shu gu fen you xian gong si"
+    assert normalize_name("Hikvision 海康威视 Ltd") == "hikvision hai kang wei shi ltd"
+
+
+def test_ids_built_from_a_han_name_keep_the_form_they_had():
+    """Stable ids (entities, addresses, deal parties) and screening party keys use split_han=False: a data folder
+    loaded before keeps its ids."""
+    from redflag.screening_ops.parties import party_key
+    from redflag.services.loading import extracted_entity_id, slug
+
+    assert normalize_name("商湯集團有限公司", split_han=False) == "shangtangjituanyouxiangongsi"
+    assert slug("商湯集團有限公司") == "shangtangjituanyouxiangongsi"
+    assert extracted_entity_id("ORG", "商湯集團有限公司") == extracted_entity_id("ORG", "商湯集團有限公司 ")
+    assert party_key("沈阳京城机械进出口有限公司", "CN", "r1") == "shenyangjingchengjixiejinchukouyouxiangongsi|CN|r1"
+
+
+def test_chinese_company_forms_are_legal_forms():
+    assert strip_legal_forms("杭州海康威视数字技术股份有限公司") == ("hang zhou hai kang wei shi shu zi ji shu", ["JSC"])
+    assert strip_legal_forms("Beijing Kuangshi Keji Youxian Gongsi") == ("beijing kuangshi keji", ["Ltd"])

@@ -58,6 +58,10 @@ def _aligned(
     return feature
 
 
+def _generic_subset(p: ScreeningPair) -> float:
+    return ft.generic_subset(p.query, p.candidate, p.alignment, p.candidate_countries)
+
+
 def _country_match(p: ScreeningPair) -> float:
     return ft.country_match(p.query_countries, p.candidate_countries)
 
@@ -112,7 +116,7 @@ LOGIC_V1: FeatureTable[ScreeningPair] = FeatureTable(
                 "Kinds of legal form disagree (Ltd vs S.A., Holding vs none); small, mostly for ranking."),
         Feature("short_name", _aligned(ft.short_name), -3.5,
                 "The shorter name is only initials or under 4 letters, and not the very name (penalty)."),
-        Feature("generic_subset", _aligned(ft.generic_subset), -2.5,
+        Feature("generic_subset", _generic_subset, -2.5,
                 "The shorter name is only generic words ('National Bank') inside a longer one (penalty)."),
         Feature("weak_alias", _weak_alias, -2.0,
                 "The list name compared is a weak alias and the query is not that very name (penalty)."),

@@ -37,7 +37,9 @@ class Screener:
     identifier agrees too) and the match's notes say that it rests on a weak alias. Candidates that share an
     identifier with the query are always scored, whatever their names; an equal identifier of a type an entity
     holds one value of (IMO, MMSI, LEI, INN, OGRN, USCC...) makes a match at least at ``match_threshold`` even
-    under another name (a ship keeps its IMO number when it is renamed).
+    under another name (a ship keeps its IMO number when it is renamed); an equal identifier of another type (a
+    tax, registration or passport number, which an entity may hold several of) keeps the candidate listed at
+    least at ``threshold`` when that is below ``match_threshold``: a review candidate, never dropped in silence.
 
     >>> s = Screener([Candidate(id="x1", name="Cytrox Holdings ZRT", countries=["HU"])])
     >>> [m.id for m in s.screen("CYTROX HOLDINGS Zrt.").matches]
@@ -155,8 +157,11 @@ class Screener:
             weak_only = bool(explanation.get("weak_alias")) and not explanation.get("identifier_match")
             if weak_only:
                 score = min(score, round(self.match_threshold - WEAK_ALIAS_MARGIN, 4))
-            if explanation.get("identifier_match") and ft.single_value_match(q_ids, cand.identifiers):
-                score = max(score, self.match_threshold)  # the same ship / LEI whatever the name (renamed vessels)
+            if explanation.get("identifier_match"):
+                if ft.single_value_match(q_ids, cand.identifiers):
+                    score = max(score, self.match_threshold)  # the same ship / LEI / INN whatever the name (renamed)
+                elif cut < self.match_threshold:
+                    score = max(score, cut)  # an equal tax, registration or passport number is never a silent clear
             rank = (score, self.table.tie_break(explanation))
             if ci not in best or rank > best[ci][:2]:
                 best[ci] = (score, rank[1], explanation, analyzed.original, weak_only)
