@@ -60,6 +60,7 @@ COVERAGE: dict[str, str] = {
     "fetching.document_entities": _DEMO + "test_audit_anchors_judgements_and_list_reads_are_the_same",
     "fetching.document_events": _DEMO + "test_audit_anchors_judgements_and_list_reads_are_the_same",
     "flags.address_ties": _DEMO + "test_the_flag_evaluation_in_process_is_the_same",
+    "flags.set_transaction_props": _DEMO + "test_the_review_stamp_and_a_checklist_answer_are_the_same",
     "flags.alias_listings": _DEMO + "test_the_flag_evaluation_in_process_is_the_same",
     "flags.all_decisions": _DEMO + "test_the_flag_evaluation_in_process_is_the_same",
     "flags.all_findings": _DEMO + "test_the_flag_evaluation_in_process_is_the_same",
@@ -167,9 +168,7 @@ COVERAGE: dict[str, str] = {
     "store.create_rel_index": _DEMO + "test_the_pipeline_steps_and_the_audit_chain_rerun_in_process_are_the_same",
 }
 
-NOT_YET: dict[str, str] = {
-    "flags.set_transaction_props": "no code runs it (registered in redflag/rules/queries.py, never called)",
-}
+NOT_YET: dict[str, str] = {}
 """Queries of the catalog no ``neo4j`` test executes with data yet, and why. Each still compiles on Neo4j
 (test_query_catalog_neo4j.py EXPLAINs every query); removing an entry here is the way to record it now runs."""
 

@@ -70,7 +70,9 @@ def run_demo(settings: Settings, progress: Progress) -> DemoSummary:
         progress(4, total, STEPS[4])
         r1 = resolve_entities(store, settings)
         r2 = screen_deal_parties(store, settings)
-        summary.links = f"{r1.same} same / {r1.possible} to review; parties: {r2.same} matches / {r2.possible} to review"
+        summary.links = (f"records: {r1.same} same / {r1.possible} to review; deal parties on the lists by name: "
+                         f"{r2.same} matches / {r2.possible} to review (a deal's risk also comes from its red flags "
+                         "below)")
         progress(5, total, STEPS[5])
         summary.transactions = evaluate_all(store)
         from redflag.stewardship.monitoring import baseline_reviews

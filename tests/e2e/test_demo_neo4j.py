@@ -611,3 +611,20 @@ def test_a_document_re_extracted_to_nothing_leaves_the_same_graph(
     embedded = views["falkordb"]
     assert embedded["after"]["labels"]["Event"] < embedded["before"]["labels"]["Event"]
     _same_masked(views)
+
+
+def test_the_review_stamp_and_a_checklist_answer_are_the_same(
+    demos: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # last in the module: a review stamp moves the baseline the monitoring comparison above reads
+    from redflag.services.findings import answer_checklist, mark_reviewed
+
+    def scenario(store: Any, data_dir: Path) -> dict[str, Any]:
+        mark_reviewed(store, "DEMO-CLEAN", "analyst", at=AT)
+        answer_checklist(store, "DEMO-CLEAN", "BIS-K02", "no", "analyst", note="asked the customer")
+        node = store.get_node("Transaction", "DEMO-CLEAN") or {}
+        return {k: node.get(k) for k in ("last_review_at", "last_review_by", "checklist")}
+
+    views = _on_both(demos, monkeypatch, scenario)
+    assert views["falkordb"]["last_review_at"] == AT and "asked the customer" in views["falkordb"]["checklist"]
+    _same_masked(views)
