@@ -2,7 +2,8 @@
 # Run a real Neo4j Community 5.26 server (embedded, Bolt on 127.0.0.1:PORT, auth on) in the foreground.
 # Usage: NEO4J_PASSWORD=... tools/neo4j-server/start.sh PORT DATA_DIR
 # Builds it first when needed (build.sh). Prints "READY bolt://127.0.0.1:PORT" once it takes connections;
-# database files in DATA_DIR, logs in DATA_DIR/logs; SIGTERM stops it cleanly. Heap: NEO4J_SERVER_HEAP (768m).
+# database files in DATA_DIR, logs in DATA_DIR/logs; SIGTERM stops it cleanly. Heap: NEO4J_SERVER_HEAP (768m);
+# page cache: NEO4J_SERVER_PAGECACHE_MB (256).
 set -euo pipefail
 if [ $# -ne 2 ]; then
   echo "usage: NEO4J_PASSWORD=... $0 PORT DATA_DIR" >&2

@@ -45,13 +45,27 @@ public final class Neo4jServer {
             System.err.println("error: NEO4J_PASSWORD must be set to at least 8 characters");
             System.exit(2);
         }
+        long pageCacheMb = 256;
+        String pageCache = System.getenv("NEO4J_SERVER_PAGECACHE_MB");
+        if (pageCache != null && !pageCache.isBlank()) {
+            try {
+                pageCacheMb = Long.parseLong(pageCache.trim());
+            } catch (NumberFormatException e) {
+                pageCacheMb = -1;
+            }
+            if (pageCacheMb < 8) {
+                System.err.println("error: NEO4J_SERVER_PAGECACHE_MB must be a whole number of MB, at least 8, got "
+                        + pageCache);
+                System.exit(2);
+            }
+        }
         Path home = Path.of(args[1]).toAbsolutePath();
         Files.createDirectories(home.resolve("logs"));
 
         DatabaseManagementService service = new DatabaseManagementServiceBuilder(home)
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.logs_directory, home.resolve("logs"))
-                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
