@@ -224,11 +224,13 @@ def screen_cmd(
         data["stale"], data["warnings"] = logged.stale, logged.warnings
         data["list_versions"] = logged.grounds.get("list_versions", [])
         print(json.dumps(data, indent=2, ensure_ascii=False))
-        for w in logged.warnings:
+        for w in [*logged.warnings, *logged.query_warnings]:
             print(f"warning: {w}", file=sys.stderr)
         return
     for w in logged.warnings:
         print(f"WARNING (lists stale): {w}")
+    for w in logged.query_warnings:
+        print(f"WARNING (name): {w}")
     if not result.matches:
         print(f"no match for {name!r} at or above {cut}")
     for o in logged.matches:

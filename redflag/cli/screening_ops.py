@@ -121,6 +121,9 @@ def screen_file_cmd(
                 best = r.matches[0]
                 print(f"  line {r.party.line}: {r.party.name} -> {best.match.name} {best.match.score:.3f} "
                       f"[{r.status}] ({'; '.join(best.match.lists)})")
+        limited = [r for r in results if r.query_warnings]
+        for r in limited:  # a "clear" that rests on transliteration alone is said to be one
+            print(f"  WARNING (name) line {r.party.line}: {r.party.name} [{r.status}]: {r.query_warnings[0]}")
 
 
 @app.command("screening-log")

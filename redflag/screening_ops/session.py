@@ -92,6 +92,7 @@ class PartyResult:
     normalized_query: str
     matches: list[MatchOutcome]
     grounds: dict[str, Any] = field(default_factory=dict)  # Grounds.to_dict(): list versions, stale, warnings
+    query_warnings: list[str] = field(default_factory=list)  # what limits this answer (Screener.script_warnings)
 
     @property
     def stale(self) -> bool:
@@ -124,6 +125,7 @@ class PartyResult:
             "matches": [m.to_dict() for m in self.matches],
             "stale": self.stale,
             "warnings": self.warnings,
+            "query_warnings": list(self.query_warnings),
             "list_versions": self.grounds.get("list_versions", []),
         }
 
@@ -235,8 +237,10 @@ class ScreeningSession:
             "stale": self.grounds["stale"],
             "warnings": self.grounds["warnings"],
         }
+        if result.query_warnings:  # a new key, only when there is something to say (older entries verify as written)
+            body["query_warnings"] = result.query_warnings
         pr = PartyResult(party=party, screening_id="", at="", normalized_query=result.normalized_query,
-                         matches=outcomes, grounds=self.grounds)
+                         matches=outcomes, grounds=self.grounds, query_warnings=list(result.query_warnings))
         body["status"] = pr.status
         entry: Entry = self.log.append("screening", body, self.by, key)
         pr.screening_id, pr.at = entry.id, entry.at

@@ -38,7 +38,7 @@ if go:
         st.stop()
     st.session_state["screen_name_result"] = {
         "name": name.strip(), "status": logged.status, "at": logged.at, "id": logged.screening_id,
-        "warnings": list(logged.warnings), "versions": versions_text(logged.grounds.get("list_versions", [])),
+        "warnings": list(logged.warnings), "query_warnings": list(logged.query_warnings), "versions": versions_text(logged.grounds.get("list_versions", [])),
         "rows": [{"score": round(o.match.score, 3), "band": o.band, "decision in force": o.status,
                   "list entity": o.match.name, "matched name": o.match.matched_name,
                   "lists": ", ".join(o.match.lists), "programmes": ", ".join(o.match.programs),
@@ -49,6 +49,8 @@ done = st.session_state.get("screen_name_result")
 if done:
     for warning in done["warnings"]:
         st.warning(f"Lists stale: {md_escape(warning)}")
+    for warning in done.get("query_warnings", []):
+        st.warning(f"About this name: {md_escape(warning)}")
     st.caption("Screened against: " + md_escape(done["versions"] or "list versions unknown")
                + f" · logged as {md_escape(done['id'])} at {md_escape(str(done['at'])[:19].replace('T', ' '))}")
     if done["rows"]:

@@ -66,6 +66,7 @@ class ScreeningResult:
     matches: list[Match]
     threshold: float
     algorithm: str
+    query_warnings: list[str] = field(default_factory=list)  # what limits this answer (a script the lists lack)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -74,4 +75,5 @@ class ScreeningResult:
             "threshold": self.threshold,
             "algorithm": self.algorithm,
             "matches": [m.to_dict() for m in self.matches],
+            "query_warnings": list(self.query_warnings),
         }

@@ -9,6 +9,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 from rigour.names import remove_obj_prefixes
+from rigour.text.scripts import text_scripts
 
 from redflag.matching import features as ft
 from redflag.matching.analysis import AnalyzedName, analyze_cached, analyze_name, list_name_parts
@@ -57,6 +58,7 @@ class Screener:
         self._entries: list[tuple[int, AnalyzedName, bool]] = []
         self._index = BlockingIndex()
         self._by_identifier: dict[tuple[str, str], list[int]] = {}
+        self._scripts: set[str] = set()  # the writing systems the indexed names use (rigour: "Latin", "Arabic"...)
         seen_ids: set[str] = set()
         for cand in entities:
             if not isinstance(cand, Candidate):
@@ -74,6 +76,7 @@ class Screener:
                 names += [(acronym, False) for acronym in list_name_parts(raw)[1]]
             names += [(raw, True) for raw in cand.weak_aliases]
             for raw, weak in names:
+                self._scripts |= text_scripts(raw)
                 analyzed = analyze_name(raw)
                 if not analyzed.core or analyzed.normalized in seen_names:
                     continue
@@ -87,6 +90,21 @@ class Screener:
 
     def __len__(self) -> int:
         return len(self._candidates)
+
+    def script_warnings(self, name: str) -> list[str]:
+        """What limits an answer for NAME: a writing system it uses that no indexed name uses.
+
+        Names are compared as transliterated into Latin letters, so a name in Arabic, Persian, Cyrillic or Han
+        script still finds a list entry the list itself spells in Latin letters the same way; it does not find one
+        the list spells as a translation ("Internet Research Agency") or another transliteration. When the lists
+        hold no name in that script, a "no match" rests on transliteration alone, and the answer says so."""
+        missing = sorted(text_scripts(name) - self._scripts - {"Latin"})
+        return [
+            f"the name is written in {script} script and the lists loaded hold no name in that script: it was "
+            "compared only as transliterated into Latin letters, so a list entry spelled as a translation or "
+            "another transliteration can be missed; screen the name also as the lists would spell it"
+            for script in missing
+        ]
 
     @property
     def name_count(self) -> int:
@@ -119,7 +137,8 @@ class Screener:
         unprefixed = remove_obj_prefixes(name)
         vessel_query = analyze_cached(unprefixed) if unprefixed.strip() and unprefixed != name else query
         result = ScreeningResult(
-            query=name, normalized_query=query.normalized, matches=[], threshold=cut, algorithm=ALGORITHM
+            query=name, normalized_query=query.normalized, matches=[], threshold=cut, algorithm=ALGORITHM,
+            query_warnings=self.script_warnings(name),
         )
         if not query.core:
             return result
