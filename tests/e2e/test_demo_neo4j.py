@@ -10,6 +10,7 @@ import os
 import re
 import subprocess
 import sys
+import uuid
 from datetime import date as dt_date
 from pathlib import Path
 from typing import Any
@@ -311,6 +312,10 @@ def test_grievance_intake_triage_and_status_are_the_same(
     }
 
     def scenario(store: Any, data_dir: Path) -> dict[str, Any]:
+        # the same grievance ids on both backends: their events are ordered by id wherever they are evidence, so
+        # two random ids would order the two graphs' evidence differently (masked ids, unmasked order)
+        numbers = iter(range(1, 1000))
+        monkeypatch.setattr(G.uuid, "uuid4", lambda: uuid.UUID(int=next(numbers) << 96))
         public = G.record_public_submission(store, data_dir, validate_form(form))
         staff = G.record_grievance(
             store, data_dir,
