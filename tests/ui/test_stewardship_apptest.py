@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from redflag.services.store import open_store
@@ -18,6 +19,8 @@ PAGES = Path(__file__).resolve().parents[2] / "ui" / "pages"
 
 @pytest.fixture(scope="module")
 def data_env(demo_dir: Path) -> Iterator[Path]:
+    st.cache_resource.clear()  # the settings and the store are cached per process: read this module's folder
+    st.cache_data.clear()
     mp = pytest.MonkeyPatch()
     mp.setenv("REDFLAG_DATA_DIR", str(demo_dir))
     mp.setenv("REDFLAG_USER", "apptest-officer")
