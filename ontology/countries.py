@@ -164,8 +164,9 @@ def _lookup(text: str) -> str | None:
         return _exact(re.sub(r"[.\s]", "", text))
     if "&" in text:
         return _exact(text.replace("&", " and "))
-    if _SAR_SUFFIX.search(text) and _SAR_SUFFIX.sub("", text):  # "Macau SAR", "Hong Kong S.A.R., China"
-        return _exact(_SAR_SUFFIX.sub("", text))
+    without_sar = _SAR_SUFFIX.sub("", text)
+    if without_sar and without_sar != text:  # "Macau SAR", "Hong Kong S.A.R., China"
+        return _exact(without_sar)
     paren = _PARENTHESIS.match(text)
     if paren:  # "Burma (Myanmar)": both names must agree, or only one may name a country
         codes = {c for c in (_exact(paren.group(1)), _exact(paren.group(2))) if c}

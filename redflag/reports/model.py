@@ -84,7 +84,7 @@ def build_report(
             }
         )
     contract = [{"clause": label, "state": _yes_no(ctx.tx.get(key))} for key, label in CLAUSES.items()]
-    if any("end_user" not in p.roles_in_tx for p in ctx.parties_with(["customer"])):  # sold through an intermediary
+    if ctx.reselling_customers():  # sold through an intermediary: do the clauses reach the end-user?
         contract.append({"clause": "the clauses bind the end-user (passed on by the customer)",
                          "state": _yes_no(ctx.tx.get("binds_end_user"))})
     by_consideration: dict[str, list[dict[str, Any]]] = {c: [] for c, _ in CONSIDERATIONS}

@@ -229,6 +229,10 @@ class Context:
         wanted = set(roles)
         return [p for p in self.parties if wanted & set(p.roles_in_tx)]
 
+    def reselling_customers(self) -> list[Party]:
+        """Customers that are not the end-user: the deal is sold through them (a distributor, reseller or trader)."""
+        return [p for p in self.parties_with(["customer"]) if "end_user" not in p.roles_in_tx]
+
     def counterparties(self) -> list[Party]:
         """Every party except the exporter itself."""
         return [p for p in self.parties if set(p.roles_in_tx) - EXPORTER_ROLES]

@@ -59,7 +59,7 @@ def _not_binding_the_end_user(ctx: Context) -> list[Finding]:
     if not agreed or _state(ctx.tx.get("binds_end_user")) is True:
         return []
     end_users = ctx.parties_with(["end_user"])
-    sellers_on = [p for p in ctx.parties_with(["customer"]) if "end_user" not in p.roles_in_tx]
+    sellers_on = ctx.reselling_customers()
     if not end_users or not sellers_on:
         return []
     clauses = ", ".join(CLAUSES[k] for k in agreed)

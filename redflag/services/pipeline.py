@@ -14,6 +14,7 @@ from graph.queries import q
 from graph.store import GraphStore
 from ontology import vocab
 from ontology.records import CountryIndicator, Document, ListEntity, ListRelation, RowError, stable_id
+from redflag.services.load_checkpoint import ListLoadCheckpoint
 from redflag.services.loading import (
     DELETE_ORPHAN_EXTRACTED,
     LoadReport,
@@ -140,8 +141,6 @@ def _load_records(
     checkpoint: Path | None = None,
     restart: bool = False,
 ) -> LoadReport:
-    from redflag.services.load_checkpoint import ListLoadCheckpoint
-
     damaged: list[DamagedRecord] = []
     total = archive.current_record_count(key=key)
     mark = ListLoadCheckpoint.open(checkpoint, archive.current_set_ids(key), restart) if checkpoint else None
