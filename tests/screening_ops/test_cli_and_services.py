@@ -187,7 +187,9 @@ def test_single_name_screen_keeps_its_json_shape_and_is_logged(world: Path) -> N
     assert code == 0
     doc = json.loads(stdout)
     assert set(doc) == {"query", "normalized_query", "threshold", "algorithm", "matches", "screening_id",
-                        "screened_at", "status", "match_threshold", "stale", "warnings", "list_versions"}  # fmt: skip
+                        "screened_at", "status", "match_threshold", "stale", "warnings", "list_versions",
+                        "query_warnings"}  # fmt: skip
+    assert doc["query_warnings"] == []  # a Latin-script name raises no script warning
     assert doc["matches"][0]["id"] == "syn-1" and doc["matches"][0]["status"] == "open"
     assert doc["matches"][0]["band"] == "match" and doc["status"] == "match"
     # list entities written without a recorded version (no `redflag load`): screened, but marked stale
