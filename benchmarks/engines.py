@@ -105,7 +105,6 @@ def main() -> None:
                         f"flags p50 x{n['flags_p50'] / f['flags_p50']:.2f}",
                         flush=True,
                     )
-                    neo.clear()
         finally:
             falkordb_server.stop(graph_dir)
 

@@ -146,6 +146,12 @@ CREATE_REL_INDEX = templated(
 )
 # one transaction per batch: Neo4j refuses a single transaction deleting a 100k-node graph with a 768 MB heap
 # (MemoryPoolOutOfMemoryError, dbms.memory.transaction.total.max; measured with benchmarks/engines.py)
+CLEAR_RELS_BATCH = q(
+    "store.clear_rels_batch",
+    "MATCH ()-[r]->() WITH r LIMIT $limit DELETE r RETURN count(*) AS deleted",
+    "limit",
+    write=True,
+)
 CLEAR_BATCH = q(
     "store.clear_batch",
     "MATCH (n) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted",

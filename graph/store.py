@@ -199,12 +199,15 @@ class GraphStore(ABC):
         return paged(Q.DUMP_NODES), paged(Q.DUMP_RELS)
 
     def clear(self, batch_size: int = 10_000) -> None:
-        """Delete every node and relationship, ``batch_size`` nodes (with their relationships) per transaction,
-        so that a large graph never needs one transaction larger than the server's memory allows."""
-        while True:
-            rows = self.run(Q.CLEAR_BATCH, {"limit": batch_size})
-            if not rows or int(rows[0]["deleted"]) < batch_size:
-                return
+        """Delete every relationship, then every node, ``batch_size`` of them per transaction, so that a large
+        graph never needs one transaction larger than the server's memory allows. Relationships go first: one
+        hub node (a country, a programme) can hold hundreds of thousands, and a DETACH DELETE of a batch holding
+        it ran out of Neo4j's transaction memory on a 1M-node graph (benchmarks/engines.py)."""
+        for query in (Q.CLEAR_RELS_BATCH, Q.CLEAR_BATCH):
+            while True:
+                rows = self.run(query, {"limit": batch_size})
+                if not rows or int(rows[0]["deleted"]) < batch_size:
+                    break
 
     def __enter__(self) -> GraphStore:
         return self

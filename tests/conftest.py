@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,6 +34,27 @@ def audit_key_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
             os.environ.pop("XDG_CONFIG_HOME", None)
         else:
             os.environ["XDG_CONFIG_HOME"] = old
+
+
+@pytest.fixture(autouse=True, scope="session")
+def default_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """REDFLAG_DATA_DIR points at a folder of this test session unless a test sets its own, so a test (or a CLI
+    subprocess it starts) that forgets its data folder never writes to the checkout's ./data; an embedded graph
+    server such a test started there is stopped at the end of the session, with a warning naming what was written."""
+    stray = tmp_path_factory.mktemp("default-data")
+    old = os.environ.get("REDFLAG_DATA_DIR")
+    os.environ["REDFLAG_DATA_DIR"] = str(stray)
+    try:
+        yield stray
+    finally:
+        if old is None:
+            os.environ.pop("REDFLAG_DATA_DIR", None)
+        else:
+            os.environ["REDFLAG_DATA_DIR"] = old
+        falkordb_server.stop(stray / "graph")
+        written = sorted(str(p.relative_to(stray)) for p in stray.iterdir())
+        if written:
+            warnings.warn(f"tests wrote to the default data folder without setting their own: {written}", stacklevel=1)
 
 
 @pytest.fixture

@@ -148,6 +148,7 @@ COVERAGE: dict[str, str] = {
     "stewardship.set_grievance": _DEMO + "test_grievance_intake_triage_and_status_are_the_same",
     "store.any_node": _DEMO + "test_the_pipeline_steps_and_the_audit_chain_rerun_in_process_are_the_same",
     "store.clear_batch": _CONTRACT + "test_clear_deletes_everything_a_batch_at_a_time",
+    "store.clear_rels_batch": _CONTRACT + "test_clear_deletes_everything_a_batch_at_a_time",
     "store.count_labels": _CONTRACT + "test_loading_the_same_batch_twice_changes_nothing",
     "store.count_rels": _CONTRACT + "test_loading_the_same_batch_twice_changes_nothing",
     "store.delete_nodes": _CONTRACT + "test_an_awkward_value_can_be_a_node_id",
