@@ -68,6 +68,11 @@ class BlockingIndex:
     def __len__(self) -> int:
         return self._size
 
+    def frequency(self, key: str) -> int:
+        """How many entries are filed under ``key`` (0 for a key never seen)."""
+        found = self._postings.get(key)
+        return len(found) if found is not None else 0
+
     def candidates(self, keys: Iterable[str], limit: int) -> list[int]:
         """Up to ``limit`` entries sharing the most informative keys with the query (rarest first).
 

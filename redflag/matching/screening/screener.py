@@ -10,9 +10,10 @@ from typing import Any
 from rapidfuzz import fuzz
 from rigour.names import remove_obj_prefixes
 from rigour.text.scripts import text_scripts
+from wordfreq import zipf_frequency
 
 from redflag.matching import features as ft
-from redflag.matching.analysis import AnalyzedName, analyze_cached, analyze_name, list_name_parts
+from redflag.matching.analysis import AnalyzedName, analyze_cached, analyze_name, is_generic, list_name_parts
 from redflag.matching.blocking import BlockingIndex, name_keys
 from redflag.matching.screening.algorithm import ALGORITHM, DEFAULT_THRESHOLD, LOGIC_V1, ScreeningPair
 from redflag.matching.screening.model import Candidate, Match, ScreeningResult
@@ -24,6 +25,18 @@ BLOCK_SIZE = 300
 FULL_SCORE_SIZE = 20
 """How many of those, ranked by a quick rapidfuzz similarity, are scored with every feature."""
 
+
+DISTINCTIVE_WORD_MAX_NAMES = 25
+"""A word of at least DISTINCTIVE_WORD_MIN_LETTERS letters, not generic and not a place, filed under at most this
+many indexed names is distinctive: a name screened whose every word is in a listed name, one of them distinctive,
+is never dropped in silence (see :meth:`Screener.screen`). 25 names covers a brand and its listed subsidiaries
+(a group's entries on OFAC's lists)."""
+
+DISTINCTIVE_WORD_MIN_LETTERS = 4
+
+COMMON_WORD_ZIPF = 4.0
+"""A word at least this frequent in English text (wordfreq's Zipf scale: 4.0 is once per 100,000 words, e.g.
+"green", "vision", "signal") names too many things to be distinctive, however few listed names hold it."""
 
 WEAK_ALIAS_MARGIN = 0.0001
 """A match that rests on a weak alias alone is held this far below the match threshold (a review at most)."""
@@ -41,6 +54,9 @@ class Screener:
     under another name (a ship keeps its IMO number when it is renamed); an equal identifier of another type (a
     tax, registration or passport number, which an entity may hold several of) keeps the candidate listed at
     least at ``threshold`` when that is below ``match_threshold``: a review candidate, never dropped in silence.
+    So does a listed name that holds every word of the name screened, one of them distinctive (the short name
+    "Hikvision" for "Hangzhou Hikvision Digital Technology Co., Ltd.", a surname alone): the extra words lower
+    the name score below review, but the name screened can name nothing else on the lists.
 
     >>> s = Screener([Candidate(id="x1", name="Cytrox Holdings ZRT", countries=["HU"])])
     >>> [m.id for m in s.screen("CYTROX HOLDINGS Zrt.").matches]
@@ -106,6 +122,29 @@ class Screener:
             for script in missing
         ]
 
+    def _contained_note(self, query: AnalyzedName, listed: AnalyzedName) -> str:
+        """Why ``listed`` is kept for review although its name score is below it, or '' when it is not: every word
+        of ``query`` is a word of ``listed`` and one of them is distinctive (DISTINCTIVE_WORD_MAX_NAMES)."""
+        words = set(listed.tokens)
+        if not query.tokens or not words.issuperset(query.tokens) or len(words) == len(set(query.tokens)):
+            return ""
+        listed_places = {listed.tokens[i] for i in listed.places}
+        for i, token in enumerate(query.tokens):
+            if len(token) < DISTINCTIVE_WORD_MIN_LETTERS or not token.isalpha():
+                continue
+            if i in query.places or token in listed_places:  # "Hangzhou" names a city, not the company
+                continue
+            if is_generic(token) or zipf_frequency(token, "en") >= COMMON_WORD_ZIPF:
+                continue
+            names = self._index.frequency("t:" + token)
+            if 0 < names <= DISTINCTIVE_WORD_MAX_NAMES:
+                return (
+                    f"every word of the name screened is in the listed name {listed.original!r}, and {token!r} is "
+                    f"in {names} listed name{'s' if names != 1 else ''} only: kept for review although the listed "
+                    "name's other words lower the score"
+                )
+        return ""
+
     @property
     def name_count(self) -> int:
         """How many names (primary names and aliases) are indexed."""
@@ -145,7 +184,7 @@ class Screener:
         q_countries = [country] if country else []
         q_ids = [(str(s), str(v)) for s, v in identifiers]
         q_addresses = [address] if address else []
-        best: dict[int, tuple[float, tuple[float, ...], dict[str, float], str, bool]] = {}
+        best: dict[int, tuple[float, tuple[float, ...], dict[str, float], str, bool, str]] = {}
         proposed = self._index.candidates(name_keys(query), BLOCK_SIZE)
         by_id = {e for family, values in ft.typed_identifiers(q_ids).items() for v in values
                  for e in self._by_identifier.get((family, v), [])}  # fmt: skip
@@ -181,18 +220,25 @@ class Screener:
                     score = max(score, self.match_threshold)  # the same ship / LEI / INN whatever the name (renamed)
                 elif cut < self.match_threshold:
                     score = max(score, cut)  # an equal tax, registration or passport number is never a silent clear
+            contained = ""
+            if score < cut < self.match_threshold:
+                contained = self._contained_note(pair.query, analyzed)
+                if contained:
+                    score = cut
             rank = (score, self.table.tie_break(explanation))
             if ci not in best or rank > best[ci][:2]:
-                best[ci] = (score, rank[1], explanation, analyzed.original, weak_only)
+                best[ci] = (score, rank[1], explanation, analyzed.original, weak_only, contained)
         ranked = sorted(
             ((v, ci) for ci, v in best.items() if v[0] >= cut),
             key=lambda item: (-item[0][0], tuple(-x for x in item[0][1]), self._candidates[item[1]].id),
         )
-        for (score, _, explanation, matched, weak_only), ci in ranked[:limit]:
+        for (score, _, explanation, matched, weak_only, contained), ci in ranked[:limit]:
             cand = self._candidates[ci]
             notes = ft.identifier_evidence(q_ids, cand.identifiers)
             if weak_only:
                 notes.append(f"rests on the weak alias {matched!r}: a review at most, never a match on its own")
+            if contained:
+                notes.append(contained)
             result.matches.append(
                 Match(
                     id=cand.id,
