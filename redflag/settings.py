@@ -117,6 +117,10 @@ class Settings:
     audit_key_file: Path = field(default_factory=lambda: _default_audit_key_file())
     # processes of `redflag extract` (and the monitor): 0 = the machine's cores capped by memory (nlp.workers)
     extract_workers: int = 0
+    # screening sessions over at least this many list entities keep their index in <data_dir>/cache and reuse it
+    # while the entities, thresholds, weights and matching code are the same (redflag.screening_ops.index_cache);
+    # None (REDFLAG_SCREEN_INDEX_CACHE=off) never stores it
+    screen_index_cache_min: int | None = 5000
 
     @property
     def graph_dir(self) -> Path:
@@ -174,6 +178,7 @@ def load_settings(data_dir: str | Path | None = None) -> Settings:
         audit_key=os.environ.get("REDFLAG_AUDIT_KEY", "").strip(),
         audit_key_file=_audit_key_file(),
         extract_workers=_extract_workers(),
+        screen_index_cache_min=_screen_index_cache_min(),
     )
 
 
@@ -186,6 +191,16 @@ def _default_audit_key_file() -> Path:
 def _audit_key_file() -> Path:
     raw = os.environ.get("REDFLAG_AUDIT_KEY_FILE", "").strip()
     return Path(raw).expanduser().absolute() if raw else _default_audit_key_file()
+
+
+def _screen_index_cache_min() -> int | None:
+    raw = os.environ.get("REDFLAG_SCREEN_INDEX_CACHE", "").strip().lower()
+    if raw == "off":
+        return None
+    n = _env_int("REDFLAG_SCREEN_INDEX_CACHE", 5000)
+    if n < 0:
+        raise SettingsError(f"REDFLAG_SCREEN_INDEX_CACHE={n}: give a number of list entities (0 = always) or off")
+    return n
 
 
 def _extract_workers() -> int:

@@ -156,11 +156,18 @@ class ScreeningSession:
         weights: Weights | None = None,
         limit: int = 10,
         grounds: Grounds | None = None,
+        index: Callable[[str, Callable[[], Screener]], tuple[Screener, str]] | None = None,
     ) -> None:
         cands = list(candidates)
-        self.screener = Screener(cands, weights, match_threshold=match_threshold)
         self.hashes = {c.id: entity_hash(c) for c in cands}
         self.list_version = list_version(self.hashes)
+
+        def build() -> Screener:
+            return Screener(cands, weights, match_threshold=match_threshold)
+
+        # ``index(list_version, build)`` may hand back a stored index built from the same entities
+        # (redflag.screening_ops.index_cache); ``index_status`` says whether it was "built" or "reused"
+        self.screener, self.index_status = index(self.list_version, build) if index else (build(), "built")
         self.log = log
         self.threshold = threshold
         self.match_threshold = match_threshold

@@ -7,6 +7,7 @@ The audit log lives in ``<data_dir>/screening/audit.sqlite`` (see :mod:`redflag.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,7 +16,8 @@ from graph.store import GraphStore
 from ontology.records import RowError
 from redflag.audit.keys import load_audit_key
 from redflag.matching.analysis import analyze_name
-from redflag.matching.screening import ALGORITHM, Candidate, ScreeningResult
+from redflag.matching.screening import ALGORITHM, Candidate, Screener, ScreeningResult
+from redflag.screening_ops import index_cache
 from redflag.screening_ops.audit import (
     DECISIONS,
     AuditLog,
@@ -94,10 +96,21 @@ def open_session(
     """
     grounds = screening_grounds(store, settings)  # before anything is screened or logged
     cut = settings.screen_review_threshold if threshold is None else threshold
+    match_threshold = max(cut, settings.screen_threshold)
+    weights = weights_from_env()
+    candidates = load_candidates(store)
+    index = None
+    if settings.screen_index_cache_min is not None and len(candidates) >= settings.screen_index_cache_min:
+        secret = load_audit_key(settings).secret
+
+        def index(version: str, build: Callable[[], Screener]) -> tuple[Screener, str]:
+            key = index_cache.index_key(version, match_threshold, weights)
+            return index_cache.load_or_build(settings.data_dir / index_cache.CACHE_FILE, secret, key, build)
+
     return ScreeningSession(
-        load_candidates(store), log, threshold=cut, match_threshold=max(cut, settings.screen_threshold),
-        by=by, source=source, data_version=archive_data_version(settings), weights=weights_from_env(), limit=limit,
-        grounds=grounds,
+        candidates, log, threshold=cut, match_threshold=match_threshold,
+        by=by, source=source, data_version=archive_data_version(settings), weights=weights, limit=limit,
+        grounds=grounds, index=index,
     )
 
 

@@ -69,6 +69,7 @@ class Screener:
         self, entities: Iterable[Candidate], weights: Weights | None = None, match_threshold: float = DEFAULT_THRESHOLD,
     ) -> None:
         self.table = LOGIC_V1.with_weights(weights)
+        self._weights_given = weights
         self.match_threshold = match_threshold
         self._candidates: list[Candidate] = []
         self._entries: list[tuple[int, AnalyzedName, bool]] = []
@@ -106,6 +107,16 @@ class Screener:
 
     def __len__(self) -> int:
         return len(self._candidates)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled without its feature table (functions made at import): it is made again from the weights."""
+        state = dict(self.__dict__)
+        del state["table"]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self.table = LOGIC_V1.with_weights(self._weights_given)
 
     def script_warnings(self, name: str) -> list[str]:
         """What limits an answer for NAME: a writing system it uses that no indexed name uses.
