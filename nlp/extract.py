@@ -206,18 +206,47 @@ def _unit_result(doc: Doc) -> _UnitResult:
 
 def _surnames_are_people(text: str, raw: list[tuple[int, int, str, str, float]]) -> list[tuple[int, int, str, str, float]]:
     """An ORG that is only the surname of a person named in the document is that person ("Boris Livshits" ...
-    "Livshits said"); an ORG made only of such surnames ("Skvortsova and Ippolitov") is dropped."""
-    people = {text[s:e].split()[-1]: can for s, e, lab, can, _ in raw if lab == "PERSON" and len(text[s:e].split()) > 1}
-    if not people:
-        return raw
+    "Livshits said"); an ORG made only of such surnames ("Skvortsova and Ippolitov") is dropped; a later bare
+    surname that ner left untagged is a mention of that person ("Bill Marczak" ... "Marczak and his team"); a
+    one-word PERSON that is the first word of an organisation named before is that organisation ("Gamma Group"
+    ... "suing Gamma")."""
+    people: dict[str, tuple[int, str, float]] = {}  # surname -> (end of the first full name, canonical, confidence)
+    for s, e, lab, can, conf in raw:
+        words = text[s:e].split()
+        if lab == "PERSON" and len(words) > 1 and len(words[-1]) >= 3 and words[-1][:1].isupper():
+            people.setdefault(words[-1], (e, can, conf))
+    firms: dict[str, int] = {}  # first word of a multi-word organisation name -> where that name ends
+    for s, e, lab, *_ in raw:
+        if lab == "ORG" and len(text[s:e].split()) > 1:
+            firms.setdefault(text[s:e].split()[0], e)
     out: list[tuple[int, int, str, str, float]] = []
     for s, e, lab, can, conf in raw:
         words = [w for w in re.split(r"[\s,]+", text[s:e]) if w and w not in ("and", "&")]
+        if lab == "PERSON" and len(words) == 1 and firms.get(words[0], e) < s and words[0] not in people:
+            out.append((s, e, "ORG", can, conf))  # "suing Gamma" after "Gamma Group": the firm's short name
+            continue
         if lab == "ORG" and words and all(w in people for w in words):
             if len(words) == 1:
-                out.append((s, e, "PERSON", people[words[0]], conf))
+                out.append((s, e, "PERSON", people[words[0]][1], conf))
             continue
         out.append((s, e, lab, can, conf))
+    if not people:
+        return out
+    # "Marczak said ...": a later bare surname that ner left untagged is the person named before in full
+    pattern = re.compile(r"(?<![\w.-])(" + "|".join(re.escape(w) for w in people) + r")(?![\w-])")
+    starts = sorted((s, e) for s, e, *_ in out)
+    begins = [s for s, _ in starts]
+    added = []
+    for m in pattern.finditer(text):
+        first_end, can, conf = people[m.group(1)]
+        if m.start() < first_end or m.group(1) in firms:
+            continue
+        i = bisect.bisect_right(begins, m.start()) - 1
+        if i >= 0 and starts[i][0] <= m.start() < starts[i][1] or (i + 1 < len(starts) and starts[i + 1][0] < m.end()):
+            continue
+        added.append((m.start(), m.end(), "PERSON", can, conf))
+    if added:
+        out = sorted(out + added, key=lambda x: (x[0], x[1]))
     return out
 
 

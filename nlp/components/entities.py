@@ -9,6 +9,7 @@ inherit the label of the name they follow. Dates, percentages and money go to th
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from spacy.language import Language
@@ -96,7 +97,7 @@ class EntityNormalizer:
         ents: list[Span] = []
         conf: dict[tuple[int, int], float] = {}
         aux = aux_spans(doc)
-        for ent in doc.ents:
+        for ent in _split_possessives(doc.ents):
             label = ent.label_
             if ent.kb_id_ and label in OUTPUT_LABELS:  # from the gazetteer
                 if label == "GOV_AGENCY" and (_in_official_title(ent) or _starts_document_name(ent)):
@@ -113,6 +114,12 @@ class EntityNormalizer:
                                    or any(t.is_upper and t.text in self._not_parties for t in span)
                                    or _bare_head_word(span) or _starts_document_name(span) or _in_title_run(span)):
                 continue  # "EAR", "Federal Register"; "Under Secretary of Commerce for Industry and Security"
+            if label in ("ORG", "PERSON", "GPE", "NORP", "LOC", "FAC") and _before_based(span):
+                code = self.gazetteer.country_code(span.text) or self.gazetteer.country_code(span.text + ".")
+                if code:  # "the U.K-based firm": ner read "U.K" as an organisation
+                    ents.append(Span(doc, span.start, span.end, label="COUNTRY", kb_id=code))
+                    conf[(span.start_char, span.end_char)] = self.remap_conf
+                continue  # "Hampshire-based Gamma International": where a firm sits, a place, never a party
             mapped = self._map(span)
             if mapped is None:
                 if label in _AUX_NER:
@@ -137,6 +144,8 @@ class EntityNormalizer:
         ents = [e for e in ents if not (e.start in cut_starts and e.label_ in ("ORG", "PERSON", "PRODUCT"))]
         ents += [d for d in found if d.label_ != "DROP"]
         ents = _people_in_lists_of_people(doc, ents)
+        ents = _typed_by_preceding_noun(doc, ents)
+        ents += self._owners_before_possessive(doc, ents, conf)
         ents = self._short_forms(doc, ents, conf)
         ents = self._products_before_capabilities(doc, ents, conf)
         ents = self._acronyms(doc, ents, conf)
@@ -163,6 +172,11 @@ class EntityNormalizer:
             if len(words) > n:
                 head = doc[span.start : span.start + n].text
                 code = gaz.country_code(head) or gaz.place_code(head)
+                if code:
+                    return code
+        for tok in words[1:-1]:  # "Royal Canadian Mounted Police": a country word inside a title-case name
+            if tok.is_title and (tok.i + 1 >= span.end or doc[tok.i + 1].is_title):
+                code = gaz.country_code(tok.text)
                 if code:
                     return code
         for tok in words[:-1]:  # "... of Bangladesh", "China's military"
@@ -258,6 +272,28 @@ class EntityNormalizer:
             i = max(j, i + 1)
         return out
 
+    def _owners_before_possessive(self, doc: Doc, taken: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """A title-case name that ner left untagged right before "'s" and an organisation or agency is that body's
+        owner, an organisation: "the University of Toronto's Citizen Lab", "Global Voices Advocacy's Netizen
+        Report". Countries, places and people before "'s" are tagged already and stay as they are."""
+        used = {t for e in taken for t in range(e.start, e.end)}
+        starts = {e.start for e in taken if e.label_ in ("ORG", "GOV_AGENCY")}
+        out: list[Span] = []
+        for tok in doc:
+            if tok.lower_ not in ("'s", "\u2019s") or tok.i + 1 not in starts or tok.i - 1 in used or tok.i == 0:
+                continue
+            j = tok.i
+            while j > 0 and j - 1 not in used and (doc[j - 1].is_title and doc[j - 1].pos_ == "PROPN" or (
+                    doc[j - 1].lower_ == "of" and j - 2 >= 0 and doc[j - 2].is_title)):
+                j -= 1
+            run = doc[j : tok.i].text
+            if j < tok.i and doc[j].lower_ != "of" and not self.gazetteer.country_code(run) \
+                    and not self.gazetteer.place_code(run):
+                span = Span(doc, j, tok.i, label="ORG", kb_id=name_key(doc[j : tok.i].text))
+                out.append(span)
+                conf[(span.start_char, span.end_char)] = self.remap_conf
+        return out
+
     def _short_forms(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
         """Later bare first words of multi-word organisation names ("Helix" after "Helix Integrators")."""
         firsts: dict[str, Span] = {}
@@ -315,6 +351,10 @@ class EntityNormalizer:
             if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
                 tok = doc[ent.end + 1]
                 if tok.text.isupper() and 2 <= len(tok.text) <= 8 and (tok.text == acronym(ent.text) or tok.text[0] == ent.text[0]):
+                    # "Royal Canadian Mounted Police (RCMP)": the acronym takes the long form's label even where
+                    # ner had labelled it on its own ("RCMP" as ORG)
+                    out = [e for e in out if not (e.start == tok.i and e.end == tok.i + 1 and e.label_ != ent.label_
+                                                  and e.label_ in ("ORG", "GOV_AGENCY", "PERSON", "PRODUCT"))]
                     if not any(e.start <= tok.i < e.end for e in out):
                         out.append(Span(doc, tok.i, tok.i + 1, label=ent.label_, kb_id=ent.kb_id_))
                         conf[(tok.idx, tok.idx + len(tok.text))] = conf.get((ent.start_char, ent.end_char), self.ner_conf)
@@ -334,6 +374,9 @@ def _trim(ent: Span, legal_forms: frozenset[str] = frozenset()) -> Span | None:
     doc = ent.doc
     while start < end and doc[start].lower_ in ("the", "a", "an", "its", "their"):
         start += 1
+    opened = [j for j in range(start, end) if doc[j].text == "("]
+    if opened and not any(doc[j].text == ")" for j in range(opened[-1], end)):
+        end = opened[-1]  # "Privacy International (PI": the bracketed acronym that ner took in is a mention of its own
     names = ent.label_ not in _AUX_NER
     if names:  # "... Pte Ltd for Tk 5": a price or a preposition after a legal form ends the name
         for j in range(start + 1, end):
@@ -363,6 +406,21 @@ def _trim(ent: Span, legal_forms: frozenset[str] = frozenset()) -> Span | None:
     return Span(doc, start, end, label=ent.label_)
 
 
+def _split_possessives(ents: Sequence[Span]) -> list[Span]:
+    """ner's ORG spans that hold a possessive inside ("the University of Toronto's Citizen Lab") as two spans,
+    the owner and the owned body, each a name of its own (as "Russia's" before an agency is a mention of its own);
+    other spans unchanged."""
+    out: list[Span] = []
+    for ent in ents:
+        cut = [t.i for t in ent[1:-1] if t.lower_ in ("'s", "\u2019s")] if ent.label_ == "ORG" and not ent.kb_id_ else []
+        if cut:
+            out.append(Span(ent.doc, ent.start, cut[0], label="ORG"))
+            out.append(Span(ent.doc, cut[0] + 1, ent.end, label="ORG"))
+        else:
+            out.append(ent)
+    return out
+
+
 def _people_in_lists_of_people(doc: Doc, ents: list[Span]) -> list[Span]:
     """An ORG guess that is a plain two- or three-word name coordinated with a person ("Boris Livshits, Svetlana
     Skvortsova and Aleksey Ippolitov") is a person too."""
@@ -380,6 +438,47 @@ def _people_in_lists_of_people(doc: Doc, ents: list[Span]) -> list[Span]:
             out.append(Span(doc, e.start, e.end, label="PERSON", kb_id=e.kb_id_))
         else:
             out.append(e)
+    return out
+
+
+_BASED = frozenset({"based", "headquartered", "registered", "incorporated"})
+# nouns that say what the name right after them is: "the company WiSpear", "the law firm Leigh Day", "the magazine
+# Inside Story" (an organisation); "journalist Thanasis Koukakis", "businessman Tal Dilian" (a person)
+_ORG_TYPE_NOUNS = frozenset({"company", "firm", "vendor", "maker", "developer", "manufacturer", "startup", "start-up",
+                             "conglomerate", "subsidiary", "supplier", "provider", "reseller", "distributor", "contractor",
+                             "magazine", "newspaper", "outlet", "broadcaster", "website", "daily", "weekly", "agency",
+                             "consortium", "organisation", "organization", "group", "nonprofit", "non-profit", "ngo",
+                             "watchdog", "publication", "network", "bank", "lab", "laboratory"})
+_PERSON_TYPE_NOUNS = frozenset({"journalist", "reporter", "activist", "dissident", "researcher", "businessman",
+                                "businesswoman", "lawyer", "blogger", "politician", "opponent", "critic", "founder",
+                                "executive", "spokesman", "spokeswoman", "spokesperson", "official", "minister", "leader",
+                                "president", "investigator", "analyst", "director", "editor", "economist", "defender"})
+
+
+def _before_based(span: Span) -> bool:
+    """The span is the place of a "-based" compound ("Hampshire-based", "U.K-based", "Toronto-based")."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text in ("-", "\u2010", "\u2011") \
+        and doc[span.end + 1].lower_ in _BASED
+
+
+def _typed_by_preceding_noun(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A PERSON right after an organisation noun is an organisation ("whose company WiSpear", "the law firm Leigh
+    Day", "the magazine Inside Story"); an ORG right after a person noun is a person ("journalist Thanasis
+    Koukakis"). The noun must be a common noun directly before the name, outside any other mention."""
+    out = []
+    for e in ents:
+        prev = doc[e.start - 1] if e.start > 0 else None
+        if prev is not None and prev.pos_ == "NOUN" and not prev.ent_type_ and e.label_ in ("PERSON", "ORG"):
+            noun = prev.lower_
+            if e.label_ == "PERSON" and noun in _ORG_TYPE_NOUNS:
+                out.append(Span(doc, e.start, e.end, label="ORG", kb_id=name_key(e.text)))
+                continue
+            if e.label_ == "ORG" and noun in _PERSON_TYPE_NOUNS and not any(t.lower_ in _ORG_WORDS or t.lower_ in _COMMERCIAL
+                                                                            for t in e):
+                out.append(Span(doc, e.start, e.end, label="PERSON", kb_id=name_key(e.text)))
+                continue
+        out.append(e)
     return out
 
 

@@ -102,6 +102,7 @@ class GazetteerRuler:
                                               or (doc[end].is_title and doc[end].lower_ in _NAME_TAILS)):
                         end += 1
                 candidates.append(Span(doc, start, end, label=label, kb_id=canonical))
+        candidates = [_media_name(doc, c) for c in candidates]
         countries_by_end = {c.end: c for c in candidates if c.label_ == "COUNTRY"}
         for match_id, start, end in self.patterns(doc):
             span = doc[start:end]
@@ -182,12 +183,31 @@ _ACTOR_HEADS = (
     ("administration",), ("regime",), ("police",), ("military",), ("army",), ("navy",),
     ("junta",), ("cabinet",), ("gendarmerie",),
 )
+# news phrasing, matched in lower case only ("Mexico's defense ministry", "Rwandan intelligence", "Moroccan spy
+# agency"); a capitalised "Interior Ministry" is a name, found by the agency patterns, its demonym a mention apart
+_LOWER_ACTOR_HEADS = (
+    ("defence", "ministry"), ("defense", "ministry"), ("interior", "ministry"), ("foreign", "ministry"),
+    ("intelligence", "agency"), ("spy", "agency"), ("spy", "agencies"), ("secret", "service"), ("secret", "services"),
+    ("intelligence",),
+)
+# title-case words that end the name of a newspaper or news site after a place: "Washington Post", "Jerusalem Post",
+# "Moscow Times", "China Daily" (a publisher, not the country or city)
+_MEDIA_TAILS = frozenset({"Post", "Times", "Journal", "Herald", "Tribune", "Daily", "Gazette", "Chronicle", "Telegraph",
+                          "Independent", "Observer", "Review", "Standard", "Star", "Sun", "Mail", "Express", "Monitor"})
 COUNTRY_IN_NAME = "COUNTRY_IN_NAME"  # aux label: a country mention inside a GOV_AGENCY phrase ("Egyptian police")
 _NAME_TAILS = frozenset({"technologies", "technology", "holdings", "systems", "solutions", "group", "labs", "lab",
                          "international", "consortium", "corporation", "company", "networks", "intelligence"})
 _PERSON_ROLE_NOUNS = frozenset({"officer", "officers", "official", "officials", "spokesman", "spokeswoman",
                                 "spokesperson", "source", "sources", "bonds", "minister", "ministers", "adviser", "advisers"})
 _LEADER_HEADS = frozenset({"administration", "government", "regime"})
+
+
+def _media_name(doc: Doc, span: Span) -> Span:
+    """A country or capital name followed by a newspaper word ("Washington Post", "China Daily") is the
+    newspaper's name, an organisation; other spans unchanged."""
+    if span.label_ != "COUNTRY" or span.end >= len(doc) or doc[span.end].text not in _MEDIA_TAILS:
+        return span
+    return Span(doc, span.start, span.end + 1, label="ORG", kb_id=name_key(doc[span.start : span.end + 1].text))
 
 
 def _modifies_later_noun(head: Token) -> bool:
@@ -207,6 +227,10 @@ def _actor_head_end(doc: Doc, i: int) -> int | None:
         if i + n <= len(doc) and tuple(t.lower_ for t in doc[i : i + n]) == head:
             if head == ("government",) and i + n < len(doc) and doc[i + n].lower_ in ("official", "officials", "bonds"):
                 return None
+            return i + n
+    for head in _LOWER_ACTOR_HEADS:
+        n = len(head)
+        if i + n <= len(doc) and tuple(t.text for t in doc[i : i + n]) == head:
             return i + n
     return None
 
