@@ -208,22 +208,19 @@ def _surnames_are_people(text: str, raw: list[tuple[int, int, str, str, float]])
     """An ORG that is only the surname of a person named in the document is that person ("Boris Livshits" ...
     "Livshits said"); an ORG made only of such surnames ("Skvortsova and Ippolitov") is dropped; a later bare
     surname that ner left untagged is a mention of that person ("Bill Marczak" ... "Marczak and his team"); a
-    one-word PERSON that is the first word of an organisation named before is that organisation ("Gamma Group"
-    ... "suing Gamma")."""
+    one-word PERSON that is an organisation's name or its first word elsewhere in the document is that
+    organisation ("suing Gamma" and "Gamma Group"; "Dahua has received" and "Dahua Technology")."""
     people: dict[str, tuple[int, str, float]] = {}  # surname -> (end of the first full name, canonical, confidence)
     for s, e, lab, can, conf in raw:
         words = text[s:e].split()
         if lab == "PERSON" and len(words) > 1 and len(words[-1]) >= 3 and words[-1][:1].isupper():
             people.setdefault(words[-1], (e, can, conf))
-    firms: dict[str, int] = {}  # first word of a multi-word organisation name -> where that name ends
-    for s, e, lab, *_ in raw:
-        if lab == "ORG" and len(text[s:e].split()) > 1:
-            firms.setdefault(text[s:e].split()[0], e)
+    firms = {text[s:e].split()[0] for s, e, lab, *_ in raw if lab == "ORG" and len(text[s:e].split()) > 1}
     out: list[tuple[int, int, str, str, float]] = []
     for s, e, lab, can, conf in raw:
         words = [w for w in re.split(r"[\s,]+", text[s:e]) if w and w not in ("and", "&")]
-        if lab == "PERSON" and len(words) == 1 and firms.get(words[0], e) < s and words[0] not in people:
-            out.append((s, e, "ORG", can, conf))  # "suing Gamma" after "Gamma Group": the firm's short name
+        if lab == "PERSON" and len(words) == 1 and words[0] in firms and words[0] not in people:
+            out.append((s, e, "ORG", can, conf))  # "suing Gamma" and "Gamma Group": the firm's short name
             continue
         if lab == "ORG" and words and all(w in people for w in words):
             if len(words) == 1:

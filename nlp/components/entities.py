@@ -70,6 +70,7 @@ class EntityNormalizer:
         self.gazetteer = Gazetteer()
         self._agency_re: re.Pattern[str] = re.compile(r"(?!x)x")
         self._generic: set[str] = set()
+        self._country_names: frozenset[str] = frozenset()
         self._legal_forms = frozenset(" ".join(f) for f in legal_forms() if len(f) == 1)
         self._not_parties = frozenset(_not_parties())
 
@@ -78,6 +79,7 @@ class EntityNormalizer:
         terms = sorted(gazetteer.agency_terms, key=len, reverse=True)
         self._agency_re = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in terms) + r")\b") if terms else self._agency_re
         self._generic = {g.casefold() for g in gazetteer.generic_agencies}
+        self._country_names = frozenset(n for c in gazetteer.countries.values() for n in (c.name, *c.aliases))
 
     def is_agency(self, text: str) -> bool:
         """True for the name of a government body: it ends in a head word that only states use ("Ministry",
@@ -145,7 +147,9 @@ class EntityNormalizer:
         ents += [d for d in found if d.label_ != "DROP"]
         ents = _people_in_lists_of_people(doc, ents)
         ents = _typed_by_preceding_noun(doc, ents)
+        ents = _named_by_copula(doc, ents, conf, self.remap_conf)
         ents += self._owners_before_possessive(doc, ents, conf)
+        ents = self._country_led_firm_names(doc, ents, conf)
         ents = self._short_forms(doc, ents, conf)
         ents = self._products_before_capabilities(doc, ents, conf)
         ents = self._acronyms(doc, ents, conf)
@@ -292,6 +296,34 @@ class EntityNormalizer:
                 span = Span(doc, j, tok.i, label="ORG", kb_id=name_key(doc[j : tok.i].text))
                 out.append(span)
                 conf[(span.start_char, span.end_char)] = self.remap_conf
+        return out
+
+    def _country_led_firm_names(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """A country's name right before a firm name that ends in a commercial word is part of that name ("China
+        National Electronics Import & Export Corporation", "China Telecom"); an agency-like name owned by a
+        company ("Microsoft's Digital Security Unit") is the company's unit, an organisation."""
+        by_start = {e.start: e for e in ents}
+        out: list[Span] = []
+        merged: set[int] = set()
+        for e in ents:
+            if e.start in merged:
+                continue
+            nxt = by_start.get(e.end)
+            if e.label_ == "COUNTRY" and nxt is not None and nxt.label_ == "ORG" and e.text in self._country_names \
+                    and not e.text.isupper() and len(e) == 1 \
+                    and nxt[-1].lower_.rstrip(".") in _ORG_WORDS | _COMMERCIAL | self._legal_forms \
+                    and conf.get((nxt.start_char, nxt.end_char), 0) < self.gaz_conf:
+                span = Span(doc, e.start, nxt.end, label="ORG", kb_id=name_key(doc[e.start : nxt.end].text))
+                conf[(span.start_char, span.end_char)] = conf.get((nxt.start_char, nxt.end_char), self.remap_conf)
+                out.append(span)
+                merged.add(nxt.start)
+                continue
+            if e.label_ == "GOV_AGENCY" and e.start >= 2 and doc[e.start - 1].lower_ in ("'s", "\u2019s") \
+                    and conf.get((e.start_char, e.end_char), 0) < self.gaz_conf \
+                    and any(o.end == e.start - 1 and o.label_ == "ORG" for o in ents):
+                out.append(Span(doc, e.start, e.end, label="ORG", kb_id=e.kb_id_))
+                continue
+            out.append(e)
         return out
 
     def _short_forms(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
@@ -453,6 +485,35 @@ _PERSON_TYPE_NOUNS = frozenset({"journalist", "reporter", "activist", "dissident
                                 "businesswoman", "lawyer", "blogger", "politician", "opponent", "critic", "founder",
                                 "executive", "spokesman", "spokeswoman", "spokesperson", "official", "minister", "leader",
                                 "president", "investigator", "analyst", "director", "editor", "economist", "defender"})
+
+
+_COPULA_ORG_NOUNS = _ORG_TYPE_NOUNS | {"corporation", "giant", "maker", "manufacturer", "producer", "seller", "exporter"}
+
+
+def _named_by_copula(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float], confidence: float) -> list[Span]:
+    """The proper-noun subject of "is a ... firm/company/maker" is an organisation: "Circles is a surveillance
+    firm", "Dahua is the world's second largest surveillance technology company" (ner leaves it untagged or calls
+    it a person); a country, agency or organisation mention stays as it is."""
+    out = list(ents)
+    for tok in doc:
+        if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.head.lemma_ != "be":
+            continue
+        if not any(c.dep_ == "attr" and c.lemma_.casefold() in _COPULA_ORG_NOUNS for c in tok.head.children):
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == tok.i:
+            start -= 1
+        hit = [e for e in out if e.start < tok.i + 1 and start < e.end]
+        if any(e.label_ not in ("PERSON", "PRODUCT") for e in hit):
+            continue
+        for e in hit:
+            out.remove(e)
+        lo = min([start, *(e.start for e in hit)])
+        hi = max([tok.i + 1, *(e.end for e in hit)])
+        span = Span(doc, lo, hi, label="ORG", kb_id=name_key(doc[lo:hi].text))
+        out.append(span)
+        conf[(span.start_char, span.end_char)] = confidence
+    return out
 
 
 def _before_based(span: Span) -> bool:
