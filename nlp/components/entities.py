@@ -148,6 +148,7 @@ class EntityNormalizer:
         ents = _people_in_lists_of_people(doc, ents)
         ents = _typed_by_preceding_noun(doc, ents)
         ents = _named_by_copula(doc, ents, conf, self.remap_conf)
+        ents += _names_after_org_nouns(doc, ents + aux, conf, self.remap_conf)
         ents += self._owners_before_possessive(doc, ents, conf)
         ents = self._country_led_firm_names(doc, ents, conf)
         ents = self._short_forms(doc, ents, conf)
@@ -439,18 +440,40 @@ def _trim(ent: Span, legal_forms: frozenset[str] = frozenset()) -> Span | None:
 
 
 def _split_possessives(ents: Sequence[Span]) -> list[Span]:
-    """ner's ORG spans that hold a possessive inside ("the University of Toronto's Citizen Lab") as two spans,
-    the owner and the owned body, each a name of its own (as "Russia's" before an agency is a mention of its own);
-    other spans unchanged."""
+    """ner's ORG spans that hold two names as those names: a possessive inside ("the University of Toronto's
+    Citizen Lab": the owner and the owned body, as "Russia's" before an agency is a mention of its own), a comma
+    between names ("Yitu, Hikvision"), a case name ("Doe v. Cisco Systems Inc.": the party after "v."); other
+    spans unchanged."""
     out: list[Span] = []
     for ent in ents:
-        cut = [t.i for t in ent[1:-1] if t.lower_ in ("'s", "\u2019s")] if ent.label_ == "ORG" and not ent.kb_id_ else []
-        if cut:
-            out.append(Span(ent.doc, ent.start, cut[0], label="ORG"))
-            out.append(Span(ent.doc, cut[0] + 1, ent.end, label="ORG"))
-        else:
+        if ent.label_ != "ORG" or ent.kb_id_:
             out.append(ent)
+            continue
+        doc = ent.doc
+        versus = [t.i for t in ent[1:-1] if t.lower_ in ("v.", "v", "vs.", "vs")]
+        if versus:  # "Doe v. Cisco Systems Inc.": a case name; the company sued is the party named
+            out.append(Span(doc, versus[-1] + 1, ent.end, label="ORG"))
+            continue
+        cut = [t.i for t in ent[1:-1] if t.lower_ in ("'s", "\u2019s")]
+        if cut:
+            out.append(Span(doc, ent.start, cut[0], label="ORG"))
+            out.append(Span(doc, cut[0] + 1, ent.end, label="ORG"))
+            continue
+        # "Yitu, Hikvision": two names ner joined over a comma (not "Huawei Technologies Co., Ltd." nor a law
+        # firm's "Robins, Kaplan, Miller and Ciresi, LLP", which end in a legal form)
+        commas = [t.i for t in ent[1:-1] if t.text == "," and doc[t.i + 1].is_title and not _FORM_TAIL.match(doc[t.i + 1].text)]
+        if commas and not _FORM_TAIL.match(ent[-1].text):
+            bounds = [ent.start, *commas, ent.end]
+            for a, b in zip(bounds, bounds[1:], strict=False):
+                a = a + 1 if doc[a].text == "," else a
+                if a < b:
+                    out.append(Span(doc, a, b, label="ORG"))
+            continue
+        out.append(ent)
     return out
+
+
+_FORM_TAIL = re.compile(r"(?i)^(?:ltd|llc|llp|inc|corp|co|plc|gmbh|ag|sa|pte|pvt|bhd|jsc|lp)\.?$")
 
 
 def _people_in_lists_of_people(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -516,6 +539,32 @@ def _named_by_copula(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], flo
     return out
 
 
+def _names_after_org_nouns(doc: Doc, taken: list[Span], conf: dict[tuple[int, int], float], confidence: float) -> list[Span]:
+    """A run of title-case proper nouns that ner left untagged right after an organisation noun, or after
+    "called"/"named" following one, is that organisation's name: "the Greek independent media outlet The Inside
+    Story", "a less-well-known spyware firm called Cytrox"."""
+    used = {t for e in taken for t in range(e.start, e.end)}
+    out: list[Span] = []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lower_ not in _ORG_TYPE_NOUNS or tok.i in used:
+            continue
+        i = tok.i + 1
+        if i < len(doc) and doc[i].lower_ in ("called", "named", "dubbed"):
+            i += 1
+        if i < len(doc) and doc[i].text == "The" and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
+            i += 1
+        j = i
+        while j < len(doc) and j not in used and doc[j].pos_ == "PROPN" and (doc[j].is_title or doc[j].is_upper) \
+                and doc[j].is_alpha:
+            j += 1
+        if j > i and (j >= len(doc) or j not in used):
+            span = Span(doc, i, j, label="ORG", kb_id=name_key(doc[i:j].text))
+            out.append(span)
+            conf[(span.start_char, span.end_char)] = confidence
+            used.update(range(i, j))
+    return out
+
+
 def _before_based(span: Span) -> bool:
     """The span is the place of a "-based" compound ("Hampshire-based", "U.K-based", "Toronto-based")."""
     doc = span.doc
@@ -526,11 +575,15 @@ def _before_based(span: Span) -> bool:
 def _typed_by_preceding_noun(doc: Doc, ents: list[Span]) -> list[Span]:
     """A PERSON right after an organisation noun is an organisation ("whose company WiSpear", "the law firm Leigh
     Day", "the magazine Inside Story"); an ORG right after a person noun is a person ("journalist Thanasis
-    Koukakis"). The noun must be a common noun directly before the name, outside any other mention."""
+    Koukakis"). The noun must be a common noun directly before the name, outside any other mention, or the head
+    of the name's apposition ("Eliza Triantafillou, a journalist at ...")."""
     out = []
     for e in ents:
         prev = doc[e.start - 1] if e.start > 0 else None
-        if prev is not None and prev.pos_ == "NOUN" and not prev.ent_type_ and e.label_ in ("PERSON", "ORG"):
+        appos = [c for c in e.root.children if c.dep_ == "appos" and c.i >= e.end and c.pos_ == "NOUN"]
+        if (prev is None or prev.pos_ != "NOUN") and appos:
+            prev = appos[0]  # "Eliza Triantafillou, a journalist at ...": the apposition says what the name is
+        if prev is not None and prev.pos_ == "NOUN" and prev.ent_type_ in ("", "VICTIM_GROUP") and e.label_ in ("PERSON", "ORG"):
             noun = prev.lower_
             if e.label_ == "PERSON" and noun in _ORG_TYPE_NOUNS:
                 out.append(Span(doc, e.start, e.end, label="ORG", kb_id=name_key(e.text)))
@@ -619,7 +672,8 @@ def _in_title_run(span: Span) -> bool:
     while start > 0 and (doc[start - 1].is_title or (doc[start - 1].lower_ in ("of", "for", "and", "on")
                                                      and start > 1 and doc[start - 2].is_title)):
         start -= 1
-    while end < len(doc) - 1 and doc[end].lower_ in ("of", "for", "and", "on") and doc[end + 1].is_title:
+    while end < len(doc) - 1 and doc[end].lower_ in ("of", "for", "and", "on") and doc[end + 1].is_title \
+            and doc[end + 1].ent_type_ != "DATE":  # "... Inc. on Monday": a date, not a title's words
         end += 2
         while end < len(doc) and doc[end].is_title:
             end += 1

@@ -204,7 +204,11 @@ _LEADER_HEADS = frozenset({"administration", "government", "regime"})
 
 def _media_name(doc: Doc, span: Span) -> Span:
     """A country or capital name followed by a newspaper word ("Washington Post", "China Daily") is the
-    newspaper's name, an organisation; other spans unchanged."""
+    newspaper's name, and a product's name followed by "Project" ("Pegasus Project") the consortium's: an
+    organisation; other spans unchanged."""
+    if span.label_ == "PRODUCT" and span.end < len(doc) and doc[span.end].text == "Project":
+        # "the Pegasus Project": the consortium of newsrooms named after the spyware, an organisation
+        return Span(doc, span.start, span.end + 1, label="ORG", kb_id=name_key(doc[span.start : span.end + 1].text))
     if span.label_ != "COUNTRY" or span.end >= len(doc) or doc[span.end].text not in _MEDIA_TAILS:
         return span
     return Span(doc, span.start, span.end + 1, label="ORG", kb_id=name_key(doc[span.start : span.end + 1].text))
