@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.components.common import OUTPUT_LABELS, aux_spans
+from nlp.components.entities import TYPED_CONFIDENCE
 from nlp.components.ruler import COUNTRY_IN_NAME
 from nlp.gazetteer import Gazetteer
 from nlp.normalize import Coreference, display_name
@@ -209,13 +210,14 @@ def _surnames_are_people(text: str, raw: list[tuple[int, int, str, str, float]])
     "Livshits said"); an ORG made only of such surnames ("Skvortsova and Ippolitov") is dropped; a later bare
     surname that ner left untagged is a mention of that person ("Bill Marczak" ... "Marczak and his team"); a
     one-word PERSON that is an organisation's name or its first word elsewhere in the document is that
-    organisation ("suing Gamma" and "Gamma Group"; "Dahua has received" and "Dahua Technology")."""
+    organisation ("suing Gamma" and "Gamma Group"; "Dahua has received" and "Dahua is ... company")."""
     people: dict[str, tuple[int, str, float]] = {}  # surname -> (end of the first full name, canonical, confidence)
     for s, e, lab, can, conf in raw:
         words = text[s:e].split()
         if lab == "PERSON" and len(words) > 1 and len(words[-1]) >= 3 and words[-1][:1].isupper():
             people.setdefault(words[-1], (e, can, conf))
-    firms = {text[s:e].split()[0] for s, e, lab, *_ in raw if lab == "ORG" and len(text[s:e].split()) > 1}
+    firms = {text[s:e].split()[0] for s, e, lab, _, conf in raw if lab == "ORG" and (
+        len(text[s:e].split()) > 1 or conf == TYPED_CONFIDENCE)}  # a one-word name only where the text typed it
     out: list[tuple[int, int, str, str, float]] = []
     for s, e, lab, can, conf in raw:
         words = [w for w in re.split(r"[\s,]+", text[s:e]) if w and w not in ("and", "&")]

@@ -146,9 +146,9 @@ class EntityNormalizer:
         ents = [e for e in ents if not (e.start in cut_starts and e.label_ in ("ORG", "PERSON", "PRODUCT"))]
         ents += [d for d in found if d.label_ != "DROP"]
         ents = _people_in_lists_of_people(doc, ents)
-        ents = _typed_by_preceding_noun(doc, ents)
-        ents = _named_by_copula(doc, ents, conf, self.remap_conf)
-        ents += _names_after_org_nouns(doc, ents + aux, conf, self.remap_conf)
+        ents = _typed_by_preceding_noun(doc, ents, conf)
+        ents = _named_by_copula(doc, ents, conf, TYPED_CONFIDENCE)
+        ents += _names_after_org_nouns(doc, ents + aux, conf, TYPED_CONFIDENCE)
         ents += self._owners_before_possessive(doc, ents, conf)
         ents = self._country_led_firm_names(doc, ents, conf)
         ents = self._short_forms(doc, ents, conf)
@@ -339,7 +339,9 @@ class EntityNormalizer:
         out = []
         covered: set[int] = set()
         for e in ents:
-            if e.label_ in ("PERSON", "GOV_AGENCY", "PRODUCT") and len(e) == 1 and e.text in firsts and e.start > firsts[e.text].start:
+            if e.label_ in ("PERSON", "GOV_AGENCY", "PRODUCT") and len(e) == 1 and e.text in firsts and e.start > firsts[e.text].start \
+                    and not (e.label_ == "PRODUCT" and conf.get((e.start_char, e.end_char)) == self.gaz_conf):
+                # (a known product stays one after an organisation named for it: "the Pegasus Project ... Pegasus")
                 full = firsts[e.text]
                 out.append(Span(doc, e.start, e.end, label="ORG", kb_id=full.kb_id_))
             else:
@@ -510,6 +512,9 @@ _PERSON_TYPE_NOUNS = frozenset({"journalist", "reporter", "activist", "dissident
                                 "president", "investigator", "analyst", "director", "editor", "economist", "defender"})
 
 
+# confidence of a name whose kind the text itself states ("Dahua is ... company", "whose company WiSpear", "a firm
+# called Cytrox"); nlp.extract reads it to retype other one-word mentions of the same name in the document
+TYPED_CONFIDENCE = 0.75
 _COPULA_ORG_NOUNS = _ORG_TYPE_NOUNS | {"corporation", "giant", "maker", "manufacturer", "producer", "seller", "exporter"}
 
 
@@ -542,10 +547,21 @@ def _named_by_copula(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], flo
 def _names_after_org_nouns(doc: Doc, taken: list[Span], conf: dict[tuple[int, int], float], confidence: float) -> list[Span]:
     """A run of title-case proper nouns that ner left untagged right after an organisation noun, or after
     "called"/"named" following one, is that organisation's name: "the Greek independent media outlet The Inside
-    Story", "a less-well-known spyware firm called Cytrox"."""
+    Story", "a less-well-known spyware firm called Cytrox"; so is an untagged proper noun whose apposition is
+    such a noun ("Cytrox, a North Macedonia-based company")."""
     used = {t for e in taken for t in range(e.start, e.end)}
     out: list[Span] = []
     for tok in doc:
+        if tok.pos_ == "PROPN" and tok.i not in used and tok.text[:1].isupper() and any(
+                c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.casefold() in _ORG_TYPE_NOUNS for c in tok.children):
+            start = tok.i  # "manufactured by Cytrox, a North Macedonia-based company": named by its apposition
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" and start - 1 not in used:
+                start -= 1
+            span = Span(doc, start, tok.i + 1, label="ORG", kb_id=name_key(doc[start : tok.i + 1].text))
+            out.append(span)
+            conf[(span.start_char, span.end_char)] = confidence
+            used.update(range(start, tok.i + 1))
+            continue
         if tok.pos_ != "NOUN" or tok.lower_ not in _ORG_TYPE_NOUNS or tok.i in used:
             continue
         i = tok.i + 1
@@ -572,7 +588,7 @@ def _before_based(span: Span) -> bool:
         and doc[span.end + 1].lower_ in _BASED
 
 
-def _typed_by_preceding_noun(doc: Doc, ents: list[Span]) -> list[Span]:
+def _typed_by_preceding_noun(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
     """A PERSON right after an organisation noun is an organisation ("whose company WiSpear", "the law firm Leigh
     Day", "the magazine Inside Story"); an ORG right after a person noun is a person ("journalist Thanasis
     Koukakis"). The noun must be a common noun directly before the name, outside any other mention, or the head
@@ -587,6 +603,7 @@ def _typed_by_preceding_noun(doc: Doc, ents: list[Span]) -> list[Span]:
             noun = prev.lower_
             if e.label_ == "PERSON" and noun in _ORG_TYPE_NOUNS:
                 out.append(Span(doc, e.start, e.end, label="ORG", kb_id=name_key(e.text)))
+                conf[(e.start_char, e.end_char)] = TYPED_CONFIDENCE
                 continue
             if e.label_ == "ORG" and noun in _PERSON_TYPE_NOUNS and not any(t.lower_ in _ORG_WORDS or t.lower_ in _COMMERCIAL
                                                                             for t in e):
