@@ -152,6 +152,7 @@ class Extractor:
         read = p.prepared.text
         raw = _add_acronym_mentions(read, raw)
         raw = _surnames_are_people(read, raw)
+        raw = _typed_names_repeated(read, raw)
         canonical_at: dict[tuple[int, int], str] = {}
         display: dict[str, str] = {}
         country_of: dict[str, str] = {}  # an agency's country holds for its acronym and short forms too
@@ -247,6 +248,27 @@ def _surnames_are_people(text: str, raw: list[tuple[int, int, str, str, float]])
     if added:
         out = sorted(out + added, key=lambda x: (x[0], x[1]))
     return out
+
+
+def _typed_names_repeated(text: str, raw: list[tuple[int, int, str, str, float]]) -> list[tuple[int, int, str, str, float]]:
+    """Other uses in the document of an organisation name whose kind the text stated (confidence
+    ``TYPED_CONFIDENCE``: "Circles is a surveillance firm" ... "Circles customers"), where ner left them untagged:
+    exact, case-sensitive, whole-word matches outside any other mention and not followed by another capitalised
+    word ("Circles Cloud" is a product's name)."""
+    names = {text[s:e]: can for s, e, lab, can, conf in raw if lab == "ORG" and conf == TYPED_CONFIDENCE and e - s >= 4}
+    if not names:
+        return raw
+    spans = sorted((s, e) for s, e, *_ in raw)
+    begins = [s for s, _ in spans]
+    added = []
+    pattern = re.compile(r"(?<![\w.&'-])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                         + r")(?![\w&-]|\s+[A-Z][a-z])")
+    for m in pattern.finditer(text):
+        i = bisect.bisect_right(begins, m.start()) - 1
+        if i >= 0 and spans[i][1] > m.start() or (i + 1 < len(spans) and spans[i + 1][0] < m.end()):
+            continue
+        added.append((m.start(), m.end(), "ORG", names[m.group(1)], TYPED_CONFIDENCE))
+    return sorted(raw + added, key=lambda x: (x[0], x[1])) if added else raw
 
 
 def _add_acronym_mentions(text: str, raw: list[tuple[int, int, str, str, float]]) -> list[tuple[int, int, str, str, float]]:

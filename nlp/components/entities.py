@@ -520,12 +520,15 @@ _COPULA_ORG_NOUNS = _ORG_TYPE_NOUNS | {"corporation", "giant", "maker", "manufac
 
 def _named_by_copula(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float], confidence: float) -> list[Span]:
     """The proper-noun subject of "is a ... firm/company/maker" is an organisation: "Circles is a surveillance
-    firm", "Dahua is the world's second largest surveillance technology company" (ner leaves it untagged or calls
-    it a person); a country, agency or organisation mention stays as it is."""
+    firm" (a capitalised plural noun with "is" is a name too), "Dahua is the world's second largest surveillance
+    technology company" (ner leaves it untagged or calls it a person); a country, agency or organisation mention
+    stays as it is."""
     out = list(ents)
     for tok in doc:
-        if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.head.lemma_ != "be":
+        if tok.dep_ != "nsubj" or not tok.text[:1].isupper() or tok.head.lemma_ != "be":
             continue
+        if tok.pos_ != "PROPN" and not (tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.head.lower_ in ("is", "was")):
+            continue  # "Circles is a surveillance firm": a plural-looking subject of a singular verb is a name
         if not any(c.dep_ == "attr" and c.lemma_.casefold() in _COPULA_ORG_NOUNS for c in tok.head.children):
             continue
         start = tok.i

@@ -254,3 +254,21 @@ def test_an_agency_named_with_another_word_than_the_gazetteers(extractor: Extrac
         "sold its Remote Control System to the US Drug Enforcement Agency and US military via a front company based "
         "in the US.")
     assert _agencies(ext)["US Drug Enforcement Agency"] == "US"
+
+
+def test_a_firm_named_with_a_common_word_is_found_by_what_the_text_says_of_it(extractor: Extractor) -> None:
+    # https://citizenlab.ca/2020/12/running-in-circles-uncovering-the-clients-of-cyberespionage-firm-circles/
+    # (the first two key findings)
+    text = ("Circles is a surveillance firm that reportedly exploits weaknesses in the global mobile phone system to "
+            "snoop on calls, texts, and the location of phones around the globe. Circles is affiliated with NSO Group, "
+            "which develops the oft-abused Pegasus spyware.\n\n"
+            "Circles, whose products work without hacking the phone itself, says they sell only to nation-states. "
+            "According to leaked documents, Circles customers can purchase a system that they connect to their local "
+            "telecommunications companies' infrastructure, or can use a separate system called the \"Circles Cloud,\" "
+            "which interconnects with telecommunications companies around the world.")
+    ext = extractor.extract_text(text)
+    circles = [e for e in ext.entities if e.text == "Circles"]
+    assert len(circles) == 4 and {e.label for e in circles} == {"ORG"}
+    assert len({e.canonical for e in circles}) == 1
+    cloud = text.index("Circles Cloud")
+    assert not any(e.start == cloud and e.label == "ORG" for e in ext.entities)  # a product's name, not the firm
