@@ -97,6 +97,8 @@ class GazetteerRuler:
                     continue
                 if not sensitive and _inside_proper_name(doc, start, end):
                     continue  # "Fictive Intercept Systems Ltd" is a company, not a capability mention
+                if label == "COUNTRY" and text in self.demonyms and _between_name_words(doc, start, end):
+                    continue  # "Center for a New American Security": a word of an organisation's name
                 if label in ("ORG", "GOV_AGENCY") and sensitive:  # "NSO Group Technologies Ltd": the full name
                     while end < len(doc) and (doc[end].lower_.strip(".") in self._legal_forms
                                               or (doc[end].is_title and doc[end].lower_ in _NAME_TAILS)):
@@ -237,6 +239,16 @@ def _actor_head_end(doc: Doc, i: int) -> int | None:
         if i + n <= len(doc) and tuple(t.text for t in doc[i : i + n]) == head:
             return i + n
     return None
+
+
+def _between_name_words(doc: Doc, start: int, end: int) -> bool:
+    """True when a demonym at [start, end) sits between two capitalised words of one name, the first not opening
+    the sentence nor an article ("Center for a New American Security", "Royal Canadian Mounted Police")."""
+    if start == 0 or end >= len(doc):
+        return False
+    before, after = doc[start - 1], doc[end]
+    return before.is_title and not before.is_sent_start and before.lower_ not in ("the", "a", "an") \
+        and before.pos_ in ("PROPN", "ADJ") and after.is_title and after.pos_ == "PROPN"
 
 
 def _inside_proper_name(doc: Doc, start: int, end: int) -> bool:
