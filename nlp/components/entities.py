@@ -444,8 +444,8 @@ def _trim(ent: Span, legal_forms: frozenset[str] = frozenset()) -> Span | None:
 def _split_possessives(ents: Sequence[Span]) -> list[Span]:
     """ner's ORG spans that hold two names as those names: a possessive inside ("the University of Toronto's
     Citizen Lab": the owner and the owned body, as "Russia's" before an agency is a mention of its own), a comma
-    between names ("Yitu, Hikvision"), a case name ("Doe v. Cisco Systems Inc.": the party after "v."); other
-    spans unchanged."""
+    between names ("Yitu, Hikvision"), a case name ("Doe v. Cisco Systems Inc.": the party after "v."), two
+    bodies joined by "and" ("the Defense Ministry and Economy Ministry"); other spans unchanged."""
     out: list[Span] = []
     for ent in ents:
         if ent.label_ != "ORG" or ent.kb_id_:
@@ -455,6 +455,12 @@ def _split_possessives(ents: Sequence[Span]) -> list[Span]:
         versus = [t.i for t in ent[1:-1] if t.lower_ in ("v.", "v", "vs.", "vs")]
         if versus:  # "Doe v. Cisco Systems Inc.": a case name; the company sued is the party named
             out.append(Span(doc, versus[-1] + 1, ent.end, label="ORG"))
+            continue
+        heads = _STATE_HEADS | _SHARED_HEADS
+        ands = [t.i for t in ent[1:-1] if t.lower_ == "and" and doc[t.i - 1].lower_ in heads and doc[t.i - 1].is_title]
+        if ands and ent[-1].lower_ in heads:  # "the Defense Ministry and Economy Ministry": two bodies
+            out.append(Span(doc, ent.start, ands[0], label="ORG"))
+            out.append(Span(doc, ands[0] + 1, ent.end, label="ORG"))
             continue
         cut = [t.i for t in ent[1:-1] if t.lower_ in ("'s", "\u2019s")]
         if cut:
@@ -585,10 +591,16 @@ def _names_after_org_nouns(doc: Doc, taken: list[Span], conf: dict[tuple[int, in
 
 
 def _before_based(span: Span) -> bool:
-    """The span is the place of a "-based" compound ("Hampshire-based", "U.K-based", "Toronto-based")."""
+    """The span names where a firm sits: the place of a "-based" compound ("Hampshire-based", "U.K-based"), of
+    one written without its hyphen ("The California based US tech company"), or after "based in" ("which is
+    based in Wan Chai")."""
     doc = span.doc
-    return span.end + 1 < len(doc) and doc[span.end].text in ("-", "\u2010", "\u2011") \
-        and doc[span.end + 1].lower_ in _BASED
+    if span.end + 1 < len(doc) and doc[span.end].text in ("-", "\u2010", "\u2011") and doc[span.end + 1].lower_ in _BASED:
+        return True
+    if span.end + 1 < len(doc) and doc[span.end].lower_ in _BASED and doc[span.end + 1].pos_ in ("NOUN", "PROPN", "ADJ") \
+            and doc[span.end + 1].lower_ not in ("in", "on", "at", "out"):
+        return True
+    return span.start >= 2 and doc[span.start - 1].lower_ == "in" and doc[span.start - 2].lower_ in _BASED
 
 
 def _typed_by_preceding_noun(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:

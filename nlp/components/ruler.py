@@ -18,7 +18,7 @@ from nlp.normalize import legal_forms, name_key
 
 _AGENCY_HEADS = [
     "Ministry", "Ministries", "Police", "Gendarmerie", "Directorate", "Army", "Brigade", "Battalion", "Regiment",
-    "Guard", "Guards", "Command", "Bureau", "Agency", "Service", "Committee", "Prosecutor", "Procuracy", "Forces",
+    "Guard", "Guards", "Command", "Bureau", "Agency", "Service", "Committee", "Prosecutor", "Procuracy", "Forces", "Force",
     "Department", "Office", "Authority", "Council", "Presidency", "Navy", "Unit", "Division", "Corps",
 ]
 _AGENCY_MODIFIERS = [

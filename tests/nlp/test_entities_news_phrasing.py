@@ -272,3 +272,28 @@ def test_a_firm_named_with_a_common_word_is_found_by_what_the_text_says_of_it(ex
     assert len({e.canonical for e in circles}) == 1
     cloud = text.index("Circles Cloud")
     assert not any(e.start == cloud and e.label == "ORG" for e in ext.entities)  # a product's name, not the firm
+
+
+def test_where_a_firm_is_based_is_no_party_even_without_a_hyphen(extractor: Extractor) -> None:
+    # https://debatepolitics.com/threads/us-company-sold-belarus-the-it-gear-to-block-the-internet.421415/ (first
+    # sentence, a forum post summarising the reporting); https://scmp.com/week-asia/politics/article/3047164/hong-kong-protests-did-police-use-israels-cellebrite-hacking
+    ext = extractor.extract_text(
+        "The California based US tech company Sandvine Inc. (Procera Networks), which is owned by the private equity "
+        "firm Francisco Partners, sold \"deep packet inspection\" software to Belarus in 2019 for $2.5 million "
+        "dollars.\n\n"
+        "Binary Solutions, which is based in Wan Chai, lists Hong Kong Police Force and Cellebrite among its clients "
+        "and partners on its website.")
+    labels = _labels(ext)
+    assert "California" not in labels and "Wan Chai" not in labels
+    assert {"Sandvine Inc.", "Procera Networks", "Francisco Partners", "Binary Solutions", "Cellebrite"} <= set(
+        _with(ext, "ORG"))
+    assert _agencies(ext) == {"Hong Kong Police Force": "HK"}
+
+
+def test_two_ministries_joined_by_and_are_two_bodies(extractor: Extractor) -> None:
+    # https://www.jpost.com/israel-news/hong-kong-democracy-activists-to-israel-stop-exporting-tech-to-police-636918
+    ext = extractor.extract_text(
+        "The activist shared a letter by Israeli human rights lawyer Eitay Mack calling on the Defense Ministry and "
+        "Economy Ministry to block Cellebrite from exporting its product to Hong Kong.")
+    assert set(_agencies(ext)) == {"Defense Ministry", "Economy Ministry"}
+    assert _labels(ext)["Eitay Mack"] == {"PERSON"} and _labels(ext)["Cellebrite"] == {"ORG"}
