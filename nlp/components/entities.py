@@ -106,6 +106,9 @@ class EntityNormalizer:
                     continue  # "Under Secretary of Commerce for ...", "the Commerce Control List": not the body acting
                 if label == "ORG" and self.is_agency(ent.text):
                     label = "GOV_AGENCY"
+                if label == "PRODUCT" and self.gazetteer.product_vendors.get(ent.kb_id_) == ent.kb_id_ \
+                        and ent.root.dep_ == "nsubj" and ent.root.head.pos_ == "VERB":
+                    label = "ORG"  # "WhatsApp notified 90 users", "FinFisher sold": the maker named for its product acts
                 ents.append(Span(doc, ent.start, ent.end, label=label, kb_id=ent.kb_id_))
                 conf[(ent.start_char, ent.end_char)] = self.gaz_conf
                 continue

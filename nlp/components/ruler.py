@@ -248,7 +248,8 @@ def _between_name_words(doc: Doc, start: int, end: int) -> bool:
         return False
     before, after = doc[start - 1], doc[end]
     return before.is_title and not before.is_sent_start and before.lower_ not in ("the", "a", "an") \
-        and before.pos_ in ("PROPN", "ADJ") and after.is_title and after.pos_ == "PROPN"
+        and before.pos_ in ("PROPN", "ADJ") and not before.like_num and after.is_title and after.pos_ == "PROPN" \
+        and not after.text.endswith("s")  # "Eleven Chinese Entities", "Three Russian Companies": a heading
 
 
 def _inside_proper_name(doc: Doc, start: int, end: int) -> bool:

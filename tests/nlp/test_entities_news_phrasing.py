@@ -297,3 +297,26 @@ def test_two_ministries_joined_by_and_are_two_bodies(extractor: Extractor) -> No
         "Economy Ministry to block Cellebrite from exporting its product to Hong Kong.")
     assert set(_agencies(ext)) == {"Defense Ministry", "Economy Ministry"}
     assert _labels(ext)["Eitay Mack"] == {"PERSON"} and _labels(ext)["Cellebrite"] == {"ORG"}
+
+
+def test_police_and_government_named_as_customers(extractor: Extractor) -> None:
+    # https://techtost.com/cellebrite-cut-off-serbia-citing-misuse-of-its-phone-unlocking-tools-why-not-others (first
+    # sentence); http://globaltimes.cn/content/1161692.shtml (second)
+    ext = extractor.extract_text(
+        "Last year, phone-hacking tools maker Cellebrite announced it had suspended Serbian police as a customer after "
+        "human rights investigators alleged local police and intelligence services used its tools to hack the phones "
+        "of a journalist and an activist and plant spyware.\n\n"
+        "Chinese telecommunication company Huawei on Thursday refuted a US news report alleging that the company "
+        "aided the Ugandan government to spy on opposition politicians.")
+    assert _agencies(ext) == {"Serbian police": "RS", "Ugandan government": "UG"}
+    assert {"Cellebrite", "Huawei"} == set(_with(ext, "ORG"))
+
+
+def test_an_app_is_a_product_and_its_maker_acting_is_an_organisation(extractor: Extractor) -> None:
+    # https://www.jns.org/whatsapp-sues-israeli-firm-for-allegedly-helping-governments-hack-user-accounts/ (last two
+    # sentences)
+    text = ("WhatsApp said the hacking took advantage of its video calling feature to send malware to targeted "
+            "phones.\n\nWhatsApp messages use end-to-end encryption.")
+    ext = extractor.extract_text(text)
+    assert [(e.label, e.start) for e in ext.entities if e.text == "WhatsApp"] == [
+        ("ORG", 0), ("PRODUCT", text.index("WhatsApp messages"))]
