@@ -508,6 +508,7 @@ def _people_in_lists_of_people(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 _BASED = frozenset({"based", "headquartered", "registered", "incorporated"})
+_PLACE_NOUNS = frozenset({"county", "counties", "province", "provinces", "district", "districts", "prefecture"})
 # nouns that say what the name right after them is: "the company WiSpear", "the law firm Leigh Day", "the magazine
 # Inside Story" (an organisation); "journalist Thanasis Koukakis", "businessman Tal Dilian" (a person)
 _ORG_TYPE_NOUNS = frozenset({"company", "firm", "vendor", "maker", "developer", "manufacturer", "startup", "start-up",
@@ -595,14 +596,16 @@ def _names_after_org_nouns(doc: Doc, taken: list[Span], conf: dict[tuple[int, in
 
 def _before_based(span: Span) -> bool:
     """The span names where a firm sits: the place of a "-based" compound ("Hampshire-based", "U.K-based"), of
-    one written without its hyphen ("The California based US tech company"), or after "based in" ("which is
-    based in Wan Chai")."""
+    one written without its hyphen ("The California based US tech company"), after "based in" ("which is
+    based in Wan Chai"), or before a word for an administrative area ("Orange and Osceola counties")."""
     doc = span.doc
     if span.end + 1 < len(doc) and doc[span.end].text in ("-", "\u2010", "\u2011") and doc[span.end + 1].lower_ in _BASED:
         return True
     if span.end + 1 < len(doc) and doc[span.end].lower_ in _BASED and doc[span.end + 1].pos_ in ("NOUN", "PROPN", "ADJ") \
             and doc[span.end + 1].lower_ not in ("in", "on", "at", "out"):
         return True
+    if span.end < len(doc) and doc[span.end].lower_ in _PLACE_NOUNS:
+        return True  # "Orange and Osceola counties", "Kampala district"
     return span.start >= 2 and doc[span.start - 1].lower_ == "in" and doc[span.start - 2].lower_ in _BASED
 
 

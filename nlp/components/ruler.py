@@ -58,6 +58,11 @@ class GazetteerRuler:
                  title_or_and, {"LOWER": "and"}, title_or_and],
                 [{"ORTH": {"IN": _AGENCY_MODIFIERS}}, {"IS_TITLE": True, "OP": "*"}, {"ORTH": {"IN": _AGENCY_HEADS}}],
                 [{"ORTH": {"IN": ["Unit", "Brigade", "Battalion", "Regiment", "Division"]}}, {"LIKE_NUM": True}],
+                # "the Metropolitan Bureau of Investigation", "the National Directorate of Intelligence"
+                [{"ORTH": {"IN": _AGENCY_MODIFIERS}}, {"IS_TITLE": True, "OP": "*"},
+                 {"ORTH": {"IN": ["Bureau", "Directorate", "Department", "Office", "Agency", "Service", "Command"]}},
+                 {"LOWER": "of"}, {"ORTH": {"IN": ["Investigation", "Investigations", "Intelligence", "Security",
+                                                   "Information", "Surveillance", "Counterintelligence"]}}],
                 [{"ORTH": {"IN": _AGENCY_MODIFIERS}}, {"IS_TITLE": True, "OP": "*"}, {"ORTH": {"IN": _AGENCY_HEADS}},
                  {"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, {"ORTH": {"IN": ["Interior", "Defence", "Defense", "Justice",
                                                                               "President", "Presidency", "Army"]}}],

@@ -320,3 +320,13 @@ def test_an_app_is_a_product_and_its_maker_acting_is_an_organisation(extractor: 
     ext = extractor.extract_text(text)
     assert [(e.label, e.start) for e in ext.entities if e.text == "WhatsApp"] == [
         ("ORG", 0), ("PRODUCT", text.index("WhatsApp messages"))]
+
+
+def test_an_agency_named_with_of_and_the_counties_it_covers(extractor: Extractor) -> None:
+    # https://fcir.org/2015/07/13/revealed-the-spyware-capability-orlandos-metropolitan-bureau-of-investigation-wants/
+    ext = extractor.extract_text(
+        "The Metropolitan Bureau of Investigation, a multi-agency police task force in Orlando that covers Orange and "
+        "Osceola counties, is negotiating with Italian company Hacking Team to purchase spyware technology that "
+        "infiltrates phones and computers.")
+    assert set(_agencies(ext)) == {"Metropolitan Bureau of Investigation"}
+    assert _with(ext, "ORG") == ["Hacking Team"]  # not the counties
