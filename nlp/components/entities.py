@@ -150,6 +150,7 @@ class EntityNormalizer:
         ents += [d for d in found if d.label_ != "DROP"]
         ents = _people_in_lists_of_people(doc, ents)
         ents = _typed_by_preceding_noun(doc, ents, conf)
+        ents = _aliases_take_the_label(doc, ents)
         ents = _named_by_copula(doc, ents, conf, TYPED_CONFIDENCE)
         ents += _names_after_org_nouns(doc, ents + aux, conf, TYPED_CONFIDENCE)
         ents += self._owners_before_possessive(doc, ents, conf)
@@ -591,6 +592,22 @@ def _names_after_org_nouns(doc: Doc, taken: list[Span], conf: dict[tuple[int, in
             out.append(span)
             conf[(span.start_char, span.end_char)] = confidence
             used.update(range(i, j))
+    return out
+
+
+def _aliases_take_the_label(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A name given as another name of an organisation is an organisation: "Candiru, also known as Saito Tech",
+    "Nexa (formerly Amesys)", "NSO, which also goes by Q Cyber Technologies"."""
+    out = list(ents)
+    for e in ents:
+        if e.label_ not in ("PERSON", "PRODUCT") or e.start < 2:
+            continue
+        cue = doc[e.start - 2 : e.start].text.lower()
+        if not (cue.endswith(("known as", "goes by", "renamed")) or doc[e.start - 1].lower_ in ("formerly", "aka", "f/k/a")):
+            continue
+        before = [o for o in ents if o.end <= e.start - 1 and o.end >= e.start - 8 and o.label_ == "ORG"]
+        if before:
+            out[out.index(e)] = Span(doc, e.start, e.end, label="ORG", kb_id=name_key(e.text))
     return out
 
 

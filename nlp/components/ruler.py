@@ -58,6 +58,12 @@ class GazetteerRuler:
                  title_or_and, {"LOWER": "and"}, title_or_and],
                 [{"ORTH": {"IN": _AGENCY_MODIFIERS}}, {"IS_TITLE": True, "OP": "*"}, {"ORTH": {"IN": _AGENCY_HEADS}}],
                 [{"ORTH": {"IN": ["Unit", "Brigade", "Battalion", "Regiment", "Division"]}}, {"LIKE_NUM": True}],
+                # "Hungary's Special Service for National Security", "the Federal Office for the Protection of the
+                # Constitution": a body's name goes on over "for" and proper nouns
+                [{"ORTH": {"IN": _AGENCY_MODIFIERS}}, {"IS_TITLE": True, "OP": "*"},
+                 {"ORTH": {"IN": ["Bureau", "Directorate", "Department", "Office", "Agency", "Service", "Committee",
+                                  "Council", "Commission", "Authority", "Centre", "Center"]}},
+                 {"LOWER": "for"}, {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True, "POS": "PROPN", "OP": "+"}],
                 # "the Metropolitan Bureau of Investigation", "the National Directorate of Intelligence"
                 [{"ORTH": {"IN": _AGENCY_MODIFIERS}}, {"IS_TITLE": True, "OP": "*"},
                  {"ORTH": {"IN": ["Bureau", "Directorate", "Department", "Office", "Agency", "Service", "Command"]}},
@@ -195,7 +201,7 @@ _ACTOR_HEADS = (
 _LOWER_ACTOR_HEADS = (
     ("defence", "ministry"), ("defense", "ministry"), ("interior", "ministry"), ("foreign", "ministry"),
     ("intelligence", "agency"), ("spy", "agency"), ("spy", "agencies"), ("secret", "service"), ("secret", "services"),
-    ("intelligence",),
+    ("intelligence",), ("state",),
 )
 # title-case words that end the name of a newspaper or news site after a place: "Washington Post", "Jerusalem Post",
 # "Moscow Times", "China Daily" (a publisher, not the country or city)
@@ -242,6 +248,8 @@ def _actor_head_end(doc: Doc, i: int) -> int | None:
     for head in _LOWER_ACTOR_HEADS:
         n = len(head)
         if i + n <= len(doc) and tuple(t.text for t in doc[i : i + n]) == head:
+            if head == ("state",) and i + n < len(doc) and doc[i + n].lower_ in ("of", "-"):
+                return None  # "the U.S. state of Texas", "Chinese state-owned": no state body acting
             return i + n
     return None
 

@@ -330,3 +330,24 @@ def test_an_agency_named_with_of_and_the_counties_it_covers(extractor: Extractor
         "infiltrates phones and computers.")
     assert set(_agencies(ext)) == {"Metropolitan Bureau of Investigation"}
     assert _with(ext, "ORG") == ["Hacking Team"]  # not the counties
+
+
+def test_the_state_as_buyer_and_a_body_named_with_for(extractor: Extractor) -> None:
+    # https://eu.boell.org/en/2021/08/24/pegasus-hungary-surveillance-state-unmasked (first sentence); the second is
+    # written for the test with the name of Hungary's domestic intelligence service, and the third with the alias
+    # the Entity List gives Candiru
+    ext = extractor.extract_text(
+        "As it turns out, the Hungarian state most likely purchased sophisticated spyware from the Israeli cyber-arms "
+        "firm NSO and used it to hack into the phones of some of the country's best-known journalists.\n\n"
+        "Hungary's Special Service for National Security carried out the surveillance.\n\n"
+        "The spyware was sold by Candiru, also known as Saito Tech, to the Saudi Arabian government.")
+    assert _agencies(ext) == {"Hungarian state": "HU", "Special Service for National Security": "HU",
+                              "Saudi Arabian government": "SA"}
+    assert set(_with(ext, "ORG")) == {"NSO", "Candiru", "Saito Tech"}
+
+
+def test_state_as_a_modifier_is_no_body(extractor: Extractor) -> None:
+    # written for the test: "state" qualifying a noun or naming a US state
+    ext = extractor.extract_text("Chinese state media reported it, and Chinese state-owned firms bought cameras in "
+                                 "the U.S. state of Texas.")
+    assert _agencies(ext) == {}
