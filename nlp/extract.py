@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.components.common import OUTPUT_LABELS, aux_spans
+from nlp.components.entities import TYPED_CONFIDENCE
 from nlp.components.ruler import COUNTRY_IN_NAME
 from nlp.gazetteer import Gazetteer
 from nlp.normalize import Coreference, display_name
@@ -151,6 +152,7 @@ class Extractor:
         read = p.prepared.text
         raw = _add_acronym_mentions(read, raw)
         raw = _surnames_are_people(read, raw)
+        raw = _typed_names_repeated(read, raw)
         canonical_at: dict[tuple[int, int], str] = {}
         display: dict[str, str] = {}
         country_of: dict[str, str] = {}  # an agency's country holds for its acronym and short forms too
@@ -206,19 +208,67 @@ def _unit_result(doc: Doc) -> _UnitResult:
 
 def _surnames_are_people(text: str, raw: list[tuple[int, int, str, str, float]]) -> list[tuple[int, int, str, str, float]]:
     """An ORG that is only the surname of a person named in the document is that person ("Boris Livshits" ...
-    "Livshits said"); an ORG made only of such surnames ("Skvortsova and Ippolitov") is dropped."""
-    people = {text[s:e].split()[-1]: can for s, e, lab, can, _ in raw if lab == "PERSON" and len(text[s:e].split()) > 1}
-    if not people:
-        return raw
+    "Livshits said"); an ORG made only of such surnames ("Skvortsova and Ippolitov") is dropped; a later bare
+    surname that ner left untagged is a mention of that person ("Bill Marczak" ... "Marczak and his team"); a
+    one-word PERSON that is an organisation's name or its first word elsewhere in the document is that
+    organisation ("suing Gamma" and "Gamma Group"; "Dahua has received" and "Dahua is ... company")."""
+    people: dict[str, tuple[int, str, float]] = {}  # surname -> (end of the first full name, canonical, confidence)
+    for s, e, lab, can, conf in raw:
+        words = text[s:e].split()
+        if lab == "PERSON" and len(words) > 1 and len(words[-1]) >= 3 and words[-1][:1].isupper():
+            people.setdefault(words[-1], (e, can, conf))
+    firms = {text[s:e].split()[0] for s, e, lab, _, conf in raw if lab == "ORG" and (
+        len(text[s:e].split()) > 1 or conf == TYPED_CONFIDENCE)}  # a one-word name only where the text typed it
     out: list[tuple[int, int, str, str, float]] = []
     for s, e, lab, can, conf in raw:
         words = [w for w in re.split(r"[\s,]+", text[s:e]) if w and w not in ("and", "&")]
+        if lab == "PERSON" and len(words) == 1 and words[0] in firms and words[0] not in people:
+            out.append((s, e, "ORG", can, conf))  # "suing Gamma" and "Gamma Group": the firm's short name
+            continue
         if lab == "ORG" and words and all(w in people for w in words):
             if len(words) == 1:
-                out.append((s, e, "PERSON", people[words[0]], conf))
+                out.append((s, e, "PERSON", people[words[0]][1], conf))
             continue
         out.append((s, e, lab, can, conf))
+    if not people:
+        return out
+    # "Marczak said ...": a later bare surname that ner left untagged is the person named before in full
+    pattern = re.compile(r"(?<![\w.-])(" + "|".join(re.escape(w) for w in people) + r")(?![\w-])")
+    starts = sorted((s, e) for s, e, *_ in out)
+    begins = [s for s, _ in starts]
+    added = []
+    for m in pattern.finditer(text):
+        first_end, can, conf = people[m.group(1)]
+        if m.start() < first_end or m.group(1) in firms:
+            continue
+        i = bisect.bisect_right(begins, m.start()) - 1
+        if i >= 0 and starts[i][0] <= m.start() < starts[i][1] or (i + 1 < len(starts) and starts[i + 1][0] < m.end()):
+            continue
+        added.append((m.start(), m.end(), "PERSON", can, conf))
+    if added:
+        out = sorted(out + added, key=lambda x: (x[0], x[1]))
     return out
+
+
+def _typed_names_repeated(text: str, raw: list[tuple[int, int, str, str, float]]) -> list[tuple[int, int, str, str, float]]:
+    """Other uses in the document of an organisation name whose kind the text stated (confidence
+    ``TYPED_CONFIDENCE``: "Circles is a surveillance firm" ... "Circles customers"), where ner left them untagged:
+    exact, case-sensitive, whole-word matches outside any other mention and not followed by another capitalised
+    word ("Circles Cloud" is a product's name)."""
+    names = {text[s:e]: can for s, e, lab, can, conf in raw if lab == "ORG" and conf == TYPED_CONFIDENCE and e - s >= 4}
+    if not names:
+        return raw
+    spans = sorted((s, e) for s, e, *_ in raw)
+    begins = [s for s, _ in spans]
+    added = []
+    pattern = re.compile(r"(?<![\w.&'-])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                         + r")(?![\w&-]|\s+[A-Z][a-z])")
+    for m in pattern.finditer(text):
+        i = bisect.bisect_right(begins, m.start()) - 1
+        if i >= 0 and spans[i][1] > m.start() or (i + 1 < len(spans) and spans[i + 1][0] < m.end()):
+            continue
+        added.append((m.start(), m.end(), "ORG", names[m.group(1)], TYPED_CONFIDENCE))
+    return sorted(raw + added, key=lambda x: (x[0], x[1])) if added else raw
 
 
 def _add_acronym_mentions(text: str, raw: list[tuple[int, int, str, str, float]]) -> list[tuple[int, int, str, str, float]]:

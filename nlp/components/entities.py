@@ -9,6 +9,7 @@ inherit the label of the name they follow. Dates, percentages and money go to th
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from spacy.language import Language
@@ -69,6 +70,7 @@ class EntityNormalizer:
         self.gazetteer = Gazetteer()
         self._agency_re: re.Pattern[str] = re.compile(r"(?!x)x")
         self._generic: set[str] = set()
+        self._country_names: frozenset[str] = frozenset()
         self._legal_forms = frozenset(" ".join(f) for f in legal_forms() if len(f) == 1)
         self._not_parties = frozenset(_not_parties())
 
@@ -77,6 +79,7 @@ class EntityNormalizer:
         terms = sorted(gazetteer.agency_terms, key=len, reverse=True)
         self._agency_re = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in terms) + r")\b") if terms else self._agency_re
         self._generic = {g.casefold() for g in gazetteer.generic_agencies}
+        self._country_names = frozenset(n for c in gazetteer.countries.values() for n in (c.name, *c.aliases))
 
     def is_agency(self, text: str) -> bool:
         """True for the name of a government body: it ends in a head word that only states use ("Ministry",
@@ -96,13 +99,16 @@ class EntityNormalizer:
         ents: list[Span] = []
         conf: dict[tuple[int, int], float] = {}
         aux = aux_spans(doc)
-        for ent in doc.ents:
+        for ent in _split_possessives(doc.ents):
             label = ent.label_
             if ent.kb_id_ and label in OUTPUT_LABELS:  # from the gazetteer
                 if label == "GOV_AGENCY" and (_in_official_title(ent) or _starts_document_name(ent)):
                     continue  # "Under Secretary of Commerce for ...", "the Commerce Control List": not the body acting
                 if label == "ORG" and self.is_agency(ent.text):
                     label = "GOV_AGENCY"
+                if label == "PRODUCT" and self.gazetteer.product_vendors.get(ent.kb_id_) == ent.kb_id_ \
+                        and ent.root.dep_ == "nsubj" and ent.root.head.pos_ == "VERB":
+                    label = "ORG"  # "WhatsApp notified 90 users", "FinFisher sold": the maker named for its product acts
                 ents.append(Span(doc, ent.start, ent.end, label=label, kb_id=ent.kb_id_))
                 conf[(ent.start_char, ent.end_char)] = self.gaz_conf
                 continue
@@ -113,6 +119,12 @@ class EntityNormalizer:
                                    or any(t.is_upper and t.text in self._not_parties for t in span)
                                    or _bare_head_word(span) or _starts_document_name(span) or _in_title_run(span)):
                 continue  # "EAR", "Federal Register"; "Under Secretary of Commerce for Industry and Security"
+            if label in ("ORG", "PERSON", "GPE", "NORP", "LOC", "FAC") and _before_based(span):
+                code = self.gazetteer.country_code(span.text) or self.gazetteer.country_code(span.text + ".")
+                if code:  # "the U.K-based firm": ner read "U.K" as an organisation
+                    ents.append(Span(doc, span.start, span.end, label="COUNTRY", kb_id=code))
+                    conf[(span.start_char, span.end_char)] = self.remap_conf
+                continue  # "Hampshire-based Gamma International": where a firm sits, a place, never a party
             mapped = self._map(span)
             if mapped is None:
                 if label in _AUX_NER:
@@ -137,6 +149,12 @@ class EntityNormalizer:
         ents = [e for e in ents if not (e.start in cut_starts and e.label_ in ("ORG", "PERSON", "PRODUCT"))]
         ents += [d for d in found if d.label_ != "DROP"]
         ents = _people_in_lists_of_people(doc, ents)
+        ents = _typed_by_preceding_noun(doc, ents, conf)
+        ents = _aliases_take_the_label(doc, ents)
+        ents = _named_by_copula(doc, ents, conf, TYPED_CONFIDENCE)
+        ents += _names_after_org_nouns(doc, ents + aux, conf, TYPED_CONFIDENCE)
+        ents += self._owners_before_possessive(doc, ents, conf)
+        ents = self._country_led_firm_names(doc, ents, conf)
         ents = self._short_forms(doc, ents, conf)
         ents = self._products_before_capabilities(doc, ents, conf)
         ents = self._acronyms(doc, ents, conf)
@@ -163,6 +181,11 @@ class EntityNormalizer:
             if len(words) > n:
                 head = doc[span.start : span.start + n].text
                 code = gaz.country_code(head) or gaz.place_code(head)
+                if code:
+                    return code
+        for tok in words[1:-1]:  # "Royal Canadian Mounted Police": a country word inside a title-case name
+            if tok.is_title and (tok.i + 1 >= span.end or doc[tok.i + 1].is_title):
+                code = gaz.country_code(tok.text)
                 if code:
                     return code
         for tok in words[:-1]:  # "... of Bangladesh", "China's military"
@@ -258,6 +281,56 @@ class EntityNormalizer:
             i = max(j, i + 1)
         return out
 
+    def _owners_before_possessive(self, doc: Doc, taken: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """A title-case name that ner left untagged right before "'s" and an organisation or agency is that body's
+        owner, an organisation: "the University of Toronto's Citizen Lab", "Global Voices Advocacy's Netizen
+        Report". Countries, places and people before "'s" are tagged already and stay as they are."""
+        used = {t for e in taken for t in range(e.start, e.end)}
+        starts = {e.start for e in taken if e.label_ in ("ORG", "GOV_AGENCY")}
+        out: list[Span] = []
+        for tok in doc:
+            if tok.lower_ not in ("'s", "\u2019s") or tok.i + 1 not in starts or tok.i - 1 in used or tok.i == 0:
+                continue
+            j = tok.i
+            while j > 0 and j - 1 not in used and (doc[j - 1].is_title and doc[j - 1].pos_ == "PROPN" or (
+                    doc[j - 1].lower_ == "of" and j - 2 >= 0 and doc[j - 2].is_title)):
+                j -= 1
+            run = doc[j : tok.i].text
+            if j < tok.i and doc[j].lower_ != "of" and not self.gazetteer.country_code(run) \
+                    and not self.gazetteer.place_code(run):
+                span = Span(doc, j, tok.i, label="ORG", kb_id=name_key(doc[j : tok.i].text))
+                out.append(span)
+                conf[(span.start_char, span.end_char)] = self.remap_conf
+        return out
+
+    def _country_led_firm_names(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """A country's name right before a firm name that ends in a commercial word is part of that name ("China
+        National Electronics Import & Export Corporation", "China Telecom"); an agency-like name owned by a
+        company ("Microsoft's Digital Security Unit") is the company's unit, an organisation."""
+        by_start = {e.start: e for e in ents}
+        out: list[Span] = []
+        merged: set[int] = set()
+        for e in ents:
+            if e.start in merged:
+                continue
+            nxt = by_start.get(e.end)
+            if e.label_ == "COUNTRY" and nxt is not None and nxt.label_ == "ORG" and e.text in self._country_names \
+                    and not e.text.isupper() and len(e) == 1 \
+                    and nxt[-1].lower_.rstrip(".") in _ORG_WORDS | _COMMERCIAL | self._legal_forms \
+                    and conf.get((nxt.start_char, nxt.end_char), 0) < self.gaz_conf:
+                span = Span(doc, e.start, nxt.end, label="ORG", kb_id=name_key(doc[e.start : nxt.end].text))
+                conf[(span.start_char, span.end_char)] = conf.get((nxt.start_char, nxt.end_char), self.remap_conf)
+                out.append(span)
+                merged.add(nxt.start)
+                continue
+            if e.label_ == "GOV_AGENCY" and e.start >= 2 and doc[e.start - 1].lower_ in ("'s", "\u2019s") \
+                    and conf.get((e.start_char, e.end_char), 0) < self.gaz_conf \
+                    and any(o.end == e.start - 1 and o.label_ == "ORG" for o in ents):
+                out.append(Span(doc, e.start, e.end, label="ORG", kb_id=e.kb_id_))
+                continue
+            out.append(e)
+        return out
+
     def _short_forms(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
         """Later bare first words of multi-word organisation names ("Helix" after "Helix Integrators")."""
         firsts: dict[str, Span] = {}
@@ -270,7 +343,9 @@ class EntityNormalizer:
         out = []
         covered: set[int] = set()
         for e in ents:
-            if e.label_ in ("PERSON", "GOV_AGENCY", "PRODUCT") and len(e) == 1 and e.text in firsts and e.start > firsts[e.text].start:
+            if e.label_ in ("PERSON", "GOV_AGENCY", "PRODUCT") and len(e) == 1 and e.text in firsts and e.start > firsts[e.text].start \
+                    and not (e.label_ == "PRODUCT" and conf.get((e.start_char, e.end_char)) == self.gaz_conf):
+                # (a known product stays one after an organisation named for it: "the Pegasus Project ... Pegasus")
                 full = firsts[e.text]
                 out.append(Span(doc, e.start, e.end, label="ORG", kb_id=full.kb_id_))
             else:
@@ -315,6 +390,10 @@ class EntityNormalizer:
             if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
                 tok = doc[ent.end + 1]
                 if tok.text.isupper() and 2 <= len(tok.text) <= 8 and (tok.text == acronym(ent.text) or tok.text[0] == ent.text[0]):
+                    # "Royal Canadian Mounted Police (RCMP)": the acronym takes the long form's label even where
+                    # ner had labelled it on its own ("RCMP" as ORG)
+                    out = [e for e in out if not (e.start == tok.i and e.end == tok.i + 1 and e.label_ != ent.label_
+                                                  and e.label_ in ("ORG", "GOV_AGENCY", "PERSON", "PRODUCT"))]
                     if not any(e.start <= tok.i < e.end for e in out):
                         out.append(Span(doc, tok.i, tok.i + 1, label=ent.label_, kb_id=ent.kb_id_))
                         conf[(tok.idx, tok.idx + len(tok.text))] = conf.get((ent.start_char, ent.end_char), self.ner_conf)
@@ -334,6 +413,9 @@ def _trim(ent: Span, legal_forms: frozenset[str] = frozenset()) -> Span | None:
     doc = ent.doc
     while start < end and doc[start].lower_ in ("the", "a", "an", "its", "their"):
         start += 1
+    opened = [j for j in range(start, end) if doc[j].text == "("]
+    if opened and not any(doc[j].text == ")" for j in range(opened[-1], end)):
+        end = opened[-1]  # "Privacy International (PI": the bracketed acronym that ner took in is a mention of its own
     names = ent.label_ not in _AUX_NER
     if names:  # "... Pte Ltd for Tk 5": a price or a preposition after a legal form ends the name
         for j in range(start + 1, end):
@@ -363,6 +445,49 @@ def _trim(ent: Span, legal_forms: frozenset[str] = frozenset()) -> Span | None:
     return Span(doc, start, end, label=ent.label_)
 
 
+def _split_possessives(ents: Sequence[Span]) -> list[Span]:
+    """ner's ORG spans that hold two names as those names: a possessive inside ("the University of Toronto's
+    Citizen Lab": the owner and the owned body, as "Russia's" before an agency is a mention of its own), a comma
+    between names ("Yitu, Hikvision"), a case name ("Doe v. Cisco Systems Inc.": the party after "v."), two
+    bodies joined by "and" ("the Defense Ministry and Economy Ministry"); other spans unchanged."""
+    out: list[Span] = []
+    for ent in ents:
+        if ent.label_ != "ORG" or ent.kb_id_:
+            out.append(ent)
+            continue
+        doc = ent.doc
+        versus = [t.i for t in ent[1:-1] if t.lower_ in ("v.", "v", "vs.", "vs")]
+        if versus:  # "Doe v. Cisco Systems Inc.": a case name; the company sued is the party named
+            out.append(Span(doc, versus[-1] + 1, ent.end, label="ORG"))
+            continue
+        heads = _STATE_HEADS | _SHARED_HEADS
+        ands = [t.i for t in ent[1:-1] if t.lower_ == "and" and doc[t.i - 1].lower_ in heads and doc[t.i - 1].is_title]
+        if ands and ent[-1].lower_ in heads:  # "the Defense Ministry and Economy Ministry": two bodies
+            out.append(Span(doc, ent.start, ands[0], label="ORG"))
+            out.append(Span(doc, ands[0] + 1, ent.end, label="ORG"))
+            continue
+        cut = [t.i for t in ent[1:-1] if t.lower_ in ("'s", "\u2019s")]
+        if cut:
+            out.append(Span(doc, ent.start, cut[0], label="ORG"))
+            out.append(Span(doc, cut[0] + 1, ent.end, label="ORG"))
+            continue
+        # "Yitu, Hikvision": two names ner joined over a comma (not "Huawei Technologies Co., Ltd." nor a law
+        # firm's "Robins, Kaplan, Miller and Ciresi, LLP", which end in a legal form)
+        commas = [t.i for t in ent[1:-1] if t.text == "," and doc[t.i + 1].is_title and not _FORM_TAIL.match(doc[t.i + 1].text)]
+        if commas and not _FORM_TAIL.match(ent[-1].text):
+            bounds = [ent.start, *commas, ent.end]
+            for a, b in zip(bounds, bounds[1:], strict=False):
+                a = a + 1 if doc[a].text == "," else a
+                if a < b:
+                    out.append(Span(doc, a, b, label="ORG"))
+            continue
+        out.append(ent)
+    return out
+
+
+_FORM_TAIL = re.compile(r"(?i)^(?:ltd|llc|llp|inc|corp|co|plc|gmbh|ag|sa|pte|pvt|bhd|jsc|lp)\.?$")
+
+
 def _people_in_lists_of_people(doc: Doc, ents: list[Span]) -> list[Span]:
     """An ORG guess that is a plain two- or three-word name coordinated with a person ("Boris Livshits, Svetlana
     Skvortsova and Aleksey Ippolitov") is a person too."""
@@ -380,6 +505,149 @@ def _people_in_lists_of_people(doc: Doc, ents: list[Span]) -> list[Span]:
             out.append(Span(doc, e.start, e.end, label="PERSON", kb_id=e.kb_id_))
         else:
             out.append(e)
+    return out
+
+
+_BASED = frozenset({"based", "headquartered", "registered", "incorporated"})
+_PLACE_NOUNS = frozenset({"county", "counties", "province", "provinces", "district", "districts", "prefecture"})
+# nouns that say what the name right after them is: "the company WiSpear", "the law firm Leigh Day", "the magazine
+# Inside Story" (an organisation); "journalist Thanasis Koukakis", "businessman Tal Dilian" (a person)
+_ORG_TYPE_NOUNS = frozenset({"company", "firm", "vendor", "maker", "developer", "manufacturer", "startup", "start-up",
+                             "conglomerate", "subsidiary", "supplier", "provider", "reseller", "distributor", "contractor",
+                             "magazine", "newspaper", "outlet", "broadcaster", "website", "daily", "weekly", "agency",
+                             "consortium", "organisation", "organization", "group", "nonprofit", "non-profit", "ngo",
+                             "watchdog", "publication", "network", "bank", "lab", "laboratory"})
+_PERSON_TYPE_NOUNS = frozenset({"journalist", "reporter", "activist", "dissident", "researcher", "businessman",
+                                "businesswoman", "lawyer", "blogger", "politician", "opponent", "critic", "founder",
+                                "executive", "spokesman", "spokeswoman", "spokesperson", "official", "minister", "leader",
+                                "president", "investigator", "analyst", "director", "editor", "economist", "defender"})
+
+
+# confidence of a name whose kind the text itself states ("Dahua is ... company", "whose company WiSpear", "a firm
+# called Cytrox"); nlp.extract reads it to retype other one-word mentions of the same name in the document
+TYPED_CONFIDENCE = 0.75
+_COPULA_ORG_NOUNS = _ORG_TYPE_NOUNS | {"corporation", "giant", "maker", "manufacturer", "producer", "seller", "exporter"}
+
+
+def _named_by_copula(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float], confidence: float) -> list[Span]:
+    """The proper-noun subject of "is a ... firm/company/maker" is an organisation: "Circles is a surveillance
+    firm" (a capitalised plural noun with "is" is a name too), "Dahua is the world's second largest surveillance
+    technology company" (ner leaves it untagged or calls it a person); a country, agency or organisation mention
+    stays as it is."""
+    out = list(ents)
+    for tok in doc:
+        if tok.dep_ != "nsubj" or not tok.text[:1].isupper() or tok.head.lemma_ != "be":
+            continue
+        if tok.pos_ != "PROPN" and not (tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.head.lower_ in ("is", "was")):
+            continue  # "Circles is a surveillance firm": a plural-looking subject of a singular verb is a name
+        if not any(c.dep_ == "attr" and c.lemma_.casefold() in _COPULA_ORG_NOUNS for c in tok.head.children):
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == tok.i:
+            start -= 1
+        hit = [e for e in out if e.start < tok.i + 1 and start < e.end]
+        if any(e.label_ not in ("PERSON", "PRODUCT") for e in hit):
+            continue
+        for e in hit:
+            out.remove(e)
+        lo = min([start, *(e.start for e in hit)])
+        hi = max([tok.i + 1, *(e.end for e in hit)])
+        span = Span(doc, lo, hi, label="ORG", kb_id=name_key(doc[lo:hi].text))
+        out.append(span)
+        conf[(span.start_char, span.end_char)] = confidence
+    return out
+
+
+def _names_after_org_nouns(doc: Doc, taken: list[Span], conf: dict[tuple[int, int], float], confidence: float) -> list[Span]:
+    """A run of title-case proper nouns that ner left untagged right after an organisation noun, or after
+    "called"/"named" following one, is that organisation's name: "the Greek independent media outlet The Inside
+    Story", "a less-well-known spyware firm called Cytrox"; so is an untagged proper noun whose apposition is
+    such a noun ("Cytrox, a North Macedonia-based company")."""
+    used = {t for e in taken for t in range(e.start, e.end)}
+    out: list[Span] = []
+    for tok in doc:
+        if tok.pos_ == "PROPN" and tok.i not in used and tok.text[:1].isupper() and any(
+                c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.casefold() in _ORG_TYPE_NOUNS for c in tok.children):
+            start = tok.i  # "manufactured by Cytrox, a North Macedonia-based company": named by its apposition
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" and start - 1 not in used:
+                start -= 1
+            span = Span(doc, start, tok.i + 1, label="ORG", kb_id=name_key(doc[start : tok.i + 1].text))
+            out.append(span)
+            conf[(span.start_char, span.end_char)] = confidence
+            used.update(range(start, tok.i + 1))
+            continue
+        if tok.pos_ != "NOUN" or tok.lower_ not in _ORG_TYPE_NOUNS or tok.i in used:
+            continue
+        i = tok.i + 1
+        if i < len(doc) and doc[i].lower_ in ("called", "named", "dubbed"):
+            i += 1
+        if i < len(doc) and doc[i].text == "The" and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
+            i += 1
+        j = i
+        while j < len(doc) and j not in used and doc[j].pos_ == "PROPN" and (doc[j].is_title or doc[j].is_upper) \
+                and doc[j].is_alpha:
+            j += 1
+        if j > i and (j >= len(doc) or j not in used):
+            span = Span(doc, i, j, label="ORG", kb_id=name_key(doc[i:j].text))
+            out.append(span)
+            conf[(span.start_char, span.end_char)] = confidence
+            used.update(range(i, j))
+    return out
+
+
+def _aliases_take_the_label(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A name given as another name of an organisation is an organisation: "Candiru, also known as Saito Tech",
+    "Nexa (formerly Amesys)", "NSO, which also goes by Q Cyber Technologies"."""
+    out = list(ents)
+    for e in ents:
+        if e.label_ not in ("PERSON", "PRODUCT") or e.start < 2:
+            continue
+        cue = doc[e.start - 2 : e.start].text.lower()
+        if not (cue.endswith(("known as", "goes by", "renamed")) or doc[e.start - 1].lower_ in ("formerly", "aka", "f/k/a")):
+            continue
+        before = [o for o in ents if o.end <= e.start - 1 and o.end >= e.start - 8 and o.label_ == "ORG"]
+        if before:
+            out[out.index(e)] = Span(doc, e.start, e.end, label="ORG", kb_id=name_key(e.text))
+    return out
+
+
+def _before_based(span: Span) -> bool:
+    """The span names where a firm sits: the place of a "-based" compound ("Hampshire-based", "U.K-based"), of
+    one written without its hyphen ("The California based US tech company"), after "based in" ("which is
+    based in Wan Chai"), or before a word for an administrative area ("Orange and Osceola counties")."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text in ("-", "\u2010", "\u2011") and doc[span.end + 1].lower_ in _BASED:
+        return True
+    if span.end + 1 < len(doc) and doc[span.end].lower_ in _BASED and doc[span.end + 1].pos_ in ("NOUN", "PROPN", "ADJ") \
+            and doc[span.end + 1].lower_ not in ("in", "on", "at", "out"):
+        return True
+    if span.end < len(doc) and doc[span.end].lower_ in _PLACE_NOUNS:
+        return True  # "Orange and Osceola counties", "Kampala district"
+    return span.start >= 2 and doc[span.start - 1].lower_ == "in" and doc[span.start - 2].lower_ in _BASED
+
+
+def _typed_by_preceding_noun(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+    """A PERSON right after an organisation noun is an organisation ("whose company WiSpear", "the law firm Leigh
+    Day", "the magazine Inside Story"); an ORG right after a person noun is a person ("journalist Thanasis
+    Koukakis"). The noun must be a common noun directly before the name, outside any other mention, or the head
+    of the name's apposition ("Eliza Triantafillou, a journalist at ...")."""
+    out = []
+    for e in ents:
+        prev = doc[e.start - 1] if e.start > 0 else None
+        appos = [c for c in e.root.children if c.dep_ == "appos" and c.i >= e.end and c.pos_ == "NOUN"]
+        if (prev is None or prev.pos_ != "NOUN") and appos:
+            prev = appos[0]  # "Eliza Triantafillou, a journalist at ...": the apposition says what the name is
+        if prev is not None and prev.pos_ == "NOUN" and prev.ent_type_ in ("", "VICTIM_GROUP") and e.label_ in ("PERSON", "ORG"):
+            noun = prev.lower_
+            if e.label_ == "PERSON" and noun in _ORG_TYPE_NOUNS:
+                out.append(Span(doc, e.start, e.end, label="ORG", kb_id=name_key(e.text)))
+                conf[(e.start_char, e.end_char)] = TYPED_CONFIDENCE
+                continue
+            if e.label_ == "ORG" and noun in _PERSON_TYPE_NOUNS and not any(t.lower_ in _ORG_WORDS or t.lower_ in _COMMERCIAL
+                                                                            for t in e):
+                out.append(Span(doc, e.start, e.end, label="PERSON", kb_id=name_key(e.text)))
+                continue
+        out.append(e)
     return out
 
 
@@ -459,7 +727,8 @@ def _in_title_run(span: Span) -> bool:
     while start > 0 and (doc[start - 1].is_title or (doc[start - 1].lower_ in ("of", "for", "and", "on")
                                                      and start > 1 and doc[start - 2].is_title)):
         start -= 1
-    while end < len(doc) - 1 and doc[end].lower_ in ("of", "for", "and", "on") and doc[end + 1].is_title:
+    while end < len(doc) - 1 and doc[end].lower_ in ("of", "for", "and", "on") and doc[end + 1].is_title \
+            and doc[end + 1].ent_type_ != "DATE":  # "... Inc. on Monday": a date, not a title's words
         end += 2
         while end < len(doc) and doc[end].is_title:
             end += 1

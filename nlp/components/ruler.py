@@ -18,7 +18,7 @@ from nlp.normalize import legal_forms, name_key
 
 _AGENCY_HEADS = [
     "Ministry", "Ministries", "Police", "Gendarmerie", "Directorate", "Army", "Brigade", "Battalion", "Regiment",
-    "Guard", "Guards", "Command", "Bureau", "Agency", "Service", "Committee", "Prosecutor", "Procuracy", "Forces",
+    "Guard", "Guards", "Command", "Bureau", "Agency", "Service", "Committee", "Prosecutor", "Procuracy", "Forces", "Force",
     "Department", "Office", "Authority", "Council", "Presidency", "Navy", "Unit", "Division", "Corps",
 ]
 _AGENCY_MODIFIERS = [
@@ -58,6 +58,17 @@ class GazetteerRuler:
                  title_or_and, {"LOWER": "and"}, title_or_and],
                 [{"ORTH": {"IN": _AGENCY_MODIFIERS}}, {"IS_TITLE": True, "OP": "*"}, {"ORTH": {"IN": _AGENCY_HEADS}}],
                 [{"ORTH": {"IN": ["Unit", "Brigade", "Battalion", "Regiment", "Division"]}}, {"LIKE_NUM": True}],
+                # "Hungary's Special Service for National Security", "the Federal Office for the Protection of the
+                # Constitution": a body's name goes on over "for" and proper nouns
+                [{"ORTH": {"IN": _AGENCY_MODIFIERS}}, {"IS_TITLE": True, "OP": "*"},
+                 {"ORTH": {"IN": ["Bureau", "Directorate", "Department", "Office", "Agency", "Service", "Committee",
+                                  "Council", "Commission", "Authority", "Centre", "Center"]}},
+                 {"LOWER": "for"}, {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True, "POS": "PROPN", "OP": "+"}],
+                # "the Metropolitan Bureau of Investigation", "the National Directorate of Intelligence"
+                [{"ORTH": {"IN": _AGENCY_MODIFIERS}}, {"IS_TITLE": True, "OP": "*"},
+                 {"ORTH": {"IN": ["Bureau", "Directorate", "Department", "Office", "Agency", "Service", "Command"]}},
+                 {"LOWER": "of"}, {"ORTH": {"IN": ["Investigation", "Investigations", "Intelligence", "Security",
+                                                   "Information", "Surveillance", "Counterintelligence"]}}],
                 [{"ORTH": {"IN": _AGENCY_MODIFIERS}}, {"IS_TITLE": True, "OP": "*"}, {"ORTH": {"IN": _AGENCY_HEADS}},
                  {"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, {"ORTH": {"IN": ["Interior", "Defence", "Defense", "Justice",
                                                                               "President", "Presidency", "Army"]}}],
@@ -97,11 +108,14 @@ class GazetteerRuler:
                     continue
                 if not sensitive and _inside_proper_name(doc, start, end):
                     continue  # "Fictive Intercept Systems Ltd" is a company, not a capability mention
+                if label == "COUNTRY" and text in self.demonyms and _between_name_words(doc, start, end):
+                    continue  # "Center for a New American Security": a word of an organisation's name
                 if label in ("ORG", "GOV_AGENCY") and sensitive:  # "NSO Group Technologies Ltd": the full name
                     while end < len(doc) and (doc[end].lower_.strip(".") in self._legal_forms
                                               or (doc[end].is_title and doc[end].lower_ in _NAME_TAILS)):
                         end += 1
                 candidates.append(Span(doc, start, end, label=label, kb_id=canonical))
+        candidates = [_media_name(doc, c) for c in candidates]
         countries_by_end = {c.end: c for c in candidates if c.label_ == "COUNTRY"}
         for match_id, start, end in self.patterns(doc):
             span = doc[start:end]
@@ -182,12 +196,35 @@ _ACTOR_HEADS = (
     ("administration",), ("regime",), ("police",), ("military",), ("army",), ("navy",),
     ("junta",), ("cabinet",), ("gendarmerie",),
 )
+# news phrasing, matched in lower case only ("Mexico's defense ministry", "Rwandan intelligence", "Moroccan spy
+# agency"); a capitalised "Interior Ministry" is a name, found by the agency patterns, its demonym a mention apart
+_LOWER_ACTOR_HEADS = (
+    ("defence", "ministry"), ("defense", "ministry"), ("interior", "ministry"), ("foreign", "ministry"),
+    ("intelligence", "agency"), ("spy", "agency"), ("spy", "agencies"), ("secret", "service"), ("secret", "services"),
+    ("intelligence",), ("state",),
+)
+# title-case words that end the name of a newspaper or news site after a place: "Washington Post", "Jerusalem Post",
+# "Moscow Times", "China Daily" (a publisher, not the country or city)
+_MEDIA_TAILS = frozenset({"Post", "Times", "Journal", "Herald", "Tribune", "Daily", "Gazette", "Chronicle", "Telegraph",
+                          "Independent", "Observer", "Review", "Standard", "Star", "Sun", "Mail", "Express", "Monitor"})
 COUNTRY_IN_NAME = "COUNTRY_IN_NAME"  # aux label: a country mention inside a GOV_AGENCY phrase ("Egyptian police")
 _NAME_TAILS = frozenset({"technologies", "technology", "holdings", "systems", "solutions", "group", "labs", "lab",
                          "international", "consortium", "corporation", "company", "networks", "intelligence"})
 _PERSON_ROLE_NOUNS = frozenset({"officer", "officers", "official", "officials", "spokesman", "spokeswoman",
                                 "spokesperson", "source", "sources", "bonds", "minister", "ministers", "adviser", "advisers"})
 _LEADER_HEADS = frozenset({"administration", "government", "regime"})
+
+
+def _media_name(doc: Doc, span: Span) -> Span:
+    """A country or capital name followed by a newspaper word ("Washington Post", "China Daily") is the
+    newspaper's name, and a product's name followed by "Project" ("Pegasus Project") the consortium's: an
+    organisation; other spans unchanged."""
+    if span.label_ == "PRODUCT" and span.end < len(doc) and doc[span.end].text == "Project":
+        # "the Pegasus Project": the consortium of newsrooms named after the spyware, an organisation
+        return Span(doc, span.start, span.end + 1, label="ORG", kb_id=name_key(doc[span.start : span.end + 1].text))
+    if span.label_ != "COUNTRY" or span.end >= len(doc) or doc[span.end].text not in _MEDIA_TAILS:
+        return span
+    return Span(doc, span.start, span.end + 1, label="ORG", kb_id=name_key(doc[span.start : span.end + 1].text))
 
 
 def _modifies_later_noun(head: Token) -> bool:
@@ -208,7 +245,24 @@ def _actor_head_end(doc: Doc, i: int) -> int | None:
             if head == ("government",) and i + n < len(doc) and doc[i + n].lower_ in ("official", "officials", "bonds"):
                 return None
             return i + n
+    for head in _LOWER_ACTOR_HEADS:
+        n = len(head)
+        if i + n <= len(doc) and tuple(t.text for t in doc[i : i + n]) == head:
+            if head == ("state",) and i + n < len(doc) and doc[i + n].lower_ in ("of", "-"):
+                return None  # "the U.S. state of Texas", "Chinese state-owned": no state body acting
+            return i + n
     return None
+
+
+def _between_name_words(doc: Doc, start: int, end: int) -> bool:
+    """True when a demonym at [start, end) sits between two capitalised words of one name, the first not opening
+    the sentence nor an article ("Center for a New American Security", "Royal Canadian Mounted Police")."""
+    if start == 0 or end >= len(doc):
+        return False
+    before, after = doc[start - 1], doc[end]
+    return before.is_title and not before.is_sent_start and before.lower_ not in ("the", "a", "an") \
+        and before.pos_ in ("PROPN", "ADJ") and not before.like_num and after.is_title and after.pos_ == "PROPN" \
+        and not after.text.endswith("s")  # "Eleven Chinese Entities", "Three Russian Companies": a heading
 
 
 def _inside_proper_name(doc: Doc, start: int, end: int) -> bool:
