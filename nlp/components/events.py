@@ -28,7 +28,7 @@ _DENIAL_LEMMAS = {"deny", "reject", "refute", "dispute", "dismiss"}
 _STOP_POS = {"VERB", "AUX"}
 _CLAUSE_DEPS = {"conj", "xcomp", "advcl", "ccomp", "relcl", "acl", "pcomp", "csubj"}
 # nouns that stand for the company named just before ("The company also delivered ...")
-_ANAPHOR_NOUNS = {"company", "firm", "vendor", "manufacturer", "supplier", "developer", "business", "exporter", "group",
+_ANAPHOR_NOUNS = {"company", "firm", "vendor", "manufacturer", "maker", "outfit", "supplier", "developer", "business", "exporter", "group",
                   "companies", "firms", "entities", "entity"}
 # agent nouns of a supply: the noun names one party, its possessor or "of"/"to" phrase the other
 _BUYER_AGENTS = {"customer", "client", "buyer"}
@@ -36,6 +36,12 @@ _SELLER_AGENTS = {"supplier", "vendor", "seller", "provider"}
 _DEAL_NOUNS = {"contract", "deal", "agreement"}
 _AWARD_VERBS = {"award", "give", "grant", "sign"}  # the subject of "awarded a contract to X" is the buyer
 _WIN_VERBS = {"win", "secure", "land", "obtain", "receive", "get"}
+_AGENT_AND_SUPPLY_NOUNS = {"customer", "client", "buyer", "supplier", "vendor", "seller", "provider", "sale", "sales",
+                           "export", "delivery", "shipment", "contract", "deal"}
+_USE_VERBS = {"use", "deploy", "employ", "operate"}
+_TOOL_NOUNS = {"tool", "software", "system", "technology", "product", "equipment", "camera", "spyware", "malware",
+               "solution", "device", "platform", "hardware", "gear", "program"}
+_MAKER_VERBS = {"produce", "make", "develop", "manufacture", "build", "design", "create", "sell", "supply", "market"}
 _MODIFIER_DEPS = {"amod", "compound", "npadvmod", "nmod", "nummod"}
 # nouns whose infinitive complement is done by the noun's owner or by the subject of the verb that has the noun:
 # "X engaged in a conspiracy to export ...", "efforts by front companies to transship ...", "X's scheme to procure"
@@ -187,7 +193,10 @@ class EventExtractor:
             if head.i == trigger.i:
                 if behalf and prep in ("on", "in"):
                     prep = "on_behalf_of"  # "procured ... on behalf of the Russian government": the end user
-                return Attachment(mention, tok.dep_, prep, intermediary)
+                dep = tok.dep_
+                if dep == "csubj" and mention.span.start <= tok.i < mention.span.end:
+                    dep = "nsubj"  # a name the parser read as a clause: "Hacking Team sold" ("Hacking" a verb)
+                return Attachment(mention, dep, prep, intermediary)
             if head.pos_ in _STOP_POS and tok.dep_ not in ("conj", "appos") and head.dep_ != "amod":
                 return None
             if head.lemma_.casefold() in self.intermediary_terms:
@@ -224,6 +233,8 @@ class EventExtractor:
                     ev = self._supply_or_ownership(tok, sent, mentions, seller=lemma in t["supply_seller"])
                 elif lemma in t["abuse"] or lemma in t["abuse_use"]:
                     ev = self._abuse(tok, sent, mentions, use=lemma in t["abuse_use"])
+                    if lemma in _USE_VERBS and (bought := self._use_supply(tok, sent, mentions)) is not None:
+                        events.append(bought)
                 elif lemma in t["listing"]:
                     ev = self._listing(tok, sent, mentions)
                 elif lemma in t["ownership"]:
@@ -294,8 +305,9 @@ class EventExtractor:
             named = [m for m in mentions if m.span.start <= subject.i < m.span.end]
             if not named and subject.tag_ in ("WDT", "WP") and subject.head.dep_ == "relcl":
                 # "entities ... that seek to provide ...": the relative pronoun stands for the noun it follows
-                noun = subject.head.head
-                named = [m for m in mentions if m.span.start <= noun.i < m.span.end]
+                named = _described_by(subject.head.head, mentions)
+            elif not named and subject.pos_ == "NOUN":  # "Cellebrite is a firm that provides ...": Cellebrite
+                named = _described_by(subject, mentions)
             elif not named and subject.pos_ == "PRON":  # "... that they developed and supplied spyware to ..."
                 named = _antecedents(subject, mentions)
             elif named:  # the subject and the parties coordinated with it: "Fishenko and the other defendants"
@@ -422,6 +434,16 @@ class EventExtractor:
                     own.add("owned", m)
                 _add_share(own, sent, mentions)
                 return own
+        if not seller and not ev.roles.get("recipient") and trig.dep_ == "acl" and trig.head.dep_ == "dobj":
+            # "the Mexican army deployed spyware bought from NSO Group": who has the thing bought it
+            user = trig.head.head
+            for m in mentions:
+                if m.label in PARTY_LABELS and any(c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end
+                                                   for c in user.children):
+                    ev.add("recipient", m)
+        if not ev.roles.get("supplier") and ev.roles.get("recipient"):
+            for m in self._makers(trig, ev, mentions):  # "bought Pegasus software produced by NSO Group"
+                ev.add("supplier", m)
         _add_sentence_dates(ev, sent, mentions)
         _add_sentence_countries(ev, sent, mentions)
         if ev.roles.get("supplier") and not ev.roles.get("recipient") and ev.roles.get("country") and seller:
@@ -450,6 +472,45 @@ class EventExtractor:
                 ev.add("product", Mention(phrase, "TEXT", phrase.text))
         return ev
 
+    def _use_supply(self, trig: Token, sent: Span, mentions: list[Mention]) -> Event | None:
+        """A state body using or deploying a firm's tool got it from that firm: "the Ugandan police deployed Huawei's
+        cameras", "Pegasus, NSO Group's spyware, was deployed by the Rwandan government", "used spyware from X".
+        Only a government user (agency, country, "the government") and a firm named as the tool's owner or source
+        count; the supply is reported with a lower confidence than a sale said in words."""
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children)
+        ev = Event("supply", trig, confidence=self.base - 0.15)
+        for a in self._slots(trig, mentions):
+            m = a.mention
+            if m.label in ITEM_LABELS:
+                ev.add(_item_role(m), m)
+            elif m.label in ("GOV_AGENCY", "COUNTRY") and ((a.dep == "nsubj" and not passive) or a.prep == "by"):
+                if not _country_modifier(m, trig, mentions):
+                    ev.add("recipient", m)
+            elif m.label == "ORG" and (a.prep == "from" or _owner_of_tool(m, mentions)) and a.prep != "by" \
+                    and a.dep != "nsubj":
+                ev.add("supplier", m)
+        if not ev.roles.get("supplier") or not ev.roles.get("recipient"):
+            return None
+        _add_sentence_dates(ev, sent, mentions)
+        return ev
+
+    def _makers(self, trig: Token, ev: Event, mentions: list[Mention]) -> list[Mention]:
+        """The maker of the traded thing, named in a participle on it ("Pegasus software produced by Israel's NSO
+        Group", "cameras made by Hikvision"): the supplier when the sentence names no other (the maker sells)."""
+        things = [m.span.root for r in ("product", "capability") for m in ev.roles.get(r, [])]
+        things += [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass")]
+        out: list[Mention] = []
+        for thing in things:
+            node = thing if thing.dep_ not in ("compound", "amod") else thing.head
+            for acl in node.children:
+                if acl.dep_ != "acl" or acl.lemma_.casefold() not in _MAKER_VERBS:
+                    continue
+                for agent in acl.children:
+                    if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
+                        for obj in agent.children:
+                            out += [m for m in mentions if m.label in ("ORG", "PERSON") and m.span.start <= obj.i < m.span.end]
+        return out
+
     def _agent_noun(self, trig: Token, sent: Span, mentions: list[Mention], seller: bool) -> Event | None:
         """"X, a customer of Y", "Y's clients include X", "X is a supplier to Y", "Y's vendor X"."""
         ev = Event("supply", trig, confidence=self.base - 0.05)
@@ -458,6 +519,13 @@ class EventExtractor:
             described = [m for m in mentions if m.span.start <= trig.head.i < m.span.end]
         elif trig.dep_ == "attr":
             described = [m for m in mentions for c in trig.head.children if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end]
+        elif trig.dep_ == "pobj" and trig.head.lower_ in ("among", "as") and trig.head.head.pos_ in ("AUX", "VERB"):
+            # "Saudi Arabia is reported to be among NSO clients", "X was named as a customer of Y"
+            verb = trig.head.head
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = subj if subj is not None else self._inherited_subject(verb)
+            if subj is not None:
+                described = [m for m in mentions if m.span.start <= subj.i < m.span.end]
         elif trig.dep_ == "nsubj" and trig.head.lemma_ in ("include", "be"):
             described = [m for m in mentions for c in trig.head.children if c.dep_ in ("dobj", "attr")
                          and m.span.start <= c.i < m.span.end]
@@ -749,6 +817,25 @@ def _antecedents(pron: Token, mentions: list[Mention]) -> list[Mention]:
     return [m for m in before if m.span.root.i == top.i or (m.span.root.dep_ == "conj" and m.span.root.head.i == top.i)]
 
 
+def _described_by(noun: Token, mentions: list[Mention]) -> list[Mention]:
+    """The parties a common noun stands for when a relative clause hangs on it: the name it is ("Cellebrite is a
+    firm that ...", "NSO Group, a company that ..."), or, for an unnamed group, the country that qualifies it
+    ("Iranian procurement networks that supply Russia": Iran's networks)."""
+    named = [m for m in mentions if m.span.start <= noun.i < m.span.end]
+    if named:
+        return named
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        return [m for m in mentions for c in noun.head.children if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end]
+    if noun.dep_ == "appos":
+        return [m for m in mentions if m.span.start <= noun.head.i < m.span.end]
+    if noun.lemma_.casefold() in _ANAPHOR_NOUNS:  # "a Chinese company that sells ...": a firm not named
+        return []
+    def on_noun(t: Token) -> bool:  # "Iranian networks", "Iranian procurement networks"
+        return t.head.i == noun.i or t.head.dep_ == "compound" and t.head.head.i == noun.i
+    return [m for m in mentions if m.label == "COUNTRY" and m.span.root.dep_ in ("amod", "compound", "poss")
+            and on_noun(m.span.root)]
+
+
 def _doer_of_plan(noun: Token) -> Token | None:
     """Who carries out a plan noun's infinitive: its "by" agent ("efforts by front companies to transship"), else
     the subject of the verb whose object it is ("X engaged in a conspiracy to export", "X ran a scheme to ship")."""
@@ -767,8 +854,21 @@ def _anaphors(sent: Span, mentions: list[Mention]) -> list[Mention]:
     """Subjects "it", "the company", "the firm" standing for the organisation named last before them (this
     sentence or an earlier one of the paragraph), as mentions that report that organisation."""
     out: list[Mention] = []
+    doc = sent.doc
+    # the paragraph or, when it starts here, the sentence before: "the company" further back is not resolved
+    para = doc.text.rfind("\n", 0, sent.start_char) + 1
+    prev = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    window = min(para, prev)
+    firms = {m.value for m in mentions if m.label == "ORG" and _described_as_firm(m.span.root)}
+    mentions = [m for m in mentions if m.span.start_char >= window]
     for tok in sent:
-        if tok.dep_ not in ("nsubj", "nsubjpass") or any(m.span.start <= tok.i < m.span.end for m in mentions):
+        if any(m.span.start <= tok.i < m.span.end for m in mentions):
+            continue
+        if tok.dep_ == "poss" and tok.lower_ == "its" and tok.head.lemma_.casefold() in _AGENT_AND_SUPPLY_NOUNS:
+            pass  # "its customers include ...", "its sale of Pegasus to ..."
+        elif tok.dep_ == "pobj" and tok.head.lower_ in ("by", "from", "with", "to") and tok.pos_ == "NOUN":
+            pass  # "a contract with the company", "bought from the firm": a definite firm noun, checked below
+        elif tok.dep_ not in ("nsubj", "nsubjpass"):
             continue
         if tok.tag_ == "NNS" and tok.lemma_.casefold() in _ANAPHOR_NOUNS | {"entity"} and any(
                 c.dep_ == "det" and c.lower_ in ("these", "those", "the", "both") for c in tok.children):
@@ -779,20 +879,53 @@ def _anaphors(sent: Span, mentions: list[Mention]) -> list[Mention]:
                          or last.span.root.head.i == m.span.root.i and last.span.root.dep_ == "conj"]
                 out += [Mention(tok.doc[tok.i : tok.i + 1], m.label, m.value, refers=m.span) for m in group]
             continue
-        if tok.lower_ == "it" and tok.pos_ == "PRON":
+        if tok.lower_ in ("it", "its") and tok.pos_ == "PRON":
             pass
         elif tok.pos_ == "NOUN" and tok.lemma_.casefold() in _ANAPHOR_NOUNS and tok.tag_ == "NN" and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children) and not any(
-                c.dep_ in ("compound", "amod", "prep") for c in tok.children):
-            pass
+                c.dep_ == "prep" or c.dep_ in ("compound", "amod") and not _descriptive(c, mentions) for c in tok.children):
+            pass  # "the company", "the Israeli firm", "the spyware maker"
         else:
             continue
         before = [m for m in mentions if m.label == "ORG" and m.span.end <= tok.i and m.refers is None]
         subjects = [m for m in before if m.span.root.dep_ in ("nsubj", "nsubjpass")]  # the topic, not an object
+        # a name the text calls a company somewhere ("NSO Group, an Israeli firm") before a research group or
+        # newspaper named in between ("Citizen Lab published ... The company sold ...")
+        described = [m for m in before if m.value in firms]
         if before:
-            ante = subjects[-1] if subjects else before[-1]
+            ante = described[-1] if described else subjects[-1] if subjects else before[-1]
             out.append(Mention(tok.doc[tok.i : tok.i + 1], ante.label, ante.value, refers=ante.span))
     return out
+
+
+def _owner_of_tool(m: Mention, mentions: list[Mention]) -> bool:
+    """True for a firm named as the owner of a tool: "Huawei's cameras", "NSO Group's spyware", "Cellebrite tools"."""
+    root = m.span.root
+    if root.dep_ not in ("poss", "compound"):
+        return False
+    head = root.head
+    return head.lemma_.casefold() in _TOOL_NOUNS or any(
+        o.label in ITEM_LABELS and o.span.start <= head.i < o.span.end for o in mentions)
+
+
+def _described_as_firm(root: Token) -> bool:
+    """True when the parse calls a name a company: "NSO Group, an Israeli firm", "the Israeli company NSO Group",
+    "Cellebrite is a firm that ...", "spyware maker Intellexa"."""
+    def firm(t: Token) -> bool:
+        return t.pos_ == "NOUN" and t.lemma_.casefold() in _ANAPHOR_NOUNS
+    if any(c.dep_ in ("appos", "compound") and firm(c) for c in root.children):
+        return True
+    if root.dep_ in ("appos", "compound") and firm(root.head):
+        return True
+    return root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(c.dep_ == "attr" and firm(c) for c in root.head.children)
+
+
+def _descriptive(mod: Token, mentions: list[Mention]) -> bool:
+    """A modifier that describes a firm noun without naming another one: a country adjective ("the Israeli firm")
+    or a common word ("the spyware company", "the Milan-based firm"); not a name ("the Huawei unit")."""
+    if any(m.label == "COUNTRY" and m.span.start <= mod.i < m.span.end for m in mentions):
+        return True
+    return mod.pos_ in ("ADJ", "NOUN", "VERB") and mod.ent_type_ in ("", "CAPABILITY")
 
 
 def _country_modifier(m: Mention, trig: Token, mentions: list[Mention] | None = None) -> bool:
@@ -811,8 +944,16 @@ def _country_modifier(m: Mention, trig: Token, mentions: list[Mention] | None = 
     if root.dep_ not in _MODIFIER_DEPS | {"poss", "appos"} or root.head.i == trig.i:
         return False
     head = root.head
-    return any(x.span.start <= head.i < x.span.end and x.label in ("ORG", "GOV_AGENCY", "PERSON", "PRODUCT")
-               for x in (mentions or []))
+    named = [x for x in (mentions or []) if x.label in ("ORG", "GOV_AGENCY", "PERSON", "PRODUCT")]
+    if any(x.span.start <= head.i < x.span.end for x in named):
+        return True
+    # the common noun it modifies describes a named party: "Hacking Team, an Italian company", "Israeli company NSO
+    # Group", "Megafon, Russia's largest operator" (the country says where that party is, it is not a party)
+    if head.pos_ != "NOUN" or head.i == trig.i or head.lemma_.casefold() in _STATE_NOUNS:
+        return False
+    linked = [head.head] if head.dep_ in ("appos", "compound") else []
+    linked += [c for c in head.children if c.dep_ in ("appos", "compound") and c.i > root.i]
+    return any(x.span.start <= t.i < x.span.end for t in linked for x in named)
 
 
 def _role_data(m: Mention, mentions: list[Mention]) -> list[Any]:
