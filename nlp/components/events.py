@@ -38,6 +38,7 @@ _AWARD_VERBS = {"award", "give", "grant", "sign"}  # the subject of "awarded a c
 _WIN_VERBS = {"win", "secure", "land", "obtain", "receive", "get"}
 _AGENT_AND_SUPPLY_NOUNS = {"customer", "client", "buyer", "supplier", "vendor", "seller", "provider", "sale", "sales",
                            "export", "delivery", "shipment", "contract", "deal"}
+_NAMING_VERBS = {"call", "name", "know", "dub"}
 _USE_VERBS = {"use", "deploy", "employ", "operate"}
 _TOOL_NOUNS = {"tool", "software", "system", "technology", "product", "equipment", "camera", "spyware", "malware",
                "solution", "device", "platform", "hardware", "gear", "program"}
@@ -197,6 +198,12 @@ class EventExtractor:
                 if dep == "csubj" and mention.span.start <= tok.i < mention.span.end:
                     dep = "nsubj"  # a name the parser read as a clause: "Hacking Team sold" ("Hacking" a verb)
                 return Attachment(mention, dep, prep, intermediary)
+            if head.dep_ == "acl" and head.lemma_.casefold() in _NAMING_VERBS and (
+                    tok.dep_ in ("oprd", "attr", "xcomp", "dobj") or prep == "as" and tok.dep_ == "prep"):
+                prep = ""  # "a spyware company called Hacking Team", "a firm known as X": the noun's name
+                tok = head
+                steps += 1
+                continue
             if head.pos_ in _STOP_POS and tok.dep_ not in ("conj", "appos") and head.dep_ != "amod":
                 return None
             if head.lemma_.casefold() in self.intermediary_terms:
@@ -489,6 +496,9 @@ class EventExtractor:
             elif m.label == "ORG" and (a.prep == "from" or _owner_of_tool(m, mentions)) and a.prep != "by" \
                     and a.dep != "nsubj":
                 ev.add("supplier", m)
+        if ev.roles.get("recipient") and not ev.roles.get("supplier"):
+            for m in self._makers(trig, ev, mentions):  # "used web filtering technologies created by Blue Coat"
+                ev.add("supplier", m)
         if not ev.roles.get("supplier") or not ev.roles.get("recipient"):
             return None
         _add_sentence_dates(ev, sent, mentions)
@@ -507,7 +517,7 @@ class EventExtractor:
                     continue
                 for agent in acl.children:
                     if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
-                        for obj in agent.children:
+                        for obj in [o for c in agent.children if c.dep_ == "pobj" for o in (c, *c.conjuncts)]:
                             out += [m for m in mentions if m.label in ("ORG", "PERSON") and m.span.start <= obj.i < m.span.end]
         return out
 
@@ -579,8 +589,8 @@ class EventExtractor:
                 ev.add("supplier", m)
             for m in parties.get("from", []) + parties.get("with", []):
                 ev.add("recipient", m)
-        elif parties.get("with"):
-            sides = subj + parties["with"]
+        elif parties.get("with") or parties.get("between"):  # "a contract between ICE and Paragon"
+            sides = subj + parties.get("with", []) + parties.get("between", [])
             state = [m for m in sides if m.label in ("GOV_AGENCY", "COUNTRY")]
             firms = [m for m in sides if m.label == "ORG"]
             if not state or not firms:
