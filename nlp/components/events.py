@@ -33,7 +33,7 @@ _ANAPHOR_NOUNS = {"company", "firm", "vendor", "manufacturer", "maker", "outfit"
 # agent nouns of a supply: the noun names one party, its possessor or "of"/"to" phrase the other
 _BUYER_AGENTS = {"customer", "client", "buyer"}
 _SELLER_AGENTS = {"supplier", "vendor", "seller", "provider"}
-_DEAL_NOUNS = {"contract", "deal", "agreement"}
+_DEAL_NOUNS = {"contract", "deal", "agreement", "business", "dealings"}  # "had never done business with Sudan"
 _AWARD_VERBS = {"award", "give", "grant", "sign"}  # the subject of "awarded a contract to X" is the buyer
 _WIN_VERBS = {"win", "secure", "land", "obtain", "receive", "get"}
 _AGENT_AND_SUPPLY_NOUNS = {"customer", "client", "buyer", "supplier", "vendor", "seller", "provider", "sale", "sales",
@@ -204,6 +204,8 @@ class EventExtractor:
                 tok = head
                 steps += 1
                 continue
+            if tok.dep_ == "appos" and prep in ("of", "on", "against", "in", "by", "with", "under"):
+                return None  # "provided spyware to Sudan, a violation of a UN embargo": the UN describes Sudan's case
             if head.pos_ in _STOP_POS and tok.dep_ not in ("conj", "appos") and head.dep_ != "amod":
                 return None
             if head.lemma_.casefold() in self.intermediary_terms:
@@ -475,7 +477,9 @@ class EventExtractor:
         ev.confidence = self.base if (supplier and recipient) else self.base - 0.15
         if not things:
             phrase = _object_phrase(trig)
-            if phrase is not None:
+            named = [m for ms in ev.roles.values() for m in ms if m.label in PARTY_LABELS]
+            if phrase is not None and not any(m.span.start <= phrase.root.i < m.span.end for m in named):
+                # not the recipient of "invoiced Sudan" taken for the goods
                 ev.add("product", Mention(phrase, "TEXT", phrase.text))
         return ev
 
@@ -528,7 +532,10 @@ class EventExtractor:
         if trig.dep_ == "appos":
             described = [m for m in mentions if m.span.start <= trig.head.i < m.span.end]
         elif trig.dep_ == "attr":
-            described = [m for m in mentions for c in trig.head.children if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end]
+            subj = next((c for c in trig.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None:  # "Sudan has also been found to be a client of Hacking Team"
+                subj = self._inherited_subject(trig.head)
+            described = [m for m in mentions if subj is not None and m.span.start <= subj.i < m.span.end]
         elif trig.dep_ == "pobj" and trig.head.lower_ in ("among", "as") and trig.head.head.pos_ in ("AUX", "VERB"):
             # "Saudi Arabia is reported to be among NSO clients", "X was named as a customer of Y"
             verb = trig.head.head
@@ -571,6 +578,11 @@ class EventExtractor:
             return None
         vlemma = verb.lemma_.casefold()
         subj = [m for m in mentions for c in verb.children if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end]
+        pron = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PRON"), None)
+        if not subj and pron is not None:  # "... claimed they have never done business with Sudan"
+            subj = _antecedents(pron, mentions)
+        if not subj and (inherited := self._inherited_subject(verb)) is not None:
+            subj = [m for m in mentions if m.span.start <= inherited.i < m.span.end]
         parties: dict[str, list[Mention]] = {}
         for m in mentions:
             if m.label not in PARTY_LABELS or _country_modifier(m, trig, mentions):
