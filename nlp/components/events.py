@@ -844,7 +844,8 @@ def _described_by(noun: Token, mentions: list[Mention]) -> list[Mention]:
     firm that ...", "NSO Group, a company that ..."), or, for an unnamed group, the country that qualifies it
     ("Iranian procurement networks that supply Russia": Iran's networks)."""
     named = [m for m in mentions if m.span.start <= noun.i < m.span.end]
-    if named:
+    named += [m for m in mentions for c in noun.children if c.dep_ == "appos" and m.span.start <= c.i < m.span.end]
+    if named:  # "the Israeli spyware company NSO Group owns Pegasus and sells it to ...": NSO Group
         return named
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         return [m for m in mentions for c in noun.head.children if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end]
@@ -1008,11 +1009,13 @@ def _generic_recipient(trig: Token) -> Span | None:
     """The "to" object of a seller verb when it names state buyers without a name ("to foreign governments",
     "to security services in the region"): the noun phrase, without its article."""
     for prep in trig.children:
-        if prep.dep_ == "prep" and prep.lower_ == "to":
+        if prep.dep_ in ("prep", "dative") and prep.lower_ == "to":
             for obj in prep.children:
-                if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and obj.lemma_.casefold() in _STATE_NOUNS:
+                # "to governments and law enforcement agencies", "to law enforcement and intelligence agencies"
+                state = [c for c in (obj, *obj.conjuncts) if c.pos_ == "NOUN" and c.lemma_.casefold() in _STATE_NOUNS]
+                if obj.dep_ == "pobj" and state:
                     left = obj.left_edge.i + (1 if obj.left_edge.dep_ in ("det", "poss") else 0)
-                    return obj.doc[left : obj.i + 1]
+                    return obj.doc[left : max(c.i for c in state) + 1]
     return None
 
 
