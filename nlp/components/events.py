@@ -106,6 +106,7 @@ class EventExtractor:
         self.base = base_confidence
         self.hedge_factor = hedge_factor
         self.t = _triggers()
+        self.trade_verbs = frozenset(self.t["supply_seller"] | self.t["supply_buyer"])
         self.intermediary_terms: set[str] = set()
 
     def set_intermediary_terms(self, terms: list[str]) -> None:
@@ -119,7 +120,7 @@ class EventExtractor:
         cues = doc._.redflag_cues or {"hedge": [], "negation": []}
         for sent in doc.sents:
             in_sent = [m for m in mentions if m.span.start >= sent.start and m.span.end <= sent.end]
-            in_sent += _anaphors(sent, mentions)
+            in_sent += _anaphors(sent, mentions, self.trade_verbs)
             if len(in_sent) < 2 and not any(m.label == "LIST" for m in in_sent):
                 continue
             events = self._sentence_events(sent, in_sent)
@@ -465,6 +466,10 @@ class EventExtractor:
             generic = _generic_recipient(trig)
             if generic is not None:  # "supplied spyware to foreign governments": unnamed, but said
                 ev.add("recipient", Mention(generic, "TEXT", generic.text))
+        if not seller and ev.roles.get("supplier") and not ev.roles.get("recipient"):
+            buyers = _generic_buyer(trig)
+            if buyers is not None:  # "18 out of 65 countries analyzed had purchased systems from ...": unnamed
+                ev.add("recipient", Mention(buyers, "TEXT", buyers.text))
         supplier, recipient = ev.roles.get("supplier", []), ev.roles.get("recipient", [])
         things = ev.roles.get("product", []) + ev.roles.get("capability", [])
         if not (supplier or recipient):
@@ -873,7 +878,7 @@ def _doer_of_plan(noun: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
-def _anaphors(sent: Span, mentions: list[Mention]) -> list[Mention]:
+def _anaphors(sent: Span, mentions: list[Mention], trade_verbs: frozenset[str] = frozenset()) -> list[Mention]:
     """Subjects "it", "the company", "the firm" standing for the organisation named last before them (this
     sentence or an earlier one of the paragraph), as mentions that report that organisation."""
     out: list[Mention] = []
@@ -903,7 +908,8 @@ def _anaphors(sent: Span, mentions: list[Mention]) -> list[Mention]:
                 out += [Mention(tok.doc[tok.i : tok.i + 1], m.label, m.value, refers=m.span) for m in group]
             continue
         if tok.lower_ in ("it", "its") and tok.pos_ == "PRON":
-            pass
+            if tok.dep_ == "nsubjpass" and tok.head.lemma_.casefold() in trade_verbs:
+                continue  # "it was bought from Hungary": the goods, not the firm named before
         elif tok.pos_ == "NOUN" and tok.lemma_.casefold() in _ANAPHOR_NOUNS and tok.tag_ == "NN" and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children) and not any(
                 c.dep_ == "prep" or c.dep_ in ("compound", "amod") and not _descriptive(c, mentions) for c in tok.children):
@@ -976,6 +982,8 @@ def _country_modifier(m: Mention, trig: Token, mentions: list[Mention] | None = 
         return False
     linked = [head.head] if head.dep_ in ("appos", "compound") else []
     linked += [c for c in head.children if c.dep_ in ("appos", "compound") and c.i > root.i]
+    if head.lemma_.casefold() in _ANAPHOR_NOUNS and any(t.pos_ == "PROPN" for t in linked):
+        return True  # "Picsix, an Israeli firm": a firm with a name, even one the entity rules did not find
     return any(x.span.start <= t.i < x.span.end for t in linked for x in named)
 
 
@@ -1017,6 +1025,20 @@ def _generic_recipient(trig: Token) -> Span | None:
                     left = obj.left_edge.i + (1 if obj.left_edge.dep_ in ("det", "poss") else 0)
                     return obj.doc[left : max(c.i for c in state) + 1]
     return None
+
+
+def _generic_buyer(trig: Token) -> Span | None:
+    """The subject of a buyer verb when it names state buyers without a name ("oppressive governments bought ...",
+    "18 out of 65 countries analyzed had purchased ..."): the subject phrase, without its article."""
+    subj = next((c for c in trig.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    heads = [subj] + [g for p in subj.children if p.dep_ == "prep" and p.lower_ in ("of", "out")
+                      for g in p.subtree if g.dep_ == "pobj"]
+    if not any(h.pos_ == "NOUN" and h.lemma_.casefold() in _STATE_NOUNS | {"country"} for h in heads):
+        return None
+    left = subj.left_edge.i + (1 if subj.left_edge.dep_ in ("det", "poss") else 0)
+    return subj.doc[left : subj.right_edge.i + 1]
 
 
 def _item_role(m: Mention) -> str:
