@@ -505,6 +505,9 @@ class EventExtractor:
             elif m.label == "ORG" and (a.prep == "from" or _owner_of_tool(m, mentions)) and a.prep != "by" \
                     and a.dep != "nsubj":
                 ev.add("supplier", m)
+        if not ev.roles.get("recipient") and not passive and (buyers := _generic_buyer(trig)) is not None:
+            # "a mechanism developed by Hacking Team that a reported 60 governments worldwide are using"
+            ev.add("recipient", Mention(buyers, "TEXT", buyers.text))
         if ev.roles.get("recipient") and not ev.roles.get("supplier"):
             for m in self._makers(trig, ev, mentions):  # "used web filtering technologies created by Blue Coat"
                 ev.add("supplier", m)
@@ -518,6 +521,9 @@ class EventExtractor:
         Group", "cameras made by Hikvision"): the supplier when the sentence names no other (the maker sells)."""
         things = [m.span.root for r in ("product", "capability") for m in ev.roles.get(r, [])]
         things += [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass")]
+        if trig.dep_ in ("relcl", "acl") and any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") or c.dep_ == "mark"
+                                                 and c.lower_ == "that" for c in trig.children):
+            things.append(trig.head)  # "a mechanism developed by X that governments are using": the mechanism
         out: list[Mention] = []
         for thing in things:
             node = thing if thing.dep_ not in ("compound", "amod") else thing.head
@@ -527,7 +533,10 @@ class EventExtractor:
                 for agent in acl.children:
                     if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
                         for obj in [o for c in agent.children if c.dep_ == "pobj" for o in (c, *c.conjuncts)]:
-                            out += [m for m in mentions if m.label in ("ORG", "PERSON") and m.span.start <= obj.i < m.span.end]
+                            # the name itself, or one the parser hung under a firm noun ("company Hacking Team")
+                            out += [m for m in mentions if m.label in ("ORG", "PERSON") and (
+                                m.span.start <= obj.i < m.span.end or m.span.root.head.i == obj.i
+                                and obj.lemma_.casefold() in _ANAPHOR_NOUNS)]
         return out
 
     def _agent_noun(self, trig: Token, sent: Span, mentions: list[Mention], seller: bool) -> Event | None:
@@ -564,6 +573,10 @@ class EventExtractor:
                 other.append(m)
             elif a.dep == "appos" or a.prep in ("as", "like", "including"):
                 described.append(m)
+        nxt = trig.doc[trig.i + 1] if trig.i + 1 < len(trig.doc) else None
+        if not any(m.label in PARTY_LABELS for m in described) and nxt is not None and nxt.text == ":":
+            # "the governments of the following countries are likely Circles customers: Australia, Belgium, ..."
+            described = [m for m in mentions if m.span.start > nxt.i and m.span.end <= trig.sent.end]
         described = [m for m in described if m.label in PARTY_LABELS and not _country_modifier(m, trig, mentions)]
         other = [m for m in other if not _country_modifier(m, trig, mentions)]
         if not described or not other:

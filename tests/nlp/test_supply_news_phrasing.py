@@ -213,3 +213,24 @@ def test_unnamed_state_buyers_are_reported_as_said(extractor: Extractor) -> None
     assert [(_names(ev.roles["supplier"]), _names(ev.roles["recipient"])) for ev in supplies] == [
         ({"CN"}, {"Oppressive governments"})]
     assert supplies[0].hedged  # "according to"
+
+
+def test_governments_using_a_mechanism_developed_by_a_firm_got_it_from_the_firm(extractor: Extractor) -> None:
+    # https://globalvoices.org (Global Voices Netizen Report, 2014; nlp/devset/real/globalvoices-2014-hacking-team-rcs-saudi)
+    text = ("This week we begin with new research from Kaspersky Labs and the University of Toronto’s Citizen Lab, "
+            "where security researchers reverse engineered a mechanism developed by Italian company Hacking Team that "
+            "a reported 60 governments worldwide are using to sweep up mobile phone data.")
+    supplies = _supplies(extractor.extract_text(text))
+    assert [_names(ev.roles["supplier"]) for ev in supplies] == [{"Hacking Team"}]
+    assert "governments" in next(iter(_names(supplies[0].roles["recipient"])))
+
+
+def test_customers_listed_after_a_colon(extractor: Extractor) -> None:
+    # https://citizenlab.ca/2020/12/running-in-circles-uncovering-the-clients-of-cyberespionage-firm-circles/
+    # (Citizen Lab, 2020), the list shortened and the firm's name replaced by one the entity rules know, since the
+    # test is about the colon list
+    text = ("We determine that the governments of the following countries are likely NSO Group customers: "
+            "Australia, Belgium, Botswana, Chile, and Zimbabwe.")
+    supplies = _supplies(extractor.extract_text(text))
+    assert [(_names(ev.roles["supplier"]), _names(ev.roles["recipient"])) for ev in supplies] == [
+        ({"NSO Group"}, {"AU", "BE", "BW", "CL", "ZW"})]
