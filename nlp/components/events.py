@@ -28,7 +28,7 @@ _DENIAL_LEMMAS = {"deny", "reject", "refute", "dispute", "dismiss"}
 _STOP_POS = {"VERB", "AUX"}
 _CLAUSE_DEPS = {"conj", "xcomp", "advcl", "ccomp", "relcl", "acl", "pcomp", "csubj"}
 # nouns that stand for the company named just before ("The company also delivered ...")
-_ANAPHOR_NOUNS = {"company", "firm", "vendor", "manufacturer", "maker", "outfit", "supplier", "developer", "business", "exporter", "group",
+_ANAPHOR_NOUNS = {"company", "firm", "vendor", "manufacturer", "maker", "outfit", "giant", "supplier", "developer", "business", "exporter", "group",
                   "companies", "firms", "entities", "entity"}
 # agent nouns of a supply: the noun names one party, its possessor or "of"/"to" phrase the other
 _BUYER_AGENTS = {"customer", "client", "buyer"}
@@ -38,6 +38,8 @@ _AWARD_VERBS = {"award", "give", "grant", "sign"}  # the subject of "awarded a c
 _WIN_VERBS = {"win", "secure", "land", "obtain", "receive", "get"}
 _AGENT_AND_SUPPLY_NOUNS = {"customer", "client", "buyer", "supplier", "vendor", "seller", "provider", "sale", "sales",
                            "export", "delivery", "shipment", "contract", "deal"}
+_STAFF_NOUNS = {"executive", "employee", "manager", "director", "staff", "representative", "officer", "salesman",
+                "engineer"}
 _NAMING_VERBS = {"call", "name", "know", "dub"}
 _USE_VERBS = {"use", "deploy", "employ", "operate"}
 _TOOL_NOUNS = {"tool", "software", "system", "technology", "product", "equipment", "camera", "spyware", "malware",
@@ -185,7 +187,9 @@ class EventExtractor:
             if head.i == tok.i:
                 return None
             if tok.dep_ in ("prep", "agent", "dative"):
-                prep = tok.lemma_.casefold() if tok.dep_ != "dative" else "to"
+                if not (prep == "from" and tok.lower_ in ("with", "of")):
+                    # (a "from" under "with"/"of" stays: "a CCTV system with facial recognition from Huawei")
+                    prep = tok.lemma_.casefold() if tok.dep_ != "dative" else "to"
                 if prep == "of" and (tok.head.lower_ == "behalf" or tok.head.lower_ == "support" and tok.head.dep_ == "pobj"
                                      and tok.head.head.lower_ == "in"):
                     behalf = True  # "on behalf of X", "in support of X's UAV program": X is the end user
@@ -524,6 +528,11 @@ class EventExtractor:
         if trig.dep_ in ("relcl", "acl") and any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") or c.dep_ == "mark"
                                                  and c.lower_ == "that" for c in trig.children):
             things.append(trig.head)  # "a mechanism developed by X that governments are using": the mechanism
+        # "a suite of software products, FinFisher, created by Gamma International": the thing's name or parts
+        things += [c for t in list(things) for c in t.children if c.dep_ == "appos"]
+        things += [g for t in list(things) for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for g in p.children if g.dep_ == "pobj"]
+        things += [c for t in list(things) for c in t.children if c.dep_ == "appos"]
         out: list[Mention] = []
         for thing in things:
             node = thing if thing.dep_ not in ("compound", "amod") else thing.head
@@ -869,6 +878,9 @@ def _described_by(noun: Token, mentions: list[Mention]) -> list[Mention]:
         return [m for m in mentions for c in noun.head.children if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end]
     if noun.dep_ == "appos":
         return [m for m in mentions if m.span.start <= noun.head.i < m.span.end]
+    if noun.lemma_.casefold() in _STAFF_NOUNS:  # "four executives of FinFisher ... for exporting": the firm acts
+        return [m for m in mentions for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children if g.dep_ == "pobj" and m.span.start <= g.i < m.span.end and m.label == "ORG"]
     if noun.lemma_.casefold() in _ANAPHOR_NOUNS:  # "a Chinese company that sells ...": a firm not named
         return []
     def on_noun(t: Token) -> bool:  # "Iranian networks", "Iranian procurement networks"

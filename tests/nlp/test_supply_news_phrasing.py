@@ -234,3 +234,31 @@ def test_customers_listed_after_a_colon(extractor: Extractor) -> None:
     supplies = _supplies(extractor.extract_text(text))
     assert [(_names(ev.roles["supplier"]), _names(ev.roles["recipient"])) for ev in supplies] == [
         ({"NSO Group"}, {"AU", "BE", "BW", "CL", "ZW"})]
+
+
+def test_from_a_firm_under_a_with_phrase_of_the_goods_still_names_the_seller(extractor: Extractor) -> None:
+    # https://www.biometricupdate.com/201908/uganda-invests-126m-in-cctv-with-facial-biometrics-from-huawei (2019)
+    text = ("Uganda has agreed to purchase a CCTV system with biometric facial recognition from Huawei for $126 "
+            "million to reduce violent crime.")
+    assert _pairs(extractor.extract_text(text)) == [({"Huawei"}, {"UG"})]
+
+
+def test_authorities_using_a_named_suite_created_by_a_firm(extractor: Extractor) -> None:
+    # https://privacyinternational.org/blog/1231/bahraini-government-help-finfisher-tracks-activists-living-united-kingdom
+    text = ("Evidence leaked online in August and first analysed by Bahrain Watch indicates that the Bahraini "
+            "authorities were using a suite of software products, FinFisher, created by Gamma International, to gain "
+            "remote access to the computers and mobile phones of these men.")
+    supplies = _supplies(extractor.extract_text(text))
+    assert [(_names(ev.roles["supplier"]), _names(ev.roles["recipient"])) for ev in supplies] == [
+        ({"Gamma International"}, {"BH"})]
+    assert supplies[0].hedged  # "indicates"
+
+
+def test_a_denial_of_selling_is_negated(extractor: Extractor) -> None:
+    # https://www.theguardian.com/technology/2012/dec/26/british-company-gamma-international (2012), sub-heading
+    text = ("Surveillance tech firm Gamma International denies selling to oppressive regimes and says it complies "
+            "with export controls.")
+    ext = extractor.extract_text(text)
+    assert not _supplies(ext)
+    assert [(_names(ev.roles["supplier"]), _names(ev.roles["recipient"])) for ev in _supplies(ext, negated=True)] == [
+        ({"Gamma International"}, {"oppressive regimes"})]
