@@ -165,8 +165,8 @@ class EventExtractor:
                 return True
             if node.i != trigger.i and any(c.dep_ == "neg" for c in node.children):
                 return True
-            if node.head.i == node.i:
-                break
+            if node.head.i == node.i or node.dep_ in ("relcl", "appos"):
+                break  # "NSO Group, whose clients include X, denied wrongdoing": the denial is not of the clients
             node = node.head
         if node.lemma_.casefold() in _DENIAL_LEMMAS:
             return True
@@ -302,6 +302,11 @@ class EventExtractor:
             if partner and not any(a.dep == "nsubj" for a in found):
                 head_subj = [m for m in mentions for c in trigger.head.children
                              if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end]
+                if trigger.lemma_.casefold() in self.t["supply_buyer"]:
+                    # "Mexico's army signed a contract with NSO Group to buy Pegasus": the signer buys from it
+                    found += [Attachment(m, "nsubj", "", False) for m in head_subj]
+                    found += [Attachment(m, "prep", "from", False) for m in partner]
+                    return found
                 found += [Attachment(m, "nsubj", "", False) for m in partner]
                 found += [Attachment(m, "prep", "for", False) for m in head_subj]
                 return found
@@ -458,6 +463,13 @@ class EventExtractor:
         if not ev.roles.get("supplier") and ev.roles.get("recipient"):
             for m in self._makers(trig, ev, mentions):  # "bought Pegasus software produced by NSO Group"
                 ev.add("supplier", m)
+        if seller and not ev.roles.get("supplier") and ev.roles.get("recipient") and trig.dep_ == "conj" \
+                and trig.head.lemma_.casefold() in _MAKER_VERBS:
+            # "the spyware was developed by NSO Group and sold to the Saudi government": the developer sold it
+            for m in mentions:
+                maker = self._attach(trig.head, m)
+                if maker is not None and maker.prep == "by" and m.label in ("ORG", "PERSON"):
+                    ev.add("supplier", m)
         _add_sentence_dates(ev, sent, mentions)
         _add_sentence_countries(ev, sent, mentions)
         if ev.roles.get("supplier") and not ev.roles.get("recipient") and ev.roles.get("country") and seller:
@@ -476,6 +488,8 @@ class EventExtractor:
                 ev.add("recipient", Mention(buyers, "TEXT", buyers.text))
         supplier, recipient = ev.roles.get("supplier", []), ev.roles.get("recipient", [])
         things = ev.roles.get("product", []) + ev.roles.get("capability", [])
+        if lemma == "pay" and not (things and supplier and recipient):
+            return None  # "paid NSO Group $32 million for Pegasus" is a purchase; "paid a penalty to BIS" is not
         if not (supplier or recipient):
             return None
         parties = len(supplier) + len(recipient) + len(ev.roles.get("via", []))
@@ -567,9 +581,12 @@ class EventExtractor:
             if subj is not None:
                 described = [m for m in mentions if m.span.start <= subj.i < m.span.end]
         elif trig.dep_ == "nsubj" and trig.head.lemma_ in ("include", "be"):
-            described = [m for m in mentions for c in trig.head.children if c.dep_ in ("dobj", "attr")
-                         and m.span.start <= c.i < m.span.end]
+            objs = [o for c in trig.head.children if c.dep_ in ("dobj", "attr") for o in (c, *c.conjuncts)]
+            described = [m for m in mentions for c in objs if m.span.start <= c.i < m.span.end]
         other: list[Mention] = []
+        if any(c.dep_ == "poss" and c.lower_ == "whose" for c in trig.children) and trig.head.dep_ == "relcl":
+            # "NSO Group, whose clients include Saudi Arabia and the UAE": the relative's noun
+            other += _described_by(trig.head.head, mentions)
         for m in mentions:
             if m.label not in PARTY_LABELS and m.label not in ITEM_LABELS:
                 continue

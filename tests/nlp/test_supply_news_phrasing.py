@@ -262,3 +262,34 @@ def test_a_denial_of_selling_is_negated(extractor: Extractor) -> None:
     assert not _supplies(ext)
     assert [(_names(ev.roles["supplier"]), _names(ev.roles["recipient"])) for ev in _supplies(ext, negated=True)] == [
         ({"Gamma International"}, {"oppressive regimes"})]
+
+
+# ------------------------------------------------------------------------------------------ written for the test
+# The sentences below are written for the test from facts reported in the pages named (the stored pages phrase
+# them in ways the tests above already cover); each checks one construction news reports use.
+def test_developed_by_a_firm_and_sold_to_a_government(extractor: Extractor) -> None:
+    # facts: https://pelhamplus.com/news/mexico-probes-whether-pegasus-spyware-purchases-were-legal (2022)
+    text = "The spyware was developed by NSO Group and sold to the Saudi government."
+    assert _pairs(extractor.extract_text(text)) == [({"NSO Group"}, {"Saudi government"})]
+
+
+def test_paid_a_firm_for_a_product_is_a_purchase_and_a_penalty_is_not(extractor: Extractor) -> None:
+    # facts: https://itnerd.blog/2021/07/30/mexico-dropped-61-million-on-nso-group-spyware/ (2021)
+    text = "The Mexican government paid NSO Group $32 million for Pegasus."
+    assert _pairs(extractor.extract_text(text)) == [({"NSO Group"}, {"Mexican government"})]
+    penalty = "SP Industries paid a $155,000 penalty to the Bureau of Industry and Security."
+    assert not _supplies(extractor.extract_text(penalty))
+
+
+def test_signed_a_contract_with_a_firm_to_buy(extractor: Extractor) -> None:
+    # facts: https://latin-american.news/456-mexicans-were-spied-with-pegasus-in-the-first-year-of-amlo-government
+    text = "Mexico's army signed a contract with NSO Group to buy Pegasus."
+    assert _pairs(extractor.extract_text(text)) == [({"NSO Group"}, {"Mexico's army"})]
+
+
+def test_whose_clients_include_and_a_denial_of_something_else_does_not_negate_them(extractor: Extractor) -> None:
+    # facts: https://acquiaprod.middleeasteye.net/news/israel-pegasus-spyware-nso-group-history-accusations-denials
+    text = "NSO Group, whose clients include Saudi Arabia and the UAE, denied wrongdoing."
+    ext = extractor.extract_text(text)
+    assert _pairs(ext) == [({"NSO Group"}, {"SA", "AE"})]
+    assert not _supplies(ext, negated=True)
