@@ -120,9 +120,10 @@ class EventExtractor:
         mentions = [Mention(e, e.label_, e.kb_id_ or e.text) for e in doc.ents]
         mentions += [Mention(s, s.label_, s.kb_id_ or s.text) for s in aux_spans(doc)]
         cues = doc._.redflag_cues or {"hedge": [], "negation": []}
+        firms = {m.value for m in mentions if m.label == "ORG" and _described_as_firm(m.span.root)}
         for sent in doc.sents:
             in_sent = [m for m in mentions if m.span.start >= sent.start and m.span.end <= sent.end]
-            in_sent += _anaphors(sent, mentions, self.trade_verbs)
+            in_sent += _anaphors(sent, mentions, firms, self.trade_verbs)
             if len(in_sent) < 2 and not any(m.label == "LIST" for m in in_sent):
                 continue
             events = self._sentence_events(sent, in_sent)
@@ -920,16 +921,17 @@ def _doer_of_plan(noun: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
-def _anaphors(sent: Span, mentions: list[Mention], trade_verbs: frozenset[str] = frozenset()) -> list[Mention]:
-    """Subjects "it", "the company", "the firm" standing for the organisation named last before them (this
-    sentence or an earlier one of the paragraph), as mentions that report that organisation."""
+def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs: frozenset[str]) -> list[Mention]:
+    """Subjects "it", "the company", "the firm" (also "the Israeli firm", "its customers", "with the company")
+    standing for the organisation named last before them in this paragraph or the previous sentence, as mentions
+    that report that organisation. ``firms``: values of names the text calls a company (preferred antecedents);
+    ``trade_verbs``: lemmas whose passive subject "it" is the goods, never a firm."""
     out: list[Mention] = []
     doc = sent.doc
     # the paragraph or, when it starts here, the sentence before: "the company" further back is not resolved
     para = doc.text.rfind("\n", 0, sent.start_char) + 1
     prev = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
     window = min(para, prev)
-    firms = {m.value for m in mentions if m.label == "ORG" and _described_as_firm(m.span.root)}
     mentions = [m for m in mentions if m.span.start_char >= window]
     for tok in sent:
         if any(m.span.start <= tok.i < m.span.end for m in mentions):
