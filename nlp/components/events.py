@@ -303,6 +303,13 @@ class EventExtractor:
             if partner and not any(a.dep == "nsubj" for a in found):
                 head_subj = [m for m in mentions for c in trigger.head.children
                              if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end]
+                if all(m.label in ("COUNTRY", "GOV_AGENCY") for m in partner) and \
+                        trigger.lemma_.casefold() not in self.t["supply_buyer"]:
+                    # "X struck a deal with Telecom Egypt to supply ...": a state partner is the buyer, not the
+                    # supplier (whoever signed with it supplies; if that name was not found, nobody is guessed)
+                    found += [Attachment(m, "nsubj", "", False) for m in head_subj]
+                    found += [Attachment(m, "prep", "to", False) for m in partner]
+                    return found
                 if trigger.lemma_.casefold() in self.t["supply_buyer"]:
                     # "Mexico's army signed a contract with NSO Group to buy Pegasus": the signer buys from it
                     found += [Attachment(m, "nsubj", "", False) for m in head_subj]
@@ -405,9 +412,12 @@ class EventExtractor:
                 continue
             if a.prep in ("through", "via"):
                 ev.add("via" if party else _item_role(m), m)
+            elif m.label == "PRODUCT" and seller and not noun and ((a.dep == "nsubj" and not passive) or a.prep == "by"):
+                ev.add("supplier", m)  # "FinFisher sold FinSpy to ...": a name that is also a product's sells
             elif item:
                 ev.add(_item_role(m), m)
-            elif party and not a.prep and a.dep in ("nsubjpass", "nsubj", "dobj") and _possessor_of_item(m, trig, mentions):
+            elif party and not a.prep and a.dep in ("nsubjpass", "nsubj", "dobj") and (
+                    _possessor_of_item(m, trig, mentions) or m.span.root.dep_ == "poss" and _owner_of_tool(m, mentions)):
                 # "NSO Group's Pegasus spyware was sold to ...": the owner of the item is its supplier, whatever
                 # the voice (it was read as the passive subject, i.e. a recipient, before); not under a preposition:
                 # "support to the SSD's monitoring center" is still for the SSD
@@ -567,6 +577,7 @@ class EventExtractor:
         """"X, a customer of Y", "Y's clients include X", "X is a supplier to Y", "Y's vendor X"."""
         ev = Event("supply", trig, confidence=self.base - 0.05)
         described: list[Mention] = []
+        owner: list[Mention] = []  # whose customers (or suppliers) they are, when said outside the noun's phrase
         if trig.dep_ == "appos":
             described = [m for m in mentions if m.span.start <= trig.head.i < m.span.end]
         elif trig.dep_ == "attr":
@@ -578,13 +589,21 @@ class EventExtractor:
             # "Saudi Arabia is reported to be among NSO clients", "X was named as a customer of Y"
             verb = trig.head.head
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None and verb.lemma_ == "be":  # inverted: "Among NSO's customers are the governments of X"
+                subj = next((c for c in verb.children if c.dep_ == "attr"), None)
             subj = subj if subj is not None else self._inherited_subject(verb)
-            if subj is not None:
-                described = [m for m in mentions if m.span.start <= subj.i < m.span.end]
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if obj is not None and verb.lemma_ != "be":
+                # "NSO Group counts Saudi Arabia among its clients": the object is the client, "its" the subject
+                described = _named_or_their_state(obj, mentions)
+                if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in trig.children) and subj is not None:
+                    owner = [m for m in mentions if m.span.start <= subj.i < m.span.end and m.label in PARTY_LABELS]
+            elif subj is not None:  # "Among NSO's customers are the governments of Rwanda and Morocco"
+                described = _named_or_their_state(subj, mentions)
         elif trig.dep_ == "nsubj" and trig.head.lemma_ in ("include", "be"):
             objs = [o for c in trig.head.children if c.dep_ in ("dobj", "attr") for o in (c, *c.conjuncts)]
             described = [m for m in mentions for c in objs if m.span.start <= c.i < m.span.end]
-        other: list[Mention] = []
+        other: list[Mention] = list(owner)
         if any(c.dep_ == "poss" and c.lower_ == "whose" for c in trig.children) and trig.head.dep_ == "relcl":
             # "NSO Group, whose clients include Saudi Arabia and the UAE": the relative's noun
             other += _described_by(trig.head.head, mentions)
@@ -884,6 +903,16 @@ def _antecedents(pron: Token, mentions: list[Mention]) -> list[Mention]:
     return [m for m in before if m.span.root.i == top.i or (m.span.root.dep_ == "conj" and m.span.root.head.i == top.i)]
 
 
+def _named_or_their_state(noun: Token, mentions: list[Mention]) -> list[Mention]:
+    """The parties a noun phrase names: the name it is, with the names coordinated with it, or for "the governments
+    of Rwanda and Morocco" the countries of its "of" phrase."""
+    heads = [noun, *noun.conjuncts]
+    if noun.pos_ == "NOUN" and noun.lemma_.casefold() in _STATE_NOUNS:
+        heads += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for g in p.children if g.dep_ == "pobj" for o in (g, *g.conjuncts)]
+    return [m for m in mentions for h in heads if m.span.start <= h.i < m.span.end]
+
+
 def _described_by(noun: Token, mentions: list[Mention]) -> list[Mention]:
     """The parties a common noun stands for when a relative clause hangs on it: the name it is ("Cellebrite is a
     firm that ...", "NSO Group, a company that ..."), or, for an unnamed group, the country that qualifies it
@@ -1134,7 +1163,7 @@ def _object_phrase(trig: Token) -> Span | None:
         if child.dep_ in ("dobj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
             left = child.left_edge.i
             doc = child.doc
-            while left < child.i and doc[left].dep_ in ("det", "poss", "predet") or doc[left].is_punct:
+            while left < child.i and (doc[left].dep_ in ("det", "poss", "predet", "case") or doc[left].is_punct):
                 left += 1
             if left <= child.i:
                 return doc[left : child.i + 1]

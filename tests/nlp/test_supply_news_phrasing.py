@@ -293,3 +293,32 @@ def test_whose_clients_include_and_a_denial_of_something_else_does_not_negate_th
     ext = extractor.extract_text(text)
     assert _pairs(ext) == [({"NSO Group"}, {"SA", "AE"})]
     assert not _supplies(ext, negated=True)
+
+
+def test_counts_a_country_among_its_clients_and_among_its_customers_are(extractor: Extractor) -> None:
+    # facts: https://wcfcourier.com (AP explainer, 2021: "Saudi Arabia is reported to be among NSO clients")
+    counts = extractor.extract_text("NSO Group counts Saudi Arabia among its clients.")
+    assert _pairs(counts) == [({"NSO Group"}, {"SA"})]
+    inverted = extractor.extract_text("Among NSO's customers are the governments of Rwanda and Morocco.")
+    assert _pairs(inverted) == [({"NSO"}, {"RW", "MA"})]
+
+
+def test_a_firm_s_devices_sold_to_an_agency_are_sold_by_the_firm(extractor: Extractor) -> None:
+    # facts: http://southasiajournal.net/bangladesh-stop-misusing-phone-hacking-technology/ (2021)
+    text = "Cellebrite's phone-hacking devices were sold to Bangladesh's Rapid Action Battalion."
+    assert _pairs(extractor.extract_text(text)) == [({"Cellebrite"}, {"Rapid Action Battalion"})]
+
+
+def test_a_deal_with_a_state_partner_to_supply_never_makes_the_state_the_supplier(extractor: Extractor) -> None:
+    # facts: https://thedeepdive.ca (2024, on Sandvine's sales in Egypt); "Telecom Egypt" read as the country
+    text = "Sandvine struck a deal with Telecom Egypt to supply deep packet inspection equipment."
+    for supply in _supplies(extractor.extract_text(text)):
+        assert "EG" not in _names(supply.roles.get("supplier")), supply.roles
+
+
+def test_a_vendor_whose_name_is_also_its_product_sells(extractor: Extractor) -> None:
+    # facts: https://cybermaterial.com/finfisher-execs-indicted-for-illegal-export/ (2023)
+    text = "FinFisher sold FinSpy to the Turkish government via a Bulgarian subsidiary, Elaman."
+    supplies = _supplies(extractor.extract_text(text))
+    assert [(_names(ev.roles["supplier"]), _names(ev.roles["recipient"]), _names(ev.roles.get("via")))
+            for ev in supplies] == [({"FinFisher"}, {"Turkish government"}, {"Elaman"})]
