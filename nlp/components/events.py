@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,18 @@ class Mention:
     label: str
     value: str
     refers: Span | None = None  # what it names, when elsewhere ("the company" -> the firm named before)
+
+    @cached_property
+    def root(self) -> Token:
+        """The token that ties the name into the parse: its syntactic root, except when the parser read a name as
+        a clause ("Hacking Team's spyware": "Hacking" a verb whose object is "Team"), where it is the name's token
+        that hangs on a word outside the name ("Team", possessor of "spyware")."""
+        root = self.span.root
+        if root.pos_ == "VERB" and root.dep_ in ("csubj", "csubjpass", "acl", "advcl", "xcomp", "ccomp", "amod"):
+            outer = [t for t in self.span if t.i != root.i and not self.span.start <= t.head.i < self.span.end]
+            if outer:
+                return outer[0]
+        return root
 
     @property
     def out(self) -> Span:
@@ -120,7 +133,7 @@ class EventExtractor:
         mentions = [Mention(e, e.label_, e.kb_id_ or e.text) for e in doc.ents]
         mentions += [Mention(s, s.label_, s.kb_id_ or s.text) for s in aux_spans(doc)]
         cues = doc._.redflag_cues or {"hedge": [], "negation": []}
-        firms = {m.value for m in mentions if m.label == "ORG" and _described_as_firm(m.span.root)}
+        firms = {m.value for m in mentions if m.label == "ORG" and _described_as_firm(m.root)}
         for sent in doc.sents:
             in_sent = [m for m in mentions if m.span.start >= sent.start and m.span.end <= sent.end]
             in_sent += _anaphors(sent, mentions, firms, self.trade_verbs)
@@ -178,7 +191,7 @@ class EventExtractor:
 
     # ------------------------------------------------------------------ attachment
     def _attach(self, trigger: Token, mention: Mention) -> Attachment | None:
-        tok = mention.span.root
+        tok = mention.root
         prep = ""
         intermediary = self._is_intermediary(mention)
         behalf = False
@@ -223,7 +236,7 @@ class EventExtractor:
     def _is_intermediary(self, mention: Mention) -> bool:
         if not self.intermediary_terms:
             return False
-        root = mention.span.root
+        root = mention.root
         doc = mention.span.doc
         window = doc[max(mention.span.start - 3, 0) : mention.span.start]
         near = [t.lemma_.casefold() for t in window] + [t.lower_ for t in window]
@@ -338,7 +351,7 @@ class EventExtractor:
             elif not named and subject.pos_ == "PRON":  # "... that they developed and supplied spyware to ..."
                 named = _antecedents(subject, mentions)
             elif named:  # the subject and the parties coordinated with it: "Fishenko and the other defendants"
-                named += [m for m in mentions if m.span.root.dep_ == "conj" and m.span.root.head.i == named[0].span.root.i]
+                named += [m for m in mentions if m.root.dep_ == "conj" and m.root.head.i == named[0].root.i]
             for m in named:
                 found.append(Attachment(m, dep, "", self._is_intermediary(m)))
         return found
@@ -417,7 +430,7 @@ class EventExtractor:
             elif item:
                 ev.add(_item_role(m), m)
             elif party and not a.prep and a.dep in ("nsubjpass", "nsubj", "dobj") and (
-                    _possessor_of_item(m, trig, mentions) or m.span.root.dep_ == "poss" and _owner_of_tool(m, mentions)):
+                    _possessor_of_item(m, trig, mentions) or m.root.dep_ == "poss" and _owner_of_tool(m, mentions)):
                 # "NSO Group's Pegasus spyware was sold to ...": the owner of the item is its supplier, whatever
                 # the voice (it was read as the passive subject, i.e. a recipient, before); not under a preposition:
                 # "support to the SSD's monitoring center" is still for the SSD
@@ -485,7 +498,7 @@ class EventExtractor:
         _add_sentence_countries(ev, sent, mentions)
         if ev.roles.get("supplier") and not ev.roles.get("recipient") and ev.roles.get("country") and seller:
             for m in [m for m in ev.roles["country"] if m.label == "COUNTRY" and not _country_modifier(m, trig, mentions)
-                      and m.span.root.tag_ != "JJ"]:
+                      and m.root.tag_ != "JJ"]:
                 # "exported ... to services in X and Y"
                 ev.add("recipient", m)
             ev.roles["country"] = [m for m in ev.roles["country"] if m.key not in {r.key for r in ev.roles.get("recipient", [])}]
@@ -548,7 +561,7 @@ class EventExtractor:
     def _makers(self, trig: Token, ev: Event, mentions: list[Mention]) -> list[Mention]:
         """The maker of the traded thing, named in a participle on it ("Pegasus software produced by Israel's NSO
         Group", "cameras made by Hikvision"): the supplier when the sentence names no other (the maker sells)."""
-        things = [m.span.root for r in ("product", "capability") for m in ev.roles.get(r, [])]
+        things = [m.root for r in ("product", "capability") for m in ev.roles.get(r, [])]
         things += [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass")]
         if trig.dep_ in ("relcl", "acl") and any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") or c.dep_ == "mark"
                                                  and c.lower_ == "that" for c in trig.children):
@@ -569,7 +582,7 @@ class EventExtractor:
                         for obj in [o for c in agent.children if c.dep_ == "pobj" for o in (c, *c.conjuncts)]:
                             # the name itself, or one the parser hung under a firm noun ("company Hacking Team")
                             out += [m for m in mentions if m.label in ("ORG", "PERSON") and (
-                                m.span.start <= obj.i < m.span.end or m.span.root.head.i == obj.i
+                                m.span.start <= obj.i < m.span.end or m.root.head.i == obj.i
                                 and obj.lemma_.casefold() in _ANAPHOR_NOUNS)]
         return out
 
@@ -808,9 +821,9 @@ class EventExtractor:
                     ev.add(_item_role(m), m)
         if not ev.roles.get("actor"):
             agencies = [m for m in mentions if m.label == "GOV_AGENCY" and not m.span.start <= trig.i < m.span.end
-                        and m.span.root.head.lemma_.casefold() not in self.t["listing"]]  # not the one designating
+                        and m.root.head.lemma_.casefold() not in self.t["listing"]]  # not the one designating
             generic = [m for m in mentions if m.label == "GOV_GENERIC"]
-            countries = [m for m in mentions if m.label == "COUNTRY" and m.span.root.head.lower_ != "in"]
+            countries = [m for m in mentions if m.label == "COUNTRY" and m.root.head.lower_ != "in"]
             fallback = agencies[:1] or generic[:1] or countries[:1]
             if fallback:
                 ev.add("actor", fallback[0])
@@ -898,9 +911,9 @@ def _antecedents(pron: Token, mentions: list[Mention]) -> list[Mention]:
     last = before[-1]
     if pron.lower_ not in ("they", "them"):
         return [last]
-    root = last.span.root
+    root = last.root
     top = root.head if root.dep_ == "conj" else root
-    return [m for m in before if m.span.root.i == top.i or (m.span.root.dep_ == "conj" and m.span.root.head.i == top.i)]
+    return [m for m in before if m.root.i == top.i or (m.root.dep_ == "conj" and m.root.head.i == top.i)]
 
 
 def _named_or_their_state(noun: Token, mentions: list[Mention]) -> list[Mention]:
@@ -932,8 +945,8 @@ def _described_by(noun: Token, mentions: list[Mention]) -> list[Mention]:
         return []
     def on_noun(t: Token) -> bool:  # "Iranian networks", "Iranian procurement networks"
         return t.head.i == noun.i or t.head.dep_ == "compound" and t.head.head.i == noun.i
-    return [m for m in mentions if m.label == "COUNTRY" and m.span.root.dep_ in ("amod", "compound", "poss")
-            and on_noun(m.span.root)]
+    return [m for m in mentions if m.label == "COUNTRY" and m.root.dep_ in ("amod", "compound", "poss")
+            and on_noun(m.root)]
 
 
 def _doer_of_plan(noun: Token) -> Token | None:
@@ -976,8 +989,8 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
             before = [m for m in mentions if m.label == "ORG" and m.span.end <= tok.i and m.refers is None]
             if before:  # "these entities": the organisations named together last
                 last = before[-1]
-                group = [m for m in before if m.span.root.i == last.span.root.i or m.span.root.head.i == last.span.root.i
-                         or last.span.root.head.i == m.span.root.i and last.span.root.dep_ == "conj"]
+                group = [m for m in before if m.root.i == last.root.i or m.root.head.i == last.root.i
+                         or last.root.head.i == m.root.i and last.root.dep_ == "conj"]
                 out += [Mention(tok.doc[tok.i : tok.i + 1], m.label, m.value, refers=m.span) for m in group]
             continue
         if tok.lower_ in ("it", "its") and tok.pos_ == "PRON":
@@ -990,7 +1003,7 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
         else:
             continue
         before = [m for m in mentions if m.label == "ORG" and m.span.end <= tok.i and m.refers is None]
-        subjects = [m for m in before if m.span.root.dep_ in ("nsubj", "nsubjpass")]  # the topic, not an object
+        subjects = [m for m in before if m.root.dep_ in ("nsubj", "nsubjpass")]  # the topic, not an object
         # a name the text calls a company somewhere ("NSO Group, an Israeli firm") before a research group or
         # newspaper named in between ("Citizen Lab published ... The company sold ...")
         described = [m for m in before if m.value in firms]
@@ -1002,7 +1015,7 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
 
 def _owner_of_tool(m: Mention, mentions: list[Mention]) -> bool:
     """True for a firm named as the owner of a tool: "Huawei's cameras", "NSO Group's spyware", "Cellebrite tools"."""
-    root = m.span.root
+    root = m.root
     if root.dep_ not in ("poss", "compound"):
         return False
     head = root.head
@@ -1036,7 +1049,7 @@ def _country_modifier(m: Mention, trig: Token, mentions: list[Mention] | None = 
     Kessel municipality" (no other name there) name the party itself."""
     if m.label != "COUNTRY" or m.refers is not None:
         return False
-    root = m.span.root
+    root = m.root
     doc = m.span.doc
     nxt = doc[m.span.end] if m.span.end < len(doc) else None
     if nxt is not None and nxt.text == "-" and m.span.end + 1 < len(doc) and doc[m.span.end + 1].lower_.endswith(
@@ -1066,7 +1079,7 @@ def _role_data(m: Mention, mentions: list[Mention]) -> list[Any]:
     span = m.out
     if m.label == "GOV_AGENCY" and m.refers is None:
         before = next((x for x in mentions if x.label == "COUNTRY" and x.span.end == span.start
-                       and x.span.root.tag_ in ("JJ", "NNP", "NNPS") and x.span.root.dep_ in _MODIFIER_DEPS), None)
+                       and x.root.tag_ in ("JJ", "NNP", "NNPS") and x.root.dep_ in _MODIFIER_DEPS), None)
         if before is not None:
             whole = span.doc[before.span.start : span.end]
             return [whole.start_char, whole.end_char, m.label, whole.text.casefold()]
@@ -1079,7 +1092,7 @@ _STATE_NOUNS = {"government", "regime", "authority", "police", "military", "agen
 
 def _possessor_of_item(m: Mention, trig: Token, mentions: list[Mention]) -> bool:
     """True when the party is the possessor ("poss") of an item mention of the clause: "X's spyware"."""
-    root = m.span.root
+    root = m.root
     if root.dep_ != "poss" or root.head.i == trig.i:
         return False
     head = root.head

@@ -322,3 +322,19 @@ def test_a_vendor_whose_name_is_also_its_product_sells(extractor: Extractor) -> 
     supplies = _supplies(extractor.extract_text(text))
     assert [(_names(ev.roles["supplier"]), _names(ev.roles["recipient"]), _names(ev.roles.get("via")))
             for ev in supplies] == [({"FinFisher"}, {"Turkish government"}, {"Elaman"})]
+
+
+def test_a_name_the_parser_reads_as_a_clause_still_owns_its_spyware(extractor: Extractor) -> None:
+    # facts: https://itechpost.com/articles/15203/20150713/why-ethiopia-lost-hacking-tools.htm (2015): "Hacking" is
+    # parsed as a verb, "Team" as the possessor of "spyware"
+    text = "Hacking Team's spyware was reportedly used by Ethiopia's Information Network Security Agency."
+    supplies = _supplies(extractor.extract_text(text))
+    assert _pairs(extractor.extract_text(text)) == [({"Hacking Team"}, {"Information Network Security Agency"})]
+    assert supplies[0].hedged
+
+
+def test_documents_that_suggest_a_sale_mark_it_hedged(extractor: Extractor) -> None:
+    # facts: https://www.itproportal.com/2015/07/06/italian-hacking-team-sold-cyber-weapons-to-sudan/ (2015)
+    supplies = _supplies(extractor.extract_text("Leaked emails suggest that Hacking Team sold its software to Sudan."))
+    assert [(_names(ev.roles["supplier"]), _names(ev.roles["recipient"]), ev.hedged) for ev in supplies] == [
+        ({"Hacking Team"}, {"SD"}, True)]
