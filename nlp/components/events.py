@@ -35,6 +35,9 @@ _ANAPHOR_NOUNS = {"company", "firm", "vendor", "manufacturer", "maker", "outfit"
 _BUYER_AGENTS = {"customer", "client", "buyer"}
 _SELLER_AGENTS = {"supplier", "vendor", "seller", "provider"}
 _DEAL_NOUNS = {"contract", "deal", "agreement", "business", "dealings"}  # "had never done business with Sudan"
+_SPEECH_VERBS = {"say", "tell", "claim", "state", "insist", "confirm", "announce", "deny", "argue", "maintain",
+                 "acknowledge", "admit", "explain", "add", "note", "write", "assert", "stress"}
+_TIE_NOUNS = {"relationship", "relation", "tie"}
 _AWARD_VERBS = {"award", "give", "grant", "sign"}  # the subject of "awarded a contract to X" is the buyer
 _WIN_VERBS = {"win", "secure", "land", "obtain", "receive", "get"}
 _AGENT_AND_SUPPLY_NOUNS = {"customer", "client", "buyer", "supplier", "vendor", "seller", "provider", "sale", "sales",
@@ -272,7 +275,9 @@ class EventExtractor:
                 else:
                     ev = None
             elif tok.pos_ in ("NOUN", "PROPN"):
-                if lemma in _DEAL_NOUNS:
+                if lemma in _DEAL_NOUNS or lemma in _TIE_NOUNS and any(
+                        c.dep_ in ("compound", "amod") and c.lemma_.casefold() in ("business", "commercial", "trade")
+                        for c in tok.children):  # "a business relationship with the Sudanese government"
                     ev = self._deal(tok, sent, mentions)
                 elif lemma in t["supply_seller_nouns"] or lemma in t["supply_buyer_nouns"]:
                     ev = self._supply_or_ownership(tok, sent, mentions, seller=lemma in t["supply_seller_nouns"])
@@ -679,9 +684,20 @@ class EventExtractor:
             for m in parties.get("from", []) + parties.get("with", []):
                 ev.add("recipient", m)
         elif parties.get("with") or parties.get("between"):  # "a contract between ICE and Paragon"
-            sides = subj + parties.get("with", []) + parties.get("between", [])
-            state = [m for m in sides if m.label in ("GOV_AGENCY", "COUNTRY")]
-            firms = [m for m in sides if m.label == "ORG"]
+            partners = parties.get("with", []) + parties.get("between", [])
+
+            def is_state(m: Mention) -> bool:
+                return m.label in ("GOV_AGENCY", "COUNTRY")
+            if subj and all(m.label == "ORG" for m in subj) and any(is_state(m) for m in partners):
+                # "it does not have a business relationship with the Sudanese government or the NISS": the firm
+                # supplies the state side, with what is coordinated with it
+                state, firms = [m for m in partners if m.label in PARTY_LABELS], subj
+            elif not subj and not parties.get("between"):
+                return None  # "(it has) a relationship with the government or the NISS": one side only is named
+            else:
+                sides = subj + partners
+                state = [m for m in sides if is_state(m)]
+                firms = [m for m in sides if m.label == "ORG"]
             if not state or not firms:
                 return None  # two firms or two states: who sells is not said
             for m in state:
@@ -905,6 +921,9 @@ def _antecedents(pron: Token, mentions: list[Mention]) -> list[Mention]:
     "they" that one and the parties coordinated with it ("NSO Group and Candiru ... they developed and supplied")."""
     if pron.lower_ not in ("it", "they", "them", "he", "she"):
         return []  # "that", "which", "who" are relative pronouns: their noun, not the last name before
+    speaker = _speaker(pron)
+    if speaker is not None:  # "X told the UN investigators that it ...": it is X, not the UN
+        return [m for m in mentions if m.span.start <= speaker.i < m.span.end and m.label in ("ORG", "GOV_AGENCY", "PERSON")]
     before = [m for m in mentions if m.span.end <= pron.i and m.label in ("ORG", "GOV_AGENCY", "PERSON") and m.refers is None]
     if not before:
         return []
@@ -949,6 +968,16 @@ def _described_by(noun: Token, mentions: list[Mention]) -> list[Mention]:
             and on_noun(m.root)]
 
 
+def _speaker(pron: Token) -> Token | None:
+    """The subject of the speech verb whose clause a subject pronoun opens ("NSO told Reuters it licenses ...",
+    "the company told the UN that it does not ..."): the one the pronoun stands for, named or not."""
+    clause = pron.head
+    if pron.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or clause.i < clause.head.i \
+            or clause.head.lemma_.casefold() not in _SPEECH_VERBS:
+        return None  # "It had also sold ..., the emails revealed": a report after the fact, not a speaker
+    return next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+
+
 def _doer_of_plan(noun: Token) -> Token | None:
     """Who carries out a plan noun's infinitive: its "by" agent ("efforts by front companies to transship"), else
     the subject of the verb whose object it is ("X engaged in a conspiracy to export", "X ran a scheme to ship")."""
@@ -972,7 +1001,10 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
     doc = sent.doc
     # the paragraph or, when it starts here, the sentence before: "the company" further back is not resolved
     para = doc.text.rfind("\n", 0, sent.start_char) + 1
-    prev = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    j = sent.start - 1
+    while j >= 0 and doc[j].is_space:  # a blank line between paragraphs is a "sentence" of its own
+        j -= 1
+    prev = doc[j].sent.start_char if j >= 0 else sent.start_char
     window = min(para, prev)
     mentions = [m for m in mentions if m.span.start_char >= window]
     for tok in sent:
@@ -1001,6 +1033,13 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
                 c.dep_ == "prep" or c.dep_ in ("compound", "amod") and not _descriptive(c, mentions) for c in tok.children):
             pass  # "the company", "the Israeli firm", "the spyware maker"
         else:
+            continue
+        speaker = _speaker(tok) if tok.lower_ == "it" else None
+        if speaker is not None:  # "The Italian company told the UN investigators that it ...": the company
+            named = [m for m in mentions if m.span.start <= speaker.i < m.span.end and m.label == "ORG"]
+            named += [a for a in out if a.span.start == speaker.i]
+            for ante in named[:1]:
+                out.append(Mention(tok.doc[tok.i : tok.i + 1], ante.label, ante.value, refers=ante.out))
             continue
         before = [m for m in mentions if m.label == "ORG" and m.span.end <= tok.i and m.refers is None]
         subjects = [m for m in before if m.root.dep_ in ("nsubj", "nsubjpass")]  # the topic, not an object

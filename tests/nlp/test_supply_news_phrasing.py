@@ -338,3 +338,19 @@ def test_documents_that_suggest_a_sale_mark_it_hedged(extractor: Extractor) -> N
     supplies = _supplies(extractor.extract_text("Leaked emails suggest that Hacking Team sold its software to Sudan."))
     assert [(_names(ev.roles["supplier"]), _names(ev.roles["recipient"]), ev.hedged) for ev in supplies] == [
         ({"Hacking Team"}, {"SD"}, True)]
+
+
+def test_it_in_reported_speech_is_the_speaker_and_a_business_relationship_is_a_supply(extractor: Extractor) -> None:
+    # https://www.dabangasudan.org/en/all-news/article/hacking-team-company-sold-surveillance-tools-to-sudan (2015),
+    # two sentences of one paragraph (the pipeline reads a paragraph at a time)
+    text = ("Leaked internal documents show that Hacking Team, an Italian company that develops powerful surveillance "
+            "tools, sold its software to blacklisted Sudan. The Italian company told the UN investigators that it does "
+            "not have a business relationship with the Sudanese government or the NISS.")
+    ext = extractor.extract_text(text)
+    denied = [(_names(ev.roles["supplier"]), _names(ev.roles["recipient"])) for ev in _supplies(ext, negated=True)]
+    assert denied and denied[0][0] == {"Hacking Team"} and "Sudanese government" in denied[0][1]
+    # the same sentence opening a paragraph: "it" is the unnamed company that speaks, never the UN it spoke to
+    alone = extractor.extract_text("The Italian company told the UN investigators that it does not have a business "
+                                   "relationship with the Sudanese government or the NISS.")
+    for supply in alone.events:
+        assert "UN" not in _names(supply.roles.get("supplier")), supply.roles
