@@ -657,7 +657,7 @@ class EventExtractor:
         """"The Ministry signed a contract with Helix", "awarded a contract to Helix", "Helix won a contract from X"."""
         verb = trig.head if trig.dep_ in ("dobj", "nsubjpass") else None
         if verb is None or verb.pos_ != "VERB":
-            return None
+            return self._possessed_deal(trig, sent, mentions)
         vlemma = verb.lemma_.casefold()
         subj = [m for m in mentions for c in verb.children if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end]
         pron = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PRON"), None)
@@ -665,6 +665,8 @@ class EventExtractor:
             subj = _antecedents(pron, mentions)
         if not subj and (inherited := self._inherited_subject(verb)) is not None:
             subj = [m for m in mentions if m.span.start <= inherited.i < m.span.end]
+        if not subj:  # "the Mexican army's contract with NSO Group was signed in 2017": its holder
+            subj = [m for m in mentions for c in trig.children if c.dep_ == "poss" and m.span.start <= c.i < m.span.end]
         parties: dict[str, list[Mention]] = {}
         for m in mentions:
             if m.label not in PARTY_LABELS or _country_modifier(m, trig, mentions):
@@ -712,6 +714,24 @@ class EventExtractor:
                 ev.add(_item_role(m), m)
         _add_sentence_dates(ev, sent, mentions)
         return ev if ev.roles.get("supplier") and ev.roles.get("recipient") else None
+
+    def _possessed_deal(self, trig: Token, sent: Span, mentions: list[Mention]) -> Event | None:
+        """"NSO Group's contract with the Mexican army was worth $32 million": the possessor and the "with" party,
+        a firm on one side and a state on the other (who sells is not said otherwise)."""
+        owner = [m for m in mentions for c in trig.children if c.dep_ == "poss" and m.span.start <= c.i < m.span.end]
+        partners = [m for m in mentions if (a := self._attach(trig, m)) is not None and a.prep == "with"]
+        sides = [m for m in owner + partners if m.label in PARTY_LABELS and not _country_modifier(m, trig, mentions)]
+        state = [m for m in sides if m.label in ("GOV_AGENCY", "COUNTRY")]
+        firms = [m for m in sides if m.label == "ORG"]
+        if not owner or not partners or not state or not firms:
+            return None
+        ev = Event("supply", trig, confidence=self.base - 0.1)
+        for m in state:
+            ev.add("recipient", m)
+        for m in firms:
+            ev.add("supplier", m)
+        _add_sentence_dates(ev, sent, mentions)
+        return ev
 
     def _ownership_verb(self, trig: Token, mentions: list[Mention]) -> Event | None:
         slots = self._slots(trig, mentions)

@@ -354,3 +354,12 @@ def test_it_in_reported_speech_is_the_speaker_and_a_business_relationship_is_a_s
                                    "relationship with the Sudanese government or the NISS.")
     for supply in alone.events:
         assert "UN" not in _names(supply.roles.get("supplier")), supply.roles
+
+
+def test_a_firm_s_contract_with_an_army_and_an_army_s_contract_with_a_firm(extractor: Extractor) -> None:
+    # facts: https://itnerd.blog/2021/07/30/mexico-dropped-61-million-on-nso-group-spyware/ (2021) and
+    # https://latin-american.news (2023: "Sedena had a contract with the company that has the exclusive rights")
+    worth = extractor.extract_text("NSO Group's contract with the Mexican army was worth $32 million.")
+    assert _pairs(worth) == [({"NSO Group"}, {"Mexican army"})]
+    signed = extractor.extract_text("The Mexican army's contract with NSO Group was signed in 2017.")
+    assert _pairs(signed) == [({"NSO Group"}, {"Mexican army"})]
