@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -28,14 +29,26 @@ _DENIAL_LEMMAS = {"deny", "reject", "refute", "dispute", "dismiss"}
 _STOP_POS = {"VERB", "AUX"}
 _CLAUSE_DEPS = {"conj", "xcomp", "advcl", "ccomp", "relcl", "acl", "pcomp", "csubj"}
 # nouns that stand for the company named just before ("The company also delivered ...")
-_ANAPHOR_NOUNS = {"company", "firm", "vendor", "manufacturer", "supplier", "developer", "business", "exporter", "group",
+_ANAPHOR_NOUNS = {"company", "firm", "vendor", "manufacturer", "maker", "outfit", "giant", "supplier", "developer", "business", "exporter", "group",
                   "companies", "firms", "entities", "entity"}
 # agent nouns of a supply: the noun names one party, its possessor or "of"/"to" phrase the other
 _BUYER_AGENTS = {"customer", "client", "buyer"}
 _SELLER_AGENTS = {"supplier", "vendor", "seller", "provider"}
-_DEAL_NOUNS = {"contract", "deal", "agreement"}
+_DEAL_NOUNS = {"contract", "deal", "agreement", "business", "dealings"}  # "had never done business with Sudan"
+_SPEECH_VERBS = {"say", "tell", "claim", "state", "insist", "confirm", "announce", "deny", "argue", "maintain",
+                 "acknowledge", "admit", "explain", "add", "note", "write", "assert", "stress"}
+_TIE_NOUNS = {"relationship", "relation", "tie"}
 _AWARD_VERBS = {"award", "give", "grant", "sign"}  # the subject of "awarded a contract to X" is the buyer
 _WIN_VERBS = {"win", "secure", "land", "obtain", "receive", "get"}
+_AGENT_AND_SUPPLY_NOUNS = {"customer", "client", "buyer", "supplier", "vendor", "seller", "provider", "sale", "sales",
+                           "export", "delivery", "shipment", "contract", "deal"}
+_STAFF_NOUNS = {"executive", "employee", "manager", "director", "staff", "representative", "officer", "salesman",
+                "engineer"}
+_NAMING_VERBS = {"call", "name", "know", "dub"}
+_USE_VERBS = {"use", "deploy", "employ", "operate"}
+_TOOL_NOUNS = {"tool", "software", "system", "technology", "product", "equipment", "camera", "spyware", "malware",
+               "solution", "device", "platform", "hardware", "gear", "program"}
+_MAKER_VERBS = {"produce", "make", "develop", "manufacture", "build", "design", "create", "sell", "supply", "market"}
 _MODIFIER_DEPS = {"amod", "compound", "npadvmod", "nmod", "nummod"}
 # nouns whose infinitive complement is done by the noun's owner or by the subject of the verb that has the noun:
 # "X engaged in a conspiracy to export ...", "efforts by front companies to transship ...", "X's scheme to procure"
@@ -52,6 +65,18 @@ class Mention:
     label: str
     value: str
     refers: Span | None = None  # what it names, when elsewhere ("the company" -> the firm named before)
+
+    @cached_property
+    def root(self) -> Token:
+        """The token that ties the name into the parse: its syntactic root, except when the parser read a name as
+        a clause ("Hacking Team's spyware": "Hacking" a verb whose object is "Team"), where it is the name's token
+        that hangs on a word outside the name ("Team", possessor of "spyware")."""
+        root = self.span.root
+        if root.pos_ == "VERB" and root.dep_ in ("csubj", "csubjpass", "acl", "advcl", "xcomp", "ccomp", "amod"):
+            outer = [t for t in self.span if t.i != root.i and not self.span.start <= t.head.i < self.span.end]
+            if outer:
+                return outer[0]
+        return root
 
     @property
     def out(self) -> Span:
@@ -99,6 +124,7 @@ class EventExtractor:
         self.base = base_confidence
         self.hedge_factor = hedge_factor
         self.t = _triggers()
+        self.trade_verbs = frozenset(self.t["supply_seller"] | self.t["supply_buyer"])
         self.intermediary_terms: set[str] = set()
 
     def set_intermediary_terms(self, terms: list[str]) -> None:
@@ -110,9 +136,10 @@ class EventExtractor:
         mentions = [Mention(e, e.label_, e.kb_id_ or e.text) for e in doc.ents]
         mentions += [Mention(s, s.label_, s.kb_id_ or s.text) for s in aux_spans(doc)]
         cues = doc._.redflag_cues or {"hedge": [], "negation": []}
+        firms = {m.value for m in mentions if m.label == "ORG" and _described_as_firm(m.root)}
         for sent in doc.sents:
             in_sent = [m for m in mentions if m.span.start >= sent.start and m.span.end <= sent.end]
-            in_sent += _anaphors(sent, mentions)
+            in_sent += _anaphors(sent, mentions, firms, self.trade_verbs)
             if len(in_sent) < 2 and not any(m.label == "LIST" for m in in_sent):
                 continue
             events = self._sentence_events(sent, in_sent)
@@ -155,8 +182,8 @@ class EventExtractor:
                 return True
             if node.i != trigger.i and any(c.dep_ == "neg" for c in node.children):
                 return True
-            if node.head.i == node.i:
-                break
+            if node.head.i == node.i or node.dep_ in ("relcl", "appos"):
+                break  # "NSO Group, whose clients include X, denied wrongdoing": the denial is not of the clients
             node = node.head
         if node.lemma_.casefold() in _DENIAL_LEMMAS:
             return True
@@ -167,7 +194,7 @@ class EventExtractor:
 
     # ------------------------------------------------------------------ attachment
     def _attach(self, trigger: Token, mention: Mention) -> Attachment | None:
-        tok = mention.span.root
+        tok = mention.root
         prep = ""
         intermediary = self._is_intermediary(mention)
         behalf = False
@@ -177,7 +204,9 @@ class EventExtractor:
             if head.i == tok.i:
                 return None
             if tok.dep_ in ("prep", "agent", "dative"):
-                prep = tok.lemma_.casefold() if tok.dep_ != "dative" else "to"
+                if not (prep == "from" and tok.lower_ in ("with", "of")):
+                    # (a "from" under "with"/"of" stays: "a CCTV system with facial recognition from Huawei")
+                    prep = tok.lemma_.casefold() if tok.dep_ != "dative" else "to"
                 if prep == "of" and (tok.head.lower_ == "behalf" or tok.head.lower_ == "support" and tok.head.dep_ == "pobj"
                                      and tok.head.head.lower_ == "in"):
                     behalf = True  # "on behalf of X", "in support of X's UAV program": X is the end user
@@ -187,7 +216,18 @@ class EventExtractor:
             if head.i == trigger.i:
                 if behalf and prep in ("on", "in"):
                     prep = "on_behalf_of"  # "procured ... on behalf of the Russian government": the end user
-                return Attachment(mention, tok.dep_, prep, intermediary)
+                dep = tok.dep_
+                if dep == "csubj" and mention.span.start <= tok.i < mention.span.end:
+                    dep = "nsubj"  # a name the parser read as a clause: "Hacking Team sold" ("Hacking" a verb)
+                return Attachment(mention, dep, prep, intermediary)
+            if head.dep_ == "acl" and head.lemma_.casefold() in _NAMING_VERBS and (
+                    tok.dep_ in ("oprd", "attr", "xcomp", "dobj") or prep == "as" and tok.dep_ == "prep"):
+                prep = ""  # "a spyware company called Hacking Team", "a firm known as X": the noun's name
+                tok = head
+                steps += 1
+                continue
+            if tok.dep_ == "appos" and prep in ("of", "on", "against", "in", "by", "with", "under"):
+                return None  # "provided spyware to Sudan, a violation of a UN embargo": the UN describes Sudan's case
             if head.pos_ in _STOP_POS and tok.dep_ not in ("conj", "appos") and head.dep_ != "amod":
                 return None
             if head.lemma_.casefold() in self.intermediary_terms:
@@ -199,7 +239,7 @@ class EventExtractor:
     def _is_intermediary(self, mention: Mention) -> bool:
         if not self.intermediary_terms:
             return False
-        root = mention.span.root
+        root = mention.root
         doc = mention.span.doc
         window = doc[max(mention.span.start - 3, 0) : mention.span.start]
         near = [t.lemma_.casefold() for t in window] + [t.lower_ for t in window]
@@ -224,6 +264,8 @@ class EventExtractor:
                     ev = self._supply_or_ownership(tok, sent, mentions, seller=lemma in t["supply_seller"])
                 elif lemma in t["abuse"] or lemma in t["abuse_use"]:
                     ev = self._abuse(tok, sent, mentions, use=lemma in t["abuse_use"])
+                    if lemma in _USE_VERBS and (bought := self._use_supply(tok, sent, mentions)) is not None:
+                        events.append(bought)
                 elif lemma in t["listing"]:
                     ev = self._listing(tok, sent, mentions)
                 elif lemma in t["ownership"]:
@@ -233,7 +275,9 @@ class EventExtractor:
                 else:
                     ev = None
             elif tok.pos_ in ("NOUN", "PROPN"):
-                if lemma in _DEAL_NOUNS:
+                if lemma in _DEAL_NOUNS or lemma in _TIE_NOUNS and any(
+                        c.dep_ in ("compound", "amod") and c.lemma_.casefold() in ("business", "commercial", "trade")
+                        for c in tok.children):  # "a business relationship with the Sudanese government"
                     ev = self._deal(tok, sent, mentions)
                 elif lemma in t["supply_seller_nouns"] or lemma in t["supply_buyer_nouns"]:
                     ev = self._supply_or_ownership(tok, sent, mentions, seller=lemma in t["supply_seller_nouns"])
@@ -277,6 +321,18 @@ class EventExtractor:
             if partner and not any(a.dep == "nsubj" for a in found):
                 head_subj = [m for m in mentions for c in trigger.head.children
                              if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end]
+                if all(m.label in ("COUNTRY", "GOV_AGENCY") for m in partner) and \
+                        trigger.lemma_.casefold() not in self.t["supply_buyer"]:
+                    # "X struck a deal with Telecom Egypt to supply ...": a state partner is the buyer, not the
+                    # supplier (whoever signed with it supplies; if that name was not found, nobody is guessed)
+                    found += [Attachment(m, "nsubj", "", False) for m in head_subj]
+                    found += [Attachment(m, "prep", "to", False) for m in partner]
+                    return found
+                if trigger.lemma_.casefold() in self.t["supply_buyer"]:
+                    # "Mexico's army signed a contract with NSO Group to buy Pegasus": the signer buys from it
+                    found += [Attachment(m, "nsubj", "", False) for m in head_subj]
+                    found += [Attachment(m, "prep", "from", False) for m in partner]
+                    return found
                 found += [Attachment(m, "nsubj", "", False) for m in partner]
                 found += [Attachment(m, "prep", "for", False) for m in head_subj]
                 return found
@@ -294,12 +350,13 @@ class EventExtractor:
             named = [m for m in mentions if m.span.start <= subject.i < m.span.end]
             if not named and subject.tag_ in ("WDT", "WP") and subject.head.dep_ == "relcl":
                 # "entities ... that seek to provide ...": the relative pronoun stands for the noun it follows
-                noun = subject.head.head
-                named = [m for m in mentions if m.span.start <= noun.i < m.span.end]
+                named = _described_by(subject.head.head, mentions)
+            elif not named and subject.pos_ == "NOUN":  # "Cellebrite is a firm that provides ...": Cellebrite
+                named = _described_by(subject, mentions)
             elif not named and subject.pos_ == "PRON":  # "... that they developed and supplied spyware to ..."
                 named = _antecedents(subject, mentions)
             elif named:  # the subject and the parties coordinated with it: "Fishenko and the other defendants"
-                named += [m for m in mentions if m.span.root.dep_ == "conj" and m.span.root.head.i == named[0].span.root.i]
+                named += [m for m in mentions if m.root.dep_ == "conj" and m.root.head.i == named[0].root.i]
             for m in named:
                 found.append(Attachment(m, dep, "", self._is_intermediary(m)))
         return found
@@ -373,9 +430,12 @@ class EventExtractor:
                 continue
             if a.prep in ("through", "via"):
                 ev.add("via" if party else _item_role(m), m)
+            elif m.label == "PRODUCT" and seller and not noun and ((a.dep == "nsubj" and not passive) or a.prep == "by"):
+                ev.add("supplier", m)  # "FinFisher sold FinSpy to ...": a name that is also a product's sells
             elif item:
                 ev.add(_item_role(m), m)
-            elif party and not a.prep and a.dep in ("nsubjpass", "nsubj", "dobj") and _possessor_of_item(m, trig, mentions):
+            elif party and not a.prep and a.dep in ("nsubjpass", "nsubj", "dobj") and (
+                    _possessor_of_item(m, trig, mentions) or m.root.dep_ == "poss" and _owner_of_tool(m, mentions)):
                 # "NSO Group's Pegasus spyware was sold to ...": the owner of the item is its supplier, whatever
                 # the voice (it was read as the passive subject, i.e. a recipient, before); not under a preposition:
                 # "support to the SSD's monitoring center" is still for the SSD
@@ -422,11 +482,28 @@ class EventExtractor:
                     own.add("owned", m)
                 _add_share(own, sent, mentions)
                 return own
+        if not seller and not ev.roles.get("recipient") and trig.dep_ == "acl" and trig.head.dep_ == "dobj":
+            # "the Mexican army deployed spyware bought from NSO Group": who has the thing bought it
+            user = trig.head.head
+            for m in mentions:
+                if m.label in PARTY_LABELS and any(c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end
+                                                   for c in user.children):
+                    ev.add("recipient", m)
+        if not ev.roles.get("supplier") and ev.roles.get("recipient"):
+            for m in self._makers(trig, ev, mentions):  # "bought Pegasus software produced by NSO Group"
+                ev.add("supplier", m)
+        if seller and not ev.roles.get("supplier") and ev.roles.get("recipient") and trig.dep_ == "conj" \
+                and trig.head.lemma_.casefold() in _MAKER_VERBS:
+            # "the spyware was developed by NSO Group and sold to the Saudi government": the developer sold it
+            for m in mentions:
+                maker = self._attach(trig.head, m)
+                if maker is not None and maker.prep == "by" and m.label in ("ORG", "PERSON"):
+                    ev.add("supplier", m)
         _add_sentence_dates(ev, sent, mentions)
         _add_sentence_countries(ev, sent, mentions)
         if ev.roles.get("supplier") and not ev.roles.get("recipient") and ev.roles.get("country") and seller:
             for m in [m for m in ev.roles["country"] if m.label == "COUNTRY" and not _country_modifier(m, trig, mentions)
-                      and m.span.root.tag_ != "JJ"]:
+                      and m.root.tag_ != "JJ"]:
                 # "exported ... to services in X and Y"
                 ev.add("recipient", m)
             ev.roles["country"] = [m for m in ev.roles["country"] if m.key not in {r.key for r in ev.roles.get("recipient", [])}]
@@ -434,8 +511,14 @@ class EventExtractor:
             generic = _generic_recipient(trig)
             if generic is not None:  # "supplied spyware to foreign governments": unnamed, but said
                 ev.add("recipient", Mention(generic, "TEXT", generic.text))
+        if not seller and ev.roles.get("supplier") and not ev.roles.get("recipient"):
+            buyers = _generic_buyer(trig)
+            if buyers is not None:  # "18 out of 65 countries analyzed had purchased systems from ...": unnamed
+                ev.add("recipient", Mention(buyers, "TEXT", buyers.text))
         supplier, recipient = ev.roles.get("supplier", []), ev.roles.get("recipient", [])
         things = ev.roles.get("product", []) + ev.roles.get("capability", [])
+        if lemma == "pay" and not (things and supplier and recipient):
+            return None  # "paid NSO Group $32 million for Pegasus" is a purchase; "paid a penalty to BIS" is not
         if not (supplier or recipient):
             return None
         parties = len(supplier) + len(recipient) + len(ev.roles.get("via", []))
@@ -446,22 +529,102 @@ class EventExtractor:
         ev.confidence = self.base if (supplier and recipient) else self.base - 0.15
         if not things:
             phrase = _object_phrase(trig)
-            if phrase is not None:
+            named = [m for ms in ev.roles.values() for m in ms if m.label in PARTY_LABELS]
+            if phrase is not None and not any(m.span.start <= phrase.root.i < m.span.end for m in named):
+                # not the recipient of "invoiced Sudan" taken for the goods
                 ev.add("product", Mention(phrase, "TEXT", phrase.text))
         return ev
+
+    def _use_supply(self, trig: Token, sent: Span, mentions: list[Mention]) -> Event | None:
+        """A state body using or deploying a firm's tool got it from that firm: "the Ugandan police deployed Huawei's
+        cameras", "Pegasus, NSO Group's spyware, was deployed by the Rwandan government", "used spyware from X".
+        Only a government user (agency, country, "the government") and a firm named as the tool's owner or source
+        count; the supply is reported with a lower confidence than a sale said in words."""
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children)
+        ev = Event("supply", trig, confidence=self.base - 0.15)
+        for a in self._slots(trig, mentions):
+            m = a.mention
+            if m.label in ITEM_LABELS:
+                ev.add(_item_role(m), m)
+            elif m.label in ("GOV_AGENCY", "COUNTRY") and ((a.dep == "nsubj" and not passive) or a.prep == "by"):
+                if not _country_modifier(m, trig, mentions):
+                    ev.add("recipient", m)
+            elif m.label == "ORG" and (a.prep == "from" or _owner_of_tool(m, mentions)) and a.prep != "by" \
+                    and a.dep != "nsubj":
+                ev.add("supplier", m)
+        if not ev.roles.get("recipient") and not passive and (buyers := _generic_buyer(trig)) is not None:
+            # "a mechanism developed by Hacking Team that a reported 60 governments worldwide are using"
+            ev.add("recipient", Mention(buyers, "TEXT", buyers.text))
+        if ev.roles.get("recipient") and not ev.roles.get("supplier"):
+            for m in self._makers(trig, ev, mentions):  # "used web filtering technologies created by Blue Coat"
+                ev.add("supplier", m)
+        if not ev.roles.get("supplier") or not ev.roles.get("recipient"):
+            return None
+        _add_sentence_dates(ev, sent, mentions)
+        return ev
+
+    def _makers(self, trig: Token, ev: Event, mentions: list[Mention]) -> list[Mention]:
+        """The maker of the traded thing, named in a participle on it ("Pegasus software produced by Israel's NSO
+        Group", "cameras made by Hikvision"): the supplier when the sentence names no other (the maker sells)."""
+        things = [m.root for r in ("product", "capability") for m in ev.roles.get(r, [])]
+        things += [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass")]
+        if trig.dep_ in ("relcl", "acl") and any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") or c.dep_ == "mark"
+                                                 and c.lower_ == "that" for c in trig.children):
+            things.append(trig.head)  # "a mechanism developed by X that governments are using": the mechanism
+        # "a suite of software products, FinFisher, created by Gamma International": the thing's name or parts
+        things += [c for t in list(things) for c in t.children if c.dep_ == "appos"]
+        things += [g for t in list(things) for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for g in p.children if g.dep_ == "pobj"]
+        things += [c for t in list(things) for c in t.children if c.dep_ == "appos"]
+        out: list[Mention] = []
+        for thing in things:
+            node = thing if thing.dep_ not in ("compound", "amod") else thing.head
+            for acl in node.children:
+                if acl.dep_ != "acl" or acl.lemma_.casefold() not in _MAKER_VERBS:
+                    continue
+                for agent in acl.children:
+                    if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
+                        for obj in [o for c in agent.children if c.dep_ == "pobj" for o in (c, *c.conjuncts)]:
+                            # the name itself, or one the parser hung under a firm noun ("company Hacking Team")
+                            out += [m for m in mentions if m.label in ("ORG", "PERSON") and (
+                                m.span.start <= obj.i < m.span.end or m.root.head.i == obj.i
+                                and obj.lemma_.casefold() in _ANAPHOR_NOUNS)]
+        return out
 
     def _agent_noun(self, trig: Token, sent: Span, mentions: list[Mention], seller: bool) -> Event | None:
         """"X, a customer of Y", "Y's clients include X", "X is a supplier to Y", "Y's vendor X"."""
         ev = Event("supply", trig, confidence=self.base - 0.05)
         described: list[Mention] = []
+        owner: list[Mention] = []  # whose customers (or suppliers) they are, when said outside the noun's phrase
         if trig.dep_ == "appos":
             described = [m for m in mentions if m.span.start <= trig.head.i < m.span.end]
         elif trig.dep_ == "attr":
-            described = [m for m in mentions for c in trig.head.children if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end]
+            subj = next((c for c in trig.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None:  # "Sudan has also been found to be a client of Hacking Team"
+                subj = self._inherited_subject(trig.head)
+            described = [m for m in mentions if subj is not None and m.span.start <= subj.i < m.span.end]
+        elif trig.dep_ == "pobj" and trig.head.lower_ in ("among", "as") and trig.head.head.pos_ in ("AUX", "VERB"):
+            # "Saudi Arabia is reported to be among NSO clients", "X was named as a customer of Y"
+            verb = trig.head.head
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None and verb.lemma_ == "be":  # inverted: "Among NSO's customers are the governments of X"
+                subj = next((c for c in verb.children if c.dep_ == "attr"), None)
+            subj = subj if subj is not None else self._inherited_subject(verb)
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if obj is not None and verb.lemma_ != "be":
+                # "NSO Group counts Saudi Arabia among its clients": the object is the client, "its" the subject
+                described = _named_or_their_state(obj, mentions)
+                if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in trig.children) and subj is not None:
+                    owner = [m for m in mentions if m.span.start <= subj.i < m.span.end and m.label in PARTY_LABELS]
+            elif subj is not None:  # "Among NSO's customers are the governments of Rwanda and Morocco"
+                described = _named_or_their_state(subj, mentions)
         elif trig.dep_ == "nsubj" and trig.head.lemma_ in ("include", "be"):
-            described = [m for m in mentions for c in trig.head.children if c.dep_ in ("dobj", "attr")
-                         and m.span.start <= c.i < m.span.end]
-        other: list[Mention] = []
+            objs = [o for c in trig.head.children if c.dep_ in ("dobj", "attr") for o in (c, *c.conjuncts)]
+            described = [m for m in mentions for c in objs if m.span.start <= c.i < m.span.end]
+        other: list[Mention] = list(owner)
+        if any(c.dep_ == "poss" and c.lower_ == "whose" for c in trig.children) and trig.head.dep_ == "relcl":
+            # "NSO Group, whose clients include Saudi Arabia and the UAE": the relative's noun
+            other += _described_by(trig.head.head, mentions)
         for m in mentions:
             if m.label not in PARTY_LABELS and m.label not in ITEM_LABELS:
                 continue
@@ -474,6 +637,10 @@ class EventExtractor:
                 other.append(m)
             elif a.dep == "appos" or a.prep in ("as", "like", "including"):
                 described.append(m)
+        nxt = trig.doc[trig.i + 1] if trig.i + 1 < len(trig.doc) else None
+        if not any(m.label in PARTY_LABELS for m in described) and nxt is not None and nxt.text == ":":
+            # "the governments of the following countries are likely Circles customers: Australia, Belgium, ..."
+            described = [m for m in mentions if m.span.start > nxt.i and m.span.end <= trig.sent.end]
         described = [m for m in described if m.label in PARTY_LABELS and not _country_modifier(m, trig, mentions)]
         other = [m for m in other if not _country_modifier(m, trig, mentions)]
         if not described or not other:
@@ -490,9 +657,16 @@ class EventExtractor:
         """"The Ministry signed a contract with Helix", "awarded a contract to Helix", "Helix won a contract from X"."""
         verb = trig.head if trig.dep_ in ("dobj", "nsubjpass") else None
         if verb is None or verb.pos_ != "VERB":
-            return None
+            return self._possessed_deal(trig, sent, mentions)
         vlemma = verb.lemma_.casefold()
         subj = [m for m in mentions for c in verb.children if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end]
+        pron = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PRON"), None)
+        if not subj and pron is not None:  # "... claimed they have never done business with Sudan"
+            subj = _antecedents(pron, mentions)
+        if not subj and (inherited := self._inherited_subject(verb)) is not None:
+            subj = [m for m in mentions if m.span.start <= inherited.i < m.span.end]
+        if not subj:  # "the Mexican army's contract with NSO Group was signed in 2017": its holder
+            subj = [m for m in mentions for c in trig.children if c.dep_ == "poss" and m.span.start <= c.i < m.span.end]
         parties: dict[str, list[Mention]] = {}
         for m in mentions:
             if m.label not in PARTY_LABELS or _country_modifier(m, trig, mentions):
@@ -511,10 +685,21 @@ class EventExtractor:
                 ev.add("supplier", m)
             for m in parties.get("from", []) + parties.get("with", []):
                 ev.add("recipient", m)
-        elif parties.get("with"):
-            sides = subj + parties["with"]
-            state = [m for m in sides if m.label in ("GOV_AGENCY", "COUNTRY")]
-            firms = [m for m in sides if m.label == "ORG"]
+        elif parties.get("with") or parties.get("between"):  # "a contract between ICE and Paragon"
+            partners = parties.get("with", []) + parties.get("between", [])
+
+            def is_state(m: Mention) -> bool:
+                return m.label in ("GOV_AGENCY", "COUNTRY")
+            if subj and all(m.label == "ORG" for m in subj) and any(is_state(m) for m in partners):
+                # "it does not have a business relationship with the Sudanese government or the NISS": the firm
+                # supplies the state side, with what is coordinated with it
+                state, firms = [m for m in partners if m.label in PARTY_LABELS], subj
+            elif not subj and not parties.get("between"):
+                return None  # "(it has) a relationship with the government or the NISS": one side only is named
+            else:
+                sides = subj + partners
+                state = [m for m in sides if is_state(m)]
+                firms = [m for m in sides if m.label == "ORG"]
             if not state or not firms:
                 return None  # two firms or two states: who sells is not said
             for m in state:
@@ -529,6 +714,24 @@ class EventExtractor:
                 ev.add(_item_role(m), m)
         _add_sentence_dates(ev, sent, mentions)
         return ev if ev.roles.get("supplier") and ev.roles.get("recipient") else None
+
+    def _possessed_deal(self, trig: Token, sent: Span, mentions: list[Mention]) -> Event | None:
+        """"NSO Group's contract with the Mexican army was worth $32 million": the possessor and the "with" party,
+        a firm on one side and a state on the other (who sells is not said otherwise)."""
+        owner = [m for m in mentions for c in trig.children if c.dep_ == "poss" and m.span.start <= c.i < m.span.end]
+        partners = [m for m in mentions if (a := self._attach(trig, m)) is not None and a.prep == "with"]
+        sides = [m for m in owner + partners if m.label in PARTY_LABELS and not _country_modifier(m, trig, mentions)]
+        state = [m for m in sides if m.label in ("GOV_AGENCY", "COUNTRY")]
+        firms = [m for m in sides if m.label == "ORG"]
+        if not owner or not partners or not state or not firms:
+            return None
+        ev = Event("supply", trig, confidence=self.base - 0.1)
+        for m in state:
+            ev.add("recipient", m)
+        for m in firms:
+            ev.add("supplier", m)
+        _add_sentence_dates(ev, sent, mentions)
+        return ev
 
     def _ownership_verb(self, trig: Token, mentions: list[Mention]) -> Event | None:
         slots = self._slots(trig, mentions)
@@ -654,9 +857,9 @@ class EventExtractor:
                     ev.add(_item_role(m), m)
         if not ev.roles.get("actor"):
             agencies = [m for m in mentions if m.label == "GOV_AGENCY" and not m.span.start <= trig.i < m.span.end
-                        and m.span.root.head.lemma_.casefold() not in self.t["listing"]]  # not the one designating
+                        and m.root.head.lemma_.casefold() not in self.t["listing"]]  # not the one designating
             generic = [m for m in mentions if m.label == "GOV_GENERIC"]
-            countries = [m for m in mentions if m.label == "COUNTRY" and m.span.root.head.lower_ != "in"]
+            countries = [m for m in mentions if m.label == "COUNTRY" and m.root.head.lower_ != "in"]
             fallback = agencies[:1] or generic[:1] or countries[:1]
             if fallback:
                 ev.add("actor", fallback[0])
@@ -738,15 +941,61 @@ def _antecedents(pron: Token, mentions: list[Mention]) -> list[Mention]:
     "they" that one and the parties coordinated with it ("NSO Group and Candiru ... they developed and supplied")."""
     if pron.lower_ not in ("it", "they", "them", "he", "she"):
         return []  # "that", "which", "who" are relative pronouns: their noun, not the last name before
+    speaker = _speaker(pron)
+    if speaker is not None:  # "X told the UN investigators that it ...": it is X, not the UN
+        return [m for m in mentions if m.span.start <= speaker.i < m.span.end and m.label in ("ORG", "GOV_AGENCY", "PERSON")]
     before = [m for m in mentions if m.span.end <= pron.i and m.label in ("ORG", "GOV_AGENCY", "PERSON") and m.refers is None]
     if not before:
         return []
     last = before[-1]
     if pron.lower_ not in ("they", "them"):
         return [last]
-    root = last.span.root
+    root = last.root
     top = root.head if root.dep_ == "conj" else root
-    return [m for m in before if m.span.root.i == top.i or (m.span.root.dep_ == "conj" and m.span.root.head.i == top.i)]
+    return [m for m in before if m.root.i == top.i or (m.root.dep_ == "conj" and m.root.head.i == top.i)]
+
+
+def _named_or_their_state(noun: Token, mentions: list[Mention]) -> list[Mention]:
+    """The parties a noun phrase names: the name it is, with the names coordinated with it, or for "the governments
+    of Rwanda and Morocco" the countries of its "of" phrase."""
+    heads = [noun, *noun.conjuncts]
+    if noun.pos_ == "NOUN" and noun.lemma_.casefold() in _STATE_NOUNS:
+        heads += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for g in p.children if g.dep_ == "pobj" for o in (g, *g.conjuncts)]
+    return [m for m in mentions for h in heads if m.span.start <= h.i < m.span.end]
+
+
+def _described_by(noun: Token, mentions: list[Mention]) -> list[Mention]:
+    """The parties a common noun stands for when a relative clause hangs on it: the name it is ("Cellebrite is a
+    firm that ...", "NSO Group, a company that ..."), or, for an unnamed group, the country that qualifies it
+    ("Iranian procurement networks that supply Russia": Iran's networks)."""
+    named = [m for m in mentions if m.span.start <= noun.i < m.span.end]
+    named += [m for m in mentions for c in noun.children if c.dep_ == "appos" and m.span.start <= c.i < m.span.end]
+    if named:  # "the Israeli spyware company NSO Group owns Pegasus and sells it to ...": NSO Group
+        return named
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        return [m for m in mentions for c in noun.head.children if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end]
+    if noun.dep_ == "appos":
+        return [m for m in mentions if m.span.start <= noun.head.i < m.span.end]
+    if noun.lemma_.casefold() in _STAFF_NOUNS:  # "four executives of FinFisher ... for exporting": the firm acts
+        return [m for m in mentions for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children if g.dep_ == "pobj" and m.span.start <= g.i < m.span.end and m.label == "ORG"]
+    if noun.lemma_.casefold() in _ANAPHOR_NOUNS:  # "a Chinese company that sells ...": a firm not named
+        return []
+    def on_noun(t: Token) -> bool:  # "Iranian networks", "Iranian procurement networks"
+        return t.head.i == noun.i or t.head.dep_ == "compound" and t.head.head.i == noun.i
+    return [m for m in mentions if m.label == "COUNTRY" and m.root.dep_ in ("amod", "compound", "poss")
+            and on_noun(m.root)]
+
+
+def _speaker(pron: Token) -> Token | None:
+    """The subject of the speech verb whose clause a subject pronoun opens ("NSO told Reuters it licenses ...",
+    "the company told the UN that it does not ..."): the one the pronoun stands for, named or not."""
+    clause = pron.head
+    if pron.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or clause.i < clause.head.i \
+            or clause.head.lemma_.casefold() not in _SPEECH_VERBS:
+        return None  # "It had also sold ..., the emails revealed": a report after the fact, not a speaker
+    return next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
 
 
 def _doer_of_plan(noun: Token) -> Token | None:
@@ -763,36 +1012,94 @@ def _doer_of_plan(noun: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
-def _anaphors(sent: Span, mentions: list[Mention]) -> list[Mention]:
-    """Subjects "it", "the company", "the firm" standing for the organisation named last before them (this
-    sentence or an earlier one of the paragraph), as mentions that report that organisation."""
+def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs: frozenset[str]) -> list[Mention]:
+    """Subjects "it", "the company", "the firm" (also "the Israeli firm", "its customers", "with the company")
+    standing for the organisation named last before them in this paragraph or the previous sentence, as mentions
+    that report that organisation. ``firms``: values of names the text calls a company (preferred antecedents);
+    ``trade_verbs``: lemmas whose passive subject "it" is the goods, never a firm."""
     out: list[Mention] = []
+    doc = sent.doc
+    # the paragraph or, when it starts here, the sentence before: "the company" further back is not resolved
+    para = doc.text.rfind("\n", 0, sent.start_char) + 1
+    j = sent.start - 1
+    while j >= 0 and doc[j].is_space:  # a blank line between paragraphs is a "sentence" of its own
+        j -= 1
+    prev = doc[j].sent.start_char if j >= 0 else sent.start_char
+    window = min(para, prev)
+    mentions = [m for m in mentions if m.span.start_char >= window]
     for tok in sent:
-        if tok.dep_ not in ("nsubj", "nsubjpass") or any(m.span.start <= tok.i < m.span.end for m in mentions):
+        if any(m.span.start <= tok.i < m.span.end for m in mentions):
+            continue
+        if tok.dep_ == "poss" and tok.lower_ == "its" and tok.head.lemma_.casefold() in _AGENT_AND_SUPPLY_NOUNS:
+            pass  # "its customers include ...", "its sale of Pegasus to ..."
+        elif tok.dep_ == "pobj" and tok.head.lower_ in ("by", "from", "with", "to") and tok.pos_ == "NOUN":
+            pass  # "a contract with the company", "bought from the firm": a definite firm noun, checked below
+        elif tok.dep_ not in ("nsubj", "nsubjpass"):
             continue
         if tok.tag_ == "NNS" and tok.lemma_.casefold() in _ANAPHOR_NOUNS | {"entity"} and any(
                 c.dep_ == "det" and c.lower_ in ("these", "those", "the", "both") for c in tok.children):
             before = [m for m in mentions if m.label == "ORG" and m.span.end <= tok.i and m.refers is None]
             if before:  # "these entities": the organisations named together last
                 last = before[-1]
-                group = [m for m in before if m.span.root.i == last.span.root.i or m.span.root.head.i == last.span.root.i
-                         or last.span.root.head.i == m.span.root.i and last.span.root.dep_ == "conj"]
+                group = [m for m in before if m.root.i == last.root.i or m.root.head.i == last.root.i
+                         or last.root.head.i == m.root.i and last.root.dep_ == "conj"]
                 out += [Mention(tok.doc[tok.i : tok.i + 1], m.label, m.value, refers=m.span) for m in group]
             continue
-        if tok.lower_ == "it" and tok.pos_ == "PRON":
-            pass
+        if tok.lower_ in ("it", "its") and tok.pos_ == "PRON":
+            if tok.dep_ == "nsubjpass" and tok.head.lemma_.casefold() in trade_verbs:
+                continue  # "it was bought from Hungary": the goods, not the firm named before
         elif tok.pos_ == "NOUN" and tok.lemma_.casefold() in _ANAPHOR_NOUNS and tok.tag_ == "NN" and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children) and not any(
-                c.dep_ in ("compound", "amod", "prep") for c in tok.children):
-            pass
+                c.dep_ == "prep" or c.dep_ in ("compound", "amod") and not _descriptive(c, mentions) for c in tok.children):
+            pass  # "the company", "the Israeli firm", "the spyware maker"
         else:
             continue
+        speaker = _speaker(tok) if tok.lower_ == "it" else None
+        if speaker is not None:  # "The Italian company told the UN investigators that it ...": the company
+            named = [m for m in mentions if m.span.start <= speaker.i < m.span.end and m.label == "ORG"]
+            named += [a for a in out if a.span.start == speaker.i]
+            for ante in named[:1]:
+                out.append(Mention(tok.doc[tok.i : tok.i + 1], ante.label, ante.value, refers=ante.out))
+            continue
         before = [m for m in mentions if m.label == "ORG" and m.span.end <= tok.i and m.refers is None]
-        subjects = [m for m in before if m.span.root.dep_ in ("nsubj", "nsubjpass")]  # the topic, not an object
+        subjects = [m for m in before if m.root.dep_ in ("nsubj", "nsubjpass")]  # the topic, not an object
+        # a name the text calls a company somewhere ("NSO Group, an Israeli firm") before a research group or
+        # newspaper named in between ("Citizen Lab published ... The company sold ...")
+        described = [m for m in before if m.value in firms]
         if before:
-            ante = subjects[-1] if subjects else before[-1]
+            ante = described[-1] if described else subjects[-1] if subjects else before[-1]
             out.append(Mention(tok.doc[tok.i : tok.i + 1], ante.label, ante.value, refers=ante.span))
     return out
+
+
+def _owner_of_tool(m: Mention, mentions: list[Mention]) -> bool:
+    """True for a firm named as the owner of a tool: "Huawei's cameras", "NSO Group's spyware", "Cellebrite tools"."""
+    root = m.root
+    if root.dep_ not in ("poss", "compound"):
+        return False
+    head = root.head
+    return head.lemma_.casefold() in _TOOL_NOUNS or any(
+        o.label in ITEM_LABELS and o.span.start <= head.i < o.span.end for o in mentions)
+
+
+def _described_as_firm(root: Token) -> bool:
+    """True when the parse calls a name a company: "NSO Group, an Israeli firm", "the Israeli company NSO Group",
+    "Cellebrite is a firm that ...", "spyware maker Intellexa"."""
+    def firm(t: Token) -> bool:
+        return t.pos_ == "NOUN" and t.lemma_.casefold() in _ANAPHOR_NOUNS
+    if any(c.dep_ in ("appos", "compound") and firm(c) for c in root.children):
+        return True
+    if root.dep_ in ("appos", "compound") and firm(root.head):
+        return True
+    return root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(c.dep_ == "attr" and firm(c) for c in root.head.children)
+
+
+def _descriptive(mod: Token, mentions: list[Mention]) -> bool:
+    """A modifier that describes a firm noun without naming another one: a country adjective ("the Israeli firm")
+    or a common word ("the spyware company", "the Milan-based firm"); not a name ("the Huawei unit")."""
+    if any(m.label == "COUNTRY" and m.span.start <= mod.i < m.span.end for m in mentions):
+        return True
+    return mod.pos_ in ("ADJ", "NOUN", "VERB") and mod.ent_type_ in ("", "CAPABILITY")
 
 
 def _country_modifier(m: Mention, trig: Token, mentions: list[Mention] | None = None) -> bool:
@@ -801,7 +1108,7 @@ def _country_modifier(m: Mention, trig: Token, mentions: list[Mention] | None = 
     Kessel municipality" (no other name there) name the party itself."""
     if m.label != "COUNTRY" or m.refers is not None:
         return False
-    root = m.span.root
+    root = m.root
     doc = m.span.doc
     nxt = doc[m.span.end] if m.span.end < len(doc) else None
     if nxt is not None and nxt.text == "-" and m.span.end + 1 < len(doc) and doc[m.span.end + 1].lower_.endswith(
@@ -811,8 +1118,18 @@ def _country_modifier(m: Mention, trig: Token, mentions: list[Mention] | None = 
     if root.dep_ not in _MODIFIER_DEPS | {"poss", "appos"} or root.head.i == trig.i:
         return False
     head = root.head
-    return any(x.span.start <= head.i < x.span.end and x.label in ("ORG", "GOV_AGENCY", "PERSON", "PRODUCT")
-               for x in (mentions or []))
+    named = [x for x in (mentions or []) if x.label in ("ORG", "GOV_AGENCY", "PERSON", "PRODUCT")]
+    if any(x.span.start <= head.i < x.span.end for x in named):
+        return True
+    # the common noun it modifies describes a named party: "Hacking Team, an Italian company", "Israeli company NSO
+    # Group", "Megafon, Russia's largest operator" (the country says where that party is, it is not a party)
+    if head.pos_ != "NOUN" or head.i == trig.i or head.lemma_.casefold() in _STATE_NOUNS:
+        return False
+    linked = [head.head] if head.dep_ in ("appos", "compound") else []
+    linked += [c for c in head.children if c.dep_ in ("appos", "compound") and c.i > root.i]
+    if head.lemma_.casefold() in _ANAPHOR_NOUNS and any(t.pos_ == "PROPN" for t in linked):
+        return True  # "Picsix, an Israeli firm": a firm with a name, even one the entity rules did not find
+    return any(x.span.start <= t.i < x.span.end for t in linked for x in named)
 
 
 def _role_data(m: Mention, mentions: list[Mention]) -> list[Any]:
@@ -821,7 +1138,7 @@ def _role_data(m: Mention, mentions: list[Mention]) -> list[Any]:
     span = m.out
     if m.label == "GOV_AGENCY" and m.refers is None:
         before = next((x for x in mentions if x.label == "COUNTRY" and x.span.end == span.start
-                       and x.span.root.tag_ in ("JJ", "NNP", "NNPS") and x.span.root.dep_ in _MODIFIER_DEPS), None)
+                       and x.root.tag_ in ("JJ", "NNP", "NNPS") and x.root.dep_ in _MODIFIER_DEPS), None)
         if before is not None:
             whole = span.doc[before.span.start : span.end]
             return [whole.start_char, whole.end_char, m.label, whole.text.casefold()]
@@ -834,7 +1151,7 @@ _STATE_NOUNS = {"government", "regime", "authority", "police", "military", "agen
 
 def _possessor_of_item(m: Mention, trig: Token, mentions: list[Mention]) -> bool:
     """True when the party is the possessor ("poss") of an item mention of the clause: "X's spyware"."""
-    root = m.span.root
+    root = m.root
     if root.dep_ != "poss" or root.head.i == trig.i:
         return False
     head = root.head
@@ -845,12 +1162,28 @@ def _generic_recipient(trig: Token) -> Span | None:
     """The "to" object of a seller verb when it names state buyers without a name ("to foreign governments",
     "to security services in the region"): the noun phrase, without its article."""
     for prep in trig.children:
-        if prep.dep_ == "prep" and prep.lower_ == "to":
+        if prep.dep_ in ("prep", "dative") and prep.lower_ == "to":
             for obj in prep.children:
-                if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and obj.lemma_.casefold() in _STATE_NOUNS:
+                # "to governments and law enforcement agencies", "to law enforcement and intelligence agencies"
+                state = [c for c in (obj, *obj.conjuncts) if c.pos_ == "NOUN" and c.lemma_.casefold() in _STATE_NOUNS]
+                if obj.dep_ == "pobj" and state:
                     left = obj.left_edge.i + (1 if obj.left_edge.dep_ in ("det", "poss") else 0)
-                    return obj.doc[left : obj.i + 1]
+                    return obj.doc[left : max(c.i for c in state) + 1]
     return None
+
+
+def _generic_buyer(trig: Token) -> Span | None:
+    """The subject of a buyer verb when it names state buyers without a name ("oppressive governments bought ...",
+    "18 out of 65 countries analyzed had purchased ..."): the subject phrase, without its article."""
+    subj = next((c for c in trig.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    heads = [subj] + [g for p in subj.children if p.dep_ == "prep" and p.lower_ in ("of", "out")
+                      for g in p.subtree if g.dep_ == "pobj"]
+    if not any(h.pos_ == "NOUN" and h.lemma_.casefold() in _STATE_NOUNS | {"country"} for h in heads):
+        return None
+    left = subj.left_edge.i + (1 if subj.left_edge.dep_ in ("det", "poss") else 0)
+    return subj.doc[left : subj.right_edge.i + 1]
 
 
 def _item_role(m: Mention) -> str:
@@ -902,7 +1235,7 @@ def _object_phrase(trig: Token) -> Span | None:
         if child.dep_ in ("dobj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
             left = child.left_edge.i
             doc = child.doc
-            while left < child.i and doc[left].dep_ in ("det", "poss", "predet") or doc[left].is_punct:
+            while left < child.i and (doc[left].dep_ in ("det", "poss", "predet", "case") or doc[left].is_punct):
                 left += 1
             if left <= child.i:
                 return doc[left : child.i + 1]
