@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -55,6 +56,20 @@ def default_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]
         written = sorted(str(p.relative_to(stray)) for p in stray.iterdir())
         if written:
             warnings.warn(f"tests wrote to the default data folder without setting their own: {written}", stacklevel=1)
+
+
+@pytest.fixture(autouse=True)
+def no_default_data_writes(default_data_dir: Path, request: pytest.FixtureRequest) -> Iterator[None]:
+    """After each test: anything it wrote to the session's default data folder is named (a warning with the test's
+    id) and removed, with any graph server started there, so the next test starts from an empty default."""
+    yield
+    written = sorted(p.name for p in default_data_dir.iterdir())
+    if written:
+        falkordb_server.stop(default_data_dir / "graph")
+        for p in default_data_dir.iterdir():
+            shutil.rmtree(p) if p.is_dir() else p.unlink()
+        warnings.warn(f"{request.node.nodeid} wrote {written} to the default data folder (REDFLAG_DATA_DIR unset)",
+                      stacklevel=1)
 
 
 @pytest.fixture
