@@ -50,7 +50,7 @@ _SCHEME_ALIASES: dict[str, str] = {
     "registrationnumber": "registration", "registration_number": "registration",
     "registration_id": "registration", "company_number": "registration", "reg": "registration",
     "business_registration_number": "registration", "commercial_registry_number": "registration",
-    "c_r_no": "registration", "cr_no": "registration", "certificate_of_incorporation_number": "registration",
+    "c_r_no": "registration", "cr_no": "registration", "cr": "registration", "certificate_of_incorporation_number": "registration",
     "government_gazette_number": "registration", "business_number": "registration",
     "uk_company_number": "registration", "chamber_of_commerce_number": "registration",
     "passportnumber": "passport", "passport_number": "passport", "passport_no": "passport",
@@ -59,7 +59,7 @@ _SCHEME_ALIASES: dict[str, str] = {
     "idnumber": "id_number", "identification_number": "id_number", "id": "id_number",
     "socialsecuritynumber": "ssn", "social_security_number": "ssn",
     "cedula_no": "cedula",
-    "dunscode": "duns", "duns_code": "duns", "d_u_n_s_number": "duns",
+    "dunscode": "duns", "duns_code": "duns", "d_u_n_s_number": "duns", "d_u_n_s": "duns",
     "email_address": "email", "emailaddress": "email",
     "aircraft_manufacturer_s_serial_number_msn": "aircraft_msn",
 }  # fmt: skip
@@ -96,6 +96,7 @@ _LABELLED = tuple(
     for pattern, scheme in _LABELS
 )
 _LABELLED += ((re.compile(r"^(?:alt\.\s+)?IMO(?P<value>\d{7})$", re.IGNORECASE), "imo"),)  # "IMO9569683", no space
+_LEADING_NUMBER_WORD = re.compile(r"^(?:(?:no|nr|number)\.?|#|№)\s*:?\s+(?=\S)", re.IGNORECASE)
 _TRAILING_NOTE = re.compile(r"\s+(?:\(|issued\b|expires\b|Issue Date\b|Expire Date\b).*$", re.IGNORECASE)
 
 SCHEMES_WITH_CHECK_DIGITS = ("imo", "lei", "bic", "isin", "iban", "inn", "ogrn", "uscc", "figi", "cnpj", "cpf")
@@ -177,7 +178,32 @@ def _strip_label(scheme: str, value: str) -> tuple[str, str]:
     parsed = labelled_identifier(value)
     if parsed is not None and (parsed[0] == scheme or scheme in GENERIC_SCHEMES):
         return parsed[0], parsed[1]
+    if scheme not in ("website", "email", "crypto_wallet"):
+        return scheme, _strip_own_label(scheme, value)
     return scheme, value
+
+
+_NUMBER_WORD = re.compile(r"(?:\s+|(?<=\.)|^)(?:no|nr|num|number|n°|№|#)\.?$", re.IGNORECASE)
+
+
+def _strip_own_label(scheme: str, value: str) -> str:
+    """VALUE without leading words that name SCHEME (or a scheme of its family) in any spelling a user types:
+    "Reg. No. 1027700070518" under registration, "TIN 7708004767" under tax, "ИНН 7708004767" under inn,
+    "Passport No. A1234567" under passport, "D-U-N-S 12-345-6789" under duns. Words that name no scheme, or
+    another one, are part of the value ("AB 1234567" stays as written)."""
+    words = re.sub(r"([:#№])", r" \1 ", value).split()
+    family = comparison_family(scheme)
+    for k in range(min(6, len(words) - 1), 0, -1):
+        label = _NUMBER_WORD.sub("", " ".join(words[:k]).rstrip(" :")).strip(" :#№")
+        rest = " ".join(words[k:]).lstrip(" :#№").strip()
+        if not label or not rest or not any(ch.isalnum() for ch in rest):
+            continue
+        named = canonical_scheme(label)
+        if named and named not in GENERIC_SCHEMES and comparison_family(named) == family:
+            return rest
+        if named and named == scheme:
+            return rest
+    return value
 
 
 @lru_cache(maxsize=65536)
@@ -248,7 +274,7 @@ def labelled_identifier(text: str) -> tuple[str, str] | None:
     for pattern, scheme in _LABELLED:
         m = pattern.match(part)
         if m:
-            value = m.group("value").strip()
+            value = _LEADING_NUMBER_WORD.sub("", m.group("value").strip())  # "Passport No. A1234567"
             if scheme not in ("website", "email", "crypto_wallet"):
                 value = _TRAILING_NOTE.sub("", value).strip()
             if scheme in GENERIC_SCHEMES:  # "Identification Number IMO 5933437" is an IMO number
