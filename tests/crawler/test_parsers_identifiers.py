@@ -58,3 +58,21 @@ def test_ftm_identifier_properties_and_weak_aliases() -> None:
     assert vessel.aliases == ["DEMOS"] and vessel.weak_aliases == ["DAN"]
     assert _ids(vessel) == {("imo", "9569683"), ("mmsi", "636012345"), ("call_sign", "5IM656")}
     assert _ids(by_id["os-b1"]) == {("bic", "BOFPNIMA"), ("lei", "549300LCJ1UJXHYBWI24"), ("inn", "7708004767")}
+
+
+def test_ftm_identifier_properties_of_legal_entities_and_companies_and_the_abbreviation() -> None:
+    """FollowTheMoney's LegalEntity and Company schemata (followthemoney/schema/LegalEntity.yaml, Company.yaml) carry
+    the USCC as ``uscCode``, the US tax number as ``irsCode``, Azerbaijan's taxpayer ID as ``voenCode``, and SAM's
+    ``uniqueEntityId``; Organization names its acronym in ``abbreviation``. They were dropped on import, so a user's
+    ``uscc:91330000733796106P`` (Hikvision's USCC, real OFAC CMIC row 30946) found nothing on an FtM list."""
+    company = {"id": "os-hik", "schema": "Company",
+               "properties": {"name": ["Hangzhou Hikvision Digital Technology Co., Ltd."],
+                              "uscCode": ["91330000733796106P"], "irsCode": ["12-3456789"], "voenCode": ["1700767721"],
+                              "uniqueEntityId": ["ABCDEFGH1234"]}}  # fmt: skip
+    org = {"id": "os-cnooc", "schema": "Company",
+           "properties": {"name": ["China National Offshore Oil Corporation"], "abbreviation": ["CNOOC"]}}
+    data = (json.dumps(company) + "\n" + json.dumps(org) + "\n").encode()
+    by_id = {e.id: e for e in parse_ftm(data).entities}
+    assert _ids(by_id["os-hik"]) >= {("uscc", "91330000733796106P"), ("tax", "123456789"), ("tax", "1700767721"),
+                                     ("uei", "ABCDEFGH1234")}  # fmt: skip
+    assert by_id["os-cnooc"].weak_aliases == ["CNOOC"]

@@ -6,10 +6,12 @@ when it is renamed, and a customer file often writes the Russian name (or a new 
 types the list's own number must see the entry, whatever the name.
 """
 
+import json
 from pathlib import Path
 
 import pytest
 
+from crawler.parsers.ftm import parse_ftm
 from crawler.parsers.ofac import parse_ofac
 from ontology.identifiers import parse_identifier
 from redflag.matching.screening import Candidate, Screener
@@ -92,3 +94,16 @@ def test_a_passport_number_written_with_no_or_hash_is_the_same_number(typed):
 def test_letters_that_name_no_identifier_type_stay_part_of_the_value():
     assert parse_identifier("passport:AB 1234567").value == "AB1234567"
     assert parse_identifier("tax:IMO 9569683").value == "IMO9569683"  # another type's label is not stripped
+
+
+def test_a_uscc_typed_by_the_user_finds_an_ftm_company_that_carries_it_as_usccode():
+    """FtM writes the USCC as ``uscCode`` (followthemoney LegalEntity.yaml); it was not imported, so the user's USCC
+    (Hikvision's, from the real OFAC CMIC row 30946) under the Chinese name came back clear."""
+    line = {"id": "os-hik", "schema": "Company", "properties": {
+        "name": ["Hangzhou Hikvision Digital Technology Co., Ltd."], "uscCode": ["91330000733796106P"],
+        "topics": ["sanction"]}}  # fmt: skip
+    parsed = parse_ftm((json.dumps(line) + "\n").encode())
+    screener = Screener([Candidate.from_list_entity(e) for e in parsed.entities])
+    result = screener.screen("杭州海康威视数字技术股份有限公司", identifiers=[("uscc", "91330000733796106P")], threshold=REVIEW_CUT)
+    assert [m.id for m in result.matches] == ["os-hik"]
+    assert result.matches[0].score >= screener.match_threshold
