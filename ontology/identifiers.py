@@ -159,7 +159,33 @@ def canonical_scheme(raw: str) -> str:
         return _SCHEME_ALIASES[key]
     if key.replace("_", "") in _SCHEME_ALIASES:
         return _SCHEME_ALIASES[key.replace("_", "")]
+    if key not in MATCHING_SCHEMES and key not in FACT_SCHEMES:
+        words = f" {key.replace('_', ' ')} "
+        for pattern, scheme in _LABEL_WORDS:
+            if pattern.search(words):
+                return scheme
     return key
+
+
+_LABEL_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), scheme)
+    for pattern, scheme in (
+        (r" (?:passport|pasaporte|passeport|reisepass|travel document) ", "passport"),
+        (r" (?:tax|taxpayer|fiscal|fein|ein|vat|rif|nuit|tributaria|inn) ", "tax"),
+        (r"^(?!.* (?:electoral|voter|driver|driving|nationality|flag) ).* (?:registration|registry|registered"
+         r"|incorporation|matricula"
+         r"|company (?:number|no)|enterprise number|business licen[cs]e|trade licen[cs]e) ", "registration"),
+        (r" (?:national id|national identity|personal id|identity card|id card|id no|identidad|dni|nie|curp|c u r p"
+         r"|citizen s card"
+         r"|residency (?:number|card)) ", "national_id"),
+    )
+)
+"""A list's identifier type that no alias names, read by its words (OFAC and CSL write many: "Company Registration
+Number", "Tax Registration Number", "Taxpayer Identification Number", "US FEIN", "Italian Fiscal Code", "Moroccan
+Personal ID No.", "Pasaporte"...): the general type it is a kind of, so that a user's ``registration:``, ``tax:``,
+``passport:`` or ``national_id:`` value is compared with it. Tax words win over registration words ("Tax
+Registration Number" is a tax number); an electoral or driver's registration, or a "Nationality of Registration"
+(a flag), is no company registration."""
 
 
 def _generic(value: str) -> str:
