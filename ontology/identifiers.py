@@ -317,3 +317,38 @@ def scheme_for_label(label: str) -> str:
     if parsed is not None:
         return parsed[0]
     return canonical_scheme(label)
+
+
+_IN_NAME = re.compile(
+    r"[\s,;/-]*[(\[]?\s*\b(?P<label>IMO|MMSI|LEI|INN|OGRN|USCC)\b\s*(?:No\.?|Number|#)?\s*[:#.]?\s*"
+    r"(?P<value>[0-9A-Z](?:[0-9A-Z ]{0,26}?[0-9A-Z])?)\s*[)\]]?(?=[\s,;)\]]*$|[\s,;]+(?:[(\[]?\s*\b(?:IMO|MMSI|LEI|INN|OGRN"
+    r"|USCC)\b))",
+    re.IGNORECASE,
+)
+_IN_NAME_SHAPES = {
+    "imo": re.compile(r"^\d{7}$"), "mmsi": re.compile(r"^\d{9}$"), "lei": re.compile(r"^[0-9A-Z]{20}$"),
+    "inn": re.compile(r"^(?:\d{10}|\d{12})$"), "ogrn": re.compile(r"^(?:\d{13}|\d{15})$"),
+    "uscc": re.compile(r"^[0-9A-Z]{18}$"),
+}  # fmt: skip
+
+
+def identifiers_in_name(name: str) -> tuple[str, list[tuple[str, str]]]:
+    """The name without the labelled identifiers a customer file wrote into it, and those identifiers:
+    "MT DANIEL (IMO 9569683)" -> ("MT DANIEL", [("imo", "9569683")]); "ACME LLC, INN 7708004767" -> ("ACME LLC",
+    [("inn", "7708004767")]). Only an IMO, MMSI, LEI, INN, OGRN or USCC label at the end of the name, followed by a
+    value of that type's shape, is taken; anything else stays part of the name ("IMO TRADING" is a name)."""
+    text = str(name)
+    found: list[tuple[str, str]] = []
+    while True:
+        m = _IN_NAME.search(text)
+        if m is None:
+            break
+        scheme = m.group("label").lower()
+        value = re.sub(r"\s+", "", m.group("value")).upper()
+        if not _IN_NAME_SHAPES[scheme].match(value):
+            break
+        found.append(normalize_identifier(scheme, value))
+        if not text[: m.start()].strip():  # the name is only the identifier ("IMO 9569683"): keep it as written
+            break
+        text = text[: m.start()] + text[m.end():]
+    return text.strip(" ,;-/"), found
