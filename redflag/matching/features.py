@@ -163,15 +163,22 @@ ABBREVIATION_MIN_CHARS = 3
 
 
 def is_abbreviation_of(short: str, word: str) -> bool:
-    """SHORT may stand for WORD as customer files cut words short: at least 3 letters, the same first two letters,
-    every letter of SHORT in WORD in order, WORD longer ("res" / "research", "invts" / "investments", "acctg" /
-    "accounting"; not "resko" / "research")."""
-    if len(short) < ABBREVIATION_MIN_CHARS or len(word) <= len(short) or short[:2] != word[:2]:
+    """SHORT may stand for WORD as customer files cut words short: at least 3 letters, WORD longer, the same first
+    letter, then either the same second letter or no vowel after the first letter (a consonant skeleton: "mng" /
+    "managing"), and every letter of SHORT in WORD in order, a final plural "s" aside ("res" / "research", "invts" /
+    "investments", "telecomms" / "telecommunication"; not "resko" / "research")."""
+    if len(short) < ABBREVIATION_MIN_CHARS or len(word) <= len(short) or short[0] != word[0]:
         return False
     if not (short.isalpha() and word.isalpha()):
         return False
-    rest = iter(word[2:])
-    return all(ch in rest for ch in short[2:])
+    # the same first two letters ("res", "invts"), or a consonant skeleton ("mng" / "managing", "mgmt")
+    if short[1] != word[1] and any(ch in "aeiouy" for ch in short[1:]):
+        return False
+    for form in (short, short[:-1]) if short.endswith("s") and len(short) > ABBREVIATION_MIN_CHARS else (short,):
+        rest = iter(word[1:])  # a plural abbreviation of a singular word: "telecomms" / "telecommunication"
+        if all(ch in rest for ch in form[1:]):
+            return True
+    return False
 
 
 def _pair_abbreviations(
