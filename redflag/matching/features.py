@@ -196,12 +196,19 @@ def _pair_abbreviations(
     xs = x.words or x.tokens
     ys = y.words or y.tokens
     for i, short in enumerate(xs):
-        if i in used_x or i in x.places or (i < len(x.symbols) and x.symbols[i]) or is_generic(short):
+        if i in used_x or i in x.places:
+            continue
+        # a word rigour reads as another generic word ("PROD" as Product) may still be cut from this one
+        # ("PROD" / Production): only as a plain prefix of at least 4 letters
+        known = (i < len(x.symbols) and bool(x.symbols[i])) or is_generic(short)
+        if known and len(short) < 4:
             continue
         for j, word in enumerate(ys):
             if j in used_y or j in y.places:
                 continue
             generic = (j < len(y.symbols) and bool(y.symbols[j])) or is_generic(word) or is_generic(y.tokens[j])
+            if known and not (generic and word.startswith(short) and len(word) > len(short)):
+                continue
             if generic and is_abbreviation_of(short, word):
                 used_x.add(i)
                 used_y.add(j)

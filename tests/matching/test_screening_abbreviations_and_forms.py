@@ -31,6 +31,8 @@ from tests.matching.test_field_case_variants import sdn_screener
         ("Scientific Industrial Company Dipaul PrJSC", "ofac-45029"),  # ... DIPAUL PRIVATE JOINT STOCK COMPANY
         ("SOVFRACHT MNG CO LLC", "ofac-20291"),  # SOVFRACHT MANAGING COMPANY LLC: a consonant skeleton
         ("IRANIAN OIL PIPELINES & TELECOMMS CO", "ofac-29794"),  # ... TELECOMMUNICATION CO.: a plural abbreviation
+        # JSC OBNINSK RESEARCH AND PRODUCTION ENTERPRISE ...: "PROD", which rigour reads as Product, cut from Production
+        ("JSC OBNINSK RES AND PROD ENTERPRISE TECHNOLOGIYA NAMED AFTER A G ROMASHIN", "ofac-37669"),
         # AUTONOMOUS NONCOMMERCIAL ORGANIZATION PROFESSIONAL ASSOCIATION ...: the Russian form ANO
         ("ANO PROFESSIONAL ASSOCIATION OF DESIGNERS OF DATA PROCESSING SYSTEMS", "ofac-21334"),
     ],
