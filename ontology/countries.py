@@ -171,6 +171,10 @@ def _lookup(text: str) -> str | None:
     if paren:  # "Burma (Myanmar)": both names must agree, or only one may name a country
         codes = {c for c in (_exact(paren.group(1)), _exact(paren.group(2))) if c}
         return codes.pop() if len(codes) == 1 else None
+    place, comma, country = text.rpartition(",")
+    if comma and place.strip() and "," not in place:  # "Crimea, Ukraine", "Kurdistan, Iraq": both parts must agree
+        first, last = _lookup(place.strip()), _exact(country)
+        return last if first is not None and first == last else None
     return None
 
 

@@ -50,7 +50,7 @@ _SCHEME_ALIASES: dict[str, str] = {
     "registrationnumber": "registration", "registration_number": "registration",
     "registration_id": "registration", "company_number": "registration", "reg": "registration",
     "business_registration_number": "registration", "commercial_registry_number": "registration",
-    "c_r_no": "registration", "cr_no": "registration", "certificate_of_incorporation_number": "registration",
+    "c_r_no": "registration", "cr_no": "registration", "cr": "registration", "certificate_of_incorporation_number": "registration",
     "government_gazette_number": "registration", "business_number": "registration",
     "uk_company_number": "registration", "chamber_of_commerce_number": "registration",
     "passportnumber": "passport", "passport_number": "passport", "passport_no": "passport",
@@ -59,7 +59,7 @@ _SCHEME_ALIASES: dict[str, str] = {
     "idnumber": "id_number", "identification_number": "id_number", "id": "id_number",
     "socialsecuritynumber": "ssn", "social_security_number": "ssn",
     "cedula_no": "cedula",
-    "dunscode": "duns", "duns_code": "duns", "d_u_n_s_number": "duns",
+    "dunscode": "duns", "duns_code": "duns", "d_u_n_s_number": "duns", "d_u_n_s": "duns",
     "email_address": "email", "emailaddress": "email",
     "aircraft_manufacturer_s_serial_number_msn": "aircraft_msn",
 }  # fmt: skip
@@ -96,6 +96,7 @@ _LABELLED = tuple(
     for pattern, scheme in _LABELS
 )
 _LABELLED += ((re.compile(r"^(?:alt\.\s+)?IMO(?P<value>\d{7})$", re.IGNORECASE), "imo"),)  # "IMO9569683", no space
+_LEADING_NUMBER_WORD = re.compile(r"^(?:(?:no|nr|number)\.?|#|№)\s*:?\s+(?=\S)", re.IGNORECASE)
 _TRAILING_NOTE = re.compile(r"\s+(?:\(|issued\b|expires\b|Issue Date\b|Expire Date\b).*$", re.IGNORECASE)
 
 SCHEMES_WITH_CHECK_DIGITS = ("imo", "lei", "bic", "isin", "iban", "inn", "ogrn", "uscc", "figi", "cnpj", "cpf")
@@ -158,7 +159,33 @@ def canonical_scheme(raw: str) -> str:
         return _SCHEME_ALIASES[key]
     if key.replace("_", "") in _SCHEME_ALIASES:
         return _SCHEME_ALIASES[key.replace("_", "")]
+    if key not in MATCHING_SCHEMES and key not in FACT_SCHEMES:
+        words = f" {key.replace('_', ' ')} "
+        for pattern, scheme in _LABEL_WORDS:
+            if pattern.search(words):
+                return scheme
     return key
+
+
+_LABEL_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), scheme)
+    for pattern, scheme in (
+        (r" (?:passport|pasaporte|passeport|reisepass|travel document) ", "passport"),
+        (r" (?:tax|taxpayer|fiscal|fein|ein|vat|rif|nuit|tributaria|inn) ", "tax"),
+        (r"^(?!.* (?:electoral|voter|driver|driving|nationality|flag) ).* (?:registration|registry|registered"
+         r"|incorporation|matricula"
+         r"|company (?:number|no)|enterprise number|business licen[cs]e|trade licen[cs]e) ", "registration"),
+        (r" (?:national id|national identity|personal id|identity card|id card|id no|identidad|dni|nie|curp|c u r p"
+         r"|citizen s card"
+         r"|residency (?:number|card)) ", "national_id"),
+    )
+)
+"""A list's identifier type that no alias names, read by its words (OFAC and CSL write many: "Company Registration
+Number", "Tax Registration Number", "Taxpayer Identification Number", "US FEIN", "Italian Fiscal Code", "Moroccan
+Personal ID No.", "Pasaporte"...): the general type it is a kind of, so that a user's ``registration:``, ``tax:``,
+``passport:`` or ``national_id:`` value is compared with it. Tax words win over registration words ("Tax
+Registration Number" is a tax number); an electoral or driver's registration, or a "Nationality of Registration"
+(a flag), is no company registration."""
 
 
 def _generic(value: str) -> str:
@@ -177,7 +204,32 @@ def _strip_label(scheme: str, value: str) -> tuple[str, str]:
     parsed = labelled_identifier(value)
     if parsed is not None and (parsed[0] == scheme or scheme in GENERIC_SCHEMES):
         return parsed[0], parsed[1]
+    if scheme not in ("website", "email", "crypto_wallet"):
+        return scheme, _strip_own_label(scheme, value)
     return scheme, value
+
+
+_NUMBER_WORD = re.compile(r"(?:\s+|(?<=\.)|^)(?:no|nr|num|number|n°|№|#)\.?$", re.IGNORECASE)
+
+
+def _strip_own_label(scheme: str, value: str) -> str:
+    """VALUE without leading words that name SCHEME (or a scheme of its family) in any spelling a user types:
+    "Reg. No. 1027700070518" under registration, "TIN 7708004767" under tax, "ИНН 7708004767" under inn,
+    "Passport No. A1234567" under passport, "D-U-N-S 12-345-6789" under duns. Words that name no scheme, or
+    another one, are part of the value ("AB 1234567" stays as written)."""
+    words = re.sub(r"([:#№])", r" \1 ", value).split()
+    family = comparison_family(scheme)
+    for k in range(min(6, len(words) - 1), 0, -1):
+        label = _NUMBER_WORD.sub("", " ".join(words[:k]).rstrip(" :")).strip(" :#№")
+        rest = " ".join(words[k:]).lstrip(" :#№").strip()
+        if not label or not rest or not any(ch.isalnum() for ch in rest):
+            continue
+        named = canonical_scheme(label)
+        if named and named not in GENERIC_SCHEMES and comparison_family(named) == family:
+            return rest
+        if named and named == scheme:
+            return rest
+    return value
 
 
 @lru_cache(maxsize=65536)
@@ -248,7 +300,7 @@ def labelled_identifier(text: str) -> tuple[str, str] | None:
     for pattern, scheme in _LABELLED:
         m = pattern.match(part)
         if m:
-            value = m.group("value").strip()
+            value = _LEADING_NUMBER_WORD.sub("", m.group("value").strip())  # "Passport No. A1234567"
             if scheme not in ("website", "email", "crypto_wallet"):
                 value = _TRAILING_NOTE.sub("", value).strip()
             if scheme in GENERIC_SCHEMES:  # "Identification Number IMO 5933437" is an IMO number
@@ -265,3 +317,38 @@ def scheme_for_label(label: str) -> str:
     if parsed is not None:
         return parsed[0]
     return canonical_scheme(label)
+
+
+_IN_NAME = re.compile(
+    r"[\s,;/-]*[(\[]?\s*\b(?P<label>IMO|MMSI|LEI|INN|OGRN|USCC)\b\s*(?:No\.?|Number|#)?\s*[:#.]?\s*"
+    r"(?P<value>[0-9A-Z](?:[0-9A-Z ]{0,26}?[0-9A-Z])?)\s*[)\]]?(?=[\s,;)\]]*$|[\s,;]+(?:[(\[]?\s*\b(?:IMO|MMSI|LEI|INN|OGRN"
+    r"|USCC)\b))",
+    re.IGNORECASE,
+)
+_IN_NAME_SHAPES = {
+    "imo": re.compile(r"^\d{7}$"), "mmsi": re.compile(r"^\d{9}$"), "lei": re.compile(r"^[0-9A-Z]{20}$"),
+    "inn": re.compile(r"^(?:\d{10}|\d{12})$"), "ogrn": re.compile(r"^(?:\d{13}|\d{15})$"),
+    "uscc": re.compile(r"^[0-9A-Z]{18}$"),
+}  # fmt: skip
+
+
+def identifiers_in_name(name: str) -> tuple[str, list[tuple[str, str]]]:
+    """The name without the labelled identifiers a customer file wrote into it, and those identifiers:
+    "MT DANIEL (IMO 9569683)" -> ("MT DANIEL", [("imo", "9569683")]); "ACME LLC, INN 7708004767" -> ("ACME LLC",
+    [("inn", "7708004767")]). Only an IMO, MMSI, LEI, INN, OGRN or USCC label at the end of the name, followed by a
+    value of that type's shape, is taken; anything else stays part of the name ("IMO TRADING" is a name)."""
+    text = str(name)
+    found: list[tuple[str, str]] = []
+    while True:
+        m = _IN_NAME.search(text)
+        if m is None:
+            break
+        scheme = m.group("label").lower()
+        value = re.sub(r"\s+", "", m.group("value")).upper()
+        if not _IN_NAME_SHAPES[scheme].match(value):
+            break
+        found.append(normalize_identifier(scheme, value))
+        if not text[: m.start()].strip():  # the name is only the identifier ("IMO 9569683"): keep it as written
+            break
+        text = text[: m.start()] + text[m.end():]
+    return text.strip(" ,;-/"), found

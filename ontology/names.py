@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import product
 from pathlib import Path
 
 import jellyfish
@@ -121,7 +122,8 @@ def legal_forms() -> dict[tuple[str, ...], LegalForm]:
 
 @cache
 def _longest_variant() -> int:
-    return max(len(k) for k in legal_forms())
+    """Words a legal form may take: the table's longest variant, or a dotted form's letters ("s a p i de c v")."""
+    return max(max(len(k) for k in legal_forms()), 7)
 
 
 @cache
@@ -142,7 +144,8 @@ def _legal_forms_by_symbol() -> dict[tuple[str, ...], list[LegalForm]]:
     """The legal-form table keyed by the :func:`word_symbol` of each word ("group" and "grp" share one key)."""
     table: dict[tuple[str, ...], list[LegalForm]] = {}
     for variant, form in legal_forms().items():
-        table.setdefault(tuple(word_symbol(t) for t in variant), []).append(form)
+        for key in _symbol_keys(variant):
+            table.setdefault(key, []).append(form)
     return table
 
 
@@ -177,13 +180,54 @@ def _rigour_legal_form(written: str) -> LegalForm | None:
     return LegalForm(tuple(written.split()), canonical or written.upper(), str(kind), False)
 
 
+def _symbol_keys(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Every key of :func:`_legal_forms_by_symbol` these words may stand for: the compared form of each word, and
+    any other rigour symbol it carries ("corporation" is compared as "co" but also stands for "corp", the symbol of
+    its abbreviation "corpn")."""
+    options = [sorted({word_symbol(t)} | set(word_symbols(t))) for t in tokens]
+    return [tuple(key) for key in product(*options)][:16]
+
+
+def _letters_joined(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Runs of single letters joined into one word: a form written with dots ("S.A. de C.V." normalizes to
+    "s a de c v") as it is written without them ("sa de cv")."""
+    joined: list[str] = []
+    run = ""
+    for t in tokens:
+        if len(t) == 1 and t.isalpha():
+            run += t
+            continue
+        if run:
+            joined.append(run)
+            run = ""
+        joined.append(t)
+    if run:
+        joined.append(run)
+    return tuple(joined)
+
+
+@lru_cache(maxsize=1 << 16)
 def _legal_form(tokens: tuple[str, ...]) -> LegalForm | None:
-    """The legal form these words spell, or that their abbreviation stands for ("grp" -> Group, "comp" -> Co);
-    failing the project's table, a company legal form rigour knows (:func:`_rigour_legal_form`)."""
+    """The legal form these words spell, or that their abbreviation stands for ("grp" -> Group, "comp" -> Co,
+    "corpn" -> Corp); failing the project's table, a company legal form rigour knows (:func:`_rigour_legal_form`).
+    Runs of single letters are also read joined ("s a de c v" as "sa de cv"; "a g romashin" is then no form)."""
+    form = _table_legal_form(tokens)
+    if form is not None:
+        return form
+    joined = _letters_joined(tokens)
+    if joined != tokens:
+        form = _table_legal_form(joined)
+        if form is not None:
+            return LegalForm(tokens, form.canonical, form.type, form.leading)
+    return None
+
+
+def _table_legal_form(tokens: tuple[str, ...]) -> LegalForm | None:
     form = legal_forms().get(tokens)
     if form is not None:
         return form
-    forms = _legal_forms_by_symbol().get(tuple(word_symbol(t) for t in tokens))
+    by_symbol = _legal_forms_by_symbol()
+    forms = next((by_symbol[k] for k in _symbol_keys(tokens) if k in by_symbol), None)
     if not forms:
         return _rigour_legal_form(" ".join(tokens))
     written = " ".join(tokens)

@@ -6,7 +6,9 @@ Order (HTML Standard, "determining the character encoding"; Encoding Standard, "
 2. else the ``charset`` of the HTTP ``Content-Type`` header, if its label is one the Encoding Standard knows;
 3. else a ``<meta charset>`` / ``<meta http-equiv=Content-Type>`` declaration found by the prescan of the
    first bytes (``w3lib.encoding.html_body_declared_encoding``, which follows the WHATWG prescan);
-4. else UTF-8 if the bytes are valid UTF-8, else windows-1252 (the default for most locales).
+4. else UTF-8 if the bytes are valid UTF-8, else a non-Latin legacy encoding a detector finds (windows-1251,
+   Shift_JIS, GBK, Big5, EUC-KR, windows-1256...: browsers detect unlabelled pages too), else windows-1252 (the
+   default for most locales).
 
 Labels are widened as browsers widen them (``webencodings``, the Encoding Standard's label table):
 ``iso-8859-1``/``ascii``/``latin1`` -> windows-1252, ``gb2312``/``gbk`` -> GBK (decoded by the gb18030
@@ -26,6 +28,7 @@ import codecs
 from dataclasses import dataclass
 
 import webencodings
+from charset_normalizer import from_bytes
 from w3lib.encoding import html_body_declared_encoding, read_bom, to_unicode
 
 # WHATWG encoding name -> the Python codec that decodes it as the standard says, where the codec
@@ -60,7 +63,7 @@ class DecodedPage:
 
     text: str
     codec: str
-    rule: str  # "bom" | "http-header" | "meta" | "utf-8 fallback" | "default"
+    rule: str  # "bom" | "http-header" | "meta" | "utf-8 fallback" | "detected" | "default"
 
 
 def codec_for_label(label: str | None) -> str | None:
@@ -101,6 +104,9 @@ def decode_html(body: bytes, http_charset: str | None = None) -> DecodedPage:
         try:
             return DecodedPage(body.decode("utf-8"), "utf-8", "default")
         except UnicodeDecodeError:
+            detected = _detected_codec(body)
+            if detected is not None:
+                return DecodedPage(to_unicode(body, detected), detected, "detected")
             return DecodedPage(to_unicode(body, "cp1252"), "cp1252", "default")
     if codec == "utf-8":
         try:
@@ -108,6 +114,32 @@ def decode_html(body: bytes, http_charset: str | None = None) -> DecodedPage:
         except UnicodeDecodeError:
             return DecodedPage(to_unicode(body, "cp1252"), "cp1252", "utf-8 fallback")
     return DecodedPage(to_unicode(body, codec), codec, rule)
+
+
+DETECTABLE_CODECS = frozenset({
+    "cp1251", "koi8_r", "koi8_u", "iso8859_5", "cp866", "mac_cyrillic",  # Cyrillic
+    "cp932", "shift_jis", "euc_jp", "iso2022_jp",  # Japanese
+    "gb18030", "gbk", "gb2312", "big5", "big5hkscs", "cp950",  # Chinese
+    "cp949", "euc_kr", "johab",  # Korean
+    "cp1253", "iso8859_7", "cp1255", "iso8859_8", "cp1256", "iso8859_6", "cp874", "tis_620",  # Greek ... Thai
+})  # fmt: skip
+"""Encodings a detector's guess is trusted for on a page with no label: non-Latin legacy encodings, whose text read
+as windows-1252 is mojibake ("Ìåãàôîí"). A Latin guess (windows-1250 for a French page) is not trusted: the
+default windows-1252 stays."""
+
+DETECT_BYTES = 200_000
+"""How much of a page the detector reads (its cost grows with the input; the first 200 kB say enough)."""
+
+
+def _detected_codec(body: bytes) -> str | None:
+    """The non-Latin legacy encoding a page with no label and not valid UTF-8 is written in, as a browser's own
+    detection finds it (HTML Standard, encoding sniffing: frequency analysis is allowed for unlabelled pages);
+    charset_normalizer is the detector. None when it finds nothing or a Latin encoding."""
+    best = from_bytes(body[:DETECT_BYTES]).best()
+    if best is None:
+        return None
+    name = codecs.lookup(best.encoding).name.replace("-", "_")
+    return name if name in DETECTABLE_CODECS else None
 
 
 def _meta_codec(body: bytes) -> str | None:

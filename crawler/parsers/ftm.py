@@ -29,9 +29,11 @@ IDENTIFIER_PROPS = {
     "innCode": "inn", "ogrnCode": "ogrn", "imoNumber": "imo", "mmsi": "mmsi", "callSign": "call_sign",
     "website": "website", "email": "email", "idNumber": "id_number", "passportNumber": "passport",
     "swiftBic": "bic", "isinCode": "isin", "dunsCode": "duns",
-    "socialSecurityNumber": "ssn",
+    "socialSecurityNumber": "ssn", "uscCode": "uscc", "irsCode": "tax", "voenCode": "tax", "uniqueEntityId": "uei",
+    "cikCode": "cik", "bikCode": "bik", "npiCode": "npi", "bvdId": "bvd", "licenseNumber": "license",
 }  # fmt: skip
-"""FollowTheMoney identifier properties (followthemoney schema: LegalEntity, Company, Person, Vessel) -> scheme of
+"""FollowTheMoney identifier properties (followthemoney schema: LegalEntity, Company, Person, Vessel; uscCode, irsCode,
+voenCode, uniqueEntityId... from LegalEntity.yaml and Company.yaml) -> scheme of
 ontology.identifiers; values are stored normalized for their scheme."""
 IMPORTED_SCHEMAS = frozenset(ENTITY_SCHEMAS | set(RELATION_SCHEMAS) | {"Sanction", "Address"})
 COUNTRY_PROPS = ("country", "jurisdiction", "nationality", "citizenship", "mainCountry")
@@ -277,7 +279,9 @@ class FtmReader:
             name=names[0] if names else str(o["caption"]),
             dataset=self.dataset,
             aliases=names[1:] + [str(a) for k in ("alias", "previousName") for a in eprops.get(k, [])],
-            weak_aliases=[str(a) for a in eprops.get("weakAlias", [])],
+            # an Organization's acronym ("CNOOC") is screened like a weak alias: a match only when it is the very
+            # name screened, never as a word inside a longer name
+            weak_aliases=[str(a) for k in ("weakAlias", "abbreviation") for a in eprops.get(k, [])],
             birth_dates=[str(d) for d in eprops.get("birthDate", [])],
             source_url=_first(eprops, "sourceUrl"),
         )

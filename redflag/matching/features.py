@@ -149,11 +149,71 @@ def align_tokens(a: AnalyzedName, b: AnalyzedName) -> Alignment:
     _pair_name_phrases(a.words or a.tokens, b.words or b.tokens, used_a, used_b, pairs, flip=False)
     _pair_name_phrases(b.words or b.tokens, a.words or a.tokens, used_b, used_a, pairs, flip=True)
     _pair_countries(a, b, used_a, used_b, pairs)
+    _pair_abbreviations(a, b, used_a, used_b, pairs, flip=False)
+    _pair_abbreviations(b, a, used_b, used_a, pairs, flip=True)
     return Alignment(
         pairs=tuple(sorted(pairs)),
         unmatched_a=tuple(t for i, t in enumerate(a.tokens) if i not in used_a),
         unmatched_b=tuple(t for j, t in enumerate(b.tokens) if j not in used_b),
     )
+
+
+ABBREVIATION_MIN_CHARS = 3
+"""An abbreviation of a generic word has at least this many letters ("RES", "FIN"; "RA" is too short to tell)."""
+
+
+def is_abbreviation_of(short: str, word: str) -> bool:
+    """SHORT may stand for WORD as customer files cut words short: at least 3 letters, WORD longer, the same first
+    letter, then either the same second letter or no vowel after the first letter (a consonant skeleton: "mng" /
+    "managing"), and every letter of SHORT in WORD in order, a final plural "s" aside ("res" / "research", "invts" /
+    "investments", "telecomms" / "telecommunication"; not "resko" / "research")."""
+    if len(short) < ABBREVIATION_MIN_CHARS or len(word) <= len(short) or short[0] != word[0]:
+        return False
+    if not (short.isalpha() and word.isalpha()):
+        return False
+    # the same first two letters ("res", "invts"), or a consonant skeleton ("mng" / "managing", "mgmt")
+    if short[1] != word[1] and any(ch in "aeiouy" for ch in short[1:]):
+        return False
+    for form in (short, short[:-1]) if short.endswith("s") and len(short) > ABBREVIATION_MIN_CHARS else (short,):
+        rest = iter(word[1:])  # a plural abbreviation of a singular word: "telecomms" / "telecommunication"
+        if all(ch in rest for ch in form[1:]):
+            return True
+    return False
+
+
+def _pair_abbreviations(
+    x: AnalyzedName,
+    y: AnalyzedName,
+    used_x: set[int],
+    used_y: set[int],
+    pairs: list[tuple[int, int, float, str]],
+    flip: bool,
+) -> None:
+    """Pair an unpaired word of x that rigour has no symbol for with an unpaired generic word of y it abbreviates
+    (:func:`is_abbreviation_of`): "KVANT SCIENTIFIC RES INST" / "... RESEARCH INSTITUTE", "RIM GRP INVTS" / "RIM
+    GROUP INVESTMENTS". Only generic words (rigour symbols, the generic-words list) are abbreviated so: a
+    distinctive word is a name, and "Sin" is no abbreviation of "Sinbad". Counted like a phonetic match."""
+    xs = x.words or x.tokens
+    ys = y.words or y.tokens
+    for i, short in enumerate(xs):
+        if i in used_x or i in x.places:
+            continue
+        # a word rigour reads as another generic word ("PROD" as Product) may still be cut from this one
+        # ("PROD" / Production): only as a plain prefix of at least 4 letters
+        known = (i < len(x.symbols) and bool(x.symbols[i])) or is_generic(short)
+        if known and len(short) < 4:
+            continue
+        for j, word in enumerate(ys):
+            if j in used_y or j in y.places:
+                continue
+            generic = (j < len(y.symbols) and bool(y.symbols[j])) or is_generic(word) or is_generic(y.tokens[j])
+            if known and not (generic and word.startswith(short) and len(word) > len(short)):
+                continue
+            if generic and is_abbreviation_of(short, word):
+                used_x.add(i)
+                used_y.add(j)
+                pairs.append((j, i, SIM_PHONETIC, "abbreviation") if flip else (i, j, SIM_PHONETIC, "abbreviation"))
+                break
 
 
 def _pair_joined(

@@ -283,3 +283,25 @@ def test_a_name_that_starts_with_country_of_is_a_name_not_a_label() -> None:
     assert country_code("Country of Curaçao") == "CW"
     assert country_code("Country: Iran") == "IR"
     assert country_code("Region: Crimea") == "UA"
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("South Ossetia", "GE"),  # resolved like Abkhazia (GE) and Transnistria (MD)
+        ("Region: South Ossetia", "GE"),
+        ("x-so", "GE"),  # FtM/OpenSanctions territory code "South Ossetia (Occupied Georgia)"
+        ("Region: Kherson", "UA"),
+        ("Zaporizhzhia", "UA"),
+        ("Region: Sevastopol", "UA"),
+        ("Crimea, Ukraine", "UA"),  # a region and its country, both read, agreeing
+        ("Region: Kurdistan, Iraq", "IQ"),
+    ],
+)
+def test_occupied_and_disputed_regions_resolve_to_their_country(value: str, code: str) -> None:
+    assert country_code(value) == code
+
+
+@pytest.mark.parametrize("value", ["Crimea, Russia", "Paris, Texas"])
+def test_a_place_and_a_country_that_disagree_resolve_to_nothing(value: str) -> None:
+    assert country_code(value) is None

@@ -12,6 +12,7 @@ from rigour.names import remove_obj_prefixes
 from rigour.text.scripts import text_scripts
 from wordfreq import zipf_frequency
 
+from ontology.identifiers import identifiers_in_name
 from redflag.matching import features as ft
 from redflag.matching.analysis import AnalyzedName, analyze_cached, analyze_name, is_generic, list_name_parts
 from redflag.matching.blocking import BlockingIndex, name_keys
@@ -182,10 +183,12 @@ class Screener:
             raise ValueError(f"threshold must be a number between 0 and 1, got {threshold!r}")
         if limit < 1:
             raise ValueError(f"limit must be at least 1, got {limit}")
-        query = analyze_cached(name)
+        # "MT DANIEL (IMO 9569683)": an identifier a customer file wrote into the name is compared as an identifier
+        written, embedded = identifiers_in_name(name)
+        query = analyze_cached(written)
         # "MT DANIEL", "M/V DANIEL": a vessel's type prefix is not part of its name (rigour's object prefixes)
-        unprefixed = remove_obj_prefixes(name)
-        vessel_query = analyze_cached(unprefixed) if unprefixed.strip() and unprefixed != name else query
+        unprefixed = remove_obj_prefixes(written)
+        vessel_query = analyze_cached(unprefixed) if unprefixed.strip() and unprefixed != written else query
         result = ScreeningResult(
             query=name, normalized_query=query.normalized, matches=[], threshold=cut, algorithm=ALGORITHM,
             query_warnings=self.script_warnings(name),
@@ -194,6 +197,7 @@ class Screener:
             return result
         q_countries = [country] if country else []
         q_ids = [(str(s), str(v)) for s, v in identifiers]
+        q_ids += [i for i in embedded if i not in q_ids]
         q_addresses = [address] if address else []
         best: dict[int, tuple[float, tuple[float, ...], dict[str, float], str, bool, str]] = {}
         proposed = self._index.candidates(name_keys(query), BLOCK_SIZE)
