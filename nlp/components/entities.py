@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
@@ -148,6 +148,9 @@ class EntityNormalizer:
         cut_starts = {d.start for d in found if d.label_ == "DROP"}
         ents = [e for e in ents if not (e.start in cut_starts and e.label_ in ("ORG", "PERSON", "PRODUCT"))]
         ents += [d for d in found if d.label_ != "DROP"]
+        ents = self._comma_listed_firm_names(doc, ents, conf)
+        ents = self._firm_word_before_country(doc, ents, conf)
+        ents = self._leading_word_of_firm_names(doc, ents, conf)
         ents = _people_in_lists_of_people(doc, ents)
         ents = _typed_by_preceding_noun(doc, ents, conf)
         ents = _aliases_take_the_label(doc, ents)
@@ -279,6 +282,69 @@ class EntityNormalizer:
                         conf[(span.start_char, span.end_char)] = self.remap_conf
                         used.update(range(span.start, span.end))
             i = max(j, i + 1)
+        return out
+
+    def _comma_listed_firm_names(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """A partnership named by its partners' surnames and a legal form after a comma ("Robins, Kaplan, Miller
+        and Ciresi, LLP", "Boies, Schiller & Flexner LLP"): one organisation, not a firm and three people. The
+        legal form must be written in capitals (LLP, LLC, PLLC ...) and the names title-case proper nouns that are no
+        country or place."""
+        out = ents
+        for tok in doc:
+            if not (tok.is_upper and tok.lower_.rstrip(".") in self._legal_forms) or tok.i < 3:
+                continue
+            k = tok.i - 1 if doc[tok.i - 1].text == "," else tok.i
+            k -= 1  # the last partner's name
+            if not _partner_name(doc[k], self.gazetteer):
+                continue
+            names = 1
+            while k >= 2 and doc[k - 1].lower_ in (",", "and", "&") and _partner_name(doc[k - 2], self.gazetteer):
+                k -= 2
+                names += 1
+            if names < 2 or not any(doc[j].text == "," for j in range(k, tok.i)):
+                continue  # "Smith and Jones LLP" may be ner's already; a comma marks the partners' list
+            span = Span(doc, k, tok.i + 1, label="ORG", kb_id=name_key(doc[k : tok.i + 1].text))
+            out = [e for e in out if e.end <= span.start or e.start >= span.end] + [span]
+            conf[(span.start_char, span.end_char)] = self.remap_conf
+        return out
+
+    def _firm_word_before_country(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """A title-case firm word or brand with a digit that ner left untagged right before a country's name is a
+        firm named for its market ("Telecom Egypt", "Tele2 Russia", "Vodafone Egypt" after "Vodafone" is a firm):
+        one organisation, not the country acting. Not when the country's name is an adjective of a following
+        noun that is itself tagged, nor after a comma list of countries."""
+        used = {t for e in ents for t in range(e.start, e.end)}
+        orgs = {e.text for e in ents if e.label_ == "ORG"}
+        out = []
+        for e in ents:
+            i = e.start - 1
+            if e.label_ == "COUNTRY" and len(e) <= 2 and i >= 0 and i not in used and doc[i].is_title \
+                    and doc[i].text[:1].isupper() and (doc[i].lower_ in _ORG_WORDS | _COMMERCIAL | {"telekom", "telecommunications"}
+                                                       or any(c.isdigit() for c in doc[i].text) or doc[i].text in orgs) \
+                    and (i == 0 or doc[i - 1].text not in (",",)) and doc[i].pos_ in ("PROPN", "NOUN"):
+                span = Span(doc, i, e.end, label="ORG", kb_id=name_key(doc[i : e.end].text))
+                out.append(span)
+                conf[(span.start_char, span.end_char)] = self.remap_conf
+                continue
+            out.append(e)
+        return out
+
+    def _leading_word_of_firm_names(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """ner cuts the first word of some firm names that end in a legal form ("Dawning Information Industry Co.,
+        Ltd." read as "Information Industry Co., Ltd."): a title-case word right before such a name, not a stop
+        word, not tagged and not a country or place, is its first word."""
+        out = []
+        for e in ents:
+            i = e.start - 1
+            if e.label_ == "ORG" and i >= 0 and len(e) >= 2 and e[0].is_title \
+                    and e[-1].lower_.rstrip(".") in self._legal_forms and doc[i].is_title and not doc[i].is_stop \
+                    and doc[i].is_alpha and not any(x.start <= i < x.end for x in ents) and doc[i].ent_type_ in ("", "ORG") \
+                    and not self.gazetteer.country_code(doc[i].text) and not self.gazetteer.place_code(doc[i].text):
+                span = Span(doc, i, e.end, label="ORG", kb_id=name_key(doc[i : e.end].text))
+                conf[(span.start_char, span.end_char)] = conf.get((e.start_char, e.end_char), self.remap_conf)
+                out.append(span)
+                continue
+            out.append(e)
         return out
 
     def _owners_before_possessive(self, doc: Doc, taken: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
@@ -483,6 +549,12 @@ def _split_possessives(ents: Sequence[Span]) -> list[Span]:
             continue
         out.append(ent)
     return out
+
+
+def _partner_name(tok: Token, gazetteer: Gazetteer) -> bool:
+    """A title-case proper noun that can be a partner's surname in a firm's name (not a country or place)."""
+    return bool(tok.is_title and tok.pos_ == "PROPN" and tok.is_alpha and not gazetteer.country_code(tok.text)
+                and not gazetteer.place_code(tok.text))
 
 
 _FORM_TAIL = re.compile(r"(?i)^(?:ltd|llc|llp|inc|corp|co|plc|gmbh|ag|sa|pte|pvt|bhd|jsc|lp)\.?$")

@@ -351,3 +351,58 @@ def test_state_as_a_modifier_is_no_body(extractor: Extractor) -> None:
     ext = extractor.extract_text("Chinese state media reported it, and Chinese state-owned firms bought cameras in "
                                  "the U.S. state of Texas.")
     assert _agencies(ext) == {}
+
+
+# ------------------------------------------------------------------- firm names ner cuts or reads as other kinds
+def test_a_law_firm_named_by_its_partners_with_commas_is_one_organisation(extractor: Extractor) -> None:
+    # https://www.eff.org/press/releases/american-fights-ethiopian-governments-illegal-use-spyware-court-tuesday
+    ext = extractor.extract_text(
+        "EFF Staff Attorney Nate Cardozo will argue Tuesday that Ethiopia must answer in court for the illegal spying "
+        "on Mr. Kidane. The case is also supported by the law firm of Robins, Kaplan, Miller and Ciresi, LLP.")
+    labels = _labels(ext)
+    assert labels["Robins, Kaplan, Miller and Ciresi, LLP"] == {"ORG"}
+    assert not {"Robins", "Kaplan", "Miller", "Ciresi", "LLP"} & labels.keys()  # no partner read as a person
+    assert labels["Ethiopia"] == {"COUNTRY"}
+
+
+def test_countries_listed_with_commas_are_no_partnership(extractor: Extractor) -> None:
+    # https://itpro.com/security/spyware/360276/journalists-human-rights-activists-targeted-with-pegasus-spyware
+    # (shortened; a firm with a legal form after the list)
+    ext = extractor.extract_text(
+        "NSO Group Technologies Ltd. sold its spyware to the governments of Azerbaijan, Bahrain, Kazakhstan, Mexico, "
+        "Morocco, Rwanda, Saudi Arabia, Hungary, India, and the United Arab Emirates.")
+    labels = _labels(ext)
+    assert labels["Kazakhstan"] == {"COUNTRY"} and labels["Mexico"] == {"COUNTRY"}
+    assert not any("," in text for text, kinds in labels.items() if "ORG" in kinds)
+
+
+def test_a_firm_word_before_a_country_names_the_firm_not_the_country(extractor: Extractor) -> None:
+    # https://citizenlab.ca/2018/03/bad-traffic-sandvines-packetlogic-devices-deploy-government-spyware-turkey-syria/
+    ext = extractor.extract_text(
+        "We found similar middleboxes at a Telecom Egypt demarcation point. On a number of occasions, the middleboxes "
+        "were apparently being used to hijack Egyptian Internet users\u2019 unencrypted web connections en masse.")
+    labels = _labels(ext)
+    assert labels["Telecom Egypt"] == {"ORG"}
+    assert "Egypt" not in labels  # the operator, not the state acting
+    assert labels["Egyptian"] == {"COUNTRY"}
+
+
+def test_a_brand_with_a_digit_before_a_country_is_the_operator(extractor: Extractor) -> None:
+    # operator named for its market, as in reporting on SORM lawful-interception boxes (shortened)
+    ext = extractor.extract_text("Tele2 Russia installed equipment from Picsix, an Israeli company.")
+    labels = _labels(ext)
+    assert labels["Tele2 Russia"] == {"ORG"}
+    assert labels["Picsix"] == {"ORG"}
+    assert labels["Israeli"] == {"COUNTRY"}
+
+
+def test_the_first_word_of_a_firm_name_with_a_legal_form_is_kept(extractor: Extractor) -> None:
+    # https://marketswired.com/us-treasury/treasury-identifies-eight-chinese-tech-firms-as-part-of-the-chinese-military-industrial-complex
+    # (a Treasury press release republished verbatim)
+    ext = extractor.extract_text(
+        "The entities identified today are Cloudwalk Technology Co., Ltd.; Dawning Information Industry Co., Ltd.; "
+        "Leon Technology Company Limited; Megvii Technology Limited; Netposa Technologies Limited.")
+    orgs = _with(ext, "ORG")
+    assert "Dawning Information Industry Co., Ltd." in orgs
+    assert "Information Industry Co., Ltd." not in orgs
+    assert "Cloudwalk Technology Co., Ltd." in orgs
