@@ -35,6 +35,9 @@ _COMMERCIAL = {
     "industries", "analytics", "ventures", "capital", "watch", "international", "foundation", "institute",
 }
 _PRODUCT_CUES = {"spyware", "software", "system", "platform", "tool", "suite", "malware", "camera", "cameras", "implant"}
+# nouns that say the quoted name before them is a product's ("the "Golden Shield" system")
+_PRODUCT_NOUNS = frozenset({"system", "platform", "software", "tool", "suite", "program", "programme", "app",
+                            "application", "device", "malware", "spyware", "firewall", "product", "implant", "network"})
 _PARTY_NOUNS = {"vendor", "maker", "firm", "company", "developer", "supplier", "manufacturer", "provider", "seller",
                 "consortium", "group", "exporter", "reseller", "distributor", "dealer", "broker"}
 _STATE_HEADS = {
@@ -160,6 +163,7 @@ class EntityNormalizer:
         ents = self._country_led_firm_names(doc, ents, conf)
         ents = self._short_forms(doc, ents, conf)
         ents = self._products_before_capabilities(doc, ents, conf)
+        ents = self._named_products(doc, ents, conf)
         ents = self._acronyms(doc, ents, conf)
         doc.ents = filter_spans(ents)
         set_aux(doc, aux)
@@ -446,6 +450,60 @@ class EntityNormalizer:
                 span = Span(doc, i + 1, cap.start, label="PRODUCT", kb_id=name_key(doc[i + 1 : cap.start].text))
                 out.append(span)
                 conf[(span.start_char, span.end_char)] = self.remap_conf
+        return out
+
+    def _named_products(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """Product names given by their words around them: a quoted title-case name before a product noun ("the
+        \u201cGolden Shield\u201d system") or after a product noun and "called"/"named"/"dubbed" ("a separate system
+        called the \u201cCircles Cloud,\u201d"), another name given with "also known as" right after such a product
+        ("(also known as The Great Firewall)"), and the same name repeated later in the document ("the customized
+        features of the Golden Shield"). A name tagged by the gazetteer keeps its label."""
+        found: list[tuple[int, int]] = []
+        quotes_open, quotes_close = ("\u201c", '"', "\u2018", "'"), ("\u201d", '"', "\u2019", "'")
+        for tok in doc:
+            if tok.text not in quotes_open:
+                continue
+            j = tok.i + 1
+            while j < len(doc) and j - tok.i <= 4 and (doc[j].is_title or doc[j].is_upper) and doc[j].is_alpha:
+                j += 1
+            close = j + 1 if j < len(doc) and doc[j].text == "," else j
+            if j == tok.i + 1 or close >= len(doc) or doc[close].text not in quotes_close:
+                continue
+            after = doc[close + 1].lower_ if close + 1 < len(doc) else ""
+            k = tok.i - 1 - (tok.i >= 1 and doc[tok.i - 1].lower_ == "the")
+            called = k >= 1 and doc[k].lower_ in ("called", "named", "dubbed") and any(
+                t.lemma_.casefold() in _PRODUCT_NOUNS for t in doc[max(0, k - 4) : k])
+            if after in _PRODUCT_NOUNS or called:
+                found.append((tok.i + 1, j))
+        for _a, b in list(found):  # "the "Golden Shield" system (also known as The Great Firewall)"
+            k = b + 1 + (b + 1 < len(doc) and doc[b + 1].lower_ in _PRODUCT_NOUNS)
+            k += k < len(doc) and doc[k].text == "("
+            if doc[k : k + 3].text.lower() == "also known as":
+                s0 = k + 3 + (k + 3 < len(doc) and doc[k + 3].lower_ == "the")
+                e0 = s0
+                while e0 < len(doc) and e0 - s0 < 4 and doc[e0].is_title and doc[e0].is_alpha:
+                    e0 += 1
+                if e0 > s0:
+                    found.append((s0, e0))
+        if not found:
+            return ents
+        names = {doc[a:b].text for a, b in found}
+        for tok in doc:  # later repeats of the same name
+            for name in names:
+                n = len(name.split())
+                if doc[tok.i : tok.i + n].text == name and (tok.i, tok.i + n) not in found and all(
+                        t.is_title for t in doc[tok.i : tok.i + n]):
+                    found.append((tok.i, tok.i + n))
+        out = list(ents)
+        for a, b in found:
+            clash = [e for e in out if e.start < b and a < e.end]
+            if any(conf.get((e.start_char, e.end_char)) == self.gaz_conf or e.label_ not in ("ORG", "PERSON", "PRODUCT")
+                   for e in clash):
+                continue
+            out = [e for e in out if e not in clash]
+            span = Span(doc, a, b, label="PRODUCT", kb_id=name_key(doc[a:b].text))
+            out.append(span)
+            conf[(span.start_char, span.end_char)] = TYPED_CONFIDENCE  # typed by its words: repeats in other paragraphs too
         return out
 
     def _acronyms(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:

@@ -406,3 +406,35 @@ def test_the_first_word_of_a_firm_name_with_a_legal_form_is_kept(extractor: Extr
     assert "Dawning Information Industry Co., Ltd." in orgs
     assert "Information Industry Co., Ltd." not in orgs
     assert "Cloudwalk Technology Co., Ltd." in orgs
+
+
+# ------------------------------------------------------------------------ products named by the words around them
+def test_a_quoted_name_before_system_is_a_product_with_its_other_name_and_repeats(extractor: Extractor) -> None:
+    # https://www.eff.org/deeplinks/2016/01/eff-urges-ninth-circuit-to-let-cisco-case-proceed (shortened)
+    ext = extractor.extract_text(
+        "ARTICLE 19 and Privacy International argue that the plaintiffs sufficiently alleged that Cisco understood "
+        "that the \u201cGolden Shield\u201d system (also known as The Great Firewall) it custom-built for China was an "
+        "essential component of the government\u2019s program. The district court dismissed the case, saying the "
+        "plaintiffs didn\u2019t offer enough support for their claim that Cisco knew the customized features of the "
+        "Golden Shield enabling the identification and apprehension of Falun Gong practitioners.")
+    products = _with(ext, "PRODUCT")
+    assert products.count("Golden Shield") == 2  # the quoted name and its later bare repeat
+    assert "Great Firewall" in products
+    assert _labels(ext)["Cisco"] == {"ORG"}  # the maker stays a firm
+
+
+def test_a_system_called_by_a_quoted_name_is_a_product(extractor: Extractor) -> None:
+    # https://citizenlab.ca/2020/12/running-in-circles-uncovering-the-clients-of-cyberespionage-firm-circles/
+    ext = extractor.extract_text(
+        "Circles customers can purchase a system that they connect to their local telecommunications companies\u2019 "
+        "infrastructure, or can use a separate system called the \u201cCircles Cloud,\u201d which interconnects with "
+        "telecommunications companies around the world.")
+    assert "Circles Cloud" in _with(ext, "PRODUCT")
+    assert "Circles Cloud" not in _with(ext, "ORG")
+
+
+def test_a_quoted_title_without_a_product_noun_is_no_product(extractor: Extractor) -> None:
+    # https://citizenlab.ca/2013/01/planet-blue-coat-mapping-global-censorship-and-surveillance-tools/ (shortened)
+    ext = extractor.extract_text(
+        "The Citizen Lab is pleased to announce the release of \u201cPlanet Blue Coat\u201d, a report on Blue Coat devices.")
+    assert "Planet Blue Coat" not in _with(ext, "PRODUCT")
