@@ -37,7 +37,8 @@ _COMMERCIAL = {
 _PRODUCT_CUES = {"spyware", "software", "system", "platform", "tool", "suite", "malware", "camera", "cameras", "implant"}
 # nouns that say the quoted name before them is a product's ("the "Golden Shield" system")
 _PRODUCT_NOUNS = frozenset({"system", "platform", "software", "tool", "suite", "program", "programme", "app",
-                            "application", "device", "malware", "spyware", "firewall", "product", "implant", "network"})
+                            "application", "device", "malware", "spyware", "firewall", "product", "implant", "network",
+                            "project"})
 _PARTY_NOUNS = {"vendor", "maker", "firm", "company", "developer", "supplier", "manufacturer", "provider", "seller",
                 "consortium", "group", "exporter", "reseller", "distributor", "dealer", "broker"}
 _STATE_HEADS = {
@@ -109,8 +110,9 @@ class EntityNormalizer:
                     continue  # "Under Secretary of Commerce for ...", "the Commerce Control List": not the body acting
                 if label == "ORG" and self.is_agency(ent.text):
                     label = "GOV_AGENCY"
-                if label == "PRODUCT" and self.gazetteer.product_vendors.get(ent.kb_id_) == ent.kb_id_ \
-                        and ent.root.dep_ == "nsubj" and ent.root.head.pos_ == "VERB":
+                if label == "PRODUCT" and (self.gazetteer.product_vendors.get(ent.kb_id_) == ent.kb_id_
+                                           and ent.root.dep_ == "nsubj" and ent.root.head.pos_ == "VERB"
+                                           or _firm_by_its_relations(ent)):
                     label = "ORG"  # "WhatsApp notified 90 users", "FinFisher sold": the maker named for its product acts
                 ents.append(Span(doc, ent.start, ent.end, label=label, kb_id=ent.kb_id_))
                 conf[(ent.start_char, ent.end_char)] = self.gaz_conf
@@ -466,7 +468,7 @@ class EntityNormalizer:
             j = tok.i + 1
             while j < len(doc) and j - tok.i <= 4 and (doc[j].is_title or doc[j].is_upper) and doc[j].is_alpha:
                 j += 1
-            close = j + 1 if j < len(doc) and doc[j].text == "," else j
+            close = j + 1 if j < len(doc) and doc[j].text in (",", ".") else j  # "called \u201cSafe City.\u201d"
             if j == tok.i + 1 or close >= len(doc) or doc[close].text not in quotes_close:
                 continue
             after = doc[close + 1].lower_ if close + 1 < len(doc) else ""
@@ -497,8 +499,9 @@ class EntityNormalizer:
         out = list(ents)
         for a, b in found:
             clash = [e for e in out if e.start < b and a < e.end]
-            if any(conf.get((e.start_char, e.end_char)) == self.gaz_conf or e.label_ not in ("ORG", "PERSON", "PRODUCT")
-                   for e in clash):
+            if any(e.label_ not in ("ORG", "PERSON", "PRODUCT", "CAPABILITY") or e.label_ == "CAPABILITY" and (
+                    e.start, e.end) != (a, b) or e.label_ != "CAPABILITY" and conf.get((e.start_char, e.end_char)) == self.gaz_conf
+                   for e in clash):  # (a quoted name that is a capability's words, "Safe City", is the product's name)
                 continue
             out = [e for e in out if e not in clash]
             span = Span(doc, a, b, label="PRODUCT", kb_id=name_key(doc[a:b].text))
@@ -607,6 +610,22 @@ def _split_possessives(ents: Sequence[Span]) -> list[Span]:
             continue
         out.append(ent)
     return out
+
+
+# nouns after a possessive that only a firm has: "Facebook's parent company Meta", "WhatsApp's owner"
+_FIRM_RELATIONS = frozenset({"parent", "owner", "owners", "subsidiary", "subsidiaries", "shareholder", "shareholders",
+                             "founder", "founders", "ceo", "investors", "investor", "spokesperson", "spokesman",
+                             "spokeswoman", "employees", "staff", "executives", "lawyers", "headquarters"})
+
+
+def _firm_by_its_relations(ent: Span) -> bool:
+    """True where the words around a name say it is the firm, not its product: a possessive before a noun only a
+    firm has ("Facebook\u2019s parent company Meta") or a slash to an organisation's name ("Gamma Group /
+    FinFisher", the same firm under two names)."""
+    doc = ent.doc
+    if ent.end + 1 < len(doc) and doc[ent.end].lower_ in ("'s", "\u2019s") and doc[ent.end + 1].lower_ in _FIRM_RELATIONS:
+        return True
+    return ent.start >= 2 and doc[ent.start - 1].text == "/" and doc[ent.start - 2].ent_type_ == "ORG"
 
 
 def _partner_name(tok: Token, gazetteer: Gazetteer) -> bool:

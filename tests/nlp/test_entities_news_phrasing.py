@@ -410,7 +410,7 @@ def test_the_first_word_of_a_firm_name_with_a_legal_form_is_kept(extractor: Extr
 
 # ------------------------------------------------------------------------ products named by the words around them
 def test_a_quoted_name_before_system_is_a_product_with_its_other_name_and_repeats(extractor: Extractor) -> None:
-    # https://www.eff.org/deeplinks/2016/01/eff-urges-ninth-circuit-to-let-cisco-case-proceed (shortened)
+    # https://www.eff.org/press/releases/eff-court-cisco-must-be-held-accountable-aiding-chinas-human-rights-abuses (shortened)
     ext = extractor.extract_text(
         "ARTICLE 19 and Privacy International argue that the plaintiffs sufficiently alleged that Cisco understood "
         "that the \u201cGolden Shield\u201d system (also known as The Great Firewall) it custom-built for China was an "
@@ -434,7 +434,37 @@ def test_a_system_called_by_a_quoted_name_is_a_product(extractor: Extractor) -> 
 
 
 def test_a_quoted_title_without_a_product_noun_is_no_product(extractor: Extractor) -> None:
-    # https://citizenlab.ca/2013/01/planet-blue-coat-mapping-global-censorship-and-surveillance-tools/ (shortened)
+    # https://citizenlab.ca/person/sarah-mckune/recent-reports/page/5 (a Citizen Lab report's title, adapted)
     ext = extractor.extract_text(
         "The Citizen Lab is pleased to announce the release of \u201cPlanet Blue Coat\u201d, a report on Blue Coat devices.")
     assert "Planet Blue Coat" not in _with(ext, "PRODUCT")
+
+
+def test_a_project_called_by_a_quoted_name_is_a_product_not_the_capability_words(extractor: Extractor) -> None:
+    # https://tol.org/client/article/29012-documentary-exposes-the-threat-of-facial-recognition-surveillance-in-serbia.html
+    # (a Global Voices article republished; shortened)
+    ext = extractor.extract_text(
+        "The Serbian government \u2013 in cooperation with the Chinese technology company Huawei \u2013 have been "
+        "actively working since 2019 on the implementation of the surveillance project, called \u201cSafe City.\u201d")
+    labels = _labels(ext)
+    assert labels["Safe City"] == {"PRODUCT"}
+    assert labels["Huawei"] == {"ORG"}
+
+
+def test_a_platform_with_a_parent_company_is_the_firm_and_stays_a_product_elsewhere(extractor: Extractor) -> None:
+    # https://advox.globalvoices.org/2022/09/26/the-greek-spyware-scandal-when-technology-outpaces-governance/ (shortened)
+    ext = extractor.extract_text(
+        "She saw that Facebook\u2019s parent company Meta had released a report earlier in the month. Meta had "
+        "removed around 300 Facebook and Instagram accounts that were linked to Cytrox.")
+    kinds = [(e.text, e.label) for e in ext.entities if e.text == "Facebook"]
+    assert kinds == [("Facebook", "ORG"), ("Facebook", "PRODUCT")]  # the firm with a parent; the platform's accounts
+
+
+def test_a_maker_named_for_its_product_after_a_slash_is_the_firm(extractor: Extractor) -> None:
+    # https://citizenlab.ca/2017/03/whos-watching-little-brother-checklist-accountability-industry-behind-government-hacking/
+    # (shortened)
+    ext = extractor.extract_text(
+        "We have released numerous reports documenting the deployment of tools such as FinFisher against peaceful "
+        "advocates. Several companies have come to light: Hacking Team. Gamma Group / FinFisher. NSO Group.")
+    kinds = [(e.text, e.label) for e in ext.entities if e.text == "FinFisher"]
+    assert kinds == [("FinFisher", "PRODUCT"), ("FinFisher", "ORG")]
