@@ -166,6 +166,7 @@ class EntityNormalizer:
         ents = self._short_forms(doc, ents, conf)
         ents = self._products_before_capabilities(doc, ents, conf)
         ents = self._named_products(doc, ents, conf)
+        ents += self._untagged_sellers(doc, ents, conf)
         ents = self._acronyms(doc, ents, conf)
         doc.ents = filter_spans(ents)
         set_aux(doc, aux)
@@ -507,6 +508,28 @@ class EntityNormalizer:
             span = Span(doc, a, b, label="PRODUCT", kb_id=name_key(doc[a:b].text))
             out.append(span)
             conf[(span.start_char, span.end_char)] = TYPED_CONFIDENCE  # typed by its words: repeats in other paragraphs too
+        return out
+
+    def _untagged_sellers(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """A proper noun that ner left untagged and that is the subject of a supply verb ("Hikvision supplied
+        cameras", "Sandvine sold its devices") is the seller, an organisation; with the title-case proper nouns
+        compounded before it. Not a country, place or name inside another mention."""
+        used = {t for e in ents for t in range(e.start, e.end)}
+        out: list[Span] = []
+        for tok in doc:
+            if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.i in used or not tok.text[:1].isupper() \
+                    or tok.head.lemma_.casefold() not in _SUPPLY_VERBS or not tok.is_alpha:
+                continue
+            start = tok.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
+                    and doc[start - 1].is_title and start - 1 not in used:
+                start -= 1
+            text = doc[start : tok.i + 1].text
+            if self.gazetteer.country_code(text) or self.gazetteer.place_code(text) or text in self._not_parties:
+                continue
+            span = Span(doc, start, tok.i + 1, label="ORG", kb_id=name_key(text))
+            out.append(span)
+            conf[(span.start_char, span.end_char)] = self.remap_conf
         return out
 
     def _acronyms(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:

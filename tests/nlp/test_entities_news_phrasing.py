@@ -468,3 +468,16 @@ def test_a_maker_named_for_its_product_after_a_slash_is_the_firm(extractor: Extr
         "advocates. Several companies have come to light: Hacking Team. Gamma Group / FinFisher. NSO Group.")
     kinds = [(e.text, e.label) for e in ext.entities if e.text == "FinFisher"]
     assert kinds == [("FinFisher", "PRODUCT"), ("FinFisher", "ORG")]
+
+
+def test_an_untagged_name_that_sells_or_supplies_is_an_organisation(extractor: Extractor) -> None:
+    # written in the phrasing of the reporting, on public findings: PacketLogic devices at Telecom Egypt
+    # (https://citizenlab.ca/2018/03/bad-traffic-sandvines-packetlogic-devices-deploy-government-spyware-turkey-syria/),
+    # Hikvision's role in Xinjiang's high-technology surveillance (BIS Entity List rule, 84 FR 54002, 2019)
+    ext = extractor.extract_text(
+        "Sandvine sold its PacketLogic devices to Telecom Egypt, and Hikvision supplied cameras to the Xinjiang police.")
+    labels = _labels(ext)
+    assert labels["Hikvision"] == {"ORG"}  # ner left it untagged; the subject of "supplied" is the seller
+    assert labels["Sandvine"] == {"ORG"}
+    assert labels["PacketLogic"] == {"PRODUCT"}
+    assert "Xinjiang" not in labels  # a province, never a party
