@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
+from nlp.components.ruler import _actor_head_end, _modifies_later_noun
 from nlp.gazetteer import Gazetteer
 from nlp.normalize import acronym, legal_forms, name_key
 
@@ -52,6 +53,7 @@ _ONE_WORD_BODIES = {"customs", "treasury", "pentagon", "kremlin"}  # bodies name
 _TITLE_WORDS = {"secretary", "secretaries", "minister", "director", "commissioner", "administrator", "chairman", "chair"}
 _SUPPLY_VERBS = {"sell", "supply", "provide", "deliver", "export", "ship", "install", "market", "resell", "distribute",
                  "develop", "manufacture", "make", "produce", "build"}
+_PLACE_BODY_HEADS = frozenset({"police", "government", "administration", "forces", "gendarmerie"})
 _AUX_NER = {"DATE": "DATE", "PERCENT": "PERCENT", "MONEY": "MONEY"}
 
 
@@ -143,6 +145,7 @@ class EntityNormalizer:
                 conf[(span.start_char, span.end_char)] = confidence
             else:
                 aux.append(Span(doc, span.start, span.end, label=new_label, kb_id=canonical))
+        ents += self._place_bodies(doc, ents, aux, conf)
         blocked = [(a.start, a.end) for a in aux if a.label_ in ("LIST", "PLACE")]
         ents = [e for e in ents if e.kb_id_ and conf.get((e.start_char, e.end_char)) == self.gaz_conf
                 or not any(s < e.end and e.start < t and not _extends(e, s, t) for s, t in blocked)]
@@ -352,6 +355,24 @@ class EntityNormalizer:
                 out.append(span)
                 continue
             out.append(e)
+        return out
+
+    def _place_bodies(self, doc: Doc, ents: list[Span], aux: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """A province's or city's name before a police or government head word ("the Xinjiang police", "Xinjiang
+        security forces") is that body, a GOV_AGENCY whose country is the place's (the place itself stays no
+        party), as "Egyptian police" is for a country."""
+        used = {t for e in ents for t in range(e.start, e.end)}
+        out: list[Span] = []
+        for a in aux:
+            if a.label_ != "PLACE" or a.end in used:
+                continue
+            end = _actor_head_end(doc, a.end)
+            if end is None or doc[end - 1].lower_ not in _PLACE_BODY_HEADS or _modifies_later_noun(doc[end - 1]) \
+                    or any(t in used for t in range(a.end, end)):
+                continue
+            span = Span(doc, a.start, end, label="GOV_AGENCY", kb_id=name_key(doc[a.start : end].text))
+            out.append(span)
+            conf[(span.start_char, span.end_char)] = self.remap_conf
         return out
 
     def _owners_before_possessive(self, doc: Doc, taken: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:

@@ -481,3 +481,14 @@ def test_an_untagged_name_that_sells_or_supplies_is_an_organisation(extractor: E
     assert labels["Sandvine"] == {"ORG"}
     assert labels["PacketLogic"] == {"PRODUCT"}
     assert "Xinjiang" not in labels  # a province, never a party
+
+
+def test_a_province_before_police_is_that_body_and_no_party_itself(extractor: Extractor) -> None:
+    # adapted from Human Rights Watch, "China's Algorithms of Repression" (2019), on the app the Xinjiang police use
+    # with the Integrated Joint Operations Platform: https://www.hrw.org/report/2019/05/01/chinas-algorithms-repression
+    ext = extractor.extract_text(
+        "Human Rights Watch reverse engineered a mobile app that the Xinjiang police use to connect to the "
+        "Integrated Joint Operations Platform, a mass surveillance system.")
+    assert _agencies(ext).get("Xinjiang police") == "CN"
+    assert "Xinjiang" not in _labels(ext)  # the province is no mention of its own
+    assert _labels(ext)["Human Rights Watch"] == {"ORG"}
