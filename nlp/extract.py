@@ -251,11 +251,13 @@ def _surnames_are_people(text: str, raw: list[tuple[int, int, str, str, float]])
 
 
 def _typed_names_repeated(text: str, raw: list[tuple[int, int, str, str, float]]) -> list[tuple[int, int, str, str, float]]:
-    """Other uses in the document of an organisation name whose kind the text stated (confidence
-    ``TYPED_CONFIDENCE``: "Circles is a surveillance firm" ... "Circles customers"), where ner left them untagged:
+    """Other uses in the document of an organisation or product name whose kind the text stated (confidence
+    ``TYPED_CONFIDENCE``: "Circles is a surveillance firm" ... "Circles customers"; the "Golden Shield" system ...
+    "the Golden Shield"), where ner left them untagged:
     exact, case-sensitive, whole-word matches outside any other mention and not followed by another capitalised
     word ("Circles Cloud" is a product's name)."""
-    names = {text[s:e]: can for s, e, lab, can, conf in raw if lab == "ORG" and conf == TYPED_CONFIDENCE and e - s >= 4}
+    names = {text[s:e]: (lab, can) for s, e, lab, can, conf in raw
+             if lab in ("ORG", "PRODUCT") and conf == TYPED_CONFIDENCE and e - s >= 4}
     if not names:
         return raw
     spans = sorted((s, e) for s, e, *_ in raw)
@@ -267,7 +269,8 @@ def _typed_names_repeated(text: str, raw: list[tuple[int, int, str, str, float]]
         i = bisect.bisect_right(begins, m.start()) - 1
         if i >= 0 and spans[i][1] > m.start() or (i + 1 < len(spans) and spans[i + 1][0] < m.end()):
             continue
-        added.append((m.start(), m.end(), "ORG", names[m.group(1)], TYPED_CONFIDENCE))
+        label, canonical = names[m.group(1)]
+        added.append((m.start(), m.end(), label, canonical, TYPED_CONFIDENCE))
     return sorted(raw + added, key=lambda x: (x[0], x[1])) if added else raw
 
 

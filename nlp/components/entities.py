@@ -13,10 +13,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
+from nlp.components.ruler import _actor_head_end, _modifies_later_noun
 from nlp.gazetteer import Gazetteer
 from nlp.normalize import acronym, legal_forms, name_key
 
@@ -35,6 +36,10 @@ _COMMERCIAL = {
     "industries", "analytics", "ventures", "capital", "watch", "international", "foundation", "institute",
 }
 _PRODUCT_CUES = {"spyware", "software", "system", "platform", "tool", "suite", "malware", "camera", "cameras", "implant"}
+# nouns that say the quoted name before them is a product's ("the "Golden Shield" system")
+_PRODUCT_NOUNS = frozenset({"system", "platform", "software", "tool", "suite", "program", "programme", "app",
+                            "application", "device", "malware", "spyware", "firewall", "product", "implant", "network",
+                            "project"})
 _PARTY_NOUNS = {"vendor", "maker", "firm", "company", "developer", "supplier", "manufacturer", "provider", "seller",
                 "consortium", "group", "exporter", "reseller", "distributor", "dealer", "broker"}
 _STATE_HEADS = {
@@ -48,6 +53,7 @@ _ONE_WORD_BODIES = {"customs", "treasury", "pentagon", "kremlin"}  # bodies name
 _TITLE_WORDS = {"secretary", "secretaries", "minister", "director", "commissioner", "administrator", "chairman", "chair"}
 _SUPPLY_VERBS = {"sell", "supply", "provide", "deliver", "export", "ship", "install", "market", "resell", "distribute",
                  "develop", "manufacture", "make", "produce", "build"}
+_PLACE_BODY_HEADS = frozenset({"police", "government", "administration", "forces", "gendarmerie"})
 _AUX_NER = {"DATE": "DATE", "PERCENT": "PERCENT", "MONEY": "MONEY"}
 
 
@@ -106,8 +112,9 @@ class EntityNormalizer:
                     continue  # "Under Secretary of Commerce for ...", "the Commerce Control List": not the body acting
                 if label == "ORG" and self.is_agency(ent.text):
                     label = "GOV_AGENCY"
-                if label == "PRODUCT" and self.gazetteer.product_vendors.get(ent.kb_id_) == ent.kb_id_ \
-                        and ent.root.dep_ == "nsubj" and ent.root.head.pos_ == "VERB":
+                if label == "PRODUCT" and (self.gazetteer.product_vendors.get(ent.kb_id_) == ent.kb_id_
+                                           and ent.root.dep_ == "nsubj" and ent.root.head.pos_ == "VERB"
+                                           or _firm_by_its_relations(ent)):
                     label = "ORG"  # "WhatsApp notified 90 users", "FinFisher sold": the maker named for its product acts
                 ents.append(Span(doc, ent.start, ent.end, label=label, kb_id=ent.kb_id_))
                 conf[(ent.start_char, ent.end_char)] = self.gaz_conf
@@ -138,6 +145,7 @@ class EntityNormalizer:
                 conf[(span.start_char, span.end_char)] = confidence
             else:
                 aux.append(Span(doc, span.start, span.end, label=new_label, kb_id=canonical))
+        ents += self._place_bodies(doc, ents, aux, conf)
         blocked = [(a.start, a.end) for a in aux if a.label_ in ("LIST", "PLACE")]
         ents = [e for e in ents if e.kb_id_ and conf.get((e.start_char, e.end_char)) == self.gaz_conf
                 or not any(s < e.end and e.start < t and not _extends(e, s, t) for s, t in blocked)]
@@ -148,6 +156,9 @@ class EntityNormalizer:
         cut_starts = {d.start for d in found if d.label_ == "DROP"}
         ents = [e for e in ents if not (e.start in cut_starts and e.label_ in ("ORG", "PERSON", "PRODUCT"))]
         ents += [d for d in found if d.label_ != "DROP"]
+        ents = self._comma_listed_firm_names(doc, ents, conf)
+        ents = self._firm_word_before_country(doc, ents, conf)
+        ents = self._leading_word_of_firm_names(doc, ents, conf)
         ents = _people_in_lists_of_people(doc, ents)
         ents = _typed_by_preceding_noun(doc, ents, conf)
         ents = _aliases_take_the_label(doc, ents)
@@ -157,6 +168,8 @@ class EntityNormalizer:
         ents = self._country_led_firm_names(doc, ents, conf)
         ents = self._short_forms(doc, ents, conf)
         ents = self._products_before_capabilities(doc, ents, conf)
+        ents = self._named_products(doc, ents, conf)
+        ents += self._untagged_sellers(doc, ents, conf)
         ents = self._acronyms(doc, ents, conf)
         doc.ents = filter_spans(ents)
         set_aux(doc, aux)
@@ -281,6 +294,87 @@ class EntityNormalizer:
             i = max(j, i + 1)
         return out
 
+    def _comma_listed_firm_names(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """A partnership named by its partners' surnames and a legal form after a comma ("Robins, Kaplan, Miller
+        and Ciresi, LLP", "Boies, Schiller & Flexner LLP"): one organisation, not a firm and three people. The
+        legal form must be written in capitals (LLP, LLC, PLLC ...) and the names title-case proper nouns that are no
+        country or place."""
+        out = ents
+        for tok in doc:
+            if not (tok.is_upper and tok.lower_.rstrip(".") in self._legal_forms) or tok.i < 3:
+                continue
+            k = tok.i - 1 if doc[tok.i - 1].text == "," else tok.i
+            k -= 1  # the last partner's name
+            if not _partner_name(doc[k], self.gazetteer):
+                continue
+            names = 1
+            while k >= 2 and doc[k - 1].lower_ in (",", "and", "&") and _partner_name(doc[k - 2], self.gazetteer):
+                k -= 2
+                names += 1
+            if names < 2 or not any(doc[j].text == "," for j in range(k, tok.i)):
+                continue  # "Smith and Jones LLP" may be ner's already; a comma marks the partners' list
+            span = Span(doc, k, tok.i + 1, label="ORG", kb_id=name_key(doc[k : tok.i + 1].text))
+            out = [e for e in out if e.end <= span.start or e.start >= span.end] + [span]
+            conf[(span.start_char, span.end_char)] = self.remap_conf
+        return out
+
+    def _firm_word_before_country(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """A title-case firm word or brand with a digit that ner left untagged right before a country's name is a
+        firm named for its market ("Telecom Egypt", "Tele2 Russia", "Vodafone Egypt" after "Vodafone" is a firm):
+        one organisation, not the country acting. Not when the country's name is an adjective of a following
+        noun that is itself tagged, nor after a comma list of countries."""
+        used = {t for e in ents for t in range(e.start, e.end)}
+        orgs = {e.text for e in ents if e.label_ == "ORG"}
+        out = []
+        for e in ents:
+            i = e.start - 1
+            if e.label_ == "COUNTRY" and len(e) <= 2 and i >= 0 and i not in used and doc[i].is_title \
+                    and doc[i].text[:1].isupper() and (doc[i].lower_ in _ORG_WORDS | _COMMERCIAL | {"telekom", "telecommunications"}
+                                                       or any(c.isdigit() for c in doc[i].text) or doc[i].text in orgs) \
+                    and (i == 0 or doc[i - 1].text not in (",",)) and doc[i].pos_ in ("PROPN", "NOUN"):
+                span = Span(doc, i, e.end, label="ORG", kb_id=name_key(doc[i : e.end].text))
+                out.append(span)
+                conf[(span.start_char, span.end_char)] = self.remap_conf
+                continue
+            out.append(e)
+        return out
+
+    def _leading_word_of_firm_names(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """ner cuts the first word of some firm names that end in a legal form ("Dawning Information Industry Co.,
+        Ltd." read as "Information Industry Co., Ltd."): a title-case word right before such a name, not a stop
+        word, not tagged and not a country or place, is its first word."""
+        out = []
+        for e in ents:
+            i = e.start - 1
+            if e.label_ == "ORG" and i >= 0 and len(e) >= 2 and e[0].is_title \
+                    and e[-1].lower_.rstrip(".") in self._legal_forms and doc[i].is_title and not doc[i].is_stop \
+                    and doc[i].is_alpha and not any(x.start <= i < x.end for x in ents) and doc[i].ent_type_ in ("", "ORG") \
+                    and not self.gazetteer.country_code(doc[i].text) and not self.gazetteer.place_code(doc[i].text):
+                span = Span(doc, i, e.end, label="ORG", kb_id=name_key(doc[i : e.end].text))
+                conf[(span.start_char, span.end_char)] = conf.get((e.start_char, e.end_char), self.remap_conf)
+                out.append(span)
+                continue
+            out.append(e)
+        return out
+
+    def _place_bodies(self, doc: Doc, ents: list[Span], aux: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """A province's or city's name before a police or government head word ("the Xinjiang police", "Xinjiang
+        security forces") is that body, a GOV_AGENCY whose country is the place's (the place itself stays no
+        party), as "Egyptian police" is for a country."""
+        used = {t for e in ents for t in range(e.start, e.end)}
+        out: list[Span] = []
+        for a in aux:
+            if a.label_ != "PLACE" or a.end in used:
+                continue
+            end = _actor_head_end(doc, a.end)
+            if end is None or doc[end - 1].lower_ not in _PLACE_BODY_HEADS or _modifies_later_noun(doc[end - 1]) \
+                    or any(t in used for t in range(a.end, end)):
+                continue
+            span = Span(doc, a.start, end, label="GOV_AGENCY", kb_id=name_key(doc[a.start : end].text))
+            out.append(span)
+            conf[(span.start_char, span.end_char)] = self.remap_conf
+        return out
+
     def _owners_before_possessive(self, doc: Doc, taken: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
         """A title-case name that ner left untagged right before "'s" and an organisation or agency is that body's
         owner, an organisation: "the University of Toronto's Citizen Lab", "Global Voices Advocacy's Netizen
@@ -380,6 +474,83 @@ class EntityNormalizer:
                 span = Span(doc, i + 1, cap.start, label="PRODUCT", kb_id=name_key(doc[i + 1 : cap.start].text))
                 out.append(span)
                 conf[(span.start_char, span.end_char)] = self.remap_conf
+        return out
+
+    def _named_products(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """Product names given by their words around them: a quoted title-case name before a product noun ("the
+        \u201cGolden Shield\u201d system") or after a product noun and "called"/"named"/"dubbed" ("a separate system
+        called the \u201cCircles Cloud,\u201d"), another name given with "also known as" right after such a product
+        ("(also known as The Great Firewall)"), and the same name repeated later in the document ("the customized
+        features of the Golden Shield"). A name tagged by the gazetteer keeps its label."""
+        found: list[tuple[int, int]] = []
+        quotes_open, quotes_close = ("\u201c", '"', "\u2018", "'"), ("\u201d", '"', "\u2019", "'")
+        for tok in doc:
+            if tok.text not in quotes_open:
+                continue
+            j = tok.i + 1
+            while j < len(doc) and j - tok.i <= 4 and (doc[j].is_title or doc[j].is_upper) and doc[j].is_alpha:
+                j += 1
+            close = j + 1 if j < len(doc) and doc[j].text in (",", ".") else j  # "called \u201cSafe City.\u201d"
+            if j == tok.i + 1 or close >= len(doc) or doc[close].text not in quotes_close:
+                continue
+            after = doc[close + 1].lower_ if close + 1 < len(doc) else ""
+            k = tok.i - 1 - (tok.i >= 1 and doc[tok.i - 1].lower_ == "the")
+            called = k >= 1 and doc[k].lower_ in ("called", "named", "dubbed") and any(
+                t.lemma_.casefold() in _PRODUCT_NOUNS for t in doc[max(0, k - 4) : k])
+            if after in _PRODUCT_NOUNS or called:
+                found.append((tok.i + 1, j))
+        for _a, b in list(found):  # "the "Golden Shield" system (also known as The Great Firewall)"
+            k = b + 1 + (b + 1 < len(doc) and doc[b + 1].lower_ in _PRODUCT_NOUNS)
+            k += k < len(doc) and doc[k].text == "("
+            if doc[k : k + 3].text.lower() == "also known as":
+                s0 = k + 3 + (k + 3 < len(doc) and doc[k + 3].lower_ == "the")
+                e0 = s0
+                while e0 < len(doc) and e0 - s0 < 4 and doc[e0].is_title and doc[e0].is_alpha:
+                    e0 += 1
+                if e0 > s0:
+                    found.append((s0, e0))
+        if not found:
+            return ents
+        names = {doc[a:b].text for a, b in found}
+        for tok in doc:  # later repeats of the same name
+            for name in names:
+                n = len(name.split())
+                if doc[tok.i : tok.i + n].text == name and (tok.i, tok.i + n) not in found and all(
+                        t.is_title for t in doc[tok.i : tok.i + n]):
+                    found.append((tok.i, tok.i + n))
+        out = list(ents)
+        for a, b in found:
+            clash = [e for e in out if e.start < b and a < e.end]
+            if any(e.label_ not in ("ORG", "PERSON", "PRODUCT", "CAPABILITY") or e.label_ == "CAPABILITY" and (
+                    e.start, e.end) != (a, b) or e.label_ != "CAPABILITY" and conf.get((e.start_char, e.end_char)) == self.gaz_conf
+                   for e in clash):  # (a quoted name that is a capability's words, "Safe City", is the product's name)
+                continue
+            out = [e for e in out if e not in clash]
+            span = Span(doc, a, b, label="PRODUCT", kb_id=name_key(doc[a:b].text))
+            out.append(span)
+            conf[(span.start_char, span.end_char)] = TYPED_CONFIDENCE  # typed by its words: repeats in other paragraphs too
+        return out
+
+    def _untagged_sellers(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """A proper noun that ner left untagged and that is the subject of a supply verb ("Hikvision supplied
+        cameras", "Sandvine sold its devices") is the seller, an organisation; with the title-case proper nouns
+        compounded before it. Not a country, place or name inside another mention."""
+        used = {t for e in ents for t in range(e.start, e.end)}
+        out: list[Span] = []
+        for tok in doc:
+            if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.i in used or not tok.text[:1].isupper() \
+                    or tok.head.lemma_.casefold() not in _SUPPLY_VERBS or not tok.is_alpha:
+                continue
+            start = tok.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
+                    and doc[start - 1].is_title and start - 1 not in used:
+                start -= 1
+            text = doc[start : tok.i + 1].text
+            if self.gazetteer.country_code(text) or self.gazetteer.place_code(text) or text in self._not_parties:
+                continue
+            span = Span(doc, start, tok.i + 1, label="ORG", kb_id=name_key(text))
+            out.append(span)
+            conf[(span.start_char, span.end_char)] = self.remap_conf
         return out
 
     def _acronyms(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
@@ -483,6 +654,28 @@ def _split_possessives(ents: Sequence[Span]) -> list[Span]:
             continue
         out.append(ent)
     return out
+
+
+# nouns after a possessive that only a firm has: "Facebook's parent company Meta", "WhatsApp's owner"
+_FIRM_RELATIONS = frozenset({"parent", "owner", "owners", "subsidiary", "subsidiaries", "shareholder", "shareholders",
+                             "founder", "founders", "ceo", "investors", "investor", "spokesperson", "spokesman",
+                             "spokeswoman", "employees", "staff", "executives", "lawyers", "headquarters"})
+
+
+def _firm_by_its_relations(ent: Span) -> bool:
+    """True where the words around a name say it is the firm, not its product: a possessive before a noun only a
+    firm has ("Facebook\u2019s parent company Meta") or a slash to an organisation's name ("Gamma Group /
+    FinFisher", the same firm under two names)."""
+    doc = ent.doc
+    if ent.end + 1 < len(doc) and doc[ent.end].lower_ in ("'s", "\u2019s") and doc[ent.end + 1].lower_ in _FIRM_RELATIONS:
+        return True
+    return ent.start >= 2 and doc[ent.start - 1].text == "/" and doc[ent.start - 2].ent_type_ == "ORG"
+
+
+def _partner_name(tok: Token, gazetteer: Gazetteer) -> bool:
+    """A title-case proper noun that can be a partner's surname in a firm's name (not a country or place)."""
+    return bool(tok.is_title and tok.pos_ == "PROPN" and tok.is_alpha and not gazetteer.country_code(tok.text)
+                and not gazetteer.place_code(tok.text))
 
 
 _FORM_TAIL = re.compile(r"(?i)^(?:ltd|llc|llp|inc|corp|co|plc|gmbh|ag|sa|pte|pvt|bhd|jsc|lp)\.?$")
