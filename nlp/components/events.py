@@ -50,6 +50,16 @@ _TOOL_NOUNS = {"tool", "software", "system", "technology", "product", "equipment
                "solution", "device", "platform", "hardware", "gear", "program"}
 _MAKER_VERBS = {"produce", "make", "develop", "manufacture", "build", "design", "create", "sell", "supply", "market"}
 _MODIFIER_DEPS = {"amod", "compound", "npadvmod", "nmod", "nummod"}
+# the value of "the company"/"it" opening a paragraph with no organisation named before it in the paragraph: the
+# extractor, which sees the whole document, replaces it with the last firm of the previous paragraph
+PREVIOUS_PARAGRAPH_ORG = "\x00previous-paragraph-org"
+# nouns of information, not goods: "offers a snapshot of ...", "provided an analysis to ..." is no supply
+_INFORMATION_NOUNS = {"snapshot", "report", "analysis", "overview", "insight", "glimpse", "look", "summary", "account",
+                      "assessment", "perspective", "update", "explanation", "comment", "advice", "guidance", "briefing",
+                      "review", "roundup", "picture", "view", "opinion", "testimony", "statement", "interview"}
+# nouns of a relation to a state: "sells only to Israeli allies" names Israel's allies, not Israel
+_RELATION_NOUNS = {"ally", "partner", "friend", "neighbour", "neighbor", "rival", "enemy", "adversary", "foe",
+                   "opponent", "critic", "dissident", "exile", "diaspora"}
 # nouns whose infinitive complement is done by the noun's owner or by the subject of the verb that has the noun:
 # "X engaged in a conspiracy to export ...", "efforts by front companies to transship ...", "X's scheme to procure"
 _PLAN_NOUNS = {"conspiracy", "scheme", "plan", "effort", "attempt", "bid", "operation", "campaign", "network",
@@ -415,6 +425,9 @@ class EventExtractor:
             if m.label in ("PLACE",) or (m.label == "COUNTRY" and _country_modifier(m, trig, mentions)):
                 ev.add("country", m)  # "the Bahraini Ministry", "a Cyprus-based firm": where, not who
                 continue
+            if m.label == "COUNTRY" and m.root.tag_ == "JJ" and m.root.dep_ == "amod" and \
+                    m.root.head.lemma_.casefold() in _RELATION_NOUNS:
+                continue  # "only sells to Israeli allies": the allies are no named state, nor is Israel a buyer
             if m.label == "DATE":
                 ev.add("date", m)
                 continue
@@ -482,9 +495,14 @@ class EventExtractor:
                     own.add("owned", m)
                 _add_share(own, sent, mentions)
                 return own
-        if not seller and not ev.roles.get("recipient") and trig.dep_ == "acl" and trig.head.dep_ == "dobj":
-            # "the Mexican army deployed spyware bought from NSO Group": who has the thing bought it
-            user = trig.head.head
+        participle = trig.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in trig.children)
+        if not seller and not ev.roles.get("recipient") and (trig.dep_ == "acl" and trig.head.dep_ == "dobj" or (
+                participle and trig.dep_ in ("ccomp", "advcl", "conj") and trig.head.pos_ == "VERB"
+                and any(a.dep == "nsubj" and a.mention.label in ITEM_LABELS for a in slots))):
+            # "the Mexican army deployed spyware bought from NSO Group": who has the thing bought it (also when the
+            # parser hangs the participle on the verb, "deployed Pegasus spyware obtained from NSO": the goods
+            # read as its subject)
+            user = trig.head.head if trig.dep_ == "acl" else trig.head
             for m in mentions:
                 if m.label in PARTY_LABELS and any(c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end
                                                    for c in user.children):
@@ -521,6 +539,9 @@ class EventExtractor:
             return None  # "paid NSO Group $32 million for Pegasus" is a purchase; "paid a penalty to BIS" is not
         if not (supplier or recipient):
             return None
+        if not things and seller and trig.pos_ == "VERB" and (phrase := _object_phrase(trig)) is not None and \
+                phrase.root.lemma_.casefold() in _INFORMATION_NOUNS:
+            return None  # "Netizen Report offers a snapshot of ...": information offered, not goods
         parties = len(supplier) + len(recipient) + len(ev.roles.get("via", []))
         if parties + (1 if things else 0) < 2:
             return None
@@ -1015,10 +1036,13 @@ def _doer_of_plan(noun: Token) -> Token | None:
 def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs: frozenset[str]) -> list[Mention]:
     """Subjects "it", "the company", "the firm" (also "the Israeli firm", "its customers", "with the company")
     standing for the organisation named last before them in this paragraph or the previous sentence, as mentions
-    that report that organisation. ``firms``: values of names the text calls a company (preferred antecedents);
+    that report that organisation; opening a paragraph with no organisation before them, as a mention valued
+    :data:`PREVIOUS_PARAGRAPH_ORG` (the extractor puts in the previous paragraph's firm). ``firms``: values of names the text calls a company (preferred antecedents);
     ``trade_verbs``: lemmas whose passive subject "it" is the goods, never a firm."""
     out: list[Mention] = []
     doc = sent.doc
+    all_mentions = mentions
+    first = next((t.sent.start for t in doc if not t.is_space), 0)  # the unit's first sentence
     # the paragraph or, when it starts here, the sentence before: "the company" further back is not resolved
     para = doc.text.rfind("\n", 0, sent.start_char) + 1
     j = sent.start - 1
@@ -1069,6 +1093,12 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
         if before:
             ante = described[-1] if described else subjects[-1] if subjects else before[-1]
             out.append(Mention(tok.doc[tok.i : tok.i + 1], ante.label, ante.value, refers=ante.span))
+        elif sent.start == first and not any(m.label == "ORG" and (m.span.end <= tok.i or tok.left_edge.i <= m.root.i
+                                                                   <= tok.right_edge.i) for m in all_mentions):
+            # (not "The Israeli spyware company NSO Group owns ...": the noun has its name)
+            # "The company also sold ..." opening a paragraph: the firm is named in the previous one, which this
+            # parse does not see; the document-level step (nlp.extract) puts it in or drops the role
+            out.append(Mention(tok.doc[tok.i : tok.i + 1], "ORG", PREVIOUS_PARAGRAPH_ORG))
     return out
 
 
