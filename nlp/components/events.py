@@ -46,6 +46,10 @@ _STAFF_NOUNS = {"executive", "employee", "manager", "director", "staff", "repres
                 "engineer"}
 _NAMING_VERBS = {"call", "name", "know", "dub"}
 _USE_VERBS = {"use", "deploy", "employ", "operate"}
+_USE_NOUNS = {"use", "deployment"}
+# seller verbs whose subject may be the operator instead: "the Serbian government is installing Huawei cameras" (a
+# state body installing a firm's tool got it from the firm; "Huawei installed cameras" stays Huawei's supply)
+_INSTALL_VERBS = {"install", "instal"}  # "instal": the model's lemma of "installed"
 _TOOL_NOUNS = {"tool", "software", "system", "technology", "product", "equipment", "camera", "spyware", "malware",
                "solution", "device", "platform", "hardware", "gear", "program"}
 _MAKER_VERBS = {"produce", "make", "develop", "manufacture", "build", "design", "create", "sell", "supply", "market"}
@@ -271,7 +275,13 @@ class EventExtractor:
                 if self._is_reexport(tok, lemma):
                     ev = self._reexport(tok, sent, mentions)
                 elif lemma in t["supply_seller"] or lemma in t["supply_buyer"]:
-                    ev = self._supply_or_ownership(tok, sent, mentions, seller=lemma in t["supply_seller"])
+                    if lemma in _INSTALL_VERBS and any(m.label in ("GOV_AGENCY", "COUNTRY") and (
+                            m.root.dep_ == "nsubj" and m.root.head.i == tok.i or m.root.dep_ == "pobj"
+                            and m.root.head.dep_ == "agent" and m.root.head.head.i == tok.i) for m in mentions):
+                        # a state body installing ("cameras installed by the Ministry of Interior") is no supplier
+                        ev = self._use_supply(tok, sent, mentions)
+                    else:
+                        ev = self._supply_or_ownership(tok, sent, mentions, seller=lemma in t["supply_seller"])
                 elif lemma in t["abuse"] or lemma in t["abuse_use"]:
                     ev = self._abuse(tok, sent, mentions, use=lemma in t["abuse_use"])
                     if lemma in _USE_VERBS and (bought := self._use_supply(tok, sent, mentions)) is not None:
@@ -299,6 +309,8 @@ class EventExtractor:
                     ev = self._listing(tok, sent, mentions)
                 elif lemma in t["reexport_nouns"]:
                     ev = self._reexport(tok, sent, mentions)
+                elif lemma in _USE_NOUNS:  # "use of the implant, part of Hacking Team's RCS, by the Saudi government"
+                    ev = self._use_supply(tok, sent, mentions)
                 else:
                     ev = None
             else:
@@ -573,6 +585,16 @@ class EventExtractor:
             elif m.label == "ORG" and (a.prep == "from" or _owner_of_tool(m, mentions)) and a.prep != "by" \
                     and a.dep != "nsubj":
                 ev.add("supplier", m)
+        if not ev.roles.get("supplier"):
+            # the owner named on the thing used, where the parse hides it: "use of the implant, which is part of
+            # Hacking Team's product, by ...", "is installing 1,200 Huawei real-time ... cameras"
+            objs = [g for p in trig.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                    if g.dep_ == "pobj"] if trig.pos_ == "NOUN" else [c for c in trig.children if c.dep_ == "dobj"]
+            for obj in objs:
+                for m in mentions:
+                    if m.label == "ORG" and obj.left_edge.i <= m.root.i <= obj.right_edge.i \
+                            and m.root.dep_ in ("poss", "nmod", "compound") and _owner_of_tool(m, mentions):
+                        ev.add("supplier", m)
         if not ev.roles.get("recipient") and not passive and (buyers := _generic_buyer(trig)) is not None:
             # "a mechanism developed by Hacking Team that a reported 60 governments worldwide are using"
             ev.add("recipient", Mention(buyers, "TEXT", buyers.text))
@@ -1103,11 +1125,15 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
 
 
 def _owner_of_tool(m: Mention, mentions: list[Mention]) -> bool:
-    """True for a firm named as the owner of a tool: "Huawei's cameras", "NSO Group's spyware", "Cellebrite tools"."""
+    """True for a firm named as the owner of a tool: "Huawei's cameras", "NSO Group's spyware", "Cellebrite tools",
+    "1,200 Huawei real-time facial recognition CCTV cameras" (a name the parser hangs as "nmod")."""
     root = m.root
-    if root.dep_ not in ("poss", "compound"):
+    if root.dep_ not in ("poss", "compound", "nmod"):
         return False
     head = root.head
+    if root.dep_ == "nmod":  # up the modifiers to the noun they name ("real-time" -> "cameras")
+        while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
+            head = head.head
     return head.lemma_.casefold() in _TOOL_NOUNS or any(
         o.label in ITEM_LABELS and o.span.start <= head.i < o.span.end for o in mentions)
 

@@ -406,3 +406,26 @@ def test_a_newsletter_offering_a_snapshot_supplies_nothing(extractor: Extractor)
     text = ("Global Voices Advocacy's Netizen Report offers an international snapshot of challenges, victories, and "
             "emerging trends in Internet rights around the world.")
     assert _pairs(extractor.extract_text(text)) == []
+
+
+def test_a_government_installing_a_firm_s_cameras_bought_them_from_the_firm(extractor: Extractor) -> None:
+    # https://www.aiaaic.org/aiaaic-repository/ai-and-algorithmic-incidents-and-controversies/belgrade-safe-city-facial-surveillance
+    text = ("The Serbian government is installing over 1,200 Huawei real-time facial recognition CCTV cameras across "
+            "Belgrade in an expansion of the Chinese company's Safe City security system.")
+    assert _pairs(extractor.extract_text(text)) == [({"Huawei"}, {"Serbian government"})]
+
+
+def test_installed_by_a_ministry_makes_the_ministry_no_supplier_and_a_firm_installing_still_supplies(
+        extractor: Extractor) -> None:
+    # "installed" has the model's lemma "instal"; the state body that installs is the operator
+    text = ("Security forces detained at least 12 journalists after reviewing footage from surveillance cameras "
+            "installed by the Ministry of Interior.")
+    assert _pairs(extractor.extract_text(text)) == []
+    assert _pairs(extractor.extract_text("In 2019 Huawei installed surveillance cameras in Kampala.")) == [
+        ({"Huawei"}, {"UG"})]
+
+
+def test_the_deployment_of_a_firm_s_cameras_by_the_police_is_a_supply_by_the_firm(extractor: Extractor) -> None:
+    # the noun form of "the Ugandan police deployed Huawei's cameras"
+    text = "The deployment of Huawei's cameras by the Serbian police worried activists."
+    assert _pairs(extractor.extract_text(text)) == [({"Huawei"}, {"Serbian police"})]
