@@ -153,7 +153,11 @@ class Extractor:
                 shifted["sent_end"] = ev["sent_end"] + start
                 shifted["roles"] = {r: [[s + start, e + start, lab, val] if val != PREVIOUS_PARAGRAPH_ORG else previous
                                         for s, e, lab, val in ms] for r, ms in ev["roles"].items()}
+                unresolved = any(None in ms for ms in shifted["roles"].values())
                 shifted["roles"] = {r: [m for m in ms if m is not None] for r, ms in shifted["roles"].items()}
+                named = sum(len(shifted["roles"].get(r, [])) for r in ("supplier", "recipient", "via", "product", "capability"))
+                if unresolved and named < 2:
+                    continue  # "Its customers include X" with no firm before: one side alone says nothing
                 unit_events.append(shifted)
             events.extend(unit_events)
             previous = _last_firm(result, start, unit_events) or previous

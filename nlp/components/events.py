@@ -152,7 +152,7 @@ class EventExtractor:
         cues = doc._.redflag_cues or {"hedge": [], "negation": []}
         firms = {m.value for m in mentions if m.label == "ORG" and _described_as_firm(m.root)}
         for sent in doc.sents:
-            in_sent = [m for m in mentions if m.span.start >= sent.start and m.span.end <= sent.end]
+            in_sent = [m for m in mentions if m.span.start >= sent.start and m.span.end <= _list_end(sent)]
             in_sent += _anaphors(sent, mentions, firms, self.trade_verbs)
             if len(in_sent) < 2 and not any(m.label == "LIST" for m in in_sent):
                 continue
@@ -683,9 +683,19 @@ class EventExtractor:
         nxt = trig.doc[trig.i + 1] if trig.i + 1 < len(trig.doc) else None
         if not any(m.label in PARTY_LABELS for m in described) and nxt is not None and nxt.text == ":":
             # "the governments of the following countries are likely Circles customers: Australia, Belgium, ..."
-            described = [m for m in mentions if m.span.start > nxt.i and m.span.end <= trig.sent.end]
+            described = [m for m in mentions if m.span.start > nxt.i and m.span.end <= _list_end(trig.sent)]
         described = [m for m in described if m.label in PARTY_LABELS and not _country_modifier(m, trig, mentions)]
         other = [m for m in other if not _country_modifier(m, trig, mentions)]
+        if described and not other:
+            # "likely Circles customers": a proper-noun modifier of the agent noun that the entity rules did not
+            # name is still the other side, reported as its text
+            names = [c for c in trig.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < trig.i
+                     and not any(m.span.start <= c.i < m.span.end for m in mentions)]
+            if names:
+                left = min(n.left_edge.i for n in names)
+                span = trig.doc[left : max(n.i for n in names) + 1]
+                if all(t.pos_ == "PROPN" for t in span):
+                    other = [Mention(span, "TEXT", span.text)]
         if not described or not other:
             return None
         for m in described:
@@ -970,6 +980,17 @@ class EventExtractor:
             return None
         _add_sentence_dates(ev, sent, mentions)
         return ev
+
+
+def _list_end(sent: Span) -> int:
+    """Token end of a sentence, or of the next one when this one ends with a colon that introduces it (the parser
+    cuts "... are likely Circles customers: Australia, Belgium, ..." at the colon)."""
+    last = sent.end - 1
+    while last > sent.start and sent.doc[last].is_space:
+        last -= 1
+    if sent.doc[last].text == ":" and sent.end < len(sent.doc):
+        return sent.doc[sent.end].sent.end
+    return sent.end
 
 
 def _noun_phrase(noun: Token) -> str:

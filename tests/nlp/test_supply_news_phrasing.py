@@ -429,3 +429,19 @@ def test_the_deployment_of_a_firm_s_cameras_by_the_police_is_a_supply_by_the_fir
     # the noun form of "the Ugandan police deployed Huawei's cameras"
     text = "The deployment of Huawei's cameras by the Serbian police worried activists."
     assert _pairs(extractor.extract_text(text)) == [({"Huawei"}, {"Serbian police"})]
+
+
+def test_a_proper_noun_on_customers_before_a_list_of_countries_is_the_seller(extractor: Extractor) -> None:
+    # https://citizenlab.ca/2020/12/running-in-circles-uncovering-the-clients-of-cyberespionage-firm-circles/ (2020)
+    # (in the report's key findings the parser ends a sentence at the colon: the list after it still counts)
+    text = ("  • This scanning enabled us to identify Circles deployments in at least 25 countries.\n"
+            "  • We determine that the governments of the following countries are likely Circles customers: Australia, "
+            "Belgium, Botswana, Chile, Denmark, Ecuador, El Salvador, Estonia, Equatorial Guinea, Guatemala, Honduras, "
+            "Indonesia, Israel, Kenya, Malaysia, Mexico, Morocco, Nigeria, Peru, Serbia, Thailand, the United Arab "
+            "Emirates (UAE), Vietnam, Zambia, and Zimbabwe.")
+    pairs = _pairs(extractor.extract_text(text))
+    assert len(pairs) == 1 and pairs[0][0] == {"Circles"} and {"AU", "BE", "BW", "CL"} <= pairs[0][1]
+
+
+def test_its_customers_with_no_firm_named_before_report_no_supply(extractor: Extractor) -> None:
+    assert _pairs(extractor.extract_text("Its customers include the Mexican army.")) == []
