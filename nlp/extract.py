@@ -4,7 +4,8 @@ Texts are cleaned (offsets kept), checked for language, repaired for reading (:f
 spaces after full stops, PDF hyphenation and line breaks, typographic quotes), cut into paragraph units (long
 ones at sentence ends) and streamed through ``nlp.pipe``; repeated paragraphs of one document are analysed
 once. Everything is found in the repaired text and mapped back: offsets, entity texts and sentences are those
-of ``Document.text``. Short forms are resolved to the full names used earlier in the document.
+of ``Document.text``. Short forms are resolved to the full names used earlier in the document, and "the company"
+or "it" opening a paragraph to the firm the previous paragraph left as its topic (:func:`_last_firm`).
 
 Extraction of a document is a pure function of (document, model, gazetteer version): nothing is carried from
 one document to the next, so documents may be read in any process, machine or order (:mod:`nlp.workers`
@@ -25,6 +26,7 @@ from spacy.tokens import Doc
 
 from nlp.components.common import OUTPUT_LABELS, aux_spans
 from nlp.components.entities import TYPED_CONFIDENCE
+from nlp.components.events import PREVIOUS_PARAGRAPH_ORG
 from nlp.components.ruler import COUNTRY_IN_NAME
 from nlp.gazetteer import Gazetteer
 from nlp.normalize import Coreference, display_name
@@ -139,16 +141,26 @@ class Extractor:
         raw: list[tuple[int, int, str, str, float]] = []
         events: list[dict[str, Any]] = []
         country_at: dict[tuple[int, int], str] = {}
+        previous: list[Any] | None = None  # the firm an opening "the company" of the next paragraph stands for
         for start, unit_text in p.units:
             result = p.results[unit_text]
             raw.extend((s + start, e + start, lab, can, conf) for s, e, lab, can, conf in result.entities)
             country_at.update({(s + start, e + start): code for (s, e), code in result.countries.items()})
+            unit_events = []
             for ev in result.events:
                 shifted = dict(ev)
                 shifted["sent_start"] = ev["sent_start"] + start
                 shifted["sent_end"] = ev["sent_end"] + start
-                shifted["roles"] = {r: [[s + start, e + start, lab, val] for s, e, lab, val in ms] for r, ms in ev["roles"].items()}
-                events.append(shifted)
+                shifted["roles"] = {r: [[s + start, e + start, lab, val] if val != PREVIOUS_PARAGRAPH_ORG else previous
+                                        for s, e, lab, val in ms] for r, ms in ev["roles"].items()}
+                unresolved = any(None in ms for ms in shifted["roles"].values())
+                shifted["roles"] = {r: [m for m in ms if m is not None] for r, ms in shifted["roles"].items()}
+                named = sum(len(shifted["roles"].get(r, [])) for r in ("supplier", "recipient", "via", "product", "capability"))
+                if unresolved and named < 2:
+                    continue  # "Its customers include X" with no firm before: one side alone says nothing
+                unit_events.append(shifted)
+            events.extend(unit_events)
+            previous = _last_firm(result, start, unit_events) or previous
         read = p.prepared.text
         raw = _add_acronym_mentions(read, raw)
         raw = _surnames_are_people(read, raw)
@@ -194,6 +206,19 @@ class Extractor:
                                            start=o_start, end=o_end, confidence=ev["confidence"],
                                            hedged=ev["hedged"], negated=ev["negated"]))
         return ext
+
+
+def _last_firm(result: _UnitResult, start: int, events: list[dict[str, Any]]) -> list[Any] | None:
+    """The organisation a paragraph leaves as its topic, as a role mention [start, end, "ORG", value] in document
+    offsets: the last supplier named in its events, else the last organisation named; None when it names none (the
+    one before it then stays the topic). "The company", "it" opening the next paragraph stand for it."""
+    sellers: list[list[Any]] = []
+    for ev in events:
+        sellers += [list(m) for m in ev["roles"].get("supplier", []) if m[2] == "ORG"]
+    if sellers:
+        return max(sellers, key=lambda m: int(m[0]))
+    orgs = [(s + start, e + start, "ORG", can) for s, e, lab, can, _ in result.entities if lab == "ORG"]
+    return list(orgs[-1]) if orgs else None
 
 
 def _unit_result(doc: Doc) -> _UnitResult:

@@ -46,10 +46,24 @@ _STAFF_NOUNS = {"executive", "employee", "manager", "director", "staff", "repres
                 "engineer"}
 _NAMING_VERBS = {"call", "name", "know", "dub"}
 _USE_VERBS = {"use", "deploy", "employ", "operate"}
+_USE_NOUNS = {"use", "deployment"}
+# seller verbs whose subject may be the operator instead: "the Serbian government is installing Huawei cameras" (a
+# state body installing a firm's tool got it from the firm; "Huawei installed cameras" stays Huawei's supply)
+_INSTALL_VERBS = {"install", "instal"}  # "instal": the model's lemma of "installed"
 _TOOL_NOUNS = {"tool", "software", "system", "technology", "product", "equipment", "camera", "spyware", "malware",
                "solution", "device", "platform", "hardware", "gear", "program"}
 _MAKER_VERBS = {"produce", "make", "develop", "manufacture", "build", "design", "create", "sell", "supply", "market"}
 _MODIFIER_DEPS = {"amod", "compound", "npadvmod", "nmod", "nummod"}
+# the value of "the company"/"it" opening a paragraph with no organisation named before it in the paragraph: the
+# extractor, which sees the whole document, replaces it with the last firm of the previous paragraph
+PREVIOUS_PARAGRAPH_ORG = "\x00previous-paragraph-org"
+# nouns of information, not goods: "offers a snapshot of ...", "provided an analysis to ..." is no supply
+_INFORMATION_NOUNS = {"snapshot", "report", "analysis", "overview", "insight", "glimpse", "look", "summary", "account",
+                      "assessment", "perspective", "update", "explanation", "comment", "advice", "guidance", "briefing",
+                      "review", "roundup", "picture", "view", "opinion", "testimony", "statement", "interview"}
+# nouns of a relation to a state: "sells only to Israeli allies" names Israel's allies, not Israel
+_RELATION_NOUNS = {"ally", "partner", "friend", "neighbour", "neighbor", "rival", "enemy", "adversary", "foe",
+                   "opponent", "critic", "dissident", "exile", "diaspora"}
 # nouns whose infinitive complement is done by the noun's owner or by the subject of the verb that has the noun:
 # "X engaged in a conspiracy to export ...", "efforts by front companies to transship ...", "X's scheme to procure"
 _PLAN_NOUNS = {"conspiracy", "scheme", "plan", "effort", "attempt", "bid", "operation", "campaign", "network",
@@ -138,7 +152,7 @@ class EventExtractor:
         cues = doc._.redflag_cues or {"hedge": [], "negation": []}
         firms = {m.value for m in mentions if m.label == "ORG" and _described_as_firm(m.root)}
         for sent in doc.sents:
-            in_sent = [m for m in mentions if m.span.start >= sent.start and m.span.end <= sent.end]
+            in_sent = [m for m in mentions if m.span.start >= sent.start and m.span.end <= _list_end(sent)]
             in_sent += _anaphors(sent, mentions, firms, self.trade_verbs)
             if len(in_sent) < 2 and not any(m.label == "LIST" for m in in_sent):
                 continue
@@ -261,7 +275,13 @@ class EventExtractor:
                 if self._is_reexport(tok, lemma):
                     ev = self._reexport(tok, sent, mentions)
                 elif lemma in t["supply_seller"] or lemma in t["supply_buyer"]:
-                    ev = self._supply_or_ownership(tok, sent, mentions, seller=lemma in t["supply_seller"])
+                    if lemma in _INSTALL_VERBS and any(m.label in ("GOV_AGENCY", "COUNTRY") and (
+                            m.root.dep_ == "nsubj" and m.root.head.i == tok.i or m.root.dep_ == "pobj"
+                            and m.root.head.dep_ == "agent" and m.root.head.head.i == tok.i) for m in mentions):
+                        # a state body installing ("cameras installed by the Ministry of Interior") is no supplier
+                        ev = self._use_supply(tok, sent, mentions)
+                    else:
+                        ev = self._supply_or_ownership(tok, sent, mentions, seller=lemma in t["supply_seller"])
                 elif lemma in t["abuse"] or lemma in t["abuse_use"]:
                     ev = self._abuse(tok, sent, mentions, use=lemma in t["abuse_use"])
                     if lemma in _USE_VERBS and (bought := self._use_supply(tok, sent, mentions)) is not None:
@@ -289,6 +309,8 @@ class EventExtractor:
                     ev = self._listing(tok, sent, mentions)
                 elif lemma in t["reexport_nouns"]:
                     ev = self._reexport(tok, sent, mentions)
+                elif lemma in _USE_NOUNS:  # "use of the implant, part of Hacking Team's RCS, by the Saudi government"
+                    ev = self._use_supply(tok, sent, mentions)
                 else:
                     ev = None
             else:
@@ -415,6 +437,9 @@ class EventExtractor:
             if m.label in ("PLACE",) or (m.label == "COUNTRY" and _country_modifier(m, trig, mentions)):
                 ev.add("country", m)  # "the Bahraini Ministry", "a Cyprus-based firm": where, not who
                 continue
+            if m.label == "COUNTRY" and m.root.tag_ == "JJ" and m.root.dep_ == "amod" and \
+                    m.root.head.lemma_.casefold() in _RELATION_NOUNS:
+                continue  # "only sells to Israeli allies": the allies are no named state, nor is Israel a buyer
             if m.label == "DATE":
                 ev.add("date", m)
                 continue
@@ -482,9 +507,14 @@ class EventExtractor:
                     own.add("owned", m)
                 _add_share(own, sent, mentions)
                 return own
-        if not seller and not ev.roles.get("recipient") and trig.dep_ == "acl" and trig.head.dep_ == "dobj":
-            # "the Mexican army deployed spyware bought from NSO Group": who has the thing bought it
-            user = trig.head.head
+        participle = trig.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in trig.children)
+        if not seller and not ev.roles.get("recipient") and (trig.dep_ == "acl" and trig.head.dep_ == "dobj" or (
+                participle and trig.dep_ in ("ccomp", "advcl", "conj") and trig.head.pos_ == "VERB"
+                and any(a.dep == "nsubj" and a.mention.label in ITEM_LABELS for a in slots))):
+            # "the Mexican army deployed spyware bought from NSO Group": who has the thing bought it (also when the
+            # parser hangs the participle on the verb, "deployed Pegasus spyware obtained from NSO": the goods
+            # read as its subject)
+            user = trig.head.head if trig.dep_ == "acl" else trig.head
             for m in mentions:
                 if m.label in PARTY_LABELS and any(c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end
                                                    for c in user.children):
@@ -521,6 +551,9 @@ class EventExtractor:
             return None  # "paid NSO Group $32 million for Pegasus" is a purchase; "paid a penalty to BIS" is not
         if not (supplier or recipient):
             return None
+        if not things and seller and trig.pos_ == "VERB" and (phrase := _object_phrase(trig)) is not None and \
+                phrase.root.lemma_.casefold() in _INFORMATION_NOUNS:
+            return None  # "Netizen Report offers a snapshot of ...": information offered, not goods
         parties = len(supplier) + len(recipient) + len(ev.roles.get("via", []))
         if parties + (1 if things else 0) < 2:
             return None
@@ -552,6 +585,16 @@ class EventExtractor:
             elif m.label == "ORG" and (a.prep == "from" or _owner_of_tool(m, mentions)) and a.prep != "by" \
                     and a.dep != "nsubj":
                 ev.add("supplier", m)
+        if not ev.roles.get("supplier"):
+            # the owner named on the thing used, where the parse hides it: "use of the implant, which is part of
+            # Hacking Team's product, by ...", "is installing 1,200 Huawei real-time ... cameras"
+            objs = [g for p in trig.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                    if g.dep_ == "pobj"] if trig.pos_ == "NOUN" else [c for c in trig.children if c.dep_ == "dobj"]
+            for obj in objs:
+                for m in mentions:
+                    if m.label == "ORG" and obj.left_edge.i <= m.root.i <= obj.right_edge.i \
+                            and m.root.dep_ in ("poss", "nmod", "compound") and _owner_of_tool(m, mentions):
+                        ev.add("supplier", m)
         if not ev.roles.get("recipient") and not passive and (buyers := _generic_buyer(trig)) is not None:
             # "a mechanism developed by Hacking Team that a reported 60 governments worldwide are using"
             ev.add("recipient", Mention(buyers, "TEXT", buyers.text))
@@ -640,9 +683,19 @@ class EventExtractor:
         nxt = trig.doc[trig.i + 1] if trig.i + 1 < len(trig.doc) else None
         if not any(m.label in PARTY_LABELS for m in described) and nxt is not None and nxt.text == ":":
             # "the governments of the following countries are likely Circles customers: Australia, Belgium, ..."
-            described = [m for m in mentions if m.span.start > nxt.i and m.span.end <= trig.sent.end]
+            described = [m for m in mentions if m.span.start > nxt.i and m.span.end <= _list_end(trig.sent)]
         described = [m for m in described if m.label in PARTY_LABELS and not _country_modifier(m, trig, mentions)]
         other = [m for m in other if not _country_modifier(m, trig, mentions)]
+        if described and not other:
+            # "likely Circles customers": a proper-noun modifier of the agent noun that the entity rules did not
+            # name is still the other side, reported as its text
+            names = [c for c in trig.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < trig.i
+                     and not any(m.span.start <= c.i < m.span.end for m in mentions)]
+            if names:
+                left = min(n.left_edge.i for n in names)
+                span = trig.doc[left : max(n.i for n in names) + 1]
+                if all(t.pos_ == "PROPN" for t in span):
+                    other = [Mention(span, "TEXT", span.text)]
         if not described or not other:
             return None
         for m in described:
@@ -929,6 +982,17 @@ class EventExtractor:
         return ev
 
 
+def _list_end(sent: Span) -> int:
+    """Token end of a sentence, or of the next one when this one ends with a colon that introduces it (the parser
+    cuts "... are likely Circles customers: Australia, Belgium, ..." at the colon)."""
+    last = sent.end - 1
+    while last > sent.start and sent.doc[last].is_space:
+        last -= 1
+    if sent.doc[last].text == ":" and sent.end < len(sent.doc):
+        return sent.doc[sent.end].sent.end
+    return sent.end
+
+
 def _noun_phrase(noun: Token) -> str:
     """A noun with the compounds and adjectives right before it, lower case and lemmatised at the head ("front
     company", "freight forwarder"), to compare with multi-word intermediary terms."""
@@ -1015,10 +1079,13 @@ def _doer_of_plan(noun: Token) -> Token | None:
 def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs: frozenset[str]) -> list[Mention]:
     """Subjects "it", "the company", "the firm" (also "the Israeli firm", "its customers", "with the company")
     standing for the organisation named last before them in this paragraph or the previous sentence, as mentions
-    that report that organisation. ``firms``: values of names the text calls a company (preferred antecedents);
+    that report that organisation; opening a paragraph with no organisation before them, as a mention valued
+    :data:`PREVIOUS_PARAGRAPH_ORG` (the extractor puts in the previous paragraph's firm). ``firms``: values of names the text calls a company (preferred antecedents);
     ``trade_verbs``: lemmas whose passive subject "it" is the goods, never a firm."""
     out: list[Mention] = []
     doc = sent.doc
+    all_mentions = mentions
+    first = next((t.sent.start for t in doc if not t.is_space), 0)  # the unit's first sentence
     # the paragraph or, when it starts here, the sentence before: "the company" further back is not resolved
     para = doc.text.rfind("\n", 0, sent.start_char) + 1
     j = sent.start - 1
@@ -1069,15 +1136,25 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
         if before:
             ante = described[-1] if described else subjects[-1] if subjects else before[-1]
             out.append(Mention(tok.doc[tok.i : tok.i + 1], ante.label, ante.value, refers=ante.span))
+        elif sent.start == first and not any(m.label == "ORG" and (m.span.end <= tok.i or tok.left_edge.i <= m.root.i
+                                                                   <= tok.right_edge.i) for m in all_mentions):
+            # (not "The Israeli spyware company NSO Group owns ...": the noun has its name)
+            # "The company also sold ..." opening a paragraph: the firm is named in the previous one, which this
+            # parse does not see; the document-level step (nlp.extract) puts it in or drops the role
+            out.append(Mention(tok.doc[tok.i : tok.i + 1], "ORG", PREVIOUS_PARAGRAPH_ORG))
     return out
 
 
 def _owner_of_tool(m: Mention, mentions: list[Mention]) -> bool:
-    """True for a firm named as the owner of a tool: "Huawei's cameras", "NSO Group's spyware", "Cellebrite tools"."""
+    """True for a firm named as the owner of a tool: "Huawei's cameras", "NSO Group's spyware", "Cellebrite tools",
+    "1,200 Huawei real-time facial recognition CCTV cameras" (a name the parser hangs as "nmod")."""
     root = m.root
-    if root.dep_ not in ("poss", "compound"):
+    if root.dep_ not in ("poss", "compound", "nmod"):
         return False
     head = root.head
+    if root.dep_ == "nmod":  # up the modifiers to the noun they name ("real-time" -> "cameras")
+        while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
+            head = head.head
     return head.lemma_.casefold() in _TOOL_NOUNS or any(
         o.label in ITEM_LABELS and o.span.start <= head.i < o.span.end for o in mentions)
 
