@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import secrets
 import shutil
 import warnings
@@ -26,36 +25,23 @@ def audit_key_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     key.parent.mkdir()
     key.write_text(secrets.token_hex(32) + "\n", encoding="utf-8")
     key.chmod(0o600)
-    old = os.environ.get("XDG_CONFIG_HOME")
-    os.environ["XDG_CONFIG_HOME"] = str(home)
-    try:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_CONFIG_HOME", str(home))
         yield home
-    finally:
-        if old is None:
-            os.environ.pop("XDG_CONFIG_HOME", None)
-        else:
-            os.environ["XDG_CONFIG_HOME"] = old
 
 
 @pytest.fixture(autouse=True, scope="session")
 def default_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """REDFLAG_DATA_DIR points at a folder of this test session unless a test sets its own, so a test (or a CLI
-    subprocess it starts) that forgets its data folder never writes to the checkout's ./data; an embedded graph
-    server such a test started there is stopped at the end of the session, with a warning naming what was written."""
+    subprocess it starts) that forgets its data folder never writes to the checkout's ./data (see
+    ``no_default_data_writes``)."""
     stray = tmp_path_factory.mktemp("default-data")
-    old = os.environ.get("REDFLAG_DATA_DIR")
-    os.environ["REDFLAG_DATA_DIR"] = str(stray)
-    try:
-        yield stray
-    finally:
-        if old is None:
-            os.environ.pop("REDFLAG_DATA_DIR", None)
-        else:
-            os.environ["REDFLAG_DATA_DIR"] = old
-        falkordb_server.stop(stray / "graph")
-        written = sorted(str(p.relative_to(stray)) for p in stray.iterdir())
-        if written:
-            warnings.warn(f"tests wrote to the default data folder without setting their own: {written}", stacklevel=1)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("REDFLAG_DATA_DIR", str(stray))
+        try:
+            yield stray
+        finally:
+            falkordb_server.stop(stray / "graph")  # a server a session-scoped fixture started there
 
 
 @pytest.fixture(autouse=True)
