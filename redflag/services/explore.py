@@ -42,7 +42,7 @@ ENTITY_EVENTS = q(
     "MATCH (ev:Event)-[p:PARTICIPANT]->(e:Entity {id: $id}) "
     "OPTIONAL MATCH (ev)-[:EVIDENCED_BY]->(ps:Passage) "
     "RETURN ev.id AS id, ev.type AS type, ev.date AS date, ev.status AS status, ev.confidence AS confidence, "
-    "p.role AS role, collect(ps.text) AS passages, collect(ps.url) AS urls ORDER BY date LIMIT $limit",
+    "p.role AS role, collect(ps.text) AS passages, collect(ps.url) AS urls ORDER BY date, id, role LIMIT $limit",
     "id",
     "limit",
 )
