@@ -50,7 +50,9 @@ def test_an_interrupted_extraction_over_two_workers_resumes_with_the_documents_n
 
     report = extract_pending(falkordb_store, archive, cfg, workers=2)
     assert report.processed == 2 and report.workers == 2
-    assert len(report.peak_rss_mb) == 2 and all(mb > 100 for mb in report.peak_rss_mb.values())
+    # two documents over two workers: the first worker ready may take both (a loaded machine), so one or two
+    # processes report, each with a real model's memory
+    assert 1 <= len(report.peak_rss_mb) <= 2 and all(mb > 100 for mb in report.peak_rss_mb.values())
     assert archive.documents_pending(marker) == []
     # the resumed run found what one process finds in those two documents
     one = Extractor(cfg.spacy_model, build_gazetteer(falkordb_store))  # type: ignore[arg-type]
