@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
+from nlp.components.name_repairs import repair_names
 from nlp.components.ruler import _actor_head_end, _modifies_later_noun
 from nlp.gazetteer import Gazetteer
 from nlp.normalize import acronym, legal_forms, name_key
@@ -170,6 +171,7 @@ class EntityNormalizer:
         ents = self._products_before_capabilities(doc, ents, conf)
         ents = self._named_products(doc, ents, conf)
         ents += self._untagged_sellers(doc, ents, conf)
+        ents = repair_names(doc, ents, conf, self.gaz_conf, self.remap_conf)
         ents = self._acronyms(doc, ents, conf)
         doc.ents = filter_spans(ents)
         set_aux(doc, aux)
@@ -832,7 +834,8 @@ def _typed_by_preceding_noun(doc: Doc, ents: list[Span], conf: dict[tuple[int, i
             prev = appos[0]  # "Eliza Triantafillou, a journalist at ...": the apposition says what the name is
         if prev is not None and prev.pos_ == "NOUN" and prev.ent_type_ in ("", "VICTIM_GROUP") and e.label_ in ("PERSON", "ORG"):
             noun = prev.lower_
-            if e.label_ == "PERSON" and noun in _ORG_TYPE_NOUNS:
+            if e.label_ == "PERSON" and (noun in _ORG_TYPE_NOUNS or prev.lemma_.casefold() in _ORG_TYPE_NOUNS):
+                # ("news organizations Inside Story in Athens": a plural noun for the kind, by its lemma)
                 out.append(Span(doc, e.start, e.end, label="ORG", kb_id=name_key(e.text)))
                 conf[(e.start_char, e.end_char)] = TYPED_CONFIDENCE
                 continue

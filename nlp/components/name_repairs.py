@@ -1,0 +1,316 @@
+"""Repairs of name spans and kinds that news prose needs, run by ``redflag_entities`` after its typing rules.
+
+spaCy's small English model, trained on newswire, still cuts or joins names at the same places in reporting on
+surveillance sales (issue 13, round 6, read on public news articles about Pegasus, Predator, FinFisher, Hacking
+Team, Cellebrite, Paragon and Chinese camera makers). Each rule reads the words and the dependency parse around a
+name, never a list of names:
+
+- a name joined to a known firm's name ("Meta" + "Platforms", the product "FinFisher" + "Labs") is that firm;
+- a name that opens with a capitalised preposition takes in the word before it ("Reporters" + "Without Borders");
+- a person's name cut before its last part ("Ursula von der" + "Leyen") takes it in;
+- a name set off by commas after a noun for a firm or outlet ("its parent company, Thalestris,") is an
+  organisation, one after "Dr"/"Mr"/"Ms" a person;
+- a person guess that is a currency, has no capital letter, runs over a line break or goes on with ", which" is
+  not a person; one split by a bracketed insertion ("[Donald] Trump") is two names;
+- a one-word person guess coordinated only with organisations ("FinFisher Labs and Elaman") is one too;
+- a one-word organisation guess that only qualifies a people noun ("Turkic people", "Tigrayan community") is a
+  demonym, not a party;
+- organisation and person guesses inside a quoted title ("From Bahrain With Love: FinFisher's Spy Kit Exposed?")
+  are words of the title;
+- two organisations ner joined over "and" ("Privacy International and Motherboard") are two.
+
+Every function takes the document, the entity spans found so far and the confidence map (character offsets ->
+confidence, updated for new spans) and returns the new list of spans (overlaps are resolved later by
+``filter_spans``). Gazetteer spans (confidence ``known``) are never cut or retyped here.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from nlp.normalize import name_key
+
+Conf = dict[tuple[int, int], float]
+
+# nouns that say the name set off by commas after them is an organisation's ("its parent company, Thalestris,")
+_FIRM_NOUNS = frozenset({"company", "firm", "vendor", "maker", "developer", "manufacturer", "startup", "subsidiary",
+                         "supplier", "provider", "reseller", "distributor", "contractor", "outlet", "newspaper",
+                         "magazine", "broadcaster", "website", "publication", "organisation", "organization", "group",
+                         "nonprofit", "ngo", "watchdog", "consortium", "conglomerate", "parent", "affiliate", "partner",
+                         "agency", "lab", "laboratory", "network"})
+# words of a firm's name that follow a known firm's or product's name ("FinFisher Labs", "Meta Platforms")
+_FIRM_TAILS = frozenset({"labs", "lab", "platforms", "group", "holdings", "technologies", "technology", "systems",
+                         "solutions", "networks", "international", "inc", "ltd", "llc", "gmbh", "sa", "ag", "plc",
+                         "corp", "corporation", "company", "software", "security", "intelligence", "ventures"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "mx", "mme", "m"})
+_NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "dos", "del", "la", "le", "al", "el", "bin",
+                             "ibn", "abu", "ter", "zu"})
+_CURRENCY_WORDS = frozenset({"euro", "euros", "dollar", "dollars", "pound", "pounds", "rupee", "rupees", "yuan",
+                             "rouble", "roubles", "ruble", "rubles", "shekel", "shekels", "dirham", "dirhams", "taka"})
+# nouns for a people or a community: a capitalised one-word "organisation" before them is a demonym
+_PEOPLE_NOUNS = frozenset({"people", "peoples", "community", "communities", "population", "populations", "minority",
+                           "minorities", "diaspora", "tribe", "tribes", "ethnicity", "descent", "origin", "language",
+                           "separatists", "rebels", "militants", "refugees", "muslims", "christians", "region"})
+_DEMONYM_ENDINGS = ("ic", "ian", "ese", "ish")  # not "-an": "Taliban forces"
+_FIRM_WORDS_BEFORE_AND = frozenset({"international", "watch", "group", "lab", "labs", "foundation", "institute",
+                                    "inc", "ltd", "llc", "gmbh", "plc", "corp", "corporation", "company", "technologies",
+                                    "systems", "solutions", "networks", "holdings"})
+_OPEN_QUOTES = frozenset({"\u201c", "\u2018", '"', "'"})
+_CLOSE_QUOTES = frozenset({"\u201d", "\u2019", '"', "'"})
+
+
+def repair_names(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float) -> list[Span]:
+    """All repairs in order; ``known`` is the gazetteer's confidence, ``new`` the one given to repaired spans."""
+    ents = joined_to_known_firm(doc, ents, conf, known, new)
+    ents = names_opening_with_preposition(doc, ents, conf, known, new)
+    ents = person_name_tails(doc, ents, conf, known)
+    ents = named_between_commas(doc, ents, conf, known, new)
+    ents = people_after_honorifics(doc, ents, conf, known)
+    ents = persons_that_are_not(doc, ents, conf, known)
+    ents = coordinated_with_firms(doc, ents, conf, known)
+    ents = demonym_modifiers(doc, ents, conf, known)
+    ents = inside_quoted_titles(doc, ents, conf, known)
+    return split_joined_firms(doc, ents, conf, known, new)
+
+
+def _is_known(span: Span, conf: Conf, known: float) -> bool:
+    return conf.get((span.start_char, span.end_char)) == known
+
+
+def _relabel(span: Span, label: str, conf: Conf, confidence: float | None = None) -> Span:
+    out = Span(span.doc, span.start, span.end, label=label, kb_id=span.kb_id_ or name_key(span.text))
+    if confidence is not None:
+        conf[(out.start_char, out.end_char)] = confidence
+    return out
+
+
+def _new(doc: Doc, start: int, end: int, label: str, conf: Conf, confidence: float) -> Span:
+    span = Span(doc, start, end, label=label, kb_id=name_key(doc[start:end].text))
+    conf[(span.start_char, span.end_char)] = confidence
+    return span
+
+
+def joined_to_known_firm(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float) -> list[Span]:
+    """A known organisation or product name followed at once by a capitalised firm word that ner tagged apart
+    or left untagged is one organisation: "Meta Platforms" (gazetteer "Meta" + ner's "Platforms"), "FinFisher
+    Labs" (the product's name + "Labs": the maker's firm)."""
+    by_start = {e.start: e for e in ents}
+    out = list(ents)
+    for e in ents:
+        if e.label_ not in ("ORG", "PRODUCT") or not _is_known(e, conf, known) or e.end >= len(doc):
+            continue
+        nxt = doc[e.end]
+        if not (nxt.is_title and nxt.lower_.rstrip(".") in _FIRM_TAILS):
+            continue
+        after = by_start.get(e.end)
+        if after is not None and (after.label_ not in ("ORG", "PERSON") or _is_known(after, conf, known) or len(after) > 1):
+            continue
+        end = e.end + 1
+        out = [x for x in out if x is not e and x is not after]
+        out.append(_new(doc, e.start, end, "ORG", conf, new))
+    return out
+
+
+def names_opening_with_preposition(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float) -> list[Span]:
+    """A name guess that opens with a capitalised preposition ("Without Borders") is the end of a longer
+    organisation's name whose first words ner read apart: "Reporters Without Borders", "Doctors Without
+    Borders", "Physicians for Human Rights" with a capital "For". No person's name opens with a preposition."""
+    out = list(ents)
+    for e in ents:
+        first = e[0]
+        if e.label_ not in ("ORG", "PERSON", "PRODUCT") or _is_known(e, conf, known) or first.pos_ != "ADP" \
+                or not first.is_title or e.start == 0 or len(e) < 2:
+            continue
+        start = e.start
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ in ("PROPN", "NOUN"):
+            start -= 1
+            if doc[start].is_sent_start:
+                break
+        if start == e.start:
+            continue
+        out = [x for x in out if x is not e and not (x.start < e.start and start < x.end and not _is_known(x, conf, known))]
+        out.append(_new(doc, start, e.end, "ORG", conf, new))
+    return out
+
+
+def person_name_tails(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
+    """A person's name that ner cut before its last part takes it in: one ending in a particle ("Ursula von der"
+    + "Leyen") or in a word the parse compounds with the untagged proper noun right after it."""
+    taken = {t for e in ents for t in range(e.start, e.end)}
+    out = []
+    for e in ents:
+        end = e.end
+        if e.label_ == "PERSON" and not _is_known(e, conf, known) and end < len(doc) and end not in taken:
+            last, nxt = doc[end - 1], doc[end]
+            if nxt.is_title and nxt.pos_ == "PROPN" and nxt.is_alpha and (
+                    last.lower_ in _NAME_PARTICLES or (last.dep_ == "compound" and last.head.i == end)):
+                confidence = conf.get((e.start_char, e.end_char), 0.8)
+                e = Span(doc, e.start, end + 1, label="PERSON", kb_id=name_key(doc[e.start : end + 1].text))
+                conf[(e.start_char, e.end_char)] = confidence
+        out.append(e)
+    return out
+
+
+def named_between_commas(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float) -> list[Span]:
+    """A person guess set off by commas right after a noun for a firm or outlet names that firm or outlet:
+    "Intellexa's parent company, Thalestris, is based in Ireland", "Cancellato's outlet, Fanpage, is ..."."""
+    out = []
+    for e in ents:
+        if e.label_ == "PERSON" and not _is_known(e, conf, known) and e.start >= 2 and doc[e.start - 1].text == "," \
+                and doc[e.start - 2].pos_ == "NOUN" and doc[e.start - 2].lemma_.casefold() in _FIRM_NOUNS \
+                and (e.end >= len(doc) or doc[e.end].text in (",", ".", ";", ")", "\u2014", "\u2013")):
+            out.append(_relabel(e, "ORG", conf, new))
+            continue
+        out.append(e)
+    return out
+
+
+def people_after_honorifics(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
+    """An organisation guess right after "Dr", "Mr", "Ms" ... is a person ("Dr Ala'a Shehabi from ...")."""
+    out = []
+    for e in ents:
+        if e.label_ == "ORG" and not _is_known(e, conf, known) and e.start > 0 \
+                and doc[e.start - 1].lower_.rstrip(".") in _HONORIFICS and doc[e.start - 1].is_title:
+            out.append(_relabel(e, "PERSON", conf))
+            continue
+        out.append(e)
+    return out
+
+
+def persons_that_are_not(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
+    """Person guesses that cannot be people: a currency ("480.000 Euros"), a name with no capital letter
+    ("hiljadekamera", a handle), one that runs over a line break ("GROUPS\\nBeginning") are dropped; one followed
+    by ", which"/"which is" (things, not people, take "which": "we ask Zicta, which is the lead agency") is an
+    organisation; one with a bracket inside ("[Donald] Trump", an editor's insertion) is the names on each side."""
+    out: list[Span] = []
+    for e in ents:
+        if e.label_ != "PERSON" or _is_known(e, conf, known):
+            out.append(e)
+            continue
+        if len(e) >= 3 and e[0].is_upper and e[0].is_alpha and len(e[0]) >= 2 and all(t.is_title for t in e[1:]):
+            e = Span(doc, e.start + 1, e.end, label="PERSON", kb_id=name_key(doc[e.start + 1 : e.end].text))
+            conf[(e.start_char, e.end_char)] = 0.8  # "MEP Nikos Androulakis": the title in capitals is no part of the name
+        text = e.text
+        if text.casefold() in _CURRENCY_WORDS or not any(c.isupper() for c in text) or "\n" in text:
+            continue
+        brackets = [t.i for t in e if t.text in ("[", "]", "(", ")")]
+        if brackets:
+            bounds = [e.start, *brackets, e.end]
+            for a, b in zip(bounds, bounds[1:], strict=False):
+                a = a + 1 if doc[a].text in ("[", "]", "(", ")") else a
+                if a < b and any(t.is_title for t in doc[a:b]):
+                    out.append(Span(doc, a, b, label="PERSON", kb_id=name_key(doc[a:b].text)))
+            continue
+        i = e.end
+        if i < len(doc) and doc[i].text == ",":
+            i += 1
+        if i < len(doc) and doc[i].lower_ == "which":
+            out.append(_relabel(e, "ORG", conf))
+            continue
+        out.append(e)
+    return out
+
+
+def coordinated_with_firms(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
+    """A one-word person guess coordinated with organisations and with no person ("the conglomerate FinFisher,
+    to which FinFisher Labs and Elaman also belong") is an organisation too."""
+    root_label = {e.root.i: e.label_ for e in ents}
+    out = []
+    for e in ents:
+        if e.label_ == "PERSON" and len(e) == 1 and not _is_known(e, conf, known):
+            tok = e.root
+            linked = [c.i for c in tok.children if c.dep_ == "conj"] + ([tok.head.i] if tok.dep_ == "conj" else [])
+            labels = {root_label.get(i) for i in linked}
+            if linked and labels == {"ORG"}:
+                out.append(_relabel(e, "ORG", conf))
+                continue
+        out.append(e)
+    return out
+
+
+def demonym_modifiers(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
+    """A one-word organisation guess that only qualifies a lower-case noun after it, and is either a demonym by
+    its ending or qualifies a noun for a people ("the mostly Muslim Turkic people", "the Tigrayan community"), is
+    an ethnic or national adjective, no party."""
+    out = []
+    for e in ents:
+        tok = e[0]
+        if e.label_ == "ORG" and len(e) == 1 and not _is_known(e, conf, known) and tok.dep_ in ("compound", "amod") \
+                and tok.head.i > tok.i and tok.head.i - tok.i <= 3 and tok.head.pos_ == "NOUN" and tok.head.is_lower \
+                and (tok.head.lemma_.casefold() in _PEOPLE_NOUNS or tok.head.lower_ in _PEOPLE_NOUNS
+                     or tok.lower_.endswith(_DEMONYM_ENDINGS)):
+            continue
+        out.append(e)
+    return out
+
+
+def _opens(doc: Doc, i: int) -> bool:
+    """A quotation mark that opens a quotation: a curly opening one, or a straight one with a space or nothing
+    before it and a word right after it (repaired text has straight quotes only)."""
+    tok = doc[i]
+    if tok.text in ("\u201c", "\u2018"):
+        return True
+    text = doc.text
+    return tok.text in ('"', "'") and (tok.idx == 0 or text[tok.idx - 1].isspace() or text[tok.idx - 1] in "([") \
+        and i + 1 < len(doc) and not doc[i + 1].is_space and not tok.whitespace_
+
+
+def _closes(doc: Doc, i: int) -> bool:
+    """A quotation mark that closes a quotation: a curly closing one, or a straight one right after a word."""
+    tok = doc[i]
+    if tok.text in ("\u201d", "\u2019"):
+        return True
+    return tok.text in ('"', "'") and tok.idx > 0 and not doc.text[tok.idx - 1].isspace()
+
+
+def _quoted_titles(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges between quotation marks whose words are mostly capitalised: a title, not a quotation."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        if doc[i].text in _OPEN_QUOTES and _opens(doc, i):
+            j = i + 1
+            while j < len(doc) and j - i <= 25 and not (doc[j].text in _CLOSE_QUOTES and _closes(doc, j)) \
+                    and "\n" not in doc[j].text and not (doc[j].text in _OPEN_QUOTES and _opens(doc, j)):
+                j += 1
+            if j < len(doc) and doc[j].text in _CLOSE_QUOTES and _closes(doc, j) and j - i > 1:
+                words = [t for t in doc[i + 1 : j] if t.is_alpha and not (t.is_stop and t.is_lower)]
+                capitals = [t for t in words if t.is_title or t.is_upper]
+                if len(words) >= 3 and len(capitals) >= 0.8 * len(words):
+                    out.append((i + 1, j))
+                i = j + 1
+                continue
+        i += 1
+    return out
+
+
+def inside_quoted_titles(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
+    """Organisation and person guesses strictly inside a quoted title ("From Bahrain With Love: FinFisher's Spy
+    Kit Exposed?", "Their Eyes on Me") are words of the title; a name that is the whole quotation stays."""
+    titles = _quoted_titles(doc)
+    if not titles:
+        return ents
+    return [e for e in ents if not (e.label_ in ("ORG", "PERSON") and not _is_known(e, conf, known) and any(
+        a <= e.start and e.end <= b and any(not t.is_punct for t in [*doc[a : e.start], *doc[e.end : b]])
+        for a, b in titles))]  # ("Central Informatics Organisation." with its full stop is the whole quotation)
+
+
+def split_joined_firms(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float) -> list[Span]:
+    """An organisation guess that is two names joined by "and", the first of two or more words ending in a firm's
+    word and without "of"/"for" ("Privacy International and Motherboard"), is those two organisations; "Bureau
+    of Industry and Security" or "Procter and Gamble" stay one."""
+    out: list[Span] = []
+    for e in ents:
+        ands = [t.i for t in e if t.lower_ in ("and", "&")]
+        if e.label_ != "ORG" or _is_known(e, conf, known) or len(ands) != 1:
+            out.append(e)
+            continue
+        k = ands[0]
+        first, second = doc[e.start : k], doc[k + 1 : e.end]
+        if len(first) >= 2 and len(second) >= 1 and first[-1].lower_.rstrip(".") in _FIRM_WORDS_BEFORE_AND \
+                and not any(t.lower_ in ("of", "for") for t in first) and all(t.is_title or t.is_upper for t in second):
+            out.append(_new(doc, first.start, first.end, "ORG", conf, new))
+            out.append(_new(doc, second.start, second.end, "ORG", conf, new))
+            continue
+        out.append(e)
+    return out
