@@ -50,6 +50,8 @@ _STATE_HEADS = {
 }
 _SHARED_HEADS = {"service", "services", "forces", "force", "guard", "guards", "command", "unit", "division", "committee",
                  "council", "authority", "court", "intelligence"}
+# heads that make a body's name only with an agency term in it ("National Intelligence Centre"; not "Carter Center")
+_TERM_HEADS = _SHARED_HEADS | {"centre", "center"}
 _ONE_WORD_BODIES = {"customs", "treasury", "pentagon", "kremlin"}  # bodies named by their head word alone
 _TITLE_WORDS = {"secretary", "secretaries", "minister", "director", "commissioner", "administrator", "chairman", "chair"}
 _SUPPLY_VERBS = {"sell", "supply", "provide", "deliver", "export", "ship", "install", "market", "resell", "distribute",
@@ -97,10 +99,10 @@ class EntityNormalizer:
         raw_words = [w.strip(".,").casefold() for w in text.replace("-", " ").split()]
         if any(w in _COMMERCIAL for w in raw_words[1:]) or (words and words[-1] in _COMMERCIAL) or not raw_words:
             return False
-        if (raw_words[-1] in _STATE_HEADS and (len(raw_words) > 1 or raw_words[0] in _ONE_WORD_BODIES)) or (len(raw_words) > 2 and raw_words[0] in _STATE_HEADS | _SHARED_HEADS
-                                             and raw_words[1] in ("of", "for")):
+        if (raw_words[-1] in _STATE_HEADS and (len(raw_words) > 1 or raw_words[0] in _ONE_WORD_BODIES)) or (len(raw_words) > 2 and raw_words[0] in _STATE_HEADS | _SHARED_HEADS | {"parliament"}
+                                             and raw_words[1] in ("of", "for")):  # ("Parliament of Catalonia")
             return True
-        return raw_words[-1] in _SHARED_HEADS and bool(self._agency_re.search(text.casefold()))
+        return raw_words[-1] in _TERM_HEADS and bool(self._agency_re.search(text.casefold()))
 
     def __call__(self, doc: Doc) -> Doc:
         ents: list[Span] = []
@@ -113,9 +115,13 @@ class EntityNormalizer:
                     continue  # "Under Secretary of Commerce for ...", "the Commerce Control List": not the body acting
                 if label == "ORG" and self.is_agency(ent.text):
                     label = "GOV_AGENCY"
-                if label == "PRODUCT" and (self.gazetteer.product_vendors.get(ent.kb_id_) == ent.kb_id_
+                if label == "PRODUCT" and ((self.gazetteer.product_vendors.get(ent.kb_id_) == ent.kb_id_
+                                            or ent.kb_id_ not in self.gazetteer.product_capabilities)
                                            and ent.root.dep_ == "nsubj" and ent.root.head.pos_ == "VERB"
-                                           or _firm_by_its_relations(ent)):
+                                           or _firm_by_its_relations(ent) or _coordinated_with_org(ent)
+                                           and ent.kb_id_ not in self.gazetteer.product_capabilities):
+                    # (a platform named as the subject of a verb, "Twitter sent a cease and desist letter", or
+                    # beside firms, "actions by YouTube (via Google) and Facebook", is its company)
                     label = "ORG"  # "WhatsApp notified 90 users", "FinFisher sold": the maker named for its product acts
                 ents.append(Span(doc, ent.start, ent.end, label=label, kb_id=ent.kb_id_))
                 conf[(ent.start_char, ent.end_char)] = self.gaz_conf
@@ -149,7 +155,8 @@ class EntityNormalizer:
         ents += self._place_bodies(doc, ents, aux, conf)
         blocked = [(a.start, a.end) for a in aux if a.label_ in ("LIST", "PLACE")]
         ents = [e for e in ents if e.kb_id_ and conf.get((e.start_char, e.end_char)) == self.gaz_conf
-                or not any(s < e.end and e.start < t and not _extends(e, s, t) for s, t in blocked)]
+                or not any(s < e.end and e.start < t and not _extends(e, s, t) and not _ends_with_of_place(e, s, t)
+                           for s, t in blocked)]
         # a place that starts a longer name is part of it ("Hangzhou Hikvision Digital Technology Co., Ltd.")
         aux = [a for a in aux if a.label_ != "PLACE" or not any(e.start <= a.start and a.end <= e.end and len(e) > len(a)
                                                                for e in ents if e.label_ in ("ORG", "GOV_AGENCY"))]
@@ -562,7 +569,10 @@ class EntityNormalizer:
                 continue
             if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
                 tok = doc[ent.end + 1]
-                if tok.text.isupper() and 2 <= len(tok.text) <= 8 and (tok.text == acronym(ent.text) or tok.text[0] == ent.text[0]):
+                if tok.text.isupper() and 2 <= len(tok.text) <= 8 and (tok.text == acronym(ent.text) or tok.text[0] == ent.text[0]
+                                                                     or sorted(tok.text) == sorted(acronym(ent.text))):
+                    # (an acronym of the name in its own language has the same initials in another order: "National
+                    # Intelligence Centre (CNI)", "Directorate-General for Territorial Surveillance (DGST)")
                     # "Royal Canadian Mounted Police (RCMP)": the acronym takes the long form's label even where
                     # ner had labelled it on its own ("RCMP" as ORG)
                     out = [e for e in out if not (e.start == tok.i and e.end == tok.i + 1 and e.label_ != ent.label_
@@ -640,6 +650,14 @@ def _split_possessives(ents: Sequence[Span]) -> list[Span]:
             out.append(Span(doc, ands[0] + 1, ent.end, label="ORG"))
             continue
         cut = [t.i for t in ent[1:-1] if t.lower_ in ("'s", "\u2019s")]
+        if len(cut) == 1 and cut[0] == ent.end - 2 and ent[-1].lower_ in heads and ent[-1].is_title:
+            # "the Public Prosecutor's Office", "(Attorney) General's Office": an office named for its holder is
+            # one body; ner may leave the first word of the title outside
+            start = ent.start
+            while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_:
+                start -= 1
+            out.append(Span(doc, start, ent.end, label="ORG"))
+            continue
         if cut:
             out.append(Span(doc, ent.start, cut[0], label="ORG"))
             out.append(Span(doc, cut[0] + 1, ent.end, label="ORG"))
@@ -672,6 +690,13 @@ def _firm_by_its_relations(ent: Span) -> bool:
     if ent.end + 1 < len(doc) and doc[ent.end].lower_ in ("'s", "\u2019s") and doc[ent.end + 1].lower_ in _FIRM_RELATIONS:
         return True
     return ent.start >= 2 and doc[ent.start - 1].text == "/" and doc[ent.start - 2].ent_type_ == "ORG"
+
+
+def _coordinated_with_org(ent: Span) -> bool:
+    """True where the name is coordinated ("and", commas) with a name ner or the gazetteer called an organisation."""
+    root = ent.root
+    linked = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
+    return any(t.ent_type_ == "ORG" for t in linked)
 
 
 def _partner_name(tok: Token, gazetteer: Gazetteer) -> bool:
@@ -935,6 +960,12 @@ def _in_title_run(span: Span) -> bool:
 def _extends(ent: Span, start: int, end: int) -> bool:
     """True when ``ent`` begins with the token range [start, end) and goes on past it."""
     return ent.start == start and ent.end > end
+
+
+def _ends_with_of_place(ent: Span, start: int, end: int) -> bool:
+    """True when ``ent`` ends with the place [start, end) after "of": "Parliament of Catalonia" is a body named
+    for its region, the region no mention of its own."""
+    return ent.end == end and start - 1 > ent.start and ent.doc[start - 1].lower_ == "of"
 
 
 def _looks_like_org(span: Span) -> bool:

@@ -70,6 +70,7 @@ def repair_names(doc: Doc, ents: list[Span], conf: Conf, known: float, new: floa
     ents = coordinated_with_firms(doc, ents, conf, known)
     ents = demonym_modifiers(doc, ents, conf, known)
     ents = inside_quoted_titles(doc, ents, conf, known)
+    ents = scandals_and_tickers(doc, ents, conf, known)
     return split_joined_firms(doc, ents, conf, known, new)
 
 
@@ -312,5 +313,27 @@ def split_joined_firms(doc: Doc, ents: list[Span], conf: Conf, known: float, new
             out.append(_new(doc, first.start, first.end, "ORG", conf, new))
             out.append(_new(doc, second.start, second.end, "ORG", conf, new))
             continue
+        out.append(e)
+    return out
+
+
+_MARKETS = frozenset({"nasdaq", "nyse", "tsx", "lse", "aim", "hkex", "sse", "szse", "tase", "euronext"})
+
+
+def scandals_and_tickers(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
+    """Organisation and person guesses that name no party: a scandal named with "-gate" ("CatalanGate",
+    "Predatorgate"), a stock ticker after "ticker"/"symbol" or a market's name and a colon ("under the ticker
+    'SAND'", "(NASDAQ: CLBT)")."""
+    out = []
+    for e in ents:
+        if e.label_ in ("ORG", "PERSON") and not _is_known(e, conf, known):
+            if len(e) == 1 and len(e.text) > 6 and e.text.casefold().endswith("gate") and e.text[:1].isupper():
+                continue
+            i = e.start - 1
+            while i >= 0 and doc[i].text in _OPEN_QUOTES:
+                i -= 1
+            if i >= 0 and (doc[i].lower_ in ("ticker", "symbol") or doc[i].text == ":" and i > 0
+                           and doc[i - 1].lower_ in _MARKETS):
+                continue
         out.append(e)
     return out

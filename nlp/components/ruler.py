@@ -57,6 +57,9 @@ class GazetteerRuler:
                 [{"ORTH": {"IN": ["Ministry", "Ministries"]}}, {"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"},
                  title_or_and, {"LOWER": "and"}, title_or_and],
                 [{"ORTH": {"IN": _AGENCY_MODIFIERS}}, {"IS_TITLE": True, "OP": "*"}, {"ORTH": {"IN": _AGENCY_HEADS}}],
+                # "the Public Prosecutor's Office": an office named for its holder is one body
+                [{"ORTH": {"IN": _AGENCY_MODIFIERS}}, {"IS_TITLE": True, "OP": "*"}, {"ORTH": {"IN": _AGENCY_HEADS}},
+                 {"LOWER": {"IN": ["'s", "\u2019s"]}}, {"ORTH": {"IN": ["Office", "Bureau", "Department", "Service"]}}],
                 [{"ORTH": {"IN": ["Unit", "Brigade", "Battalion", "Regiment", "Division"]}}, {"LIKE_NUM": True}],
                 # "Hungary's Special Service for National Security", "the Federal Office for the Protection of the
                 # Constitution": a body's name goes on over "for" and proper nouns
