@@ -937,7 +937,7 @@ def _bare_head_word(span: Span) -> bool:
     named before, not a name of its own."""
     word = span[0].lower_
     return len(span) == 1 and word not in _ONE_WORD_BODIES and word in _STATE_HEADS | _SHARED_HEADS | {
-        "company", "firm", "group", "agency"}  # "the Treasury", "the Kremlin" name their body alone
+        "company", "firm", "group", "agency", "state"}  # "the Treasury", "the Kremlin" name their body alone
 
 
 def _in_title_run(span: Span) -> bool:

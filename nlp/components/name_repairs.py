@@ -70,7 +70,12 @@ def repair_names(doc: Doc, ents: list[Span], conf: Conf, known: float, new: floa
     ents = coordinated_with_firms(doc, ents, conf, known)
     ents = demonym_modifiers(doc, ents, conf, known)
     ents = inside_quoted_titles(doc, ents, conf, known)
+    ents = associations_after_demonyms(doc, ents, conf, known, new)
+    ents = subjects_of_passive_firm_verbs(doc, ents, conf, known)
+    ents = untagged_names_coordinated_with_firms(doc, ents, conf, new)
     ents = scandals_and_tickers(doc, ents, conf, known)
+    ents = firm_names_cut_after_and(doc, ents, conf, known, new)
+    ents = trailing_common_nouns(doc, ents, conf, known)
     return split_joined_firms(doc, ents, conf, known, new)
 
 
@@ -308,6 +313,11 @@ def split_joined_firms(doc: Doc, ents: list[Span], conf: Conf, known: float, new
             continue
         k = ands[0]
         first, second = doc[e.start : k], doc[k + 1 : e.end]
+        if second and second[0].lower_ == "the" and len(second) >= 2 and first and first[0].text[:1].isupper():
+            # "R3D and the University of Toronto": an article after "and" opens a second name
+            out.append(_new(doc, first.start, first.end, "ORG", conf, new))
+            out.append(_new(doc, second.start + 1, second.end, "ORG", conf, new))
+            continue
         if len(first) >= 2 and len(second) >= 1 and first[-1].lower_.rstrip(".") in _FIRM_WORDS_BEFORE_AND \
                 and not any(t.lower_ in ("of", "for") for t in first) and all(t.is_title or t.is_upper for t in second):
             out.append(_new(doc, first.start, first.end, "ORG", conf, new))
@@ -335,5 +345,118 @@ def scandals_and_tickers(doc: Doc, ents: list[Span], conf: Conf, known: float) -
             if i >= 0 and (doc[i].lower_ in ("ticker", "symbol") or doc[i].text == ":" and i > 0
                            and doc[i - 1].lower_ in _MARKETS):
                 continue
+        out.append(e)
+    return out
+
+
+# last words of the names of associations, parties and movements that often open with a demonym ("the American
+# Civil Liberties Union", "the Chinese Communist Party")
+_ASSOCIATION_HEADS = frozenset({"union", "party", "association", "society", "foundation", "league", "federation",
+                                "congress", "academy", "institute", "chamber", "movement", "front", "alliance"})
+# verbs whose passive subject is an organisation: "Hiljade Kamera is led by SHARE Foundation", "was founded by"
+_FIRM_PASSIVE_VERBS = frozenset({"lead", "found", "co-found", "fund", "own", "operate", "run", "headquarter",
+                                 "incorporate", "acquire"})  # (not "sanction", "list": people are listed too)
+
+
+def associations_after_demonyms(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float) -> list[Span]:
+    """A country's name or demonym right before a capitalised name that ends in an association's word is part of
+    that name: "the American Civil Liberties Union", "the Chinese Communist Party" (one organisation, not a
+    country and a fragment). The name after it may be untagged or an organisation guess."""
+    by_start = {e.start: e for e in ents}
+    taken = {t for e in ents for t in range(e.start, e.end)}
+    out = list(ents)
+    for e in ents:
+        if e.label_ != "COUNTRY" or e.end >= len(doc):
+            continue
+        j = e.end
+        nxt = by_start.get(j)
+        if nxt is not None:
+            if nxt.label_ != "ORG" or _is_known(nxt, conf, known):
+                continue
+            end = nxt.end
+        else:
+            end = j
+            while end < len(doc) and end not in taken and doc[end].is_title and doc[end].pos_ == "PROPN":
+                end += 1
+        if end - j < 1 or doc[end - 1].lower_ not in _ASSOCIATION_HEADS:
+            continue
+        out = [x for x in out if x is not e and x is not nxt]
+        out.append(_new(doc, e.start, end, "ORG", conf, new))
+    return out
+
+
+def subjects_of_passive_firm_verbs(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
+    """A person guess that is the passive subject of a verb only organisations undergo ("Hiljade Kamera is led
+    by SHARE Foundation", "... was founded by former officers", "... was acquired by") is an organisation."""
+    out = []
+    for e in ents:
+        root = e.root
+        if e.label_ == "PERSON" and not _is_known(e, conf, known) and root.dep_ == "nsubjpass" \
+                and root.head.lemma_.casefold() in _FIRM_PASSIVE_VERBS:
+            out.append(_relabel(e, "ORG", conf))
+            continue
+        out.append(e)
+    return out
+
+
+def untagged_names_coordinated_with_firms(doc: Doc, ents: list[Span], conf: Conf, new: float) -> list[Span]:
+    """An upper-case proper noun of four or more letters that ner left untagged and that the parse coordinates
+    with an organisation ("Positive Technologies and COSEINC were added to the Entity List") is an organisation
+    too."""
+    taken = {t for e in ents for t in range(e.start, e.end)}
+    org_roots = {e.root.i for e in ents if e.label_ == "ORG"}
+    out = list(ents)
+    for tok in doc:
+        if tok.i in taken or tok.pos_ != "PROPN" or not tok.is_alpha or not tok.is_upper \
+                or tok.dep_ != "conj" or tok.head.i not in org_roots or len(tok) < 4:
+            continue  # (an acronym-like name only: title-case ones coordinated with firms are too often places or people)
+        start = tok.i
+        while start > 0 and start - 1 not in taken and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
+                and doc[start - 1].head.i == tok.i:
+            start -= 1
+        out.append(_new(doc, start, tok.i + 1, "ORG", conf, new))
+        taken.update(range(start, tok.i + 1))
+    return out
+
+
+def firm_names_cut_after_and(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float) -> list[Span]:
+    """A firm name ending in a commercial word that ner began after an inner "and" takes in the capitalised words
+    before it, and a country's name that opens them: "China National Electronics Import and Export Corporation"
+    (ner: "Export Corporation"). The words before "and" must be untagged."""
+    taken = {t for e in ents for t in range(e.start, e.end) if e.label_ != "COUNTRY"}
+    countries = {e.end: e for e in ents if e.label_ == "COUNTRY"}
+    out = list(ents)
+    for e in ents:
+        if e.label_ != "ORG" or _is_known(e, conf, known) or e.start < 2 or doc[e.start - 1].lower_ not in ("and", "&") \
+                or e[-1].lower_.rstrip(".") not in _FIRM_TAILS | {"corporation", "company", "co"}:
+            continue
+        start = e.start - 1
+        while start > 0 and start - 1 not in taken and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" \
+                and start - 1 not in {t for c in countries.values() for t in range(c.start, c.end)}:
+            start -= 1
+        if start == e.start - 1:
+            continue
+        country = countries.get(start)
+        if country is not None and not country.text.endswith(("ese", "ian", "an", "ish", "i")):
+            out = [x for x in out if x is not country]
+            start = country.start
+        out = [x for x in out if x is not e]
+        out.append(_new(doc, start, e.end, "ORG", conf, new))
+    return out
+
+
+def trailing_common_nouns(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
+    """An organisation guess of capitalised words that ends in lower-case common nouns ("the NSO Group company")
+    is the name without them (a government-actor phrase such as "Egyptian police" is a GOV_AGENCY, untouched)."""
+    out = []
+    for e in ents:
+        end = e.end
+        if e.label_ == "ORG" and not _is_known(e, conf, known) and e[0].text[:1].isupper():
+            while end - 1 > e.start and doc[end - 1].is_lower and doc[end - 1].is_alpha and doc[end - 1].pos_ == "NOUN":
+                end -= 1
+        if end != e.end and any(t.is_title or t.is_upper for t in doc[e.start : end]):
+            confidence = conf.get((e.start_char, e.end_char), 0.8)
+            e = Span(doc, e.start, end, label="ORG", kb_id=name_key(doc[e.start : end].text))
+            conf[(e.start_char, e.end_char)] = confidence
         out.append(e)
     return out

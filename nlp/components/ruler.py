@@ -114,8 +114,8 @@ class GazetteerRuler:
                 if label == "COUNTRY" and text in self.demonyms and _between_name_words(doc, start, end):
                     continue  # "Center for a New American Security": a word of an organisation's name
                 if label in ("ORG", "GOV_AGENCY") and sensitive:  # "NSO Group Technologies Ltd": the full name
-                    while end < len(doc) and (doc[end].lower_.strip(".") in self._legal_forms
-                                              or (doc[end].is_title and doc[end].lower_ in _NAME_TAILS)):
+                    while end < len(doc) and doc[end].text[:1].isupper() and (  # "the NSO Group company": no tail
+                            doc[end].lower_.strip(".") in self._legal_forms or doc[end].lower_ in _NAME_TAILS):
                         end += 1
                 candidates.append(Span(doc, start, end, label=label, kb_id=canonical))
         candidates = [_media_name(doc, c) for c in candidates]
