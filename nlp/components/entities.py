@@ -49,7 +49,7 @@ _STATE_HEADS = {
     "municipality", "secretariat", "battalion", "brigade", "regiment", "corps", "kremlin", "pentagon", "treasury",
 }
 _SHARED_HEADS = {"service", "services", "forces", "force", "guard", "guards", "command", "unit", "division", "committee",
-                 "council", "authority", "court", "intelligence"}
+                 "council", "authority", "court", "intelligence", "staff"}
 # heads that make a body's name only with an agency term in it ("National Intelligence Centre"; not "Carter Center")
 _TERM_HEADS = _SHARED_HEADS | {"centre", "center"}
 _ONE_WORD_BODIES = {"customs", "treasury", "pentagon", "kremlin"}  # bodies named by their head word alone
@@ -178,7 +178,7 @@ class EntityNormalizer:
         ents = self._products_before_capabilities(doc, ents, conf)
         ents = self._named_products(doc, ents, conf)
         ents += self._untagged_sellers(doc, ents, conf)
-        ents = repair_names(doc, ents, conf, self.gaz_conf, self.remap_conf)
+        ents = repair_names(doc, ents, conf, self.gaz_conf, self.remap_conf, self._legal_forms)
         ents = self._acronyms(doc, ents, conf)
         doc.ents = filter_spans(ents)
         set_aux(doc, aux)
@@ -570,15 +570,19 @@ class EntityNormalizer:
             if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
                 tok = doc[ent.end + 1]
                 if tok.text.isupper() and 2 <= len(tok.text) <= 8 and (tok.text == acronym(ent.text) or tok.text[0] == ent.text[0]
-                                                                     or sorted(tok.text) == sorted(acronym(ent.text))):
+                                                                     or sorted(tok.text) == sorted(acronym(ent.text))
+                                                                     or ent.label_ == "GOV_AGENCY"):
                     # (an acronym of the name in its own language has the same initials in another order: "National
-                    # Intelligence Centre (CNI)", "Directorate-General for Territorial Surveillance (DGST)")
+                    # Intelligence Centre (CNI)", "Directorate-General for Territorial Surveillance (DGST)"; an
+                    # agency's may have other letters: "Greek National Intelligence Service (EYP)")
                     # "Royal Canadian Mounted Police (RCMP)": the acronym takes the long form's label even where
                     # ner had labelled it on its own ("RCMP" as ORG)
                     out = [e for e in out if not (e.start == tok.i and e.end == tok.i + 1 and e.label_ != ent.label_
                                                   and e.label_ in ("ORG", "GOV_AGENCY", "PERSON", "PRODUCT"))]
                     if not any(e.start <= tok.i < e.end for e in out):
-                        out.append(Span(doc, tok.i, tok.i + 1, label=ent.label_, kb_id=ent.kb_id_))
+                        own = tok.text != acronym(ent.text) and tok.text[0] != ent.text[0]  # "(EYP)": its own name
+                        out.append(Span(doc, tok.i, tok.i + 1, label=ent.label_,
+                                        kb_id=name_key(tok.text) if own else ent.kb_id_))
                         conf[(tok.idx, tok.idx + len(tok.text))] = conf.get((ent.start_char, ent.end_char), self.ner_conf)
         return out
 
@@ -864,7 +868,7 @@ def _typed_by_preceding_noun(doc: Doc, ents: list[Span], conf: dict[tuple[int, i
                 out.append(Span(doc, e.start, e.end, label="ORG", kb_id=name_key(e.text)))
                 conf[(e.start_char, e.end_char)] = TYPED_CONFIDENCE
                 continue
-            if e.label_ == "ORG" and noun in _PERSON_TYPE_NOUNS and not any(t.lower_ in _ORG_WORDS or t.lower_ in _COMMERCIAL
+            if e.label_ == "ORG" and (noun in _PERSON_TYPE_NOUNS or prev.lemma_.casefold() in _PERSON_TYPE_NOUNS) and not any(t.lower_ in _ORG_WORDS or t.lower_ in _COMMERCIAL
                                                                             for t in e):
                 out.append(Span(doc, e.start, e.end, label="PERSON", kb_id=name_key(e.text)))
                 continue

@@ -59,8 +59,11 @@ _OPEN_QUOTES = frozenset({"\u201c", "\u2018", '"', "'"})
 _CLOSE_QUOTES = frozenset({"\u201d", "\u2019", '"', "'"})
 
 
-def repair_names(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float) -> list[Span]:
-    """All repairs in order; ``known`` is the gazetteer's confidence, ``new`` the one given to repaired spans."""
+def repair_names(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float,
+                 legal_forms: frozenset[str] = frozenset()) -> list[Span]:
+    """All repairs in order; ``known`` is the gazetteer's confidence, ``new`` the one given to repaired spans,
+    ``legal_forms`` the one-word legal forms (nlp/data/legal_forms.txt)."""
+    ents = names_ending_in_legal_forms(doc, ents, conf, known, new, legal_forms)
     ents = joined_to_known_firm(doc, ents, conf, known, new)
     ents = names_opening_with_preposition(doc, ents, conf, known, new)
     ents = person_name_tails(doc, ents, conf, known)
@@ -76,6 +79,8 @@ def repair_names(doc: Doc, ents: list[Span], conf: Conf, known: float, new: floa
     ents = scandals_and_tickers(doc, ents, conf, known)
     ents = firm_names_cut_after_and(doc, ents, conf, known, new)
     ents = trailing_common_nouns(doc, ents, conf, known)
+    ents = lower_case_guesses(doc, ents, conf, known)
+    ents = people_named_to_posts(doc, ents, conf, known)
     return split_joined_firms(doc, ents, conf, known, new)
 
 
@@ -458,5 +463,59 @@ def trailing_common_nouns(doc: Doc, ents: list[Span], conf: Conf, known: float) 
             confidence = conf.get((e.start_char, e.end_char), 0.8)
             e = Span(doc, e.start, end, label="ORG", kb_id=name_key(doc[e.start : end].text))
             conf[(e.start_char, e.end_char)] = confidence
+        out.append(e)
+    return out
+
+
+def names_ending_in_legal_forms(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float,
+                                legal_forms: frozenset[str]) -> list[Span]:
+    """A person guess that ends in a legal form ("Area SpA") is a firm; a guess that is the legal form alone
+    ("SpA") right after a capitalised word, or after an organisation guess ("Area" + "SpA"), is that firm's name
+    with it."""
+    by_end = {e.end: e for e in ents if e.label_ in ("ORG", "PERSON") and not _is_known(e, conf, known)}
+    out = list(ents)
+    for e in ents:
+        if e.label_ not in ("ORG", "PERSON") or _is_known(e, conf, known) or e[-1].lower_.rstrip(".") not in legal_forms \
+                or not e[-1].text[:1].isupper() or e[-1].lower_ in ("as", "co", "company", "corporation", "limited"):
+            continue
+        start = e.start
+        if len(e) == 1:
+            before = by_end.get(e.start)
+            if before is not None:
+                start = before.start
+            elif e.start > 0 and doc[e.start - 1].is_title and doc[e.start - 1].pos_ == "PROPN":
+                start = e.start - 1
+            else:
+                continue
+            out = [x for x in out if x is not before]
+        elif e.label_ == "ORG":
+            continue
+        out = [x for x in out if x is not e]
+        out.append(_new(doc, start, e.end, "ORG", conf, new))
+    return out
+
+
+def lower_case_guesses(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
+    """Organisation and person guesses written wholly in lower case ("the social democratic party") are common
+    phrases, not names."""
+    return [e for e in ents if not (e.label_ in ("ORG", "PERSON") and not _is_known(e, conf, known)
+                                    and all(t.is_lower for t in e if t.is_alpha) and any(t.is_alpha for t in e))]
+
+
+# nouns for a post that a person is named to ("appointed Panagiotis Kontoleon as EYP chief")
+_POSTS = frozenset({"chief", "head", "director", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson",
+                    "ceo", "chairman", "chair", "president", "commander", "adviser", "advisor", "ambassador"})
+
+
+def people_named_to_posts(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
+    """An organisation guess of two or three capitalised words followed by "as" and a post ("appointed Panagiotis
+    Kontoleon as EYP chief") is the person named to it."""
+    out = []
+    for e in ents:
+        if e.label_ == "ORG" and not _is_known(e, conf, known) and 2 <= len(e) <= 3 \
+                and all(t.is_title and t.pos_ == "PROPN" for t in e) and e.end < len(doc) and doc[e.end].lower_ == "as" \
+                and any(t.lower_ in _POSTS for t in doc[e.end + 1 : e.end + 5]):
+            out.append(_relabel(e, "PERSON", conf))
+            continue
         out.append(e)
     return out

@@ -141,12 +141,17 @@ class GazetteerRuler:
         return doc
 
     def _with_country_name(self, doc: Doc, span: Span, countries_by_end: dict[int, Span], candidates: list[Span]) -> Span:
-        """An agency right after a country's name (not a demonym) takes it in: "U.S. Treasury Department",
-        "Kessel Public Security Bureau" (the capital is part of the name)."""
+        """An agency right after a country's name takes it in: "U.S. Treasury Department", "Kessel Public Security
+        Bureau" (the capital is part of the name); a demonym only after an article or preposition and before a
+        title-case name of three or more words ("via the Greek National Intelligence Service")."""
         if span.label_ != "GOV_AGENCY":
             return span
         country = countries_by_end.get(span.start)
-        if country is None or self._is_demonym(country) or country not in candidates:
+        if country is None or country not in candidates or self._is_demonym(country) and not (
+                len(span) >= 3 and all(t.is_title for t in span) and country.start > 0
+                and doc[country.start - 1].lower_ in ("the", "a", "an", "of", "by", "from", "to", "with")):
+            # (a demonym before a title-case official name of three or more words is part of it: "the Greek
+            # National Intelligence Service"; "the Bahraini Interior Ministry" is a country and a body described)
             return span
         candidates.remove(country)
         return Span(doc, country.start, span.end, label=span.label_, kb_id=name_key(doc[country.start : span.end].text))

@@ -695,3 +695,24 @@ def test_firm_names_cut_or_joined_at_and_and_a_lower_case_tail(extractor: Extrac
     assert labels["CEIEC"] == {"ORG"} and "Export Corporation" not in labels
     assert labels["R3D"] == {"ORG"} and labels["University of Toronto"] == {"ORG"}
     assert labels["NSO Group"] == {"ORG"} and "NSO Group company" not in labels
+
+
+def test_greek_agency_names_people_and_legal_forms(extractor: Extractor) -> None:
+    # https://en.wikipedia.org/wiki/2022_Greek_surveillance_scandal (CC BY-SA 4.0; in the dev set as
+    # wikipedia-2022-greek-surveillance-scandal, shortened) and EFF, "Spy Tech Companies & Their Authoritarian
+    # Customers, Part II: Trovicor and Area SpA" (2012, CC BY 3.0 US)
+    ext = extractor.extract_text(
+        "Following the 2019 Greek legislative election, the new Greek Prime minister Kyriakos Mitsotakis placed the "
+        "Greek National Intelligence Service (EYP) under his personal control.\n\n"
+        "He appointed Panagiotis Kontoleon as EYP chief, after changing the law.\n\n"
+        "The targets included the president of the social democratic party, PASOK, Nikos Androulakis, and the "
+        "journalists Thanassis Koukakis and Stavros Michaloudis.\n\n"
+        "Two of the worst purveyors of this technology, Trovicor and Area SpA, are profiled here.")
+    agencies = _agencies(ext)
+    assert agencies.get("Greek National Intelligence Service") == "GR"  # the demonym opens the official name
+    assert "EYP" in agencies  # the acronym in its own language takes the agency's label
+    people = _with(ext, "PERSON")
+    assert "Panagiotis Kontoleon" in people and "Thanassis Koukakis" in people
+    labels = _labels(ext)
+    assert "social democratic party" not in labels  # a lower-case phrase is no name
+    assert labels["Area SpA"] == {"ORG"}  # a legal form ends a firm's name, never a person's
