@@ -910,8 +910,16 @@ def _in_official_title(span: Span) -> bool:
 
 def _heading_words(span: Span) -> bool:
     """A title-case phrase that is a heading or a document's title, not a name ("Guiding Principles on Government
-    Use", "Poses Risks to National Security"): it holds "to"/"on"/"that" or starts with a verb."""
-    return any(t.lower_ in ("to", "on", "that", "which") for t in span) or span[0].tag_ in ("VB", "VBZ", "VBP", "VBG")
+    Use", "Poses Risks to National Security"): it holds "to"/"on"/"that", a possessive pronoun ("Their"), or starts
+    with a verb."""
+    if len(span) > 2 and span[0].lower_ in _CAUSE_HEADS and span[1].lower_ in ("to", "for", "on"):
+        return False  # "the Committee to Protect Journalists", "Campaign to Stop Killer Robots": a body's name
+    return any(t.lower_ in ("to", "on", "that", "which") or t.tag_ == "PRP$" for t in span) \
+        or span[0].tag_ in ("VB", "VBZ", "VBP", "VBG")  # ("Spy Tech Companies & Their Authoritarian Customers")
+
+
+_CAUSE_HEADS = frozenset({"committee", "campaign", "coalition", "alliance", "center", "centre", "fund", "foundation",
+                          "movement", "network", "council", "association", "society", "project", "initiative"})
 
 
 _DOCUMENT_HEADS = frozenset({"list", "lists", "act", "regulations", "regulation", "rule", "rules", "order", "program",
@@ -944,21 +952,32 @@ def _bare_head_word(span: Span) -> bool:
         "company", "firm", "group", "agency", "state"}  # "the Treasury", "the Kremlin" name their body alone
 
 
+# verbs that open the second half of a report's or article's title ("... to Search Mobile Phones")
+_TITLE_VERBS = frozenset({"search", "protect", "track", "spy", "monitor", "hack", "surveil", "target", "watch", "sell",
+                          "buy", "export", "stop", "end", "curb", "ban", "fight", "prevent", "help", "identify"})
+
+
 def _in_title_run(span: Span) -> bool:
     """A span inside a longer title-case run that is a heading or a document's title ("the Guiding Principles on
-    Government Use of Surveillance Technologies"): the run, joined over "of"/"for"/"and"/"on", holds "on"."""
+    Government Use of Surveillance Technologies"): the run, joined over "of"/"for"/"and"/"on"/"to", holds "on" or
+    "to" before a verb ("The Widespread Power of U.S. Law Enforcement to Search Mobile Phones")."""
     doc = span.doc
     start, end = span.start, span.end
     while start > 0 and (doc[start - 1].is_title or (doc[start - 1].lower_ in ("of", "for", "and", "on")
                                                      and start > 1 and doc[start - 2].is_title)):
         start -= 1
-    while end < len(doc) - 1 and doc[end].lower_ in ("of", "for", "and", "on") and doc[end + 1].is_title \
+    while end < len(doc) - 1 and doc[end].lower_ in ("of", "for", "and", "on", "to") and (
+            doc[end + 1].is_title or doc[end + 1].is_upper and len(doc[end + 1]) > 1) \
             and doc[end + 1].ent_type_ != "DATE":  # "... Inc. on Monday": a date, not a title's words
         end += 2
-        while end < len(doc) and doc[end].is_title:
+        while end < len(doc) and (doc[end].is_title or doc[end].is_upper and len(doc[end]) > 1):
             end += 1
     run = doc[start:end]
-    return len(run) > len(span) and any(t.lower_ == "on" for t in run) and not any(t.lower_ == "on" for t in span)
+    # "The Widespread Power of U.S. Law Enforcement to Search Mobile Phones": "to" and a capitalised verb
+    infinitive = any(t.lower_ == "to" and t.i + 1 < end and (doc[t.i + 1].tag_ == "VB" or doc[t.i + 1].is_title and (
+        doc[t.i + 1].pos_ == "VERB" or doc[t.i + 1].lemma_.casefold() in _TITLE_VERBS)) for t in run)
+    return len(run) > len(span) and (any(t.lower_ == "on" for t in run) or infinitive) \
+        and not any(t.lower_ in ("on", "to") for t in span)
 
 
 def _extends(ent: Span, start: int, end: int) -> bool:

@@ -279,5 +279,8 @@ def _inside_proper_name(doc: Doc, start: int, end: int) -> bool:
         return False
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
-    return bool((before is not None and before.is_title and before.pos_ == "PROPN" and not before.is_sent_start)
+    # (a capitalised word before it that is not a proper noun counts too when the phrase is itself capitalised
+    # mid-sentence: "the Committee to Protect Journalists", "Front Line Defenders")
+    return bool((before is not None and before.is_title and not before.is_sent_start and (
+        before.pos_ == "PROPN" or not doc[start].is_sent_start and before.pos_ in ("VERB", "NOUN", "ADJ")))
                 or (after is not None and after.is_title and after.pos_ == "PROPN"))

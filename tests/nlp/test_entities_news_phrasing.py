@@ -716,3 +716,19 @@ def test_greek_agency_names_people_and_legal_forms(extractor: Extractor) -> None
     labels = _labels(ext)
     assert "social democratic party" not in labels  # a lower-case phrase is no name
     assert labels["Area SpA"] == {"ORG"}  # a legal form ends a firm's name, never a person's
+
+
+def test_titles_are_no_names_and_a_victim_word_inside_a_name_is_the_names(extractor: Extractor) -> None:
+    # Upturn, "Mass Extraction: The Widespread Power of U.S. Law Enforcement to Search Mobile Phones" (2020, CC BY
+    # 4.0; in the dev set as upturn-2020-mass-extraction-mdft); EFF, "Spy Tech Companies & Their Authoritarian
+    # Customers" (2012); https://en.wikipedia.org/wiki/Pegasus_Project_(investigation) (CC BY-SA 4.0, shortened)
+    ext = extractor.extract_text(
+        "Mass Extraction\n\nThe Widespread Power of U.S. Law Enforcement to Search Mobile Phones\n\n"
+        "Spy Tech Companies & Their Authoritarian Customers, Part II: Trovicor and Area SpA\n\n"
+        "Various parties called for further investigation of the abuses, among them the newsrooms involved, the "
+        "Committee to Protect Journalists, the International Press Institute, and Edward Snowden.")
+    labels = _labels(ext)
+    assert "Widespread Power" not in labels
+    assert not any("Their" in name for name in labels)
+    assert labels["Committee to Protect Journalists"] == {"ORG"} and "Journalists" not in labels
+    assert labels["Trovicor"] == {"ORG"}
