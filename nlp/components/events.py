@@ -9,7 +9,9 @@ intermediary words ("its reseller X") give ``via``. Hedge cues in the sentence m
 confidence); a negation of the trigger or a denial verb above it marks it negated.
 
 Events are stored as plain data in ``doc._.redflag_events`` (character offsets), so they survive
-``nlp.pipe(n_process=...)``.
+``nlp.pipe(n_process=...)``; ``doc._.redflag_makers`` holds the firm named as the maker or owner of each named
+product ("NSO Group's Pegasus", "Pegasus, developed by NSO Group"), with which the extractor names the supplier of
+a later sale or use of that product in the same document ("Pegasus is only sold to governments").
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ _CLAUSE_DEPS = {"conj", "xcomp", "advcl", "ccomp", "relcl", "acl", "pcomp", "csu
 _ANAPHOR_NOUNS = {"company", "firm", "vendor", "manufacturer", "maker", "outfit", "giant", "supplier", "developer", "business", "exporter", "group",
                   "companies", "firms", "entities", "entity"}
 # agent nouns of a supply: the noun names one party, its possessor or "of"/"to" phrase the other
-_BUYER_AGENTS = {"customer", "client", "buyer"}
+_BUYER_AGENTS = {"customer", "client", "buyer", "user"}
 _SELLER_AGENTS = {"supplier", "vendor", "seller", "provider"}
 _DEAL_NOUNS = {"contract", "deal", "agreement", "business", "dealings"}  # "had never done business with Sudan"
 _SPEECH_VERBS = {"say", "tell", "claim", "state", "insist", "confirm", "announce", "deny", "argue", "maintain",
@@ -53,6 +55,8 @@ _INSTALL_VERBS = {"install", "instal"}  # "instal": the model's lemma of "instal
 _TOOL_NOUNS = {"tool", "software", "system", "technology", "product", "equipment", "camera", "spyware", "malware",
                "solution", "device", "platform", "hardware", "gear", "program"}
 _MAKER_VERBS = {"produce", "make", "develop", "manufacture", "build", "design", "create", "sell", "supply", "market"}
+# what a company buys when it takes over (part of) another one, not goods
+_HOLDING_NOUNS = {"asset", "assets", "stake", "share", "shares", "stock", "business", "division", "subsidiary", "interest"}
 _MODIFIER_DEPS = {"amod", "compound", "npadvmod", "nmod", "nummod"}
 # the value of "the company"/"it" opening a paragraph with no organisation named before it in the paragraph: the
 # extractor, which sees the whole document, replaces it with the last firm of the previous paragraph
@@ -117,6 +121,7 @@ class Event:
     roles: dict[str, list[Mention]] = field(default_factory=dict)
     confidence: float = 0.8
     from_use: bool = False  # a supply read from a use ("the police used Huawei's cameras")
+    needs_supplier: bool = False  # kept only if the document names the maker of its product
 
     def add(self, role: str, mention: Mention) -> None:
         bucket = self.roles.setdefault(role, [])
@@ -177,9 +182,10 @@ class EventExtractor:
                         "confidence": round(confidence, 3),
                         "hedged": bool(hedge),
                         "negated": negated,
-                    }
+                    } | ({"needs_supplier": True} if ev.needs_supplier else {})
                 )
         doc._.redflag_events = out
+        doc._.redflag_makers = _product_makers(mentions)
         return doc
 
     @staticmethod
@@ -251,7 +257,8 @@ class EventExtractor:
                 continue
             if tok.dep_ == "appos" and prep in ("of", "on", "against", "in", "by", "with", "under"):
                 return None  # "provided spyware to Sudan, a violation of a UN embargo": the UN describes Sudan's case
-            if head.pos_ in _STOP_POS and tok.dep_ not in ("conj", "appos") and head.dep_ != "amod":
+            if head.pos_ in _STOP_POS and tok.dep_ not in ("conj", "appos") and head.dep_ != "amod" and not (
+                    head.dep_ == "prep" and head.lower_ == "including"):  # "users including the FBI"
                 return None
             if head.lemma_.casefold() in self.intermediary_terms:
                 intermediary = True
@@ -538,6 +545,9 @@ class EventExtractor:
                 ev.add("via", m)
             for m in behalf:
                 ev.add("recipient", m)
+        if not seller and lemma in ("buy", "purchase", "acquire", "acquisition") and any(
+                c.dep_ == "dobj" and c.lemma_.casefold() in _HOLDING_NOUNS for c in trig.children):
+            return None  # "Sandvine acquired the assets of Teclo Networks": a takeover, not a supply of goods
         # the buyer acquiring a company is an ownership change, not a supply
         if not seller and trig.lemma_ in ("acquire", "buy", "purchase", "acquisition", "take"):
             owned = [a.mention for a in slots if a.dep == "dobj" and not a.prep and a.mention.label == "ORG"
@@ -585,7 +595,10 @@ class EventExtractor:
                 # "exported ... to services in X and Y"
                 ev.add("recipient", m)
             ev.roles["country"] = [m for m in ev.roles["country"] if m.key not in {r.key for r in ev.roles.get("recipient", [])}]
-        if seller and ev.roles.get("supplier") and not ev.roles.get("recipient"):
+        if seller and (ev.roles.get("supplier") or any(m.label == "PRODUCT" for m in ev.roles.get("product", []))) \
+                and not ev.roles.get("recipient"):
+            # (a named product with no seller said: "Pegasus is only sold to governments"; the extractor names its
+            # maker from the rest of the document)
             generic = _generic_recipient(trig)
             if generic is not None:  # "supplied spyware to foreign governments": unnamed, but said
                 ev.add("recipient", Mention(generic, "TEXT", generic.text))
@@ -657,6 +670,11 @@ class EventExtractor:
         if ev.roles.get("recipient") and not ev.roles.get("supplier"):
             for m in makers:
                 ev.add("supplier", m)
+        if ev.roles.get("recipient") and not ev.roles.get("supplier") and any(
+                m.label == "PRODUCT" for m in ev.roles.get("product", [])):
+            ev.needs_supplier = True  # "the Rwandan government used Pegasus": its maker, if the document names it
+            _add_sentence_dates(ev, sent, mentions)
+            return ev
         if not ev.roles.get("supplier") or not ev.roles.get("recipient"):
             return None
         _add_sentence_dates(ev, sent, mentions)
@@ -723,6 +741,11 @@ class EventExtractor:
                     owner = [m for m in mentions if m.span.start <= subj.i < m.span.end and m.label in PARTY_LABELS]
             elif subj is not None:  # "Among NSO's customers are the governments of Rwanda and Morocco"
                 described = _named_or_their_state(subj, mentions)
+        elif trig.dep_ == "dobj" and trig.head.lemma_ in ("have", "count", "serve") and trig.tag_ == "NNS":
+            # "Clearview ... has 3,100 active users including the FBI": the subject's customers, named after it
+            subj = next((c for c in trig.head.children if c.dep_ == "nsubj"), None) or self._inherited_subject(trig.head)
+            owner = [m for m in mentions if subj is not None and m.span.start <= subj.i < m.span.end
+                     and m.label in PARTY_LABELS]
         elif trig.dep_ == "nsubj" and trig.head.lemma_ in ("include", "be"):
             objs = [o for c in trig.head.children if c.dep_ in ("dobj", "attr") for o in (c, *c.conjuncts)]
             # "its customers include the governments of Rwanda and Morocco": the countries of the state noun
@@ -741,7 +764,7 @@ class EventExtractor:
                 ev.add(_item_role(m), m)
             elif a.dep in ("poss", "compound") or a.prep in ("of", "to", "for", "with"):
                 other.append(m)
-            elif a.dep == "appos" or a.prep in ("as", "like", "including"):
+            elif a.dep == "appos" or a.prep in ("as", "like", "including", "include", "such"):
                 described.append(m)
         nxt = trig.doc[trig.i + 1] if trig.i + 1 < len(trig.doc) else None
         if not any(m.label in PARTY_LABELS for m in described) and nxt is not None and nxt.text == ":":
@@ -1311,6 +1334,34 @@ def _state_antecedent(tok: Token, mentions: list[Mention]) -> Mention | None:
     return None
 
 
+def _product_makers(mentions: list[Mention]) -> list[list[Any]]:
+    """[product start_char, end_char, firm start_char, end_char, firm value] for each named product whose maker or
+    owner the parse names: "NSO Group's Pegasus (spyware)", "NSO Group's spyware, Pegasus", "Pegasus, developed by
+    NSO Group", "NSO Group makes Pegasus"."""
+    orgs = [m for m in mentions if m.label == "ORG"]
+    out: list[list[Any]] = []
+    for p in (m for m in mentions if m.label == "PRODUCT"):
+        root = p.root
+        head = root.head if root.dep_ in ("compound", "amod", "nmod", "appos") else root  # "Pegasus spyware"
+        found = [o for o in orgs if o.root.dep_ in ("poss", "compound", "nmod") and not p.span.start <= o.root.i < p.span.end
+                 and (p.span.start <= o.root.head.i < p.span.end or o.root.head.i == head.i)]
+        for node in (root, head):
+            for acl in node.children:
+                if acl.dep_ != "acl" or acl.lemma_.casefold() not in _MAKER_VERBS:
+                    continue
+                for agent in acl.children:
+                    if agent.dep_ == "agent" or agent.dep_ == "prep" and agent.lower_ == "by":
+                        objs = [o for c in agent.children if c.dep_ == "pobj" for o in (c, *c.conjuncts)]
+                        found += [o for o in orgs for obj in objs if o.span.start <= obj.i < o.span.end
+                                  or o.root.head.i == obj.i and obj.lemma_.casefold() in _ANAPHOR_NOUNS]
+        verb = head.head
+        if head.dep_ == "dobj" and verb.lemma_.casefold() in _MAKER_VERBS | {"own"}:
+            found += [o for o in orgs for c in verb.children if c.dep_ == "nsubj" and o.span.start <= c.i < o.span.end]
+        for o in found[:1]:
+            out.append([p.span.start_char, p.span.end_char, o.span.start_char, o.span.end_char, o.value])
+    return out
+
+
 def _owner_of_tool(m: Mention, mentions: list[Mention]) -> bool:
     """True for a firm named as the owner of a tool: "Huawei's cameras", "NSO Group's spyware", "Cellebrite tools",
     "1,200 Huawei real-time facial recognition CCTV cameras" (a name the parser hangs as "nmod")."""
@@ -1406,7 +1457,11 @@ def _possessor_of_item(m: Mention, trig: Token, mentions: list[Mention]) -> bool
 def _generic_recipient(trig: Token) -> Span | None:
     """The "to" object of a seller verb when it names state buyers without a name ("to foreign governments",
     "to security services in the region"): the noun phrase, without its article."""
-    for prep in trig.children:
+    preps = [p for p in trig.children if p.dep_ in ("prep", "dative") and p.lower_ == "to"]
+    if not preps:  # "sells access to its database to law enforcement agencies": the parser hangs the buyer deeper
+        preps = [p for o in trig.children if o.dep_ == "dobj" for p in o.subtree
+                 if p.dep_ == "prep" and p.lower_ == "to" and p.head.i != o.i]
+    for prep in preps:
         if prep.dep_ in ("prep", "dative") and prep.lower_ == "to":
             for obj in prep.children:
                 # "to governments and law enforcement agencies", "to law enforcement and intelligence agencies"

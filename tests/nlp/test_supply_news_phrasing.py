@@ -562,3 +562,33 @@ def test_a_second_infinitive_the_parser_hangs_on_a_participle_keeps_the_plan_s_d
             "microelectronics from manufacturers and suppliers located within the United States and to export those "
             "high-tech goods to Russia.")
     assert _pairs(extractor.extract_text(text)) == [({"Fishenko"}, {"RU"})]
+
+
+def test_a_firm_s_users_including_agencies_and_a_buyer_hung_under_the_goods(extractor: Extractor) -> None:
+    # phrasing of https://en.wikipedia.org/wiki/Clearview_AI (nlp/devset/real/wikipedia-clearview-ai-law-enforcement)
+    text = ("Clearview sells access to its database to law enforcement agencies and has 3,100 active users including "
+            "the Federal Bureau of Investigation.")
+    pairs = _pairs(extractor.extract_text(text))
+    assert ({"Clearview"}, {"law enforcement agencies"}) in pairs  # "to" hung on "database" by the parser
+    text = "Clearview AI has 3,100 active users including the Federal Bureau of Investigation."
+    assert _pairs(extractor.extract_text(text)) == [({"Clearview AI"}, {"Federal Bureau of Investigation"})]
+
+
+def test_buying_a_firm_s_assets_is_no_supply(extractor: Extractor) -> None:
+    # phrasing of https://en.wikipedia.org/wiki/Sandvine (nlp/devset/real/wikipedia-sandvine-company-history)
+    text = "In February 2016 Sandvine acquired the assets of Teclo Networks AG for its TCP optimization technology."
+    assert _supplies(extractor.extract_text(text)) == []
+
+
+def test_a_later_sale_or_use_of_a_named_product_was_supplied_by_the_maker_the_document_names(
+        extractor: Extractor) -> None:
+    # phrasing of https://en.wikipedia.org/wiki/CatalanGate (nlp/devset/real/wikipedia-catalangate-pegasus-spain)
+    text = ("Citizen Lab examined the use of the NSO Group's Pegasus spyware against Catalan politicians.\n\n"
+            "Pegasus is only sold to governments, according to the company. The Rwandan government used Pegasus "
+            "against dissidents.")
+    ext = extractor.extract_text(text)
+    assert ({"NSO Group"}, {"governments"}) in _pairs(ext)
+    assert ({"NSO Group"}, {"Rwandan government"}) in _pairs(ext)
+    assert all(ev.confidence <= 0.7 for ev in _supplies(ext))  # the seller is inferred, not said
+    # with no maker named in the document, a use names no seller and is no supply
+    assert _supplies(extractor.extract_text("The Rwandan government used Pegasus against dissidents.")) == []
