@@ -16,16 +16,14 @@ a later sale or use of that product in the same document ("Pegasus is only sold 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from nlp.components.common import ITEM_LABELS, PARTY_LABELS, aux_spans
+from nlp.components.common import ITEM_LABELS, PARTY_LABELS, aux_spans, event_triggers
 
 _DENIAL_LEMMAS = {"deny", "reject", "refute", "dispute", "dismiss"}
 _STOP_POS = {"VERB", "AUX"}
@@ -130,8 +128,7 @@ class Event:
 
 
 def _triggers() -> dict[str, set[str]]:
-    raw = json.loads((Path(__file__).resolve().parents[1] / "data" / "event_triggers.json").read_text(encoding="utf-8"))
-    return {k: set(v) for k, v in raw.items() if not k.startswith("_")}
+    return event_triggers()
 
 
 @Language.factory("redflag_events", default_config={"base_confidence": 0.85, "hedge_factor": 0.6})
