@@ -592,6 +592,18 @@ class EventExtractor:
                 # "exported ... to services in X and Y"
                 ev.add("recipient", m)
             ev.roles["country"] = [m for m in ev.roles["country"] if m.key not in {r.key for r in ev.roles.get("recipient", [])}]
+        elif seller and trig.pos_ == "VERB" and ev.roles.get("country") and any(
+                m.label == "COUNTRY" for m in ev.roles.get("recipient", [])):
+            # "sold Predator to three European nations (Germany, Austria), four Gulf countries (the UAE, Oman) ...":
+            # the parser hangs the later groups of the list elsewhere; countries named after the first recipient
+            # and under no other preposition are more recipients
+            first = min(m.span.start for m in ev.roles["recipient"] if m.label == "COUNTRY")
+            more = [m for m in ev.roles["country"] if m.label == "COUNTRY" and m.span.start > first
+                    and m.root.tag_ in ("NNP", "NNPS") and not _country_modifier(m, trig, mentions)
+                    and not any(t.dep_ in ("prep", "agent") and t.lower_ != "to" for t in m.root.ancestors)]
+            for m in more:
+                ev.add("recipient", m)
+            ev.roles["country"] = [m for m in ev.roles["country"] if all(m.key != r.key for r in more)]
         if seller and (ev.roles.get("supplier") or any(m.label == "PRODUCT" for m in ev.roles.get("product", []))) \
                 and not ev.roles.get("recipient"):
             # (a named product with no seller said: "Pegasus is only sold to governments"; the extractor names its

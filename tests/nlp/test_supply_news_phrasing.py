@@ -592,3 +592,16 @@ def test_a_later_sale_or_use_of_a_named_product_was_supplied_by_the_maker_the_do
     assert all(ev.confidence <= 0.7 for ev in _supplies(ext))  # the seller is inferred, not said
     # with no maker named in the document, a use names no seller and is no supply
     assert _supplies(extractor.extract_text("The Rwandan government used Pegasus against dissidents.")) == []
+
+
+def test_every_group_of_a_long_list_of_buyer_countries_is_a_recipient(extractor: Extractor) -> None:
+    # phrasing of https://incyber.org/en/article/predator-files-investigation-into-european-spyware/ (2023); the
+    # parser hangs the later groups of the list on the subject
+    text = ("Intellexa is believed to have sold Predator to three European nations (Germany, Austria, Switzerland), "
+            "three Asian States (Pakistan, Singapore, Vietnam) and two African countries (Congo and Kenya).")
+    pairs = _pairs(extractor.extract_text(text))
+    assert len(pairs) == 1 and pairs[0][0] == {"Intellexa"}
+    assert {"DE", "AT", "CH", "PK", "SG", "VN", "KE"} <= pairs[0][1]
+    # a country under another preposition says where, not who bought
+    text = "NSO Group sold Pegasus to Mexico, whose army used it in Guatemala."
+    assert _pairs(extractor.extract_text(text)) == [({"NSO Group"}, {"MX"})]
