@@ -221,6 +221,8 @@ class EventExtractor:
         intermediary = self._is_intermediary(mention)
         behalf = False
         by_on_name = False
+        passive_no_agent = any(c.dep_ == "auxpass" for c in trigger.children) and not any(
+            c.dep_ == "agent" for c in trigger.children)
         steps = 0
         while tok.i != trigger.i and steps < 8:
             head = tok.head
@@ -232,7 +234,8 @@ class EventExtractor:
                     prep = tok.lemma_.casefold() if tok.dep_ != "dative" else "to"
                 # "was sold to Bahrain by Gamma International": the parser hangs the agent on the name before it (a
                 # name takes no "by" phrase of its own), the agent stays the agent
-                by_on_name = by_on_name or prep == "by" and tok.lower_ == "by" and head.pos_ == "PROPN" and head.dep_ == "pobj"
+                by_on_name = by_on_name or prep == "by" and tok.lower_ == "by" and head.dep_ == "pobj" and (
+                    head.pos_ == "PROPN" or passive_no_agent)  # also "was used for deep packet inspection by X"
                 if prep == "of" and (tok.head.lower_ == "behalf" or tok.head.lower_ == "support" and tok.head.dep_ == "pobj"
                                      and tok.head.head.lower_ == "in"):
                     behalf = True  # "on behalf of X", "in support of X's UAV program": X is the end user
@@ -654,7 +657,9 @@ class EventExtractor:
                     makers.append(m)  # "the government used the spyware": its maker, named before
             elif m.label in ITEM_LABELS:
                 ev.add(_item_role(m), m)
-            elif m.label in ("GOV_AGENCY", "COUNTRY") and ((a.dep == "nsubj" and not passive) or a.prep == "by"):
+            elif m.label in ("GOV_AGENCY", "COUNTRY") and ((a.dep == "nsubj" and not passive) or a.prep == "by"
+                                                           or trig.pos_ == "NOUN" and a.dep == "poss" and not a.prep):
+                # (also the owner of the noun: "Bahrain's use of Nokia-Siemens surveillance software")
                 if not _country_modifier(m, trig, mentions):
                     ev.add("recipient", m)
             elif m.label == "ORG" and (a.prep == "from" or _owner_of_tool(m, mentions)) and a.prep != "by" \

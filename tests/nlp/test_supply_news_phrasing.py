@@ -605,3 +605,15 @@ def test_every_group_of_a_long_list_of_buyer_countries_is_a_recipient(extractor:
     # a country under another preposition says where, not who bought
     text = "NSO Group sold Pegasus to Mexico, whose army used it in Guatemala."
     assert _pairs(extractor.extract_text(text)) == [({"NSO Group"}, {"MX"})]
+
+
+def test_a_country_s_use_of_a_firm_s_software_and_a_by_agent_hung_on_the_purpose(extractor: Extractor) -> None:
+    # phrasing of https://www.eff.org/deeplinks/2011/08/surveillance-technologies-built-west (2011;
+    # nlp/devset/real/eff-2011-surveillance-built-in-the-west)
+    text = "Bloomberg reported on Bahrain’s use of Nokia-Siemens surveillance software to intercept messages."
+    assert _pairs(extractor.extract_text(text)) == [({"Nokia-Siemens"}, {"BH"})]
+    text = "Evidence suggests that Hacking Team's spyware had been used for surveillance by the Ethiopian government."
+    supplies = _supplies(extractor.extract_text(text))
+    assert [(_names(ev.roles["supplier"]), _names(ev.roles["recipient"])) for ev in supplies] == [
+        ({"Hacking Team"}, {"Ethiopian government"})]
+    assert supplies[0].hedged  # "evidence suggests"
