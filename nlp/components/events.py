@@ -54,6 +54,8 @@ _TOOL_NOUNS = {"tool", "software", "system", "technology", "product", "equipment
                "solution", "device", "platform", "hardware", "gear", "program"}
 _MAKER_VERBS = {"produce", "make", "develop", "manufacture", "build", "design", "create", "sell", "supply", "market"}
 # what a company buys when it takes over (part of) another one, not goods
+_FIRM_NOUNS = {"company", "firm", "vendor", "manufacturer", "maker", "outfit", "supplier", "developer", "business",
+               "exporter", "companies", "firms"}
 _HOLDING_NOUNS = {"asset", "assets", "stake", "share", "shares", "stock", "business", "division", "subsidiary", "interest"}
 _MODIFIER_DEPS = {"amod", "compound", "npadvmod", "nmod", "nummod"}
 # the value of "the company"/"it" opening a paragraph with no organisation named before it in the paragraph: the
@@ -386,6 +388,10 @@ class EventExtractor:
         if subject is not None and not any(a.dep.startswith("nsubj") or a.prep == "by" for a in found):
             dep = "nsubjpass" if trigger.dep_ == "acl" and subject.i == trigger.head.i else "nsubj"
             named = [m for m in mentions if m.span.start <= subject.i < m.span.end]
+            if named and all(m.label == "COUNTRY" for m in named):
+                # "Gamma International UK denied supplying ...": a country closing a firm's name is part of it
+                firms = [m for m in mentions if m.label == "ORG" and m.root.dep_ == "compound" and m.root.head.i == subject.i]
+                named = firms or named
             if not named and subject.tag_ in ("WDT", "WP") and subject.head.dep_ == "relcl":
                 # "entities ... that seek to provide ...": the relative pronoun stands for the noun it follows
                 named = _described_by(subject.head.head, mentions)
@@ -467,7 +473,9 @@ class EventExtractor:
         if trig.pos_ in ("NOUN", "PROPN") and lemma in _BUYER_AGENTS | _SELLER_AGENTS:
             return self._agent_noun(trig, sent, mentions, seller=lemma in _SELLER_AGENTS)
         slots = self._slots(trig, mentions)
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children) or (trig.dep_ == "acl" and trig.tag_ == "VBN")
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children) or (trig.dep_ == "acl" and trig.tag_ == "VBN") \
+            or (trig.dep_ == "conj" and trig.tag_ in ("VBN", "VBD") and any(c.dep_ == "auxpass" for c in trig.head.children)
+                and not any(c.dep_ in ("nsubj", "aux") for c in trig.children))  # "was developed by X and sold via Y"
         noun = trig.pos_ in ("NOUN", "PROPN")
         if noun and trig.dep_ == "conj" and trig.head.pos_ == "NOUN":
             # "Iran's production and proliferation of UAVs to Russia": coordinated nouns share the first one's
@@ -532,6 +540,8 @@ class EventExtractor:
             elif a.dep == "dobj" and seller and m.root.dep_ in ("compound", "nmod") and m.root.head.i != trig.i \
                     and _owner_of_tool(m, mentions):
                 continue  # "sold its Eagle surveillance system to Libya": a name on the goods is not who got them
+            elif a.dep == "dobj" and seller and any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in trig.children):
+                continue  # "sold a computer surveillance Trojan to the Egyptian police": the object is the goods
             elif a.dep == "dobj":
                 ev.add("recipient" if seller else "supplier", m)
             elif a.prep == "of" and noun:
@@ -580,9 +590,10 @@ class EventExtractor:
         if not ev.roles.get("supplier") and ev.roles.get("recipient") and makers:
             for m in makers:  # "NSO Group is a spyware maker. The government of Hungary purchased the spyware"
                 ev.add("supplier", m)
-        if seller and not ev.roles.get("supplier") and ev.roles.get("recipient") and trig.dep_ == "conj" \
-                and trig.head.lemma_.casefold() in _MAKER_VERBS:
+        if seller and not ev.roles.get("supplier") and (ev.roles.get("recipient") or ev.roles.get("via")) \
+                and trig.dep_ == "conj" and trig.head.lemma_.casefold() in _MAKER_VERBS:
             # "the spyware was developed by NSO Group and sold to the Saudi government": the developer sold it
+            # (also "developed by Gamma Group and sold via the UK subsidiary Gamma International")
             for m in mentions:
                 maker = self._attach(trig.head, m)
                 if maker is not None and maker.prep == "by" and m.label in ("ORG", "PERSON"):
@@ -1439,6 +1450,8 @@ def _country_modifier(m: Mention, trig: Token, mentions: list[Mention] | None = 
     linked += [c for c in head.children if c.dep_ in ("appos", "compound") and c.i > root.i]
     if head.lemma_.casefold() in _ANAPHOR_NOUNS and any(t.pos_ == "PROPN" for t in linked):
         return True  # "Picsix, an Israeli firm": a firm with a name, even one the entity rules did not find
+    if head.lemma_.casefold() in _FIRM_NOUNS and root.dep_ in ("amod", "compound", "nmod") and root.tag_ != "NNPS":
+        return True  # "a UK company sold ...": where the unnamed firm is from; the state sold nothing
     return any(x.span.start <= t.i < x.span.end for t in linked for x in named)
 
 

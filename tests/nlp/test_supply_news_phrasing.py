@@ -617,3 +617,24 @@ def test_a_country_s_use_of_a_firm_s_software_and_a_by_agent_hung_on_the_purpose
     assert [(_names(ev.roles["supplier"]), _names(ev.roles["recipient"])) for ev in supplies] == [
         ({"Hacking Team"}, {"Ethiopian government"})]
     assert supplies[0].hedged  # "evidence suggests"
+
+
+def test_developed_by_a_firm_and_sold_via_its_subsidiary_names_the_developer_and_the_subsidiary(
+        extractor: Extractor) -> None:
+    # phrasing of https://www.theregister.com/2012/08/31/finspy_gamma_polcie_spying/ (2012)
+    text = "FinSpy was developed by the German conglomerate Gamma Group and sold via the UK subsidiary Gamma International."
+    supplies = _supplies(extractor.extract_text(text))
+    assert [(_names(ev.roles.get("supplier")), _names(ev.roles.get("via"))) for ev in supplies] == [
+        ({"Gamma Group"}, {"Gamma International"})]
+    assert supplies[0].roles["product"] == "FinSpy"  # the goods, not a seller
+
+
+def test_a_country_on_a_firm_s_name_or_on_an_unnamed_firm_is_no_supplier(extractor: Extractor) -> None:
+    # phrasing of https://www.theregister.com/2011/09/21/egypt_cyber_spy_controversy/ (2011)
+    text = "Gamma International UK denied supplying the software to the Egyptian authorities."
+    ext = extractor.extract_text(text)
+    assert [(_names(ev.roles["supplier"]), _names(ev.roles["recipient"])) for ev in _supplies(ext, negated=True)] == [
+        ({"Gamma International"}, {"EG"})]
+    # phrasing of https://www.techworld.com/news/security/activists-claim-uk-spy-trojan-sold-to-egyptian-police-...
+    text = "Allegations have resurfaced that a UK company sold a surveillance Trojan to the Egyptian police."
+    assert all("GB" not in _names(ev.roles.get("supplier")) for ev in _supplies(extractor.extract_text(text)))
