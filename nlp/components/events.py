@@ -37,6 +37,7 @@ _SELLER_AGENTS = {"supplier", "vendor", "seller", "provider"}
 _DEAL_NOUNS = {"contract", "deal", "agreement", "business", "dealings"}  # "had never done business with Sudan"
 _SPEECH_VERBS = {"say", "tell", "claim", "state", "insist", "confirm", "announce", "deny", "argue", "maintain",
                  "acknowledge", "admit", "explain", "add", "note", "write", "assert", "stress"}
+_WITH_VERBS = {"work", "partner", "team", "cooperate", "collaborate"}  # "X is working with Y to install ..."
 _TIE_NOUNS = {"relationship", "relation", "tie"}
 _AWARD_VERBS = {"award", "give", "grant", "sign"}  # the subject of "awarded a contract to X" is the buyer
 _WIN_VERBS = {"win", "secure", "land", "obtain", "receive", "get"}
@@ -358,6 +359,9 @@ class EventExtractor:
             # "the RAB signed a contract with Tiersec to supply ...": the contractor supplies, for the signer
             deal = next((c for c in trigger.head.children if c.dep_ == "dobj" and c.lemma_.casefold() in _DEAL_NOUNS), None)
             partner = [m for m in mentions if deal is not None and (a := self._attach(deal, m)) is not None and a.prep == "with"]
+            if not partner and trigger.head.lemma_.casefold() in _WITH_VERBS:
+                # "Uganda's police is working with Huawei to install CCTV cameras": as with a contract's partner
+                partner = [m for m in mentions if (a := self._attach(trigger.head, m)) is not None and a.prep == "with"]
             if partner and not any(a.dep == "nsubj" for a in found):
                 head_subj = [m for m in mentions for c in trigger.head.children
                              if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end]
@@ -1271,7 +1275,7 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
             continue
         speaker = _speaker(tok) if tok.lower_ == "it" else None
         if speaker is not None:  # "The Italian company told the UN investigators that it ...": the company
-            named = [m for m in mentions if m.span.start <= speaker.i < m.span.end and m.label == "ORG"]
+            named = [m for m in mentions if m.span.start <= speaker.i < m.span.end and m.label in ("ORG", "GOV_AGENCY")]
             named += [a for a in out if a.span.start == speaker.i]
             for ante in named[:1]:
                 out.append(Mention(tok.doc[tok.i : tok.i + 1], ante.label, ante.value, refers=ante.out))

@@ -638,3 +638,10 @@ def test_a_country_on_a_firm_s_name_or_on_an_unnamed_firm_is_no_supplier(extract
     # phrasing of https://www.techworld.com/news/security/activists-claim-uk-spy-trojan-sold-to-egyptian-police-...
     text = "Allegations have resurfaced that a UK company sold a surveillance Trojan to the Egyptian police."
     assert all("GB" not in _names(ev.roles.get("supplier")) for ev in _supplies(extractor.extract_text(text)))
+
+
+def test_a_state_body_working_with_a_firm_to_install_cameras_gets_them_from_the_firm(extractor: Extractor) -> None:
+    # phrasing of https://iafrikan.com/2019/08/26/ugandas-police-force-has-confirmed-that-it-is-installing-... (2019)
+    text = ("Uganda's Police Force has confirmed that it is working with China's Huawei Technologies to install CCTV "
+            "cameras in some of the country's cities.")
+    assert _pairs(extractor.extract_text(text)) == [({"Huawei Technologies"}, {"Police Force"})]
