@@ -16,7 +16,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux, trigger_lemmas
+import nlp.components.common as common
+from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
 from nlp.components.ruler import _actor_head_end, _modifies_later_noun
 from nlp.gazetteer import Gazetteer
 from nlp.normalize import acronym, legal_forms, name_key
@@ -52,7 +53,7 @@ _SHARED_HEADS = {"service", "services", "forces", "force", "guard", "guards", "c
 _ONE_WORD_BODIES = {"customs", "treasury", "pentagon", "kremlin"}  # bodies named by their head word alone
 _TITLE_WORDS = {"secretary", "secretaries", "minister", "director", "commissioner", "administrator", "chairman", "chair"}
 # lemmas whose subject is a firm: the seller lemmas of nlp/data/event_triggers.json, and making
-_SUPPLY_VERBS = frozenset(trigger_lemmas("supply_seller")) | {"develop", "manufacture", "make", "produce"}
+_SUPPLY_VERBS = frozenset(common.trigger_lemmas("supply_seller")) | {"develop", "manufacture", "make", "produce"}
 _PLACE_BODY_HEADS = frozenset({"police", "government", "administration", "forces", "gendarmerie"})
 _AUX_NER = {"DATE": "DATE", "PERCENT": "PERCENT", "MONEY": "MONEY"}
 
