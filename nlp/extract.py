@@ -43,6 +43,7 @@ class _UnitResult:
     entities: list[tuple[int, int, str, str, float]]  # relative start, end, label, canonical, confidence
     events: list[dict[str, Any]]
     countries: dict[tuple[int, int], str] = field(default_factory=dict)  # GOV_AGENCY (start, end) -> ISO code
+    makers: list[list[Any]] = field(default_factory=list)  # [product start, end, firm start, end, firm value]
 
 
 @dataclass
@@ -142,10 +143,13 @@ class Extractor:
         events: list[dict[str, Any]] = []
         country_at: dict[tuple[int, int], str] = {}
         previous: list[Any] | None = None  # the firm an opening "the company" of the next paragraph stands for
+        makers: list[list[Any]] = []  # [product start, end, firm mention] in document offsets
         for start, unit_text in p.units:
             result = p.results[unit_text]
             raw.extend((s + start, e + start, lab, can, conf) for s, e, lab, can, conf in result.entities)
             country_at.update({(s + start, e + start): code for (s, e), code in result.countries.items()})
+            makers += [[ps + start, pe + start, [fs + start, fe + start, "ORG", value]]
+                       for ps, pe, fs, fe, value in result.makers]
             unit_events = []
             for ev in result.events:
                 shifted = dict(ev)
@@ -162,6 +166,7 @@ class Extractor:
             events.extend(unit_events)
             previous = _last_firm(result, start, unit_events) or previous
         read = p.prepared.text
+        events = _named_makers_supply(read, events, makers)
         raw = _add_acronym_mentions(read, raw)
         raw = _surnames_are_people(read, raw)
         raw = _typed_names_repeated(read, raw)
@@ -208,6 +213,41 @@ class Extractor:
         return ext
 
 
+def _named_makers_supply(text: str, events: list[dict[str, Any]], makers: list[list[Any]]) -> list[dict[str, Any]]:
+    """Supply events whose supplier is not said, completed with the maker the document names for their product:
+    "the NSO Group's Pegasus spyware" ... "Pegasus is only sold to governments" (NSO Group sold it). The makers are
+    those of :func:`nlp.components.events._product_makers` and the suppliers of the document's own supply events
+    with that product; products match by their text, case-insensitive. A completed event's confidence is at most
+    0.7 (inferred, not said); an event read from a use that finds no maker is dropped ("used Pegasus" alone names
+    no seller)."""
+    maker_of: dict[str, list[Any]] = {}
+    for ps, pe, firm in makers:
+        maker_of.setdefault(text[ps:pe].casefold(), firm)
+    for ev in events:
+        if ev["type"] == "supply" and not ev.get("needs_supplier"):
+            firms = [m for m in ev["roles"].get("supplier", []) if m[2] == "ORG"]
+            for m in ev["roles"].get("product", []):
+                if m[2] == "PRODUCT" and len(firms) == 1:
+                    maker_of.setdefault(text[m[0] : m[1]].casefold(), firms[0])
+    said = {(s[3], r[3]) for ev in events if ev["type"] == "supply"
+            for s in ev["roles"].get("supplier", []) for r in ev["roles"].get("recipient", [])}
+    out: list[dict[str, Any]] = []
+    for ev in events:
+        roles = ev["roles"]
+        if ev["type"] == "supply" and not roles.get("supplier"):
+            products = [text[m[0] : m[1]].casefold() for m in roles.get("product", []) if m[2] == "PRODUCT"]
+            firm = next((maker_of[p] for p in products if p in maker_of), None)
+            recipients = {m[3] for m in roles.get("recipient", [])}
+            if firm is not None and firm[3] not in recipients:
+                if any((firm[3], r) in said for r in recipients):
+                    continue  # the document says that sale in words elsewhere: this is the same one
+                ev = dict(ev, roles=dict(roles, supplier=[firm]), confidence=min(ev["confidence"], 0.7))
+        if ev.get("needs_supplier") and not ev["roles"].get("supplier"):
+            continue
+        out.append(ev)
+    return out
+
+
 def _last_firm(result: _UnitResult, start: int, events: list[dict[str, Any]]) -> list[Any] | None:
     """The organisation a paragraph leaves as its topic, as a role mention [start, end, "ORG", value] in document
     offsets: the last supplier named in its events, else the last organisation named; None when it names none (the
@@ -228,7 +268,7 @@ def _unit_result(doc: Doc) -> _UnitResult:
     ents += [(s.start_char, s.end_char, "COUNTRY", s.kb_id_, 0.95) for s in aux_spans(doc) if s.label_ == COUNTRY_IN_NAME]
     ents.sort(key=lambda x: (x[0], x[1]))
     countries = {(s, e): code for s, e, code in (doc._.redflag_country or [])}
-    return _UnitResult(ents, list(doc._.redflag_events or []), countries)
+    return _UnitResult(ents, list(doc._.redflag_events or []), countries, list(doc._.redflag_makers or []))
 
 
 def _surnames_are_people(text: str, raw: list[tuple[int, int, str, str, float]]) -> list[tuple[int, int, str, str, float]]:

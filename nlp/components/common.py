@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from spacy.tokens import Doc, Span
 
 AUX = "redflag_aux"  # span group: PLACE, LIST, DATE, PERCENT, GOV_GENERIC (not output as entities)
@@ -13,6 +16,8 @@ if not Doc.has_extension("redflag_cues"):
     Doc.set_extension("redflag_cues", default=None)
 if not Doc.has_extension("redflag_events"):
     Doc.set_extension("redflag_events", default=None)
+if not Doc.has_extension("redflag_makers"):
+    Doc.set_extension("redflag_makers", default=None)  # [[product start_char, end_char, org start_char, end_char, org value]]
 if not Doc.has_extension("redflag_conf"):
     Doc.set_extension("redflag_conf", default=None)
 if not Doc.has_extension("redflag_country"):
@@ -26,3 +31,14 @@ def aux_spans(doc: Doc) -> list[Span]:
 def set_aux(doc: Doc, spans: list[Span]) -> None:
     unique = {(s.start, s.end): s for s in reversed(spans)}  # the first span for a range wins
     doc.spans[AUX] = sorted(unique.values(), key=lambda s: (s.start, s.end))
+
+
+def event_triggers() -> dict[str, set[str]]:
+    """The trigger lemmas of ``nlp/data/event_triggers.json`` by kind ("supply_seller", "abuse", ...)."""
+    raw = json.loads((Path(__file__).resolve().parents[1] / "data" / "event_triggers.json").read_text(encoding="utf-8"))
+    return {k: set(v) for k, v in raw.items() if not k.startswith("_")}
+
+
+def trigger_lemmas(kind: str) -> set[str]:
+    """The lemmas of one kind of event trigger (:func:`event_triggers`); KeyError for an unknown kind."""
+    return event_triggers()[kind]

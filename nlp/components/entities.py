@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+import nlp.components.common as common
 from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
 from nlp.components.name_repairs import repair_names
 from nlp.components.ruler import _actor_head_end, _modifies_later_noun
@@ -54,8 +55,8 @@ _SHARED_HEADS = {"service", "services", "forces", "force", "guard", "guards", "c
 _TERM_HEADS = _SHARED_HEADS | {"centre", "center"}
 _ONE_WORD_BODIES = {"customs", "treasury", "pentagon", "kremlin"}  # bodies named by their head word alone
 _TITLE_WORDS = {"secretary", "secretaries", "minister", "director", "commissioner", "administrator", "chairman", "chair"}
-_SUPPLY_VERBS = {"sell", "supply", "provide", "deliver", "export", "ship", "install", "market", "resell", "distribute",
-                 "develop", "manufacture", "make", "produce", "build"}
+# lemmas whose subject is a firm: the seller lemmas of nlp/data/event_triggers.json, and making
+_SUPPLY_VERBS = frozenset(common.trigger_lemmas("supply_seller")) | {"develop", "manufacture", "make", "produce"}
 _PLACE_BODY_HEADS = frozenset({"police", "government", "administration", "forces", "gendarmerie"})
 _AUX_NER = {"DATE": "DATE", "PERCENT": "PERCENT", "MONEY": "MONEY"}
 

@@ -9,21 +9,21 @@ intermediary words ("its reseller X") give ``via``. Hedge cues in the sentence m
 confidence); a negation of the trigger or a denial verb above it marks it negated.
 
 Events are stored as plain data in ``doc._.redflag_events`` (character offsets), so they survive
-``nlp.pipe(n_process=...)``.
+``nlp.pipe(n_process=...)``; ``doc._.redflag_makers`` holds the firm named as the maker or owner of each named
+product ("NSO Group's Pegasus", "Pegasus, developed by NSO Group"), with which the extractor names the supplier of
+a later sale or use of that product in the same document ("Pegasus is only sold to governments").
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from nlp.components.common import ITEM_LABELS, PARTY_LABELS, aux_spans
+from nlp.components.common import ITEM_LABELS, PARTY_LABELS, aux_spans, event_triggers
 
 _DENIAL_LEMMAS = {"deny", "reject", "refute", "dispute", "dismiss"}
 _STOP_POS = {"VERB", "AUX"}
@@ -32,11 +32,12 @@ _CLAUSE_DEPS = {"conj", "xcomp", "advcl", "ccomp", "relcl", "acl", "pcomp", "csu
 _ANAPHOR_NOUNS = {"company", "firm", "vendor", "manufacturer", "maker", "outfit", "giant", "supplier", "developer", "business", "exporter", "group",
                   "companies", "firms", "entities", "entity"}
 # agent nouns of a supply: the noun names one party, its possessor or "of"/"to" phrase the other
-_BUYER_AGENTS = {"customer", "client", "buyer"}
+_BUYER_AGENTS = {"customer", "client", "buyer", "user"}
 _SELLER_AGENTS = {"supplier", "vendor", "seller", "provider"}
 _DEAL_NOUNS = {"contract", "deal", "agreement", "business", "dealings"}  # "had never done business with Sudan"
 _SPEECH_VERBS = {"say", "tell", "claim", "state", "insist", "confirm", "announce", "deny", "argue", "maintain",
                  "acknowledge", "admit", "explain", "add", "note", "write", "assert", "stress"}
+_WITH_VERBS = {"work", "partner", "team", "cooperate", "collaborate"}  # "X is working with Y to install ..."
 _TIE_NOUNS = {"relationship", "relation", "tie"}
 _AWARD_VERBS = {"award", "give", "grant", "sign"}  # the subject of "awarded a contract to X" is the buyer
 _WIN_VERBS = {"win", "secure", "land", "obtain", "receive", "get"}
@@ -53,6 +54,10 @@ _INSTALL_VERBS = {"install", "instal"}  # "instal": the model's lemma of "instal
 _TOOL_NOUNS = {"tool", "software", "system", "technology", "product", "equipment", "camera", "spyware", "malware",
                "solution", "device", "platform", "hardware", "gear", "program"}
 _MAKER_VERBS = {"produce", "make", "develop", "manufacture", "build", "design", "create", "sell", "supply", "market"}
+# what a company buys when it takes over (part of) another one, not goods
+_FIRM_NOUNS = {"company", "firm", "vendor", "manufacturer", "maker", "outfit", "supplier", "developer", "business",
+               "exporter", "companies", "firms"}
+_HOLDING_NOUNS = {"asset", "assets", "stake", "share", "shares", "stock", "business", "division", "subsidiary", "interest"}
 _MODIFIER_DEPS = {"amod", "compound", "npadvmod", "nmod", "nummod"}
 # the value of "the company"/"it" opening a paragraph with no organisation named before it in the paragraph: the
 # extractor, which sees the whole document, replaces it with the last firm of the previous paragraph
@@ -79,6 +84,7 @@ class Mention:
     label: str
     value: str
     refers: Span | None = None  # what it names, when elsewhere ("the company" -> the firm named before)
+    maker: bool = False  # stands for the firm whose goods its span names ("bought the spyware" -> its maker)
 
     @cached_property
     def root(self) -> Token:
@@ -115,6 +121,8 @@ class Event:
     trigger: Token
     roles: dict[str, list[Mention]] = field(default_factory=dict)
     confidence: float = 0.8
+    from_use: bool = False  # a supply read from a use ("the police used Huawei's cameras")
+    needs_supplier: bool = False  # kept only if the document names the maker of its product
 
     def add(self, role: str, mention: Mention) -> None:
         bucket = self.roles.setdefault(role, [])
@@ -123,8 +131,7 @@ class Event:
 
 
 def _triggers() -> dict[str, set[str]]:
-    raw = json.loads((Path(__file__).resolve().parents[1] / "data" / "event_triggers.json").read_text(encoding="utf-8"))
-    return {k: set(v) for k, v in raw.items() if not k.startswith("_")}
+    return event_triggers()
 
 
 @Language.factory("redflag_events", default_config={"base_confidence": 0.85, "hedge_factor": 0.6})
@@ -139,6 +146,7 @@ class EventExtractor:
         self.hedge_factor = hedge_factor
         self.t = _triggers()
         self.trade_verbs = frozenset(self.t["supply_seller"] | self.t["supply_buyer"])
+        self.getting_verbs = frozenset(self.t["supply_buyer"]) | _USE_VERBS
         self.intermediary_terms: set[str] = set()
 
     def set_intermediary_terms(self, terms: list[str]) -> None:
@@ -153,7 +161,7 @@ class EventExtractor:
         firms = {m.value for m in mentions if m.label == "ORG" and _described_as_firm(m.root)}
         for sent in doc.sents:
             in_sent = [m for m in mentions if m.span.start >= sent.start and m.span.end <= _list_end(sent)]
-            in_sent += _anaphors(sent, mentions, firms, self.trade_verbs)
+            in_sent += _anaphors(sent, mentions, firms, self.trade_verbs, self.getting_verbs)
             if len(in_sent) < 2 and not any(m.label == "LIST" for m in in_sent):
                 continue
             events = self._sentence_events(sent, in_sent)
@@ -162,6 +170,8 @@ class EventExtractor:
             hedge = [c for c in cues["hedge"] if sent.start <= c[0] < sent.end and self._hedge_applies(doc, c)]
             for ev in events:
                 negated = self._negated(ev.trigger, sent, cues["negation"])
+                if negated and ev.from_use:
+                    continue  # "never used the tool": not a denial that it was bought
                 confidence = ev.confidence * (self.hedge_factor if hedge else 1.0)
                 out.append(
                     {
@@ -172,9 +182,10 @@ class EventExtractor:
                         "confidence": round(confidence, 3),
                         "hedged": bool(hedge),
                         "negated": negated,
-                    }
+                    } | ({"needs_supplier": True} if ev.needs_supplier else {})
                 )
         doc._.redflag_events = out
+        doc._.redflag_makers = _product_makers(mentions)
         return doc
 
     @staticmethod
@@ -212,15 +223,22 @@ class EventExtractor:
         prep = ""
         intermediary = self._is_intermediary(mention)
         behalf = False
+        by_on_name = False
+        passive_no_agent = any(c.dep_ == "auxpass" for c in trigger.children) and not any(
+            c.dep_ == "agent" for c in trigger.children)
         steps = 0
         while tok.i != trigger.i and steps < 8:
             head = tok.head
             if head.i == tok.i:
                 return None
             if tok.dep_ in ("prep", "agent", "dative"):
-                if not (prep == "from" and tok.lower_ in ("with", "of")):
+                if not (prep == "from" and tok.lower_ in ("with", "of")) and not by_on_name:
                     # (a "from" under "with"/"of" stays: "a CCTV system with facial recognition from Huawei")
                     prep = tok.lemma_.casefold() if tok.dep_ != "dative" else "to"
+                # "was sold to Bahrain by Gamma International": the parser hangs the agent on the name before it (a
+                # name takes no "by" phrase of its own), the agent stays the agent
+                by_on_name = by_on_name or prep == "by" and tok.lower_ == "by" and head.dep_ == "pobj" and (
+                    head.pos_ == "PROPN" or passive_no_agent)  # also "was used for deep packet inspection by X"
                 if prep == "of" and (tok.head.lower_ == "behalf" or tok.head.lower_ == "support" and tok.head.dep_ == "pobj"
                                      and tok.head.head.lower_ == "in"):
                     behalf = True  # "on behalf of X", "in support of X's UAV program": X is the end user
@@ -242,7 +260,8 @@ class EventExtractor:
                 continue
             if tok.dep_ == "appos" and prep in ("of", "on", "against", "in", "by", "with", "under"):
                 return None  # "provided spyware to Sudan, a violation of a UN embargo": the UN describes Sudan's case
-            if head.pos_ in _STOP_POS and tok.dep_ not in ("conj", "appos") and head.dep_ != "amod":
+            if head.pos_ in _STOP_POS and tok.dep_ not in ("conj", "appos") and head.dep_ != "amod" and not (
+                    head.dep_ == "prep" and head.lower_ == "including"):  # "users including the FBI"
                 return None
             if head.lemma_.casefold() in self.intermediary_terms:
                 intermediary = True
@@ -340,6 +359,9 @@ class EventExtractor:
             # "the RAB signed a contract with Tiersec to supply ...": the contractor supplies, for the signer
             deal = next((c for c in trigger.head.children if c.dep_ == "dobj" and c.lemma_.casefold() in _DEAL_NOUNS), None)
             partner = [m for m in mentions if deal is not None and (a := self._attach(deal, m)) is not None and a.prep == "with"]
+            if not partner and trigger.head.lemma_.casefold() in _WITH_VERBS:
+                # "Uganda's police is working with Huawei to install CCTV cameras": as with a contract's partner
+                partner = [m for m in mentions if (a := self._attach(trigger.head, m)) is not None and a.prep == "with"]
             if partner and not any(a.dep == "nsubj" for a in found):
                 head_subj = [m for m in mentions for c in trigger.head.children
                              if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end]
@@ -370,11 +392,19 @@ class EventExtractor:
         if subject is not None and not any(a.dep.startswith("nsubj") or a.prep == "by" for a in found):
             dep = "nsubjpass" if trigger.dep_ == "acl" and subject.i == trigger.head.i else "nsubj"
             named = [m for m in mentions if m.span.start <= subject.i < m.span.end]
+            if named and all(m.label == "COUNTRY" for m in named):
+                # "Gamma International UK denied supplying ...": a country closing a firm's name is part of it
+                firms = [m for m in mentions if m.label == "ORG" and m.root.dep_ == "compound" and m.root.head.i == subject.i]
+                named = firms or named
             if not named and subject.tag_ in ("WDT", "WP") and subject.head.dep_ == "relcl":
                 # "entities ... that seek to provide ...": the relative pronoun stands for the noun it follows
                 named = _described_by(subject.head.head, mentions)
             elif not named and subject.pos_ == "NOUN":  # "Cellebrite is a firm that provides ...": Cellebrite
                 named = _described_by(subject, mentions)
+                if not named and trigger.dep_ in ("relcl", "acl") and subject.i == trigger.head.i:
+                    # "Sandvine's equipment, which was sold to Belarus, ...": the goods' owner (their supplier)
+                    named = [m for m in mentions if m.label == "ORG" and m.root.dep_ == "poss"
+                             and m.root.head.i == subject.i and _owner_of_tool(m, mentions)]
             elif not named and subject.pos_ == "PRON":  # "... that they developed and supplied spyware to ..."
                 named = _antecedents(subject, mentions)
             elif named:  # the subject and the parties coordinated with it: "Fishenko and the other defendants"
@@ -399,13 +429,37 @@ class EventExtractor:
                 doer = _doer_of_plan(node.head)
                 if doer is not None:  # "X engaged in a conspiracy to export", "efforts by front companies to ..."
                     return doer
+            if node.dep_ == "acl" and node.tag_ == "VBD" and node.i == trigger.i:
+                # a finite verb the parser hung on the last noun of a relative clause: "Sandvine, which is owned by
+                # Francisco Partners, sold ...": the clause's noun (Sandvine) sells, not the owner
+                up = node.head
+                for _ in range(4):
+                    if up.dep_ == "relcl" or up.head.i == up.i:
+                        break
+                    up = up.head
+                if up.dep_ == "relcl":
+                    return up.head
             if node.dep_ in ("relcl", "acl") and node.i == trigger.i:
                 rel = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if not rel or rel[0].tag_ in ("WDT", "WP"):
                     return node.head
                 return None
+            if node.dep_ == "conj" and _infinitive(node) and not _infinitive(node.head):
+                # "a conspiracy to obtain goods from suppliers located in the US and to export them to Russia": the
+                # parser hangs the second infinitive on the participle; it is coordinated with the first one
+                up = node.head
+                for _ in range(4):
+                    if _infinitive(up) or up.head.i == up.i:
+                        break
+                    up = up.head
+                if _infinitive(up):
+                    node = up
+                    continue
             if node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
                 node = node.head
+                continue
+            if node.dep_ == "dobj" and node.tag_ == "VBG" and node.head.pos_ in ("VERB", "AUX"):
+                node = node.head  # "the government has acknowledged purchasing ...": the government purchases
                 continue
             if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "added ... for supplying"
                 means = node.head.lower_ == "by"
@@ -423,7 +477,9 @@ class EventExtractor:
         if trig.pos_ in ("NOUN", "PROPN") and lemma in _BUYER_AGENTS | _SELLER_AGENTS:
             return self._agent_noun(trig, sent, mentions, seller=lemma in _SELLER_AGENTS)
         slots = self._slots(trig, mentions)
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children) or (trig.dep_ == "acl" and trig.tag_ == "VBN")
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children) or (trig.dep_ == "acl" and trig.tag_ == "VBN") \
+            or (trig.dep_ == "conj" and trig.tag_ in ("VBN", "VBD") and any(c.dep_ == "auxpass" for c in trig.head.children)
+                and not any(c.dep_ in ("nsubj", "aux") for c in trig.children))  # "was developed by X and sold via Y"
         noun = trig.pos_ in ("NOUN", "PROPN")
         if noun and trig.dep_ == "conj" and trig.head.pos_ == "NOUN":
             # "Iran's production and proliferation of UAVs to Russia": coordinated nouns share the first one's
@@ -432,8 +488,13 @@ class EventExtractor:
             slots += [a for a in self._slots(trig.head, mentions) if a.mention.key not in known]
         ev = Event("supply", trig)
         behalf: list[Mention] = []
+        makers: list[Mention] = []  # the maker of the definite goods bought ("bought the spyware"), if none else
         for a in slots:
             m, party, item = a.mention, a.mention.label in PARTY_LABELS, a.mention.label in ITEM_LABELS
+            if m.maker:
+                if not a.prep and a.dep in ("dobj", "nsubjpass") and not seller:
+                    makers.append(m)
+                continue
             if m.label in ("PLACE",) or (m.label == "COUNTRY" and _country_modifier(m, trig, mentions)):
                 ev.add("country", m)  # "the Bahraini Ministry", "a Cyprus-based firm": where, not who
                 continue
@@ -480,6 +541,11 @@ class EventExtractor:
                     ev.add("country", m) if m.label == "COUNTRY" else ev.add("supplier", m)
                 else:
                     ev.add("supplier", m)
+            elif a.dep == "dobj" and seller and m.root.dep_ in ("compound", "nmod") and m.root.head.i != trig.i \
+                    and _owner_of_tool(m, mentions):
+                continue  # "sold its Eagle surveillance system to Libya": a name on the goods is not who got them
+            elif a.dep == "dobj" and seller and any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in trig.children):
+                continue  # "sold a computer surveillance Trojan to the Egyptian police": the object is the goods
             elif a.dep == "dobj":
                 ev.add("recipient" if seller else "supplier", m)
             elif a.prep == "of" and noun:
@@ -493,10 +559,13 @@ class EventExtractor:
                 ev.add("via", m)
             for m in behalf:
                 ev.add("recipient", m)
+        if not seller and lemma in ("buy", "purchase", "acquire", "acquisition") and any(
+                c.dep_ == "dobj" and c.lemma_.casefold() in _HOLDING_NOUNS for c in trig.children):
+            return None  # "Sandvine acquired the assets of Teclo Networks": a takeover, not a supply of goods
         # the buyer acquiring a company is an ownership change, not a supply
         if not seller and trig.lemma_ in ("acquire", "buy", "purchase", "acquisition", "take"):
             owned = [a.mention for a in slots if a.dep == "dobj" and not a.prep and a.mention.label == "ORG"
-                     and not _possessor_of_item(a.mention, trig, mentions)]  # "bought X's spyware": X not bought;
+                     and not a.mention.maker and not _possessor_of_item(a.mention, trig, mentions)]  # "bought X's spyware": X not bought;
             # "bought the chips from X": X, under the object's "from", sold them
             owned += [a.mention for a in slots if a.prep == "of" and a.mention.label == "ORG" and noun]
             if owned and ev.roles.get("recipient"):
@@ -522,9 +591,13 @@ class EventExtractor:
         if not ev.roles.get("supplier") and ev.roles.get("recipient"):
             for m in self._makers(trig, ev, mentions):  # "bought Pegasus software produced by NSO Group"
                 ev.add("supplier", m)
-        if seller and not ev.roles.get("supplier") and ev.roles.get("recipient") and trig.dep_ == "conj" \
-                and trig.head.lemma_.casefold() in _MAKER_VERBS:
+        if not ev.roles.get("supplier") and ev.roles.get("recipient") and makers:
+            for m in makers:  # "NSO Group is a spyware maker. The government of Hungary purchased the spyware"
+                ev.add("supplier", m)
+        if seller and not ev.roles.get("supplier") and (ev.roles.get("recipient") or ev.roles.get("via")) \
+                and trig.dep_ == "conj" and trig.head.lemma_.casefold() in _MAKER_VERBS:
             # "the spyware was developed by NSO Group and sold to the Saudi government": the developer sold it
+            # (also "developed by Gamma Group and sold via the UK subsidiary Gamma International")
             for m in mentions:
                 maker = self._attach(trig.head, m)
                 if maker is not None and maker.prep == "by" and m.label in ("ORG", "PERSON"):
@@ -537,7 +610,22 @@ class EventExtractor:
                 # "exported ... to services in X and Y"
                 ev.add("recipient", m)
             ev.roles["country"] = [m for m in ev.roles["country"] if m.key not in {r.key for r in ev.roles.get("recipient", [])}]
-        if seller and ev.roles.get("supplier") and not ev.roles.get("recipient"):
+        elif seller and trig.pos_ == "VERB" and ev.roles.get("country") and any(
+                m.label == "COUNTRY" for m in ev.roles.get("recipient", [])):
+            # "sold Predator to three European nations (Germany, Austria), four Gulf countries (the UAE, Oman) ...":
+            # the parser hangs the later groups of the list elsewhere; countries named after the first recipient
+            # and under no other preposition are more recipients
+            first = min(m.span.start for m in ev.roles["recipient"] if m.label == "COUNTRY")
+            more = [m for m in ev.roles["country"] if m.label == "COUNTRY" and m.span.start > first
+                    and m.root.tag_ in ("NNP", "NNPS") and not _country_modifier(m, trig, mentions)
+                    and not any(t.dep_ in ("prep", "agent") and t.lower_ != "to" for t in m.root.ancestors)]
+            for m in more:
+                ev.add("recipient", m)
+            ev.roles["country"] = [m for m in ev.roles["country"] if all(m.key != r.key for r in more)]
+        if seller and (ev.roles.get("supplier") or any(m.label == "PRODUCT" for m in ev.roles.get("product", []))) \
+                and not ev.roles.get("recipient"):
+            # (a named product with no seller said: "Pegasus is only sold to governments"; the extractor names its
+            # maker from the rest of the document)
             generic = _generic_recipient(trig)
             if generic is not None:  # "supplied spyware to foreign governments": unnamed, but said
                 ev.add("recipient", Mention(generic, "TEXT", generic.text))
@@ -559,7 +647,8 @@ class EventExtractor:
             return None
         if {m.key for m in supplier} & {m.key for m in recipient} or {m.value for m in supplier} & {m.value for m in recipient}:
             return None  # the same party (or country: "Russia/Belarus ... to Russia or Belarus") on both sides
-        ev.confidence = self.base if (supplier and recipient) else self.base - 0.15
+        # a supplier inferred as the maker of the goods is less sure than one named in the clause
+        ev.confidence = self.base if (supplier and recipient and not any(m.maker for m in supplier)) else self.base - 0.15
         if not things:
             phrase = _object_phrase(trig)
             named = [m for ms in ev.roles.values() for m in ms if m.label in PARTY_LABELS]
@@ -574,12 +663,18 @@ class EventExtractor:
         Only a government user (agency, country, "the government") and a firm named as the tool's owner or source
         count; the supply is reported with a lower confidence than a sale said in words."""
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children)
-        ev = Event("supply", trig, confidence=self.base - 0.15)
+        ev = Event("supply", trig, confidence=self.base - 0.15, from_use=True)
+        makers: list[Mention] = []
         for a in self._slots(trig, mentions):
             m = a.mention
-            if m.label in ITEM_LABELS:
+            if m.maker:
+                if not a.prep and a.dep in ("dobj", "nsubjpass"):
+                    makers.append(m)  # "the government used the spyware": its maker, named before
+            elif m.label in ITEM_LABELS:
                 ev.add(_item_role(m), m)
-            elif m.label in ("GOV_AGENCY", "COUNTRY") and ((a.dep == "nsubj" and not passive) or a.prep == "by"):
+            elif m.label in ("GOV_AGENCY", "COUNTRY") and ((a.dep == "nsubj" and not passive) or a.prep == "by"
+                                                           or trig.pos_ == "NOUN" and a.dep == "poss" and not a.prep):
+                # (also the owner of the noun: "Bahrain's use of Nokia-Siemens surveillance software")
                 if not _country_modifier(m, trig, mentions):
                     ev.add("recipient", m)
             elif m.label == "ORG" and (a.prep == "from" or _owner_of_tool(m, mentions)) and a.prep != "by" \
@@ -601,6 +696,14 @@ class EventExtractor:
         if ev.roles.get("recipient") and not ev.roles.get("supplier"):
             for m in self._makers(trig, ev, mentions):  # "used web filtering technologies created by Blue Coat"
                 ev.add("supplier", m)
+        if ev.roles.get("recipient") and not ev.roles.get("supplier"):
+            for m in makers:
+                ev.add("supplier", m)
+        if ev.roles.get("recipient") and not ev.roles.get("supplier") and any(
+                m.label == "PRODUCT" for m in ev.roles.get("product", [])):
+            ev.needs_supplier = True  # "the Rwandan government used Pegasus": its maker, if the document names it
+            _add_sentence_dates(ev, sent, mentions)
+            return ev
         if not ev.roles.get("supplier") or not ev.roles.get("recipient"):
             return None
         _add_sentence_dates(ev, sent, mentions)
@@ -639,7 +742,13 @@ class EventExtractor:
         ev = Event("supply", trig, confidence=self.base - 0.05)
         described: list[Mention] = []
         owner: list[Mention] = []  # whose customers (or suppliers) they are, when said outside the noun's phrase
-        if trig.dep_ == "appos":
+        if trig.dep_ == "pobj" and trig.head.lower_ == "of" and trig.head.head.dep_ == "attr" and \
+                trig.head.head.pos_ in ("NUM", "PRON", "ADJ"):
+            # "the FBI was one of its customers", "Mexico is among ... ", "X became one of NSO's first clients"
+            verb = trig.head.head.head
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            described = [m for m in mentions if subj is not None and m.span.start <= subj.i < m.span.end]
+        elif trig.dep_ == "appos":
             described = [m for m in mentions if m.span.start <= trig.head.i < m.span.end]
         elif trig.dep_ == "attr":
             subj = next((c for c in trig.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -661,9 +770,15 @@ class EventExtractor:
                     owner = [m for m in mentions if m.span.start <= subj.i < m.span.end and m.label in PARTY_LABELS]
             elif subj is not None:  # "Among NSO's customers are the governments of Rwanda and Morocco"
                 described = _named_or_their_state(subj, mentions)
+        elif trig.dep_ == "dobj" and trig.head.lemma_ in ("have", "count", "serve") and trig.tag_ == "NNS":
+            # "Clearview ... has 3,100 active users including the FBI": the subject's customers, named after it
+            subj = next((c for c in trig.head.children if c.dep_ == "nsubj"), None) or self._inherited_subject(trig.head)
+            owner = [m for m in mentions if subj is not None and m.span.start <= subj.i < m.span.end
+                     and m.label in PARTY_LABELS]
         elif trig.dep_ == "nsubj" and trig.head.lemma_ in ("include", "be"):
             objs = [o for c in trig.head.children if c.dep_ in ("dobj", "attr") for o in (c, *c.conjuncts)]
-            described = [m for m in mentions for c in objs if m.span.start <= c.i < m.span.end]
+            # "its customers include the governments of Rwanda and Morocco": the countries of the state noun
+            described = [m for c in objs for m in _named_or_their_state(c, mentions)]
         other: list[Mention] = list(owner)
         if any(c.dep_ == "poss" and c.lower_ == "whose" for c in trig.children) and trig.head.dep_ == "relcl":
             # "NSO Group, whose clients include Saudi Arabia and the UAE": the relative's noun
@@ -678,7 +793,7 @@ class EventExtractor:
                 ev.add(_item_role(m), m)
             elif a.dep in ("poss", "compound") or a.prep in ("of", "to", "for", "with"):
                 other.append(m)
-            elif a.dep == "appos" or a.prep in ("as", "like", "including"):
+            elif a.dep == "appos" or a.prep in ("as", "like", "including", "include", "such"):
                 described.append(m)
         nxt = trig.doc[trig.i + 1] if trig.i + 1 < len(trig.doc) else None
         if not any(m.label in PARTY_LABELS for m in described) and nxt is not None and nxt.text == ":":
@@ -923,6 +1038,9 @@ class EventExtractor:
 
     # ------------------------------------------------------------------ listing
     def _listing(self, trig: Token, sent: Span, mentions: list[Mention]) -> Event | None:
+        if trig.lemma_.casefold() == "include" and any(
+                c.dep_ == "nsubj" and c.lemma_.casefold() in _BUYER_AGENTS | _SELLER_AGENTS for c in trig.children):
+            return None  # "NSO Group's customers include ...": a client list (a supply), no listing
         slots = self._slots(trig, mentions)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children)
         lists = [m for m in mentions if m.label == "LIST"]
@@ -982,6 +1100,11 @@ class EventExtractor:
         return ev
 
 
+def _infinitive(verb: Token) -> bool:
+    """A verb with its "to": "to export"."""
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _list_end(sent: Span) -> int:
     """Token end of a sentence, or of the next one when this one ends with a colon that introduces it (the parser
     cuts "... are likely Circles customers: Australia, Belgium, ..." at the colon)."""
@@ -1008,7 +1131,8 @@ def _antecedents(pron: Token, mentions: list[Mention]) -> list[Mention]:
     speaker = _speaker(pron)
     if speaker is not None:  # "X told the UN investigators that it ...": it is X, not the UN
         return [m for m in mentions if m.span.start <= speaker.i < m.span.end and m.label in ("ORG", "GOV_AGENCY", "PERSON")]
-    before = [m for m in mentions if m.span.end <= pron.i and m.label in ("ORG", "GOV_AGENCY", "PERSON") and m.refers is None]
+    before = [m for m in mentions if m.span.end <= pron.i and m.label in ("ORG", "GOV_AGENCY", "PERSON") and m.refers is None
+              and not _addressee(m)]
     if not before:
         return []
     last = before[-1]
@@ -1052,6 +1176,17 @@ def _described_by(noun: Token, mentions: list[Mention]) -> list[Mention]:
             and on_noun(m.root)]
 
 
+def _addressee(m: Mention) -> bool:
+    """A party named as the one spoken to or quoted from: "told The Guardian", "according to Reuters", "said in a
+    statement to Haaretz" (a newspaper, never what "the firm" or "it" stands for)."""
+    root = m.root
+    head = root.head
+    if root.dep_ in ("dobj", "dative") and head.lemma_.casefold() in _SPEECH_VERBS:
+        return True
+    return root.dep_ == "pobj" and head.lower_ == "to" and (head.head.lower_ == "according" or
+                                                            head.head.lemma_.casefold() in _SPEECH_VERBS)
+
+
 def _speaker(pron: Token) -> Token | None:
     """The subject of the speech verb whose clause a subject pronoun opens ("NSO told Reuters it licenses ...",
     "the company told the UN that it does not ..."): the one the pronoun stands for, named or not."""
@@ -1076,12 +1211,14 @@ def _doer_of_plan(noun: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
-def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs: frozenset[str]) -> list[Mention]:
+def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs: frozenset[str],
+              getting_verbs: frozenset[str] = frozenset()) -> list[Mention]:
     """Subjects "it", "the company", "the firm" (also "the Israeli firm", "its customers", "with the company")
     standing for the organisation named last before them in this paragraph or the previous sentence, as mentions
     that report that organisation; opening a paragraph with no organisation before them, as a mention valued
     :data:`PREVIOUS_PARAGRAPH_ORG` (the extractor puts in the previous paragraph's firm). ``firms``: values of names the text calls a company (preferred antecedents);
-    ``trade_verbs``: lemmas whose passive subject "it" is the goods, never a firm."""
+    ``trade_verbs``: lemmas whose passive subject "it" is the goods, never a firm; ``getting_verbs``: lemmas of
+    buying and using whose definite goods ("bought the spyware") stand for their maker (:func:`_maker_of_goods`)."""
     out: list[Mention] = []
     doc = sent.doc
     all_mentions = mentions
@@ -1095,10 +1232,24 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
     window = min(para, prev)
     mentions = [m for m in mentions if m.span.start_char >= window]
     for tok in sent:
+        if (maker := _maker_of_goods(tok, mentions, firms, getting_verbs)) is not None:
+            out.append(Mention(tok.doc[tok.i : tok.i + 1], maker.label, maker.value, refers=maker.span, maker=True))
+            continue
+        if any(m.span.start <= tok.i < m.span.end and m.label != "GOV_GENERIC" for m in mentions):
+            continue
+        if (state := _state_antecedent(tok, mentions)) is not None:
+            out.append(Mention(tok.doc[tok.i : tok.i + 1], state.label, state.value, refers=state.span))
+            continue
         if any(m.span.start <= tok.i < m.span.end for m in mentions):
             continue
         if tok.dep_ == "poss" and tok.lower_ == "its" and tok.head.lemma_.casefold() in _AGENT_AND_SUPPLY_NOUNS:
             pass  # "its customers include ...", "its sale of Pegasus to ..."
+        elif tok.dep_ == "poss" and tok.lower_ == "its" and (tok.head.lemma_.casefold() in _TOOL_NOUNS or any(
+                m.label in ITEM_LABELS and m.span.start <= tok.head.i < m.span.end for m in mentions)) and (
+                tok.head.dep_ == "nsubjpass" or tok.head.dep_ == "pobj" and tok.head.head.lower_ == "of"):
+            # "its devices had been sold to ...", "the sale of its spyware to ...": the firm owns the tool it names
+            # (in "X sold its spyware to Y" the subject says who sells already)
+            pass
         elif tok.dep_ == "pobj" and tok.head.lower_ in ("by", "from", "with", "to") and tok.pos_ == "NOUN":
             pass  # "a contract with the company", "bought from the firm": a definite firm noun, checked below
         elif tok.dep_ not in ("nsubj", "nsubjpass"):
@@ -1117,18 +1268,20 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
                 continue  # "it was bought from Hungary": the goods, not the firm named before
         elif tok.pos_ == "NOUN" and tok.lemma_.casefold() in _ANAPHOR_NOUNS and tok.tag_ == "NN" and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children) and not any(
-                c.dep_ == "prep" or c.dep_ in ("compound", "amod") and not _descriptive(c, mentions) for c in tok.children):
-            pass  # "the company", "the Israeli firm", "the spyware maker"
+                c.dep_ == "prep" or c.dep_ in ("compound", "amod") and not _descriptive(c, mentions)
+                or c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children):
+            pass  # "the company", "the Israeli firm", "the spyware maker" (not "the American company Sandvine")
         else:
             continue
         speaker = _speaker(tok) if tok.lower_ == "it" else None
         if speaker is not None:  # "The Italian company told the UN investigators that it ...": the company
-            named = [m for m in mentions if m.span.start <= speaker.i < m.span.end and m.label == "ORG"]
+            named = [m for m in mentions if m.span.start <= speaker.i < m.span.end and m.label in ("ORG", "GOV_AGENCY")]
             named += [a for a in out if a.span.start == speaker.i]
             for ante in named[:1]:
                 out.append(Mention(tok.doc[tok.i : tok.i + 1], ante.label, ante.value, refers=ante.out))
             continue
-        before = [m for m in mentions if m.label == "ORG" and m.span.end <= tok.i and m.refers is None]
+        before = [m for m in mentions if m.label == "ORG" and m.span.end <= tok.i and m.refers is None
+                  and not _addressee(m)]  # not the newspaper told: "The bureau told The Guardian ... The firm says"
         subjects = [m for m in before if m.root.dep_ in ("nsubj", "nsubjpass")]  # the topic, not an object
         # a name the text calls a company somewhere ("NSO Group, an Israeli firm") before a research group or
         # newspaper named in between ("Citizen Lab published ... The company sold ...")
@@ -1142,6 +1295,99 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
             # "The company also sold ..." opening a paragraph: the firm is named in the previous one, which this
             # parse does not see; the document-level step (nlp.extract) puts it in or drops the role
             out.append(Mention(tok.doc[tok.i : tok.i + 1], "ORG", PREVIOUS_PARAGRAPH_ORG))
+    return out
+
+
+_STATE_ANAPHORS = {"government", "authority", "regime", "administration", "police", "army", "military"}
+_AGENCY_ANAPHORS = {"agency", "bureau", "ministry"}  # "the agency", "the bureau": the agency named before
+_DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def _maker_of_goods(tok: Token, mentions: list[Mention], firms: set[str], getting_verbs: frozenset[str]) -> Mention | None:
+    """The firm whose goods a definite noun names, when bought or used: "NSO Group is an Israeli spyware maker. The
+    government of Hungary purchased the spyware in 2017" (NSO Group's). The firm is the last organisation before it
+    in the window of ``mentions`` that the text calls a company (``firms``), names as a tool's owner ("NSO Group's
+    Pegasus") or as the subject of making or selling; None when the goods say whose they are or none was named."""
+    if tok.head.lemma_.casefold() not in getting_verbs or tok.dep_ not in ("dobj", "nsubjpass") or tok.head.pos_ != "VERB":
+        return None
+    if tok.lower_ == "it" and tok.dep_ == "nsubjpass":
+        # "Sandvine makes DPI equipment. It was obtained by Belarus's traffic centre": the goods, made by the firm;
+        # "It was acquired by X" after a firm is more likely the firm bought (an ownership): not for buying verbs
+        agents = [o for a in tok.head.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        states = [o for o in agents if o.lemma_.casefold() in _STATE_NOUNS or any(
+            m.label in ("GOV_AGENCY", "COUNTRY") and o.left_edge.i <= m.root.i <= o.i for m in mentions)]
+        if not states and (not agents or tok.head.lemma_.casefold() in ("acquire", "buy", "purchase", "take")):
+            return None
+    elif tok.pos_ != "NOUN" or tok.lemma_.casefold() not in _TOOL_NOUNS:
+        return None
+    elif not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children) or any(
+            c.dep_ in ("poss", "prep", "appos", "relcl", "acl") or c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
+            for c in tok.children):
+        return None  # "the NSO spyware", "the spyware from X", "the spyware made by X": said where it is
+    for m in reversed([m for m in mentions if m.span.end <= tok.i and m.refers is None and m.label == "ORG"]):
+        head = m.root.head
+        if m.value in firms or _owner_of_tool(m, mentions) or m.root.dep_ in ("nsubj", "csubj") and \
+                head.lemma_.casefold() in _MAKER_VERBS | {"license", "licence", "provide", "deliver", "export"}:
+            return m
+    return None
+
+
+def _state_antecedent(tok: Token, mentions: list[Mention]) -> Mention | None:
+    """The state a bare "the government", "the authorities", "the regime" stands for: the country (or a government
+    named as such, "the Ethiopian government") named last before it in the window of ``mentions`` ("Researchers
+    found Pegasus in Togo. The government bought it from NSO Group": Togo's); None when the noun says whose it
+    is ("the Israeli government", "the government of Hungary") or no country was named before it."""
+    lemma = tok.lemma_.casefold()
+    if tok.pos_ != "NOUN" or lemma not in _STATE_ANAPHORS | _AGENCY_ANAPHORS:
+        return None
+    if lemma not in ("police", "army", "military") and (tok.tag_ == "NNS") != (lemma == "authority"):
+        return None  # "the governments", "the agencies": several, not the one named before
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or any(
+            c.dep_ in ("compound", "amod", "nmod", "poss", "prep", "appos") for c in tok.children):
+        return None
+    if not (tok.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") or tok.dep_ == "pobj" and tok.head.lower_ in (
+            "by", "from", "with", "to", "for")):
+        return None
+    for m in reversed([m for m in mentions if m.span.end <= tok.i and m.refers is None]):
+        if m.label == "GOV_AGENCY" and (lemma in _AGENCY_ANAPHORS or m.span.root.lemma_.casefold() in
+                                        _STATE_ANAPHORS | {"state"}):
+            return m
+        if lemma in _AGENCY_ANAPHORS:
+            continue
+        if m.label == "COUNTRY" and not (m.root.dep_ in _MODIFIER_DEPS | {"poss", "appos"} and (
+                m.root.head.lemma_.casefold() in _ANAPHOR_NOUNS | _TOOL_NOUNS or any(
+                    x.label in ("ORG", "PRODUCT") and x.span.start <= m.root.head.i < x.span.end for x in mentions))):
+            # a country named as such ("in Togo", "Hungary's governing party"), not where a firm or its goods
+            # come from ("an Israeli firm", "Israel's NSO Group", "Israeli spyware")
+            return m
+    return None
+
+
+def _product_makers(mentions: list[Mention]) -> list[list[Any]]:
+    """[product start_char, end_char, firm start_char, end_char, firm value] for each named product whose maker or
+    owner the parse names: "NSO Group's Pegasus (spyware)", "NSO Group's spyware, Pegasus", "Pegasus, developed by
+    NSO Group", "NSO Group makes Pegasus"."""
+    orgs = [m for m in mentions if m.label == "ORG"]
+    out: list[list[Any]] = []
+    for p in (m for m in mentions if m.label == "PRODUCT"):
+        root = p.root
+        head = root.head if root.dep_ in ("compound", "amod", "nmod", "appos") else root  # "Pegasus spyware"
+        found = [o for o in orgs if o.root.dep_ in ("poss", "compound", "nmod") and not p.span.start <= o.root.i < p.span.end
+                 and (p.span.start <= o.root.head.i < p.span.end or o.root.head.i == head.i)]
+        for node in (root, head):
+            for acl in node.children:
+                if acl.dep_ != "acl" or acl.lemma_.casefold() not in _MAKER_VERBS:
+                    continue
+                for agent in acl.children:
+                    if agent.dep_ == "agent" or agent.dep_ == "prep" and agent.lower_ == "by":
+                        objs = [o for c in agent.children if c.dep_ == "pobj" for o in (c, *c.conjuncts)]
+                        found += [o for o in orgs for obj in objs if o.span.start <= obj.i < o.span.end
+                                  or o.root.head.i == obj.i and obj.lemma_.casefold() in _ANAPHOR_NOUNS]
+        verb = head.head
+        if head.dep_ == "dobj" and verb.lemma_.casefold() in _MAKER_VERBS | {"own"}:
+            found += [o for o in orgs for c in verb.children if c.dep_ == "nsubj" and o.span.start <= c.i < o.span.end]
+        for o in found[:1]:
+            out.append([p.span.start_char, p.span.end_char, o.span.start_char, o.span.end_char, o.value])
     return out
 
 
@@ -1195,6 +1441,8 @@ def _country_modifier(m: Mention, trig: Token, mentions: list[Mention] | None = 
     if root.dep_ not in _MODIFIER_DEPS | {"poss", "appos"} or root.head.i == trig.i:
         return False
     head = root.head
+    while head.dep_ == "amod" and head.pos_ == "ADJ" and head.head.i != head.i and head.head.i != trig.i:
+        head = head.head  # "a British-German company": "British" hangs on "German"
     named = [x for x in (mentions or []) if x.label in ("ORG", "GOV_AGENCY", "PERSON", "PRODUCT")]
     if any(x.span.start <= head.i < x.span.end for x in named):
         return True
@@ -1206,6 +1454,8 @@ def _country_modifier(m: Mention, trig: Token, mentions: list[Mention] | None = 
     linked += [c for c in head.children if c.dep_ in ("appos", "compound") and c.i > root.i]
     if head.lemma_.casefold() in _ANAPHOR_NOUNS and any(t.pos_ == "PROPN" for t in linked):
         return True  # "Picsix, an Israeli firm": a firm with a name, even one the entity rules did not find
+    if head.lemma_.casefold() in _FIRM_NOUNS and root.dep_ in ("amod", "compound", "nmod") and root.tag_ != "NNPS":
+        return True  # "a UK company sold ...": where the unnamed firm is from; the state sold nothing
     return any(x.span.start <= t.i < x.span.end for t in linked for x in named)
 
 
@@ -1238,7 +1488,11 @@ def _possessor_of_item(m: Mention, trig: Token, mentions: list[Mention]) -> bool
 def _generic_recipient(trig: Token) -> Span | None:
     """The "to" object of a seller verb when it names state buyers without a name ("to foreign governments",
     "to security services in the region"): the noun phrase, without its article."""
-    for prep in trig.children:
+    preps = [p for p in trig.children if p.dep_ in ("prep", "dative") and p.lower_ == "to"]
+    if not preps:  # "sells access to its database to law enforcement agencies": the parser hangs the buyer deeper
+        preps = [p for o in trig.children if o.dep_ == "dobj" for p in o.subtree
+                 if p.dep_ == "prep" and p.lower_ == "to" and p.head.i != o.i]
+    for prep in preps:
         if prep.dep_ in ("prep", "dative") and prep.lower_ == "to":
             for obj in prep.children:
                 # "to governments and law enforcement agencies", "to law enforcement and intelligence agencies"
