@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from nlp.components.common import ITEM_LABELS, PARTY_LABELS, aux_spans, event_triggers
+from nlp.components.implied_supply import implied_supplies
 
 _DENIAL_LEMMAS = {"deny", "reject", "refute", "dispute", "dismiss"}
 _STOP_POS = {"VERB", "AUX"}
@@ -147,6 +148,8 @@ class EventExtractor:
         self.t = _triggers()
         self.trade_verbs = frozenset(self.t["supply_seller"] | self.t["supply_buyer"])
         self.getting_verbs = frozenset(self.t["supply_buyer"]) | _USE_VERBS
+        self.supply_cues = frozenset().union(*(self.t[k] for k in ("supply_seller", "supply_buyer", "supply_seller_nouns",
+                                                                   "supply_buyer_nouns")))
         self.intermediary_terms: set[str] = set()
 
     def set_intermediary_terms(self, terms: list[str]) -> None:
@@ -159,12 +162,14 @@ class EventExtractor:
         mentions += [Mention(s, s.label_, s.kb_id_ or s.text) for s in aux_spans(doc)]
         cues = doc._.redflag_cues or {"hedge": [], "negation": []}
         firms = {m.value for m in mentions if m.label == "ORG" and _described_as_firm(m.root)}
+        makers = {str(x[4]) for x in _product_makers(mentions)}
         for sent in doc.sents:
             in_sent = [m for m in mentions if m.span.start >= sent.start and m.span.end <= _list_end(sent)]
             in_sent += _anaphors(sent, mentions, firms, self.trade_verbs, self.getting_verbs)
             if len(in_sent) < 2 and not any(m.label == "LIST" for m in in_sent):
                 continue
-            events = self._sentence_events(sent, in_sent)
+            events = implied_supplies(sent, in_sent, self._sentence_events(sent, in_sent), self.supply_cues,
+                                      firms | makers, _owner_of_tool, _country_modifier, Event)
             if not events:
                 continue
             hedge = [c for c in cues["hedge"] if sent.start <= c[0] < sent.end and self._hedge_applies(doc, c)]

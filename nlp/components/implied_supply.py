@@ -1,0 +1,151 @@
+"""Supply relations a sentence implies when the parse rules of ``redflag_events`` could not place both parties.
+
+News prose often names a firm and a state buyer in one sentence about a sale or a use without the grammatical
+link the parse rules read: "Bahrain's use of Nokia-Siemens surveillance software to intercept messages ...",
+"surveillance technology sold to China by Cisco enabled ...", "Clearview sells access to its database to law
+enforcement agencies and has 3,100 active users including the Federal Bureau of Investigation". On real news
+texts the parse rules placed both parties of only 1 in 30 such relations (issue 13, round 6 fresh texts,
+docs/PERFORMANCE.md).
+
+This backoff reads one sentence at a time, after the parse rules, and only when they found no supply with both a
+supplier and a recipient in it:
+
+- the sentence must hold a supply cue: a seller or buyer verb or noun of ``nlp/data/event_triggers.json`` or a
+  use verb or noun ("use", "deploy", "deployment"); the cue becomes the event's trigger, so a negation or denial
+  of it marks the event negated as for any other event;
+- suppliers: one or two organisations the document treats as firms: called a company somewhere in it
+  ("NSO Group, an Israeli firm"), named as the maker of a product ("NSO Group's Pegasus") or as the owner of a
+  tool in this sentence ("Nokia-Siemens surveillance software"); a third firm makes the sentence ambiguous and
+  nothing is inferred;
+- recipients: the government agencies named in the sentence, else its unnamed state bodies ("the government",
+  "law enforcement") and its countries that are parties, not the country of another name ("the Israeli firm", "Cyprus-based", "Spain's National Intelligence Centre").
+
+An event the rules left with one party is completed with the other; otherwise a new event is made. Every inferred
+party lowers the event's confidence to at most :data:`CONFIDENCE` (0.45, below a sale said in words, 0.85, and a
+sale read from a use, 0.7), so an investigator sees that the link is the sentence's, not a stated sale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+if TYPE_CHECKING:
+    from nlp.components.events import Event, Mention
+
+CONFIDENCE = 0.45
+MAX_SUPPLIERS = 2
+_USE_LEMMAS = frozenset({"use", "deploy", "employ", "operate", "deployment"})
+
+
+def supply_cue(sent: Span, cue_lemmas: Collection[str]) -> Token | None:
+    """The first verb or noun of ``sent`` whose lemma is a supply or use cue, or None."""
+    for tok in sent:
+        if tok.pos_ in ("VERB", "NOUN", "AUX") or tok.tag_ == "VBN":
+            lemma = tok.lemma_.casefold()
+            if lemma in cue_lemmas or lemma in _USE_LEMMAS:
+                return tok
+    return None
+
+
+def implied_supplies(
+    sent: Span,
+    mentions: list[Mention],
+    events: list[Event],
+    cue_lemmas: Collection[str],
+    firms: Collection[str],
+    is_tool_owner: Callable[[Mention, list[Mention]], bool],
+    is_country_modifier: Callable[[Mention, Token, list[Mention]], bool],
+    new_event: Callable[[str, Token], Event],
+) -> list[Event]:
+    """``events`` with the supply this sentence implies added or completed (see the module's docstring).
+
+    ``mentions`` are the sentence's mentions, ``firms`` the values of the document's organisations known to be firms
+    (called a company, or the maker of a named product), ``is_tool_owner(m, mentions)`` and
+    ``is_country_modifier(m, cue, mentions)`` are the parse rules' tests, ``new_event("supply", trigger)`` makes an
+    empty event."""
+    supplies = [ev for ev in events if ev.type == "supply"]
+    if any(ev.roles.get("supplier") and ev.roles.get("recipient") for ev in supplies):
+        return events
+    cue = supplies[0].trigger if supplies else supply_cue(sent, cue_lemmas)
+    if cue is None:
+        return events
+    clause = _clause(cue)
+    near = [m for m in mentions if _in_clause(m, clause)]
+    suppliers = [m for m in near if m.label == "ORG" and (m.value in firms or m.refers is not None
+                                                          or is_tool_owner(m, mentions))]
+    if not suppliers or len({m.value for m in suppliers}) > MAX_SUPPLIERS:
+        return events
+    recipients = _state_parties(near, cue, lambda m: is_country_modifier(m, cue, mentions), cue_lemmas)
+    supplier_values = {m.value for m in suppliers}
+    recipients = [m for m in recipients if m.value not in supplier_values]
+    if not recipients:
+        return events
+    ev = supplies[0] if supplies else new_event("supply", cue)
+    if not ev.roles.get("supplier"):
+        for m in suppliers:
+            ev.add("supplier", m)
+    if not ev.roles.get("recipient"):
+        for m in recipients:
+            ev.add("recipient", m)
+    ev.confidence = min(ev.confidence, CONFIDENCE)
+    return events if supplies else [*events, ev]
+
+
+def _clause(cue: Token) -> Token:
+    """The verb whose clause holds the cue: the cue itself when a verb, else the first verb above it (or the root)."""
+    node = cue
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def _in_clause(m: Mention, clause: Token) -> bool:
+    """True when the mention sits in the clause's subtree, or is the noun a relative or participle clause describes
+    ("NSO Group, whose spyware was used by ...")."""
+    root = m.root
+    if clause.left_edge.i <= root.i <= clause.right_edge.i and any(a.i == clause.i for a in (root, *root.ancestors)):
+        return True
+    return clause.dep_ in ("relcl", "acl") and m.span.start <= clause.head.i < m.span.end
+
+
+def _state_parties(
+    mentions: list[Mention], cue: Token, is_country_modifier: Callable[[Mention], bool], cue_lemmas: Collection[str]
+) -> list[Mention]:
+    agencies = [m for m in mentions if m.label == "GOV_AGENCY"]
+    if agencies:
+        return agencies
+    # "the government", "law enforcement"; not a word of a longer noun ("government agencies": which ones?)
+    generic = [m for m in mentions if m.label == "GOV_GENERIC" and m.root.dep_ != "compound"]
+    return generic + [m for m in mentions if m.label == "COUNTRY" and not is_country_modifier(m)
+            and _place_of_the_supply(m.root, cue, cue_lemmas) and not _qualifies_a_person(m.root)]
+
+
+def _place_of_the_supply(root: Token, cue: Token, cue_lemmas: Collection[str]) -> bool:
+    """A country after a preposition names the buyer only where the phrase hangs on the sale or use or on its goods
+    ("the use of products in Libya", "devices to deliver malware in Turkey"), never on another verb ("formed in
+    Canada", "has offices in the United States") and never after "against" (a target, not a buyer)."""
+    while root.dep_ in ("appos", "conj", "compound", "npadvmod") and root.head.i != root.i:
+        root = root.head  # "in Waterloo, Ontario, Canada", "in Turkey, Syria, and Egypt"
+    if root.dep_ != "pobj":
+        return True
+    prep = root.head
+    if prep.lower_ in ("against", "about", "on", "over"):
+        return False
+    node = prep.head
+    while True:
+        if node.i == cue.i or node.lemma_.casefold() in cue_lemmas or node.lemma_.casefold() in _USE_LEMMAS:
+            return True
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        node = node.head
+
+
+def _qualifies_a_person(root: Token) -> bool:
+    """"French President Emmanuel Macron": the country says whose president, it names no buyer."""
+    head = root.head
+    return root.dep_ in ("amod", "compound") and (head.ent_type_ == "PERSON" or any(
+        c.ent_type_ == "PERSON" and c.dep_ == "compound" for c in head.children) or head.dep_ == "compound"
+        and head.head.ent_type_ == "PERSON")

@@ -1,0 +1,60 @@
+"""The sentence-level backoff of supply relations (nlp/components/implied_supply.py), on sentences as published.
+
+Sentences are quoted from the tuning half of the real development set (EFF Deeplinks, CC BY 3.0 US; Wikipedia,
+CC BY-SA 4.0; Voice of America, public domain). An inferred relation carries a confidence of at most 0.45; a
+country that says where a firm was formed or has offices, or whose president was targeted, is never a buyer.
+"""
+
+from __future__ import annotations
+
+from nlp.components.implied_supply import CONFIDENCE
+from nlp.extract import Extractor
+from ontology.records import DocumentExtraction, EventMention
+
+
+def _supplies(ext: DocumentExtraction) -> list[EventMention]:
+    return [ev for ev in ext.events if ev.type == "supply" and not ev.negated]
+
+
+def _names(value: object) -> set[str]:
+    return {str(v) for v in (value if isinstance(value, list) else [value] if value else [])}
+
+
+def test_a_firm_and_a_country_in_one_sentence_about_a_use_make_a_supply_of_low_confidence(extractor: Extractor) -> None:
+    # https://www.eff.org/deeplinks/2011/08/surveillance-built-west (2011)
+    text = ("A Wall Street Journal article published this week alleges the use of products in Libya created by the "
+            "French company Amesys and the South African firm VASTech SA Pty Ltd.")
+    found = [ev for ev in _supplies(extractor.extract_text(text)) if "LY" in _names(ev.roles.get("recipient"))]
+    assert found and "Amesys" in _names(found[0].roles.get("supplier"))
+    assert found[0].confidence <= CONFIDENCE
+    assert "FR" not in _names(found[0].roles.get("recipient"))  # the firm's country is no buyer
+
+
+def test_a_firm_in_another_clause_is_not_the_supplier_of_a_use(extractor: Extractor) -> None:
+    # https://www.eff.org/deeplinks/2011/08/surveillance-built-west (2011)
+    text = ("New evidence uncovered by hacktivists suggests that American-made surveillance technologies have been "
+            "used by Syrian authorities, and a report from Reporters Without Borders alleges that Canadian web "
+            "hosting company Netfirms, Inc., which also has offices in the United States, turned over sensitive "
+            "information about a US citizen of Thai origin that resulted in his arrest upon entering Thailand.")
+    assert not any("Netfirms" in " ".join(_names(ev.roles.get("supplier"))) for ev in _supplies(extractor.extract_text(text)))
+
+
+def test_where_a_firm_was_formed_is_not_a_buyer(extractor: Extractor) -> None:
+    # https://en.wikipedia.org/wiki/Sandvine (CC BY-SA 4.0)
+    text = ("Sandvine was formed in August 2001 in Waterloo, Ontario, Canada, by a team of approximately 30 people "
+            "from a recently closed Cisco acquisition, PixStream.")
+    assert not any("CA" in _names(ev.roles.get("recipient")) for ev in _supplies(extractor.extract_text(text)))
+
+
+def test_the_country_of_a_targeted_person_is_not_a_buyer(extractor: Extractor) -> None:
+    # https://www.voanews.com/a/europe_pegasus-project-journalists-activists-being-watched/6208397.html (2021)
+    text = ("NSO Group, an Israeli company, makes the Pegasus spyware. The software was even used against government "
+            "leaders, including French President Emmanuel Macron.")
+    assert not any("FR" in _names(ev.roles.get("recipient")) for ev in _supplies(extractor.extract_text(text)))
+
+
+def test_three_firms_in_one_sentence_make_no_inferred_supply(extractor: Extractor) -> None:
+    # a sentence naming three vendors and a country does not say which of them sold there
+    text = ("Hacking Team, a company, and Gamma Group, a firm, and the company Trovicor are among the vendors whose "
+            "tools were in use in Bahrain.")
+    assert not any("BH" in _names(ev.roles.get("recipient")) for ev in _supplies(extractor.extract_text(text)))
