@@ -16,7 +16,8 @@ supplier and a recipient in it:
 - suppliers: one or two organisations the document treats as firms: called a company somewhere in it
   ("NSO Group, an Israeli firm"), named as the maker of a product ("NSO Group's Pegasus") or as the owner of a
   tool in this sentence ("Nokia-Siemens surveillance software"); a third firm makes the sentence ambiguous and
-  nothing is inferred;
+  nothing is inferred; with no firm in the clause, a named product stands for its maker, and the event is kept
+  only if the document names that maker ("NSO Group's Pegasus" ... "the use of Pegasus by Spain's CNI");
 - recipients: the government agencies named in the sentence, else its unnamed state bodies ("the government",
   "law enforcement") and its countries that are parties, not the country of another name ("the Israeli firm", "Cyprus-based", "Spain's National Intelligence Centre").
 
@@ -76,7 +77,8 @@ def implied_supplies(
     near = [m for m in mentions if _in_clause(m, clause)]
     suppliers = [m for m in near if m.label == "ORG" and (m.value in firms or m.refers is not None
                                                           or is_tool_owner(m, mentions))]
-    if not suppliers or len({m.value for m in suppliers}) > MAX_SUPPLIERS:
+    products = [m for m in near if m.label == "PRODUCT"]
+    if len({m.value for m in suppliers}) > MAX_SUPPLIERS or not suppliers and (supplies or not products):
         return events
     recipients = _state_parties(near, cue, lambda m: is_country_modifier(m, cue, mentions), cue_lemmas)
     supplier_values = {m.value for m in suppliers}
@@ -84,6 +86,12 @@ def implied_supplies(
     if not recipients:
         return events
     ev = supplies[0] if supplies else new_event("supply", cue)
+    if not suppliers:
+        # "the use of Pegasus spyware by ... Spain's National Intelligence Centre": the product's maker, if the
+        # document names it (nlp.extract completes the supplier; the event is dropped otherwise)
+        ev.needs_supplier = True
+        for m in products:
+            ev.add("product", m)
     if not ev.roles.get("supplier"):
         for m in suppliers:
             ev.add("supplier", m)

@@ -58,3 +58,18 @@ def test_three_firms_in_one_sentence_make_no_inferred_supply(extractor: Extracto
     text = ("Hacking Team, a company, and Gamma Group, a firm, and the company Trovicor are among the vendors whose "
             "tools were in use in Bahrain.")
     assert not any("BH" in _names(ev.roles.get("recipient")) for ev in _supplies(extractor.extract_text(text)))
+
+
+def test_a_named_product_used_by_a_state_body_stands_for_the_maker_the_document_names(extractor: Extractor) -> None:
+    # after https://en.wikipedia.org/wiki/CatalanGate (CC BY-SA 4.0): the maker named in one sentence, the user in
+    # the next, with no firm in it
+    text = ("CatalanGate is a 2022 political scandal involving accusations of espionage using the NSO Group's Pegasus "
+            "spyware. Citizen Lab alleged to have found evidence of the deployment of Pegasus in Spain by the "
+            "National Intelligence Centre.")
+    found = [ev for ev in _supplies(extractor.extract_text(text)) if "NSO Group" in _names(ev.roles.get("supplier"))]
+    assert found and any("National Intelligence Centre" in r for r in _names(found[0].roles.get("recipient")))
+
+
+def test_a_named_product_whose_maker_the_document_does_not_name_makes_no_supply(extractor: Extractor) -> None:
+    text = "Citizen Lab alleged to have found evidence of the deployment of Pegasus in Spain by the National Intelligence Centre."
+    assert _supplies(extractor.extract_text(text)) == []
