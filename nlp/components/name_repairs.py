@@ -81,6 +81,7 @@ def repair_names(doc: Doc, ents: list[Span], conf: Conf, known: float, new: floa
     ents = trailing_common_nouns(doc, ents, conf, known)
     ents = lower_case_guesses(doc, ents, conf, known)
     ents = people_named_to_posts(doc, ents, conf, known)
+    ents = victim_group_phrases(doc, ents)
     return split_joined_firms(doc, ents, conf, known, new)
 
 
@@ -517,5 +518,59 @@ def people_named_to_posts(doc: Doc, ents: list[Span], conf: Conf, known: float) 
                 and any(t.lower_ in _POSTS for t in doc[e.end + 1 : e.end + 5]):
             out.append(_relabel(e, "PERSON", conf))
             continue
+        out.append(e)
+    return out
+
+
+# words before a victim group that count, point or judge, no part of the group's name ("other", "many", "local")
+_NOT_GROUP_WORDS = frozenset({"other", "many", "several", "some", "more", "most", "such", "these", "those", "various",
+                              "numerous", "certain", "all", "few", "both", "own", "same", "further", "additional",
+                              "individual", "least", "dozens", "hundreds", "thousands", "specific", "particular",
+                              "defenseless", "defenceless", "vulnerable", "innocent", "ordinary", "local", "foreign"})
+# nouns after a victim-group word that head the group's phrase ("civil society actors", "Falun Gong practitioners",
+# "Uyghur population"); not "groups" ("civil society groups" is read as the group "civil society", as the project's
+# own dev set annotates it)
+_GROUP_HEADS = frozenset({"actors", "actor", "population", "populations", "practitioners", "community", "communities",
+                          "victims", "minority", "minorities", "workers", "leaders", "figures", "defenders", "people"})
+
+
+def victim_group_phrases(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A victim-group mention takes in the words of its noun phrase that say which group: the adjectives and
+    proper nouns the parse attaches to it ("political opponents", "ethnic and religious minorities", "Muslim
+    minority", "Falun Gong practitioners") and a head noun it qualifies ("civil society actors", "Uyghur
+    population"); never a participle ("detained bloggers"), a counting or judging word ("other", "local"), a
+    determiner, a number or another mention ("Ethiopian journalists": the country stays apart; "LGBTQI+
+    activists": two groups)."""
+    out = []
+    for e in ents:
+        if e.label_ != "VICTIM_GROUP":
+            out.append(e)
+            continue
+        taken = {t for x in ents if x is not e for t in range(x.start, x.end)}
+        start, end = e.start, e.end
+        nxt = doc[end] if end < len(doc) else None
+        if nxt is not None and end not in taken and nxt.pos_ == "NOUN" and doc[end - 1].head.i == end and (
+                nxt.lower_ in _GROUP_HEADS or nxt.lower_ in ("members", "groups") and doc[start].is_title):
+            # ("Falun Gong members": the followers of a named group)
+            end += 1
+        k = start - 1
+        while k >= 0 and k not in taken:
+            tok = doc[k]
+            if tok.lower_ in ("and", "or") and k > 0 and doc[k - 1].pos_ == "ADJ" and doc[k + 1].pos_ == "ADJ" \
+                    and k + 1 == start:
+                k -= 1  # "ethnic and religious minorities"
+                continue
+            inside = start <= tok.head.i < end or (tok.dep_ == "conj" and start <= tok.head.head.i < end)
+            adjective = tok.pos_ == "ADJ" and tok.tag_ in ("JJ", "JJR", "JJS") and tok.dep_ in ("amod", "conj") \
+                and not (k > 0 and doc[k - 1].dep_ == "cc" and doc[k - 1].head.pos_ == "VERB")  # "identify and detain"
+            proper = tok.pos_ == "PROPN" and tok.dep_ == "compound" and tok.is_title
+            if not inside or tok.lower_ in _NOT_GROUP_WORDS or not (adjective or proper) or tok.like_num:
+                break
+            start = k
+            k -= 1
+        while start < e.start and doc[start].lower_ in ("and", "or"):
+            start += 1
+        if (start, end) != (e.start, e.end):
+            e = Span(doc, start, end, label="VICTIM_GROUP", kb_id=e.kb_id_)
         out.append(e)
     return out

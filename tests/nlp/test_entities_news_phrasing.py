@@ -732,3 +732,19 @@ def test_titles_are_no_names_and_a_victim_word_inside_a_name_is_the_names(extrac
     assert not any("Their" in name for name in labels)
     assert labels["Committee to Protect Journalists"] == {"ORG"} and "Journalists" not in labels
     assert labels["Trovicor"] == {"ORG"}
+
+
+def test_a_victim_group_takes_in_the_words_that_say_which_group(extractor: Extractor) -> None:
+    # the Treasury on the NS-CMIC identifications of December 2021 (in the dev set as
+    # treasury-2021-nscmic-eight-firms, shortened); https://www.eff.org/effector/37/12 (CC BY 3.0 US, shortened);
+    # EFF on the Cisco case (2016, CC BY 3.0 US, shortened)
+    ext = extractor.extract_text(
+        "The firms actively support the biometric surveillance and tracking of ethnic and religious minorities in "
+        "China, particularly the predominantly Muslim Uyghur minority.\n\n"
+        "Spyware was used against journalists and members of civil society.\n\n"
+        "Cisco built a system to identify and track Falun Gong practitioners.")
+    groups = _with(ext, "VICTIM_GROUP")
+    assert "ethnic and religious minorities" in groups
+    assert "civil society" in groups and "journalists" in groups  # "members of" stays outside
+    assert "Falun Gong practitioners" in groups  # a religious movement's followers, no person
+    assert "Falun Gong" not in _with(ext, "PERSON")
