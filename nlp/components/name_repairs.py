@@ -484,7 +484,7 @@ def names_ending_in_legal_forms(doc: Doc, ents: list[Span], conf: Conf, known: f
             before = by_end.get(e.start)
             if before is not None:
                 start = before.start
-            elif e.start > 0 and doc[e.start - 1].is_title and doc[e.start - 1].pos_ == "PROPN":
+            elif e.start > 0 and doc[e.start - 1].is_title and doc[e.start - 1].pos_ in ("PROPN", "NOUN"):
                 start = e.start - 1
             else:
                 continue
@@ -493,6 +493,13 @@ def names_ending_in_legal_forms(doc: Doc, ents: list[Span], conf: Conf, known: f
             continue
         out = [x for x in out if x is not e]
         out.append(_new(doc, start, e.end, "ORG", conf, new))
+    taken = {t for x in out for t in range(x.start, x.end)}
+    for e in list(out):  # "an Italian company called Area SpA": the untagged legal form after an organisation guess
+        if e.label_ == "ORG" and not _is_known(e, conf, known) and e.end < len(doc) and e.end not in taken \
+                and doc[e.end].text[:1].isupper() and doc[e.end].lower_.rstrip(".") in legal_forms \
+                and doc[e.end].lower_ not in ("as", "co", "company", "corporation", "limited"):
+            out.remove(e)
+            out.append(_new(doc, e.start, e.end + 1, "ORG", conf, new))
     return out
 
 

@@ -707,7 +707,8 @@ def test_greek_agency_names_people_and_legal_forms(extractor: Extractor) -> None
         "He appointed Panagiotis Kontoleon as EYP chief, after changing the law.\n\n"
         "The targets included the president of the social democratic party, PASOK, Nikos Androulakis, and the "
         "journalists Thanassis Koukakis and Stavros Michaloudis.\n\n"
-        "Two of the worst purveyors of this technology, Trovicor and Area SpA, are profiled here.")
+        "Two of the worst purveyors of this technology, Trovicor and Area SpA, are profiled here. Meanwhile, an "
+        "Italian company called Area SpA was busy helping the Syrian regime.")
     agencies = _agencies(ext)
     assert agencies.get("Greek National Intelligence Service") == "GR"  # the demonym opens the official name
     assert "EYP" in agencies  # the acronym in its own language takes the agency's label
@@ -716,6 +717,7 @@ def test_greek_agency_names_people_and_legal_forms(extractor: Extractor) -> None
     labels = _labels(ext)
     assert "social democratic party" not in labels  # a lower-case phrase is no name
     assert labels["Area SpA"] == {"ORG"}  # a legal form ends a firm's name, never a person's
+    assert "Area" not in labels
 
 
 def test_titles_are_no_names_and_a_victim_word_inside_a_name_is_the_names(extractor: Extractor) -> None:
