@@ -643,6 +643,17 @@ def _split_possessives(ents: Sequence[Span]) -> list[Span]:
             out.append(ent)
             continue
         doc = ent.doc
+        initials = [t.i for t in ent[2:] if len(t.text) == 2 and t.text[0].isupper() and t.text[1] == "."
+                    and doc[t.i - 1].is_title and doc[t.i - 1].is_alpha]
+        if initials and ent.label_ == "ORG":
+            # "Commerce for Export Administration Thea D. Rozman" + "Kendler": a title ner read as a body and the
+            # official's name with a middle initial after it; the name goes on over the capitalised words after
+            first, end = initials[0] - 1, ent.end
+            while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and doc[end].is_alpha:
+                end += 1
+            out.append(Span(doc, ent.start, first, label="ORG"))
+            out.append(Span(doc, first, end, label="PERSON"))
+            continue
         versus = [t.i for t in ent[1:-1] if t.lower_ in ("v.", "v", "vs.", "vs")]
         if versus:  # "Doe v. Cisco Systems Inc.": a case name; the company sued is the party named
             out.append(Span(doc, versus[-1] + 1, ent.end, label="ORG"))

@@ -82,6 +82,7 @@ def repair_names(doc: Doc, ents: list[Span], conf: Conf, known: float, new: floa
     ents = lower_case_guesses(doc, ents, conf, known)
     ents = people_named_to_posts(doc, ents, conf, known)
     ents = victim_group_phrases(doc, ents)
+    ents = names_with_middle_initials(doc, ents, conf, new)
     return split_joined_firms(doc, ents, conf, known, new)
 
 
@@ -580,4 +581,26 @@ def victim_group_phrases(doc: Doc, ents: list[Span]) -> list[Span]:
         if (start, end) != (e.start, e.end):
             e = Span(doc, start, end, label="VICTIM_GROUP", kb_id=e.kb_id_)
         out.append(e)
+    return out
+
+
+def names_with_middle_initials(doc: Doc, ents: list[Span], conf: Conf, new: float) -> list[Span]:
+    """An untagged capitalised word, a middle initial and capitalised words ("Thea D. Rozman Kendler", after a
+    title the gazetteer tagged a body in) are a person's name."""
+    taken = {t for e in ents for t in range(e.start, e.end)}
+    out = list(ents)
+    for tok in doc:
+        i = tok.i
+        if not (len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == ".") or i == 0 or i in taken:
+            continue
+        first = doc[i - 1]
+        if i - 1 in taken or not (first.is_title and first.is_alpha and first.pos_ == "PROPN") or first.is_sent_start:
+            continue
+        end = i + 1
+        while end < len(doc) and end not in taken and doc[end].is_title and doc[end].is_alpha and doc[end].pos_ == "PROPN":
+            end += 1
+        if end == i + 1:
+            continue
+        out.append(_new(doc, i - 1, end, "PERSON", conf, new))
+        taken.update(range(i - 1, end))
     return out

@@ -750,3 +750,12 @@ def test_a_victim_group_takes_in_the_words_that_say_which_group(extractor: Extra
     assert "civil society" in groups and "journalists" in groups  # "members of" stays outside
     assert "Falun Gong practitioners" in groups  # a religious movement's followers, no person
     assert "Falun Gong" not in _with(ext, "PERSON")
+
+
+def test_a_name_with_a_middle_initial_after_an_officials_title_is_a_person(extractor: Extractor) -> None:
+    # the Commerce Department's press release on 28 Entity List additions (in the dev set as
+    # bis-28-entities-quotes, shortened); BIS wording is public domain
+    ext = extractor.extract_text(
+        "\u201cWe will act when national security is at stake,\u201d said Assistant Secretary of Commerce for Export "
+        "Administration Thea D. Rozman Kendler. \u201cWe continue to impose export restrictions.\u201d")
+    assert "Thea D. Rozman Kendler" in _with(ext, "PERSON")
