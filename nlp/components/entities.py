@@ -959,8 +959,8 @@ def _bare_head_word(span: Span) -> bool:
     """A lone capitalised head word ("the Department's", "the Bureau", "the Company"): a reference back to a body
     named before, not a name of its own."""
     word = span[0].lower_
-    return len(span) == 1 and word not in _ONE_WORD_BODIES and word in _STATE_HEADS | _SHARED_HEADS | {
-        "company", "firm", "group", "agency", "state"}  # "the Treasury", "the Kremlin" name their body alone
+    return len(span) == 1 and word not in _ONE_WORD_BODIES and word in _STATE_HEADS | _SHARED_HEADS | _DOCUMENT_HEADS | {
+        "company", "firm", "group", "agency", "state"}  # ("the Regulations": the EAR named by its head word)  # "the Treasury", "the Kremlin" name their body alone
 
 
 # verbs that open the second half of a report's or article's title ("... to Search Mobile Phones")

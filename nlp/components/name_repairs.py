@@ -26,6 +26,7 @@ confidence, updated for new spans) and returns the new list of spans (overlaps a
 
 from __future__ import annotations
 
+from rigour.names import extract_org_types
 from spacy.tokens import Doc, Span
 
 from nlp.normalize import name_key
@@ -45,6 +46,7 @@ _FIRM_TAILS = frozenset({"labs", "lab", "platforms", "group", "holdings", "techn
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "mx", "mme", "m"})
 _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "dos", "del", "la", "le", "al", "el", "bin",
                              "ibn", "abu", "ter", "zu"})
+_CONTACT_WORDS = frozenset({"email", "e-mail", "phone", "fax", "tel", "telephone", "website", "web"})
 _CURRENCY_WORDS = frozenset({"euro", "euros", "dollar", "dollars", "pound", "pounds", "rupee", "rupees", "yuan",
                              "rouble", "roubles", "ruble", "rubles", "shekel", "shekels", "dirham", "dirhams", "taka"})
 # nouns for a people or a community: a capitalised one-word "organisation" before them is a demonym
@@ -83,6 +85,7 @@ def repair_names(doc: Doc, ents: list[Span], conf: Conf, known: float, new: floa
     ents = people_named_to_posts(doc, ents, conf, known)
     ents = victim_group_phrases(doc, ents)
     ents = names_with_middle_initials(doc, ents, conf, new)
+    ents = acronyms_of_documents(doc, ents, conf, known)
     return split_joined_firms(doc, ents, conf, known, new)
 
 
@@ -148,10 +151,18 @@ def names_opening_with_preposition(doc: Doc, ents: list[Span], conf: Conf, known
 
 def person_name_tails(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
     """A person's name that ner cut before its last part takes it in: one ending in a particle ("Ursula von der"
-    + "Leyen") or in a word the parse compounds with the untagged proper noun right after it."""
+    + "Leyen") or in a word the parse compounds with the untagged proper noun right after it; one that opens with
+    a middle initial takes in the first name before it ("Treena" + "V. Garrett")."""
     taken = {t for e in ents for t in range(e.start, e.end)}
     out = []
     for e in ents:
+        first = e[0]
+        if e.label_ == "PERSON" and not _is_known(e, conf, known) and len(first.text) == 2 and first.text[1] == "." \
+                and first.text[0].isupper() and e.start > 0 and e.start - 1 not in taken and doc[e.start - 1].is_title \
+                and doc[e.start - 1].is_alpha:  # "Treena" + "V. Garrett": a first name before a middle initial
+            confidence = conf.get((e.start_char, e.end_char), 0.8)
+            e = Span(doc, e.start - 1, e.end, label="PERSON", kb_id=name_key(doc[e.start - 1 : e.end].text))
+            conf[(e.start_char, e.end_char)] = confidence
         end = e.end
         if e.label_ == "PERSON" and not _is_known(e, conf, known) and end < len(doc) and end not in taken:
             last, nxt = doc[end - 1], doc[end]
@@ -204,7 +215,11 @@ def persons_that_are_not(doc: Doc, ents: list[Span], conf: Conf, known: float) -
             e = Span(doc, e.start + 1, e.end, label="PERSON", kb_id=name_key(doc[e.start + 1 : e.end].text))
             conf[(e.start_char, e.end_char)] = 0.8  # "MEP Nikos Androulakis": the title in capitals is no part of the name
         text = e.text
-        if text.casefold() in _CURRENCY_WORDS or not any(c.isupper() for c in text) or "\n" in text:
+        if text.casefold() in _CURRENCY_WORDS | _CONTACT_WORDS or not any(c.isupper() for c in text) or "\n" in text:
+            continue
+        if any(len(form.split()) >= 2 or len(e) >= 2 and text.endswith(form) for form, _ in extract_org_types(text)):
+            # rigour's legal forms, spelled out ("Aktsionernoe Obshchestvo AST") or ending the name ("Area SpA")
+            out.append(_relabel(e, "ORG", conf))
             continue
         brackets = [t.i for t in e if t.text in ("[", "]", "(", ")")]
         if brackets:
@@ -604,3 +619,24 @@ def names_with_middle_initials(doc: Doc, ents: list[Span], conf: Conf, new: floa
         out.append(_new(doc, i - 1, end, "PERSON", conf, new))
         taken.update(range(i - 1, end))
     return out
+
+
+# last words of the names of laws, rules and lists ("the Export Administration Act (EAA)")
+_DOCUMENT_WORDS = frozenset({"act", "regulations", "regulation", "rule", "rules", "order", "list", "law", "code",
+                             "directive", "convention", "treaty", "memorandum"})
+
+
+def acronyms_of_documents(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
+    """An acronym given in brackets after the name of a law or list ("the Export Administration Act (EAA)", "the
+    Export Control Reform Act (ECRA)") names that document: its organisation guesses in the paragraph are no
+    parties."""
+    acronyms = set()
+    for tok in doc:
+        i = tok.i
+        if tok.text == "(" and i >= 2 and i + 2 < len(doc) and doc[i + 2].text == ")" and doc[i + 1].is_upper \
+                and doc[i - 1].is_title and doc[i - 1].lower_ in _DOCUMENT_WORDS and doc[i - 2].is_title:
+            acronyms.add(doc[i + 1].text)
+    if not acronyms:
+        return ents
+    return [e for e in ents if not (e.label_ in ("ORG", "PERSON") and not _is_known(e, conf, known)
+                                    and e.text in acronyms)]

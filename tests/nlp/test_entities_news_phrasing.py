@@ -759,3 +759,25 @@ def test_a_name_with_a_middle_initial_after_an_officials_title_is_a_person(extra
         "\u201cWe will act when national security is at stake,\u201d said Assistant Secretary of Commerce for Export "
         "Administration Thea D. Rozman Kendler. \u201cWe continue to impose export restrictions.\u201d")
     assert "Thea D. Rozman Kendler" in _with(ext, "PERSON")
+
+
+def test_federal_register_words_that_are_no_parties_and_spelled_out_legal_forms(extractor: Extractor) -> None:
+    # Federal Register 2023-21173 (TDO renewal, Aeroflot), 2023-18772 (TDO renewals rule) and the July 2021 Entity
+    # List additions under E.O. 14024 as listed by law-firm notes (public domain government wording, shortened)
+    ext = extractor.extract_text(
+        "I find that the evidence presented by BIS convincingly demonstrates that Aeroflot has acted in violation "
+        "of the Regulations and the TDO.\n\n"
+        "This final rule also makes some conforming changes to remove references to the \"EAA,\" the Export "
+        "Administration Act (EAA), and add in their place references to \"ECRA,\" the Export Control Reform Act "
+        "(ECRA).\n\n"
+        "John Sonderman, Director, Office of Export Enforcement, Bureau of Industry and Security, Phone: (202) "
+        "482-5079, Email: EEinquiry@bis.doc.gov.\n\n"
+        "Signed in Washington, DC, on August 23, 2023. Treena V. Garrett, Federal Register Liaison Officer.\n\n"
+        "The entities are: Aktsionernoe Obshchestvo AST; Aktsionernoe Obshchestvo Pasit; and Obshchestvo S "
+        "Ogranichennoi Otvetstvennostyu NEOBIT.")
+    labels = _labels(ext)
+    assert "Regulations" not in labels and "EAA" not in labels and "ECRA" not in labels
+    assert "Email" not in labels
+    assert labels["Treena V. Garrett"] == {"PERSON"}
+    assert labels["Aktsionernoe Obshchestvo AST"] == {"ORG"}  # a Russian joint-stock company (rigour's org types)
+    assert labels["Obshchestvo S Ogranichennoi Otvetstvennostyu NEOBIT"] == {"ORG"}
