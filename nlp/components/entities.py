@@ -99,6 +99,9 @@ class EntityNormalizer:
         raw_words = [w.strip(".,").casefold() for w in text.replace("-", " ").split()]
         if any(w in _COMMERCIAL for w in raw_words[1:]) or (words and words[-1] in _COMMERCIAL) or not raw_words:
             return False
+        if len(raw_words) > 1 and (raw_words[-1] in ("court", "circuit") or "court" in raw_words[:-1]
+                                   and raw_words[raw_words.index("court") + 1] in ("of", "for")):
+            return True  # "the Supreme Court", "the Ninth Circuit", "Court of Appeals": courts are state bodies
         if (raw_words[-1] in _STATE_HEADS and (len(raw_words) > 1 or raw_words[0] in _ONE_WORD_BODIES)) or (len(raw_words) > 2 and raw_words[0] in _STATE_HEADS | _SHARED_HEADS | {"parliament"}
                                              and raw_words[1] in ("of", "for")):  # ("Parliament of Catalonia")
             return True

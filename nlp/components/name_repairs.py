@@ -86,6 +86,7 @@ def repair_names(doc: Doc, ents: list[Span], conf: Conf, known: float, new: floa
     ents = victim_group_phrases(doc, ents)
     ents = names_with_middle_initials(doc, ents, conf, new)
     ents = acronyms_of_documents(doc, ents, conf, known)
+    ents = documents_and_products_named(doc, ents, conf, known)
     return split_joined_firms(doc, ents, conf, known, new)
 
 
@@ -640,3 +641,46 @@ def acronyms_of_documents(doc: Doc, ents: list[Span], conf: Conf, known: float) 
         return ents
     return [e for e in ents if not (e.label_ in ("ORG", "PERSON") and not _is_known(e, conf, known)
                                     and e.text in acronyms)]
+
+
+# last words of the names of laws, reports and indexes: an organisation guess ending so is a document
+_DOCUMENT_ENDS = frozenset({"act", "regulations", "directive", "treaty", "statute", "report", "index"})
+_DOCUMENT_JOINERS = frozenset({"and", "of", "for", "on", "the", "to"})
+_MAKER_NOUNS = frozenset({"maker", "makers", "developer", "developers", "creator", "creators", "manufacturer",
+                          "vendor", "seller", "inventor"})
+# lower-case nouns a product's name qualifies ("Ring doorbells", "Dahua cameras")
+_THING_NOUNS = frozenset({"doorbell", "doorbells", "camera", "cameras", "device", "devices", "phone", "phones", "app",
+                          "apps", "software", "spyware", "malware", "system", "systems", "platform", "tool", "tools",
+                          "footage", "account", "accounts", "messages"})
+
+
+def documents_and_products_named(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
+    """Organisation guesses that name a document: ending in "Act", "Report", "Index" ... ("Foreign Intelligence
+    Surveillance Act", "Surveillance Industry Index") or cut from one ("Computer Fraud" + "and Abuse Act"), are
+    dropped; an organisation guess after "the maker/developer of" ("Axon, the maker of Taser") and a person guess
+    that qualifies a noun for a thing ("Ring doorbells") are products."""
+    out: list[Span] = []
+    for e in ents:
+        if e.label_ not in ("ORG", "PERSON") or _is_known(e, conf, known):
+            out.append(e)
+            continue
+        if e.label_ == "ORG":
+            if len(e) >= 2 and e[-1].is_title and e[-1].lower_ in _DOCUMENT_ENDS:
+                continue
+            j = e.end
+            while j < len(doc) and j - e.end < 6 and (doc[j].lower_ in _DOCUMENT_JOINERS or doc[j].is_title):
+                j += 1
+            tail = doc[e.end : j]
+            if len(tail) >= 2 and tail[0].lower_ in _DOCUMENT_JOINERS and tail[-1].is_title \
+                    and tail[-1].lower_ in _DOCUMENT_ENDS:
+                continue
+            root = e.root
+            if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.casefold() in _MAKER_NOUNS:
+                out.append(_relabel(e, "PRODUCT", conf))
+                continue
+        if e.label_ == "PERSON" and e.root.dep_ in ("compound", "nmod") and e.root.head.i >= e.end \
+                and e.root.head.is_lower and e.root.head.lower_ in _THING_NOUNS:
+            out.append(_relabel(e, "PRODUCT", conf))
+            continue
+        out.append(e)
+    return out

@@ -781,3 +781,22 @@ def test_federal_register_words_that_are_no_parties_and_spelled_out_legal_forms(
     assert labels["Treena V. Garrett"] == {"PERSON"}
     assert labels["Aktsionernoe Obshchestvo AST"] == {"ORG"}  # a Russian joint-stock company (rigour's org types)
     assert labels["Obshchestvo S Ogranichennoi Otvetstvennostyu NEOBIT"] == {"ORG"}
+
+
+def test_laws_and_indexes_are_no_organisations_courts_are_bodies_and_made_things_are_products(extractor: Extractor) -> None:
+    # written in the phrasing of EFF's Deeplinks posts on the Cisco case, Section 702, WhatsApp v. NSO, Fusus and
+    # Ring (2014-2025) and of Privacy International's Surveillance Industry Index; facts as those public pages state
+    ext = extractor.extract_text(
+        "EFF filed an amicus brief with the Ninth Circuit Court of Appeals urging the court to let the case against "
+        "Cisco proceed.\n\n"
+        "Section 702 of the Foreign Intelligence Surveillance Act should be reformed, EFF said.\n\n"
+        "Under the Computer Fraud and Abuse Act (CFAA), WhatsApp sued NSO Group in a California federal court in "
+        "2019.\n\n"
+        "Axon, the maker of Taser, bought Fusus in 2024 and links its cameras with Ring doorbells.\n\n"
+        "Privacy International's report, Surveillance Industry Index, lists more than 500 companies.")
+    labels = _labels(ext)
+    assert "Ninth Circuit Court of Appeals" in _agencies(ext)
+    assert "Foreign Intelligence Surveillance Act" not in labels and "Computer Fraud" not in labels
+    assert "Surveillance Industry Index" not in labels
+    assert labels["Taser"] == {"PRODUCT"} and labels["Ring"] == {"PRODUCT"}
+    assert labels["Axon"] == {"ORG"}
