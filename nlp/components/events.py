@@ -209,6 +209,8 @@ class EventExtractor:
                 return True
             if node.head.i == node.i or node.dep_ in ("relcl", "appos"):
                 break  # "NSO Group, whose clients include X, denied wrongdoing": the denial is not of the clients
+            if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+                break  # "X denied buying it, but the spyware was sold to X": a clause of its own is not denied
             node = node.head
         if node.lemma_.casefold() in _DENIAL_LEMMAS:
             return True
@@ -492,8 +494,8 @@ class EventExtractor:
         for a in slots:
             m, party, item = a.mention, a.mention.label in PARTY_LABELS, a.mention.label in ITEM_LABELS
             if m.maker:
-                if not a.prep and a.dep in ("dobj", "nsubjpass") and not seller:
-                    makers.append(m)
+                if not a.prep and (a.dep == "dobj" and not seller or a.dep == "nsubjpass" and (not seller or passive)):
+                    makers.append(m)  # "bought the spyware", "the spyware was sold to Greece": its maker
                 continue
             if m.label in ("PLACE",) or (m.label == "COUNTRY" and _country_modifier(m, trig, mentions)):
                 ev.add("country", m)  # "the Bahraini Ministry", "a Cyprus-based firm": where, not who
@@ -775,8 +777,12 @@ class EventExtractor:
             subj = next((c for c in trig.head.children if c.dep_ == "nsubj"), None) or self._inherited_subject(trig.head)
             owner = [m for m in mentions if subj is not None and m.span.start <= subj.i < m.span.end
                      and m.label in PARTY_LABELS]
-        elif trig.dep_ == "nsubj" and trig.head.lemma_ in ("include", "be"):
-            objs = [o for c in trig.head.children if c.dep_ in ("dobj", "attr") for o in (c, *c.conjuncts)]
+        elif trig.dep_ in ("nsubj", "nsubjpass") and (trig.head.lemma_ in ("include", "be") or any(
+                c.dep_ == "xcomp" and c.lemma_ in ("include", "be") for c in trig.head.children)):
+            # (also "its clients are believed to include ...", "its customers are said to be ...")
+            verb = trig.head if trig.head.lemma_ in ("include", "be") else next(
+                c for c in trig.head.children if c.dep_ == "xcomp" and c.lemma_ in ("include", "be"))
+            objs = [o for c in verb.children if c.dep_ in ("dobj", "attr") for o in (c, *c.conjuncts)]
             # "its customers include the governments of Rwanda and Morocco": the countries of the state noun
             described = [m for c in objs for m in _named_or_their_state(c, mentions)]
         other: list[Mention] = list(owner)
@@ -1232,7 +1238,7 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
     window = min(para, prev)
     mentions = [m for m in mentions if m.span.start_char >= window]
     for tok in sent:
-        if (maker := _maker_of_goods(tok, mentions, firms, getting_verbs)) is not None:
+        if (maker := _maker_of_goods(tok, mentions, firms, getting_verbs, trade_verbs)) is not None:
             out.append(Mention(tok.doc[tok.i : tok.i + 1], maker.label, maker.value, refers=maker.span, maker=True))
             continue
         if any(m.span.start <= tok.i < m.span.end and m.label != "GOV_GENERIC" for m in mentions):
@@ -1303,12 +1309,17 @@ _AGENCY_ANAPHORS = {"agency", "bureau", "ministry"}  # "the agency", "the bureau
 _DEFINITE = {"the", "this", "that", "these", "those"}
 
 
-def _maker_of_goods(tok: Token, mentions: list[Mention], firms: set[str], getting_verbs: frozenset[str]) -> Mention | None:
+def _maker_of_goods(tok: Token, mentions: list[Mention], firms: set[str], getting_verbs: frozenset[str],
+                    trade_verbs: frozenset[str] = frozenset()) -> Mention | None:
     """The firm whose goods a definite noun names, when bought or used: "NSO Group is an Israeli spyware maker. The
     government of Hungary purchased the spyware in 2017" (NSO Group's). The firm is the last organisation before it
     in the window of ``mentions`` that the text calls a company (``firms``), names as a tool's owner ("NSO Group's
-    Pegasus") or as the subject of making or selling; None when the goods say whose they are or none was named."""
-    if tok.head.lemma_.casefold() not in getting_verbs or tok.dep_ not in ("dobj", "nsubjpass") or tok.head.pos_ != "VERB":
+    Pegasus") or as the subject of making or selling; None when the goods say whose they are or none was named.
+    Goods sold in the passive with no agent ("the spyware was sold to Greece") are sold by their maker too."""
+    sold = tok.dep_ == "nsubjpass" and tok.pos_ == "NOUN" and tok.head.lemma_.casefold() in trade_verbs and not any(
+        c.dep_ == "agent" for c in tok.head.children)
+    if not sold and tok.head.lemma_.casefold() not in getting_verbs or tok.dep_ not in ("dobj", "nsubjpass") \
+            or tok.head.pos_ != "VERB":
         return None
     if tok.lower_ == "it" and tok.dep_ == "nsubjpass":
         # "Sandvine makes DPI equipment. It was obtained by Belarus's traffic centre": the goods, made by the firm;
@@ -1371,7 +1382,11 @@ def _product_makers(mentions: list[Mention]) -> list[list[Any]]:
     out: list[list[Any]] = []
     for p in (m for m in mentions if m.label == "PRODUCT"):
         root = p.root
-        head = root.head if root.dep_ in ("compound", "amod", "nmod", "appos") else root  # "Pegasus spyware"
+        head = root  # the noun the name modifies: "Pegasus spyware (tool)", "NSO Group's spyware, Pegasus"
+        for _ in range(3):
+            if head.dep_ not in ("compound", "amod", "nmod", "appos") or head.head.i == head.i:
+                break
+            head = head.head
         found = [o for o in orgs if o.root.dep_ in ("poss", "compound", "nmod") and not p.span.start <= o.root.i < p.span.end
                  and (p.span.start <= o.root.head.i < p.span.end or o.root.head.i == head.i)]
         for node in (root, head):
@@ -1496,7 +1511,8 @@ def _generic_recipient(trig: Token) -> Span | None:
         if prep.dep_ in ("prep", "dative") and prep.lower_ == "to":
             for obj in prep.children:
                 # "to governments and law enforcement agencies", "to law enforcement and intelligence agencies"
-                state = [c for c in (obj, *obj.conjuncts) if c.pos_ == "NOUN" and c.lemma_.casefold() in _STATE_NOUNS]
+                state = [c for c in (obj, *obj.conjuncts) if c.pos_ == "NOUN" and c.lemma_.casefold() in
+                         _STATE_NOUNS | {"country", "nation"}]  # (also "sold it to 45 countries")
                 if obj.dep_ == "pobj" and state:
                     left = obj.left_edge.i + (1 if obj.left_edge.dep_ in ("det", "poss") else 0)
                     return obj.doc[left : max(c.i for c in state) + 1]

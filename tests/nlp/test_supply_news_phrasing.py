@@ -645,3 +645,28 @@ def test_a_state_body_working_with_a_firm_to_install_cameras_gets_them_from_the_
     text = ("Uganda's Police Force has confirmed that it is working with China's Huawei Technologies to install CCTV "
             "cameras in some of the country's cities.")
     assert _pairs(extractor.extract_text(text)) == [({"Huawei Technologies"}, {"Police Force"})]
+
+
+def test_clients_believed_to_include_countries_and_a_sale_to_a_number_of_countries(extractor: Extractor) -> None:
+    # phrasing of reporting on Candiru (Citizen Lab and Microsoft, 2021)
+    text = "Candiru sells spyware to governments. Its clients are believed to include Saudi Arabia, the UAE and Uzbekistan."
+    assert ({"Candiru"}, {"SA", "AE", "UZ"}) in _pairs(extractor.extract_text(text))
+    text = "NSO Group has said it sold Pegasus to 45 countries."
+    assert _pairs(extractor.extract_text(text)) == [({"NSO Group"}, {"45 countries"})]  # unnamed, as said
+
+
+def test_a_clause_of_its_own_after_a_denial_is_not_denied_and_passive_goods_are_sold_by_their_maker(
+        extractor: Extractor) -> None:
+    # phrasing of reporting on Intellexa, Krikel and the Greek government (Inside Story, 2022)
+    text = ("Intellexa sells Predator to governments. The Greek government denied that it had bought Predator, but "
+            "the spyware was sold to Greece through Krikel, a Greek company.")
+    ext = extractor.extract_text(text)
+    sold = [ev for ev in _supplies(ext) if _names(ev.roles.get("via")) == {"Krikel"}]
+    assert [(_names(ev.roles["supplier"]), _names(ev.roles["recipient"])) for ev in sold] == [({"Intellexa"}, {"GR"})]
+    assert [_names(ev.roles["recipient"]) for ev in _supplies(ext, negated=True)] == [{"Greek government"}]
+
+
+def test_a_government_spending_on_a_named_product_bought_it(extractor: Extractor) -> None:
+    # phrasing of https://pelhamplus.com/news/mexico-probes-whether-pegasus-spyware-purchases-were-legal (2022)
+    text = "NSO Group's Pegasus infects phones.\n\nThe Mexican government spent $80 million on Pegasus, officials said."
+    assert _pairs(extractor.extract_text(text)) == [({"NSO Group"}, {"Mexican government"})]
