@@ -159,9 +159,12 @@ class EventExtractor:
         mentions += [Mention(s, s.label_, s.kb_id_ or s.text) for s in aux_spans(doc)]
         cues = doc._.redflag_cues or {"hedge": [], "negation": []}
         firms = {m.value for m in mentions if m.label == "ORG" and _described_as_firm(m.root)}
+        carried: list[Mention] = []  # firm nouns resolved in earlier sentences ("the firm" ... "The company")
         for sent in doc.sents:
             in_sent = [m for m in mentions if m.span.start >= sent.start and m.span.end <= _list_end(sent)]
-            in_sent += _anaphors(sent, mentions, firms, self.trade_verbs, self.getting_verbs)
+            found = _anaphors(sent, mentions, firms, self.trade_verbs, self.getting_verbs, carried)
+            carried += [a for a in found if a.label == "ORG" and not a.maker]
+            in_sent += found
             if len(in_sent) < 2 and not any(m.label == "LIST" for m in in_sent):
                 continue
             events = self._sentence_events(sent, in_sent)
@@ -186,6 +189,11 @@ class EventExtractor:
                 )
         doc._.redflag_events = out
         doc._.redflag_makers = _product_makers(mentions)
+        # the firm the unit is about, for "the company" opening the next one: the last organisation the text calls
+        # a company ("Paragon Solutions, an Israeli spyware maker"), else the last one that is a subject
+        topics = [m for m in mentions if m.label == "ORG" and m.value in firms] or [
+            m for m in mentions if m.label == "ORG" and m.root.dep_ in ("nsubj", "nsubjpass")]
+        doc._.redflag_topic = [topics[-1].span.start_char, topics[-1].span.end_char, topics[-1].value] if topics else None
         return doc
 
     @staticmethod
@@ -782,7 +790,8 @@ class EventExtractor:
             # (also "its clients are believed to include ...", "its customers are said to be ...")
             verb = trig.head if trig.head.lemma_ in ("include", "be") else next(
                 c for c in trig.head.children if c.dep_ == "xcomp" and c.lemma_ in ("include", "be"))
-            objs = [o for c in verb.children if c.dep_ in ("dobj", "attr") for o in (c, *c.conjuncts)]
+            objs = [o for c in verb.children if c.dep_ in ("dobj", "attr") or verb.lemma_ == "be" and c.dep_ == "nsubj"
+                    and c.i != trig.i for o in (c, *c.conjuncts)]  # ("Among NSO's clients are Mexico, ...": 2 subjects)
             # "its customers include the governments of Rwanda and Morocco": the countries of the state noun
             described = [m for c in objs for m in _named_or_their_state(c, mentions)]
         other: list[Mention] = list(owner)
@@ -1218,13 +1227,15 @@ def _doer_of_plan(noun: Token) -> Token | None:
 
 
 def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs: frozenset[str],
-              getting_verbs: frozenset[str] = frozenset()) -> list[Mention]:
+              getting_verbs: frozenset[str] = frozenset(), carried: list[Mention] | None = None) -> list[Mention]:
     """Subjects "it", "the company", "the firm" (also "the Israeli firm", "its customers", "with the company")
     standing for the organisation named last before them in this paragraph or the previous sentence, as mentions
     that report that organisation; opening a paragraph with no organisation before them, as a mention valued
     :data:`PREVIOUS_PARAGRAPH_ORG` (the extractor puts in the previous paragraph's firm). ``firms``: values of names the text calls a company (preferred antecedents);
     ``trade_verbs``: lemmas whose passive subject "it" is the goods, never a firm; ``getting_verbs``: lemmas of
-    buying and using whose definite goods ("bought the spyware") stand for their maker (:func:`_maker_of_goods`)."""
+    buying and using whose definite goods ("bought the spyware") stand for their maker (:func:`_maker_of_goods`);
+    ``carried``: firm nouns resolved in earlier sentences, the antecedent when no firm is named in the window
+    ("Leaked documents showed the firm had sold ... The company denied selling to Sudan")."""
     out: list[Mention] = []
     doc = sent.doc
     all_mentions = mentions
@@ -1292,9 +1303,12 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
         # a name the text calls a company somewhere ("NSO Group, an Israeli firm") before a research group or
         # newspaper named in between ("Citizen Lab published ... The company sold ...")
         described = [m for m in before if m.value in firms]
+        prior = [a for a in carried or [] if a.span.start_char >= window and a.span.end <= tok.i]
         if before:
             ante = described[-1] if described else subjects[-1] if subjects else before[-1]
             out.append(Mention(tok.doc[tok.i : tok.i + 1], ante.label, ante.value, refers=ante.span))
+        elif prior:  # the firm an earlier "the firm" of this paragraph stood for
+            out.append(Mention(tok.doc[tok.i : tok.i + 1], prior[-1].label, prior[-1].value, refers=prior[-1].refers))
         elif sent.start == first and not any(m.label == "ORG" and (m.span.end <= tok.i or tok.left_edge.i <= m.root.i
                                                                    <= tok.right_edge.i) for m in all_mentions):
             # (not "The Israeli spyware company NSO Group owns ...": the noun has its name)

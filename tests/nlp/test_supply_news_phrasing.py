@@ -670,3 +670,28 @@ def test_a_government_spending_on_a_named_product_bought_it(extractor: Extractor
     # phrasing of https://pelhamplus.com/news/mexico-probes-whether-pegasus-spyware-purchases-were-legal (2022)
     text = "NSO Group's Pegasus infects phones.\n\nThe Mexican government spent $80 million on Pegasus, officials said."
     assert _pairs(extractor.extract_text(text)) == [({"NSO Group"}, {"Mexican government"})]
+
+
+def test_the_company_opening_a_paragraph_is_the_firm_the_previous_one_is_about_not_its_rival(
+        extractor: Extractor) -> None:
+    # phrasing of reporting on Paragon Solutions and ICE (2024)
+    text = ("Paragon Solutions, an Israeli spyware maker founded by former intelligence officers, has become a rival "
+            "to NSO Group.\n\nThe company signed a contract with U.S. Immigration and Customs Enforcement in 2024.")
+    assert _pairs(extractor.extract_text(text)) == [
+        ({"Paragon Solutions"}, {"U.S. Immigration and Customs Enforcement"})]
+
+
+def test_a_firm_noun_resolved_before_carries_to_the_next_firm_noun_of_the_paragraph(extractor: Extractor) -> None:
+    # phrasing of https://www.eff.org/deeplinks/2015/07/hacking-team-leaks-reveal-spyware-industrys-growth (2015)
+    text = ("Hacking Team, the Italian surveillance firm, was hacked in 2015.\n\nLeaked documents showed the firm had "
+            "sold its Remote Control System to the Sudanese government. The company denied selling to Sudan.")
+    ext = extractor.extract_text(text)
+    assert _pairs(ext) == [({"Hacking Team"}, {"Sudanese government"})]
+    assert [(_names(ev.roles["supplier"]), _names(ev.roles["recipient"])) for ev in _supplies(ext, negated=True)] == [
+        ({"Hacking Team"}, {"SD"})]
+
+
+def test_among_a_firm_s_government_clients_are_countries(extractor: Extractor) -> None:
+    # phrasing of https://www.al-monitor.com/originals/2022/02/fbi-admits-obtaining-israeli-made-pegasus-spyware
+    text = "Among NSO's government clients are Mexico, Panama, Saudi Arabia and the United Arab Emirates."
+    assert _pairs(extractor.extract_text(text)) == [({"NSO"}, {"MX", "PA", "SA", "AE"})]
