@@ -1267,6 +1267,8 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
             # "its devices had been sold to ...", "the sale of its spyware to ...": the firm owns the tool it names
             # (in "X sold its spyware to Y" the subject says who sells already)
             pass
+        elif tok.dep_ == "poss" and tok.pos_ == "NOUN" and tok.head.lemma_.casefold() in _AGENT_AND_SUPPLY_NOUNS | _TOOL_NOUNS:
+            pass  # "the firm's clients, such as ...", "the company's spyware was sold to ..."
         elif tok.dep_ == "pobj" and tok.head.lower_ in ("by", "from", "with", "to") and tok.pos_ == "NOUN":
             pass  # "a contract with the company", "bought from the firm": a definite firm noun, checked below
         elif tok.dep_ not in ("nsubj", "nsubjpass"):

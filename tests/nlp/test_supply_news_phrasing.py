@@ -695,3 +695,11 @@ def test_among_a_firm_s_government_clients_are_countries(extractor: Extractor) -
     # phrasing of https://www.al-monitor.com/originals/2022/02/fbi-admits-obtaining-israeli-made-pegasus-spyware
     text = "Among NSO's government clients are Mexico, Panama, Saudi Arabia and the United Arab Emirates."
     assert _pairs(extractor.extract_text(text)) == [({"NSO"}, {"MX", "PA", "SA", "AE"})]
+
+
+def test_the_firm_s_clients_and_the_company_s_spyware_stand_for_the_firm_named_before(extractor: Extractor) -> None:
+    # phrasing of reporting on NSO Group and Hacking Team (2015-2021)
+    text = "NSO Group is an Israeli firm. The firm's clients, such as the Mexican army, used the tool against journalists."
+    assert _pairs(extractor.extract_text(text)) == [({"NSO Group"}, {"Mexican army"})]
+    text = "Hacking Team is a Milan-based company. The company's spyware was sold to Sudan in 2012."
+    assert _pairs(extractor.extract_text(text)) == [({"Hacking Team"}, {"SD"})]
