@@ -37,7 +37,9 @@ _SELLER_AGENTS = {"supplier", "vendor", "seller", "provider"}
 _DEAL_NOUNS = {"contract", "deal", "agreement", "business", "dealings"}  # "had never done business with Sudan"
 _SPEECH_VERBS = {"say", "tell", "claim", "state", "insist", "confirm", "announce", "deny", "argue", "maintain",
                  "acknowledge", "admit", "explain", "add", "note", "write", "assert", "stress"}
-_WITH_VERBS = {"work", "partner", "team", "cooperate", "collaborate"}  # "X is working with Y to install ..."
+# "X is working with Y to install ...", "X turned to Y to build ...": the verb and the preposition of the partner
+_WITH_VERBS = {"work": "with", "partner": "with", "team": "with", "cooperate": "with", "collaborate": "with",
+               "turn": "to"}
 _TIE_NOUNS = {"relationship", "relation", "tie"}
 _AWARD_VERBS = {"award", "give", "grant", "sign"}  # the subject of "awarded a contract to X" is the buyer
 _WIN_VERBS = {"win", "secure", "land", "obtain", "receive", "get"}
@@ -365,15 +367,26 @@ class EventExtractor:
         if pron is not None and not any(a.dep == "nsubj" for a in found):
             # "Acme said it had not sold...": the pronoun is the nearest party before it ("they": its group)
             found += [Attachment(m, "nsubj", "", False) for m in _antecedents(pron, mentions)]
-        if trigger.dep_ in ("xcomp", "advcl") and trigger.head.pos_ == "VERB":
+        deal_verb = trigger.head if trigger.dep_ in ("xcomp", "advcl") and trigger.head.pos_ == "VERB" else None
+        deal: Token | None = None
+        if trigger.dep_ == "acl" and trigger.head.lemma_.casefold() in _DEAL_NOUNS and trigger.head.head.pos_ == "VERB":
+            deal, deal_verb = trigger.head, trigger.head.head  # "signed a deal with the government to provide ..."
+        if deal_verb is not None:
             # "the RAB signed a contract with Tiersec to supply ...": the contractor supplies, for the signer
-            deal = next((c for c in trigger.head.children if c.dep_ == "dobj" and c.lemma_.casefold() in _DEAL_NOUNS), None)
+            deal = deal or next((c for c in deal_verb.children if c.dep_ == "dobj" and c.lemma_.casefold() in _DEAL_NOUNS),
+                                None)
             partner = [m for m in mentions if deal is not None and (a := self._attach(deal, m)) is not None and a.prep == "with"]
-            if not partner and trigger.head.lemma_.casefold() in _WITH_VERBS:
-                # "Uganda's police is working with Huawei to install CCTV cameras": as with a contract's partner
-                partner = [m for m in mentions if (a := self._attach(trigger.head, m)) is not None and a.prep == "with"]
+            if not partner and deal is not None and deal.head.i == deal_verb.i:
+                # "signed a deal with the Zimbabwean government to provide ...": "with" hung on the verb
+                partner = [m for m in mentions if (a := self._attach(deal_verb, m)) is not None and a.prep == "with"]
+            if not partner and deal_verb.lemma_.casefold() in _WITH_VERBS:
+                # "Uganda's police is working with Huawei to install CCTV cameras": as with a contract's partner;
+                # "Venezuela turned to China's ZTE to build the card system"
+                partner = [m for m in mentions if (a := self._attach(deal_verb, m)) is not None
+                           and a.prep == _WITH_VERBS[deal_verb.lemma_.casefold()]]
+            partner = [m for m in partner if m.label in PARTY_LABELS]  # (not the country inside an agency's name)
             if partner and not any(a.dep == "nsubj" for a in found):
-                head_subj = [m for m in mentions for c in trigger.head.children
+                head_subj = [m for m in mentions for c in deal_verb.children
                              if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end]
                 if all(m.label in ("COUNTRY", "GOV_AGENCY") for m in partner) and \
                         trigger.lemma_.casefold() not in self.t["supply_buyer"]:
@@ -389,6 +402,15 @@ class EventExtractor:
                     return found
                 found += [Attachment(m, "nsubj", "", False) for m in partner]
                 found += [Attachment(m, "prep", "for", False) for m in head_subj]
+                return found
+        if trigger.dep_ == "xcomp" and not any(a.dep == "nsubj" for a in found) and any(
+                c.dep_ == "nsubjpass" for c in trigger.head.children) and any(c.dep_ == "agent" for c in trigger.head.children):
+            # "ZTE was contracted by the Venezuelan government to build the system": ZTE builds, for the government
+            doer = [m for m in mentions for c in trigger.head.children if c.dep_ == "nsubjpass" and m.span.start <= c.i < m.span.end]
+            client = [m for m in mentions if (a := self._attach(trigger.head, m)) is not None and a.prep == "by"]
+            if doer and client:
+                found += [Attachment(m, "nsubj", "", False) for m in doer]
+                found += [Attachment(m, "prep", "for", False) for m in client]
                 return found
         if trigger.dep_ == "xcomp":  # "the SSD contracted Helix to install": Helix acts, for the SSD
             head_subj = [m for m in mentions for c in trigger.head.children
@@ -1528,7 +1550,7 @@ def _generic_recipient(trig: Token) -> Span | None:
             for obj in prep.children:
                 # "to governments and law enforcement agencies", "to law enforcement and intelligence agencies"
                 state = [c for c in (obj, *obj.conjuncts) if c.pos_ == "NOUN" and c.lemma_.casefold() in
-                         _STATE_NOUNS | {"country", "nation"}]  # (also "sold it to 45 countries")
+                         _STATE_NOUNS | {"country", "nation", "department"}]  # ("to 45 countries", "police departments")
                 if obj.dep_ == "pobj" and state:
                     left = obj.left_edge.i + (1 if obj.left_edge.dep_ in ("det", "poss") else 0)
                     return obj.doc[left : max(c.i for c in state) + 1]
@@ -1543,7 +1565,7 @@ def _generic_buyer(trig: Token) -> Span | None:
         return None
     heads = [subj] + [g for p in subj.children if p.dep_ == "prep" and p.lower_ in ("of", "out")
                       for g in p.subtree if g.dep_ == "pobj"]
-    if not any(h.pos_ == "NOUN" and h.lemma_.casefold() in _STATE_NOUNS | {"country"} for h in heads):
+    if not any(h.pos_ == "NOUN" and h.lemma_.casefold() in _STATE_NOUNS | {"country", "department"} for h in heads):
         return None
     left = subj.left_edge.i + (1 if subj.left_edge.dep_ in ("det", "poss") else 0)
     return subj.doc[left : subj.right_edge.i + 1]

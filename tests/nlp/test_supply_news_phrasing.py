@@ -703,3 +703,21 @@ def test_the_firm_s_clients_and_the_company_s_spyware_stand_for_the_firm_named_b
     assert _pairs(extractor.extract_text(text)) == [({"NSO Group"}, {"Mexican army"})]
     text = "Hacking Team is a Milan-based company. The company's spyware was sold to Sudan in 2012."
     assert _pairs(extractor.extract_text(text)) == [({"Hacking Team"}, {"SD"})]
+
+
+def test_a_deal_with_a_government_to_provide_and_a_firm_contracted_or_turned_to(extractor: Extractor) -> None:
+    # phrasing of Global Voices and Foreign Policy reporting on CloudWalk and Zimbabwe (2018), ZTE and Venezuela
+    # (Reuters, 2018)
+    text = ("In 2018, CloudWalk Technology signed a deal with the Zimbabwean government to provide a mass facial "
+            "recognition program.")
+    assert _pairs(extractor.extract_text(text)) == [({"CloudWalk Technology"}, {"Zimbabwean government"})]
+    text = "ZTE was contracted by the Venezuelan government to build the system."
+    assert _pairs(extractor.extract_text(text)) == [({"ZTE"}, {"Venezuelan government"})]
+    text = "Venezuela turned to China's ZTE to build the card system, Reuters reported."
+    assert _pairs(extractor.extract_text(text)) == [({"ZTE"}, {"VE"})]
+
+
+def test_police_departments_buying_a_firm_s_devices_are_reported_as_said(extractor: Extractor) -> None:
+    # phrasing of https://www.upturn.org/work/mass-extraction/ (2020)
+    text = "Police departments across the country have bought Cellebrite devices."
+    assert _pairs(extractor.extract_text(text)) == [({"Cellebrite"}, {"Police departments across the country"})]
