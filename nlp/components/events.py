@@ -437,6 +437,10 @@ class EventExtractor:
                     # "Sandvine's equipment, which was sold to Belarus, ...": the goods' owner (their supplier)
                     named = [m for m in mentions if m.label == "ORG" and m.root.dep_ == "poss"
                              and m.root.head.i == subject.i and _owner_of_tool(m, mentions)]
+                if not named and trigger.dep_ in ("relcl", "acl") and subject.i == trigger.head.i:
+                    named = _member_of(subject, mentions)
+            elif not named and subject.pos_ == "NUM" and trigger.dep_ in ("relcl", "acl") and subject.i == trigger.head.i:
+                named = _member_of(subject, mentions)
             elif not named and subject.pos_ == "PRON":  # "... that they developed and supplied spyware to ..."
                 named = _antecedents(subject, mentions)
             elif named:  # the subject and the parties coordinated with it: "Fishenko and the other defendants"
@@ -1222,6 +1226,26 @@ def _addressee(m: Mention) -> bool:
         return True
     return root.dep_ == "pobj" and head.lower_ == "to" and (head.head.lower_ == "according" or
                                                             head.head.lemma_.casefold() in _SPEECH_VERBS)
+
+
+def _member_of(noun: Token, mentions: list[Mention]) -> list[Mention]:
+    """The parties said to be among a group noun: "Hungary is among the countries that bought Pegasus", "Mexico was
+    one of the first governments to buy Pegasus" (the subject of the verb of "among" or of "one of")."""
+    if noun.dep_ == "attr" and noun.pos_ == "NUM":  # "Mexico was one of the first governments to buy": on "one"
+        return [m for m in mentions for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                and m.span.start <= c.i < m.span.end and m.label in PARTY_LABELS]
+    if noun.dep_ != "pobj":
+        return []
+    prep = noun.head
+    anchor = prep.head
+    if prep.lower_ == "of" and anchor.lower_ in ("one", "some", "several", "many", "two", "three") and anchor.dep_ == "attr":
+        verb = anchor.head
+    elif prep.lower_ == "among" and anchor.pos_ in ("AUX", "VERB"):
+        verb = anchor
+    else:
+        return []
+    return [m for m in mentions for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+            and m.span.start <= c.i < m.span.end and m.label in PARTY_LABELS]
 
 
 def _speaker(pron: Token) -> Token | None:

@@ -721,3 +721,13 @@ def test_police_departments_buying_a_firm_s_devices_are_reported_as_said(extract
     # phrasing of https://www.upturn.org/work/mass-extraction/ (2020)
     text = "Police departments across the country have bought Cellebrite devices."
     assert _pairs(extractor.extract_text(text)) == [({"Cellebrite"}, {"Police departments across the country"})]
+
+
+def test_a_state_among_or_one_of_the_countries_that_bought_is_a_buyer(extractor: Extractor) -> None:
+    # phrasing of https://www.sott.net/article/455901-Hungarian-prosecutors-launch-investigation-into-Pegasus-... (2021)
+    text = "Hungary is among the countries that bought Pegasus from NSO Group."
+    assert _pairs(extractor.extract_text(text)) == [({"NSO Group"}, {"HU"})]
+    text = "Mexico was one of the first governments to buy Pegasus from NSO Group."
+    assert _pairs(extractor.extract_text(text)) == [({"NSO Group"}, {"MX"})]
+    text = "Rwanda is one of the countries that used NSO Group's spyware."
+    assert _pairs(extractor.extract_text(text)) == [({"NSO Group"}, {"RW"})]
