@@ -731,3 +731,12 @@ def test_a_state_among_or_one_of_the_countries_that_bought_is_a_buyer(extractor:
     assert _pairs(extractor.extract_text(text)) == [({"NSO Group"}, {"MX"})]
     text = "Rwanda is one of the countries that used NSO Group's spyware."
     assert _pairs(extractor.extract_text(text)) == [({"NSO Group"}, {"RW"})]
+
+
+def test_a_sale_researchers_suspect_or_believe_is_hedged(extractor: Extractor) -> None:
+    for text in ("Researchers suspect that Circles sold its technology to Nigeria.",
+                 "Researchers believe that Circles sold its technology to Nigeria."):
+        supplies = _supplies(extractor.extract_text(text))
+        assert [(_names(ev.roles["supplier"]), _names(ev.roles["recipient"])) for ev in supplies] == [
+            ({"Circles"}, {"NG"})]
+        assert supplies[0].hedged and supplies[0].confidence < 0.85
