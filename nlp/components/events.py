@@ -681,6 +681,9 @@ class EventExtractor:
         parties = len(supplier) + len(recipient) + len(ev.roles.get("via", []))
         if parties + (1 if things else 0) < 2:
             return None
+        parties_at = {m.key for m in supplier + recipient}
+        if ev.roles.get("country"):  # "In Mexico, authorities bought ...": Mexico is the buyer, not only where
+            ev.roles["country"] = [m for m in ev.roles["country"] if m.key not in parties_at]
         if {m.key for m in supplier} & {m.key for m in recipient} or {m.value for m in supplier} & {m.value for m in recipient}:
             return None  # the same party (or country: "Russia/Belarus ... to Russia or Belarus") on both sides
         # a supplier inferred as the maker of the goods is less sure than one named in the clause
@@ -1415,7 +1418,8 @@ def _state_antecedent(tok: Token, mentions: list[Mention]) -> Mention | None:
         return None
     if lemma not in ("police", "army", "military") and (tok.tag_ == "NNS") != (lemma == "authority"):
         return None  # "the governments", "the agencies": several, not the one named before
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or any(
+    if not (any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or lemma == "authority" and not any(
+            c.dep_ == "det" for c in tok.children)) or any(  # ("the government"; "In Mexico, authorities bought")
             c.dep_ in ("compound", "amod", "nmod", "poss", "prep", "appos") for c in tok.children):
         return None
     if not (tok.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") or tok.dep_ == "pobj" and tok.head.lower_ in (

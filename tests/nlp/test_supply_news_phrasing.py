@@ -740,3 +740,10 @@ def test_a_sale_researchers_suspect_or_believe_is_hedged(extractor: Extractor) -
         assert [(_names(ev.roles["supplier"]), _names(ev.roles["recipient"])) for ev in supplies] == [
             ({"Circles"}, {"NG"})]
         assert supplies[0].hedged and supplies[0].confidence < 0.85
+
+
+def test_bare_authorities_after_a_country_are_its_state(extractor: Extractor) -> None:
+    # phrasing of https://pelhamplus.com/news/mexico-probes-whether-pegasus-spyware-purchases-were-legal (2022)
+    ext = extractor.extract_text("In Mexico, authorities bought Pegasus from NSO Group for $32 million.")
+    assert _pairs(ext) == [({"NSO Group"}, {"MX"})]
+    assert not _supplies(ext)[0].roles.get("country")  # the buyer, not only where
