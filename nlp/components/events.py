@@ -512,6 +512,9 @@ class EventExtractor:
         lemma = trig.lemma_.casefold()
         if trig.pos_ in ("NOUN", "PROPN") and lemma in _BUYER_AGENTS | _SELLER_AGENTS:
             return self._agent_noun(trig, sent, mentions, seller=lemma in _SELLER_AGENTS)
+        if seller and trig.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lemma_.casefold() in _DEAL_NOUNS
+                                                   for c in trig.children):
+            return None  # "the ministry's agreement with Huawei provides for 1,000 cameras": the deal says it
         slots = self._slots(trig, mentions)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children) or (trig.dep_ == "acl" and trig.tag_ == "VBN") \
             or (trig.dep_ == "conj" and trig.tag_ in ("VBN", "VBD") and any(c.dep_ == "auxpass" for c in trig.head.children)

@@ -747,3 +747,9 @@ def test_bare_authorities_after_a_country_are_its_state(extractor: Extractor) ->
     ext = extractor.extract_text("In Mexico, authorities bought Pegasus from NSO Group for $32 million.")
     assert _pairs(ext) == [({"NSO Group"}, {"MX"})]
     assert not _supplies(ext)[0].roles.get("country")  # the buyer, not only where
+
+
+def test_an_agreement_that_provides_for_goods_is_the_agreement_s_supply_only(extractor: Extractor) -> None:
+    # phrasing of reporting on Serbia's Safe City agreement with Huawei (SHARE Foundation, 2019)
+    text = "The Serbian interior ministry's agreement with Huawei provides for 1,000 cameras."
+    assert _pairs(extractor.extract_text(text)) == [({"Huawei"}, {"Serbian interior ministry"})]
