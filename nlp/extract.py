@@ -44,6 +44,7 @@ class _UnitResult:
     events: list[dict[str, Any]]
     countries: dict[tuple[int, int], str] = field(default_factory=dict)  # GOV_AGENCY (start, end) -> ISO code
     makers: list[list[Any]] = field(default_factory=list)  # [product start, end, firm start, end, firm value]
+    topic: list[Any] | None = None  # [start, end, value] of the firm the unit is about
 
 
 @dataclass
@@ -250,13 +251,17 @@ def _named_makers_supply(text: str, events: list[dict[str, Any]], makers: list[l
 
 def _last_firm(result: _UnitResult, start: int, events: list[dict[str, Any]]) -> list[Any] | None:
     """The organisation a paragraph leaves as its topic, as a role mention [start, end, "ORG", value] in document
-    offsets: the last supplier named in its events, else the last organisation named; None when it names none (the
-    one before it then stays the topic). "The company", "it" opening the next paragraph stand for it."""
+    offsets: the last supplier named in its events, else the last organisation it calls a company or names as a
+    subject (``redflag_topic``: "Paragon Solutions, an Israeli spyware maker, has become a rival to NSO Group"),
+    else the last organisation named; None when it names none (the one before it then stays the topic). "The
+    company", "it" opening the next paragraph stand for it."""
     sellers: list[list[Any]] = []
     for ev in events:
         sellers += [list(m) for m in ev["roles"].get("supplier", []) if m[2] == "ORG"]
     if sellers:
         return max(sellers, key=lambda m: int(m[0]))
+    if result.topic is not None:
+        return [result.topic[0] + start, result.topic[1] + start, "ORG", result.topic[2]]
     orgs = [(s + start, e + start, "ORG", can) for s, e, lab, can, _ in result.entities if lab == "ORG"]
     return list(orgs[-1]) if orgs else None
 
@@ -268,7 +273,8 @@ def _unit_result(doc: Doc) -> _UnitResult:
     ents += [(s.start_char, s.end_char, "COUNTRY", s.kb_id_, 0.95) for s in aux_spans(doc) if s.label_ == COUNTRY_IN_NAME]
     ents.sort(key=lambda x: (x[0], x[1]))
     countries = {(s, e): code for s, e, code in (doc._.redflag_country or [])}
-    return _UnitResult(ents, list(doc._.redflag_events or []), countries, list(doc._.redflag_makers or []))
+    return _UnitResult(ents, list(doc._.redflag_events or []), countries, list(doc._.redflag_makers or []),
+                       doc._.redflag_topic)
 
 
 def _surnames_are_people(text: str, raw: list[tuple[int, int, str, str, float]]) -> list[tuple[int, int, str, str, float]]:

@@ -18,6 +18,8 @@ if not Doc.has_extension("redflag_events"):
     Doc.set_extension("redflag_events", default=None)
 if not Doc.has_extension("redflag_makers"):
     Doc.set_extension("redflag_makers", default=None)  # [[product start_char, end_char, org start_char, end_char, org value]]
+if not Doc.has_extension("redflag_topic"):
+    Doc.set_extension("redflag_topic", default=None)  # [start_char, end_char, value] of the unit's topic firm
 if not Doc.has_extension("redflag_conf"):
     Doc.set_extension("redflag_conf", default=None)
 if not Doc.has_extension("redflag_country"):

@@ -100,6 +100,9 @@ class EntityNormalizer:
         raw_words = [w.strip(".,").casefold() for w in text.replace("-", " ").split()]
         if any(w in _COMMERCIAL for w in raw_words[1:]) or (words and words[-1] in _COMMERCIAL) or not raw_words:
             return False
+        if len(raw_words) > 1 and (raw_words[-1] in ("court", "circuit") or "court" in raw_words[:-1]
+                                   and raw_words[raw_words.index("court") + 1] in ("of", "for")):
+            return True  # "the Supreme Court", "the Ninth Circuit", "Court of Appeals": courts are state bodies
         if (raw_words[-1] in _STATE_HEADS and (len(raw_words) > 1 or raw_words[0] in _ONE_WORD_BODIES)) or (len(raw_words) > 2 and raw_words[0] in _STATE_HEADS | _SHARED_HEADS | {"parliament"}
                                              and raw_words[1] in ("of", "for")):  # ("Parliament of Catalonia")
             return True
@@ -644,6 +647,17 @@ def _split_possessives(ents: Sequence[Span]) -> list[Span]:
             out.append(ent)
             continue
         doc = ent.doc
+        initials = [t.i for t in ent[2:] if len(t.text) == 2 and t.text[0].isupper() and t.text[1] == "."
+                    and doc[t.i - 1].is_title and doc[t.i - 1].is_alpha]
+        if initials and ent.label_ == "ORG":
+            # "Commerce for Export Administration Thea D. Rozman" + "Kendler": a title ner read as a body and the
+            # official's name with a middle initial after it; the name goes on over the capitalised words after
+            first, end = initials[0] - 1, ent.end
+            while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and doc[end].is_alpha:
+                end += 1
+            out.append(Span(doc, ent.start, first, label="ORG"))
+            out.append(Span(doc, first, end, label="PERSON"))
+            continue
         versus = [t.i for t in ent[1:-1] if t.lower_ in ("v.", "v", "vs.", "vs")]
         if versus:  # "Doe v. Cisco Systems Inc.": a case name; the company sued is the party named
             out.append(Span(doc, versus[-1] + 1, ent.end, label="ORG"))
@@ -949,8 +963,8 @@ def _bare_head_word(span: Span) -> bool:
     """A lone capitalised head word ("the Department's", "the Bureau", "the Company"): a reference back to a body
     named before, not a name of its own."""
     word = span[0].lower_
-    return len(span) == 1 and word not in _ONE_WORD_BODIES and word in _STATE_HEADS | _SHARED_HEADS | {
-        "company", "firm", "group", "agency", "state"}  # "the Treasury", "the Kremlin" name their body alone
+    return len(span) == 1 and word not in _ONE_WORD_BODIES and word in _STATE_HEADS | _SHARED_HEADS | _DOCUMENT_HEADS | {
+        "company", "firm", "group", "agency", "state"}  # ("the Regulations": the EAR named by its head word)  # "the Treasury", "the Kremlin" name their body alone
 
 
 # verbs that open the second half of a report's or article's title ("... to Search Mobile Phones")

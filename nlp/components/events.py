@@ -38,7 +38,9 @@ _SELLER_AGENTS = {"supplier", "vendor", "seller", "provider"}
 _DEAL_NOUNS = {"contract", "deal", "agreement", "business", "dealings"}  # "had never done business with Sudan"
 _SPEECH_VERBS = {"say", "tell", "claim", "state", "insist", "confirm", "announce", "deny", "argue", "maintain",
                  "acknowledge", "admit", "explain", "add", "note", "write", "assert", "stress"}
-_WITH_VERBS = {"work", "partner", "team", "cooperate", "collaborate"}  # "X is working with Y to install ..."
+# "X is working with Y to install ...", "X turned to Y to build ...": the verb and the preposition of the partner
+_WITH_VERBS = {"work": "with", "partner": "with", "team": "with", "cooperate": "with", "collaborate": "with",
+               "turn": "to"}
 _TIE_NOUNS = {"relationship", "relation", "tie"}
 _AWARD_VERBS = {"award", "give", "grant", "sign"}  # the subject of "awarded a contract to X" is the buyer
 _WIN_VERBS = {"win", "secure", "land", "obtain", "receive", "get"}
@@ -163,9 +165,12 @@ class EventExtractor:
         cues = doc._.redflag_cues or {"hedge": [], "negation": []}
         firms = {m.value for m in mentions if m.label == "ORG" and _described_as_firm(m.root)}
         makers = {str(x[4]) for x in _product_makers(mentions)}
+        carried: list[Mention] = []  # firm nouns resolved in earlier sentences ("the firm" ... "The company")
         for sent in doc.sents:
             in_sent = [m for m in mentions if m.span.start >= sent.start and m.span.end <= _list_end(sent)]
-            in_sent += _anaphors(sent, mentions, firms, self.trade_verbs, self.getting_verbs)
+            found = _anaphors(sent, mentions, firms, self.trade_verbs, self.getting_verbs, carried)
+            carried += [a for a in found if a.label == "ORG" and not a.maker]
+            in_sent += found
             if len(in_sent) < 2 and not any(m.label == "LIST" for m in in_sent):
                 continue
             events = implied_supplies(sent, in_sent, self._sentence_events(sent, in_sent), self.supply_cues,
@@ -191,6 +196,11 @@ class EventExtractor:
                 )
         doc._.redflag_events = out
         doc._.redflag_makers = _product_makers(mentions)
+        # the firm the unit is about, for "the company" opening the next one: the last organisation the text calls
+        # a company ("Paragon Solutions, an Israeli spyware maker"), else the last one that is a subject
+        topics = [m for m in mentions if m.label == "ORG" and m.value in firms] or [
+            m for m in mentions if m.label == "ORG" and m.root.dep_ in ("nsubj", "nsubjpass")]
+        doc._.redflag_topic = [topics[-1].span.start_char, topics[-1].span.end_char, topics[-1].value] if topics else None
         return doc
 
     @staticmethod
@@ -214,6 +224,8 @@ class EventExtractor:
                 return True
             if node.head.i == node.i or node.dep_ in ("relcl", "appos"):
                 break  # "NSO Group, whose clients include X, denied wrongdoing": the denial is not of the clients
+            if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+                break  # "X denied buying it, but the spyware was sold to X": a clause of its own is not denied
             node = node.head
         if node.lemma_.casefold() in _DENIAL_LEMMAS:
             return True
@@ -360,15 +372,26 @@ class EventExtractor:
         if pron is not None and not any(a.dep == "nsubj" for a in found):
             # "Acme said it had not sold...": the pronoun is the nearest party before it ("they": its group)
             found += [Attachment(m, "nsubj", "", False) for m in _antecedents(pron, mentions)]
-        if trigger.dep_ in ("xcomp", "advcl") and trigger.head.pos_ == "VERB":
+        deal_verb = trigger.head if trigger.dep_ in ("xcomp", "advcl") and trigger.head.pos_ == "VERB" else None
+        deal: Token | None = None
+        if trigger.dep_ == "acl" and trigger.head.lemma_.casefold() in _DEAL_NOUNS and trigger.head.head.pos_ == "VERB":
+            deal, deal_verb = trigger.head, trigger.head.head  # "signed a deal with the government to provide ..."
+        if deal_verb is not None:
             # "the RAB signed a contract with Tiersec to supply ...": the contractor supplies, for the signer
-            deal = next((c for c in trigger.head.children if c.dep_ == "dobj" and c.lemma_.casefold() in _DEAL_NOUNS), None)
+            deal = deal or next((c for c in deal_verb.children if c.dep_ == "dobj" and c.lemma_.casefold() in _DEAL_NOUNS),
+                                None)
             partner = [m for m in mentions if deal is not None and (a := self._attach(deal, m)) is not None and a.prep == "with"]
-            if not partner and trigger.head.lemma_.casefold() in _WITH_VERBS:
-                # "Uganda's police is working with Huawei to install CCTV cameras": as with a contract's partner
-                partner = [m for m in mentions if (a := self._attach(trigger.head, m)) is not None and a.prep == "with"]
+            if not partner and deal is not None and deal.head.i == deal_verb.i:
+                # "signed a deal with the Zimbabwean government to provide ...": "with" hung on the verb
+                partner = [m for m in mentions if (a := self._attach(deal_verb, m)) is not None and a.prep == "with"]
+            if not partner and deal_verb.lemma_.casefold() in _WITH_VERBS:
+                # "Uganda's police is working with Huawei to install CCTV cameras": as with a contract's partner;
+                # "Venezuela turned to China's ZTE to build the card system"
+                partner = [m for m in mentions if (a := self._attach(deal_verb, m)) is not None
+                           and a.prep == _WITH_VERBS[deal_verb.lemma_.casefold()]]
+            partner = [m for m in partner if m.label in PARTY_LABELS]  # (not the country inside an agency's name)
             if partner and not any(a.dep == "nsubj" for a in found):
-                head_subj = [m for m in mentions for c in trigger.head.children
+                head_subj = [m for m in mentions for c in deal_verb.children
                              if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end]
                 if all(m.label in ("COUNTRY", "GOV_AGENCY") for m in partner) and \
                         trigger.lemma_.casefold() not in self.t["supply_buyer"]:
@@ -384,6 +407,15 @@ class EventExtractor:
                     return found
                 found += [Attachment(m, "nsubj", "", False) for m in partner]
                 found += [Attachment(m, "prep", "for", False) for m in head_subj]
+                return found
+        if trigger.dep_ == "xcomp" and not any(a.dep == "nsubj" for a in found) and any(
+                c.dep_ == "nsubjpass" for c in trigger.head.children) and any(c.dep_ == "agent" for c in trigger.head.children):
+            # "ZTE was contracted by the Venezuelan government to build the system": ZTE builds, for the government
+            doer = [m for m in mentions for c in trigger.head.children if c.dep_ == "nsubjpass" and m.span.start <= c.i < m.span.end]
+            client = [m for m in mentions if (a := self._attach(trigger.head, m)) is not None and a.prep == "by"]
+            if doer and client:
+                found += [Attachment(m, "nsubj", "", False) for m in doer]
+                found += [Attachment(m, "prep", "for", False) for m in client]
                 return found
         if trigger.dep_ == "xcomp":  # "the SSD contracted Helix to install": Helix acts, for the SSD
             head_subj = [m for m in mentions for c in trigger.head.children
@@ -410,6 +442,10 @@ class EventExtractor:
                     # "Sandvine's equipment, which was sold to Belarus, ...": the goods' owner (their supplier)
                     named = [m for m in mentions if m.label == "ORG" and m.root.dep_ == "poss"
                              and m.root.head.i == subject.i and _owner_of_tool(m, mentions)]
+                if not named and trigger.dep_ in ("relcl", "acl") and subject.i == trigger.head.i:
+                    named = _member_of(subject, mentions)
+            elif not named and subject.pos_ == "NUM" and trigger.dep_ in ("relcl", "acl") and subject.i == trigger.head.i:
+                named = _member_of(subject, mentions)
             elif not named and subject.pos_ == "PRON":  # "... that they developed and supplied spyware to ..."
                 named = _antecedents(subject, mentions)
             elif named:  # the subject and the parties coordinated with it: "Fishenko and the other defendants"
@@ -481,6 +517,9 @@ class EventExtractor:
         lemma = trig.lemma_.casefold()
         if trig.pos_ in ("NOUN", "PROPN") and lemma in _BUYER_AGENTS | _SELLER_AGENTS:
             return self._agent_noun(trig, sent, mentions, seller=lemma in _SELLER_AGENTS)
+        if seller and trig.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lemma_.casefold() in _DEAL_NOUNS
+                                                   for c in trig.children):
+            return None  # "the ministry's agreement with Huawei provides for 1,000 cameras": the deal says it
         slots = self._slots(trig, mentions)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children) or (trig.dep_ == "acl" and trig.tag_ == "VBN") \
             or (trig.dep_ == "conj" and trig.tag_ in ("VBN", "VBD") and any(c.dep_ == "auxpass" for c in trig.head.children)
@@ -497,8 +536,8 @@ class EventExtractor:
         for a in slots:
             m, party, item = a.mention, a.mention.label in PARTY_LABELS, a.mention.label in ITEM_LABELS
             if m.maker:
-                if not a.prep and a.dep in ("dobj", "nsubjpass") and not seller:
-                    makers.append(m)
+                if not a.prep and (a.dep == "dobj" and not seller or a.dep == "nsubjpass" and (not seller or passive)):
+                    makers.append(m)  # "bought the spyware", "the spyware was sold to Greece": its maker
                 continue
             if m.label in ("PLACE",) or (m.label == "COUNTRY" and _country_modifier(m, trig, mentions)):
                 ev.add("country", m)  # "the Bahraini Ministry", "a Cyprus-based firm": where, not who
@@ -650,6 +689,9 @@ class EventExtractor:
         parties = len(supplier) + len(recipient) + len(ev.roles.get("via", []))
         if parties + (1 if things else 0) < 2:
             return None
+        parties_at = {m.key for m in supplier + recipient}
+        if ev.roles.get("country"):  # "In Mexico, authorities bought ...": Mexico is the buyer, not only where
+            ev.roles["country"] = [m for m in ev.roles["country"] if m.key not in parties_at]
         if {m.key for m in supplier} & {m.key for m in recipient} or {m.value for m in supplier} & {m.value for m in recipient}:
             return None  # the same party (or country: "Russia/Belarus ... to Russia or Belarus") on both sides
         # a supplier inferred as the maker of the goods is less sure than one named in the clause
@@ -780,8 +822,13 @@ class EventExtractor:
             subj = next((c for c in trig.head.children if c.dep_ == "nsubj"), None) or self._inherited_subject(trig.head)
             owner = [m for m in mentions if subj is not None and m.span.start <= subj.i < m.span.end
                      and m.label in PARTY_LABELS]
-        elif trig.dep_ == "nsubj" and trig.head.lemma_ in ("include", "be"):
-            objs = [o for c in trig.head.children if c.dep_ in ("dobj", "attr") for o in (c, *c.conjuncts)]
+        elif trig.dep_ in ("nsubj", "nsubjpass") and (trig.head.lemma_ in ("include", "be") or any(
+                c.dep_ == "xcomp" and c.lemma_ in ("include", "be") for c in trig.head.children)):
+            # (also "its clients are believed to include ...", "its customers are said to be ...")
+            verb = trig.head if trig.head.lemma_ in ("include", "be") else next(
+                c for c in trig.head.children if c.dep_ == "xcomp" and c.lemma_ in ("include", "be"))
+            objs = [o for c in verb.children if c.dep_ in ("dobj", "attr") or verb.lemma_ == "be" and c.dep_ == "nsubj"
+                    and c.i != trig.i for o in (c, *c.conjuncts)]  # ("Among NSO's clients are Mexico, ...": 2 subjects)
             # "its customers include the governments of Rwanda and Morocco": the countries of the state noun
             described = [m for c in objs for m in _named_or_their_state(c, mentions)]
         other: list[Mention] = list(owner)
@@ -1192,6 +1239,26 @@ def _addressee(m: Mention) -> bool:
                                                             head.head.lemma_.casefold() in _SPEECH_VERBS)
 
 
+def _member_of(noun: Token, mentions: list[Mention]) -> list[Mention]:
+    """The parties said to be among a group noun: "Hungary is among the countries that bought Pegasus", "Mexico was
+    one of the first governments to buy Pegasus" (the subject of the verb of "among" or of "one of")."""
+    if noun.dep_ == "attr" and noun.pos_ == "NUM":  # "Mexico was one of the first governments to buy": on "one"
+        return [m for m in mentions for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                and m.span.start <= c.i < m.span.end and m.label in PARTY_LABELS]
+    if noun.dep_ != "pobj":
+        return []
+    prep = noun.head
+    anchor = prep.head
+    if prep.lower_ == "of" and anchor.lower_ in ("one", "some", "several", "many", "two", "three") and anchor.dep_ == "attr":
+        verb = anchor.head
+    elif prep.lower_ == "among" and anchor.pos_ in ("AUX", "VERB"):
+        verb = anchor
+    else:
+        return []
+    return [m for m in mentions for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+            and m.span.start <= c.i < m.span.end and m.label in PARTY_LABELS]
+
+
 def _speaker(pron: Token) -> Token | None:
     """The subject of the speech verb whose clause a subject pronoun opens ("NSO told Reuters it licenses ...",
     "the company told the UN that it does not ..."): the one the pronoun stands for, named or not."""
@@ -1217,13 +1284,15 @@ def _doer_of_plan(noun: Token) -> Token | None:
 
 
 def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs: frozenset[str],
-              getting_verbs: frozenset[str] = frozenset()) -> list[Mention]:
+              getting_verbs: frozenset[str] = frozenset(), carried: list[Mention] | None = None) -> list[Mention]:
     """Subjects "it", "the company", "the firm" (also "the Israeli firm", "its customers", "with the company")
     standing for the organisation named last before them in this paragraph or the previous sentence, as mentions
     that report that organisation; opening a paragraph with no organisation before them, as a mention valued
     :data:`PREVIOUS_PARAGRAPH_ORG` (the extractor puts in the previous paragraph's firm). ``firms``: values of names the text calls a company (preferred antecedents);
     ``trade_verbs``: lemmas whose passive subject "it" is the goods, never a firm; ``getting_verbs``: lemmas of
-    buying and using whose definite goods ("bought the spyware") stand for their maker (:func:`_maker_of_goods`)."""
+    buying and using whose definite goods ("bought the spyware") stand for their maker (:func:`_maker_of_goods`);
+    ``carried``: firm nouns resolved in earlier sentences, the antecedent when no firm is named in the window
+    ("Leaked documents showed the firm had sold ... The company denied selling to Sudan")."""
     out: list[Mention] = []
     doc = sent.doc
     all_mentions = mentions
@@ -1237,7 +1306,7 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
     window = min(para, prev)
     mentions = [m for m in mentions if m.span.start_char >= window]
     for tok in sent:
-        if (maker := _maker_of_goods(tok, mentions, firms, getting_verbs)) is not None:
+        if (maker := _maker_of_goods(tok, mentions, firms, getting_verbs, trade_verbs)) is not None:
             out.append(Mention(tok.doc[tok.i : tok.i + 1], maker.label, maker.value, refers=maker.span, maker=True))
             continue
         if any(m.span.start <= tok.i < m.span.end and m.label != "GOV_GENERIC" for m in mentions):
@@ -1255,6 +1324,8 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
             # "its devices had been sold to ...", "the sale of its spyware to ...": the firm owns the tool it names
             # (in "X sold its spyware to Y" the subject says who sells already)
             pass
+        elif tok.dep_ == "poss" and tok.pos_ == "NOUN" and tok.head.lemma_.casefold() in _AGENT_AND_SUPPLY_NOUNS | _TOOL_NOUNS:
+            pass  # "the firm's clients, such as ...", "the company's spyware was sold to ..."
         elif tok.dep_ == "pobj" and tok.head.lower_ in ("by", "from", "with", "to") and tok.pos_ == "NOUN":
             pass  # "a contract with the company", "bought from the firm": a definite firm noun, checked below
         elif tok.dep_ not in ("nsubj", "nsubjpass"):
@@ -1291,9 +1362,12 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
         # a name the text calls a company somewhere ("NSO Group, an Israeli firm") before a research group or
         # newspaper named in between ("Citizen Lab published ... The company sold ...")
         described = [m for m in before if m.value in firms]
+        prior = [a for a in carried or [] if a.span.start_char >= window and a.span.end <= tok.i]
         if before:
             ante = described[-1] if described else subjects[-1] if subjects else before[-1]
             out.append(Mention(tok.doc[tok.i : tok.i + 1], ante.label, ante.value, refers=ante.span))
+        elif prior:  # the firm an earlier "the firm" of this paragraph stood for
+            out.append(Mention(tok.doc[tok.i : tok.i + 1], prior[-1].label, prior[-1].value, refers=prior[-1].refers))
         elif sent.start == first and not any(m.label == "ORG" and (m.span.end <= tok.i or tok.left_edge.i <= m.root.i
                                                                    <= tok.right_edge.i) for m in all_mentions):
             # (not "The Israeli spyware company NSO Group owns ...": the noun has its name)
@@ -1308,12 +1382,17 @@ _AGENCY_ANAPHORS = {"agency", "bureau", "ministry"}  # "the agency", "the bureau
 _DEFINITE = {"the", "this", "that", "these", "those"}
 
 
-def _maker_of_goods(tok: Token, mentions: list[Mention], firms: set[str], getting_verbs: frozenset[str]) -> Mention | None:
+def _maker_of_goods(tok: Token, mentions: list[Mention], firms: set[str], getting_verbs: frozenset[str],
+                    trade_verbs: frozenset[str] = frozenset()) -> Mention | None:
     """The firm whose goods a definite noun names, when bought or used: "NSO Group is an Israeli spyware maker. The
     government of Hungary purchased the spyware in 2017" (NSO Group's). The firm is the last organisation before it
     in the window of ``mentions`` that the text calls a company (``firms``), names as a tool's owner ("NSO Group's
-    Pegasus") or as the subject of making or selling; None when the goods say whose they are or none was named."""
-    if tok.head.lemma_.casefold() not in getting_verbs or tok.dep_ not in ("dobj", "nsubjpass") or tok.head.pos_ != "VERB":
+    Pegasus") or as the subject of making or selling; None when the goods say whose they are or none was named.
+    Goods sold in the passive with no agent ("the spyware was sold to Greece") are sold by their maker too."""
+    sold = tok.dep_ == "nsubjpass" and tok.pos_ == "NOUN" and tok.head.lemma_.casefold() in trade_verbs and not any(
+        c.dep_ == "agent" for c in tok.head.children)
+    if not sold and tok.head.lemma_.casefold() not in getting_verbs or tok.dep_ not in ("dobj", "nsubjpass") \
+            or tok.head.pos_ != "VERB":
         return None
     if tok.lower_ == "it" and tok.dep_ == "nsubjpass":
         # "Sandvine makes DPI equipment. It was obtained by Belarus's traffic centre": the goods, made by the firm;
@@ -1347,7 +1426,8 @@ def _state_antecedent(tok: Token, mentions: list[Mention]) -> Mention | None:
         return None
     if lemma not in ("police", "army", "military") and (tok.tag_ == "NNS") != (lemma == "authority"):
         return None  # "the governments", "the agencies": several, not the one named before
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or any(
+    if not (any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or lemma == "authority" and not any(
+            c.dep_ == "det" for c in tok.children)) or any(  # ("the government"; "In Mexico, authorities bought")
             c.dep_ in ("compound", "amod", "nmod", "poss", "prep", "appos") for c in tok.children):
         return None
     if not (tok.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") or tok.dep_ == "pobj" and tok.head.lower_ in (
@@ -1376,7 +1456,11 @@ def _product_makers(mentions: list[Mention]) -> list[list[Any]]:
     out: list[list[Any]] = []
     for p in (m for m in mentions if m.label == "PRODUCT"):
         root = p.root
-        head = root.head if root.dep_ in ("compound", "amod", "nmod", "appos") else root  # "Pegasus spyware"
+        head = root  # the noun the name modifies: "Pegasus spyware (tool)", "NSO Group's spyware, Pegasus"
+        for _ in range(3):
+            if head.dep_ not in ("compound", "amod", "nmod", "appos") or head.head.i == head.i:
+                break
+            head = head.head
         found = [o for o in orgs if o.root.dep_ in ("poss", "compound", "nmod") and not p.span.start <= o.root.i < p.span.end
                  and (p.span.start <= o.root.head.i < p.span.end or o.root.head.i == head.i)]
         for node in (root, head):
@@ -1501,7 +1585,8 @@ def _generic_recipient(trig: Token) -> Span | None:
         if prep.dep_ in ("prep", "dative") and prep.lower_ == "to":
             for obj in prep.children:
                 # "to governments and law enforcement agencies", "to law enforcement and intelligence agencies"
-                state = [c for c in (obj, *obj.conjuncts) if c.pos_ == "NOUN" and c.lemma_.casefold() in _STATE_NOUNS]
+                state = [c for c in (obj, *obj.conjuncts) if c.pos_ == "NOUN" and c.lemma_.casefold() in
+                         _STATE_NOUNS | {"country", "nation", "department"}]  # ("to 45 countries", "police departments")
                 if obj.dep_ == "pobj" and state:
                     left = obj.left_edge.i + (1 if obj.left_edge.dep_ in ("det", "poss") else 0)
                     return obj.doc[left : max(c.i for c in state) + 1]
@@ -1516,7 +1601,7 @@ def _generic_buyer(trig: Token) -> Span | None:
         return None
     heads = [subj] + [g for p in subj.children if p.dep_ == "prep" and p.lower_ in ("of", "out")
                       for g in p.subtree if g.dep_ == "pobj"]
-    if not any(h.pos_ == "NOUN" and h.lemma_.casefold() in _STATE_NOUNS | {"country"} for h in heads):
+    if not any(h.pos_ == "NOUN" and h.lemma_.casefold() in _STATE_NOUNS | {"country", "department"} for h in heads):
         return None
     left = subj.left_edge.i + (1 if subj.left_edge.dep_ in ("det", "poss") else 0)
     return subj.doc[left : subj.right_edge.i + 1]

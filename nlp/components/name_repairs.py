@@ -26,6 +26,7 @@ confidence, updated for new spans) and returns the new list of spans (overlaps a
 
 from __future__ import annotations
 
+from rigour.names import extract_org_types
 from spacy.tokens import Doc, Span
 
 from nlp.normalize import name_key
@@ -45,6 +46,7 @@ _FIRM_TAILS = frozenset({"labs", "lab", "platforms", "group", "holdings", "techn
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "mx", "mme", "m"})
 _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "dos", "del", "la", "le", "al", "el", "bin",
                              "ibn", "abu", "ter", "zu"})
+_CONTACT_WORDS = frozenset({"email", "e-mail", "phone", "fax", "tel", "telephone", "website", "web"})
 _CURRENCY_WORDS = frozenset({"euro", "euros", "dollar", "dollars", "pound", "pounds", "rupee", "rupees", "yuan",
                              "rouble", "roubles", "ruble", "rubles", "shekel", "shekels", "dirham", "dirhams", "taka"})
 # nouns for a people or a community: a capitalised one-word "organisation" before them is a demonym
@@ -81,6 +83,10 @@ def repair_names(doc: Doc, ents: list[Span], conf: Conf, known: float, new: floa
     ents = trailing_common_nouns(doc, ents, conf, known)
     ents = lower_case_guesses(doc, ents, conf, known)
     ents = people_named_to_posts(doc, ents, conf, known)
+    ents = victim_group_phrases(doc, ents)
+    ents = names_with_middle_initials(doc, ents, conf, new)
+    ents = acronyms_of_documents(doc, ents, conf, known)
+    ents = documents_and_products_named(doc, ents, conf, known)
     return split_joined_firms(doc, ents, conf, known, new)
 
 
@@ -146,10 +152,18 @@ def names_opening_with_preposition(doc: Doc, ents: list[Span], conf: Conf, known
 
 def person_name_tails(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
     """A person's name that ner cut before its last part takes it in: one ending in a particle ("Ursula von der"
-    + "Leyen") or in a word the parse compounds with the untagged proper noun right after it."""
+    + "Leyen") or in a word the parse compounds with the untagged proper noun right after it; one that opens with
+    a middle initial takes in the first name before it ("Treena" + "V. Garrett")."""
     taken = {t for e in ents for t in range(e.start, e.end)}
     out = []
     for e in ents:
+        first = e[0]
+        if e.label_ == "PERSON" and not _is_known(e, conf, known) and len(first.text) == 2 and first.text[1] == "." \
+                and first.text[0].isupper() and e.start > 0 and e.start - 1 not in taken and doc[e.start - 1].is_title \
+                and doc[e.start - 1].is_alpha:  # "Treena" + "V. Garrett": a first name before a middle initial
+            confidence = conf.get((e.start_char, e.end_char), 0.8)
+            e = Span(doc, e.start - 1, e.end, label="PERSON", kb_id=name_key(doc[e.start - 1 : e.end].text))
+            conf[(e.start_char, e.end_char)] = confidence
         end = e.end
         if e.label_ == "PERSON" and not _is_known(e, conf, known) and end < len(doc) and end not in taken:
             last, nxt = doc[end - 1], doc[end]
@@ -202,7 +216,11 @@ def persons_that_are_not(doc: Doc, ents: list[Span], conf: Conf, known: float) -
             e = Span(doc, e.start + 1, e.end, label="PERSON", kb_id=name_key(doc[e.start + 1 : e.end].text))
             conf[(e.start_char, e.end_char)] = 0.8  # "MEP Nikos Androulakis": the title in capitals is no part of the name
         text = e.text
-        if text.casefold() in _CURRENCY_WORDS or not any(c.isupper() for c in text) or "\n" in text:
+        if text.casefold() in _CURRENCY_WORDS | _CONTACT_WORDS or not any(c.isupper() for c in text) or "\n" in text:
+            continue
+        if any(len(form.split()) >= 2 or len(e) >= 2 and text.endswith(form) for form, _ in extract_org_types(text)):
+            # rigour's legal forms, spelled out ("Aktsionernoe Obshchestvo AST") or ending the name ("Area SpA")
+            out.append(_relabel(e, "ORG", conf))
             continue
         brackets = [t.i for t in e if t.text in ("[", "]", "(", ")")]
         if brackets:
@@ -483,7 +501,7 @@ def names_ending_in_legal_forms(doc: Doc, ents: list[Span], conf: Conf, known: f
             before = by_end.get(e.start)
             if before is not None:
                 start = before.start
-            elif e.start > 0 and doc[e.start - 1].is_title and doc[e.start - 1].pos_ == "PROPN":
+            elif e.start > 0 and doc[e.start - 1].is_title and doc[e.start - 1].pos_ in ("PROPN", "NOUN"):
                 start = e.start - 1
             else:
                 continue
@@ -492,6 +510,13 @@ def names_ending_in_legal_forms(doc: Doc, ents: list[Span], conf: Conf, known: f
             continue
         out = [x for x in out if x is not e]
         out.append(_new(doc, start, e.end, "ORG", conf, new))
+    taken = {t for x in out for t in range(x.start, x.end)}
+    for e in list(out):  # "an Italian company called Area SpA": the untagged legal form after an organisation guess
+        if e.label_ == "ORG" and not _is_known(e, conf, known) and e.end < len(doc) and e.end not in taken \
+                and doc[e.end].text[:1].isupper() and doc[e.end].lower_.rstrip(".") in legal_forms \
+                and doc[e.end].lower_ not in ("as", "co", "company", "corporation", "limited"):
+            out.remove(e)
+            out.append(_new(doc, e.start, e.end + 1, "ORG", conf, new))
     return out
 
 
@@ -516,6 +541,146 @@ def people_named_to_posts(doc: Doc, ents: list[Span], conf: Conf, known: float) 
                 and all(t.is_title and t.pos_ == "PROPN" for t in e) and e.end < len(doc) and doc[e.end].lower_ == "as" \
                 and any(t.lower_ in _POSTS for t in doc[e.end + 1 : e.end + 5]):
             out.append(_relabel(e, "PERSON", conf))
+            continue
+        out.append(e)
+    return out
+
+
+# words before a victim group that count, point or judge, no part of the group's name ("other", "many", "local")
+_NOT_GROUP_WORDS = frozenset({"other", "many", "several", "some", "more", "most", "such", "these", "those", "various",
+                              "numerous", "certain", "all", "few", "both", "own", "same", "further", "additional",
+                              "individual", "least", "dozens", "hundreds", "thousands", "specific", "particular",
+                              "defenseless", "defenceless", "vulnerable", "innocent", "ordinary", "local", "foreign"})
+# nouns after a victim-group word that head the group's phrase ("civil society actors", "Falun Gong practitioners",
+# "Uyghur population"); not "groups" ("civil society groups" is read as the group "civil society", as the project's
+# own dev set annotates it)
+_GROUP_HEADS = frozenset({"actors", "actor", "population", "populations", "practitioners", "community", "communities",
+                          "victims", "minority", "minorities", "workers", "leaders", "figures", "defenders", "people"})
+
+
+def victim_group_phrases(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A victim-group mention takes in the words of its noun phrase that say which group: the adjectives and
+    proper nouns the parse attaches to it ("political opponents", "ethnic and religious minorities", "Muslim
+    minority", "Falun Gong practitioners") and a head noun it qualifies ("civil society actors", "Uyghur
+    population"); never a participle ("detained bloggers"), a counting or judging word ("other", "local"), a
+    determiner, a number or another mention ("Ethiopian journalists": the country stays apart; "LGBTQI+
+    activists": two groups)."""
+    out = []
+    for e in ents:
+        if e.label_ != "VICTIM_GROUP":
+            out.append(e)
+            continue
+        taken = {t for x in ents if x is not e for t in range(x.start, x.end)}
+        start, end = e.start, e.end
+        nxt = doc[end] if end < len(doc) else None
+        if nxt is not None and end not in taken and nxt.pos_ == "NOUN" and doc[end - 1].head.i == end and (
+                nxt.lower_ in _GROUP_HEADS or nxt.lower_ in ("members", "groups") and doc[start].is_title):
+            # ("Falun Gong members": the followers of a named group)
+            end += 1
+        k = start - 1
+        while k >= 0 and k not in taken:
+            tok = doc[k]
+            if tok.lower_ in ("and", "or") and k > 0 and doc[k - 1].pos_ == "ADJ" and doc[k + 1].pos_ == "ADJ" \
+                    and k + 1 == start:
+                k -= 1  # "ethnic and religious minorities"
+                continue
+            inside = start <= tok.head.i < end or (tok.dep_ == "conj" and start <= tok.head.head.i < end)
+            adjective = tok.pos_ == "ADJ" and tok.tag_ in ("JJ", "JJR", "JJS") and tok.dep_ in ("amod", "conj") \
+                and not (k > 0 and doc[k - 1].dep_ == "cc" and doc[k - 1].head.pos_ == "VERB")  # "identify and detain"
+            proper = tok.pos_ == "PROPN" and tok.dep_ == "compound" and tok.is_title
+            if not inside or tok.lower_ in _NOT_GROUP_WORDS or not (adjective or proper) or tok.like_num:
+                break
+            start = k
+            k -= 1
+        while start < e.start and doc[start].lower_ in ("and", "or"):
+            start += 1
+        if (start, end) != (e.start, e.end):
+            e = Span(doc, start, end, label="VICTIM_GROUP", kb_id=e.kb_id_)
+        out.append(e)
+    return out
+
+
+def names_with_middle_initials(doc: Doc, ents: list[Span], conf: Conf, new: float) -> list[Span]:
+    """An untagged capitalised word, a middle initial and capitalised words ("Thea D. Rozman Kendler", after a
+    title the gazetteer tagged a body in) are a person's name."""
+    taken = {t for e in ents for t in range(e.start, e.end)}
+    out = list(ents)
+    for tok in doc:
+        i = tok.i
+        if not (len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == ".") or i == 0 or i in taken:
+            continue
+        first = doc[i - 1]
+        if i - 1 in taken or not (first.is_title and first.is_alpha and first.pos_ == "PROPN") or first.is_sent_start:
+            continue
+        end = i + 1
+        while end < len(doc) and end not in taken and doc[end].is_title and doc[end].is_alpha and doc[end].pos_ == "PROPN":
+            end += 1
+        if end == i + 1:
+            continue
+        out.append(_new(doc, i - 1, end, "PERSON", conf, new))
+        taken.update(range(i - 1, end))
+    return out
+
+
+# last words of the names of laws, rules and lists ("the Export Administration Act (EAA)")
+_DOCUMENT_WORDS = frozenset({"act", "regulations", "regulation", "rule", "rules", "order", "list", "law", "code",
+                             "directive", "convention", "treaty", "memorandum"})
+
+
+def acronyms_of_documents(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
+    """An acronym given in brackets after the name of a law or list ("the Export Administration Act (EAA)", "the
+    Export Control Reform Act (ECRA)") names that document: its organisation guesses in the paragraph are no
+    parties."""
+    acronyms = set()
+    for tok in doc:
+        i = tok.i
+        if tok.text == "(" and i >= 2 and i + 2 < len(doc) and doc[i + 2].text == ")" and doc[i + 1].is_upper \
+                and doc[i - 1].is_title and doc[i - 1].lower_ in _DOCUMENT_WORDS and doc[i - 2].is_title:
+            acronyms.add(doc[i + 1].text)
+    if not acronyms:
+        return ents
+    return [e for e in ents if not (e.label_ in ("ORG", "PERSON") and not _is_known(e, conf, known)
+                                    and e.text in acronyms)]
+
+
+# last words of the names of laws, reports and indexes: an organisation guess ending so is a document
+_DOCUMENT_ENDS = frozenset({"act", "regulations", "directive", "treaty", "statute", "report", "index"})
+_DOCUMENT_JOINERS = frozenset({"and", "of", "for", "on", "the", "to"})
+_MAKER_NOUNS = frozenset({"maker", "makers", "developer", "developers", "creator", "creators", "manufacturer",
+                          "vendor", "seller", "inventor"})
+# lower-case nouns a product's name qualifies ("Ring doorbells", "Dahua cameras")
+_THING_NOUNS = frozenset({"doorbell", "doorbells", "camera", "cameras", "device", "devices", "phone", "phones", "app",
+                          "apps", "software", "spyware", "malware", "system", "systems", "platform", "tool", "tools",
+                          "footage", "account", "accounts", "messages"})
+
+
+def documents_and_products_named(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
+    """Organisation guesses that name a document: ending in "Act", "Report", "Index" ... ("Foreign Intelligence
+    Surveillance Act", "Surveillance Industry Index") or cut from one ("Computer Fraud" + "and Abuse Act"), are
+    dropped; an organisation guess after "the maker/developer of" ("Axon, the maker of Taser") and a person guess
+    that qualifies a noun for a thing ("Ring doorbells") are products."""
+    out: list[Span] = []
+    for e in ents:
+        if e.label_ not in ("ORG", "PERSON") or _is_known(e, conf, known):
+            out.append(e)
+            continue
+        if e.label_ == "ORG":
+            if len(e) >= 2 and e[-1].is_title and e[-1].lower_ in _DOCUMENT_ENDS:
+                continue
+            j = e.end
+            while j < len(doc) and j - e.end < 6 and (doc[j].lower_ in _DOCUMENT_JOINERS or doc[j].is_title):
+                j += 1
+            tail = doc[e.end : j]
+            if len(tail) >= 2 and tail[0].lower_ in _DOCUMENT_JOINERS and tail[-1].is_title \
+                    and tail[-1].lower_ in _DOCUMENT_ENDS:
+                continue
+            root = e.root
+            if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.casefold() in _MAKER_NOUNS:
+                out.append(_relabel(e, "PRODUCT", conf))
+                continue
+        if e.label_ == "PERSON" and e.root.dep_ in ("compound", "nmod") and e.root.head.i >= e.end \
+                and e.root.head.is_lower and e.root.head.lower_ in _THING_NOUNS:
+            out.append(_relabel(e, "PRODUCT", conf))
             continue
         out.append(e)
     return out

@@ -707,7 +707,8 @@ def test_greek_agency_names_people_and_legal_forms(extractor: Extractor) -> None
         "He appointed Panagiotis Kontoleon as EYP chief, after changing the law.\n\n"
         "The targets included the president of the social democratic party, PASOK, Nikos Androulakis, and the "
         "journalists Thanassis Koukakis and Stavros Michaloudis.\n\n"
-        "Two of the worst purveyors of this technology, Trovicor and Area SpA, are profiled here.")
+        "Two of the worst purveyors of this technology, Trovicor and Area SpA, are profiled here. Meanwhile, an "
+        "Italian company called Area SpA was busy helping the Syrian regime.")
     agencies = _agencies(ext)
     assert agencies.get("Greek National Intelligence Service") == "GR"  # the demonym opens the official name
     assert "EYP" in agencies  # the acronym in its own language takes the agency's label
@@ -716,6 +717,7 @@ def test_greek_agency_names_people_and_legal_forms(extractor: Extractor) -> None
     labels = _labels(ext)
     assert "social democratic party" not in labels  # a lower-case phrase is no name
     assert labels["Area SpA"] == {"ORG"}  # a legal form ends a firm's name, never a person's
+    assert "Area" not in labels
 
 
 def test_titles_are_no_names_and_a_victim_word_inside_a_name_is_the_names(extractor: Extractor) -> None:
@@ -732,3 +734,69 @@ def test_titles_are_no_names_and_a_victim_word_inside_a_name_is_the_names(extrac
     assert not any("Their" in name for name in labels)
     assert labels["Committee to Protect Journalists"] == {"ORG"} and "Journalists" not in labels
     assert labels["Trovicor"] == {"ORG"}
+
+
+def test_a_victim_group_takes_in_the_words_that_say_which_group(extractor: Extractor) -> None:
+    # the Treasury on the NS-CMIC identifications of December 2021 (in the dev set as
+    # treasury-2021-nscmic-eight-firms, shortened); https://www.eff.org/effector/37/12 (CC BY 3.0 US, shortened);
+    # EFF on the Cisco case (2016, CC BY 3.0 US, shortened)
+    ext = extractor.extract_text(
+        "The firms actively support the biometric surveillance and tracking of ethnic and religious minorities in "
+        "China, particularly the predominantly Muslim Uyghur minority.\n\n"
+        "Spyware was used against journalists and members of civil society.\n\n"
+        "Cisco built a system to identify and track Falun Gong practitioners.")
+    groups = _with(ext, "VICTIM_GROUP")
+    assert "ethnic and religious minorities" in groups
+    assert "civil society" in groups and "journalists" in groups  # "members of" stays outside
+    assert "Falun Gong practitioners" in groups  # a religious movement's followers, no person
+    assert "Falun Gong" not in _with(ext, "PERSON")
+
+
+def test_a_name_with_a_middle_initial_after_an_officials_title_is_a_person(extractor: Extractor) -> None:
+    # the Commerce Department's press release on 28 Entity List additions (in the dev set as
+    # bis-28-entities-quotes, shortened); BIS wording is public domain
+    ext = extractor.extract_text(
+        "\u201cWe will act when national security is at stake,\u201d said Assistant Secretary of Commerce for Export "
+        "Administration Thea D. Rozman Kendler. \u201cWe continue to impose export restrictions.\u201d")
+    assert "Thea D. Rozman Kendler" in _with(ext, "PERSON")
+
+
+def test_federal_register_words_that_are_no_parties_and_spelled_out_legal_forms(extractor: Extractor) -> None:
+    # Federal Register 2023-21173 (TDO renewal, Aeroflot), 2023-18772 (TDO renewals rule) and the July 2021 Entity
+    # List additions under E.O. 14024 as listed by law-firm notes (public domain government wording, shortened)
+    ext = extractor.extract_text(
+        "I find that the evidence presented by BIS convincingly demonstrates that Aeroflot has acted in violation "
+        "of the Regulations and the TDO.\n\n"
+        "This final rule also makes some conforming changes to remove references to the \"EAA,\" the Export "
+        "Administration Act (EAA), and add in their place references to \"ECRA,\" the Export Control Reform Act "
+        "(ECRA).\n\n"
+        "John Sonderman, Director, Office of Export Enforcement, Bureau of Industry and Security, Phone: (202) "
+        "482-5079, Email: EEinquiry@bis.doc.gov.\n\n"
+        "Signed in Washington, DC, on August 23, 2023. Treena V. Garrett, Federal Register Liaison Officer.\n\n"
+        "The entities are: Aktsionernoe Obshchestvo AST; Aktsionernoe Obshchestvo Pasit; and Obshchestvo S "
+        "Ogranichennoi Otvetstvennostyu NEOBIT.")
+    labels = _labels(ext)
+    assert "Regulations" not in labels and "EAA" not in labels and "ECRA" not in labels
+    assert "Email" not in labels
+    assert labels["Treena V. Garrett"] == {"PERSON"}
+    assert labels["Aktsionernoe Obshchestvo AST"] == {"ORG"}  # a Russian joint-stock company (rigour's org types)
+    assert labels["Obshchestvo S Ogranichennoi Otvetstvennostyu NEOBIT"] == {"ORG"}
+
+
+def test_laws_and_indexes_are_no_organisations_courts_are_bodies_and_made_things_are_products(extractor: Extractor) -> None:
+    # written in the phrasing of EFF's Deeplinks posts on the Cisco case, Section 702, WhatsApp v. NSO, Fusus and
+    # Ring (2014-2025) and of Privacy International's Surveillance Industry Index; facts as those public pages state
+    ext = extractor.extract_text(
+        "EFF filed an amicus brief with the Ninth Circuit Court of Appeals urging the court to let the case against "
+        "Cisco proceed.\n\n"
+        "Section 702 of the Foreign Intelligence Surveillance Act should be reformed, EFF said.\n\n"
+        "Under the Computer Fraud and Abuse Act (CFAA), WhatsApp sued NSO Group in a California federal court in "
+        "2019.\n\n"
+        "Axon, the maker of Taser, bought Fusus in 2024 and links its cameras with Ring doorbells.\n\n"
+        "Privacy International's report, Surveillance Industry Index, lists more than 500 companies.")
+    labels = _labels(ext)
+    assert "Ninth Circuit Court of Appeals" in _agencies(ext)
+    assert "Foreign Intelligence Surveillance Act" not in labels and "Computer Fraud" not in labels
+    assert "Surveillance Industry Index" not in labels
+    assert labels["Taser"] == {"PRODUCT"} and labels["Ring"] == {"PRODUCT"}
+    assert labels["Axon"] == {"ORG"}

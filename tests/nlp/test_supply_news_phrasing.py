@@ -645,3 +645,111 @@ def test_a_state_body_working_with_a_firm_to_install_cameras_gets_them_from_the_
     text = ("Uganda's Police Force has confirmed that it is working with China's Huawei Technologies to install CCTV "
             "cameras in some of the country's cities.")
     assert _pairs(extractor.extract_text(text)) == [({"Huawei Technologies"}, {"Police Force"})]
+
+
+def test_clients_believed_to_include_countries_and_a_sale_to_a_number_of_countries(extractor: Extractor) -> None:
+    # phrasing of reporting on Candiru (Citizen Lab and Microsoft, 2021)
+    text = "Candiru sells spyware to governments. Its clients are believed to include Saudi Arabia, the UAE and Uzbekistan."
+    assert ({"Candiru"}, {"SA", "AE", "UZ"}) in _pairs(extractor.extract_text(text))
+    text = "NSO Group has said it sold Pegasus to 45 countries."
+    assert _pairs(extractor.extract_text(text)) == [({"NSO Group"}, {"45 countries"})]  # unnamed, as said
+
+
+def test_a_clause_of_its_own_after_a_denial_is_not_denied_and_passive_goods_are_sold_by_their_maker(
+        extractor: Extractor) -> None:
+    # phrasing of reporting on Intellexa, Krikel and the Greek government (Inside Story, 2022)
+    text = ("Intellexa sells Predator to governments. The Greek government denied that it had bought Predator, but "
+            "the spyware was sold to Greece through Krikel, a Greek company.")
+    ext = extractor.extract_text(text)
+    sold = [ev for ev in _supplies(ext) if _names(ev.roles.get("via")) == {"Krikel"}]
+    assert [(_names(ev.roles["supplier"]), _names(ev.roles["recipient"])) for ev in sold] == [({"Intellexa"}, {"GR"})]
+    assert [_names(ev.roles["recipient"]) for ev in _supplies(ext, negated=True)] == [{"Greek government"}]
+
+
+def test_a_government_spending_on_a_named_product_bought_it(extractor: Extractor) -> None:
+    # phrasing of https://pelhamplus.com/news/mexico-probes-whether-pegasus-spyware-purchases-were-legal (2022)
+    text = "NSO Group's Pegasus infects phones.\n\nThe Mexican government spent $80 million on Pegasus, officials said."
+    assert _pairs(extractor.extract_text(text)) == [({"NSO Group"}, {"Mexican government"})]
+
+
+def test_the_company_opening_a_paragraph_is_the_firm_the_previous_one_is_about_not_its_rival(
+        extractor: Extractor) -> None:
+    # phrasing of reporting on Paragon Solutions and ICE (2024)
+    text = ("Paragon Solutions, an Israeli spyware maker founded by former intelligence officers, has become a rival "
+            "to NSO Group.\n\nThe company signed a contract with U.S. Immigration and Customs Enforcement in 2024.")
+    assert _pairs(extractor.extract_text(text)) == [
+        ({"Paragon Solutions"}, {"U.S. Immigration and Customs Enforcement"})]
+
+
+def test_a_firm_noun_resolved_before_carries_to_the_next_firm_noun_of_the_paragraph(extractor: Extractor) -> None:
+    # phrasing of https://www.eff.org/deeplinks/2015/07/hacking-team-leaks-reveal-spyware-industrys-growth (2015)
+    text = ("Hacking Team, the Italian surveillance firm, was hacked in 2015.\n\nLeaked documents showed the firm had "
+            "sold its Remote Control System to the Sudanese government. The company denied selling to Sudan.")
+    ext = extractor.extract_text(text)
+    assert _pairs(ext) == [({"Hacking Team"}, {"Sudanese government"})]
+    assert [(_names(ev.roles["supplier"]), _names(ev.roles["recipient"])) for ev in _supplies(ext, negated=True)] == [
+        ({"Hacking Team"}, {"SD"})]
+
+
+def test_among_a_firm_s_government_clients_are_countries(extractor: Extractor) -> None:
+    # phrasing of https://www.al-monitor.com/originals/2022/02/fbi-admits-obtaining-israeli-made-pegasus-spyware
+    text = "Among NSO's government clients are Mexico, Panama, Saudi Arabia and the United Arab Emirates."
+    assert _pairs(extractor.extract_text(text)) == [({"NSO"}, {"MX", "PA", "SA", "AE"})]
+
+
+def test_the_firm_s_clients_and_the_company_s_spyware_stand_for_the_firm_named_before(extractor: Extractor) -> None:
+    # phrasing of reporting on NSO Group and Hacking Team (2015-2021)
+    text = "NSO Group is an Israeli firm. The firm's clients, such as the Mexican army, used the tool against journalists."
+    assert _pairs(extractor.extract_text(text)) == [({"NSO Group"}, {"Mexican army"})]
+    text = "Hacking Team is a Milan-based company. The company's spyware was sold to Sudan in 2012."
+    assert _pairs(extractor.extract_text(text)) == [({"Hacking Team"}, {"SD"})]
+
+
+def test_a_deal_with_a_government_to_provide_and_a_firm_contracted_or_turned_to(extractor: Extractor) -> None:
+    # phrasing of Global Voices and Foreign Policy reporting on CloudWalk and Zimbabwe (2018), ZTE and Venezuela
+    # (Reuters, 2018)
+    text = ("In 2018, CloudWalk Technology signed a deal with the Zimbabwean government to provide a mass facial "
+            "recognition program.")
+    assert _pairs(extractor.extract_text(text)) == [({"CloudWalk Technology"}, {"Zimbabwean government"})]
+    text = "ZTE was contracted by the Venezuelan government to build the system."
+    assert _pairs(extractor.extract_text(text)) == [({"ZTE"}, {"Venezuelan government"})]
+    text = "Venezuela turned to China's ZTE to build the card system, Reuters reported."
+    assert _pairs(extractor.extract_text(text)) == [({"ZTE"}, {"VE"})]
+
+
+def test_police_departments_buying_a_firm_s_devices_are_reported_as_said(extractor: Extractor) -> None:
+    # phrasing of https://www.upturn.org/work/mass-extraction/ (2020)
+    text = "Police departments across the country have bought Cellebrite devices."
+    assert _pairs(extractor.extract_text(text)) == [({"Cellebrite"}, {"Police departments across the country"})]
+
+
+def test_a_state_among_or_one_of_the_countries_that_bought_is_a_buyer(extractor: Extractor) -> None:
+    # phrasing of https://www.sott.net/article/455901-Hungarian-prosecutors-launch-investigation-into-Pegasus-... (2021)
+    text = "Hungary is among the countries that bought Pegasus from NSO Group."
+    assert _pairs(extractor.extract_text(text)) == [({"NSO Group"}, {"HU"})]
+    text = "Mexico was one of the first governments to buy Pegasus from NSO Group."
+    assert _pairs(extractor.extract_text(text)) == [({"NSO Group"}, {"MX"})]
+    text = "Rwanda is one of the countries that used NSO Group's spyware."
+    assert _pairs(extractor.extract_text(text)) == [({"NSO Group"}, {"RW"})]
+
+
+def test_a_sale_researchers_suspect_or_believe_is_hedged(extractor: Extractor) -> None:
+    for text in ("Researchers suspect that Circles sold its technology to Nigeria.",
+                 "Researchers believe that Circles sold its technology to Nigeria."):
+        supplies = _supplies(extractor.extract_text(text))
+        assert [(_names(ev.roles["supplier"]), _names(ev.roles["recipient"])) for ev in supplies] == [
+            ({"Circles"}, {"NG"})]
+        assert supplies[0].hedged and supplies[0].confidence < 0.85
+
+
+def test_bare_authorities_after_a_country_are_its_state(extractor: Extractor) -> None:
+    # phrasing of https://pelhamplus.com/news/mexico-probes-whether-pegasus-spyware-purchases-were-legal (2022)
+    ext = extractor.extract_text("In Mexico, authorities bought Pegasus from NSO Group for $32 million.")
+    assert _pairs(ext) == [({"NSO Group"}, {"MX"})]
+    assert not _supplies(ext)[0].roles.get("country")  # the buyer, not only where
+
+
+def test_an_agreement_that_provides_for_goods_is_the_agreement_s_supply_only(extractor: Extractor) -> None:
+    # phrasing of reporting on Serbia's Safe City agreement with Huawei (SHARE Foundation, 2019)
+    text = "The Serbian interior ministry's agreement with Huawei provides for 1,000 cameras."
+    assert _pairs(extractor.extract_text(text)) == [({"Huawei"}, {"Serbian interior ministry"})]
