@@ -10,8 +10,9 @@ docs/PERFORMANCE.md).
 This backoff reads one sentence at a time, after the parse rules, and only when they found no supply with both a
 supplier and a recipient in it:
 
-- the sentence must hold a supply cue: a seller or buyer verb or noun of ``nlp/data/event_triggers.json`` or a
-  use verb or noun ("use", "deploy", "deployment"); the cue becomes the event's trigger, so a negation or denial
+- the sentence must hold a supply cue: a seller or buyer verb or noun of ``nlp/data/event_triggers.json``, a
+  use verb or noun ("use", "deploy", "deployment"), or, where it names a product or capability, a word of a
+  joint project ("in cooperation with", "implementation", "contract"); the cue becomes the event's trigger, so a negation or denial
   of it marks the event negated as for any other event;
 - suppliers: one or two organisations the document treats as firms: called a company somewhere in it
   ("NSO Group, an Israeli firm"), named as the maker of a product ("NSO Group's Pegasus") or as the owner of a
@@ -39,14 +40,19 @@ if TYPE_CHECKING:
 CONFIDENCE = 0.45
 MAX_SUPPLIERS = 2
 _USE_LEMMAS = frozenset({"use", "deploy", "employ", "operate", "deployment"})
+# words of a joint project of a firm and a state body: cues only where the sentence names a product or capability
+_PROJECT_LEMMAS = frozenset({"cooperation", "partnership", "collaboration", "implementation", "project", "contract",
+                             "deal", "agreement", "installation", "rollout", "roll-out", "pilot", "tender"})
 
 
-def supply_cue(sent: Span, cue_lemmas: Collection[str]) -> Token | None:
-    """The first verb or noun of ``sent`` whose lemma is a supply or use cue, or None."""
+def supply_cue(sent: Span, cue_lemmas: Collection[str], with_item: bool = False) -> Token | None:
+    """The first verb or noun of ``sent`` whose lemma is a supply or use cue, or None; with ``with_item`` (the
+    sentence names a product or capability) also a word of a joint project ("in cooperation with Huawei ... the
+    implementation of the surveillance project")."""
     for tok in sent:
         if tok.pos_ in ("VERB", "NOUN", "AUX") or tok.tag_ == "VBN":
             lemma = tok.lemma_.casefold()
-            if lemma in cue_lemmas or lemma in _USE_LEMMAS:
+            if lemma in cue_lemmas or lemma in _USE_LEMMAS or with_item and lemma in _PROJECT_LEMMAS:
                 return tok
     return None
 
@@ -70,13 +76,15 @@ def implied_supplies(
     supplies = [ev for ev in events if ev.type == "supply"]
     if any(ev.roles.get("supplier") and ev.roles.get("recipient") for ev in supplies):
         return events
-    cue = supplies[0].trigger if supplies else supply_cue(sent, cue_lemmas)
+    with_item = any(m.label in ("PRODUCT", "CAPABILITY") for m in mentions)
+    cue = supplies[0].trigger if supplies else supply_cue(sent, cue_lemmas, with_item)
     if cue is None:
         return events
     clause = _clause(cue)
     near = [m for m in mentions if _in_clause(m, clause)]
-    suppliers = [m for m in near if m.label == "ORG" and (m.value in firms or m.refers is not None
-                                                          or is_tool_owner(m, mentions))]
+    said = supplies[0].roles.get("supplier", []) if supplies else []  # the rules' supplier: only its buyer is missing
+    suppliers = said or [m for m in near if m.label == "ORG" and (m.value in firms or m.refers is not None
+                                                                  or is_tool_owner(m, mentions))]
     products = [m for m in near if m.label == "PRODUCT"]
     if len({m.value for m in suppliers}) > MAX_SUPPLIERS or not suppliers and (supplies or not products):
         return events

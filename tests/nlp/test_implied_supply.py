@@ -73,3 +73,18 @@ def test_a_named_product_used_by_a_state_body_stands_for_the_maker_the_document_
 def test_a_named_product_whose_maker_the_document_does_not_name_makes_no_supply(extractor: Extractor) -> None:
     text = "Citizen Lab alleged to have found evidence of the deployment of Pegasus in Spain by the National Intelligence Centre."
     assert _supplies(extractor.extract_text(text)) == []
+
+
+def test_a_state_body_working_with_a_firm_on_a_surveillance_project_got_it_from_the_firm(extractor: Extractor) -> None:
+    # https://tol.org/client/article/29012-documentary-exposes-the-threat-of-facial-recognition-surveillance-in-serbia.html (Global Voices, CC BY 3.0)
+    text = ("The Serbian government – in cooperation with the Chinese technology company Huawei – have been actively "
+            "working since 2019 on the implementation of the surveillance project, called \u201cSafe City.\u201d")
+    found = [ev for ev in _supplies(extractor.extract_text(text)) if "Huawei" in _names(ev.roles.get("supplier"))]
+    assert found and "CN" not in _names(found[0].roles.get("recipient"))
+    assert any("Serbia" in r or r == "RS" for r in _names(found[0].roles.get("recipient")))
+
+
+def test_a_project_word_without_a_product_or_capability_is_no_supply_cue(extractor: Extractor) -> None:
+    text = "The Serbian government signed a cooperation agreement with the Chinese company Huawei on tourism."
+    assert _supplies(extractor.extract_text(text)) == [] or all(
+        ev.confidence > CONFIDENCE for ev in _supplies(extractor.extract_text(text)))
