@@ -76,7 +76,7 @@ def test_a_named_product_whose_maker_the_document_does_not_name_makes_no_supply(
 
 
 def test_a_state_body_working_with_a_firm_on_a_surveillance_project_got_it_from_the_firm(extractor: Extractor) -> None:
-    # https://tol.org/client/article/29012-documentary-exposes-the-threat-of-facial-recognition-surveillance-in-serbia.html (Global Voices, CC BY 3.0)
+    # https://tol.org/client/article/29012-documentary-exposes-the-threat-of-facial-recognition-surveillance-in-serbia.html (Global Voices story republished by Transitions Online, CC BY 3.0)
     text = ("The Serbian government – in cooperation with the Chinese technology company Huawei – have been actively "
             "working since 2019 on the implementation of the surveillance project, called \u201cSafe City.\u201d")
     found = [ev for ev in _supplies(extractor.extract_text(text)) if "Huawei" in _names(ev.roles.get("supplier"))]
