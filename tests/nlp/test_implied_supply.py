@@ -21,7 +21,7 @@ def _names(value: object) -> set[str]:
 
 
 def test_a_firm_and_a_country_in_one_sentence_about_a_use_make_a_supply_of_low_confidence(extractor: Extractor) -> None:
-    # https://www.eff.org/deeplinks/2011/08/surveillance-built-west (2011)
+    # https://www.eff.org/vi/deeplinks/2011/09/government-internet-surveillance-starts-eyes-built (2011)
     text = ("A Wall Street Journal article published this week alleges the use of products in Libya created by the "
             "French company Amesys and the South African firm VASTech SA Pty Ltd.")
     found = [ev for ev in _supplies(extractor.extract_text(text)) if "LY" in _names(ev.roles.get("recipient"))]
@@ -31,7 +31,7 @@ def test_a_firm_and_a_country_in_one_sentence_about_a_use_make_a_supply_of_low_c
 
 
 def test_a_firm_in_another_clause_is_not_the_supplier_of_a_use(extractor: Extractor) -> None:
-    # https://www.eff.org/deeplinks/2011/08/surveillance-built-west (2011)
+    # https://www.eff.org/vi/deeplinks/2011/09/government-internet-surveillance-starts-eyes-built (2011)
     text = ("New evidence uncovered by hacktivists suggests that American-made surveillance technologies have been "
             "used by Syrian authorities, and a report from Reporters Without Borders alleges that Canadian web "
             "hosting company Netfirms, Inc., which also has offices in the United States, turned over sensitive "
@@ -47,7 +47,7 @@ def test_where_a_firm_was_formed_is_not_a_buyer(extractor: Extractor) -> None:
 
 
 def test_the_country_of_a_targeted_person_is_not_a_buyer(extractor: Extractor) -> None:
-    # https://www.voanews.com/a/europe_pegasus-project-journalists-activists-being-watched/6208397.html (2021)
+    # VOA staff report (2021), as republished at https://webjosh.com/article/journalists-say-they-feel-constantly-watched-after-pegasus-spyware-revelations-1626941398-272523
     text = ("NSO Group, an Israeli company, makes the Pegasus spyware. The software was even used against government "
             "leaders, including French President Emmanuel Macron.")
     assert not any("FR" in _names(ev.roles.get("recipient")) for ev in _supplies(extractor.extract_text(text)))
