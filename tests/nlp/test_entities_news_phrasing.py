@@ -800,3 +800,16 @@ def test_laws_and_indexes_are_no_organisations_courts_are_bodies_and_made_things
     assert "Surveillance Industry Index" not in labels
     assert labels["Taser"] == {"PRODUCT"} and labels["Ring"] == {"PRODUCT"}
     assert labels["Axon"] == {"ORG"}
+
+
+def test_regulations_and_platforms_named_like_organisations(extractor: Extractor) -> None:
+    # written in the phrasing of reporting on the EU's recast dual-use rules (2021), Human Rights Watch's "China's
+    # Algorithms of Repression" (2019) and messaging apps used by activists
+    ext = extractor.extract_text(
+        "The European Union's Dual-Use Regulation was recast in 2021.\n\n"
+        "Xinjiang's Integrated Joint Operations Platform flags people for investigation.\n\n"
+        "Activists switched to Signal and Tor after the Telegram channels were infiltrated.")
+    labels = _labels(ext)
+    assert "Dual-Use Regulation" not in labels
+    assert labels.get("Integrated Joint Operations Platform") == {"PRODUCT"}
+    assert labels["Signal"] == {"PRODUCT"} and labels["Tor"] == {"PRODUCT"}
