@@ -813,3 +813,15 @@ def test_regulations_and_platforms_named_like_organisations(extractor: Extractor
     assert "Dual-Use Regulation" not in labels
     assert labels.get("Integrated Joint Operations Platform") == {"PRODUCT"}
     assert labels["Signal"] == {"PRODUCT"} and labels["Tor"] == {"PRODUCT"}
+
+
+def test_an_organisation_guess_that_is_a_persons_full_name_elsewhere_is_that_person(extractor: Extractor) -> None:
+    # https://en.wikipedia.org/wiki/2022_Greek_surveillance_scandal (CC BY-SA 4.0; in the dev set as
+    # wikipedia-2022-greek-surveillance-scandal, shortened)
+    ext = extractor.extract_text(
+        "The targets included the journalists Thanassis Koukakis and Stavros Michaloudis, as well as members of the "
+        "government and close affiliates of Kyriakos Mitsotakis, among others.\n\n"
+        "Following the 2019 Greek legislative election, the new Greek Prime minister Kyriakos Mitsotakis placed the "
+        "Greek National Intelligence Service (EYP) under his personal control.")
+    kinds = {e.label for e in ext.entities if e.text == "Kyriakos Mitsotakis"}
+    assert kinds == {"PERSON"}
