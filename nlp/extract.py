@@ -279,7 +279,8 @@ def _unit_result(doc: Doc) -> _UnitResult:
 
 def _surnames_are_people(text: str, raw: list[tuple[int, int, str, str, float]]) -> list[tuple[int, int, str, str, float]]:
     """An ORG that is only the surname of a person named in the document is that person ("Boris Livshits" ...
-    "Livshits said"); an ORG made only of such surnames ("Skvortsova and Ippolitov") is dropped; a later bare
+    "Livshits said"), and one that is a person's full name found elsewhere in the document is that person; an
+    ORG made only of such surnames ("Skvortsova and Ippolitov") is dropped; a later bare
     surname that ner left untagged is a mention of that person ("Bill Marczak" ... "Marczak and his team"); a
     one-word PERSON that is an organisation's name or its first word elsewhere in the document is that
     organisation ("suing Gamma" and "Gamma Group"; "Dahua has received" and "Dahua is ... company")."""
@@ -288,6 +289,7 @@ def _surnames_are_people(text: str, raw: list[tuple[int, int, str, str, float]])
         words = text[s:e].split()
         if lab == "PERSON" and len(words) > 1 and len(words[-1]) >= 3 and words[-1][:1].isupper():
             people.setdefault(words[-1], (e, can, conf))
+    full_names = {text[s:e]: can for s, e, lab, can, _ in raw if lab == "PERSON" and len(text[s:e].split()) > 1}
     firms = {text[s:e].split()[0] for s, e, lab, _, conf in raw if lab == "ORG" and (
         len(text[s:e].split()) > 1 or conf == TYPED_CONFIDENCE)}  # a one-word name only where the text typed it
     out: list[tuple[int, int, str, str, float]] = []
@@ -299,6 +301,9 @@ def _surnames_are_people(text: str, raw: list[tuple[int, int, str, str, float]])
         if lab == "ORG" and words and all(w in people for w in words):
             if len(words) == 1:
                 out.append((s, e, "PERSON", people[words[0]][1], conf))
+            continue
+        if lab == "ORG" and len(words) > 1 and text[s:e] in full_names:
+            out.append((s, e, "PERSON", full_names[text[s:e]], conf))  # "affiliates of Kyriakos Mitsotakis"
             continue
         out.append((s, e, lab, can, conf))
     if not people:

@@ -644,7 +644,11 @@ def acronyms_of_documents(doc: Doc, ents: list[Span], conf: Conf, known: float) 
 
 
 # last words of the names of laws, reports and indexes: an organisation guess ending so is a document
-_DOCUMENT_ENDS = frozenset({"act", "regulations", "directive", "treaty", "statute", "report", "index"})
+_DOCUMENT_ENDS = frozenset({"act", "regulations", "regulation", "directive", "treaty", "statute", "report", "index",
+                            "program", "programme", "strategy"})
+# last words of the names of systems: an organisation guess ending so is a product ("Integrated Joint Operations
+# Platform")
+_SYSTEM_ENDS = frozenset({"platform", "system", "software", "app", "exploit"})
 _DOCUMENT_JOINERS = frozenset({"and", "of", "for", "on", "the", "to"})
 _MAKER_NOUNS = frozenset({"maker", "makers", "developer", "developers", "creator", "creators", "manufacturer",
                           "vendor", "seller", "inventor"})
@@ -666,6 +670,9 @@ def documents_and_products_named(doc: Doc, ents: list[Span], conf: Conf, known: 
             continue
         if e.label_ == "ORG":
             if len(e) >= 2 and e[-1].is_title and e[-1].lower_ in _DOCUMENT_ENDS:
+                continue  # ("the Dual-Use Regulation", "China's Digital Silk Road Initiative")
+            if len(e) >= 2 and e[-1].is_title and e[-1].lower_ in _SYSTEM_ENDS:
+                out.append(_relabel(e, "PRODUCT", conf))
                 continue
             j = e.end
             while j < len(doc) and j - e.end < 6 and (doc[j].lower_ in _DOCUMENT_JOINERS or doc[j].is_title):

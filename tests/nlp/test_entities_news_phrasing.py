@@ -800,3 +800,28 @@ def test_laws_and_indexes_are_no_organisations_courts_are_bodies_and_made_things
     assert "Surveillance Industry Index" not in labels
     assert labels["Taser"] == {"PRODUCT"} and labels["Ring"] == {"PRODUCT"}
     assert labels["Axon"] == {"ORG"}
+
+
+def test_regulations_and_platforms_named_like_organisations(extractor: Extractor) -> None:
+    # written in the phrasing of reporting on the EU's recast dual-use rules (2021), Human Rights Watch's "China's
+    # Algorithms of Repression" (2019) and messaging apps used by activists
+    ext = extractor.extract_text(
+        "The European Union's Dual-Use Regulation was recast in 2021.\n\n"
+        "Xinjiang's Integrated Joint Operations Platform flags people for investigation.\n\n"
+        "Activists switched to Signal and Tor after the Telegram channels were infiltrated.")
+    labels = _labels(ext)
+    assert "Dual-Use Regulation" not in labels
+    assert labels.get("Integrated Joint Operations Platform") == {"PRODUCT"}
+    assert labels["Signal"] == {"PRODUCT"} and labels["Tor"] == {"PRODUCT"}
+
+
+def test_an_organisation_guess_that_is_a_persons_full_name_elsewhere_is_that_person(extractor: Extractor) -> None:
+    # https://en.wikipedia.org/wiki/2022_Greek_surveillance_scandal (CC BY-SA 4.0; in the dev set as
+    # wikipedia-2022-greek-surveillance-scandal, shortened)
+    ext = extractor.extract_text(
+        "The targets included the journalists Thanassis Koukakis and Stavros Michaloudis, as well as members of the "
+        "government and close affiliates of Kyriakos Mitsotakis, among others.\n\n"
+        "Following the 2019 Greek legislative election, the new Greek Prime minister Kyriakos Mitsotakis placed the "
+        "Greek National Intelligence Service (EYP) under his personal control.")
+    kinds = {e.label for e in ext.entities if e.text == "Kyriakos Mitsotakis"}
+    assert kinds == {"PERSON"}
