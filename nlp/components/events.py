@@ -858,6 +858,18 @@ class EventExtractor:
                 span = trig.doc[left : max(n.i for n in names) + 1]
                 if all(t.pos_ == "PROPN" for t in span):
                     other = [Mention(span, "TEXT", span.text)]
+        if described and not other and not seller:
+            # "Pegasus customers include Saudi Arabia": the product's maker, if the document names it (nlp.extract)
+            products = [m for m in mentions if m.label == "PRODUCT" and m.root.dep_ in ("compound", "poss", "nmod")
+                        and m.root.head.i == trig.i]
+            if products:
+                for m in described:
+                    ev.add("recipient", m)
+                for m in products:
+                    ev.add("product", m)
+                ev.needs_supplier = True
+                _add_sentence_dates(ev, sent, mentions)
+                return ev
         if not described or not other:
             return None
         for m in described:
