@@ -557,6 +557,8 @@ class EventExtractor:
                 ev.add("via" if party else _item_role(m), m)
             elif m.label == "PRODUCT" and seller and not noun and ((a.dep == "nsubj" and not passive) or a.prep == "by"):
                 ev.add("supplier", m)  # "FinFisher sold FinSpy to ...": a name that is also a product's sells
+            elif m.label == "PRODUCT" and m.root.dep_ == "poss" and not a.prep and _owner_of_tool(m, mentions):
+                ev.add("supplier", m)  # "FinFisher's technology was sold to Ethiopia": a name owning goods is a firm
             elif item:
                 ev.add(_item_role(m), m)
             elif party and not a.prep and a.dep in ("nsubjpass", "nsubj", "dobj") and (

@@ -761,3 +761,11 @@ def test_a_product_s_customers_are_the_customers_of_its_maker_named_in_the_docum
     assert _pairs(extractor.extract_text(text)) == [({"NSO Group"}, {"SA", "AE"})]
     # no maker named: no seller is guessed, and a customer list with one side only is no relation
     assert _supplies(extractor.extract_text("Pegasus customers include Saudi Arabia.")) == []
+
+
+def test_a_product_name_owning_goods_is_the_firm_that_sold_them(extractor: Extractor) -> None:
+    # phrasing of reporting on FinFisher in Ethiopia (Citizen Lab, 2015); "FinFisher" names the firm and its suite
+    text = "FinFisher's technology was sold to Ethiopia through a reseller in Dubai."
+    assert _pairs(extractor.extract_text(text)) == [({"FinFisher"}, {"ET"})]
+    text = "Pegasus's capabilities were sold to Mexico."  # not goods the name owns: no seller is made up
+    assert _pairs(extractor.extract_text(text)) == [(set(), {"MX"})]
