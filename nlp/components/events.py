@@ -562,6 +562,8 @@ class EventExtractor:
                 ev.add("via" if party else _item_role(m), m)
             elif m.label == "PRODUCT" and seller and not noun and ((a.dep == "nsubj" and not passive) or a.prep == "by"):
                 ev.add("supplier", m)  # "FinFisher sold FinSpy to ...": a name that is also a product's sells
+            elif m.label == "PRODUCT" and m.root.dep_ == "poss" and not a.prep and _owner_of_tool(m, mentions):
+                ev.add("supplier", m)  # "FinFisher's technology was sold to Ethiopia": a name owning goods is a firm
             elif item:
                 ev.add(_item_role(m), m)
             elif party and not a.prep and a.dep in ("nsubjpass", "nsubj", "dobj") and (
@@ -863,6 +865,18 @@ class EventExtractor:
                 span = trig.doc[left : max(n.i for n in names) + 1]
                 if all(t.pos_ == "PROPN" for t in span):
                     other = [Mention(span, "TEXT", span.text)]
+        if described and not other and not seller:
+            # "Pegasus customers include Saudi Arabia": the product's maker, if the document names it (nlp.extract)
+            products = [m for m in mentions if m.label == "PRODUCT" and m.root.dep_ in ("compound", "poss", "nmod")
+                        and m.root.head.i == trig.i]
+            if products:
+                for m in described:
+                    ev.add("recipient", m)
+                for m in products:
+                    ev.add("product", m)
+                ev.needs_supplier = True
+                _add_sentence_dates(ev, sent, mentions)
+                return ev
         if not described or not other:
             return None
         for m in described:

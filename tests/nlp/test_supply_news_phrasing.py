@@ -753,3 +753,19 @@ def test_an_agreement_that_provides_for_goods_is_the_agreement_s_supply_only(ext
     # phrasing of reporting on Serbia's Safe City agreement with Huawei (SHARE Foundation, 2019)
     text = "The Serbian interior ministry's agreement with Huawei provides for 1,000 cameras."
     assert _pairs(extractor.extract_text(text)) == [({"Huawei"}, {"Serbian interior ministry"})]
+
+
+def test_a_product_s_customers_are_the_customers_of_its_maker_named_in_the_document(extractor: Extractor) -> None:
+    # phrasing of https://www.al-monitor.com/originals/2022/02/fbi-admits-obtaining-israeli-made-pegasus-spyware
+    text = "NSO Group makes Pegasus. Pegasus customers include Saudi Arabia and the United Arab Emirates."
+    assert _pairs(extractor.extract_text(text)) == [({"NSO Group"}, {"SA", "AE"})]
+    # no maker named: no seller is guessed, and a customer list with one side only is no relation
+    assert _supplies(extractor.extract_text("Pegasus customers include Saudi Arabia.")) == []
+
+
+def test_a_product_name_owning_goods_is_the_firm_that_sold_them(extractor: Extractor) -> None:
+    # phrasing of reporting on FinFisher in Ethiopia (Citizen Lab, 2015); "FinFisher" names the firm and its suite
+    text = "FinFisher's technology was sold to Ethiopia through a reseller in Dubai."
+    assert _pairs(extractor.extract_text(text)) == [({"FinFisher"}, {"ET"})]
+    text = "Pegasus's capabilities were sold to Mexico."  # not goods the name owns: no seller is made up
+    assert _pairs(extractor.extract_text(text)) == [(set(), {"MX"})]
