@@ -25,6 +25,7 @@ from typing import Any
 
 from nlp.errors import GoldError
 from nlp.normalize import acronym, name_key
+from ontology.countries import country_code
 from ontology.records import DocumentExtraction, EventMention
 
 KEY_ROLES: dict[str, list[tuple[str, ...]]] = {
@@ -155,9 +156,21 @@ def event_matches(gold: dict[str, Any], pred: EventMention) -> bool:
     for roles in KEY_ROLES[gold["type"]]:
         if not any(r in groles for r in roles):
             continue
-        if all(_role_ok(_values(groles.get(r)), _values(pred.roles.get(r))) for r in roles):
+        if all(_role_ok(_gold_values(groles.get(r)), _values(pred.roles.get(r))) for r in roles):
             return True
     return False
+
+
+def _gold_values(value: Any) -> list[str]:
+    """A gold role's values, a country written as its name also as its ISO code: the set's rule is that country
+    roles use codes, and a few annotations wrote the name ("Russia"), which the extractor's code never matched."""
+    out = _values(value)
+    items = value if isinstance(value, list) else [value] if value not in (None, "") else []
+    for v in items:
+        code = country_code(str(v))
+        if code and name_key(code) not in out:
+            out.append(name_key(code))
+    return out
 
 
 def _role_ok(gold: list[str], pred: list[str]) -> bool:
@@ -277,7 +290,7 @@ def compute_figures(
             if hit is not None:
                 unmatched.remove(hit)
             _add(counts["supply_recall"], int(hit is not None), 1)
-            supplier = _values(gev["roles"].get("supplier"))
+            supplier = _gold_values(gev["roles"].get("supplier"))
             if supplier:
                 found = any(p.type == "supply" and p.negated == bool(gev.get("negated", False))
                             and _same(supplier, _values(p.roles.get("supplier"))) for p in ext.events)

@@ -79,3 +79,16 @@ def test_cli_missing_model_exits_1_with_one_line():
                          input="x", capture_output=True, text=True, env=env, timeout=120)
     assert run.returncode == 1
     assert "no_such_model_xyz" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_a_gold_country_role_written_as_a_name_matches_the_extractors_iso_code() -> None:
+    from nlp.evaluate import event_matches
+    from ontology.records import EventMention
+
+    gold = {"type": "supply", "roles": {"supplier": "Fishenko", "recipient": "Russia"}}
+    pred = EventMention(type="supply", roles={"supplier": "Fishenko", "recipient": "RU"}, sentence="s", start=0, end=1,
+                        confidence=0.8)
+    assert event_matches(gold, pred)
+    wrong = EventMention(type="supply", roles={"supplier": "Fishenko", "recipient": "BY"}, sentence="s", start=0, end=1,
+                         confidence=0.8)
+    assert not event_matches(gold, wrong)
