@@ -355,7 +355,7 @@ def _add_acronym_mentions(text: str, raw: list[tuple[int, int, str, str, float]]
     defined: dict[str, tuple[str, str, float]] = {}
     for s, e, label, canonical, conf in raw:
         surface = text[s:e]
-        if label in ("ORG", "GOV_AGENCY") and surface.isupper() and 2 <= len(surface) <= 8 and text[s - 1 : s] == "(":
+        if label in ("ORG", "GOV_AGENCY", "PRODUCT") and surface.isupper() and 2 <= len(surface) <= 8 and text[s - 1 : s] == "(":
             defined.setdefault(surface, (label, canonical, conf))
     if not defined:
         return raw

@@ -11,6 +11,9 @@ AUX = "redflag_aux"  # span group: PLACE, LIST, DATE, PERCENT, GOV_GENERIC (not 
 OUTPUT_LABELS = frozenset({"ORG", "GOV_AGENCY", "PERSON", "COUNTRY", "PRODUCT", "CAPABILITY", "VICTIM_GROUP"})
 PARTY_LABELS = frozenset({"ORG", "GOV_AGENCY", "PERSON", "COUNTRY"})
 ITEM_LABELS = frozenset({"PRODUCT", "CAPABILITY"})
+# nouns of a relation to a state: "sells only to Israeli allies" names Israel's allies, not Israel
+RELATION_NOUNS = frozenset({"ally", "partner", "friend", "neighbour", "neighbor", "rival", "enemy", "adversary", "foe",
+                            "opponent", "critic", "dissident", "exile", "diaspora"})
 
 if not Doc.has_extension("redflag_cues"):
     Doc.set_extension("redflag_cues", default=None)

@@ -569,10 +569,12 @@ class EntityNormalizer:
     def _acronyms(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
         out = list(ents)
         for ent in ents:
-            if ent.label_ not in ("ORG", "GOV_AGENCY"):
+            if ent.label_ not in ("ORG", "GOV_AGENCY", "PRODUCT"):
                 continue
             if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
                 tok = doc[ent.end + 1]
+                if ent.label_ == "PRODUCT" and tok.text != acronym(ent.text):
+                    continue  # a product's acronym only when it is its initials: "PC Surveillance System (PSS)"
                 if tok.text.isupper() and 2 <= len(tok.text) <= 8 and (tok.text == acronym(ent.text) or tok.text[0] == ent.text[0]
                                                                      or sorted(tok.text) == sorted(acronym(ent.text))
                                                                      or ent.label_ == "GOV_AGENCY"):
@@ -588,6 +590,11 @@ class EntityNormalizer:
                         out.append(Span(doc, tok.i, tok.i + 1, label=ent.label_,
                                         kb_id=name_key(tok.text) if own else ent.kb_id_))
                         conf[(tok.idx, tok.idx + len(tok.text))] = conf.get((ent.start_char, ent.end_char), self.ner_conf)
+        products = {e.text for e in out if e.label_ == "PRODUCT" and e.text.isupper() and e.start > 0
+                    and doc[e.start - 1].text == "("}
+        if products:  # the product's acronym used again later ("Cyberbit, the company that provides PSS") is the product
+            out = [Span(doc, e.start, e.end, label="PRODUCT", kb_id=e.kb_id_) if e.label_ == "ORG" and e.text in products
+                   else e for e in out]
         return out
 
 

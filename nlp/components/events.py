@@ -23,7 +23,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from nlp.components.common import ITEM_LABELS, PARTY_LABELS, aux_spans, event_triggers
+from nlp.components.common import ITEM_LABELS, PARTY_LABELS, RELATION_NOUNS, aux_spans, event_triggers
 from nlp.components.implied_supply import implied_supplies
 
 _DENIAL_LEMMAS = {"deny", "reject", "refute", "dispute", "dismiss"}
@@ -56,7 +56,8 @@ _USE_NOUNS = {"use", "deployment"}
 _INSTALL_VERBS = {"install", "instal"}  # "instal": the model's lemma of "installed"
 _TOOL_NOUNS = {"tool", "software", "system", "technology", "product", "equipment", "camera", "spyware", "malware",
                "solution", "device", "platform", "hardware", "gear", "program"}
-_MAKER_VERBS = {"produce", "make", "develop", "manufacture", "build", "design", "create", "sell", "supply", "market"}
+_MAKER_VERBS = {"produce", "make", "develop", "manufacture", "build", "design", "create", "sell", "supply", "market",
+                "write", "program", "programme"}  # "a spyware suite, written by FinFisher GmbH"
 # what a company buys when it takes over (part of) another one, not goods
 _FIRM_NOUNS = {"company", "firm", "vendor", "manufacturer", "maker", "outfit", "supplier", "developer", "business",
                "exporter", "companies", "firms"}
@@ -69,9 +70,6 @@ PREVIOUS_PARAGRAPH_ORG = "\x00previous-paragraph-org"
 _INFORMATION_NOUNS = {"snapshot", "report", "analysis", "overview", "insight", "glimpse", "look", "summary", "account",
                       "assessment", "perspective", "update", "explanation", "comment", "advice", "guidance", "briefing",
                       "review", "roundup", "picture", "view", "opinion", "testimony", "statement", "interview"}
-# nouns of a relation to a state: "sells only to Israeli allies" names Israel's allies, not Israel
-_RELATION_NOUNS = {"ally", "partner", "friend", "neighbour", "neighbor", "rival", "enemy", "adversary", "foe",
-                   "opponent", "critic", "dissident", "exile", "diaspora"}
 # nouns whose infinitive complement is done by the noun's owner or by the subject of the verb that has the noun:
 # "X engaged in a conspiracy to export ...", "efforts by front companies to transship ...", "X's scheme to procure"
 _PLAN_NOUNS = {"conspiracy", "scheme", "plan", "effort", "attempt", "bid", "operation", "campaign", "network",
@@ -543,7 +541,7 @@ class EventExtractor:
                 ev.add("country", m)  # "the Bahraini Ministry", "a Cyprus-based firm": where, not who
                 continue
             if m.label == "COUNTRY" and m.root.tag_ == "JJ" and m.root.dep_ == "amod" and \
-                    m.root.head.lemma_.casefold() in _RELATION_NOUNS:
+                    m.root.head.lemma_.casefold() in RELATION_NOUNS:
                 continue  # "only sells to Israeli allies": the allies are no named state, nor is Israel a buyer
             if m.label == "DATE":
                 ev.add("date", m)
@@ -1477,7 +1475,10 @@ def _product_makers(mentions: list[Mention]) -> list[list[Any]]:
             head = head.head
         found = [o for o in orgs if o.root.dep_ in ("poss", "compound", "nmod") and not p.span.start <= o.root.i < p.span.end
                  and (p.span.start <= o.root.head.i < p.span.end or o.root.head.i == head.i)]
-        for node in (root, head):
+        nodes = [root, head]
+        if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "FinFisher is a spyware suite, written by FinFisher GmbH"
+            nodes += [c for c in root.head.children if c.dep_ == "attr"]
+        for node in nodes:
             for acl in node.children:
                 if acl.dep_ != "acl" or acl.lemma_.casefold() not in _MAKER_VERBS:
                     continue
@@ -1487,8 +1488,14 @@ def _product_makers(mentions: list[Mention]) -> list[list[Any]]:
                         found += [o for o in orgs for obj in objs if o.span.start <= obj.i < o.span.end
                                   or o.root.head.i == obj.i and obj.lemma_.casefold() in _ANAPHOR_NOUNS]
         verb = head.head
-        if head.dep_ == "dobj" and verb.lemma_.casefold() in _MAKER_VERBS | {"own"}:
+        if head.dep_ == "dobj" and verb.lemma_.casefold() in _MAKER_VERBS | {"own", "provide"}:
             found += [o for o in orgs for c in verb.children if c.dep_ == "nsubj" and o.span.start <= c.i < o.span.end]
+            if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("that", "which", "who") for c in verb.children):
+                # "Cyberbit, the company that provides PSS": the firm the relative clause's noun stands for
+                noun = verb.head
+                found += [o for o in orgs if o.span.start <= noun.i < o.span.end
+                          or noun.dep_ == "appos" and o.span.start <= noun.head.i < o.span.end
+                          or any(c.dep_ == "appos" and o.span.start <= c.i < o.span.end for c in noun.children)]
         for o in found[:1]:
             out.append([p.span.start_char, p.span.end_char, o.span.start_char, o.span.end_char, o.value])
     return out

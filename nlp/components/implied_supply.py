@@ -34,12 +34,19 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from nlp.components.common import RELATION_NOUNS
+
 if TYPE_CHECKING:
     from nlp.components.events import Event, Mention
 
 CONFIDENCE = 0.45
 MAX_SUPPLIERS = 2
 _USE_LEMMAS = frozenset({"use", "deploy", "employ", "operate", "deployment"})
+# nouns for a person a state body or country qualifies ("a former Mossad agent", "Ethiopian journalists")
+_PERSON_NOUNS = frozenset({"agent", "officer", "official", "chief", "head", "director", "employee", "member",
+                           "spokesperson", "spokesman", "spokeswoman", "minister", "president", "leader", "founder",
+                           "executive", "analyst", "investigator", "journalist", "lawyer", "citizen", "national",
+                           "dissident", "activist", "operative", "spy", "veteran", "staffer", "diplomat"})
 # words of a joint project of a firm and a state body: cues only where the sentence names a product or capability
 _PROJECT_LEMMAS = frozenset({"cooperation", "partnership", "collaboration", "implementation", "project", "contract",
                              "deal", "agreement", "installation", "rollout", "roll-out", "pilot", "tender"})
@@ -130,13 +137,14 @@ def _in_clause(m: Mention, clause: Token) -> bool:
 def _state_parties(
     mentions: list[Mention], cue: Token, is_country_modifier: Callable[[Mention], bool], cue_lemmas: Collection[str]
 ) -> list[Mention]:
+    mentions = [m for m in mentions if not _qualifies_a_person(m.root)]
     agencies = [m for m in mentions if m.label == "GOV_AGENCY"]
     if agencies:
         return agencies
     # "the government", "law enforcement"; not a word of a longer noun ("government agencies": which ones?)
     generic = [m for m in mentions if m.label == "GOV_GENERIC" and m.root.dep_ != "compound"]
     return generic + [m for m in mentions if m.label == "COUNTRY" and not is_country_modifier(m)
-            and _place_of_the_supply(m.root, cue, cue_lemmas) and not _qualifies_a_person(m.root)]
+            and _place_of_the_supply(m.root, cue, cue_lemmas)]
 
 
 def _place_of_the_supply(root: Token, cue: Token, cue_lemmas: Collection[str]) -> bool:
@@ -150,6 +158,8 @@ def _place_of_the_supply(root: Token, cue: Token, cue_lemmas: Collection[str]) -
     prep = root.head
     if prep.lower_ in ("against", "about", "on", "over"):
         return False
+    if prep.lower_ in ("including", "like", "as"):
+        return True  # members of a group of buyers: "several countries ... were using FinFisher ..., including Kenya"
     node = prep.head
     while True:
         if node.i == cue.i or node.lemma_.casefold() in cue_lemmas or node.lemma_.casefold() in _USE_LEMMAS:
@@ -160,8 +170,10 @@ def _place_of_the_supply(root: Token, cue: Token, cue_lemmas: Collection[str]) -
 
 
 def _qualifies_a_person(root: Token) -> bool:
-    """"French President Emmanuel Macron": the country says whose president, it names no buyer."""
+    """"French President Emmanuel Macron", "a former Mossad agent", "Israeli allies": the state says whose
+    president, agent or allies, it names no buyer."""
     head = root.head
-    return root.dep_ in ("amod", "compound") and (head.ent_type_ == "PERSON" or any(
-        c.ent_type_ == "PERSON" and c.dep_ == "compound" for c in head.children) or head.dep_ == "compound"
-        and head.head.ent_type_ == "PERSON")
+    return root.dep_ in ("amod", "compound", "nmod", "poss") and (
+        head.ent_type_ == "PERSON" or head.lemma_.casefold() in _PERSON_NOUNS | RELATION_NOUNS
+        or any(c.ent_type_ == "PERSON" and c.dep_ == "compound" for c in head.children)
+        or head.dep_ == "compound" and head.head.ent_type_ == "PERSON")

@@ -117,7 +117,7 @@ def joined_to_known_firm(doc: Doc, ents: list[Span], conf: Conf, known: float, n
         if e.label_ not in ("ORG", "PRODUCT") or not _is_known(e, conf, known) or e.end >= len(doc):
             continue
         nxt = doc[e.end]
-        if not (nxt.is_title and nxt.lower_.rstrip(".") in _FIRM_TAILS):
+        if not (nxt.text[:1].isupper() and nxt.lower_.rstrip(".") in _FIRM_TAILS):  # "Labs", "GmbH", "AG"
             continue
         after = by_start.get(e.end)
         if after is not None and (after.label_ not in ("ORG", "PERSON") or _is_known(after, conf, known) or len(after) > 1):

@@ -825,3 +825,21 @@ def test_an_organisation_guess_that_is_a_persons_full_name_elsewhere_is_that_per
         "Greek National Intelligence Service (EYP) under his personal control.")
     kinds = {e.label for e in ext.entities if e.text == "Kyriakos Mitsotakis"}
     assert kinds == {"PERSON"}
+
+
+def test_a_products_acronym_in_brackets_is_the_product_wherever_it_is_used_again(extractor: Extractor) -> None:
+    # https://citizenlab.ca/2017/12/champing-cyberbit-ethiopian-dissidents-targeted-commercial-spyware/ (CC BY 2.5 CA)
+    text = ("We have uncovered the use of PC Surveillance System (PSS) spyware by what appears to be agencies of the "
+            "Ethiopian government to target dozens of individuals. This report also uncovers another player in the "
+            "nation-state spyware business: Cyberbit, the company that provides PSS.")
+    ext = extractor.extract_text(text)
+    assert [e.label for e in ext.entities if e.text == "PSS"] == ["PRODUCT", "PRODUCT"]
+
+
+def test_a_legal_form_after_a_known_products_name_makes_the_makers_firm(extractor: Extractor) -> None:
+    # Citizen Lab, "Pay No Attention to the Server Behind the Proxy" (2015, CC BY 2.5 CA), as republished at
+    # http://technologyandhumanrights.org/pay-no-attention-to-the-server-behind-the-proxy-mapping-finfishers-continuing-proliferation/
+    text = ("FinFisher is a sophisticated computer spyware suite, written by Munich-based FinFisher GmbH, and sold "
+            "exclusively to governments for intelligence and law enforcement purposes.")
+    labels = _labels(extractor.extract_text(text))
+    assert labels.get("FinFisher GmbH") == {"ORG"} and labels.get("FinFisher") == {"PRODUCT"}

@@ -769,3 +769,18 @@ def test_a_product_name_owning_goods_is_the_firm_that_sold_them(extractor: Extra
     assert _pairs(extractor.extract_text(text)) == [({"FinFisher"}, {"ET"})]
     text = "Pegasus's capabilities were sold to Mexico."  # not goods the name owns: no seller is made up
     assert _pairs(extractor.extract_text(text)) == [(set(), {"MX"})]
+
+
+def test_the_writer_of_a_product_and_the_firm_a_relative_clause_names_are_its_makers(extractor: Extractor) -> None:
+    # Citizen Lab, "Pay No Attention to the Server Behind the Proxy" (2015, CC BY 2.5 CA), as republished at
+    # http://technologyandhumanrights.org/pay-no-attention-to-the-server-behind-the-proxy-mapping-finfishers-continuing-proliferation/
+    text = ("FinFisher is a sophisticated computer spyware suite, written by Munich-based FinFisher GmbH, and sold "
+            "exclusively to governments for intelligence and law enforcement purposes. Between 2010 and 2012, "
+            "Bahrain\u2019s government used FinFisher to monitor some of the country\u2019s top law firms, journalists, "
+            "activists, and opposition political leaders.")
+    assert any(s == {"FinFisher GmbH"} and any("Bahrain" in r for r in rs) for s, rs in _pairs(extractor.extract_text(text)))
+    # https://citizenlab.ca/2017/12/champing-cyberbit-ethiopian-dissidents-targeted-commercial-spyware/ (CC BY 2.5 CA)
+    text = ("We have uncovered the use of PC Surveillance System (PSS) spyware by what appears to be agencies of the "
+            "Ethiopian government to target dozens of individuals. This report also uncovers another player in the "
+            "nation-state spyware business: Cyberbit, the company that provides PSS.")
+    assert ({"Cyberbit"}, {"Ethiopian government"}) in _pairs(extractor.extract_text(text))
