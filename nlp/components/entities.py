@@ -598,6 +598,9 @@ class EntityNormalizer:
         return out
 
 
+# words of a person's title that ner runs into the organisation's name before them
+_TITLE_TAILS = frozenset({"senior", "fellow", "researcher", "director", "spokesperson", "spokesman", "spokeswoman",
+                          "analyst", "professor", "technologist", "chairman", "chairwoman", "ceo", "founder"})
 _CURRENCY = frozenset({"tk", "tk.", "usd", "eur", "rs", "rs.", "inr", "bdt", "us$", "taka", "rupees", "dollars", "euros"})
 _TAIL_WORDS = frozenset({"and", "or", "of", "for", "to", "in", "on", "at", "by", "with", "from", "the", "a", "an", "'s", "\u2019s",
                          "tk", "tk.", "usd", "eur", "rs", "rs.", "inr", "bdt", "us$", "$", "million", "billion"})
@@ -628,6 +631,10 @@ def _trim(ent: Span, legal_forms: frozenset[str] = frozenset()) -> Span | None:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "\u2019s")
                            or (names and doc[end - 1].lower_ in _TAIL_WORDS)):
         end -= 1
+    if ent.label_ == "ORG" and end - start > 2 and doc[end - 1].lower_ in _TITLE_TAILS:
+        # "Citizen Lab Senior Research Fellow Bill Marczak": the person's title after the organisation's name
+        while end - start > 1 and doc[end - 1].lower_ in _TITLE_TAILS | {"research", "senior", "staff"}:
+            end -= 1
     if start >= end:
         return None
     if ent.label_ == "ORG" and legal_forms:

@@ -240,6 +240,9 @@ def _modifies_later_noun(head: Token) -> bool:
     defense industrial base", "Belarus's military and industrial sectors" (a field or
     a kind of thing, not the state body acting; "China's military bought ..." is the actor). "Government",
     "administration" and "regime" stay actors as modifiers ("U.S. government personnel"), as the dev set reads them."""
+    doc = head.doc
+    if head.i + 2 < len(doc) and doc[head.i + 1].text == "-" and doc[head.i + 2].is_alpha:
+        return True  # "Iran's military-industrial complex", "government-linked hackers": a compound adjective
     if head.lower_ in _LEADER_HEADS:  # "U.S. government personnel", "U.S. Government Use": still the government's
         return False
     return head.dep_ in ("amod", "compound", "nmod") and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN")

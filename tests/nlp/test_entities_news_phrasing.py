@@ -843,3 +843,22 @@ def test_a_legal_form_after_a_known_products_name_makes_the_makers_firm(extracto
             "exclusively to governments for intelligence and law enforcement purposes.")
     labels = _labels(extractor.extract_text(text))
     assert labels.get("FinFisher GmbH") == {"ORG"} and labels.get("FinFisher") == {"PRODUCT"}
+
+
+def test_a_persons_title_after_an_organisation_is_not_part_of_its_name(extractor: Extractor) -> None:
+    # https://citizenlab.ca/2016/01/bill-marczak-finfisher-australia-indonesia (CC BY 2.5 CA)
+    text = ("The FinFisher proxy server found in Australia is one of many identified by Citizen Lab Senior Research "
+            "Fellow Bill Marczak in a report.")
+    labels = _labels(extractor.extract_text(text))
+    assert labels.get("Citizen Lab") == {"ORG"} and labels.get("Bill Marczak") == {"PERSON"}
+    assert not any("Fellow" in name or "Senior" in name for name in labels)
+
+
+def test_a_state_word_in_a_hyphenated_adjective_is_no_agency_and_technical_acronyms_are_no_parties(
+    extractor: Extractor,
+) -> None:
+    # after state-2025-qods-aviation-quotes and citizenlab-2015-finfisher-server-behind-proxy (real set, tuning half)
+    assert "GOV_AGENCY" not in {e.label for e in extractor.extract_text(
+        "The network procured equipment for Iran\u2019s military-industrial complex.").entities}
+    assert _with(extractor.extract_text("Iran\u2019s military bought the drones."), "GOV_AGENCY") == ["Iran\u2019s military"]
+    assert _with(extractor.extract_text("The C&C server was rented on a VPS in Germany."), "ORG") == []
