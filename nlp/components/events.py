@@ -172,7 +172,7 @@ class EventExtractor:
             if len(in_sent) < 2 and not any(m.label == "LIST" for m in in_sent):
                 continue
             events = implied_supplies(sent, in_sent, self._sentence_events(sent, in_sent), self.supply_cues,
-                                      firms | makers, _owner_of_tool, _country_modifier, Event)
+                                      firms | makers, _owner_of_tool, _country_modifier, Event, self.t["abuse"])
             if not events:
                 continue
             hedge = [c for c in cues["hedge"] if sent.start <= c[0] < sent.end and self._hedge_applies(doc, c)]

@@ -47,6 +47,8 @@ _PERSON_NOUNS = frozenset({"agent", "officer", "official", "chief", "head", "dir
                            "spokesperson", "spokesman", "spokeswoman", "minister", "president", "leader", "founder",
                            "executive", "analyst", "investigator", "journalist", "lawyer", "citizen", "national",
                            "dissident", "activist", "operative", "spy", "veteran", "staffer", "diplomat"})
+_JUDICIAL_WORDS = frozenset({"court", "tribunal", "judiciary", "judge", "parliament", "congress", "senate", "inquiry",
+                             "ombudsman", "committee"})
 # words of a joint project of a firm and a state body: cues only where the sentence names a product or capability
 _PROJECT_LEMMAS = frozenset({"cooperation", "partnership", "collaboration", "implementation", "project", "contract",
                              "deal", "agreement", "installation", "rollout", "roll-out", "pilot", "tender"})
@@ -59,6 +61,8 @@ def supply_cue(sent: Span, cue_lemmas: Collection[str], with_item: bool = False)
     for tok in sent:
         if tok.pos_ in ("VERB", "NOUN", "AUX") or tok.tag_ == "VBN":
             lemma = tok.lemma_.casefold()
+            if lemma == "order" and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+                continue  # "the Supreme Court ordered a panel to investigate": a command, not a purchase order
             if lemma in cue_lemmas or lemma in _USE_LEMMAS or with_item and lemma in _PROJECT_LEMMAS:
                 return tok
     return None
@@ -73,6 +77,7 @@ def implied_supplies(
     is_tool_owner: Callable[[Mention, list[Mention]], bool],
     is_country_modifier: Callable[[Mention, Token, list[Mention]], bool],
     new_event: Callable[[str, Token], Event],
+    target_lemmas: Collection[str] = (),
 ) -> list[Event]:
     """``events`` with the supply this sentence implies added or completed (see the module's docstring).
 
@@ -95,7 +100,8 @@ def implied_supplies(
     products = [m for m in near if m.label == "PRODUCT"]
     if len({m.value for m in suppliers}) > MAX_SUPPLIERS or not suppliers and (supplies or not products):
         return events
-    recipients = _state_parties(near, cue, lambda m: is_country_modifier(m, cue, mentions), cue_lemmas)
+    recipients = [m for m in _state_parties(near, cue, lambda m: is_country_modifier(m, cue, mentions), cue_lemmas)
+                  if not _judicial(m) and not _target(_head(m), target_lemmas)]
     supplier_values = {m.value for m in suppliers}
     recipients = [m for m in recipients if m.value not in supplier_values]
     if not recipients:
@@ -115,6 +121,27 @@ def implied_supplies(
             ev.add("recipient", m)
     ev.confidence = min(ev.confidence, CONFIDENCE)
     return events if supplies else [*events, ev]
+
+
+def _head(m: Mention) -> Token:
+    """The mention's head noun: its last token for a state word with its article ("the government": the parse may
+    hang "the" outside it), else its parse root."""
+    return m.span[-1] if m.label == "GOV_GENERIC" else m.root
+
+
+def _judicial(m: Mention) -> bool:
+    """Courts, parliaments and inquiries order, judge and investigate; they buy no surveillance tools."""
+    return m.label == "GOV_AGENCY" and any(w in _JUDICIAL_WORDS for w in m.span.text.casefold().split())
+
+
+def _target(root: Token, target_lemmas: Collection[str]) -> bool:
+    """True for the object of a targeting verb ("used to target the government entities"): a victim, not a buyer."""
+    node = root
+    while node.dep_ in ("conj", "appos", "compound") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "pobj":
+        node = node.head
+    return node.dep_ in ("dobj", "prep") and node.head.lemma_.casefold() in target_lemmas
 
 
 def _clause(cue: Token) -> Token:
@@ -142,7 +169,7 @@ def _state_parties(
     if agencies:
         return agencies
     # "the government", "law enforcement"; not a word of a longer noun ("government agencies": which ones?)
-    generic = [m for m in mentions if m.label == "GOV_GENERIC" and m.root.dep_ != "compound"]
+    generic = [m for m in mentions if m.label == "GOV_GENERIC" and _head(m).dep_ != "compound"]
     return generic + [m for m in mentions if m.label == "COUNTRY" and not is_country_modifier(m)
             and _place_of_the_supply(m.root, cue, cue_lemmas)]
 

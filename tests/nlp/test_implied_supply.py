@@ -88,3 +88,15 @@ def test_a_project_word_without_a_product_or_capability_is_no_supply_cue(extract
     text = "The Serbian government signed a cooperation agreement with the Chinese company Huawei on tourism."
     assert _supplies(extractor.extract_text(text)) == [] or all(
         ev.confidence > CONFIDENCE for ev in _supplies(extractor.extract_text(text)))
+
+
+def test_a_court_ordering_an_inquiry_and_a_targeted_government_are_no_buyers(extractor: Extractor) -> None:
+    # https://www.upi.com/Top_News/US/2021/11/03/NSO-Grou-sanctioned-commerce-department/3571635960025/ (2021)
+    text = ("The move comes days after India's Supreme Court ordered a panel to investigate Israeli NSO Group's "
+            "Pegasus spyware, and three months after a consortium of journalists revealed that governments hacked "
+            "journalists and activists using the spyware.")
+    assert not any("Supreme Court" in " ".join(_names(ev.roles.get("recipient"))) for ev in _supplies(extractor.extract_text(text)))
+    # civilserviceworld.com on the Downing Street and FCDO infections (2022)
+    text = ("The Pegasus technology reportedly used to target the government entities is a spyware program developed "
+            "by Israeli company NSO Group.")
+    assert _supplies(extractor.extract_text(text)) == []
