@@ -27,6 +27,9 @@ from nlp.components.common import ITEM_LABELS, PARTY_LABELS, RELATION_NOUNS, aux
 from nlp.components.implied_supply import implied_supplies
 
 _DENIAL_LEMMAS = {"deny", "reject", "refute", "dispute", "dismiss"}
+# verbs of confirming: not confirming, or refusing to confirm, a sale leaves it reported (hedged), not denied
+_CONFIRM_LEMMAS = {"confirm", "acknowledge", "disclose", "comment", "verify"}
+_REFUSE_LEMMAS = {"refuse", "decline"}
 _STOP_POS = {"VERB", "AUX"}
 _CLAUSE_DEPS = {"conj", "xcomp", "advcl", "ccomp", "relcl", "acl", "pcomp", "csubj"}
 # nouns that stand for the company named just before ("The company also delivered ...")
@@ -180,7 +183,8 @@ class EventExtractor:
                 negated = self._negated(ev.trigger, sent, cues["negation"])
                 if negated and ev.from_use:
                     continue  # "never used the tool": not a denial that it was bought
-                confidence = ev.confidence * (self.hedge_factor if hedge else 1.0)
+                hedged = bool(hedge) or self._unconfirmed(ev.trigger)
+                confidence = ev.confidence * (self.hedge_factor if hedged else 1.0)
                 out.append(
                     {
                         "type": ev.type,
@@ -188,7 +192,7 @@ class EventExtractor:
                         "sent_start": sent.start_char,
                         "sent_end": sent.end_char,
                         "confidence": round(confidence, 3),
-                        "hedged": bool(hedge),
+                        "hedged": hedged,
                         "negated": negated,
                     } | ({"needs_supplier": True} if ev.needs_supplier else {})
                 )
@@ -210,10 +214,26 @@ class EventExtractor:
             return tok.pos_ == "VERB"
         return True
 
+    @staticmethod
+    def _unconfirmed(trigger: Token) -> bool:
+        """True when the act is only not confirmed: "has never confirmed that it supplies ...", "refused to confirm
+        that it sells ...": a report the seller will not confirm, hedged, never a denial (a denial says it did not)."""
+        node = trigger
+        for _ in range(6):
+            if node.head.i == node.i or node.dep_ in ("relcl", "appos"):
+                return False
+            node = node.head
+            if node.lemma_.casefold() in _CONFIRM_LEMMAS and (any(c.dep_ == "neg" for c in node.children)
+                                                            or node.head.lemma_.casefold() in _REFUSE_LEMMAS):
+                return True
+        return False
+
     def _negated(self, trigger: Token, sent: Span, negations: list[Any]) -> bool:
         for child in trigger.children:
             if child.dep_ == "neg":
                 return True
+        if self._unconfirmed(trigger):
+            return False
         node = trigger
         for _ in range(6):
             if node.lemma_.casefold() in _DENIAL_LEMMAS:

@@ -784,3 +784,12 @@ def test_the_writer_of_a_product_and_the_firm_a_relative_clause_names_are_its_ma
             "Ethiopian government to target dozens of individuals. This report also uncovers another player in the "
             "nation-state spyware business: Cyberbit, the company that provides PSS.")
     assert ({"Cyberbit"}, {"Ethiopian government"}) in _pairs(extractor.extract_text(text))
+
+
+def test_a_sale_the_seller_will_not_confirm_is_hedged_not_denied(extractor: Extractor) -> None:
+    # boingboing.net (2015) on Hacking Team and Ethiopia; haaretz.com (2021) on Cellebrite and Belarus
+    for text, seller, buyer in (("Hacking Team has never confirmed that it supplies weapons to Ethiopia.", "Hacking Team", "ET"),
+                                ("Cellebrite refused to confirm that it sells equipment to Belarus.", "Cellebrite", "BY")):
+        events = [ev for ev in extractor.extract_text(text).events if ev.type == "supply"]
+        assert [(_names(ev.roles.get("supplier")), _names(ev.roles.get("recipient")), ev.hedged, ev.negated)
+                for ev in events] == [({seller}, {buyer}, True, False)]
