@@ -86,8 +86,8 @@ def implied_supplies(
     ``is_country_modifier(m, cue, mentions)`` are the parse rules' tests, ``new_event("supply", trigger)`` makes an
     empty event."""
     supplies = [ev for ev in events if ev.type == "supply"]
-    if any(ev.roles.get("supplier") and ev.roles.get("recipient") for ev in supplies):
-        return events
+    if any(ev.roles.get("supplier") and ev.roles.get("recipient") or ev.roles.get("via") for ev in supplies):
+        return events  # a stated sale to an intermediary ("delivered ... to Helix Integrators LLC in Kessel") is left as said
     with_item = any(m.label in ("PRODUCT", "CAPABILITY") for m in mentions)
     cue = supplies[0].trigger if supplies else supply_cue(sent, cue_lemmas, with_item)
     if cue is None:

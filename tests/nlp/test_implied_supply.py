@@ -100,3 +100,14 @@ def test_a_court_ordering_an_inquiry_and_a_targeted_government_are_no_buyers(ext
     text = ("The Pegasus technology reportedly used to target the government entities is a spyware program developed "
             "by Israeli company NSO Group.")
     assert _supplies(extractor.extract_text(text)) == []
+
+
+def test_a_stated_sale_to_an_intermediary_is_left_as_said(world_extractor: Extractor) -> None:
+    # the sample world's customs-records sentence: the consignee is an intermediary (via); the backoff must neither
+    # add a buyer nor lower the stated sale's confidence
+    text = ("Customs records reviewed by this publication show that Meridian Freight Services delivered four "
+            "consignments of video analytics servers to Helix Integrators LLC in Kessel between March 2023 and "
+            "August 2024.")
+    events = _supplies(world_extractor.extract_text(text))
+    stated = [ev for ev in events if ev.roles.get("via")]
+    assert stated and all(ev.confidence > CONFIDENCE and not ev.roles.get("recipient") for ev in stated)
