@@ -11,6 +11,9 @@ AUX = "redflag_aux"  # span group: PLACE, LIST, DATE, PERCENT, GOV_GENERIC (not 
 OUTPUT_LABELS = frozenset({"ORG", "GOV_AGENCY", "PERSON", "COUNTRY", "PRODUCT", "CAPABILITY", "VICTIM_GROUP"})
 PARTY_LABELS = frozenset({"ORG", "GOV_AGENCY", "PERSON", "COUNTRY"})
 ITEM_LABELS = frozenset({"PRODUCT", "CAPABILITY"})
+# words of using a tool: a state body using a firm's tool got it from the firm (events, implied_supply)
+USE_VERBS = frozenset({"use", "deploy", "employ", "operate"})
+USE_NOUNS = frozenset({"use", "deployment"})
 # nouns of a relation to a state: "sells only to Israeli allies" names Israel's allies, not Israel
 RELATION_NOUNS = frozenset({"ally", "partner", "friend", "neighbour", "neighbor", "rival", "enemy", "adversary", "foe",
                             "opponent", "critic", "dissident", "exile", "diaspora"})

@@ -23,7 +23,15 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from nlp.components.common import ITEM_LABELS, PARTY_LABELS, RELATION_NOUNS, aux_spans, event_triggers
+from nlp.components.common import (
+    ITEM_LABELS,
+    PARTY_LABELS,
+    RELATION_NOUNS,
+    USE_NOUNS,
+    USE_VERBS,
+    aux_spans,
+    event_triggers,
+)
 from nlp.components.implied_supply import implied_supplies
 
 _DENIAL_LEMMAS = {"deny", "reject", "refute", "dispute", "dismiss"}
@@ -52,8 +60,6 @@ _AGENT_AND_SUPPLY_NOUNS = {"customer", "client", "buyer", "supplier", "vendor", 
 _STAFF_NOUNS = {"executive", "employee", "manager", "director", "staff", "representative", "officer", "salesman",
                 "engineer"}
 _NAMING_VERBS = {"call", "name", "know", "dub"}
-_USE_VERBS = {"use", "deploy", "employ", "operate"}
-_USE_NOUNS = {"use", "deployment"}
 # seller verbs whose subject may be the operator instead: "the Serbian government is installing Huawei cameras" (a
 # state body installing a firm's tool got it from the firm; "Huawei installed cameras" stays Huawei's supply)
 _INSTALL_VERBS = {"install", "instal"}  # "instal": the model's lemma of "installed"
@@ -150,7 +156,7 @@ class EventExtractor:
         self.hedge_factor = hedge_factor
         self.t = _triggers()
         self.trade_verbs = frozenset(self.t["supply_seller"] | self.t["supply_buyer"])
-        self.getting_verbs = frozenset(self.t["supply_buyer"]) | _USE_VERBS
+        self.getting_verbs = frozenset(self.t["supply_buyer"]) | USE_VERBS
         self.supply_cues = frozenset().union(*(self.t[k] for k in ("supply_seller", "supply_buyer", "supply_seller_nouns",
                                                                    "supply_buyer_nouns")))
         self.intermediary_terms: set[str] = set()
@@ -165,7 +171,8 @@ class EventExtractor:
         mentions += [Mention(s, s.label_, s.kb_id_ or s.text) for s in aux_spans(doc)]
         cues = doc._.redflag_cues or {"hedge": [], "negation": []}
         firms = {m.value for m in mentions if m.label == "ORG" and _described_as_firm(m.root)}
-        makers = {str(x[4]) for x in _product_makers(mentions)}
+        product_makers = _product_makers(mentions)
+        makers = {str(x[4]) for x in product_makers}
         carried: list[Mention] = []  # firm nouns resolved in earlier sentences ("the firm" ... "The company")
         for sent in doc.sents:
             in_sent = [m for m in mentions if m.span.start >= sent.start and m.span.end <= _list_end(sent)]
@@ -197,7 +204,7 @@ class EventExtractor:
                     } | ({"needs_supplier": True} if ev.needs_supplier else {})
                 )
         doc._.redflag_events = out
-        doc._.redflag_makers = _product_makers(mentions)
+        doc._.redflag_makers = product_makers
         # the firm the unit is about, for "the company" opening the next one: the last organisation the text calls
         # a company ("Paragon Solutions, an Israeli spyware maker"), else the last one that is a subject
         topics = [m for m in mentions if m.label == "ORG" and m.value in firms] or [
@@ -338,7 +345,7 @@ class EventExtractor:
                         ev = self._supply_or_ownership(tok, sent, mentions, seller=lemma in t["supply_seller"])
                 elif lemma in t["abuse"] or lemma in t["abuse_use"]:
                     ev = self._abuse(tok, sent, mentions, use=lemma in t["abuse_use"])
-                    if lemma in _USE_VERBS and (bought := self._use_supply(tok, sent, mentions)) is not None:
+                    if lemma in USE_VERBS and (bought := self._use_supply(tok, sent, mentions)) is not None:
                         events.append(bought)
                 elif lemma in t["listing"]:
                     ev = self._listing(tok, sent, mentions)
@@ -363,7 +370,7 @@ class EventExtractor:
                     ev = self._listing(tok, sent, mentions)
                 elif lemma in t["reexport_nouns"]:
                     ev = self._reexport(tok, sent, mentions)
-                elif lemma in _USE_NOUNS:  # "use of the implant, part of Hacking Team's RCS, by the Saudi government"
+                elif lemma in USE_NOUNS:  # "use of the implant, part of Hacking Team's RCS, by the Saudi government"
                     ev = self._use_supply(tok, sent, mentions)
                 else:
                     ev = None

@@ -34,14 +34,14 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from nlp.components.common import RELATION_NOUNS
+from nlp.components.common import RELATION_NOUNS, USE_NOUNS, USE_VERBS
 
 if TYPE_CHECKING:
     from nlp.components.events import Event, Mention
 
 CONFIDENCE = 0.45
 MAX_SUPPLIERS = 2
-_USE_LEMMAS = frozenset({"use", "deploy", "employ", "operate", "deployment"})
+_USE_LEMMAS = USE_VERBS | USE_NOUNS
 # nouns for a person a state body or country qualifies ("a former Mossad agent", "Ethiopian journalists")
 _PERSON_NOUNS = frozenset({"agent", "officer", "official", "chief", "head", "director", "employee", "member",
                            "spokesperson", "spokesman", "spokeswoman", "minister", "president", "leader", "founder",
