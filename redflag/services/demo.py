@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from graph.queries import q
@@ -14,6 +18,19 @@ from redflag.settings import Settings
 Progress = Callable[[int, int, str], None]
 TX_IDS = q("demo.transaction_ids", "MATCH (t:Transaction) RETURN t.id AS id ORDER BY id")
 STEPS = ("crawl the sample site", "load the sample world", "load lists", "extract", "resolve and screen", "flag")
+
+
+def cli_command() -> str:
+    """How to call the ``redflag`` command the user is running: ``redflag`` when that name on PATH is this
+    installation's, else its path (relative to the working folder when under it, e.g. ``.venv/bin/redflag``)."""
+    here = Path(sys.executable).parent / "redflag"
+    on_path = shutil.which("redflag")
+    if on_path and Path(on_path).resolve() == here.resolve():
+        return "redflag"
+    try:
+        return os.path.relpath(here)
+    except ValueError:  # another drive (Windows)
+        return str(here)
 
 
 @dataclass
@@ -36,11 +53,12 @@ class DemoSummary:
         for t in self.transactions:
             stop = "  HARD STOP" if t.get("hard_stop") else ""
             lines.append(f"  {t['id']:<16} risk {t['risk_score']:>5} {t['risk_band']:<8}{stop}  findings: {t['findings']}")
+        cli = cli_command()
         if self.monitoring_baseline:
             lines.append(f"monitoring baseline (reviewed): {', '.join(self.monitoring_baseline)}; "
-                         "then: redflag monitor --sample --updates --all-sources")
+                         f"then: {cli} monitor --sample --updates --all-sources")
         lines.append("")
-        lines.append("next: redflag flags --transaction DEMO-DIVERSION ; redflag paths --transaction DEMO-DIVERSION")
+        lines.append(f"next: {cli} flags --transaction DEMO-DIVERSION ; {cli} paths --transaction DEMO-DIVERSION")
         return "\n".join(lines)
 
 
