@@ -22,14 +22,19 @@ def status(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) ->
     from redflag.services.list_versions import listed_entities, status_versions
 
     cfg = settings()
+    # every command opens the store, which starts the embedded server: say so when this one did
+    before = falkordb_server.status(cfg.graph_dir) if cfg.backend == "falkordb" else None
     with open_store(cfg) as store:
-        info = {"data_dir": str(cfg.data_dir), **store.describe(), **store.counts(),
+        info = {"data_dir": str(cfg.data_dir), **store.describe(), **store.counts(), "server_before": before,
                 "list_versions": status_versions(store, cfg), "listed_entities": listed_entities(store),
                 "list_max_age_days": cfg.list_max_age_days}
     if as_json:
         print(json.dumps(info, indent=2, sort_keys=True))
         return
     console.print(f"backend [bold]{info['backend']}[/]  data {info['data_dir']}  server {info.get('server')}")
+    if before is not None and before != "running":
+        print(f"the embedded graph server was {before}: this command started it and left it running "
+              "(`redflag stop` stops it)")
     print(f"lists loaded: {len(info['list_versions'])} version(s), {info['listed_entities']} listed entities "
           f"(stale after {cfg.list_max_age_days:g} days, REDFLAG_LIST_MAX_AGE_DAYS)")
     if not info["list_versions"]:
