@@ -128,6 +128,22 @@ _GLUED_FORM = re.compile(r"\b(?:Ltd|Co|Inc|Corp|LLC|Plc|PLC|GmbH|S\.A|S\.p\.A|Pt
 # two or more spaces or tabs between words (PDF column layout, justified text): one space
 _SPACE_RUN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)|(?<=\S)\t(?=\S)")
 _RUN = re.compile(r"\S+")
+
+# Markdown, as news scrapers and converters write articles ("[NSO Group](https://...)", "**Pegasus**", "## Title"):
+# the syntax is dropped, the words kept; a heading, list item or rule is its own block.
+_MD_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
+_MD_LINK = re.compile(r"(?<![!\\])\[(?=[^\]\n]*[^\W_])([^\]\n]{1,500})\]"
+                      r"(\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)|\[[^\]\n]{0,100}\])")
+_MD_LINK_DEFINITION = re.compile(r"(?m)^[ \t]{0,3}\[[^\]\n]{1,100}\]:[ \t]*\S+[^\n]*$")
+_MD_STRONG = re.compile(r"(?<![\\*_])(\*\*|__)(?=[^\s*_])([^\n]+?)(?<=[^\s*_])\1(?![*_])")
+_MD_EMPHASIS = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])"
+                          r"|(?<![\w_\\])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])")
+_MD_CODE = re.compile(r"(?<!`)`([^`\n]{1,200})`(?!`)")
+_MD_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")  # CommonMark: any ASCII punctuation may be escaped
+_MD_RULE = re.compile(r"(?m)^[ \t]*(?:[-*_][ \t]*){3,}$|^[ \t]*(?:=+|-+)[ \t]*$")
+_MD_BLOCK_MARK = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]+|(?:>[ \t]?)+|[-*+][ \t]+|\d{1,3}[.)][ \t]+)")
+_MD_HEADING_END = re.compile(r"[ \t]+#+[ \t]*$")
+_HTML_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6}|#[xX][0-9a-fA-F]{1,6});")
 _URLISH = re.compile(r"://|www\.|@|\.(?:com|org|net|gov|edu|int|mil|io|info|co|ru|cn|il|uk|de|fr|gr|mk)\b", re.I)
 
 
@@ -165,9 +181,12 @@ def prepare(text: str) -> Prepared:
     capitalised word ("Co.,Ltd.") and a legal form's full stop glued to a word ("Ltd.supplied")
     by a capitalised word gets its space back ("in 2021.NSO Group" -> "in 2021. NSO Group"), except inside
     web addresses and e-mail addresses, after initials ("U.S.", "J.P. Morgan"), in decimals ("3.5") and
-    before lower case ("nso.com"). The same-length repairs of :func:`clean` are assumed done.
+    before lower case ("nso.com"). Markdown, as scrapers and converters store articles, is read as its words
+    (:func:`_markdown`: "[NSO Group](https://...)" -> "NSO Group", "**Pegasus**" -> "Pegasus", "## Title" its own
+    paragraph). The same-length repairs of :func:`clean` are assumed done.
     """
     edits: list[tuple[int, int, str]] = []  # (original start, original end, replacement), non-overlapping
+    blocks = _markdown(text, edits)
     for m in _CHARS.finditer(text):
         edits.append((m.start(), m.end(), _CHAR_MAP[m.group(0)]))
     for m in _LINE_HYPHEN.finditer(text):
@@ -178,7 +197,8 @@ def prepare(text: str) -> Prepared:
             edits.append((m.start(1) + len(first), m.start(2), ""))
     for m in _LINE_BREAK.finditer(text):
         nl = text.index("\n", m.start())
-        edits.append((nl - 1, nl + 1, " ") if text[nl - 1] == "\r" else (nl, nl + 1, " "))
+        join = "\n\n" if nl in blocks else " "  # a markdown block's line ends its paragraph
+        edits.append((nl - 1, nl + 1, join) if text[nl - 1] == "\r" else (nl, nl + 1, join))
     for m in _SPACE_RUN.finditer(text):
         edits.append((m.start(), m.end(), " "))
     for m in _GLUED_STOP.finditer(text):
@@ -212,6 +232,66 @@ def prepare(text: str) -> Prepared:
     origin.extend(range(pos, len(text)))
     origin.append(len(text))
     return Prepared("".join(out), origin)
+
+
+def _markdown(text: str, edits: list[tuple[int, int, str]]) -> set[int]:
+    """Appends to ``edits`` the removals of ``text``'s markdown syntax; returns the offsets of the line breaks that
+    end a markdown block (a heading, list item or rule line: the line before one and the line itself).
+
+    Links keep their words and lose their target ("[NSO Group](https://nsogroup.com)" -> "NSO Group"); images
+    and link definitions are dropped whole; emphasis, code and escape marks are dropped; block marks at a line's
+    start ("## ", "- ", "1. ", "> ") are dropped. CommonMark's syntax (https://spec.commonmark.org) is read only
+    as far as articles use it: no nested emphasis inside link text, no HTML blocks (:func:`clean` blanks tags).
+    A text with no "[", "*", "_", "`", "#", "&", "\\" or line-start mark costs one scan per pattern.
+    """
+    import html
+
+    blocks: set[int] = set()
+    for pattern in (_MD_IMAGE, _MD_LINK_DEFINITION, _MD_RULE):
+        for m in pattern.finditer(text):
+            edits.append((m.start(), m.end(), ""))
+            _mark_block(text, m.start(), m.end(), blocks)
+    for m in _MD_LINK.finditer(text):
+        edits.append((m.start(), m.start() + 1, ""))
+        edits.append((m.end(1), m.end(), ""))
+    for m in _MD_BLOCK_MARK.finditer(text):
+        if m.end() == m.start() or not m.group(0).strip():
+            continue
+        start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        edits.append((start, m.end(), ""))
+        if not m.group(0).lstrip().startswith(">"):  # a quote's lines run on as one paragraph
+            _mark_block(text, m.start(), m.end(), blocks)
+        if m.group(0).lstrip().startswith("#"):
+            line_end = text.find("\n", m.end())
+            line_end = len(text) if line_end < 0 else line_end
+            tail = _MD_HEADING_END.search(text, m.end(), line_end)
+            if tail is not None:
+                edits.append((tail.start(), tail.end(), ""))
+    for pattern in (_MD_STRONG, _MD_CODE):
+        for m in pattern.finditer(text):
+            mark = len(m.group(1)) if pattern is _MD_STRONG else 1
+            edits.append((m.start(), m.start() + mark, ""))
+            edits.append((m.end() - mark, m.end(), ""))
+    for m in _MD_EMPHASIS.finditer(text):
+        edits.append((m.start(), m.start() + 1, ""))
+        edits.append((m.end() - 1, m.end(), ""))
+    for m in _MD_ESCAPE.finditer(text):
+        edits.append((m.start(), m.end(), ""))
+    for m in _HTML_ENTITY.finditer(text):
+        plain = html.unescape(m.group(0))
+        if plain != m.group(0):
+            edits.append((m.start(), m.end(), " " if plain == "\u00a0" else plain))
+    return blocks
+
+
+def _mark_block(text: str, start: int, end: int, blocks: set[int]) -> None:
+    """Marks the line breaks before and after the line of ``text[start:end]`` as block ends."""
+    before = text.rfind("\n", 0, start)
+    if before >= 0:
+        blocks.add(before)
+    after = text.find("\n", end)
+    if after >= 0:
+        blocks.add(after)
 
 
 def _run_at(text: str, index: int) -> str:
