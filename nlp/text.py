@@ -121,8 +121,9 @@ _GLUED_STOP = re.compile(
     r"(?:(?<=[a-z0-9])|(?<=[A-Z]{2})|(?<=[a-z0-9][)\]\"'\u201d\u2019]))[.!?]"
     r"(?:[\"'\u201d\u2019)\]]|\[\d{1,3}\])?" + _ZERO_WIDTH + r"(?=[A-Z](?:[a-z]|[A-Z]))"
 )
-# "Co.,Ltd.": a comma glued to the next capitalised word of a company name (Chinese companies' English names)
-_GLUED_COMMA = re.compile(r"(?<=[A-Za-z.]),(?=[A-Z][a-z])")
+# "Co.,Ltd.": a comma glued to the next capitalised word of a company name (Chinese companies' English names);
+# "in 2017,NSO Group" / "in 2021;NSO Group": a comma or semicolon whose space was lost, as a full stop's is
+_GLUED_COMMA = re.compile(r"(?<=[A-Za-z.]),(?=[A-Z][a-z])|(?<=[A-Za-z0-9.)\]\"'\u201d\u2019])[,;](?=[A-Z][A-Za-z])")
 # "Co., Ltd.supplied": a legal-form abbreviation's full stop glued to the next (lower-case) word
 _GLUED_FORM = re.compile(r"\b(?:Ltd|Co|Inc|Corp|LLC|Plc|PLC|GmbH|S\.A|S\.p\.A|Pte|Pvt|Bhd|JSC|PJSC)\.(?=[a-z]{2,}\b)")
 # two or more spaces or tabs between words (PDF column layout, justified text): one space
@@ -178,7 +179,7 @@ def prepare(text: str) -> Prepared:
     paragraph become spaces (blank lines still end paragraphs), as do runs of spaces and tabs between words; and a
     full stop, "!" or "?" directly followed (also after a closing bracket or quote, before a footnote mark "[12]",
     or across a zero-width character; a footnote mark there becomes the space), and so do a comma glued to a
-    capitalised word ("Co.,Ltd.") and a legal form's full stop glued to a word ("Ltd.supplied")
+    capitalised word ("Co.,Ltd.", "in 2017,NSO Group", "2021;NSO") and a legal form's full stop glued to a word ("Ltd.supplied")
     by a capitalised word gets its space back ("in 2021.NSO Group" -> "in 2021. NSO Group"), except inside
     web addresses and e-mail addresses, after initials ("U.S.", "J.P. Morgan"), in decimals ("3.5") and
     before lower case ("nso.com"). Markdown, as scrapers and converters store articles, is read as its words

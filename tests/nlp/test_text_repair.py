@@ -15,6 +15,9 @@ from nlp.text import prepare
         ("results in March.Semptian sold", "results in March. Semptian sold"),
         ("added by the FBI.The firm", "added by the FBI. The firm"),
         ('he said "no."The firm', 'he said "no." The firm'),
+        ("released in 2017,NSO Group sold", "released in 2017, NSO Group sold"),  # a comma's lost space
+        ("released in 2021;NSO Group sold", "released in 2021; NSO Group sold"),
+        ("Hikvision Co.,Ltd. sold 1,000 cameras", "Hikvision Co., Ltd. sold 1,000 cameras"),
         ("the U.S.Government", "the U.S.Government"),  # initials are not a sentence end
         ("J.P.Morgan paid 3.5 million", "J.P.Morgan paid 3.5 million"),  # initials, decimals
         ("see nso.com and www.NSOGroup.com today", "see nso.com and www.NSOGroup.com today"),  # web addresses
