@@ -52,14 +52,22 @@ def label_pair(gold: GoldText, firm: str, state: str) -> int:
 def collect_rows(gold: Sequence[GoldText], model: str, gazetteer: Any = None) -> list[Row]:
     """The labelled candidate pairs of ``gold`` (sorted by document id), read by the full pipeline of ``model``."""
     from nlp.extract import Extractor
-    from nlp.text import clean, prepare
+    from nlp.text import clean, prepare, split_units
 
     extractor = Extractor(model, gazetteer)
     events = extractor.nlp.get_pipe("redflag_events")
     events.collect_pairs = True  # type: ignore[attr-defined]
     rows: list[Row] = []
-    texts = sorted(gold, key=lambda g: g.id)
-    for g, doc in zip(texts, extractor.nlp.pipe(prepare(clean(g.text)).text for g in texts), strict=True):
+    units: list[tuple[GoldText, str]] = []  # the units the extractor reads: paragraphs, each repeated one once
+    for g in sorted(gold, key=lambda g: g.id):
+        read = prepare(clean(g.text)).text
+        seen: set[str] = set()
+        for unit in split_units(read, extractor.unit_chars):
+            piece = read[unit.start : unit.end]
+            if piece not in seen:
+                seen.add(piece)
+                units.append((g, piece))
+    for (g, _), doc in zip(units, extractor.nlp.pipe(piece for _, piece in units), strict=True):
         for c in doc._.redflag_pairs or []:
             rows.append(Row(g.id, dict(c["features"]), label_pair(g, c["firm"], c["state"]), c["firm"], c["state"]))
     events.collect_pairs = False  # type: ignore[attr-defined]
@@ -210,7 +218,6 @@ def cross_validated_events(
     gaz = Gazetteer.from_json_file(gaz_file) if gaz_file.exists() else None
     tuning = sorted((g for g in load_gold(root) if g.half == "tuning"), key=lambda g: g.id)
     rows = collect_rows(tuning, model, gaz)
-    docs = sorted({g.id for g in tuning})
     fold_of = {d: i % FOLDS for i, d in enumerate(sorted({r.doc_id for r in rows}))}
     extractor = Extractor(model, gaz)
     comp = extractor.nlp.get_pipe("redflag_events")
@@ -229,5 +236,4 @@ def cross_validated_events(
                 acc[0] += s.tp
                 acc[1] += s.fp
                 acc[2] += s.fn
-    del docs
     return [EventCv(m, t, *v) for (m, t), v in totals.items()]

@@ -190,6 +190,8 @@ class EventExtractor:
         makers = {str(x[4]) for x in product_makers}
         carried: list[Mention] = []  # firm nouns resolved in earlier sentences ("the firm" ... "The company")
         pairs_on = self.pair_mode != "off" or self.collect_pairs
+        by_start = {m.span.start_char: m for m in mentions if m.label == "ORG"}
+        maker_of = {doc.text[x[0]:x[1]].casefold(): by_start[x[2]] for x in product_makers if x[2] in by_start}
         collected: list[dict[str, Any]] = []
         previous: list[Mention] = []
         for sent in doc.sents:
@@ -203,7 +205,8 @@ class EventExtractor:
             events = self._sentence_events(sent, in_sent)
             cands = candidates(sent, in_sent, before, events, classes=self.t, cue_lemmas=self.supply_cues,
                                firms=firms | makers, is_tool_owner=_owner_of_tool,
-                               is_country_modifier=_country_modifier, target_lemmas=self.t["abuse"]) if pairs_on else []
+                               is_country_modifier=_country_modifier, target_lemmas=self.t["abuse"],
+                               maker_of=maker_of) if pairs_on else []
             if self.pair_mode != "replace":
                 events = implied_supplies(sent, in_sent, events, self.supply_cues, firms | makers, _owner_of_tool,
                                           _country_modifier, Event, self.t["abuse"])

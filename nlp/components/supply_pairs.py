@@ -12,7 +12,8 @@ model file of scikit-learn.
   of ``nlp/data/event_triggers.json``, ``USE_VERBS``/``USE_NOUNS`` of :mod:`nlp.components.common`, project words
   where a product is named); pairs of an organisation of the sentence and a state party of it (GOV_AGENCY, COUNTRY,
   an unnamed state body "the government"); when the sentence names no organisation, the organisations of the
-  previous sentence (feature ``cross_sentence``).
+  previous sentence (feature ``cross_sentence``); and the maker of a product the sentence names, when the unit
+  names it elsewhere ("NSO Group's Pegasus" ... "the use of Pegasus by Spain's CNI": feature ``firm_product_maker``).
 - **Features** (:func:`pair_features`): the cue's class, order and distance of the parties, whether the cue lies
   between them, each party's slot under the cue (subject, object, the preposition that introduces it, possessor,
   compound), the firm known as a company or maker, the state as possessor, as a qualifier of a person or of another
@@ -163,6 +164,7 @@ def pair_features(
     cue_lemmas: Collection[str],
     cross_sentence: bool,
     rule_supply: str,
+    product_maker: bool = False,
 ) -> dict[str, float]:
     """The features of one pair (name -> value; absent = 0). ``rule_supply``: what the parse rules found in the
     sentence ("none", "one_party", "both")."""
@@ -175,8 +177,8 @@ def pair_features(
     state_slot = slot(s_root, cue)
     f[f"slot_state={state_slot}"] = 1.0
     f[f"dep_state={own_dep(s_root)}"] = 1.0
-    if cross_sentence:
-        f["cross_sentence"] = 1.0
+    if cross_sentence or product_maker:
+        f["cross_sentence" if cross_sentence else "firm_product_maker"] = 1.0
     else:
         f[f"slot_firm={slot(f_root, cue)}"] = 1.0
         f[f"dep_firm={own_dep(f_root)}"] = 1.0
@@ -218,9 +220,11 @@ def candidates(
     is_tool_owner: Callable[[Mention, list[Mention]], bool],
     is_country_modifier: Callable[[Mention, Token, list[Mention]], bool],
     target_lemmas: Collection[str],
+    maker_of: Mapping[str, Mention] | None = None,
 ) -> list[Candidate]:
     """The (firm, state) pairs of a sentence with a supply or use cue, with their features; ``previous`` are the
-    previous sentence's mentions (its organisations stand in when this sentence names none)."""
+    previous sentence's mentions (its organisations stand in when this sentence names none); ``maker_of``: the
+    unit's product makers by the product's text, casefolded (:func:`nlp.components.events._product_makers`)."""
     supplies = [ev for ev in events if ev.type == "supply"]
     with_item = any(m.label in ("PRODUCT", "CAPABILITY") for m in mentions)
     cue = supplies[0].trigger if supplies else supply_cue(sent, cue_lemmas, with_item)
@@ -231,13 +235,20 @@ def candidates(
     cross = not orgs
     if cross:
         orgs = [m for m in previous if m.label == "ORG"]
-    if not states or not orgs:
+    named = {m.value for m in orgs}
+    makers = []
+    for m in mentions:
+        maker = (maker_of or {}).get(m.span.text.casefold()) if m.label == "PRODUCT" else None
+        if maker is not None and maker.value not in named:
+            named.add(maker.value)
+            makers.append(maker)
+    if not states or not orgs and not makers:
         return []
     rule_supply = "none" if not supplies else "both" if any(
         ev.roles.get("supplier") and ev.roles.get("recipient") for ev in supplies) else "one_party"
     out: list[Candidate] = []
     seen: set[tuple[str, str]] = set()
-    for firm in orgs:
+    for firm in [*orgs, *makers]:
         for state in states:
             key = (firm.value, state.value)
             if key in seen or firm.value == state.value:
@@ -245,8 +256,8 @@ def candidates(
             seen.add(key)
             feats = pair_features(firm, state, cue, sent, mentions, classes=classes, firms=firms,
                                   is_tool_owner=is_tool_owner, is_country_modifier=is_country_modifier,
-                                  target_lemmas=target_lemmas, cue_lemmas=cue_lemmas, cross_sentence=cross,
-                                  rule_supply=rule_supply)
+                                  target_lemmas=target_lemmas, cue_lemmas=cue_lemmas, cross_sentence=cross and firm not in makers,
+                                  rule_supply=rule_supply, product_maker=firm in makers)
             out.append(Candidate(firm, state, cue, feats))
     return out
 
