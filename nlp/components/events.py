@@ -190,7 +190,7 @@ class EventExtractor:
         makers = {str(x[4]) for x in product_makers}
         carried: list[Mention] = []  # firm nouns resolved in earlier sentences ("the firm" ... "The company")
         pairs_on = self.pair_mode != "off" or self.collect_pairs
-        by_start = {m.span.start_char: m for m in mentions if m.label == "ORG"}
+        by_start = {m.span.start_char: m for m in mentions if m.label == "ORG"} if pairs_on else {}
         maker_of = {doc.text[x[0]:x[1]].casefold(): by_start[x[2]] for x in product_makers if x[2] in by_start}
         collected: list[dict[str, Any]] = []
         previous: list[Mention] = []

@@ -16,6 +16,7 @@ from nlp.evaluate import default_gold_dir, load_gold
 from nlp.extract import Extractor
 from nlp.train_supply_pairs import Row, collect_rows, train
 from ontology.records import EventMention
+from redflag.settings import SettingsError, load_settings
 from tests.nlp.conftest import MODEL
 
 # https://www.federalregister.gov/d/2024-03674 (public domain)
@@ -97,6 +98,16 @@ def test_an_unknown_mode_is_refused_with_the_modes_named() -> None:
     ext = Extractor(MODEL)
     with pytest.raises(ValueError, match="off, replace, both"):
         ext.nlp.get_pipe("redflag_events").set_supply_pairs("on")  # type: ignore[attr-defined]
+
+
+def test_the_setting_names_the_modes_when_wrong(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REDFLAG_SUPPLY_PAIRS", "yes")
+    with pytest.raises(SettingsError, match="REDFLAG_SUPPLY_PAIRS=yes: use off, replace or both"):
+        load_settings()
+    monkeypatch.setenv("REDFLAG_SUPPLY_PAIRS", "Both")
+    assert load_settings().supply_pairs == "both"
+    monkeypatch.delenv("REDFLAG_SUPPLY_PAIRS")
+    assert load_settings().supply_pairs == "off"
 
 
 def test_the_trainer_is_deterministic(tuning_rows: list[Row]) -> None:
