@@ -69,6 +69,7 @@ class Extractor:
         self.gazetteer = gazetteer
         self.nlp: Language = build_pipeline(model, gazetteer)
         # the learned supply-pair scorer: off, replace (instead of the sentence backoff) or both (REDFLAG_SUPPLY_PAIRS)
+        self.supply_pairs = supply_pairs
         self.nlp.get_pipe("redflag_events").set_supply_pairs(supply_pairs)  # type: ignore[attr-defined]
         self.unit_chars = unit_chars
         self.batch_size = batch_size
@@ -98,7 +99,7 @@ class Extractor:
             from nlp.workers import extract_documents
 
             yield from extract_documents(docs, self.model, self.gazetteer, n_process, unit_chars=self.unit_chars,
-                                         batch_size=self.batch_size)
+                                         batch_size=self.batch_size, supply_pairs=self.supply_pairs)
             return
         queue: deque[_Pending] = deque()
         by_id: dict[int, _Pending] = {}

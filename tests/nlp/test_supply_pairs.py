@@ -15,7 +15,8 @@ from nlp.components.supply_pairs import CONFIDENCE, RULE, WEIGHTS_FILE, PairScor
 from nlp.evaluate import default_gold_dir, load_gold
 from nlp.extract import Extractor
 from nlp.train_supply_pairs import Row, collect_rows, train
-from ontology.records import EventMention
+from nlp.workers import extract_documents
+from ontology.records import Document, EventMention
 from redflag.settings import SettingsError, load_settings
 from tests.nlp.conftest import MODEL
 
@@ -98,6 +99,18 @@ def test_an_unknown_mode_is_refused_with_the_modes_named() -> None:
     ext = Extractor(MODEL)
     with pytest.raises(ValueError, match="off, replace, both"):
         ext.nlp.get_pipe("redflag_events").set_supply_pairs("on")  # type: ignore[attr-defined]
+
+
+def test_the_batch_extraction_reads_with_the_mode_it_is_given() -> None:
+    # http://technologyandhumanrights.org/pay-no-attention-to-the-server-behind-the-proxy-mapping-finfishers-continuing-proliferation/
+    # (Citizen Lab, CC BY 2.5 CA)
+    text = ("FinFisher is a sophisticated computer spyware suite, written by Munich-based FinFisher GmbH, and sold "
+            "exclusively to governments for intelligence and law enforcement purposes.")
+    doc = Document(id="d1", url="u", source_id="s", publisher="p", tier=2, title="t", text=text, sha256="1",
+                   retrieved_at="")
+    rules = {mode: [ev.rule for ev in next(extract_documents([doc], MODEL, supply_pairs=mode)).events]
+             for mode in ("off", "both")}
+    assert RULE not in rules["off"] and RULE in rules["both"]  # "FinFisher GmbH" -> "law enforcement"
 
 
 def test_the_setting_names_the_modes_when_wrong(monkeypatch: pytest.MonkeyPatch) -> None:
