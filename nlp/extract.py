@@ -63,10 +63,14 @@ class _Pending:
 class Extractor:
     """Runs the pipeline over texts and documents. Build once; the model loads in the constructor."""
 
-    def __init__(self, model: str, gazetteer: Gazetteer | None = None, unit_chars: int = 10_000, batch_size: int = 32) -> None:
+    def __init__(self, model: str, gazetteer: Gazetteer | None = None, unit_chars: int = 10_000, batch_size: int = 32,
+                 supply_pairs: str = "off") -> None:
         self.model = model
         self.gazetteer = gazetteer
         self.nlp: Language = build_pipeline(model, gazetteer)
+        # the learned supply-pair scorer: off, replace (instead of the sentence backoff) or both (REDFLAG_SUPPLY_PAIRS)
+        self.supply_pairs = supply_pairs
+        self.nlp.get_pipe("redflag_events").set_supply_pairs(supply_pairs)  # type: ignore[attr-defined]
         self.unit_chars = unit_chars
         self.batch_size = batch_size
 
@@ -95,7 +99,7 @@ class Extractor:
             from nlp.workers import extract_documents
 
             yield from extract_documents(docs, self.model, self.gazetteer, n_process, unit_chars=self.unit_chars,
-                                         batch_size=self.batch_size)
+                                         batch_size=self.batch_size, supply_pairs=self.supply_pairs)
             return
         queue: deque[_Pending] = deque()
         by_id: dict[int, _Pending] = {}
@@ -210,7 +214,8 @@ class Extractor:
             o_start, o_end = p.prepared.span(ev["sent_start"], ev["sent_end"])
             ext.events.append(EventMention(type=ev["type"], roles=roles, sentence=p.text[o_start:o_end],
                                            start=o_start, end=o_end, confidence=ev["confidence"],
-                                           hedged=ev["hedged"], negated=ev["negated"]))
+                                           hedged=ev["hedged"], negated=ev["negated"], rule=ev.get("rule", ""),
+                                           explanation=ev.get("explanation", "")))
         return ext
 
 

@@ -150,7 +150,8 @@ def peak_rss_mb() -> float:
 _WORKER: Extractor | None = None
 
 
-def _start_worker(model: str, gazetteer: Gazetteer | None, unit_chars: int, batch_size: int, main_pid: int) -> None:
+def _start_worker(model: str, gazetteer: Gazetteer | None, unit_chars: int, batch_size: int, main_pid: int,
+                  supply_pairs: str = "off") -> None:
     """Pool initializer: ignore Ctrl-C (the main process decides when to stop), exit if the main process dies
     (``kill -9``: nothing else would tell an idle worker), and load the model once."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -158,7 +159,7 @@ def _start_worker(model: str, gazetteer: Gazetteer | None, unit_chars: int, batc
     global _WORKER
     from nlp.extract import Extractor
 
-    _WORKER = Extractor(model, gazetteer, unit_chars=unit_chars, batch_size=batch_size)
+    _WORKER = Extractor(model, gazetteer, unit_chars=unit_chars, batch_size=batch_size, supply_pairs=supply_pairs)
 
 
 def _exit_with_main(main_pid: int, every_s: float = 1.0) -> None:
@@ -216,6 +217,7 @@ def extract_documents(
     batch_size: int = 32,
     chunk_chars: int = CHUNK_CHARS,
     chunk_docs: int = CHUNK_DOCS,
+    supply_pairs: str = "off",
 ) -> Generator[DocumentExtraction, None, None]:
     """The extractions of ``docs``, streamed in input order, read by ``workers`` processes.
 
@@ -224,7 +226,8 @@ def extract_documents(
     whatever ``workers`` is. ``stats`` (if given) receives each process's peak memory. Closing the iterator
     early (or an exception, or Ctrl-C, in the consumer) cancels the work not yet started and waits for the
     pool to exit. Raises ValueError if ``workers`` < 1; a worker that dies raises
-    ``concurrent.futures.process.BrokenProcessPool``.
+    ``concurrent.futures.process.BrokenProcessPool``. ``supply_pairs``: the mode of the learned supply-pair
+    scorer of every new extractor (:meth:`nlp.components.events.EventExtractor.set_supply_pairs`).
     """
     if workers < 1:
         raise ValueError(f"workers={workers}: give 1 or more processes")
@@ -232,11 +235,11 @@ def extract_documents(
         stats = ExtractionStats()
     stats.workers = workers
     if workers == 1:
-        yield from _in_process(docs, model, gazetteer, stats, extractor, unit_chars, batch_size)
+        yield from _in_process(docs, model, gazetteer, stats, extractor, unit_chars, batch_size, supply_pairs)
         return
     pool = ProcessPoolExecutor(
         max_workers=workers, mp_context=_start_method(), initializer=_start_worker,
-        initargs=(model, gazetteer, unit_chars, batch_size, os.getpid()),
+        initargs=(model, gazetteer, unit_chars, batch_size, os.getpid(), supply_pairs),
     )
     if isinstance(docs, Sequence):  # a known corpus: chunks small enough that every worker gets several
         chunk_chars = max(1, min(chunk_chars, sum(len(d.text or "") for d in docs) // (4 * workers)))
@@ -273,11 +276,12 @@ def _collect(future: Future[tuple[list[DocumentExtraction], int, float]], stats:
 
 def _in_process(
     docs: Iterable[Document], model: str, gazetteer: Gazetteer | None, stats: ExtractionStats,
-    extractor: Extractor | None, unit_chars: int, batch_size: int,
+    extractor: Extractor | None, unit_chars: int, batch_size: int, supply_pairs: str = "off",
 ) -> Iterator[DocumentExtraction]:
     from nlp.extract import Extractor
 
-    ext = extractor if extractor is not None else Extractor(model, gazetteer, unit_chars=unit_chars, batch_size=batch_size)
+    ext = extractor if extractor is not None else Extractor(model, gazetteer, unit_chars=unit_chars, batch_size=batch_size,
+                                                            supply_pairs=supply_pairs)
     pid = os.getpid()
     for result in ext.pipe_documents(docs, n_process=1):
         stats.record(pid, peak_rss_mb(), 1)

@@ -233,6 +233,8 @@ class EventMention(_Record):
     confidence: float
     hedged: bool = False
     negated: bool = False
+    rule: str = ""  # the model that scored it, when not the parse rules ("supply_pairs")
+    explanation: str = ""  # that model's reason: its probability and strongest features
 
 
 @dataclass

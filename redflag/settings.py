@@ -121,6 +121,9 @@ class Settings:
     # while the entities, thresholds, weights and matching code are the same (redflag.screening_ops.index_cache);
     # None (REDFLAG_SCREEN_INDEX_CACHE=off) never stores it
     screen_index_cache_min: int | None = 5000
+    # the learned supply-pair scorer of the NLP stage (nlp.components.supply_pairs): off (default), replace (instead
+    # of the sentence backoff) or both (the backoff, then the scorer); REDFLAG_SUPPLY_PAIRS
+    supply_pairs: str = "off"
 
     @property
     def graph_dir(self) -> Path:
@@ -179,6 +182,7 @@ def load_settings(data_dir: str | Path | None = None) -> Settings:
         audit_key_file=_audit_key_file(),
         extract_workers=_extract_workers(),
         screen_index_cache_min=_screen_index_cache_min(),
+        supply_pairs=_supply_pairs(),
     )
 
 
@@ -201,6 +205,13 @@ def _screen_index_cache_min() -> int | None:
     if n < 0:
         raise SettingsError(f"REDFLAG_SCREEN_INDEX_CACHE={n}: give a number of list entities (0 = always) or off")
     return n
+
+
+def _supply_pairs() -> str:
+    mode = _env("REDFLAG_SUPPLY_PAIRS", "off").strip().lower() or "off"
+    if mode not in ("off", "replace", "both"):
+        raise SettingsError(f"REDFLAG_SUPPLY_PAIRS={mode}: use off, replace or both")
+    return mode
 
 
 def _extract_workers() -> int:

@@ -22,6 +22,8 @@ if not Doc.has_extension("redflag_cues"):
     Doc.set_extension("redflag_cues", default=None)
 if not Doc.has_extension("redflag_events"):
     Doc.set_extension("redflag_events", default=None)
+if not Doc.has_extension("redflag_pairs"):
+    Doc.set_extension("redflag_pairs", default=None)  # candidate supply pairs with features, when collected (training)
 if not Doc.has_extension("redflag_makers"):
     Doc.set_extension("redflag_makers", default=None)  # [[product start_char, end_char, org start_char, end_char, org value]]
 if not Doc.has_extension("redflag_topic"):

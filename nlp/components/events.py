@@ -33,6 +33,7 @@ from nlp.components.common import (
     event_triggers,
 )
 from nlp.components.implied_supply import implied_supplies
+from nlp.components.supply_pairs import MODES, PairScorer, candidates, scored_supplies
 
 _DENIAL_LEMMAS = {"deny", "reject", "refute", "dispute", "dismiss"}
 # verbs of confirming: not confirming, or refusing to confirm, a sale leaves it reported (hedged), not denied
@@ -133,6 +134,8 @@ class Event:
     confidence: float = 0.8
     from_use: bool = False  # a supply read from a use ("the police used Huawei's cameras")
     needs_supplier: bool = False  # kept only if the document names the maker of its product
+    rule: str = ""  # the component that made it, when not the parse rules ("supply_pairs")
+    explanation: str = ""  # why, for an event scored by a model (p and its strongest features)
 
     def add(self, role: str, mention: Mention) -> None:
         bucket = self.roles.setdefault(role, [])
@@ -160,6 +163,18 @@ class EventExtractor:
         self.supply_cues = frozenset().union(*(self.t[k] for k in ("supply_seller", "supply_buyer", "supply_seller_nouns",
                                                                    "supply_buyer_nouns")))
         self.intermediary_terms: set[str] = set()
+        self.pair_mode = "off"  # the learned supply-pair scorer (nlp.components.supply_pairs): off, replace, both
+        self.collect_pairs = False  # keep every candidate pair in doc._.redflag_pairs (training)
+        self._scorer: PairScorer | None = None
+
+    def set_supply_pairs(self, mode: str, scorer: PairScorer | None = None) -> None:
+        """How the learned supply-pair scorer is used: ``off`` (the sentence backoff alone), ``replace`` (the scorer
+        instead of the backoff), ``both`` (the backoff, then the scorer); ValueError for another mode."""
+        if mode not in MODES:
+            raise ValueError(f"supply pairs mode {mode!r}: use one of {', '.join(MODES)}")
+        self.pair_mode = mode
+        if mode != "off":
+            self._scorer = scorer or self._scorer or PairScorer.load()
 
     def set_intermediary_terms(self, terms: list[str]) -> None:
         self.intermediary_terms = {t.casefold() for t in terms}
@@ -174,15 +189,32 @@ class EventExtractor:
         product_makers = _product_makers(mentions)
         makers = {str(x[4]) for x in product_makers}
         carried: list[Mention] = []  # firm nouns resolved in earlier sentences ("the firm" ... "The company")
+        pairs_on = self.pair_mode != "off" or self.collect_pairs
+        by_start = {m.span.start_char: m for m in mentions if m.label == "ORG"} if pairs_on else {}
+        maker_of = {doc.text[x[0]:x[1]].casefold(): by_start[x[2]] for x in product_makers if x[2] in by_start}
+        collected: list[dict[str, Any]] = []
+        previous: list[Mention] = []
         for sent in doc.sents:
             in_sent = [m for m in mentions if m.span.start >= sent.start and m.span.end <= _list_end(sent)]
             found = _anaphors(sent, mentions, firms, self.trade_verbs, self.getting_verbs, carried)
             carried += [a for a in found if a.label == "ORG" and not a.maker]
             in_sent += found
-            if len(in_sent) < 2 and not any(m.label == "LIST" for m in in_sent):
+            before, previous = previous, in_sent
+            if len(in_sent) < 2 and not any(m.label == "LIST" for m in in_sent) and not (pairs_on and in_sent and before):
                 continue
-            events = implied_supplies(sent, in_sent, self._sentence_events(sent, in_sent), self.supply_cues,
-                                      firms | makers, _owner_of_tool, _country_modifier, Event, self.t["abuse"])
+            events = self._sentence_events(sent, in_sent)
+            cands = candidates(sent, in_sent, before, events, classes=self.t, cue_lemmas=self.supply_cues,
+                               firms=firms | makers, is_tool_owner=_owner_of_tool,
+                               is_country_modifier=_country_modifier, target_lemmas=self.t["abuse"],
+                               maker_of=maker_of) if pairs_on else []
+            if self.pair_mode != "replace":
+                events = implied_supplies(sent, in_sent, events, self.supply_cues, firms | makers, _owner_of_tool,
+                                          _country_modifier, Event, self.t["abuse"])
+            if self._scorer is not None and self.pair_mode != "off":
+                events = scored_supplies(cands, events, self._scorer, Event)
+            if self.collect_pairs:
+                collected += [{"sent": [sent.start_char, sent.end_char], "firm": c.firm.value, "state": c.state.value,
+                               "state_label": c.state.label, "features": c.features} for c in cands]
             if not events:
                 continue
             hedge = [c for c in cues["hedge"] if sent.start <= c[0] < sent.end and self._hedge_applies(doc, c)]
@@ -202,8 +234,10 @@ class EventExtractor:
                         "hedged": hedged,
                         "negated": negated,
                     } | ({"needs_supplier": True} if ev.needs_supplier else {})
+                    | ({"rule": ev.rule, "explanation": ev.explanation} if ev.rule else {})
                 )
         doc._.redflag_events = out
+        doc._.redflag_pairs = collected if self.collect_pairs else None
         doc._.redflag_makers = product_makers
         # the firm the unit is about, for "the company" opening the next one: the last organisation the text calls
         # a company ("Paragon Solutions, an Israeli spyware maker"), else the last one that is a subject

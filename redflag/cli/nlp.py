@@ -24,7 +24,7 @@ def extract_text(
     text = sys.stdin.read()
     try:
         gaz = Gazetteer.from_json_file(gazetteer) if gazetteer is not None else None
-        extraction = Extractor(settings().spacy_model, gaz).extract_text(text)
+        extraction = Extractor(settings().spacy_model, gaz, supply_pairs=settings().supply_pairs).extract_text(text)
     except NlpError as exc:
         raise CliError(str(exc)) from None
     out: dict[str, object] = {
@@ -78,7 +78,7 @@ def eval_nlp(
     try:
         gaz_file = folder / "gazetteer.json"
         gaz = Gazetteer.from_json_file(gaz_file) if gaz_file.exists() else None
-        result = evaluate_halves(Extractor(model, gaz), folder, bare_model=model if bare else None)
+        result = evaluate_halves(Extractor(model, gaz, supply_pairs=settings().supply_pairs), folder, bare_model=model if bare else None)
     except NlpError as exc:
         raise CliError(str(exc)) from None
     print(f"gold set {folder}, model {model}")
@@ -89,3 +89,31 @@ def eval_nlp(
         print(f"\nerrors of the {half} half:")
         ids = {g.id for g in result.gold if half == "all" or g.half == half}
         print("\n".join(e for e in result.reports[half].errors if e.split(":", 1)[0] in ids))
+
+
+@app.command("train-supply-pairs")
+def train_supply_pairs(
+    gold: Path = typer.Option(..., "--gold", help="Folder of gold JSON files; only its tuning half is read."),
+    out: Path = typer.Option(..., "--out", help="Weights JSON file to write (e.g. nlp/data/supply_pairs.json)."),
+    date: str | None = typer.Option(None, "--date", help="Training date to record (default: today, ISO 8601)."),
+    cv_events: bool = typer.Option(False, "--cv-events", help="Also print the tuning half's supply precision and "
+                                   "recall per scorer mode and threshold, each text read with out-of-fold weights."),
+) -> None:
+    """Train the supply-pair scorer (logistic regression) on the tuning half of a gold set and write its weights."""
+    from nlp.errors import NlpError
+    from nlp.train_supply_pairs import cross_validated_events, train_from_gold, write_weights
+
+    try:
+        data = train_from_gold(gold, settings().spacy_model, date)
+    except (NlpError, ValueError) as exc:
+        raise CliError(str(exc)) from None
+    write_weights(data, out)
+    meta = data["meta"]
+    print(f"wrote {out}: {meta['pairs']} pairs ({meta['positives']} positive) of {meta['documents']} tuning texts; "
+          f"C={meta['C']} class_weight={meta['class_weight']} threshold={data['threshold']}; grouped 5-fold CV "
+          f"F1 {meta['cv_f1']} (P {meta['cv_precision']}, R {meta['cv_recall']})")
+    if cv_events:
+        thresholds = sorted({data["threshold"], 0.45, 0.55, 0.65, 0.75, 0.85})
+        print(f"{'mode':<8} {'threshold':>9} {'P':>5} {'R':>5} {'tp':>4} {'fp':>4} {'fn':>4}  (tuning half, out-of-fold)")
+        for r in cross_validated_events(gold, settings().spacy_model, data, thresholds=thresholds):
+            print(f"{r.mode:<8} {r.threshold:>9.2f} {r.precision:5.2f} {r.recall:5.2f} {r.tp:4d} {r.fp:4d} {r.fn:4d}")

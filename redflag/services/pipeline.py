@@ -335,7 +335,8 @@ def extract_pending(
     load_documents(store, pending)
     total = len(pending)
     progress(0, total, f"starting {n} extraction process(es)")
-    results = extract_documents(pending, settings.spacy_model, gazetteer, n, stats=stats)  # type: ignore[arg-type]
+    results = extract_documents(pending, settings.spacy_model, gazetteer, n, stats=stats,  # type: ignore[arg-type]
+                                supply_pairs=settings.supply_pairs)
     try:
         with closing(results):  # an interruption below stops the workers before it propagates
             for i, (doc, extraction) in enumerate(zip(pending, results, strict=True)):
