@@ -131,19 +131,35 @@ _SPACE_RUN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)|(?<=\S)\t(?=\S)")
 _RUN = re.compile(r"\S+")
 
 # Markdown, as news scrapers and converters write articles ("[NSO Group](https://...)", "**Pegasus**", "## Title"):
-# the syntax is dropped, the words kept; a heading, list item or rule is its own block.
-_MD_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
-_MD_LINK = re.compile(r"(?<![!\\])\[(?=[^\]\n]*[^\W_])([^\]\n]{1,500})\]"
-                      r"(\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)|\[[^\]\n]{0,100}\])")
-_MD_LINK_DEFINITION = re.compile(r"(?m)^[ \t]{0,3}\[[^\]\n]{1,100}\]:[ \t]*\S+[^\n]*$")
-_MD_STRONG = re.compile(r"(?<![\\*_])(\*\*|__)(?=[^\s*_])([^\n]+?)(?<=[^\s*_])\1(?![*_])")
-_MD_EMPHASIS = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])"
-                          r"|(?<![\w_\\])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])")
+# the syntax is dropped, the words kept; a heading, list item, table row or rule is its own block. Read only in a
+# text that shows markdown (_MD_SIGNS): in plain or PDF text a line starting "- " or "12. " is prose.
+_MD_SIGNS = re.compile(r"\]\((?:<|[a-z][a-z0-9+.-]{1,10}:|/|#|www\.)|(?m:^#{1,6}[ \t]+\S)|(?m:^[ \t]{0,3}```)"
+                       r"|\*\*[^\s*][^\n]{0,300}?[^\s*]\*\*|(?m:^[ \t]{0,3}\|?[ \t]*:?-{3,}:?[ \t]*\|)"
+                       r"|(?m:^[ \t]{0,3}\[[^\]\n]{1,100}\]:[ \t]*<?(?:[a-z][a-z0-9+.-]{1,10}:|/|www\.))")
+# a link destination: <...>, or a URL with up to two levels of brackets; an optional title in "", '' or ()
+_MD_DEST = (r"\([ \t]*(?:<[^<>\n]{0,2000}>|(?:[^()\s]|\((?:[^()\s]|\([^()\s]*\))*\)){0,2000})"
+            r"(?:[ \t\n]+(?:\"[^\"\n]{0,300}\"|'[^'\n]{0,300}'|\([^()\n]{0,300}\)))?[ \t]*\)")
+_MD_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]" + _MD_DEST)
+# link text: one line, or two (converters wrap long lines), an image allowed inside ("[![logo](a.png) NSO](...)")
+_MD_LINK = re.compile(r"(?<![!\\])\[(?!\^)((?:!\[[^\]\n]{0,300}\]" + _MD_DEST + r"|[^\[\]\n]|\n(?![ \t]*\n)){1,500})\]"
+                      r"(" + _MD_DEST + r"|\[[^\[\]\n]{0,100}\])")
+_MD_LINK_DEFINITION = re.compile(r"(?m)^[ \t]{0,3}\[(?!\^)([^\]\n]{1,100})\]:[ \t]*<?(?:[a-z][a-z0-9+.-]{1,10}:|/|#|www\.)"
+                                 r"[^\n]*$")
+_MD_FOOTNOTE_MARK = re.compile(r"(?m)^[ \t]{0,3}\[\^[^\]\s]{1,50}\]:[ \t]*|\[\^[^\]\s]{1,50}\]")
+_MD_STRONG = re.compile(r"(?<![\\*])\*\*(?=[^\s*])((?:[^\n]|\n(?![ \t]*\n)){1,300}?)(?<=[^\s*])\*\*(?!\*)"
+                        r"|(?<![\w\\_])__(?=[^\s_])((?:[^\n]|\n(?![ \t]*\n)){1,300}?)(?<=[^\s_])__(?![\w_])")
+_MD_EMPHASIS = re.compile(r"(?<![\w*\\])\*(?=[^\s*])((?:[^*\n]|\n(?![ \t]*\n)){1,300}?)(?<=[^\s*])\*(?![\w*])"
+                          r"|(?<![\w_\\])_(?=[^\s_])((?:[^_\n]|\n(?![ \t]*\n)){1,300}?)(?<=[^\s_])_(?![\w_])")
 _MD_CODE = re.compile(r"(?<!`)`([^`\n]{1,200})`(?!`)")
-_MD_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")  # CommonMark: any ASCII punctuation may be escaped
+_MD_FENCE = re.compile(r"(?m)^[ \t]{0,3}(?:```|~~~)[^\n]*$")
+_MD_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~]|\n)")  # CommonMark: any ASCII punctuation may be escaped
 _MD_RULE = re.compile(r"(?m)^[ \t]*(?:[-*_][ \t]*){3,}$|^[ \t]*(?:=+|-+)[ \t]*$")
-_MD_BLOCK_MARK = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]+|(?:>[ \t]?)+|[-*+][ \t]+|\d{1,3}[.)][ \t]+)")
+_MD_TABLE_DELIMITER = re.compile(r"(?m)^[ \t]*\|?(?:[ \t]*:?-{1,}:?[ \t]*\|)+[ \t]*(?::?-{1,}:?[ \t]*)?$")
+_MD_TABLE_ROW = re.compile(r"(?m)^[ \t]*\|[^\n]*\|[ \t]*$")
+_MD_BLOCK_MARK = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]+|(?:>[ \t]?)+|[-*+][ \t]+|(\d{1,3})[.)][ \t]+)")
 _MD_HEADING_END = re.compile(r"[ \t]+#+[ \t]*$")
+_MD_FRONT_MATTER = re.compile(r"\A---[ \t]*\n((?:[A-Za-z_][\w-]{0,40}:[^\n]*\n|[ \t]+[^\n]*\n){1,60})---[ \t]*(?:\n|\Z)")
+_MD_FRONT_KEY = re.compile(r"(?m)^[A-Za-z_][\w-]{0,40}:[ \t]*")
 _HTML_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6}|#[xX][0-9a-fA-F]{1,6});")
 _URLISH = re.compile(r"://|www\.|@|\.(?:com|org|net|gov|edu|int|mil|io|info|co|ru|cn|il|uk|de|fr|gr|mk)\b", re.I)
 
@@ -237,27 +253,76 @@ def prepare(text: str) -> Prepared:
 
 def _markdown(text: str, edits: list[tuple[int, int, str]]) -> set[int]:
     """Appends to ``edits`` the removals of ``text``'s markdown syntax; returns the offsets of the line breaks that
-    end a markdown block (a heading, list item or rule line: the line before one and the line itself).
+    end a markdown block (a heading, list item, table row, fence or rule line: the line before one and the line
+    itself).
 
-    Links keep their words and lose their target ("[NSO Group](https://nsogroup.com)" -> "NSO Group"); images
-    and link definitions are dropped whole; emphasis, code and escape marks are dropped; block marks at a line's
-    start ("## ", "- ", "1. ", "> ") are dropped. CommonMark's syntax (https://spec.commonmark.org) is read only
-    as far as articles use it: no nested emphasis inside link text, no HTML blocks (:func:`clean` blanks tags).
-    A text with no "[", "*", "_", "`", "#", "&", "\\" or line-start mark costs one scan per pattern.
+    Only a text that shows markdown (an inline link to an address, an ATX heading, strong emphasis, a fence, a
+    table or a link definition) is read as markdown: in plain or PDF text a line that starts "- ", "+ " or "500. "
+    is prose. Links keep their words and lose their target ("[NSO Group](https://nsogroup.com)" -> "NSO Group";
+    a reference link only when its label is defined in the text, so Wikipedia's "[3][4]" stay citation marks);
+    images, link definitions and footnote marks are dropped (a footnote's text is kept); emphasis, code, fence and
+    escape marks are dropped; block marks at a line's start ("## ", "- ", "1. ", "> ") are dropped, an ordered
+    item interrupting a paragraph only when it is "1." (CommonMark); table rows are blocks whose cells are parted
+    by ";"; YAML front matter keeps its values, one block each. CommonMark's syntax (https://spec.commonmark.org)
+    is read only as far as articles use it: no nested emphasis inside link text, no HTML blocks (:func:`clean`
+    blanks tags). Every pattern is bounded (no span over 500 characters), so the cost is linear in the text.
     """
     import html
 
     blocks: set[int] = set()
-    for pattern in (_MD_IMAGE, _MD_LINK_DEFINITION, _MD_RULE):
+    for m in _HTML_ENTITY.finditer(text):
+        plain = html.unescape(m.group(0))
+        if plain != m.group(0):
+            edits.append((m.start(), m.end(), " " if plain == "\u00a0" else plain))
+    if _MD_SIGNS.search(text) is None:
+        return blocks
+    front = _MD_FRONT_MATTER.match(text)
+    if front is not None:
+        for m in _MD_FRONT_KEY.finditer(text, front.start(1), front.end(1)):
+            edits.append((m.start(), m.end(), ""))
+        blocks.update(i for i in range(front.start(), front.end()) if text[i] == "\n")
+    fenced: list[tuple[int, int]] = []
+    fences = list(_MD_FENCE.finditer(text))
+    for opening, closing in zip(fences[::2], fences[1::2], strict=False):
+        fenced.append((opening.start(), closing.end()))
+    for m in fences:
+        edits.append((m.start(), m.end(), ""))
+        _mark_block(text, m.start(), m.end(), blocks)
+    defined = {m.group(1).strip().casefold() for m in _MD_LINK_DEFINITION.finditer(text)}
+    for pattern in (_MD_IMAGE, _MD_LINK_DEFINITION, _MD_RULE, _MD_TABLE_DELIMITER):
         for m in pattern.finditer(text):
+            if pattern is _MD_RULE and front is not None and m.start() < front.end():
+                continue
             edits.append((m.start(), m.end(), ""))
             _mark_block(text, m.start(), m.end(), blocks)
+    for m in _MD_FOOTNOTE_MARK.finditer(text):
+        edits.append((m.start(), m.end(), ""))
+        if m.group(0).rstrip().endswith(":"):
+            _mark_block(text, m.start(), m.end(), blocks)
     for m in _MD_LINK.finditer(text):
+        target = m.group(2)
+        if target.startswith("["):  # a reference link: only to a label the text defines
+            label = (target[1:-1] or m.group(1)).strip().casefold()
+            if label not in defined:
+                continue
         edits.append((m.start(), m.start() + 1, ""))
         edits.append((m.end(1), m.end(), ""))
-    for m in _MD_BLOCK_MARK.finditer(text):
-        if m.end() == m.start() or not m.group(0).strip():
+        for image in _MD_IMAGE.finditer(text, m.start(1), m.end(1)):
+            edits.append((image.start(), image.end(), ""))
+    for m in _MD_TABLE_ROW.finditer(text):
+        row = m.group(0)
+        if _MD_TABLE_DELIMITER.fullmatch(row):
             continue
+        pipes = [m.start() + i for i, c in enumerate(row) if c == "|" and (i == 0 or row[i - 1] != "\\")]
+        for n, at in enumerate(pipes):
+            edits.append((at, at + 1, "" if n in (0, len(pipes) - 1) else ";"))
+        _mark_block(text, m.start(), m.end(), blocks)
+    for m in _MD_BLOCK_MARK.finditer(text):
+        if not m.group(0).strip() or any(a <= m.start() < b for a, b in fenced):
+            continue
+        number = m.group(1)
+        if number is not None and number != "1" and not _starts_block(text, m.start()):
+            continue  # "2021. NSO ..." wrapped prose, not an ordered list's first item
         start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
         edits.append((start, m.end(), ""))
         if not m.group(0).lstrip().startswith(">"):  # a quote's lines run on as one paragraph
@@ -268,21 +333,25 @@ def _markdown(text: str, edits: list[tuple[int, int, str]]) -> set[int]:
             tail = _MD_HEADING_END.search(text, m.end(), line_end)
             if tail is not None:
                 edits.append((tail.start(), tail.end(), ""))
-    for pattern in (_MD_STRONG, _MD_CODE):
+    for m in _MD_STRONG.finditer(text):
+        edits.append((m.start(), m.start() + 2, ""))
+        edits.append((m.end() - 2, m.end(), ""))
+    for pattern in (_MD_EMPHASIS, _MD_CODE):
         for m in pattern.finditer(text):
-            mark = len(m.group(1)) if pattern is _MD_STRONG else 1
-            edits.append((m.start(), m.start() + mark, ""))
-            edits.append((m.end() - mark, m.end(), ""))
-    for m in _MD_EMPHASIS.finditer(text):
-        edits.append((m.start(), m.start() + 1, ""))
-        edits.append((m.end() - 1, m.end(), ""))
+            edits.append((m.start(), m.start() + 1, ""))
+            edits.append((m.end() - 1, m.end(), ""))
     for m in _MD_ESCAPE.finditer(text):
         edits.append((m.start(), m.end(), ""))
-    for m in _HTML_ENTITY.finditer(text):
-        plain = html.unescape(m.group(0))
-        if plain != m.group(0):
-            edits.append((m.start(), m.end(), " " if plain == "\u00a0" else plain))
     return blocks
+
+
+def _starts_block(text: str, line_start: int) -> bool:
+    """Whether the line at ``line_start`` follows a blank line, the text's start, or another list item."""
+    if line_start == 0:
+        return True
+    before = text.rfind("\n", 0, line_start - 1)
+    previous = text[before + 1 : line_start - 1]
+    return not previous.strip() or _MD_BLOCK_MARK.match(previous) is not None
 
 
 def _mark_block(text: str, start: int, end: int, blocks: set[int]) -> None:

@@ -11,6 +11,7 @@ from rich.table import Table
 
 from graph import falkordb_server
 from redflag.cli.app import CliError, app, settings
+from redflag.invocation import cli_command
 from redflag.services.store import open_store
 
 console = Console()
@@ -22,8 +23,13 @@ def status(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) ->
     from redflag.services.list_versions import listed_entities, status_versions
 
     cfg = settings()
-    # every command opens the store, which starts the embedded server: say so when this one did
-    before = falkordb_server.status(cfg.graph_dir) if cfg.backend == "falkordb" else None
+    before = None
+    if cfg.backend == "falkordb":
+        if not cfg.data_dir.exists():  # opening the store would create it and start a server there
+            raise CliError(f"no data folder at {cfg.data_dir}: nothing is stored there (run the demo or load data "
+                           "first, or give --data-dir / REDFLAG_DATA_DIR); status does not create it")
+        # every command opens the store, which starts the embedded server: say so when this one did
+        before = falkordb_server.status(cfg.graph_dir)
     with open_store(cfg) as store:
         info = {"data_dir": str(cfg.data_dir), **store.describe(), **store.counts(), "server_before": before,
                 "list_versions": status_versions(store, cfg), "listed_entities": listed_entities(store),
@@ -32,9 +38,10 @@ def status(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) ->
         print(json.dumps(info, indent=2, sort_keys=True))
         return
     console.print(f"backend [bold]{info['backend']}[/]  data {info['data_dir']}  server {info.get('server')}")
-    if before is not None and before != "running":
-        print(f"the embedded graph server was {before}: this command started it and left it running "
-              "(`redflag stop` stops it)")
+    if before in ("stopped", "stale"):
+        why = "stopped" if before == "stopped" else "not running (a process that died had left its pid or socket)"
+        print(f"the embedded graph server was {why}: this command started it and left it running "
+              f"(`{cli_command()} stop` stops it)")
     print(f"lists loaded: {len(info['list_versions'])} version(s), {info['listed_entities']} listed entities "
           f"(stale after {cfg.list_max_age_days:g} days, REDFLAG_LIST_MAX_AGE_DAYS)")
     if not info["list_versions"]:

@@ -2,35 +2,19 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from graph.queries import q
 from graph.store import GraphStore
+from redflag.invocation import cli_command
 from redflag.services.store import open_store
 from redflag.settings import Settings
 
 Progress = Callable[[int, int, str], None]
 TX_IDS = q("demo.transaction_ids", "MATCH (t:Transaction) RETURN t.id AS id ORDER BY id")
 STEPS = ("crawl the sample site", "load the sample world", "load lists", "extract", "resolve and screen", "flag")
-
-
-def cli_command() -> str:
-    """How to call the ``redflag`` command the user is running: ``redflag`` when that name on PATH is this
-    installation's, else its path (relative to the working folder when under it, e.g. ``.venv/bin/redflag``)."""
-    here = Path(sys.executable).parent / "redflag"
-    on_path = shutil.which("redflag")
-    if on_path and Path(on_path).resolve() == here.resolve():
-        return "redflag"
-    try:
-        return os.path.relpath(here)
-    except ValueError:  # another drive (Windows)
-        return str(here)
 
 
 @dataclass

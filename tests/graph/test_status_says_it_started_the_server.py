@@ -23,6 +23,7 @@ def _cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def test_status_says_when_it_started_the_stopped_server_and_not_when_it_was_running(tmp_path: Path) -> None:
     data = tmp_path / "data"
+    data.mkdir()
     try:
         first = _cli(data, "status")
         assert first.returncode == 0, first.stderr
@@ -34,3 +35,11 @@ def test_status_says_when_it_started_the_stopped_server_and_not_when_it_was_runn
     finally:
         _cli(data, "stop")
     assert falkordb_server.status(data / "graph") == "stopped"
+
+
+def test_status_of_a_data_folder_that_does_not_exist_is_an_error_and_creates_nothing(tmp_path: Path) -> None:
+    missing = tmp_path / "typo"
+    result = _cli(missing, "status")
+    assert result.returncode != 0
+    assert f"no data folder at {missing}" in result.stderr + result.stdout
+    assert not missing.exists()

@@ -55,24 +55,67 @@ def test_pdf_text_gives_entities_at_original_offsets(extractor: Extractor) -> No
 # News scrapers and converters keep an article's links and emphasis as markdown; the extractor read
 # "[Gamma International](https://...)" as one odd token run and lost a third of the entities of the real set on
 # such renditions (benchmarks/nlp_markdown.py: entity recall 0.61 against 0.89 on plain text, counted half).
+MD = "# Report\n\n"  # a heading: the text shows markdown (plain text is never read as markdown)
+
+
 @pytest.mark.parametrize(
     ("raw", "read"),
     [
         ("sold by [NSO Group](https://www.nsogroup.com/) to", "sold by NSO Group to"),
         ('by [Cytrox](https://en.wikipedia.org/wiki/Cytrox_(company) "Cytrox") in', "by Cytrox in"),
-        ("a **Pegasus** infection and *FinSpy* and __RCS__", "a Pegasus infection and FinSpy and RCS"),
-        ("see [the report][3] now", "see the report now"),
+        ("by [Gamma](https://example.org/gamma 'Gamma') and [HT](<https://x.org/a b>) and "
+         "[Hacking Team](https://en.wikipedia.org/wiki/Hacking_Team_(company_(Italy))) in", "by Gamma and HT and Hacking Team in"),
+        ("the [NSO\ngroup](https://www.youtube.com/watch?v=opYd4LE0G5U), which", "the NSO group, which"),  # wrapped
+        ("[![logo](https://example.org/a.png) NSO Group](https://nsogroup.com) sold", " NSO Group sold"),
+        ("a **Pegasus** infection and *FinSpy* and __RCS__ and *NSO\nGroup*", "a Pegasus infection and FinSpy and RCS and NSO Group"),
+        ("NSO__Group and snake_case_name and 5 * 3 * 2 stay", "NSO__Group and snake_case_name and 5 * 3 * 2 stay"),
+        ("see [the report][r] now\n\n[r]: https://example.org/report", "see the report now\n\n"),
+        ("Dahua acquired Lorex.[6][7] Hikvision[3][4] sold", "Dahua acquired Lorex.[6][7] Hikvision[3][4] sold"),
+        ("NSO Group[^1] sold it.\n\n[^1]: Gamma Group sold FinFisher to Ethiopia.",
+         "NSO Group sold it.\n\nGamma Group sold FinFisher to Ethiopia."),
         ("![NSO logo](https://img.example/logo.png) NSO Group", " NSO Group"),
         ("## NSO Group sells to Mexico ##\nThe army bought it.", "NSO Group sells to Mexico\n\nThe army bought it."),
         ("Buyers:\n- Mexico's army\n- Panama's police", "Buyers:\n\nMexico's army\n\nPanama's police"),
         ("> Pegasus was sold\n> to Mexico.", "Pegasus was sold to Mexico."),
         ("AT&amp;T and Sandvine\\'s \\*box", "AT&T and Sandvine's *box"),
-        ("snake_case_name and 5 * 3 * 2 stay", "snake_case_name and 5 * 3 * 2 stay"),
+        ("| Country | Vendor |\n|---|---|\n| Mexico | NSO Group |", " Country ; Vendor \n\n\n\n Mexico ; NSO Group "),
         ("cited [12] here", "cited [12] here"),  # a reference mark is no link
     ],
 )
 def test_markdown_syntax_is_dropped_and_its_words_kept(raw: str, read: str) -> None:
+    assert prepare(MD + raw).text == "Report\n\n" + read
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # a line that starts like markdown in text that shows none is prose (a breaker round's plain inputs)
+        "Citizen Lab published the report in 2018.\n\n[Update]: NSO Group sold Pegasus to the Saudi government.",
+        "Dahua acquired security camera company Lorex.[6][7] Hikvision[3][4] sold cameras to the Xinjiang police.",
+    ],
+)
+def test_plain_text_that_looks_like_markdown_in_one_place_is_left_as_it_is(raw: str) -> None:
+    assert prepare(raw).text == raw
+
+
+@pytest.mark.parametrize(
+    ("raw", "read"),
+    [
+        ("The spyware was sold by NSO Group\n- an Israeli company -\nto the government of Mexico in 2017.",
+         "The spyware was sold by NSO Group - an Israeli company - to the government of Mexico in 2017."),
+        ("paid USD 15 million\n+ VAT to NSO Group", "paid USD 15 million + VAT to NSO Group"),
+        ("licences for\n500. Pegasus infections", "licences for 500. Pegasus infections"),
+    ],
+)
+def test_wrapped_plain_prose_is_not_a_list(raw: str, read: str) -> None:
     assert prepare(raw).text == read
+
+
+def test_front_matter_keeps_its_values_and_a_fence_its_lines() -> None:
+    raw = "---\ntitle: NSO Group sold Pegasus\nauthor: Jane Doe\n---\n# Story\n\n```\n# not a heading\n```\nText."
+    read = prepare(raw).text
+    assert "title:" not in read and "NSO Group sold Pegasus\n\nJane Doe" in read
+    assert "# not a heading" in read and "```" not in read
 
 
 def test_a_link_s_words_map_back_to_their_place_in_the_markdown() -> None:
