@@ -28,7 +28,7 @@ from nlp.components.common import OUTPUT_LABELS, aux_spans
 from nlp.components.entities import TYPED_CONFIDENCE
 from nlp.components.events import PREVIOUS_PARAGRAPH_ORG
 from nlp.components.ruler import COUNTRY_IN_NAME
-from nlp.gazetteer import Gazetteer
+from nlp.gazetteer import Gazetteer, capital_cities
 from nlp.normalize import Coreference, display_name
 from nlp.pipeline import build_pipeline
 from nlp.text import Prepared, check_language, clean, prepare, split_units
@@ -185,7 +185,10 @@ class Extractor:
             if label == "GOV_AGENCY" and (s, e) in country_at:
                 country_of.setdefault(canonical, country_at[(s, e)])
             resolved.append((s, e, label, canonical, conf))
+        cities = capital_cities()
         for s, e, label, canonical, conf in resolved:
+            if label == "COUNTRY" and read[s:e].casefold() in cities:
+                continue  # a capital is a city, never a COUNTRY mention; its events keep its country
             if label in OUTPUT_LABELS:
                 o_start, o_end = p.prepared.span(s, e)
                 country = (country_at.get((s, e)) or country_of.get(canonical)) if label == "GOV_AGENCY" else None
