@@ -100,6 +100,31 @@ def capital_cities() -> frozenset[str]:
     return frozenset(c.casefold() for _, cols in _rows("countries.tsv", 5) for c in _split(cols[4]))
 
 
+# first-level subdivisions of ISO 3166-2 (pycountry) whose names read as places in news ("Florida", "Yangon",
+# "New South Wales"); districts, departments, municipalities and counties are left out: their names are often
+# firms' or words ("Meta" is a Colombian department)
+_SUBDIVISION_TYPES = frozenset({"State", "Province", "Region", "Autonomous region", "Autonomous community", "Land",
+                                "Governorate", "Prefecture", "Regional state", "Administrative region", "Territory",
+                                "Emirate", "Federal district", "Autonomous province", "Republic", "Oblast"})
+
+
+@cache
+def _subdivisions() -> dict[str, str]:
+    import pycountry
+
+    out: dict[str, str] = {}
+    for sub in pycountry.subdivisions:
+        if sub.type in _SUBDIVISION_TYPES and sub.name[:1].isupper():
+            out.setdefault(sub.name.casefold(), sub.country_code)
+    return out
+
+
+def subdivision_code(text: str) -> str | None:
+    """The ISO 3166-1 code of the country whose state, province or region (ISO 3166-2, via pycountry) is named by
+    ``text`` exactly ("Florida" -> "US", "Yangon" -> "MM"); None otherwise. A place, never a party."""
+    return _subdivisions().get(text.strip().casefold())
+
+
 def plural_forms(term: str) -> list[str]:
     """The term and a regular plural of its last word ("IMSI catcher" -> "IMSI catchers")."""
     if term.endswith("s") or not term[-1:].isalpha():

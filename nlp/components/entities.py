@@ -20,7 +20,7 @@ import nlp.components.common as common
 from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
 from nlp.components.name_repairs import repair_names
 from nlp.components.ruler import _actor_head_end, _modifies_later_noun
-from nlp.gazetteer import Gazetteer
+from nlp.gazetteer import Gazetteer, subdivision_code
 from nlp.normalize import acronym, legal_forms, name_key
 
 _ORG_WORDS = {
@@ -240,12 +240,16 @@ class EntityNormalizer:
             code = gaz.country_code(text)
             if code:
                 return "COUNTRY", code, self.ner_conf
-            place = gaz.place_code(text)
+            place = gaz.place_code(text) or subdivision_code(text)
             if place:
                 return "PLACE", place, self.ner_conf
             if label == "GPE" and _looks_like_org(span):
                 return "ORG", name_key(text), self.remap_conf
             return None
+        if label in ("ORG", "PERSON") and not gaz.country_code(text):
+            place = subdivision_code(text)
+            if place:  # "Florida also happens to be the home of Harris": a state, no party
+                return "PLACE", place, self.remap_conf
         if label == "ORG":
             code = gaz.country_code(text)
             if code:

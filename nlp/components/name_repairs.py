@@ -242,7 +242,8 @@ def persons_that_are_not(doc: Doc, ents: list[Span], conf: Conf, known: float) -
 
 def coordinated_with_firms(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
     """A one-word person guess coordinated with organisations and with no person ("the conglomerate FinFisher,
-    to which FinFisher Labs and Elaman also belong") is an organisation too."""
+    to which FinFisher Labs and Elaman also belong") is an organisation too; one coordinated only with products
+    is a product ("Mac and Linux versions", "Windows, Mac and Android")."""
     root_label = {e.root.i: e.label_ for e in ents}
     out = []
     for e in ents:
@@ -250,8 +251,8 @@ def coordinated_with_firms(doc: Doc, ents: list[Span], conf: Conf, known: float)
             tok = e.root
             linked = [c.i for c in tok.children if c.dep_ == "conj"] + ([tok.head.i] if tok.dep_ == "conj" else [])
             labels = {root_label.get(i) for i in linked}
-            if linked and labels == {"ORG"}:
-                out.append(_relabel(e, "ORG", conf))
+            if linked and labels in ({"ORG"}, {"PRODUCT"}):
+                out.append(_relabel(e, labels.pop() or "ORG", conf))
                 continue
         out.append(e)
     return out
@@ -656,13 +657,18 @@ _MAKER_NOUNS = frozenset({"maker", "makers", "developer", "developers", "creator
 _THING_NOUNS = frozenset({"doorbell", "doorbells", "camera", "cameras", "device", "devices", "phone", "phones", "app",
                           "apps", "software", "spyware", "malware", "system", "systems", "platform", "tool", "tools",
                           "footage", "account", "accounts", "messages"})
+# lower-case nouns only software has: the name before them is the software's, also where ner called it a firm
+# ("posing as Adobe Flash updates", "the WeChat app", "a single PacketShaper installation"; issue 13 round 7)
+_SOFTWARE_NOUNS = frozenset({"update", "updates", "app", "apps", "plugin", "plugins", "plug-in", "plug-ins", "installer",
+                             "installation", "installations", "browser", "extension", "extensions", "firmware"})
 
 
 def documents_and_products_named(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
     """Organisation guesses that name a document: ending in "Act", "Report", "Index" ... ("Foreign Intelligence
     Surveillance Act", "Surveillance Industry Index") or cut from one ("Computer Fraud" + "and Abuse Act"), are
-    dropped; an organisation guess after "the maker/developer of" ("Axon, the maker of Taser") and a person guess
-    that qualifies a noun for a thing ("Ring doorbells") are products."""
+    dropped; an organisation guess after "the maker/developer of" ("Axon, the maker of Taser"), a person guess
+    that qualifies a noun for a thing ("Ring doorbells") and any guess right before a noun only software has
+    ("Adobe Flash updates", "the WeChat app") are products."""
     out: list[Span] = []
     for e in ents:
         if e.label_ not in ("ORG", "PERSON") or _is_known(e, conf, known):
@@ -685,6 +691,10 @@ def documents_and_products_named(doc: Doc, ents: list[Span], conf: Conf, known: 
             if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.casefold() in _MAKER_NOUNS:
                 out.append(_relabel(e, "PRODUCT", conf))
                 continue
+        if e.end < len(doc) and doc[e.end].lower_ in _SOFTWARE_NOUNS and doc[e.end].is_lower and (
+                doc[e.end].pos_ == "NOUN" or e.end + 1 == len(doc) or doc[e.end + 1].pos_ in ("PUNCT", "CCONJ")):
+            out.append(_relabel(e, "PRODUCT", conf))
+            continue
         if e.label_ == "PERSON" and e.root.dep_ in ("compound", "nmod") and e.root.head.i >= e.end \
                 and e.root.head.is_lower and e.root.head.lower_ in _THING_NOUNS:
             out.append(_relabel(e, "PRODUCT", conf))

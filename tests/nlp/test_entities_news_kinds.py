@@ -57,3 +57,57 @@ def test_the_sample_worlds_declared_capitals_keep_their_meaning(world_extractor:
     # the fictional sample world's gazetteer declares its capitals; its dev set annotates them as its countries
     ext = world_extractor.extract_text("Police in Kessel reportedly used facial recognition cameras.")
     assert {e.text: e.label for e in ext.entities}.get("Kessel") == "COUNTRY"
+
+
+# ------------------------------------------------------------------------------------------ software and devices
+def test_phones_and_operating_systems_are_products_not_firms(extractor: Extractor) -> None:
+    # https://www.sott.net/article/455738-What-is-the-Israeli-developed-Pegasus-spyware-and-why-are-the-worlds-journalists-so-angry-and-spooked-by-it
+    ext = extractor.extract_text(
+        "A worldwide scandal has broken after it emerged that thousands of journalists around the world may have been "
+        "spied on by their governments using their iPhones or Android phones.")
+    labels = _labels(ext)
+    assert labels["iPhones"] == {"PRODUCT"} and labels["Android"] == {"PRODUCT"}
+
+
+def test_linux_and_mac_versions_are_products_not_people(extractor: Extractor) -> None:
+    # the title of Amnesty International's report of 25 September 2020,
+    # https://www.amnesty.org/en/latest/research/2020/09/german-made-finspy-spyware-found-in-egypt-and-mac-and-linux-versions-revealed/
+    ext = extractor.extract_text("German-made FinSpy spyware found in Egypt, and Mac and Linux versions revealed")
+    labels = _labels(ext)
+    assert labels["Linux"] == {"PRODUCT"} and labels["Mac"] == {"PRODUCT"}  # "Mac": one word beside a product
+
+
+def test_a_name_before_a_noun_only_software_has_is_a_product(extractor: Extractor) -> None:
+    # https://citizenlab.ca/2017/12/champing-cyberbit-ethiopian-dissidents-targeted-commercial-spyware/ (shortened);
+    # EFF, "The Atlas of Surveillance Expands Its Data on Police Surveillance Technology: 2024 in Review" (Beryl
+    # Lipton, in the dev set as eff-2024-atlas-surveillance-ring-fusus)
+    ext = extractor.extract_text(
+        "Dissidents were targeted with emails containing sophisticated commercial spyware posing as Adobe Flash "
+        "updates and PDF plugins.\n\n"
+        "In January, Amazon announced that it would no longer facilitate warrantless requests for doorbell camera "
+        "footage through the company\u2019s Neighbors app.")
+    labels = _labels(ext)
+    assert labels["Adobe Flash"] == {"PRODUCT"}
+    assert labels["Neighbors"] == {"PRODUCT"} and labels["Amazon"] == {"ORG"}
+
+
+# ------------------------------------------------------------------------------------------ states and provinces
+def test_a_state_or_province_is_no_party(extractor: Extractor) -> None:
+    # https://www.vice.com/en/article/jmbd7d/how-the-justice-department-keeps-its-cell-phone-snooping-a-secret;
+    # https://www.washingtonpost.com/world/asia_pacific/security-tech-companies-once-flocked-to-myanmar-one-firms-tools-were-used-against-two-journalists-/2019/05/04/d4e9f7f0-5b5d-11e9-b8e3-b03311fbbbfe_story.html
+    ext = extractor.extract_text(
+        "Florida also happens to be the home of Harris Corporation, the defense contractor that manufactures IMSI "
+        "technologies such as Stingray and Hailstorm.\n\n"
+        "YANGON, Myanmar \u2014 Myanmar police had two Reuters journalists behind bars, but they wanted more.")
+    labels = _labels(ext)
+    assert "Florida" not in labels and "YANGON" not in labels  # ISO 3166-2 states and regions (pycountry)
+    assert labels["Harris Corporation"] == {"ORG"} and labels["Myanmar police"] == {"GOV_AGENCY"}
+
+
+def test_a_firm_named_like_a_district_stays_a_firm(extractor: Extractor) -> None:
+    # "Meta" is also a Colombian department: districts and departments are not read as places
+    # https://deibert.citizenlab.ca/2025/03/paragons-spyware-a-first-look-at-infrastructure-customers-and-victims
+    ext = extractor.extract_text(
+        "We shared our analysis of Paragon\u2019s infrastructure with Meta (WhatsApp\u2019s parent company), who told us "
+        "that the details were pivotal to their ongoing investigation into Paragon.")
+    assert _labels(ext).get("Meta") == {"ORG"}
