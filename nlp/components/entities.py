@@ -681,7 +681,10 @@ def _split_possessives(ents: Sequence[Span]) -> list[Span]:
             out.append(Span(doc, versus[-1] + 1, ent.end, label="ORG"))
             continue
         heads = _STATE_HEADS | _SHARED_HEADS
-        ands = [t.i for t in ent[1:-1] if t.lower_ == "and" and doc[t.i - 1].lower_ in heads and doc[t.i - 1].is_title]
+        # ("Intelligence" before "and" is a field, not a body: "the Criminal Intelligence and Investigations
+        # Department" is one name)
+        ands = [t.i for t in ent[1:-1] if t.lower_ == "and" and doc[t.i - 1].lower_ in heads - {"intelligence"}
+                and doc[t.i - 1].is_title]
         if ands and ent[-1].lower_ in heads:  # "the Defense Ministry and Economy Ministry": two bodies
             out.append(Span(doc, ent.start, ands[0], label="ORG"))
             out.append(Span(doc, ands[0] + 1, ent.end, label="ORG"))

@@ -46,6 +46,15 @@ _FIRM_TAILS = frozenset({"labs", "lab", "platforms", "group", "holdings", "techn
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "mx", "mme", "m"})
 _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "dos", "del", "la", "le", "al", "el", "bin",
                              "ibn", "abu", "ter", "zu"})
+# a person's role written before the name with a capital ("Spokesperson Fred Enanga", "Marshal Haftar"): a word of
+# the sentence, not of the name (issue 13 round 7; the honorifics and ranks rigour strips are among them)
+_ROLE_TITLES = frozenset({"spokesperson", "spokesman", "spokeswoman", "marshal", "field", "general", "colonel", "major",
+                          "captain", "lieutenant", "sergeant", "commander", "admiral", "senator", "congressman",
+                          "congresswoman", "representative", "judge", "justice", "prosecutor", "attorney", "lawyer",
+                          "journalist", "reporter", "activist", "blogger", "dissident", "researcher", "professor",
+                          "minister", "prime", "president", "vice", "governor", "mayor", "ambassador", "chairman",
+                          "chairwoman", "director", "chief", "sheikh", "prince", "princess", "king", "queen", "emir",
+                          "inspector", "commissioner", "detective", "officer", "mp", "mep", "opposition", "leader"})
 _CONTACT_WORDS = frozenset({"email", "e-mail", "phone", "fax", "tel", "telephone", "website", "web"})
 _CURRENCY_WORDS = frozenset({"euro", "euros", "dollar", "dollars", "pound", "pounds", "rupee", "rupees", "yuan",
                              "rouble", "roubles", "ruble", "rubles", "shekel", "shekels", "dirham", "dirhams", "taka"})
@@ -215,6 +224,13 @@ def persons_that_are_not(doc: Doc, ents: list[Span], conf: Conf, known: float) -
         if len(e) >= 3 and e[0].is_upper and e[0].is_alpha and len(e[0]) >= 2 and all(t.is_title for t in e[1:]):
             e = Span(doc, e.start + 1, e.end, label="PERSON", kb_id=name_key(doc[e.start + 1 : e.end].text))
             conf[(e.start_char, e.end_char)] = 0.8  # "MEP Nikos Androulakis": the title in capitals is no part of the name
+        cut = e.start
+        while cut < e.end - 1 and doc[cut].lower_ in _ROLE_TITLES and doc[cut].is_title \
+                and all(t.is_title for t in doc[cut + 1 : e.end]):
+            cut += 1  # "Spokesperson Fred Enanga", "Marshal Haftar", "Prime Minister Kyriakos Mitsotakis"
+        if cut > e.start:
+            e = Span(doc, cut, e.end, label="PERSON", kb_id=name_key(doc[cut : e.end].text))
+            conf[(e.start_char, e.end_char)] = 0.8
         text = e.text
         if text.casefold() in _CURRENCY_WORDS | _CONTACT_WORDS or not any(c.isupper() for c in text) or "\n" in text:
             continue

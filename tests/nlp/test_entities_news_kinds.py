@@ -111,3 +111,41 @@ def test_a_firm_named_like_a_district_stays_a_firm(extractor: Extractor) -> None
         "We shared our analysis of Paragon\u2019s infrastructure with Meta (WhatsApp\u2019s parent company), who told us "
         "that the details were pivotal to their ongoing investigation into Paragon.")
     assert _labels(ext).get("Meta") == {"ORG"}
+
+
+# ------------------------------------------------------------------------------------------ names cut or run on
+def test_a_place_or_demonym_opening_an_institutes_name_leaves_the_name_whole(extractor: Extractor) -> None:
+    # https://www.fidh.org/en/region/north-africa-middle-east/egypt/surveillance-and-torture-in-egypt-and-libya-amesys-and-nexa
+    ext = extractor.extract_text(
+        "These indictments arise from two separate complaints filed by the International Federation for Human Rights "
+        "(FIDH) and the French League for Human Rights (LDH), which denounced the companies for the sale of "
+        "surveillance technology to the Libyan regime of Muammar Gaddafi (in 2007) and the Egyptian regime of Abdel "
+        "Fattah al-Sisi (in 2014).\n\n"
+        "On 9 November 2017, FIDH and LDH, with the support of the Cairo Institute for Human Rights Studies, filed a "
+        "complaint.")
+    labels = _labels(ext)
+    assert labels["French League for Human Rights"] == {"ORG"} and "French League" not in labels
+    assert labels["Cairo Institute for Human Rights Studies"] == {"ORG"} and "Cairo Institute" not in labels
+
+
+def test_a_body_named_over_and_is_one_body(extractor: Extractor) -> None:
+    # https://www.biometricupdate.com/201908/uganda-invests-126m-in-cctv-with-facial-biometrics-from-huawei
+    ext = extractor.extract_text(
+        "A spokesperson for the Criminal Intelligence and Investigations Department said authorities must rely on "
+        "witness interviews due to low numbers of law enforcement personnel and lack of forensics experts.")
+    labels = _labels(ext)
+    assert labels["Criminal Intelligence and Investigations Department"] == {"GOV_AGENCY"}
+    assert "Criminal Intelligence" not in labels and "Investigations Department" not in labels
+
+
+def test_a_role_written_before_a_name_is_no_part_of_it(extractor: Extractor) -> None:
+    # https://ft.csccsc.cc/story/001084140/en (Financial Times, on Huawei in Uganda);
+    # https://www.altusintel.com/public-yy6wxh/ (a translation of Liberation's report, as published)
+    ext = extractor.extract_text(
+        "Spokesperson Fred Enanga denied that the police force was using Huawei\u2019s technology to monitor opposition "
+        "figures but confirmed that a new surveillance system was in use.\n\n"
+        "The investigators discovered, in June, that the French company Nexa Technologies had illegally sold "
+        "surveillance equipment Pointe at Marshal Hatar, leader of the Libyan national army, reveals Liberation.")
+    labels = _labels(ext)
+    assert labels["Fred Enanga"] == {"PERSON"} and "Spokesperson Fred Enanga" not in labels
+    assert "Marshal Hatar" not in labels
