@@ -280,6 +280,11 @@ def _unit_result(doc: Doc) -> _UnitResult:
                        doc._.redflag_topic)
 
 
+# the article or particle of an Arabic surname, written joined by a hyphen and left out when the surname is used
+# alone ("al-Sisi" ... "Sisi"; issue 13 round 7)
+_ARTICLE_PARTICLE = re.compile(r"^(?:al|el|as|ash|ad|an|ar)-", re.IGNORECASE)
+
+
 def _surnames_are_people(text: str, raw: list[tuple[int, int, str, str, float]]) -> list[tuple[int, int, str, str, float]]:
     """An ORG that is only the surname of a person named in the document is that person ("Boris Livshits" ...
     "Livshits said"), and one that is a person's full name found elsewhere in the document is that person; an
@@ -292,6 +297,9 @@ def _surnames_are_people(text: str, raw: list[tuple[int, int, str, str, float]])
         words = text[s:e].split()
         if lab == "PERSON" and len(words) > 1 and len(words[-1]) >= 3 and words[-1][:1].isupper():
             people.setdefault(words[-1], (e, can, conf))
+        if lab == "PERSON" and len(words) > 1 and (bare := _ARTICLE_PARTICLE.sub("", words[-1])) != words[-1] \
+                and len(bare) >= 3 and bare[:1].isupper():
+            people.setdefault(bare, (e, can, conf))  # "Abdel Fattah al-Sisi" ... "Sisi's regime"
     full_names = {text[s:e]: can for s, e, lab, can, _ in raw if lab == "PERSON" and len(text[s:e].split()) > 1}
     firms = {text[s:e].split()[0] for s, e, lab, _, conf in raw if lab == "ORG" and (
         len(text[s:e].split()) > 1 or conf == TYPED_CONFIDENCE)}  # a one-word name only where the text typed it

@@ -149,3 +149,18 @@ def test_a_role_written_before_a_name_is_no_part_of_it(extractor: Extractor) -> 
     labels = _labels(ext)
     assert labels["Fred Enanga"] == {"PERSON"} and "Spokesperson Fred Enanga" not in labels
     assert "Marshal Hatar" not in labels
+
+
+# ------------------------------------------------------------------------------------------ people read as firms
+def test_a_surname_without_its_arabic_article_is_the_person_named_before(extractor: Extractor) -> None:
+    # https://www.fidh.org/en/region/north-africa-middle-east/egypt/surveillance-and-torture-in-egypt-and-libya-amesys-and-nexa
+    # (two sentences of the release, the second shortened)
+    ext = extractor.extract_text(
+        "These indictments arise from two separate complaints filed by the International Federation for Human Rights "
+        "(FIDH) and the French League for Human Rights (LDH), which denounced the companies for the sale of "
+        "surveillance technology to the Libyan regime of Muammar Gaddafi (in 2007) and the Egyptian regime of Abdel "
+        "Fattah al-Sisi (in 2014).\n\n"
+        "On 9 November 2017, FIDH and LDH filed a complaint regarding the participation of this same company (which "
+        "has since become Nexa Technologies) in the repressive operations carried out by Sisi's regime.")
+    sisi = [e for e in ext.entities if e.text == "Sisi"]
+    assert sisi and {e.label for e in sisi} == {"PERSON"}
