@@ -96,6 +96,7 @@ def repair_names(doc: Doc, ents: list[Span], conf: Conf, known: float, new: floa
     ents = names_with_middle_initials(doc, ents, conf, new)
     ents = acronyms_of_documents(doc, ents, conf, known)
     ents = documents_and_products_named(doc, ents, conf, known)
+    ents = places_named_by_their_kind(ents, conf, known)
     return split_joined_firms(doc, ents, conf, known, new)
 
 
@@ -717,3 +718,16 @@ def documents_and_products_named(doc: Doc, ents: list[Span], conf: Conf, known: 
             continue
         out.append(e)
     return out
+
+
+# title-case last words that make a name a place's ("Tahrir Square", "Pennsylvania Avenue"): no party
+_PLACE_HEADS = frozenset({"Square", "Street", "Avenue", "Road", "Boulevard", "Bridge", "Plaza", "Highway",
+                          "Stadium", "Airport", "Harbour", "Harbor", "Port", "Island", "Islands", "Valley", "Mountain",
+                          "Mountains", "Desert", "Sea", "River", "Lake", "Peninsula", "Strait", "Gulf"})
+
+
+def places_named_by_their_kind(ents: list[Span], conf: Conf, known: float) -> list[Span]:
+    """A person or organisation guess of two or more words ending in a word for a kind of place ("Tahrir Square",
+    "Pennsylvania Avenue") is a place, dropped as a party (issue 13 round 7; "Park" is left out, a surname too)."""
+    return [e for e in ents if not (e.label_ in ("PERSON", "ORG") and len(e) >= 2 and not _is_known(e, conf, known)
+                                    and e[-1].text in _PLACE_HEADS)]

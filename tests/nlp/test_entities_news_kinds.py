@@ -164,3 +164,15 @@ def test_a_surname_without_its_arabic_article_is_the_person_named_before(extract
         "has since become Nexa Technologies) in the repressive operations carried out by Sisi's regime.")
     sisi = [e for e in ext.entities if e.text == "Sisi"]
     assert sisi and {e.label for e in sisi} == {"PERSON"}
+
+
+# ------------------------------------------------------------------------------------------ places by their kind
+def test_a_square_is_a_place_not_a_person(extractor: Extractor) -> None:
+    # https://www.cybersecurityinformer.com (WIRED, "Dictators Used Sandvine Tech to Censor the Internet. The US
+    # Finally Did Something About It")
+    ext = extractor.extract_text(
+        "Younis, then a journalist with daily newspaper Al-Masry Al-Youm, found a working internet connection at the "
+        "InterContinental Cairo Semiramis Hotel that overlooked Tahrir Square, the heart of the protests.")
+    labels = _labels(ext)
+    assert "Tahrir Square" not in labels
+    assert labels["Al-Masry Al-Youm"] == {"ORG"}
