@@ -176,3 +176,14 @@ def test_a_square_is_a_place_not_a_person(extractor: Extractor) -> None:
     labels = _labels(ext)
     assert "Tahrir Square" not in labels
     assert labels["Al-Masry Al-Youm"] == {"ORG"}
+
+
+def test_a_country_ending_an_outlets_name_is_part_of_it(extractor: Extractor) -> None:
+    # https://ibtimes.sg/A000FKU (on the Pegasus Project's list)
+    ext = extractor.extract_text(
+        "Also on the list are phone numbers of overseas journalists for news organizations, including CNN, the "
+        "Associated Press, Voice of America, the New York Times, the Wall Street Journal, Bloomberg News, Le Monde in "
+        "France and Al Jazeera in Qatar.")
+    labels = _labels(ext)
+    assert labels["Voice of America"] == {"ORG"} and "Voice" not in labels and "America" not in labels
+    assert labels["France"] == {"COUNTRY"} and labels["Qatar"] == {"COUNTRY"}
