@@ -865,7 +865,10 @@ def _aliases_take_the_label(doc: Doc, ents: list[Span]) -> list[Span]:
         cue = doc[e.start - 2 : e.start].text.lower()
         if not (cue.endswith(("known as", "goes by", "renamed")) or doc[e.start - 1].lower_ in ("formerly", "aka", "f/k/a")):
             continue
-        before = [o for o in ents if o.end <= e.start - 1 and o.end >= e.start - 8 and o.label_ == "ORG"]
+        # the organisation itself is given the other name, no noun between ("Hacking Team's lawful intercept tool
+        # known as Da Vinci" names the tool: issue 13 round 7)
+        before = [o for o in ents if o.end <= e.start - 1 and o.end >= e.start - 8 and o.label_ == "ORG"
+                  and not any(t.pos_ in ("NOUN", "PROPN") for t in doc[o.end : e.start - 2] if not t.ent_type_)]
         if before:
             out[out.index(e)] = Span(doc, e.start, e.end, label="ORG", kb_id=name_key(e.text))
     return out

@@ -187,3 +187,14 @@ def test_a_country_ending_an_outlets_name_is_part_of_it(extractor: Extractor) ->
     labels = _labels(ext)
     assert labels["Voice of America"] == {"ORG"} and "Voice" not in labels and "America" not in labels
     assert labels["France"] == {"COUNTRY"} and labels["Qatar"] == {"COUNTRY"}
+
+
+def test_a_tool_known_by_another_name_stays_a_product(extractor: Extractor) -> None:
+    # https://www.dabangasudan.org/en/all-news/article/hacking-team-company-sold-surveillance-tools-to-sudan
+    ext = extractor.extract_text(
+        "Research published by Citizen Lab in 2014 highlighted the powerful nature of Hacking Team's \u201clawful "
+        "intercept tool\u201d known as Da Vinci, which allows those using it to implant a piece of malware on smart "
+        "phones and take control of the devices\u2019 microphones, cameras, keyboards, and even services like "
+        "Facebook, WhatsApp and Skype.")
+    labels = _labels(ext)
+    assert labels["Da Vinci"] == {"PRODUCT"} and labels["Hacking Team"] == {"ORG"}
