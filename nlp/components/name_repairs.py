@@ -97,6 +97,7 @@ def repair_names(doc: Doc, ents: list[Span], conf: Conf, known: float, new: floa
     ents = acronyms_of_documents(doc, ents, conf, known)
     ents = documents_and_products_named(doc, ents, conf, known)
     ents = places_named_by_their_kind(ents, conf, known)
+    ents = places_described_as_places(ents, conf, known)
     return split_joined_firms(doc, ents, conf, known, new)
 
 
@@ -731,3 +732,24 @@ def places_named_by_their_kind(ents: list[Span], conf: Conf, known: float) -> li
     "Pennsylvania Avenue") is a place, dropped as a party (issue 13 round 7; "Park" is left out, a surname too)."""
     return [e for e in ents if not (e.label_ in ("PERSON", "ORG") and len(e) >= 2 and not _is_known(e, conf, known)
                                     and e[-1].text in _PLACE_HEADS)]
+
+
+# nouns for a kind of place that an apposition or a noun right before a name can give ("Elliniko, a coastal suburb
+# just south of Athens", "the town Kashgar")
+_PLACE_NOUNS = frozenset({"suburb", "town", "city", "village", "district", "province", "region", "neighbourhood",
+                          "neighborhood", "county", "island", "municipality", "capital", "port", "prefecture"})
+
+
+def places_described_as_places(ents: list[Span], conf: Conf, known: float) -> list[Span]:
+    """A person or organisation guess whose apposition is a noun for a kind of place ("in Elliniko, a coastal suburb
+    just south of Athens"), or right after such a noun ("the town Kashgar"), is a place, dropped as a party."""
+    out = []
+    for e in ents:
+        if e.label_ in ("PERSON", "ORG") and not _is_known(e, conf, known):
+            appos = [c for c in e.root.children if c.dep_ == "appos" and c.i >= e.end and c.pos_ == "NOUN"]
+            prev = e.doc[e.start - 1] if e.start > 0 else None
+            if appos and appos[0].lower_ in _PLACE_NOUNS or prev is not None and prev.pos_ == "NOUN" \
+                    and prev.lower_ in _PLACE_NOUNS and not prev.ent_type_:
+                continue
+        out.append(e)
+    return out

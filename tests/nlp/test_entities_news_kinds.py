@@ -198,3 +198,12 @@ def test_a_tool_known_by_another_name_stays_a_product(extractor: Extractor) -> N
         "Facebook, WhatsApp and Skype.")
     labels = _labels(ext)
     assert labels["Da Vinci"] == {"PRODUCT"} and labels["Hacking Team"] == {"ORG"}
+
+
+def test_a_name_described_as_a_suburb_is_a_place(extractor: Extractor) -> None:
+    # https://therecord.media/spyware-company-intellexa-fined-e50000-for-holding-up-greek-inquiry
+    ext = extractor.extract_text(
+        "When the authority subsequently attempted to conduct another inspection at the company\u2019s offices in "
+        "Elliniko, a coastal suburb just south of Athens, they found the three-storey building was \u201ccompletely "
+        "empty and without a functional network infrastructure or IT system.\u201d")
+    assert "Elliniko" not in _labels(ext)
