@@ -28,7 +28,7 @@ from nlp.components.common import OUTPUT_LABELS, aux_spans
 from nlp.components.entities import TYPED_CONFIDENCE
 from nlp.components.events import PREVIOUS_PARAGRAPH_ORG
 from nlp.components.ruler import COUNTRY_IN_NAME
-from nlp.gazetteer import Gazetteer
+from nlp.gazetteer import Gazetteer, capital_cities
 from nlp.normalize import Coreference, display_name
 from nlp.pipeline import build_pipeline
 from nlp.text import Prepared, check_language, clean, prepare, split_units
@@ -189,7 +189,10 @@ class Extractor:
             if label == "GOV_AGENCY" and (s, e) in country_at:
                 country_of.setdefault(canonical, country_at[(s, e)])
             resolved.append((s, e, label, canonical, conf))
+        cities = capital_cities()
         for s, e, label, canonical, conf in resolved:
+            if label == "COUNTRY" and read[s:e].casefold() in cities:
+                continue  # a capital is a city, never a COUNTRY mention; its events keep its country
             if label in OUTPUT_LABELS:
                 o_start, o_end = p.prepared.span(s, e)
                 country = (country_at.get((s, e)) or country_of.get(canonical)) if label == "GOV_AGENCY" else None
@@ -282,6 +285,11 @@ def _unit_result(doc: Doc) -> _UnitResult:
                        doc._.redflag_topic)
 
 
+# the article or particle of an Arabic surname, written joined by a hyphen and left out when the surname is used
+# alone ("al-Sisi" ... "Sisi"; issue 13 round 7)
+_ARTICLE_PARTICLE = re.compile(r"^(?:al|el|as|ash|ad|an|ar)-", re.IGNORECASE)
+
+
 def _surnames_are_people(text: str, raw: list[tuple[int, int, str, str, float]]) -> list[tuple[int, int, str, str, float]]:
     """An ORG that is only the surname of a person named in the document is that person ("Boris Livshits" ...
     "Livshits said"), and one that is a person's full name found elsewhere in the document is that person; an
@@ -294,6 +302,9 @@ def _surnames_are_people(text: str, raw: list[tuple[int, int, str, str, float]])
         words = text[s:e].split()
         if lab == "PERSON" and len(words) > 1 and len(words[-1]) >= 3 and words[-1][:1].isupper():
             people.setdefault(words[-1], (e, can, conf))
+        if lab == "PERSON" and len(words) > 1 and (bare := _ARTICLE_PARTICLE.sub("", words[-1])) != words[-1] \
+                and len(bare) >= 3 and bare[:1].isupper():
+            people.setdefault(bare, (e, can, conf))  # "Abdel Fattah al-Sisi" ... "Sisi's regime"
     full_names = {text[s:e]: can for s, e, lab, can, _ in raw if lab == "PERSON" and len(text[s:e].split()) > 1}
     firms = {text[s:e].split()[0] for s, e, lab, _, conf in raw if lab == "ORG" and (
         len(text[s:e].split()) > 1 or conf == TYPED_CONFIDENCE)}  # a one-word name only where the text typed it

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +86,43 @@ def _words(name: str) -> list[str]:
 
 def _split(cell: str) -> list[str]:
     return [p.strip() for p in cell.split("|") if p.strip()]
+
+
+@cache
+def capital_cities() -> frozenset[str]:
+    """The real capitals of ``countries.tsv`` (casefolded; "beijing", "washington"), which are cities.
+
+    The event rules read a capital as its country ("installed cameras in Kampala": the buyer is UG), but as an
+    entity a capital is never a COUNTRY mention, also where it stands for its government ("what Beijing calls
+    ...", "Manama denied"): the rule of nlp/devset/real/README.md and of news annotation (issue 13, round 7). The
+    capitals a gazetteer file declares (the fictional sample world's) are not in this set and keep their meaning.
+    """
+    return frozenset(c.casefold() for _, cols in _rows("countries.tsv", 5) for c in _split(cols[4]))
+
+
+# first-level subdivisions of ISO 3166-2 (pycountry) whose names read as places in news ("Florida", "Yangon",
+# "New South Wales"); districts, departments, municipalities and counties are left out: their names are often
+# firms' or words ("Meta" is a Colombian department)
+_SUBDIVISION_TYPES = frozenset({"State", "Province", "Region", "Autonomous region", "Autonomous community", "Land",
+                                "Governorate", "Prefecture", "Regional state", "Administrative region", "Territory",
+                                "Emirate", "Federal district", "Autonomous province", "Republic", "Oblast"})
+
+
+@cache
+def _subdivisions() -> dict[str, str]:
+    import pycountry
+
+    out: dict[str, str] = {}
+    for sub in pycountry.subdivisions:
+        if sub.type in _SUBDIVISION_TYPES and sub.name[:1].isupper():
+            out.setdefault(sub.name.casefold(), sub.country_code)
+    return out
+
+
+def subdivision_code(text: str) -> str | None:
+    """The ISO 3166-1 code of the country whose state, province or region (ISO 3166-2, via pycountry) is named by
+    ``text`` exactly ("Florida" -> "US", "Yangon" -> "MM"); None otherwise. A place, never a party."""
+    return _subdivisions().get(text.strip().casefold())
 
 
 def plural_forms(term: str) -> list[str]:

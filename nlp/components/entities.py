@@ -20,7 +20,7 @@ import nlp.components.common as common
 from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
 from nlp.components.name_repairs import repair_names
 from nlp.components.ruler import _actor_head_end, _modifies_later_noun
-from nlp.gazetteer import Gazetteer
+from nlp.gazetteer import Gazetteer, subdivision_code
 from nlp.normalize import acronym, legal_forms, name_key
 
 _ORG_WORDS = {
@@ -240,12 +240,16 @@ class EntityNormalizer:
             code = gaz.country_code(text)
             if code:
                 return "COUNTRY", code, self.ner_conf
-            place = gaz.place_code(text)
+            place = gaz.place_code(text) or subdivision_code(text)
             if place:
                 return "PLACE", place, self.ner_conf
             if label == "GPE" and _looks_like_org(span):
                 return "ORG", name_key(text), self.remap_conf
             return None
+        if label in ("ORG", "PERSON") and not gaz.country_code(text):
+            place = subdivision_code(text)
+            if place:  # "Florida also happens to be the home of Harris": a state, no party
+                return "PLACE", place, self.remap_conf
         if label == "ORG":
             code = gaz.country_code(text)
             if code:
@@ -677,7 +681,10 @@ def _split_possessives(ents: Sequence[Span]) -> list[Span]:
             out.append(Span(doc, versus[-1] + 1, ent.end, label="ORG"))
             continue
         heads = _STATE_HEADS | _SHARED_HEADS
-        ands = [t.i for t in ent[1:-1] if t.lower_ == "and" and doc[t.i - 1].lower_ in heads and doc[t.i - 1].is_title]
+        # ("Intelligence" before "and" is a field, not a body: "the Criminal Intelligence and Investigations
+        # Department" is one name)
+        ands = [t.i for t in ent[1:-1] if t.lower_ == "and" and doc[t.i - 1].lower_ in heads - {"intelligence"}
+                and doc[t.i - 1].is_title]
         if ands and ent[-1].lower_ in heads:  # "the Defense Ministry and Economy Ministry": two bodies
             out.append(Span(doc, ent.start, ands[0], label="ORG"))
             out.append(Span(doc, ands[0] + 1, ent.end, label="ORG"))
@@ -858,7 +865,10 @@ def _aliases_take_the_label(doc: Doc, ents: list[Span]) -> list[Span]:
         cue = doc[e.start - 2 : e.start].text.lower()
         if not (cue.endswith(("known as", "goes by", "renamed")) or doc[e.start - 1].lower_ in ("formerly", "aka", "f/k/a")):
             continue
-        before = [o for o in ents if o.end <= e.start - 1 and o.end >= e.start - 8 and o.label_ == "ORG"]
+        # the organisation itself is given the other name, no noun between ("Hacking Team's lawful intercept tool
+        # known as Da Vinci" names the tool: issue 13 round 7)
+        before = [o for o in ents if o.end <= e.start - 1 and o.end >= e.start - 8 and o.label_ == "ORG"
+                  and not any(t.pos_ in ("NOUN", "PROPN") for t in doc[o.end : e.start - 2] if not t.ent_type_)]
         if before:
             out[out.index(e)] = Span(doc, e.start, e.end, label="ORG", kb_id=name_key(e.text))
     return out

@@ -46,6 +46,15 @@ _FIRM_TAILS = frozenset({"labs", "lab", "platforms", "group", "holdings", "techn
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "mx", "mme", "m"})
 _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "dos", "del", "la", "le", "al", "el", "bin",
                              "ibn", "abu", "ter", "zu"})
+# a person's role written before the name with a capital ("Spokesperson Fred Enanga", "Marshal Haftar"): a word of
+# the sentence, not of the name (issue 13 round 7; the honorifics and ranks rigour strips are among them)
+_ROLE_TITLES = frozenset({"spokesperson", "spokesman", "spokeswoman", "marshal", "field", "general", "colonel", "major",
+                          "captain", "lieutenant", "sergeant", "commander", "admiral", "senator", "congressman",
+                          "congresswoman", "representative", "judge", "justice", "prosecutor", "attorney", "lawyer",
+                          "journalist", "reporter", "activist", "blogger", "dissident", "researcher", "professor",
+                          "minister", "prime", "president", "vice", "governor", "mayor", "ambassador", "chairman",
+                          "chairwoman", "director", "chief", "sheikh", "prince", "princess", "king", "queen", "emir",
+                          "inspector", "commissioner", "detective", "officer", "mp", "mep", "opposition", "leader"})
 _CONTACT_WORDS = frozenset({"email", "e-mail", "phone", "fax", "tel", "telephone", "website", "web"})
 _CURRENCY_WORDS = frozenset({"euro", "euros", "dollar", "dollars", "pound", "pounds", "rupee", "rupees", "yuan",
                              "rouble", "roubles", "ruble", "rubles", "shekel", "shekels", "dirham", "dirhams", "taka"})
@@ -87,6 +96,8 @@ def repair_names(doc: Doc, ents: list[Span], conf: Conf, known: float, new: floa
     ents = names_with_middle_initials(doc, ents, conf, new)
     ents = acronyms_of_documents(doc, ents, conf, known)
     ents = documents_and_products_named(doc, ents, conf, known)
+    ents = places_named_by_their_kind(ents, conf, known)
+    ents = places_described_as_places(ents, conf, known)
     return split_joined_firms(doc, ents, conf, known, new)
 
 
@@ -215,6 +226,13 @@ def persons_that_are_not(doc: Doc, ents: list[Span], conf: Conf, known: float) -
         if len(e) >= 3 and e[0].is_upper and e[0].is_alpha and len(e[0]) >= 2 and all(t.is_title for t in e[1:]):
             e = Span(doc, e.start + 1, e.end, label="PERSON", kb_id=name_key(doc[e.start + 1 : e.end].text))
             conf[(e.start_char, e.end_char)] = 0.8  # "MEP Nikos Androulakis": the title in capitals is no part of the name
+        cut = e.start
+        while cut < e.end - 1 and doc[cut].lower_ in _ROLE_TITLES and doc[cut].is_title \
+                and all(t.is_title for t in doc[cut + 1 : e.end]):
+            cut += 1  # "Spokesperson Fred Enanga", "Marshal Haftar", "Prime Minister Kyriakos Mitsotakis"
+        if cut > e.start:
+            e = Span(doc, cut, e.end, label="PERSON", kb_id=name_key(doc[cut : e.end].text))
+            conf[(e.start_char, e.end_char)] = 0.8
         text = e.text
         if text.casefold() in _CURRENCY_WORDS | _CONTACT_WORDS or not any(c.isupper() for c in text) or "\n" in text:
             continue
@@ -242,7 +260,8 @@ def persons_that_are_not(doc: Doc, ents: list[Span], conf: Conf, known: float) -
 
 def coordinated_with_firms(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
     """A one-word person guess coordinated with organisations and with no person ("the conglomerate FinFisher,
-    to which FinFisher Labs and Elaman also belong") is an organisation too."""
+    to which FinFisher Labs and Elaman also belong") is an organisation too; one coordinated only with products
+    is a product ("Mac and Linux versions", "Windows, Mac and Android")."""
     root_label = {e.root.i: e.label_ for e in ents}
     out = []
     for e in ents:
@@ -250,8 +269,8 @@ def coordinated_with_firms(doc: Doc, ents: list[Span], conf: Conf, known: float)
             tok = e.root
             linked = [c.i for c in tok.children if c.dep_ == "conj"] + ([tok.head.i] if tok.dep_ == "conj" else [])
             labels = {root_label.get(i) for i in linked}
-            if linked and labels == {"ORG"}:
-                out.append(_relabel(e, "ORG", conf))
+            if linked and labels in ({"ORG"}, {"PRODUCT"}):
+                out.append(_relabel(e, labels.pop() or "ORG", conf))
                 continue
         out.append(e)
     return out
@@ -656,13 +675,18 @@ _MAKER_NOUNS = frozenset({"maker", "makers", "developer", "developers", "creator
 _THING_NOUNS = frozenset({"doorbell", "doorbells", "camera", "cameras", "device", "devices", "phone", "phones", "app",
                           "apps", "software", "spyware", "malware", "system", "systems", "platform", "tool", "tools",
                           "footage", "account", "accounts", "messages"})
+# lower-case nouns only software has: the name before them is the software's, also where ner called it a firm
+# ("posing as Adobe Flash updates", "the WeChat app", "a single PacketShaper installation"; issue 13 round 7)
+_SOFTWARE_NOUNS = frozenset({"update", "updates", "app", "apps", "plugin", "plugins", "plug-in", "plug-ins", "installer",
+                             "installation", "installations", "browser", "extension", "extensions", "firmware"})
 
 
 def documents_and_products_named(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
     """Organisation guesses that name a document: ending in "Act", "Report", "Index" ... ("Foreign Intelligence
     Surveillance Act", "Surveillance Industry Index") or cut from one ("Computer Fraud" + "and Abuse Act"), are
-    dropped; an organisation guess after "the maker/developer of" ("Axon, the maker of Taser") and a person guess
-    that qualifies a noun for a thing ("Ring doorbells") are products."""
+    dropped; an organisation guess after "the maker/developer of" ("Axon, the maker of Taser"), a person guess
+    that qualifies a noun for a thing ("Ring doorbells") and any guess right before a noun only software has
+    ("Adobe Flash updates", "the WeChat app") are products."""
     out: list[Span] = []
     for e in ents:
         if e.label_ not in ("ORG", "PERSON") or _is_known(e, conf, known):
@@ -685,9 +709,47 @@ def documents_and_products_named(doc: Doc, ents: list[Span], conf: Conf, known: 
             if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.casefold() in _MAKER_NOUNS:
                 out.append(_relabel(e, "PRODUCT", conf))
                 continue
+        if e.end < len(doc) and doc[e.end].lower_ in _SOFTWARE_NOUNS and doc[e.end].is_lower and (
+                doc[e.end].pos_ == "NOUN" or e.end + 1 == len(doc) or doc[e.end + 1].pos_ in ("PUNCT", "CCONJ")):
+            out.append(_relabel(e, "PRODUCT", conf))
+            continue
         if e.label_ == "PERSON" and e.root.dep_ in ("compound", "nmod") and e.root.head.i >= e.end \
                 and e.root.head.is_lower and e.root.head.lower_ in _THING_NOUNS:
             out.append(_relabel(e, "PRODUCT", conf))
             continue
+        out.append(e)
+    return out
+
+
+# title-case last words that make a name a place's ("Tahrir Square", "Pennsylvania Avenue"): no party
+_PLACE_HEADS = frozenset({"Square", "Street", "Avenue", "Road", "Boulevard", "Bridge", "Plaza", "Highway",
+                          "Stadium", "Airport", "Harbour", "Harbor", "Port", "Island", "Islands", "Valley", "Mountain",
+                          "Mountains", "Desert", "Sea", "River", "Lake", "Peninsula", "Strait", "Gulf"})
+
+
+def places_named_by_their_kind(ents: list[Span], conf: Conf, known: float) -> list[Span]:
+    """A person or organisation guess of two or more words ending in a word for a kind of place ("Tahrir Square",
+    "Pennsylvania Avenue") is a place, dropped as a party (issue 13 round 7; "Park" is left out, a surname too)."""
+    return [e for e in ents if not (e.label_ in ("PERSON", "ORG") and len(e) >= 2 and not _is_known(e, conf, known)
+                                    and e[-1].text in _PLACE_HEADS)]
+
+
+# nouns for a kind of place that an apposition or a noun right before a name can give ("Elliniko, a coastal suburb
+# just south of Athens", "the town Kashgar")
+_PLACE_NOUNS = frozenset({"suburb", "town", "city", "village", "district", "province", "region", "neighbourhood",
+                          "neighborhood", "county", "island", "municipality", "capital", "port", "prefecture"})
+
+
+def places_described_as_places(ents: list[Span], conf: Conf, known: float) -> list[Span]:
+    """A person or organisation guess whose apposition is a noun for a kind of place ("in Elliniko, a coastal suburb
+    just south of Athens"), or right after such a noun ("the town Kashgar"), is a place, dropped as a party."""
+    out = []
+    for e in ents:
+        if e.label_ in ("PERSON", "ORG") and not _is_known(e, conf, known):
+            appos = [c for c in e.root.children if c.dep_ == "appos" and c.i >= e.end and c.pos_ == "NOUN"]
+            prev = e.doc[e.start - 1] if e.start > 0 else None
+            if appos and appos[0].lower_ in _PLACE_NOUNS or prev is not None and prev.pos_ == "NOUN" \
+                    and prev.lower_ in _PLACE_NOUNS and not prev.ent_type_:
+                continue
         out.append(e)
     return out

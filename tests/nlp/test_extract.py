@@ -74,9 +74,11 @@ def test_every_entity_label_is_produced(world_extractor: Extractor):
 
 
 def test_demonyms_and_capitals_map_to_iso_codes(extractor: Extractor):
+    # a real capital is a city, never a COUNTRY mention (issue 13 round 7): its code is the events' country hint
     ext = extractor.extract_text("Manama has denied the claims, but Bahraini officials met Egyptian police in Cairo.")
-    assert {e.text: e.canonical for e in ext.entities if e.label == "COUNTRY"} == {
-        "Manama": "BH", "Bahraini": "BH", "Egyptian": "EG", "Cairo": "EG"}
+    assert {e.text: e.canonical for e in ext.entities if e.label == "COUNTRY"} == {"Bahraini": "BH", "Egyptian": "EG"}
+    supply = extractor.extract_text("In 2019 Huawei installed surveillance cameras in Kampala.").events
+    assert [e.roles.get("recipient") for e in supply] == ["UG"]
 
 
 def test_short_forms_resolve_to_the_full_name_used_earlier(extractor: Extractor):
