@@ -1,0 +1,162 @@
+"""Rules that turn published lists of government bodies into rows of ``nlp/data/agencies_public.tsv``.
+
+The table itself is built offline by ``scripts/build_agencies_public.py`` from copies of the published lists (USA.gov's
+A-Z index of federal agencies, GOV.UK's organisation list, Wikipedia's "List of intelligence agencies"); the
+gazetteer reads the table (``nlp.gazetteer``), never the sources. Each rule here is a precision guard with its reason:
+
+- :func:`acronym_kept`: an acronym is matched case-sensitively, so "ICE" never matches "ice"; still, an all-caps form
+  that is also a frequent English word ("ACT", "AGO", "MET", "RAW": wordfreq Zipf >= 4.5, i.e. more than ~30 per
+  million words) or has fewer than three letters ("ED", "VA") is dropped, as is one claimed by two bodies.
+- :func:`name_kept`: a name that is a common noun ("Army", "Police": one frequent English word, Zipf >= 4.0), a
+  service every state has named without its state ("Coast Guard", "Air Force", "National Police": two frequent words
+  ending in a force word) or a place (a country or an ISO 3166-2 subdivision, "Alabama") is left to the generic rules
+  of the ruler, which take the country from the text. "Home Office", "Cabinet Office" are kept (one state's names).
+- :func:`native_name_kept`: a list's "native" name that is plain English ("National Board of Revenue", a parent body
+  in Wikipedia's list) is no alias.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import countrynames
+import pycountry
+from wordfreq import zipf_frequency
+
+ENGLISH_WORD_ZIPF = 4.5  # an acronym whose lower-case form is this frequent is an English word ("ice" 5.0, "cia" 4.2)
+COMMON_WORD_ZIPF = 4.0  # a name's word this frequent is a common word ("coast", "guard", "army")
+_STOP = {"of", "the", "and", "for", "on", "in", "&"}
+_FORCE_WORDS = {"army", "navy", "police", "guard", "guards", "force", "forces", "marines", "gendarmerie", "corps",
+                "military", "constabulary"}
+
+
+@dataclass
+class PublicAgency:
+    """One row: ``name``, ``aliases`` (acronyms, other names), ``country`` (ISO 3166-1 alpha-2 or ""), ``source`` id."""
+
+    name: str
+    country: str
+    source: str
+    aliases: list[str] = field(default_factory=list)
+
+
+def is_english_word(token: str) -> bool:
+    """True when ``token`` lower-cased is a frequent English word (wordfreq Zipf >= ENGLISH_WORD_ZIPF)."""
+    return zipf_frequency(token.lower(), "en") >= ENGLISH_WORD_ZIPF
+
+
+def looks_like_acronym(text: str) -> bool:
+    """"CIA", "DoD", "R&AW", "SHISH": one token with at least two capitals and no lower-case run of three."""
+    return " " not in text and sum(ch.isupper() for ch in text) >= 2 and not re.search(r"[a-z]{3}", text)
+
+
+def acronym_kept(acronym: str) -> bool:
+    """Keep an acronym of three letters or more that is not also a frequent English word or an ISO country code."""
+    letters = re.sub(r"[^A-Za-z]", "", acronym)
+    if len(letters) < 3 or is_english_word(letters):
+        return False
+    return pycountry.countries.get(alpha_3=letters.upper()) is None  # "USA", "GBR": the country, not an agency
+
+
+def is_place(name: str) -> bool:
+    """True when ``name`` is a country or an ISO 3166-2 subdivision name ("Alabama", "District of Columbia")."""
+    if pycountry.countries.get(name=name) is not None:
+        return True
+    return name in _subdivisions()
+
+
+def name_kept(name: str, generic: Iterable[str] = ()) -> bool:
+    """Keep a name unless it is a common noun phrase, a generic agency word or a place (see the module docstring)."""
+    words = [w for w in re.split(r"\s+", name.strip()) if w]
+    if not words or name.casefold() in {g.casefold().removeprefix("the ") for g in generic}:
+        return False
+    content = [w for w in words if w.lower() not in _STOP]
+    common = all(zipf_frequency(w.lower(), "en") >= COMMON_WORD_ZIPF for w in content)
+    if common and (len(content) == 1 or (len(content) == 2 and content[-1].lower() in _FORCE_WORDS)):
+        return False
+    return not is_place(name)
+
+
+def generic_name(name: str) -> bool:
+    """True for a name of three words or fewer, all frequent English words ("Security Service", "Intelligence
+    Bureau"): several states use it, so Wikipedia's list gives it no country here (the text gives it)."""
+    content = [w for w in re.split(r"\s+", name) if w and w.lower() not in _STOP]
+    if any(countrynames.to_code(w) for w in content):  # "Swedish Security Service": its state is in its name
+        return False
+    return 0 < len(content) <= 3 and all(zipf_frequency(w.lower(), "en") >= COMMON_WORD_ZIPF for w in content)
+
+
+def native_name_kept(name: str) -> bool:
+    """Keep a native-language name unless all its words are English words (wordfreq Zipf >= 3.0)."""
+    content = [w for w in re.split(r"\s+", name) if w and w.lower() not in _STOP]
+    return bool(content) and not all(zipf_frequency(w.lower(), "en") >= 3.0 for w in content)
+
+
+def country_code(code: str) -> str:
+    """``code`` upper-cased when it is an ISO 3166-1 alpha-2 code; raises ValueError otherwise."""
+    if pycountry.countries.get(alpha_2=code.upper()) is None:
+        raise ValueError(f"not an ISO 3166-1 alpha-2 country code: {code!r}")
+    return code.upper()
+
+
+_SUBDIVISIONS: set[str] = set()
+
+
+def _subdivisions() -> set[str]:
+    if not _SUBDIVISIONS:
+        _SUBDIVISIONS.update(str(s.name) for s in pycountry.subdivisions)
+    return _SUBDIVISIONS
+
+
+def finalize(rows: list[PublicAgency], taken: Iterable[str], generic: Iterable[str] = ()) -> list[PublicAgency]:
+    """Apply the guards to ``rows``: names kept by :func:`name_kept` and not in ``taken`` (forms of the hand-made
+    agencies.tsv, which wins), acronyms kept by :func:`acronym_kept` and claimed by one body only, a name used by
+    bodies of several countries without a country (the text gives it), one row per name."""
+    taken_set = set(taken)
+    generic = list(generic)
+    kept = [r for r in rows if name_kept(r.name, generic) and r.name not in taken_set]
+    owners: dict[str, set[tuple[str, str]]] = {}  # acronym -> (source, country) of the bodies claiming it
+    first_named: dict[tuple[str, str, str], PublicAgency] = {}  # one list's two names of one body share an acronym
+    merged: list[PublicAgency] = []
+    for r in kept:
+        acronyms = [a for a in r.aliases if looks_like_acronym(a)]
+        for a in acronyms:
+            owners.setdefault(a, set()).add((r.source, r.country))
+        same = next((first_named[(r.source, r.country, a)] for a in acronyms if (r.source, r.country, a) in first_named),
+                    None)
+        if same is not None and same.name != r.name:  # "Defense Department" and "Department of Defense" (DOD)
+            same.aliases.extend([r.name, *r.aliases])
+            continue
+        for a in acronyms:
+            first_named.setdefault((r.source, r.country, a), r)
+        merged.append(r)
+    kept = merged
+    countries: dict[str, set[str]] = {}
+    for r in kept:
+        countries.setdefault(r.name, set()).add(r.country)
+    out: dict[str, PublicAgency] = {}
+    for r in kept:
+        aliases = []
+        for a in r.aliases:
+            if a in taken_set or a == r.name or a in aliases:
+                continue
+            if looks_like_acronym(a):
+                if acronym_kept(a) and len(owners[a]) == 1:
+                    aliases.append(a)
+            elif name_kept(a, generic) and not is_place(a):
+                aliases.append(a)
+        country = r.country if len(countries[r.name]) == 1 else ""
+        if not country:  # "Directorate of Military Intelligence" of several states: each one's acronym is its own
+            aliases = []
+        if r.name in out:
+            out[r.name].aliases.extend(a for a in aliases if a not in out[r.name].aliases)
+            out[r.name].country = country
+        else:
+            out[r.name] = PublicAgency(r.name, country, r.source, aliases)
+    # an alias that is also another row's name stays that row's name
+    names = set(out)
+    for r in out.values():
+        r.aliases = [a for a in r.aliases if a not in names]
+    return sorted(out.values(), key=lambda r: (r.source, r.country, r.name))
