@@ -113,7 +113,8 @@ def _subdivisions() -> set[str]:
 def finalize(rows: list[PublicAgency], taken: Iterable[str], generic: Iterable[str] = ()) -> list[PublicAgency]:
     """Apply the guards to ``rows``: names kept by :func:`name_kept` and not in ``taken`` (forms of the hand-made
     agencies.tsv, which wins), acronyms kept by :func:`acronym_kept` and claimed by one body only, a name used by
-    bodies of several countries without a country (the text gives it), one row per name."""
+    bodies of several countries without a country (the text gives it) unless one list names one country, one row
+    per name."""
     taken_set = set(taken)
     generic = list(generic)
     kept = [r for r in rows if name_kept(r.name, generic) and r.name not in taken_set]
@@ -147,7 +148,8 @@ def finalize(rows: list[PublicAgency], taken: Iterable[str], generic: Iterable[s
                     aliases.append(a)
             elif name_kept(a, generic) and not is_place(a):
                 aliases.append(a)
-        country = r.country if len(countries[r.name]) == 1 else ""
+        named = countries[r.name] - {""}  # a national list's country beats Wikipedia's "several states" ("")
+        country = next(iter(named)) if len(named) == 1 else ""
         if not country:  # "Directorate of Military Intelligence" of several states: each one's acronym is its own
             aliases = []
         if r.name in out:
