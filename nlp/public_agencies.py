@@ -80,8 +80,8 @@ def name_kept(name: str, generic: Iterable[str] = ()) -> bool:
 
 
 def generic_name(name: str) -> bool:
-    """True for a name of three words or fewer, all frequent English words ("Security Service", "Intelligence
-    Bureau"): several states use it, so Wikipedia's list gives it no country here (the text gives it)."""
+    """True for a name of three words or fewer, all frequent English words ("Security Service", "Department of Home
+    Affairs", "Home Office"): several states use or may use it, so no list gives it a country here (the text does)."""
     content = [w for w in re.split(r"\s+", name) if w and w.lower() not in _STOP]
     if any(countrynames.to_code(w) for w in content):  # "Swedish Security Service": its state is in its name
         return False
@@ -113,8 +113,8 @@ def _subdivisions() -> set[str]:
 def finalize(rows: list[PublicAgency], taken: Iterable[str], generic: Iterable[str] = ()) -> list[PublicAgency]:
     """Apply the guards to ``rows``: names kept by :func:`name_kept` and not in ``taken`` (forms of the hand-made
     agencies.tsv, which wins), acronyms kept by :func:`acronym_kept` and claimed by one body only, a name used by
-    bodies of several countries without a country (the text gives it) unless one list names one country, one row
-    per name."""
+    bodies of several countries (or by one list without one) without a country (the text gives it), one row per
+    name."""
     taken_set = set(taken)
     generic = list(generic)
     kept = [r for r in rows if name_kept(r.name, generic) and r.name not in taken_set]
@@ -148,9 +148,9 @@ def finalize(rows: list[PublicAgency], taken: Iterable[str], generic: Iterable[s
                     aliases.append(a)
             elif name_kept(a, generic) and not is_place(a):
                 aliases.append(a)
-        named = countries[r.name] - {""}  # a national list's country beats Wikipedia's "several states" ("")
+        named = countries[r.name]  # "Department of Home Affairs" (AU, ZA): the text gives the state
         country = next(iter(named)) if len(named) == 1 else ""
-        if not country:  # "Directorate of Military Intelligence" of several states: each one's acronym is its own
+        if len(named) > 1:  # "Directorate of Military Intelligence" of several states: each one's acronym is its own
             aliases = []
         if r.name in out:
             out[r.name].aliases.extend(a for a in aliases if a not in out[r.name].aliases)

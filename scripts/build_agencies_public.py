@@ -1,8 +1,8 @@
 """Build nlp/data/agencies_public.tsv from local copies of three published lists of government bodies.
 
-Usage (each copy read from disk; nothing is fetched):
+Usage (each copy read from disk; nothing is fetched; pyyaml from the dev extra):
     .venv/bin/python scripts/build_agencies_public.py --usagov agencies.sql --govuk data.jsonl \
-        --intel intelligence-agencies.json [--out nlp/data/agencies_public.tsv]
+        --intel intelligence-agencies.json --opensanctions datasets/ [--out nlp/data/agencies_public.tsv]
 
 - ``--usagov``: USA.gov's A-Z index of federal agencies as copied by GSA's Solicitation Review Tool
   (github.com/GSA/srt-api, db/scripts/agencies.sql: id, agency, acronym). US government work, public domain.
@@ -11,6 +11,9 @@ Usage (each copy read from disk; nothing is fetched):
 - ``--intel``: Wikipedia's "List of intelligence agencies" as kept by github.com/MISP/misp-galaxy
   (clusters/intelligence-agencies.json: value, description "English name (ACRONYM) - native name", meta.country).
   Wikipedia text, CC BY-SA 4.0.
+- ``--opensanctions``: a folder of OpenSanctions dataset metadata files (github.com/opensanctions/opensanctions,
+  datasets/**/*.yml, MIT): each list's publisher with ``official: true`` and an ISO country (ministries, police
+  forces, financial intelligence units, sanctions authorities), ``name_en``/``name``/``acronym``.
 The precision guards are nlp.public_agencies' (documented there).
 """
 
@@ -38,6 +41,8 @@ SOURCES = {
     "govuk-orgs": ("GOV.UK organisations (www.gov.uk/government/organisations, API /api/organisations), copy in "
                    "github.com/openregister/government-organisation-data lists/govuk/data.jsonl @3e8ff47c (2017-10-17); "
                    "Crown copyright, Open Government Licence v3.0; live organisations only"),
+    "opensanctions-publishers": ("the publishers of the lists OpenSanctions collects (official bodies only), "
+                                 "github.com/opensanctions/opensanctions datasets/**/*.yml @f33cff23 (2026-08-22); MIT"),
     "wikipedia-intel": ("Wikipedia, List of intelligence agencies (en.wikipedia.org/wiki/List_of_intelligence_agencies), "
                         "copy in github.com/MISP/misp-galaxy clusters/intelligence-agencies.json @9434ace4 (2026-08-06); "
                         "CC BY-SA 4.0"),
@@ -58,7 +63,7 @@ def usagov(path: Path) -> list[PublicAgency]:
             name, acronym = cols[1].strip(), cols[2].strip()
             if "," in name:  # the index's inverted forms ("Archives, National Archives and Records Administration")
                 continue
-            rows.append(PublicAgency(name, "US", "usagov-az", [acronym] if acronym else []))
+            rows.append(PublicAgency(name, "" if generic_name(name) else "US", "usagov-az", [acronym] if acronym else []))
     return rows
 
 
@@ -71,7 +76,8 @@ def govuk(path: Path) -> list[PublicAgency]:
             continue
         abbreviation = (details.get("abbreviation") or "").strip()
         aliases = [abbreviation] if abbreviation and abbreviation != org["title"] else []
-        rows.append(PublicAgency(org["title"].strip(), "GB", "govuk-orgs", aliases))
+        title = org["title"].strip()
+        rows.append(PublicAgency(title, "" if generic_name(title) else "GB", "govuk-orgs", aliases))
     return rows
 
 
@@ -108,11 +114,37 @@ def intel(path: Path) -> list[PublicAgency]:
     return rows
 
 
+def opensanctions(folder: Path) -> list[PublicAgency]:
+    import yaml  # the dev extra's pyyaml: this script runs offline, never in the application
+
+    rows = []
+    for path in sorted(folder.rglob("*.y*ml")):
+        meta = yaml.safe_load(path.read_text(encoding="utf-8"))
+        publisher = meta.get("publisher") if isinstance(meta, dict) else None
+        if not isinstance(publisher, dict) or publisher.get("official") is not True:
+            continue
+        code = str(publisher.get("country") or "")
+        try:
+            country = country_code(code)
+        except ValueError:
+            continue  # "zz" (international), "eu": no state
+        name = str(publisher.get("name_en") or publisher["name"]).strip()
+        m = re.match(r"^(.+?)\s*\(([^)]+)\)$", name)  # "State Secretariat for Economic Affairs (SECO)"
+        aliases = [m.group(2)] if m else []
+        name = m.group(1) if m else name
+        aliases += [str(publisher[k]).strip() for k in ("acronym", "name") if publisher.get(k)]
+        if generic_name(name):
+            country = ""
+        rows.append(PublicAgency(name, country, "opensanctions-publishers", [a for a in aliases if a != name]))
+    return rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--usagov", type=Path, required=True)
     ap.add_argument("--govuk", type=Path, required=True)
     ap.add_argument("--intel", type=Path, required=True)
+    ap.add_argument("--opensanctions", type=Path, required=True)
     ap.add_argument("--out", type=Path, default=DATA / "agencies_public.tsv")
     ap.add_argument("--read", default="2026-12-05", help="the date the copies were read (header comment)")
     args = ap.parse_args()
@@ -121,7 +153,8 @@ def main() -> None:
     taken = {form for name, aliases, _ in _agency_rows(public=False) for form in (name, *aliases)}
     generic = [w for w in (DATA / "generic_agencies.txt").read_text(encoding="utf-8").splitlines()
                if w.strip() and not w.startswith("#")]
-    rows = finalize([*usagov(args.usagov), *govuk(args.govuk), *intel(args.intel)], taken, generic)
+    rows = finalize([*usagov(args.usagov), *govuk(args.govuk), *intel(args.intel),
+                     *opensanctions(args.opensanctions)], taken, generic)
     lines = ["# Named government bodies (GOV_AGENCY) from published lists: name\taliases (|)\tiso2\tsource",
              "# Built by scripts/build_agencies_public.py (precision guards: nlp/public_agencies.py); hand-made",
              "# nlp/data/agencies.tsv wins on a shared name or acronym. A name used by several states has no country.",
