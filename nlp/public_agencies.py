@@ -4,9 +4,12 @@ The table itself is built offline by ``scripts/build_agencies_public.py`` from c
 A-Z index of federal agencies, GOV.UK's organisation list, Wikipedia's "List of intelligence agencies"); the
 gazetteer reads the table (``nlp.gazetteer``), never the sources. Each rule here is a precision guard with its reason:
 
-- :func:`acronym_kept`: an acronym is matched case-sensitively, so "ICE" never matches "ice"; still, an all-caps form
-  that is also a frequent English word ("ACT", "AGO", "MET", "RAW": wordfreq Zipf >= 4.5, i.e. more than ~30 per
-  million words) or has fewer than three letters ("ED", "VA") is dropped, as is one claimed by two bodies.
+- :func:`acronym_kept`: an acronym is matched case-sensitively, so "ICE" never matches "ice"; still, one with fewer
+  than three letters ("ED", "VA"), an ISO alpha-3 code ("USA", "FRA") or one claimed by two bodies is dropped, and
+  so is one whose lower-case form is not rare in English text (wordfreq Zipf >= 2.5, about 0.3 per million words):
+  such a token has other readings ("ACT", "AGO" are words; "CNC" machine tools, "ASD" the disorder, "SFO" the
+  airport). A dropped acronym still links to its body where the text introduces it in brackets ("the Civil Nuclear
+  Constabulary (CNC)"), by the ruler's own rule.
 - :func:`name_kept`: a name that is a common noun ("Army", "Police": one frequent English word, Zipf >= 4.0), a
   service every state has named without its state ("Coast Guard", "Air Force", "National Police": two frequent words
   ending in a force word) or a place (a country or an ISO 3166-2 subdivision, "Alabama") is left to the generic rules
@@ -25,7 +28,8 @@ import countrynames
 import pycountry
 from wordfreq import zipf_frequency
 
-ENGLISH_WORD_ZIPF = 4.5  # an acronym whose lower-case form is this frequent is an English word ("ice" 5.0, "cia" 4.2)
+ENGLISH_WORD_ZIPF = 4.5  # a token this frequent is an English word ("ice" 5.0, "ago" 5.4; "cia" 4.2 is the agency)
+RARE_ACRONYM_ZIPF = 2.5  # an acronym kept alone is rarer than this ("asio" 2.4, "fincen" 1.9; "cnc" 2.9, "asd" 3.0)
 COMMON_WORD_ZIPF = 4.0  # a name's word this frequent is a common word ("coast", "guard", "army")
 _STOP = {"of", "the", "and", "for", "on", "in", "&"}
 _FORCE_WORDS = {"army", "navy", "police", "guard", "guards", "force", "forces", "marines", "gendarmerie", "corps",
@@ -53,9 +57,9 @@ def looks_like_acronym(text: str) -> bool:
 
 
 def acronym_kept(acronym: str) -> bool:
-    """Keep an acronym of three letters or more that is not also a frequent English word or an ISO country code."""
+    """Keep an acronym of three letters or more that is rare in English text and not an ISO alpha-3 country code."""
     letters = re.sub(r"[^A-Za-z]", "", acronym)
-    if len(letters) < 3 or is_english_word(letters):
+    if len(letters) < 3 or is_english_word(letters) or zipf_frequency(letters.lower(), "en") >= RARE_ACRONYM_ZIPF:
         return False
     return pycountry.countries.get(alpha_3=letters.upper()) is None  # "USA", "GBR": the country, not an agency
 
@@ -86,6 +90,20 @@ def generic_name(name: str) -> bool:
     if any(countrynames.to_code(w) for w in content):  # "Swedish Security Service": its state is in its name
         return False
     return 0 < len(content) <= 3 and all(zipf_frequency(w.lower(), "en") >= COMMON_WORD_ZIPF for w in content)
+
+
+BODY_WORDS = {"department", "agency", "office", "bureau", "administration", "service", "services", "commission",
+              "board", "council", "corporation", "institute", "institutes", "center", "centre", "command", "court",
+              "courts", "authority", "foundation", "division", "directorate", "force", "guard", "police", "ministry",
+              "secretariat", "inspectorate", "unit", "committee", "corps", "marshals", "mint", "library", "archives",
+              "reserve", "system", "network", "team", "forces", "army", "navy", "congress", "senate", "house"}
+
+
+def names_a_body(name: str) -> bool:
+    """True when a word of ``name`` names a body ("Agency", "Office", "Service" ...). USA.gov's A-Z index also lists
+    publications, programmes and brands ("Federal Register", "Energy Star Program", "Amtrak"): without such a word a
+    name from that index is no agency."""
+    return any(w.lower().strip(",.'") in BODY_WORDS for w in name.split())
 
 
 def native_name_kept(name: str) -> bool:

@@ -27,7 +27,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from nlp.public_agencies import PublicAgency, country_code, finalize, generic_name, native_name_kept  # noqa: E402
+from nlp.public_agencies import (  # noqa: E402
+    PublicAgency,
+    country_code,
+    finalize,
+    generic_name,
+    names_a_body,
+    native_name_kept,
+)
 
 DATA = Path(__file__).resolve().parents[1] / "nlp" / "data"
 # GOV.UK organisation types that are government bodies acting as such (not courts, advisory groups, corporations)
@@ -61,8 +68,8 @@ def usagov(path: Path) -> list[PublicAgency]:
         if in_copy:
             cols = line.split("\t")
             name, acronym = cols[1].strip(), cols[2].strip()
-            if "," in name:  # the index's inverted forms ("Archives, National Archives and Records Administration")
-                continue
+            if "," in name or not names_a_body(name):  # inverted forms ("Archives, National Archives and Records
+                continue  # Administration"); publications and programmes ("Federal Register", "Energy Star Program")
             rows.append(PublicAgency(name, "" if generic_name(name) else "US", "usagov-az", [acronym] if acronym else []))
     return rows
 
