@@ -85,8 +85,8 @@ def name_kept(name: str, generic: Iterable[str] = ()) -> bool:
 
 def generic_name(name: str) -> bool:
     """True for a name of three words or fewer, all frequent English words ("Security Service", "Department of Home
-    Affairs", "Home Office"): several states use or may use it, so no list gives it a country here (the text does)."""
-    content = [w for w in re.split(r"\s+", name) if w and w.lower() not in _STOP]
+    Affairs", "Attorney General's Office"): several states use or may use it, so no list gives it a country here (the text does)."""
+    content = [re.sub(r"['\u2019]s$", "", w) for w in re.split(r"\s+", name) if w and w.lower() not in _STOP]
     if any(countrynames.to_code(w) for w in content):  # "Swedish Security Service": its state is in its name
         return False
     return 0 < len(content) <= 3 and all(zipf_frequency(w.lower(), "en") >= COMMON_WORD_ZIPF for w in content)
