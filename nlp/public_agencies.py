@@ -44,6 +44,7 @@ class PublicAgency:
     country: str
     source: str
     aliases: list[str] = field(default_factory=list)
+    listed_only: bool = False  # a list's entry that is no agency ("Voice of America"): its acronym is still claimed
 
 
 def is_english_word(token: str) -> bool:
@@ -130,19 +131,22 @@ def _subdivisions() -> set[str]:
 
 def finalize(rows: list[PublicAgency], taken: Iterable[str], generic: Iterable[str] = ()) -> list[PublicAgency]:
     """Apply the guards to ``rows``: names kept by :func:`name_kept` and not in ``taken`` (forms of the hand-made
-    agencies.tsv, which wins), acronyms kept by :func:`acronym_kept` and claimed by one body only, a name used by
+    agencies.tsv, which wins), acronyms kept by :func:`acronym_kept` and claimed by one body only in all the lists (``listed_only`` rows
+    included), a name used by
     bodies of several countries (or by one list without one) without a country (the text gives it), one row per
     name."""
     taken_set = set(taken)
     generic = list(generic)
-    kept = [r for r in rows if name_kept(r.name, generic) and r.name not in taken_set]
     owners: dict[str, set[tuple[str, str]]] = {}  # acronym -> (source, country) of the bodies claiming it
+    for r in rows:  # every entry of every list, kept or not: "VOA" is Voice of America and the UK's Valuation Office
+        for a in r.aliases:
+            if looks_like_acronym(a):
+                owners.setdefault(a, set()).add((r.source, r.country))
+    kept = [r for r in rows if not r.listed_only and name_kept(r.name, generic) and r.name not in taken_set]
     first_named: dict[tuple[str, str, str], PublicAgency] = {}  # one list's two names of one body share an acronym
     merged: list[PublicAgency] = []
     for r in kept:
         acronyms = [a for a in r.aliases if looks_like_acronym(a)]
-        for a in acronyms:
-            owners.setdefault(a, set()).add((r.source, r.country))
         same = next((first_named[(r.source, r.country, a)] for a in acronyms if (r.source, r.country, a) in first_named),
                     None)
         if same is not None and same.name != r.name:  # "Defense Department" and "Department of Defense" (DOD)

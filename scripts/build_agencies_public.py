@@ -68,9 +68,11 @@ def usagov(path: Path) -> list[PublicAgency]:
         if in_copy:
             cols = line.split("\t")
             name, acronym = cols[1].strip(), cols[2].strip()
-            if "," in name or not names_a_body(name):  # inverted forms ("Archives, National Archives and Records
-                continue  # Administration"); publications and programmes ("Federal Register", "Energy Star Program")
-            rows.append(PublicAgency(name, "" if generic_name(name) else "US", "usagov-az", [acronym] if acronym else []))
+            # inverted forms ("Archives, National Archives and Records Administration"), publications, programmes
+            # and broadcasters ("Federal Register", "Energy Star Program", "Voice of America") are no agencies
+            listed_only = "," in name or not names_a_body(name)
+            rows.append(PublicAgency(name, "" if generic_name(name) else "US", "usagov-az",
+                                     [acronym] if acronym else [], listed_only))
     return rows
 
 
