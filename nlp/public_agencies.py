@@ -57,10 +57,14 @@ def looks_like_acronym(text: str) -> bool:
     return " " not in text and sum(ch.isupper() for ch in text) >= 2 and not re.search(r"[a-z]{3}", text)
 
 
+def _proper(text: str) -> bool:
+    return bool(text) and not text[0].islower()  # "ex-DEMIAP", "military intelligence": no name as written
+
+
 def acronym_kept(acronym: str) -> bool:
     """Keep an acronym of three letters or more that is rare in English text and not an ISO alpha-3 country code."""
     letters = re.sub(r"[^A-Za-z]", "", acronym)
-    if len(letters) < 3 or is_english_word(letters) or zipf_frequency(letters.lower(), "en") >= RARE_ACRONYM_ZIPF:
+    if not _proper(acronym) or len(letters) < 3 or is_english_word(letters) or zipf_frequency(letters.lower(), "en") >= RARE_ACRONYM_ZIPF:
         return False
     return pycountry.countries.get(alpha_3=letters.upper()) is None  # "USA", "GBR": the country, not an agency
 
@@ -72,10 +76,25 @@ def is_place(name: str) -> bool:
     return name in _subdivisions()
 
 
+def split_aliases(aliases: Iterable[str]) -> list[str]:
+    """A list's alias "Försvarets Radioanstalt (FRA)" as its name and its acronym; an alias still holding a bracket
+    afterwards is a description ("National Defense Ministry (Inteligencia Militar – SEDENA ...)") and is dropped."""
+    out: list[str] = []
+    for alias in aliases:
+        m = re.match(r"^(.+?)\s*\(([^()]+)\)$", alias.strip())
+        for part in (m.groups() if m else (alias.strip(),)):
+            if part and not re.search(r"[()\[\]]", part):
+                out.append(part.strip())
+    return out
+
+
 def name_kept(name: str, generic: Iterable[str] = ()) -> bool:
-    """Keep a name unless it is a common noun phrase, a generic agency word or a place (see the module docstring)."""
+    """Keep a name unless it is no proper name (starts lower-case: "military intelligence"), a common noun phrase, a
+    generic agency word or a place (see the module docstring)."""
     words = [w for w in re.split(r"\s+", name.strip()) if w]
-    if not words or name.casefold() in {g.casefold().removeprefix("the ") for g in generic}:
+    if not words or not (words[0][0].isupper() or words[0][0].isdigit() or not words[0][0].isalpha()):
+        return False
+    if name.casefold() in {g.casefold().removeprefix("the ") for g in generic}:
         return False
     content = [w for w in words if w.lower() not in _STOP]
     common = all(zipf_frequency(w.lower(), "en") >= COMMON_WORD_ZIPF for w in content)
@@ -137,6 +156,9 @@ def finalize(rows: list[PublicAgency], taken: Iterable[str], generic: Iterable[s
     name."""
     taken_set = set(taken)
     generic = list(generic)
+    for r in rows:
+        r.name, *more = split_aliases([r.name.rstrip(",; ")]) or [r.name]  # "Nemzeti Információs Központ (NIK)"
+        r.aliases = [*more, *split_aliases(r.aliases)]
     owners: dict[str, set[tuple[str, str]]] = {}  # acronym -> (source, country) of the bodies claiming it
     for r in rows:  # every entry of every list, kept or not: "VOA" is Voice of America and the UK's Valuation Office
         for a in r.aliases:
@@ -157,8 +179,10 @@ def finalize(rows: list[PublicAgency], taken: Iterable[str], generic: Iterable[s
         merged.append(r)
     kept = merged
     countries: dict[str, set[str]] = {}
+    entries: dict[str, int] = {}
     for r in kept:
         countries.setdefault(r.name, set()).add(r.country)
+        entries[r.name] = entries.get(r.name, 0) + 1
     out: dict[str, PublicAgency] = {}
     for r in kept:
         aliases = []
@@ -172,8 +196,8 @@ def finalize(rows: list[PublicAgency], taken: Iterable[str], generic: Iterable[s
                 aliases.append(a)
         named = countries[r.name]  # "Department of Home Affairs" (AU, ZA): the text gives the state
         country = next(iter(named)) if len(named) == 1 else ""
-        if len(named) > 1:  # "Directorate of Military Intelligence" of several states: each one's acronym is its own
-            aliases = []
+        if len(named) > 1 or (not country and entries[r.name] > 1):  # "Military Intelligence" of several states:
+            aliases = []  # each one's acronym and native name is its own
         if r.name in out:
             out[r.name].aliases.extend(a for a in aliases if a not in out[r.name].aliases)
             out[r.name].country = country

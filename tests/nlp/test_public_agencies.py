@@ -11,7 +11,7 @@ import pycountry
 
 from nlp.extract import Extractor
 from nlp.gazetteer import _agency_rows
-from nlp.public_agencies import acronym_kept, name_kept, names_a_body
+from nlp.public_agencies import acronym_kept, name_kept, names_a_body, split_aliases
 from ontology.records import DocumentExtraction
 
 
@@ -135,3 +135,23 @@ def test_an_acronym_another_list_entry_claims_is_not_matched_alone(extractor: Ex
     assert "VOA" not in _agencies(ext)
     rows = {name: aliases for name, aliases, _ in _agency_rows()}
     assert "VOA" not in rows["Valuation Office Agency"]
+
+
+def test_list_text_is_split_into_names_and_descriptions_left_out() -> None:
+    # Wikipedia's list writes "Swedish Security Service – Säkerhetspolisen (Säpo)" and, for a Mexican entry,
+    # "National Defense Ministry (Inteligencia Militar – SEDENA / Ejercito y Fuerza Aerea)"; one entry's alias is
+    # "military intelligence" in lower case
+    assert split_aliases(["Säkerhetspolisen (Säpo)"]) == ["Säkerhetspolisen", "Säpo"]
+    assert split_aliases(["National Defense Ministry (Inteligencia Militar (SEDENA))"]) == []
+    assert not name_kept("military intelligence")
+    rows = {name: aliases for name, aliases, _ in _agency_rows()}
+    assert rows["Swedish Security Service"] == ["Säkerhetspolisen", "Säpo"]
+    assert all(not a[:1].islower() for aliases in rows.values() for a in aliases)
+
+
+def test_a_native_short_name_from_the_list_is_matched(extractor: Extractor) -> None:
+    # tellerreport.com (SVT report, 22 Jun 2020): "The police and Säpo do not want to say anything about who they
+    # are negotiating with."
+    ext = extractor.extract_text("The police and Säpo do not want to say anything about who they are negotiating "
+                                 "with.")
+    assert _agencies(ext)["Säpo"] == "SE"
