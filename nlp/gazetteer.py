@@ -315,15 +315,19 @@ class Gazetteer:
                     yield Phrase(form.strip(), entry.label, canonical, case_sensitive=True)
 
 
-def _agency_rows() -> Iterator[tuple[str, list[str], str]]:
-    """Rows of nlp/data/agencies.tsv: name, aliases, country code ("" when the name alone does not give it)."""
-    for no, line in enumerate(_data("agencies.tsv").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = [c.strip() for c in line.split("\t")]
-        if len(cols) != 3 or not cols[0] or (cols[2] and not (len(cols[2]) == 2 and cols[2].isalpha())):
-            raise GazetteerError(f"nlp/data/agencies.tsv line {no}: expected name, aliases and a two-letter country code")
-        yield cols[0], _split(cols[1]), cols[2].upper()
+def _agency_rows(public: bool = True) -> Iterator[tuple[str, list[str], str]]:
+    """Rows of nlp/data/agencies.tsv (hand-made, first) then, with ``public``, nlp/data/agencies_public.tsv (built from
+    published lists by scripts/build_agencies_public.py, a fourth column naming the source): name, aliases, country
+    code ("" when the name alone does not give it)."""
+    for file, width in (("agencies.tsv", 3), ("agencies_public.tsv", 4))[: 2 if public else 1]:
+        for no, line in enumerate(_data(file).splitlines(), start=1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = [c.strip() for c in line.split("\t")]
+            if len(cols) != width or not cols[0] or (cols[2] and not (len(cols[2]) == 2 and cols[2].isalpha())):
+                raise GazetteerError(f"nlp/data/{file} line {no}: expected name, aliases and a two-letter country code"
+                                     + (" and a source id" if width == 4 else ""))
+            yield cols[0], _split(cols[1]), cols[2].upper()
 
 
 def _ckey(text: str) -> str:
