@@ -84,6 +84,26 @@ _INFORMATION_NOUNS = {"snapshot", "report", "analysis", "overview", "insight", "
 _PLAN_NOUNS = {"conspiracy", "scheme", "plan", "effort", "attempt", "bid", "operation", "campaign", "network",
                "agreement", "arrangement", "venture", "strategy", "program", "programme"}
 # nouns of purpose after "for": "transferred to Russia for use in its war against Ukraine" names a use, not a buyer
+# a ban, restriction or call to stop above a trade word: "was banned from selling products to X", "forbids American
+# companies from selling to ...", "an export ban on sales to X", "urged X to stop selling to Y" state no sale
+_BAN_LEMMAS = {"ban", "bar", "prohibit", "forbid", "restrict", "prevent", "block", "embargo", "outlaw", "prohibition",
+               "restriction", "moratorium", "blacklist"}
+# stopping words: "halt the sale of X to Y", "cease supplying Y", "suspend sales to Y" (a sale said as ending)
+_STOP_LEMMAS = {"stop", "halt", "cease", "suspend", "suspension", "end", "discontinue", "freeze", "quit", "terminate"}
+# calls and demands: "urged X to stop selling", "called on X to halt sales", "pressuring X to stop selling"
+_CALL_LEMMAS = {"urge", "call", "ask", "press", "pressure", "pressurize", "demand", "push", "lobby", "want", "appeal",
+                "petition", "request", "encourage", "implore", "recommend", "propose"}
+# words of a state permission: "the license given by the Israeli MoD to NSO to export Pegasus", "authorized X to
+# export": the permission is no supply of the goods to the firm that holds it
+_PERMIT_LEMMAS = {"license", "licence", "permit", "authorize", "authorise", "authorization", "authorisation",
+                  "approve", "approval", "allow", "clear", "grant", "let"}
+# abuse triggers that are also verbs of finding, and what a finding names: researchers and reporters who
+# "identified traces of Pegasus on the phones of journalists" report an abuse, they do not commit it
+_FINDING_VERBS = {"identify", "trace", "locate", "detect", "find", "discover", "uncover"}
+_FINDING_NOUNS = {"trace", "evidence", "sign", "infection", "indicator", "artifact", "artefact", "presence", "proof",
+                  "instance", "case", "victim", "target"}
+_FINDER_NOUNS = {"researcher", "expert", "analyst", "investigator", "scientist", "technologist", "reporter",
+                 "journalist", "team", "lab", "laboratory", "researchers"}
 _PURPOSE_NOUNS = {"use", "purpose", "purposes", "production", "development", "manufacture", "manufacturing",
                   "assembly", "testing", "research"}
 
@@ -133,6 +153,7 @@ class Event:
     confidence: float = 0.8
     from_use: bool = False  # a supply read from a use ("the police used Huawei's cameras")
     needs_supplier: bool = False  # kept only if the document names the maker of its product
+    halted: bool = False  # a sale said as ending ("halted the sale of X to Y"): reported, marked hedged
 
     def add(self, role: str, mention: Mention) -> None:
         bucket = self.roles.setdefault(role, [])
@@ -183,6 +204,7 @@ class EventExtractor:
                 continue
             events = implied_supplies(sent, in_sent, self._sentence_events(sent, in_sent), self.supply_cues,
                                       firms | makers, _owner_of_tool, _country_modifier, Event, self.t["abuse"])
+            events = _without_banned(events)
             if not events:
                 continue
             hedge = [c for c in cues["hedge"] if sent.start <= c[0] < sent.end and self._hedge_applies(doc, c)]
@@ -190,7 +212,7 @@ class EventExtractor:
                 negated = self._negated(ev.trigger, sent, cues["negation"])
                 if negated and ev.from_use:
                     continue  # "never used the tool": not a denial that it was bought
-                hedged = bool(hedge) or self._unconfirmed(ev.trigger)
+                hedged = bool(hedge) or self._unconfirmed(ev.trigger) or ev.halted
                 confidence = ev.confidence * (self.hedge_factor if hedged else 1.0)
                 out.append(
                     {
@@ -414,7 +436,8 @@ class EventExtractor:
                 # "Venezuela turned to China's ZTE to build the card system"
                 partner = [m for m in mentions if (a := self._attach(deal_verb, m)) is not None
                            and a.prep == _WITH_VERBS[deal_verb.lemma_.casefold()]]
-            partner = [m for m in partner if m.label in PARTY_LABELS]  # (not the country inside an agency's name)
+            # (not the country inside an agency's name, nor that of a partner firm: "teamed up with a Russian firm")
+            partner = [m for m in partner if m.label in PARTY_LABELS and not _country_modifier(m, trigger, mentions)]
             if partner and not any(a.dep == "nsubj" for a in found):
                 head_subj = [m for m in mentions for c in deal_verb.children
                              if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end]
@@ -445,6 +468,8 @@ class EventExtractor:
         if trigger.dep_ == "xcomp":  # "the SSD contracted Helix to install": Helix acts, for the SSD
             head_subj = [m for m in mentions for c in trigger.head.children
                          if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end]
+            if trigger.head.lemma_.casefold() in _PERMIT_LEMMAS:
+                head_subj = []  # "the ministry authorized NSO to export Pegasus": it permits, it does not buy
             head_obj = [m for m in mentions for c in trigger.head.children
                         if c.dep_ == "dobj" and m.span.start <= c.i < m.span.end]
             if head_obj and not any(a.dep == "nsubj" for a in found):
@@ -545,7 +570,11 @@ class EventExtractor:
         if seller and trig.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lemma_.casefold() in _DEAL_NOUNS
                                                    for c in trig.children):
             return None  # "the ministry's agreement with Huawei provides for 1,000 cameras": the deal says it
+        if trig.pos_ == "VERB" and lemma in _PERMIT_LEMMAS and any(
+                c.dep_ in ("xcomp", "ccomp") and c.lemma_.casefold() in self.trade_verbs for c in trig.children):
+            return None  # "the ministry licensed NSO to export Pegasus": a permission; the export is read on its own
         slots = self._slots(trig, mentions)
+        grantee = _permit_parties(trig, mentions)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children) or (trig.dep_ == "acl" and trig.tag_ == "VBN") \
             or (trig.dep_ == "conj" and trig.tag_ in ("VBN", "VBD") and any(c.dep_ == "auxpass" for c in trig.head.children)
                 and not any(c.dep_ in ("nsubj", "aux") for c in trig.children))  # "was developed by X and sold via Y"
@@ -566,6 +595,16 @@ class EventExtractor:
                 continue
             if m.label in ("PLACE",) or (m.label == "COUNTRY" and _country_modifier(m, trig, mentions)):
                 ev.add("country", m)  # "the Bahraini Ministry", "a Cyprus-based firm": where, not who
+                continue
+            if grantee is not None and m.key in grantee[0]:
+                continue  # the state body that granted the licence is no party of the export
+            if grantee is not None and m.key in grantee[1]:
+                if seller:
+                    ev.add("supplier", m)  # "the license given ... to NSO to export Pegasus": NSO exports
+                continue
+            if seller and party and m.refers is not None and m.span[0].lower_ in ("its", "their") and \
+                    m.root.dep_ == "poss" and m.root.head.lemma_.casefold() in _BUYER_AGENTS and a.prep in ("to", "for"):
+                ev.add("supplier", m)  # "to export Pegasus to its clients": whose clients they are sells to them
                 continue
             if m.label == "COUNTRY" and m.root.tag_ == "JJ" and m.root.dep_ == "amod" and \
                     m.root.head.lemma_.casefold() in RELATION_NOUNS:
@@ -625,6 +664,10 @@ class EventExtractor:
                 ev.add("country", m)
             elif a.prep == "with" and noun:
                 ev.add("supplier" if not seller else "recipient", m)
+        if grantee is not None and seller and not ev.roles.get("supplier"):
+            for m in mentions:  # the holder of the licence, where the parse hangs it on the licence's participle
+                if m.key in grantee[1] and m.label == "ORG":
+                    ev.add("supplier", m)
         if behalf:  # "A procured chips from B on behalf of C": C is the end user, A an intermediary buying for it
             for m in ev.roles.pop("recipient", []):
                 ev.add("via", m)
@@ -1083,8 +1126,16 @@ class EventExtractor:
         slots = self._slots(trig, mentions)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children)
         ev = Event("abuse", trig)
+        finding = _finding(trig)
+        if finding and any(c.dep_ == "dobj" and c.lemma_.casefold() in _FINDING_NOUNS for c in trig.children):
+            return None  # "researchers identified traces of Pegasus on the phones of journalists": a finding
         for a in slots:
             m = a.mention
+            if finding and m.label in ("ORG", "PERSON") and a.dep == "nsubj" and not _instrument(trig, mentions):
+                continue  # "Access Now and CitizenLab identified seven more ... journalists": who found, not who did
+            if m.label in ("ORG", "GOV_AGENCY") and a.dep == "nsubj" and a.prep and \
+                    _subject_noun(trig).lemma_.casefold() in _FINDER_NOUNS:
+                continue  # "researchers with the Citizen Lab identified ...": a finder's affiliation, not an actor
             if m.label == "VICTIM_GROUP":
                 if not use or a.prep in ("against", "on", "to"):
                     ev.add("victim_group", m)
@@ -1114,6 +1165,8 @@ class EventExtractor:
             if m.label in ITEM_LABELS and m.span.start > trig.i and not any(m.key == x.key for r in ev.roles.values() for x in r):
                 if any(t.lower_ in ("with", "using", "through", "via", "by") for t in m.span.doc[trig.i : m.span.start]):
                     ev.add(_item_role(m), m)
+        if not ev.roles.get("actor") and finding:
+            return None  # a finding verb names no actor of its own: no state body is guessed
         if not ev.roles.get("actor"):
             agencies = [m for m in mentions if m.label == "GOV_AGENCY" and not m.span.start <= trig.i < m.span.end
                         and m.root.head.lemma_.casefold() not in self.t["listing"]]  # not the one designating
@@ -1142,6 +1195,8 @@ class EventExtractor:
                 continue
             if m.label == "DATE":
                 ev.add("date", m)
+            elif m.label == "COUNTRY" and _country_modifier(m, trig, mentions):
+                ev.add("country", m)  # "added Canada-based Sandvine Inc.": the listed firm's country, not a listed party
             elif m.label in ("ORG", "PERSON", "GOV_AGENCY", "PRODUCT") or (m.label == "COUNTRY" and a.dep == "dobj"):
                 if a.dep in ("dobj", "nsubjpass") or (a.dep == "nsubj" and passive):
                     ev.add("entity", m)
@@ -1189,6 +1244,112 @@ class EventExtractor:
             return None
         _add_sentence_dates(ev, sent, mentions)
         return ev
+
+
+def _permit_parties(trig: Token, mentions: list[Mention]) -> tuple[set[tuple[int, int]], set[tuple[int, int]]] | None:
+    """For a trade word in the infinitive of a permission ("the license given by the Israeli MoD to NSO to export
+    Pegasus", "a licence to NSO to export", "authorized NSO to sell"): the keys of the parties that grant it (its
+    "by" agent, the subject of granting) and of those that hold it (its "to" object, the object of authorising).
+    A licence granted by a state body to a firm is an export authorisation, not a supply to the firm: the holder is
+    the exporter. None when the trade word hangs on no permission."""
+    head = trig.head
+    if trig.dep_ not in ("acl", "xcomp", "advcl", "relcl") or head.i == trig.i:
+        return None
+    permit = head if head.lemma_.casefold() in _PERMIT_LEMMAS else None
+    if permit is None and head.pos_ == "VERB" and head.dep_ == "acl" and head.head.lemma_.casefold() in _PERMIT_LEMMAS:
+        permit = head  # "the license given ... to NSO to export": the participle on the licence noun
+    if permit is None:
+        return None
+    nodes = {permit.i}
+    if permit.pos_ == "NOUN" and permit.dep_ in ("dobj", "nsubjpass") and permit.head.pos_ == "VERB":
+        nodes.add(permit.head.i)  # "granted NSO Group a license to sell": the verb that gives the licence
+    grantors: set[tuple[int, int]] = set()
+    holders: set[tuple[int, int]] = set()
+    for m in mentions:
+        node = m.root
+        path: list[Token] = []
+        while node.i not in nodes and node.head.i != node.i and len(path) < 6:
+            path.append(node)
+            node = node.head
+        if node.i not in nodes or not path or m.label not in PARTY_LABELS:
+            continue
+        top = path[-1]
+        if top.dep_ == "agent" or top.dep_ == "nsubj" or top.dep_ == "prep" and top.lower_ in ("by", "from"):
+            grantors.add(m.key)
+        elif top.dep_ in ("dobj", "dative") or top.dep_ == "prep" and top.lower_ == "to":
+            holders.add(m.key)
+    return grantors, holders
+
+
+def _finding(trig: Token) -> bool:
+    """True for an abuse trigger that is also a verb of finding ("identified", "traced", "located"): said of a
+    research group or a journalist it reports a finding, not an act of surveillance."""
+    return trig.pos_ == "VERB" and trig.lemma_.casefold() in _FINDING_VERBS
+
+
+def _instrument(trig: Token, mentions: list[Mention]) -> bool:
+    """True when the clause names the surveillance tool the act was done with ("identified protesters with facial
+    recognition", "using Pegasus"): then the subject did the act."""
+    return any(m.label in ITEM_LABELS and any(t.lower_ in ("with", "using", "through", "via")
+                                              for t in m.span.doc[trig.i : m.span.start]) and m.span.start > trig.i
+               for m in mentions)
+
+
+def _subject_noun(trig: Token) -> Token:
+    """The subject token of a verb (the verb itself when it has none)."""
+    return next((c for c in trig.children if c.dep_ in ("nsubj", "nsubjpass")), trig)
+
+
+def _without_banned(events: list[Event]) -> list[Event]:
+    """The supply and re-export events of a sentence less those a ban or a call to stop rules out (:func:`_halted`);
+    a sale said as ending is kept and marked ``halted`` (hedged)."""
+    out: list[Event] = []
+    for ev in events:
+        if ev.type in ("supply", "reexport"):
+            how = _halted(ev.trigger)
+            if how == "banned":
+                continue
+            ev.halted = how == "halted"
+        out.append(ev)
+    return out
+
+
+def _halted(trig: Token) -> str:
+    """How a ban or a stop above a trade word qualifies it: "banned" for a sale that a ban, a restriction or a call
+    to stop rules out ("was banned from selling products to Hikvision", "forbids American companies from selling
+    to ...", "an export ban on sales to X", "urged Amazon to stop selling Rekognition to police": no sale is stated,
+    the event is dropped); "halted" for a sale said as ending ("NSO agreed to halt the sale of Pegasus to X",
+    "Cellebrite ceased selling to Russia": the sale is implied to have taken place, so the event is kept but marked
+    hedged, as a report the text does not state); "" otherwise. Walks at most four steps up through the words
+    that tie an infinitive, a gerund or an object to its governor (xcomp, pcomp, prep, pobj, dobj, compound, ...).
+    Source of the rule: issue 13's breaker round (real news sentences read as sales)."""
+    node = trig
+    stopped = False
+    for _ in range(4):
+        if node.dep_ not in ("xcomp", "pcomp", "prep", "pobj", "dobj", "compound", "nsubjpass", "ccomp", "acl",
+                             "advcl", "conj") or node.head.i == node.i:
+            break
+        if node.dep_ in ("advcl", "conj") and node.head.pos_ != "VERB":
+            break  # (an "acl" goes on: "a ban on its agencies buying ... from Hikvision")
+        node = node.head
+        lemma = node.lemma_.casefold()
+        if lemma in _BAN_LEMMAS:
+            return "banned"
+        if lemma in _STOP_LEMMAS and any(c.dep_ == "dobj" and c.lemma_.casefold() in _PERMIT_LEMMAS and c.i != trig.i
+                                         for c in node.children):
+            break  # "to suspend the license given ... to NSO to export Pegasus": the licence is stopped, not the sale
+        if lemma in _STOP_LEMMAS:
+            stopped = True
+        elif lemma in _CALL_LEMMAS and stopped:
+            return "banned"  # a call to stop: "urged X to stop selling to Y"
+        elif node.pos_ in ("VERB", "AUX") and not stopped and lemma not in ("be", "have", "agree", "decide", "plan"):
+            if lemma not in _STOP_LEMMAS and node.dep_ not in ("xcomp", "ccomp"):
+                break
+    if not stopped:
+        for c in trig.children:  # "an export ban on ...": the noun with a ban word on it ("export ban" parsed inverted)
+            if c.dep_ in ("compound", "amod") and c.lemma_.casefold() in _BAN_LEMMAS:
+                return "banned"
+    return "halted" if stopped else ""
 
 
 def _infinitive(verb: Token) -> bool:
