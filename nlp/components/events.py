@@ -70,6 +70,12 @@ _MAKER_VERBS = {"produce", "make", "develop", "manufacture", "build", "design", 
 # what a company buys when it takes over (part of) another one, not goods
 _FIRM_NOUNS = {"company", "firm", "vendor", "manufacturer", "maker", "outfit", "supplier", "developer", "business",
                "exporter", "companies", "firms"}
+# nouns of an unnamed firm: a country adjective on them says where a partner firm is from ("teamed up with a
+# Russian contractor"), and "the government" after them is not that country's (a sale "to a Russian conglomerate"
+# still names Russia as the destination: tests/nlp/test_supply_news_phrasing.py)
+_PARTNER_NOUNS = _FIRM_NOUNS | _ANAPHOR_NOUNS | {"contractor", "subcontractor", "startup", "start-up", "provider",
+                                                 "integrator", "corporation", "conglomerate", "distributor",
+                                                 "reseller", "operator", "partner"}
 _HOLDING_NOUNS = {"asset", "assets", "stake", "share", "shares", "stock", "business", "division", "subsidiary", "interest"}
 _MODIFIER_DEPS = {"amod", "compound", "npadvmod", "nmod", "nummod"}
 # the value of "the company"/"it" opening a paragraph with no organisation named before it in the paragraph: the
@@ -437,7 +443,9 @@ class EventExtractor:
                 partner = [m for m in mentions if (a := self._attach(deal_verb, m)) is not None
                            and a.prep == _WITH_VERBS[deal_verb.lemma_.casefold()]]
             # (not the country inside an agency's name, nor that of a partner firm: "teamed up with a Russian firm")
-            partner = [m for m in partner if m.label in PARTY_LABELS and not _country_modifier(m, trigger, mentions)]
+            partner = [m for m in partner if m.label in PARTY_LABELS and not _country_modifier(m, trigger, mentions)
+                       and not (m.label == "COUNTRY" and m.root.dep_ in ("amod", "compound", "nmod")
+                                and m.root.head.lemma_.casefold() in _PARTNER_NOUNS)]
             if partner and not any(a.dep == "nsubj" for a in found):
                 head_subj = [m for m in mentions for c in deal_verb.children
                              if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end]
@@ -595,6 +603,9 @@ class EventExtractor:
                 continue
             if m.label in ("PLACE",) or (m.label == "COUNTRY" and _country_modifier(m, trig, mentions)):
                 ev.add("country", m)  # "the Bahraini Ministry", "a Cyprus-based firm": where, not who
+                continue
+            if party and _name_of_goods(m, trig):
+                ev.add("product", m)  # "supplied a monitoring system called Cerebro": the goods' name, no buyer
                 continue
             if grantee is not None and m.key in grantee[0]:
                 continue  # the state body that granted the licence is no party of the export
@@ -1281,6 +1292,25 @@ def _permit_parties(trig: Token, mentions: list[Mention]) -> tuple[set[tuple[int
     return grantors, holders
 
 
+def _name_of_goods(m: Mention, trig: Token) -> bool:
+    """True for a name given to the traded goods by a naming participle: "supplied an Internet traffic monitoring
+    system called Cerebro", "sold a tool known as X" (the object or passive subject of the trade word, not a firm
+    noun: "a company called X" stays a party)."""
+    root = m.root
+    acl = root.head
+    if root.dep_ not in ("oprd", "attr", "xcomp", "dobj", "pobj") or acl.dep_ != "acl" or \
+            acl.lemma_.casefold() not in _NAMING_VERBS:
+        if root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.dep_ == "acl":
+            acl = root.head.head  # "known as X"
+        else:
+            return False
+    if acl.lemma_.casefold() not in _NAMING_VERBS:
+        return False
+    goods = acl.head
+    return goods.head.i == trig.i and goods.dep_ in ("dobj", "nsubjpass") and goods.pos_ == "NOUN" and \
+        goods.lemma_.casefold() not in _ANAPHOR_NOUNS | _FIRM_NOUNS | _STATE_NOUNS
+
+
 def _finding(trig: Token) -> bool:
     """True for an abuse trigger that is also a verb of finding ("identified", "traced", "located"): said of a
     research group or a journalist it reports a finding, not an act of surveillance."""
@@ -1640,7 +1670,7 @@ def _state_antecedent(tok: Token, mentions: list[Mention]) -> Mention | None:
         if lemma in _AGENCY_ANAPHORS:
             continue
         if m.label == "COUNTRY" and not (m.root.dep_ in _MODIFIER_DEPS | {"poss", "appos"} and (
-                m.root.head.lemma_.casefold() in _ANAPHOR_NOUNS | _TOOL_NOUNS or any(
+                m.root.head.lemma_.casefold() in _PARTNER_NOUNS | _TOOL_NOUNS or any(
                     x.label in ("ORG", "PRODUCT") and x.span.start <= m.root.head.i < x.span.end for x in mentions))):
             # a country named as such ("in Togo", "Hungary's governing party"), not where a firm or its goods
             # come from ("an Israeli firm", "Israel's NSO Group", "Israeli spyware")

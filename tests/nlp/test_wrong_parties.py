@@ -90,6 +90,24 @@ def test_the_country_of_a_partner_firm_is_no_buyer(extractor: Extractor) -> None
         assert "RU" not in _parties(ev)
 
 
+def test_the_country_of_a_partner_contractor_is_no_buyer_nor_the_government_it_sells_to(extractor: Extractor) -> None:
+    # the same kind with another firm noun: "the government" was read as Russia's (the partner's country)
+    text = "The company teamed up with a Russian contractor to sell cameras to the government."
+    supplies = _events(extractor.extract_text(text), "supply")
+    assert supplies and all("RU" not in _parties(ev) for ev in supplies)
+
+
+# ------------------------------------------------------------------ 6. the goods' name is no buyer
+def test_the_name_given_to_the_goods_is_no_recipient(extractor: Extractor) -> None:
+    # https://scionnewsroom.com/three-french-companies-have-sold-massive-digital-surveillance-tools-to-egypt/
+    text = ("Nexa Technologies and its sister company – they have the same executives – Advanced Middle East Systems, "
+            "based in Dubai, supplied an Internet traffic monitoring system called Cerebro, under a contract called "
+            "Toblerone and signed on March 24, 2014 for an amount of more than 11 million euros.")
+    supplies = _events(extractor.extract_text(text), "supply")
+    assert supplies and all("Cerebro" not in _names(ev.roles.get("recipient")) for ev in supplies)
+    assert any("Cerebro" in _names(ev.roles.get("product")) for ev in supplies)
+
+
 # ------------------------------------------------------------------ 4. a licence granted to a firm is no supply to it
 def test_a_licence_given_by_a_ministry_to_a_firm_makes_the_firm_the_exporter(extractor: Extractor) -> None:
     # https://sundayguardianlive.com/news/pegasus-data-supervised-monitored-israeli-mod
