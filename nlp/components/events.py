@@ -110,6 +110,8 @@ _FINDING_NOUNS = {"trace", "evidence", "sign", "infection", "indicator", "artifa
                   "instance", "case", "victim", "target"}
 _FINDER_NOUNS = {"researcher", "expert", "analyst", "investigator", "scientist", "technologist", "reporter",
                  "journalist", "team", "lab", "laboratory", "researchers"}
+# verbs that only carry a supply noun: "made sales to", "completed the purchase of", "concluded a sale"
+_LIGHT_VERBS = {"make", "complete", "conclude", "close", "finalize", "finalise", "carry"}
 _PURPOSE_NOUNS = {"use", "purpose", "purposes", "production", "development", "manufacture", "manufacturing",
                   "assembly", "testing", "research"}
 
@@ -515,6 +517,11 @@ class EventExtractor:
     @staticmethod
     def _inherited_subject(trigger: Token) -> Token | None:
         node = trigger
+        if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.casefold() in _LIGHT_VERBS:
+            # "Sandvine made sales upward of $30 million in Egypt": the subject of the light verb sells (or buys)
+            subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                return subj
         for _ in range(4):
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) and node.i != trigger.i:
                 subj = next(c for c in node.children if c.dep_ in ("nsubj", "nsubjpass"))

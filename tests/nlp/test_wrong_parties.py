@@ -130,6 +130,25 @@ def test_a_ministry_that_licenses_an_export_is_no_party_of_it(extractor: Extract
     assert pairs == [({"NSO Group"}, {"SA"})]
 
 
+def test_a_government_that_authorizes_purchases_is_no_buyer(extractor: Extractor) -> None:
+    # https://theusarticles.com/israel-fearing-russian-reaction-blocked-spyware-for-ukraine-and-estonia
+    text = ("Israel's government has authorized Pegasus to be purchased by authoritarian governments, including Saudi "
+            "Arabia and the United Arab Emirates, that have used the weapon to spy on dissidents, human rights activists "
+            "and journalists in those countries.")
+    recipients = [_names(ev.roles.get("recipient")) for ev in _events(extractor.extract_text(text), "supply")]
+    assert recipients == [{"SA", "AE"}]
+
+
+# ------------------------------------------------------------------ 6. a buyer named after "made sales in"
+def test_sales_made_in_a_country_name_the_seller_and_the_country(extractor: Extractor) -> None:
+    # https://todayschronic.com/us-blacklisting-computer-networking-company-for-censorship-web-monitoring-abroad
+    text = ("The decision to blacklist the company comes after Bloomberg reported last year that Sandvine made sales "
+            "upward of $30 million in Egypt, including to state-owned companies and government agencies.")
+    pairs = [(_names(ev.roles.get("supplier")), _names(ev.roles.get("recipient")))
+             for ev in _events(extractor.extract_text(text), "supply")]
+    assert pairs == [({"Sandvine"}, {"EG"})]  # and "blacklist" far above the sale bans nothing
+
+
 # ------------------------------------------------------------------ 5. a listed firm's country is not listed
 def test_the_country_of_a_listed_firm_is_not_a_listed_entity(extractor: Extractor) -> None:
     # https://thedeepdive.ca/us-sanctions-canada-based-sandvine-for-enabling-mass-web-monitoring-and-censorship-in-egypt/
