@@ -296,8 +296,9 @@ class EventExtractor:
         intermediary = self._is_intermediary(mention)
         behalf = False
         by_on_name = False
-        passive_no_agent = any(c.dep_ == "auxpass" for c in trigger.children) and not any(
-            c.dep_ == "agent" for c in trigger.children)
+        passive_no_agent = (any(c.dep_ == "auxpass" for c in trigger.children) or trigger.tag_ == "VBN" and (
+            trigger.dep_ == "acl" or trigger.dep_ == "conj" and any(c.dep_ == "auxpass" for c in trigger.head.children))
+        ) and not any(c.dep_ == "agent" for c in trigger.children)  # (also "which is programmed and sold to ... by X")
         steps = 0
         while tok.i != trigger.i and steps < 8:
             head = tok.head
@@ -1186,10 +1187,15 @@ class EventExtractor:
         if not ev.roles.get("actor") and finding:
             return None  # a finding verb names no actor of its own: no state body is guessed
         if not ev.roles.get("actor"):
+            # (not the one designating, nor a court, nor a state body that is part of a victim's phrase: "critics
+            # of the Turkish Government", nor one that subjects a listing: "the Department of Commerce's BIS added")
+            victims = [m for m in ev.roles.get("victim_group", [])]
             agencies = [m for m in mentions if m.label == "GOV_AGENCY" and not m.span.start <= trig.i < m.span.end
-                        and m.root.head.lemma_.casefold() not in self.t["listing"]]  # not the one designating
+                        and m.root.head.lemma_.casefold() not in self.t["listing"] and not _judicial_body(m)
+                        and not _inside(m, victims) and not self._lister(m)]
             generic = [m for m in mentions if m.label == "GOV_GENERIC"]
-            countries = [m for m in mentions if m.label == "COUNTRY" and m.root.head.lower_ != "in"]
+            countries = [m for m in mentions if m.label == "COUNTRY" and m.root.head.lower_ != "in"
+                         and not _inside(m, victims) and not _dateline(m)]
             fallback = agencies[:1] or generic[:1] or countries[:1]
             if fallback:
                 ev.add("actor", fallback[0])
@@ -1197,6 +1203,15 @@ class EventExtractor:
         _add_sentence_dates(ev, sent, mentions)
         _add_sentence_countries(ev, sent, mentions)
         return ev if ev.roles.get("actor") else None
+
+    def _lister(self, m: Mention) -> bool:
+        """True for a party in the subject of a listing verb ("The Department of Commerce's Bureau of Industry and
+        Security (BIS) added to the Entity List ..."): the authority of a listing, never the actor of the abuse the
+        listing names."""
+        node = m.root
+        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and node.dep_ not in ("nsubj", "nsubjpass"):
+            node = node.head
+        return node.dep_ == "nsubj" and node.head.lemma_.casefold() in self.t["listing"]
 
     # ------------------------------------------------------------------ listing
     def _listing(self, trig: Token, sent: Span, mentions: list[Mention]) -> Event | None:
@@ -1316,6 +1331,31 @@ def _name_of_goods(m: Mention, trig: Token) -> bool:
     goods = acl.head
     return goods.head.i == trig.i and goods.dep_ in ("dobj", "nsubjpass") and goods.pos_ == "NOUN" and \
         goods.lemma_.casefold() not in _ANAPHOR_NOUNS | _FIRM_NOUNS | _STATE_NOUNS
+
+
+def _judicial_body(m: Mention) -> bool:
+    """Courts and tribunals judge; they are never the actor of an abuse a sentence names ("an amicus brief filed
+    with the United States Court of Appeals for the Ninth Circuit ... persecution")."""
+    words = m.span.text.casefold().split()
+    return any(w in ("court", "tribunal", "circuit", "judge", "judiciary") for w in words)
+
+
+def _inside(m: Mention, victims: list[Mention]) -> bool:
+    """True when the mention hangs inside a victim group's phrase ("critics of the Turkish Government")."""
+    ancestors = {a.i for a in m.root.ancestors}
+    return any(v.root.i in ancestors for v in victims)  # (a demonym on the victims, "Moroccan journalists", stays:
+    # the fallback's guess of a domestic actor, at a lower confidence)
+
+
+def _dateline(m: Mention) -> bool:
+    """True for a country in a press release's dateline ("Toronto, Canada (February 13, 2014) – Our report ..."):
+    where the release was issued, not who acted. The country comes right after a city and a comma at the
+    sentence's start, with a bracket or a dash after it."""
+    doc = m.span.doc
+    start = m.span.sent.start
+    nxt = doc[m.span.end] if m.span.end < len(doc) else None
+    return m.span.start - start <= 3 and m.span.start >= start + 2 and doc[m.span.start - 1].text == "," and \
+        nxt is not None and nxt.text in ("(", "–", "—", "-")
 
 
 def _finding(trig: Token) -> bool:

@@ -187,3 +187,43 @@ def test_police_identifying_protesters_with_facial_recognition_are_still_actors(
     # the finding rule leaves a state body's identification with a surveillance tool as an abuse
     text = "The Moscow police identified protesters with facial recognition cameras."
     assert [_names(ev.roles.get("actor")) for ev in _events(extractor.extract_text(text), "abuse")] == [{"Moscow police"}]
+
+
+def test_a_court_the_brief_was_filed_with_is_no_abuse_actor(extractor: Extractor) -> None:
+    # https://www.eff.org/press/releases/eff-court-cisco-must-be-held-accountable-aiding-chinas-human-rights-abuses
+    # (EFF, CC BY 3.0 US; in nlp/devset/real, tuning half)
+    text = ("In an amicus brief filed Monday with the United States Court of Appeals for the Ninth Circuit, EFF and the "
+            "groups ARTICLE 19 and Privacy International argue that the plaintiffs sufficiently alleged that Cisco "
+            "understood that the “Golden Shield” system (also known as The Great Firewall) it custom-built for China "
+            "was an essential component of the government’s program of persecution against the Falun Gong—persecution "
+            "that included online spying and tracking, detention, and torture.")
+    for ev in _events(extractor.extract_text(text), "abuse"):
+        assert not any("Circuit" in a or "Court" in a for a in _names(ev.roles.get("actor")))
+
+
+def test_the_authority_of_a_listing_is_no_actor_of_the_abuse_it_names(extractor: Extractor) -> None:
+    # https://mrwatchlist.com/2020/07/22/bis-story-not-yet-on-the-bis-website/ (BIS press release, US Gov.)
+    text = ("The Department of Commerce’s Bureau of Industry and Security (BIS) added to the Entity List 11 Chinese "
+            "companies implicated in human rights violations and abuses in the implementation of the People’s Republic "
+            "of China’s (PRC) campaign of repression, mass arbitrary detention, forced labor, involuntary collection of "
+            "biometric data, and genetic analyses targeted at Muslim minority groups from the Xinjiang Uyghur "
+            "Autonomous Region (XUAR).")
+    for ev in _events(extractor.extract_text(text), "abuse"):
+        assert not _names(ev.roles.get("actor")) & {"Department of Commerce", "Bureau of Industry and Security", "BIS"}
+
+
+def test_a_state_body_inside_the_victims_phrase_is_no_actor(extractor: Extractor) -> None:
+    # https://citizenlab.ca/2014/02/ethiopian-journalist-group-targeted-hacking-team-spyware/ (CC BY 2.5 CA)
+    text = ("“Lawful intercept” spyware has also apparently been abused to target Bahraini activists, Moroccan "
+            "journalists, critics of the Turkish Government, and Emirati human rights activists.")
+    for ev in _events(extractor.extract_text(text), "abuse"):
+        assert "Turkish Government" not in _names(ev.roles.get("actor"))
+
+
+def test_the_agent_of_a_coordinated_passive_sale_is_the_seller_not_a_buyer(extractor: Extractor) -> None:
+    # https://citizenlab.ca/2014/02/ethiopian-journalist-group-targeted-hacking-team-spyware/ (CC BY 2.5 CA)
+    text = ("In each case, the spyware appeared to be RCS (Remote Control System), which is programmed and sold "
+            "exclusively to governments by Milan-based Hacking Team.")
+    supplies = _events(extractor.extract_text(text), "supply")
+    assert [(_names(ev.roles.get("supplier")), _names(ev.roles.get("recipient"))) for ev in supplies] == [
+        ({"Hacking Team"}, {"governments"})]
