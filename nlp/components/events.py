@@ -1187,15 +1187,15 @@ class EventExtractor:
         if not ev.roles.get("actor") and finding:
             return None  # a finding verb names no actor of its own: no state body is guessed
         if not ev.roles.get("actor"):
-            # (not the one designating, nor a court, nor a state body that is part of a victim's phrase: "critics
-            # of the Turkish Government", nor one that subjects a listing: "the Department of Commerce's BIS added")
-            victims = [m for m in ev.roles.get("victim_group", [])]
+            # (not the one designating, nor a court, nor one that subjects a listing: "the Department of
+            # Commerce's BIS added"; a state named with the victims, "critics of the Turkish Government", "Moroccan
+            # journalists", stays: the fallback's guess of a domestic actor, at a lower confidence)
             agencies = [m for m in mentions if m.label == "GOV_AGENCY" and not m.span.start <= trig.i < m.span.end
                         and m.root.head.lemma_.casefold() not in self.t["listing"] and not _judicial_body(m)
-                        and not _inside(m, victims) and not self._lister(m)]
+                        and not self._lister(m)]
             generic = [m for m in mentions if m.label == "GOV_GENERIC"]
             countries = [m for m in mentions if m.label == "COUNTRY" and m.root.head.lower_ != "in"
-                         and not _inside(m, victims) and not _dateline(m)]
+                         and not _dateline(m)]
             fallback = agencies[:1] or generic[:1] or countries[:1]
             if fallback:
                 ev.add("actor", fallback[0])
@@ -1338,13 +1338,6 @@ def _judicial_body(m: Mention) -> bool:
     with the United States Court of Appeals for the Ninth Circuit ... persecution")."""
     words = m.span.text.casefold().split()
     return any(w in ("court", "tribunal", "circuit", "judge", "judiciary") for w in words)
-
-
-def _inside(m: Mention, victims: list[Mention]) -> bool:
-    """True when the mention hangs inside a victim group's phrase ("critics of the Turkish Government")."""
-    ancestors = {a.i for a in m.root.ancestors}
-    return any(v.root.i in ancestors for v in victims)  # (a demonym on the victims, "Moroccan journalists", stays:
-    # the fallback's guess of a domestic actor, at a lower confidence)
 
 
 def _dateline(m: Mention) -> bool:

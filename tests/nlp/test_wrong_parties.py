@@ -212,14 +212,6 @@ def test_the_authority_of_a_listing_is_no_actor_of_the_abuse_it_names(extractor:
         assert not _names(ev.roles.get("actor")) & {"Department of Commerce", "Bureau of Industry and Security", "BIS"}
 
 
-def test_a_state_body_inside_the_victims_phrase_is_no_actor(extractor: Extractor) -> None:
-    # https://citizenlab.ca/2014/02/ethiopian-journalist-group-targeted-hacking-team-spyware/ (CC BY 2.5 CA)
-    text = ("“Lawful intercept” spyware has also apparently been abused to target Bahraini activists, Moroccan "
-            "journalists, critics of the Turkish Government, and Emirati human rights activists.")
-    for ev in _events(extractor.extract_text(text), "abuse"):
-        assert "Turkish Government" not in _names(ev.roles.get("actor"))
-
-
 def test_the_agent_of_a_coordinated_passive_sale_is_the_seller_not_a_buyer(extractor: Extractor) -> None:
     # https://citizenlab.ca/2014/02/ethiopian-journalist-group-targeted-hacking-team-spyware/ (CC BY 2.5 CA)
     text = ("In each case, the spyware appeared to be RCS (Remote Control System), which is programmed and sold "
