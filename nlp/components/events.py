@@ -1814,6 +1814,9 @@ def _country_modifier(m: Mention, trig: Token, mentions: list[Mention] | None = 
     named = [x for x in (mentions or []) if x.label in ("ORG", "GOV_AGENCY", "PERSON", "PRODUCT")]
     if any(x.span.start <= head.i < x.span.end for x in named):
         return True
+    if head.lemma_.casefold() in _RULE_NOUNS or head.lemma_.casefold() == "regime" and any(
+            c.dep_ == "compound" for c in head.children):
+        return True  # "under Israel's export control regime", "Israel's export law": the state's rules, no buyer
     # the common noun it modifies describes a named party: "Hacking Team, an Italian company", "Israeli company NSO
     # Group", "Megafon, Russia's largest operator" (the country says where that party is, it is not a party)
     if head.pos_ != "NOUN" or head.i == trig.i or head.lemma_.casefold() in _STATE_NOUNS:
@@ -1840,6 +1843,9 @@ def _role_data(m: Mention, mentions: list[Mention]) -> list[Any]:
     return [span.start_char, span.end_char, m.label, m.value]
 
 
+# bodies of rules a country's name qualifies: "Israel's export control regime" (a regime with a compound is rules)
+_RULE_NOUNS = {"law", "laws", "policy", "regulation", "regulations", "legislation", "rule", "rules", "constitution",
+               "framework", "guideline", "guidelines", "standard", "standards", "obligation", "obligations"}
 _STATE_NOUNS = {"government", "regime", "authority", "police", "military", "agency", "ministry", "army", "force",
                 "service", "state", "end-user", "intelligence"}
 

@@ -219,3 +219,12 @@ def test_the_agent_of_a_coordinated_passive_sale_is_the_seller_not_a_buyer(extra
     supplies = _events(extractor.extract_text(text), "supply")
     assert [(_names(ev.roles.get("supplier")), _names(ev.roles.get("recipient"))) for ev in supplies] == [
         ({"Hacking Team"}, {"governments"})]
+
+
+def test_a_country_whose_export_rules_a_firm_is_under_is_no_buyer(extractor: Extractor) -> None:
+    # https://citizenlab.ca/2017/12/champing-cyberbit-ethiopian-dissidents-targeted-commercial-spyware/ (CC BY 2.5 CA)
+    text = ("As a provider of powerful surveillance technology, Cyberbit has the responsibility under both Israel’s "
+            "export control regime as well as the UN Guiding Principles on Business and Human Rights to concern itself "
+            "with the potential for human rights abuses facilitated through use of its product.")
+    for ev in _events(extractor.extract_text(text), "supply"):
+        assert "IL" not in _names(ev.roles.get("recipient"))
