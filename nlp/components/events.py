@@ -1228,8 +1228,11 @@ class EventExtractor:
                 continue
             if m.label == "DATE":
                 ev.add("date", m)
-            elif m.label == "COUNTRY" and _country_modifier(m, trig, mentions):
-                ev.add("country", m)  # "added Canada-based Sandvine Inc.": the listed firm's country, not a listed party
+            elif m.label == "COUNTRY" and (_country_modifier(m, trig, mentions) or m.root.dep_ in (
+                    "amod", "compound", "nmod") and m.root.head.lemma_.casefold() not in _STATE_NOUNS):
+                # "added Canada-based Sandvine Inc.", "Adds Eleven Chinese Entities", "restrictions on seven Iranian
+                # drone producers": where the listed parties are, not a listed party
+                ev.add("country", m)
             elif m.label in ("ORG", "PERSON", "GOV_AGENCY", "PRODUCT") or (m.label == "COUNTRY" and a.dep == "dobj"):
                 if a.dep in ("dobj", "nsubjpass") or (a.dep == "nsubj" and passive):
                     ev.add("entity", m)
