@@ -1184,8 +1184,6 @@ class EventExtractor:
             if m.label in ITEM_LABELS and m.span.start > trig.i and not any(m.key == x.key for r in ev.roles.values() for x in r):
                 if any(t.lower_ in ("with", "using", "through", "via", "by") for t in m.span.doc[trig.i : m.span.start]):
                     ev.add(_item_role(m), m)
-        if not ev.roles.get("actor") and finding:
-            return None  # a finding verb names no actor of its own: no state body is guessed
         if not ev.roles.get("actor"):
             # (not the one designating, nor a court, nor one that subjects a listing: "the Department of
             # Commerce's BIS added"; a state named with the victims, "critics of the Turkish Government", "Moroccan
@@ -1196,7 +1194,9 @@ class EventExtractor:
             generic = [m for m in mentions if m.label == "GOV_GENERIC"]
             countries = [m for m in mentions if m.label == "COUNTRY" and m.root.head.lower_ != "in"
                          and not _dateline(m)]
-            fallback = agencies[:1] or generic[:1] or countries[:1]
+            # (after a finding verb only a state body named in the sentence: "the SSD used FaceTrace to identify
+            # protesters"; never a country where the victims live, "living outside of Belarus and Russia")
+            fallback = agencies[:1] or generic[:1] or ([] if finding else countries[:1])
             if fallback:
                 ev.add("actor", fallback[0])
                 ev.confidence = self.base - 0.2
