@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from nlp.evaluate import GoldText, _gold_values, _same, _values, load_gold
+from nlp.evaluate import GoldText, Score, _gold_values, _same, _values, load_gold
 
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 CLASS_WEIGHTS: tuple[str | None, ...] = (None, "balanced")
@@ -183,22 +183,12 @@ def write_weights(data: dict[str, Any], out: str | Path) -> None:
 
 
 @dataclass
-class EventCv:
-    """Supply events of the tuning half with out-of-fold weights: one mode and threshold of the scorer."""
+class EventCv(Score):
+    """Supply events of the tuning half with out-of-fold weights: one mode and threshold of the scorer (counts
+    and precision/recall as :class:`nlp.evaluate.Score`)."""
 
-    mode: str
-    threshold: float
-    tp: int
-    fp: int
-    fn: int
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+    mode: str = ""
+    threshold: float = 0.0
 
 
 def cross_validated_events(
@@ -236,4 +226,4 @@ def cross_validated_events(
                 acc[0] += s.tp
                 acc[1] += s.fp
                 acc[2] += s.fn
-    return [EventCv(m, t, *v) for (m, t), v in totals.items()]
+    return [EventCv(tp=v[0], fp=v[1], fn=v[2], mode=m, threshold=t) for (m, t), v in totals.items()]
