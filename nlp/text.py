@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -267,8 +268,6 @@ def _markdown(text: str, edits: list[tuple[int, int, str]]) -> set[int]:
     is read only as far as articles use it: no nested emphasis inside link text, no HTML blocks (:func:`clean`
     blanks tags). Every pattern is bounded (no span over 500 characters), so the cost is linear in the text.
     """
-    import html
-
     blocks: set[int] = set()
     for m in _HTML_ENTITY.finditer(text):
         plain = html.unescape(m.group(0))

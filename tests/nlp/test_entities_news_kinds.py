@@ -8,14 +8,7 @@ parties, names broken by a shorter match or run into a role, and people's names 
 from __future__ import annotations
 
 from nlp.extract import Extractor
-from ontology.records import DocumentExtraction
-
-
-def _labels(ext: DocumentExtraction) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for e in ext.entities:
-        out.setdefault(e.text, set()).add(e.label)
-    return out
+from tests.nlp.readings import labels as _labels
 
 
 # ------------------------------------------------------------------------------------------ capitals and cities

@@ -10,21 +10,12 @@ from __future__ import annotations
 
 from nlp.extract import Extractor
 from ontology.records import DocumentExtraction
-
-
-def _labels(ext: DocumentExtraction) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for e in ext.entities:
-        out.setdefault(e.text, set()).add(e.label)
-    return out
+from tests.nlp.readings import agencies as _agencies
+from tests.nlp.readings import labels as _labels
 
 
 def _with(ext: DocumentExtraction, label: str) -> list[str]:
     return [e.text for e in ext.entities if e.label == label]
-
-
-def _agencies(ext: DocumentExtraction) -> dict[str, str | None]:
-    return {e.text: e.country for e in ext.entities if e.label == "GOV_AGENCY"}
 
 
 # ------------------------------------------------------------------------------------------ products, not firms

@@ -9,15 +9,8 @@ from __future__ import annotations
 
 from nlp.components.implied_supply import CONFIDENCE
 from nlp.extract import Extractor
-from ontology.records import DocumentExtraction, EventMention
-
-
-def _supplies(ext: DocumentExtraction) -> list[EventMention]:
-    return [ev for ev in ext.events if ev.type == "supply" and not ev.negated]
-
-
-def _names(value: object) -> set[str]:
-    return {str(v) for v in (value if isinstance(value, list) else [value] if value else [])}
+from tests.nlp.readings import names as _names
+from tests.nlp.readings import supplies as _supplies
 
 
 def test_a_firm_and_a_country_in_one_sentence_about_a_use_make_a_supply_of_low_confidence(extractor: Extractor) -> None:

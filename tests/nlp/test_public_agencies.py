@@ -12,11 +12,7 @@ import pycountry
 from nlp.extract import Extractor
 from nlp.gazetteer import _agency_rows
 from nlp.public_agencies import acronym_kept, name_kept, names_a_body, split_aliases
-from ontology.records import DocumentExtraction
-
-
-def _agencies(ext: DocumentExtraction) -> dict[str, str | None]:
-    return {e.text: e.country for e in ext.entities if e.label == "GOV_AGENCY"}
+from tests.nlp.readings import agencies as _agencies
 
 
 def test_intelligence_agencies_of_several_countries_carry_their_country(extractor: Extractor) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from nlp.extract import Extractor
 from ontology.records import DocumentExtraction
+from tests.nlp.readings import agencies as _agencies
 
 
 def _supplies(ext: DocumentExtraction) -> list[dict[str, object]]:
@@ -16,10 +17,6 @@ def _supplies(ext: DocumentExtraction) -> list[dict[str, object]]:
 
 def _names(value: object) -> list[str]:
     return [str(v) for v in (value if isinstance(value, list) else [value] if value else [])]
-
-
-def _agencies(ext: DocumentExtraction) -> dict[str, str | None]:
-    return {e.text: e.country for e in ext.entities if e.label == "GOV_AGENCY"}
 
 
 # ------------------------------------------------------------------------------------------ government bodies

@@ -8,15 +8,9 @@ from the sentence, and that a country adjective, a newspaper or a body named in 
 from __future__ import annotations
 
 from nlp.extract import Extractor
-from ontology.records import DocumentExtraction, EventMention
-
-
-def _supplies(ext: DocumentExtraction, negated: bool = False) -> list[EventMention]:
-    return [ev for ev in ext.events if ev.type == "supply" and ev.negated == negated]
-
-
-def _names(value: object) -> set[str]:
-    return {str(v) for v in (value if isinstance(value, list) else [value] if value else [])}
+from ontology.records import DocumentExtraction
+from tests.nlp.readings import names as _names
+from tests.nlp.readings import supplies as _supplies
 
 
 def _pairs(ext: DocumentExtraction) -> list[tuple[set[str], set[str]]]:

@@ -9,14 +9,11 @@ from __future__ import annotations
 
 from nlp.extract import Extractor
 from ontology.records import DocumentExtraction, EventMention
+from tests.nlp.readings import names as _names
 
 
 def _events(ext: DocumentExtraction, kind: str) -> list[EventMention]:
     return [ev for ev in ext.events if ev.type == kind]
-
-
-def _names(value: object) -> set[str]:
-    return {str(v) for v in (value if isinstance(value, list) else [value] if value else [])}
 
 
 def _parties(ev: EventMention) -> set[str]:
