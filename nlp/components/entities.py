@@ -20,6 +20,7 @@ import nlp.components.common as common
 from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
 from nlp.components.name_repairs import repair_names
 from nlp.components.ruler import _actor_head_end, _modifies_later_noun
+from nlp.components.state_bodies import implied_country, international, legislature_country_hint
 from nlp.gazetteer import Gazetteer, subdivision_code
 from nlp.normalize import acronym, legal_forms, name_key
 
@@ -102,7 +103,9 @@ class EntityNormalizer:
             return False
         if len(raw_words) > 1 and (raw_words[-1] in ("court", "circuit") or "court" in raw_words[:-1]
                                    and raw_words[raw_words.index("court") + 1] in ("of", "for")):
-            return True  # "the Supreme Court", "the Ninth Circuit", "Court of Appeals": courts are state bodies
+            # "the Supreme Court", "the Ninth Circuit", "Court of Appeals": courts are state bodies; an international
+            # court ("European Court of Human Rights", "International Criminal Court") is an ORG by the set's rule
+            return not international(raw_words)
         if (raw_words[-1] in _STATE_HEADS and (len(raw_words) > 1 or raw_words[0] in _ONE_WORD_BODIES)) or (len(raw_words) > 2 and raw_words[0] in _STATE_HEADS | _SHARED_HEADS | {"parliament"}
                                              and raw_words[1] in ("of", "for")):  # ("Parliament of Catalonia")
             return True
@@ -203,12 +206,15 @@ class EntityNormalizer:
                 return known
         doc = span.doc
         words = list(span)
-        for n in (3, 2, 1):  # a country or place at the start of the name
+        for n in (3, 2, 1):  # a country or place at the start of the name ("Oregon State Police": a US state)
             if len(words) > n:
                 head = doc[span.start : span.start + n].text
-                code = gaz.country_code(head) or gaz.place_code(head)
+                code = gaz.country_code(head) or gaz.place_code(head) or subdivision_code(head)
                 if code:
                     return code
+        implied = implied_country(span)  # "Ninth Circuit": a U.S. federal court by its name's shape
+        if implied:
+            return implied
         for tok in words[1:-1]:  # "Royal Canadian Mounted Police": a country word inside a title-case name
             if tok.is_title and (tok.i + 1 >= span.end or doc[tok.i + 1].is_title):
                 code = gaz.country_code(tok.text)
@@ -231,7 +237,7 @@ class EntityNormalizer:
                 code = gaz.country_code(before) or gaz.place_code(before)
                 if code:
                     return code
-        return None
+        return legislature_country_hint(span, gaz.country_code)
 
     def _map(self, span: Span) -> tuple[str, str, float] | None:
         label, text = span.label_, span.text

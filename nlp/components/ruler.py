@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
+from nlp.components.state_bodies import state_body_spans
 from nlp.gazetteer import Gazetteer
 from nlp.normalize import legal_forms, name_key
 
@@ -136,7 +137,13 @@ class GazetteerRuler:
                     and all(t.is_title for t in doc[start:end]):
                 continue  # "the Criminal Intelligence and Investigations Department": one name over "and", left to ner
             candidates.append(Span(doc, start, end, label=strings[match_id], kb_id=name_key(span.text)))
-        candidates = [self._with_country_name(doc, c, countries_by_end, candidates) for c in candidates]
+        # courts, legislatures and their committees by the shape of their names (nlp/components/state_bodies.py)
+        stops = frozenset(t for c in candidates if c.label_ == "COUNTRY" for t in range(c.start, c.end))
+        for start, end, label in state_body_spans(doc, stops):
+            candidates.append(Span(doc, start, end, label=label, kb_id=name_key(doc[start:end].text)))
+        # (over a copy: joining removes the country from ``candidates``, which must not skip the next span)
+        joined = [self._with_country_name(doc, c, countries_by_end, candidates) for c in list(candidates)]
+        candidates = [c for c in joined if c.label_ != "COUNTRY" or c in candidates]
         candidates += self._government_actors(doc, candidates)
         lists = [s for s in candidates if s.label_ in ("LIST", COUNTRY_IN_NAME)]  # kept under an agency too
         inside_list = {(s.start, s.end) for s in candidates for li in lists if s.label_ not in ("LIST", "GOV_AGENCY")
@@ -177,13 +184,16 @@ class GazetteerRuler:
             i = c.end
             if i < len(doc) and doc[i].lower_ in ("'s", "\u2019s"):
                 i += 1
+            elif i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 1].is_upper:
+                i += 3  # "United Arab Emirates (UAE) security services": the country's acronym inside the phrase
             end = _actor_head_end(doc, i)
             if end is not None and not (end < len(doc) and (doc[end].lower_ in _PERSON_ROLE_NOUNS or (
                     doc[end].pos_ in ("NOUN", "PROPN") and doc[end - 1].lower_ != "government"))) \
                     and not _modifies_later_noun(doc[end - 1]):
                 # "a former Israeli military officer", "PRC military modernization": a modifier, no actor
                 out.append(Span(doc, c.start, end, label="GOV_AGENCY", kb_id=name_key(doc[c.start : end].text)))
-                if self._is_demonym(c) or i > c.end:  # "Egyptian police", "China's military" (not "Calder Intelligence Service")
+                if self._is_demonym(c) or i == c.end + 1:  # "Egyptian police", "China's military" (not "Calder
+                    # Intelligence Service", nor "United Arab Emirates (UAE) security services": one phrase)
                     out.append(Span(doc, c.start, c.end, label=COUNTRY_IN_NAME, kb_id=c.kb_id_))
             if c.start >= 2 and doc[c.start - 1].lower_ in ("of", "the") and (
                     doc[c.start - 2].lower_ == "government" or doc[c.start - 2].lower_ == "of"

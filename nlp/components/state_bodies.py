@@ -1,0 +1,169 @@
+"""Courts, legislatures and legislative committees found by the shape of their names, not from a list.
+
+A court, a legislature or a committee of one is named by a head word ("Court", "Circuit", "Congress",
+"Parliament", "Senate", "Assembly", "Committee"), title-case words before it that say its kind ("Supreme",
+"District", "Constitutional", "House Judiciary") and complements after it over "of"/"for" (and "on" for a
+committee) with title-case words ("Court of Appeals for the Ninth Circuit", "High Court of Kenya", "House
+Committee on Oversight and Government Reform"). The dev set's rule (nlp/devset/real/README.md): courts, committees
+and legislatures are GOV_AGENCY; international bodies ("European Court of Human Rights", "European Parliament")
+are ORG. :func:`state_body_spans` gives ``(start, end, label)`` token ranges; the ruler puts them before ner.
+
+Guards (issue 13 round 8): a head word that opens a longer proper name is a firm's ("Court Square Capital"); a
+lone capitalised "Court" or "Committee" after an article is a reference back ("the Committee"), no name; a party's
+congress ("the Communist Party's National Congress", "Indian National Congress") is no legislature; a committee
+is a legislature's only with a legislative word in its name ("House", "Senate", "Parliamentary", "Select") or
+"of Parliament"/"of Congress" after it ("the Committee to Protect Journalists" is an NGO, left to ner).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+# head words of a court's, legislature's or legislative committee's name (title case)
+_COURT_HEADS = frozenset({"Court", "Tribunal"})
+_LEGISLATURE_HEADS = frozenset({"Congress", "Parliament", "Senate", "Assembly", "Knesset", "Duma"})
+_COMMITTEE_HEADS = frozenset({"Committee", "Subcommittee"})
+_HEADS = _COURT_HEADS | _LEGISLATURE_HEADS | _COMMITTEE_HEADS | {"Circuit"}
+# words in a committee's name that make it a legislature's ("Senate Intelligence Committee", "Joint Committee on
+# Human Rights", "Parliamentary Committee on Defence")
+_LEGISLATIVE_WORDS = frozenset({"House", "Senate", "Congressional", "Parliamentary", "Select", "Joint", "Standing",
+                                "Permanent", "Congress", "Parliament", "Legislative", "Judiciary", "Oversight",
+                                "Appropriations"})
+# an assembly is a legislature only with one of these before it ("National Assembly", "Legislative Assembly");
+# "General Assembly" is the UN's, an international body, left to ner
+_ASSEMBLY_KINDS = frozenset({"National", "Legislative", "Federal", "Constituent", "Parliamentary", "People's", "State",
+                             "Grand"})
+# words that make a court or legislature an international (regional) body, an ORG by the set's rule
+_INTERNATIONAL_WORDS = frozenset({"international", "european", "inter-american", "interamerican", "union", "eu",
+                                  "ecowas", "un", "nations", "commonwealth"})
+# an ordinal or a name before "Circuit" makes a U.S. federal court of appeals ("Ninth Circuit", "D.C. Circuit")
+_CIRCUITS = frozenset({"First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth",
+                       "Eleventh", "Federal", "D.C.", "1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th",
+                       "10th", "11th"})
+_LINKS = frozenset({"of", "for"})
+_PARTY_WORDS = frozenset({"party", "party's", "national"})
+
+
+def _name_word(tok: Token) -> bool:
+    """A word that can stand inside a body's name: title case or capitals ("EU", "U.S."), letters first."""
+    return (tok.is_title or tok.is_upper) and tok.text[:1].isalpha() and tok.lower_ not in ("the", "a", "an", "i")
+
+
+def _complements(doc: Doc, end: int, links: frozenset[str]) -> int:
+    """The end of the name after its head: up to three "of"/"for"(/"on") complements of title-case words, "and"
+    between them ("for the District of Oregon", "on Oversight and Government Reform", "of the European Union")."""
+    for _ in range(3):
+        i = end
+        if i >= len(doc) or doc[i].lower_ not in links:
+            break
+        i += 1
+        if i < len(doc) and doc[i].lower_ == "the":
+            i += 1
+        j = i
+        while j < len(doc) and (_name_word(doc[j]) or doc[j].lower_ == "and" and j > i and j + 1 < len(doc)
+                                and _name_word(doc[j + 1]) and doc[j + 1].lower_ not in ("the",)):
+            j += 1
+        if j == i:
+            break
+        end = j
+    return end
+
+
+def _left(doc: Doc, head: int, stops: frozenset[int], limit: int = 5) -> int:
+    """The start of the name before its head: title-case words up to an article, a possessive or a country's
+    name or demonym (``stops``: "U.S. House Judiciary Committee" starts at "House", "the Kenyan High Court" at
+    "High"; joining a country to the name is the ruler's rule)."""
+    start = head
+    while start > 0 and head - start < limit:
+        prev = doc[start - 1]
+        if not _name_word(prev) or start - 1 in stops:
+            break
+        if prev.text.endswith(".") and len(prev.text) > 1 and prev.text != "D.C.":
+            break  # "U.S.": a country, joined by the ruler
+        start -= 1
+    return start
+
+
+def state_body_spans(doc: Doc, stops: frozenset[int] = frozenset()) -> list[tuple[int, int, str]]:
+    """Token ranges ``(start, end, label)`` of courts, legislatures and legislative committees named in ``doc``;
+    ``label`` is "GOV_AGENCY", or "ORG" for an international court or parliament. ``stops``: indices of tokens
+    of country names and demonyms, where a name's left edge stops. One pass over the tokens, work only at the
+    head words."""
+    out: list[tuple[int, int, str]] = []
+    for tok in doc:
+        if tok.text not in _HEADS:
+            continue
+        i = tok.i
+        start = _left(doc, i, stops)
+        links = _LINKS | {"on"} if tok.text in _COMMITTEE_HEADS else _LINKS
+        end = _complements(doc, i + 1, links)
+        if end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and end == i + 1:
+            continue  # "Court Square Capital", "Senate Bill": the head word opens a longer name
+        words = [t.text for t in doc[start:end]]
+        lowers = {w.casefold() for w in words}
+        if lowers & {"ltd", "inc", "llc", "capital", "group", "hotel", "street", "road", "square"}:
+            continue
+        head = tok.text
+        if head in _COURT_HEADS and end - start == 1:
+            continue  # "the Court": a reference back to a court named before
+        if head == "Circuit" and not (start < i and doc[i - 1].text in _CIRCUITS):
+            continue
+        if head in _COMMITTEE_HEADS:
+            if not lowers & {w.casefold() for w in _LEGISLATIVE_WORDS}:
+                continue  # "the Committee to Protect Journalists", "the committee": no legislature's committee
+        if head == "Assembly" and not (start < i and doc[i - 1].text in _ASSEMBLY_KINDS):
+            continue
+        if head == "Congress":
+            before = doc[start - 1].lower_ if start > 0 else ""
+            if lowers & _PARTY_WORDS or before in ("party's", "'s", "\u2019s") and start >= 2 \
+                    and doc[start - 2].lower_ == "party" or end - start > 1 and start < i:
+                continue  # "the Communist Party's National Congress", "Indian National Congress": a party's
+        if head in ("Parliament", "Congress") and start >= 2 and doc[start - 1].lower_ == "of" \
+                and doc[start - 2].lower_ in ("member", "members"):
+            continue  # "Member of Parliament": an office holder's title
+        if head == "Senate" and end - start == 1 and i + 1 < len(doc) and doc[i + 1].text in _COMMITTEE_HEADS:
+            continue
+        label = "ORG" if international(words) else "GOV_AGENCY"
+        out.append((start, end, label))
+    return out
+
+
+def international(words: list[str]) -> bool:
+    """True for an international or regional body's name ("European Court of Human Rights", "International
+    Criminal Court", "Court of Justice of the European Union", "European Parliament"): an ORG by the set's rule."""
+    return any(w.casefold() in _INTERNATIONAL_WORDS for w in words)
+
+
+def implied_country(span: Span) -> str | None:
+    """"US" for the name shapes of U.S. federal courts ("Ninth Circuit", "Court of Appeals for the Ninth Circuit",
+    "District Court for the District of Oregon", "Northern District of California"); None otherwise."""
+    words = [t.text for t in span]
+    if "Circuit" in words and any(w in _CIRCUITS for w in words):
+        return "US"
+    if "Court" in words and "District" in words and any(
+            span.doc[t.i - 1].lower_ == "district" and t.lower_ == "of" for t in span[1:]):
+        return "US"
+    return None
+
+
+# words of U.S. legislative names ("Congress", "House Judiciary Committee", "Senate Intelligence Committee")
+_US_LEGISLATIVE = frozenset({"Congress", "House", "Senate", "Congressional"})
+
+
+def legislature_country_hint(span: Span, country_code: Callable[[str], str | None]) -> str | None:
+    """"US" for "Congress" or a House or Senate committee named without a country ("Congress", "the House
+    Judiciary Committee") when the document itself names the United States ("U.S.", "American", "United
+    States", also inside another name such as "U.S. House Committee on ..."; ``country_code`` reads a name as its
+    ISO code): the text says which state's legislature it is. None otherwise, also for a bare "Parliament" or
+    "Senate": many states have one, and a guessed country would be a silent wrong answer."""
+    words = {t.text for t in span}
+    if not (words & _US_LEGISLATIVE and (words & {"Congress", "Congressional"} or words & _COMMITTEE_HEADS)):
+        return None
+    doc = span.doc
+    for tok in doc:
+        if tok.text[:1].isupper() and (country_code(tok.text) == "US" or tok.i + 1 < len(doc)
+                                        and country_code(doc[tok.i : tok.i + 2].text) == "US"):
+            return "US"
+    return None
