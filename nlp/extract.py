@@ -28,6 +28,7 @@ from nlp.components.common import OUTPUT_LABELS, aux_spans
 from nlp.components.entities import TYPED_CONFIDENCE
 from nlp.components.events import PREVIOUS_PARAGRAPH_ORG
 from nlp.components.ruler import COUNTRY_IN_NAME
+from nlp.components.state_bodies import us_legislative_name
 from nlp.gazetteer import Gazetteer, capital_cities
 from nlp.normalize import Coreference, display_name
 from nlp.pipeline import build_pipeline
@@ -198,6 +199,7 @@ class Extractor:
                 country = (country_at.get((s, e)) or country_of.get(canonical)) if label == "GOV_AGENCY" else None
                 ext.entities.append(EntityMention(text=p.text[o_start:o_end], label=label, canonical=canonical,
                                                   start=o_start, end=o_end, confidence=round(conf, 3), country=country))
+        _us_legislatures(ext.entities)
         for ev in events:
             roles: dict[str, str | list[str]] = {}
             for role, mentions in ev["roles"].items():
@@ -272,6 +274,19 @@ def _last_firm(result: _UnitResult, start: int, events: list[dict[str, Any]]) ->
         return [result.topic[0] + start, result.topic[1] + start, "ORG", result.topic[2]]
     orgs = [(s + start, e + start, "ORG", can) for s, e, lab, can, _ in result.entities if lab == "ORG"]
     return list(orgs[-1]) if orgs else None
+
+
+def _us_legislatures(entities: list[EntityMention]) -> None:
+    """"Congress" and House or Senate committees named without a country (``us_legislative_name``) take the
+    country US when the document names the United States (a COUNTRY mention US) or one of its bodies (a
+    GOV_AGENCY of country US): "the House Intelligence Committee" in a text on "the U.S. government". Without such
+    a mention they keep no country. Changes the mentions in place."""
+    if not any(e.label == "COUNTRY" and e.canonical == "US" or e.label == "GOV_AGENCY" and e.country == "US"
+               for e in entities):
+        return
+    for e in entities:
+        if e.label == "GOV_AGENCY" and e.country is None and us_legislative_name(e.text):
+            e.country = "US"
 
 
 def _unit_result(doc: Doc) -> _UnitResult:

@@ -20,7 +20,7 @@ import nlp.components.common as common
 from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
 from nlp.components.name_repairs import repair_names
 from nlp.components.ruler import _actor_head_end, _modifies_later_noun
-from nlp.components.state_bodies import implied_country, international, legislature_country_hint
+from nlp.components.state_bodies import implied_country, international
 from nlp.gazetteer import Gazetteer, subdivision_code
 from nlp.normalize import acronym, legal_forms, name_key
 
@@ -237,7 +237,7 @@ class EntityNormalizer:
                 code = gaz.country_code(before) or gaz.place_code(before)
                 if code:
                     return code
-        return legislature_country_hint(span, gaz.country_code)
+        return None
 
     def _map(self, span: Span) -> tuple[str, str, float] | None:
         label, text = span.label_, span.text

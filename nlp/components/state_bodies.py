@@ -17,8 +17,6 @@ is a legislature's only with a legislative word in its name ("House", "Senate", 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from spacy.tokens import Doc, Span, Token
 
 # head words of a court's, legislature's or legislative committee's name (title case)
@@ -78,6 +76,10 @@ def _left(doc: Doc, head: int, stops: frozenset[int], limit: int = 5) -> int:
     start = head
     while start > 0 and head - start < limit:
         prev = doc[start - 1]
+        if prev.lower_ == "and" and start - 2 >= 0 and _name_word(doc[start - 2]) and start - 2 not in stops \
+                and doc[start].text not in _HEADS:
+            start -= 1  # "the Intelligence and Security Committee of Parliament": one name over "and"
+            continue
         if not _name_word(prev) or start - 1 in stops:
             break
         if prev.text.endswith(".") and len(prev.text) > 1 and prev.text != "D.C.":
@@ -106,6 +108,9 @@ def state_body_spans(doc: Doc, stops: frozenset[int] = frozenset()) -> list[tupl
         if lowers & {"ltd", "inc", "llc", "capital", "group", "hotel", "street", "road", "square"}:
             continue
         head = tok.text
+        before = doc[start - 1].lower_ if start > 0 else ""
+        if before in ("a", "an"):
+            continue  # "a Joint Parliamentary Committee", "a High Court in Nairobi": a kind of body, no name
         if head in _COURT_HEADS and end - start == 1:
             continue  # "the Court": a reference back to a court named before
         if head == "Circuit" and not (start < i and doc[i - 1].text in _CIRCUITS):
@@ -116,10 +121,14 @@ def state_body_spans(doc: Doc, stops: frozenset[int] = frozenset()) -> list[tupl
         if head == "Assembly" and not (start < i and doc[i - 1].text in _ASSEMBLY_KINDS):
             continue
         if head == "Congress":
-            before = doc[start - 1].lower_ if start > 0 else ""
-            if lowers & _PARTY_WORDS or before in ("party's", "'s", "\u2019s") and start >= 2 \
-                    and doc[start - 2].lower_ == "party" or end - start > 1 and start < i:
-                continue  # "the Communist Party's National Congress", "Indian National Congress": a party's
+            if lowers & _PARTY_WORDS or before in ("'s", "\u2019s") and start >= 2 and doc[start - 2].lower_ == "party" \
+                    or end - start > 1 and start < i or before == "the" and end == i + 1 \
+                    or end == i + 1 and end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN"):
+                # "the Communist Party's National Congress", "Indian National Congress", "Trinamool Congress": a
+                # party's; "The Congress on Tuesday stepped up its attack", "Congress spokesperson Shaktisinh
+                # Gohil": India's Congress party, named with an article or as a modifier (the U.S. legislature
+                # is "Congress" alone or with its country: "the U.S. Congress")
+                continue
         if head in ("Parliament", "Congress") and start >= 2 and doc[start - 1].lower_ == "of" \
                 and doc[start - 2].lower_ in ("member", "members"):
             continue  # "Member of Parliament": an office holder's title
@@ -152,18 +161,11 @@ def implied_country(span: Span) -> str | None:
 _US_LEGISLATIVE = frozenset({"Congress", "House", "Senate", "Congressional"})
 
 
-def legislature_country_hint(span: Span, country_code: Callable[[str], str | None]) -> str | None:
-    """"US" for "Congress" or a House or Senate committee named without a country ("Congress", "the House
-    Judiciary Committee") when the document itself names the United States ("U.S.", "American", "United
-    States", also inside another name such as "U.S. House Committee on ..."; ``country_code`` reads a name as its
-    ISO code): the text says which state's legislature it is. None otherwise, also for a bare "Parliament" or
-    "Senate": many states have one, and a guessed country would be a silent wrong answer."""
-    words = {t.text for t in span}
-    if not (words & _US_LEGISLATIVE and (words & {"Congress", "Congressional"} or words & _COMMITTEE_HEADS)):
-        return None
-    doc = span.doc
-    for tok in doc:
-        if tok.text[:1].isupper() and (country_code(tok.text) == "US" or tok.i + 1 < len(doc)
-                                        and country_code(doc[tok.i : tok.i + 2].text) == "US"):
-            return "US"
-    return None
+def us_legislative_name(text: str) -> bool:
+    """True for "Congress" or a House or Senate committee named without its country ("Congress", "the House
+    Judiciary Committee", "Senate Intelligence Committee"): the U.S. legislature's by its name's shape, which
+    ``nlp.extract`` gives the country US only where the document itself names the United States or one of its
+    bodies (a bare "Parliament" or "Senate" alone gets no country: many states have one, and a guessed country
+    would be a silent wrong answer)."""
+    words = set(text.replace("\n", " ").split())
+    return bool(words & _US_LEGISLATIVE and (words & {"Congress", "Congressional"} or words & _COMMITTEE_HEADS))
