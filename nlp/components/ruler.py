@@ -221,7 +221,8 @@ _ACTOR_HEADS = (
     ("armed", "forces"), ("security", "forces"), ("security", "services"), ("security", "service"),
     ("intelligence", "services"), ("intelligence", "service"), ("intelligence", "agencies"),
     ("secret", "police"), ("riot", "police"), ("border", "police"), ("state", "security"), ("government",),
-    ("administration",), ("regime",), ("police",), ("military",), ("army",), ("navy",),
+    ("administration",), ("regime",), ("police",), ("military",), ("army",), ("navy",), ("parliament",), ("senate",),
+    ("congress",),
     ("junta",), ("cabinet",), ("gendarmerie",),
 )
 # news phrasing, matched in lower case only ("Mexico's defense ministry", "Rwandan intelligence", "Moroccan spy

@@ -34,7 +34,7 @@ _LEGISLATIVE_WORDS = frozenset({"House", "Senate", "Congressional", "Parliamenta
 _ASSEMBLY_KINDS = frozenset({"National", "Legislative", "Federal", "Constituent", "Parliamentary", "People's", "State",
                              "Grand"})
 # words that make a court or legislature an international (regional) body, an ORG by the set's rule
-_INTERNATIONAL_WORDS = frozenset({"international", "european", "inter-american", "interamerican", "union", "eu",
+_INTERNATIONAL_WORDS = frozenset({"international", "european", "inter-american", "interamerican", "inter", "union", "eu",
                                   "ecowas", "un", "nations", "commonwealth"})
 # an ordinal or a name before "Circuit" makes a U.S. federal court of appeals ("Ninth Circuit", "D.C. Circuit")
 _CIRCUITS = frozenset({"First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth",
@@ -79,6 +79,9 @@ def _left(doc: Doc, head: int, stops: frozenset[int], limit: int = 5) -> int:
         if prev.lower_ == "and" and start - 2 >= 0 and _name_word(doc[start - 2]) and start - 2 not in stops \
                 and doc[start].text not in _HEADS:
             start -= 1  # "the Intelligence and Security Committee of Parliament": one name over "and"
+            continue
+        if start - 1 in stops and start >= 3 and doc[start - 2].text == "-" and _name_word(doc[start - 3]):
+            start -= 3  # "Inter-American Court of Human Rights": a demonym inside a hyphenated word of the name
             continue
         if not _name_word(prev) or start - 1 in stops:
             break

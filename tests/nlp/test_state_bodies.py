@@ -162,3 +162,31 @@ def test_the_committee_alone_and_the_police_alone_are_no_mentions(extractor: Ext
                                  "no law on surveillance as ordered by the Supreme Court in the Right to Privacy "
                                  "judgment, Puttuswamy Vs Union of India (2017).")
     assert agencies(ext) == {"Supreme Court": None}
+
+
+def test_a_countrys_parliament_in_lower_or_title_case_and_its_committee(extractor: Extractor) -> None:
+    # https://globalpolitics.info/eu/greek-parliament-investigates-watergate-spying-scandal.html (EURACTIV)
+    ext = extractor.extract_text(
+        "The Greek parliament\u2019s inquiry committee will hold a crucial meeting on Monday to investigate the "
+        "wiretapping scandal which has rocked the country, with the Greek prime minister\u2019s former chief of staff and "
+        "nephew, Grigoris Dimitriadis, set to testify.")
+    assert agencies(ext) == {"Greek parliament": "GR"}
+    # https://www.bebuzee.com/blog/news-greek-parliament-refuses-to-question-supreme-court-over-spyware-ruling
+    ext = extractor.extract_text(
+        "The Greek Parliament's Special Permanent Committee on Institutions and Transparency has rejected a request "
+        "from opposition parties to summon Supreme Court prosecutors to explain their decision regarding a "
+        "high-profile telephone surveillance case.")
+    found = agencies(ext)
+    assert found["Greek Parliament"] == "GR"
+    assert "Special Permanent Committee on Institutions and Transparency" in found
+
+
+def test_a_regional_court_with_a_demonym_inside_its_name_is_an_organisation(extractor: Extractor) -> None:
+    # https://privacyinternational.org/advocacy/5330/new-historic-judgment-members-jose-alvear-restrepo-lawyers-collective-v-colombia
+    ext = extractor.extract_text(
+        "On 18 October 2023, the Inter-American Court of Human Rights (IACtHR or Court) issued a historic judgment "
+        "declaring the Republic of Colombia internationally responsible for human rights violations against several "
+        "members of the human rights non-profit Colectivo de Abogados y Abogadas Jos\u00e9 Alvear Restrepo (CAJAR)and "
+        "their relatives.")
+    assert labels(ext)["Inter-American Court of Human Rights"] == {"ORG"}
+    assert not agencies(ext)
