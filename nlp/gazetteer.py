@@ -1,8 +1,8 @@
 """The gazetteer: every name list the pipeline matches, from three places.
 
 (a) the ontology (capability concepts and their alternative labels, via ``ontology.vocab``);
-(b) the data files in ``nlp/data`` (countries, places, named agencies with their country, agency words, victim
-    groups, products, lists, cues);
+(b) the data files in ``nlp/data`` (countries, places, named agencies with their country, firms of the surveillance
+    trade, agency words, victim groups, products, lists, cues);
 (c) entries the application layer passes at run time (names and aliases from the graph and loaded lists,
     and extra countries such as the fictional sample world), so extraction improves as the graph grows.
 """
@@ -177,6 +177,8 @@ class Gazetteer:
         products = {e.name for e in gaz.entries} | {a for e in gaz.entries for a in e.aliases}
         for vendor in sorted(set(gaz.product_vendors.values()) - products):  # the makers are organisations
             gaz.entries.append(GazetteerEntry("ORG", vendor, name_key(vendor), []))
+        for firm, firm_forms, firm_country in vendor_rows():  # real firms of the trade from published sources
+            gaz.entries.append(GazetteerEntry("ORG", firm_forms[0], name_key(firm), firm_forms[1:], firm_country))
         for _, (surface, code, authority) in _rows("lists.tsv", 3):
             gaz.lists[surface] = (code, authority)
         for agency, agency_aliases, country in _agency_rows():
@@ -328,6 +330,21 @@ def _agency_rows(public: bool = True) -> Iterator[tuple[str, list[str], str]]:
                 raise GazetteerError(f"nlp/data/{file} line {no}: expected name, aliases and a two-letter country code"
                                      + (" and a source id" if width == 4 else ""))
             yield cols[0], _split(cols[1]), cols[2].upper()
+
+
+def vendor_rows() -> Iterator[tuple[str, list[str], str]]:
+    """Rows of nlp/data/vendors_public.tsv (built from published sources by scripts/build_vendors_public.py, guards in
+    nlp/public_vendors.py): the firm's name, the forms the ruler matches (at least one) and its country of
+    registration ("" when the source names none), an organisation's country that no event rule reads as a party."""
+    file = "vendors_public.tsv"
+    for no, line in enumerate(_data(file).splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) != 4 or not cols[0] or not _split(cols[1]) or (cols[2] and not (len(cols[2]) == 2 and cols[2].isalpha())):
+            raise GazetteerError(f"nlp/data/{file} line {no}: expected name, forms (|), a two-letter country code or "
+                                 "nothing, and a source id")
+        yield cols[0], _split(cols[1]), cols[2].upper()
 
 
 def _ckey(text: str) -> str:

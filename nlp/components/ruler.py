@@ -123,6 +123,9 @@ class GazetteerRuler:
                     while end < len(doc) and doc[end].text[:1].isupper() and (  # "the NSO Group company": no tail
                             doc[end].lower_.strip(".") in self._legal_forms or doc[end].lower_ in _NAME_TAILS):
                         end += 1
+                        if end + 1 < len(doc) and doc[end].text == "," and doc[end - 1].lower_.strip(".") in \
+                                self._legal_forms and doc[end + 1].lower_.strip(".") in self._legal_forms:
+                            end += 1  # "Hikvision Digital Technology Co., Ltd.": one legal form over a comma
                 candidates.append(Span(doc, start, end, label=label, kb_id=canonical))
         candidates = [_media_name(doc, c) for c in candidates]
         countries_by_end = {c.end: c for c in candidates if c.label_ == "COUNTRY"}
