@@ -123,9 +123,15 @@ class GazetteerRuler:
                     while end < len(doc) and doc[end].text[:1].isupper() and (  # "the NSO Group company": no tail
                             doc[end].lower_.strip(".") in self._legal_forms or doc[end].lower_ in _NAME_TAILS):
                         end += 1
-                        if end + 1 < len(doc) and doc[end].text == "," and doc[end - 1].lower_.strip(".") in \
+                        if end + 1 < len(doc) and doc[end].text in (",", ".") and doc[end - 1].lower_.strip(".") in \
                                 self._legal_forms and doc[end + 1].lower_.strip(".") in self._legal_forms:
-                            end += 1  # "Hikvision Digital Technology Co., Ltd.": one legal form over a comma
+                            end += 1  # "Hikvision Digital Technology Co., Ltd.", "... PTE. LTD.": one legal form
+                    if end + 1 < len(doc) and doc[end].text == "." and doc[end - 1].lower_ in self._legal_forms \
+                            and doc[end + 1].is_lower:
+                        end += 1  # "PTE. LTD. of Singapore": the abbreviation's full stop, the sentence goes on
+                    if end + 1 < len(doc) and doc[end - 1].text == "Group" and doc[end].text == "of" \
+                            and doc[end + 1].text == "Companies":
+                        end += 2  # "the Gamma Group of Companies": the group's full name
                 candidates.append(Span(doc, start, end, label=label, kb_id=canonical))
         candidates = [_media_name(doc, c) for c in candidates]
         countries_by_end = {c.end: c for c in candidates if c.label_ == "COUNTRY"}
