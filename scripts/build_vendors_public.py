@@ -57,8 +57,8 @@ def read_source(path: Path) -> Source:
                 raise ValueError(f"{path.name} line {no}: expected name, aliases (|) and country, tab-separated")
             name, aliases = cols[0].strip(), [a.strip() for a in cols[1].split("|") if a.strip()]
             text = " ".join(passage).casefold()
-            for form in (name, *aliases):
-                if form.casefold() not in text and not name.startswith(form):
+            for form in (name, *aliases):  # an alias may be a leading part of the name ("Cytrox" of "Cytrox AD")
+                if form.casefold() not in text and (form == name or not name.startswith(form)):
                     raise ValueError(f"{path.name} line {no}: {form!r} is not written in the passage")
             try:
                 country = country_code(cols[2])
