@@ -127,8 +127,8 @@ class GazetteerRuler:
                                 self._legal_forms and doc[end + 1].lower_.strip(".") in self._legal_forms:
                             end += 1  # "Hikvision Digital Technology Co., Ltd.", "... PTE. LTD.": one legal form
                     if end + 1 < len(doc) and doc[end].text == "." and doc[end - 1].lower_ in self._legal_forms \
-                            and doc[end + 1].is_lower:
-                        end += 1  # "PTE. LTD. of Singapore": the abbreviation's full stop, the sentence goes on
+                            and (doc[end + 1].is_lower or doc[end + 1].text in ("(", ",")):
+                        end += 1  # "PTE. LTD. of Singapore", "PTE. LTD. (Singapore)": the abbreviation's full stop
                     if end + 1 < len(doc) and doc[end - 1].text == "Group" and doc[end].text == "of" \
                             and doc[end + 1].text == "Companies":
                         end += 2  # "the Gamma Group of Companies": the group's full name
