@@ -14,6 +14,8 @@ any source. Each rule here is a precision guard with its reason:
   such form is no row ("Nice" of the Spy Files). A form of several words all of them frequent (Zipf >= 4.0, "Blue
   Coat") is dropped unless it ends in a firm word or a legal form ("Blue Coat Systems", "Positive Technologies").
 - a form that is a country or an ISO 3166-2 subdivision name is never a firm's form.
+- :func:`caseless_form_kept`: a rare one-word form is matched in any case too ("MEGVII", "Sensetime"): the other
+  forms, like every gazetteer ORG, only as written.
 - one row per firm (``nlp.normalize.name_key`` of its name, and its country when two sources give two); a form claimed by two rows stays with the first.
 - the country is the source's, turned into ISO 3166-1 alpha-2 by countrynames; "" when the source names none. The
   event rules never read it (a firm's country says where it is registered, it is no party of a supply).
@@ -100,6 +102,14 @@ def match_form_kept(form: str) -> bool:
         return True
     content = [w for w in words if w.lower() not in ("of", "the", "and", "&")]
     return not all(zipf_frequency(w.lower().strip(".,"), "en") >= COMMON_WORD_ZIPF for w in content)
+
+
+def caseless_form_kept(form: str) -> bool:
+    """True when a kept one-word form may also be matched in any case ("MEGVII", "Sensetime", "HIKVISION", as press
+    releases and news write brand names): a word of five letters or more, no acronym, rarer than RARE_WORD_ZIPF in
+    English text in lower case too, so no other reading of it is common in any case ("Candiru", "Trovicor")."""
+    return " " not in form and len(form) >= 5 and form.isalpha() and not looks_like_acronym(form) \
+        and match_form_kept(form) and zipf_frequency(form.lower(), "en") < RARE_WORD_ZIPF
 
 
 def finalize(rows: Iterable[PublicVendor]) -> list[PublicVendor]:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from nlp.public_vendors import PublicVendor, country_code, finalize  # noqa: E402
+from nlp.public_vendors import PublicVendor, caseless_form_kept, country_code, finalize  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "tests" / "fixtures" / "sources" / "surveillance_vendors"
@@ -80,13 +80,15 @@ def main() -> None:
     args = ap.parse_args()
     sources = [read_source(p) for p in sorted(args.sources.glob("*.txt"))]
     rows = finalize(r for s in sources for r in s.rows)
-    lines = ["# Firms of the surveillance trade (ORG) named by published sources: name\tforms matched (|)\tiso2\tsource",
+    lines = ["# Firms of the surveillance trade (ORG) named by published sources: name\tforms matched as written (|)\t"
+             "iso2\tsource\tforms also matched in any case (|)",
              "# Built by scripts/build_vendors_public.py from tests/fixtures/sources/surveillance_vendors (precision",
              "# guards: nlp/public_vendors.py). Names, forms, country of registration and source only; the country is",
              "# never read as a party of an event.",
              *(f"# source {s.meta['id']}: {s.meta['title']}; {s.meta['url']}; published {s.meta['published']}; "
                f"{s.meta['licence']}; read {s.meta['read']}" for s in sources)]
-    lines += [f"{r.name}\t{'|'.join(r.aliases)}\t{r.country}\t{r.source}" for r in rows]
+    lines += [f"{r.name}\t{'|'.join(r.aliases)}\t{r.country}\t{r.source}\t"
+              f"{'|'.join(f for f in r.aliases if caseless_form_kept(f))}" for r in rows]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{args.out}: {len(rows)} rows from {len(sources)} sources")
 

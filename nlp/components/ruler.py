@@ -119,7 +119,7 @@ class GazetteerRuler:
                 if label == "COUNTRY" and start >= 2 and doc[start - 1].lower_ == "of" \
                         and doc[start - 2].text in _INSTITUTION_HEADS | {"Voice", "Bank"}:
                     continue  # "Voice of America", "the Bank of China", "the University of Toronto": a name's end
-                if label in ("ORG", "GOV_AGENCY") and sensitive:  # "NSO Group Technologies Ltd": the full name
+                if label in ("ORG", "GOV_AGENCY"):  # "NSO Group Technologies Ltd": the full name (also "MEGVII Ltd")
                     while end < len(doc) and doc[end].text[:1].isupper() and (  # "the NSO Group company": no tail
                             doc[end].lower_.strip(".") in self._legal_forms or doc[end].lower_ in _NAME_TAILS):
                         end += 1

@@ -17,7 +17,14 @@ import pytest
 
 from nlp.extract import Extractor
 from nlp.gazetteer import Gazetteer, vendor_rows
-from nlp.public_vendors import PublicVendor, country_code, finalize, match_form_kept, without_legal_form
+from nlp.public_vendors import (
+    PublicVendor,
+    caseless_form_kept,
+    country_code,
+    finalize,
+    match_form_kept,
+    without_legal_form,
+)
 from tests.nlp.readings import labels, names, supplies
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,6 +60,23 @@ def test_firms_spacy_does_not_tag_are_found_in_news_sentences(extractor: Extract
         "Hikvision is a facial recognition technology that’s already working with the government of Zimbabwe and "
         "the Harare City Council."))
     assert found.get("Hikvision") == {"ORG"}
+
+
+def test_rare_firm_names_are_found_in_any_case(extractor: Extractor) -> None:
+    # SemiMedia, "US adds 28 Chinese entities including Hikvision to entity list", October 2019
+    found = labels(extractor.extract_text(
+        "In addition to Hikvision, China's artificial intelligence companies MEGVII and Sensetime have also been "
+        "added to the entity list."))
+    assert found.get("MEGVII") == {"ORG"} and found.get("Sensetime") == {"ORG"}  # the table writes Megvii, SenseTime
+    # TechCrunch's headline (comparemela.com reprint, 15 February 2024), in title case: the form as written still
+    found = labels(extractor.extract_text("Spyware Startup Variston Is Losing Staff — Some Say It's Closing"))
+    assert found.get("Variston") == {"ORG"}
+
+
+@pytest.mark.parametrize(("form", "any_case"), [("Candiru", True), ("Hikvision", True), ("NSO", False),
+                                                ("Intellexa S.A.", False), ("Paragon", False), ("Axon", False)])
+def test_only_rare_one_word_names_are_matched_in_any_case(form: str, any_case: bool) -> None:
+    assert caseless_form_kept(form) is any_case
 
 
 def test_entity_list_names_keep_their_legal_forms_whole(extractor: Extractor) -> None:
@@ -97,7 +121,7 @@ def test_rare_names_acronyms_and_forms_ending_in_a_firm_word_are_matched(form: s
 
 
 def test_guarded_words_are_no_gazetteer_phrases() -> None:
-    forms = {form for _, row_forms, _ in vendor_rows() for form in row_forms}
+    forms = {form for _, row_forms, _, _ in vendor_rows() for form in row_forms}
     assert not forms & {"Nice", "Gamma", "Leon", "Circles", "Dawning", "Axon", "Blue Coat", "DJI"}
     assert {"Cytrox", "Intellexa", "Bluecoat", "Aventiv", "Hikvision", "Trovicor", "Amesys"} <= forms
 
@@ -146,8 +170,8 @@ def test_every_row_has_forms_an_iso_country_or_none_and_a_described_source() -> 
     described = {line.split()[2].rstrip(":") for line in text.splitlines() if line.startswith("# source ")}
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
     assert len(rows) >= 40
-    for name, forms, country, source in rows:
-        assert forms and source in described, name
+    for name, forms, country, source, any_case in rows:
+        assert forms and source in described and set(any_case.split("|")) - {""} <= set(forms.split("|")), name
         assert not country or pycountry.countries.get(alpha_2=country) is not None, name
     for header in (line for line in text.splitlines() if line.startswith("# source ")):
         assert "read 2026-" in header and ("public domain" in header or "CC BY" in header or "copyright" in header)
