@@ -1,8 +1,8 @@
 """The gazetteer: every name list the pipeline matches, from three places.
 
 (a) the ontology (capability concepts and their alternative labels, via ``ontology.vocab``);
-(b) the data files in ``nlp/data`` (countries, places, named agencies with their country, agency words, victim
-    groups, products, lists, cues);
+(b) the data files in ``nlp/data`` (countries, places, named agencies with their country, firms of the surveillance
+    trade, agency words, victim groups, products, lists, cues);
 (c) entries the application layer passes at run time (names and aliases from the graph and loaded lists,
     and extra countries such as the fictional sample world), so extraction improves as the graph grows.
 """
@@ -152,6 +152,7 @@ class Gazetteer:
         self.agency_terms: list[str] = []
         self.generic_agencies: list[str] = []
         self.intermediary_terms: list[str] = []
+        self.caseless_org_forms: set[str] = set()  # rare firm names also matched in any case ("MEGVII")
 
     # ------------------------------------------------------------------ construction
     @classmethod
@@ -177,6 +178,9 @@ class Gazetteer:
         products = {e.name for e in gaz.entries} | {a for e in gaz.entries for a in e.aliases}
         for vendor in sorted(set(gaz.product_vendors.values()) - products):  # the makers are organisations
             gaz.entries.append(GazetteerEntry("ORG", vendor, name_key(vendor), []))
+        for firm, firm_forms, firm_country, any_case in vendor_rows():  # real firms of the trade, published sources
+            gaz.entries.append(GazetteerEntry("ORG", firm_forms[0], name_key(firm), firm_forms[1:], firm_country))
+            gaz.caseless_org_forms.update(any_case)
         for _, (surface, code, authority) in _rows("lists.tsv", 3):
             gaz.lists[surface] = (code, authority)
         for agency, agency_aliases, country in _agency_rows():
@@ -313,6 +317,8 @@ class Gazetteer:
             for form in (entry.name, *entry.aliases):
                 if form.strip():
                     yield Phrase(form.strip(), entry.label, canonical, case_sensitive=True)
+                    if entry.label == "ORG" and form.strip() in self.caseless_org_forms:  # "MEGVII", "Sensetime" too
+                        yield Phrase(form.strip(), entry.label, canonical, case_sensitive=False)
 
 
 def _agency_rows(public: bool = True) -> Iterator[tuple[str, list[str], str]]:
@@ -328,6 +334,22 @@ def _agency_rows(public: bool = True) -> Iterator[tuple[str, list[str], str]]:
                 raise GazetteerError(f"nlp/data/{file} line {no}: expected name, aliases and a two-letter country code"
                                      + (" and a source id" if width == 4 else ""))
             yield cols[0], _split(cols[1]), cols[2].upper()
+
+
+def vendor_rows() -> Iterator[tuple[str, list[str], str, list[str]]]:
+    """Rows of nlp/data/vendors_public.tsv (built from published sources by scripts/build_vendors_public.py, guards in
+    nlp/public_vendors.py): the firm's name, the forms the ruler matches (at least one), its country of
+    registration ("" when the source names none; an organisation's country that no event rule reads as a party)
+    and the forms also matched in any case."""
+    file = "vendors_public.tsv"
+    for no, line in enumerate(_data(file).splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) != 5 or not cols[0] or not _split(cols[1]) or (cols[2] and not (len(cols[2]) == 2 and cols[2].isalpha())):
+            raise GazetteerError(f"nlp/data/{file} line {no}: expected name, forms (|), a two-letter country code or "
+                                 "nothing, a source id and the forms matched in any case (|)")
+        yield cols[0], _split(cols[1]), cols[2].upper(), _split(cols[4])
 
 
 def _ckey(text: str) -> str:

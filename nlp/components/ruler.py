@@ -120,10 +120,19 @@ class GazetteerRuler:
                 if label == "COUNTRY" and start >= 2 and doc[start - 1].lower_ == "of" \
                         and doc[start - 2].text in _INSTITUTION_HEADS | {"Voice", "Bank"}:
                     continue  # "Voice of America", "the Bank of China", "the University of Toronto": a name's end
-                if label in ("ORG", "GOV_AGENCY") and sensitive:  # "NSO Group Technologies Ltd": the full name
+                if label in ("ORG", "GOV_AGENCY"):  # "NSO Group Technologies Ltd": the full name (also "MEGVII Ltd")
                     while end < len(doc) and doc[end].text[:1].isupper() and (  # "the NSO Group company": no tail
                             doc[end].lower_.strip(".") in self._legal_forms or doc[end].lower_ in _NAME_TAILS):
                         end += 1
+                        if end + 1 < len(doc) and doc[end].text in (",", ".") and doc[end - 1].lower_.strip(".") in \
+                                self._legal_forms and doc[end + 1].lower_.strip(".") in self._legal_forms:
+                            end += 1  # "Hikvision Digital Technology Co., Ltd.", "... PTE. LTD.": one legal form
+                    if end + 1 < len(doc) and doc[end].text == "." and doc[end - 1].lower_ in self._legal_forms \
+                            and (doc[end + 1].is_lower or doc[end + 1].text in ("(", ",")):
+                        end += 1  # "PTE. LTD. of Singapore", "PTE. LTD. (Singapore)": the abbreviation's full stop
+                    if end + 1 < len(doc) and doc[end - 1].text == "Group" and doc[end].text == "of" \
+                            and doc[end + 1].text == "Companies":
+                        end += 2  # "the Gamma Group of Companies": the group's full name
                 candidates.append(Span(doc, start, end, label=label, kb_id=canonical))
         candidates = [_media_name(doc, c) for c in candidates]
         countries_by_end = {c.end: c for c in candidates if c.label_ == "COUNTRY"}

@@ -124,7 +124,7 @@ def test_legal_form_tails_are_kept_and_prices_left_out(extractor: Extractor) -> 
     text = ("Russia-based Positive Technologies, Singapore-based Computer Security Initiative Consultancy PTE. LTD. and "
             "Israel-based Candiru are others on the Entity List.")
     orgs = {e.text for e in extractor.extract_text(text).entities if e.label == "ORG"}
-    assert "Computer Security Initiative Consultancy PTE. LTD" in orgs and "Candiru" in orgs
+    assert "Computer Security Initiative Consultancy PTE. LTD." in orgs and "Candiru" in orgs
     priced = extractor.extract_text("The police bought the system from Tigerjet Network Pte Ltd for Tk 5 crore.")
     assert "Tigerjet Network Pte Ltd" in {e.text for e in priced.entities if e.label == "ORG"}
 
