@@ -215,7 +215,8 @@ def prepare(text: str) -> Prepared:
             edits.append((m.start(1) + len(first), m.start(2), ""))
     for m in _LINE_BREAK.finditer(text):
         nl = text.index("\n", m.start())
-        join = "\n\n" if nl in blocks else " "  # a markdown block's line ends its paragraph
+        # a markdown block's line, or a heading line over its section, ends its paragraph
+        join = "\n\n" if nl in blocks or _heading_before(text, nl) else " "
         edits.append((nl - 1, nl + 1, join) if text[nl - 1] == "\r" else (nl, nl + 1, join))
     for m in _SPACE_RUN.finditer(text):
         edits.append((m.start(), m.end(), " "))
@@ -342,6 +343,28 @@ def _markdown(text: str, edits: list[tuple[int, int, str]]) -> set[int]:
     for m in _MD_ESCAPE.finditer(text):
         edits.append((m.start(), m.end(), ""))
     return blocks
+
+
+# a heading line: at most eight words, no sentence punctuation inside or at its end, and its last word no function
+# word ("The Ministry of Interior of" is a wrapped line, not a heading)
+_HEADING = re.compile(r"[^\W\d_][^\n.,;:!?]{0,70}")
+_OPEN_ENDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"})
+
+
+def _heading_before(text: str, nl: int) -> bool:
+    """Whether the line ending at the line break ``nl`` is a heading over the next line, not a line a PDF wrapped:
+    it opens its block (:func:`_starts_block`), is a short title ("Background", "Key Findings from Citizen Lab":
+    at most eight words, every word but function words capitalised: not "NSO Group sold" in a narrow column), ends in no sentence
+    punctuation nor a function word, and the next line starts with a capital. Citizen Lab's "Background\nCitizen
+    Lab research into ..." had made "Background Citizen Lab" one name."""
+    start = text.rfind("\n", 0, nl) + 1
+    line = text[start:nl].strip()
+    words = line.split()
+    nxt = text[nl + 1 : nl + 80].lstrip(" \t\r")
+    if not (1 <= len(words) <= 8) or not nxt[:1].isupper() or _HEADING.fullmatch(line) is None \
+            or words[-1].casefold() in _OPEN_ENDS or not _starts_block(text, start):
+        return False
+    return words[0][:1].isupper() and all(w[:1].isupper() for w in words if w.casefold() not in _OPEN_ENDS)
 
 
 def _starts_block(text: str, line_start: int) -> bool:

@@ -622,6 +622,12 @@ def _trim(ent: Span, legal_forms: frozenset[str] = frozenset()) -> Span | None:
     ner left outside kept ("Computer Security Initiative Consultancy PTE. LTD."); None if nothing is left."""
     start, end = ent.start, ent.end
     doc = ent.doc
+    breaks = [j for j in range(start, end) if doc[j].is_space and "\n" in doc[j].text]
+    if breaks:  # "Background\nCitizen Lab": a heading line and the name opening the next line; a name has no line break
+        pieces = [(a, b) for a, b in zip([start, *(j + 1 for j in breaks)], [*breaks, end], strict=True) if a < b]
+        if not pieces:
+            return None
+        start, end = max(reversed(pieces), key=lambda p: p[1] - p[0])  # the longest line, the last on a tie
     while start < end and doc[start].lower_ in ("the", "a", "an", "its", "their"):
         start += 1
     opened = [j for j in range(start, end) if doc[j].text == "("]
@@ -653,7 +659,8 @@ def _trim(ent: Span, legal_forms: frozenset[str] = frozenset()) -> Span | None:
                     doc[end].lower_.rstrip(".") == "co" and doc[end].text[:1].isupper()):
                 end += 1
             elif doc[end].text in (".", ",") and end + 1 < len(doc) and doc[end + 1].lower_.rstrip(".") in legal_forms \
-                    and doc[end + 1].text[:1].isupper() and doc[end - 1].lower_.rstrip(".") in legal_forms:
+                    and doc[end + 1].text[:1].isupper() and doc[end - 1].lower_.rstrip(".") in legal_forms \
+                    and not doc[end + 1].is_stop:  # "Co., Ltd.", not "Novalpina Capital LLP. As Yana Peel ...": "As" opens a sentence
                 end += 2
             else:
                 break

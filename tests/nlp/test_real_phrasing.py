@@ -129,6 +129,15 @@ def test_legal_form_tails_are_kept_and_prices_left_out(extractor: Extractor) -> 
     assert "Tigerjet Network Pte Ltd" in {e.text for e in priced.entities if e.label == "ORG"}
 
 
+def test_a_legal_form_ending_a_sentence_does_not_take_the_next_sentence_s_first_word(extractor: Extractor) -> None:
+    # Citizen Lab, letter to Novalpina Capital's founders (June 2019): "As" after "LLP." opens a sentence, though
+    # "AS" is a Norwegian legal form
+    text = ("We write to you in light of recent reporting indicating that you both own a stake in Novalpina Capital "
+            "LLP. As Yana Peel has recently expressed that she believes criticism is important, we ask her.")
+    orgs = {e.text for e in extractor.extract_text(text).entities if e.label == "ORG"}
+    assert orgs == {"Novalpina Capital LLP"}
+
+
 def test_a_surname_alone_is_not_an_org(extractor: Extractor) -> None:
     # https://saurban.com/us-sanctions-spyware-firm-supplying-tools-to-spy-on-dissidents-journalists (first
     # sentence, shortened); the second is written for the test.

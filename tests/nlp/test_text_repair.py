@@ -25,6 +25,15 @@ from nlp.text import prepare
         ("a state-\nowned firm", "a state-owned firm"),  # a prefix keeps its hyphen
         ("the Bahraini\nMinistry of Interior", "the Bahraini Ministry of Interior"),  # PDF line wrap
         ("one.\n\nTwo", "one.\n\nTwo"),  # a blank line still ends the paragraph
+        # a heading line over its section ends a paragraph (Citizen Lab, "Behind Blue Coat: An Update from Burma",
+        # 2011; "Project Torogoz", 2022); a wrapped line is no heading: it ends in a function word, holds a
+        # lower-case word or the next line goes on in lower case
+        ("Background\nCitizen Lab research into", "Background\n\nCitizen Lab research into"),
+        ("Key Findings from Citizen Lab\nOur latest report", "Key Findings from Citizen Lab\n\nOur latest report"),
+        ("The Ministry of Interior of\nBahrain bought it", "The Ministry of Interior of Bahrain bought it"),
+        ("NSO Group sold\nPegasus to Mexico", "NSO Group sold Pegasus to Mexico"),
+        ("In 2021\nNSO Group sold", "In 2021 NSO Group sold"),
+        ("Export Controls\nand sanctions", "Export Controls and sanctions"),
         ("NSO\u2019s \u201cPegasus\u201d", "NSO's \"Pegasus\""),
         ("the \ufb01rm", "the firm"),
     ],
@@ -161,3 +170,12 @@ def test_an_article_as_markdown_gives_what_the_plain_article_gives(extractor: Ex
                       for ev in ext.events if ev.type == "supply")
 
     assert supplies(as_markdown) == supplies(as_plain) and supplies(as_plain)
+
+
+def test_a_heading_line_is_not_read_into_the_name_that_opens_the_next_line(extractor: Extractor) -> None:
+    # Citizen Lab, "Behind Blue Coat: An Update from Burma" (2011): the section heading stood on its own line, and
+    # "Background\nCitizen Lab" was one organisation
+    text = ("Background\nCitizen Lab research into the use of commercial filtering products in countries under "
+            "sanctions found Blue Coat devices in Burma.")
+    names = {e.text for e in extractor.extract_text(text).entities if e.label == "ORG"}
+    assert "Citizen Lab" in names and not any("Background" in n for n in names)
