@@ -86,6 +86,9 @@ def test_a_missing_vendored_model_is_an_error_naming_it_and_the_command_that_ins
         load_base_model(model)
     assert "'en_core_web_md' is not installed" in str(err.value)
     assert "redflag install-model en_core_web_md" in str(err.value)
+    with pytest.raises(ModelNotInstalledError) as err:  # the folder it installs to, given as a path, but absent
+        load_base_model(str(tmp_path / "empty" / "en_core_web_md"))
+    assert "Install it with: redflag install-model en_core_web_md" in str(err.value)
 
 
 def test_a_wheel_whose_sha256_is_not_the_pin_is_refused_and_the_installed_model_is_kept(tmp_path):
