@@ -5,7 +5,7 @@ Run: ``.venv/bin/python benchmarks/nlp_models.py [--gold nlp/devset/real] [--rou
 ``--model`` takes what ``REDFLAG_SPACY_MODEL`` takes: an installed pipeline package name or a pipeline folder
 (for example the ``_model`` folder of a vendored en_core_web_md). For each model: the headline figures of
 ``nlp.evaluate`` on the tuning half, the counted half and all texts (the full extractor, and the bare model's
-entity recall). Then speed: words/s of each bare model (``nlp.pipe``) and each full extractor over the gold
+entity recall), and the supply events' precision per half (as ``eval-nlp``'s event table scores them). Then speed: words/s of each bare model (``nlp.pipe``) and each full extractor over the gold
 texts, the models timed in turn within each of ``--rounds`` rounds (so machine load hits them alike), median
 over rounds reported. Words are whitespace-separated tokens. Timings are wall-clock on a shared machine:
 compare models within one run, not across runs.
@@ -60,6 +60,10 @@ def main() -> None:
         loaded[model] = (load_base_model(model), extractor)
         print(f"== {model}")
         print(format_figures(result.figures))
+        supply = {half: result.reports[half].events["supply"] for half in ("tuning", "counted", "all")}
+        print("supply precision (event scorer)        " + "".join(
+            f"{s.precision:>26.2f}" if s.tp + s.fp else f"{'-':>26}" for s in supply.values()).rstrip()
+            + "   " + " / ".join(f"{s.tp}/{s.tp + s.fp}" for s in supply.values()))
         print()
     bare_s: dict[str, list[float]] = {m: [] for m in args.model}
     full_s: dict[str, list[float]] = {m: [] for m in args.model}
@@ -67,10 +71,12 @@ def main() -> None:
         for model, (bare, extractor) in loaded.items():
             bare_s[model].append(_time_bare(bare, texts))
             full_s[model].append(_time_full(extractor, texts))
+    first_bare = words / statistics.median(bare_s[args.model[0]])
     print(f"speed over {len(texts)} texts, {words} words, median of {args.rounds} rounds:")
     for model in args.model:
         b, f = words / statistics.median(bare_s[model]), words / statistics.median(full_s[model])
-        print(f"  {model}: bare model {b:,.0f} words/s, full extractor {f:,.0f} words/s (ratio {f / b:.2f})")
+        print(f"  {model}: bare model {b:,.0f} words/s, full extractor {f:,.0f} words/s (ratio {f / b:.2f}; "
+              f"{f / first_bare:.2f} of the first model's bare words/s)")
 
 
 if __name__ == "__main__":

