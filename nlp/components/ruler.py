@@ -232,7 +232,7 @@ _ACTOR_HEADS = (
     ("secret", "police"), ("riot", "police"), ("border", "police"), ("state", "security"), ("government",),
     ("administration",), ("regime",), ("police",), ("military",), ("army",), ("navy",), ("parliament",), ("senate",),
     ("congress",),
-    ("junta",), ("cabinet",), ("gendarmerie",),
+    ("junta",), ("cabinet",), ("gendarmerie",), ("authorities",),
 )
 # news phrasing, matched in lower case only ("Mexico's defense ministry", "Rwandan intelligence", "Moroccan spy
 # agency"); a capitalised "Interior Ministry" is a name, found by the agency patterns, its demonym a mention apart

@@ -56,7 +56,9 @@ def test_denials_never_become_a_positive_supply(extractor: Extractor):
 def test_abuse_event_names_actor_victims_and_tool(extractor: Extractor):
     ext = extractor.extract_text("Bahraini authorities used Pegasus spyware to monitor journalists and activists in 2020.")
     [ev] = [e for e in ext.events if e.type == "abuse"]
-    assert "BH" in ev.roles["actor"]
+    # the state acting, as a government body with its country ("X authorities" as "X police")
+    assert ev.roles["actor"] == "Bahraini authorities"
+    assert {e.text: e.country for e in ext.entities if e.label == "GOV_AGENCY"} == {"Bahraini authorities": "BH"}
     assert ev.roles["victim_group"] == ["journalists", "activists"]
     assert ev.roles["product"] == "Pegasus"
 

@@ -190,3 +190,12 @@ def test_a_regional_court_with_a_demonym_inside_its_name_is_an_organisation(extr
         "their relatives.")
     assert labels(ext)["Inter-American Court of Human Rights"] == {"ORG"}
     assert not agencies(ext)
+
+
+def test_a_countrys_authorities_are_a_government_actor_and_the_authorities_alone_are_none(extractor: Extractor) -> None:
+    # Reuters, 16 December 2021, as republished by Middle East Monitor ("Prominent Egyptian opposition activist's
+    # phone hacked, says watchdog"): "X authorities" is the state acting, as "X government" and "X police" are
+    ext = extractor.extract_text("Egyptian authorities did not immediately respond to a request for comment.")
+    assert agencies(ext) == {"Egyptian authorities": "EG"}
+    # the same report's bare "authorities" names no state: no agency mention
+    assert not agencies(extractor.extract_text("The authorities did not immediately respond to a request for comment."))
