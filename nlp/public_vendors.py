@@ -17,7 +17,7 @@ any source. Each rule here is a precision guard with its reason:
 - :func:`caseless_form_kept`: a rare one-word form is matched in any case too ("MEGVII", "Sensetime"): the other
   forms, like every gazetteer ORG, only as written.
 - one row per firm (``nlp.normalize.name_key`` of its name, and its country when two sources give two); a form claimed by two rows stays with the first.
-- the country is the source's, turned into ISO 3166-1 alpha-2 by countrynames; "" when the source names none. The
+- the country is the source's, turned into ISO 3166-1 alpha-2 by the project's country table; "" when the source names none. The
   event rules never read it (a firm's country says where it is registered, it is no party of a supply).
 """
 
@@ -39,6 +39,7 @@ from nlp.public_agencies import (
     is_place,
     looks_like_acronym,
 )
+from ontology import countries
 
 RARE_WORD_ZIPF = RARE_ACRONYM_ZIPF  # a one-word firm name matched alone is rarer than this in English text
 # words ending a firm's name: a form ending in one names a firm, not a thing ("Blue Coat Systems", "Gamma Group")
@@ -61,13 +62,14 @@ class PublicVendor:
 
 
 def country_code(text: str) -> str:
-    """The ISO 3166-1 alpha-2 code of a country as a source names it ("North Macedonia" -> "MK", "the U.K." ->
-    "GB"); "" for ""; raises ValueError naming the text when countrynames does not know it."""
+    """The ISO 3166-1 alpha-2 code of a country as a source names it ("North Macedonia" -> "MK"), read by the
+    project's one country table (:func:`ontology.countries.country_code`); "" for ""; raises ValueError naming the
+    text when the table does not know it or gives no real ISO country (a sample-world code)."""
     if not text.strip():
         return ""
-    code = countrynames.to_code(text.strip())
-    if not code or len(code) != 2 or pycountry.countries.get(alpha_2=code) is None:
-        raise ValueError(f"not a country name countrynames knows: {text!r}")
+    code = countries.country_code(text)
+    if not code or pycountry.countries.get(alpha_2=code) is None:
+        raise ValueError(f"not a country name the country table knows: {text!r}")
     return code
 
 
