@@ -30,7 +30,7 @@ from nlp.components.events import PREVIOUS_PARAGRAPH_ORG
 from nlp.components.ruler import COUNTRY_IN_NAME
 from nlp.components.state_bodies import us_legislative_name
 from nlp.gazetteer import Gazetteer, capital_cities
-from nlp.normalize import Coreference, display_name
+from nlp.normalize import Coreference, display_name, name_key
 from nlp.pipeline import build_pipeline
 from nlp.text import Prepared, check_language, clean, prepare, split_units
 from ontology.records import Document, DocumentExtraction, EntityMention, EventMention, stable_id
@@ -117,6 +117,10 @@ class Extractor:
             yield self._finish(queue.popleft())
 
     # ------------------------------------------------------------------ internals
+    def _product_vendors(self) -> dict[str, str]:
+        """Product canonical -> its maker, from the pipeline's gazetteer (nlp/data/products.tsv)."""
+        return dict(self.nlp.get_pipe("redflag_entities").gazetteer.product_vendors)  # type: ignore[attr-defined]
+
     def _unit_stream(
         self, docs: Iterable[Document], queue: deque[_Pending], by_id: dict[int, _Pending]
     ) -> Iterator[tuple[str, tuple[int, str]]]:
@@ -172,7 +176,7 @@ class Extractor:
             events.extend(unit_events)
             previous = _last_firm(result, start, unit_events) or previous
         read = p.prepared.text
-        events = _named_makers_supply(read, events, makers)
+        events = _named_makers_supply(read, events, makers, self._product_vendors(), raw)
         raw = _add_acronym_mentions(read, raw)
         raw = _surnames_are_people(read, raw)
         raw = _typed_names_repeated(read, raw)
@@ -224,13 +228,18 @@ class Extractor:
         return ext
 
 
-def _named_makers_supply(text: str, events: list[dict[str, Any]], makers: list[list[Any]]) -> list[dict[str, Any]]:
+def _named_makers_supply(text: str, events: list[dict[str, Any]], makers: list[list[Any]],
+                         product_vendors: dict[str, str] | None = None,
+                         entities: list[tuple[int, int, str, str, float]] | None = None) -> list[dict[str, Any]]:
     """Supply events whose supplier is not said, completed with the maker the document names for their product:
     "the NSO Group's Pegasus spyware" ... "Pegasus is only sold to governments" (NSO Group sold it). The makers are
     those of :func:`nlp.components.events._product_makers` and the suppliers of the document's own supply events
-    with that product; products match by their text, case-insensitive. A completed event's confidence is at most
-    0.7 (inferred, not said); an event read from a use that finds no maker is dropped ("used Pegasus" alone names
-    no seller)."""
+    with that product; products match by their text, case-insensitive. Failing those, the maker of a known
+    product (``product_vendors``: product canonical -> vendor, nlp/data/products.tsv) when the document names it:
+    in the product's own name ("bought Cellebrite UFED devices": Cellebrite) or as an organisation mention
+    anywhere in ``entities`` (document offsets, label, canonical), the nearest before the event first. A completed
+    event's confidence is at most 0.7 (inferred, not said); an event read from a use that finds no maker is
+    dropped ("used Pegasus" alone names no seller)."""
     maker_of: dict[str, list[Any]] = {}
     for ps, pe, firm in makers:
         maker_of.setdefault(text[ps:pe].casefold(), firm)
@@ -248,15 +257,40 @@ def _named_makers_supply(text: str, events: list[dict[str, Any]], makers: list[l
         if ev["type"] == "supply" and not roles.get("supplier"):
             products = [text[m[0] : m[1]].casefold() for m in roles.get("product", []) if m[2] == "PRODUCT"]
             firm = next((maker_of[p] for p in products if p in maker_of), None)
+            if firm is None and product_vendors:
+                firm = _table_maker(text, roles.get("product", []), int(ev["sent_start"]), product_vendors, entities or [])
             recipients = {m[3] for m in roles.get("recipient", [])}
             if firm is not None and firm[3] not in recipients:
                 if any((firm[3], r) in said for r in recipients):
                     continue  # the document says that sale in words elsewhere: this is the same one
-                ev = dict(ev, roles=dict(roles, supplier=[firm]), confidence=min(ev["confidence"], 0.7))
+                why = f"supplier {text[firm[0]:firm[1]]!r}: the maker the document names for the product, not said of this sale"
+                ev = dict(ev, roles=dict(roles, supplier=[firm]), confidence=min(ev["confidence"], 0.7),
+                          explanation="; ".join(x for x in (ev.get("explanation", ""), why) if x))
         if ev.get("needs_supplier") and not ev["roles"].get("supplier"):
             continue
         out.append(ev)
     return out
+
+
+def _table_maker(text: str, products: list[list[Any]], sent_start: int, product_vendors: dict[str, str],
+                 entities: list[tuple[int, int, str, str, float]]) -> list[Any] | None:
+    """The maker of a known product as a role mention [start, end, "ORG", canonical] where the document names it:
+    at the head of the product's own name ("Cellebrite UFED"), else its nearest organisation mention before
+    ``sent_start``, else its first after; None when the document never names it (the table alone is no evidence
+    that this sale was the maker's)."""
+    for m in products:
+        vendor = product_vendors.get(str(m[3])) if m[2] == "PRODUCT" else None
+        if not vendor:
+            continue
+        surface = text[m[0] : m[1]]
+        if surface.casefold().startswith(vendor.casefold() + " "):
+            return [m[0], m[0] + len(vendor), "ORG", name_key(vendor)]
+        named = sorted((s, e) for s, e, label, canonical, _ in entities if label == "ORG" and canonical == name_key(vendor))
+        before = [n for n in named if n[1] <= sent_start]
+        pick = before[-1] if before else next(iter(named), None)
+        if pick is not None:
+            return [pick[0], pick[1], "ORG", name_key(vendor)]
+    return None
 
 
 def _last_firm(result: _UnitResult, start: int, events: list[dict[str, Any]]) -> list[Any] | None:

@@ -38,6 +38,9 @@ _COMMERCIAL = {
     "software", "electronics", "labs", "lab", "group", "fze", "ag", "sa", "plc", "partners", "logistics", "freight",
     "industries", "analytics", "ventures", "capital", "watch", "international", "foundation", "institute",
 }
+# commercial words that also name a state body's remit (allowed before a head only states use)
+_REMIT_WORDS = frozenset({"technologies", "technology", "communications", "networks", "electronics", "systems",
+                          "software", "international", "trading", "logistics", "distribution", "analytics", "solutions"})
 _PRODUCT_CUES = {"spyware", "software", "system", "platform", "tool", "suite", "malware", "camera", "cameras", "implant"}
 # nouns that say the quoted name before them is a product's ("the "Golden Shield" system")
 _PRODUCT_NOUNS = frozenset({"system", "platform", "software", "tool", "suite", "program", "programme", "app",
@@ -99,7 +102,15 @@ class EntityNormalizer:
         use too ("Calder Intelligence Service", "Transit Authority"); never with a commercial word in it."""
         words = name_key(text).split()
         raw_words = [w.strip(".,").casefold() for w in text.replace("-", " ").split()]
-        if any(w in _COMMERCIAL for w in raw_words[1:]) or (words and words[-1] in _COMMERCIAL) or not raw_words:
+        if not raw_words:
+            return False
+        # a field of work inside a name whose head only states use is the body's remit, not a firm's trade:
+        # "National Communications Commission", "Defense Information Systems Agency", "Ministry of Electronics and
+        # Information Technology"
+        strict = raw_words[-1] in _STATE_HEADS or len(raw_words) > 2 and raw_words[0] in _STATE_HEADS \
+            and raw_words[1] in ("of", "for")
+        vetoes = _COMMERCIAL - _REMIT_WORDS if strict else _COMMERCIAL
+        if any(w in vetoes for w in raw_words[1:]) or (words and words[-1] in _COMMERCIAL):
             return False
         if len(raw_words) > 1 and (raw_words[-1] in ("court", "circuit") or "court" in raw_words[:-1]
                                    and raw_words[raw_words.index("court") + 1] in ("of", "for")):

@@ -85,7 +85,9 @@ PREVIOUS_PARAGRAPH_ORG = "\x00previous-paragraph-org"
 # nouns of information, not goods: "offers a snapshot of ...", "provided an analysis to ..." is no supply
 _INFORMATION_NOUNS = {"snapshot", "report", "analysis", "overview", "insight", "glimpse", "look", "summary", "account",
                       "assessment", "perspective", "update", "explanation", "comment", "advice", "guidance", "briefing",
-                      "review", "roundup", "picture", "view", "opinion", "testimony", "statement", "interview"}
+                      "review", "roundup", "picture", "view", "opinion", "testimony", "statement", "interview",
+                      "record", "records", "document", "documents", "contract", "contracts", "copy", "copies",
+                      "bulletin", "details", "information", "answer", "answers", "response", "responses", "comments"}
 # nouns whose infinitive complement is done by the noun's owner or by the subject of the verb that has the noun:
 # "X engaged in a conspiracy to export ...", "efforts by front companies to transship ...", "X's scheme to procure"
 _PLAN_NOUNS = {"conspiracy", "scheme", "plan", "effort", "attempt", "bid", "operation", "campaign", "network",
@@ -1965,7 +1967,8 @@ def _object_phrase(trig: Token) -> Span | None:
     with Y" the object is the recipient and the item is Y."""
     for prep in trig.children:
         if prep.dep_ == "prep" and prep.lower_ == "with" and any(
-                c.dep_ == "dobj" and c.pos_ == "PROPN" or c.ent_type_ for c in trig.children if c.dep_ == "dobj"):
+                c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON") or c.ent_type_ for c in trig.children if c.dep_ == "dobj"):
+            # (also "provided us with contracts": the reporter got documents, no goods)
             obj = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
             if obj is not None:
                 return obj.doc[obj.left_edge.i if obj.left_edge.pos_ != "DET" else obj.left_edge.i + 1 : obj.i + 1]

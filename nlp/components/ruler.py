@@ -13,9 +13,9 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
-from nlp.components.state_bodies import state_body_spans
+from nlp.components.state_bodies import country_led_body_end, state_body_spans
 from nlp.gazetteer import Gazetteer
-from nlp.normalize import legal_forms, name_key
+from nlp.normalize import acronym, legal_forms, name_key
 
 _AGENCY_HEADS = [
     "Ministry", "Ministries", "Police", "Gendarmerie", "Directorate", "Army", "Brigade", "Battalion", "Regiment",
@@ -114,6 +114,14 @@ class GazetteerRuler:
                     continue  # "Fictive Intercept Systems Ltd" is a company, not a capability mention
                 if label == "COUNTRY" and text in self.demonyms and _between_name_words(doc, start, end):
                     continue  # "Center for a New American Security": a word of an organisation's name
+                if label == "COUNTRY" and (body_end := country_led_body_end(doc, end)) and (
+                        text not in self.demonyms or _bracketed_acronym_of(doc, start, body_end)):
+                    # "Bangladesh Telecommunication Regulatory Commission", "Pakistan Telecommunication Authority":
+                    # the country opens a body's name; the body, with that country, is the mention. A demonym
+                    # opens it only where the acronym after it says so ("the Nigerian Communications Commission
+                    # (NCC)"; "the Bahraini Interior Ministry" is a country and a body described)
+                    candidates.append(Span(doc, start, body_end, label="GOV_AGENCY", kb_id=name_key(doc[start:body_end].text)))
+                    continue
                 if label == "COUNTRY" and end < len(doc) and doc[end].text in _INSTITUTION_HEADS:
                     continue  # "the Cairo Institute for Human Rights Studies", "the French League for Human Rights":
                     # the place opens an organisation's name, left whole to ner (issue 13 round 7)
@@ -255,6 +263,13 @@ _NAME_TAILS = frozenset({"technologies", "technology", "holdings", "systems", "s
 _PERSON_ROLE_NOUNS = frozenset({"officer", "officers", "official", "officials", "spokesman", "spokeswoman",
                                 "spokesperson", "source", "sources", "bonds", "minister", "ministers", "adviser", "advisers"})
 _LEADER_HEADS = frozenset({"administration", "government", "regime"})
+
+
+def _bracketed_acronym_of(doc: Doc, start: int, end: int) -> bool:
+    """True when "(ACRONYM)" follows tokens [start, end) and spells their initials, the first word's included."""
+    if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")" or not doc[end + 1].is_upper:
+        return False
+    return doc[end + 1].text == acronym(doc[start:end].text)
 
 
 def _media_name(doc: Doc, span: Span) -> Span:

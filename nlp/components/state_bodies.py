@@ -142,6 +142,44 @@ def state_body_spans(doc: Doc, stops: frozenset[int] = frozenset()) -> list[tupl
     return out
 
 
+# head words that end a government body's name opened by its country's name ("Bangladesh Telecommunication
+# Regulatory Commission", "Pakistan Telecommunication Authority", "Uganda Police Force", "Kenya Revenue Authority");
+# heads that firms use as often ("Services", "Unit", "Division", "Group") are left out
+_COUNTRY_LED_HEADS = frozenset({"Ministry", "Police", "Gendarmerie", "Directorate", "Army", "Navy", "Bureau", "Agency",
+                                "Commission", "Department", "Office", "Administration", "Secretariat", "Battalion",
+                                "Brigade", "Regiment", "Corps", "Authority", "Force", "Forces", "Guard", "Guards",
+                                "Council", "Intelligence", "Inspectorate", "Regulator", "Customs"})
+# words that make a name a firm's, whatever its head ("Pakistan Telecommunication Company", "Israel Aerospace
+# Industries"); a bank or fund is an organisation by the set's rule
+_FIRM_WORDS = frozenset({"company", "corporation", "corp", "ltd", "limited", "inc", "llc", "plc", "group", "holdings",
+                         "industries", "bank", "fund", "airways", "airlines", "telecom", "mobile", "enterprises"})
+
+
+def country_led_body_end(doc: Doc, end: int, limit: int = 6) -> int | None:
+    """The end of a government body's name that a country's name opens, the country's tokens ending at ``end``:
+    title-case words (with "and" between them) ending in a head word of a body (``_COUNTRY_LED_HEADS``), then its
+    "of"/"for" complements ("Bangladesh Bureau of Statistics"); None when the words after the country do not make
+    one ("Bangladesh Bank", "Pakistan Telecommunication Company Limited", "Kenya's police": the possessive and
+    one-word actor heads are the ruler's government actors). ``limit``: most words between country and head."""
+    i = end
+    last_head: int | None = None
+    while i < len(doc) and i - end < limit + 1:
+        tok = doc[i]
+        if tok.lower_ == "and" and i > end and i + 1 < len(doc) and _name_word(doc[i + 1]):
+            i += 1
+            continue
+        if not (_name_word(tok) and tok.pos_ in ("PROPN", "NOUN", "ADJ")) or tok.lower_ in _FIRM_WORDS:
+            break
+        if tok.text in _COUNTRY_LED_HEADS:
+            last_head = i + 1
+        i += 1
+    if last_head is None or i > last_head:
+        return None  # a name running on past its head ("Kenya Police Sacco Society") is some other organisation's
+    if last_head < len(doc) and (doc[last_head].lower_ in ("'s", "\u2019s") or doc[last_head].lower_ in _FIRM_WORDS):
+        return None
+    return _complements(doc, last_head, _LINKS)
+
+
 def international(words: list[str]) -> bool:
     """True for an international or regional body's name ("European Court of Human Rights", "International
     Criminal Court", "Court of Justice of the European Union", "European Parliament"): an ORG by the set's rule."""

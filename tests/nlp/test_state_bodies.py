@@ -199,3 +199,64 @@ def test_a_countrys_authorities_are_a_government_actor_and_the_authorities_alone
     assert agencies(ext) == {"Egyptian authorities": "EG"}
     # the same report's bare "authorities" names no state: no agency mention
     assert not agencies(extractor.extract_text("The authorities did not immediately respond to a request for comment."))
+
+
+# ------------------------------------------------------------------ bodies whose names a country opens
+def test_a_regulator_named_with_its_country_first_is_one_body_with_that_country(extractor: Extractor) -> None:
+    # https://telecomlive.com/web/bangladesh-govt-shuts-down-mobile-networks-along-indias-borders
+    text = ("The Bangladesh Telecommunication Regulatory Commission (BTRC), in its order to telecommunications service "
+            "providers- Grameenphone, Teletalk, Robi and Banglalink- on Sunday, said network coverage in the border "
+            "areas should be suspended until further notice.")
+    ext = extractor.extract_text(text)
+    assert agencies(ext) == {"Bangladesh Telecommunication Regulatory Commission": "BD", "BTRC": "BD"}
+    assert "COUNTRY" not in labels(ext).get("Bangladesh", set())
+    # http://pta.gov.pk/en/media-center/single-media/facebook-blocked (the regulator's own release)
+    ext = extractor.extract_text("Islamabad: Pakistan Telecommunication Authority (PTA) has directed all concerned "
+                                 "operators in Pakistan to block website www.facebook.com till further orders.")
+    assert agencies(ext) == {"Pakistan Telecommunication Authority": "PK", "PTA": "PK"}
+
+
+def test_a_police_force_and_a_bureau_named_with_their_country_first(extractor: Extractor) -> None:
+    # http://www.topix.com/world/uganda/2017/04/uganda-police-seeks-u-s-54-million-for-surveillance-cameras
+    ext = extractor.extract_text("The Uganda Police Force needs at least Shs 203 billion to procure video "
+                                 "surveillance cameras to cover Kampala Metropolitan area, municipalities and major "
+                                 "highways in a bid to enhance proactive policing.")
+    assert agencies(ext) == {"Uganda Police Force": "UG"}
+    # a complement after the head belongs to the name
+    ext = extractor.extract_text("The Bangladesh Bureau of Statistics published the census figures.")
+    assert agencies(ext) == {"Bangladesh Bureau of Statistics": "BD"}
+
+
+def test_a_demonym_opens_a_bodys_name_only_where_its_acronym_says_so(extractor: Extractor) -> None:
+    # https://iafrikan.com/tag/nigerian-communications-commission/ : "NCC" spells the demonym's initial too; "FG"
+    # (Federal Government) does not, and "the Bahraini Interior Ministry" is a country and a body it describes
+    ext = extractor.extract_text("The Nigerian Federal Government (FG) has instructed the Nigerian Communications "
+                                 "Commission (NCC) to issue a directive to all mobile network operators in the "
+                                 "northern state of Zamfara, to shut down mobile services for two weeks.")
+    assert agencies(ext)["Nigerian Communications Commission"] == "NG"
+    assert agencies(ext)["NCC"] == "NG"
+    ext = extractor.extract_text("The Bahraini Interior Ministry bought the spyware.")
+    assert agencies(ext) == {"Interior Ministry": "BH"}
+    assert "COUNTRY" in labels(ext)["Bahraini"]
+
+
+def test_a_firm_or_a_longer_name_that_a_country_opens_is_no_body(extractor: Extractor) -> None:
+    # https://en.wikipedia.org/wiki/Pakistan_Telecommunication_Company_Limited : a company, whatever its words
+    ext = extractor.extract_text("Pakistan Telecommunication Company Limited (PTCL) is the largest telecommunication "
+                                 "company in Pakistan.")
+    assert not agencies(ext)
+    # a name running on past the head word is some other name (a title and a person here), not a longer body
+    ext = extractor.extract_text("Bangladesh Police Chief Benazir Ahmed said the cameras were lawful.")
+    assert agencies(ext) == {"Bangladesh Police": "BD"}
+    assert "PERSON" in labels(ext)["Benazir Ahmed"]
+
+
+def test_a_field_of_work_inside_a_state_only_name_does_not_make_it_a_firm(extractor: Extractor) -> None:
+    # written for the test after the regulator's notice (https://ncc.gov.ng/media-centre/public-notices/689-
+    # expression-of-interest-for-transaction-advisor-on-the-deployment-of-a-device-management-system-dms-solution),
+    # named after a possessive: "Communications" is the body's remit, not a firm's trade
+    ext = extractor.extract_text("Nigeria's National Communications Commission approved the device management system.")
+    assert agencies(ext) == {"National Communications Commission": "NG"}
+    # (a firm with the same words and a firm's head stays a firm)
+    ext = extractor.extract_text("Cisco Systems sold routers to the ministry.")
+    assert labels(ext)["Cisco Systems"] == {"ORG"}

@@ -788,3 +788,38 @@ def test_a_sale_the_seller_will_not_confirm_is_hedged_not_denied(extractor: Extr
         events = [ev for ev in extractor.extract_text(text).events if ev.type == "supply"]
         assert [(_names(ev.roles.get("supplier")), _names(ev.roles.get("recipient")), ev.hedged, ev.negated)
                 for ev in events] == [({seller}, {buyer}, True, False)]
+
+
+# ------------------------------------------------------------------ the maker of a known product, named in the text
+def test_a_purchase_of_a_known_product_takes_its_maker_named_elsewhere_in_the_report(extractor: Extractor) -> None:
+    # https://rferl.org/amp/hungary-admits-pegasus-spyware/31546293.html (first two sentences) and
+    # https://bbj.hu/politics/domestic/government/kosa-admits-to-hungary-using-nso-groups-pegasus-spyware/ (the
+    # third, with "the spyware" written out as the product it stands for)
+    text = ("The admission comes a day after the United States put the NSO Group on a trade blacklist, saying its "
+            "software was behind the transnational repression carried out by some foreign governments.\n"
+            "Opposition lawmakers are demanding a probe into the use of Pegasus. Hungary's Interior Ministry had "
+            "purchased and used Pegasus, Kosa said.")
+    ext = extractor.extract_text(text)
+    sale = next(ev for ev in _supplies(ext) if "Interior Ministry" in _names(ev.roles.get("recipient")))
+    assert _names(sale.roles.get("supplier")) == {"NSO Group"}
+    assert sale.confidence <= 0.7  # inferred from the product's maker, not said of this sale
+    assert "maker" in sale.explanation
+
+
+def test_the_maker_named_in_the_products_own_name_and_none_where_the_text_never_names_it(extractor: Extractor) -> None:
+    # written for the test, in the phrasing of procurement reporting: "Cellebrite UFED" names its maker
+    ext = extractor.extract_text("In 2019, the Bangladeshi police bought Cellebrite UFED devices.")
+    assert _pairs(ext) == [({"Cellebrite"}, {"Bangladeshi police"})]
+    # the product table alone is no evidence of who sold this one: no maker named, no supplier
+    ext = extractor.extract_text("In 2019, the Bangladeshi police bought UFED devices.")
+    assert all(not ev.roles.get("supplier") for ev in _supplies(ext))
+
+
+def test_a_body_that_provided_reporters_with_records_supplied_nothing(extractor: Extractor) -> None:
+    # https://muckrock.com/news/archives/2017/apr/10/denver-police-cellebrite : records given to a newsroom, no sale
+    # to Cellebrite (the department owning a Cellebrite device may still be read as Cellebrite's customer)
+    text = ("Responding to our recent request for mobile phone forensic tools records, Denver Police Department has "
+            "provided us with not only contracts, but a training bulletin for their Cellebrite Universal Forensic "
+            "Extraction Device.")
+    ext = extractor.extract_text(text)
+    assert all("Denver Police Department" not in _names(ev.roles.get("supplier")) for ev in _supplies(ext))
