@@ -41,6 +41,9 @@ _COMMERCIAL = {
 # commercial words that also name a state body's remit (allowed before a head only states use)
 _REMIT_WORDS = frozenset({"technologies", "technology", "communications", "networks", "electronics", "systems",
                           "software", "international", "trading", "logistics", "distribution", "analytics", "solutions"})
+# common nouns for a state or its parts, whose possessive keeps a body a state body ("the country's Defence Ministry")
+_STATE_NOUNS = frozenset({"country", "country's", "state", "nation", "government", "kingdom", "republic", "ministry",
+                          "army", "military", "police", "regime", "administration", "emirate", "province", "city"})
 _PRODUCT_CUES = {"spyware", "software", "system", "platform", "tool", "suite", "malware", "camera", "cameras", "implant"}
 # nouns that say the quoted name before them is a product's ("the "Golden Shield" system")
 _PRODUCT_NOUNS = frozenset({"system", "platform", "software", "tool", "suite", "program", "programme", "app",
@@ -453,7 +456,10 @@ class EntityNormalizer:
                 continue
             if e.label_ == "GOV_AGENCY" and e.start >= 2 and doc[e.start - 1].lower_ in ("'s", "\u2019s") \
                     and conf.get((e.start_char, e.end_char), 0) < self.gaz_conf \
-                    and any(o.end == e.start - 1 and o.label_ == "ORG" for o in ents):
+                    and (any(o.end == e.start - 1 and o.label_ == "ORG" for o in ents)
+                         or doc[e.start - 2].pos_ == "NOUN" and doc[e.start - 2].lower_ not in _STATE_NOUNS):
+                # (also a firm's or a newsroom's unit named after the noun for it: "Al Jazeera news channel's
+                # Investigative Unit")
                 out.append(Span(doc, e.start, e.end, label="ORG", kb_id=e.kb_id_))
                 continue
             out.append(e)

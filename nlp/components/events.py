@@ -82,6 +82,8 @@ _MODIFIER_DEPS = {"amod", "compound", "npadvmod", "nmod", "nummod"}
 # the value of "the company"/"it" opening a paragraph with no organisation named before it in the paragraph: the
 # extractor, which sees the whole document, replaces it with the last firm of the previous paragraph
 PREVIOUS_PARAGRAPH_ORG = "\x00previous-paragraph-org"
+# nouns of a state's leave for an act, whose owner is no party to it ("with the permission of the government")
+_PERMISSION_NOUNS = frozenset({"permission", "approval", "consent", "blessing", "knowledge", "acquiescence"})
 # nouns of information, not goods: "offers a snapshot of ...", "provided an analysis to ..." is no supply
 _INFORMATION_NOUNS = {"snapshot", "report", "analysis", "overview", "insight", "glimpse", "look", "summary", "account",
                       "assessment", "perspective", "update", "explanation", "comment", "advice", "guidance", "briefing",
@@ -340,6 +342,10 @@ class EventExtractor:
             head = tok.head
             if head.i == tok.i:
                 return None
+            if tok.dep_ == "pobj" and tok.i != mention.root.i and tok.lemma_.casefold() in _PERMISSION_NOUNS \
+                    and not mention.span.start <= tok.i < mention.span.end:
+                return None  # "NSO, with the permission and support of the Israeli government, sold ...": who
+                # permits a sale is no party to it (a licence's holder is read by the permit rules)
             if tok.dep_ in ("prep", "agent", "dative"):
                 if not (prep == "from" and tok.lower_ in ("with", "of")) and not by_on_name:
                     # (a "from" under "with"/"of" stays: "a CCTV system with facial recognition from Huawei")

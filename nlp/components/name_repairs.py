@@ -47,13 +47,14 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "mx", "
 _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "dos", "del", "la", "le", "al", "el", "bin",
                              "ibn", "abu", "ter", "zu"})
 # a person's role written before the name with a capital ("Spokesperson Fred Enanga", "Marshal Haftar"): a word of
-# the sentence, not of the name (issue 13 round 7; the honorifics and ranks rigour strips are among them)
+# the sentence, not of the name (issue 13 round 7; the honorifics and ranks rigour strips are among them); not
+# "Sheikh", which is part of many South Asian names ("Sheikh Hasina", "Sheikh Mujibur Rahman")
 _ROLE_TITLES = frozenset({"spokesperson", "spokesman", "spokeswoman", "marshal", "field", "general", "colonel", "major",
                           "captain", "lieutenant", "sergeant", "commander", "admiral", "senator", "congressman",
                           "congresswoman", "representative", "judge", "justice", "prosecutor", "attorney", "lawyer",
                           "journalist", "reporter", "activist", "blogger", "dissident", "researcher", "professor",
                           "minister", "prime", "president", "vice", "governor", "mayor", "ambassador", "chairman",
-                          "chairwoman", "director", "chief", "sheikh", "prince", "princess", "king", "queen", "emir",
+                          "chairwoman", "director", "chief", "prince", "princess", "king", "queen", "emir",
                           "inspector", "commissioner", "detective", "officer", "mp", "mep", "opposition", "leader"})
 _CONTACT_WORDS = frozenset({"email", "e-mail", "phone", "fax", "tel", "telephone", "website", "web"})
 _CURRENCY_WORDS = frozenset({"euro", "euros", "dollar", "dollars", "pound", "pounds", "rupee", "rupees", "yuan",

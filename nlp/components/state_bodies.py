@@ -148,7 +148,7 @@ def state_body_spans(doc: Doc, stops: frozenset[int] = frozenset()) -> list[tupl
 _COUNTRY_LED_HEADS = frozenset({"Ministry", "Police", "Gendarmerie", "Directorate", "Army", "Navy", "Bureau", "Agency",
                                 "Commission", "Department", "Office", "Administration", "Secretariat", "Battalion",
                                 "Brigade", "Regiment", "Corps", "Authority", "Force", "Forces", "Guard", "Guards",
-                                "Council", "Intelligence", "Inspectorate", "Regulator", "Customs"})
+                                "Council", "Intelligence", "Inspectorate", "Regulator", "Customs", "Headquarters"})
 # words that make a name a firm's, whatever its head ("Pakistan Telecommunication Company", "Israel Aerospace
 # Industries"); a bank or fund is an organisation by the set's rule
 _FIRM_WORDS = frozenset({"company", "corporation", "corp", "ltd", "limited", "inc", "llc", "plc", "group", "holdings",

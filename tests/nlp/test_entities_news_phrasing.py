@@ -853,3 +853,24 @@ def test_a_state_word_in_a_hyphenated_adjective_is_no_agency_and_technical_acron
         "The network procured equipment for Iran\u2019s military-industrial complex.").entities}
     assert _with(extractor.extract_text("Iran\u2019s military bought the drones."), "GOV_AGENCY") == ["Iran\u2019s military"]
     assert _with(extractor.extract_text("The C&C server was rented on a VPS in Germany."), "ORG") == []
+
+
+def test_a_newsrooms_unit_is_an_organisation_and_an_armys_headquarters_a_state_body(extractor: Extractor) -> None:
+    # https://in.news.yahoo.com/bdesh-bought-spying-equipment-israel-173218660.html (PTI, 2 February 2021)
+    text = ("Citing documents and statements, Qatar-based Al Jazeera news channel's Investigative Unit claimed that "
+            "the Bangladesh army purchased the Israeli equipment in 2018 using a Bangkok-based middleman.\n"
+            "'Bangladesh Army Headquarters condemns in the strongest possible words the concocted and ill intended "
+            "report,' the army said in a statement.")
+    ext = extractor.extract_text(text)
+    assert _labels(ext)["Investigative Unit"] == {"ORG"}
+    assert _agencies(ext) == {"Bangladesh army": "BD", "Bangladesh Army Headquarters": "BD"}
+
+
+def test_sheikh_is_part_of_a_south_asian_name_not_a_title_to_cut(extractor: Extractor) -> None:
+    # https://www.pogowasright.org/israeli-firm-secretly-sold-spyware-to-bangladesh-through-a-criminal-gang-al-
+    # jazeera-report/ (quoting Middle East Monitor)
+    ext = extractor.extract_text("Classified documents obtained by the Investigative Unit of the Gulf news channel "
+                                 "show that the Bangladesh army secretly purchased the Israeli equipment in 2018 using "
+                                 "a Bangkok-based middleman and a brother of a powerful Bangladeshi crime family "
+                                 "closely connected to Prime Minister Sheikh Hasina.")
+    assert _labels(ext)["Sheikh Hasina"] == {"PERSON"}

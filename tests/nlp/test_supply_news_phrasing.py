@@ -823,3 +823,15 @@ def test_a_body_that_provided_reporters_with_records_supplied_nothing(extractor:
             "Extraction Device.")
     ext = extractor.extract_text(text)
     assert all("Denver Police Department" not in _names(ev.roles.get("supplier")) for ev in _supplies(ext))
+
+
+def test_the_state_whose_permission_a_seller_had_is_no_party_to_the_sale(extractor: Extractor) -> None:
+    # http://allamericansthings.com/2022/02/21/israel-says-police-didnt-hack-civilians-without-court-approval/
+    # (republishing The New York Times, 21 February 2022)
+    text = ("For more than a decade, NSO, with the permission and support of the Israeli government, sold spyware to "
+            "numerous foreign democracies, including the United States and in Western Europe, as well as to foreign "
+            "authoritarian states who used it to hack the phones of dissidents, lawyers and politicians.")
+    ext = extractor.extract_text(text)
+    sales = _supplies(ext)
+    assert sales and all(_names(ev.roles.get("supplier")) == {"NSO"} for ev in sales)
+    assert any("US" in _names(ev.roles.get("recipient")) for ev in sales)
