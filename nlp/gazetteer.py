@@ -113,10 +113,33 @@ def _subdivisions() -> dict[str, str]:
     import pycountry
 
     out: dict[str, str] = {}
+    shared: set[str] = set()
     for sub in pycountry.subdivisions:
         if sub.type in _SUBDIVISION_TYPES and sub.name[:1].isupper():
-            out.setdefault(sub.name.casefold(), sub.country_code)
+            key = sub.name.casefold()
+            if out.setdefault(key, sub.country_code) != sub.country_code:
+                shared.add(key)
+    for key in shared:  # "Punjab" is a province of India and of Pakistan: the name alone gives no country
+        del out[key]
     return out
+
+
+@cache
+def shared_subdivisions() -> frozenset[str]:
+    """Names (casefolded) of first-level subdivisions that several countries have ("punjab"): places, no country.
+    Compass words ("Central", "Eastern", "North-West") are left out: in a name they are words, not places."""
+    import pycountry
+
+    seen: dict[str, str] = {}
+    shared: set[str] = set()
+    for sub in pycountry.subdivisions:
+        if sub.type in _SUBDIVISION_TYPES and sub.name[:1].isupper():
+            if seen.setdefault(sub.name.casefold(), sub.country_code) != sub.country_code:
+                shared.add(sub.name.casefold())
+    return frozenset(shared - _COMPASS_WORDS)
+
+
+_COMPASS_WORDS = frozenset({"central", "centre", "eastern", "western", "northern", "southern", "north-west", "littoral"})
 
 
 def subdivision_code(text: str) -> str | None:

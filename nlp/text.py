@@ -161,6 +161,14 @@ _MD_BLOCK_MARK = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]+|(?:>[ \t]?)+|[-*+][ \t]
 _MD_HEADING_END = re.compile(r"[ \t]+#+[ \t]*$")
 _MD_FRONT_MATTER = re.compile(r"\A---[ \t]*\n((?:[A-Za-z_][\w-]{0,40}:[^\n]*\n|[ \t]+[^\n]*\n){1,60})---[ \t]*(?:\n|\Z)")
 _MD_FRONT_KEY = re.compile(r"(?m)^[A-Za-z_][\w-]{0,40}:[ \t]*")
+# a news dateline opening a paragraph: "LAHORE - ", "KAMPALA (Reuters) - ", "WASHINGTON, Feb 2 (Reuters) -- ",
+# "Dhaka, Feb 2 (PTI) ": the place and agency are no part of the first sentence's first name (ner read "LAHORE - The
+# Punjab Safe Cities Authority" as one phrase); the gap after it becomes a paragraph break
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?:[A-Z][A-Z.'\-]{2,}(?: [A-Z][A-Z.'\-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: \d{1,2})?)?(?: \([A-Za-z .]{2,30}\))?"
+    r" ?(?:-{1,2}|\u2013|\u2014)"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
+    r" \((?:PTI|IANS|AFP|AP|Reuters|UNB|BSS|Xinhua|ANI|Bernama|dpa|EFE)\))(?P<gap>[ \t]+)(?=[A-Z\"'\u201c])")
 _HTML_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6}|#[xX][0-9a-fA-F]{1,6});")
 _URLISH = re.compile(r"://|www\.|@|\.(?:com|org|net|gov|edu|int|mil|io|info|co|ru|cn|il|uk|de|fr|gr|mk)\b", re.I)
 
@@ -229,6 +237,8 @@ def prepare(text: str) -> Prepared:
             edits.append((m.start() + note.start(), m.start() + note.end(), " "))
         else:
             edits.append((m.end(), m.end(), " "))
+    for m in _DATELINE.finditer(text):
+        edits.append((m.start("gap"), m.end("gap"), "\n\n"))
     for pattern in (_GLUED_COMMA, _GLUED_FORM):
         for m in pattern.finditer(text):
             if not _URLISH.search(_run_at(text, m.start())):

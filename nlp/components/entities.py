@@ -20,8 +20,8 @@ import nlp.components.common as common
 from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
 from nlp.components.name_repairs import repair_names
 from nlp.components.ruler import _actor_head_end, _modifies_later_noun
-from nlp.components.state_bodies import implied_country, international
-from nlp.gazetteer import Gazetteer, subdivision_code
+from nlp.components.state_bodies import COUNTRY_LED_HEADS, implied_country, international
+from nlp.gazetteer import Gazetteer, shared_subdivisions as _shared_subdivisions, subdivision_code
 from nlp.normalize import acronym, legal_forms, name_key
 
 _ORG_WORDS = {
@@ -123,7 +123,19 @@ class EntityNormalizer:
         if (raw_words[-1] in _STATE_HEADS and (len(raw_words) > 1 or raw_words[0] in _ONE_WORD_BODIES)) or (len(raw_words) > 2 and raw_words[0] in _STATE_HEADS | _SHARED_HEADS | {"parliament"}
                                              and raw_words[1] in ("of", "for")):  # ("Parliament of Catalonia")
             return True
+        if text.split()[-1] in COUNTRY_LED_HEADS and self._opened_by_a_place(text.split()):
+            return True  # "Punjab Safe City Authority", "Oregon State Police": a province's or city's body
         return raw_words[-1] in _TERM_HEADS and bool(self._agency_re.search(text.casefold()))
+
+    def _opened_by_a_place(self, words: list[str]) -> bool:
+        """True when the first one to three of ``words`` (more follow) name a known place or province."""
+        gaz = self.gazetteer
+        for n in (3, 2, 1):
+            if len(words) > n:
+                head = " ".join(words[:n])
+                if gaz.place_code(head) or subdivision_code(head) or head.casefold() in _shared_subdivisions():
+                    return True
+        return False
 
     def __call__(self, doc: Doc) -> Doc:
         ents: list[Span] = []
@@ -983,8 +995,25 @@ def _heading_words(span: Span) -> bool:
     with a verb."""
     if len(span) > 2 and span[0].lower_ in _CAUSE_HEADS and span[1].lower_ in ("to", "for", "on"):
         return False  # "the Committee to Protect Journalists", "Campaign to Stop Killer Robots": a body's name
+    last = span[-1].lower_.strip(".,")
+    if len(span) >= 5 and _alone_on_its_line(span) and last not in _ORG_WORDS | _COMMERCIAL | _STATE_HEADS \
+            and (last,) not in legal_forms():
+        return True  # "Section 5. Governmental Attitude Regarding International and Nongovernmental Investigation
+        # of Alleged Violations of Human Rights": a long title-case line of its own is a heading
     return any(t.lower_ in ("to", "on", "that", "which") or t.tag_ == "PRP$" for t in span) \
         or span[0].tag_ in ("VB", "VBZ", "VBP", "VBG")  # ("Spy Tech Companies & Their Authoritarian Customers")
+
+
+_NUMBERING = re.compile(r"(?:(?:section|part|chapter|article|annex)\s+)?(?:[0-9]+|[ivxlc]+|[a-z])?[.:)]?\s*", re.I)
+
+
+def _alone_on_its_line(span: Span) -> bool:
+    """True when ``span`` fills its line, after at most a numbering ("Section 5.", "2.", "(b)"), with no full stop."""
+    text = span.doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    end = len(text) if end < 0 else end
+    return bool(_NUMBERING.fullmatch(text[start : span.start_char].strip("( "))) and not text[span.end_char : end].strip()
 
 
 _CAUSE_HEADS = frozenset({"committee", "campaign", "coalition", "alliance", "center", "centre", "fund", "foundation",

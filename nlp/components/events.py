@@ -720,6 +720,10 @@ class EventExtractor:
             elif a.dep == "dobj":
                 ev.add("recipient" if seller else "supplier", m)
             elif a.prep == "of" and noun:
+                if not seller and m.label == "ORG" and lemma not in ("acquisition", "takeover") \
+                        and any(s.prep == "from" for s in slots):
+                    continue  # "the procurement of the Vehicle Mounted Data Interceptor from the United States":
+                    # a name after "of" with a seller after "from" is the goods (a name read as a firm), no buyer
                 ev.add("recipient" if not seller else "supplier", m)
             elif a.prep == "in" and m.label == "COUNTRY":
                 ev.add("country", m)
@@ -817,6 +821,9 @@ class EventExtractor:
         if not things and seller and trig.pos_ == "VERB" and (phrase := _object_phrase(trig)) is not None and \
                 phrase.root.lemma_.casefold() in _INFORMATION_NOUNS:
             return None  # "Netizen Report offers a snapshot of ...": information offered, not goods
+        if not things and noun and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                g.dep_ == "pobj" and g.lower_ in _INFORMATION_NOUNS for g in c.children) for c in trig.children):
+            return None  # "the transfer of all Punjab Police's records from the PITB to ...": records, not goods
         parties = len(supplier) + len(recipient) + len(ev.roles.get("via", []))
         if parties + (1 if things else 0) < 2:
             return None

@@ -235,7 +235,7 @@ class GazetteerRuler:
 
 
 _ACTOR_HEADS = (
-    ("armed", "forces"), ("security", "forces"), ("security", "services"), ("security", "service"),
+    ("armed", "forces"), ("security", "forces"), ("defence", "forces"), ("defense", "forces"), ("security", "services"), ("security", "service"),
     ("intelligence", "services"), ("intelligence", "service"), ("intelligence", "agencies"),
     ("secret", "police"), ("riot", "police"), ("border", "police"), ("state", "security"), ("government",),
     ("administration",), ("regime",), ("police",), ("military",), ("army",), ("navy",), ("parliament",), ("senate",),

@@ -145,7 +145,7 @@ def state_body_spans(doc: Doc, stops: frozenset[int] = frozenset()) -> list[tupl
 # head words that end a government body's name opened by its country's name ("Bangladesh Telecommunication
 # Regulatory Commission", "Pakistan Telecommunication Authority", "Uganda Police Force", "Kenya Revenue Authority");
 # heads that firms use as often ("Services", "Unit", "Division", "Group") are left out
-_COUNTRY_LED_HEADS = frozenset({"Ministry", "Police", "Gendarmerie", "Directorate", "Army", "Navy", "Bureau", "Agency",
+COUNTRY_LED_HEADS = frozenset({"Ministry", "Police", "Gendarmerie", "Directorate", "Army", "Navy", "Bureau", "Agency",
                                 "Commission", "Department", "Office", "Administration", "Secretariat", "Battalion",
                                 "Brigade", "Regiment", "Corps", "Authority", "Force", "Forces", "Guard", "Guards",
                                 "Council", "Intelligence", "Inspectorate", "Regulator", "Customs", "Headquarters"})
@@ -157,7 +157,7 @@ _FIRM_WORDS = frozenset({"company", "corporation", "corp", "ltd", "limited", "in
 
 def country_led_body_end(doc: Doc, end: int, limit: int = 6) -> int | None:
     """The end of a government body's name that a country's name opens, the country's tokens ending at ``end``:
-    title-case words (with "and" between them) ending in a head word of a body (``_COUNTRY_LED_HEADS``), then its
+    title-case words (with "and" between them) ending in a head word of a body (``COUNTRY_LED_HEADS``), then its
     "of"/"for" complements ("Bangladesh Bureau of Statistics"); None when the words after the country do not make
     one ("Bangladesh Bank", "Pakistan Telecommunication Company Limited", "Kenya's police": the possessive and
     one-word actor heads are the ruler's government actors). ``limit``: most words between country and head."""
@@ -170,7 +170,7 @@ def country_led_body_end(doc: Doc, end: int, limit: int = 6) -> int | None:
             continue
         if not (_name_word(tok) and tok.pos_ in ("PROPN", "NOUN", "ADJ")) or tok.lower_ in _FIRM_WORDS:
             break
-        if tok.text in _COUNTRY_LED_HEADS:
+        if tok.text in COUNTRY_LED_HEADS:
             last_head = i + 1
         i += 1
     if last_head is None or i > last_head:

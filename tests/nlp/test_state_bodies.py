@@ -260,3 +260,26 @@ def test_a_field_of_work_inside_a_state_only_name_does_not_make_it_a_firm(extrac
     # (a firm with the same words and a firm's head stays a firm)
     ext = extractor.extract_text("Cisco Systems sold routers to the ministry.")
     assert labels(ext)["Cisco Systems"] == {"ORG"}
+
+
+def test_a_provinces_body_and_a_countrys_defence_forces(extractor: Extractor) -> None:
+    # https://propakistani.pk/2022/03/11/psca-lahore-to-link-thousands-of-cctv-cameras-to-control-center/
+    ext = extractor.extract_text("The Punjab Safe Cities Authority (PSCA) will link over 100,000 CCTVs installed by "
+                                 "the Mass Transit Authority, DHA, Ring Road, Smart City, and private societies in "
+                                 "Lahore with its control center.")
+    assert {"Punjab Safe Cities Authority", "PSCA"} <= set(agencies(ext))
+    # written for the test in AIAAIC's phrasing (Hebron entry): "defence forces" after a country's possessive
+    ext = extractor.extract_text("Israel's defence forces use the Blue Wolf app to photograph Palestinians.")
+    assert agencies(ext) == {"Israel's defence forces": "IL"}
+
+
+def test_a_heading_alone_on_its_line_is_no_organisation(extractor: Extractor) -> None:
+    # https://www.state.gov/reports/2022-country-reports-on-human-rights-practices/bangladesh (section 5 heading)
+    ext = extractor.extract_text("Section 5. Governmental Attitude Regarding International and Nongovernmental "
+                                 "Investigation of Alleged Violations of Human Rights\n\nA number of domestic and "
+                                 "international human rights groups generally operated with some government "
+                                 "restrictions.")
+    assert not [e for e in ext.entities if e.label in ("ORG", "GOV_AGENCY")]
+    # a firm's name alone on its line (a list of parties) stays a firm
+    ext = extractor.extract_text("The following entity is added:\nComputer Security Initiative Consultancy PTE\n")
+    assert "ORG" in labels(ext)["Computer Security Initiative Consultancy PTE"]

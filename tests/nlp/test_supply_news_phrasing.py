@@ -835,3 +835,17 @@ def test_the_state_whose_permission_a_seller_had_is_no_party_to_the_sale(extract
     sales = _supplies(ext)
     assert sales and all(_names(ev.roles.get("supplier")) == {"NSO"} for ev in sales)
     assert any("US" in _names(ev.roles.get("recipient")) for ev in sales)
+
+
+def test_records_moved_between_bodies_and_goods_named_like_a_firm_are_no_parties(extractor: Extractor) -> None:
+    # https://propakistani.pk/2022/03/11/psca-lahore-to-link-thousands-of-cctv-cameras-to-control-center/
+    ext = extractor.extract_text("The immediate transfer of all Punjab Police's records from the Punjab Information "
+                                 "Technology Board (PITB) to the Safe Cities Data Centre was also discussed during the "
+                                 "meeting.")
+    assert not _supplies(ext)
+    # https://defence.pk/pdf/threads/bangladesh-to-buy-data-interceptors.734376/ (New Age, 31 January 2022): the
+    # goods' name read as a firm is not the buyer of itself
+    ext = extractor.extract_text("The proposals included the procurement of the Vehicle Mounted Data Interceptor "
+                                 "(VOIP) and Related Services from the United States.")
+    assert all(not _names(ev.roles.get("recipient")) & {"Vehicle Mounted Data", "Related Services"}
+               for ev in _supplies(ext))

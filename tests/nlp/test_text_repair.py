@@ -179,3 +179,36 @@ def test_a_heading_line_is_not_read_into_the_name_that_opens_the_next_line(extra
             "sanctions found Blue Coat devices in Burma.")
     names = {e.text for e in extractor.extract_text(text).entities if e.label == "ORG"}
     assert "Citizen Lab" in names and not any("Background" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    ("raw", "read"),
+    [
+        # https://www.nation.com.pk/30-Apr-2023/mou-signed-for-safe-cities-projects-in-sialkot-muridke
+        ("LAHORE - The Punjab Safe Cities Authority (PSCA) on Saturday signed",
+         "LAHORE -\n\nThe Punjab Safe Cities Authority (PSCA) on Saturday signed"),
+        # https://weekdaypress.com/ugandas-cash-strapped-cops-spend-126-million-on-cctv-from-huawei/ (Reuters)
+        ("KAMPALA (Reuters) - A forest of slender white poles", "KAMPALA (Reuters) -\n\nA forest of slender white poles"),
+        # https://in.news.yahoo.com/bdesh-bought-spying-equipment-israel-173218660.html (PTI)
+        ("Dhaka, Feb 2 (PTI) Bangladesh has bought", "Dhaka, Feb 2 (PTI)\n\nBangladesh has bought"),
+        ("WASHINGTON \u2013 The Department of Commerce", "WASHINGTON \u2013\n\nThe Department of Commerce"),
+        # no dateline: a two-letter capitals word, a dash inside a sentence, lower case after the dash
+        ("US - China trade talks resumed", "US - China trade talks resumed"),
+        ("NSO - the firm - sold it", "NSO - the firm - sold it"),
+    ],
+)
+def test_a_news_dateline_is_set_apart_from_the_first_sentence(raw: str, read: str) -> None:
+    assert prepare(raw).text == read
+
+
+def test_a_dateline_no_longer_hides_the_first_name_of_the_story(extractor: Extractor) -> None:
+    # https://www.nation.com.pk/30-Apr-2023/mou-signed-for-safe-cities-projects-in-sialkot-muridke
+    raw = ("LAHORE - The Punjab Safe Cities Authority (PSCA) on Saturday signed a Memorandum of Understanding (MoU) "
+           "with HA consulting for the implementation of Safe Cities projects in Sialkot and Muridke.")
+    ext = extractor.extract_text(raw)
+    found = {(e.text, e.label) for e in ext.entities}
+    assert ("Punjab Safe Cities Authority", "GOV_AGENCY") in found and ("PSCA", "GOV_AGENCY") in found
+    body = next(e for e in ext.entities if e.text == "Punjab Safe Cities Authority")
+    assert raw[body.start : body.end] == body.text  # offsets of the original text
+    # Punjab is a province of Pakistan and of India: the name alone gives the body no country
+    assert body.country is None
