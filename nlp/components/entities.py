@@ -21,7 +21,8 @@ from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
 from nlp.components.name_repairs import repair_names
 from nlp.components.ruler import _actor_head_end, _modifies_later_noun
 from nlp.components.state_bodies import COUNTRY_LED_HEADS, implied_country, international
-from nlp.gazetteer import Gazetteer, shared_subdivisions as _shared_subdivisions, subdivision_code
+from nlp.gazetteer import Gazetteer, subdivision_code
+from nlp.gazetteer import shared_subdivisions as _shared_subdivisions
 from nlp.normalize import acronym, legal_forms, name_key
 
 _ORG_WORDS = {
