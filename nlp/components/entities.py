@@ -276,6 +276,8 @@ class EntityNormalizer:
             place = gaz.place_code(text) or subdivision_code(text)
             if place:
                 return "PLACE", place, self.ner_conf
+            if text.casefold() in _shared_subdivisions():
+                return None  # "Punjab": a province of two countries, a place whose country the name does not say
             if label == "GPE" and _looks_like_org(span):
                 return "ORG", name_key(text), self.remap_conf
             return None
@@ -283,6 +285,8 @@ class EntityNormalizer:
             place = subdivision_code(text)
             if place:  # "Florida also happens to be the home of Harris": a state, no party
                 return "PLACE", place, self.remap_conf
+            if text.casefold() in _shared_subdivisions():
+                return None
         if label == "ORG":
             code = gaz.country_code(text)
             if code:
