@@ -208,6 +208,7 @@ class EntityNormalizer:
         ents += _names_after_org_nouns(doc, ents + aux, conf, TYPED_CONFIDENCE)
         ents += self._owners_before_possessive(doc, ents, conf)
         ents = self._country_led_firm_names(doc, ents, conf)
+        ents = _city_of_body(doc, ents, conf)
         ents = self._short_forms(doc, ents, conf)
         ents = self._products_before_capabilities(doc, ents, conf)
         ents = self._named_products(doc, ents, conf)
@@ -253,6 +254,13 @@ class EntityNormalizer:
                 code = gaz.country_code(rest) or gaz.place_code(rest)
                 if code:
                     return code
+                if tok.lower_ == "of":  # "City of Buenos Aires Government": a province or place opening the rest
+                    for n in (3, 2, 1):
+                        if tok.i + 1 + n < span.end:
+                            head = doc[tok.i + 1 : tok.i + 1 + n].text
+                            code = gaz.place_code(head) or subdivision_code(head)
+                            if code:
+                                return code
         i = span.start - 1
         if i >= 0 and doc[i].lower_ in ("'s", "\u2019s"):
             i -= 1
@@ -992,6 +1000,27 @@ def _in_official_title(span: Span) -> bool:
         if not (doc[j].is_title or doc[j].lower_ in ("of", "the", "for")):
             return False
     return False
+
+
+_JURISDICTION_WORDS = frozenset({"City", "Municipality", "Province", "State", "Republic", "Region"})
+
+
+def _city_of_body(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+    """"the City of Buenos Aires Government": "City of" before a government body whose name a place opens is part
+    of that body's name (ner had made "City" a firm of its own)."""
+    out: list[Span] = []
+    drop: set[int] = set()
+    for e in ents:
+        i = e.start
+        if e.label_ == "GOV_AGENCY" and i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].text in _JURISDICTION_WORDS \
+                and not any(o.start < i - 1 and o.end > i - 2 and o.label_ != "ORG" for o in ents):
+            drop |= {o.start for o in ents if o.start == i - 2 and o.end == i - 1 and o.label_ == "ORG"}
+            span = Span(doc, i - 2, e.end, label="GOV_AGENCY", kb_id=name_key(doc[i - 2 : e.end].text))
+            conf[(span.start_char, span.end_char)] = conf.get((e.start_char, e.end_char), TYPED_CONFIDENCE)
+            out.append(span)
+        else:
+            out.append(e)
+    return [e for e in out if not (e.start in drop and e.label_ == "ORG" and len(e) == 1)]
 
 
 def _heading_words(span: Span) -> bool:

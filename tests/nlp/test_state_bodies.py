@@ -283,3 +283,11 @@ def test_a_heading_alone_on_its_line_is_no_organisation(extractor: Extractor) ->
     # a firm's name alone on its line (a list of parties) stays a firm
     ext = extractor.extract_text("The following entity is added:\nComputer Security Initiative Consultancy PTE\n")
     assert "ORG" in labels(ext)["Computer Security Initiative Consultancy PTE"]
+
+
+def test_city_of_before_a_place_led_government_is_part_of_its_name(extractor: Extractor) -> None:
+    # AIAAIC Repository entry on Buenos Aires' fugitive facial recognition system (CC BY-SA 4.0), shortened
+    ext = extractor.extract_text("In April 2022, Judge Andrés Gallardo discovered through a legal injunction that the "
+                                 "City of Buenos Aires Government had also signed a side deal.")
+    assert agencies(ext) == {"City of Buenos Aires Government": "AR"}
+    assert "City" not in labels(ext)
