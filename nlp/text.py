@@ -122,6 +122,10 @@ _GLUED_STOP = re.compile(
     r"(?:(?<=[a-z0-9])|(?<=[A-Z]{2})|(?<=[a-z0-9][)\]\"'\u201d\u2019]))[.!?]"
     r"(?:[\"'\u201d\u2019)\]]|\[\d{1,3}\])?" + _ZERO_WIDTH + r"(?=[A-Z](?:[a-z]|[A-Z]))"
 )
+# a footnote number glued after a sentence's full stop, as PDF text layers and pasted web pages keep superscripts
+# ("used by the Syrian government.1 This action"): the number is no word of either sentence (years stay: a
+# number of four digits, and one not followed by a space and a capital)
+_FOOTNOTE_AFTER_STOP = re.compile(r"(?<=[a-z][.!?])\d{1,2}(?=[ \t\n]+[A-Z])")
 # "Co.,Ltd.": a comma glued to the next capitalised word of a company name (Chinese companies' English names);
 # "in 2017,NSO Group" / "in 2021;NSO Group": a comma or semicolon whose space was lost, as a full stop's is
 _GLUED_COMMA = re.compile(r"(?<=[A-Za-z.]),(?=[A-Z][a-z])|(?<=[A-Za-z0-9.)\]\"'\u201d\u2019])[,;](?=[A-Z][A-Za-z])")
@@ -237,6 +241,8 @@ def prepare(text: str) -> Prepared:
             edits.append((m.start() + note.start(), m.start() + note.end(), " "))
         else:
             edits.append((m.end(), m.end(), " "))
+    for m in _FOOTNOTE_AFTER_STOP.finditer(text):
+        edits.append((m.start(), m.end(), ""))
     for m in _DATELINE.finditer(text):
         edits.append((m.start("gap"), m.end("gap"), "\n\n"))
     for pattern in (_GLUED_COMMA, _GLUED_FORM):

@@ -23,6 +23,9 @@ from nlp.text import prepare
         ("see nso.com and www.NSOGroup.com today", "see nso.com and www.NSOGroup.com today"),  # web addresses
         ("mass surveil-\nlance of", "mass surveillance of"),  # PDF hyphenation joined
         ("a state-\nowned firm", "a state-owned firm"),  # a prefix keeps its hyphen
+        # Citizen Lab, "Behind Blue Coat" update (2011): footnote numbers glued after a sentence's full stop
+        ("used by the Syrian government.1 This action", "used by the Syrian government. This action"),
+        ("version 2.1 The firm", "version 2.1 The firm"),  # a version number, no footnote
         ("the Bahraini\nMinistry of Interior", "the Bahraini Ministry of Interior"),  # PDF line wrap
         ("one.\n\nTwo", "one.\n\nTwo"),  # a blank line still ends the paragraph
         # a heading line over its section ends a paragraph (Citizen Lab, "Behind Blue Coat: An Update from Burma",
