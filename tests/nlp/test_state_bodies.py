@@ -291,3 +291,12 @@ def test_city_of_before_a_place_led_government_is_part_of_its_name(extractor: Ex
                                  "City of Buenos Aires Government had also signed a side deal.")
     assert agencies(ext) == {"City of Buenos Aires Government": "AR"}
     assert "City" not in labels(ext)
+
+
+def test_a_province_name_several_countries_share_gives_no_country() -> None:
+    # ISO 3166-2 (pycountry): Punjab is IN-PB and PK-PB; Florida is only US-FL
+    from nlp.gazetteer import shared_subdivisions, subdivision_code
+
+    assert subdivision_code("Punjab") is None and "punjab" in shared_subdivisions()
+    assert subdivision_code("Florida") == "US"
+    assert "central" not in shared_subdivisions()  # a compass word in many names is no place
