@@ -96,6 +96,16 @@ def listed_parties(noun: Token, mentions: Sequence[Mention], trigger: Token | No
         members = _run(sent, start, mentions, labels)
         if members:
             return members
+    if labels == STATE_LABELS:
+        # "agencies in over 150 countries, including Bangladesh and Belarus": the states the place noun lists (its
+        # "in" hung on the noun, or on the verb right after the noun)
+        last = max(h.i for h in heads)
+        preps = [p for h in heads for p in h.children if p.dep_ == "prep"]
+        if last + 1 < sent.end and noun.doc[last + 1].dep_ == "prep":
+            preps.append(noun.doc[last + 1])
+        for place in (g for p in preps if p.lower_ in ("in", "of", "across") for g in p.children if g.dep_ == "pobj"):
+            if member_labels(place) == STATE_LABELS and (members := listed_parties(place, mentions, loose=False)):
+                return members
     if loose and labels == STATE_LABELS:
         return _loose_list(noun, heads, mentions, trigger)
     return []
@@ -133,8 +143,8 @@ def _list_starts(heads: list[Token], labels: frozenset[str], end: int) -> list[i
             starts.append(j + 1)  # "to several governments: Sudan, ...", "to governments (Sudan, Ethiopia ...)"
         elif j > last + 1 and doc[j - 1].text in ("\u2014", "\u2013"):
             starts.append(j)  # "Arab governments—Tunisia, Morocco ...—had purchased"
-        elif doc[j].lower_ in ("in", "of") and labels == STATE_LABELS and doc[j].head.i in {h.i for h in heads}:
-            starts.append(j + 1)
+        elif doc[j].lower_ in ("in", "of") and labels == STATE_LABELS and j == last + 1:
+            starts.append(j + 1)  # (also where the parser hung "in" on the verb: "sells to agencies in X and Y")
     return starts
 
 

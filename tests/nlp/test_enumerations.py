@@ -90,6 +90,19 @@ def test_customers_include_police_forces_in_named_countries(extractor: Extractor
     assert names(ev.roles["recipient"]) == {"Mexican Army", "National Security Council"}
 
 
+def test_agencies_in_countries_that_are_listed(extractor: Extractor) -> None:
+    # the project's own wording: the states listed by the place noun of the buyers ("in" hung on the verb by the
+    # parser); before, every country of the sentence was read as a buyer, now only those the buyers' noun lists
+    text = ("Cellebrite sells its products to law enforcement agencies in over 150 countries, including Bangladesh and "
+            "Belarus.")
+    (ev,) = _supplies(extractor.extract_text(text))
+    assert names(ev.roles["recipient"]) == {"BD", "BY"}
+    text = "NSO Group said its customers are government agencies in 40 countries, such as Mexico and Panama."
+    (ev,) = _supplies(extractor.extract_text(text))
+    assert names(ev.roles["supplier"]) == {"NSO Group"} and names(ev.roles["recipient"]) == {"MX", "PA"}
+    assert ev.confidence > 0.45  # the agent noun's rule, not the sentence backoff
+
+
 def test_clients_with_no_owner_said_are_the_one_trade_firm_of_the_sentence(extractor: Extractor) -> None:
     # the project's own wording of the frame "... installations of X ... A, B and C are likely government clients"
     text = ("Researchers scanned the internet for installations of Cytrox servers and found that Armenia, Egypt and "
