@@ -1985,12 +1985,22 @@ def _generic_buyer(trig: Token, relative: bool = False) -> Span | None:
     if subj.tag_ in ("WDT", "WP") and trig.dep_ == "relcl" and trig.head.pos_ == "NOUN" and relative:
         # "the 36 countries listed by Citizen Lab that use FinFisher": the noun of the relative clause, up to it
         subj, right = trig.head, trig.left_edge.i - 1
-    heads = [subj] + [g for p in subj.children if p.dep_ == "prep" and p.lower_ in ("of", "out")
-                      for g in p.subtree if g.dep_ == "pobj"]
-    if not any(h.pos_ == "NOUN" and h.lemma_.casefold() in _STATE_NOUNS | {"country", "department"} for h in heads):
-        return None
+    if not _unnamed_states(subj):
+        # "In Freedom House's report "Freedom on the Net 2018," 18 out of 65 countries analyzed had purchased ...":
+        # the parser made the title the subject and the buyers its apposition
+        subj = next((c for c in subj.children if c.dep_ == "appos" and _unnamed_states(c)), None)
+        if subj is None:
+            return None
+        right = subj.right_edge.i
     left = subj.left_edge.i + (1 if subj.left_edge.dep_ in ("det", "poss") else 0)
     return subj.doc[left : right + 1]
+
+
+def _unnamed_states(noun: Token) -> bool:
+    """True for a noun phrase of unnamed state buyers: "governments", "18 out of 65 countries"."""
+    heads = [noun] + [g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "out")
+                      for g in p.subtree if g.dep_ == "pobj"]
+    return any(h.pos_ == "NOUN" and h.lemma_.casefold() in _STATE_NOUNS | {"country", "department"} for h in heads)
 
 
 def _item_role(m: Mention) -> str:
