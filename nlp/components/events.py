@@ -975,6 +975,17 @@ class EventExtractor:
                     and c.i != trig.i for o in (c, *c.conjuncts)]  # ("Among NSO's clients are Mexico, ...": 2 subjects)
             # "its customers include the governments of Rwanda and Morocco": the countries of the state noun
             described = [m for c in objs for m in _named_or_their_state(c, mentions)]
+        elif (lst := _client_list(trig)) is not None:
+            # "Hacking Team's customer list includes Sudan, ...", "the leaked list of Hacking Team clients includes ..."
+            objs = [o for c in lst.head.children if c.dep_ in ("dobj", "attr") for o in (c, *c.conjuncts)]
+            described = [m for c in objs for m in _named_or_their_state(c, mentions)]
+            owner = [m for m in mentions for c in lst.children if c.dep_ == "poss" and m.span.start <= c.i < m.span.end
+                     and m.label in PARTY_LABELS]
+        elif (rel := next((c for c in trig.children if c.dep_ == "relcl" and c.lemma_ in ("include", "be") and any(
+                s.dep_ == "nsubj" and s.tag_ in ("WDT", "WP") for s in c.children)), None)) is not None:
+            # "NSO Group's clients, which include Mexico, Panama and Saudi Arabia, used ...": the relative clause's list
+            objs = [o for c in rel.children if c.dep_ in ("dobj", "attr") for o in (c, *c.conjuncts)]
+            described = [m for c in objs for m in _named_or_their_state(c, mentions)]
         other: list[Mention] = list(owner)
         if any(c.dep_ == "poss" and c.lower_ == "whose" for c in trig.children) and trig.head.dep_ == "relcl":
             # "NSO Group, whose clients include Saudi Arabia and the UAE": the relative's noun
@@ -1281,6 +1292,11 @@ class EventExtractor:
         if trig.lemma_.casefold() == "include" and any(
                 c.dep_ == "nsubj" and c.lemma_.casefold() in _BUYER_AGENTS | _SELLER_AGENTS for c in trig.children):
             return None  # "NSO Group's customers include ...": a client list (a supply), no listing
+        if any(_client_list(a) is not None for c in trig.children if c.dep_ == "nsubj" for a in c.subtree
+               if a.lemma_.casefold() in _BUYER_AGENTS | _SELLER_AGENTS):
+            return None  # "Hacking Team's customer list includes ...": the same, said of its list
+        if trig.lemma_.casefold() == "include" and _common_list_subject(trig, mentions):
+            return None  # "the list of nations who have used the services of X, a list which includes A, B": no listing
         slots = self._slots(trig, mentions)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children)
         lists = [m for m in mentions if m.label == "LIST"]
@@ -2001,6 +2017,31 @@ def _unnamed_states(noun: Token) -> bool:
     heads = [noun] + [g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "out")
                       for g in p.subtree if g.dep_ == "pobj"]
     return any(h.pos_ == "NOUN" and h.lemma_.casefold() in _STATE_NOUNS | {"country", "department"} for h in heads)
+
+
+def _common_list_subject(verb: Token, mentions: list[Mention]) -> bool:
+    """True when the subject of "include" is a plain list ("a list which includes Egypt, Ethiopia ..."), not a named
+    list of an authority ("the Entity List includes ...", a LIST mention)."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        subj = verb.head
+    return subj is not None and subj.lemma_.casefold() == "list" and not any(
+        m.label == "LIST" and m.span.start <= subj.i < m.span.end for m in mentions)
+
+
+def _client_list(agent: Token) -> Token | None:
+    """The list noun whose members an agent noun names, when that list is the subject of "include", "be" or
+    "comprise": "Hacking Team's customer list includes ...", "the leaked list of Hacking Team clients includes ..."."""
+    if agent.dep_ == "compound":
+        lst = agent.head
+    elif agent.dep_ == "pobj" and agent.head.lower_ == "of":
+        lst = agent.head.head
+    else:
+        return None
+    if lst.lemma_.casefold() not in ("list", "roster") or lst.dep_ != "nsubj" or \
+            lst.head.lemma_.casefold() not in ("include", "be", "comprise"):
+        return None
+    return lst
 
 
 def _item_role(m: Mention) -> str:
