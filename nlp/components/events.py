@@ -32,8 +32,11 @@ from nlp.components.common import (
     aux_spans,
     event_triggers,
 )
+from nlp.components.enumerations import listed_parties
 from nlp.components.implied_supply import implied_supplies
 from nlp.components.supply_pairs import MODES, PairScorer, candidates, scored_supplies
+from nlp.gazetteer import vendor_rows
+from nlp.normalize import name_key
 
 _DENIAL_LEMMAS = {"deny", "reject", "refute", "dispute", "dismiss"}
 # verbs of confirming: not confirming, or refusing to confirm, a sale leaves it reported (hedged), not denied
@@ -45,7 +48,7 @@ _CLAUSE_DEPS = {"conj", "xcomp", "advcl", "ccomp", "relcl", "acl", "pcomp", "csu
 _ANAPHOR_NOUNS = {"company", "firm", "vendor", "manufacturer", "maker", "outfit", "giant", "supplier", "developer", "business", "exporter", "group",
                   "companies", "firms", "entities", "entity"}
 # agent nouns of a supply: the noun names one party, its possessor or "of"/"to" phrase the other
-_BUYER_AGENTS = {"customer", "client", "buyer", "user"}
+_BUYER_AGENTS = {"customer", "client", "buyer", "user", "purchaser"}
 _SELLER_AGENTS = {"supplier", "vendor", "seller", "provider"}
 _DEAL_NOUNS = {"contract", "deal", "agreement", "business", "dealings"}  # "had never done business with Sudan"
 _SPEECH_VERBS = {"say", "tell", "claim", "state", "insist", "confirm", "announce", "deny", "argue", "maintain",
@@ -196,6 +199,9 @@ class EventExtractor:
         self.supply_cues = frozenset().union(*(self.t[k] for k in ("supply_seller", "supply_buyer", "supply_seller_nouns",
                                                                    "supply_buyer_nouns")))
         self.intermediary_terms: set[str] = set()
+        # firms of the surveillance trade (nlp/data/vendors_public.tsv), by the value the ruler gives their mentions
+        self.vendors = frozenset(name_key(firm) for firm, _forms, _country, _any_case in vendor_rows())
+        self._known_firms: frozenset[str] = frozenset()  # the current document's firms, makers and trade firms
         self.pair_mode = "off"  # the learned supply-pair scorer (nlp.components.supply_pairs): off, replace, both
         self.collect_pairs = False  # keep every candidate pair in doc._.redflag_pairs (training)
         self._scorer: PairScorer | None = None
@@ -221,6 +227,7 @@ class EventExtractor:
         firms = {m.value for m in mentions if m.label == "ORG" and _described_as_firm(m.root)}
         product_makers = _product_makers(mentions)
         makers = {str(x[4]) for x in product_makers}
+        self._known_firms = frozenset(firms | makers) | self.vendors
         carried: list[Mention] = []  # firm nouns resolved in earlier sentences ("the firm" ... "The company")
         pairs_on = self.pair_mode != "off" or self.collect_pairs
         by_start = {m.span.start_char: m for m in mentions if m.label == "ORG"} if pairs_on else {}
@@ -380,8 +387,9 @@ class EventExtractor:
                 return None
             if head.lemma_.casefold() in self.intermediary_terms:
                 intermediary = True
+            if not (tok.dep_ == "conj" and tok.pos_ == head.pos_ == "PROPN"):
+                steps += 1  # a name coordinated with names stands where the first of them does, however long the list
             tok = head
-            steps += 1
         return None
 
     def _is_intermediary(self, mention: Mention) -> bool:
@@ -783,7 +791,12 @@ class EventExtractor:
                     ev.add("supplier", m)
         _add_sentence_dates(ev, sent, mentions)
         _add_sentence_countries(ev, sent, mentions)
-        if ev.roles.get("supplier") and not ev.roles.get("recipient") and ev.roles.get("country") and seller:
+        if ev.roles.get("supplier") and not ev.roles.get("recipient") and ev.roles.get("country") and seller and (
+                generic := _generic_recipient(trig)) is not None:
+            # "sold FinFisher to governments, and activists in countries including Bahrain were targeted": the
+            # buyers are the parties the unnamed buyer lists ("to agencies in X and Y"), not every country said
+            _add_unnamed_buyers(ev, generic, trig, mentions)
+        elif ev.roles.get("supplier") and not ev.roles.get("recipient") and ev.roles.get("country") and seller:
             for m in [m for m in ev.roles["country"] if m.label == "COUNTRY" and not _country_modifier(m, trig, mentions)
                       and m.root.tag_ != "JJ"]:
                 # "exported ... to services in X and Y"
@@ -807,11 +820,13 @@ class EventExtractor:
             # maker from the rest of the document)
             generic = _generic_recipient(trig)
             if generic is not None:  # "supplied spyware to foreign governments": unnamed, but said
-                ev.add("recipient", Mention(generic, "TEXT", generic.text))
+                _add_unnamed_buyers(ev, generic, trig, mentions)
         if not seller and ev.roles.get("supplier") and not ev.roles.get("recipient"):
             buyers = _generic_buyer(trig)
             if buyers is not None:  # "18 out of 65 countries analyzed had purchased systems from ...": unnamed
-                ev.add("recipient", Mention(buyers, "TEXT", buyers.text))
+                _add_unnamed_buyers(ev, buyers, trig, mentions)
+            elif (buyers := _generic_buyer(trig, relative=True)) is not None:
+                _add_unnamed_buyers(ev, buyers, trig, mentions, text_ok=False)
         supplier, recipient = ev.roles.get("supplier", []), ev.roles.get("recipient", [])
         things = ev.roles.get("product", []) + ev.roles.get("capability", [])
         if lemma == "pay" and not (things and supplier and recipient):
@@ -877,7 +892,11 @@ class EventExtractor:
                         ev.add("supplier", m)
         if not ev.roles.get("recipient") and not passive and (buyers := _generic_buyer(trig)) is not None:
             # "a mechanism developed by Hacking Team that a reported 60 governments worldwide are using"
-            ev.add("recipient", Mention(buyers, "TEXT", buyers.text))
+            _add_unnamed_buyers(ev, buyers, trig, mentions)
+        elif not ev.roles.get("recipient") and not passive and (buyers := _generic_buyer(trig, relative=True)) is not None:
+            # "the 36 countries ... that use or have used FinFisher ..., such as Bahrain, ...": only the parties
+            # listed ("governments that have used the technology" alone is no buyer said)
+            _add_unnamed_buyers(ev, buyers, trig, mentions, text_ok=False)
         if ev.roles.get("recipient") and not ev.roles.get("supplier"):
             for m in self._makers(trig, ev, mentions):  # "used web filtering technologies created by Blue Coat"
                 ev.add("supplier", m)
@@ -939,7 +958,9 @@ class EventExtractor:
             subj = next((c for c in trig.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is None:  # "Sudan has also been found to be a client of Hacking Team"
                 subj = self._inherited_subject(trig.head)
-            described = [m for m in mentions if subj is not None and m.span.start <= subj.i < m.span.end]
+            # (with the names coordinated with it: "Armenia, Egypt ... and Serbia are likely government clients"; or
+            # those an unnamed subject lists: "at least 45 countries are purchasers of ..., including Azerbaijan")
+            described = _named_or_their_state(subj, mentions) if subj is not None else []
         elif trig.dep_ == "pobj" and trig.head.lower_ in ("among", "as") and trig.head.head.pos_ in ("AUX", "VERB"):
             # "Saudi Arabia is reported to be among NSO clients", "X was named as a customer of Y"
             verb = trig.head.head
@@ -968,6 +989,17 @@ class EventExtractor:
             objs = [o for c in verb.children if c.dep_ in ("dobj", "attr") or verb.lemma_ == "be" and c.dep_ == "nsubj"
                     and c.i != trig.i for o in (c, *c.conjuncts)]  # ("Among NSO's clients are Mexico, ...": 2 subjects)
             # "its customers include the governments of Rwanda and Morocco": the countries of the state noun
+            described = [m for c in objs for m in _named_or_their_state(c, mentions)]
+        elif (lst := _client_list(trig)) is not None:
+            # "Hacking Team's customer list includes Sudan, ...", "the leaked list of Hacking Team clients includes ..."
+            objs = [o for c in lst.head.children if c.dep_ in ("dobj", "attr") for o in (c, *c.conjuncts)]
+            described = [m for c in objs for m in _named_or_their_state(c, mentions)]
+            owner = [m for m in mentions for c in lst.children if c.dep_ == "poss" and m.span.start <= c.i < m.span.end
+                     and m.label in PARTY_LABELS]
+        elif (rel := next((c for c in trig.children if c.dep_ == "relcl" and c.lemma_ in ("include", "be") and any(
+                s.dep_ == "nsubj" and s.tag_ in ("WDT", "WP") for s in c.children)), None)) is not None:
+            # "NSO Group's clients, which include Mexico, Panama and Saudi Arabia, used ...": the relative clause's list
+            objs = [o for c in rel.children if c.dep_ in ("dobj", "attr") for o in (c, *c.conjuncts)]
             described = [m for c in objs for m in _named_or_their_state(c, mentions)]
         other: list[Mention] = list(owner)
         if any(c.dep_ == "poss" and c.lower_ == "whose" for c in trig.children) and trig.head.dep_ == "relcl":
@@ -1001,6 +1033,14 @@ class EventExtractor:
                 span = trig.doc[left : max(n.i for n in names) + 1]
                 if all(t.pos_ == "PROPN" for t in span):
                     other = [Mention(span, "TEXT", span.text)]
+        if described and not other and not seller:
+            # "Armenia, Egypt ... are likely government clients" in a sentence on "installations of Cytrox": with no
+            # owner said, the one firm the sentence names (called a firm, a product's maker or a trade firm)
+            firms = {m.value: m for m in mentions if m.label == "ORG" and m.value in self._known_firms
+                     and m.span.sent.start == trig.sent.start and all(m.key != d.key for d in described)
+                     and not _addressee(m)}
+            if len(firms) == 1:
+                other = list(firms.values())
         if described and not other and not seller:
             # "Pegasus customers include Saudi Arabia": the product's maker, if the document names it (nlp.extract)
             products = [m for m in mentions if m.label == "PRODUCT" and m.root.dep_ in ("compound", "poss", "nmod")
@@ -1267,6 +1307,11 @@ class EventExtractor:
         if trig.lemma_.casefold() == "include" and any(
                 c.dep_ == "nsubj" and c.lemma_.casefold() in _BUYER_AGENTS | _SELLER_AGENTS for c in trig.children):
             return None  # "NSO Group's customers include ...": a client list (a supply), no listing
+        if any(_client_list(a) is not None for c in trig.children if c.dep_ == "nsubj" for a in c.subtree
+               if a.lemma_.casefold() in _BUYER_AGENTS | _SELLER_AGENTS):
+            return None  # "Hacking Team's customer list includes ...": the same, said of its list
+        if trig.lemma_.casefold() == "include" and _common_list_subject(trig, mentions):
+            return None  # "the list of nations who have used the services of X, a list which includes A, B": no listing
         slots = self._slots(trig, mentions)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children)
         lists = [m for m in mentions if m.label == "LIST"]
@@ -1524,7 +1569,9 @@ def _named_or_their_state(noun: Token, mentions: list[Mention]) -> list[Mention]
     if noun.pos_ == "NOUN" and noun.lemma_.casefold() in _STATE_NOUNS:
         heads += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
                   for g in p.children if g.dep_ == "pobj" for o in (g, *g.conjuncts)]
-    return [m for m in mentions for h in heads if m.span.start <= h.i < m.span.end]
+    named = [m for m in mentions for h in heads if m.span.start <= h.i < m.span.end]
+    # "several governments, such as Mexico and Peru", "police forces in Kenya and Uganda": the parties it lists
+    return named or listed_parties(noun, mentions, loose=False)
 
 
 def _described_by(noun: Token, mentions: list[Mention]) -> list[Mention]:
@@ -1798,6 +1845,13 @@ def _product_makers(mentions: list[Mention]) -> list[list[Any]]:
                         found += [o for o in orgs for obj in objs if o.span.start <= obj.i < o.span.end
                                   or o.root.head.i == obj.i and obj.lemma_.casefold() in _ANAPHOR_NOUNS]
         verb = head.head
+        if head.dep_ == "nsubjpass" and verb.lemma_.casefold() in _MAKER_VERBS:
+            # "FinFisher spyware is marketed and produced by Gamma Group": the agent of the verb or of a maker verb
+            # coordinated with it
+            for v in (verb, *verb.conjuncts):
+                if v.lemma_.casefold() in _MAKER_VERBS:
+                    found += [o for a in v.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"
+                              for obj in (c, *c.conjuncts) for o in orgs if o.span.start <= obj.i < o.span.end]
         if head.dep_ == "dobj" and verb.lemma_.casefold() in _MAKER_VERBS | {"own", "provide"}:
             found += [o for o in orgs for c in verb.children if c.dep_ == "nsubj" and o.span.start <= c.i < o.span.end]
             if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("that", "which", "who") for c in verb.children):
@@ -1930,18 +1984,79 @@ def _generic_recipient(trig: Token) -> Span | None:
     return None
 
 
-def _generic_buyer(trig: Token) -> Span | None:
+def _add_unnamed_buyers(ev: Event, phrase: Span, trig: Token, mentions: list[Mention], text_ok: bool = True) -> None:
+    """The recipients an unnamed buyer phrase stands for: the named parties it lists ("to governments including
+    Bahrain, Ethiopia and Turkmenistan", "several countries ... including Kenya, Angola": each a recipient, taken
+    out of the event's countries), else, with ``text_ok``, the phrase itself as text ("to foreign governments")."""
+    nouns = [phrase.root] + [t for t in phrase if t.dep_ == "pobj" and t.head.lower_ in ("of", "out")]  # "18 out of 65 countries"
+    listed = next((found for n in nouns if (found := listed_parties(n, mentions, trig))), [])
+    listed = [m for m in listed if not _country_modifier(m, trig, mentions)]
+    if not listed:
+        if text_ok:
+            ev.add("recipient", Mention(phrase, "TEXT", phrase.text))
+        return
+    for m in listed:
+        ev.add("recipient", m)
+    keys = {m.key for m in listed}
+    if ev.roles.get("country"):
+        ev.roles["country"] = [m for m in ev.roles["country"] if m.key not in keys]
+
+
+def _generic_buyer(trig: Token, relative: bool = False) -> Span | None:
     """The subject of a buyer verb when it names state buyers without a name ("oppressive governments bought ...",
-    "18 out of 65 countries analyzed had purchased ..."): the subject phrase, without its article."""
+    "18 out of 65 countries analyzed had purchased ..."): the subject phrase, without its article; with
+    ``relative``, also the noun a relative clause's "that"/"which" stands for ("countries that use ...")."""
     subj = next((c for c in trig.children if c.dep_ == "nsubj"), None)
+    if subj is None and trig.dep_ == "conj" and trig.head.pos_ == "VERB" and not any(
+            c.dep_ == "nsubjpass" for c in trig.children):
+        return _generic_buyer(trig.head, relative)  # "countries that use or have used FinFisher": "use"'s subject
     if subj is None:
         return None
-    heads = [subj] + [g for p in subj.children if p.dep_ == "prep" and p.lower_ in ("of", "out")
-                      for g in p.subtree if g.dep_ == "pobj"]
-    if not any(h.pos_ == "NOUN" and h.lemma_.casefold() in _STATE_NOUNS | {"country", "department"} for h in heads):
-        return None
+    right = subj.right_edge.i
+    if subj.tag_ in ("WDT", "WP") and trig.dep_ == "relcl" and trig.head.pos_ == "NOUN" and relative:
+        # "the 36 countries listed by Citizen Lab that use FinFisher": the noun of the relative clause, up to it
+        subj, right = trig.head, trig.left_edge.i - 1
+    if not _unnamed_states(subj):
+        # "In Freedom House's report "Freedom on the Net 2018," 18 out of 65 countries analyzed had purchased ...":
+        # the parser made the title the subject and the buyers its apposition
+        subj = next((c for c in subj.children if c.dep_ == "appos" and _unnamed_states(c)), None)
+        if subj is None:
+            return None
+        right = subj.right_edge.i
     left = subj.left_edge.i + (1 if subj.left_edge.dep_ in ("det", "poss") else 0)
-    return subj.doc[left : subj.right_edge.i + 1]
+    return subj.doc[left : right + 1]
+
+
+def _unnamed_states(noun: Token) -> bool:
+    """True for a noun phrase of unnamed state buyers: "governments", "18 out of 65 countries"."""
+    heads = [noun] + [g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "out")
+                      for g in p.subtree if g.dep_ == "pobj"]
+    return any(h.pos_ == "NOUN" and h.lemma_.casefold() in _STATE_NOUNS | {"country", "department"} for h in heads)
+
+
+def _common_list_subject(verb: Token, mentions: list[Mention]) -> bool:
+    """True when the subject of "include" is a plain list ("a list which includes Egypt, Ethiopia ..."), not a named
+    list of an authority ("the Entity List includes ...", a LIST mention)."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        subj = verb.head
+    return subj is not None and subj.lemma_.casefold() == "list" and not any(
+        m.label == "LIST" and m.span.start <= subj.i < m.span.end for m in mentions)
+
+
+def _client_list(agent: Token) -> Token | None:
+    """The list noun whose members an agent noun names, when that list is the subject of "include", "be" or
+    "comprise": "Hacking Team's customer list includes ...", "the leaked list of Hacking Team clients includes ..."."""
+    if agent.dep_ == "compound":
+        lst = agent.head
+    elif agent.dep_ == "pobj" and agent.head.lower_ == "of":
+        lst = agent.head.head
+    else:
+        return None
+    if lst.lemma_.casefold() not in ("list", "roster") or lst.dep_ != "nsubj" or \
+            lst.head.lemma_.casefold() not in ("include", "be", "comprise"):
+        return None
+    return lst
 
 
 def _item_role(m: Mention) -> str:
