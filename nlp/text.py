@@ -162,6 +162,8 @@ _MD_RULE = re.compile(r"(?m)^[ \t]*(?:[-*_][ \t]*){3,}$|^[ \t]*(?:=+|-+)[ \t]*$"
 _MD_TABLE_DELIMITER = re.compile(r"(?m)^[ \t]*\|?(?:[ \t]*:?-{1,}:?[ \t]*\|)+[ \t]*(?::?-{1,}:?[ \t]*)?$")
 _MD_TABLE_ROW = re.compile(r"(?m)^[ \t]*\|[^\n]*\|[ \t]*$")
 _MD_BLOCK_MARK = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]+|(?:>[ \t]?)+|[-*+][ \t]+|(\d{1,3})[.)][ \t]+)")
+# a bullet opening a line in text copied from web pages and PDFs ("  \u2022 Using ..."): a list item in any text
+_BULLET = re.compile(r"(?m)^[ \t]*[\u2022\u25e6\u25aa\u2023\u25cf][ \t]+")
 _MD_HEADING_END = re.compile(r"[ \t]+#+[ \t]*$")
 _MD_FRONT_MATTER = re.compile(r"\A---[ \t]*\n((?:[A-Za-z_][\w-]{0,40}:[^\n]*\n|[ \t]+[^\n]*\n){1,60})---[ \t]*(?:\n|\Z)")
 _MD_FRONT_KEY = re.compile(r"(?m)^[A-Za-z_][\w-]{0,40}:[ \t]*")
@@ -217,6 +219,9 @@ def prepare(text: str) -> Prepared:
     """
     edits: list[tuple[int, int, str]] = []  # (original start, original end, replacement), non-overlapping
     blocks = _markdown(text, edits)
+    for m in _BULLET.finditer(text):  # the bullet goes; its item is a paragraph of its own
+        edits.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end(), ""))
+        _mark_block(text, m.start(), m.end(), blocks)
     for m in _CHARS.finditer(text):
         edits.append((m.start(), m.end(), _CHAR_MAP[m.group(0)]))
     for m in _LINE_HYPHEN.finditer(text):

@@ -114,7 +114,7 @@ class EntityNormalizer:
         strict = raw_words[-1] in _STATE_HEADS or len(raw_words) > 2 and raw_words[0] in _STATE_HEADS \
             and raw_words[1] in ("of", "for")
         vetoes = _COMMERCIAL - _REMIT_WORDS if strict else _COMMERCIAL
-        if any(w in vetoes for w in raw_words[1:]) or (words and words[-1] in _COMMERCIAL):
+        if any(w in vetoes for w in raw_words[1:]) or (words and words[-1] in vetoes):
             return False
         if len(raw_words) > 1 and (raw_words[-1] in ("court", "circuit") or "court" in raw_words[:-1]
                                    and raw_words[raw_words.index("court") + 1] in ("of", "for")):
@@ -213,6 +213,7 @@ class EntityNormalizer:
         ents = self._products_before_capabilities(doc, ents, conf)
         ents = self._named_products(doc, ents, conf)
         ents += self._untagged_sellers(doc, ents, conf)
+        ents = _hyphen_joined(doc, ents, conf)
         ents = repair_names(doc, ents, conf, self.gaz_conf, self.remap_conf, self._legal_forms)
         ents = self._acronyms(doc, ents, conf)
         doc.ents = filter_spans(ents)
@@ -1002,7 +1003,32 @@ def _in_official_title(span: Span) -> bool:
     return False
 
 
-_JURISDICTION_WORDS = frozenset({"City", "Municipality", "Province", "State", "Republic", "Region"})
+def _hyphen_joined(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+    """A firm's or product's name goes on over a hyphen glued to a capitalised word on either side ("Pen-Link",
+    where ner saw "Pen" or "Link"); a hyphen with spaces, or lower case after it ("NSO-linked"), ends it."""
+    taken = {t for e in ents for t in range(e.start, e.end)}
+    out: list[Span] = []
+    for e in ents:
+        end = e.end
+        while e.label_ in ("ORG", "PRODUCT") and end + 1 < len(doc) and doc[end].text == "-" \
+                and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_title \
+                and doc[end + 1].is_alpha and end + 1 not in taken:
+            end += 2
+        start = e.start
+        while e.label_ in ("ORG", "PRODUCT") and start >= 2 and doc[start - 1].text == "-" \
+                and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_ and doc[start - 2].is_title \
+                and doc[start - 2].is_alpha and start - 2 not in taken:
+            start -= 2  # "Pen-Link", where ner saw "Link"
+        if end > e.end or start < e.start:
+            span = Span(doc, start, end, label=e.label_, kb_id=name_key(doc[start:end].text))
+            conf[(span.start_char, span.end_char)] = conf.get((e.start_char, e.end_char), TYPED_CONFIDENCE)
+            out.append(span)
+        else:
+            out.append(e)
+    return out
+
+
+_JURISDICTION_WORDS = frozenset({"City", "County", "Municipality", "Province", "State", "Republic", "Region"})
 
 
 def _city_of_body(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:

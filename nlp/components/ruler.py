@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
-from nlp.components.state_bodies import country_led_body_end, state_body_spans
+from nlp.components.state_bodies import ACRONYM_CONFIRMED_HEADS, country_led_body_end, state_body_spans
 from nlp.gazetteer import Gazetteer
 from nlp.normalize import acronym, legal_forms, name_key
 
@@ -62,6 +62,9 @@ class GazetteerRuler:
                 [{"ORTH": {"IN": _AGENCY_MODIFIERS}}, {"IS_TITLE": True, "OP": "*"}, {"ORTH": {"IN": _AGENCY_HEADS}},
                  {"LOWER": {"IN": ["'s", "\u2019s"]}}, {"ORTH": {"IN": ["Office", "Bureau", "Department", "Service"]}}],
                 [{"ORTH": {"IN": ["Unit", "Brigade", "Battalion", "Regiment", "Division"]}}, {"LIKE_NUM": True}],
+                # "the San Joaquin Sheriff's Office", "Los Angeles County Sheriff's Department": a county's police
+                [{"IS_TITLE": True, "POS": "PROPN", "OP": "+"}, {"ORTH": "Sheriff"}, {"LOWER": {"IN": ["'s", "\u2019s"]}},
+                 {"ORTH": {"IN": ["Office", "Department"]}}],
                 # "Hungary's Special Service for National Security", "the Federal Office for the Protection of the
                 # Constitution": a body's name goes on over "for" and proper nouns
                 [{"ORTH": {"IN": _AGENCY_MODIFIERS}}, {"IS_TITLE": True, "OP": "*"},
@@ -114,8 +117,7 @@ class GazetteerRuler:
                     continue  # "Fictive Intercept Systems Ltd" is a company, not a capability mention
                 if label == "COUNTRY" and text in self.demonyms and _between_name_words(doc, start, end):
                     continue  # "Center for a New American Security": a word of an organisation's name
-                if label == "COUNTRY" and (body_end := country_led_body_end(doc, end)) and (
-                        text not in self.demonyms or _bracketed_acronym_of(doc, start, body_end)):
+                if label == "COUNTRY" and (body_end := self._country_led_body(doc, start, end, text)):
                     # "Bangladesh Telecommunication Regulatory Commission", "Pakistan Telecommunication Authority":
                     # the country opens a body's name; the body, with that country, is the mention. A demonym
                     # opens it only where the acronym after it says so ("the Nigerian Communications Commission
@@ -173,6 +175,16 @@ class GazetteerRuler:
         doc.ents = filter_spans([*doc.ents, *ents]) if doc.ents else ents
         set_aux(doc, [*aux_spans(doc), *aux])
         return doc
+
+    def _country_led_body(self, doc: Doc, start: int, end: int, text: str) -> int | None:
+        """The end of a government body's name that the country at [start, end) opens, or None: a country's name
+        before a state body's head word, or a demonym or a firm-like head ("Service") where the bracketed acronym
+        after the name spells it whole (:func:`nlp.components.state_bodies.country_led_body_end`)."""
+        body_end = country_led_body_end(doc, end)
+        if body_end and (text not in self.demonyms or _bracketed_acronym_of(doc, start, body_end)):
+            return body_end
+        wide = country_led_body_end(doc, end, heads=ACRONYM_CONFIRMED_HEADS)
+        return wide if wide and _bracketed_acronym_of(doc, start, wide) else None
 
     def _with_country_name(self, doc: Doc, span: Span, countries_by_end: dict[int, Span], candidates: list[Span]) -> Span:
         """An agency right after a country's name takes it in: "U.S. Treasury Department", "Kessel Public Security
@@ -239,7 +251,7 @@ _ACTOR_HEADS = (
     ("intelligence", "services"), ("intelligence", "service"), ("intelligence", "agencies"),
     ("secret", "police"), ("riot", "police"), ("border", "police"), ("state", "security"), ("government",),
     ("administration",), ("regime",), ("police",), ("military",), ("army",), ("navy",), ("parliament",), ("senate",),
-    ("congress",),
+    ("congress",), ("prosecutors",),
     ("junta",), ("cabinet",), ("gendarmerie",), ("authorities",),
 )
 # news phrasing, matched in lower case only ("Mexico's defense ministry", "Rwandan intelligence", "Moroccan spy
@@ -256,7 +268,8 @@ _MEDIA_TAILS = frozenset({"Post", "Times", "Journal", "Herald", "Tribune", "Dail
 # title-case head nouns of an organisation's name that a place or demonym can open ("Cairo Institute for Human
 # Rights Studies", "French League for Human Rights", "American Civil Liberties Union" is found by ner already)
 _INSTITUTION_HEADS = frozenset({"Institute", "League", "Federation", "Foundation", "Association", "Alliance", "Coalition",
-                                "Society", "Academy", "University", "College", "Observatory", "Forum", "Centre", "Center"})
+                                "Society", "Academy", "University", "College", "Observatory", "Forum", "Centre", "Center",
+                                "Watch"})  # ("Bahrain Watch", as "Human Rights Watch")
 COUNTRY_IN_NAME = "COUNTRY_IN_NAME"  # aux label: a country mention inside a GOV_AGENCY phrase ("Egyptian police")
 _NAME_TAILS = frozenset({"technologies", "technology", "holdings", "systems", "solutions", "group", "labs", "lab",
                          "international", "consortium", "corporation", "company", "networks", "intelligence"})

@@ -155,7 +155,13 @@ _FIRM_WORDS = frozenset({"company", "corporation", "corp", "ltd", "limited", "in
                          "industries", "bank", "fund", "airways", "airlines", "telecom", "mobile", "enterprises"})
 
 
-def country_led_body_end(doc: Doc, end: int, limit: int = 6) -> int | None:
+# heads that firms use too, accepted after a country only where a bracketed acronym spells the whole name
+# ("South African Revenue Service (SARS)")
+ACRONYM_CONFIRMED_HEADS = COUNTRY_LED_HEADS | frozenset({"Service", "Services", "Unit", "Division", "Board", "Centre",
+                                                         "Center", "Command"})
+
+
+def country_led_body_end(doc: Doc, end: int, limit: int = 6, heads: frozenset[str] = COUNTRY_LED_HEADS) -> int | None:
     """The end of a government body's name that a country's name opens, the country's tokens ending at ``end``:
     title-case words (with "and" between them) ending in a head word of a body (``COUNTRY_LED_HEADS``), then its
     "of"/"for" complements ("Bangladesh Bureau of Statistics"); None when the words after the country do not make
@@ -170,7 +176,7 @@ def country_led_body_end(doc: Doc, end: int, limit: int = 6) -> int | None:
             continue
         if not (_name_word(tok) and tok.pos_ in ("PROPN", "NOUN", "ADJ")) or tok.lower_ in _FIRM_WORDS:
             break
-        if tok.text in COUNTRY_LED_HEADS:
+        if tok.text in heads:
             last_head = i + 1
         i += 1
     if last_head is None or i > last_head:
@@ -192,6 +198,8 @@ def implied_country(span: Span) -> str | None:
     words = [t.text for t in span]
     if "Circuit" in words and any(w in _CIRCUITS for w in words):
         return "US"
+    if "Sheriff" in words and words[-1] in ("Office", "Department"):
+        return "US"  # "San Joaquin Sheriff's Office": a U.S. county's police by its name's shape
     if "Court" in words and "District" in words and any(
             span.doc[t.i - 1].lower_ == "district" and t.lower_ == "of" for t in span[1:]):
         return "US"

@@ -300,3 +300,29 @@ def test_a_province_name_several_countries_share_gives_no_country() -> None:
     assert subdivision_code("Punjab") is None and "punjab" in shared_subdivisions()
     assert subdivision_code("Florida") == "US"
     assert "central" not in shared_subdivisions()  # a compass word in many names is no place
+
+
+def test_a_sheriffs_office_is_a_us_county_body_and_county_of_opens_its_name(extractor: Extractor) -> None:
+    # https://www.potomaclocal.com/2020/04/08/stafford-first-responders-to-get-new-in-car-cameras-upgraded-cell-service
+    ext = extractor.extract_text("The Stafford County Sheriff\u2019s Department is about to get a tech upgrade.")
+    assert agencies(ext) == {"Stafford County Sheriff\u2019s Department": "US"}
+    # written for the test, in the form of a court case's name
+    ext = extractor.extract_text("The case is Pen-Link v. County of San Joaquin Sheriff's Office.")
+    assert agencies(ext) == {"County of San Joaquin Sheriff's Office": "US"}
+    # a firm's name over a hyphen is one name where ner saw one half (Pen-Link, Lincoln, Nebraska)
+    ext = extractor.extract_text("Pen-Link, a company based in Lincoln, Nebraska, sells phone-data analysis tools.")
+    assert labels(ext)["Pen-Link"] == {"ORG"}
+
+
+def test_bodies_whose_names_firms_share_words_with(extractor: Extractor) -> None:
+    # written for the test: a demonym-led name with a firm-like head, spelt whole by its acronym; a ministry's
+    # department named for its remit; prosecutors of a country; a watchdog named after a country
+    ext = extractor.extract_text("The South African Revenue Service (SARS) and the Department of Communications "
+                                 "reviewed the contract. German prosecutors opened an investigation after Bahrain "
+                                 "Watch published the files.")
+    assert agencies(ext) == {"South African Revenue Service": "ZA", "SARS": "ZA",
+                             "Department of Communications": None, "German prosecutors": "DE"}
+    assert labels(ext)["Bahrain Watch"] == {"ORG"}
+    # an acronym that does not spell the demonym leaves the demonym a country ("ESAT" is no "ESTS")
+    ext = extractor.extract_text("The Ethiopian Satellite Television Service (ESAT) reported the attack.")
+    assert not agencies(ext)

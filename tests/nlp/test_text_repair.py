@@ -26,6 +26,9 @@ from nlp.text import prepare
         # Citizen Lab, "Behind Blue Coat" update (2011): footnote numbers glued after a sentence's full stop
         ("used by the Syrian government.1 This action", "used by the Syrian government. This action"),
         ("version 2.1 The firm", "version 2.1 The firm"),  # a version number, no footnote
+        # Citizen Lab's Netsweeper summary as copied from the web: bullets open list items in any text
+        ("Key findings:\n  \u2022 Using Netsweeper, ISPs filter content.\n  \u2022 Ten countries run it.",
+         "Key findings:\n\n  Using Netsweeper, ISPs filter content.\n\n  Ten countries run it."),
         ("the Bahraini\nMinistry of Interior", "the Bahraini Ministry of Interior"),  # PDF line wrap
         ("one.\n\nTwo", "one.\n\nTwo"),  # a blank line still ends the paragraph
         # a heading line over its section ends a paragraph (Citizen Lab, "Behind Blue Coat: An Update from Burma",
