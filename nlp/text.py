@@ -112,6 +112,11 @@ _LINE_HYPHEN = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})-[ \t]*\r?\n[ \t]*([a-z][
 _KEEP_HYPHEN = frozenset({"state", "self", "non", "co", "ex", "anti", "cross", "re", "pre", "post", "well", "high", "low",
                           "dual", "end", "multi", "semi", "sub", "cyber", "long", "short", "full", "half", "so", "third",
                           "counter", "government", "military", "front", "mid", "inter", "intra", "pro", "quasi"})
+# second parts of compounds after a name ("Cyprus-based", "Israel-made", "UAE-registered"): after a capitalised first
+# part the hyphen is the compound's, not the line's ("Bah-\nraini" is still joined: "raini" is not among them)
+_COMPOUND_SECOND = frozenset({"based", "made", "owned", "backed", "linked", "funded", "run", "controlled", "registered",
+                              "headquartered", "affiliated", "sponsored", "operated", "built", "designed", "developed",
+                              "manufactured", "origin", "supplied", "produced", "listed", "sanctioned", "aligned"})
 # a single line break inside a paragraph (PDF wrapping), not a blank line
 _LINE_BREAK = re.compile(r"(?<=\S)[ \t]*\r?\n(?=[ \t]*\S)")
 # "2021.NSO", "March.Semptian", "FBI.The", 'said."The': a sentence end whose following space was lost
@@ -206,7 +211,8 @@ def prepare(text: str) -> Prepared:
     typographic quotes and primes become ASCII quotes, unusual spaces become spaces, ligatures are spelt out
     (U+FB01 -> "fi"), soft hyphens and zero-width characters are dropped; a word hyphenated at a line end is
     joined ("surveil-\\nlance" -> "surveillance") unless its first part is a prefix that keeps its hyphen
-    ("state-\\nowned") or the hyphenated form is used elsewhere in the text; single line breaks inside a
+    ("state-\\nowned"), a capitalised name before a compound's second part ("Cyprus-\\nbased") or the hyphenated
+    form is used elsewhere in the text; single line breaks inside a
     paragraph become spaces (blank lines still end paragraphs), as do runs of spaces and tabs between words; and a
     full stop, "!" or "?" directly followed (also after a closing bracket or quote, before a footnote mark "[12]",
     or across a zero-width character; a footnote mark there becomes the space), and so do a comma glued to a
@@ -226,7 +232,8 @@ def prepare(text: str) -> Prepared:
         edits.append((m.start(), m.end(), _CHAR_MAP[m.group(0)]))
     for m in _LINE_HYPHEN.finditer(text):
         first, second = m.group(1), m.group(2)
-        if first.casefold() in _KEEP_HYPHEN or f"{first}-{second}".casefold() in text.casefold():
+        compound = first[0].isupper() and second.casefold() in _COMPOUND_SECOND
+        if compound or first.casefold() in _KEEP_HYPHEN or f"{first}-{second}".casefold() in text.casefold():
             edits.append((m.start(1) + len(first) + 1, m.start(2), ""))  # keep the hyphen, drop the break
         else:
             edits.append((m.start(1) + len(first), m.start(2), ""))

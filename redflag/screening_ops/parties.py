@@ -3,7 +3,10 @@
 Columns (header row required, any order, case-insensitive): ``name`` (required), ``country`` (optional: an ISO
 3166 code or a country name, resolved by :mod:`ontology.countries`), ``identifiers`` (``scheme:value`` pairs separated by ``;``), ``address``, ``reference``
 (the exporter's own reference for the party). Unknown columns are ignored. A malformed row is reported with
-its line number, column and reason and skipped; the other rows are screened.
+its line number, column and reason and skipped; the other rows are screened. The CSV is read strictly: a quote
+left open to the end of the file, or text glued to a closing quote, is a malformed row, and a quoted value that
+runs over several lines is accepted only in the ``address`` column (a multi-line address cell): in any other
+column it is a quote opened and closed on different lines, which would make the rows between one value.
 """
 
 from __future__ import annotations
@@ -126,11 +129,15 @@ def party_country(value: str | None) -> str:
     return code
 
 
-def _row_party(values: dict[str, str], source: str, line: int) -> PartyQuery | RowError:
+def _row_party(values: dict[str, str], source: str, line: int, last_line: int = 0) -> PartyQuery | RowError:
     def bad(column: str, reason: str) -> RowError:
         return RowError(source=source, line=line, field=column, reason=reason)
 
     for column, value in values.items():
+        if column != "address" and ("\n" in value or "\r" in value):
+            span = f"lines {line}-{last_line}" if last_line > line else f"line {line}"
+            return bad(column, f"contains a line break: a quote opened and closed on different lines made {span} "
+                               "one value (the rows between them were not screened); close the quote on its line")
         if _CONTROL.search(value):
             return bad(column, "contains control characters")
         if len(value) > (MAX_NAME if column == "name" else MAX_FIELD):
@@ -160,7 +167,7 @@ def _row_party(values: dict[str, str], source: str, line: int) -> PartyQuery | R
 
 def iter_party_rows(text: str, source: str) -> Iterator[PartyQuery | RowError]:
     """Each data row of a CSV text as a :class:`PartyQuery`, or a :class:`RowError` naming line and column."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
     except StopIteration:
@@ -190,7 +197,7 @@ def iter_party_rows(text: str, source: str) -> Iterator[PartyQuery | RowError]:
                            reason=f"{len(row)} fields but the header has {len(columns)}")
             continue
         values = {c: (row[i] if i < len(row) else "") for i, c in wanted.items()}
-        yield _row_party(values, source, line)
+        yield _row_party(values, source, line, reader.line_num)
 
 
 def decode_party_file(data: bytes, source: str) -> str:

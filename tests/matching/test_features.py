@@ -28,6 +28,13 @@ def test_distinctive_disagreement_separates_sister_companies():
     assert ft.distinctive_disagreement(n("Tal Dilian"), n("DILIAN, Tal Jonathan")) == 0.0
 
 
+def test_a_function_word_left_over_is_no_disagreement():
+    # "of" twice in one name, once in the other: the second "of" is not a word the other name lacks
+    assert ft.distinctive_disagreement(n("Ministry of Intelligence of Iran"),
+                                       n("IRANIAN MINISTRY OF INTELLIGENCE AND SECURITY")) == 0.0
+    assert ft.distinctive_disagreement(n("Helix Security of Vienna"), n("Helix Integrators")) == 1.0
+
+
 def test_legal_form_mismatch_by_kind():
     assert ft.legal_form_mismatch(n("Optima LLC"), n("OPTIMA, OOO")) == 0.0
     assert ft.legal_form_mismatch(n("Intellexa Ltd"), n("Intellexa S.A.")) == 1.0

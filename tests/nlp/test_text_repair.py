@@ -23,6 +23,12 @@ from nlp.text import prepare
         ("see nso.com and www.NSOGroup.com today", "see nso.com and www.NSOGroup.com today"),  # web addresses
         ("mass surveil-\nlance of", "mass surveillance of"),  # PDF hyphenation joined
         ("a state-\nowned firm", "a state-owned firm"),  # a prefix keeps its hyphen
+        # a name before a compound's second part keeps its hyphen ("Cyprus-\nbased" was read "Cyprusbased", a PERSON
+        # and the supply's "via"); a name cut by hyphenation is still joined
+        ("via a Cyprus-\nbased reseller", "via a Cyprus-based reseller"),
+        ("Israel-\nmade spyware", "Israel-made spyware"),
+        ("a UAE-\nregistered firm", "a UAE-registered firm"),
+        ("the Bah-\nraini Ministry", "the Bahraini Ministry"),
         # Citizen Lab, "Behind Blue Coat" update (2011): footnote numbers glued after a sentence's full stop
         ("used by the Syrian government.1 This action", "used by the Syrian government. This action"),
         ("version 2.1 The firm", "version 2.1 The firm"),  # a version number, no footnote

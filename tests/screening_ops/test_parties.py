@@ -103,3 +103,28 @@ def test_party_key_is_normalized_name_country_and_reference() -> None:
 def test_a_country_is_a_code_or_a_name_resolved_by_the_authority(given: str, code: str) -> None:
     parsed = read_party_text(f'name,country\nGood Name,"{given}"\n', "f.csv")
     assert parsed.errors == [] and parsed.parties[0].country == code
+
+
+def test_an_unclosed_quote_does_not_swallow_the_rows_after_it_into_one_name() -> None:
+    # a stray quote on line 2 used to make the rest of the file one name ("DANIEL,IR\nMT DANIEL,PA\n"),
+    # screened as one party and reported "1 clear", with 0 malformed rows
+    parsed = read_party_text('name,country\n"DANIEL,IR\nMT DANIEL,PA\n', "f.csv")
+    assert parsed.parties == []
+    (err,) = parsed.errors
+    assert err.line == 2 and "not valid CSV" in err.reason and "end of data" in err.reason
+
+
+def test_a_name_that_spans_lines_is_a_malformed_row_naming_them() -> None:
+    # the quote closes further down: every line in between became one name
+    text = 'name,country\n"Acme Trading,IR\nBeta Systems,RU\nGamma",CN\nDelta Ltd,RU\n'
+    parsed = read_party_text(text, "f.csv")
+    assert [p.name for p in parsed.parties] == ["Delta Ltd"]
+    (err,) = parsed.errors
+    assert (err.line, err.field) == (2, "name")
+    assert "line break" in err.reason and "lines 2-4" in err.reason
+
+
+def test_a_quote_glued_to_text_is_a_malformed_row() -> None:
+    parsed = read_party_text('name,country\n"Acme" Trading,IR\nBeta Systems,RU\n', "f.csv")
+    assert [p.name for p in parsed.parties] == ["Beta Systems"]
+    assert [e.line for e in parsed.errors] == [2]
