@@ -104,6 +104,7 @@ _CHAR_MAP = {
     "\u2010": "-", "\u2011": "-",
     "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
     "\u00ad": "", "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "",
+    "\u3002": ".", "\uff0e": ".", "\uff0c": ",",  # ideographic and full-width stops and commas in English text
 }
 _CHARS = re.compile("[" + "".join(_CHAR_MAP) + "]")
 # "surveil-\nlance": a word cut at a line end by a PDF's hyphenation
@@ -124,13 +125,13 @@ _LINE_BREAK = re.compile(r"(?<=\S)[ \t]*\r?\n(?=[ \t]*\S)")
 # zero-width characters and soft hyphens, which the character map drops ("2021.\u200bNSO")
 _ZERO_WIDTH = "[\u00ad\u200b\u200c\u200d\u2060]*"
 _GLUED_STOP = re.compile(
-    r"(?:(?<=[a-z0-9])|(?<=[A-Z]{2})|(?<=[a-z0-9][)\]\"'\u201d\u2019]))[.!?]"
+    r"(?:(?<=[a-z0-9])|(?<=[A-Z]{2})|(?<=[a-z0-9][)\]\"'\u201d\u2019]))[.!?\u3002\uff0e]"
     r"(?:[\"'\u201d\u2019)\]]|\[\d{1,3}\])?" + _ZERO_WIDTH + r"(?=[A-Z](?:[a-z]|[A-Z]))"
 )
 # a footnote number glued after a sentence's full stop, as PDF text layers and pasted web pages keep superscripts
-# ("used by the Syrian government.1 This action"): the number is no word of either sentence (years stay: a
-# number of four digits, and one not followed by a space and a capital)
-_FOOTNOTE_AFTER_STOP = re.compile(r"(?<=[a-z][.!?])\d{1,2}(?=[ \t\n]+[A-Z])")
+# ("used by the Syrian government.1 This action", "the Entity List in 2019.3 Hangzhou Hikvision"): the number is no
+# word of either sentence (a decimal stays: "3.5 Percent", "version 2.1 The": no letter or year before the stop)
+_FOOTNOTE_AFTER_STOP = re.compile(r"(?:(?<=[a-z][.!?])|(?<=\b(?:19|20)\d\d\.))\d{1,2}(?=[ \t\n]+[A-Z])")
 # "Co.,Ltd.": a comma glued to the next capitalised word of a company name (Chinese companies' English names);
 # "in 2017,NSO Group" / "in 2021;NSO Group": a comma or semicolon whose space was lost, as a full stop's is
 _GLUED_COMMA = re.compile(r"(?<=[A-Za-z.]),(?=[A-Z][a-z])|(?<=[A-Za-z0-9.)\]\"'\u201d\u2019])[,;](?=[A-Z][A-Za-z])")

@@ -32,6 +32,9 @@ from nlp.text import prepare
         # Citizen Lab, "Behind Blue Coat" update (2011): footnote numbers glued after a sentence's full stop
         ("used by the Syrian government.1 This action", "used by the Syrian government. This action"),
         ("version 2.1 The firm", "version 2.1 The firm"),  # a version number, no footnote
+        # field case 13's kind, found by trying it: a footnote after a year, an ideographic full stop
+        ("the Entity List in 2019.3 Hangzhou Hikvision", "the Entity List in 2019. Hangzhou Hikvision"),
+        ("In 2021\u3002NSO Group sold", "In 2021. NSO Group sold"),
         # Citizen Lab's Netsweeper summary as copied from the web: bullets open list items in any text
         ("Key findings:\n  \u2022 Using Netsweeper, ISPs filter content.\n  \u2022 Ten countries run it.",
          "Key findings:\n\n  Using Netsweeper, ISPs filter content.\n\n  Ten countries run it."),
