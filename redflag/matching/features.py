@@ -471,7 +471,26 @@ def generic_subset(
     longer = b if shorter is a else a
     own = {c.upper() for c in countries}
     named = {word for word, code in country_words(longer).items() if code in own} if own else set()
+    named |= _same_place_words(longer, al, longer is b)
     return 1.0 if any(not is_generic(t) and t not in named for t in longer_unmatched) else 0.0
+
+
+def _same_place_words(name: AnalyzedName, al: Alignment, name_is_b: bool) -> set[str]:
+    """The words of ``name`` in a run of place words (rigour's LOC symbols) that also holds a word paired with the
+    other name: the longer form of a place the other name already names ("Xinjiang Uyghur Autonomous Region" for
+    "Xinjiang"), no word of a name of its own. A place the other name lacks ("National Bank of Egypt" against
+    "NATIONAL BANK") is not such a word."""
+    paired = {j if name_is_b else i for i, j, _, _ in al.pairs}
+    out: set[str] = set()
+    run: list[int] = []
+    for i in [*sorted(name.places), -2]:
+        if run and i != run[-1] + 1:
+            if any(k in paired for k in run):
+                out |= {name.tokens[k] for k in run}
+            run = []
+        if i >= 0:
+            run.append(i)
+    return out
 
 
 def number_mismatch(a: AnalyzedName, b: AnalyzedName) -> float:
