@@ -340,8 +340,10 @@ def import_deals_cmd(
         links = screen_deal_parties(store, cfg)
     for w in grounds.warnings:
         print(f"WARNING (lists stale): {w}")
+    listed = f"; {links.listed} party(ies) are list records themselves, logged matching their own record" \
+        if links.listed else ""
     print(f"imported {len(deals)} deal(s) ({len(created)} new party(ies)); every deal party screened and logged: "
-          f"{links.same} match(es), {links.possible} for review (redflag screening-log)")
+          f"{links.same} match(es), {links.possible} for review{listed} (redflag screening-log)")
 
 
 @app.command("demo")

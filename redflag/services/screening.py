@@ -61,10 +61,15 @@ JUDGE = q(
     "reason",
     write=True,
 )
+# every deal party: those the deals created, and a list record a deal names itself (the deals file gave its id, or
+# the import matched the name to it), flagged ``listed``; a party in both branches is one row (UNION)
 DEAL_PARTIES = q(
     "screening.deal_parties",
     "MATCH (e:Entity) WHERE 'deal' IN e.origin "
-    "RETURN e.id AS id, e.name AS name, e.aliases AS aliases, e.countries AS countries",
+    "RETURN e.id AS id, e.name AS name, e.aliases AS aliases, e.countries AS countries, false AS listed "
+    "UNION MATCH (:Transaction)-[:HAS_PARTY]->(e:Entity) "
+    "RETURN e.id AS id, e.name AS name, e.aliases AS aliases, e.countries AS countries, "
+    "NOT 'deal' IN coalesce(e.origin, []) AS listed",
 )
 
 
@@ -90,6 +95,7 @@ def _ids(raw: list[str] | None) -> list[tuple[str, str]]:
 class LinkReport:
     same: int = 0
     possible: int = 0
+    listed: int = 0  # deal parties that are list records themselves (screened, logged matching their own record)
 
 
 def _link(store: GraphStore, pairs: list[tuple[str, str, float, dict[str, Any], str]], method: str) -> LinkReport:
@@ -121,7 +127,10 @@ def screen_deal_parties(store: GraphStore, settings: Settings, by: str | None = 
 
     Each screening goes to the screening audit log (source ``deal-parties``, the party's id as own reference), so
     later list refreshes re-screen deal parties too (``rescreen``) and their alerts name the transactions. A match
-    an analyst cleared as a false positive for the party is shown in the log as cleared and not linked.
+    an analyst cleared as a false positive for the party is shown in the log as cleared and not linked. A party
+    that is a list record itself (the deals file named its id, or the import matched its name to it) is screened
+    and logged too, its own record among its matches (counted in ``LinkReport.listed``); it links to other
+    records as any party does.
     """
     from redflag.screening_ops.parties import PartyQuery
     from redflag.services.screening_ops import open_log, open_session
@@ -131,7 +140,9 @@ def screen_deal_parties(store: GraphStore, settings: Settings, by: str | None = 
     with open_log(settings, store) as log:
         session = open_session(store, settings, log, by or settings.user, "deal-parties",
                                settings.screen_review_threshold, limit=5)  # fmt: skip
-        for p in store.run(DEAL_PARTIES):
+        parties = list(store.run(DEAL_PARTIES))
+        listed = [p for p in parties if p["listed"]]
+        for p in parties:
             countries = p["countries"] or []
             seen: set[str] = set()
             for name in [p["name"], *(p["aliases"] or [])]:
@@ -147,6 +158,7 @@ def screen_deal_parties(store: GraphStore, settings: Settings, by: str | None = 
                     pairs.append((p["id"], m.id, m.score, {**m.explanation, "matched_name": m.matched_name}, kind))
             screened.append(str(p["id"]))
     report = _link(store, pairs, "screening")
+    report.listed = len(listed)
     if screened:  # what the screening log holds, on the party too: EU-07 then says "screened", not "unscreened"
         from datetime import UTC, datetime
 

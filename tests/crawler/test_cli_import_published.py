@@ -21,6 +21,7 @@ import redflag.cli.core  # noqa: F401
 import redflag.cli.crawl  # noqa: F401  (registers the commands)
 import redflag.cli.flags  # noqa: F401
 import redflag.cli.intel  # noqa: F401
+import redflag.cli.screening_ops  # noqa: F401
 from crawler.archive import Archive
 from graph import falkordb_server
 from graph.falkordb_store import FalkorDBStore
@@ -265,3 +266,15 @@ def test_an_ftm_file_is_streamed_into_the_graph_screenable_at_once_with_its_vers
     again = cli("import", "ftm", str(ftm))
     assert again.exit_code == 0 and "already imported: nothing new stored" in again.output
     assert _status(cli) == before  # nothing duplicated
+
+
+def test_a_deal_party_that_is_a_list_record_is_screened_and_logged_matching_its_own_record(cli: Any) -> None:
+    # field case 04's deal names Hikvision, which the import matches to its NS-CMIC record: the audit log must
+    # hold that party's screening (its own record among the matches), and the summary must say so
+    assert cli("import", "ofac", str(CASE04 / "cons")).exit_code == 0
+    res = cli("import-deals", str(CASE04 / "deal.csv"))
+    assert res.exit_code == 0, res.output
+    assert "1 party(ies) are list records themselves, logged matching their own record" in res.output
+    log = cli("screening-log", "--format", "json")
+    assert log.exit_code == 0, log.output
+    assert "ofac-cons-30946" in log.stdout
