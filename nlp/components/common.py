@@ -52,3 +52,14 @@ def event_triggers() -> dict[str, set[str]]:
 def trigger_lemmas(kind: str) -> set[str]:
     """The lemmas of one kind of event trigger (:func:`event_triggers`); KeyError for an unknown kind."""
     return event_triggers()[kind]
+
+
+def list_end(sent: Span) -> int:
+    """Token end of a sentence, or of the next one when this one ends with a colon that introduces it (the parser
+    cuts "... are likely Circles customers: Australia, Belgium, ..." at the colon)."""
+    last = sent.end - 1
+    while last > sent.start and sent.doc[last].is_space:
+        last -= 1
+    if sent.doc[last].text == ":" and sent.end < len(sent.doc):
+        return sent.doc[sent.end].sent.end
+    return sent.end

@@ -35,6 +35,8 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Span, Token
 
+from nlp.components.common import list_end
+
 if TYPE_CHECKING:
     from nlp.components.events import Mention
 
@@ -152,7 +154,7 @@ def _run(sent: Span, i: int, mentions: Sequence[Mention], kinds: frozenset[str])
     """The named parties of a list that starts at token ``i``: mentions joined by commas, "and", "or", articles
     and brackets; [] when the run holds a mention of another kind or starts with no name."""
     doc = sent.doc
-    end = _list_end(sent)
+    end = list_end(sent)
     words = enumeration_words()
     longest: dict[int, Mention] = {}
     for m in mentions:
@@ -197,16 +199,6 @@ def _run(sent: Span, i: int, mentions: Sequence[Mention], kinds: frozenset[str])
     return [m for k, m in enumerate(members) if not (
         m.label == "COUNTRY" and k + 1 < len(members) and members[k + 1].label != "COUNTRY"
         and all(t.text in ("'s", "\u2019s") for t in doc[m.span.end : members[k + 1].span.start]))]
-
-
-def _list_end(sent: Span) -> int:
-    """The end of the sentence, or of the next one when this one ends with a colon that introduces a list."""
-    last = sent.end - 1
-    while last > sent.start and sent.doc[last].is_space:
-        last -= 1
-    if sent.doc[last].text == ":" and sent.end < len(sent.doc):
-        return sent.doc[sent.end].sent.end
-    return sent.end
 
 
 def _clause(tok: Token) -> Token:

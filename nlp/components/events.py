@@ -31,6 +31,7 @@ from nlp.components.common import (
     USE_VERBS,
     aux_spans,
     event_triggers,
+    list_end,
 )
 from nlp.components.enumerations import listed_parties
 from nlp.components.implied_supply import implied_supplies
@@ -235,7 +236,7 @@ class EventExtractor:
         collected: list[dict[str, Any]] = []
         previous: list[Mention] = []
         for sent in doc.sents:
-            in_sent = [m for m in mentions if m.span.start >= sent.start and m.span.end <= _list_end(sent)]
+            in_sent = [m for m in mentions if m.span.start >= sent.start and m.span.end <= list_end(sent)]
             found = _anaphors(sent, mentions, firms, self.trade_verbs, self.getting_verbs, carried)
             carried += [a for a in found if a.label == "ORG" and not a.maker]
             in_sent += found
@@ -1020,7 +1021,7 @@ class EventExtractor:
         nxt = trig.doc[trig.i + 1] if trig.i + 1 < len(trig.doc) else None
         if not any(m.label in PARTY_LABELS for m in described) and nxt is not None and nxt.text == ":":
             # "the governments of the following countries are likely Circles customers: Australia, Belgium, ..."
-            described = [m for m in mentions if m.span.start > nxt.i and m.span.end <= _list_end(trig.sent)]
+            described = [m for m in mentions if m.span.start > nxt.i and m.span.end <= list_end(trig.sent)]
         described = [m for m in described if m.label in PARTY_LABELS and not _country_modifier(m, trig, mentions)]
         other = [m for m in other if not _country_modifier(m, trig, mentions)]
         if described and not other:
@@ -1522,17 +1523,6 @@ def _halted(trig: Token) -> str:
 def _infinitive(verb: Token) -> bool:
     """A verb with its "to": "to export"."""
     return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
-def _list_end(sent: Span) -> int:
-    """Token end of a sentence, or of the next one when this one ends with a colon that introduces it (the parser
-    cuts "... are likely Circles customers: Australia, Belgium, ..." at the colon)."""
-    last = sent.end - 1
-    while last > sent.start and sent.doc[last].is_space:
-        last -= 1
-    if sent.doc[last].text == ":" and sent.end < len(sent.doc):
-        return sent.doc[sent.end].sent.end
-    return sent.end
 
 
 def _noun_phrase(noun: Token) -> str:
