@@ -179,7 +179,7 @@ class Extractor:
         events = _named_makers_supply(read, events, makers, self._product_vendors(), raw)
         raw = _add_acronym_mentions(read, raw)
         raw = _surnames_are_people(read, raw)
-        raw = _typed_names_repeated(read, raw)
+        raw = _typed_names_repeated(read, raw, self.nlp.get_pipe("redflag_entities").gaz_conf)  # type: ignore[attr-defined]
         canonical_at: dict[tuple[int, int], str] = {}
         display: dict[str, str] = {}
         country_of: dict[str, str] = {}  # an agency's country holds for its acronym and short forms too
@@ -391,7 +391,8 @@ def _surnames_are_people(text: str, raw: list[tuple[int, int, str, str, float]])
     return out
 
 
-def _typed_names_repeated(text: str, raw: list[tuple[int, int, str, str, float]]) -> list[tuple[int, int, str, str, float]]:
+def _typed_names_repeated(text: str, raw: list[tuple[int, int, str, str, float]],
+                          gaz_conf: float) -> list[tuple[int, int, str, str, float]]:
     """Other uses in the document of an organisation or product name whose kind the text stated (confidence
     ``TYPED_CONFIDENCE``: "Circles is a surveillance firm" ... "Circles customers"; the "Golden Shield" system ...
     "the Golden Shield"), where ner left them untagged:
@@ -401,6 +402,10 @@ def _typed_names_repeated(text: str, raw: list[tuple[int, int, str, str, float]]
              if lab in ("ORG", "PRODUCT") and conf == TYPED_CONFIDENCE and e - s >= 4}
     if not names:
         return raw
+    # a name the text calls a firm is a firm in its other paragraphs too, where it looked like a state body's
+    # ("Kestrel Intelligence, a Swiss firm" ... "bought from Kestrel Intelligence"), unless from the gazetteer
+    raw = [(s, e, *names[text[s:e]], TYPED_CONFIDENCE) if lab == "GOV_AGENCY" and conf < gaz_conf
+           and names.get(text[s:e], ("",))[0] == "ORG" else (s, e, lab, can, conf) for s, e, lab, can, conf in raw]
     spans = sorted((s, e) for s, e, *_ in raw)
     begins = [s for s, _ in spans]
     added = []

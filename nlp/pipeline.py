@@ -21,6 +21,10 @@ REQUIRED_BASE_COMPONENTS = ("parser", "ner")
 # "U.S.-branded", "U.K.-based" (spaCy's English infixes leave the whole "U.S.-origin" as one token, so the country
 # inside it could not be found)
 ABBREVIATION_HYPHEN_INFIX = r"(?<=[A-Z]\.)-(?=[A-Za-z])"
+# an en or em dash glued between a closing bracket or quote and a word splits the token: "Battalion (Rab)—that"
+# -> "Rab" ")" "—" "that" (spaCy's English infixes split a dash between letters, not after a bracket, so the
+# bracketed acronym was lost in "Rab)—that")
+BRACKET_DASH_INFIX = r"(?<=[)\]\"'])[\u2013\u2014](?=[\w(\[\"'])|(?<=\w)[)\]](?=[\u2013\u2014])"
 
 
 def component_config() -> Config:
@@ -57,7 +61,7 @@ def build_pipeline(model: str, gazetteer: Gazetteer | None = None) -> Language:
     pipeline = load_base_model(model)
     tokenizer = pipeline.tokenizer
     if isinstance(tokenizer, Tokenizer):
-        infixes = [*(pipeline.Defaults.infixes or ()), ABBREVIATION_HYPHEN_INFIX]
+        infixes = [*(pipeline.Defaults.infixes or ()), ABBREVIATION_HYPHEN_INFIX, BRACKET_DASH_INFIX]
         tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     gaz = gazetteer if gazetteer is not None else Gazetteer.default()
     for name, block in component_config()["components"].items():

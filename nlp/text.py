@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from langdetect import DetectorFactory, LangDetectException, detect_langs
 
+from nlp.normalize import acronym
+
 DetectorFactory.seed = 0  # langdetect is random unless seeded
 
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufeff]")
@@ -181,6 +183,10 @@ _DATELINE = re.compile(
     r" ?(?:-{1,2}|\u2013|\u2014)"
     r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
     r" \((?:PTI|IANS|AFP|AP|Reuters|UNB|BSS|Xinhua|ANI|Bernama|dpa|EFE)\))(?P<gap>[ \t]+)(?=[A-Z\"'\u201c])")
+# an acronym written as a word in brackets after a name ("Rapid Action Battalion (Rab)", as some newsrooms style
+# them): :func:`_word_acronyms` checks that its letters spell the name's initials
+_WORD_ACRONYM = re.compile(r"\(([A-Z][a-z]{2,4})\)")
+_NAME_WORD = re.compile(r"([A-Z][\w'\-]*|of|the|and|for|de)\s+$")
 _HTML_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6}|#[xX][0-9a-fA-F]{1,6});")
 _URLISH = re.compile(r"://|www\.|@|\.(?:com|org|net|gov|edu|int|mil|io|info|co|ru|cn|il|uk|de|fr|gr|mk)\b", re.I)
 
@@ -258,6 +264,9 @@ def prepare(text: str) -> Prepared:
         edits.append((m.start(), m.end(), ""))
     for m in _DATELINE.finditer(text):
         edits.append((m.start("gap"), m.end("gap"), "\n\n"))
+    for word in _word_acronyms(text):  # "Rab" -> "RAB" everywhere, so ner and the parser read an acronym
+        for m in re.finditer(rf"(?<![\w-]){word}(?![\w-])", text):
+            edits.append((m.start(), m.end(), word.upper()))
     for pattern in (_GLUED_COMMA, _GLUED_FORM):
         for m in pattern.finditer(text):
             if not _URLISH.search(_run_at(text, m.start())):
@@ -274,12 +283,32 @@ def prepare(text: str) -> Prepared:
         out.append(text[pos:start])
         origin.extend(range(pos, start))
         out.append(repl)
-        origin.extend([start] * len(repl))
+        # (a same-length replacement keeps each character's own offset: "Rab" -> "RAB")
+        origin.extend(range(start, end) if len(repl) == end - start else [start] * len(repl))
         pos = end
     out.append(text[pos:])
     origin.extend(range(pos, len(text)))
     origin.append(len(text))
     return Prepared("".join(out), origin)
+
+
+def _word_acronyms(text: str) -> set[str]:
+    """Acronyms that ``text`` writes as a capitalised word in brackets after the name they abbreviate, and whose
+    letters spell the initials of that name's last capitalised words ("Rapid Action Battalion (Rab)" -> "Rab";
+    not "the Bank (Abc)" nor "a person (Ana)"). In lower case after the first letter, spaCy's parser takes "Rab
+    procured ..." for a verb; written in capitals, it reads the acronym as a name."""
+    found: set[str] = set()
+    for m in _WORD_ACRONYM.finditer(text):
+        word = m.group(1)
+        words: list[str] = []
+        before = text[max(0, m.start() - 120) : m.start()]
+        while (w := _NAME_WORD.search(before)) is not None and len(words) < 8:
+            words.insert(0, w.group(1))
+            before = before[: w.start()]
+            if acronym(" ".join(words)) == word.upper() and words[0][:1].isupper():
+                found.add(word)
+                break
+    return found
 
 
 def _markdown(text: str, edits: list[tuple[int, int, str]]) -> set[int]:

@@ -21,7 +21,7 @@ from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
 from nlp.components.name_repairs import repair_names
 from nlp.components.ruler import _actor_head_end, _modifies_later_noun
 from nlp.components.state_bodies import COUNTRY_LED_HEADS, implied_country, international
-from nlp.gazetteer import Gazetteer, subdivision_code
+from nlp.gazetteer import Gazetteer, capital_cities, subdivision_code
 from nlp.gazetteer import shared_subdivisions as _shared_subdivisions
 from nlp.normalize import acronym, legal_forms, name_key
 
@@ -202,7 +202,7 @@ class EntityNormalizer:
         ents = self._firm_word_before_country(doc, ents, conf)
         ents = self._leading_word_of_firm_names(doc, ents, conf)
         ents = _people_in_lists_of_people(doc, ents)
-        ents = _typed_by_preceding_noun(doc, ents, conf)
+        ents = _typed_by_preceding_noun(doc, ents, conf, self.gaz_conf)
         ents = _aliases_take_the_label(doc, ents)
         ents = _named_by_copula(doc, ents, conf, TYPED_CONFIDENCE)
         ents += _names_after_org_nouns(doc, ents + aux, conf, TYPED_CONFIDENCE)
@@ -471,14 +471,22 @@ class EntityNormalizer:
             if e.start in merged:
                 continue
             nxt = by_start.get(e.end)
-            if e.label_ == "COUNTRY" and nxt is not None and nxt.label_ == "ORG" and e.text in self._country_names \
-                    and not e.text.isupper() and len(e) == 1 \
+            if e.label_ == "COUNTRY" and nxt is not None and nxt.label_ == "ORG" and not e.text.isupper() \
+                    and (e.text in self._country_names and len(e) == 1
+                         or e.text.casefold() in capital_cities() and _last_word(nxt) in self._legal_forms
+                         and (e.start == 0 or doc[e.start - 1].lower_ not in ("in", "at", "near", "outside"))) \
                     and nxt[-1].lower_.rstrip(".") in _ORG_WORDS | _COMMERCIAL | self._legal_forms \
                     and conf.get((nxt.start_char, nxt.end_char), 0) < self.gaz_conf:
                 span = Span(doc, e.start, nxt.end, label="ORG", kb_id=name_key(doc[e.start : nxt.end].text))
                 conf[(span.start_char, span.end_char)] = conf.get((nxt.start_char, nxt.end_char), self.remap_conf)
                 out.append(span)
                 merged.add(nxt.start)
+                continue
+            if e.label_ == "ORG" and e not in out and self._led_by_a_city(doc, e, ents, conf):
+                n = 2 if e.start >= 2 and self._city_before(doc, e.start - 2, e.start) else 1
+                span = Span(doc, e.start - n, e.end, label="ORG", kb_id=name_key(doc[e.start - n : e.end].text))
+                conf[(span.start_char, span.end_char)] = conf.get((e.start_char, e.end_char), self.remap_conf)
+                out.append(span)
                 continue
             if e.label_ == "GOV_AGENCY" and e.start >= 2 and doc[e.start - 1].lower_ in ("'s", "\u2019s") \
                     and conf.get((e.start_char, e.end_char), 0) < self.gaz_conf \
@@ -490,6 +498,26 @@ class EntityNormalizer:
                 continue
             out.append(e)
         return out
+
+    def _city_before(self, doc: Doc, start: int, end: int) -> bool:
+        words = doc[start:end]
+        return all(t.is_title and t.is_alpha for t in words) and bool(
+            self.gazetteer.place_code(words.text) or words.text.casefold() in capital_cities())
+
+    def _led_by_a_city(self, doc: Doc, e: Span, ents: list[Span], conf: dict[tuple[int, int], float]) -> bool:
+        """A city's name right before a firm name that ends in a legal form, outside any other mention, opens
+        that name ("its local agent Dhaka Tech Solutions Ltd." where ner took "Tech Solutions Ltd."), unless a
+        preposition of place comes before the city ("a firm in Dhaka Tech ..." is too rare to read that way)."""
+        if e.start < 1 or conf.get((e.start_char, e.end_char), 0) >= self.gaz_conf \
+                or _last_word(e) not in self._legal_forms:
+            return False
+        for n in (2, 1):
+            start = e.start - n
+            if start >= 0 and self._city_before(doc, start, e.start) \
+                    and not any(o.start < e.start and start < o.end for o in ents) \
+                    and (start == 0 or doc[start - 1].lower_ not in ("in", "at", "near", "outside")):
+                return True
+        return False
 
     def _short_forms(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
         """Later bare first words of multi-word organisation names ("Helix" after "Helix Integrators")."""
@@ -657,6 +685,12 @@ _TITLE_TAILS = frozenset({"senior", "fellow", "researcher", "director", "spokesp
 _CURRENCY = frozenset({"tk", "tk.", "usd", "eur", "rs", "rs.", "inr", "bdt", "us$", "taka", "rupees", "dollars", "euros"})
 _TAIL_WORDS = frozenset({"and", "or", "of", "for", "to", "in", "on", "at", "by", "with", "from", "the", "a", "an", "'s", "\u2019s",
                          "tk", "tk.", "usd", "eur", "rs", "rs.", "inr", "bdt", "us$", "$", "million", "billion"})
+
+
+def _last_word(span: Span) -> str:
+    """The span's last word, lower-case, without the full stop of an abbreviation or a sentence ("LLC." -> "llc")."""
+    words = [t for t in span if not t.is_punct]
+    return words[-1].lower_.rstrip(".") if words else ""
 
 
 def _trim(ent: Span, legal_forms: frozenset[str] = frozenset()) -> Span | None:
@@ -833,6 +867,9 @@ _ORG_TYPE_NOUNS = frozenset({"company", "firm", "vendor", "maker", "developer", 
                              "magazine", "newspaper", "outlet", "broadcaster", "website", "daily", "weekly", "agency",
                              "consortium", "organisation", "organization", "group", "nonprofit", "non-profit", "ngo",
                              "watchdog", "publication", "network", "bank", "lab", "laboratory"})
+# organisation nouns no state body is called by ("a Swiss firm"; not "agency", "group" or "network")
+_FIRM_ONLY_NOUNS = frozenset({"company", "firm", "vendor", "maker", "developer", "manufacturer", "startup", "start-up",
+                              "conglomerate", "subsidiary", "supplier", "reseller", "distributor", "contractor"})
 _PERSON_TYPE_NOUNS = frozenset({"journalist", "reporter", "activist", "dissident", "researcher", "businessman",
                                 "businesswoman", "lawyer", "blogger", "politician", "opponent", "critic", "founder",
                                 "executive", "spokesman", "spokeswoman", "spokesperson", "official", "minister", "leader",
@@ -945,17 +982,24 @@ def _before_based(span: Span) -> bool:
     return span.start >= 2 and doc[span.start - 1].lower_ == "in" and doc[span.start - 2].lower_ in _BASED
 
 
-def _typed_by_preceding_noun(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+def _typed_by_preceding_noun(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float],
+                             gaz_conf: float) -> list[Span]:
     """A PERSON right after an organisation noun is an organisation ("whose company WiSpear", "the law firm Leigh
     Day", "the magazine Inside Story"); an ORG right after a person noun is a person ("journalist Thanasis
     Koukakis"). The noun must be a common noun directly before the name, outside any other mention, or the head
-    of the name's apposition ("Eliza Triantafillou, a journalist at ...")."""
+    of the name's apposition ("Eliza Triantafillou, a journalist at ..."). A name shaped like a state body's that
+    the text calls a company ("Kestrel Intelligence, a Swiss firm") is an organisation there and wherever else the
+    text uses it, unless the gazetteer knows it as a state body."""
     out = []
+    firms: set[str] = set()  # names the text calls a company, a firm, a vendor ...
     for e in ents:
         prev = doc[e.start - 1] if e.start > 0 else None
         appos = [c for c in e.root.children if c.dep_ == "appos" and c.i >= e.end and c.pos_ == "NOUN"]
         if (prev is None or prev.pos_ != "NOUN") and appos:
             prev = appos[0]  # "Eliza Triantafillou, a journalist at ...": the apposition says what the name is
+        if e.label_ in ("ORG", "GOV_AGENCY") and prev is not None and prev.pos_ == "NOUN" and prev.ent_type_ == "" \
+                and prev.lemma_.casefold() in _FIRM_ONLY_NOUNS:
+            firms.add(e.text)
         if prev is not None and prev.pos_ == "NOUN" and prev.ent_type_ in ("", "VICTIM_GROUP") and e.label_ in ("PERSON", "ORG"):
             noun = prev.lower_
             if e.label_ == "PERSON" and (noun in _ORG_TYPE_NOUNS or prev.lemma_.casefold() in _ORG_TYPE_NOUNS):
@@ -968,7 +1012,14 @@ def _typed_by_preceding_noun(doc: Doc, ents: list[Span], conf: dict[tuple[int, i
                 out.append(Span(doc, e.start, e.end, label="PERSON", kb_id=name_key(e.text)))
                 continue
         out.append(e)
-    return out
+    relabelled = []
+    for e in out:
+        if e.label_ in ("ORG", "GOV_AGENCY") and e.text in firms and conf.get((e.start_char, e.end_char), 0) < gaz_conf:
+            # (typed: nlp.extract gives the name's other uses in the document, other paragraphs too, the same label)
+            e = Span(doc, e.start, e.end, label="ORG", kb_id=e.kb_id_ if e.label_ == "ORG" else name_key(e.text))
+            conf[(e.start_char, e.end_char)] = TYPED_CONFIDENCE
+        relabelled.append(e)
+    return relabelled
 
 
 def _dateline(span: Span) -> bool:

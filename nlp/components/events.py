@@ -34,7 +34,7 @@ from nlp.components.common import (
     list_end,
 )
 from nlp.components.enumerations import listed_parties
-from nlp.components.implied_supply import implied_supplies
+from nlp.components.implied_supply import implied_supplies, verb_read_as_adjective
 from nlp.components.supply_pairs import MODES, PairScorer, candidates, scored_supplies
 from nlp.gazetteer import vendor_rows
 from nlp.normalize import name_key
@@ -97,7 +97,12 @@ _INFORMATION_NOUNS = {"snapshot", "report", "analysis", "overview", "insight", "
 # nouns whose infinitive complement is done by the noun's owner or by the subject of the verb that has the noun:
 # "X engaged in a conspiracy to export ...", "efforts by front companies to transship ...", "X's scheme to procure"
 _PLAN_NOUNS = {"conspiracy", "scheme", "plan", "effort", "attempt", "bid", "operation", "campaign", "network",
-               "agreement", "arrangement", "venture", "strategy", "program", "programme"}
+               "agreement", "arrangement", "venture", "strategy", "program", "programme", "proposal", "request",
+               "decision"}
+# plan nouns whose "of"/"for" object carries out the infinitive, as government-purchase committees word their
+# approvals: "approved a proposal for the Armed Forces Division (AFD) to procure ... from ...", "a proposal of the
+# Trading Corporation of Bangladesh (TCB) to import ... from ..." (newagebd.net, observerbd.com)
+_PROPOSAL_NOUNS = {"proposal", "request", "plan", "decision", "bid"}
 # nouns of purpose after "for": "transferred to Russia for use in its war against Ukraine" names a use, not a buyer
 # a ban, restriction or call to stop above a trade word: "was banned from selling products to X", "forbids American
 # companies from selling to ...", "an export ban on sales to X", "urged X to stop selling to Y" state no sale
@@ -472,6 +477,23 @@ class EventExtractor:
         return False
 
     def _slots(self, trigger: Token, mentions: list[Mention]) -> list[Attachment]:
+        if verb_read_as_adjective(trigger):
+            # "RAB procured IMSI catchers from ...", "the NTMC imported equipment worth Tk 30 crore from ...": the
+            # name before the verb is its subject, the noun after it the goods, that noun's phrases the verb's
+            noun = trigger.head
+            slots = []
+            roots = {m.root.i for m in mentions if m.label in PARTY_LABELS}
+            for m in mentions:
+                path = [t.i for t in m.root.ancestors]
+                path = path[: path.index(noun.i)] if noun.i in path else []
+                if m.span.end == trigger.i:
+                    slots.append(Attachment(m, "nsubj", "", self._is_intermediary(m)))
+                elif m.span.start > trigger.i and (m.root.i == noun.i or path and not roots.intersection(path)):
+                    # (not a name inside another's phrase: "from Veltrix Systems, a company based in Switzerland")
+                    a = self._attach(noun, m) if m.root.i != noun.i else None
+                    slots.append(Attachment(m, "dobj", "", False) if a is None or not a.prep
+                                 else Attachment(m, "prep", a.prep, a.intermediary))
+            return slots
         found = [a for m in mentions if (a := self._attach(trigger, m)) is not None]
         subject = self._inherited_subject(trigger)
         pron = next((c for c in trigger.children if c.dep_ == "nsubj" and c.pos_ == "PRON"
@@ -586,6 +608,14 @@ class EventExtractor:
                     and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
                 doer = _doer_of_plan(node.head)
                 if doer is not None:  # "X engaged in a conspiracy to export", "efforts by front companies to ..."
+                    return doer
+            if node.dep_ == "advcl" and node.i == trigger.i and _infinitive(node):
+                # "approved a proposal of the Trading Corporation of Bangladesh (TCB) to import ...": the parser
+                # hung the infinitive on the approving verb; the proposal's "of"/"for" object carries it out
+                plan = next((c for c in node.head.children if c.dep_ == "dobj"
+                             and c.lemma_.casefold() in _PROPOSAL_NOUNS), None)
+                doer = _doer_of_plan(plan) if plan is not None else None
+                if plan is not None and doer is not None and doer.head.head.i == plan.i:
                     return doer
             if node.dep_ == "acl" and node.tag_ == "VBD" and node.i == trigger.i:
                 # a finite verb the parser hung on the last noun of a relative clause: "Sandvine, which is owned by
@@ -1632,7 +1662,8 @@ def _doer_of_plan(noun: Token) -> Token | None:
     """Who carries out a plan noun's infinitive: its "by" agent ("efforts by front companies to transship"), else
     the subject of the verb whose object it is ("X engaged in a conspiracy to export", "X ran a scheme to ship")."""
     for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == "by":
+        if prep.dep_ == "prep" and (prep.lower_ == "by" or prep.lower_ in ("of", "for")
+                                    and noun.lemma_.casefold() in _PROPOSAL_NOUNS):
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 return obj

@@ -145,11 +145,29 @@ def _target(root: Token, target_lemmas: Collection[str]) -> bool:
 
 
 def _clause(cue: Token) -> Token:
-    """The verb whose clause holds the cue: the cue itself when a verb, else the first verb above it (or the root)."""
+    """The verb whose clause holds the cue: the cue itself when a verb, else the first verb above it (or the root).
+    A cue in the past tense that the parser took for an adjective of the noun after it, right after a name that it
+    hung on the same noun ("RAB procured IMSI catchers from ...", "the NTMC imported equipment worth ... from ...":
+    spaCy's small English model reads "NAME VERBED NOUN" as one noun phrase), stands for that noun phrase: the
+    buyer and the goods are in it."""
+    if verb_read_as_adjective(cue):
+        return cue.head
     node = cue
     while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
         node = node.head
     return node
+
+
+def verb_read_as_adjective(tok: Token) -> bool:
+    """True for a verb in the past tense that the parser took for an adjective of the noun after it, right after a
+    name (a state body, an organisation or a country) that it hung on the same noun: "RAB procured IMSI catchers
+    from ...", "the NTMC imported equipment worth ... from ...". spaCy's small English model reads such
+    "NAME VERBED NOUN" openings as one noun phrase (issue 13, round 10)."""
+    doc = tok.doc
+    return tok.dep_ == "amod" and tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBN") and tok.sent.start < tok.i < tok.head.i \
+        and doc[tok.i - 1].ent_type_ in ("GOV_AGENCY", "ORG", "COUNTRY") \
+        and doc[tok.i - 1].dep_ in ("npadvmod", "nmod", "compound", "nsubj") \
+        and doc[tok.i - 1].head.i in (tok.i, tok.head.i)
 
 
 def _in_clause(m: Mention, clause: Token) -> bool:

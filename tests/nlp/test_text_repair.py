@@ -51,10 +51,24 @@ from nlp.text import prepare
         ("Export Controls\nand sanctions", "Export Controls and sanctions"),
         ("NSO\u2019s \u201cPegasus\u201d", "NSO's \"Pegasus\""),
         ("the \ufb01rm", "the firm"),
+        # The Daily Star's style: an acronym written as a word after the name it abbreviates is read in capitals
+        # (spaCy parsed "Rab procured ..." with "Rab" as a verb); not a bracketed word that spells nothing
+        ("the Rapid Action Battalion (Rab). Rab has been accused", "the Rapid Action Battalion (RAB). RAB has been accused"),
+        ("the approval for Rapid Action Battalion (Rab)\u2014that", "the approval for Rapid Action Battalion (RAB)\u2014that"),
+        ("a meeting with Ana (Ana) and Rab", "a meeting with Ana (Ana) and Rab"),
+        ("the Bank (Abc) lent", "the Bank (Abc) lent"),
     ],
 )
 def test_repairs(raw: str, read: str) -> None:
     assert prepare(raw).text == read
+
+
+def test_an_acronym_read_in_capitals_keeps_the_original_offsets_and_spelling(extractor: Extractor) -> None:
+    raw = "the Rapid Action Battalion (Rab). For years, Rab has been accused"
+    p = prepare(raw)
+    assert p.span(p.text.index("RAB)"), p.text.index("RAB)") + 3) == (raw.index("Rab)"), raw.index("Rab)") + 3)
+    ext = extractor.extract_text(raw)
+    assert [e.text for e in ext.entities if e.label == "GOV_AGENCY"] == ["Rapid Action Battalion", "Rab", "Rab"]
 
 
 def test_offsets_map_back_to_the_original() -> None:

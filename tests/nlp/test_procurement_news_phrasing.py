@@ -1,0 +1,86 @@
+"""How South Asian newsrooms and government-purchase committees word procurement (issue 13, round 10), in real
+sentences: an acronym styled as a word ("Rapid Action Battalion (Rab)"), a dash glued to a bracket, a committee
+approving "a proposal for X to procure ... from Y", a national monitoring centre under another spelling; and two
+shapes of any news text, kept as minimal sentences with fictional firms: a firm whose name looks like a state
+body's, called a firm, and a verb the parser read as an adjective.
+
+Each real sentence names its source; shortened ones say so.
+"""
+
+from __future__ import annotations
+
+from nlp.extract import Extractor
+from tests.nlp.readings import agencies, labels, names, supplies
+
+
+def test_an_acronym_styled_as_a_word_is_the_agency_everywhere_in_the_text(extractor: Extractor) -> None:
+    # The Daily Star editorial, as republished at
+    # http://api.banginews.com/web-news?id=87dfb8b6ea1dd835add693128eb2b33b8d1143a4 (two paragraphs, shortened)
+    ext = extractor.extract_text(
+        "We are concerned by the interim government\u2019s decision to approve the purchase of 163 vehicles for the "
+        "Rapid Action Battalion (Rab)\u2014that, too, at the end of its tenure. At a time when Rab\u2019s very "
+        "existence is under national and international scrutiny, this decision sends a wrong signal.\n\n"
+        "For years, Rab has been accused of extrajudicial killings, enforced disappearances, torture, and other "
+        "grave human rights violations.")
+    rab = [e for e in ext.entities if e.text in ("Rab", "Rapid Action Battalion")]
+    assert [e.text for e in rab] == ["Rapid Action Battalion", "Rab", "Rab", "Rab"]  # the bracketed one too
+    assert {e.label for e in rab} == {"GOV_AGENCY"} and {e.country for e in rab} == {"BD"}
+    assert len({e.canonical for e in rab}) == 1
+
+
+def test_a_committee_approving_a_proposal_for_a_body_to_procure_gives_the_body_as_buyer(extractor: Extractor) -> None:
+    # https://www.observerbd.com/news.php?id=418663 (2023-05-10; shortened: the project's name left out)
+    ext = extractor.extract_text(
+        "The meeting approved a proposal for the Armed Forces Division (AFD) to procure three crore blank smart "
+        "cards from the BMTF with a cost of Taka 406.50 crore.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("recipient")) == {"Armed Forces Division"}
+    assert names(sale.roles.get("supplier")) == {"BMTF"}
+    assert "meeting" not in names(sale.roles.get("recipient"))
+
+
+def test_a_national_monitoring_centre_under_another_spelling_is_a_state_body(extractor: Extractor) -> None:
+    # https://www.newagebd.net/article/161433/bangladesh-to-buy-data-interceptors (2022-01-31)
+    ext = extractor.extract_text(
+        "The procurement of 'Vehicle Mounted Data Interceptor (VOIP) and Related Services' to be utilised by "
+        "National Telecommunication Monitor Centre under the public security division will cost the government "
+        "Tk 56.32 crore, according to a brief of the cabinet division.")
+    assert "National Telecommunication Monitor Centre" in agencies(ext)
+
+
+def test_a_firm_with_a_state_body_shaped_name_is_a_firm_wherever_the_text_names_it(extractor: Extractor) -> None:
+    # fictional firms; the shape of "X Intelligence, a Swiss firm" (a head word state bodies use) and of the firm
+    # named again in another paragraph without the apposition
+    ext = extractor.extract_text(
+        "The police procured IMSI catchers from Kestrel Intelligence, a Swiss firm, in 2019.\n\n"
+        "The Directorate General of Forces Intelligence (DGFI) later bought a social media monitoring tool from "
+        "Kestrel Intelligence.")
+    assert labels(ext)["Kestrel Intelligence"] == {"ORG"}
+    assert any(names(ev.roles.get("supplier")) == {"Kestrel Intelligence"}
+               and "Directorate General of Forces Intelligence" in names(ev.roles.get("recipient"))
+               for ev in supplies(ext))
+
+
+def test_a_verb_the_parser_read_as_an_adjective_still_has_its_subject_and_goods(extractor: Extractor) -> None:
+    # fictional firms; spaCy's small English model reads "NAME VERBED NOUN" as one noun phrase ("procured" an
+    # adjective of "catchers", "RAB" a modifier): the name before the verb is its subject, the noun its goods
+    ext = extractor.extract_text(
+        "The Rapid Action Battalion (RAB) is an elite force.\n\n"
+        "RAB procured IMSI catchers from Kestrel Intelligence, a Swiss firm, in 2019.\n\n"
+        "Import data show that the NTMC imported equipment worth Tk 30 crore from Veltrix Systems, a company based "
+        "in Switzerland.")
+    first, second = supplies(ext)
+    assert names(first.roles.get("recipient")) == {"Rapid Action Battalion"}
+    assert names(first.roles.get("supplier")) == {"Kestrel Intelligence"}
+    assert first.roles.get("capability") == "imsi_catcher"
+    assert names(second.roles.get("recipient")) == {"NTMC"}
+    assert names(second.roles.get("supplier")) == {"Veltrix Systems"}  # not the country its apposition names
+
+
+def test_a_capital_opening_a_firm_name_with_a_legal_form_stays_in_the_name(extractor: Extractor) -> None:
+    # fictional firms; spaCy's ner had the whole name, the gazetteer's capital split it off
+    ext = extractor.extract_text(
+        "According to the import data, the equipment was supplied by Orlin Technologies, a Singapore-based "
+        "company, through its local agent Dhaka Tech Solutions Ltd.")
+    assert labels(ext)["Dhaka Tech Solutions Ltd."] == {"ORG"}
+    assert "Dhaka" not in labels(ext)
