@@ -8,6 +8,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
 from thinc.api import Config
@@ -24,6 +25,10 @@ ABBREVIATION_HYPHEN_INFIX = r"(?<=[A-Z]\.)-(?=[A-Za-z])"
 # an en or em dash glued between a closing bracket or quote and a word splits the token: "Battalion (Rab)—that"
 # -> "Rab" ")" "—" "that" (spaCy's English infixes split a dash between letters, not after a bracket, so the
 # bracketed acronym was lost in "Rab)—that")
+# legal forms abbreviated with a full stop that spaCy's English exceptions lack (it has "Ltd.", "Inc.", "Corp.", "Co."):
+# one token each, so "Pelorus Technologies Pvt. Ltd." keeps its tail and no sentence ends after "Pvt." (forms
+# written without a stop, "LLP", "GmbH", get none: "Tonkon Torp LLP." ends its sentence)
+ABBREVIATED_LEGAL_FORMS = ("Pvt.", "Pte.", "Pty.", "Bhd.", "Sdn.")
 BRACKET_DASH_INFIX = r"(?<=[)\]\"'])[\u2013\u2014](?=[\w(\[\"'])|(?<=\w)[)\]](?=[\u2013\u2014])"
 
 
@@ -63,6 +68,9 @@ def build_pipeline(model: str, gazetteer: Gazetteer | None = None) -> Language:
     if isinstance(tokenizer, Tokenizer):
         infixes = [*(pipeline.Defaults.infixes or ()), ABBREVIATION_HYPHEN_INFIX, BRACKET_DASH_INFIX]
         tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        for form in ABBREVIATED_LEGAL_FORMS:
+            for written in (form, form.upper()):
+                tokenizer.add_special_case(written, [{ORTH: written}])
     gaz = gazetteer if gazetteer is not None else Gazetteer.default()
     for name, block in component_config()["components"].items():
         settings: dict[str, Any] = dict(block)

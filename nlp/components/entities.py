@@ -593,6 +593,11 @@ class EntityNormalizer:
                 t.lemma_.casefold() in _PRODUCT_NOUNS for t in doc[max(0, k - 4) : k])
             if after in _PRODUCT_NOUNS or called:
                 found.append((tok.i + 1, j))
+        for e in ents:  # unquoted: "a facial recognition tool called PAIS, developed by Staqu"
+            if e.label_ in ("ORG", "PERSON") and e.start >= 2 and doc[e.start - 1].lower_ in ("called", "named", "dubbed") \
+                    and any(t.lemma_.casefold() in _PRODUCT_NOUNS for t in doc[max(0, e.start - 5) : e.start - 1]) \
+                    and conf.get((e.start_char, e.end_char)) != self.gaz_conf:
+                found.append((e.start, e.end))
         for _a, b in list(found):  # "the "Golden Shield" system (also known as The Great Firewall)"
             k = b + 1 + (b + 1 < len(doc) and doc[b + 1].lower_ in _PRODUCT_NOUNS)
             k += k < len(doc) and doc[k].text == "("
@@ -919,8 +924,11 @@ def _names_after_org_nouns(doc: Doc, taken: list[Span], conf: dict[tuple[int, in
     used = {t for e in taken for t in range(e.start, e.end)}
     out: list[Span] = []
     for tok in doc:
-        if tok.pos_ == "PROPN" and tok.i not in used and tok.text[:1].isupper() and any(
-                c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.casefold() in _ORG_TYPE_NOUNS for c in tok.children):
+        if tok.pos_ == "PROPN" and tok.i not in used and tok.text[:1].isupper() and (any(
+                c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.casefold() in _ORG_TYPE_NOUNS for c in tok.children)
+                or tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and tok.head.lemma_.casefold() in _ORG_TYPE_NOUNS
+                and tok.i > 0 and doc[tok.i - 1].text == "," and tok.head.i < tok.i):
+            # (also the name set off after the noun: "from a Chinese firm, DJI, through ...")
             start = tok.i  # "manufactured by Cytrox, a North Macedonia-based company": named by its apposition
             while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" and start - 1 not in used:
                 start -= 1

@@ -51,7 +51,7 @@ _ANAPHOR_NOUNS = {"company", "firm", "vendor", "manufacturer", "maker", "outfit"
 # agent nouns of a supply: the noun names one party, its possessor or "of"/"to" phrase the other
 _BUYER_AGENTS = {"customer", "client", "buyer", "user", "purchaser"}
 _SELLER_AGENTS = {"supplier", "vendor", "seller", "provider"}
-_DEAL_NOUNS = {"contract", "deal", "agreement", "business", "dealings"}  # "had never done business with Sudan"
+_DEAL_NOUNS = {"contract", "deal", "agreement", "business", "dealings", "tender"}  # "had never done business with Sudan"
 _SPEECH_VERBS = {"say", "tell", "claim", "state", "insist", "confirm", "announce", "deny", "argue", "maintain",
                  "acknowledge", "admit", "explain", "add", "note", "write", "assert", "stress"}
 # "X is working with Y to install ...", "X turned to Y to build ...": the verb and the preposition of the partner
@@ -60,6 +60,8 @@ _WITH_VERBS = {"work": "with", "partner": "with", "team": "with", "cooperate": "
 _TIE_NOUNS = {"relationship", "relation", "tie"}
 _AWARD_VERBS = {"award", "give", "grant", "sign"}  # the subject of "awarded a contract to X" is the buyer
 _WIN_VERBS = {"win", "secure", "land", "obtain", "receive", "get"}
+# participles of the one who puts a tender or contract out: "won the tender floated by the BTRC"
+_ISSUING_VERBS = {"float", "issue", "call", "launch", "announce", "open", "publish", "award", "invite"}
 _AGENT_AND_SUPPLY_NOUNS = {"customer", "client", "buyer", "supplier", "vendor", "seller", "provider", "sale", "sales",
                            "export", "delivery", "shipment", "contract", "deal"}
 _STAFF_NOUNS = {"executive", "employee", "manager", "director", "staff", "representative", "officer", "salesman",
@@ -72,6 +74,11 @@ _TOOL_NOUNS = {"tool", "software", "system", "technology", "product", "equipment
                "solution", "device", "platform", "hardware", "gear", "program"}
 _MAKER_VERBS = {"produce", "make", "develop", "manufacture", "build", "design", "create", "sell", "supply", "market",
                 "write", "program", "programme"}  # "a spyware suite, written by FinFisher GmbH"
+# nouns a sentence uses to refer back to goods just bought ("The software was developed by ..."), and the
+# confidence of a sale completed with the maker that next sentence names (below a sale said in one sentence)
+_GOODS_NOUNS = {"software", "system", "tool", "technology", "equipment", "platform", "spyware", "camera", "device",
+                "product", "solution", "application", "app", "program", "programme", "suite", "malware", "drone"}
+MAKER_NEXT_SENTENCE_CONFIDENCE = 0.6
 # what a company buys when it takes over (part of) another one, not goods
 _FIRM_NOUNS = {"company", "firm", "vendor", "manufacturer", "maker", "outfit", "supplier", "developer", "business",
                "exporter", "companies", "firms"}
@@ -262,6 +269,15 @@ class EventExtractor:
                 collected += [{"sent": [sent.start_char, sent.end_char], "firm": c.firm.value, "state": c.state.value,
                                "state_label": c.state.label, "features": c.features} for c in cands]
             events = _without_banned(events)
+            open_sale = out[-1] if out and out[-1]["type"] == "supply" and not out[-1]["roles"].get("supplier") \
+                and out[-1]["roles"].get("recipient") and out[-1]["sent_end"] <= sent.start_char else None
+            if open_sale is not None and open_sale["sent_end"] >= sent.start_char - 2 \
+                    and (maker := _maker_of_the_goods_before(sent, in_sent)) is not None:
+                # "The Delhi Police acquired the AFRS in 2018. The software was developed by Innefu Labs": the
+                # maker the next sentence names for the goods just bought sold them
+                open_sale["roles"]["supplier"] = [_role_data(maker, mentions)]
+                open_sale["confidence"] = round(min(open_sale["confidence"], MAKER_NEXT_SENTENCE_CONFIDENCE), 3)
+                open_sale.pop("needs_supplier", None)
             if not events:
                 continue
             hedge = [c for c in cues["hedge"] if sent.start <= c[0] < sent.end and self._hedge_applies(doc, c)]
@@ -1116,15 +1132,25 @@ class EventExtractor:
             if a is not None and a.dep != "nsubj":
                 parties.setdefault(a.prep or a.dep, []).append(m)
         ev = Event("supply", trig, confidence=self.base - 0.1)
-        if vlemma in _AWARD_VERBS - {"sign"} and (parties.get("to") or parties.get("dative")):
+        holder = [m for m in mentions for c in verb.children if c.dep_ == "nsubjpass" and m.label == "ORG"
+                  and m.span.start <= c.i < m.span.end] if trig.dep_ == "dobj" else []
+        if vlemma in _AWARD_VERBS - {"sign"} and (parties.get("to") or parties.get("dative") or holder):
+            if not subj and (trig.dep_ == "nsubjpass" or holder):
+                # "the contract ... was awarded to Huawei by the Kenyan government", "Huawei was awarded a contract
+                # by the Kenyan government": the one who awards buys
+                subj = parties.get("by", [])
             for m in subj:
                 ev.add("recipient", m)
-            for m in parties.get("to", []) + parties.get("dative", []):
+            for m in parties.get("to", []) + parties.get("dative", []) + holder:
                 ev.add("supplier", m)
         elif vlemma in _WIN_VERBS:
             for m in subj:
                 ev.add("supplier", m)
-            for m in parties.get("from", []) + parties.get("with", []):
+            # ("won the tender floated by the BTRC": who floated or issued it buys)
+            issuers = [m for m in mentions for c in trig.children if c.dep_ == "acl" and c.lemma_.casefold()
+                       in _ISSUING_VERBS for a in c.children if a.dep_ == "agent" for p in a.children
+                       if p.dep_ == "pobj" and m.span.start <= p.i < m.span.end and m.label in ("GOV_AGENCY", "COUNTRY")]
+            for m in parties.get("from", []) + parties.get("with", []) + issuers:
                 ev.add("recipient", m)
         elif parties.get("with") or parties.get("between"):  # "a contract between ICE and Paragon"
             partners = parties.get("with", []) + parties.get("between", [])
@@ -1553,6 +1579,27 @@ def _halted(trig: Token) -> str:
 def _infinitive(verb: Token) -> bool:
     """A verb with its "to": "to export"."""
     return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _maker_of_the_goods_before(sent: Span, mentions: list[Mention]) -> Mention | None:
+    """The organisation a sentence names as the maker of goods it refers back to with a definite noun: "The
+    software was developed by Innefu Labs", "The cameras were made by Hikvision", "The system, built by X, ...";
+    None otherwise (a name of its own, "Pegasus was developed by NSO Group", is read by the product-maker rules)."""
+    for tok in sent:
+        if tok.lemma_.casefold() not in _MAKER_VERBS or tok.tag_ != "VBN":
+            continue
+        goods = next((c for c in tok.children if c.dep_ == "nsubjpass"), None) if tok.dep_ == "ROOT" else \
+            tok.head if tok.dep_ == "acl" and tok.head.dep_ == "nsubj" else None
+        if goods is None or goods.pos_ != "NOUN" or goods.lemma_.casefold() not in _GOODS_NOUNS or not any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those") for c in goods.children):
+            continue
+        for agent in tok.children:
+            if agent.dep_ == "agent":
+                obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                found = [m for m in mentions if obj is not None and m.label == "ORG" and m.span.start <= obj.i < m.span.end]
+                if found:
+                    return found[0]
+    return None
 
 
 def _noun_phrase(noun: Token) -> str:
