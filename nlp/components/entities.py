@@ -945,8 +945,8 @@ def _names_after_org_nouns(doc: Doc, taken: list[Span], conf: dict[tuple[int, in
         if i < len(doc) and doc[i].text == "The" and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
             i += 1
         j = i
-        while j < len(doc) and j not in used and doc[j].pos_ == "PROPN" and (doc[j].is_title or doc[j].is_upper) \
-                and doc[j].is_alpha:
+        while j < len(doc) and j not in used and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
+                and doc[j].is_alpha:  # (title case, capitals or a firm's camel case: "the Israeli company PicSix")
             j += 1
         if j > i and (j >= len(doc) or j not in used):
             span = Span(doc, i, j, label="ORG", kb_id=name_key(doc[i:j].text))

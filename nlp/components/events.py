@@ -60,6 +60,7 @@ _WITH_VERBS = {"work": "with", "partner": "with", "team": "with", "cooperate": "
 _TIE_NOUNS = {"relationship", "relation", "tie"}
 _AWARD_VERBS = {"award", "give", "grant", "sign"}  # the subject of "awarded a contract to X" is the buyer
 _WIN_VERBS = {"win", "secure", "land", "obtain", "receive", "get"}
+_SIGNING_VERBS = {"sign", "ink", "conclude", "enter", "finalize", "finalise", "seal"}
 # participles of the one who puts a tender or contract out: "won the tender floated by the BTRC"
 _ISSUING_VERBS = {"float", "issue", "call", "launch", "announce", "open", "publish", "award", "invite"}
 _AGENT_AND_SUPPLY_NOUNS = {"customer", "client", "buyer", "supplier", "vendor", "seller", "provider", "sale", "sales",
@@ -438,6 +439,9 @@ class EventExtractor:
             if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
                 if self._is_reexport(tok, lemma):
                     ev = self._reexport(tok, sent, mentions)
+                elif lemma == "hand" and any(c.dep_ == "prt" and c.lower_ == "over" for c in tok.children):
+                    # "a machine handed over to the Police by the Australian Federal Police": a gift or transfer
+                    ev = self._supply_or_ownership(tok, sent, mentions, seller=True)
                 elif lemma in t["supply_seller"] or lemma in t["supply_buyer"]:
                     if lemma in _INSTALL_VERBS and any(m.label in ("GOV_AGENCY", "COUNTRY") and (
                             m.root.dep_ == "nsubj" and m.root.head.i == tok.i or m.root.dep_ == "pobj"
@@ -874,6 +878,14 @@ class EventExtractor:
                 _add_unnamed_buyers(ev, buyers, trig, mentions)
             elif (buyers := _generic_buyer(trig, relative=True)) is not None:
                 _add_unnamed_buyers(ev, buyers, trig, mentions, text_ok=False)
+        if ev.roles.get("supplier") and not ev.roles.get("recipient"):
+            # last, an unnamed state body as the buyer, where no named or listed one is: "gifted the police with polygraph machines",
+            # "handed over to the Police by the Australian Federal Police", "the police bought cameras from X"
+            for a in slots:
+                if a.mention.label == "GOV_GENERIC" and (
+                        seller and (a.prep in ("to", "for") or a.dep in ("dobj", "dative") and not a.prep)
+                        or not seller and a.dep == "nsubj" and not a.prep):
+                    ev.add("recipient", a.mention)
         supplier, recipient = ev.roles.get("supplier", []), ev.roles.get("recipient", [])
         things = ev.roles.get("product", []) + ev.roles.get("capability", [])
         if lemma == "pay" and not (things and supplier and recipient):
@@ -1152,11 +1164,22 @@ class EventExtractor:
                        if p.dep_ == "pobj" and m.span.start <= p.i < m.span.end and m.label in ("GOV_AGENCY", "COUNTRY")]
             for m in parties.get("from", []) + parties.get("with", []) + issuers:
                 ev.add("recipient", m)
+        elif vlemma in _SIGNING_VERBS and not parties.get("with") and len(
+                both := subj + [m for m in mentions for s0 in subj if m.root.dep_ == "conj" and m.root.head.i == s0.root.i
+                                and m.label in PARTY_LABELS]) >= 2 \
+                and any(m.label == "ORG" for m in both) and any(m.label in ("GOV_AGENCY", "COUNTRY") for m in both):
+            # "Government of Zambia's Ministry of Home Affairs and ZTE Corporation signed a $210 million contract":
+            # the two signers, a state body and a firm; the firm supplies
+            for m in both:
+                if m.label == "ORG":
+                    ev.add("supplier", m)
+                elif not _country_modifier(m, trig, mentions):
+                    ev.add("recipient", m)
         elif parties.get("with") or parties.get("between"):  # "a contract between ICE and Paragon"
             partners = parties.get("with", []) + parties.get("between", [])
 
-            def is_state(m: Mention) -> bool:
-                return m.label in ("GOV_AGENCY", "COUNTRY")
+            def is_state(m: Mention) -> bool:  # (also "the police authorities signed a contract with X")
+                return m.label in ("GOV_AGENCY", "COUNTRY", "GOV_GENERIC")
             if subj and all(m.label == "ORG" for m in subj) and any(is_state(m) for m in partners):
                 # "it does not have a business relationship with the Sudanese government or the NISS": the firm
                 # supplies the state side, with what is coordinated with it

@@ -144,3 +144,45 @@ def test_a_firm_named_after_its_noun_and_a_comma_is_an_organisation(extractor: E
     assert labels(ext)["DJI"] == {"ORG"}
     [sale] = supplies(ext)
     assert names(sale.roles.get("supplier")) == {"DJI"} and names(sale.roles.get("via")) == {"Himal Traders"}
+
+
+def test_a_state_body_and_a_firm_signing_a_contract_together_are_buyer_and_seller(extractor: Extractor) -> None:
+    # https://china.aiddata.org/projects/57033 (AidData, shortened: its first sentence)
+    ext = extractor.extract_text(
+        "On January 31 2013, Government of Zambia\u2019s Ministry of Home Affairs and ZTE Corporation signed a $210 "
+        "million commercial contract for the Safe City Project (also known as Phase III of the Public Security "
+        "Network Project).")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"ZTE Corporation"}
+    assert names(sale.roles.get("recipient")) == {"Ministry of Home Affairs"}
+
+
+def test_unnamed_police_authorities_signing_with_a_firm_are_its_buyer(extractor: Extractor) -> None:
+    # https://dhakamirror.com/?p=37952 (shortened: its last sentence)
+    ext = extractor.extract_text(
+        "Commander M Sohail, director of Rab\u2019s legal and media wing, said the police authorities signed a "
+        "contract with Bell Helicopter Asia (Pvt) Ltd on June 23 for purchase of two Bell-407 single engine "
+        "helicopters.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Bell Helicopter Asia (Pvt) Ltd"}
+    assert names(sale.roles.get("recipient")) == {"authorities"}  # the unnamed body, said as the text says it
+
+
+def test_equipment_handed_over_by_one_force_to_another_is_a_supply(extractor: Extractor) -> None:
+    # http://www.pressreader.com/sri-lanka/sunday-times-sri-lanka/20171203/281621010661393 (Sunday Times, Sri Lanka)
+    ext = extractor.extract_text(
+        "It has now come to light, that the IGP Jayasundera had sought to use a machine handed over to the Police "
+        "by the Australian Federal Police.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Australian Federal Police"}
+    assert names(sale.roles.get("recipient")) == {"Police"}
+
+
+def test_a_firm_name_in_camel_case_after_its_noun_is_an_organisation(extractor: Extractor) -> None:
+    # https://shiite.news/shiitenews/world-news/item/126360-bangladesh-secretly-purchased-mass-surveillance-equipment-from-israel-report/
+    ext = extractor.extract_text(
+        "The report, dubbed \u201cAll the Prime Minister\u2019s Men,\u201d said the deal had been made between the "
+        "Bangladeshi military intelligence agency, the Directorate General of Forces Intelligence (DGFI), and "
+        "the Israeli company PicSix to provide the army with a mobile phone monitoring system.")
+    assert labels(ext)["PicSix"] == {"ORG"}
+    assert any(names(ev.roles.get("supplier")) == {"PicSix"} for ev in supplies(ext))
