@@ -167,6 +167,8 @@ class EntityNormalizer:
                                    or any(t.is_upper and t.text in self._not_parties for t in span)
                                    or _bare_head_word(span) or _starts_document_name(span) or _in_title_run(span)):
                 continue  # "EAR", "Federal Register"; "Under Secretary of Commerce for Industry and Security"
+            if label == "PERSON" and span.text in self._not_parties:
+                continue  # "VoIP": a technical term ner took for a name
             if label in ("ORG", "PERSON", "GPE", "NORP", "LOC", "FAC") and _before_based(span):
                 code = self.gazetteer.country_code(span.text) or self.gazetteer.country_code(span.text + ".")
                 if code:  # "the U.K-based firm": ner read "U.K" as an organisation
@@ -653,35 +655,66 @@ class EntityNormalizer:
         return out
 
     def _acronyms(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """An acronym given right after a name, in brackets ("Royal Canadian Mounted Police (RCMP)", hyphenated:
+        "Centre for Development of Telematics (C-DOT)") or after "abbreviated (to|as)" ("The Central Monitoring
+        System, abbreviated to CMS"), takes the name's label; a product's acronym used again later is the product."""
         out = list(ents)
+        products: set[str] = set()
         for ent in ents:
             if ent.label_ not in ("ORG", "GOV_AGENCY", "PRODUCT"):
                 continue
-            if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
-                tok = doc[ent.end + 1]
-                if ent.label_ == "PRODUCT" and tok.text != acronym(ent.text):
-                    continue  # a product's acronym only when it is its initials: "PC Surveillance System (PSS)"
-                if tok.text.isupper() and 2 <= len(tok.text) <= 8 and (tok.text == acronym(ent.text) or tok.text[0] == ent.text[0]
-                                                                     or sorted(tok.text) == sorted(acronym(ent.text))
-                                                                     or ent.label_ == "GOV_AGENCY"):
-                    # (an acronym of the name in its own language has the same initials in another order: "National
-                    # Intelligence Centre (CNI)", "Directorate-General for Territorial Surveillance (DGST)"; an
-                    # agency's may have other letters: "Greek National Intelligence Service (EYP)")
-                    # "Royal Canadian Mounted Police (RCMP)": the acronym takes the long form's label even where
-                    # ner had labelled it on its own ("RCMP" as ORG)
-                    out = [e for e in out if not (e.start == tok.i and e.end == tok.i + 1 and e.label_ != ent.label_
-                                                  and e.label_ in ("ORG", "GOV_AGENCY", "PERSON", "PRODUCT"))]
-                    if not any(e.start <= tok.i < e.end for e in out):
-                        own = tok.text != acronym(ent.text) and tok.text[0] != ent.text[0]  # "(EYP)": its own name
-                        out.append(Span(doc, tok.i, tok.i + 1, label=ent.label_,
-                                        kb_id=name_key(tok.text) if own else ent.kb_id_))
-                        conf[(tok.idx, tok.idx + len(tok.text))] = conf.get((ent.start_char, ent.end_char), self.ner_conf)
-        products = {e.text for e in out if e.label_ == "PRODUCT" and e.text.isupper() and e.start > 0
-                    and doc[e.start - 1].text == "("}
+            given = _acronym_after(doc, ent)
+            if given is None:
+                continue
+            short = doc[given[0] : given[1]]
+            letters = short.text.replace("-", "").replace("&", "")
+            if ent.label_ == "PRODUCT" and letters != acronym(ent.text):
+                continue  # a product's acronym only when it is its initials: "PC Surveillance System (PSS)"
+            if letters.isupper() and 2 <= len(letters) <= 8 and (letters == acronym(ent.text) or letters[0] == ent.text[0]
+                                                                 or sorted(letters) == sorted(acronym(ent.text))
+                                                                 or ent.label_ == "GOV_AGENCY"):
+                # (an acronym of the name in its own language has the same initials in another order: "National
+                # Intelligence Centre (CNI)", "Directorate-General for Territorial Surveillance (DGST)"; an
+                # agency's may have other letters: "Greek National Intelligence Service (EYP)")
+                # "Royal Canadian Mounted Police (RCMP)": the acronym takes the long form's label even where
+                # ner had labelled it on its own ("RCMP" as ORG)
+                out = [e for e in out if not (given[0] <= e.start and e.end <= given[1] and e.label_ != ent.label_
+                                              and e.label_ in ("ORG", "GOV_AGENCY", "PERSON", "PRODUCT"))]
+                if not any(e.start < given[1] and given[0] < e.end for e in out):
+                    own = letters != acronym(ent.text) and letters[0] != ent.text[0]  # "(EYP)": its own name
+                    out.append(Span(doc, given[0], given[1], label=ent.label_,
+                                    kb_id=name_key(short.text) if own else ent.kb_id_))
+                    conf[(short.start_char, short.end_char)] = conf.get((ent.start_char, ent.end_char), self.ner_conf)
+                if ent.label_ == "PRODUCT":
+                    products.add(short.text)
         if products:  # the product's acronym used again later ("Cyberbit, the company that provides PSS") is the product
             out = [Span(doc, e.start, e.end, label="PRODUCT", kb_id=e.kb_id_) if e.label_ == "ORG" and e.text in products
                    else e for e in out]
         return out
+
+
+def _acronym_after(doc: Doc, ent: Span) -> tuple[int, int] | None:
+    """The token range of an acronym given right after ``ent``: the whole content of a bracket of up to three tokens
+    written without spaces ("(RCMP)", "(C-DOT)"), or the word after "abbreviated", "abbreviated to/as" or "shortened
+    to" ("The Central Monitoring System, abbreviated to CMS"); None otherwise."""
+    i = ent.end
+    if i < len(doc) and doc[i].text == "(":
+        for k in range(i + 2, min(i + 5, len(doc))):
+            if doc[k].text == ")":
+                inner = doc[i + 1 : k]
+                if all(not t.whitespace_ for t in inner[:-1]) and inner.text.replace("-", "").replace("&", "").isalnum():
+                    return i + 1, k
+                return None
+        return None
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i < len(doc) and doc[i].lower_ in ("abbreviated", "shortened"):
+        i += 1
+        if i < len(doc) and doc[i].lower_ in ("to", "as"):
+            i += 1
+        if i < len(doc) and doc[i].is_upper and doc[i].is_alpha:
+            return i, i + 1
+    return None
 
 
 # words of a person's title that ner runs into the organisation's name before them

@@ -186,3 +186,19 @@ def test_a_firm_name_in_camel_case_after_its_noun_is_an_organisation(extractor: 
         "the Israeli company PicSix to provide the army with a mobile phone monitoring system.")
     assert labels(ext)["PicSix"] == {"ORG"}
     assert any(names(ev.roles.get("supplier")) == {"PicSix"} for ev in supplies(ext))
+
+
+def test_acronyms_given_after_abbreviated_or_hyphenated_in_brackets_take_the_names_label(extractor: Extractor) -> None:
+    # development set, wikipedia-2013-central-monitoring-system-india (Wikipedia, "Central Monitoring System",
+    # CC BY-SA 3.0; shortened)
+    ext = extractor.extract_text(
+        "The Central Monitoring System, abbreviated to CMS, is a clandestine mass electronic surveillance data "
+        "mining program installed by the Centre for Development of Telematics (C-DOT), an Indian Government owned "
+        "telecommunications technology development centre. The CMS gives law enforcement agencies centralized "
+        "access to India's telecommunications network and the ability to listen in on calls and voice over "
+        "Internet Protocol (VoIP), and read private emails, SMS and MMS.")
+    found = labels(ext)
+    assert found["CMS"] == {"PRODUCT"} and found["Central Monitoring System"] == {"PRODUCT"}
+    assert found["C-DOT"] == found["Centre for Development of Telematics"]
+    for term in ("VoIP", "SMS", "MMS"):  # telecommunications terms, no parties
+        assert term not in found
