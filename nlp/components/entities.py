@@ -50,6 +50,11 @@ _PRODUCT_CUES = {"spyware", "software", "system", "platform", "tool", "suite", "
 _PRODUCT_NOUNS = frozenset({"system", "platform", "software", "tool", "suite", "program", "programme", "app",
                             "application", "device", "malware", "spyware", "firewall", "product", "implant", "network",
                             "project"})
+# last words of a title-case name that make it the name of goods or a programme, not a firm (singular only: "Axon
+# Systems" is a firm, "Automated Facial Recognition System" a product)
+_PRODUCT_HEADS = frozenset({"Device", "System", "Software", "Platform", "Suite", "Tool", "Extractor", "Analyzer",
+                            "Analyser", "Interceptor", "Catcher", "Camera", "Scanner", "Database", "Project", "Programme",
+                            "App", "Application"})
 _PARTY_NOUNS = {"vendor", "maker", "firm", "company", "developer", "supplier", "manufacturer", "provider", "seller",
                 "consortium", "group", "exporter", "reseller", "distributor", "dealer", "broker"}
 _STATE_HEADS = {
@@ -214,6 +219,7 @@ class EntityNormalizer:
         ents = self._short_forms(doc, ents, conf)
         ents = self._products_before_capabilities(doc, ents, conf)
         ents = self._named_products(doc, ents, conf)
+        ents = self._product_shaped_names(doc, ents, conf)
         ents += self._untagged_sellers(doc, ents, conf)
         ents = _hyphen_joined(doc, ents, conf)
         ents = repair_names(doc, ents, conf, self.gaz_conf, self.remap_conf, self._legal_forms)
@@ -630,6 +636,22 @@ class EntityNormalizer:
             span = Span(doc, a, b, label="PRODUCT", kb_id=name_key(doc[a:b].text))
             out.append(span)
             conf[(span.start_char, span.end_char)] = TYPED_CONFIDENCE  # typed by its words: repeats in other paragraphs too
+        return out
+
+    def _product_shaped_names(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """Organisation guesses that are the names of goods or programmes by their shape: a title-case name ending
+        in a product head ("Universal Forensic Extraction Device", "Safe City Project"), and a name between "the"
+        and a product noun ("selling the Cerebro software to Egypt"); not a name the gazetteer or the text gives as
+        a firm ("the Hikvision cameras" stays the maker). Their acronyms in brackets follow (``_acronyms``)."""
+        out = []
+        for e in ents:
+            known = conf.get((e.start_char, e.end_char), 0) in (self.gaz_conf, TYPED_CONFIDENCE)
+            if e.label_ == "ORG" and not known and (
+                    len(e) >= 2 and e[-1].text in _PRODUCT_HEADS and all(t.is_title or t.is_upper or t.is_stop for t in e)
+                    or len(e) == 1 and e.start >= 1 and doc[e.start - 1].lower_ == "the" and e.end < len(doc)
+                    and doc[e.end].lower_ in _PRODUCT_NOUNS | {"spyware", "malware"} and doc[e.end].pos_ == "NOUN"):
+                e = Span(doc, e.start, e.end, label="PRODUCT", kb_id=name_key(e.text))
+            out.append(e)
         return out
 
     def _untagged_sellers(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:

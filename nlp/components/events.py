@@ -576,6 +576,11 @@ class EventExtractor:
                 head_subj = []  # "the ministry authorized NSO to export Pegasus": it permits, it does not buy
             head_obj = [m for m in mentions for c in trigger.head.children
                         if c.dep_ == "dobj" and m.span.start <= c.i < m.span.end]
+            if not head_obj and trigger.head.dep_ == "relcl" and any(
+                    c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in trigger.head.children):
+                # "ZTE Corp, which the Venezuelan regime hired for US$70 million to build a database": the
+                # relative pronoun stands for the firm the clause describes
+                head_obj = [m for m in mentions if m.span.start <= trigger.head.head.i < m.span.end]
             if head_obj and not any(a.dep == "nsubj" for a in found):
                 found += [Attachment(m, "nsubj", "", False) for m in head_obj]
                 found += [Attachment(m, "prep", "for", False) for m in head_subj]

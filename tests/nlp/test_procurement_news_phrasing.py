@@ -202,3 +202,29 @@ def test_acronyms_given_after_abbreviated_or_hyphenated_in_brackets_take_the_nam
     assert found["C-DOT"] == found["Centre for Development of Telematics"]
     for term in ("VoIP", "SMS", "MMS"):  # telecommunications terms, no parties
         assert term not in found
+
+
+def test_names_shaped_like_goods_are_products_not_parties(extractor: Extractor) -> None:
+    # https://www.prosecurityzone.com/News_Detail_International_police_make_arrests_based_on_mobile_forensics_23182.asp
+    # (shortened); https://www.middleeastmonitor.com/20221215-charges-dropped-against-french-company-that-sold-spyware-to-egypt/
+    # (shortened)
+    ext = extractor.extract_text(
+        "Cellebrite provided its Universal Forensic Extraction Device (UFED) units to the INTERPOL Digital Crime "
+        "Centre (IDCC), to assist in retrieving evidence.\n\n"
+        "Nexa Technology and four of its executives were accused in 2021 of selling the Cerebro software to Egypt.")
+    found = labels(ext)
+    assert found["Universal Forensic Extraction Device"] == {"PRODUCT"} and found["UFED"] == {"PRODUCT"}
+    assert found["Cerebro"] == {"PRODUCT"}
+    assert not any("Cerebro" in names(ev.roles.get("supplier")) for ev in supplies(ext))
+    assert any(names(ev.roles.get("supplier")) == {"Cellebrite"}
+               and names(ev.roles.get("recipient")) == {"INTERPOL Digital Crime Centre"} for ev in supplies(ext))
+
+
+def test_a_firm_a_state_hired_to_build_something_supplies_it(extractor: Extractor) -> None:
+    # https://oas.org/docs/grupo-trabajo-venezuela/informe-preliminar-mar-2019/en/files/basic-html/page16.html
+    ext = extractor.extract_text(
+        "The article documents the role of the Chinese telecommunications company ZTE Corp, which the Venezuelan "
+        "regime hired for US$70 million to build a database and create a mobile payment system for use with the "
+        "homeland card.")
+    assert any(names(ev.roles.get("supplier")) == {"ZTE Corp"} and names(ev.roles.get("recipient")) == {"Venezuelan regime"}
+               for ev in supplies(ext))
