@@ -25,6 +25,9 @@ ABBREVIATION_HYPHEN_INFIX = r"(?<=[A-Z]\.)-(?=[A-Za-z])"
 # an en or em dash glued between a closing bracket or quote and a word splits the token: "Battalion (Rab)—that"
 # -> "Rab" ")" "—" "that" (spaCy's English infixes split a dash between letters, not after a bracket, so the
 # bracketed acronym was lost in "Rab)—that")
+# an opening bracket glued to the word or full stop before it and opening a capitalised word splits the token:
+# "Export Corp.(CEIEC)" -> "Corp." "(" "CEIEC" ")" (the acronym and the legal form were one token)
+GLUED_BRACKET_INFIX = r"(?<=[A-Za-z.])\((?=[A-Z])"
 # legal forms abbreviated with a full stop that spaCy's English exceptions lack (it has "Ltd.", "Inc.", "Corp.", "Co."):
 # one token each, so "Pelorus Technologies Pvt. Ltd." keeps its tail and no sentence ends after "Pvt." (forms
 # written without a stop, "LLP", "GmbH", get none: "Tonkon Torp LLP." ends its sentence)
@@ -66,7 +69,7 @@ def build_pipeline(model: str, gazetteer: Gazetteer | None = None) -> Language:
     pipeline = load_base_model(model)
     tokenizer = pipeline.tokenizer
     if isinstance(tokenizer, Tokenizer):
-        infixes = [*(pipeline.Defaults.infixes or ()), ABBREVIATION_HYPHEN_INFIX, BRACKET_DASH_INFIX]
+        infixes = [*(pipeline.Defaults.infixes or ()), ABBREVIATION_HYPHEN_INFIX, BRACKET_DASH_INFIX, GLUED_BRACKET_INFIX]
         tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
         for form in ABBREVIATED_LEGAL_FORMS:
             for written in (form, form.upper()):

@@ -55,6 +55,9 @@ _PRODUCT_NOUNS = frozenset({"system", "platform", "software", "tool", "suite", "
 _PRODUCT_HEADS = frozenset({"Device", "System", "Software", "Platform", "Suite", "Tool", "Extractor", "Analyzer",
                             "Analyser", "Interceptor", "Catcher", "Camera", "Scanner", "Database", "Project", "Programme",
                             "App", "Application"})
+# last words of a newsroom's or an operator's name ("South China Morning Post", "Sri Lanka Telecom")
+_NEWS_HEADS = frozenset({"post", "times", "telecom", "herald", "tribune", "daily", "news", "broadcasting", "television",
+                         "radio", "airways", "airlines", "railways", "bank"})
 _PARTY_NOUNS = {"vendor", "maker", "firm", "company", "developer", "supplier", "manufacturer", "provider", "seller",
                 "consortium", "group", "exporter", "reseller", "distributor", "dealer", "broker"}
 _STATE_HEADS = {
@@ -490,6 +493,19 @@ class EntityNormalizer:
                 out.append(span)
                 merged.add(nxt.start)
                 continue
+            run_end = self._untagged_name_after_country(doc, e, ents) if e.label_ == "COUNTRY" and nxt is None else None
+            if run_end is not None:
+                # "Pakistan Telecom Authority", "Sri Lanka Telecom", "China National Electronics Import and Export
+                # Corp.": the gazetteer took the country and ner left the rest of the name untagged
+                start = e.start - 1 if e.start > 0 and doc[e.start - 1].text in ("South", "North", "East", "West") \
+                    and not any(o.start <= e.start - 1 < o.end for o in ents) else e.start  # "South China Morning Post"
+                text = doc[start:run_end].text
+                label = "GOV_AGENCY" if self.is_agency(text) or doc[run_end - 1].text in COUNTRY_LED_HEADS else "ORG"
+                span = Span(doc, start, run_end, label=label, kb_id=name_key(text))
+                conf[(span.start_char, span.end_char)] = self.remap_conf
+                out.append(span)
+                merged.update(o.start for o in ents if e.end <= o.start < run_end)
+                continue
             if e.label_ == "ORG" and e not in out and self._led_by_a_city(doc, e, ents, conf):
                 n = 2 if e.start >= 2 and self._city_before(doc, e.start - 2, e.start) else 1
                 span = Span(doc, e.start - n, e.end, label="ORG", kb_id=name_key(doc[e.start - n : e.end].text))
@@ -506,6 +522,30 @@ class EntityNormalizer:
                 continue
             out.append(e)
         return out
+
+    def _untagged_name_after_country(self, doc: Doc, e: Span, ents: list[Span]) -> int | None:
+        """The end of a run of capitalised words right after a country's name, outside any mention, that ends in a
+        firm's, a newsroom's or a state body's head word (function words "and", "of", "&" inside): the rest of a
+        name the country opens. None when there is none."""
+        if e.text.isupper() or e.text not in self._country_names:
+            return None  # (a demonym opens no name here: "Israeli Huawei ..." is no name)
+        taken = {t for o in ents for t in range(o.start, o.end)}
+        j, end, last = e.end, None, None
+        while j < len(doc) and j - e.end < 8 and j not in taken:
+            tok = doc[j]
+            if tok.is_title or tok.is_upper and tok.is_alpha or tok.text in ("Corp.", "Co.", "Ltd.", "Inc."):
+                last = j + 1
+                if _last_word(doc[j : j + 1]) in _ORG_WORDS | _COMMERCIAL | self._legal_forms | _STATE_HEADS \
+                        | _SHARED_HEADS | _NEWS_HEADS:
+                    end = j + 1
+            elif tok.lower_ not in ("and", "of", "&") or j == e.end:
+                break
+            j += 1
+        following = next((o for o in ents if o.start == j and o.label_ == "ORG"), None) if j in taken else None
+        if following is not None and j > e.end:
+            end = last = following.end  # "China National Electronics Import and" + ner's "Export Corporation"
+        # (the head word ends the run: "the Bangladesh Intelligence Community" is no "Bangladesh Intelligence")
+        return end if end is not None and end == last and doc[e.end].is_title else None
 
     def _city_before(self, doc: Doc, start: int, end: int) -> bool:
         words = doc[start:end]

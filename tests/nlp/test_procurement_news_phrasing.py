@@ -228,3 +228,33 @@ def test_a_firm_a_state_hired_to_build_something_supplies_it(extractor: Extracto
         "homeland card.")
     assert any(names(ev.roles.get("supplier")) == {"ZTE Corp"} and names(ev.roles.get("recipient")) == {"Venezuelan regime"}
                for ev in supplies(ext))
+
+
+def test_names_a_country_opens_are_whole_firms_and_bodies(extractor: Extractor) -> None:
+    # https://staging.codastory.com/authoritarian-tech/surveillance/pakistan-nationwide-web-monitoring/ (shortened);
+    # https://www.ft.lk/News/first-surveillance-camera-system-goes-live/56-13388 (shortened);
+    # http://jtm5503.blogspot.com/2015/11/ (a republished news report, shortened)
+    ext = extractor.extract_text(
+        "The \u201cweb monitoring system\u201d will use Deep Packet Inspection (DPI) to monitor communications on "
+        "behalf of the country\u2019s national telecommunications regulator, Pakistan Telecom Authority (PTA).\n\n"
+        "The project was a collaboration between the Police Department and several other institutions, including "
+        "Sri Lanka Telecom, the Ceylon Electricity Board and the Colombo Municipal Council.\n\n"
+        "Designed by China National Electronics Import and Export Corp.(CEIEC), the system is now covering the "
+        "entire country via 16 command and control centers in Ecuador.")
+    assert agencies(ext)["Pakistan Telecom Authority"] == "PK" and agencies(ext)["PTA"] == "PK"
+    assert labels(ext)["Sri Lanka Telecom"] == {"ORG"}
+    assert labels(ext)["China National Electronics Import and Export Corp."] == {"ORG"}
+    assert labels(ext)["CEIEC"] == {"ORG"}
+
+
+def test_agency_acronyms_used_alone_are_agencies_and_officials_titles_no_parties(extractor: Extractor) -> None:
+    # https://dawn.com/news/1512784 (shortened); https://www.nation.com.pk/05-Jul-2023/2000-more-psca-cameras-to-be-operationalised
+    # (shortened); https://deshabhimani.com/english/news/national/pegasus-purchased-by-ib-raw-israel-s-spy-agency-mossad-actively-intervened-new-york-times-report/5829
+    ext = extractor.extract_text(
+        "Minister for Parliamentary Affairs Azam Khan Swati told the Senate earlier that the PTA had asked Inbox "
+        "Business Technologies and Sandvine Inc, to provide equipment for monitoring grey traffic.\n\n"
+        "IGP Dr. Usman Anwar had directed the company to complete their procurement process. The company has been "
+        "assigned a target to activate two thousand PSCA cameras by August 14.\n\n"
+        "Israeli spy agency, MOSSAD, played an active role in India deal, says Ronan.")
+    assert agencies(ext)["PTA"] == "PK" and agencies(ext)["MOSSAD"] == "IL"
+    assert "IGP" not in labels(ext)
