@@ -132,6 +132,8 @@ class EntityNormalizer:
         if (raw_words[-1] in _STATE_HEADS and (len(raw_words) > 1 or raw_words[0] in _ONE_WORD_BODIES)) or (len(raw_words) > 2 and raw_words[0] in _STATE_HEADS | _SHARED_HEADS | {"parliament"}
                                              and raw_words[1] in ("of", "for")):  # ("Parliament of Catalonia")
             return True
+        if len(raw_words) > 2 and raw_words[:2] == ["directorate", "general"]:
+            return True  # "Directorate General Defence Purchase", "Directorate-General for Territorial Surveillance"
         if text.split()[-1] in COUNTRY_LED_HEADS and self._opened_by_a_place(text.split()):
             return True  # "Punjab Safe City Authority", "Oregon State Police": a province's or city's body
         return raw_words[-1] in _TERM_HEADS and bool(self._agency_re.search(text.casefold()))
@@ -437,7 +439,12 @@ class EntityNormalizer:
         party), as "Egyptian police" is for a country."""
         used = {t for e in ents for t in range(e.start, e.end)}
         out: list[Span] = []
-        for a in aux:
+        shared = _shared_subdivisions()
+        # (a province several countries share is no PLACE mention, but its government is a body: "the Punjab
+        # government"; its country stays unsaid)
+        places = aux + [Span(doc, t.i, t.i + 1, label="PLACE") for t in doc
+                        if t.is_title and t.text.casefold() in shared and t.i not in used]
+        for a in places:
             if a.label_ != "PLACE" or a.end in used:
                 continue
             end = _actor_head_end(doc, a.end)

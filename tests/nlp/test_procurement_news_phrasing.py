@@ -258,3 +258,17 @@ def test_agency_acronyms_used_alone_are_agencies_and_officials_titles_no_parties
         "Israeli spy agency, MOSSAD, played an active role in India deal, says Ronan.")
     assert agencies(ext)["PTA"] == "PK" and agencies(ext)["MOSSAD"] == "IL"
     assert "IGP" not in labels(ext)
+
+
+def test_bodies_without_a_state_head_at_the_end_are_agencies(extractor: Extractor) -> None:
+    # https://techiereader.com/inauguration-punjab-safe-city-project/ (shortened); the Sunday Times (Sri Lanka),
+    # http://www.pressreader.com/sri-lanka/sunday-times-sri-lanka/20171203/281621010661393; the Directorate General
+    # Defence Purchase is Bangladesh's defence procurement body, named as written in its procurement notices
+    ext = extractor.extract_text(
+        "This project of the Punjab government is four times bigger than the Islamabad project with 8000 cameras "
+        "covering the whole city.\n\n"
+        "One such machine has been assigned for use by the Terrorism Investigation Division.\n\n"
+        "The Directorate General Defence Purchase signed the contract.")
+    found = agencies(ext)
+    assert found["Punjab government"] is None  # Punjab is a province of two countries: the text does not say which
+    assert "Terrorism Investigation Division" in found and "Directorate General Defence Purchase" in found
