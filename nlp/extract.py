@@ -220,6 +220,15 @@ class Extractor:
                         values.append(v)
                 if values:
                     roles[role] = values[0] if len(values) == 1 else values
+            if ev["type"] == "supply" and roles.get("supplier") and roles.get("recipient"):
+                # one party on both sides of a sale is its seller ("the contract between STL and the Government of
+                # Bangladesh" read STL into the buyers too): it stays the supplier only
+                sellers = set(_as_list(roles["supplier"]))
+                buyers = [v for v in _as_list(roles["recipient"]) if v not in sellers]
+                if buyers:
+                    roles["recipient"] = buyers[0] if len(buyers) == 1 else buyers
+                else:
+                    del roles["recipient"]
             o_start, o_end = p.prepared.span(ev["sent_start"], ev["sent_end"])
             ext.events.append(EventMention(type=ev["type"], roles=roles, sentence=p.text[o_start:o_end],
                                            start=o_start, end=o_end, confidence=ev["confidence"],
@@ -270,6 +279,10 @@ def _named_makers_supply(text: str, events: list[dict[str, Any]], makers: list[l
             continue
         out.append(ev)
     return out
+
+
+def _as_list(value: str | list[str]) -> list[str]:
+    return value if isinstance(value, list) else [value]
 
 
 def _table_maker(text: str, products: list[list[Any]], sent_start: int, product_vendors: dict[str, str],

@@ -60,6 +60,9 @@ _WITH_VERBS = {"work": "with", "partner": "with", "team": "with", "cooperate": "
 _TIE_NOUNS = {"relationship", "relation", "tie"}
 _AWARD_VERBS = {"award", "give", "grant", "sign"}  # the subject of "awarded a contract to X" is the buyer
 _WIN_VERBS = {"win", "secure", "land", "obtain", "receive", "get"}
+# nouns of a text whose author a name before them gives ("an ABC report", "a Haaretz investigation")
+_REPORT_NOUNS = {"report", "article", "investigation", "story", "documentary", "analysis", "survey", "study",
+                 "reporting", "editorial", "interview", "podcast"}
 _SIGNING_VERBS = {"sign", "ink", "conclude", "enter", "finalize", "finalise", "seal"}
 # participles of the one who puts a tender or contract out: "won the tender floated by the BTRC"
 _ISSUING_VERBS = {"float", "issue", "call", "launch", "announce", "open", "publish", "award", "invite"}
@@ -1646,7 +1649,7 @@ def _antecedents(pron: Token, mentions: list[Mention]) -> list[Mention]:
     if speaker is not None:  # "X told the UN investigators that it ...": it is X, not the UN
         return [m for m in mentions if m.span.start <= speaker.i < m.span.end and m.label in ("ORG", "GOV_AGENCY", "PERSON")]
     before = [m for m in mentions if m.span.end <= pron.i and m.label in ("ORG", "GOV_AGENCY", "PERSON") and m.refers is None
-              and not _addressee(m)]
+              and not _addressee(m) and not _news_source(m)]
     if not before:
         return []
     last = before[-1]
@@ -1655,6 +1658,13 @@ def _antecedents(pron: Token, mentions: list[Mention]) -> list[Mention]:
     root = last.root
     top = root.head if root.dep_ == "conj" else root
     return [m for m in before if m.root.i == top.i or (m.root.dep_ == "conj" and m.root.head.i == top.i)]
+
+
+def _news_source(m: Mention) -> bool:
+    """True for a name that says whose report it is ("An ABC report said that the Australian Federal Police ... it
+    struck a deal"): a source of the text, never what a later pronoun stands for."""
+    root = m.root
+    return root.dep_ in ("compound", "poss", "nmod") and root.head.lemma_.casefold() in _REPORT_NOUNS
 
 
 def _named_or_their_state(noun: Token, mentions: list[Mention]) -> list[Mention]:
@@ -1822,7 +1832,9 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
                 out.append(Mention(tok.doc[tok.i : tok.i + 1], ante.label, ante.value, refers=ante.out))
             continue
         before = [m for m in mentions if m.label == "ORG" and m.span.end <= tok.i and m.refers is None
-                  and not _addressee(m)]  # not the newspaper told: "The bureau told The Guardian ... The firm says"
+                  and not _addressee(m) and not _news_source(m)]
+        # (not the newspaper told, "The bureau told The Guardian ... The firm says", nor whose report it is, "An ABC
+        # report said that the Australian Federal Police ... it struck a deal")
         subjects = [m for m in before if m.root.dep_ in ("nsubj", "nsubjpass")]  # the topic, not an object
         # a name the text calls a company somewhere ("NSO Group, an Israeli firm") before a research group or
         # newspaper named in between ("Citizen Lab published ... The company sold ...")

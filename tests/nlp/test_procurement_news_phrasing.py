@@ -272,3 +272,23 @@ def test_bodies_without_a_state_head_at_the_end_are_agencies(extractor: Extracto
     found = agencies(ext)
     assert found["Punjab government"] is None  # Punjab is a province of two countries: the text does not say which
     assert "Terrorism Investigation Division" in found and "Directorate General Defence Purchase" in found
+
+
+def test_whose_report_it_is_never_stands_for_a_later_it(extractor: Extractor) -> None:
+    # http://www.pressreader.com/sri-lanka/sunday-times-sri-lanka/20171203/281621010661393 (Sunday Times, Sri Lanka)
+    ext = extractor.extract_text(
+        "An ABC report said that the Australian Federal Police ( AFP) \u201cwas central to the Government\u2019s "
+        "attempts to deal with the influx of asylum seekers fleeing the civil war in Sri Lanka. In mid- 2009 it "
+        "struck a deal with Sri Lankan police to provide equipment and training to help Sri Lanka disrupt "
+        "people-smuggling networks.")
+    assert not any("ABC" in names(ev.roles.get("supplier")) for ev in supplies(ext))
+
+
+def test_a_party_read_on_both_sides_of_a_sale_stays_its_seller(extractor: Extractor) -> None:
+    # https://business-humanrights.org/es/últimas-noticias/sovereign-systems-response (a firm's response, shortened)
+    ext = extractor.extract_text(
+        "The contract between STL and the Government of Bangladesh was the result of a public tender process. "
+        "STL submitted a bid for a public tender by the Government of Bangladesh for the provision of cellular "
+        "surveillance systems and was awarded a contract in accordance with proper procurement procedures.")
+    for sale in supplies(ext):
+        assert not names(sale.roles.get("supplier")) & names(sale.roles.get("recipient"))
