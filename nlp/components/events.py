@@ -60,6 +60,12 @@ _WITH_VERBS = {"work": "with", "partner": "with", "team": "with", "cooperate": "
 _TIE_NOUNS = {"relationship", "relation", "tie"}
 _AWARD_VERBS = {"award", "give", "grant", "sign"}  # the subject of "awarded a contract to X" is the buyer
 _WIN_VERBS = {"win", "secure", "land", "obtain", "receive", "get"}
+# words that make unnamed goods surveillance goods ("mobile phone surveillance technology", "spy equipment"): with a
+# named buyer, a purchase said even where the seller is not named
+_SURVEILLANCE_WORDS = {"surveillance", "spy", "spyware", "interception", "intercept", "monitoring", "hacking",
+                       "tracking", "wiretapping", "eavesdropping"}
+# nouns for a part of a state body ("a branch of the Bangladeshi Police")
+_UNIT_NOUNS = {"branch", "unit", "wing", "division", "arm", "cell", "department", "section", "squad"}
 # nouns of a text whose author a name before them gives ("an ABC report", "a Haaretz investigation")
 _REPORT_NOUNS = {"report", "article", "investigation", "story", "documentary", "analysis", "survey", "study",
                  "reporting", "editorial", "interview", "podcast"}
@@ -599,7 +605,7 @@ class EventExtractor:
                 # "entities ... that seek to provide ...": the relative pronoun stands for the noun it follows
                 named = _described_by(subject.head.head, mentions)
             elif not named and subject.pos_ == "NOUN":  # "Cellebrite is a firm that provides ...": Cellebrite
-                named = _described_by(subject, mentions)
+                named = _described_by(subject, mentions) or _part_of(subject, mentions)
                 if not named and trigger.dep_ in ("relcl", "acl") and subject.i == trigger.head.i:
                     # "Sandvine's equipment, which was sold to Belarus, ...": the goods' owner (their supplier)
                     named = [m for m in mentions if m.label == "ORG" and m.root.dep_ == "poss"
@@ -907,8 +913,15 @@ class EventExtractor:
                 g.dep_ == "pobj" and g.lower_ in _INFORMATION_NOUNS for g in c.children) for c in trig.children):
             return None  # "the transfer of all Punjab Police's records from the PITB to ...": records, not goods
         parties = len(supplier) + len(recipient) + len(ev.roles.get("via", []))
-        if parties + (1 if things else 0) < 2:
-            return None
+        unnamed_seller = not seller and not supplier and any(
+            p.dep_ == "prep" and p.lower_ == "from" and any(
+                g.dep_ == "pobj" and g.lemma_.casefold() in _FIRM_NOUNS and g.tag_ == "NN"
+                and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in g.children) for g in p.children)
+            for p in trig.children)  # (one firm left unnamed: "from a company run by ...", "from an Israeli firm")
+        goods = _object_phrase(trig) if not things else None
+        surveillance_goods = goods is not None and any(t.lemma_.casefold() in _SURVEILLANCE_WORDS for t in goods)
+        if parties + (1 if things or unnamed_seller or surveillance_goods else 0) < 2:
+            return None  # ("Bangladesh bought surveillance technology from a company run by ...": the buyer, said)
         parties_at = {m.key for m in supplier + recipient}
         if ev.roles.get("country"):  # "In Mexico, authorities bought ...": Mexico is the buyer, not only where
             ev.roles["country"] = [m for m in ev.roles["country"] if m.key not in parties_at]
@@ -1711,6 +1724,15 @@ def _addressee(m: Mention) -> bool:
         return True
     return root.dep_ == "pobj" and head.lower_ == "to" and (head.head.lower_ == "according" or
                                                             head.head.lemma_.casefold() in _SPEECH_VERBS)
+
+
+def _part_of(noun: Token, mentions: list[Mention]) -> list[Mention]:
+    """The state body a unit noun belongs to: "A brutal branch of the Bangladeshi Police ... is looking to purchase":
+    the Bangladeshi Police (its unit is not named)."""
+    if noun.lemma_.casefold() not in _UNIT_NOUNS:
+        return []
+    return [m for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"
+            for m in mentions if m.span.start <= g.i < m.span.end and m.label in ("GOV_AGENCY", "GOV_GENERIC")]
 
 
 def _member_of(noun: Token, mentions: list[Mention]) -> list[Mention]:

@@ -292,3 +292,17 @@ def test_a_party_read_on_both_sides_of_a_sale_stays_its_seller(extractor: Extrac
         "surveillance systems and was awarded a contract in accordance with proper procurement procedures.")
     for sale in supplies(ext):
         assert not names(sale.roles.get("supplier")) & names(sale.roles.get("recipient"))
+
+
+def test_a_purchase_from_an_unnamed_seller_keeps_its_named_buyer(extractor: Extractor) -> None:
+    # http://www.ionglobaltrends.com/2014/05/bangladesh-who-is-selling-surveillance.html (quoting Privacy
+    # International, shortened); https://en.prothomalo.com/bangladesh/ppi53xdz13 (shortened)
+    ext = extractor.extract_text(
+        "A brutal branch of the Bangladeshi Police with a record of abuse and brutality is looking to purchase "
+        "mobile phone surveillance technology, according to documents obtained by Privacy International.\n\n"
+        "Bangladesh bought surveillance technology from a company run by a former Israeli intelligence commander, "
+        "which arrived here in June last year.")
+    first, second = supplies(ext)
+    assert names(first.roles.get("recipient")) == {"Bangladeshi Police"} and not first.roles.get("supplier")
+    assert first.hedged  # "according to documents"
+    assert names(second.roles.get("recipient")) == {"BD"} and not second.roles.get("supplier")
