@@ -137,6 +137,9 @@ class GazetteerRuler:
                         if end + 1 < len(doc) and doc[end].text in (",", ".") and doc[end - 1].lower_.strip(".") in \
                                 self._legal_forms and doc[end + 1].lower_.strip(".") in self._legal_forms:
                             end += 1  # "Hikvision Digital Technology Co., Ltd.", "... PTE. LTD.": one legal form
+                    if label == "ORG" and end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text[:1].isupper() \
+                            and doc[end + 1].lower_.strip(".") in _COMMA_LEGAL_FORMS:
+                        end += 2  # "Netsweeper, Inc.": the firm's legal form written after a comma
                     if end + 1 < len(doc) and doc[end].text == "." and doc[end - 1].lower_ in self._legal_forms \
                             and (doc[end + 1].is_lower or doc[end + 1].text in ("(", ",")):
                         end += 1  # "PTE. LTD. of Singapore", "PTE. LTD. (Singapore)": the abbreviation's full stop
@@ -271,6 +274,8 @@ _INSTITUTION_HEADS = frozenset({"Institute", "League", "Federation", "Foundation
                                 "Society", "Academy", "University", "College", "Observatory", "Forum", "Centre", "Center",
                                 "Watch"})  # ("Bahrain Watch", as "Human Rights Watch")
 COUNTRY_IN_NAME = "COUNTRY_IN_NAME"  # aux label: a country mention inside a GOV_AGENCY phrase ("Egyptian police")
+# legal forms a firm's name takes after a comma ("Netsweeper, Inc."): no other reading of them follows a name there
+_COMMA_LEGAL_FORMS = frozenset({"inc", "ltd", "llc", "limited", "corp", "plc"})
 _NAME_TAILS = frozenset({"technologies", "technology", "holdings", "systems", "solutions", "group", "labs", "lab",
                          "international", "consortium", "corporation", "company", "networks", "intelligence"})
 _PERSON_ROLE_NOUNS = frozenset({"officer", "officers", "official", "officials", "spokesman", "spokeswoman",

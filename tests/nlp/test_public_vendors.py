@@ -73,6 +73,38 @@ def test_rare_firm_names_are_found_in_any_case(extractor: Extractor) -> None:
     assert found.get("Variston") == {"ORG"}
 
 
+def test_vendors_of_networks_cameras_and_analytics_are_found_in_news_sentences(extractor: Extractor) -> None:
+    # Fox Business, "FCC bans Huawei and ZTE equipment from being sold in US", 25 November 2022
+    found = labels(extractor.extract_text(
+        "FCC Commissioner Brendan Carr said in the announcement that devices made by Hytera Communications, Hangzhou "
+        "Hikvision Digital Technology, and Dahua Technology will not be approved for sale in the U.S."))
+    assert found.get("Hytera Communications") == {"ORG"}
+    # VICE, "An Internet Censorship Company Tried to Sue the Researchers Who Exposed Them", 26 July 2016
+    found = labels(extractor.extract_text(
+        "Netsweeper is a small Canadian company with a disarmingly boring name and an office nestled among the squat "
+        "buildings of Waterloo, Ontario."))
+    assert found.get("Netsweeper") == {"ORG"}
+    # drivtu.com, "AI Vision Startup Metropolis Acquires Oosto in Major Industry Consolidation"
+    found = labels(extractor.extract_text(
+        "In a move that underscores the accelerating consolidation within the AI vision industry, Metropolis, a "
+        "leading AI-powered urban technology platform, has acquired Oosto (formerly AnyVision)."))
+    assert found.get("Oosto") == {"ORG"} and found.get("AnyVision") == {"ORG"}
+    # Inc42, "Delhi, UP Police Used Facial Recognition To Identify Anti-CAA Protestors", December 2019
+    found = labels(extractor.extract_text("Police forces used facial recognition technology of Staqu and Innefu Labs"))
+    assert found.get("Staqu") == {"ORG"} and found.get("Innefu Labs") == {"ORG"}
+    # Brennan Center for Justice, FOIA requests on DHS's social media monitoring tools, 7 February 2022
+    found = labels(extractor.extract_text(
+        "The Brennan Center for Justice filed FOIA requests with DHS and three of its components seeking information "
+        "about their use of tools from Voyager Labs, ShadowDragon, and Logically Inc."))
+    assert found.get("ShadowDragon") == {"ORG"} and found.get("Voyager Labs") == {"ORG"}
+
+
+def test_a_legal_form_after_a_comma_belongs_to_the_firm_before_it(extractor: Extractor) -> None:
+    # the copyright line of Palantir's Blueprint source files (GitHub palantir/blueprint, 2017)
+    found = labels(extractor.extract_text("Copyright 2017 Palantir Technologies, Inc. All rights reserved."))
+    assert found.get("Palantir Technologies, Inc.") == {"ORG"} and "Palantir Technologies" not in found
+
+
 @pytest.mark.parametrize(("form", "any_case"), [("Candiru", True), ("Hikvision", True), ("NSO", False),
                                                 ("Intellexa S.A.", False), ("Paragon", False), ("Axon", False)])
 def test_only_rare_one_word_names_are_matched_in_any_case(form: str, any_case: bool) -> None:
@@ -108,14 +140,15 @@ def test_a_firms_country_from_the_table_is_never_a_party(extractor: Extractor) -
 
 
 @pytest.mark.parametrize("form", ["Nice", "Gamma", "Leon", "Paragon", "Axon", "Circles", "Dawning", "Blue Coat",
-                                  "DJI", "Egypt", "Florida"])
+                                  "DJI", "Egypt", "Florida", "Huawei", "Ability", "Area", "Axis Communications"])
 def test_words_names_places_and_country_codes_are_not_matched_alone(form: str) -> None:
     assert not match_form_kept(form)
 
 
 @pytest.mark.parametrize("form", ["Candiru", "Hikvision", "Bluecoat", "iFlytek", "NSO", "ZTE", "Blue Coat Systems",
                                   "Positive Technologies", "Gamma Group", "Hacking Team", "Paragon Solutions",
-                                  "Axon Enterprise", "Flock Safety"])
+                                  "Axon Enterprise", "Flock Safety", "Netsweeper", "Hytera", "Huawei Technologies",
+                                  "Oxygen Forensics", "Elbit", "CEIEC"])
 def test_rare_names_acronyms_and_forms_ending_in_a_firm_word_are_matched(form: str) -> None:
     assert match_form_kept(form)
 
