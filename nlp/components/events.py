@@ -530,6 +530,13 @@ class EventExtractor:
         if pron is not None and not any(a.dep == "nsubj" for a in found):
             # "Acme said it had not sold...": the pronoun is the nearest party before it ("they": its group)
             found += [Attachment(m, "nsubj", "", False) for m in _antecedents(pron, mentions)]
+        if trigger.dep_ == "relcl" and trigger.head.lemma_.casefold() in _DEAL_NOUNS and trigger.head.head.pos_ == "VERB" \
+                and any(c.dep_ == "prep" and c.lower_ in ("under", "by", "through") and any(
+                    g.tag_ == "WDT" for g in c.children) for c in trigger.children):
+            # "Kenya's Ministry of ICT signed an agreement under which Huawei will build ...": the signer gets it
+            found += [Attachment(m, "prep", "for", False) for m in mentions for c in trigger.head.head.children
+                      if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end and m.label in ("GOV_AGENCY", "COUNTRY")
+                      and not _country_modifier(m, trigger, mentions)]
         deal_verb = trigger.head if trigger.dep_ in ("xcomp", "advcl") and trigger.head.pos_ == "VERB" else None
         deal: Token | None = None
         if trigger.dep_ == "acl" and trigger.head.lemma_.casefold() in _DEAL_NOUNS and trigger.head.head.pos_ == "VERB":
@@ -785,6 +792,8 @@ class EventExtractor:
                     ev.add("country", m) if m.label == "COUNTRY" else ev.add("supplier", m)
                 else:
                     ev.add("supplier", m)
+            elif a.prep in ("in", "at") and a.dep == "dobj" and m.label != "COUNTRY":
+                continue  # "will build a smart city project in Konza": where the goods go, no party
             elif a.dep == "dobj" and seller and m.root.dep_ in ("compound", "nmod") and m.root.head.i != trig.i \
                     and _owner_of_tool(m, mentions):
                 continue  # "sold its Eagle surveillance system to Libya": a name on the goods is not who got them
@@ -1660,7 +1669,15 @@ def _antecedents(pron: Token, mentions: list[Mention]) -> list[Mention]:
         return []  # "that", "which", "who" are relative pronouns: their noun, not the last name before
     speaker = _speaker(pron)
     if speaker is not None:  # "X told the UN investigators that it ...": it is X, not the UN
-        return [m for m in mentions if m.span.start <= speaker.i < m.span.end and m.label in ("ORG", "GOV_AGENCY", "PERSON")]
+        named = [m for m in mentions if m.span.start <= speaker.i < m.span.end and m.label in ("ORG", "GOV_AGENCY", "PERSON")]
+        if pron.lower_ in ("they", "them") and named and named[0].label == "PERSON":
+            # "Fred Enanga of the Ugandan Police Force announced ... that they have a contract with Huawei": they
+            # are the body the speaker speaks for
+            body = [m for p in speaker.children if p.dep_ == "prep" and p.lower_ in ("of", "from") for g in p.children
+                    if g.dep_ == "pobj" for m in mentions if m.span.start <= g.i < m.span.end
+                    and m.label in ("ORG", "GOV_AGENCY")]
+            return body or named
+        return named
     before = [m for m in mentions if m.span.end <= pron.i and m.label in ("ORG", "GOV_AGENCY", "PERSON") and m.refers is None
               and not _addressee(m) and not _news_source(m)]
     if not before:

@@ -306,3 +306,26 @@ def test_a_purchase_from_an_unnamed_seller_keeps_its_named_buyer(extractor: Extr
     assert names(first.roles.get("recipient")) == {"Bangladeshi Police"} and not first.roles.get("supplier")
     assert first.hedged  # "according to documents"
     assert names(second.roles.get("recipient")) == {"BD"} and not second.roles.get("supplier")
+
+
+def test_they_after_a_spokesperson_of_a_body_are_that_body(extractor: Extractor) -> None:
+    # https://techgistafrica.com/news/uganda-boosts-security-with-huaweis-ai-facial-recognition-surveillance-system
+    ext = extractor.extract_text(
+        "Fred Enanga of the Ugandan Police Force announced to the public that they have a contract with Huawei, and "
+        "this contract permits the company to install CCTV cameras all over the country in a bid to strengthen law "
+        "and order.")
+    assert any(names(ev.roles.get("supplier")) == {"Huawei"} and names(ev.roles.get("recipient")) == {"Ugandan Police Force"}
+               for ev in supplies(ext))
+
+
+def test_the_signer_of_an_agreement_under_which_a_firm_builds_gets_it_and_the_place_is_no_party(
+        extractor: Extractor) -> None:
+    # https://www.rwradvisory.com/huawei-deepens-cooperation-with-botswana-police-installing-cameras-in-francistown/
+    ext = extractor.extract_text(
+        "On April 30, Kenya\u2019s Ministry of Information, Communications and Technology signed an agreement under "
+        "which Huawei will build a $173.1 million smart city project in Konza, including the establishment of a "
+        "surveillance system.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Huawei"}
+    assert "Konza" not in names(sale.roles.get("recipient"))
+    assert any(name.startswith("Ministry of Information") for name in names(sale.roles.get("recipient")))
