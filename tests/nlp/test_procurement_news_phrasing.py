@@ -329,3 +329,11 @@ def test_the_signer_of_an_agreement_under_which_a_firm_builds_gets_it_and_the_pl
     assert names(sale.roles.get("supplier")) == {"Huawei"}
     assert "Konza" not in names(sale.roles.get("recipient"))
     assert any(name.startswith("Ministry of Information") for name in names(sale.roles.get("recipient")))
+
+
+def test_censorship_is_a_capability_of_internet_filtering(extractor: Extractor) -> None:
+    # development set, voa-2020-editorial-ceiec-maduro-enablers (VOA editorial, public domain)
+    ext = extractor.extract_text(
+        "According to the U.S. Treasury Department, CEIEC has provided the illegitimate Maduro regime with the tools "
+        "it needs to maintain censorship within Venezuela.")
+    assert [e.canonical for e in ext.entities if e.text == "censorship"] == ["internet_filtering"]
