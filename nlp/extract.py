@@ -433,12 +433,18 @@ def _typed_names_repeated(text: str, raw: list[tuple[int, int, str, str, float]]
     return sorted(raw + added, key=lambda x: (x[0], x[1])) if added else raw
 
 
+_GIVEN_AS = re.compile(r"\b(?:abbreviated|shortened)(?: to| as)? $")
+
+
 def _add_acronym_mentions(text: str, raw: list[tuple[int, int, str, str, float]]) -> list[tuple[int, int, str, str, float]]:
-    """Later bare uses of an acronym defined in parentheses ("State Security Directorate (SSD)") as mentions."""
+    """Later bare uses of an acronym defined in parentheses ("State Security Directorate (SSD)") or after "abbreviated
+    to" ("The Central Monitoring System, abbreviated to CMS") as mentions with the long form's label."""
     defined: dict[str, tuple[str, str, float]] = {}
     for s, e, label, canonical, conf in raw:
         surface = text[s:e]
-        if label in ("ORG", "GOV_AGENCY", "PRODUCT") and surface.isupper() and 2 <= len(surface) <= 8 and text[s - 1 : s] == "(":
+        if label in ("ORG", "GOV_AGENCY", "PRODUCT") and surface.isupper() and 2 <= len(surface) <= 8 and (
+                text[s - 1 : s] == "(" or _GIVEN_AS.search(text[max(0, s - 20) : s])):
+            # (also "The Central Monitoring System, abbreviated to CMS, ...")
             defined.setdefault(surface, (label, canonical, conf))
     if not defined:
         return raw

@@ -179,6 +179,9 @@ class EntityNormalizer:
                 continue  # "EAR", "Federal Register"; "Under Secretary of Commerce for Industry and Security"
             if label == "PERSON" and span.text in self._not_parties:
                 continue  # "VoIP": a technical term ner took for a name
+            if label in ("ORG", "PERSON") and len(span) == 1 and span.text.endswith("s") and span.text[:-1] != span.text \
+                    and self.gazetteer.country_code(span.text[:-1]) and span.text[:-1] not in self._country_names:
+                continue  # "Pakistanis": a country's people (a demonym's plural), no organisation
             if label in ("ORG", "PERSON", "GPE", "NORP", "LOC", "FAC") and _before_based(span):
                 code = self.gazetteer.country_code(span.text) or self.gazetteer.country_code(span.text + ".")
                 if code:  # "the U.K-based firm": ner read "U.K" as an organisation

@@ -337,3 +337,14 @@ def test_censorship_is_a_capability_of_internet_filtering(extractor: Extractor) 
         "According to the U.S. Treasury Department, CEIEC has provided the illegitimate Maduro regime with the tools "
         "it needs to maintain censorship within Venezuela.")
     assert [e.canonical for e in ext.entities if e.text == "censorship"] == ["internet_filtering"]
+
+
+def test_an_acronym_given_after_abbreviated_to_keeps_its_label_in_later_paragraphs(extractor: Extractor) -> None:
+    # development set, wikipedia-2013-central-monitoring-system-india (shortened); the demonym's plural is a people,
+    # no organisation (wikipedia-internet-censorship-in-pakistan-pta)
+    ext = extractor.extract_text(
+        "The Central Monitoring System, abbreviated to CMS, is a clandestine mass electronic surveillance data "
+        "mining program.\n\n"
+        "Under the CMS, Indian agencies can monitor calls. Pakistanis were also watched.")
+    assert {e.label for e in ext.entities if e.text == "CMS"} == {"PRODUCT"}
+    assert "Pakistanis" not in labels(ext)
