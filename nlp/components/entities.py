@@ -231,6 +231,7 @@ class EntityNormalizer:
         ents += self._untagged_sellers(doc, ents, conf)
         ents = _hyphen_joined(doc, ents, conf)
         ents = repair_names(doc, ents, conf, self.gaz_conf, self.remap_conf, self._legal_forms)
+        ents = _comma_continued_remits(doc, ents, conf)
         ents = self._acronyms(doc, ents, conf)
         doc.ents = filter_spans(ents)
         set_aux(doc, aux)
@@ -763,6 +764,31 @@ class EntityNormalizer:
             out = [Span(doc, e.start, e.end, label="PRODUCT", kb_id=e.kb_id_) if e.label_ == "ORG" and e.text in products
                    else e for e in out]
         return out
+
+
+def _comma_continued_remits(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+    """A ministry's or department's name whose remit goes on after a comma ("Ministry of Information, Communications
+    and Technology", ner stopping at the comma) takes in the rest: capitalised words that are no head of another
+    body, the last pair joined by "and", up to the first word that is not capitalised."""
+    out = []
+    for e in ents:
+        if e.label_ == "GOV_AGENCY" and len(e) >= 3 and e[0].lower_ in ("ministry", "department") \
+                and e[1].lower_ in ("of", "for") and e.end + 3 < len(doc) and doc[e.end].text == ",":
+            j, seen_and = e.end + 1, False
+            while j < len(doc) and (doc[j].is_title or doc[j].is_upper and doc[j].is_alpha or doc[j].text == ","
+                                    or doc[j].lower_ == "and" and not seen_and):
+                seen_and = seen_and or doc[j].lower_ == "and"
+                j += 1
+            run = doc[e.end + 1 : j]
+            # (not a list of bodies: "the Department of IT, National Investigation Agency and ...")
+            heads = any(t.lower_ in _STATE_HEADS | _SHARED_HEADS | {"bureau", "centre", "center"} for t in run)
+            if seen_and and not heads and doc[j - 1].is_title and not (j < len(doc) and doc[j].text == "("):
+                span = Span(doc, e.start, j, label="GOV_AGENCY", kb_id=name_key(doc[e.start : j].text))
+                conf[(span.start_char, span.end_char)] = conf.get((e.start_char, e.end_char), 0.7)
+                out.append(span)
+                continue
+        out.append(e)
+    return out
 
 
 def _acronym_after(doc: Doc, ent: Span) -> tuple[int, int] | None:
