@@ -69,6 +69,7 @@ _UNIT_NOUNS = {"branch", "unit", "wing", "division", "arm", "cell", "department"
 # nouns of a text whose author a name before them gives ("an ABC report", "a Haaretz investigation")
 _REPORT_NOUNS = {"report", "article", "investigation", "story", "documentary", "analysis", "survey", "study",
                  "reporting", "editorial", "interview", "podcast"}
+_HELP_VERBS = {"help", "assist", "aid", "support"}  # "X helped Y with a ... system": X supplied it to Y
 _SIGNING_VERBS = {"sign", "ink", "conclude", "enter", "finalize", "finalise", "seal"}
 # participles of the one who puts a tender or contract out: "won the tender floated by the BTRC"
 _ISSUING_VERBS = {"float", "issue", "call", "launch", "announce", "open", "publish", "award", "invite"}
@@ -358,6 +359,8 @@ class EventExtractor:
                 break  # "NSO Group, whose clients include X, denied wrongdoing": the denial is not of the clients
             if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
                 break  # "X denied buying it, but the spyware was sold to X": a clause of its own is not denied
+            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("because", "since") for c in node.children):
+                break  # "That is not because it is the capital, but because the Chinese helped ...": a reason of its own
             node = node.head
         if node.lemma_.casefold() in _DENIAL_LEMMAS:
             return True
@@ -448,6 +451,8 @@ class EventExtractor:
             if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
                 if self._is_reexport(tok, lemma):
                     ev = self._reexport(tok, sent, mentions)
+                elif lemma in _HELP_VERBS and (helped := self._help_with(tok, mentions)) is not None:
+                    ev = helped
                 elif lemma == "hand" and any(c.dep_ == "prt" and c.lower_ == "over" for c in tok.children):
                     # "a machine handed over to the Police by the Australian Federal Police": a gift or transfer
                     ev = self._supply_or_ownership(tok, sent, mentions, seller=True)
@@ -944,6 +949,32 @@ class EventExtractor:
             if phrase is not None and not any(m.span.start <= phrase.root.i < m.span.end for m in named):
                 # not the recipient of "invoiced Sudan" taken for the goods
                 ev.add("product", Mention(phrase, "TEXT", phrase.text))
+        return ev
+
+    def _help_with(self, trig: Token, mentions: list[Mention]) -> Event | None:
+        """"The Chinese helped Nepal Police with a Rs400 million digital radio communication system": the helper
+        supplies the goods after "with" to the one helped; only where both are named parties and the "with" phrase
+        names goods (a product, a capability, or a noun for equipment or a system)."""
+        helper = [m for m in mentions for c in trig.children if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end
+                  and m.label in PARTY_LABELS]
+        helped = [m for m in mentions for c in trig.children if c.dep_ == "dobj" and m.span.start <= c.i < m.span.end
+                  and (m.label in PARTY_LABELS or m.label == "GOV_GENERIC")]
+        goods = [g for p in trig.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children
+                 if g.dep_ == "pobj" and (g.lemma_.casefold() in _GOODS_NOUNS | {"equipment", "hardware", "training"}
+                                          or any(m.label in ITEM_LABELS and m.root.i == g.i for m in mentions))]
+        if not (helper and helped and goods):
+            return None
+        ev = Event("supply", trig, confidence=self.base - 0.15)
+        for m in helper:
+            ev.add("supplier", m)
+        for m in helped:
+            ev.add("recipient", m)
+        for m in mentions:
+            if m.label in ITEM_LABELS and goods[0].left_edge.i <= m.root.i <= goods[0].right_edge.i:
+                ev.add(_item_role(m), m)
+        if not ev.roles.get("product") and not ev.roles.get("capability"):
+            phrase = goods[0].doc[goods[0].left_edge.i : goods[0].right_edge.i + 1]
+            ev.add("product", Mention(phrase, "TEXT", phrase.text))
         return ev
 
     def _use_supply(self, trig: Token, sent: Span, mentions: list[Mention]) -> Event | None:

@@ -349,3 +349,15 @@ def test_an_acronym_given_after_abbreviated_to_keeps_its_label_in_later_paragrap
         "Under the CMS, Indian agencies can monitor calls. Pakistanis were also watched.")
     assert {e.label for e in ext.entities if e.text == "CMS"} == {"PRODUCT"}
     assert "Pakistanis" not in labels(ext)
+
+
+def test_a_state_helping_a_body_with_a_system_supplies_it_and_a_reason_clause_keeps_its_polarity(
+        extractor: Extractor) -> None:
+    # http://archive.nepalitimes.com/article/from-nepali-press/Crossborder-policing,3845 (Nepali Times, shortened)
+    ext = extractor.extract_text(
+        "That is not because it is the capital, but because the Chinese helped Nepal Police with a Rs400 million "
+        "digital radio communication system for Kathmandu, Lalitpur, Bhaktapur, Kavre, Sindhupalchok and Kaski "
+        "districts.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"CN"} and names(sale.roles.get("recipient")) == {"Nepal Police"}
+    assert not sale.negated  # the "not" belongs to "it is the capital"
