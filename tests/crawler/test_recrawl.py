@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 import redflag.cli.crawl  # noqa: F401  (registers the commands)
 from crawler.archive import Archive
+from crawler.freshness import freshness
 from crawler.sample_server import SampleServer
 from crawler.user_sources import add_source, make_source
 from redflag.cli.app import app
@@ -121,9 +122,16 @@ def test_recrawl_requests_only_what_http_caching_says_may_have_changed(tmp_path)
         assert _requests(server)[FRESH] == (304, True) and fourth.fresh == 0
 
         # without either, the old article is skipped again; the new story, last modified seconds ago, has a
-        # heuristic lifetime of a tenth of that: stale by now, so it is revalidated
+        # heuristic lifetime of a tenth of that (a few seconds on a loaded machine): once that has run out it is
+        # stale, so it is revalidated. The wait is read from the archive, not assumed.
         edit = CliRunner().invoke(app, ["--data-dir", str(data), "sources", "edit", "harbour-ledger", "--no-revalidate"])
         assert edit.exit_code == 0 and "revalidate" not in catalog.read_text(), edit.output
+        with Archive(data / "archive") as a:
+            stored = a.stored_response(base + NEW)
+        assert stored is not None
+        verdict = freshness(stored[0], time.time(), cadence_days=7)
+        assert verdict.basis.startswith("heuristic"), verdict.describe()
+        time.sleep(max(0.0, verdict.lifetime - verdict.age) + 1.0)
         server.reset_log()
         fifth = _crawl(data)
         seen = _requests(server)
