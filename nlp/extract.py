@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from nlp.components.common import OUTPUT_LABELS, aux_spans
 from nlp.components.entities import TYPED_CONFIDENCE
 from nlp.components.events import PREVIOUS_PARAGRAPH_ORG
-from nlp.components.ruler import COUNTRY_IN_NAME
+from nlp.components.ruler import COUNTRY_IN_NAME, LEADER_IN_NAME
 from nlp.components.state_bodies import us_legislative_name
 from nlp.gazetteer import Gazetteer, capital_cities
 from nlp.normalize import Coreference, display_name, name_key
@@ -341,6 +341,7 @@ def _unit_result(doc: Doc) -> _UnitResult:
     ents = [(e.start_char, e.end_char, e.label_, e.kb_id_ or e.text, conf.get((e.start_char, e.end_char), 0.7))
             for e in doc.ents if e.label_ in OUTPUT_LABELS]
     ents += [(s.start_char, s.end_char, "COUNTRY", s.kb_id_, 0.95) for s in aux_spans(doc) if s.label_ == COUNTRY_IN_NAME]
+    ents += [(s.start_char, s.end_char, "PERSON", s.kb_id_, 0.8) for s in aux_spans(doc) if s.label_ == LEADER_IN_NAME]
     ents.sort(key=lambda x: (x[0], x[1]))
     countries = {(s, e): code for s, e, code in (doc._.redflag_country or [])}
     return _UnitResult(ents, list(doc._.redflag_events or []), countries, list(doc._.redflag_makers or []),

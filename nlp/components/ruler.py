@@ -167,10 +167,10 @@ class GazetteerRuler:
         joined = [self._with_country_name(doc, c, countries_by_end, candidates) for c in list(candidates)]
         candidates = [c for c in joined if c.label_ != "COUNTRY" or c in candidates]
         candidates += self._government_actors(doc, candidates)
-        lists = [s for s in candidates if s.label_ in ("LIST", COUNTRY_IN_NAME)]  # kept under an agency too
+        lists = [s for s in candidates if s.label_ in ("LIST", COUNTRY_IN_NAME, LEADER_IN_NAME)]  # kept under an agency too
         inside_list = {(s.start, s.end) for s in candidates for li in lists if s.label_ not in ("LIST", "GOV_AGENCY")
                        and li.start <= s.start and s.end <= li.end}  # "UK" in "UK Sanctions List" is no mention
-        kept = filter_spans(sorted([s for s in candidates if s.label_ not in ("LIST", COUNTRY_IN_NAME)
+        kept = filter_spans(sorted([s for s in candidates if s.label_ not in ("LIST", COUNTRY_IN_NAME, LEADER_IN_NAME)
                                     and (s.start, s.end) not in inside_list],
                                    key=lambda s: s.label_ != "GOV_AGENCY"))  # "Kremlin": the agency on a tie
         ents = [s for s in kept if s.label_ in OUTPUT_LABELS]
@@ -236,6 +236,9 @@ class GazetteerRuler:
         for tok in doc:
             if tok.lower_ not in _LEADER_HEADS or tok.i == 0:
                 continue
+            if tok.i >= 2 and doc[tok.i - 1].lower_ in ("'s", "\u2019s"):
+                out += _leader_possessive(doc, tok, taken)
+                continue
             first = tok.i - 1
             if not (doc[first].pos_ == "PROPN" and doc[first].is_title) or first in taken:
                 continue
@@ -244,7 +247,7 @@ class GazetteerRuler:
             while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title and first - 1 not in taken \
                     and tok.i - first < 2:
                 first -= 1
-            if doc[first - 1].lower_ in ("the", "a") if first > 0 else False:
+            if _after_an_article(doc, first):
                 out.append(Span(doc, first, tok.i + 1, label="GOV_AGENCY", kb_id=name_key(doc[first : tok.i + 1].text)))
         return out
 
@@ -281,6 +284,35 @@ _NAME_TAILS = frozenset({"technologies", "technology", "holdings", "systems", "s
 _PERSON_ROLE_NOUNS = frozenset({"officer", "officers", "official", "officials", "spokesman", "spokeswoman",
                                 "spokesperson", "source", "sources", "bonds", "minister", "ministers", "adviser", "advisers"})
 _LEADER_HEADS = frozenset({"administration", "government", "regime"})
+LEADER_IN_NAME = "LEADER_IN_NAME"  # aux label: the leader's name inside "Modi's government" (a PERSON mention too)
+
+
+def _after_an_article(doc: Doc, i: int) -> bool:
+    """True when an article opens the phrase at token ``i``, over up to three lower-case modifiers between:
+    "the Bukele administration", "the fallen Sheikh Hasina government", "the previous authoritarian Hasina regime"."""
+    j = i - 1
+    while j >= 0 and i - j <= 3 and doc[j].is_lower and doc[j].pos_ in ("ADJ", "VERB", "ADV") \
+            and doc[j].lower_ not in ("the", "a", "an"):
+        j -= 1
+    return j >= 0 and doc[j].lower_ in ("the", "a", "an")
+
+
+def _leader_possessive(doc: Doc, head: Token, taken: set[int]) -> list[Span]:
+    """"Modi's government", "Sheikh Hasina's regime", "Bukele's administration": the government a leader heads,
+    one GOV_AGENCY mention with its possessive (as "China's military"), and the leader's name a PERSON inside it
+    (LEADER_IN_NAME). Nothing when a noun follows ("NSO Group's government customers": the firm's clients), when
+    the name is a country or a known party (``taken``), or when it is not a title-case proper name."""
+    last = head.i - 2
+    if not (doc[last].pos_ == "PROPN" and doc[last].is_title) or last in taken:
+        return []
+    if head.i + 1 < len(doc) and (doc[head.i + 1].is_title or doc[head.i + 1].pos_ in ("NOUN", "PROPN")):
+        return []
+    first = last
+    while first > 0 and last - first < 2 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title \
+            and first - 1 not in taken and doc[first - 1].lower_ not in ("president", "minister", "prime", "premier"):
+        first -= 1
+    return [Span(doc, first, head.i + 1, label="GOV_AGENCY", kb_id=name_key(doc[first : head.i + 1].text)),
+            Span(doc, first, last + 1, label=LEADER_IN_NAME, kb_id=name_key(doc[first : last + 1].text))]
 
 
 def _bracketed_acronym_of(doc: Doc, start: int, end: int) -> bool:

@@ -1,0 +1,41 @@
+"""A government named by its leader (issue 13 round 11): "the fallen Sheikh Hasina government", "the previous
+authoritarian Hasina regime", "Modi's government" are the state acting, a GOV_AGENCY mention, as "the Bukele
+administration" is; in the possessive form the leader is a PERSON inside it. Real sentences name their source; the
+possessive shapes are minimal sentences with a fictional firm.
+"""
+
+from __future__ import annotations
+
+from nlp.extract import Extractor
+from tests.nlp.readings import agencies, labels, names, supplies
+
+
+def test_a_leaders_government_after_modifiers_is_a_state_body(extractor: Extractor) -> None:
+    # https://www.dhakastream.net/node/184454 (Bangladesh, 2025)
+    ext = extractor.extract_text(
+        "The interim government has formed a committee to investigate the purchase of surveillance equipment during "
+        "the regime of the fallen Sheikh Hasina government.")
+    assert "Sheikh Hasina government" in agencies(ext)
+    # New Age (Bangladesh) as republished at
+    # http://www.privremenetetovaze.com/post/Country/273010/govt-to-probe-purchase-of-spy-equipment-during-hasina-govt
+    ext = extractor.extract_text(
+        "Shafiq alleged that spyware, collected under those purchases, was used for illegal monitoring and "
+        "undermining citizens\u2019 constitutional right to privacy during the tenure of the previous authoritarian "
+        "Hasina regime.")
+    assert "Hasina regime" in agencies(ext)
+
+
+def test_a_leaders_government_in_the_possessive_is_the_buyer_and_the_leader_a_person(extractor: Extractor) -> None:
+    # minimal sentence, fictional firm
+    ext = extractor.extract_text("Modi's government purchased spyware from Veltrana Analytics, the newspaper reported.")
+    assert "Modi's government" in agencies(ext)
+    assert labels(ext).get("Modi") == {"PERSON"}
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("recipient")) == {"Modi's government"}
+    assert names(sale.roles.get("supplier")) == {"Veltrana Analytics"}
+
+
+def test_a_firms_government_customers_are_no_government(extractor: Extractor) -> None:
+    # minimal sentence, fictional firm: the noun after "government" makes it the firm's clients, no state body
+    ext = extractor.extract_text("Veltrana Analytics's government customers include Mexico.")
+    assert not [a for a in agencies(ext) if "government" in a]
