@@ -255,7 +255,8 @@ class GazetteerRuler:
 _ACTOR_HEADS = (
     ("armed", "forces"), ("security", "forces"), ("defence", "forces"), ("defense", "forces"), ("security", "services"), ("security", "service"),
     ("intelligence", "services"), ("intelligence", "service"), ("intelligence", "agencies"),
-    ("secret", "police"), ("riot", "police"), ("border", "police"), ("state", "security"), ("government",),
+    ("secret", "police"), ("riot", "police"), ("border", "police"), ("state", "security"),
+    ("military", "junta"), ("military", "government"), ("military", "regime"), ("government",),
     ("administration",), ("regime",), ("police",), ("military",), ("army",), ("navy",), ("parliament",), ("senate",),
     ("congress",), ("prosecutors",),
     ("junta",), ("cabinet",), ("gendarmerie",), ("authorities",),

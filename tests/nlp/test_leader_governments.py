@@ -39,3 +39,12 @@ def test_a_firms_government_customers_are_no_government(extractor: Extractor) ->
     # minimal sentence, fictional firm: the noun after "government" makes it the firm's clients, no state body
     ext = extractor.extract_text("Veltrana Analytics's government customers include Mexico.")
     assert not [a for a in agencies(ext) if "government" in a]
+
+
+def test_a_military_junta_is_the_state_acting(extractor: Extractor) -> None:
+    # minimal sentence, fictional firm ("military" alone before a noun is a modifier: "China's military junta" is
+    # the body, as "China's military" is)
+    ext = extractor.extract_text("Veltrana Analytics sold interception systems to Myanmar's military junta.")
+    assert agencies(ext) == {"Myanmar's military junta": "MM"}
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("recipient")) == {"Myanmar's military junta"}

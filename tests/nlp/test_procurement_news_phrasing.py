@@ -361,3 +361,15 @@ def test_a_state_helping_a_body_with_a_system_supplies_it_and_a_reason_clause_ke
     [sale] = supplies(ext)
     assert names(sale.roles.get("supplier")) == {"CN"} and names(sale.roles.get("recipient")) == {"Nepal Police"}
     assert not sale.negated  # the "not" belongs to "it is the capital"
+
+
+def test_the_battalion_written_as_a_word_and_the_monitoring_centre_in_the_plural_are_bangladeshi_bodies(
+    extractor: Extractor,
+) -> None:
+    # https://www.thedailystar.net/news/bangladesh/news/govt-forms-committee-probe-how-citizens-were-surveilled-using-state-infrastructure-3962726
+    # (2025-08-14): "Rab" with no long form before it, "Telecommunications" with an s
+    ext = extractor.extract_text(
+        "The decision follows The Daily Star's investigation into Tk 1,382 crore worth of surveillance equipment "
+        "purchased by Rab, police, and National Telecommunications Monitoring Centre, as well as a report published "
+        "by Tech Global Institute simultaneously on the same topic.")
+    assert agencies(ext) == {"Rab": "BD", "National Telecommunications Monitoring Centre": "BD"}
