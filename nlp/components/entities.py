@@ -73,6 +73,8 @@ _ONE_WORD_BODIES = {"customs", "treasury", "pentagon", "kremlin"}  # bodies name
 _TITLE_WORDS = {"secretary", "secretaries", "minister", "director", "commissioner", "administrator", "chairman", "chair"}
 # lemmas whose subject is a firm: the seller lemmas of nlp/data/event_triggers.json, and making
 _SUPPLY_VERBS = frozenset(common.trigger_lemmas("supply_seller")) | {"develop", "manufacture", "make", "produce"}
+# a city after one of these says where something is, not the first word of a firm's name after it
+_LOCATING_PREPOSITIONS = frozenset({"in", "at", "near", "outside"})
 _PLACE_BODY_HEADS = frozenset({"police", "government", "administration", "forces", "gendarmerie"})
 _AUX_NER = {"DATE": "DATE", "PERCENT": "PERCENT", "MONEY": "MONEY"}
 
@@ -496,7 +498,7 @@ class EntityNormalizer:
             if e.label_ == "COUNTRY" and nxt is not None and nxt.label_ == "ORG" and not e.text.isupper() \
                     and (e.text in self._country_names and len(e) == 1
                          or e.text.casefold() in capital_cities() and _last_word(nxt) in self._legal_forms
-                         and (e.start == 0 or doc[e.start - 1].lower_ not in ("in", "at", "near", "outside"))) \
+                         and (e.start == 0 or doc[e.start - 1].lower_ not in _LOCATING_PREPOSITIONS)) \
                     and nxt[-1].lower_.rstrip(".") in _ORG_WORDS | _COMMERCIAL | self._legal_forms \
                     and conf.get((nxt.start_char, nxt.end_char), 0) < self.gaz_conf:
                 span = Span(doc, e.start, nxt.end, label="ORG", kb_id=name_key(doc[e.start : nxt.end].text))
@@ -574,7 +576,7 @@ class EntityNormalizer:
             start = e.start - n
             if start >= 0 and self._city_before(doc, start, e.start) \
                     and not any(o.start < e.start and start < o.end for o in ents) \
-                    and (start == 0 or doc[start - 1].lower_ not in ("in", "at", "near", "outside")):
+                    and (start == 0 or doc[start - 1].lower_ not in _LOCATING_PREPOSITIONS):
                 return True
         return False
 
