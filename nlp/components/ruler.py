@@ -115,6 +115,9 @@ class GazetteerRuler:
                     continue
                 if not sensitive and _inside_proper_name(doc, start, end):
                     continue  # "Fictive Intercept Systems Ltd" is a company, not a capability mention
+                if label == "COUNTRY" and start > 0 and doc[start - 1].text in _CONTINENT_PARTS \
+                        and text.startswith("America"):
+                    continue  # "Latin America", "South American governments": a region of many states, not the US
                 if label == "COUNTRY" and text in self.demonyms and _between_name_words(doc, start, end):
                     continue  # "Center for a New American Security": a word of an organisation's name
                 if label == "COUNTRY" and (body_end := self._country_led_body(doc, start, end, text)):
@@ -277,6 +280,8 @@ _MEDIA_TAILS = frozenset({"Post", "Times", "Journal", "Herald", "Tribune", "Dail
 _INSTITUTION_HEADS = frozenset({"Institute", "League", "Federation", "Foundation", "Association", "Alliance", "Coalition",
                                 "Society", "Academy", "University", "College", "Observatory", "Forum", "Centre", "Center",
                                 "Watch"})  # ("Bahrain Watch", as "Human Rights Watch")
+# words that make "America" a region of many states ("Latin America", "Central American"), never the US
+_CONTINENT_PARTS = frozenset({"Latin", "South", "North", "Central", "Meso", "Hispanic", "Anglo"})
 COUNTRY_IN_NAME = "COUNTRY_IN_NAME"  # aux label: a country mention inside a GOV_AGENCY phrase ("Egyptian police")
 # legal forms a firm's name takes after a comma ("Netsweeper, Inc."): no other reading of them follows a name there
 _COMMA_LEGAL_FORMS = frozenset({"inc", "ltd", "llc", "limited", "corp", "plc"})

@@ -48,3 +48,15 @@ def test_a_military_junta_is_the_state_acting(extractor: Extractor) -> None:
     assert agencies(ext) == {"Myanmar's military junta": "MM"}
     [sale] = supplies(ext)
     assert names(sale.roles.get("recipient")) == {"Myanmar's military junta"}
+
+
+def test_latin_america_is_a_region_not_the_united_states(extractor: Extractor) -> None:
+    # https://newsroompanama.com/2015/07/08/digital-mercenary-sold-spy-equipment-to-martinelli-government
+    ext = extractor.extract_text(
+        "The technology was also sold to other countries in Latin America, including Colombia, Chile, Ecuador and "
+        "Honduras.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("recipient")) == {"CO", "CL", "EC", "HN"}
+    assert "America" not in labels(ext)
+    ext = extractor.extract_text("America's NSA bought it.")  # alone, America is still the United States
+    assert agencies(ext) == {"NSA": "US"}
