@@ -144,6 +144,8 @@ _FINDER_NOUNS = {"researcher", "expert", "analyst", "investigator", "scientist",
                  "journalist", "team", "lab", "laboratory", "researchers"}
 # verbs that only carry a supply noun: "made sales to", "completed the purchase of", "concluded a sale"
 _LIGHT_VERBS = {"make", "complete", "conclude", "close", "finalize", "finalise", "carry"}
+_APPROVING_VERBS = {"approve", "authorize", "authorise", "greenlight", "okay", "endorse", "sanction"}
+_BUYING_NOUNS = {"purchase", "procurement", "acquisition", "import"}
 _PURPOSE_NOUNS = {"use", "purpose", "purposes", "production", "development", "manufacture", "manufacturing",
                   "assembly", "testing", "research"}
 
@@ -264,7 +266,8 @@ class EventExtractor:
             carried += [a for a in found if a.label == "ORG" and not a.maker]
             in_sent += found
             before, previous = previous, in_sent
-            if len(in_sent) < 2 and not any(m.label == "LIST" for m in in_sent) and not (pairs_on and in_sent and before):
+            if len(in_sent) < 2 and not any(m.label == "LIST" for m in in_sent) and not (pairs_on and in_sent and before) \
+                    and not _lone_buyer(sent, in_sent, self.t["supply_buyer"]):
                 continue
             events = self._sentence_events(sent, in_sent)
             cands = candidates(sent, in_sent, before, events, classes=self.t, cue_lemmas=self.supply_cues,
@@ -637,7 +640,15 @@ class EventExtractor:
     @staticmethod
     def _inherited_subject(trigger: Token) -> Token | None:
         node = trigger
-        if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.casefold() in _LIGHT_VERBS:
+        if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubjpass" and trigger.head.lemma_.casefold() in _LIGHT_VERBS:
+            # "The purchases from the Italian company were made by the Presidential Security Office": the agent
+            agent = next((g for c in trigger.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            if agent is not None:
+                return agent
+        if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and (trigger.head.lemma_.casefold() in _LIGHT_VERBS or (
+                trigger.lemma_.casefold() in _BUYING_NOUNS and trigger.head.lemma_.casefold() in _APPROVING_VERBS)):
+            # (also "the PNC approved the purchase of three surveillance tools from X": who approves its own
+            # purchase buys; not "approved the sale of": a regulator approving a sale is no party of it)
             # "Sandvine made sales upward of $30 million in Egypt": the subject of the light verb sells (or buys)
             subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
             if subj is not None:
@@ -932,8 +943,16 @@ class EventExtractor:
                 g.dep_ == "pobj" and g.lemma_.casefold() in _FIRM_NOUNS and g.tag_ == "NN"
                 and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in g.children) for g in p.children)
             for p in trig.children)  # (one firm left unnamed: "from a company run by ...", "from an Israeli firm")
+        if not things and passive and trig.dep_ in ("acl", "relcl"):
+            # "Pegasus, which had been acquired by the Mexican government", "the FirstMile system, an Israeli
+            # geolocation tool acquired by the Brazilian government": the noun the clause hangs on is the goods
+            for m in _goods_described(trig, mentions):
+                ev.add(_item_role(m), m)
+            things = ev.roles.get("product", []) + ev.roles.get("capability", [])
         goods = _object_phrase(trig) if not things else None
-        surveillance_goods = goods is not None and any(t.lemma_.casefold() in _SURVEILLANCE_WORDS for t in goods)
+        surveillance_goods = goods is not None and any(
+            t.lemma_.casefold() in _SURVEILLANCE_WORDS or t.lemma_.casefold() in self.t["abuse"]
+            for t in _with_its_clauses(goods))  # ("equipment which can spy on calls": what it does says what it is)
         if parties + (1 if things or unnamed_seller or surveillance_goods else 0) < 2:
             return None  # ("Bangladesh bought surveillance technology from a company run by ...": the buyer, said)
         parties_at = {m.key for m in supplier + recipient}
@@ -1721,6 +1740,18 @@ def _antecedents(pron: Token, mentions: list[Mention]) -> list[Mention]:
     return [m for m in before if m.root.i == top.i or (m.root.dep_ == "conj" and m.root.head.i == top.i)]
 
 
+_REVEALING_VERBS = {"uncover", "reveal", "find", "discover", "show", "document", "report", "expose", "establish",
+                    "confirm", "learn", "identify", "detail"}
+
+
+def _reporter_of(m: Mention, tok: Token) -> bool:
+    """True when M is the subject of a verb of finding or reporting whose clause holds TOK: in "Privacy
+    International uncovered that these companies have supplied ...", the companies are not the group that found
+    them out."""
+    verb = m.root.head
+    return m.root.dep_ == "nsubj" and verb.lemma_.casefold() in _REVEALING_VERBS and verb in tok.ancestors
+
+
 def _news_source(m: Mention) -> bool:
     """True for a name that says whose report it is ("An ABC report said that the Australian Federal Police ... it
     struck a deal"): a source of the text, never what a later pronoun stands for."""
@@ -1877,7 +1908,8 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
             continue
         if tok.tag_ == "NNS" and tok.lemma_.casefold() in _ANAPHOR_NOUNS | {"entity"} and any(
                 c.dep_ == "det" and c.lower_ in ("these", "those", "the", "both") for c in tok.children):
-            before = [m for m in mentions if m.label == "ORG" and m.span.end <= tok.i and m.refers is None]
+            before = [m for m in mentions if m.label == "ORG" and m.span.end <= tok.i and m.refers is None
+                      and not _reporter_of(m, tok)]
             if before:  # "these entities": the organisations named together last
                 last = before[-1]
                 group = [m for m in before if m.root.i == last.root.i or m.root.head.i == last.root.i
@@ -1902,7 +1934,7 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
                 out.append(Mention(tok.doc[tok.i : tok.i + 1], ante.label, ante.value, refers=ante.out))
             continue
         before = [m for m in mentions if m.label == "ORG" and m.span.end <= tok.i and m.refers is None
-                  and not _addressee(m) and not _news_source(m)]
+                  and not _addressee(m) and not _news_source(m) and not _reporter_of(m, tok)]
         # (not the newspaper told, "The bureau told The Guardian ... The firm says", nor whose report it is, "An ABC
         # report said that the Australian Federal Police ... it struck a deal")
         subjects = [m for m in before if m.root.dep_ in ("nsubj", "nsubjpass")]  # the topic, not an object
@@ -2266,6 +2298,33 @@ def _add_share(ev: Event, sent: Span, mentions: list[Mention]) -> None:
             span = tok.doc[tok.i : tok.i + 2]
             ev.add("share", Mention(span, "PERCENT", span.text))
             return
+
+
+def _lone_buyer(sent: Span, in_sent: list[Mention], buyer_lemmas: list[str]) -> bool:
+    """True when the sentence's only mention is a state party and a buying verb is said of it: "The Defence
+    Intelligence Agency has acquired equipment which can spy on calls" names one party, the buyer, and is a
+    supply all the same (the event rules then ask for goods that say surveillance)."""
+    if len(in_sent) != 1 or in_sent[0].label not in ("GOV_AGENCY", "COUNTRY"):
+        return False
+    root = in_sent[0].root
+    return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and root.head.lemma_.casefold() in buyer_lemmas
+
+
+def _goods_described(trig: Token, mentions: list[Mention]) -> list[Mention]:
+    """The named goods a relative or participle clause hangs on: its head noun's product or capability mention,
+    also where the head is an apposition of a name ("the FirstMile system, an Israeli ... tool acquired by X")."""
+    heads = [trig.head] + ([trig.head.head] if trig.head.dep_ == "appos" else [])
+    inside = {t.i for h in heads for t in h.subtree} - {t.i for t in trig.subtree}
+    return [m for m in mentions if m.label in ITEM_LABELS and m.root.i in inside]
+
+
+def _with_its_clauses(phrase: Span) -> list[Token]:
+    """The tokens of a goods phrase and of the relative or participle clauses on its head noun."""
+    out = list(phrase)
+    for c in phrase.root.children:
+        if c.dep_ in ("relcl", "acl"):
+            out += list(c.subtree)
+    return out
 
 
 def _object_phrase(trig: Token) -> Span | None:

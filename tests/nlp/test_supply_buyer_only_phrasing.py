@@ -1,0 +1,51 @@
+"""Supply shapes a probe of real news passages (Africa, Latin America, the Middle East, Central Asia; issue 13
+round 11) found missed, as minimal sentences with fictional firms and real state bodies: a purchase said of the
+buyer alone, the goods a relative clause or participle describes, a purchase its buyer approved or made, and firms
+a research group found out (the group is not the seller)."""
+
+from __future__ import annotations
+
+from nlp.extract import Extractor
+from tests.nlp.readings import names, supplies
+
+
+def test_a_state_body_acquiring_equipment_that_spies_is_a_purchase_with_its_buyer_alone(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "The Defence Intelligence Agency has acquired equipment which can spy on calls and text messages.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("recipient")) == {"Defence Intelligence Agency"} and not sale.roles.get("supplier")
+    # equipment that says nothing of surveillance is no supply worth a flag
+    assert supplies(extractor.extract_text("The Defence Intelligence Agency has acquired new office furniture.")) == []
+
+
+def test_named_goods_a_passive_relative_clause_describes_were_bought_by_its_agent(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "Journalists were targeted with Pegasus, which had been acquired by the Mexican government.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("recipient")) == {"Mexican government"} and names(sale.roles.get("product")) == {"Pegasus"}
+    ext = extractor.extract_text(
+        "The case centres on the misuse of the Orvex system, a geolocation tool acquired by the Brazilian government "
+        "in 2018.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("recipient")) == {"Brazilian government"}
+
+
+def test_who_approves_its_own_purchase_buys(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "In October 2020, the Nigerian Army approved the purchase of three surveillance tools from Veltrana Analytics.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("recipient")) == {"Nigerian Army"}
+    assert names(sale.roles.get("supplier")) == {"Veltrana Analytics"}
+    # a regulator approving a sale is no party of it
+    ext = extractor.extract_text("The Ministry of Defence approved the sale of drones by Veltrana Analytics to Kenya.")
+    assert all("Ministry of Defence" not in names(s.roles.get("supplier")) | names(s.roles.get("recipient"))
+               for s in supplies(ext))
+
+
+def test_the_group_that_found_the_sellers_out_is_not_one_of_them(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "The largest players are Veltrana Analytics and Kessel Optics. Privacy International uncovered that these "
+        "companies have supplied monitoring centres to the Kazakh government.")
+    [sale] = supplies(ext)
+    assert "Privacy International" not in names(sale.roles.get("supplier"))
+    assert names(sale.roles.get("supplier")) & {"Veltrana Analytics", "Kessel Optics"}
