@@ -2300,7 +2300,7 @@ def _add_share(ev: Event, sent: Span, mentions: list[Mention]) -> None:
             return
 
 
-def _lone_buyer(sent: Span, in_sent: list[Mention], buyer_lemmas: list[str]) -> bool:
+def _lone_buyer(sent: Span, in_sent: list[Mention], buyer_lemmas: set[str]) -> bool:
     """True when the sentence's only mention is a state party and a buying verb is said of it: "The Defence
     Intelligence Agency has acquired equipment which can spy on calls" names one party, the buyer, and is a
     supply all the same (the event rules then ask for goods that say surveillance)."""
