@@ -51,7 +51,7 @@ _ANAPHOR_NOUNS = {"company", "firm", "vendor", "manufacturer", "maker", "outfit"
 # agent nouns of a supply: the noun names one party, its possessor or "of"/"to" phrase the other
 _BUYER_AGENTS = {"customer", "client", "buyer", "user", "purchaser"}
 _SELLER_AGENTS = {"supplier", "vendor", "seller", "provider"}
-_DEAL_NOUNS = {"contract", "deal", "agreement", "business", "dealings", "tender"}  # "had never done business with Sudan"
+_DEAL_NOUNS = {"contract", "deal", "agreement", "business", "dealings", "tender", "memorandum", "mou"}  # "had never done business with Sudan"
 _SPEECH_VERBS = {"say", "tell", "claim", "state", "insist", "confirm", "announce", "deny", "argue", "maintain",
                  "acknowledge", "admit", "explain", "add", "note", "write", "assert", "stress"}
 # "X is working with Y to install ...", "X turned to Y to build ...": the verb and the preposition of the partner
@@ -69,6 +69,7 @@ _UNIT_NOUNS = {"branch", "unit", "wing", "division", "arm", "cell", "department"
 # nouns of a text whose author a name before them gives ("an ABC report", "a Haaretz investigation")
 _REPORT_NOUNS = {"report", "article", "investigation", "story", "documentary", "analysis", "survey", "study",
                  "reporting", "editorial", "interview", "podcast"}
+_CENSORING_VERBS = {"block", "filter", "censor", "intercept", "surveil"}  # what help to do supplies, besides abuse
 _HELP_VERBS = {"help", "assist", "aid", "support"}  # "X helped Y with a ... system": X supplied it to Y
 _SIGNING_VERBS = {"sign", "ink", "conclude", "enter", "finalize", "finalise", "seal"}
 # participles of the one who puts a tender or contract out: "won the tender floated by the BTRC"
@@ -554,6 +555,13 @@ class EventExtractor:
             deal = deal or next((c for c in deal_verb.children if c.dep_ == "dobj" and c.lemma_.casefold() in _DEAL_NOUNS),
                                 None)
             partner = [m for m in mentions if deal is not None and (a := self._attach(deal, m)) is not None and a.prep == "with"]
+            if not partner and deal is not None and deal.lemma_.casefold() == "memorandum":
+                # "signed a memorandum of understanding with the Ministry of Interior to build ...": the "with"
+                # hangs on "understanding"
+                mou = next((g for p in deal.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                            if g.lower_ == "understanding"), None)
+                partner = [m for m in mentions if mou is not None and (a := self._attach(mou, m)) is not None
+                           and a.prep == "with"]
             if not partner and deal is not None and deal.head.i == deal_verb.i:
                 # "signed a deal with the Zimbabwean government to provide ...": "with" hung on the verb
                 partner = [m for m in mentions if (a := self._attach(deal_verb, m)) is not None and a.prep == "with"]
@@ -978,9 +986,24 @@ class EventExtractor:
                   and m.label in PARTY_LABELS]
         helped = [m for m in mentions for c in trig.children if c.dep_ == "dobj" and m.span.start <= c.i < m.span.end
                   and (m.label in PARTY_LABELS or m.label == "GOV_GENERIC")]
+        helped += [m for m in mentions for h in list(helped) if m.root.dep_ == "conj" and m.root.head.i == h.root.i
+                   and m.label in PARTY_LABELS and m not in helped]  # "helping Nigeria and Ghana to ..."
         goods = [g for p in trig.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children
                  if g.dep_ == "pobj" and (g.lemma_.casefold() in _GOODS_NOUNS | {"equipment", "hardware", "training"}
                                           or any(m.label in ITEM_LABELS and m.root.i == g.i for m in mentions))]
+        if not goods:
+            # "Circles has been helping Nigeria and 24 other countries to spy on communications", "helped the
+            # Government of Sri Lanka block websites": help to do surveillance is a supply of that capability (the
+            # parser may hang the infinitive on the last one helped)
+            objects = [c for c in trig.children if c.dep_ == "dobj"]
+            objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+            goods = [c for h in [trig, *objects] for c in h.children
+                     if (c.dep_ in ("xcomp", "ccomp") and h.i == trig.i or c.dep_ in ("relcl", "acl") and h.i != trig.i
+                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+                     and c.pos_ == "VERB" and c.lemma_.casefold() in self.t["abuse"] | _CENSORING_VERBS]
+            if goods and not helped:  # "helped the Government of Sri Lanka block websites": the subject of "block"
+                helped = [m for m in mentions for c in goods[0].children if c.dep_ == "nsubj"
+                          and m.span.start <= c.i < m.span.end and m.label in PARTY_LABELS]
         if not (helper and helped and goods):
             return None
         ev = Event("supply", trig, confidence=self.base - 0.15)
@@ -991,7 +1014,7 @@ class EventExtractor:
         for m in mentions:
             if m.label in ITEM_LABELS and goods[0].left_edge.i <= m.root.i <= goods[0].right_edge.i:
                 ev.add(_item_role(m), m)
-        if not ev.roles.get("product") and not ev.roles.get("capability"):
+        if not ev.roles.get("product") and not ev.roles.get("capability") and goods[0].pos_ != "VERB":
             phrase = goods[0].doc[goods[0].left_edge.i : goods[0].right_edge.i + 1]
             ev.add("product", Mention(phrase, "TEXT", phrase.text))
         return ev

@@ -49,3 +49,25 @@ def test_the_group_that_found_the_sellers_out_is_not_one_of_them(extractor: Extr
     [sale] = supplies(ext)
     assert "Privacy International" not in names(sale.roles.get("supplier"))
     assert names(sale.roles.get("supplier")) & {"Veltrana Analytics", "Kessel Optics"}
+
+
+def test_helping_a_state_to_spy_or_block_supplies_it(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "Veltrana Analytics has been helping Nigeria and 24 other countries to spy on communications of its citizens.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Veltrana Analytics"} and names(sale.roles.get("recipient")) == {"NG"}
+    ext = extractor.extract_text(
+        "Veltrana Analytics helped the Government of Sri Lanka block websites critical of the government.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("recipient")) == {"Government of Sri Lanka"}
+    # help with something else is no supply
+    assert supplies(extractor.extract_text("Veltrana Analytics helped the Kenyan government to plan a conference.")) == []
+
+
+def test_a_memorandum_of_understanding_to_build_a_system_is_a_supply_to_the_signatory(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "Veltrana Analytics signed a memorandum of understanding with the Ministry of Interior to build a safe city "
+        "system.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Veltrana Analytics"}
+    assert names(sale.roles.get("recipient")) == {"Ministry of Interior"}
