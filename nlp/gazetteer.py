@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -108,6 +109,11 @@ _SUBDIVISION_TYPES = frozenset({"State", "Province", "Region", "Autonomous regio
                                 "Emirate", "Federal district", "Autonomous province", "Republic", "Oblast"})
 
 
+def _ascii_fold(text: str) -> str:
+    """``text`` casefolded without its accents ("Tamil Nādu" -> "tamil nadu"), as English news spells names."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+
+
 @cache
 def _subdivisions() -> dict[str, str]:
     import pycountry
@@ -116,9 +122,9 @@ def _subdivisions() -> dict[str, str]:
     shared: set[str] = set()
     for sub in pycountry.subdivisions:
         if sub.type in _SUBDIVISION_TYPES and sub.name[:1].isupper():
-            key = sub.name.casefold()
-            if out.setdefault(key, sub.country_code) != sub.country_code:
-                shared.add(key)
+            for key in {sub.name.casefold(), _ascii_fold(sub.name)}:  # "Tamil Nādu" as news writes it too
+                if out.setdefault(key, sub.country_code) != sub.country_code:
+                    shared.add(key)
     for key in shared:  # "Punjab" is a province of India and of Pakistan: the name alone gives no country
         del out[key]
     return out

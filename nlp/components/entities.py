@@ -9,7 +9,7 @@ inherit the label of the name they follow. Dates, percentages and money go to th
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from spacy.language import Language
@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 import nlp.components.common as common
 from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
 from nlp.components.name_repairs import repair_names
-from nlp.components.ruler import _actor_head_end, _modifies_later_noun
+from nlp.components.ruler import LEADER_HEADS, LEADER_IN_NAME, _actor_head_end, _modifies_later_noun
 from nlp.components.state_bodies import COUNTRY_LED_HEADS, implied_country, international
 from nlp.gazetteer import Gazetteer, capital_cities, subdivision_code
 from nlp.gazetteer import shared_subdivisions as _shared_subdivisions
@@ -73,6 +73,32 @@ _ONE_WORD_BODIES = {"customs", "treasury", "pentagon", "kremlin"}  # bodies name
 _TITLE_WORDS = {"secretary", "secretaries", "minister", "director", "commissioner", "administrator", "chairman", "chair"}
 # lemmas whose subject is a firm: the seller lemmas of nlp/data/event_triggers.json, and making
 _SUPPLY_VERBS = frozenset(common.trigger_lemmas("supply_seller")) | {"develop", "manufacture", "make", "produce"}
+_LEADER_TITLES = frozenset({"president", "prime", "minister", "premier", "chancellor", "king", "emir", "sheikh",
+                            "general", "former", "late", "then", "populist", "strongman", "dictator", "de", "facto"})
+
+
+def _governments_of_leaders(doc: Doc, ents: list[Span], aux: list[Span], conf: dict[tuple[int, int], float],
+                            is_place: Callable[[str], bool]) -> list[Span]:
+    """"the government of Michel Temer", "the administration of populist President Nayib Bukele": a PERSON after
+    "government/administration/regime of" and titles is the leader; the government a leader heads is one
+    GOV_AGENCY mention from the head word to the name's end, the leader a PERSON inside it (LEADER_IN_NAME aux)."""
+    out: list[Span] = []
+    for e in ents:
+        i = e.start - 1
+        while i > 0 and doc[i].lower_ in _LEADER_TITLES:
+            i -= 1
+        if e.label_ != "PERSON" or i < 1 or doc[i].lower_ != "of" or doc[i - 1].lower_ not in LEADER_HEADS \
+                or is_place(e.text):  # ("the government of Tamil Nadu": ner's person is a state)
+            out.append(e)
+            continue
+        head = i - 1
+        body = Span(doc, head, e.end, label="GOV_AGENCY", kb_id=name_key(doc[head : e.end].text))
+        out.append(body)
+        conf[(body.start_char, body.end_char)] = conf.get((e.start_char, e.end_char), 0.7)
+        aux.append(Span(doc, e.start, e.end, label=LEADER_IN_NAME, kb_id=e.kb_id_))
+    return out
+
+
 # a city after one of these says where something is, not the first word of a firm's name after it
 _LOCATING_PREPOSITIONS = frozenset({"in", "at", "near", "outside"})
 _PLACE_BODY_HEADS = frozenset({"police", "government", "administration", "forces", "gendarmerie"})
@@ -235,6 +261,7 @@ class EntityNormalizer:
         ents = repair_names(doc, ents, conf, self.gaz_conf, self.remap_conf, self._legal_forms)
         ents = _comma_continued_remits(doc, ents, conf)
         ents = self._acronyms(doc, ents, conf)
+        ents = _governments_of_leaders(doc, ents, aux, conf, self._is_place)
         doc.ents = filter_spans(ents)
         set_aux(doc, aux)
         doc._.redflag_conf = [[s, e, c] for (s, e), c in conf.items()]
@@ -293,6 +320,12 @@ class EntityNormalizer:
                 if code:
                     return code
         return None
+
+    def _is_place(self, text: str) -> bool:
+        """A country, a city or hub of the gazetteer, or a first-level subdivision (shared ones too)."""
+        gaz = self.gazetteer
+        return bool(gaz.country_code(text) or gaz.place_code(text) or subdivision_code(text)
+                    or text.casefold() in _shared_subdivisions() or text.casefold() in capital_cities())
 
     def _map(self, span: Span) -> tuple[str, str, float] | None:
         label, text = span.label_, span.text

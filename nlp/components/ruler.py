@@ -237,7 +237,7 @@ class GazetteerRuler:
                 out.append(Span(doc, first, c.end, label="GOV_AGENCY", kb_id=name_key(doc[first : c.end].text)))
         taken = {t for c in candidates for t in range(c.start, c.end) if c.label_ != "GOV_GENERIC"}
         for tok in doc:
-            if tok.lower_ not in _LEADER_HEADS or tok.i == 0:
+            if tok.lower_ not in LEADER_HEADS or tok.i == 0:
                 continue
             if tok.i >= 2 and doc[tok.i - 1].lower_ in ("'s", "\u2019s"):
                 out += _leader_possessive(doc, tok, taken)
@@ -289,7 +289,7 @@ _NAME_TAILS = frozenset({"technologies", "technology", "holdings", "systems", "s
                          "international", "consortium", "corporation", "company", "networks", "intelligence"})
 _PERSON_ROLE_NOUNS = frozenset({"officer", "officers", "official", "officials", "spokesman", "spokeswoman",
                                 "spokesperson", "source", "sources", "bonds", "minister", "ministers", "adviser", "advisers"})
-_LEADER_HEADS = frozenset({"administration", "government", "regime"})
+LEADER_HEADS = frozenset({"administration", "government", "regime"})
 LEADER_IN_NAME = "LEADER_IN_NAME"  # aux label: the leader's name inside "Modi's government" (a PERSON mention too)
 
 
@@ -348,7 +348,7 @@ def _modifies_later_noun(head: Token) -> bool:
     doc = head.doc
     if head.i + 2 < len(doc) and doc[head.i + 1].text == "-" and doc[head.i + 2].is_alpha:
         return True  # "Iran's military-industrial complex", "government-linked hackers": a compound adjective
-    if head.lower_ in _LEADER_HEADS:  # "U.S. government personnel", "U.S. Government Use": still the government's
+    if head.lower_ in LEADER_HEADS:  # "U.S. government personnel", "U.S. Government Use": still the government's
         return False
     return head.dep_ in ("amod", "compound", "nmod") and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN")
 

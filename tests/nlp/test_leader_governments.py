@@ -60,3 +60,14 @@ def test_latin_america_is_a_region_not_the_united_states(extractor: Extractor) -
     assert "America" not in labels(ext)
     ext = extractor.extract_text("America's NSA bought it.")  # alone, America is still the United States
     assert agencies(ext) == {"NSA": "US"}
+
+
+def test_the_government_of_a_named_leader_is_a_state_body_and_of_a_province_is_not_a_person(extractor: Extractor) -> None:
+    # https://pledgetimes.com/abin-used-a-program-to-monitor-peoples-location/ (Brazil; shortened)
+    ext = extractor.extract_text(
+        "With no need for bidding, the program was acquired during the government of Michel Temer (MDB), for BRL "
+        "5.7 million.")
+    assert "government of Michel Temer" in agencies(ext) and labels(ext).get("Michel Temer") == {"PERSON"}
+    # minimal sentence: ner reads a state's name as a person's; a place after "government of" is no leader
+    ext = extractor.extract_text("The government of Tamil Nadu bought cameras from Veltrana Analytics.")
+    assert "PERSON" not in labels(ext).get("Tamil Nadu", set())
