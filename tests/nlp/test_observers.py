@@ -88,7 +88,7 @@ def test_an_outlet_is_an_organisation_and_no_party_of_the_sale_it_reports(extrac
     assert "Haaretz" not in _parties(ext)
     # washington365.info, "FBI raids Washington Post reporter's home", 17 January 2026
     found = labels(extractor.extract_text(
-        "The FBI operation, conducted under a court-approved warrant and first detailed by Al Jazeera, targeted a "
+        "The FBI operation, conducted under a court‑approved warrant and first detailed by Al Jazeera, targeted a "
         "journalist known for coverage of national security matters."))
     assert found.get("Al Jazeera") == {"ORG"}
 
