@@ -210,6 +210,9 @@ class Gazetteer:
         for firm, firm_forms, firm_country, any_case in vendor_rows():  # real firms of the trade, published sources
             gaz.entries.append(GazetteerEntry("ORG", firm_forms[0], name_key(firm), firm_forms[1:], firm_country))
             gaz.caseless_org_forms.update(any_case)
+        for body, body_forms, body_country, _kind in observer_rows():  # watchdogs and newsrooms, published sources
+            if body_forms:
+                gaz.entries.append(GazetteerEntry("ORG", body_forms[0], name_key(body), body_forms[1:], body_country))
         for _, (surface, code, authority) in _rows("lists.tsv", 3):
             gaz.lists[surface] = (code, authority)
         for agency, agency_aliases, country in _agency_rows():
@@ -379,6 +382,35 @@ def vendor_rows() -> Iterator[tuple[str, list[str], str, list[str]]]:
             raise GazetteerError(f"nlp/data/{file} line {no}: expected name, forms (|), a two-letter country code or "
                                  "nothing, a source id and the forms matched in any case (|)")
         yield cols[0], _split(cols[1]), cols[2].upper(), _split(cols[4])
+
+
+OBSERVER_KINDS = ("ngo", "research", "media")
+
+
+def observer_rows(path: Path | None = None) -> Iterator[tuple[str, list[str], str, str]]:
+    """Rows of nlp/data/observers.tsv (built from published sources by scripts/build_observers.py, guards in
+    nlp/public_observers.py): a watchdog's, research group's or newsroom's name, the forms the ruler matches (none
+    when no form of it may be matched alone: "Reuters", "Dawn"), its country ("" for an international body) and its
+    kind (ngo, research, media). ``path``: another table of that shape (default: the packaged one). GazetteerError
+    naming the file and line for a malformed row."""
+    path = path or _DATA / "observers.tsv"
+    file = f"nlp/data/{path.name}" if path.parent == _DATA else str(path)
+    for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) != 5 or not cols[0] or (cols[2] and not (len(cols[2]) == 2 and cols[2].isalpha())) \
+                or cols[3] not in OBSERVER_KINDS or not cols[4]:
+            raise GazetteerError(f"{file} line {no}: expected name, forms (|), a two-letter country code or "
+                                 f"nothing, a kind ({', '.join(OBSERVER_KINDS)}) and a source id")
+        yield cols[0], _split(cols[1]), cols[2].upper(), cols[3]
+
+
+@cache
+def observer_keys() -> frozenset[str]:
+    """``name_key`` of every name and form of nlp/data/observers.tsv: the bodies that report on the trade, never a
+    party of a supply (``nlp.components.events``); a row's name counts even when ner, not the ruler, finds it."""
+    return frozenset(name_key(f) for name, forms, _country, _kind in observer_rows() for f in (name, *forms))
 
 
 def _ckey(text: str) -> str:

@@ -36,9 +36,11 @@ from nlp.components.common import (
 from nlp.components.enumerations import listed_parties
 from nlp.components.implied_supply import implied_supplies, verb_read_as_adjective
 from nlp.components.supply_pairs import MODES, PairScorer, candidates, scored_supplies
-from nlp.gazetteer import vendor_rows
+from nlp.gazetteer import observer_keys, vendor_rows
 from nlp.normalize import name_key
 
+# the roles of the parties of a supply: a body of nlp/data/observers.tsv is never one of them (:meth:`Event.add`)
+_PARTY_ROLES = frozenset({"supplier", "recipient", "via"})
 _DENIAL_LEMMAS = {"deny", "reject", "refute", "dispute", "dismiss"}
 # verbs of confirming: not confirming, or refusing to confirm, a sale leaves it reported (hedged), not denied
 _CONFIRM_LEMMAS = {"confirm", "acknowledge", "disclose", "comment", "verify"}
@@ -201,6 +203,9 @@ class Event:
     halted: bool = False  # a sale said as ending ("halted the sale of X to Y"): reported, marked hedged
 
     def add(self, role: str, mention: Mention) -> None:
+        if role in _PARTY_ROLES and name_key(mention.value) in observer_keys():
+            return  # a watchdog or newsroom (nlp/data/observers.tsv) reports on the trade, it is no party of it:
+            # "citing documents obtained by Justice for Myanmar", "Haaretz bought ..." never make it a buyer
         bucket = self.roles.setdefault(role, [])
         if all(m.key != mention.key for m in bucket):
             bucket.append(mention)
