@@ -73,6 +73,46 @@ _ONE_WORD_BODIES = {"customs", "treasury", "pentagon", "kremlin"}  # bodies name
 _TITLE_WORDS = {"secretary", "secretaries", "minister", "director", "commissioner", "administrator", "chairman", "chair"}
 # lemmas whose subject is a firm: the seller lemmas of nlp/data/event_triggers.json, and making
 _SUPPLY_VERBS = frozenset(common.trigger_lemmas("supply_seller")) | {"develop", "manufacture", "make", "produce"}
+_ROLE_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "minister", "director", "ceo", "chairman",
+                         "chairwoman", "chairperson", "commissioner", "secretary", "adviser", "advisor", "researcher",
+                         "lawyer", "attorney", "journalist", "reporter", "activist", "founder", "president", "chief",
+                         "superintendent", "inspector", "officer", "analyst", "professor", "senator", "lawmaker"})
+
+
+_REMIT_WORDS = frozenset({"affairs", "home", "interior", "defence", "defense", "security", "finance", "justice",
+                          "information", "communications", "foreign", "state", "trade", "industry", "commerce"})
+
+
+def _people_after_role_nouns(doc: Doc, taken: list[Span], conf: dict[tuple[int, int], float],
+                             confidence: float) -> list[Span]:
+    """Two or three title-case proper nouns ner left untagged right after a lower-case role noun are that person's
+    name: "Police spokeswoman Sofia Medina said ...", "security researcher Bill Marczak"."""
+    used = {t for e in taken for t in range(e.start, e.end)}
+    out: list[Span] = []
+    for tok in doc:
+        if not (tok.is_lower and tok.lower_ in _ROLE_NOUNS) or tok.i + 2 > len(doc):
+            continue
+        j = tok.i + 1
+        while j < len(doc) and j - tok.i <= 3 and j not in used and doc[j].pos_ == "PROPN" and doc[j].is_title \
+                and doc[j].is_alpha:
+            j += 1
+        if 2 <= j - tok.i - 1 <= 3 and (j >= len(doc) or not (doc[j].is_title and doc[j].pos_ == "PROPN")) \
+                and not any(t.lower_ in _REMIT_WORDS for t in doc[tok.i + 1 : j]):  # ("minister Home Affairs": a remit)
+            span = Span(doc, tok.i + 1, j, label="PERSON", kb_id=name_key(doc[tok.i + 1 : j].text))
+            out.append(span)
+            conf[(span.start_char, span.end_char)] = confidence
+            used.update(range(tok.i + 1, j))
+    return out
+
+
+def _group_word_as_modifier(e: Span) -> bool:
+    """True for a one-word victim-group mention that only qualifies the noun after it: "a press briefing", "a press
+    release", "the activist group X" (a kind of briefing or group, no people targeted)."""
+    root = e.root
+    return e.label_ == "VICTIM_GROUP" and len(e) == 1 and root.dep_ in ("compound", "amod", "nmod") \
+        and root.head.i > root.i and root.head.pos_ in ("NOUN", "PROPN")
+
+
 _LEADER_TITLES = frozenset({"president", "prime", "minister", "premier", "chancellor", "king", "emir", "sheikh",
                             "general", "former", "late", "then", "populist", "strongman", "dictator", "de", "facto"})
 
@@ -249,6 +289,7 @@ class EntityNormalizer:
         ents = _aliases_take_the_label(doc, ents)
         ents = _named_by_copula(doc, ents, conf, TYPED_CONFIDENCE)
         ents += _names_after_org_nouns(doc, ents + aux, conf, TYPED_CONFIDENCE)
+        ents += _people_after_role_nouns(doc, ents + aux, conf, TYPED_CONFIDENCE)
         ents += self._owners_before_possessive(doc, ents, conf)
         ents = self._country_led_firm_names(doc, ents, conf)
         ents = _city_of_body(doc, ents, conf)
@@ -262,6 +303,7 @@ class EntityNormalizer:
         ents = _comma_continued_remits(doc, ents, conf)
         ents = self._acronyms(doc, ents, conf)
         ents = _governments_of_leaders(doc, ents, aux, conf, self._is_place)
+        ents = [e for e in ents if not _group_word_as_modifier(e)]
         doc.ents = filter_spans(ents)
         set_aux(doc, aux)
         doc._.redflag_conf = [[s, e, c] for (s, e), c in conf.items()]

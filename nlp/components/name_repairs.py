@@ -210,6 +210,13 @@ def people_after_honorifics(doc: Doc, ents: list[Span], conf: Conf, known: float
                 and doc[e.start - 1].lower_.rstrip(".") in _HONORIFICS and doc[e.start - 1].is_title:
             out.append(_relabel(e, "PERSON", conf))
             continue
+        if e.label_ in ("ORG", "PERSON") and not _is_known(e, conf, known) and len(e) >= 3 \
+                and e[0].lower_.rstrip(".") in _HONORIFICS and e[0].is_title and all(t.is_title for t in e[1:]):
+            # "Dr Dominic Ayine" taken whole for an organisation: the title is no part of the person's name
+            person = Span(doc, e.start + 1, e.end, label="PERSON", kb_id=name_key(doc[e.start + 1 : e.end].text))
+            conf[(person.start_char, person.end_char)] = conf.get((e.start_char, e.end_char), 0.7)
+            out.append(person)
+            continue
         out.append(e)
     return out
 

@@ -71,3 +71,18 @@ def test_the_government_of_a_named_leader_is_a_state_body_and_of_a_province_is_n
     # minimal sentence: ner reads a state's name as a person's; a place after "government of" is no leader
     ext = extractor.extract_text("The government of Tamil Nadu bought cameras from Veltrana Analytics.")
     assert "PERSON" not in labels(ext).get("Tamil Nadu", set())
+
+
+def test_people_with_titles_ranks_and_roles_are_persons_without_them(extractor: Extractor) -> None:
+    # https://www.ghanabusinessnews.com/2025/03/25/another-israeli-company-isc-holdings-ltd-named-in-ghana-spyware-corruption-scandal/
+    # (shortened)
+    ext = extractor.extract_text(
+        "In a press briefing Monday March 24, 2025, the Attorney-General of Ghana, Dr Dominic Ayine, said the "
+        "contracts were authorised.")
+    assert labels(ext).get("Dominic Ayine") == {"PERSON"} and "Dr Dominic Ayine" not in labels(ext)
+    assert "press" not in labels(ext)  # a press briefing targets nobody
+    # minimal sentences: a rank before a name is no organisation; a role noun before an untagged name
+    ext = extractor.extract_text("The minister, Major-General Abdusalom Azizov, discussed the system.")
+    assert "Major-General" not in labels(ext)
+    ext = extractor.extract_text("Security researcher Bill Marczak found the spyware.")
+    assert labels(ext).get("Bill Marczak") == {"PERSON"}
