@@ -867,7 +867,8 @@ class EventExtractor:
                 _add_share(own, sent, mentions)
                 return own
         participle = trig.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in trig.children)
-        if not seller and not ev.roles.get("recipient") and (trig.dep_ == "acl" and trig.head.dep_ == "dobj" or (
+        if (not seller or passive and trig.dep_ == "acl") and not ev.roles.get("recipient") and (
+                trig.dep_ == "acl" and trig.head.dep_ == "dobj" or (  # (also "police used a UFED sold by Cellebrite")
                 participle and trig.dep_ in ("ccomp", "advcl", "conj") and trig.head.pos_ == "VERB"
                 and any(a.dep == "nsubj" and a.mention.label in ITEM_LABELS for a in slots))):
             # "the Mexican army deployed spyware bought from NSO Group": who has the thing bought it (also when the
@@ -2150,6 +2151,9 @@ def _country_modifier(m: Mention, trig: Token, mentions: list[Mention] | None = 
             ("based", "registered", "headquartered", "owned", "made", "linked", "backed", "origin", "branded",
              "built", "produced", "manufactured", "designed", "sourced")):
         return True  # "Cyprus-based", "Israel-registered", "U.S.-origin items"
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i != trig.i and any(
+            x.label == "ORG" and x.span.start <= root.head.head.i < x.span.end for x in mentions or []):
+        return True  # "procured from Elbit Systems of Israel": where the firm is, not a second seller
     if root.dep_ not in _MODIFIER_DEPS | {"poss", "appos"} or root.head.i == trig.i:
         return False
     head = root.head

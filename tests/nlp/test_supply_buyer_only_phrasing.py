@@ -71,3 +71,9 @@ def test_a_memorandum_of_understanding_to_build_a_system_is_a_supply_to_the_sign
     [sale] = supplies(ext)
     assert names(sale.roles.get("supplier")) == {"Veltrana Analytics"}
     assert names(sale.roles.get("recipient")) == {"Ministry of Interior"}
+
+
+def test_a_country_after_of_a_firm_is_where_it_is_not_a_second_seller(extractor: Extractor) -> None:
+    ext = extractor.extract_text("The army procured Skylark drones from Veltrana Analytics of Israel.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Veltrana Analytics"}
