@@ -855,7 +855,8 @@ class EventExtractor:
         # the buyer acquiring a company is an ownership change, not a supply
         if not seller and trig.lemma_ in ("acquire", "buy", "purchase", "acquisition", "take"):
             owned = [a.mention for a in slots if a.dep == "dobj" and not a.prep and a.mention.label == "ORG"
-                     and not a.mention.maker and not _possessor_of_item(a.mention, trig, mentions)]  # "bought X's spyware": X not bought;
+                     and not a.mention.maker and not _possessor_of_item(a.mention, trig, mentions)
+                     and not (a.mention.refers is not None and a.mention.root.dep_ == "poss")]  # "bought its spy equipment"  # "bought X's spyware": X not bought;
             # "bought the chips from X": X, under the object's "from", sold them
             owned += [a.mention for a in slots if a.prep == "of" and a.mention.label == "ORG" and noun]
             if owned and ev.roles.get("recipient"):
@@ -1929,6 +1930,11 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
             # "its devices had been sold to ...", "the sale of its spyware to ...": the firm owns the tool it names
             # (in "X sold its spyware to Y" the subject says who sells already)
             pass
+        elif tok.dep_ == "poss" and tok.lower_ == "its" and tok.head.lemma_.casefold() in _TOOL_NOUNS \
+                and tok.head.dep_ == "dobj" and tok.head.head.lemma_.casefold() in getting_verbs and any(
+                    c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end and m.label in ("COUNTRY", "GOV_AGENCY")
+                    for c in tok.head.head.children for m in mentions):
+            pass  # "Hacking Team revealed that Panama purchased its spy equipment": a state buys a firm's goods
         elif tok.dep_ == "poss" and tok.pos_ == "NOUN" and tok.head.lemma_.casefold() in _AGENT_AND_SUPPLY_NOUNS | _TOOL_NOUNS:
             pass  # "the firm's clients, such as ...", "the company's spyware was sold to ..."
         elif tok.dep_ == "pobj" and tok.head.lower_ in ("by", "from", "with", "to") and tok.pos_ == "NOUN":
@@ -1963,7 +1969,9 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
                 out.append(Mention(tok.doc[tok.i : tok.i + 1], ante.label, ante.value, refers=ante.out))
             continue
         before = [m for m in mentions if m.label == "ORG" and m.span.end <= tok.i and m.refers is None
-                  and not _addressee(m) and not _news_source(m) and not _reporter_of(m, tok)]
+                  and not _addressee(m) and not _news_source(m) and not (_reporter_of(m, tok) and tok.lower_ != "its")]
+        # (a firm that reveals "its" goods were bought is their seller: "Hacking Team revealed that Panama
+        # purchased its spy equipment")
         # (not the newspaper told, "The bureau told The Guardian ... The firm says", nor whose report it is, "An ABC
         # report said that the Australian Federal Police ... it struck a deal")
         subjects = [m for m in before if m.root.dep_ in ("nsubj", "nsubjpass")]  # the topic, not an object

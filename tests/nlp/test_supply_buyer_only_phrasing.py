@@ -77,3 +77,11 @@ def test_a_country_after_of_a_firm_is_where_it_is_not_a_second_seller(extractor:
     ext = extractor.extract_text("The army procured Skylark drones from Veltrana Analytics of Israel.")
     [sale] = supplies(ext)
     assert names(sale.roles.get("supplier")) == {"Veltrana Analytics"}
+
+
+def test_a_state_buying_its_goods_buys_from_the_firm_that_said_so(extractor: Extractor) -> None:
+    ext = extractor.extract_text("The company Veltrana Analytics revealed that Panama purchased its spy equipment "
+                                 "between 2011 and 2014.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Veltrana Analytics"} and names(sale.roles.get("recipient")) == {"PA"}
+    assert not [ev for ev in ext.events if ev.type == "ownership"]  # its goods, not the firm, were bought
