@@ -606,7 +606,10 @@ class EventExtractor:
                 found += [Attachment(m, "nsubj", "", False) for m in doer]
                 found += [Attachment(m, "prep", "for", False) for m in client]
                 return found
-        if trigger.dep_ == "xcomp":  # "the SSD contracted Helix to install": Helix acts, for the SSD
+        selected = trigger.dep_ == "advcl" and _infinitive(trigger) and any(
+            c.dep_ == "dobj" and m.label == "ORG" and m.span.start <= c.i < m.span.end
+            for c in trigger.head.children for m in mentions)  # "X selected Ipsidy to provide": the parser's advcl
+        if trigger.dep_ == "xcomp" or selected:  # "the SSD contracted Helix to install": Helix acts, for the SSD
             head_subj = [m for m in mentions for c in trigger.head.children
                          if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end]
             if trigger.head.lemma_.casefold() in _PERMIT_LEMMAS:
