@@ -72,7 +72,8 @@ _UNIT_NOUNS = {"branch", "unit", "wing", "division", "arm", "cell", "department"
 _REPORT_NOUNS = {"report", "article", "investigation", "story", "documentary", "analysis", "survey", "study",
                  "reporting", "editorial", "interview", "podcast"}
 _CENSORING_VERBS = {"block", "filter", "censor", "intercept", "surveil"}  # what help to do supplies, besides abuse
-_HELP_VERBS = {"help", "assist", "aid", "support"}  # "X helped Y with a ... system": X supplied it to Y
+_HELP_VERBS = {"help", "assist", "aid", "support"}
+_GIFT_NOUNS = {"gift", "donation", "grant"}  # what is given: who it is "from" gave it, a state too  # "X helped Y with a ... system": X supplied it to Y
 _SIGNING_VERBS = {"sign", "ink", "conclude", "enter", "finalize", "finalise", "seal"}
 # participles of the one who puts a tender or contract out: "won the tender floated by the BTRC"
 _ISSUING_VERBS = {"float", "issue", "call", "launch", "announce", "open", "publish", "award", "invite"}
@@ -114,7 +115,8 @@ _INFORMATION_NOUNS = {"snapshot", "report", "analysis", "overview", "insight", "
                       "assessment", "perspective", "update", "explanation", "comment", "advice", "guidance", "briefing",
                       "review", "roundup", "picture", "view", "opinion", "testimony", "statement", "interview",
                       "record", "records", "document", "documents", "contract", "contracts", "copy", "copies",
-                      "bulletin", "details", "information", "answer", "answers", "response", "responses", "comments"}
+                      "bulletin", "details", "information", "answer", "answers", "response", "responses", "comments",
+                      "congratulations", "condolences", "thanks", "apology", "apologies", "reassurance", "assurances"}
 # nouns whose infinitive complement is done by the noun's owner or by the subject of the verb that has the noun:
 # "X engaged in a conspiracy to export ...", "efforts by front companies to transship ...", "X's scheme to procure"
 _PLAN_NOUNS = {"conspiracy", "scheme", "plan", "effort", "attempt", "bid", "operation", "campaign", "network",
@@ -820,7 +822,7 @@ class EventExtractor:
             elif a.prep in ("to", "for") or a.dep in ("dative",):
                 ev.add("recipient" if (seller or a.prep == "for") else "supplier", m)
             elif a.prep == "from":
-                if seller:
+                if seller and lemma not in _GIFT_NOUNS:  # ("a gift from Beijing": the giver, a country too)
                     ev.add("country", m) if m.label == "COUNTRY" else ev.add("supplier", m)
                 else:
                     ev.add("supplier", m)
