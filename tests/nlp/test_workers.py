@@ -57,8 +57,10 @@ def test_two_workers_give_the_same_extractions_as_one_process_field_by_field_in_
         for f in dataclasses.fields(DocumentExtraction):
             assert getattr(a, f.name) == getattr(b, f.name), (a.document_id, f.name)
     assert two[2].skipped_reason == "empty text" and two[4].skipped_reason and two[4].language == "de"
-    # two worker processes read them, not this one, and each reported its peak memory
-    assert len(stats.peaks) == 2 and os.getpid() not in stats.peaks
+    # a pool of two worker processes read them, not this one, and each process that read reported its peak
+    # memory. Which worker takes which chunk is the scheduler's: a worker that loads the model seconds before the
+    # other (a loaded machine) may read every chunk, so one or two processes report
+    assert stats.workers == 2 and 1 <= len(stats.peaks) <= 2 and os.getpid() not in stats.peaks
     assert all(100 < p.max_rss_mb < 4_000 for p in stats.peaks.values())
     assert sum(p.documents for p in stats.peaks.values()) == len(docs)
 
@@ -131,7 +133,7 @@ def test_ctrl_c_stops_the_run_and_its_workers_with_no_orphans():
     assert proc.returncode == 130, err
     assert out.startswith("interrupted after ") and "finished" not in out
     assert "Traceback" not in err, err
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 60  # a generous bound: they are normally gone when the run returns
     while any(_alive(p) for p in pids) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not any(_alive(p) for p in pids), "a worker outlived the interrupted run"
