@@ -8,8 +8,10 @@ addresses (on Linux all of 127.0.0.0/8 reaches loopback: 127.0.0.x share one /24
 
 from __future__ import annotations
 
+import functools
 import http.client
 import logging
+import queue
 import shutil
 import socket
 import threading
@@ -17,6 +19,7 @@ import time
 import urllib.parse
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -88,6 +91,11 @@ def wait_for(condition: Callable[[], bool], timeout: float = 60.0) -> None:
     while not condition():
         assert time.monotonic() < deadline, f"not reached within {timeout:.0f} s"
         time.sleep(0.05)
+
+
+def _accepted_and_queued(pending: queue.Queue[Any], accepted: int, queued: int) -> bool:
+    """The portal has put ``accepted`` connections in its queue so far and ``queued`` of them wait there."""
+    return pending.unfinished_tasks == accepted and pending.qsize() == queued
 
 
 def status_line(raw: bytes) -> int:
@@ -205,7 +213,7 @@ def test_connections_beyond_the_pool_and_queue_get_503_at_once_and_others_are_se
         # wait until the server has accepted it (and, for the first two, a worker has taken it off the queue)
         # rather than assume a pause is long enough: on a loaded machine the accept loop or a worker may lag,
         # and a slow client finding the queue full would get the 503 meant for the extra ones
-        wait_for(lambda n=i + 1: pending.unfinished_tasks == n and pending.qsize() == max(0, n - 2))
+        wait_for(functools.partial(_accepted_and_queued, pending, i + 1, max(0, i - 1)))
     try:
         for _ in range(3):
             with connect(server) as extra:
