@@ -10,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 import time
+import types
 from pathlib import Path
 
 import pytest
@@ -63,6 +64,24 @@ def test_two_workers_give_the_same_extractions_as_one_process_field_by_field_in_
     assert stats.workers == 2 and 1 <= len(stats.peaks) <= 2 and os.getpid() not in stats.peaks
     assert all(100 < p.max_rss_mb < 4_000 for p in stats.peaks.values())
     assert sum(p.documents for p in stats.peaks.values()) == len(docs)
+
+
+def test_workers_do_not_run_the_main_script_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # Streamlit (the UI, its AppTest) runs a page as __main__ with the page's file; multiprocessing would run that
+    # file again in every worker. Here the "page" only leaves a mark of each run.
+    marks = tmp_path / "runs"
+    marks.mkdir()
+    script = tmp_path / "page.py"
+    script.write_text(f"import os, pathlib\npathlib.Path({str(marks)!r}, str(os.getpid())).touch()\n")
+    page = types.ModuleType("__main__")
+    page.__file__ = str(script)
+    monkeypatch.setitem(sys.modules, "__main__", page)
+    docs = _real_documents(2)
+    stats = ExtractionStats()
+    out = list(extract_documents(docs, MODEL, None, workers=2, stats=stats, chunk_chars=1_000, chunk_docs=1))
+    assert [x.document_id for x in out] == [d.id for d in docs] and stats.peaks and os.getpid() not in stats.peaks
+    assert list(marks.iterdir()) == []  # no worker ran the page
+    assert sys.modules["__main__"] is page  # and this process's __main__ is its own again
 
 
 def test_pipe_documents_with_n_process_spreads_whole_documents_and_matches_one_process(extractor: Extractor):
