@@ -10,8 +10,9 @@ a process boundary. The main process only hands out chunks of documents and yiel
 
 Workers start with the ``forkserver`` method (``spawn`` where there is none): they descend from a fresh
 interpreter that imported spaCy once, not from this process, so they hold no copy of its sockets to the graph
-server and no forked threads; each loads the model and the gazetteer ONCE, in the pool's initializer. A worker
-exits by itself if the main process dies. They ignore
+server and no forked threads; each loads the model and the gazetteer ONCE, in the pool's initializer, and none
+runs this process's main script again (under Streamlit that is the page shown: :func:`_main_script_not_rerun`).
+A worker exits by itself if the main process dies. They ignore
 SIGINT: on Ctrl-C the main process stops handing out work, waits for the chunks being read, and the pool
 exits; no worker is left behind (tests/nlp/test_workers.py checks it).
 
