@@ -10,8 +10,9 @@ a process boundary. The main process only hands out chunks of documents and yiel
 
 Workers start with the ``forkserver`` method (``spawn`` where there is none): they descend from a fresh
 interpreter that imported spaCy once, not from this process, so they hold no copy of its sockets to the graph
-server and no forked threads; each loads the model and the gazetteer ONCE, in the pool's initializer. A worker
-exits by itself if the main process dies. They ignore
+server and no forked threads; each loads the model and the gazetteer ONCE, in the pool's initializer, and none
+runs this process's main script again (under Streamlit that is the page shown: :func:`_main_script_not_rerun`).
+A worker exits by itself if the main process dies. They ignore
 SIGINT: on Ctrl-C the main process stops handing out work, waits for the chunks being read, and the pool
 exits; no worker is left behind (tests/nlp/test_workers.py checks it).
 
@@ -31,9 +32,11 @@ import signal
 import sys
 import threading
 import time
+import types
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
@@ -246,7 +249,8 @@ def extract_documents(
     pending: deque[Future[tuple[list[DocumentExtraction], int, float]]] = deque()
     try:
         for chunk in _chunks(docs, chunk_chars, chunk_docs):
-            pending.append(pool.submit(_extract_chunk, chunk))
+            with _main_script_not_rerun():  # the pool starts its processes inside submit
+                pending.append(pool.submit(_extract_chunk, chunk))
             while len(pending) > 2 * workers:  # bounded: a large corpus is never all in flight
                 yield from _collect(pending.popleft(), stats)
         while pending:
@@ -255,6 +259,28 @@ def extract_documents(
         for f in pending:
             f.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def _main_script_not_rerun() -> Iterator[None]:
+    """While worker processes start, this process's ``__main__`` is a stand-in without a file, so a worker does
+    not run the main script again (multiprocessing's ``spawn`` and ``forkserver`` re-run it in every new process,
+    as ``__mp_main__``, when ``__main__`` has a ``__file__``). A worker needs nothing from it, and the main script
+    may be one that must not run twice: under Streamlit (``redflag ui``, the monitoring page's run, and AppTest)
+    ``__main__`` is the page being shown, which opens the graph store and the audit log of the data folder its
+    environment names; re-run in a worker, it wrote to that folder (seen in the tests' default data folder).
+    The stand-in is put back at once; a new ``__main__`` set meanwhile by another thread is left alone."""
+    main = sys.modules.get("__main__")
+    if main is None or getattr(main, "__file__", None) is None:
+        yield
+        return
+    stand_in = types.ModuleType("__main__")
+    sys.modules["__main__"] = stand_in
+    try:
+        yield
+    finally:
+        if sys.modules.get("__main__") is stand_in:
+            sys.modules["__main__"] = main
 
 
 def _start_method() -> multiprocessing.context.BaseContext:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 import shutil
 import warnings
@@ -51,11 +52,39 @@ def no_default_data_writes(default_data_dir: Path, request: pytest.FixtureReques
     yield
     written = sorted(p.name for p in default_data_dir.iterdir())
     if written:
+        writers = _processes_using(default_data_dir)  # before the server is stopped: who started it is named
         falkordb_server.stop(default_data_dir / "graph")
         for p in default_data_dir.iterdir():
             shutil.rmtree(p) if p.is_dir() else p.unlink()
-        warnings.warn(f"{request.node.nodeid} wrote {written} to the default data folder (REDFLAG_DATA_DIR unset)",
-                      stacklevel=1)
+        warnings.warn(f"{request.node.nodeid} wrote {written} to the default data folder (REDFLAG_DATA_DIR unset "
+                      f"or pointing there); processes using it: {writers or 'none left'}", stacklevel=1)
+
+
+def _processes_using(folder: Path) -> list[str]:
+    """The live processes whose command line, working folder or open files are under ``folder``, each with its
+    parent (a graph server started there names the command that started it); a write that happened after the
+    test that started its writer is then traced to that command, not only to the test that saw it."""
+    root = str(folder.resolve())
+
+    def describe(pid: str) -> str:
+        try:
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace").strip()
+        except OSError:
+            cmd = "?"
+        return f"{pid}{' (this test process)' if pid == str(os.getpid()) else ''}: {cmd[:200]}"
+
+    found = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            cmd = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            links = [os.readlink(proc / "cwd")]
+            links += [os.readlink(fd) for fd in (proc / "fd").iterdir()]
+            ppid = next(ln.split()[1] for ln in (proc / "status").read_text().splitlines() if ln.startswith("PPid:"))
+        except (OSError, StopIteration):
+            continue
+        if root in cmd or any(link.startswith(root) for link in links):
+            found.append(f"{describe(proc.name)} [parent {describe(ppid)}]")
+    return found
 
 
 @pytest.fixture

@@ -28,7 +28,8 @@ def status_500(handler: BaseHTTPRequestHandler) -> None:
 
 
 def slow(handler: BaseHTTPRequestHandler) -> None:
-    time.sleep(4)
+    """Answers long after any download timeout a test sets (the server does not wait for its handler threads)."""
+    time.sleep(30)
     try:
         handler.send_response(200)
         handler.send_header("Content-Length", "2")

@@ -103,7 +103,7 @@ def processes_mentioning(text: str) -> list[int]:
     return pids
 
 
-def wait_until_gone(text: str, timeout: float = 15.0) -> list[int]:
+def wait_until_gone(text: str, timeout: float = 60.0) -> list[int]:  # a bound a loaded machine meets
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         left = processes_mentioning(text)

@@ -6,8 +6,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +16,7 @@ from redflag.passwords import hash_password
 from redflag.services.findings import resolutions, stored_findings
 from redflag.services.store import open_store
 from redflag.settings import load_settings
+from tests.readiness import wait_until_answers
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,21 +49,15 @@ def server(demo_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     env = {k: v for k, v in os.environ.items() if not k.startswith("REDFLAG_")}
     env["REDFLAG_UI_USERS"] = str(users)
     env["REDFLAG_USER"] = "free-text-name"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "redflag", "--data-dir", str(demo_dir), "ui", "--port", str(port)],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
-    )  # fmt: skip
+    log = tmp_path_factory.mktemp("ui-server") / "output.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "redflag", "--data-dir", str(demo_dir), "ui", "--port", str(port)],
+            env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("the UI did not answer on its health endpoint")
+        wait_until_answers(f"{url}/_stcore/health", proc, log)
         yield url
     finally:
         os.killpg(proc.pid, 15)

@@ -85,7 +85,7 @@ def stop_and_check(proc: subprocess.Popen[str], port: int, signum: int, shared: 
         if proc.poll() is None:  # never leave a test process behind, whatever happened
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 60  # a generous bound: they are normally gone when the command returns
     while any(alive(p) for p in tree - shared) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert [p for p in tree - shared if alive(p)] == [], "children left running"

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 import time
+import types
 from pathlib import Path
 
 import pytest
@@ -57,10 +58,30 @@ def test_two_workers_give_the_same_extractions_as_one_process_field_by_field_in_
         for f in dataclasses.fields(DocumentExtraction):
             assert getattr(a, f.name) == getattr(b, f.name), (a.document_id, f.name)
     assert two[2].skipped_reason == "empty text" and two[4].skipped_reason and two[4].language == "de"
-    # two worker processes read them, not this one, and each reported its peak memory
-    assert len(stats.peaks) == 2 and os.getpid() not in stats.peaks
+    # a pool of two worker processes read them, not this one, and each process that read reported its peak
+    # memory. Which worker takes which chunk is the scheduler's: a worker that loads the model seconds before the
+    # other (a loaded machine) may read every chunk, so one or two processes report
+    assert stats.workers == 2 and 1 <= len(stats.peaks) <= 2 and os.getpid() not in stats.peaks
     assert all(100 < p.max_rss_mb < 4_000 for p in stats.peaks.values())
     assert sum(p.documents for p in stats.peaks.values()) == len(docs)
+
+
+def test_workers_do_not_run_the_main_script_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # Streamlit (the UI, its AppTest) runs a page as __main__ with the page's file; multiprocessing would run that
+    # file again in every worker. Here the "page" only leaves a mark of each run.
+    marks = tmp_path / "runs"
+    marks.mkdir()
+    script = tmp_path / "page.py"
+    script.write_text(f"import os, pathlib\npathlib.Path({str(marks)!r}, str(os.getpid())).touch()\n")
+    page = types.ModuleType("__main__")
+    page.__file__ = str(script)
+    monkeypatch.setitem(sys.modules, "__main__", page)
+    docs = _real_documents(2)
+    stats = ExtractionStats()
+    out = list(extract_documents(docs, MODEL, None, workers=2, stats=stats, chunk_chars=1_000, chunk_docs=1))
+    assert [x.document_id for x in out] == [d.id for d in docs] and stats.peaks and os.getpid() not in stats.peaks
+    assert list(marks.iterdir()) == []  # no worker ran the page
+    assert sys.modules["__main__"] is page  # and this process's __main__ is its own again
 
 
 def test_pipe_documents_with_n_process_spreads_whole_documents_and_matches_one_process(extractor: Extractor):
@@ -131,7 +152,7 @@ def test_ctrl_c_stops_the_run_and_its_workers_with_no_orphans():
     assert proc.returncode == 130, err
     assert out.startswith("interrupted after ") and "finished" not in out
     assert "Traceback" not in err, err
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 60  # a generous bound: they are normally gone when the run returns
     while any(_alive(p) for p in pids) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not any(_alive(p) for p in pids), "a worker outlived the interrupted run"

@@ -92,7 +92,11 @@ def test_results_audit_entries_and_status_name_the_list_versions_with_the_files_
     [version] = doc["list_versions"]
     assert version["source_id"] == "import:ofac" and version["dataset"] == "ofac"
     assert {f["sha256"] for f in version["files"]} == sha256_of(files)
-    assert version["entity_count"] > 0 and version["date"][:10] == datetime.now(UTC).date().isoformat()
+    # the version's date is its newest file's date (UTC), read from the files rather than taken to be today: a
+    # run that copied the files just before midnight UTC and screens just after would otherwise fail
+    # (the SDN sample's publication day, 2024-05-03, is not what it names: the copies carry no publication date)
+    newest = max(datetime.fromtimestamp(f.stat().st_mtime, UTC) for f in files.glob("*.csv"))
+    assert version["entity_count"] > 0 and version["date"][:10] == newest.date().isoformat()
     assert doc["matches"][0]["name"] == "HIJAZI, Riad"
     [entry] = screenings(data)
     assert {f["sha256"] for f in entry["list_versions"][0]["files"]} == sha256_of(files)  # type: ignore[index]

@@ -42,7 +42,8 @@ def smtp() -> Iterator[tuple[int, _Inbox]]:
     with socket.socket() as probe:  # a free port (aiosmtpd's readiness check cannot use port 0)
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    # aiosmtpd waits 5 s by default for its server thread to greet: too little on a loaded machine
+    controller = Controller(inbox, hostname="127.0.0.1", port=port, ready_timeout=60)
     controller.start()
     try:
         yield port, inbox

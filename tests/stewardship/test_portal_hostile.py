@@ -8,8 +8,10 @@ addresses (on Linux all of 127.0.0.0/8 reaches loopback: 127.0.0.x share one /24
 
 from __future__ import annotations
 
+import functools
 import http.client
 import logging
+import queue
 import shutil
 import socket
 import threading
@@ -17,6 +19,7 @@ import time
 import urllib.parse
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -82,6 +85,19 @@ def read_all(sock: socket.socket) -> bytes:
     return out
 
 
+def wait_for(condition: Callable[[], bool], timeout: float = 60.0) -> None:
+    """Wait until ``condition()`` holds (a generous bound for a loaded machine), else fail."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"not reached within {timeout:.0f} s"
+        time.sleep(0.05)
+
+
+def _accepted_and_queued(pending: queue.Queue[Any], accepted: int, queued: int) -> bool:
+    """The portal has put ``accepted`` connections in its queue so far and ``queued`` of them wait there."""
+    return pending.unfinished_tasks == accepted and pending.qsize() == queued
+
+
 def status_line(raw: bytes) -> int:
     assert raw.startswith(b"HTTP/1."), raw[:200]
     return int(raw.split(b" ", 2)[1])
@@ -123,18 +139,18 @@ def test_a_bad_content_length_is_refused_without_waiting_for_the_body(start_port
         with connect(server) as sock:
             sock.sendall(("POST /status HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded"
                           f"\r\n{length_headers}\r\n").encode())  # fmt: skip
-            sock.settimeout(5)
+            sock.settimeout(20)  # answered at once; one waiting for the body is still silent at 20 s
             raw = read_all(sock)  # the server answers and closes although no byte of the body was sent
         answered.append(status_line(raw) if raw else None)
     assert answered == [expected for _, expected in BAD_LENGTHS]
     # headers are not read without end either: 99 headers of 1 KB are refused with 431
     with connect(server) as sock:
         sock.sendall(b"GET / HTTP/1.1\r\n" + b"".join(b"X-Pad-%d: %s\r\n" % (i, b"p" * 1000) for i in range(99)))
-        sock.settimeout(5)
+        sock.settimeout(20)
         assert status_line(read_all(sock)) == 431
     with connect(server) as sock:
         sock.sendall(b"GET /" + b"a" * 60000)  # a request line that never ends
-        sock.settimeout(5)
+        sock.settimeout(20)
         assert status_line(read_all(sock)) == 431
 
 
@@ -166,7 +182,8 @@ def test_a_trickling_client_gets_408_at_the_deadline_and_is_closed(start_portal:
             drip = b"A"
         sock.settimeout(0.3)
         raw = b""
-        for _ in range(30):  # at most ~9 s of trickling; every read in between arrives within the per-read timeout
+        deadline = time.monotonic() + 60  # a bound on trickling far beyond the 1.5 s deadline, even on a loaded machine
+        while time.monotonic() < deadline:  # every read in between arrives within the per-read timeout
             try:
                 sock.sendall(drip)
                 raw += sock.recv(65536)
@@ -177,7 +194,7 @@ def test_a_trickling_client_gets_408_at_the_deadline_and_is_closed(start_portal:
             if raw:
                 break
         assert raw, "the server kept the trickling connection open"
-        sock.settimeout(5)
+        sock.settimeout(60)  # the rest of the answer, then the server closes
         raw += read_all(sock)
     assert status_line(raw) == 408
 
@@ -185,26 +202,31 @@ def test_a_trickling_client_gets_408_at_the_deadline_and_is_closed(start_portal:
 def test_connections_beyond_the_pool_and_queue_get_503_at_once_and_others_are_served_after(
     start_portal: Start,
 ) -> None:
-    server = start_portal(REDFLAG_PORTAL_WORKERS="2", REDFLAG_PORTAL_QUEUE="1", REDFLAG_PORTAL_REQUEST_TIMEOUT="20")
+    # the request deadline is far beyond the waits below: the slow clients are held until they close
+    server = start_portal(REDFLAG_PORTAL_WORKERS="2", REDFLAG_PORTAL_QUEUE="1", REDFLAG_PORTAL_REQUEST_TIMEOUT="120")
+    pending = server._pending  # accepted connections not yet taken by a worker
     slow = []
-    for _ in range(3):  # two held by the workers, one waiting in the queue
+    for i in range(3):  # two held by the workers, one waiting in the queue
         sock = connect(server)
         sock.sendall(b"GET / HTTP/1.1\r\n")
         slow.append(sock)
-        time.sleep(0.3)
+        # wait until the server has accepted it (and, for the first two, a worker has taken it off the queue)
+        # rather than assume a pause is long enough: on a loaded machine the accept loop or a worker may lag,
+        # and a slow client finding the queue full would get the 503 meant for the extra ones
+        wait_for(functools.partial(_accepted_and_queued, pending, i + 1, max(0, i - 1)))
     try:
         for _ in range(3):
             with connect(server) as extra:
                 extra.sendall(b"GET / HTTP/1.0\r\n\r\n")
-                extra.settimeout(5)
+                extra.settimeout(60)  # answered and closed at once; the bound only stops a hung test
                 raw = read_all(extra)
             assert status_line(raw) == 503 and b"Retry-After: 5" in raw
     finally:
         for sock in slow:
             sock.close()
-    # the workers free up once they read the slow clients' end of stream: served within seconds, not at once
+    # the workers free up once they read the slow clients' end of stream (not at the 120 s request deadline)
     statuses = []
-    deadline = time.monotonic() + 15
+    deadline = time.monotonic() + 60
     while time.monotonic() < deadline and 200 not in statuses:
         conn = http.client.HTTPConnection("127.0.0.1", port_of(server), timeout=10)
         conn.request("GET", "/")

@@ -9,13 +9,12 @@ import os
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.readiness import wait_until_answers
 from tests.ui.conftest import HOSTILE_ID, HOSTILE_IMG, HOSTILE_SCRIPT
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -37,25 +36,19 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(own_demo_dir: Path) -> Iterator[str]:
+def server(own_demo_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("REDFLAG_")}
     env["REDFLAG_USER"] = "browser-analyst"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "redflag", "--data-dir", str(own_demo_dir), "ui", "--port", str(port)],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
-    )  # fmt: skip
+    log = tmp_path_factory.mktemp("ui-server") / "output.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "redflag", "--data-dir", str(own_demo_dir), "ui", "--port", str(port)],
+            env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("the UI did not answer on its health endpoint")
+        wait_until_answers(f"{url}/_stcore/health", proc, log)
         yield url
     finally:
         os.killpg(proc.pid, 15)  # the redflag process and its streamlit child

@@ -9,12 +9,12 @@ import os
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.readiness import wait_until_answers
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,34 +41,26 @@ def _env(demo_dir: Path) -> dict[str, str]:
     return env
 
 
-def _wait_for(url: str) -> None:
-    for _ in range(120):
-        try:
-            with urllib.request.urlopen(url, timeout=1) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    pytest.fail(f"{url} did not answer")
-
-
 @pytest.fixture(scope="module")
-def servers(demo_dir: Path) -> Iterator[tuple[str, str]]:
+def servers(demo_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     """The public portal (`redflag grievance-portal`) and the grievance page of the staff UI."""
     pport, uport = _free_port(), _free_port()
-    portal = subprocess.Popen(
-        [sys.executable, "-m", "redflag", "--data-dir", str(demo_dir), "grievance-portal", "--port", str(pport)],
-        env=_env(demo_dir), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
-    )  # fmt: skip
-    ui = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "ui" / "pages" / "grievances.py"),
-         "--server.address", "127.0.0.1", "--server.port", str(uport), "--server.headless", "true",
-         "--browser.gatherUsageStats", "false"],
-        env=_env(demo_dir), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True, cwd=ROOT,
-    )  # fmt: skip
+    logs = tmp_path_factory.mktemp("stewardship-servers")
+    with open(logs / "portal.log", "wb") as out:
+        portal = subprocess.Popen(
+            [sys.executable, "-m", "redflag", "--data-dir", str(demo_dir), "grievance-portal", "--port", str(pport)],
+            env=_env(demo_dir), stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+    with open(logs / "ui.log", "wb") as out:
+        ui = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "ui" / "pages" / "grievances.py"),
+             "--server.address", "127.0.0.1", "--server.port", str(uport), "--server.headless", "true",
+             "--browser.gatherUsageStats", "false"],
+            env=_env(demo_dir), stdout=out, stderr=subprocess.STDOUT, start_new_session=True, cwd=ROOT,
+        )  # fmt: skip
     try:
-        _wait_for(f"http://127.0.0.1:{pport}/")
-        _wait_for(f"http://127.0.0.1:{uport}/_stcore/health")
+        wait_until_answers(f"http://127.0.0.1:{pport}/", portal, logs / "portal.log")
+        wait_until_answers(f"http://127.0.0.1:{uport}/_stcore/health", ui, logs / "ui.log")
         yield f"http://127.0.0.1:{pport}", f"http://127.0.0.1:{uport}"
     finally:
         for proc in (portal, ui):
