@@ -116,7 +116,7 @@ _INFORMATION_NOUNS = {"snapshot", "report", "analysis", "overview", "insight", "
                       "review", "roundup", "picture", "view", "opinion", "testimony", "statement", "interview",
                       "record", "records", "document", "documents", "contract", "contracts", "copy", "copies",
                       "bulletin", "details", "information", "answer", "answers", "response", "responses", "comments",
-                      "congratulations", "condolences", "thanks", "apology", "apologies", "reassurance", "assurances"}
+                      "congratulations", "congratulation", "condolences", "condolence", "thanks", "apology", "apologies", "reassurance", "assurances"}
 # nouns whose infinitive complement is done by the noun's owner or by the subject of the verb that has the noun:
 # "X engaged in a conspiracy to export ...", "efforts by front companies to transship ...", "X's scheme to procure"
 _PLAN_NOUNS = {"conspiracy", "scheme", "plan", "effort", "attempt", "bid", "operation", "campaign", "network",

@@ -94,3 +94,11 @@ def test_a_body_selecting_a_firm_to_provide_is_its_client_whatever_the_parse(ext
     [sale] = supplies(ext)
     assert names(sale.roles.get("supplier")) == {"Veltrana Analytics"}
     assert names(sale.roles.get("recipient")) == {"Electoral Commission"}
+
+
+def test_a_gift_is_from_its_giver_and_congratulations_are_no_goods(extractor: Extractor) -> None:
+    ext = extractor.extract_text("The drones were a donation from China to the Nepal Police.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"CN"} and names(sale.roles.get("recipient")) == {"Nepal Police"}
+    ext = extractor.extract_text("Today we offered congratulations to the Ministry of Public Security.")
+    assert supplies(ext) == []
