@@ -133,6 +133,11 @@ def test_vendors_selling_in_africa_asia_and_latin_america_are_found_in_news_sent
         "He said he has partnered with Tel Aviv-based Corsight AI to develop a body-worn police camera that could "
         "instantly identify people in a crowd."))
     assert found.get("Corsight AI") == {"ORG"}
+    # Biometric Update, "Bitventure, VerifyMe, CompuLynx offer new digital ID and biometrics solutions", May 2020
+    found = labels(extractor.extract_text(
+        "The DRC will not renew its passport contract with Belgian firm Semlex once it expires on June 11 according "
+        "to Reuters."))
+    assert found.get("Semlex") == {"ORG"}
 
 
 def test_a_legal_form_after_a_comma_belongs_to_the_firm_before_it(extractor: Extractor) -> None:
