@@ -39,6 +39,9 @@ _COMMERCIAL = {
     "software", "electronics", "labs", "lab", "group", "fze", "ag", "sa", "plc", "partners", "logistics", "freight",
     "industries", "analytics", "ventures", "capital", "watch", "international", "foundation", "institute",
 }
+# last words that make a name spaCy calls a person a firm's ("Saito Tech", "Kavrel Tech"): a short form of
+# "Technologies" that ends no person's name in news text; not an _ORG_WORDS word, whose other uses would take it
+_PERSON_ORG_ENDS = frozenset({"tech"})
 # commercial words that also name a state body's remit (allowed before a head only states use)
 _REMIT_WORDS = frozenset({"technologies", "technology", "communications", "networks", "electronics", "systems",
                           "software", "international", "trading", "logistics", "distribution", "analytics", "solutions"})
@@ -403,7 +406,7 @@ class EntityNormalizer:
             words = [w.casefold() for w in text.split()]
             if gaz.country_code(text):
                 return "COUNTRY", gaz.country_code(text) or "", self.remap_conf
-            if words and (words[-1] in _ORG_WORDS or any(w in _COMMERCIAL for w in words)):
+            if words and (words[-1] in _ORG_WORDS | _PERSON_ORG_ENDS or any(w in _COMMERCIAL for w in words)):
                 return "ORG", name_key(text), self.remap_conf
             if self.is_agency(text):
                 return "GOV_AGENCY", name_key(text), self.remap_conf

@@ -874,3 +874,14 @@ def test_sheikh_is_part_of_a_south_asian_name_not_a_title_to_cut(extractor: Extr
                                  "a Bangkok-based middleman and a brother of a powerful Bangladeshi crime family "
                                  "closely connected to Prime Minister Sheikh Hasina.")
     assert _labels(ext)["Sheikh Hasina"] == {"PERSON"}
+
+
+def test_a_name_ending_in_tech_that_spacy_calls_a_person_is_a_firm(extractor: Extractor) -> None:
+    # constructed on the pattern of reports on spyware exports ("Saito Tech (aka Candiru)"), with a firm's name no
+    # table holds, so that the name's last word alone decides: spaCy reads "Kavrel Tech" as a person
+    labels = _labels(extractor.extract_text(
+        "Shipping records show that Kavrel Tech exported the hardware to the agency in 2021."))
+    assert labels.get("Kavrel Tech") == {"ORG"}
+    # a person the text calls a person stays one, whatever the last word of the name
+    labels = _labels(extractor.extract_text("John Tech, a reporter, said the deal was signed."))
+    assert labels.get("John Tech") == {"PERSON"}

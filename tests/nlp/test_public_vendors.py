@@ -99,6 +99,47 @@ def test_vendors_of_networks_cameras_and_analytics_are_found_in_news_sentences(e
     assert found.get("ShadowDragon") == {"ORG"} and found.get("Voyager Labs") == {"ORG"}
 
 
+def test_vendors_selling_in_africa_asia_and_latin_america_are_found_in_news_sentences(extractor: Extractor) -> None:
+    # inkl (Newslaundry), "Indian monitoring systems creating 'backdoor' for surveillance firms: FT report"
+    found = labels(extractor.extract_text("The report identifies these companies as Vehere, Cognyte and Septier."))
+    assert found.get("Vehere") == {"ORG"} and found.get("Septier") == {"ORG"}
+    # vpncompare.co.uk, "Western companies selling internet surveillance to central Asia"
+    found = labels(extractor.extract_text(
+        "One such country is Uzbekistan which, along with Kazakhstan, has been sold intercept technology by companies "
+        "such as Verint (an Israeli-American business) and Nice Systems."))
+    assert found.get("Nice Systems") == {"ORG"} and found.get("Verint") == {"ORG"}
+    # Skopje Diem, "SEC: Contract for Procurement of Fingerprint Scanning Terminals Signed", 2021
+    found = labels(extractor.extract_text(
+        "President of the State Electoral Commission (SEC) informed that he has signed on Thursday the contract with "
+        "the German company “Dermalog” for procurement of the fingerprint scanning terminals."))
+    assert found.get("Dermalog") == {"ORG"}
+    # NoCamels, "Israeli-Made Spyware Used by Ethiopian Government To Track Dissidents", 7 December 2017
+    found = labels(extractor.extract_text(
+        "The spyware, a commercial product known as PC Surveillance System (PSS) and posing as Adobe updates and "
+        "plugins, was developed by Israel-based Cyberbit, a wholly-owned subsidiary of Elbit Systems."))
+    assert found.get("Cyberbit") == {"ORG"} and found.get("Elbit Systems") == {"ORG"}
+    # Sputnik, "Pakistan to install nationwide web monitoring system", 26 October 2019
+    found = labels(extractor.extract_text(
+        "Minister for Parliamentary Affairs Azam Khan Swati told the Senate earlier the PTA had asked Inbox Business "
+        "Technologies and Sandvine Inc to provide equipment for monitoring grey traffic."))
+    assert found.get("Inbox Business Technologies") == {"ORG"}
+    # explica.co (El País), "Mexico bought massive spyware for mobile phones", April 2021
+    found = labels(extractor.extract_text(
+        "The Attorney General’s Office made four contracts with the Neolinx company, an intermediary of the Israeli "
+        "Rayzone Group, who is the responsibility of the NSO Group."))
+    assert found.get("Neolinx") == {"ORG"}
+    # 1minut.info (AFP), "Israeli company develops body cameras with facial recognition"
+    found = labels(extractor.extract_text(
+        "He said he has partnered with Tel Aviv-based Corsight AI to develop a body-worn police camera that could "
+        "instantly identify people in a crowd."))
+    assert found.get("Corsight AI") == {"ORG"}
+    # Biometric Update, "Bitventure, VerifyMe, CompuLynx offer new digital ID and biometrics solutions", May 2020
+    found = labels(extractor.extract_text(
+        "The DRC will not renew its passport contract with Belgian firm Semlex once it expires on June 11 according "
+        "to Reuters."))
+    assert found.get("Semlex") == {"ORG"}
+
+
 def test_a_legal_form_after_a_comma_belongs_to_the_firm_before_it(extractor: Extractor) -> None:
     # the copyright line of Palantir's Blueprint source files (GitHub palantir/blueprint, 2017)
     found = labels(extractor.extract_text("Copyright 2017 Palantir Technologies, Inc. All rights reserved."))
