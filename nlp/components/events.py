@@ -831,6 +831,10 @@ class EventExtractor:
             elif a.dep == "dobj" and seller and m.root.dep_ in ("compound", "nmod") and m.root.head.i != trig.i \
                     and _owner_of_tool(m, mentions):
                 continue  # "sold its Eagle surveillance system to Libya": a name on the goods is not who got them
+            elif a.dep == "dobj" and seller and m.label == "ORG" and m.root.dep_ == "conj" \
+                    and m.root.head.lemma_.casefold() in _GOODS_NOUNS | _TOOL_NOUNS:
+                continue  # "supplying Pakistan the spy technology and ... Q Cyber Technologies is one of them": a
+                # firm the parser coordinated with the goods is no buyer
             elif a.dep == "dobj" and seller and any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in trig.children):
                 continue  # "sold a computer surveillance Trojan to the Egyptian police": the object is the goods
             elif a.dep == "dobj":
