@@ -22,7 +22,7 @@ from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
 from nlp.components.name_repairs import repair_names
 from nlp.components.ruler import _actor_head_end, _modifies_later_noun
 from nlp.components.state_bodies import COUNTRY_LED_HEADS, implied_country, international
-from nlp.gazetteer import Gazetteer, capital_cities, subdivision_code
+from nlp.gazetteer import GUARDED_PREFIX, Gazetteer, capital_cities, subdivision_code
 from nlp.gazetteer import shared_subdivisions as _shared_subdivisions
 from nlp.normalize import acronym, legal_forms, name_key
 
@@ -241,6 +241,7 @@ class EntityNormalizer:
         ents = repair_names(doc, ents, conf, self.gaz_conf, self.remap_conf, self._legal_forms)
         ents = _comma_continued_remits(doc, ents, conf)
         ents = self._country_built_names(doc, ents, conf)
+        ents, aux = self._guarded_names(doc, ents, aux, conf)
         ents = self._acronyms(doc, ents, conf)
         doc.ents = filter_spans(ents)
         set_aux(doc, aux)
@@ -555,6 +556,50 @@ class EntityNormalizer:
                 continue
             out.append(e)
         return out
+
+    def _guarded_names(self, doc: Doc, ents: list[Span], aux: list[Span],
+                       conf: dict[tuple[int, int], float]) -> tuple[list[Span], list[Span]]:
+        """Names of nlp/data/guarded_names.txt, which are common words or other names too ("DAS", "SNB", "Eagle"),
+        matched by the ruler as GUARDED_<label> auxiliary spans, are mentions only where the text says so: an
+        agency's acronym after its long form earlier in the text or right after its state's name or demonym
+        ("Uzbekistan's SNB"; any state for a body several states have); a product's name in quotes, before a
+        product noun ("its 'Eagle' online surveillance system") or with its maker in the same sentence. Elsewhere
+        they stay what ner made of them. The guarded spans leave the auxiliary group either way."""
+        guarded = [a for a in aux if a.label_.startswith(GUARDED_PREFIX)]
+        if not guarded:
+            return ents, aux
+        aux = [a for a in aux if not a.label_.startswith(GUARDED_PREFIX)]
+        out = list(ents)
+        for g in guarded:
+            label = g.label_.removeprefix(GUARDED_PREFIX)
+            if any(e.start < g.end and g.start < e.end and not (e.start == g.start and e.end == g.end)
+                   for e in out) or not self._guarded_in_context(doc, g, label):
+                continue  # inside a longer mention, or no context
+            out = [e for e in out if not (e.start == g.start and e.end == g.end)]
+            out.append(Span(doc, g.start, g.end, label=label, kb_id=g.kb_id_))
+            conf[(g.start_char, g.end_char)] = self.gaz_conf
+        return out, aux
+
+    def _guarded_in_context(self, doc: Doc, g: Span, label: str) -> bool:
+        gaz = self.gazetteer
+        if label == "GOV_AGENCY":
+            own = gaz.entry_country("GOV_AGENCY", g.kb_id_)
+            before = self._country_before(g)
+            if before and (own is None or before == own):
+                return True
+            longer = [f for f in gaz.entry_forms("GOV_AGENCY", g.kb_id_) if f not in gaz.guarded]
+            return any(f in doc.text[: g.start_char] for f in longer)
+        quotes_open, quotes_close = ("\u201c", '"', "\u2018", "'"), ("\u201d", '"', "\u2019", "'")
+        if g.start > 0 and doc[g.start - 1].text in quotes_open and g.end < len(doc) and doc[g.end].text in quotes_close:
+            return True
+        j = g.end + (g.end < len(doc) and doc[g.end].text in quotes_close)
+        for k in range(j, min(j + 4, len(doc))):
+            if doc[k].lower_ in _PRODUCT_NOUNS:
+                return True
+            if not doc[k].is_lower:
+                break
+        vendor = gaz.product_vendors.get(g.kb_id_)
+        return bool(vendor) and vendor in g.sent.text
 
     def _country_built_names(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
         """Names built on a country word are one name, not a name and a country (issue 13 round 11, a probe of news
