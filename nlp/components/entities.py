@@ -292,6 +292,12 @@ class EntityNormalizer:
         code = self._country_before(span)
         if code:
             return code
+        if 0 < span.start - 1 and doc[span.start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")":
+            named = next((e for e in doc.ents if e.end == span.start - 1 and e.label_ == "GOV_AGENCY"), None)
+            if named is not None:
+                # "El Salvador's police (PNC)": an acronym in brackets right after a body is that body's, whose
+                # state it shares even where its letters are its own language's
+                return self.agency_country(named)
         first = _first_conjunct(span)
         if first is not None:
             # "Myanmar's Ministry of Home Affairs (MOHA) and Ministry of Transport and Communications": the
@@ -598,7 +604,7 @@ class EntityNormalizer:
                 return True
             if not doc[k].is_lower:
                 break
-        vendor = gaz.product_vendors.get(g.kb_id_)
+        vendor = gaz.product_vendors.get(g.kb_id_) or ""
         return bool(vendor) and vendor in g.sent.text
 
     def _country_built_names(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
