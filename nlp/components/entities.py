@@ -239,6 +239,9 @@ class EntityNormalizer:
         ents += self._untagged_sellers(doc, ents, conf)
         ents = _hyphen_joined(doc, ents, conf)
         ents = repair_names(doc, ents, conf, self.gaz_conf, self.remap_conf, self._legal_forms)
+        ents = [Span(doc, e.start, e.end, label="ORG", kb_id=e.kb_id_) if e.label_ == "PRODUCT"
+                and conf.get((e.start_char, e.end_char)) != self.gaz_conf and self._firm_by_its_place(doc, e) else e
+                for e in ents]
         ents = _comma_continued_remits(doc, ents, conf)
         ents = self._country_built_names(doc, ents, conf)
         ents, aux = self._guarded_names(doc, ents, aux, conf)
@@ -298,6 +301,11 @@ class EntityNormalizer:
                 # "El Salvador's police (PNC)": an acronym in brackets right after a body is that body's, whose
                 # state it shares even where its letters are its own language's
                 return self.agency_country(named)
+        if span.end + 2 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].text.casefold() in capital_cities() \
+                and doc[span.end + 2].text in (",", ".", ";", ")"):
+            # "The Defence Intelligence Agency, Abuja, has acquired ...": the capital set off after the body is
+            # where it sits, its state's seat
+            return gaz.country_code(doc[span.end + 1].text)
         first = _first_conjunct(span)
         if first is not None:
             # "Myanmar's Ministry of Home Affairs (MOHA) and Ministry of Transport and Communications": the
@@ -594,7 +602,15 @@ class EntityNormalizer:
             if before and (own is None or before == own):
                 return True
             longer = [f for f in gaz.entry_forms("GOV_AGENCY", g.kb_id_) if f not in gaz.guarded]
-            return any(f in doc.text[: g.start_char] for f in longer)
+            if any(f in doc.text[: g.start_char] for f in longer):
+                return True
+            # "the CBA anti-corruption agency": the acronym before lower-case words that end in a state body's noun
+            k = g.end
+            while k < len(doc) and k - g.end < 5 and (doc[k].is_lower or doc[k].text == "-"):
+                if doc[k].lower_ in _STATE_HEADS | {"service", "services", "police", "intelligence"}:
+                    return k > g.end
+                k += 1
+            return False
         quotes_open, quotes_close = ("\u201c", '"', "\u2018", "'"), ("\u201d", '"', "\u2019", "'")
         if g.start > 0 and doc[g.start - 1].text in quotes_open and g.end < len(doc) and doc[g.end].text in quotes_close:
             return True
@@ -866,6 +882,20 @@ class EntityNormalizer:
                 e = Span(doc, e.start, e.end, label="PRODUCT", kb_id=name_key(e.text))
             out.append(e)
         return out
+
+    def _firm_by_its_place(self, doc: Doc, e: Span) -> bool:
+        """A name located in a country and beside a firm ("Creativity Software in the UK and Huawei in China had
+        sold ...") is a firm's, whatever its last word: goods are not "in" a country beside their makers."""
+        nxt = doc[e.end + 1 : e.end + 3] if e.end + 1 < len(doc) and doc[e.end].lower_ == "in" else None
+        if nxt is None:
+            return False
+        k = 1 if len(nxt) and nxt[0].lower_ == "the" else 0
+        located = k < len(nxt) and bool(self.gazetteer.country_code(nxt[k].text))
+        after = doc[e.end + 2 + k : e.end + 5 + k]
+        beside_firm = _coordinated_with_org(e) or any(t.lower_ == "and" for t in after) and any(
+            t.ent_type_ == "ORG" for t in after)
+        selling = e.root.dep_ == "nsubj" and e.root.head.lemma_.casefold() in _SUPPLY_VERBS
+        return located and (beside_firm or selling)
 
     def _untagged_sellers(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
         """A proper noun that ner left untagged and that is the subject of a supply verb ("Hikvision supplied

@@ -177,3 +177,35 @@ def test_a_product_named_by_a_common_word_counts_only_as_a_product(extractor: Ex
         "The Eagle has landed in the park.")
     eagles = [e.label for e in ext.entities if e.text == "Eagle"]
     assert eagles[0] == "PRODUCT" and "PRODUCT" not in eagles[1:]
+
+
+# ------------------------------------------------------------------------------------------ more context
+def test_a_capital_set_off_after_a_body_gives_its_state(extractor: Extractor) -> None:
+    # minimal sentence, fictional firm
+    ext = extractor.extract_text(
+        "The Defence Intelligence Agency, Abuja, has acquired equipment from Fictive Systems Ltd.")
+    assert _agencies(ext) == {"Defence Intelligence Agency": "NG"}
+
+
+def test_an_ambiguous_acronym_before_a_state_bodys_noun_is_that_body(extractor: Extractor) -> None:
+    # minimal sentences: "the CBA anti-corruption agency"; a bank's acronym before "bank" stays no state body
+    ext = extractor.extract_text(
+        "The money was handed over to the CBA anti-corruption agency in 2017.\n\nThe PNC bank reported profits.")
+    assert _agencies(ext) == {"CBA": "PL"}
+
+
+def test_a_software_firm_located_beside_another_firm_is_a_firm(extractor: Extractor) -> None:
+    # minimal sentence, fictional firm: "X Software in the UK and Huawei in China had sold ..."
+    ext = extractor.extract_text(
+        "This comes after revelations that Fictive Software in the UK and Huawei in China had sold the Iranians "
+        "location tracking equipment.")
+    assert _labels(ext)["Fictive Software"] == {"ORG"}
+    ext = extractor.extract_text("Police used the Fictive Extraction Software in Kenya and Uganda.")
+    assert _labels(ext)["Fictive Extraction Software"] == {"PRODUCT"}
+
+
+def test_a_committee_a_parliament_owns_is_a_state_body(extractor: Extractor) -> None:
+    # minimal sentence
+    ext = extractor.extract_text(
+        "The chairman of the parliament's Committee on Defense and Law Enforcement said the ministry had bought it.")
+    assert _labels(ext)["Committee on Defense and Law Enforcement"] == {"GOV_AGENCY"}
