@@ -209,3 +209,9 @@ def test_a_committee_a_parliament_owns_is_a_state_body(extractor: Extractor) -> 
     ext = extractor.extract_text(
         "The chairman of the parliament's Committee on Defense and Law Enforcement said the ministry had bought it.")
     assert _labels(ext)["Committee on Defense and Law Enforcement"] == {"GOV_AGENCY"}
+
+
+def test_a_country_joins_the_longest_body_name_after_it(extractor: Extractor) -> None:
+    # minimal sentence, fictional firm: "Kenya" opens "National Police Service", not the "National Police" inside it
+    ext = extractor.extract_text("The Kenya National Police Service bought the cameras from Fictive Systems Ltd.")
+    assert _agencies(ext) == {"Kenya National Police Service": "KE"}
