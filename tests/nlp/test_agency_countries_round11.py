@@ -215,3 +215,17 @@ def test_a_country_joins_the_longest_body_name_after_it(extractor: Extractor) ->
     # minimal sentence, fictional firm: "Kenya" opens "National Police Service", not the "National Police" inside it
     ext = extractor.extract_text("The Kenya National Police Service bought the cameras from Fictive Systems Ltd.")
     assert _agencies(ext) == {"Kenya National Police Service": "KE"}
+
+
+def test_telecommunications_regulators_of_the_table(extractor: Extractor) -> None:
+    # https://tra.gov.eg/en/media-center/news/Pages/NTRA-%20Is-Considering-Issuing-a-New-Regulatory-Framework-for-
+    # Licensing-the-Mobile-Towers-Construction.aspx; https://www.commsupdate.com/articles/2017/01/03/enacom-signs-new-
+    # decree-aimed-at-boosting-competition-in-argentina/
+    ext = extractor.extract_text(
+        "It is worth mentioning that NTRA is the national authority responsible for managing and regulating the ICT "
+        "sector in Egypt, by virtue of the Law No. (10) of 2003.\n\n"
+        "The National Entity for Communications (Ente Nacional de Comunicaciones, ENACOM) has announced that it has "
+        "signed a new decree - Decreto 1340/2016 - which establishes guidelines aimed at improving convergence within "
+        "the Argentinian telecoms market.")
+    agencies = _agencies(ext)
+    assert agencies["NTRA"] == "EG" and agencies["ENACOM"] == "AR"
