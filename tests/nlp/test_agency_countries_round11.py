@@ -229,3 +229,14 @@ def test_telecommunications_regulators_of_the_table(extractor: Extractor) -> Non
         "the Argentinian telecoms market.")
     agencies = _agencies(ext)
     assert agencies["NTRA"] == "EG" and agencies["ENACOM"] == "AR"
+
+
+def test_african_intelligence_services_of_the_table(extractor: Extractor) -> None:
+    # https://www.stears.co/article/the-dss-presidential-handyman/; minimal sentence
+    ext = extractor.extract_text(
+        "Most Nigerians following the news must have seen the Department of State Services (DSS) involved in "
+        "investigations, arrests and 'questionings'.\n\n"
+        "Uganda's CMI detained him; the ISO 27001 standard did not apply.")
+    agencies = _agencies(ext)
+    assert agencies["Department of State Services"] == "NG" and agencies["DSS"] == "NG" and agencies["CMI"] == "UG"
+    assert "GOV_AGENCY" not in _labels(ext).get("ISO", set())
