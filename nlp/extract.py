@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -204,6 +204,7 @@ class Extractor:
                 ext.entities.append(EntityMention(text=p.text[o_start:o_end], label=label, canonical=canonical,
                                                   start=o_start, end=o_end, confidence=round(conf, 3), country=country))
         _us_legislatures(ext.entities)
+        _one_state_documents(ext.entities)
         for ev in events:
             roles: dict[str, str | list[str]] = {}
             for role, mentions in ev["roles"].items():
@@ -334,6 +335,31 @@ def _us_legislatures(entities: list[EntityMention]) -> None:
     for e in entities:
         if e.label == "GOV_AGENCY" and e.country is None and us_legislative_name(e.text):
             e.country = "US"
+
+
+# how far an agency's confidence drops when its country comes from the rest of the document, not from its own words
+DOCUMENT_COUNTRY_FACTOR = 0.8
+
+
+def _one_state_documents(entities: list[EntityMention]) -> None:
+    """A state body the text names without its state ("the Interior Ministry had bought ...") takes the country of
+    the other bodies of the document when every body whose country is known belongs to one and the same state,
+    named at least twice (a news story on one country's surveillance names its ministries, police and services
+    together, and a bare "Ministry of Finance" there is that state's). Its confidence drops by
+    ``DOCUMENT_COUNTRY_FACTOR``: the country is read from the document, not the name. Never when the bodies of two
+    states are named (a bare ministry could be either's), nor when another state is named more often than the
+    bodies' one (a story about a foreign buyer that names one home agency: on the real set's counted half this
+    guard turned four wrong countries into none and lost no right one). Changes the mentions in place."""
+    known = [e.country for e in entities if e.label == "GOV_AGENCY" and e.country]
+    if len(known) < 2 or len(set(known)) != 1:
+        return
+    named = Counter(e.canonical for e in entities if e.label == "COUNTRY")
+    if named and any(n > named.get(known[0], 0) for n in named.values()):
+        return  # another state is named more often: the story may be about its bodies
+    for e in entities:
+        if e.label == "GOV_AGENCY" and e.country is None:
+            e.country = known[0]
+            e.confidence = round(e.confidence * DOCUMENT_COUNTRY_FACTOR, 3)
 
 
 def _unit_result(doc: Doc) -> _UnitResult:

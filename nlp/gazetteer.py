@@ -165,6 +165,11 @@ def plural_forms(term: str) -> list[str]:
     return [term, term + "s"]
 
 
+# labels whose names may be guarded, and the prefix of a guarded match's label (an auxiliary span, no mention)
+GUARDED_LABELS = frozenset({"GOV_AGENCY", "PRODUCT"})
+GUARDED_PREFIX = "GUARDED_"
+
+
 class Gazetteer:
     """All names the pipeline knows. Build with :meth:`default`, extend with :meth:`add_entries` / :meth:`add_countries`."""
 
@@ -182,6 +187,9 @@ class Gazetteer:
         self.generic_agencies: list[str] = []
         self.intermediary_terms: list[str] = []
         self.caseless_org_forms: set[str] = set()  # rare firm names also matched in any case ("MEGVII")
+        # agency acronyms and product names that are common words or other names too (nlp/data/guarded_names.txt):
+        # matched as GUARDED_<label>, a name only where the text around says so (entities._guarded_names)
+        self.guarded: frozenset[str] = frozenset()
 
     # ------------------------------------------------------------------ construction
     @classmethod
@@ -222,6 +230,7 @@ class Gazetteer:
         gaz.agency_terms = _words("agency_terms.txt")
         gaz.generic_agencies = _words("generic_agencies.txt")
         gaz.intermediary_terms = _words("intermediary_terms.txt")
+        gaz.guarded = frozenset(_words("guarded_names.txt"))
         return gaz
 
     def _load_capabilities(self) -> None:
@@ -242,6 +251,11 @@ class Gazetteer:
     def add_entries(self, entries: Iterable[GazetteerEntry]) -> None:
         """Add run-time names (from the graph, the loaded lists, a ``--gazetteer`` file)."""
         self.entries.extend(entries)
+
+    def entry_forms(self, label: str, canonical: str) -> list[str]:
+        """Every name and alias of the entries with this label and canonical value."""
+        return [f for e in self.entries if e.label == label and (e.canonical or name_key(e.name)) == canonical
+                for f in (e.name, *e.aliases) if f.strip()]
 
     def entry_country(self, label: str, canonical: str) -> str | None:
         """The country recorded for the entry with this label and canonical value, if any (first one wins)."""
@@ -347,7 +361,9 @@ class Gazetteer:
         for entry in self.entries:
             canonical = entry.canonical or name_key(entry.name)
             for form in (entry.name, *entry.aliases):
-                if form.strip():
+                if form.strip() in self.guarded and entry.label in GUARDED_LABELS:
+                    yield Phrase(form.strip(), GUARDED_PREFIX + entry.label, canonical, case_sensitive=True)
+                elif form.strip():
                     yield Phrase(form.strip(), entry.label, canonical, case_sensitive=True)
                     if entry.label == "ORG" and form.strip() in self.caseless_org_forms:  # "MEGVII", "Sensetime" too
                         yield Phrase(form.strip(), entry.label, canonical, case_sensitive=False)

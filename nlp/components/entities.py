@@ -15,13 +15,14 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
+from wordfreq import zipf_frequency
 
 import nlp.components.common as common
 from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
 from nlp.components.name_repairs import repair_names
 from nlp.components.ruler import LEADER_HEADS, LEADER_IN_NAME, _actor_head_end, _modifies_later_noun
 from nlp.components.state_bodies import COUNTRY_LED_HEADS, implied_country, international
-from nlp.gazetteer import Gazetteer, capital_cities, subdivision_code
+from nlp.gazetteer import GUARDED_PREFIX, Gazetteer, capital_cities, subdivision_code
 from nlp.gazetteer import shared_subdivisions as _shared_subdivisions
 from nlp.normalize import acronym, legal_forms, name_key
 
@@ -145,6 +146,11 @@ def _governments_of_leaders(doc: Doc, ents: list[Span], aux: list[Span], conf: d
 # a city after one of these says where something is, not the first word of a firm's name after it
 _LOCATING_PREPOSITIONS = frozenset({"in", "at", "near", "outside"})
 _PLACE_BODY_HEADS = frozenset({"police", "government", "administration", "forces", "gendarmerie"})
+# last words of a firm's name that a country word may open or close ("Syrian Telecommunications Establishment",
+# "Telecommunication Company of Iran")
+_FIRM_HEADS = frozenset({"company", "co", "corporation", "corp", "establishment", "enterprise", "industries"})
+# a word of a generic name, not a firm's own: frequent in English text (wordfreq Zipf; "Huawei" is 3.3)
+_COMMON_ZIPF = 3.5
 _AUX_NER = {"DATE": "DATE", "PERCENT": "PERCENT", "MONEY": "MONEY"}
 
 
@@ -303,7 +309,12 @@ class EntityNormalizer:
         ents += self._untagged_sellers(doc, ents, conf)
         ents = _hyphen_joined(doc, ents, conf)
         ents = repair_names(doc, ents, conf, self.gaz_conf, self.remap_conf, self._legal_forms)
+        ents = [Span(doc, e.start, e.end, label="ORG", kb_id=e.kb_id_) if e.label_ == "PRODUCT"
+                and conf.get((e.start_char, e.end_char)) != self.gaz_conf and self._firm_by_its_place(doc, e) else e
+                for e in ents]
         ents = _comma_continued_remits(doc, ents, conf)
+        ents = self._country_built_names(doc, ents, conf)
+        ents, aux = self._guarded_names(doc, ents, aux, conf)
         ents = self._acronyms(doc, ents, conf)
         ents = _governments_of_leaders(doc, ents, aux, conf, self._is_place)
         ents = [e for e in ents if not _group_word_as_modifier(e)]
@@ -353,6 +364,30 @@ class EntityNormalizer:
                             code = gaz.place_code(head) or subdivision_code(head)
                             if code:
                                 return code
+        code = self._country_before(span)
+        if code:
+            return code
+        if 0 < span.start - 1 and doc[span.start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")":
+            named = next((e for e in doc.ents if e.end == span.start - 1 and e.label_ == "GOV_AGENCY"), None)
+            if named is not None:
+                # "El Salvador's police (PNC)": an acronym in brackets right after a body is that body's, whose
+                # state it shares even where its letters are its own language's
+                return self.agency_country(named)
+        if span.end + 2 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].text.casefold() in capital_cities() \
+                and doc[span.end + 2].text in (",", ".", ";", ")"):
+            # "The Defence Intelligence Agency, Abuja, has acquired ...": the capital set off after the body is
+            # where it sits, its state's seat
+            return gaz.country_code(doc[span.end + 1].text)
+        first = _first_conjunct(span)
+        if first is not None:
+            # "Myanmar's Ministry of Home Affairs (MOHA) and Ministry of Transport and Communications": the
+            # possessive or demonym before a pair of bodies names the state of both
+            return self._country_before(first)
+        return None
+
+    def _country_before(self, span: Span) -> str | None:
+        """The country of a demonym or a country's name (possessive or not) right before ``span``."""
+        gaz, doc = self.gazetteer, span.doc
         i = span.start - 1
         if i >= 0 and doc[i].lower_ in ("'s", "\u2019s"):
             i -= 1
@@ -614,6 +649,147 @@ class EntityNormalizer:
             out.append(e)
         return out
 
+    def _guarded_names(self, doc: Doc, ents: list[Span], aux: list[Span],
+                       conf: dict[tuple[int, int], float]) -> tuple[list[Span], list[Span]]:
+        """Names of nlp/data/guarded_names.txt, which are common words or other names too ("DAS", "SNB", "Eagle"),
+        matched by the ruler as GUARDED_<label> auxiliary spans, are mentions only where the text says so: an
+        agency's acronym after its long form earlier in the text or right after its state's name or demonym
+        ("Uzbekistan's SNB"; any state for a body several states have); a product's name in quotes, before a
+        product noun ("its 'Eagle' online surveillance system") or with its maker in the same sentence. Elsewhere
+        they stay what ner made of them. The guarded spans leave the auxiliary group either way."""
+        guarded = [a for a in aux if a.label_.startswith(GUARDED_PREFIX)]
+        if not guarded:
+            return ents, aux
+        aux = [a for a in aux if not a.label_.startswith(GUARDED_PREFIX)]
+        out = list(ents)
+        for g in guarded:
+            label = g.label_.removeprefix(GUARDED_PREFIX)
+            if any(e.start < g.end and g.start < e.end and not (e.start == g.start and e.end == g.end)
+                   for e in out) or not self._guarded_in_context(doc, g, label):
+                continue  # inside a longer mention, or no context
+            out = [e for e in out if not (e.start == g.start and e.end == g.end)]
+            out.append(Span(doc, g.start, g.end, label=label, kb_id=g.kb_id_))
+            conf[(g.start_char, g.end_char)] = self.gaz_conf
+        return out, aux
+
+    def _guarded_in_context(self, doc: Doc, g: Span, label: str) -> bool:
+        gaz = self.gazetteer
+        if label == "GOV_AGENCY":
+            own = gaz.entry_country("GOV_AGENCY", g.kb_id_)
+            before = self._country_before(g)
+            if before and (own is None or before == own):
+                return True
+            longer = [f for f in gaz.entry_forms("GOV_AGENCY", g.kb_id_) if f not in gaz.guarded]
+            if any(f in doc.text[: g.start_char] for f in longer):
+                return True
+            # "the CBA anti-corruption agency": the acronym before lower-case words that end in a state body's noun
+            k = g.end
+            while k < len(doc) and k - g.end < 5 and (doc[k].is_lower or doc[k].text == "-"):
+                if doc[k].lower_ in _STATE_HEADS | {"service", "services", "police", "intelligence"}:
+                    return k > g.end
+                k += 1
+            return False
+        quotes_open, quotes_close = ("\u201c", '"', "\u2018", "'"), ("\u201d", '"', "\u2019", "'")
+        if g.start > 0 and doc[g.start - 1].text in quotes_open and g.end < len(doc) and doc[g.end].text in quotes_close:
+            return True
+        j = g.end + (g.end < len(doc) and doc[g.end].text in quotes_close)
+        for k in range(j, min(j + 4, len(doc))):
+            if doc[k].lower_ in _PRODUCT_NOUNS:
+                return True
+            if not doc[k].is_lower:
+                break
+        vendor = gaz.product_vendors.get(g.kb_id_) or ""
+        return bool(vendor) and vendor in g.sent.text
+
+    def _country_built_names(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """Names built on a country word are one name, not a name and a country (issue 13 round 11, a probe of news
+        passages from Africa, Latin America, the Middle East and Asia):
+
+        - a state body or a generic firm name followed by "of (the) <country>" ("Ministry of Finance of
+          Tajikistan", "Telecommunication Company of Iran"; the dev set's span takes the country in: "Armed Forces
+          of Bangladesh"), also over a body so named ("Intelligence Service of the Armed Forces of the Philippines");
+        - a demonym opening a title-case name of common English words that ends in a firm's head word ("Syrian
+          Telecommunications Establishment", "Venezuelan National Telephone Company"); a firm's own name after a
+          demonym stays a country and a firm ("Israeli NSO Group", "Canadian Paragon");
+        - a firm's name followed by a country's name with no comma or preposition between: its local subsidiary
+          ("Orange Botswana", "Verint Israel").
+
+        Not when the country's name runs on into another name or is a possessive ("Verint Israel's" stays), nor for
+        a country written in capitals or as an abbreviation ("Huawei US")."""
+        for _ in range(3):  # a body of a body of a country: the inner join first
+            by_start = {e.start: e for e in ents}
+            out: list[Span] = []
+            used: set[int] = set()
+            for e in sorted(ents, key=lambda x: x.start):
+                if e.start in used:
+                    continue
+                joined = self._country_joined(doc, e, by_start, conf)
+                if joined is None:
+                    out.append(e)
+                    continue
+                span, tail = joined
+                # (joined by the rule, at most ner's confidence; a body keeps its own)
+                conf[(span.start_char, span.end_char)] = conf.get((e.start_char, e.end_char), self.remap_conf) \
+                    if e.label_ == "GOV_AGENCY" else min(conf.get((e.start_char, e.end_char), self.remap_conf),
+                                                         self.ner_conf) if e.label_ == "ORG" else self.remap_conf
+                out = [o for o in out if not (span.start <= o.start and o.end <= span.end)]
+                out.append(span)
+                used.update(o.start for o in ents if tail <= o.start < span.end)
+            if len(out) == len(ents):
+                return out
+            ents = out
+        return ents
+
+    def _country_joined(self, doc: Doc, e: Span, by_start: dict[int, Span],
+                        conf: dict[tuple[int, int], float]) -> tuple[Span, int] | None:
+        """The one name ``e`` and a country word next to it make (see ``_country_built_names``) and the token where
+        the joined part starts; None when they make none."""
+        def country_name(span: Span | None) -> bool:
+            return span is not None and span.label_ == "COUNTRY" and span.text in self._country_names \
+                and not span.text.isupper() and "." not in span.text
+
+        def free_after(end: int) -> bool:  # the name ends here: no possessive, no further proper name
+            return end >= len(doc) or not (doc[end].lower_ in ("'s", "\u2019s") or doc[end].is_title
+                                           and doc[end].pos_ == "PROPN")
+
+        known = conf.get((e.start_char, e.end_char)) == self.gaz_conf
+        if e.label_ in ("GOV_AGENCY", "ORG") and e.end + 1 < len(doc) and doc[e.end].lower_ == "of":
+            j = e.end + 1 + (doc[e.end + 1].lower_ == "the")
+            tail = by_start.get(j)
+            firm = e.label_ == "ORG" and not known and _last_word(e) in _FIRM_HEADS
+            inner_body = tail is not None and tail.label_ == "GOV_AGENCY" and e.label_ == "GOV_AGENCY" and " of " in \
+                tail.text and self.gazetteer.country_code(tail.text.rsplit(" of ", 1)[1].removeprefix("the ")) is not None
+            if (firm or e.label_ == "GOV_AGENCY") and tail is not None and (country_name(tail) or inner_body) \
+                    and free_after(tail.end):
+                code = self.gazetteer.country_code(tail.text) if country_name(tail) else None
+                own = self.gazetteer.entry_country("GOV_AGENCY", e.kb_id_) if known and e.label_ == "GOV_AGENCY" else None
+                if not (own and code and own != code):
+                    text = doc[e.start : tail.end].text
+                    return Span(doc, e.start, tail.end, label=e.label_, kb_id=name_key(text)), e.end
+        if e.label_ == "ORG" and country_name(by_start.get(e.end)) and free_after(by_start[e.end].end) \
+                and doc[e.end - 1].is_alpha:
+            tail_span = by_start[e.end]
+            return Span(doc, e.start, tail_span.end, label="ORG", kb_id=name_key(doc[e.start : tail_span.end].text)), e.end
+        if e.label_ == "COUNTRY" and e.text not in self._country_names and e.text.istitle() and e.end < len(doc):
+            nxt = by_start.get(e.end)
+            taken = {t for o in by_start.values() for t in range(o.start, o.end)}
+            if nxt is not None and nxt.label_ in ("ORG", "GOV_AGENCY") \
+                    and conf.get((nxt.start_char, nxt.end_char)) != self.gaz_conf:
+                end = nxt.end
+            elif nxt is None:
+                end = e.end
+                while end < len(doc) and end not in taken and end - e.end < 7 and (
+                        doc[end].is_title or doc[end].lower_ in ("and", "of", "&") and end > e.end):
+                    end += 1
+            else:
+                return None
+            words = doc[e.end : end]
+            if len(words) >= 2 and _last_word(words) in _FIRM_HEADS and words[0].is_title \
+                    and all(t.lower_ in ("and", "of", "&") or t.is_title and zipf_frequency(t.lower_, "en") >= _COMMON_ZIPF
+                            for t in words) and free_after(end):
+                return Span(doc, e.start, end, label="ORG", kb_id=name_key(doc[e.start : end].text)), e.end
+        return None
+
     def _untagged_name_after_country(self, doc: Doc, e: Span, ents: list[Span]) -> int | None:
         """The end of a run of capitalised words right after a country's name, outside any mention, that ends in a
         firm's, a newsroom's or a state body's head word (function words "and", "of", "&" inside): the rest of a
@@ -785,6 +961,20 @@ class EntityNormalizer:
             out.append(e)
         return out
 
+    def _firm_by_its_place(self, doc: Doc, e: Span) -> bool:
+        """A name located in a country and beside a firm ("Creativity Software in the UK and Huawei in China had
+        sold ...") is a firm's, whatever its last word: goods are not "in" a country beside their makers."""
+        nxt = doc[e.end + 1 : e.end + 3] if e.end + 1 < len(doc) and doc[e.end].lower_ == "in" else None
+        if nxt is None:
+            return False
+        k = 1 if len(nxt) and nxt[0].lower_ == "the" else 0
+        located = k < len(nxt) and bool(self.gazetteer.country_code(nxt[k].text))
+        after = doc[e.end + 2 + k : e.end + 5 + k]
+        beside_firm = _coordinated_with_org(e) or any(t.lower_ == "and" for t in after) and any(
+            t.ent_type_ == "ORG" for t in after)
+        selling = e.root.dep_ == "nsubj" and e.root.head.lemma_.casefold() in _SUPPLY_VERBS
+        return located and (beside_firm or selling)
+
     def _untagged_sellers(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
         """A proper noun that ner left untagged and that is the subject of a supply verb ("Hikvision supplied
         cameras", "Sandvine sold its devices") is the seller, an organisation; with the title-case proper nouns
@@ -844,6 +1034,25 @@ class EntityNormalizer:
             out = [Span(doc, e.start, e.end, label="PRODUCT", kb_id=e.kb_id_) if e.label_ == "ORG" and e.text in products
                    else e for e in out]
         return out
+
+
+def _first_conjunct(span: Span) -> Span | None:
+    """The state body joined to ``span`` by "and" right before it, over its bracketed acronym ("Ministry of Home
+    Affairs (MOHA) and Ministry of Transport ..."); None when there is none. Not over an article: "A's X and the
+    Y" may name a body of another state."""
+    doc = span.doc
+    i = span.start - 1
+    if i < 1 or doc[i].lower_ != "and":
+        return None
+    j = i - 1
+    if doc[j].text == ")":
+        k = j - 1
+        while k >= 0 and j - k <= 4 and doc[k].text != "(":
+            k -= 1
+        if k < 1 or doc[k].text != "(":
+            return None
+        j = k - 1
+    return next((e for e in doc.ents if e.end == j + 1 and e.label_ == "GOV_AGENCY"), None)
 
 
 def _comma_continued_remits(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:

@@ -167,7 +167,9 @@ class GazetteerRuler:
         for start, end, label in state_body_spans(doc, stops):
             candidates.append(Span(doc, start, end, label=label, kb_id=name_key(doc[start:end].text)))
         # (over a copy: joining removes the country from ``candidates``, which must not skip the next span)
-        joined = [self._with_country_name(doc, c, countries_by_end, candidates) for c in list(candidates)]
+        # (the longest first: "Kenya" joins "National Police Service", not the "National Police" inside it)
+        joined = [self._with_country_name(doc, c, countries_by_end, candidates)
+                  for c in sorted(candidates, key=lambda c: c.start - c.end)]
         candidates = [c for c in joined if c.label_ != "COUNTRY" or c in candidates]
         candidates += self._government_actors(doc, candidates)
         lists = [s for s in candidates if s.label_ in ("LIST", COUNTRY_IN_NAME, LEADER_IN_NAME)]  # kept under an agency too

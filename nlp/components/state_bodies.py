@@ -41,6 +41,8 @@ _CIRCUITS = frozenset({"First", "Second", "Third", "Fourth", "Fifth", "Sixth", "
                        "Eleventh", "Federal", "D.C.", "1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th",
                        "10th", "11th"})
 _LINKS = frozenset({"of", "for"})
+# a legislature named as a committee's owner ("the parliament's Committee on ...")
+_LEGISLATURE_OWNERS = frozenset({"parliament", "congress", "senate", "assembly", "knesset", "duma", "legislature"})
 _PARTY_WORDS = frozenset({"party", "party's", "national"})
 
 
@@ -119,7 +121,9 @@ def state_body_spans(doc: Doc, stops: frozenset[int] = frozenset()) -> list[tupl
         if head == "Circuit" and not (start < i and doc[i - 1].text in _CIRCUITS):
             continue
         if head in _COMMITTEE_HEADS:
-            if not lowers & {w.casefold() for w in _LEGISLATIVE_WORDS}:
+            owner = doc[start - 2].lower_ if before in ("'s", "\u2019s") and start >= 2 else ""
+            # ("the parliament's Committee on Defense and Law Enforcement": a legislature's by its owner, round 11)
+            if not lowers & {w.casefold() for w in _LEGISLATIVE_WORDS} and owner not in _LEGISLATURE_OWNERS:
                 continue  # "the Committee to Protect Journalists", "the committee": no legislature's committee
         if head == "Assembly" and not (start < i and doc[i - 1].text in _ASSEMBLY_KINDS):
             continue
