@@ -801,7 +801,8 @@ class EventExtractor:
                 ev.add("via" if party else _item_role(m), m)
             elif m.label == "PRODUCT" and seller and not noun and ((a.dep == "nsubj" and not passive) or a.prep == "by"):
                 ev.add("supplier", m)  # "FinFisher sold FinSpy to ...": a name that is also a product's sells
-            elif m.label == "PRODUCT" and m.root.dep_ == "poss" and not a.prep and _owner_of_tool(m, mentions):
+            elif m.label == "PRODUCT" and m.root.dep_ == "poss" and not a.prep and _owner_of_tool(m, mentions) \
+                    and not _in_quotes(m):  # ("its 'Eagle' system": a closing quote the parser took for a possessive)
                 ev.add("supplier", m)  # "FinFisher's technology was sold to Ethiopia": a name owning goods is a firm
             elif item:
                 ev.add(_item_role(m), m)
@@ -2119,6 +2120,13 @@ def _product_makers(mentions: list[Mention]) -> list[list[Any]]:
         for o in found[:1]:
             out.append([p.span.start_char, p.span.end_char, o.span.start_char, o.span.end_char, o.value])
     return out
+
+
+def _in_quotes(m: Mention) -> bool:
+    """True when the mention is set in quotation marks ("its 'Eagle' system")."""
+    doc = m.span.doc
+    return m.span.start > 0 and m.span.end < len(doc) and doc[m.span.start - 1].text in ("'", "\u2018", '"', "\u201c") \
+        and doc[m.span.end].text in ("'", "\u2019", '"', "\u201d")
 
 
 def _owner_of_tool(m: Mention, mentions: list[Mention]) -> bool:

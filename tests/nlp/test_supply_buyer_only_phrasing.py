@@ -102,3 +102,12 @@ def test_a_gift_is_from_its_giver_and_congratulations_are_no_goods(extractor: Ex
     assert names(sale.roles.get("supplier")) == {"CN"} and names(sale.roles.get("recipient")) == {"Nepal Police"}
     ext = extractor.extract_text("Today we offered congratulations to the Ministry of Public Security.")
     assert supplies(ext) == []
+
+
+def test_a_quoted_product_name_is_the_goods_not_a_second_seller(extractor: Extractor) -> None:
+    # https://www.thebureauinvestigates.com/stories/2011-11-30/was-gaddafi-cyber-spying-on-opponents-in-the-uk
+    ext = extractor.extract_text(
+        "Amesys, a French company, sold its \u2018Eagle\u2019 online surveillance system to the Libyan government in 2007.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Amesys"} and names(sale.roles.get("product")) == {"Eagle"}
+    assert names(sale.roles.get("recipient")) == {"Libyan government"}
