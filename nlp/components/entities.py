@@ -109,6 +109,23 @@ def _people_after_role_nouns(doc: Doc, taken: list[Span], conf: dict[tuple[int, 
     return out
 
 
+# legal forms written before the name: Indonesian "PT" (perseroan terbatas) and "CV" (commanditaire vennootschap)
+_PREFIX_LEGAL_FORMS = frozenset({"PT", "PT.", "CV"})
+
+
+def _legal_form_prefixes(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+    """"PT Radika Karya Utama": a legal form that opens a firm's name is part of it (ner leaves it out)."""
+    out: list[Span] = []
+    for e in ents:
+        if e.label_ == "ORG" and e.start > 0 and doc[e.start - 1].text in _PREFIX_LEGAL_FORMS:
+            whole = Span(doc, e.start - 1, e.end, label="ORG", kb_id=e.kb_id_)
+            conf[(whole.start_char, whole.end_char)] = conf.get((e.start_char, e.end_char), 0.7)
+            out.append(whole)
+            continue
+        out.append(e)
+    return out
+
+
 def _group_word_as_modifier(e: Span) -> bool:
     """True for a one-word victim-group mention that only qualifies the noun after it: "a press briefing", "a press
     release", "the activist group X" (a kind of briefing or group, no people targeted)."""
@@ -317,6 +334,7 @@ class EntityNormalizer:
         ents, aux = self._guarded_names(doc, ents, aux, conf)
         ents = self._acronyms(doc, ents, conf)
         ents = _governments_of_leaders(doc, ents, aux, conf, self._is_place)
+        ents = _legal_form_prefixes(doc, ents, conf)
         ents = [e for e in ents if not _group_word_as_modifier(e)]
         doc.ents = filter_spans(ents)
         set_aux(doc, aux)

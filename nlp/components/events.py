@@ -275,7 +275,7 @@ class EventExtractor:
             in_sent += found
             before, previous = previous, in_sent
             if len(in_sent) < 2 and not any(m.label == "LIST" for m in in_sent) and not (pairs_on and in_sent and before) \
-                    and not _lone_buyer(sent, in_sent, self.t["supply_buyer"]):
+                    and not _lone_buyer(sent, in_sent, self.t["supply_buyer"], self.t["supply_seller"]):
                 continue
             events = self._sentence_events(sent, in_sent)
             cands = candidates(sent, in_sent, before, events, classes=self.t, cue_lemmas=self.supply_cues,
@@ -671,6 +671,13 @@ class EventExtractor:
             subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
             if subj is not None:
                 return subj
+        won = _contract_won_for(trigger)
+        if won is not None:
+            # "Veltrana won a contract to supply cameras to ...", "the ministry signed a deal to buy ...": who won
+            # or signed the contract does what it is for
+            subj = next((c for c in won.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                return subj
         for _ in range(4):
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) and node.i != trigger.i:
                 subj = next(c for c in node.children if c.dep_ in ("nsubj", "nsubjpass"))
@@ -757,6 +764,10 @@ class EventExtractor:
             known = {a.mention.key for a in slots}
             slots += [a for a in self._slots(trig.head, mentions) if a.mention.key not in known]
         ev = Event("supply", trig)
+        # "a company that won two contracts to procure intrusion systems for the National Police": the winner
+        # procures for the one named after "for", as its supplier
+        won_to_procure = not seller and (won := _contract_won_for(trig)) is not None \
+            and won.lemma_.casefold() in _WIN_VERBS and any(a.prep == "for" for a in slots)
         behalf: list[Mention] = []
         makers: list[Mention] = []  # the maker of the definite goods bought ("bought the spyware"), if none else
         for a in slots:
@@ -815,7 +826,7 @@ class EventExtractor:
             elif a.dep == "poss" and noun:
                 ev.add("supplier" if seller else "recipient", m)
             elif a.dep == "nsubj" or (a.dep == "nsubjpass" and not passive):
-                ev.add("supplier" if seller else "recipient", m)
+                ev.add("supplier" if seller or won_to_procure else "recipient", m)
             elif a.prep == "by":
                 ev.add("supplier" if seller else "recipient", m)
             elif a.dep == "nsubjpass":
@@ -978,7 +989,7 @@ class EventExtractor:
         surveillance_goods = goods is not None and any(
             t.lemma_.casefold() in _SURVEILLANCE_WORDS or t.lemma_.casefold() in self.t["abuse"]
             for t in _with_its_clauses(goods))  # ("equipment which can spy on calls": what it does says what it is)
-        if parties + (1 if things or unnamed_seller or surveillance_goods else 0) < 2:
+        if parties + (1 if things or unnamed_seller or surveillance_goods or _goods_said_before(trig) else 0) < 2:
             return None  # ("Bangladesh bought surveillance technology from a company run by ...": the buyer, said)
         parties_at = {m.key for m in supplier + recipient}
         if ev.roles.get("country"):  # "In Mexico, authorities bought ...": Mexico is the buyer, not only where
@@ -2357,14 +2368,44 @@ def _add_share(ev: Event, sent: Span, mentions: list[Mention]) -> None:
             return
 
 
-def _lone_buyer(sent: Span, in_sent: list[Mention], buyer_lemmas: set[str]) -> bool:
-    """True when the sentence's only mention is a state party and a buying verb is said of it: "The Defence
-    Intelligence Agency has acquired equipment which can spy on calls" names one party, the buyer, and is a
-    supply all the same (the event rules then ask for goods that say surveillance)."""
+def _contract_won_for(trigger: Token) -> Token | None:
+    """The verb of winning or signing a contract that an infinitive trigger says the purpose of ("won a contract to
+    supply ...", "secured a tender to install ...", "signed a deal to buy ..."), however the parser hangs the
+    infinitive (on the noun, or on the verb); None otherwise."""
+    if not _infinitive(trigger):
+        return None
+    verbs = _WIN_VERBS | _SIGNING_VERBS
+    head = trigger.head
+    if trigger.dep_ in ("acl", "relcl") and head.lemma_.casefold() in _DEAL_NOUNS and head.dep_ == "dobj" \
+            and head.head.lemma_.casefold() in verbs:
+        return head.head
+    if trigger.dep_ == "advcl" and head.lemma_.casefold() in verbs and any(
+            c.dep_ == "dobj" and c.lemma_.casefold() in _DEAL_NOUNS for c in head.children):
+        return head
+    return None
+
+
+def _lone_buyer(sent: Span, in_sent: list[Mention], buyer_lemmas: set[str], seller_lemmas: set[str]) -> bool:
+    """True when the sentence's only mention is a state party and a buying verb is said of it, or a selling verb
+    says it got the goods: "The Defence Intelligence Agency has acquired equipment which can spy on calls", "It was
+    sold to the National Telecommunication Monitoring Center" name one party, the buyer, and are a supply all the
+    same (the event rules then ask for goods that say surveillance)."""
     if len(in_sent) != 1 or in_sent[0].label not in ("GOV_AGENCY", "COUNTRY"):
         return False
     root = in_sent[0].root
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.pos_ == "VERB":
+        return root.head.head.lemma_.casefold() in seller_lemmas
     return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and root.head.lemma_.casefold() in buyer_lemmas
+
+
+def _goods_said_before(trig: Token) -> bool:
+    """True when the trigger's passive subject is a pronoun ("It was sold to X") and the sentence before speaks of
+    surveillance goods ("the controversial spytech ... can break into mobile phones")."""
+    pron = next((c for c in trig.children if c.dep_ == "nsubjpass" and c.lower_ in ("it", "they", "these", "those")), None)
+    if pron is None or trig.sent.start == 0:
+        return False
+    before = trig.doc[trig.sent.start - 1].sent
+    return any(t.lemma_.casefold() in _SURVEILLANCE_WORDS or "spy" in t.lower_ for t in before)
 
 
 def _goods_described(trig: Token, mentions: list[Mention]) -> list[Mention]:

@@ -49,6 +49,10 @@ _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "dos"
 # a person's role written before the name with a capital ("Spokesperson Fred Enanga", "Marshal Haftar"): a word of
 # the sentence, not of the name (issue 13 round 7; the honorifics and ranks rigour strips are among them); not
 # "Sheikh", which is part of many South Asian names ("Sheikh Hasina", "Sheikh Mujibur Rahman")
+# military and police ranks, which ner takes whole with the name after them
+_RANKS = frozenset({"brigadier", "general", "major", "colonel", "lieutenant", "captain", "commander", "admiral", "air",
+                    "chief", "marshal", "vice", "rear", "commodore", "inspector", "superintendent", "sergeant", "corporal",
+                    "field", "squadron", "leader", "wing", "flight", "lt", "col", "gen", "maj", "capt", "brig", "cdr"})
 _ROLE_TITLES = frozenset({"spokesperson", "spokesman", "spokeswoman", "marshal", "field", "general", "colonel", "major",
                           "captain", "lieutenant", "sergeant", "commander", "admiral", "senator", "congressman",
                           "congresswoman", "representative", "judge", "justice", "prosecutor", "attorney", "lawyer",
@@ -210,10 +214,14 @@ def people_after_honorifics(doc: Doc, ents: list[Span], conf: Conf, known: float
                 and doc[e.start - 1].lower_.rstrip(".") in _HONORIFICS and doc[e.start - 1].is_title:
             out.append(_relabel(e, "PERSON", conf))
             continue
-        if e.label_ in ("ORG", "PERSON") and not _is_known(e, conf, known) and len(e) >= 3 \
-                and e[0].lower_.rstrip(".") in _HONORIFICS and e[0].is_title and all(t.is_title for t in e[1:]):
-            # "Dr Dominic Ayine" taken whole for an organisation: the title is no part of the person's name
-            person = Span(doc, e.start + 1, e.end, label="PERSON", kb_id=name_key(doc[e.start + 1 : e.end].text))
+        cut = e.start
+        while cut < e.end and (doc[cut].lower_.rstrip(".") in _HONORIFICS | _RANKS or doc[cut].text == "-") \
+                and (doc[cut].is_title or doc[cut].text == "-"):
+            cut += 1  # "Dr Dominic Ayine", "Brigadier General Mohammad Baker", "Air Chief Marshal ..."
+        if e.label_ in ("ORG", "PERSON") and not _is_known(e, conf, known) and cut > e.start and e.end - cut >= 2 \
+                and all(t.is_title for t in doc[cut : e.end]):
+            # a title or rank taken whole with the name for an organisation: it is no part of the person's name
+            person = Span(doc, cut, e.end, label="PERSON", kb_id=name_key(doc[cut : e.end].text))
             conf[(person.start_char, person.end_char)] = conf.get((e.start_char, e.end_char), 0.7)
             out.append(person)
             continue

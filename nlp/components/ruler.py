@@ -249,9 +249,14 @@ class GazetteerRuler:
                 continue
             if tok.i + 1 < len(doc) and (doc[tok.i + 1].is_title or doc[tok.i + 1].pos_ in ("NOUN", "PROPN")):
                 continue  # "the Export Administration Regulations", "the Bukele government bonds"
-            while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title and first - 1 not in taken \
-                    and tok.i - first < 2:
-                first -= 1
+            while first > 0 and first - 1 not in taken:
+                if doc[first - 1].text == "-" and first >= 2 and doc[first - 2].is_title and first - 2 not in taken \
+                        and tok.i - first < 3:
+                    first -= 2  # a name joined by a hyphen: "the Al-Sissi regime"
+                elif doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title and tok.i - first < 2:
+                    first -= 1
+                else:
+                    break
             if _after_an_article(doc, first):
                 out.append(Span(doc, first, tok.i + 1, label="GOV_AGENCY", kb_id=name_key(doc[first : tok.i + 1].text)))
         return out

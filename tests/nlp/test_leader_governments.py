@@ -86,3 +86,10 @@ def test_people_with_titles_ranks_and_roles_are_persons_without_them(extractor: 
     assert "Major-General" not in labels(ext)
     ext = extractor.extract_text("Security researcher Bill Marczak found the spyware.")
     assert labels(ext).get("Bill Marczak") == {"PERSON"}
+
+
+def test_ranks_before_a_name_and_a_hyphenated_leader_are_read(extractor: Extractor) -> None:
+    ext = extractor.extract_text("The team was led by Brigadier General Mohammad Baker, the director.")
+    assert labels(ext).get("Mohammad Baker") == {"PERSON"}
+    ext = extractor.extract_text("The firm was accused over widespread oppression under the Al-Sissi regime.")
+    assert "Al-Sissi regime" in agencies(ext)

@@ -111,3 +111,27 @@ def test_a_quoted_product_name_is_the_goods_not_a_second_seller(extractor: Extra
     [sale] = supplies(ext)
     assert names(sale.roles.get("supplier")) == {"Amesys"} and names(sale.roles.get("product")) == {"Eagle"}
     assert names(sale.roles.get("recipient")) == {"Libyan government"}
+
+
+def test_who_won_or_signed_a_contract_does_what_it_is_for_however_it_is_parsed(extractor: Extractor) -> None:
+    for text in ("Veltrana Analytics won a contract to supply cameras to the Kenyan police.",
+                 "Veltrana Analytics secured a tender to install CCTV for the Ugandan government."):
+        [sale] = supplies(extractor.extract_text(text))
+        assert names(sale.roles.get("supplier")) == {"Veltrana Analytics"}, text
+        assert names(sale.roles.get("recipient")) & {"Kenyan police", "Ugandan government"}, text
+    # a firm that won contracts to procure goods for a body procures them for it, as its supplier
+    ext = extractor.extract_text(
+        "A server belonged to PT Radika Karya Utama, a technology company that won at least two contracts to "
+        "procure zero-click intrusion systems for the National Police.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"PT Radika Karya Utama"}
+    assert names(sale.roles.get("recipient")) == {"National Police"}
+
+
+def test_a_pronoun_sold_after_a_sentence_on_spy_goods_is_a_sale_to_the_body_named(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "The controversial spytech can break into mobile phones within a radius of about half a kilometre. It was "
+        "sold to the National Telecommunication Monitoring Center, a department of the home ministry.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("recipient")) == {"National Telecommunication Monitoring Center"}
+    assert supplies(extractor.extract_text("The company makes office chairs. It was sold to the Kenyan government.")) == []
