@@ -30,7 +30,7 @@ from nlp.components.events import PREVIOUS_PARAGRAPH_ORG
 from nlp.components.ruler import COUNTRY_IN_NAME, LEADER_IN_NAME
 from nlp.components.state_bodies import us_legislative_name
 from nlp.gazetteer import Gazetteer, capital_cities
-from nlp.normalize import Coreference, display_name, name_key
+from nlp.normalize import Coreference, acronym, display_name, name_key
 from nlp.pipeline import build_pipeline
 from nlp.text import Prepared, check_language, clean, prepare, split_units
 from ontology.records import Document, DocumentExtraction, EntityMention, EventMention, stable_id
@@ -473,6 +473,17 @@ def _add_acronym_mentions(text: str, raw: list[tuple[int, int, str, str, float]]
                 text[s - 1 : s] == "(" or _GIVEN_AS.search(text[max(0, s - 20) : s])):
             # (also "The Central Monitoring System, abbreviated to CMS, ...")
             defined.setdefault(surface, (label, canonical, conf))
+    # an agency's initials used as a name without having been given in brackets ("the Defence Intelligence Agency
+    # ... the DIA", "Intelligence Bureau ... the IB"): an organisation guess spelling them is that agency
+    initials: dict[str, tuple[str, str, float]] = {}
+    for s, e, label, canonical, conf in raw:
+        if label == "GOV_AGENCY" and len(text[s:e].split()) >= 2:
+            for form in (text[s:e], text[s:e].rsplit(" of ", 1)[0]):  # ("Defence Intelligence Agency of Nigeria")
+                initials.setdefault(acronym(form), (label, canonical, conf))
+    for s, e, label, _, _ in raw:
+        surface = text[s:e]
+        if label == "ORG" and surface.isupper() and 2 <= len(surface) <= 6 and surface in initials:
+            defined.setdefault(surface, initials[surface])
     if not defined:
         return raw
     raw = [(s, e, *defined[text[s:e]]) if text[s:e] in defined else (s, e, lab, can, conf)

@@ -81,6 +81,11 @@ class GazetteerRuler:
                                                                               "President", "Presidency", "Army"]}}],
             ],
         )
+        # "the Indian Department of Telecommunications", "Kenya's Department of Immigration": a department "of"
+        # something is a state body when a country is named right before it (alone, "the Department of Computer
+        # Science" may be a university's)
+        self.patterns.add("COUNTRY_DEPARTMENT", [[{"ORTH": {"IN": ["Department", "Directorate", "Secretariat"]}},
+                                                   {"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, title_or_and]])
 
     def add_gazetteer(self, gazetteer: Gazetteer) -> None:
         """Add every phrase of ``gazetteer`` (call again with more entries as the graph grows)."""
@@ -155,6 +160,11 @@ class GazetteerRuler:
         for match_id, start, end in self.patterns(doc):
             span = doc[start:end]
             country = countries_by_end.get(start)
+            if strings[match_id] == "COUNTRY_DEPARTMENT":
+                if country is None and not (start >= 2 and doc[start - 1].lower_ in ("'s", "\u2019s")
+                                            and countries_by_end.get(start - 1) is not None):
+                    continue
+                match_id = strings["GOV_AGENCY"]
             if country is None and start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
                 continue  # "Acme Security Unit": part of a longer proper name left to ner
             if country is None and start > 1 and doc[start - 1].lower_ == "and" and doc[start - 2].is_title \

@@ -93,3 +93,12 @@ def test_ranks_before_a_name_and_a_hyphenated_leader_are_read(extractor: Extract
     assert labels(ext).get("Mohammad Baker") == {"PERSON"}
     ext = extractor.extract_text("The firm was accused over widespread oppression under the Al-Sissi regime.")
     assert "Al-Sissi regime" in agencies(ext)
+
+
+def test_an_agencys_initials_used_alone_are_that_agency_and_a_countrys_department_is_a_state_body(
+    extractor: Extractor,
+) -> None:
+    ext = extractor.extract_text("The Defence Intelligence Agency of Nigeria bought the kit. Later the DIA denied it.")
+    assert agencies(ext) == {"Defence Intelligence Agency of Nigeria": "NG", "DIA": "NG"}
+    ext = extractor.extract_text("Veltrana Analytics got a contract from the Indian Department of Telecommunications.")
+    assert agencies(ext) == {"Department of Telecommunications": "IN"}
