@@ -34,6 +34,7 @@ from nlp.components.common import (
     list_end,
 )
 from nlp.components.enumerations import listed_parties
+from nlp.components.implied_supply import funder as _funder
 from nlp.components.implied_supply import implied_supplies, verb_read_as_adjective
 from nlp.components.supply_pairs import MODES, PairScorer, candidates, scored_supplies
 from nlp.gazetteer import observer_keys, vendor_rows
@@ -779,6 +780,8 @@ class EventExtractor:
             if m.label in ("PLACE",) or (m.label == "COUNTRY" and _country_modifier(m, trig, mentions)):
                 ev.add("country", m)  # "the Bahraini Ministry", "a Cyprus-based firm": where, not who
                 continue
+            if party and _funder(m):
+                continue  # "with funding from the Chinese government": who pays for a deal is no side of it
             if party and _name_of_goods(m, trig):
                 ev.add("product", m)  # "supplied a monitoring system called Cerebro": the goods' name, no buyer
                 continue
@@ -1196,7 +1199,7 @@ class EventExtractor:
             # "NSO Group, whose clients include Saudi Arabia and the UAE": the relative's noun
             other += _described_by(trig.head.head, mentions)
         for m in mentions:
-            if m.label not in PARTY_LABELS and m.label not in ITEM_LABELS:
+            if m.label not in PARTY_LABELS and m.label not in ITEM_LABELS or _funder(m):
                 continue
             a = self._attach(trig, m)
             if a is None:

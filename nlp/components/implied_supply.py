@@ -101,7 +101,7 @@ def implied_supplies(
     if len({m.value for m in suppliers}) > MAX_SUPPLIERS or not suppliers and (supplies or not products):
         return events
     recipients = [m for m in _state_parties(near, cue, lambda m: is_country_modifier(m, cue, mentions), cue_lemmas)
-                  if not _judicial(m) and not _target(_head(m), target_lemmas)]
+                  if not _judicial(m) and not _target(_head(m), target_lemmas) and not funder(m)]
     supplier_values = {m.value for m in suppliers}
     recipients = [m for m in recipients if m.value not in supplier_values]
     if not recipients:
@@ -222,3 +222,14 @@ def _qualifies_a_person(root: Token) -> bool:
         head.ent_type_ == "PERSON" or head.lemma_.casefold() in _PERSON_NOUNS | RELATION_NOUNS
         or any(c.ent_type_ == "PERSON" and c.dep_ == "compound" for c in head.children)
         or head.dep_ == "compound" and head.head.ent_type_ == "PERSON")
+
+
+FUNDING_NOUNS = frozenset({"funding", "financing", "finance", "loan", "credit", "grant", "fund", "funds", "sponsorship"})
+
+
+def funder(m: Mention) -> bool:
+    """True for a party named as the funder of something ("with funding from the Chinese government", "a loan
+    from China Exim Bank", "financing by the World Bank"): who pays for a deal is no side of it."""
+    prep = m.root.head
+    return bool(m.root.dep_ == "pobj" and prep.lower_ in ("from", "by", "of")
+                and prep.head.lemma_.casefold() in FUNDING_NOUNS)

@@ -135,3 +135,14 @@ def test_a_pronoun_sold_after_a_sentence_on_spy_goods_is_a_sale_to_the_body_name
     [sale] = supplies(ext)
     assert names(sale.roles.get("recipient")) == {"National Telecommunication Monitoring Center"}
     assert supplies(extractor.extract_text("The company makes office chairs. It was sold to the Kenyan government.")) == []
+
+
+def test_who_funds_a_deal_is_no_side_of_it(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "Veltrana Analytics is a recognised supplier of technology to the country's Smart Zambia project, with "
+        "funding from the Chinese government.")
+    assert all("Chinese government" not in names(s.roles.get("recipient")) for s in supplies(ext))
+    ext = extractor.extract_text(
+        "Veltrana Analytics supplied cameras to the Kenyan police with a loan from the Export-Import Bank of China.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("recipient")) == {"Kenyan police"}
