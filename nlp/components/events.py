@@ -308,7 +308,7 @@ class EventExtractor:
                 negated = self._negated(ev.trigger, sent, cues["negation"])
                 if negated and ev.from_use:
                     continue  # "never used the tool": not a denial that it was bought
-                hedged = bool(hedge) or self._unconfirmed(ev.trigger) or ev.halted
+                hedged = bool(hedge) or self._unconfirmed(ev.trigger) or ev.halted or _only_intended(ev.trigger)
                 confidence = ev.confidence * (self.hedge_factor if hedged else 1.0)
                 out.append(
                     {
@@ -868,11 +868,16 @@ class EventExtractor:
             for m in mentions:  # the holder of the licence, where the parse hangs it on the licence's participle
                 if m.key in grantee[1] and m.label == "ORG":
                     ev.add("supplier", m)
-        if behalf:  # "A procured chips from B on behalf of C": C is the end user, A an intermediary buying for it
+        if behalf and not seller:  # "A procured chips from B on behalf of C": C is the end user, A an intermediary
             for m in ev.roles.pop("recipient", []):
                 ev.add("via", m)
             for m in behalf:
                 ev.add("recipient", m)
+        elif behalf:  # "handed over to the Speaker by the Ambassador on behalf of the Chinese Government": C gives
+            for m in ev.roles.pop("supplier", []):
+                ev.add("via", m)
+            for m in behalf:
+                ev.add("supplier", m)
         if not seller and lemma in ("buy", "purchase", "acquire", "acquisition") and any(
                 c.dep_ == "dobj" and c.lemma_.casefold() in _HOLDING_NOUNS for c in trig.children):
             return None  # "Sandvine acquired the assets of Teclo Networks": a takeover, not a supply of goods
@@ -2369,6 +2374,26 @@ def _add_share(ev: Event, sent: Span, mentions: list[Mention]) -> None:
             span = tok.doc[tok.i : tok.i + 2]
             ev.add("share", Mention(span, "PERCENT", span.text))
             return
+
+
+_INTENT_LEMMAS = {"attempt", "try", "seek", "plan", "intend", "aim", "want", "hope", "consider", "propose",
+                  "negotiate", "explore", "mull", "weigh", "look"}
+
+
+def _only_intended(trigger: Token) -> bool:
+    """True when the supply is only tried, sought or planned ("accused the government of attempting to acquire
+    spyware from X", "the police sought to buy", "the army plans to purchase"): reported hedged, not as done."""
+    node = trigger
+    for _ in range(3):
+        if node.dep_ in ("xcomp", "pcomp") or node.dep_ == "advcl" and _infinitive(node):
+            node = node.head
+            if node.dep_ == "prep" and node.head.i != node.i:  # "of attempting to acquire"
+                node = node.head
+            if node.lemma_.casefold() in _INTENT_LEMMAS:
+                return True
+        else:
+            return False
+    return False
 
 
 def _contract_won_for(trigger: Token) -> Token | None:

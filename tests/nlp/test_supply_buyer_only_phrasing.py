@@ -146,3 +146,17 @@ def test_who_funds_a_deal_is_no_side_of_it(extractor: Extractor) -> None:
         "Veltrana Analytics supplied cameras to the Kenyan police with a loan from the Export-Import Bank of China.")
     [sale] = supplies(ext)
     assert names(sale.roles.get("recipient")) == {"Kenyan police"}
+
+
+def test_a_supply_only_sought_or_planned_is_hedged_and_a_principal_gives_through_its_envoy(extractor: Extractor) -> None:
+    for text in ("The opposition accused the Kenyan government of attempting to acquire spyware from Veltrana "
+                 "Analytics.", "The army plans to purchase drones from Veltrana Analytics."):
+        [sale] = supplies(extractor.extract_text(text))
+        assert sale.hedged, text
+    [sale] = supplies(extractor.extract_text("The army bought drones from Veltrana Analytics to monitor the border."))
+    assert not sale.hedged
+    ext = extractor.extract_text("The drones were handed over to the Sri Lanka Police by Ambassador Cheng Xueyuan on "
+                                 "behalf of the Chinese Government.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Chinese Government"}
+    assert names(sale.roles.get("via")) == {"Cheng Xueyuan"}
