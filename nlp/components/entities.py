@@ -1309,7 +1309,8 @@ _ORG_TYPE_NOUNS = frozenset({"company", "firm", "vendor", "maker", "developer", 
                              "conglomerate", "subsidiary", "supplier", "provider", "reseller", "distributor", "contractor",
                              "magazine", "newspaper", "outlet", "broadcaster", "website", "daily", "weekly", "agency",
                              "consortium", "organisation", "organization", "group", "nonprofit", "non-profit", "ngo",
-                             "watchdog", "publication", "network", "bank", "lab", "laboratory"})
+                             "watchdog", "publication", "network", "bank", "lab", "laboratory", "operator", "carrier",
+                             "telco", "integrator"})
 # organisation nouns no state body is called by ("a Swiss firm"; not "agency", "group" or "network")
 _FIRM_ONLY_NOUNS = frozenset({"company", "firm", "vendor", "maker", "developer", "manufacturer", "startup", "start-up",
                               "conglomerate", "subsidiary", "supplier", "reseller", "distributor", "contractor"})

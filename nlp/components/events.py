@@ -1263,6 +1263,9 @@ class EventExtractor:
 
     def _deal(self, trig: Token, sent: Span, mentions: list[Mention]) -> Event | None:
         """"The Ministry signed a contract with Helix", "awarded a contract to Helix", "Helix won a contract from X"."""
+        between = self._deal_between(trig, sent, mentions)
+        if between is not None:
+            return between
         verb = trig.head if trig.dep_ in ("dobj", "nsubjpass") else None
         if verb is None or verb.pos_ != "VERB":
             return self._possessed_deal(trig, sent, mentions)
@@ -1343,6 +1346,33 @@ class EventExtractor:
                 ev.add(_item_role(m), m)
         _add_sentence_dates(ev, sent, mentions)
         return ev if ev.roles.get("supplier") and ev.roles.get("recipient") else None
+
+    def _deal_between(self, trig: Token, sent: Span, mentions: list[Mention]) -> Event | None:
+        """"the deal between leading operator Safaricom and government to set up a national surveillance system",
+        "the contract between X and the Ugandan police": a firm on one side and a state on the other, the firm the
+        supplier (who sells is not said otherwise, so at a lower confidence)."""
+        holders = [trig] + [c for c in trig.children if c.dep_ == "acl"]  # ("the contract concluded between ...")
+        prep = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+        if prep is None:
+            return None
+        heads = [g for g in prep.children if g.dep_ == "pobj"]
+        heads += [c for h in heads for c in h.children if c.dep_ == "conj"]
+        sides = [m for m in mentions for h in heads if m.span.start <= h.i < m.span.end
+                 and (m.label in PARTY_LABELS or m.label == "GOV_GENERIC") and not _country_modifier(m, trig, mentions)]
+        state = [m for m in sides if m.label in ("GOV_AGENCY", "COUNTRY", "GOV_GENERIC")]
+        firms = [m for m in sides if m.label == "ORG"]
+        if not state or not firms:
+            return None
+        ev = Event("supply", trig, confidence=self.base - 0.1)
+        for m in state:
+            ev.add("recipient", m)
+        for m in firms:
+            ev.add("supplier", m)
+        for m in mentions:
+            if m.label in ITEM_LABELS and m.span.sent.start == sent.start:
+                ev.add(_item_role(m), m)
+        _add_sentence_dates(ev, sent, mentions)
+        return ev
 
     def _possessed_deal(self, trig: Token, sent: Span, mentions: list[Mention]) -> Event | None:
         """"NSO Group's contract with the Mexican army was worth $32 million": the possessor and the "with" party,

@@ -160,3 +160,17 @@ def test_a_supply_only_sought_or_planned_is_hedged_and_a_principal_gives_through
     [sale] = supplies(ext)
     assert names(sale.roles.get("supplier")) == {"Chinese Government"}
     assert names(sale.roles.get("via")) == {"Cheng Xueyuan"}
+
+
+def test_a_deal_between_a_firm_and_a_state_body_is_a_supply_to_the_body(extractor: Extractor) -> None:
+    ext = extractor.extract_text("The contract between Veltrana Analytics and the Ugandan police covers 5,000 cameras.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Veltrana Analytics"}
+    assert names(sale.roles.get("recipient")) == {"Ugandan police"}
+    # https://itweb.africa/amp/content/WnxpEv4gGxnqV8XL (Kenya, shortened): a firm named after "operator"
+    ext = extractor.extract_text(
+        "Members of the committee questioned the deal between leading operator Safaricom and government to set up "
+        "a national surveillance system.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Safaricom"}
+    assert supplies(extractor.extract_text("The dispute between Veltrana Analytics and Kessel Optics was settled.")) == []
