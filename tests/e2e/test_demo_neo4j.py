@@ -27,13 +27,19 @@ REPO = Path(__file__).resolve().parents[2]
 WRITE_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:[+-]\d\d:\d\d|Z)?")
 
 
+# a list version's age in days (2 decimals) counts from the moment the command runs: two runs seconds apart can
+# straddle a hundredth of a day (on a fresh clone the list files' dates are minutes old)
+LIST_AGE = re.compile(r'("age_days":\s*)-?\d+(?:\.\d+)?')
+
+
 # what the audit trails derive from those times and from a random log id (MACs, chain heads, the log's id:
 # redflag/audit): 32 or 64 hex digits; the files' SHA-256 digests, equal on both, are masked with them
 AUDIT_DIGEST = re.compile(r"\b(?:[0-9a-f]{64}|[0-9a-f]{32})\b")
 
 
 def _untimed(text: str) -> str:
-    return AUDIT_DIGEST.sub("<digest>", WRITE_TIME.sub("<time>", text))
+    masked = AUDIT_DIGEST.sub("<digest>", WRITE_TIME.sub("<time>", text))
+    return LIST_AGE.sub(lambda m: m.group(1) + '"<age>"', masked)
 
 
 def _env(data_dir: Path, backend: str) -> dict[str, str]:
