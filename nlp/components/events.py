@@ -272,7 +272,7 @@ class EventExtractor:
         for sent in doc.sents:
             in_sent = [m for m in mentions if m.span.start >= sent.start and m.span.end <= list_end(sent)]
             found = _anaphors(sent, mentions, firms, self.trade_verbs, self.getting_verbs, carried)
-            carried += [a for a in found if a.label == "ORG" and not a.maker]
+            carried += [a for a in found if a.label == "ORG" and not a.maker or a.label == "GOV_AGENCY" and a.span[0].lower_ == "they"]
             in_sent += found
             before, previous = previous, in_sent
             if len(in_sent) < 2 and not any(m.label == "LIST" for m in in_sent) and not (pairs_on and in_sent and before) \
@@ -558,6 +558,10 @@ class EventExtractor:
         deal: Token | None = None
         if trigger.dep_ == "acl" and trigger.head.lemma_.casefold() in _DEAL_NOUNS and trigger.head.head.pos_ == "VERB":
             deal, deal_verb = trigger.head, trigger.head.head  # "signed a deal with the government to provide ..."
+        elif trigger.dep_ == "acl" and trigger.head.lemma_.casefold() in _DEAL_NOUNS and trigger.head.dep_ == "pobj" \
+                and trigger.head.head.lower_ == "into" and trigger.head.head.head.pos_ == "VERB":
+            # "X entered into an agreement with the Zimbabwean government to supply ...": the deal under "into"
+            deal, deal_verb = trigger.head, trigger.head.head.head
         if deal_verb is not None:
             # "the RAB signed a contract with Tiersec to supply ...": the contractor supplies, for the signer
             deal = deal or next((c for c in deal_verb.children if c.dep_ == "dobj" and c.lemma_.casefold() in _DEAL_NOUNS),
@@ -750,6 +754,13 @@ class EventExtractor:
         if seller and trig.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lemma_.casefold() in _DEAL_NOUNS
                                                    for c in trig.children):
             return None  # "the ministry's agreement with Huawei provides for 1,000 cameras": the deal says it
+        if not seller and trig.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.casefold() in _DEAL_NOUNS
+                                                       for c in trig.children):
+            return None  # "X obtained a contract with the ministry for ...": a contract won, not goods bought (the
+            # contract is read on its own)
+        if trig.pos_ == "NOUN" and _purpose_of_deal(trig):
+            return None  # "X obtained a contract with the attorney general's office for the purchase of Pegasus":
+            # whose purchase it is, the contract's parties say (read on the contract)
         if trig.pos_ == "VERB" and lemma in _PERMIT_LEMMAS and any(
                 c.dep_ in ("xcomp", "ccomp") and c.lemma_.casefold() in self.trade_verbs for c in trig.children):
             return None  # "the ministry licensed NSO to export Pegasus": a permission; the export is read on its own
@@ -1342,6 +1353,8 @@ class EventExtractor:
             return None
         for m in mentions:
             a = self._attach(trig, m)
+            if a is None and m.label in ITEM_LABELS and (b := self._attach(verb, m)) is not None and b.prep == "for":
+                a = b  # "obtained a contract with X for the purchase of Pegasus": the goods the deal is for
             if a is not None and m.label in ITEM_LABELS:
                 ev.add(_item_role(m), m)
         _add_sentence_dates(ev, sent, mentions)
@@ -1352,6 +1365,10 @@ class EventExtractor:
         "the contract between X and the Ugandan police": a firm on one side and a state on the other, the firm the
         supplier (who sells is not said otherwise, so at a lower confidence)."""
         holders = [trig] + [c for c in trig.children if c.dep_ == "acl"]  # ("the contract concluded between ...")
+        after = trig.doc[trig.i + 1] if trig.i + 1 < trig.sent.end else None
+        if after is not None and after.pos_ == "VERB" and after.tag_ in ("VBN", "VBD") and after.lemma_.casefold() in \
+                _SIGNING_VERBS | {"sign", "strike", "reach", "agree"} and not any(c.dep_ == "nsubj" for c in after.children):
+            holders.append(after)  # (the parser may hang that participle elsewhere: "on the contract concluded between")
         prep = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "between"), None)
         if prep is None:
             return None
@@ -1873,8 +1890,16 @@ def _described_by(noun: Token, mentions: list[Mention]) -> list[Mention]:
     if noun.dep_ == "appos":
         return [m for m in mentions if m.span.start <= noun.head.i < m.span.end]
     if noun.lemma_.casefold() in _STAFF_NOUNS:  # "four executives of FinFisher ... for exporting": the firm acts
-        return [m for m in mentions for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+        firm = [m for m in mentions for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
                 for g in p.children if g.dep_ == "pobj" and m.span.start <= g.i < m.span.end and m.label == "ORG"]
+        if firm or not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children):
+            return firm
+        # "charges against Nexa Technologies and four of its executives who were accused ... of selling": the firm
+        # "its" stands for, coordinated with its staff or named last before them
+        anchor = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+        if anchor.dep_ == "conj":
+            firm = [m for m in mentions if m.label == "ORG" and m.span.start <= anchor.head.i < m.span.end]
+        return firm or [m for m in mentions if m.label == "ORG" and m.span.end <= noun.i and m.refers is None][-1:]
     if noun.lemma_.casefold() in _ANAPHOR_NOUNS:  # "a Chinese company that sells ...": a firm not named
         return []
     def on_noun(t: Token) -> bool:  # "Iranian networks", "Iranian procurement networks"
@@ -1981,6 +2006,11 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
             continue
         if any(m.span.start <= tok.i < m.span.end for m in mentions):
             continue
+        if tok.lower_ == "they" and tok.dep_ == "nsubj" and tok.pos_ == "PRON":
+            if (body := _state_body_they(tok, sent, mentions, carried or [], window)) is not None:
+                out.append(Mention(tok.doc[tok.i : tok.i + 1], body.label, body.value,
+                                   refers=body.refers if body.refers is not None else body.span))
+            continue
         if tok.dep_ == "poss" and tok.lower_ == "its" and tok.head.lemma_.casefold() in _AGENT_AND_SUPPLY_NOUNS:
             pass  # "its customers include ...", "its sale of Pegasus to ..."
         elif tok.dep_ == "poss" and tok.lower_ == "its" and (tok.head.lemma_.casefold() in _TOOL_NOUNS or any(
@@ -2037,7 +2067,7 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
         # a name the text calls a company somewhere ("NSO Group, an Israeli firm") before a research group or
         # newspaper named in between ("Citizen Lab published ... The company sold ...")
         described = [m for m in before if m.value in firms]
-        prior = [a for a in carried or [] if a.span.start_char >= window and a.span.end <= tok.i]
+        prior = [a for a in carried or [] if a.span.start_char >= window and a.span.end <= tok.i and a.label == "ORG"]
         if before:
             ante = described[-1] if described else subjects[-1] if subjects else before[-1]
             out.append(Mention(tok.doc[tok.i : tok.i + 1], ante.label, ante.value, refers=ante.span))
@@ -2050,6 +2080,24 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
             # parse does not see; the document-level step (nlp.extract) puts it in or drops the role
             out.append(Mention(tok.doc[tok.i : tok.i + 1], "ORG", PREVIOUS_PARAGRAPH_ORG))
     return out
+
+
+def _state_body_they(tok: Token, sent: Span, mentions: list[Mention], carried: list[Mention], window: int) -> Mention | None:
+    """The state body a subject "they" opening its clause stands for: the agency that is the main subject of an
+    earlier sentence in the window ("Tulsa Police Department opted for ... They renewed this contract in 2017. In
+    August 2016 they also purchased the Detective device from Oxygen Forensics"), or the body an earlier "they" of
+    the window stood for; None when a party is named before it in its own sentence, or when the last main subject
+    is not a state body (a firm, a research group, a person: "they" may be its staff or its authors)."""
+    if any(m.span.start >= sent.start and m.span.end <= tok.i and m.label in PARTY_LABELS for m in mentions):
+        return None
+    tops = [m for m in mentions if m.span.start_char >= window and m.span.end <= tok.i and m.refers is None
+            and m.root.dep_ in ("nsubj", "nsubjpass") and m.label in PARTY_LABELS
+            and (m.root.head.dep_ == "ROOT" or m.root.head.head.dep_ == "ROOT" and m.root.head.i < m.root.head.head.i
+                 and m.root.head.dep_ in ("ccomp", "advcl", "conj", "parataxis"))]  # (the parse's root may come later)
+    prior = [a for a in carried if a.label == "GOV_AGENCY" and a.span.start_char >= window and a.span.end <= tok.i]
+    if tops and (not prior or prior[-1].span.start < tops[-1].span.start):
+        return tops[-1] if tops[-1].label == "GOV_AGENCY" else None
+    return prior[-1] if prior else None
 
 
 _STATE_ANAPHORS = {"government", "authority", "regime", "administration", "police", "army", "military"}
@@ -2440,7 +2488,29 @@ def _contract_won_for(trigger: Token) -> Token | None:
     if trigger.dep_ == "advcl" and head.lemma_.casefold() in verbs and any(
             c.dep_ == "dobj" and c.lemma_.casefold() in _DEAL_NOUNS for c in head.children):
         return head
+    if trigger.dep_ in ("acl", "relcl"):
+        # "a company that won two contracts to procure intrusion systems for the police": the parser hangs the
+        # infinitive on the noun the relative clause describes, next to the clause of winning
+        for sibling in head.children:
+            if sibling.dep_ == "relcl" and sibling.i < trigger.i and sibling.lemma_.casefold() in verbs and any(
+                    c.dep_ == "dobj" and c.lemma_.casefold() in _DEAL_NOUNS and c.right_edge.i + 1 == trigger.left_edge.i
+                    for c in sibling.children):
+                return sibling
     return None
+
+
+def _purpose_of_deal(noun: Token) -> bool:
+    """True for a buying or selling noun that says what a contract is for: "a contract with X for the purchase of
+    Pegasus", "obtained a contract with X for the supply of cameras" (the "for" phrase on the deal noun, or on the
+    verb whose object the deal noun is, as the parser hangs it), where the deal names its partner after "with"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return False
+    holder = noun.head.head
+    if holder.lemma_.casefold() in _DEAL_NOUNS:
+        return any(p.dep_ == "prep" and p.lower_ == "with" for p in holder.children)
+    return holder.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.casefold() in _DEAL_NOUNS
+                                         and any(p.dep_ == "prep" and p.lower_ == "with" for p in c.children)
+                                         for c in holder.children)
 
 
 def _lone_buyer(sent: Span, in_sent: list[Mention], buyer_lemmas: set[str], seller_lemmas: set[str]) -> bool:

@@ -101,7 +101,7 @@ def implied_supplies(
     if len({m.value for m in suppliers}) > MAX_SUPPLIERS or not suppliers and (supplies or not products):
         return events
     recipients = [m for m in _state_parties(near, cue, lambda m: is_country_modifier(m, cue, mentions), cue_lemmas)
-                  if not _judicial(m) and not _target(_head(m), target_lemmas) and not funder(m)]
+                  if not _judicial(m) and not _target(_head(m), target_lemmas) and not funder(m) and not _purpose(m)]
     supplier_values = {m.value for m in suppliers}
     recipients = [m for m in recipients if m.value not in supplier_values]
     if not recipients:
@@ -127,6 +127,18 @@ def _head(m: Mention) -> Token:
     """The mention's head noun: its last token for a state word with its article ("the government": the parse may
     hang "the" outside it), else its parse root."""
     return m.span[-1] if m.label == "GOV_GENERIC" else m.root
+
+
+_PURPOSE_HEADS = frozenset({"purpose", "purposes", "sake", "aim", "goal"})
+
+
+def _purpose(m: Mention) -> bool:
+    """True for a state word that names what goods are for, not who gets them: "to supply facial recognition
+    technology for the purpose of law enforcement", "for law enforcement purposes"."""
+    root = _head(m)
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.casefold() in _PURPOSE_HEADS:
+        return True
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.lemma_.casefold() in _PURPOSE_HEADS
 
 
 def _judicial(m: Mention) -> bool:

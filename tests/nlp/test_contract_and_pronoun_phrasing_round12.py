@@ -1,0 +1,80 @@
+"""Supply shapes the round-11 unseen probe of real news passages (half South Asia; issue 13 round 12) found missed,
+as minimal sentences with fictional firms (Zolara Systems, Vantor Labs) and real state bodies: a contract or
+agreement with a state body "to supply" or "for the purchase of" goods, a contract "concluded between" a state
+and a firm, a firm and its executives accused of selling, a company that won contracts "to procure" for a body,
+a purpose that is no buyer, and "they" for a police department named in an earlier sentence."""
+
+from __future__ import annotations
+
+from nlp.extract import Extractor
+from tests.nlp.readings import names, supplies
+
+
+def test_an_agreement_with_a_state_to_supply_makes_the_state_the_recipient(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "Zolara Systems entered into an agreement with the Zimbabwean government to supply facial recognition "
+        "technology for the purpose of law enforcement.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Zolara Systems"}
+    assert names(sale.roles.get("recipient")) == {"Zimbabwean government"}
+
+
+def test_what_goods_are_for_is_no_recipient(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "A Chinese firm agreed to supply facial recognition technology for the purpose of law enforcement, Zolara "
+        "Systems said.")
+    assert all("law enforcement" not in names(s.roles.get("recipient")) for s in supplies(ext))
+
+
+def test_a_contract_obtained_with_a_body_for_a_purchase_makes_the_firm_its_supplier(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "Zolara Systems obtained a contract with the Zambian interior ministry for the purchase of spyware for "
+        "$32 million in 2014.")
+    [sale] = supplies(ext)  # one reading, not also the firm buying from the ministry
+    assert names(sale.roles.get("supplier")) == {"Zolara Systems"}
+    assert names(sale.roles.get("recipient")) == {"Zambian interior ministry"}
+    assert names(sale.roles.get("capability")) == {"spyware"}
+
+
+def test_a_contract_concluded_between_a_state_and_a_firm(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "By shedding light on the contract concluded between the Egyptian government and Zolara Systems, the "
+        "investigation could lead to charges.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Zolara Systems"}
+    assert names(sale.roles.get("recipient")) == {"Egyptian government"}
+
+
+def test_a_firm_and_its_executives_accused_of_selling_is_the_seller(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "The court dropped charges against Zolara Systems and four of its executives who were accused of complicity "
+        "in torture by selling cyber-surveillance equipment to Egypt.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Zolara Systems"}
+    assert names(sale.roles.get("recipient")) == {"EG"}
+    assert sale.hedged  # an accusation, not a finding
+
+
+def test_a_company_that_won_contracts_to_procure_for_a_body_supplies_it(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "Zolara Systems, a technology company that won two contracts to procure intrusion systems for the National "
+        "Police of Indonesia, was named in the report.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Zolara Systems"}
+    assert names(sale.roles.get("recipient")) == {"National Police of Indonesia"}
+
+
+def test_they_in_a_later_sentence_is_the_police_department_named_as_subject_before(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "Tulsa Police Department however opted for a few different models - they purchased two password breakers "
+        "from Zolara Systems in 2015 (the FBI requested they create a device for them). It does its work instantly. "
+        "They renewed this contract in 2017.\nIn August 2016 they also purchased an extraction device from Vantor "
+        "Labs.")
+    sales = {(frozenset(names(s.roles.get("supplier"))), frozenset(names(s.roles.get("recipient"))))
+             for s in supplies(ext)}
+    assert (frozenset({"Vantor Labs"}), frozenset({"Tulsa Police Department"})) in sales
+    # a firm as the last main subject: "they" may be its staff or its authors, no state body is guessed
+    ext = extractor.extract_text(
+        "Zolara Systems published a report on the Tulsa Police Department. They bought an extraction device from "
+        "Vantor Labs.")
+    assert all("Tulsa Police Department" not in names(s.roles.get("recipient")) for s in supplies(ext))
