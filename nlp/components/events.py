@@ -59,7 +59,7 @@ _SPEECH_VERBS = {"say", "tell", "claim", "state", "insist", "confirm", "announce
                  "acknowledge", "admit", "explain", "add", "note", "write", "assert", "stress"}
 # "X is working with Y to install ...", "X turned to Y to build ...": the verb and the preposition of the partner
 _WITH_VERBS = {"work": "with", "partner": "with", "team": "with", "cooperate": "with", "collaborate": "with",
-               "turn": "to"}
+               "turn": "to", "contract": "with", "agree": "with"}  # ("had contracted with the government to provide")
 _TIE_NOUNS = {"relationship", "relation", "tie"}
 _AWARD_VERBS = {"award", "give", "grant", "sign"}  # the subject of "awarded a contract to X" is the buyer
 _WIN_VERBS = {"win", "secure", "land", "obtain", "receive", "get"}
@@ -272,7 +272,7 @@ class EventExtractor:
         for sent in doc.sents:
             in_sent = [m for m in mentions if m.span.start >= sent.start and m.span.end <= list_end(sent)]
             found = _anaphors(sent, mentions, firms, self.trade_verbs, self.getting_verbs, carried)
-            carried += [a for a in found if a.label == "ORG" and not a.maker or a.label == "GOV_AGENCY" and a.span[0].lower_ == "they"]
+            carried += [a for a in found if a.label == "ORG" and not a.maker or a.label == "GOV_AGENCY" and a.span[0].lower_ in ("they", "it")]
             in_sent += found
             before, previous = previous, in_sent
             if len(in_sent) < 2 and not any(m.label == "LIST" for m in in_sent) and not (pairs_on and in_sent and before) \
@@ -585,11 +585,11 @@ class EventExtractor:
             # (not the country inside an agency's name, nor that of a partner firm: "teamed up with a Russian firm")
             partner = [m for m in partner if m.label in PARTY_LABELS and not _country_modifier(m, trigger, mentions)
                        and not (m.label == "COUNTRY" and m.root.dep_ in ("amod", "compound", "nmod")
-                                and m.root.head.lemma_.casefold() in _PARTNER_NOUNS)]
+                                and m.root.head.lemma_.casefold() in _PARTNER_NOUNS)] or [
+                m for m in partner if m.label == "GOV_GENERIC"]  # ("had contracted with the government to provide")
             if partner and not any(a.dep == "nsubj" for a in found):
-                head_subj = [m for m in mentions for c in deal_verb.children
-                             if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end]
-                if all(m.label in ("COUNTRY", "GOV_AGENCY") for m in partner) and \
+                head_subj = _clause_subjects(deal_verb, mentions)
+                if all(m.label in ("COUNTRY", "GOV_AGENCY", "GOV_GENERIC") for m in partner) and \
                         trigger.lemma_.casefold() not in self.t["supply_buyer"]:
                     # "X struck a deal with Telecom Egypt to supply ...": a state partner is the buyer, not the
                     # supplier (whoever signed with it supplies; if that name was not found, nobody is guessed)
@@ -2007,7 +2007,7 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
         if any(m.span.start <= tok.i < m.span.end for m in mentions):
             continue
         if tok.lower_ == "they" and tok.dep_ == "nsubj" and tok.pos_ == "PRON":
-            if (body := _state_body_they(tok, sent, mentions, carried or [], window)) is not None:
+            if (body := _state_body_pronoun(tok, sent, mentions, carried or [], window)) is not None:
                 out.append(Mention(tok.doc[tok.i : tok.i + 1], body.label, body.value,
                                    refers=body.refers if body.refers is not None else body.span))
             continue
@@ -2073,6 +2073,11 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
             out.append(Mention(tok.doc[tok.i : tok.i + 1], ante.label, ante.value, refers=ante.span))
         elif prior:  # the firm an earlier "the firm" of this paragraph stood for
             out.append(Mention(tok.doc[tok.i : tok.i + 1], prior[-1].label, prior[-1].value, refers=prior[-1].refers))
+        elif tok.lower_ == "it" and tok.dep_ == "nsubj" and (
+                body := _state_body_pronoun(tok, sent, mentions, carried or [], window)) is not None:
+            # "the Jubilee Government proposed ... In May 2014 it contracted Safaricom to build ...": no firm before
+            out.append(Mention(tok.doc[tok.i : tok.i + 1], body.label, body.value,
+                               refers=body.refers if body.refers is not None else body.span))
         elif sent.start == first and not any(m.label == "ORG" and (m.span.end <= tok.i or tok.left_edge.i <= m.root.i
                                                                    <= tok.right_edge.i) for m in all_mentions):
             # (not "The Israeli spyware company NSO Group owns ...": the noun has its name)
@@ -2082,8 +2087,8 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
     return out
 
 
-def _state_body_they(tok: Token, sent: Span, mentions: list[Mention], carried: list[Mention], window: int) -> Mention | None:
-    """The state body a subject "they" opening its clause stands for: the agency that is the main subject of an
+def _state_body_pronoun(tok: Token, sent: Span, mentions: list[Mention], carried: list[Mention], window: int) -> Mention | None:
+    """The state body a subject "they" (or, with no firm named before it, "it") stands for: the agency that is the main subject of an
     earlier sentence in the window ("Tulsa Police Department opted for ... They renewed this contract in 2017. In
     August 2016 they also purchased the Detective device from Oxygen Forensics"), or the body an earlier "they" of
     the window stood for; None when a party is named before it in its own sentence, or when the last main subject
@@ -2269,10 +2274,13 @@ def _country_modifier(m: Mention, trig: Token, mentions: list[Mention] | None = 
     root = m.root
     doc = m.span.doc
     nxt = doc[m.span.end] if m.span.end < len(doc) else None
+    where_words = ("based", "registered", "headquartered", "owned", "made", "linked", "backed", "origin", "branded",
+                   "built", "produced", "manufactured", "designed", "sourced")
     if nxt is not None and nxt.text == "-" and m.span.end + 1 < len(doc) and doc[m.span.end + 1].lower_.endswith(
-            ("based", "registered", "headquartered", "owned", "made", "linked", "backed", "origin", "branded",
-             "built", "produced", "manufactured", "designed", "sourced")):
+            where_words):
         return True  # "Cyprus-based", "Israel-registered", "U.S.-origin items"
+    if nxt is not None and nxt.lower_ in where_words and root.head.i == nxt.i:
+        return True  # "(Sandvine Inc, US based company)": the hyphen left out
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i != trig.i and any(
             x.label == "ORG" and x.span.start <= root.head.head.i < x.span.end for x in mentions or []):
         return True  # "procured from Elbit Systems of Israel": where the firm is, not a second seller
@@ -2497,6 +2505,16 @@ def _contract_won_for(trigger: Token) -> Token | None:
                     for c in sibling.children):
                 return sibling
     return None
+
+
+def _clause_subjects(verb: Token, mentions: list[Mention]) -> list[Mention]:
+    """The named subject of a verb; for a relative clause opened by "which"/"who"/"that", the name the clause hangs
+    on ("One such company is Cloudwalk which entered into an agreement with ...": Cloudwalk)."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    named = [m for m in mentions for c in subj if m.span.start <= c.i < m.span.end]
+    if not named and subj and subj[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        named = [m for m in mentions if m.span.start <= verb.head.i < m.span.end]
+    return named
 
 
 def _purpose_of_deal(noun: Token) -> bool:

@@ -78,3 +78,38 @@ def test_they_in_a_later_sentence_is_the_police_department_named_as_subject_befo
         "Zolara Systems published a report on the Tulsa Police Department. They bought an extraction device from "
         "Vantor Labs.")
     assert all("Tulsa Police Department" not in names(s.roles.get("recipient")) for s in supplies(ext))
+
+
+def test_a_firm_that_contracted_with_the_government_to_provide_supplies_it(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "Kenyans learned last month that Zolara Systems, Kenya's largest telecoms operator, had contracted with the "
+        "government to provide a new street-level surveillance system.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Zolara Systems"}
+    assert names(sale.roles.get("recipient")) == {"government"}
+
+
+def test_the_relative_pronoun_of_an_agreement_stands_for_the_firm(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "One such company is Zolara Systems which reportedly entered into an agreement with the Zimbabwean "
+        "government to supply facial recognition technology.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Zolara Systems"}
+    assert names(sale.roles.get("recipient")) == {"Zimbabwean government"}
+    assert sale.hedged  # "reportedly"
+
+
+def test_it_with_no_firm_before_is_the_government_named_as_subject_before(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "In its manifesto, the Jubilee Government proposed the use of CCTV cameras in fighting crime. In May 2014 it "
+        "contracted Zolara Systems to build a public safety surveillance system to help security forces fight crime.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Zolara Systems"}
+    assert names(sale.roles.get("recipient")) == {"Jubilee Government"}
+
+
+def test_a_country_before_based_without_a_hyphen_is_where_the_firm_is(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "Three vendors who offered Zolara based equipment (Zolara Systems Inc, US based company) participated in the "
+        "proof of concept.")
+    assert all("US" not in names(s.roles.get("recipient")) for s in supplies(ext))
