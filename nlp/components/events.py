@@ -1004,7 +1004,17 @@ class EventExtractor:
             for m in _goods_described(trig, mentions):
                 ev.add(_item_role(m), m)
             things = ev.roles.get("product", []) + ev.roles.get("capability", [])
+        shared = _shared_object_verb(trig) if not things and trig.pos_ == "VERB" else None
+        if shared is not None:
+            # "Indonesia has recently imported and utilized a wide variety of spyware": the goods of the verb
+            # coordinated after the trigger are its goods too
+            for m in mentions:
+                if m.label in ITEM_LABELS and (a := self._attach(shared, m)) is not None and a.dep == "dobj":
+                    ev.add(_item_role(m), m)
+            things = ev.roles.get("product", []) + ev.roles.get("capability", [])
         goods = _object_phrase(trig) if not things else None
+        if goods is None and shared is not None and not things:
+            goods = _object_phrase(shared)
         surveillance_goods = goods is not None and any(
             t.lemma_.casefold() in _SURVEILLANCE_WORDS or t.lemma_.casefold() in self.t["abuse"]
             for t in _with_its_clauses(goods))  # ("equipment which can spy on calls": what it does says what it is)
@@ -1885,7 +1895,8 @@ def _described_by(noun: Token, mentions: list[Mention]) -> list[Mention]:
     named += [m for m in mentions for c in noun.children if c.dep_ == "appos" and m.span.start <= c.i < m.span.end]
     if named:  # "the Israeli spyware company NSO Group owns Pegasus and sells it to ...": NSO Group
         return named
-    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+    if noun.dep_ == "attr" and noun.head.lemma_ in ("be", "become", "remain"):
+        # ("The Mexican military was about to become the first client ever to buy their product")
         return [m for m in mentions for c in noun.head.children if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end]
     if noun.dep_ == "appos":
         return [m for m in mentions if m.span.start <= noun.head.i < m.span.end]
@@ -2505,6 +2516,16 @@ def _contract_won_for(trigger: Token) -> Token | None:
                     for c in sibling.children):
                 return sibling
     return None
+
+
+def _shared_object_verb(verb: Token) -> Token | None:
+    """The verb coordinated after VERB that holds the object both share ("imported and utilized a wide variety of
+    spyware": "utilized"), when VERB has no object of its own and the second verb no subject of its own."""
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i
+                 and any(g.dep_ == "dobj" for g in c.children)
+                 and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
 
 
 def _clause_subjects(verb: Token, mentions: list[Mention]) -> list[Mention]:

@@ -113,3 +113,10 @@ def test_a_country_before_based_without_a_hyphen_is_where_the_firm_is(extractor:
         "Three vendors who offered Zolara based equipment (Zolara Systems Inc, US based company) participated in the "
         "proof of concept.")
     assert all("US" not in names(s.roles.get("recipient")) for s in supplies(ext))
+
+
+def test_goods_of_a_verb_coordinated_after_a_buying_verb_are_its_goods(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "Reports say that Indonesia has recently imported and utilized a wide variety of highly invasive spyware.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("recipient")) == {"ID"} and names(sale.roles.get("capability")) == {"spyware"}
