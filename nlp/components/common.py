@@ -12,7 +12,7 @@ OUTPUT_LABELS = frozenset({"ORG", "GOV_AGENCY", "PERSON", "COUNTRY", "PRODUCT", 
 PARTY_LABELS = frozenset({"ORG", "GOV_AGENCY", "PERSON", "COUNTRY"})
 ITEM_LABELS = frozenset({"PRODUCT", "CAPABILITY"})
 # words of using a tool: a state body using a firm's tool got it from the firm (events, implied_supply)
-USE_VERBS = frozenset({"use", "deploy", "employ", "operate"})
+USE_VERBS = frozenset({"use", "deploy", "employ", "operate", "utilize", "utilise"})
 USE_NOUNS = frozenset({"use", "deployment"})
 # nouns of a relation to a state: "sells only to Israeli allies" names Israel's allies, not Israel
 RELATION_NOUNS = frozenset({"ally", "partner", "friend", "neighbour", "neighbor", "rival", "enemy", "adversary", "foe",

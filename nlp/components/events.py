@@ -469,9 +469,17 @@ class EventExtractor:
                     # "a machine handed over to the Police by the Australian Federal Police": a gift or transfer
                     ev = self._supply_or_ownership(tok, sent, mentions, seller=True)
                 elif lemma in t["supply_seller"] or lemma in t["supply_buyer"]:
+                    inherited = self._inherited_subject(tok) if lemma in _INSTALL_VERBS and tok.dep_ == "xcomp" \
+                        and tok.head.lemma_.casefold() not in _WITH_VERBS and not any(
+                            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and not any(
+                            c.dep_ in ("prep", "dobj") and (c.lower_ == "with" or c.lemma_.casefold() in _DEAL_NOUNS)
+                            for c in tok.head.children) else None  # (not "is working with Huawei to install")
                     if lemma in _INSTALL_VERBS and any(m.label in ("GOV_AGENCY", "COUNTRY") and (
                             m.root.dep_ == "nsubj" and m.root.head.i == tok.i or m.root.dep_ == "pobj"
-                            and m.root.head.dep_ == "agent" and m.root.head.head.i == tok.i) for m in mentions):
+                            and m.root.head.dep_ == "agent" and m.root.head.head.i == tok.i
+                            or inherited is not None and m.span.start <= inherited.i < m.span.end
+                            and m.root.dep_ == "nsubj") for m in mentions):
+                        # (also "the government of Pakistan decided to install advanced firewalls from China")
                         # a state body installing ("cameras installed by the Ministry of Interior") is no supplier
                         ev = self._use_supply(tok, sent, mentions)
                     else:
@@ -619,6 +627,12 @@ class EventExtractor:
         if trigger.dep_ == "xcomp" or selected:  # "the SSD contracted Helix to install": Helix acts, for the SSD
             head_subj = [m for m in mentions for c in trigger.head.children
                          if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end]
+            if not head_subj and trigger.head.dep_ == "conj" and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in trigger.head.children):
+                # "the Government of Kenya proposed ... and in May 2014 contracted Safaricom to build ...": the
+                # subject of the first verb
+                head_subj = [m for m in mentions for c in trigger.head.head.children
+                             if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end]
             if trigger.head.lemma_.casefold() in _PERMIT_LEMMAS:
                 head_subj = []  # "the ministry authorized NSO to export Pegasus": it permits, it does not buy
             head_obj = [m for m in mentions for c in trigger.head.children
@@ -780,6 +794,13 @@ class EventExtractor:
         # procures for the one named after "for", as its supplier
         won_to_procure = not seller and (won := _contract_won_for(trig)) is not None \
             and won.lemma_.casefold() in _WIN_VERBS and any(a.prep == "for" for a in slots)
+        # "Smart Technologies, a company ..., has once again been involved in procuring body-worn cameras for
+        # police": a firm (one the text calls a company, or a known vendor) that procures for a state body supplies it
+        won_to_procure = won_to_procure or not seller and not noun and any(
+            a.prep == "for" and a.mention.label in ("GOV_AGENCY", "GOV_GENERIC")
+            and not _country_modifier(a.mention, trig, mentions) for a in slots) and any(
+            a.dep == "nsubj" and a.mention.label == "ORG" and a.mention.value in self._known_firms for a in slots) and not any(
+            a.dep == "nsubj" and a.mention.label != "ORG" for a in slots)
         behalf: list[Mention] = []
         makers: list[Mention] = []  # the maker of the definite goods bought ("bought the spyware"), if none else
         for a in slots:
@@ -811,6 +832,9 @@ class EventExtractor:
                 continue  # "only sells to Israeli allies": the allies are no named state, nor is Israel a buyer
             if m.label == "DATE":
                 ev.add("date", m)
+                continue
+            if won_to_procure and a.prep == "for" and m.label == "GOV_GENERIC":
+                ev.add("recipient", m)  # ("procuring body-worn cameras for police")
                 continue
             if not (party or item):
                 continue
@@ -1009,7 +1033,7 @@ class EventExtractor:
             # "Indonesia has recently imported and utilized a wide variety of spyware": the goods of the verb
             # coordinated after the trigger are its goods too
             for m in mentions:
-                if m.label in ITEM_LABELS and (a := self._attach(shared, m)) is not None and a.dep == "dobj":
+                if m.label in ITEM_LABELS and (b := self._attach(shared, m)) is not None and b.dep == "dobj":
                     ev.add(_item_role(m), m)
             things = ev.roles.get("product", []) + ev.roles.get("capability", [])
         goods = _object_phrase(trig) if not things else None
@@ -1099,6 +1123,8 @@ class EventExtractor:
             elif m.label == "ORG" and (a.prep == "from" or _owner_of_tool(m, mentions)) and a.prep != "by" \
                     and a.dep != "nsubj":
                 ev.add("supplier", m)
+            elif m.label == "COUNTRY" and a.prep == "from" and not _country_modifier(m, trig, mentions):
+                ev.add("supplier", m)  # "decided to install advanced firewalls from China": where they come from
         if not ev.roles.get("supplier"):
             # the owner named on the thing used, where the parse hides it: "use of the implant, which is part of
             # Hacking Team's product, by ...", "is installing 1,200 Huawei real-time ... cameras"
@@ -1306,6 +1332,12 @@ class EventExtractor:
             a = self._attach(trig, m) or self._attach(verb, m)
             if a is not None and a.dep != "nsubj":
                 parties.setdefault(a.prep or a.dep, []).append(m)
+        if trig.dep_ == "dobj" and vlemma in _AWARD_VERBS and not parties.get("dative"):
+            # "The Interior Ministry had in 2014 awarded Safaricom the tender to construct ...": the parser reads
+            # both objects as direct objects; the firm before the deal noun is the one it went to
+            firsts = [m for m in parties.get("dobj", []) if m.label == "ORG" and m.span.end <= trig.i]
+            if firsts:
+                parties["dative"] = firsts
         ev = Event("supply", trig, confidence=self.base - 0.1)
         holder = [m for m in mentions for c in verb.children if c.dep_ == "nsubjpass" and m.label == "ORG"
                   and m.span.start <= c.i < m.span.end] if trig.dep_ == "dobj" else []
@@ -1404,8 +1436,15 @@ class EventExtractor:
     def _possessed_deal(self, trig: Token, sent: Span, mentions: list[Mention]) -> Event | None:
         """"NSO Group's contract with the Mexican army was worth $32 million": the possessor and the "with" party,
         a firm on one side and a state on the other (who sells is not said otherwise)."""
+        if trig.dep_ == "compound" and trig.head.pos_ in ("NOUN", "PROPN"):
+            trig = trig.head  # "Contract No. 2019-0259 with ...": the parser heads the phrase with "No."
         owner = [m for m in mentions for c in trig.children if c.dep_ == "poss" and m.span.start <= c.i < m.span.end]
         partners = [m for m in mentions if (a := self._attach(trig, m)) is not None and a.prep == "with"]
+        if not owner and partners:
+            # "Contract No. 2019-0259 with Flock Group Inc. for the purchase of two license plate readers for the
+            # Franklin Police Department": the state body the contract (or its purchase) is for
+            owner = [m for m in mentions if m.label in ("GOV_AGENCY", "COUNTRY") and (a := self._attach(trig, m)) is not None
+                     and a.prep == "for" and not _country_modifier(m, trig, mentions)]
         sides = [m for m in owner + partners if m.label in PARTY_LABELS and not _country_modifier(m, trig, mentions)]
         state = [m for m in sides if m.label in ("GOV_AGENCY", "COUNTRY")]
         firms = [m for m in sides if m.label == "ORG"]
@@ -1416,6 +1455,9 @@ class EventExtractor:
             ev.add("recipient", m)
         for m in firms:
             ev.add("supplier", m)
+        for m in mentions:
+            if m.label in ITEM_LABELS and self._attach(trig, m) is not None:
+                ev.add(_item_role(m), m)
         _add_sentence_dates(ev, sent, mentions)
         return ev
 
@@ -2295,6 +2337,8 @@ def _country_modifier(m: Mention, trig: Token, mentions: list[Mention] | None = 
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i != trig.i and any(
             x.label == "ORG" and x.span.start <= root.head.head.i < x.span.end for x in mentions or []):
         return True  # "procured from Elbit Systems of Israel": where the firm is, not a second seller
+    if _in_description_of_party(root, trig, mentions or []):
+        return True  # "supplied by X, a defense company currently sanctioned by the United States"
     if root.dep_ not in _MODIFIER_DEPS | {"poss", "appos"} or root.head.i == trig.i:
         return False
     head = root.head
@@ -2317,6 +2361,19 @@ def _country_modifier(m: Mention, trig: Token, mentions: list[Mention] | None = 
     if head.lemma_.casefold() in _FIRM_NOUNS and root.dep_ in ("amod", "compound", "nmod") and root.tag_ != "NNPS":
         return True  # "a UK company sold ...": where the unnamed firm is from; the state sold nothing
     return any(x.span.start <= t.i < x.span.end for t in linked for x in named)
+
+
+def _in_description_of_party(root: Token, trig: Token, mentions: list[Mention]) -> bool:
+    """True when ROOT sits inside a common-noun apposition that describes another named party, below the trigger:
+    "supplied by X, a defense company currently sanctioned by the United States", "Huawei, a firm founded in China"
+    (where the described party is, or who acts on it; no party to the supply)."""
+    for anc in root.ancestors:
+        if anc.i == trig.i:
+            return False
+        if anc.dep_ == "appos" and anc.pos_ == "NOUN" and anc.i != root.i and any(
+                x.label in ("ORG", "GOV_AGENCY") and x.span.start <= anc.head.i < x.span.end for x in mentions):
+            return trig not in anc.subtree
+    return False
 
 
 def _role_data(m: Mention, mentions: list[Mention]) -> list[Any]:
@@ -2545,7 +2602,8 @@ def _purpose_of_deal(noun: Token) -> bool:
     if noun.dep_ != "pobj" or noun.head.lower_ != "for":
         return False
     holder = noun.head.head
-    if holder.lemma_.casefold() in _DEAL_NOUNS:
+    if holder.lemma_.casefold() in _DEAL_NOUNS or any(c.dep_ == "compound" and c.lemma_.casefold() in _DEAL_NOUNS
+                                                      for c in holder.children):  # ("Contract No. 12 with X for ...")
         return any(p.dep_ == "prep" and p.lower_ == "with" for p in holder.children)
     return holder.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.casefold() in _DEAL_NOUNS
                                          and any(p.dep_ == "prep" and p.lower_ == "with" for p in c.children)

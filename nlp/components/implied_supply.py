@@ -101,7 +101,8 @@ def implied_supplies(
     if len({m.value for m in suppliers}) > MAX_SUPPLIERS or not suppliers and (supplies or not products):
         return events
     recipients = [m for m in _state_parties(near, cue, lambda m: is_country_modifier(m, cue, mentions), cue_lemmas)
-                  if not _judicial(m) and not _target(_head(m), target_lemmas) and not funder(m) and not _purpose(m)]
+                  if not _judicial(m) and not _target(_head(m), target_lemmas) and not funder(m) and not _purpose(m)
+                  and not _compared(_head(m))]
     supplier_values = {m.value for m in suppliers}
     recipients = [m for m in recipients if m.value not in supplier_values]
     if not recipients:
@@ -139,6 +140,15 @@ def _purpose(m: Mention) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.casefold() in _PURPOSE_HEADS:
         return True
     return root.dep_ in ("compound", "amod", "nmod") and root.head.lemma_.casefold() in _PURPOSE_HEADS
+
+
+_LIKENESS_WORDS = frozenset({"similar", "comparable", "akin", "identical", "like", "unlike"})
+
+
+def _compared(root: Token) -> bool:
+    """True for a name in a comparison: "security technology similar to installations at the New York Police
+    Department" (a model, not the buyer)."""
+    return any(a.lower_ in _LIKENESS_WORDS and a.pos_ in ("ADJ", "ADP", "SCONJ") for a in root.ancestors)
 
 
 def _judicial(m: Mention) -> bool:

@@ -120,3 +120,49 @@ def test_goods_of_a_verb_coordinated_after_a_buying_verb_are_its_goods(extractor
         "Reports say that Indonesia has recently imported and utilized a wide variety of highly invasive spyware.")
     [sale] = supplies(ext)
     assert names(sale.roles.get("recipient")) == {"ID"} and names(sale.roles.get("capability")) == {"spyware"}
+
+
+def test_a_body_awarding_a_firm_the_tender_buys_from_it(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "The Interior Ministry had in 2014 awarded Zolara Systems the tender to construct the communication and "
+        "surveillance system.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Zolara Systems"}
+    assert names(sale.roles.get("recipient")) == {"Interior Ministry"}
+
+
+def test_a_numbered_contract_with_a_firm_for_a_police_department(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "COF Contract No. 2019-0259 with Zolara Group Inc. for the purchase of two license plate readers for the "
+        "Franklin Police Department.")
+    sales = [s for s in supplies(ext) if s.roles.get("supplier")]
+    assert [(names(s.roles.get("supplier")), names(s.roles.get("recipient"))) for s in sales] == [
+        ({"Zolara Group Inc."}, {"Franklin Police Department"})]
+
+
+def test_a_state_installing_goods_from_a_country_gets_them_from_it(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "In a recent development, the government of Pakistan decided to install advanced firewalls from China to "
+        "regulate social media content.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"CN"}
+    assert names(sale.roles.get("recipient")) == {"government of Pakistan"}
+
+
+def test_a_company_procuring_for_the_police_supplies_them(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "Zolara Technologies, a company associated with a former police chief, has once again been involved in "
+        "procuring body-worn cameras for police ahead of the elections.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Zolara Technologies"}
+    assert names(sale.roles.get("recipient")) == {"police"}
+
+
+def test_a_country_describing_the_supplier_or_a_comparison_is_no_recipient(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "The equipment was supplied by Zolara Systems, a defense company currently sanctioned by the United States.")
+    assert all("US" not in names(s.roles.get("recipient")) for s in supplies(ext))
+    ext = extractor.extract_text(
+        "The Kenya Police Service has partnered with Zolara Systems to help it deploy security technology similar to "
+        "installations at the New York Police Department.")
+    assert all("New York Police Department" not in names(s.roles.get("recipient")) for s in supplies(ext))
