@@ -95,6 +95,9 @@ _MAKER_VERBS = {"produce", "make", "develop", "manufacture", "build", "design", 
 _GOODS_NOUNS = {"software", "system", "tool", "technology", "equipment", "platform", "spyware", "camera", "device",
                 "product", "solution", "application", "app", "program", "programme", "suite", "malware", "drone"}
 MAKER_NEXT_SENTENCE_CONFIDENCE = 0.6
+# "The project ... will be executed by Larsen & Toubro": who carries out a project just agreed supplies it
+_CARRYING_OUT_VERBS = {"execute", "implement", "carry", "undertake", "install", "deliver", "provide", "supply"}
+_PROJECT_NOUNS = {"project", "contract", "work", "works", "installation", "scheme"}
 # what a company buys when it takes over (part of) another one, not goods
 _FIRM_NOUNS = {"company", "firm", "vendor", "manufacturer", "maker", "outfit", "supplier", "developer", "business",
                "exporter", "companies", "firms"}
@@ -275,6 +278,16 @@ class EventExtractor:
             carried += [a for a in found if a.label == "ORG" and not a.maker or a.label == "GOV_AGENCY" and a.span[0].lower_ in ("they", "it")]
             in_sent += found
             before, previous = previous, in_sent
+            # (before the sentence's own events: a sentence naming only the maker is read for this alone)
+            open_sale = out[-1] if out and out[-1]["type"] == "supply" and not out[-1]["roles"].get("supplier") \
+                and out[-1]["roles"].get("recipient") and out[-1]["sent_end"] <= sent.start_char else None
+            if open_sale is not None and open_sale["sent_end"] >= sent.start_char - 2 \
+                    and (maker := _maker_of_the_goods_before(sent, in_sent)) is not None:
+                # "The Delhi Police acquired the AFRS in 2018. The software was developed by Innefu Labs": the
+                # maker the next sentence names for the goods just bought sold them
+                open_sale["roles"]["supplier"] = [_role_data(maker, mentions)]
+                open_sale["confidence"] = round(min(open_sale["confidence"], MAKER_NEXT_SENTENCE_CONFIDENCE), 3)
+                open_sale.pop("needs_supplier", None)
             if len(in_sent) < 2 and not any(m.label == "LIST" for m in in_sent) and not (pairs_on and in_sent and before) \
                     and not _lone_buyer(sent, in_sent, self.t["supply_buyer"], self.t["supply_seller"]):
                 continue
@@ -292,15 +305,6 @@ class EventExtractor:
                 collected += [{"sent": [sent.start_char, sent.end_char], "firm": c.firm.value, "state": c.state.value,
                                "state_label": c.state.label, "features": c.features} for c in cands]
             events = _without_banned(events)
-            open_sale = out[-1] if out and out[-1]["type"] == "supply" and not out[-1]["roles"].get("supplier") \
-                and out[-1]["roles"].get("recipient") and out[-1]["sent_end"] <= sent.start_char else None
-            if open_sale is not None and open_sale["sent_end"] >= sent.start_char - 2 \
-                    and (maker := _maker_of_the_goods_before(sent, in_sent)) is not None:
-                # "The Delhi Police acquired the AFRS in 2018. The software was developed by Innefu Labs": the
-                # maker the next sentence names for the goods just bought sold them
-                open_sale["roles"]["supplier"] = [_role_data(maker, mentions)]
-                open_sale["confidence"] = round(min(open_sale["confidence"], MAKER_NEXT_SENTENCE_CONFIDENCE), 3)
-                open_sale.pop("needs_supplier", None)
             if not events:
                 continue
             hedge = [c for c in cues["hedge"] if sent.start <= c[0] < sent.end and self._hedge_applies(doc, c)]
@@ -482,6 +486,13 @@ class EventExtractor:
                         # (also "the government of Pakistan decided to install advanced firewalls from China")
                         # a state body installing ("cameras installed by the Ministry of Interior") is no supplier
                         ev = self._use_supply(tok, sent, mentions)
+                    elif lemma in _INSTALL_VERBS and (signed := _contract_won_for(tok)) is not None and not any(
+                            c.dep_ == "prep" and c.lower_ == "with" for h in (signed, tok.head) for c in h.children) \
+                            and any(m.label in ("GOV_AGENCY", "COUNTRY") and m.root.dep_ == "nsubj"
+                                    and m.root.head.i == signed.i for m in mentions):
+                        # "the Maharashtra government signing an agreement to install 6,000 CCTV cameras": the state
+                        # gets the installation (who installs may be named in the next sentence)
+                        ev = self._supply_or_ownership(tok, sent, mentions, seller=False)
                     else:
                         ev = self._supply_or_ownership(tok, sent, mentions, seller=lemma in t["supply_seller"])
                 elif lemma in t["abuse"] or lemma in t["abuse_use"]:
@@ -646,7 +657,8 @@ class EventExtractor:
                 found += [Attachment(m, "nsubj", "", False) for m in head_obj]
                 found += [Attachment(m, "prep", "for", False) for m in head_subj]
                 return found
-        if subject is not None and not any(a.dep.startswith("nsubj") or a.prep == "by" for a in found):
+        if subject is not None and not any(a.dep.startswith("nsubj") or a.prep == "by" and a.mention.label in PARTY_LABELS
+                                           for a in found):  # (not "by September 2016": a date)
             dep = "nsubjpass" if trigger.dep_ == "acl" and subject.i == trigger.head.i else "nsubj"
             named = [m for m in mentions if m.span.start <= subject.i < m.span.end]
             if named and all(m.label == "COUNTRY" for m in named):
@@ -836,6 +848,10 @@ class EventExtractor:
             if won_to_procure and a.prep == "for" and m.label == "GOV_GENERIC":
                 ev.add("recipient", m)  # ("procuring body-worn cameras for police")
                 continue
+            if not seller and passive and not a.prep and a.dep == "nsubjpass" and m.root.dep_ == "poss" \
+                    and m.label in ("GOV_AGENCY", "GOV_GENERIC") and m.root.head.pos_ == "NOUN":
+                ev.add("recipient", m)  # "the government's intended national firewall might have been purchased
+                continue  # from China": whose goods they are bought them
             if not (party or item):
                 continue
             if party and a.intermediary and not a.dep.startswith("nsubj"):
@@ -1846,13 +1862,23 @@ def _maker_of_the_goods_before(sent: Span, mentions: list[Mention]) -> Mention |
     """The organisation a sentence names as the maker of goods it refers back to with a definite noun: "The
     software was developed by Innefu Labs", "The cameras were made by Hikvision", "The system, built by X, ...";
     None otherwise (a name of its own, "Pegasus was developed by NSO Group", is read by the product-maker rules)."""
+    def referred(goods: Token | None, nouns: set[str]) -> bool:
+        return goods is not None and goods.pos_ == "NOUN" and goods.lemma_.casefold() in nouns and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those") for c in goods.children)
+
     for tok in sent:
-        if tok.lemma_.casefold() not in _MAKER_VERBS or tok.tag_ != "VBN":
+        if tok.dep_ in ("nsubj", "nsubjpass") and referred(tok, _GOODS_NOUNS):
+            # "The system from Cellebrite Inc. of Virginia would allow the sheriff's office to ...": its source
+            found = [m for p in tok.children if p.dep_ == "prep" and p.lower_ == "from" for g in p.children
+                     if g.dep_ == "pobj" for m in mentions if m.label == "ORG" and m.span.start <= g.i < m.span.end]
+            if found:
+                return found[0]
+        if tok.lemma_.casefold() not in _MAKER_VERBS | _CARRYING_OUT_VERBS or tok.tag_ != "VBN":
             continue
-        goods = next((c for c in tok.children if c.dep_ == "nsubjpass"), None) if tok.dep_ == "ROOT" else \
-            tok.head if tok.dep_ == "acl" and tok.head.dep_ == "nsubj" else None
-        if goods is None or goods.pos_ != "NOUN" or goods.lemma_.casefold() not in _GOODS_NOUNS or not any(
-                c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those") for c in goods.children):
+        goods = next((c for c in tok.children if c.dep_ == "nsubjpass"), None) if tok.dep_ in ("ROOT", "ccomp") else \
+            tok.head if tok.dep_ == "acl" and tok.head.dep_ == "nsubj" else None  # (ccomp: "..., he said")
+        nouns = _GOODS_NOUNS | (_PROJECT_NOUNS if tok.lemma_.casefold() in _CARRYING_OUT_VERBS else set())
+        if not referred(goods, nouns):
             continue
         for agent in tok.children:
             if agent.dep_ == "agent":
@@ -1993,6 +2019,11 @@ def _member_of(noun: Token, mentions: list[Mention]) -> list[Mention]:
     anchor = prep.head
     if prep.lower_ == "of" and anchor.lower_ in ("one", "some", "several", "many", "two", "three") and anchor.dep_ == "attr":
         verb = anchor.head
+    elif prep.lower_ == "of" and anchor.lower_ in ("one", "some", "several", "many", "two", "three") \
+            and anchor.dep_ == "pobj" and anchor.head.lower_ == "as" and anchor.head.head.pos_ == "VERB":
+        # "It cited Sudan as one of the countries that bought spyware from Intellexa": the object named "as" one
+        return [m for m in mentions for c in anchor.head.head.children if c.dep_ == "dobj"
+                and m.span.start <= c.i < m.span.end and m.label in PARTY_LABELS]
     elif prep.lower_ == "among" and anchor.pos_ in ("AUX", "VERB"):
         verb = anchor
     else:

@@ -166,3 +166,43 @@ def test_a_country_describing_the_supplier_or_a_comparison_is_no_recipient(extra
         "The Kenya Police Service has partnered with Zolara Systems to help it deploy security technology similar to "
         "installations at the New York Police Department.")
     assert all("New York Police Department" not in names(s.roles.get("recipient")) for s in supplies(ext))
+
+
+def test_a_state_cited_as_one_of_the_countries_that_bought(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "It cited violence-engulfed Sudan as one of the countries that bought spyware from Greece-based company "
+        "Zolara Systems.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Zolara Systems"} and names(sale.roles.get("recipient")) == {"SD"}
+
+
+def test_whose_goods_were_purchased_is_the_buyer(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "Based on his evidence, the government's intended national firewall might have been purchased from China.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"CN"} and names(sale.roles.get("recipient")) == {"government"}
+    assert sale.hedged
+
+
+def test_who_executes_the_project_a_state_signed_for_in_the_sentence_before_supplies_it(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "The Maharashtra government signed an agreement to install 6,000 CCTV cameras by September 2016, the Chief "
+        "Minister said.\nThe project, estimated to cost Rs.949 crore, will be executed by infrastructure major Zolara "
+        "Systems across the city, he said.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Zolara Systems"}
+    assert names(sale.roles.get("recipient")) == {"Maharashtra government"}
+    # a state signing an agreement with a named firm to install: the firm installs, as before
+    ext = extractor.extract_text("The Kenyan police signed an agreement with Zolara Systems to install CCTV cameras.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Zolara Systems"}
+    assert names(sale.roles.get("recipient")) == {"Kenyan police"}
+
+
+def test_the_system_from_a_firm_in_the_next_sentence_was_bought_from_it(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "Approval was granted Thursday to let the Lenawee County Sheriff's Office acquire a spyware system. The "
+        "system from Zolara Systems of Virginia would allow the sheriff's office to download data.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Zolara Systems"}
+    assert names(sale.roles.get("recipient")) == {"Lenawee County Sheriff's Office"}
