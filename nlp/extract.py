@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from nlp.components.common import OUTPUT_LABELS, aux_spans
 from nlp.components.entities import TYPED_CONFIDENCE
-from nlp.components.events import PREVIOUS_PARAGRAPH_ORG
+from nlp.components.events import MAKER_NEXT_SENTENCE_CONFIDENCE, PREVIOUS_PARAGRAPH_ORG
 from nlp.components.ruler import COUNTRY_IN_NAME, LEADER_IN_NAME
 from nlp.components.state_bodies import us_legislative_name
 from nlp.gazetteer import Gazetteer, capital_cities
@@ -46,6 +46,7 @@ class _UnitResult:
     countries: dict[tuple[int, int], str] = field(default_factory=dict)  # GOV_AGENCY (start, end) -> ISO code
     makers: list[list[Any]] = field(default_factory=list)  # [product start, end, firm start, end, firm value]
     topic: list[Any] | None = None  # [start, end, value] of the firm the unit is about
+    opening_maker: list[Any] | None = None  # [start, end, value]: the maker its first sentence names for goods before
 
 
 @dataclass
@@ -154,8 +155,18 @@ class Extractor:
         country_at: dict[tuple[int, int], str] = {}
         previous: list[Any] | None = None  # the firm an opening "the company" of the next paragraph stands for
         makers: list[list[Any]] = []  # [product start, end, firm mention] in document offsets
+        unit_end = 0
         for start, unit_text in p.units:
             result = p.results[unit_text]
+            if result.opening_maker is not None and events and events[-1]["sent_end"] >= unit_end - 2 \
+                    and events[-1]["type"] == "supply" \
+                    and events[-1]["roles"].get("recipient") and not events[-1]["roles"].get("supplier"):
+                # "... let the Sheriff's Office acquire a system to analyze data from cellphones.\n\nThe system from
+                # Cellebrite Inc. of Virginia would ...": the next paragraph names where the goods just bought come from
+                s, e, value = result.opening_maker
+                events[-1]["roles"]["supplier"] = [[s + start, e + start, "ORG", value]]
+                events[-1]["confidence"] = round(min(events[-1]["confidence"], MAKER_NEXT_SENTENCE_CONFIDENCE), 3)
+                events[-1].pop("needs_supplier", None)
             raw.extend((s + start, e + start, lab, can, conf) for s, e, lab, can, conf in result.entities)
             country_at.update({(s + start, e + start): code for (s, e), code in result.countries.items()})
             makers += [[ps + start, pe + start, [fs + start, fe + start, "ORG", value]]
@@ -175,6 +186,7 @@ class Extractor:
                 unit_events.append(shifted)
             events.extend(unit_events)
             previous = _last_firm(result, start, unit_events) or previous
+            unit_end = start + len(unit_text.rstrip())  # (the open purchase must be in its last sentence)
         read = p.prepared.text
         events = _named_makers_supply(read, events, makers, self._product_vendors(), raw)
         raw = _add_acronym_mentions(read, raw)
@@ -371,7 +383,7 @@ def _unit_result(doc: Doc) -> _UnitResult:
     ents.sort(key=lambda x: (x[0], x[1]))
     countries = {(s, e): code for s, e, code in (doc._.redflag_country or [])}
     return _UnitResult(ents, list(doc._.redflag_events or []), countries, list(doc._.redflag_makers or []),
-                       doc._.redflag_topic)
+                       doc._.redflag_topic, doc._.redflag_opening_maker)
 
 
 # the article or particle of an Arabic surname, written joined by a hyphen and left out when the surname is used

@@ -272,12 +272,19 @@ class EventExtractor:
         maker_of = {doc.text[x[0]:x[1]].casefold(): by_start[x[2]] for x in product_makers if x[2] in by_start}
         collected: list[dict[str, Any]] = []
         previous: list[Mention] = []
+        doc._.redflag_opening_maker = None
+        opening = True
         for sent in doc.sents:
             in_sent = [m for m in mentions if m.span.start >= sent.start and m.span.end <= list_end(sent)]
             found = _anaphors(sent, mentions, firms, self.trade_verbs, self.getting_verbs, carried)
             carried += [a for a in found if a.label == "ORG" and not a.maker or a.label == "GOV_AGENCY" and a.span[0].lower_ in ("they", "it")]
             in_sent += found
             before, previous = previous, in_sent
+            if opening and sent.text.strip():
+                opening = False
+                if (first_maker := _maker_of_the_goods_before(sent, in_sent)) is not None:
+                    doc._.redflag_opening_maker = [first_maker.span.start_char, first_maker.span.end_char,
+                                                   first_maker.value]
             # (before the sentence's own events: a sentence naming only the maker is read for this alone)
             open_sale = out[-1] if out and out[-1]["type"] == "supply" and not out[-1]["roles"].get("supplier") \
                 and out[-1]["roles"].get("recipient") and out[-1]["sent_end"] <= sent.start_char else None

@@ -206,3 +206,15 @@ def test_the_system_from_a_firm_in_the_next_sentence_was_bought_from_it(extracto
     [sale] = supplies(ext)
     assert names(sale.roles.get("supplier")) == {"Zolara Systems"}
     assert names(sale.roles.get("recipient")) == {"Lenawee County Sheriff's Office"}
+
+
+def test_the_next_paragraph_naming_where_the_goods_come_from_completes_the_purchase(extractor: Extractor) -> None:
+    text = ("Approval was granted Thursday to let the Lenawee County Sheriff's Office acquire a spyware system.\n\n"
+            "The system from Zolara Systems of Virginia would allow the sheriff's office to download data.")
+    [sale] = supplies(extractor.extract_text(text))
+    assert names(sale.roles.get("supplier")) == {"Zolara Systems"}
+    assert sale.confidence <= 0.6  # read across a paragraph break, said less surely
+    # not when the purchase was not the last thing the paragraph before said
+    text = text.replace("spyware system.", "spyware system. The vote was 5 to 2.")
+    [sale] = supplies(extractor.extract_text(text))
+    assert not sale.roles.get("supplier")
