@@ -120,7 +120,8 @@ _INFORMATION_NOUNS = {"snapshot", "report", "analysis", "overview", "insight", "
                       "review", "roundup", "picture", "view", "opinion", "testimony", "statement", "interview",
                       "record", "records", "document", "documents", "contract", "contracts", "copy", "copies",
                       "bulletin", "details", "information", "answer", "answers", "response", "responses", "comments",
-                      "congratulations", "congratulation", "condolences", "condolence", "thanks", "apology", "apologies", "reassurance", "assurances"}
+                      "congratulations", "congratulation", "condolences", "condolence", "thanks", "apology", "apologies", "reassurance", "assurances",
+                      "evidence", "proof", "indication", "indications"}  # ("provided evidence that ...")
 # nouns whose infinitive complement is done by the noun's owner or by the subject of the verb that has the noun:
 # "X engaged in a conspiracy to export ...", "efforts by front companies to transship ...", "X's scheme to procure"
 _PLAN_NOUNS = {"conspiracy", "scheme", "plan", "effort", "attempt", "bid", "operation", "campaign", "network",
@@ -296,8 +297,9 @@ class EventExtractor:
                 open_sale["confidence"] = round(min(open_sale["confidence"], MAKER_NEXT_SENTENCE_CONFIDENCE), 3)
                 open_sale.pop("needs_supplier", None)
             if len(in_sent) < 2 and not any(m.label == "LIST" for m in in_sent) and not (pairs_on and in_sent and before) \
-                    and not _lone_buyer(sent, in_sent, self.t["supply_buyer"], self.t["supply_seller"]):
-                continue
+                    and not _lone_buyer(sent, in_sent, self.t["supply_buyer"], self.t["supply_seller"]) \
+                    and not (in_sent and before and any(t.dep_ == "nsubjpass" and _definite_goods(t) for t in sent)):
+                continue  # (one name and goods that refer back: "The equipment was supplied by X", buyer said before)
             events = self._sentence_events(sent, in_sent)
             cands = candidates(sent, in_sent, before, events, classes=self.t, cue_lemmas=self.supply_cues,
                                firms=firms | makers, is_tool_owner=_owner_of_tool,
@@ -312,6 +314,13 @@ class EventExtractor:
                 collected += [{"sent": [sent.start_char, sent.end_char], "firm": c.firm.value, "state": c.state.value,
                                "state_label": c.state.label, "features": c.features} for c in cands]
             events = _without_banned(events)
+            for ev in events:
+                if ev.type == "supply" and ev.roles.get("supplier") and not ev.roles.get("recipient") \
+                        and (buyer := _buyer_said_before(ev.trigger, before)) is not None:
+                    # "Kyrgyzstan opened a new police command center ..., putting its new facial recognition cameras
+                    # to work. The equipment was supplied ... by CEIEC": the goods are the buyer's just named
+                    ev.add("recipient", buyer)
+                    ev.confidence = min(ev.confidence, MAKER_NEXT_SENTENCE_CONFIDENCE)
             if not events:
                 continue
             hedge = [c for c in cues["hedge"] if sent.start <= c[0] < sent.end and self._hedge_applies(doc, c)]
@@ -2613,6 +2622,18 @@ def _contract_won_for(trigger: Token) -> Token | None:
     return None
 
 
+def _buyer_said_before(trig: Token, before: list[Mention]) -> Mention | None:
+    """The state the sentence before names as its main subject, when the trigger is a passive sale of goods that refer
+    back with a definite noun ("The equipment was supplied ... by X", "The cameras were provided by X"): the buyer
+    whose goods the sentence before spoke of; None otherwise."""
+    goods = next((c for c in trig.children if c.dep_ == "nsubjpass"), None)
+    if trig.pos_ != "VERB" or goods is None or not _definite_goods(goods):
+        return None
+    states = [m for m in before if m.label in ("GOV_AGENCY", "COUNTRY") and m.refers is None
+              and m.root.dep_ == "nsubj" and m.root.head.dep_ == "ROOT"]
+    return states[-1] if len(states) == 1 else None
+
+
 def _shared_object_verb(verb: Token) -> Token | None:
     """The verb coordinated after VERB that holds the object both share ("imported and utilized a wide variety of
     spyware": "utilized"), when VERB has no object of its own and the second verb no subject of its own."""
@@ -2662,13 +2683,23 @@ def _lone_buyer(sent: Span, in_sent: list[Mention], buyer_lemmas: set[str], sell
 
 
 def _goods_said_before(trig: Token) -> bool:
-    """True when the trigger's passive subject is a pronoun ("It was sold to X") and the sentence before speaks of
-    surveillance goods ("the controversial spytech ... can break into mobile phones")."""
-    pron = next((c for c in trig.children if c.dep_ == "nsubjpass" and c.lower_ in ("it", "they", "these", "those")), None)
+    """True when the trigger's passive subject is a pronoun ("It was sold to X") or a goods noun that refers back
+    ("The equipment was supplied by X") and the sentence before speaks of surveillance goods ("the controversial
+    spytech ... can break into mobile phones", "its new facial recognition cameras")."""
+    pron = next((c for c in trig.children if c.dep_ == "nsubjpass" and (c.lower_ in ("it", "they", "these", "those")
+                                                                        or _definite_goods(c))), None)
     if pron is None or trig.sent.start == 0:
         return False
     before = trig.doc[trig.sent.start - 1].sent
-    return any(t.lemma_.casefold() in _SURVEILLANCE_WORDS or "spy" in t.lower_ for t in before)
+    # (also a capability named there: "putting its new facial recognition cameras to work. The equipment was ...")
+    return any(t.lemma_.casefold() in _SURVEILLANCE_WORDS or "spy" in t.lower_ or t.ent_type_ == "CAPABILITY"
+               for t in before)
+
+
+def _definite_goods(noun: Token) -> bool:
+    """True for a goods noun that refers back: "the equipment", "these cameras", "the system"."""
+    return noun.pos_ == "NOUN" and noun.lemma_.casefold() in _GOODS_NOUNS | {"camera", "equipment", "gear", "hardware"} \
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "those") for c in noun.children)
 
 
 def _goods_described(trig: Token, mentions: list[Mention]) -> list[Mention]:

@@ -218,3 +218,18 @@ def test_the_next_paragraph_naming_where_the_goods_come_from_completes_the_purch
     text = text.replace("spyware system.", "spyware system. The vote was 5 to 2.")
     [sale] = supplies(extractor.extract_text(text))
     assert not sale.roles.get("supplier")
+
+
+def test_equipment_supplied_after_a_sentence_on_a_states_new_cameras_went_to_that_state(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "Recently, Kyrgyzstan opened a new police command center in its capital, putting its new facial recognition "
+        "cameras to work. The equipment was supplied, reportedly free of charge, by Zolara Systems.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Zolara Systems"} and names(sale.roles.get("recipient")) == {"KG"}
+    assert sale.confidence <= 0.6
+
+
+def test_providing_evidence_is_no_supply(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "Privacy International provided evidence to the Rapid Action Battalion that Zolara Systems was in Zurich.")
+    assert all("Privacy International" not in names(s.roles.get("supplier")) for s in supplies(ext))
