@@ -683,7 +683,8 @@ class EventExtractor:
                 named = firms or named
             if not named and subject.tag_ in ("WDT", "WP") and subject.head.dep_ == "relcl":
                 # "entities ... that seek to provide ...": the relative pronoun stands for the noun it follows
-                named = _described_by(subject.head.head, mentions)
+                # (also "The Bahraini government is one of several regimes ... who are believed to have purchased")
+                named = _described_by(subject.head.head, mentions) or _member_of(subject.head.head, mentions)
             elif not named and subject.pos_ == "NOUN":  # "Cellebrite is a firm that provides ...": Cellebrite
                 named = _described_by(subject, mentions) or _part_of(subject, mentions)
                 if not named and trigger.dep_ in ("relcl", "acl") and subject.i == trigger.head.i:

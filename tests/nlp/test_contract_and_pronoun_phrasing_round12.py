@@ -233,3 +233,12 @@ def test_providing_evidence_is_no_supply(extractor: Extractor) -> None:
     ext = extractor.extract_text(
         "Privacy International provided evidence to the Rapid Action Battalion that Zolara Systems was in Zurich.")
     assert all("Privacy International" not in names(s.roles.get("supplier")) for s in supplies(ext))
+
+
+def test_one_of_several_regimes_who_are_believed_to_have_purchased(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "Zolara Systems makes spyware for governments. The Bahraini government is one of several regimes across the "
+        "world who are believed to have purchased the spyware.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("recipient")) == {"Bahraini government"}
+    assert names(sale.roles.get("supplier")) == {"Zolara Systems"} and sale.hedged
