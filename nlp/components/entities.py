@@ -43,6 +43,10 @@ _COMMERCIAL = {
 # last words that make a name spaCy calls a person a firm's ("Saito Tech", "Kavrel Tech"): a short form of
 # "Technologies" that ends no person's name in news text; not an _ORG_WORDS word, whose other uses would take it
 _PERSON_ORG_ENDS = frozenset({"tech"})
+# first words of Spanish and Portuguese firm names ("Grupo Tech Bull", "Corporación Xyz", "Empresa Brasileira de
+# ..."): a title-case name they open is a firm's, not a person's
+_FIRM_OPENERS = frozenset({"grupo", "corporación", "corporacion", "compañía", "compania", "companhia", "empresa",
+                           "sociedad", "sociedade"})
 # commercial words that also name a state body's remit (allowed before a head only states use)
 _REMIT_WORDS = frozenset({"technologies", "technology", "communications", "networks", "electronics", "systems",
                           "software", "international", "trading", "logistics", "distribution", "analytics", "solutions"})
@@ -333,6 +337,8 @@ class EntityNormalizer:
         ents = self._country_built_names(doc, ents, conf)
         ents, aux = self._guarded_names(doc, ents, aux, conf)
         ents = self._acronyms(doc, ents, conf)
+        ents = self._dotted_acronyms(doc, ents, conf)
+        ents = _publication_names(doc, ents, conf)
         ents = _governments_of_leaders(doc, ents, aux, conf, self._is_place)
         ents = _legal_form_prefixes(doc, ents, conf)
         ents = [e for e in ents if not _group_word_as_modifier(e)]
@@ -396,6 +402,18 @@ class EntityNormalizer:
             # "The Defence Intelligence Agency, Abuja, has acquired ...": the capital set off after the body is
             # where it sits, its state's seat
             return gaz.country_code(doc[span.end + 1].text)
+        k = span.end + (span.end < len(doc) and doc[span.end].text == "(" and span.end + 2 < len(doc)
+                        and doc[span.end + 2].text == ")") * 3
+        if k + 1 < len(doc) and doc[k].lower_ in ("at", "of", "under", "within"):
+            k += 1 + (doc[k + 1].lower_ == "the")
+            seat = next((e for e in doc.ents if e.start == k and e.label_ == "GOV_AGENCY"), None)
+            if seat is not None:
+                # "the Integrated Control and Communication Center (IC3) at Kenya National Police Headquarters",
+                # "the Command Center of the Central Internal Affairs Department": a unit housed in or belonging to
+                # a body is of that body's state
+                code = self.agency_country(seat)
+                if code:
+                    return code
         first = _first_conjunct(span)
         if first is not None:
             # "Myanmar's Ministry of Home Affairs (MOHA) and Ministry of Transport and Communications": the
@@ -491,7 +509,9 @@ class EntityNormalizer:
                 last = doc[j - 1].lower_.rstrip(".")
                 cut = ends.get(i)  # "Computer Security" + "Initiative Consultancy PTE. LTD.": one name NER cut
                 first = cut.start if cut is not None else i
-                if last in _COMMERCIAL or last in self._legal_forms:
+                opened = doc[first].lower_ in _FIRM_OPENERS and not _before_goods(doc[first:j])
+                # ("Grupo Tech Bull"; not a name before a product noun: "the Grupo Xyz platform" is goods)
+                if last in _COMMERCIAL or last in self._legal_forms or opened:
                     span = _trim(Span(doc, first, j, label="ORG"), self._legal_forms)
                     if span is not None and span.end < len(doc) and doc[span.end].text == "." and \
                             span[-1].lower_ in self._legal_forms and span[-1].is_upper:
@@ -541,10 +561,19 @@ class EntityNormalizer:
         out = []
         for e in ents:
             i = e.start - 1
-            if e.label_ == "COUNTRY" and len(e) <= 2 and i >= 0 and i not in used and doc[i].is_title \
+            acronym_firm = i >= 0 and doc[i].is_upper and doc[i].is_alpha and 2 <= len(doc[i]) <= 5 \
+                and doc[i].text not in self._not_parties and not self.gazetteer.country_code(doc[i].text) \
+                and e.text in self._country_names and not (e.end < len(doc) and doc[e.end].is_title) \
+                and not (i > 0 and doc[i - 1].is_upper and doc[i - 1].is_alpha)
+            # ("MTN Zambia, the largest telecom": an operator's acronym before its market, where ner tagged neither)
+            if e.label_ == "COUNTRY" and len(e) <= 2 and i >= 0 and i not in used and (doc[i].is_title or acronym_firm) \
                     and doc[i].text[:1].isupper() and (doc[i].lower_ in _ORG_WORDS | _COMMERCIAL | {"telekom", "telecommunications"}
-                                                       or any(c.isdigit() for c in doc[i].text) or doc[i].text in orgs) \
-                    and (i == 0 or doc[i - 1].text not in (",",)) and doc[i].pos_ in ("PROPN", "NOUN"):
+                                                       or any(c.isdigit() for c in doc[i].text) or doc[i].text in orgs
+                                                       or acronym_firm) \
+                    and (i == 0 or doc[i - 1].text not in (",",) or acronym_firm and not any(
+                        o.end == i - 1 and o.label_ == "COUNTRY" for o in ents)) and doc[i].pos_ in ("PROPN", "NOUN"):
+                # (an acronym after a comma too, "after the raid, MTN Uganda issued ...", unless a country's name
+                # ends the clause before: a list of countries)
                 span = Span(doc, i, e.end, label="ORG", kb_id=name_key(doc[i : e.end].text))
                 out.append(span)
                 conf[(span.start_char, span.end_char)] = self.remap_conf
@@ -775,8 +804,10 @@ class EntityNormalizer:
             j = e.end + 1 + (doc[e.end + 1].lower_ == "the")
             tail = by_start.get(j)
             firm = e.label_ == "ORG" and not known and _last_word(e) in _FIRM_HEADS
-            inner_body = tail is not None and tail.label_ == "GOV_AGENCY" and e.label_ == "GOV_AGENCY" and " of " in \
-                tail.text and self.gazetteer.country_code(tail.text.rsplit(" of ", 1)[1].removeprefix("the ")) is not None
+            inner_body = tail is not None and tail.label_ == "GOV_AGENCY" and e.label_ == "GOV_AGENCY" and (
+                " of " in tail.text and self.gazetteer.country_code(tail.text.rsplit(" of ", 1)[1].removeprefix("the "))
+                is not None or tail[0].text in self._country_names and len(tail) >= 2)
+            # (also a body that a country's name opens: "Communication Directorate of Nepal Police")
             if (firm or e.label_ == "GOV_AGENCY") and tail is not None and (country_name(tail) or inner_body) \
                     and free_after(tail.end):
                 code = self.gazetteer.country_code(tail.text) if country_name(tail) else None
@@ -1015,6 +1046,31 @@ class EntityNormalizer:
             conf[(span.start_char, span.end_char)] = self.remap_conf
         return out
 
+    def _dotted_acronyms(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """"C.E.I.E.C.": an acronym written with full stops that ner left untagged is the organisation whose acronym
+        it spells, one named in the text ("CEIEC", or its long form's initials) or a firm the gazetteer knows by
+        that acronym; it takes that name's canonical value."""
+        # (ner's one-token "person" there is a guess too: no person is named by dotted capitals alone)
+        guessed = {e.start: e for e in ents if e.label_ == "PERSON" and len(e) == 1}
+        used = {t for e in ents for t in range(e.start, e.end) if e.start not in guessed}
+        out = list(ents)
+        for tok in doc:
+            if tok.i in used or not _DOTTED_ACRONYM.fullmatch(tok.text):
+                continue
+            letters = tok.text.replace(".", "")
+            if len(letters) < 3:
+                continue  # "U.S.", "U.K.": countries, found by the gazetteer; two letters spell too much
+            named = next((e for e in ents if e.label_ == "ORG" and (e.text == letters or acronym(e.text) == letters)), None)
+            canonical = named.kb_id_ if named is not None else next(
+                (e.canonical or name_key(e.name) for e in self.gazetteer.entries
+                 if e.label == "ORG" and letters in (e.name, *e.aliases)), None)
+            if canonical:
+                out = [e for e in out if e is not guessed.get(tok.i)]
+                span = Span(doc, tok.i, tok.i + 1, label="ORG", kb_id=canonical)
+                conf[(span.start_char, span.end_char)] = self.remap_conf
+                out.append(span)
+        return out
+
     def _acronyms(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
         """An acronym given right after a name, in brackets ("Royal Canadian Mounted Police (RCMP)", hyphenated:
         "Centre for Development of Telematics (C-DOT)") or after "abbreviated (to|as)" ("The Central Monitoring
@@ -1052,6 +1108,31 @@ class EntityNormalizer:
             out = [Span(doc, e.start, e.end, label="PRODUCT", kb_id=e.kb_id_) if e.label_ == "ORG" and e.text in products
                    else e for e in out]
         return out
+
+
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?\.?")
+
+
+def _before_goods(span: Span) -> bool:
+    """True when a product noun or a capability follows the name ("the Empresa Xyz software"): the goods' name."""
+    doc = span.doc
+    return span.end < len(doc) and (doc[span.end].lower_ in _PRODUCT_NOUNS | _PRODUCT_CUES
+                                    or doc[span.end].ent_type_ == "CAPABILITY")
+
+
+def _publication_names(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+    """"Homeland Security Today": a name followed by a capitalised "Today" inside a sentence is a publication's
+    name (ner read the name as a body or firm and "Today" as a date), an organisation."""
+    out: list[Span] = []
+    for e in ents:
+        if e.label_ in ("ORG", "GOV_AGENCY") and e.end < len(doc) and doc[e.end].text == "Today" \
+                and not doc[e.end].is_sent_start and not (e.end + 1 < len(doc) and doc[e.end + 1].is_title):
+            span = Span(doc, e.start, e.end + 1, label="ORG", kb_id=name_key(doc[e.start : e.end + 1].text))
+            conf[(span.start_char, span.end_char)] = TYPED_CONFIDENCE
+            out.append(span)
+            continue
+        out.append(e)
+    return out
 
 
 def _first_conjunct(span: Span) -> Span | None:
@@ -1455,7 +1536,10 @@ def _typed_by_preceding_noun(doc: Doc, ents: list[Span], conf: dict[tuple[int, i
                 conf[(e.start_char, e.end_char)] = TYPED_CONFIDENCE
                 continue
             if e.label_ == "ORG" and (noun in _PERSON_TYPE_NOUNS or prev.lemma_.casefold() in _PERSON_TYPE_NOUNS) and not any(t.lower_ in _ORG_WORDS or t.lower_ in _COMMERCIAL
-                                                                            for t in e):
+                                                                            for t in e) \
+                    and conf.get((e.start_char, e.end_char)) != gaz_conf and e[0].lower_ not in _FIRM_OPENERS:
+                # (not a firm the gazetteer knows, nor one a firm's word opens: "... and Grupo Tech Bull, the
+                # director of ..." sets off the next person's title)
                 out.append(Span(doc, e.start, e.end, label="PERSON", kb_id=name_key(e.text)))
                 continue
         out.append(e)
