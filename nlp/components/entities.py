@@ -22,7 +22,7 @@ from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
 from nlp.components.name_repairs import repair_names
 from nlp.components.ruler import LEADER_HEADS, LEADER_IN_NAME, _actor_head_end, _modifies_later_noun
 from nlp.components.state_bodies import COUNTRY_LED_HEADS, implied_country, international
-from nlp.gazetteer import GUARDED_PREFIX, Gazetteer, capital_cities, subdivision_code
+from nlp.gazetteer import GUARDED_PREFIX, Gazetteer, capital_cities, leader_countries, subdivision_code
 from nlp.gazetteer import shared_subdivisions as _shared_subdivisions
 from nlp.normalize import acronym, legal_forms, name_key
 
@@ -370,6 +370,9 @@ class EntityNormalizer:
         implied = implied_country(span)  # "Ninth Circuit": a U.S. federal court by its name's shape
         if implied:
             return implied
+        led = _leaders_country(span)  # "the Al Sissi regime", "Modi's government": the state its leader heads
+        if led:
+            return led
         for tok in words[1:-1]:  # "Royal Canadian Mounted Police": a country word inside a title-case name
             if tok.is_title and (tok.i + 1 >= span.end or doc[tok.i + 1].is_title):
                 code = gaz.country_code(tok.text)
@@ -1133,6 +1136,26 @@ def _publication_names(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], f
             continue
         out.append(e)
     return out
+
+
+def _leaders_country(span: Span) -> str | None:
+    """The country of a government named by its leader ("the Al Sissi regime", "the Al-Sissi regime", "Modi's
+    government", "the government of Michel Temer"), from nlp/data/leaders.tsv; None for any other body, or when
+    the name is no leader of the table."""
+    words = [t for t in span if not t.is_punct and t.lower_ not in ("'s", "\u2019s")]
+    if len(words) < 2 or not (words[-1].lower_ in LEADER_HEADS or words[0].lower_ in LEADER_HEADS
+                              and words[1].lower_ == "of"):
+        return None
+    leaders = leader_countries()
+    names = [t.text for t in words if t.text[:1].isupper() and t.lower_ not in LEADER_HEADS]
+    parts = [p for t in names for p in t.split("-") if p]
+    for n in (2, 1):  # "Pena Nieto", "Hun Sen" before "Sissi"; the hyphen's halves too ("Al-Sissi")
+        for seq in (names, parts):
+            for i in range(len(seq) - n + 1):
+                code = leaders.get(" ".join(seq[i : i + n]))
+                if code:
+                    return code
+    return None
 
 
 def _first_conjunct(span: Span) -> Span | None:

@@ -87,3 +87,18 @@ def test_a_unit_of_a_body_a_country_opens_is_one_name(extractor: Extractor) -> N
     ext = extractor.extract_text("The tender was floated by the Communication Directorate of Nepal Police last year.")
     assert _agencies(ext) == {"Communication Directorate of Nepal Police": "NP"}
     assert "Nepal Police" not in _labels(ext)
+
+
+# ------------------------------------------------------------------------------------------ governments by leader
+def test_a_government_named_by_its_leader_has_the_leaders_country(extractor: Extractor) -> None:
+    # minimal sentences (no act is said of the governments): the leader's name, with or without the hyphen of its
+    # article, is a row of nlp/data/leaders.tsv
+    ext = extractor.extract_text("The report describes the authoritarian Al Sissi regime and its critics.")
+    assert _agencies(ext) == {"Al Sissi regime": "EG"}
+    ext = extractor.extract_text("The report describes the Al-Sissi regime and its critics.")
+    assert _agencies(ext) == {"Al-Sissi regime": "EG"}
+    ext = extractor.extract_text("The report describes the Trump administration and its critics.")
+    assert _agencies(ext) == {"Trump administration": "US"}
+    # a surname several states' leaders share is in no row: no country rather than a guess
+    ext = extractor.extract_text("The report describes the Khan government and its critics.")
+    assert _agencies(ext) == {"Khan government": None}
