@@ -271,6 +271,8 @@ class EntityNormalizer:
             span = _trim(ent, self._legal_forms)
             if span is None:
                 continue
+            if label == "ORG" and _AMOUNT.fullmatch(span.text):
+                continue  # "USD210 million": an amount with its currency glued on, no organisation
             if label == "ORG" and (span.text in self._not_parties or _in_official_title(span) or _heading_words(span)
                                    or any(t.is_upper and t.text in self._not_parties for t in span)
                                    or _bare_head_word(span) or _starts_document_name(span) or _in_title_run(span)):
@@ -471,6 +473,8 @@ class EntityNormalizer:
             code = gaz.country_code(text)
             if code:
                 return "COUNTRY", code, self.remap_conf
+            if _a_leaders_full_name(text):  # "when Enrique Pena Nieto ... was president": ner read a firm
+                return "PERSON", name_key(text), self.remap_conf
             if text.casefold() in self._generic:
                 return "GOV_GENERIC", text.casefold(), self.remap_conf
             if self.is_agency(text):
@@ -1113,6 +1117,7 @@ class EntityNormalizer:
         return out
 
 
+_AMOUNT = re.compile(r"(?:USD|US\$|EUR|GBP|INR|BDT|PKR|LKR|NPR|KES|ZMW|NGN|Rs\.?|Tk\.?)\d[\d,.]*")
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?\.?")
 
 
@@ -1136,6 +1141,17 @@ def _publication_names(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], f
             continue
         out.append(e)
     return out
+
+
+def _a_leaders_full_name(text: str) -> bool:
+    """True for a given name and a surname of nlp/data/leaders.tsv ("Enrique Pena Nieto", "Vladimir Putin"): two
+    to four title-case words, none a firm's word, the last one or two a leader's name form."""
+    words = text.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and w.isalpha() for w in words) \
+            or any(w.casefold() in _ORG_WORDS | _COMMERCIAL for w in words):
+        return False
+    leaders = leader_countries()
+    return " ".join(words[-2:]) in leaders and len(words) > 2 or words[-1] in leaders
 
 
 def _leaders_country(span: Span) -> str | None:

@@ -62,6 +62,10 @@ class GazetteerRuler:
                 [{"ORTH": {"IN": _AGENCY_MODIFIERS}}, {"IS_TITLE": True, "OP": "*"}, {"ORTH": {"IN": _AGENCY_HEADS}},
                  {"LOWER": {"IN": ["'s", "\u2019s"]}}, {"ORTH": {"IN": ["Office", "Bureau", "Department", "Service"]}}],
                 [{"ORTH": {"IN": ["Unit", "Brigade", "Battalion", "Regiment", "Division"]}}, {"LIKE_NUM": True}],
+                # "the Prime Minister's Office", "the President's Office": the head of government's own office
+                [{"ORTH": {"IN": ["Prime", "Chief"]}}, {"ORTH": "Minister"}, {"LOWER": {"IN": ["'s", "\u2019s"]}},
+                 {"ORTH": {"IN": ["Office", "Secretariat"]}}],
+                [{"ORTH": "President"}, {"LOWER": {"IN": ["'s", "\u2019s"]}}, {"ORTH": {"IN": ["Office", "Secretariat"]}}],
                 # "Tucson PD", "the Baltimore P.D.": a city's police department by its usual abbreviation
                 [{"IS_TITLE": True, "POS": "PROPN", "OP": "+"}, {"ORTH": {"IN": ["PD", "P.D.", "P.D"]}}],
                 # "the San Joaquin Sheriff's Office", "Los Angeles County Sheriff's Department": a county's police

@@ -63,3 +63,19 @@ def test_a_news_sites_name_is_an_organisation(extractor: Extractor) -> None:
     labels = _labels(ext)
     assert labels["Homeland Security Today"] == {"ORG"} and labels["Zambian Watchdog"] == {"ORG"}
     assert "Homeland Security" not in labels and "Zambian" not in labels
+
+
+def test_an_amount_with_its_currency_glued_on_is_no_organisation(extractor: Extractor) -> None:
+    # minimal sentence, fictional firm
+    ext = extractor.extract_text("The corrupt USD210 million CCTV contract went to Fictive Systems Ltd.")
+    assert not [e for e in ext.entities if "USD210" in e.text]
+    assert _labels(ext)["Fictive Systems Ltd."] == {"ORG"}
+
+
+def test_a_leaders_full_name_is_a_person_not_a_firm(extractor: Extractor) -> None:
+    # minimal sentence: ner reads the name as an organisation's; the surname is a row of nlp/data/leaders.tsv
+    ext = extractor.extract_text("The deal was signed when Enrique Pena Nieto from the Institutional Revolutionary "
+                                 "Party (PRI) was president, he said.")
+    labels = _labels(ext)
+    assert labels["Enrique Pena Nieto"] == {"PERSON"}
+    assert labels["Institutional Revolutionary Party"] == {"ORG"}

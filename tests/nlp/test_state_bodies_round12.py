@@ -102,3 +102,9 @@ def test_a_government_named_by_its_leader_has_the_leaders_country(extractor: Ext
     # a surname several states' leaders share is in no row: no country rather than a guess
     ext = extractor.extract_text("The report describes the Khan government and its critics.")
     assert _agencies(ext) == {"Khan government": None}
+
+
+def test_the_prime_ministers_and_the_presidents_office_are_state_bodies(extractor: Extractor) -> None:
+    # minimal sentence; "Vice President's Office" is left to ner (the title runs on before "President")
+    ext = extractor.extract_text("The Prime Minister's Office and the President's Office answered the letter.")
+    assert _agencies(ext) == {"Prime Minister's Office": None, "President's Office": None}
