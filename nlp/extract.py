@@ -471,7 +471,9 @@ def _add_acronym_mentions(text: str, raw: list[tuple[int, int, str, str, float]]
     defined: dict[str, tuple[str, str, float]] = {}
     for s, e, label, canonical, conf in raw:
         surface = text[s:e]
-        if label in ("ORG", "GOV_AGENCY", "PRODUCT") and surface.isupper() and 2 <= len(surface) <= 8 and (
+        mixed = surface.isalpha() and surface[:1].isupper() and len(surface) <= 6 \
+            and sum(c.isupper() for c in surface) >= 2  # "Department of Telecommunications (DoT)"
+        if label in ("ORG", "GOV_AGENCY", "PRODUCT") and (surface.isupper() or mixed) and 2 <= len(surface) <= 8 and (
                 text[s - 1 : s] == "(" or _GIVEN_AS.search(text[max(0, s - 20) : s])):
             # (also "The Central Monitoring System, abbreviated to CMS, ...")
             defined.setdefault(surface, (label, canonical, conf))

@@ -1094,6 +1094,10 @@ class EntityNormalizer:
             letters = short.text.replace("-", "").replace("&", "")
             if ent.label_ == "PRODUCT" and letters != acronym(ent.text):
                 continue  # a product's acronym only when it is its initials: "PC Surveillance System (PSS)"
+            capitals = "".join(c for c in letters if c.isupper())
+            if ent.label_ in ("ORG", "GOV_AGENCY") and not letters.isupper() and letters[:1].isupper() \
+                    and len(letters) <= 6 and len(capitals) >= 2 and capitals == acronym(ent.text):
+                letters = capitals  # "Department of Telecommunications (DoT)": its capitals are its initials
             if letters.isupper() and 2 <= len(letters) <= 8 and (letters == acronym(ent.text) or letters[0] == ent.text[0]
                                                                  or sorted(letters) == sorted(acronym(ent.text))
                                                                  or ent.label_ == "GOV_AGENCY"):
@@ -1640,6 +1644,10 @@ def _hyphen_joined(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float
                 and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_ and doc[start - 2].is_title \
                 and doc[start - 2].is_alpha and start - 2 not in taken:
             start -= 2  # "Pen-Link", where ner saw "Link"
+        if e.label_ == "ORG" and start >= 4 and doc[start - 2].text in _IZAFE and doc[start - 1].text == "-" \
+                and doc[start - 3].text == "-" and doc[start - 4].is_title and doc[start - 4].is_alpha \
+                and not any(doc[k].whitespace_ for k in range(start - 4, start)) and start - 4 not in taken:
+            start -= 4  # "Lashkar-e-Taiba", "Jaish-e-Mohammed", "Hizb-ul-Mujahideen": one name over its linking word
         if end > e.end or start < e.start:
             span = Span(doc, start, end, label=e.label_, kb_id=name_key(doc[start:end].text))
             conf[(span.start_char, span.end_char)] = conf.get((e.start_char, e.end_char), TYPED_CONFIDENCE)
@@ -1649,6 +1657,9 @@ def _hyphen_joined(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float
     return out
 
 
+# the linking words of Urdu, Persian and Arabic names written with hyphens ("Lashkar-e-Taiba", "Tehreek-e-Insaf",
+# "Hizb-ul-Mujahideen")
+_IZAFE = frozenset({"e", "i", "ul", "al", "ud", "ut"})
 _JURISDICTION_WORDS = frozenset({"City", "County", "Municipality", "Province", "State", "Republic", "Region"})
 
 

@@ -285,7 +285,7 @@ _ACTOR_HEADS = (
     ("secret", "police"), ("riot", "police"), ("border", "police"), ("state", "security"),
     ("military", "junta"), ("military", "government"), ("military", "regime"), ("government",),
     ("administration",), ("regime",), ("police",), ("military",), ("army",), ("navy",), ("parliament",), ("senate",),
-    ("congress",), ("prosecutors",),
+    ("congress",), ("prosecutors",), ("embassy",),
     ("junta",), ("cabinet",), ("gendarmerie",), ("authorities",),
 )
 _POSSESSIVES = ("'s", "\u2019s")

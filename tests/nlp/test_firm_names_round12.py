@@ -79,3 +79,10 @@ def test_a_leaders_full_name_is_a_person_not_a_firm(extractor: Extractor) -> Non
     labels = _labels(ext)
     assert labels["Enrique Pena Nieto"] == {"PERSON"}
     assert labels["Institutional Revolutionary Party"] == {"ORG"}
+
+
+def test_a_name_joined_by_a_linking_word_between_hyphens_is_one_name(extractor: Extractor) -> None:
+    # minimal sentence: "Lashkar-e-Taiba", where ner saw "Taiba"
+    ext = extractor.extract_text("Investigators intercepted the assault team's communications with the "
+                                 "Lashkar-e-Taiba's headquarters in Pakistan.")
+    assert _labels(ext)["Lashkar-e-Taiba"] == {"ORG"} and "Taiba" not in _labels(ext)

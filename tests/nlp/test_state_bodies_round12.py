@@ -108,3 +108,30 @@ def test_the_prime_ministers_and_the_presidents_office_are_state_bodies(extracto
     # minimal sentence; "Vice President's Office" is left to ner (the title runs on before "President")
     ext = extractor.extract_text("The Prime Minister's Office and the President's Office answered the letter.")
     assert _agencies(ext) == {"Prime Minister's Office": None, "President's Office": None}
+
+
+def test_zicta_is_zambias_ict_regulator(extractor: Extractor) -> None:
+    # https://www.times.co.zm/?p=33685 (Times of Zambia, 2014)
+    ext = extractor.extract_text(
+        "ZICTA is a regulatory body responsible for regulating the ICT Sector and derives its mandate from the Postal "
+        "Services Act No. 22 of 2009, Electronic Communications and Transactions Act No. 21 and the ICT Act No. 15 of "
+        "2009 to regulate ICTs, postal and courier services in Zambia.")
+    assert _agencies(ext)["ZICTA"] == "ZM"
+
+
+def test_a_mixed_case_acronym_in_brackets_is_the_bodys_everywhere(extractor: Extractor) -> None:
+    # minimal sentences, fictional firm: "DoT" spells the initials of "Department of Telecommunications" in its
+    # capitals; its later use, which ner reads as a person's name, is the body too
+    ext = extractor.extract_text(
+        "Veltrana Analytics is to help the Department of Telecommunications (DoT) in intercepting communications. "
+        "The DoT declined to comment.")
+    assert {e.label for e in ext.entities if e.text == "DoT"} == {"GOV_AGENCY"}
+    assert len([e for e in ext.entities if e.text == "DoT"]) == 2
+
+
+def test_a_demonyms_embassy_is_its_states_body(extractor: Extractor) -> None:
+    # minimal sentences: "the Chinese Embassy" is a government actor; "embassy workers" are people
+    ext = extractor.extract_text("The Chinese Embassy in Colombo said that the equipment was handed over today.")
+    assert _agencies(ext) == {"Chinese Embassy": "CN"}
+    ext = extractor.extract_text("Chinese embassy workers attended the ceremony.")
+    assert _agencies(ext) == {}
