@@ -19,7 +19,7 @@ from wordfreq import zipf_frequency
 
 import nlp.components.common as common
 from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
-from nlp.components.name_repairs import repair_names
+from nlp.components.name_repairs import HONORIFICS, RANKS, repair_names
 from nlp.components.ruler import LEADER_HEADS, LEADER_IN_NAME, _actor_head_end, _modifies_later_noun
 from nlp.components.state_bodies import COUNTRY_LED_HEADS, implied_country, international
 from nlp.gazetteer import GUARDED_PREFIX, Gazetteer, capital_cities, leader_countries, subdivision_code
@@ -42,7 +42,8 @@ _COMMERCIAL = {
 }
 # last words that make a name spaCy calls a person a firm's ("Saito Tech", "Kavrel Tech"): a short form of
 # "Technologies" that ends no person's name in news text; not an _ORG_WORDS word, whose other uses would take it
-_PERSON_ORG_ENDS = frozenset({"tech"})
+_PERSON_ORG_ENDS = frozenset({"tech", "makina", "sanayi", "teknoloji", "savunma"})  # (Turkish firm words: "Baykar
+# Makina", "... Savunma Sanayi")
 # first words of Spanish and Portuguese firm names ("Grupo Tech Bull", "Corporación Xyz", "Empresa Brasileira de
 # ..."): a title-case name they open is a firm's, not a person's
 _FIRM_OPENERS = frozenset({"grupo", "corporación", "corporacion", "compañía", "compania", "companhia", "empresa",
@@ -1566,6 +1567,9 @@ def _typed_by_preceding_noun(doc: Doc, ents: list[Span], conf: dict[tuple[int, i
     for e in ents:
         prev = doc[e.start - 1] if e.start > 0 else None
         appos = [c for c in e.root.children if c.dep_ == "appos" and c.i >= e.end and c.pos_ == "NOUN"]
+        if prev is not None and e.label_ == "PERSON" and prev.is_title and prev.lower_.rstrip(".") in RANKS | HONORIFICS:
+            out.append(e)  # "Brigadier General Mohammad Baker, who serves as director of ..., the agency": the
+            continue  # rank before the name says it is a person's, whatever the apposition's noun
         if (prev is None or prev.pos_ != "NOUN") and appos:
             prev = appos[0]  # "Eliza Triantafillou, a journalist at ...": the apposition says what the name is
         if e.label_ in ("ORG", "GOV_AGENCY") and prev is not None and prev.pos_ == "NOUN" and prev.ent_type_ == "" \

@@ -86,3 +86,18 @@ def test_a_name_joined_by_a_linking_word_between_hyphens_is_one_name(extractor: 
     ext = extractor.extract_text("Investigators intercepted the assault team's communications with the "
                                  "Lashkar-e-Taiba's headquarters in Pakistan.")
     assert _labels(ext)["Lashkar-e-Taiba"] == {"ORG"} and "Taiba" not in _labels(ext)
+
+
+def test_a_rank_before_a_name_keeps_it_a_person_whatever_the_apposition(extractor: Extractor) -> None:
+    # minimal sentence: the parse hangs "the agency" on the name as its apposition; the rank before it says whose
+    # name it is
+    ext = extractor.extract_text(
+        "The memo was written by Brigadier General Arif Rahman, who serves as director of the Fictive Monitoring "
+        "Centre (FMC), Kenya's electronic surveillance agency.")
+    assert _labels(ext).get("Arif Rahman") == {"PERSON"}
+
+
+def test_a_turkish_firm_word_ends_a_firms_name(extractor: Extractor) -> None:
+    # minimal sentence, fictional firm
+    ext = extractor.extract_text("The drone, produced by Turkey's Veltrana Makina, flew for 27 hours.")
+    assert _labels(ext).get("Veltrana Makina") == {"ORG"}
