@@ -342,6 +342,7 @@ class EntityNormalizer:
         ents = self._acronyms(doc, ents, conf)
         ents = self._dotted_acronyms(doc, ents, conf)
         ents = _publication_names(doc, ents, conf)
+        ents += _sites_named_by_their_address(doc, ents, conf)
         ents = _governments_of_leaders(doc, ents, aux, conf, self._is_place)
         ents = _legal_form_prefixes(doc, ents, conf)
         ents = [e for e in ents if not _group_word_as_modifier(e)]
@@ -1131,6 +1132,26 @@ def _before_goods(span: Span) -> bool:
     doc = span.doc
     return span.end < len(doc) and (doc[span.end].lower_ in _PRODUCT_NOUNS | _PRODUCT_CUES
                                     or doc[span.end].ent_type_ == "CAPABILITY")
+
+
+_WEB_ADDRESS = re.compile(r"(?=[\w.-]*[A-Za-z])[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}")
+_SITE_NOUNS = frozenset({"agency", "website", "site", "portal", "outlet", "newspaper", "daily", "magazine"})
+
+
+def _sites_named_by_their_address(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+    """"24.kg news agency", "Rappler.com website": a news site named by its web address before a noun for a
+    newsroom is an organisation (ner reads the address as a number or nothing)."""
+    used = {t for e in ents for t in range(e.start, e.end)}
+    out: list[Span] = []
+    for tok in doc:
+        if tok.i in used or not _WEB_ADDRESS.fullmatch(tok.text) or tok.i + 1 >= len(doc):
+            continue
+        k = tok.i + 1 + (doc[tok.i + 1].lower_ == "news" and tok.i + 2 < len(doc))
+        if doc[k].lower_ in _SITE_NOUNS:
+            span = Span(doc, tok.i, tok.i + 1, label="ORG", kb_id=name_key(tok.text))
+            conf[(span.start_char, span.end_char)] = TYPED_CONFIDENCE
+            out.append(span)
+    return out
 
 
 def _publication_names(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:

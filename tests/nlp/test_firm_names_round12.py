@@ -101,3 +101,11 @@ def test_a_turkish_firm_word_ends_a_firms_name(extractor: Extractor) -> None:
     # minimal sentence, fictional firm
     ext = extractor.extract_text("The drone, produced by Turkey's Veltrana Makina, flew for 27 hours.")
     assert _labels(ext).get("Veltrana Makina") == {"ORG"}
+
+
+def test_a_news_site_named_by_its_address_is_an_organisation(extractor: Extractor) -> None:
+    # minimal sentences: a web address before a newsroom noun; a number before one is not an address
+    ext = extractor.extract_text("The ministry informed 24.kg news agency that the cameras were installed.")
+    assert _labels(ext).get("24.kg") == {"ORG"}
+    ext = extractor.extract_text("Version 2.0 website launched.")
+    assert "2.0" not in _labels(ext)
