@@ -363,13 +363,15 @@ def _one_state_documents(entities: list[EntityMention]) -> None:
     bodies' one (a story about a foreign buyer that names one home agency: on the real set's counted half this
     guard turned four wrong countries into none and lost no right one). Changes the mentions in place."""
     known = [e.country for e in entities if e.label == "GOV_AGENCY" and e.country]
-    if len(known) < 2 or len(set(known)) != 1:
+    if not known or len(set(known)) != 1:
         return
     named = Counter(e.canonical for e in entities if e.label == "COUNTRY")
     if named and any(n > named.get(known[0], 0) for n in named.values()):
         return  # another state is named more often: the story may be about its bodies
     for e in entities:
-        if e.label == "GOV_AGENCY" and e.country is None:
+        # (a body named in lower case, "the attorney general's office", "the interior ministry", is a body of the
+        # state the story is about: one body of that state named elsewhere is enough)
+        if e.label == "GOV_AGENCY" and e.country is None and (len(known) >= 2 or e.text[:1].islower()):
             e.country = known[0]
             e.confidence = round(e.confidence * DOCUMENT_COUNTRY_FACTOR, 3)
 
@@ -481,7 +483,9 @@ def _add_acronym_mentions(text: str, raw: list[tuple[int, int, str, str, float]]
     defined: dict[str, tuple[str, str, float]] = {}
     for s, e, label, canonical, conf in raw:
         surface = text[s:e]
-        if label in ("ORG", "GOV_AGENCY", "PRODUCT") and surface.isupper() and 2 <= len(surface) <= 8 and (
+        mixed = surface.isalpha() and surface[:1].isupper() and len(surface) <= 6 \
+            and sum(c.isupper() for c in surface) >= 2  # "Department of Telecommunications (DoT)"
+        if label in ("ORG", "GOV_AGENCY", "PRODUCT") and (surface.isupper() or mixed) and 2 <= len(surface) <= 8 and (
                 text[s - 1 : s] == "(" or _GIVEN_AS.search(text[max(0, s - 20) : s])):
             # (also "The Central Monitoring System, abbreviated to CMS, ...")
             defined.setdefault(surface, (label, canonical, conf))

@@ -384,6 +384,19 @@ def _agency_rows(public: bool = True) -> Iterator[tuple[str, list[str], str]]:
             yield cols[0], _split(cols[1]), cols[2].upper()
 
 
+@cache
+def leader_countries() -> dict[str, str]:
+    """The name forms of nlp/data/leaders.tsv (heads of state or government news names a government by: "the
+    Al-Sissi regime") -> their ISO country, for a government-as-actor phrase only."""
+    out: dict[str, str] = {}
+    for no, (_leader, forms, code, source) in _rows("leaders.tsv", 4):
+        if not (len(code) == 2 and code.isalpha() and code.isupper()) or not source.startswith("https://"):
+            raise GazetteerError(f"nlp/data/leaders.tsv line {no}: expected leader, forms, a country code and a source")
+        for form in _split(forms):
+            out[form] = code
+    return out
+
+
 def vendor_rows() -> Iterator[tuple[str, list[str], str, list[str]]]:
     """Rows of nlp/data/vendors_public.tsv (built from published sources by scripts/build_vendors_public.py, guards in
     nlp/public_vendors.py): the firm's name, the forms the ruler matches (at least one), its country of

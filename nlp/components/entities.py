@@ -19,10 +19,10 @@ from wordfreq import zipf_frequency
 
 import nlp.components.common as common
 from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
-from nlp.components.name_repairs import repair_names
+from nlp.components.name_repairs import HONORIFICS, RANKS, repair_names
 from nlp.components.ruler import LEADER_HEADS, LEADER_IN_NAME, _actor_head_end, _modifies_later_noun
 from nlp.components.state_bodies import COUNTRY_LED_HEADS, implied_country, international
-from nlp.gazetteer import GUARDED_PREFIX, Gazetteer, capital_cities, subdivision_code
+from nlp.gazetteer import GUARDED_PREFIX, Gazetteer, capital_cities, leader_countries, subdivision_code
 from nlp.gazetteer import shared_subdivisions as _shared_subdivisions
 from nlp.normalize import acronym, legal_forms, name_key
 
@@ -42,7 +42,12 @@ _COMMERCIAL = {
 }
 # last words that make a name spaCy calls a person a firm's ("Saito Tech", "Kavrel Tech"): a short form of
 # "Technologies" that ends no person's name in news text; not an _ORG_WORDS word, whose other uses would take it
-_PERSON_ORG_ENDS = frozenset({"tech"})
+_PERSON_ORG_ENDS = frozenset({"tech", "makina", "sanayi", "teknoloji", "savunma"})  # (Turkish firm words: "Baykar
+# Makina", "... Savunma Sanayi")
+# first words of Spanish and Portuguese firm names ("Grupo Tech Bull", "Corporación Xyz", "Empresa Brasileira de
+# ..."): a title-case name they open is a firm's, not a person's
+_FIRM_OPENERS = frozenset({"grupo", "corporación", "corporacion", "compañía", "compania", "companhia", "empresa",
+                           "sociedad", "sociedade"})
 # commercial words that also name a state body's remit (allowed before a head only states use)
 _REMIT_WORDS = frozenset({"technologies", "technology", "communications", "networks", "electronics", "systems",
                           "software", "international", "trading", "logistics", "distribution", "analytics", "solutions"})
@@ -267,6 +272,8 @@ class EntityNormalizer:
             span = _trim(ent, self._legal_forms)
             if span is None:
                 continue
+            if label == "ORG" and _AMOUNT.fullmatch(span.text):
+                continue  # "USD210 million": an amount with its currency glued on, no organisation
             if label == "ORG" and (span.text in self._not_parties or _in_official_title(span) or _heading_words(span)
                                    or any(t.is_upper and t.text in self._not_parties for t in span)
                                    or _bare_head_word(span) or _starts_document_name(span) or _in_title_run(span)):
@@ -333,6 +340,9 @@ class EntityNormalizer:
         ents = self._country_built_names(doc, ents, conf)
         ents, aux = self._guarded_names(doc, ents, aux, conf)
         ents = self._acronyms(doc, ents, conf)
+        ents = self._dotted_acronyms(doc, ents, conf)
+        ents = _publication_names(doc, ents, conf)
+        ents += _sites_named_by_their_address(doc, ents, conf)
         ents = _governments_of_leaders(doc, ents, aux, conf, self._is_place)
         ents = _legal_form_prefixes(doc, ents, conf)
         ents = [e for e in ents if not _group_word_as_modifier(e)]
@@ -364,6 +374,9 @@ class EntityNormalizer:
         implied = implied_country(span)  # "Ninth Circuit": a U.S. federal court by its name's shape
         if implied:
             return implied
+        led = _leaders_country(span)  # "the Al Sissi regime", "Modi's government": the state its leader heads
+        if led:
+            return led
         for tok in words[1:-1]:  # "Royal Canadian Mounted Police": a country word inside a title-case name
             if tok.is_title and (tok.i + 1 >= span.end or doc[tok.i + 1].is_title):
                 code = gaz.country_code(tok.text)
@@ -396,6 +409,18 @@ class EntityNormalizer:
             # "The Defence Intelligence Agency, Abuja, has acquired ...": the capital set off after the body is
             # where it sits, its state's seat
             return gaz.country_code(doc[span.end + 1].text)
+        k = span.end + (span.end < len(doc) and doc[span.end].text == "(" and span.end + 2 < len(doc)
+                        and doc[span.end + 2].text == ")") * 3
+        if k + 1 < len(doc) and doc[k].lower_ in ("at", "of", "under", "within"):
+            k += 1 + (doc[k + 1].lower_ == "the")
+            seat = next((e for e in doc.ents if e.start == k and e.label_ == "GOV_AGENCY"), None)
+            if seat is not None:
+                # "the Integrated Control and Communication Center (IC3) at Kenya National Police Headquarters",
+                # "the Command Center of the Central Internal Affairs Department": a unit housed in or belonging to
+                # a body is of that body's state
+                code = self.agency_country(seat)
+                if code:
+                    return code
         first = _first_conjunct(span)
         if first is not None:
             # "Myanmar's Ministry of Home Affairs (MOHA) and Ministry of Transport and Communications": the
@@ -450,6 +475,8 @@ class EntityNormalizer:
             code = gaz.country_code(text)
             if code:
                 return "COUNTRY", code, self.remap_conf
+            if _a_leaders_full_name(text):  # "when Enrique Pena Nieto ... was president": ner read a firm
+                return "PERSON", name_key(text), self.remap_conf
             if text.casefold() in self._generic:
                 return "GOV_GENERIC", text.casefold(), self.remap_conf
             if self.is_agency(text):
@@ -491,7 +518,9 @@ class EntityNormalizer:
                 last = doc[j - 1].lower_.rstrip(".")
                 cut = ends.get(i)  # "Computer Security" + "Initiative Consultancy PTE. LTD.": one name NER cut
                 first = cut.start if cut is not None else i
-                if last in _COMMERCIAL or last in self._legal_forms:
+                opened = doc[first].lower_ in _FIRM_OPENERS and not _before_goods(doc[first:j])
+                # ("Grupo Tech Bull"; not a name before a product noun: "the Grupo Xyz platform" is goods)
+                if last in _COMMERCIAL or last in self._legal_forms or opened:
                     span = _trim(Span(doc, first, j, label="ORG"), self._legal_forms)
                     if span is not None and span.end < len(doc) and doc[span.end].text == "." and \
                             span[-1].lower_ in self._legal_forms and span[-1].is_upper:
@@ -541,10 +570,19 @@ class EntityNormalizer:
         out = []
         for e in ents:
             i = e.start - 1
-            if e.label_ == "COUNTRY" and len(e) <= 2 and i >= 0 and i not in used and doc[i].is_title \
+            acronym_firm = i >= 0 and doc[i].is_upper and doc[i].is_alpha and 2 <= len(doc[i]) <= 5 \
+                and doc[i].text not in self._not_parties and not self.gazetteer.country_code(doc[i].text) \
+                and e.text in self._country_names and not (e.end < len(doc) and doc[e.end].is_title) \
+                and not (i > 0 and doc[i - 1].is_upper and doc[i - 1].is_alpha)
+            # ("MTN Zambia, the largest telecom": an operator's acronym before its market, where ner tagged neither)
+            if e.label_ == "COUNTRY" and len(e) <= 2 and i >= 0 and i not in used and (doc[i].is_title or acronym_firm) \
                     and doc[i].text[:1].isupper() and (doc[i].lower_ in _ORG_WORDS | _COMMERCIAL | {"telekom", "telecommunications"}
-                                                       or any(c.isdigit() for c in doc[i].text) or doc[i].text in orgs) \
-                    and (i == 0 or doc[i - 1].text not in (",",)) and doc[i].pos_ in ("PROPN", "NOUN"):
+                                                       or any(c.isdigit() for c in doc[i].text) or doc[i].text in orgs
+                                                       or acronym_firm) \
+                    and (i == 0 or doc[i - 1].text not in (",",) or acronym_firm and not any(
+                        o.end == i - 1 and o.label_ == "COUNTRY" for o in ents)) and doc[i].pos_ in ("PROPN", "NOUN"):
+                # (an acronym after a comma too, "after the raid, MTN Uganda issued ...", unless a country's name
+                # ends the clause before: a list of countries)
                 span = Span(doc, i, e.end, label="ORG", kb_id=name_key(doc[i : e.end].text))
                 out.append(span)
                 conf[(span.start_char, span.end_char)] = self.remap_conf
@@ -775,8 +813,10 @@ class EntityNormalizer:
             j = e.end + 1 + (doc[e.end + 1].lower_ == "the")
             tail = by_start.get(j)
             firm = e.label_ == "ORG" and not known and _last_word(e) in _FIRM_HEADS
-            inner_body = tail is not None and tail.label_ == "GOV_AGENCY" and e.label_ == "GOV_AGENCY" and " of " in \
-                tail.text and self.gazetteer.country_code(tail.text.rsplit(" of ", 1)[1].removeprefix("the ")) is not None
+            inner_body = tail is not None and tail.label_ == "GOV_AGENCY" and e.label_ == "GOV_AGENCY" and (
+                " of " in tail.text and self.gazetteer.country_code(tail.text.rsplit(" of ", 1)[1].removeprefix("the "))
+                is not None or tail[0].text in self._country_names and len(tail) >= 2)
+            # (also a body that a country's name opens: "Communication Directorate of Nepal Police")
             if (firm or e.label_ == "GOV_AGENCY") and tail is not None and (country_name(tail) or inner_body) \
                     and free_after(tail.end):
                 code = self.gazetteer.country_code(tail.text) if country_name(tail) else None
@@ -1015,6 +1055,31 @@ class EntityNormalizer:
             conf[(span.start_char, span.end_char)] = self.remap_conf
         return out
 
+    def _dotted_acronyms(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """"C.E.I.E.C.": an acronym written with full stops that ner left untagged is the organisation whose acronym
+        it spells, one named in the text ("CEIEC", or its long form's initials) or a firm the gazetteer knows by
+        that acronym; it takes that name's canonical value."""
+        # (ner's one-token "person" there is a guess too: no person is named by dotted capitals alone)
+        guessed = {e.start: e for e in ents if e.label_ == "PERSON" and len(e) == 1}
+        used = {t for e in ents for t in range(e.start, e.end) if e.start not in guessed}
+        out = list(ents)
+        for tok in doc:
+            if tok.i in used or not _DOTTED_ACRONYM.fullmatch(tok.text):
+                continue
+            letters = tok.text.replace(".", "")
+            if len(letters) < 3:
+                continue  # "U.S.", "U.K.": countries, found by the gazetteer; two letters spell too much
+            named = next((e for e in ents if e.label_ == "ORG" and (e.text == letters or acronym(e.text) == letters)), None)
+            canonical = named.kb_id_ if named is not None else next(
+                (e.canonical or name_key(e.name) for e in self.gazetteer.entries
+                 if e.label == "ORG" and letters in (e.name, *e.aliases)), None)
+            if canonical:
+                out = [e for e in out if e is not guessed.get(tok.i)]
+                span = Span(doc, tok.i, tok.i + 1, label="ORG", kb_id=canonical)
+                conf[(span.start_char, span.end_char)] = self.remap_conf
+                out.append(span)
+        return out
+
     def _acronyms(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
         """An acronym given right after a name, in brackets ("Royal Canadian Mounted Police (RCMP)", hyphenated:
         "Centre for Development of Telematics (C-DOT)") or after "abbreviated (to|as)" ("The Central Monitoring
@@ -1031,6 +1096,10 @@ class EntityNormalizer:
             letters = short.text.replace("-", "").replace("&", "")
             if ent.label_ == "PRODUCT" and letters != acronym(ent.text):
                 continue  # a product's acronym only when it is its initials: "PC Surveillance System (PSS)"
+            capitals = "".join(c for c in letters if c.isupper())
+            if ent.label_ in ("ORG", "GOV_AGENCY") and not letters.isupper() and letters[:1].isupper() \
+                    and len(letters) <= 6 and len(capitals) >= 2 and capitals == acronym(ent.text):
+                letters = capitals  # "Department of Telecommunications (DoT)": its capitals are its initials
             if letters.isupper() and 2 <= len(letters) <= 8 and (letters == acronym(ent.text) or letters[0] == ent.text[0]
                                                                  or sorted(letters) == sorted(acronym(ent.text))
                                                                  or ent.label_ == "GOV_AGENCY"):
@@ -1052,6 +1121,83 @@ class EntityNormalizer:
             out = [Span(doc, e.start, e.end, label="PRODUCT", kb_id=e.kb_id_) if e.label_ == "ORG" and e.text in products
                    else e for e in out]
         return out
+
+
+_AMOUNT = re.compile(r"(?:USD|US\$|EUR|GBP|INR|BDT|PKR|LKR|NPR|KES|ZMW|NGN|Rs\.?|Tk\.?)\d[\d,.]*")
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?\.?")
+
+
+def _before_goods(span: Span) -> bool:
+    """True when a product noun or a capability follows the name ("the Empresa Xyz software"): the goods' name."""
+    doc = span.doc
+    return span.end < len(doc) and (doc[span.end].lower_ in _PRODUCT_NOUNS | _PRODUCT_CUES
+                                    or doc[span.end].ent_type_ == "CAPABILITY")
+
+
+_WEB_ADDRESS = re.compile(r"(?=[\w.-]*[A-Za-z])[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}")
+_SITE_NOUNS = frozenset({"agency", "website", "site", "portal", "outlet", "newspaper", "daily", "magazine"})
+
+
+def _sites_named_by_their_address(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+    """"24.kg news agency", "Rappler.com website": a news site named by its web address before a noun for a
+    newsroom is an organisation (ner reads the address as a number or nothing)."""
+    used = {t for e in ents for t in range(e.start, e.end)}
+    out: list[Span] = []
+    for tok in doc:
+        if tok.i in used or not _WEB_ADDRESS.fullmatch(tok.text) or tok.i + 1 >= len(doc):
+            continue
+        k = tok.i + 1 + (doc[tok.i + 1].lower_ == "news" and tok.i + 2 < len(doc))
+        if doc[k].lower_ in _SITE_NOUNS:
+            span = Span(doc, tok.i, tok.i + 1, label="ORG", kb_id=name_key(tok.text))
+            conf[(span.start_char, span.end_char)] = TYPED_CONFIDENCE
+            out.append(span)
+    return out
+
+
+def _publication_names(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+    """"Homeland Security Today": a name followed by a capitalised "Today" inside a sentence is a publication's
+    name (ner read the name as a body or firm and "Today" as a date), an organisation."""
+    out: list[Span] = []
+    for e in ents:
+        if e.label_ in ("ORG", "GOV_AGENCY") and e.end < len(doc) and doc[e.end].text == "Today" \
+                and not doc[e.end].is_sent_start and not (e.end + 1 < len(doc) and doc[e.end + 1].is_title):
+            span = Span(doc, e.start, e.end + 1, label="ORG", kb_id=name_key(doc[e.start : e.end + 1].text))
+            conf[(span.start_char, span.end_char)] = TYPED_CONFIDENCE
+            out.append(span)
+            continue
+        out.append(e)
+    return out
+
+
+def _a_leaders_full_name(text: str) -> bool:
+    """True for a given name and a surname of nlp/data/leaders.tsv ("Enrique Pena Nieto", "Vladimir Putin"): two
+    to four title-case words, none a firm's word, the last one or two a leader's name form."""
+    words = text.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and w.isalpha() for w in words) \
+            or any(w.casefold() in _ORG_WORDS | _COMMERCIAL for w in words):
+        return False
+    leaders = leader_countries()
+    return " ".join(words[-2:]) in leaders and len(words) > 2 or words[-1] in leaders
+
+
+def _leaders_country(span: Span) -> str | None:
+    """The country of a government named by its leader ("the Al Sissi regime", "the Al-Sissi regime", "Modi's
+    government", "the government of Michel Temer"), from nlp/data/leaders.tsv; None for any other body, or when
+    the name is no leader of the table."""
+    words = [t for t in span if not t.is_punct and t.lower_ not in ("'s", "\u2019s")]
+    if len(words) < 2 or not (words[-1].lower_ in LEADER_HEADS or words[0].lower_ in LEADER_HEADS
+                              and words[1].lower_ == "of"):
+        return None
+    leaders = leader_countries()
+    names = [t.text for t in words if t.text[:1].isupper() and t.lower_ not in LEADER_HEADS]
+    parts = [p for t in names for p in t.split("-") if p]
+    for n in (2, 1):  # "Pena Nieto", "Hun Sen" before "Sissi"; the hyphen's halves too ("Al-Sissi")
+        for seq in (names, parts):
+            for i in range(len(seq) - n + 1):
+                code = leaders.get(" ".join(seq[i : i + n]))
+                if code:
+                    return code
+    return None
 
 
 def _first_conjunct(span: Span) -> Span | None:
@@ -1442,6 +1588,9 @@ def _typed_by_preceding_noun(doc: Doc, ents: list[Span], conf: dict[tuple[int, i
     for e in ents:
         prev = doc[e.start - 1] if e.start > 0 else None
         appos = [c for c in e.root.children if c.dep_ == "appos" and c.i >= e.end and c.pos_ == "NOUN"]
+        if prev is not None and e.label_ == "PERSON" and prev.is_title and prev.lower_.rstrip(".") in RANKS | HONORIFICS:
+            out.append(e)  # "Brigadier General Mohammad Baker, who serves as director of ..., the agency": the
+            continue  # rank before the name says it is a person's, whatever the apposition's noun
         if (prev is None or prev.pos_ != "NOUN") and appos:
             prev = appos[0]  # "Eliza Triantafillou, a journalist at ...": the apposition says what the name is
         if e.label_ in ("ORG", "GOV_AGENCY") and prev is not None and prev.pos_ == "NOUN" and prev.ent_type_ == "" \
@@ -1455,7 +1604,10 @@ def _typed_by_preceding_noun(doc: Doc, ents: list[Span], conf: dict[tuple[int, i
                 conf[(e.start_char, e.end_char)] = TYPED_CONFIDENCE
                 continue
             if e.label_ == "ORG" and (noun in _PERSON_TYPE_NOUNS or prev.lemma_.casefold() in _PERSON_TYPE_NOUNS) and not any(t.lower_ in _ORG_WORDS or t.lower_ in _COMMERCIAL
-                                                                            for t in e):
+                                                                            for t in e) \
+                    and conf.get((e.start_char, e.end_char)) != gaz_conf and e[0].lower_ not in _FIRM_OPENERS:
+                # (not a firm the gazetteer knows, nor one a firm's word opens: "... and Grupo Tech Bull, the
+                # director of ..." sets off the next person's title)
                 out.append(Span(doc, e.start, e.end, label="PERSON", kb_id=name_key(e.text)))
                 continue
         out.append(e)
@@ -1517,6 +1669,10 @@ def _hyphen_joined(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float
                 and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_ and doc[start - 2].is_title \
                 and doc[start - 2].is_alpha and start - 2 not in taken:
             start -= 2  # "Pen-Link", where ner saw "Link"
+        if e.label_ == "ORG" and start >= 4 and doc[start - 2].text in _IZAFE and doc[start - 1].text == "-" \
+                and doc[start - 3].text == "-" and doc[start - 4].is_title and doc[start - 4].is_alpha \
+                and not any(doc[k].whitespace_ for k in range(start - 4, start)) and start - 4 not in taken:
+            start -= 4  # "Lashkar-e-Taiba", "Jaish-e-Mohammed", "Hizb-ul-Mujahideen": one name over its linking word
         if end > e.end or start < e.start:
             span = Span(doc, start, end, label=e.label_, kb_id=name_key(doc[start:end].text))
             conf[(span.start_char, span.end_char)] = conf.get((e.start_char, e.end_char), TYPED_CONFIDENCE)
@@ -1526,6 +1682,9 @@ def _hyphen_joined(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float
     return out
 
 
+# the linking words of Urdu, Persian and Arabic names written with hyphens ("Lashkar-e-Taiba", "Tehreek-e-Insaf",
+# "Hizb-ul-Mujahideen")
+_IZAFE = frozenset({"e", "i", "ul", "al", "ud", "ut"})
 _JURISDICTION_WORDS = frozenset({"City", "County", "Municipality", "Province", "State", "Republic", "Region"})
 
 

@@ -53,6 +53,8 @@ _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "dos"
 _RANKS = frozenset({"brigadier", "general", "major", "colonel", "lieutenant", "captain", "commander", "admiral", "air",
                     "chief", "marshal", "vice", "rear", "commodore", "inspector", "superintendent", "sergeant", "corporal",
                     "field", "squadron", "leader", "wing", "flight", "lt", "col", "gen", "maj", "capt", "brig", "cdr"})
+# (the same words for the other entity rules: a rank or honorific before a name makes it a person's)
+RANKS, HONORIFICS = _RANKS, _HONORIFICS
 _ROLE_TITLES = frozenset({"spokesperson", "spokesman", "spokeswoman", "marshal", "field", "general", "colonel", "major",
                           "captain", "lieutenant", "sergeant", "commander", "admiral", "senator", "congressman",
                           "congresswoman", "representative", "judge", "justice", "prosecutor", "attorney", "lawyer",

@@ -62,6 +62,12 @@ class GazetteerRuler:
                 [{"ORTH": {"IN": _AGENCY_MODIFIERS}}, {"IS_TITLE": True, "OP": "*"}, {"ORTH": {"IN": _AGENCY_HEADS}},
                  {"LOWER": {"IN": ["'s", "\u2019s"]}}, {"ORTH": {"IN": ["Office", "Bureau", "Department", "Service"]}}],
                 [{"ORTH": {"IN": ["Unit", "Brigade", "Battalion", "Regiment", "Division"]}}, {"LIKE_NUM": True}],
+                # "the Prime Minister's Office", "the President's Office": the head of government's own office
+                [{"ORTH": {"IN": ["Prime", "Chief"]}}, {"ORTH": "Minister"}, {"LOWER": {"IN": ["'s", "\u2019s"]}},
+                 {"ORTH": {"IN": ["Office", "Secretariat"]}}],
+                [{"ORTH": "President"}, {"LOWER": {"IN": ["'s", "\u2019s"]}}, {"ORTH": {"IN": ["Office", "Secretariat"]}}],
+                # "Tucson PD", "the Baltimore P.D.": a city's police department by its usual abbreviation
+                [{"IS_TITLE": True, "POS": "PROPN", "OP": "+"}, {"ORTH": {"IN": ["PD", "P.D.", "P.D"]}}],
                 # "the San Joaquin Sheriff's Office", "Los Angeles County Sheriff's Department": a county's police
                 [{"IS_TITLE": True, "POS": "PROPN", "OP": "+"}, {"ORTH": "Sheriff"}, {"LOWER": {"IN": ["'s", "\u2019s"]}},
                  {"ORTH": {"IN": ["Office", "Department"]}}],
@@ -248,6 +254,7 @@ class GazetteerRuler:
                 first = c.start - 2 if doc[c.start - 2].lower_ == "government" else c.start - 3
                 out.append(Span(doc, first, c.end, label="GOV_AGENCY", kb_id=name_key(doc[first : c.end].text)))
         taken = {t for c in candidates for t in range(c.start, c.end) if c.label_ != "GOV_GENERIC"}
+        out += _lower_case_bodies(doc, taken | {t for o in out for t in range(o.start, o.end)})
         for tok in doc:
             if tok.lower_ not in LEADER_HEADS or tok.i == 0:
                 continue
@@ -278,20 +285,32 @@ _ACTOR_HEADS = (
     ("secret", "police"), ("riot", "police"), ("border", "police"), ("state", "security"),
     ("military", "junta"), ("military", "government"), ("military", "regime"), ("government",),
     ("administration",), ("regime",), ("police",), ("military",), ("army",), ("navy",), ("parliament",), ("senate",),
-    ("congress",), ("prosecutors",),
+    ("congress",), ("prosecutors",), ("embassy",),
     ("junta",), ("cabinet",), ("gendarmerie",), ("authorities",),
+)
+_POSSESSIVES = ("'s", "\u2019s")
+# lower-case names of one state's bodies, named so in news without their country: "the interior ministry", "the
+# attorney general's office", "the public prosecutor's office" (a body of the state the story is about; its country
+# comes from a demonym or possessive before it or from the document: nlp.extract._one_state_documents)
+_LOWER_BODY_HEADS = (
+    *((remit, "ministry") for remit in ("defence", "defense", "interior", "foreign", "home", "finance", "justice")),
+    *((*holder, s, "office") for s in _POSSESSIVES for holder in (
+        ("attorney", "general"), ("attorney", "-", "general"), ("attorney", "generals"), ("public", "prosecutor"),
+        ("prosecutor", "general"), ("prosecutor", "-", "general"), ("chief", "prosecutor"), ("state", "prosecutor"),
+        ("district", "attorney"), ("state", "attorney"), ("solicitor", "general"), ("prosecutor",))),
 )
 # news phrasing, matched in lower case only ("Mexico's defense ministry", "Rwandan intelligence", "Moroccan spy
 # agency"); a capitalised "Interior Ministry" is a name, found by the agency patterns, its demonym a mention apart
 _LOWER_ACTOR_HEADS = (
-    ("defence", "ministry"), ("defense", "ministry"), ("interior", "ministry"), ("foreign", "ministry"),
+    *sorted(_LOWER_BODY_HEADS, key=len, reverse=True),
     ("intelligence", "agency"), ("spy", "agency"), ("spy", "agencies"), ("secret", "service"), ("secret", "services"),
     ("intelligence",), ("state",),
 )
 # title-case words that end the name of a newspaper or news site after a place: "Washington Post", "Jerusalem Post",
 # "Moscow Times", "China Daily" (a publisher, not the country or city)
 _MEDIA_TAILS = frozenset({"Post", "Times", "Journal", "Herald", "Tribune", "Daily", "Gazette", "Chronicle", "Telegraph",
-                          "Independent", "Observer", "Review", "Standard", "Star", "Sun", "Mail", "Express", "Monitor"})
+                          "Independent", "Observer", "Review", "Standard", "Star", "Sun", "Mail", "Express", "Monitor",
+                          "Today", "Watchdog"})  # ("Pakistan Today", "Zambian Watchdog": a news site)
 # title-case head nouns of an organisation's name that a place or demonym can open ("Cairo Institute for Human
 # Rights Studies", "French League for Human Rights", "American Civil Liberties Union" is found by ner already)
 _INSTITUTION_HEADS = frozenset({"Institute", "League", "Federation", "Foundation", "Association", "Alliance", "Coalition",
@@ -318,6 +337,31 @@ def _after_an_article(doc: Doc, i: int) -> bool:
             and doc[j].lower_ not in ("the", "a", "an"):
         j -= 1
     return j >= 0 and doc[j].lower_ in ("the", "a", "an")
+
+
+def _lower_case_bodies(doc: Doc, taken: set[int]) -> list[Span]:
+    """"the interior ministry", "the prior attorney general's office's acquisition", "its public prosecutor's
+    office": a state body named in lower case after an article or possessive pronoun (over up to two lower-case
+    modifiers such as "prior", "former"), without them; not where a noun follows ("the interior ministry
+    spokesman": a person) nor inside another mention. Its country is said elsewhere (a demonym before it is
+    joined by the government-actor rule)."""
+    out: list[Span] = []
+    heads = sorted(_LOWER_BODY_HEADS, key=len, reverse=True)
+    for tok in doc:
+        if tok.i in taken or not tok.is_lower:
+            continue
+        end = next((tok.i + len(h) for h in heads if tuple(t.text for t in doc[tok.i : tok.i + len(h)]) == h), None)
+        if end is None or any(t in taken for t in range(tok.i, end)):
+            continue
+        if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") and doc[end].lower_ not in _POSSESSIVES:
+            continue  # "the interior ministry spokesman", "the attorney general's office building"
+        j = tok.i - 1
+        while j >= 0 and tok.i - j <= 2 and doc[j].is_lower and doc[j].pos_ in ("ADJ", "ADV", "VERB") \
+                and doc[j].lower_ not in ("the", "its", "their"):
+            j -= 1
+        if j >= 0 and doc[j].lower_ in ("the", "its", "their", "his", "her"):
+            out.append(Span(doc, tok.i, end, label="GOV_AGENCY", kb_id=name_key(doc[tok.i : end].text)))
+    return out
 
 
 def _leader_possessive(doc: Doc, head: Token, taken: set[int]) -> list[Span]:
