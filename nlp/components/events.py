@@ -546,6 +546,20 @@ class EventExtractor:
                 ev = None
             if ev is not None:
                 events.append(ev)
+                if ev.type == "supply" and ev.roles.get("supplier") and ev.roles.get("recipient") and (
+                        maker := _maker_clause(ev.trigger, mentions, ev.roles["supplier"])) is not None:
+                    # "While the software was originally manufactured by Innefu Labs, it was supplied to the Delhi
+                    # Police by a vendor named Pelorus Technologies": the maker supplies too, through the vendor
+                    through = Event("supply", ev.trigger, confidence=ev.confidence)
+                    through.add("supplier", maker)
+                    for m in ev.roles["recipient"]:
+                        through.add("recipient", m)
+                    for m in ev.roles["supplier"]:
+                        through.add("via", m)
+                    for role in ("product", "capability", "date"):
+                        for m in ev.roles.get(role, []):
+                            through.add(role, m)
+                    events.append(through)
         events += self._formerly_known_as(sent, mentions)
         return _dedupe(events)
 
@@ -973,9 +987,12 @@ class EventExtractor:
             # parser hangs the participle on the verb, "deployed Pegasus spyware obtained from NSO": the goods
             # read as its subject)
             user = trig.head.head if trig.dep_ == "acl" else trig.head
+            climbed = False
+            while user.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in user.children) and user.head.i != user.i:
+                user, climbed = user.head, True  # "The Delhi Police had earlier started using its software, acquired"
             for m in mentions:
-                if m.label in PARTY_LABELS and any(c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end
-                                                   for c in user.children):
+                if m.label in (("GOV_AGENCY", "COUNTRY") if climbed else PARTY_LABELS) and any(
+                        c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end for c in user.children):
                     ev.add("recipient", m)
         if not ev.roles.get("supplier") and ev.roles.get("recipient"):
             for m in self._makers(trig, ev, mentions):  # "bought Pegasus software produced by NSO Group"
@@ -2620,6 +2637,30 @@ def _contract_won_for(trigger: Token) -> Token | None:
                     c.dep_ == "dobj" and c.lemma_.casefold() in _DEAL_NOUNS and c.right_edge.i + 1 == trigger.left_edge.i
                     for c in sibling.children):
                 return sibling
+    return None
+
+
+_MAKING_VERBS = {"make", "manufacture", "develop", "produce", "build", "design", "create"}
+
+
+def _maker_clause(trig: Token, mentions: list[Mention], suppliers: list[Mention]) -> Mention | None:
+    """The firm a clause joined to a sale names as the goods' maker, other than the seller ("While the software was
+    manufactured by X, it was supplied to Y by Z", "developed by X and sold to Y by its reseller Z"); None when
+    there is no such clause or it names the seller itself."""
+    clauses = [c for c in trig.children if c.dep_ in ("advcl", "conj")]
+    if trig.dep_ in ("advcl", "conj"):
+        clauses.append(trig.head)
+    sellers = {m.key for m in suppliers} | {m.value for m in suppliers}
+    for verb in clauses:
+        if verb.pos_ != "VERB" or verb.lemma_.casefold() not in _MAKING_VERBS:
+            continue
+        for agent in verb.children:
+            if agent.dep_ != "agent":
+                continue
+            for m in mentions:
+                if m.label == "ORG" and any(g.dep_ == "pobj" and m.span.start <= g.i < m.span.end for g in agent.children) \
+                        and m.key not in sellers and m.value not in sellers:
+                    return m
     return None
 
 

@@ -242,3 +242,22 @@ def test_one_of_several_regimes_who_are_believed_to_have_purchased(extractor: Ex
     [sale] = supplies(ext)
     assert names(sale.roles.get("recipient")) == {"Bahraini government"}
     assert names(sale.roles.get("supplier")) == {"Zolara Systems"} and sale.hedged
+
+
+def test_the_maker_named_beside_a_vendors_sale_supplies_through_the_vendor(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "While the software was originally manufactured by Zolara Labs Pvt Ltd, it was supplied to the Delhi Police "
+        "by a vendor named Vantor Technologies Pvt. Ltd.")
+    sales = {(frozenset(names(s.roles.get("supplier"))), frozenset(names(s.roles.get("via")))) for s in supplies(ext)
+             if names(s.roles.get("recipient")) == {"Delhi Police"}}
+    assert (frozenset({"Vantor Technologies Pvt. Ltd."}), frozenset()) in sales
+    assert (frozenset({"Zolara Labs Pvt Ltd"}), frozenset({"Vantor Technologies Pvt. Ltd."})) in sales
+
+
+def test_software_a_police_force_started_using_then_named_with_its_maker(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "The Delhi Police had earlier started using its facial recognition software, acquired in 2017, to screen "
+        "crowds. The software, made by Delhi-based Zolara Labs, is capable of screening faces from social media.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Zolara Labs"}
+    assert names(sale.roles.get("recipient")) == {"Delhi Police"}
