@@ -1135,6 +1135,19 @@ class EventExtractor:
             if goods and not helped:  # "helped the Government of Sri Lanka block websites": the subject of "block"
                 helped = [m for m in mentions for c in goods[0].children if c.dep_ == "nsubj"
                           and m.span.start <= c.i < m.span.end and m.label in PARTY_LABELS]
+        if not helper and trig.dep_ in ("advcl", "xcomp") and trig.head.lemma_.casefold() in _WITH_VERBS:
+            # "The Kenya Police Service has partnered with Safaricom ... to help it deploy security technology": the
+            # partner helps the subject to deploy, install or build goods
+            partner = [m for m in mentions if (a := self._attach(trig.head, m)) is not None
+                       and a.prep == _WITH_VERBS[trig.head.lemma_.casefold()] and m.label == "ORG"]
+            doing = [c for c in trig.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"
+                     and c.lemma_.casefold() in USE_VERBS | _INSTALL_VERBS | {"build", "set", "establish", "roll"}
+                     and any(g.dep_ == "dobj" for g in c.children)]
+            subject = [m for m in mentions for c in trig.head.children if c.dep_ == "nsubj"
+                       and m.span.start <= c.i < m.span.end and m.label in ("GOV_AGENCY", "COUNTRY")]
+            if partner and doing and subject:
+                helper, helped = partner, subject
+                goods = [next(g for g in doing[0].children if g.dep_ == "dobj")]
         if not (helper and helped and goods):
             return None
         ev = Event("supply", trig, confidence=self.base - 0.15)
@@ -1146,7 +1159,7 @@ class EventExtractor:
             if m.label in ITEM_LABELS and goods[0].left_edge.i <= m.root.i <= goods[0].right_edge.i:
                 ev.add(_item_role(m), m)
         if not ev.roles.get("product") and not ev.roles.get("capability") and goods[0].pos_ != "VERB":
-            phrase = goods[0].doc[goods[0].left_edge.i : goods[0].right_edge.i + 1]
+            phrase = goods[0].doc[goods[0].left_edge.i : goods[0].i + 1]  # (the noun phrase up to its head)
             ev.add("product", Mention(phrase, "TEXT", phrase.text))
         return ev
 

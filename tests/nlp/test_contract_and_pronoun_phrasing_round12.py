@@ -261,3 +261,16 @@ def test_software_a_police_force_started_using_then_named_with_its_maker(extract
     [sale] = supplies(ext)
     assert names(sale.roles.get("supplier")) == {"Zolara Labs"}
     assert names(sale.roles.get("recipient")) == {"Delhi Police"}
+
+
+def test_a_partner_helping_a_police_service_deploy_technology_supplies_it(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "The Kenya Police Service has partnered with Zolara Systems, East Africa's largest mobile services provider, "
+        "to help it deploy security technology similar to installations at the New York Police Department.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Zolara Systems"}
+    assert names(sale.roles.get("recipient")) == {"Kenya Police Service"}
+    assert names(sale.roles.get("product")) == {"security technology"}
+    # help with something that is no goods is no supply
+    ext = extractor.extract_text("The Kenya Police Service has partnered with Zolara Systems to help it recruit officers.")
+    assert supplies(ext) == []
