@@ -74,6 +74,8 @@ _REPORT_NOUNS = {"report", "article", "investigation", "story", "documentary", "
                  "reporting", "editorial", "interview", "podcast"}
 _CENSORING_VERBS = {"block", "filter", "censor", "intercept", "surveil"}  # what help to do supplies, besides abuse
 _HELP_VERBS = {"help", "assist", "aid", "support"}
+# a firm "selected/chosen/hired by" a state body (passive), where goods or their purchase are said: its supplier
+_SELECTING_VERBS = {"select", "choose", "pick", "hire", "engage", "appoint", "shortlist", "contract"}
 _GIFT_NOUNS = {"gift", "donation", "grant"}  # what is given: who it is "from" gave it, a state too  # "X helped Y with a ... system": X supplied it to Y
 _SIGNING_VERBS = {"sign", "ink", "conclude", "enter", "finalize", "finalise", "seal"}
 # participles of the one who puts a tender or contract out: "won the tender floated by the BTRC"
@@ -511,6 +513,8 @@ class EventExtractor:
                         ev = self._supply_or_ownership(tok, sent, mentions, seller=False)
                     else:
                         ev = self._supply_or_ownership(tok, sent, mentions, seller=lemma in t["supply_seller"])
+                elif lemma in _SELECTING_VERBS and (chosen := self._selected(tok, mentions)) is not None:
+                    ev = chosen
                 elif lemma in t["abuse"] or lemma in t["abuse_use"]:
                     ev = self._abuse(tok, sent, mentions, use=lemma in t["abuse_use"])
                     if lemma in USE_VERBS and (bought := self._use_supply(tok, sent, mentions)) is not None:
@@ -1161,6 +1165,30 @@ class EventExtractor:
         if not ev.roles.get("product") and not ev.roles.get("capability") and goods[0].pos_ != "VERB":
             phrase = goods[0].doc[goods[0].left_edge.i : goods[0].i + 1]  # (the noun phrase up to its head)
             ev.add("product", Mention(phrase, "TEXT", phrase.text))
+        return ev
+
+    def _selected(self, trig: Token, mentions: list[Mention]) -> Event | None:
+        """"Among them, Vanrise Solution was selected by the NTA": a firm chosen or hired by a state body supplies it,
+        where this sentence or the one before speaks of goods or their purchase (a product, a capability, surveillance
+        words, a tender or procurement); a lower confidence than a sale said in words."""
+        if not any(c.dep_ == "auxpass" for c in trig.children):
+            return None
+        firms = [m for m in mentions for c in trig.children if c.dep_ == "nsubjpass" and m.span.start <= c.i < m.span.end
+                 and m.label == "ORG"]
+        bodies = [m for m in mentions for a in trig.children if a.dep_ == "agent" for g in a.children
+                  if g.dep_ == "pobj" and m.span.start <= g.i < m.span.end and m.label in ("GOV_AGENCY", "COUNTRY")]
+        if not firms or not bodies:
+            return None
+        sents = [trig.sent] + ([trig.doc[trig.sent.start - 1].sent] if trig.sent.start > 0 else [])
+        if not any(t.ent_type_ in ("CAPABILITY", "PRODUCT") or t.lemma_.casefold() in _SURVEILLANCE_WORDS
+                   or t.lemma_.casefold() in {"tender", "procurement", "purchase", "bid", "contract"}
+                   for s_ in sents for t in s_):
+            return None  # "X was chosen by the ministry to host the summit": no goods said
+        ev = Event("supply", trig, confidence=self.base - 0.15)
+        for m in firms:
+            ev.add("supplier", m)
+        for m in bodies:
+            ev.add("recipient", m)
         return ev
 
     def _use_supply(self, trig: Token, sent: Span, mentions: list[Mention]) -> Event | None:

@@ -274,3 +274,14 @@ def test_a_partner_helping_a_police_service_deploy_technology_supplies_it(extrac
     # help with something that is no goods is no supply
     ext = extractor.extract_text("The Kenya Police Service has partnered with Zolara Systems to help it recruit officers.")
     assert supplies(ext) == []
+
+
+def test_a_firm_selected_by_a_state_body_for_a_purchase_supplies_it(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "The regulator had asked for a letter of intent to purchase the traffic monitoring system in 2017. Among "
+        "them, Zolara Solution Ltd was selected by the Nepal Telecommunications Authority on December 18, 2018.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Zolara Solution Ltd"}
+    assert names(sale.roles.get("recipient")) == {"Nepal Telecommunications Authority"}
+    # chosen for something that is no goods: no supply
+    assert supplies(extractor.extract_text("Zolara Systems was chosen by the Ministry of Tourism to host the summit.")) == []
