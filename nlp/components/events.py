@@ -2636,6 +2636,8 @@ def _add_share(ev: Event, sent: Span, mentions: list[Mention]) -> None:
             return
 
 
+_INTENT_NOUNS = {"application", "request", "proposal", "plan", "plans", "attempt", "bid", "effort", "offer", "intention",
+                 "wish", "desire", "tender"}  # ("a tender to procure": called, not yet awarded)
 _INTENT_LEMMAS = {"attempt", "try", "seek", "plan", "intend", "aim", "want", "hope", "consider", "propose",
                   "negotiate", "explore", "mull", "weigh", "look"}
 
@@ -2643,6 +2645,9 @@ _INTENT_LEMMAS = {"attempt", "try", "seek", "plan", "intend", "aim", "want", "ho
 def _only_intended(trigger: Token) -> bool:
     """True when the supply is only tried, sought or planned ("accused the government of attempting to acquire
     spyware from X", "the police sought to buy", "the army plans to purchase"): reported hedged, not as done."""
+    if trigger.dep_ == "acl" and _infinitive(trigger) and trigger.head.lemma_.casefold() in _INTENT_NOUNS \
+            and _contract_won_for(trigger) is None:  # (a tender or bid won is done: "won the tender to supply")
+        return True  # "An application by three German states to use analysis software from X ... has failed"
     node = trigger
     for _ in range(3):
         if node.dep_ in ("xcomp", "pcomp") or node.dep_ == "advcl" and _infinitive(node):

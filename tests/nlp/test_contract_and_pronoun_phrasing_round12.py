@@ -285,3 +285,13 @@ def test_a_firm_selected_by_a_state_body_for_a_purchase_supplies_it(extractor: E
     assert names(sale.roles.get("recipient")) == {"Nepal Telecommunications Authority"}
     # chosen for something that is no goods: no supply
     assert supplies(extractor.extract_text("Zolara Systems was chosen by the Ministry of Tourism to host the summit.")) == []
+
+
+def test_an_application_or_tender_to_buy_is_reported_as_intended_only(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "An application by three German states to use analysis software from US company Zolara Systems in police "
+        "authorities nationwide has failed.")
+    assert all(s.hedged for s in supplies(ext))
+    ext = extractor.extract_text("Zolara Systems won the tender to supply CCTV cameras to the Kenya Police Service.")
+    [sale] = supplies(ext)
+    assert not sale.hedged and names(sale.roles.get("supplier")) == {"Zolara Systems"}
