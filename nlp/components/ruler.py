@@ -299,6 +299,10 @@ _LOWER_BODY_HEADS = (
         ("prosecutor", "general"), ("prosecutor", "-", "general"), ("chief", "prosecutor"), ("state", "prosecutor"),
         ("district", "attorney"), ("state", "attorney"), ("solicitor", "general"), ("prosecutor",))),
 )
+# the heads by their first word, longest first (one dictionary look-up per token instead of a scan of every head)
+_LOWER_BODY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _head in sorted(_LOWER_BODY_HEADS, key=len, reverse=True):
+    _LOWER_BODY_FIRST.setdefault(_head[0], []).append(_head)
 # news phrasing, matched in lower case only ("Mexico's defense ministry", "Rwandan intelligence", "Moroccan spy
 # agency"); a capitalised "Interior Ministry" is a name, found by the agency patterns, its demonym a mention apart
 _LOWER_ACTOR_HEADS = (
@@ -346,11 +350,11 @@ def _lower_case_bodies(doc: Doc, taken: set[int]) -> list[Span]:
     spokesman": a person) nor inside another mention. Its country is said elsewhere (a demonym before it is
     joined by the government-actor rule)."""
     out: list[Span] = []
-    heads = sorted(_LOWER_BODY_HEADS, key=len, reverse=True)
     for tok in doc:
-        if tok.i in taken or not tok.is_lower:
+        if tok.i in taken or not tok.is_lower or tok.text not in _LOWER_BODY_FIRST:
             continue
-        end = next((tok.i + len(h) for h in heads if tuple(t.text for t in doc[tok.i : tok.i + len(h)]) == h), None)
+        end = next((tok.i + len(h) for h in _LOWER_BODY_FIRST[tok.text]
+                    if tuple(t.text for t in doc[tok.i : tok.i + len(h)]) == h), None)
         if end is None or any(t in taken for t in range(tok.i, end)):
             continue
         if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") and doc[end].lower_ not in _POSSESSIVES:
