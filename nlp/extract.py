@@ -29,7 +29,7 @@ from nlp.components.entities import TYPED_CONFIDENCE
 from nlp.components.events import MAKER_NEXT_SENTENCE_CONFIDENCE, PREVIOUS_PARAGRAPH_ORG
 from nlp.components.ruler import COUNTRY_IN_NAME, LEADER_IN_NAME
 from nlp.components.state_bodies import us_legislative_name
-from nlp.gazetteer import Gazetteer, capital_cities
+from nlp.gazetteer import Gazetteer, capital_cities, observer_keys
 from nlp.normalize import Coreference, acronym, display_name, name_key
 from nlp.pipeline import build_pipeline
 from nlp.text import Prepared, check_language, clean, prepare, split_units
@@ -330,9 +330,11 @@ def _last_firm(result: _UnitResult, start: int, events: list[dict[str, Any]]) ->
         sellers += [list(m) for m in ev["roles"].get("supplier", []) if m[2] == "ORG"]
     if sellers:
         return max(sellers, key=lambda m: int(m[0]))
-    if result.topic is not None:
+    watchers = observer_keys()  # a watchdog or newsroom reports on the trade: "The group's ..." is no firm of it
+    if result.topic is not None and name_key(str(result.topic[2])) not in watchers:
         return [result.topic[0] + start, result.topic[1] + start, "ORG", result.topic[2]]
-    orgs = [(s + start, e + start, "ORG", can) for s, e, lab, can, _ in result.entities if lab == "ORG"]
+    orgs = [(s + start, e + start, "ORG", can) for s, e, lab, can, _ in result.entities if lab == "ORG"
+            and name_key(can) not in watchers]
     return list(orgs[-1]) if orgs else None
 
 

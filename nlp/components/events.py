@@ -327,6 +327,9 @@ class EventExtractor:
                 continue
             hedge = [c for c in cues["hedge"] if sent.start <= c[0] < sent.end and self._hedge_applies(doc, c)]
             for ev in events:
+                if ev.type == "ownership" and {m.value for m in ev.roles.get("owner", [])} & {
+                        m.value for m in ev.roles.get("owned", [])}:
+                    continue  # one name on both sides ("the acquisition of aircraft akin to the Dornier type"): misread
                 negated = self._negated(ev.trigger, sent, cues["negation"])
                 if negated and ev.from_use:
                     continue  # "never used the tool": not a denial that it was bought
@@ -379,7 +382,7 @@ class EventExtractor:
 
     def _negated(self, trigger: Token, sent: Span, negations: list[Any]) -> bool:
         for child in trigger.children:
-            if child.dep_ == "neg":
+            if child.dep_ == "neg" and not _not_a_denial(child):
                 return True
         if self._unconfirmed(trigger):
             return False
@@ -387,7 +390,7 @@ class EventExtractor:
         for _ in range(6):
             if node.lemma_.casefold() in _DENIAL_LEMMAS:
                 return True
-            if node.i != trigger.i and any(c.dep_ == "neg" for c in node.children):
+            if node.i != trigger.i and any(c.dep_ == "neg" and not _not_a_denial(c) for c in node.children):
                 return True
             if node.head.i == node.i or node.dep_ in ("relcl", "appos"):
                 break  # "NSO Group, whose clients include X, denied wrongdoing": the denial is not of the clients
@@ -1567,6 +1570,9 @@ class EventExtractor:
             elif a.dep in ("dobj", "nsubjpass") or a.prep in ("in", "of"):
                 ev.add("owned", m)
         if trig.lemma_ == "hold" or trig.lemma_ == "take":
+            # only what a stake or control is held in: "took proactive measures in response to Sri Lanka's
+            # request" owns nothing
+            ev.roles.pop("owned", None)
             for child in trig.children:
                 if child.dep_ == "dobj" and child.lemma_ in ("stake", "share", "interest", "control", "majority"):
                     for m in mentions:
@@ -2687,6 +2693,13 @@ def _contract_won_for(trigger: Token) -> Token | None:
 
 
 _MAKING_VERBS = {"make", "manufacture", "develop", "produce", "build", "design", "create"}
+
+
+def _not_a_denial(neg: Token) -> bool:
+    """True for a "not" that starts a time or addition phrase, not a denial: "bought Pegasus in 2017, not long
+    after ...", "not only sold ... but also", "not just", "not least"."""
+    nxt = neg.doc[neg.i + 1] if neg.i + 1 < len(neg.doc) else None
+    return nxt is not None and nxt.lower_ in ("long", "only", "just", "least", "merely", "simply")
 
 
 def _maker_clause(trig: Token, mentions: list[Mention], suppliers: list[Mention]) -> Mention | None:

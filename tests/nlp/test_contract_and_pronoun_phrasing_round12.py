@@ -295,3 +295,30 @@ def test_an_application_or_tender_to_buy_is_reported_as_intended_only(extractor:
     ext = extractor.extract_text("Zolara Systems won the tender to supply CCTV cameras to the Kenya Police Service.")
     [sale] = supplies(ext)
     assert not sale.hedged and names(sale.roles.get("supplier")) == {"Zolara Systems"}
+
+
+def test_not_long_after_is_no_denial(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "Poland's Central Anticorruption Bureau bought Zolara Systems' spyware in 2017, not long after the prime "
+        "minister visited.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Zolara Systems"}
+    ext = extractor.extract_text("Zolara Systems did not sell spyware to the Polish police.")
+    assert supplies(ext) == [] and supplies(ext, negated=True)
+
+
+def test_taking_measures_in_response_to_a_request_owns_nothing(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "In response to Sri Lanka's request, the Indian Government took proactive measures during these talks.")
+    assert [e for e in ext.events if e.type == "ownership"] == []
+    ext = extractor.extract_text("Zolara Holdings took a 40 percent stake in Vantor Labs.")
+    [own] = [e for e in ext.events if e.type == "ownership"]
+    assert names(own.roles.get("owned")) == {"Vantor Labs"}
+
+
+def test_the_group_opening_a_paragraph_after_a_watchdog_is_no_supplier(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "Human Rights Watch said in a report that foreign equipment aids the Ethiopian government's surveillance.\n\n"
+        "The group's researcher said Ethiopia is using its government-controlled telecom system to silence "
+        "dissenters.")
+    assert all("Human Rights Watch" not in names(s.roles.get("supplier")) for s in supplies(ext))
