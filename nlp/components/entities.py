@@ -22,7 +22,15 @@ from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
 from nlp.components.name_repairs import HONORIFICS, RANKS, repair_names
 from nlp.components.ruler import LEADER_HEADS, LEADER_IN_NAME, _actor_head_end, _modifies_later_noun
 from nlp.components.state_bodies import COUNTRY_LED_HEADS, implied_country, international
-from nlp.gazetteer import GUARDED_PREFIX, Gazetteer, capital_cities, leader_countries, subdivision_code
+from nlp.gazetteer import (
+    GUARDED_PREFIX,
+    Gazetteer,
+    capital_cities,
+    leader_countries,
+    local_place_code,
+    subdivision_abbreviation,
+    subdivision_code,
+)
 from nlp.gazetteer import shared_subdivisions as _shared_subdivisions
 from nlp.normalize import acronym, legal_forms, name_key
 
@@ -337,6 +345,7 @@ class EntityNormalizer:
                 and conf.get((e.start_char, e.end_char)) != self.gaz_conf and self._firm_by_its_place(doc, e) else e
                 for e in ents]
         ents = _comma_continued_remits(doc, ents, conf)
+        ents = self._local_bodies(doc, ents, conf)
         ents = self._country_built_names(doc, ents, conf)
         ents, aux = self._guarded_names(doc, ents, aux, conf)
         ents = self._acronyms(doc, ents, conf)
@@ -365,6 +374,11 @@ class EntityNormalizer:
                 return known
         doc = span.doc
         words = list(span)
+        local = self.local_body_country(span) if _local_head(doc, span.end - 1)[0] == span.end or any(
+            _local_head(doc, k)[0] == span.end for k in range(span.start, span.end)) or doc[span.start].text == "Police" \
+            else None
+        if local:
+            return local
         for n in (3, 2, 1):  # a country or place at the start of the name ("Oregon State Police": a US state)
             if len(words) > n:
                 head = doc[span.start : span.start + n].text
@@ -630,6 +644,117 @@ class EntityNormalizer:
             out.append(span)
             conf[(span.start_char, span.end_char)] = self.remap_conf
         return out
+
+    def _local_place(self, doc: Doc, start: int, end: int) -> str | None:
+        """The country of the place ``doc[start:end]`` names when it can open a local body's name: a city or region
+        of nlp/data/local_places.tsv or the gazetteer, a first-level subdivision, or a subdivision's two-letter code
+        whose country or full name the text also gives ("UP police" in a text about India); "" for a province
+        several countries share ("Punjab cabinet"); None for no such place (countries too: "Kenyan police" is the
+        ruler's)."""
+        text = doc[start:end].text
+        if self.gazetteer.country_code(text):
+            return None
+        code = local_place_code(text) or self.gazetteer.place_code(text)
+        if code:
+            return code
+        if text.casefold() in _shared_subdivisions():
+            return ""
+        abbr = subdivision_abbreviation(text) if end - start == 1 and len(text) == 2 else None
+        if abbr is not None:
+            country, name = abbr
+            if name in _ascii_fold_text(doc.text) or any(e.label_ == "COUNTRY" and e.kb_id_ == country for e in doc.ents) \
+                    or self.gazetteer.country_code(country) and any(
+                        self.gazetteer.country_code(t.text) == country for t in doc if t.is_title or t.is_upper):
+                return country
+        return None
+
+    def _local_bodies(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """The police, council, cabinet or municipality of a city, province or state named before it ("the Chennai
+        police", "Bengaluru city police", "Khyber Pakhtunkhwa (KP) Police", "UP police", "Punjab cabinet", "Dubai
+        Municipality", "Flower Mound Town Council", "City of Peoria Police Department") or "Police" before a
+        region ("Police Scotland"): one GOV_AGENCY whatever ner made of the place's name (a person, a firm). A
+        lower-case head needs a place the tables know; a title-case head of two words ("Police Department",
+        "Town Council", "Sheriff's Office") takes any title-case name before it."""
+        found: list[tuple[int, int]] = []
+        for tok in doc:
+            if tok.lower_ not in _LOCAL_HEAD_STARTS:
+                continue
+            head_end, title_head = _local_head(doc, tok.i)
+            if head_end is None:
+                continue
+            if head_end < len(doc) and doc[head_end].is_title and doc[head_end].pos_ == "PROPN" and title_head:
+                continue  # "Dubai Police Smart Boat": the words open a longer name
+            if _modifies_later_noun(doc[head_end - 1]) or head_end < len(doc) and doc[head_end].lower_ in _PERSON_NOUNS:
+                continue  # "Chennai police officers", "Delhi police station": a kind of person or place, no body
+            i = tok.i
+            if i >= 3 and doc[i - 1].text == ")" and doc[i - 3].text == "(" and doc[i - 2].is_upper:
+                i -= 3  # "Khyber Pakhtunkhwa (KP) Police": the province's short form between its name and the head
+            start = None
+            for n in (4, 3, 2, 1):
+                k = i - n
+                if k < 0 or not all(_place_word(t) for t in doc[k:i]) or doc[k].text == "-":
+                    continue
+                if self._local_place(doc, k, i) is not None:
+                    start = k
+                    break
+            if start is None and title_head:
+                k = i
+                while k > 0 and i - k < 4 and _place_word(doc[k - 1]) and doc[k - 1].pos_ == "PROPN" \
+                        and doc[k - 1].lower_ not in _COMMERCIAL | _ORG_WORDS:
+                    k -= 1
+                if k < i and doc[k].text != "-" and not self.gazetteer.country_code(doc[k:i].text):
+                    start = k
+            if start is None:
+                continue
+            if start >= 2 and doc[start - 2].text == "City" and doc[start - 1].lower_ == "of":
+                start -= 2  # "City of Peoria Police Department"
+            found.append((start, head_end))
+        for tok in doc:  # "Police Scotland": the head before a region's name
+            if tok.text != "Police" or tok.i + 1 >= len(doc) or tok.i > 0 and doc[tok.i - 1].is_title \
+                    and doc[tok.i - 1].lower_ != "the" and not doc[tok.i - 1].is_sent_start:
+                continue
+            for n in (3, 2, 1):
+                k = tok.i + 1 + n
+                if k <= len(doc) and all(_place_word(t) for t in doc[tok.i + 1 : k]) \
+                        and (k == len(doc) or not doc[k].is_title) \
+                        and (self._local_place(doc, tok.i + 1, k) or self.gazetteer.country_code(doc[tok.i + 1 : k].text)):
+                    found.append((tok.i, k))
+                    break
+        if not found:
+            return ents
+        out = list(ents)
+        for start, end in found:
+            if any(e.label_ == "GOV_AGENCY" and e.start <= start and end <= e.end for e in out):
+                continue  # found already ("Oregon State Police")
+            keep: list[Span] = []
+            for e in out:
+                if e.end <= start or e.start >= end:
+                    keep.append(e)
+                elif e.start >= start and e.end > end + 1 and doc[end].lower_ == "and":
+                    # "Police and Fictive Systems": ner ran the body's head into the name after "and"
+                    rest = Span(doc, end + 1, e.end, label=e.label_, kb_id=name_key(doc[end + 1 : e.end].text))
+                    conf[(rest.start_char, rest.end_char)] = conf.get((e.start_char, e.end_char), self.remap_conf)
+                    keep.append(rest)
+            span = Span(doc, start, end, label="GOV_AGENCY", kb_id=name_key(doc[start:end].text))
+            conf[(span.start_char, span.end_char)] = self.remap_conf
+            out = keep + [span]
+        return sorted(out, key=lambda e: e.start)
+
+    def local_body_country(self, span: Span) -> str | None:
+        """The country of a local body :meth:`_local_bodies` found, from the place that opens ("Chennai police",
+        "City of Peoria ...", "KP Police") or closes ("Police Scotland") its name."""
+        doc = span.doc
+        start = span.start + 2 if span.start + 2 < span.end and doc[span.start].text == "City" \
+            and doc[span.start + 1].lower_ == "of" else span.start
+        if doc[span.start].text == "Police" and span.end - span.start > 1:
+            rest = doc[span.start + 1 : span.end].text
+            return self.gazetteer.country_code(rest) or local_place_code(rest) or self.gazetteer.place_code(rest)
+        for n in (4, 3, 2, 1):
+            if start + n < span.end and all(_place_word(t) for t in doc[start : start + n]):
+                code = self._local_place(doc, start, start + n)
+                if code:
+                    return code
+        return None
 
     def _owners_before_possessive(self, doc: Doc, taken: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
         """A title-case name that ner left untagged right before "'s" and an organisation or agency is that body's
@@ -1686,6 +1811,56 @@ def _hyphen_joined(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float
 # "Hizb-ul-Mujahideen")
 _IZAFE = frozenset({"e", "i", "ul", "al", "ud", "ut"})
 _JURISDICTION_WORDS = frozenset({"City", "County", "Municipality", "Province", "State", "Republic", "Region"})
+
+
+# the head words of a city's, province's or state's own body, as word sequences (lower case; "'s" normalised),
+# and whether a title-case head of two or more words may follow a name the tables do not know
+_LOCAL_HEADS: tuple[tuple[str, ...], ...] = (
+    ("county", "sheriff's", "office"), ("sheriff's", "office"), ("city", "police", "department"),
+    ("police", "department"), ("police", "force"), ("police", "service"), ("city", "police"), ("police",),
+    ("city", "council"), ("town", "council"), ("municipal", "corporation"), ("municipality",), ("cabinet",))
+_LOCAL_HEAD_STARTS = frozenset(h[0] for h in _LOCAL_HEADS)
+# nouns of people or places after a police head word that make it their modifier
+_PERSON_NOUNS = frozenset({"officer", "officers", "official", "officials", "chief", "commissioner", "station",
+                           "stations", "personnel", "constable", "constables", "spokesperson", "spokesman", "sources"})
+
+
+def _local_head(doc: Doc, i: int) -> tuple[int | None, bool]:
+    """The end of a local body's head word(s) starting at ``doc[i]`` and whether they are title case and more than
+    one word (or "Municipality"), which lets an unknown name before them be the place."""
+    for head in _LOCAL_HEADS:
+        words: list[str] = []
+        j = i
+        while j < len(doc) and len(words) < len(head):
+            t = doc[j].text.replace("\u2019", "'")
+            if t == "'s" and words:
+                words[-1] += t
+            else:
+                words.append(t.casefold())
+            j += 1
+            if words and words[-1] != head[len(words) - 1][: len(words[-1])]:
+                break
+            if j < len(doc) and doc[j].text.replace("\u2019", "'") == "'s" and len(words) == len(head):
+                words[-1] += "'s"
+                j += 1
+        if tuple(words) == head:
+            title = all(doc[k].is_title or doc[k].text in ("'s", "\u2019s") for k in range(i, j))
+            return j, title and (len(head) > 1 or head == ("municipality",)) and head[0] != "city" or (
+                title and head[0] == "city" and len(head) > 2)
+    return None, False
+
+
+def _place_word(tok: Token) -> bool:
+    """A word of a place's name: title case or a hyphen inside one ("North Rhine-Westphalia"), or a short form in
+    capitals ("UP", "KP")."""
+    return tok.is_title and tok.text[:1].isalpha() and tok.lower_ not in ("the", "a", "an", "and", "of") \
+        or tok.text == "-" or tok.is_upper and tok.is_alpha and 2 <= len(tok.text) <= 3
+
+
+def _ascii_fold_text(text: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
 
 
 def _city_of_body(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:

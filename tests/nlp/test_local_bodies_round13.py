@@ -1,0 +1,82 @@
+"""City, provincial and state bodies, and authorities outside the tables (issue 13 round 13: a probe of news
+passages kept outside the project).
+
+Minimal sentences with fictional firms and people, marked so. The kinds: a city's, province's or state's police,
+council, cabinet or municipality named by the place before its head word ("Chennai police", "Bengaluru city
+police", "Khyber Pakhtunkhwa (KP) Police", "Punjab cabinet", "Dubai Municipality", "Flower Mound Town Council",
+"City of Peoria Police Department") or after "Police" ("Police Scotland") is one GOV_AGENCY with the place's
+country where the tables know the place; a state's two-letter code before "police" ("UP police") only where the
+text names the country or the state.
+"""
+
+from __future__ import annotations
+
+from nlp.extract import Extractor
+from tests.nlp.readings import agencies as _agencies
+from tests.nlp.readings import labels as _labels
+
+
+# ------------------------------------------------------------------------------------------ local police
+def test_a_citys_police_is_one_body_with_the_citys_country(extractor: Extractor) -> None:
+    # minimal sentence, fictional firm: the small model reads "Chennai" alone as a name, the body is still found
+    ext = extractor.extract_text("The Chennai police has been using software from Fictive Labs for several years.")
+    assert _agencies(ext) == {"Chennai police": "IN"}
+    assert "Chennai" not in _labels(ext)
+
+
+def test_city_police_and_a_firm_after_and_are_two_names(extractor: Extractor) -> None:
+    # minimal sentence, fictional firm
+    ext = extractor.extract_text("The Khyber Pakhtunkhwa (KP) Police and Fictive Systems have signed an agreement. "
+                                 "KP Police will run the cameras.")
+    assert _agencies(ext) == {"Khyber Pakhtunkhwa (KP) Police": "PK", "KP Police": "PK"}
+    assert _labels(ext)["Fictive Systems"] == {"ORG"}
+    ext = extractor.extract_text("The Bengaluru city police will install the cameras.")
+    assert _agencies(ext) == {"Bengaluru city police": "IN"}
+
+
+def test_police_before_a_region_is_that_regions_police(extractor: Extractor) -> None:
+    # minimal sentence, fictional firm: "Scotland" is no separate organisation
+    ext = extractor.extract_text("Police Scotland has acquired phone hacking equipment from Fictive Ltd.")
+    assert _agencies(ext) == {"Police Scotland": "GB"}
+    assert "Scotland" not in _labels(ext)
+
+
+def test_a_regions_police_by_its_demonym_or_name(extractor: Extractor) -> None:
+    # minimal sentence, fictional firm
+    ext = extractor.extract_text("Bavarian police and the North Rhine-Westphalia police force use software from "
+                                 "Fictive Corp.")
+    assert _agencies(ext) == {"Bavarian police": "DE", "North Rhine-Westphalia police force": "DE"}
+
+
+def test_a_states_code_before_police_needs_the_country_in_the_text(extractor: Extractor) -> None:
+    # minimal sentences, fictional firm: "UP" is Uttar Pradesh's ISO code; alone, two capitals say nothing
+    ext = extractor.extract_text("The UP police in northern India bought drones from Fictive Defence.")
+    assert _agencies(ext) == {"UP police": "IN"}
+    ext = extractor.extract_text("The UP police bought drones from Fictive Defence.")
+    assert "UP police" not in _agencies(ext)
+
+
+def test_police_as_a_modifier_of_people_is_no_body(extractor: Extractor) -> None:
+    # minimal sentence
+    ext = extractor.extract_text("Two Chennai police officers spoke to reporters.")
+    assert "Chennai police" not in _agencies(ext)
+
+
+# ------------------------------------------------------------------------------------------ councils and cabinets
+def test_councils_cabinets_and_municipalities_of_places(extractor: Extractor) -> None:
+    # minimal sentences, fictional firms; a town the tables do not know keeps no country
+    ext = extractor.extract_text("The Flower Mound Town Council approved the contract with Fictive Safety.")
+    assert _agencies(ext) == {"Flower Mound Town Council": None}
+    ext = extractor.extract_text("The Dubai Municipality signed a deal with Fictive Tech.")
+    assert _agencies(ext) == {"Dubai Municipality": "AE"}
+    ext = extractor.extract_text("The Lahore City Council approved cameras from Fictive Inc.")
+    assert _agencies(ext) == {"Lahore City Council": "PK"}
+    # (Punjab is a province of India and of Pakistan: the name alone gives no country)
+    ext = extractor.extract_text("The Punjab cabinet approved the project.")
+    assert _agencies(ext) == {"Punjab cabinet": None}
+
+
+def test_city_of_a_place_police_department(extractor: Extractor) -> None:
+    # minimal sentence, fictional firm
+    ext = extractor.extract_text("The City of Peoria Police Department uses cameras from Fictive Safety.")
+    assert _agencies(ext) == {"City of Peoria Police Department": None}
