@@ -346,6 +346,7 @@ class EntityNormalizer:
                 for e in ents]
         ents = _comma_continued_remits(doc, ents, conf)
         ents = self._local_bodies(doc, ents, conf)
+        ents = self._bracketed_authorities(doc, ents, conf)
         ents = self._country_built_names(doc, ents, conf)
         ents, aux = self._guarded_names(doc, ents, aux, conf)
         ents = self._acronyms(doc, ents, conf)
@@ -425,6 +426,12 @@ class EntityNormalizer:
             return gaz.country_code(doc[span.end + 1].text)
         k = span.end + (span.end < len(doc) and doc[span.end].text == "(" and span.end + 2 < len(doc)
                         and doc[span.end + 2].text == ")") * 3
+        if k + 1 < len(doc) and k > span.end and doc[k].lower_ in ("of", "in"):
+            # "the Critical Infrastructure Protection Authority (CIPA) of Qatar": a country after the body and its
+            # initials is the body's state
+            code = gaz.country_code(doc[k + 1].text) if doc[k + 1].is_title else None
+            if code:
+                return code
         if k + 1 < len(doc) and doc[k].lower_ in ("at", "of", "under", "within"):
             k += 1 + (doc[k + 1].lower_ == "the")
             seat = next((e for e in doc.ents if e.start == k and e.label_ == "GOV_AGENCY"), None)
@@ -738,6 +745,67 @@ class EntityNormalizer:
             span = Span(doc, start, end, label="GOV_AGENCY", kb_id=name_key(doc[start:end].text))
             conf[(span.start_char, span.end_char)] = self.remap_conf
             out = keep + [span]
+        return sorted(out, key=lambda e: e.start)
+
+    def _bracketed_authorities(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """A title-case name ending in a head word of state bodies ("Authority", "Agency", "Commission",
+        "Directorate", "Department", "Bureau", "Ministry"; "Council" with a word of the state in it) or opening with
+        "Ministry of", with its initials in brackets right after it ("Critical Infrastructure Protection Authority
+        (CIPA)", "Roads and Traffic Authority (RTA)"), is a GOV_AGENCY, and so is its acronym wherever it is
+        used; never with a firm word in it, an international word, or a name the tables hold."""
+        found: list[tuple[int, int, str]] = []
+        for tok in doc:
+            if tok.text != "(" or tok.i < 2 or tok.i + 2 >= len(doc) or doc[tok.i + 2].text != ")":
+                continue
+            abbr = doc[tok.i + 1].text
+            if not (abbr.isupper() and abbr.isalpha() and 2 <= len(abbr) <= 8):
+                continue
+            end = tok.i
+            start = end
+            while start > 0 and end - start < 10:
+                prev = doc[start - 1]
+                if (prev.is_title and prev.is_alpha or prev.lower_ in ("of", "and", "for") and start - 2 >= 0
+                        and doc[start - 2].is_title and start < end and doc[start].is_title) \
+                        and prev.lower_ not in ("the", "a", "an") and not (prev.is_sent_start and prev.lower_ in ("the",)):
+                    start -= 1
+                    continue
+                break
+            while start < end and not doc[start].is_title:
+                start += 1
+            words = [t.text for t in doc[start:end]]
+            if len(words) < 2:
+                continue
+            lowers = [w.casefold() for w in words]
+            head_ok = words[-1] in _AUTHORITY_HEADS or words[0] in ("Ministry", "Department", "Directorate") \
+                and lowers[1] in ("of", "for") or words[-1] == "Council" and set(lowers) & _STATE_COUNCIL_WORDS
+            if not head_ok or set(lowers) & _FIRM_WORDS_STRICT or international(lowers):
+                continue
+            if not acronym(" ".join(words)).startswith(abbr[:1]) or not _initials_fit(abbr, acronym(" ".join(words))):
+                continue
+            if any(e.start < end and start < e.end and (conf.get((e.start_char, e.end_char)) == self.gaz_conf
+                                                        and e.label_ != "GOV_AGENCY") for e in ents):
+                continue  # a firm or an observer the tables hold
+            found.append((start, end, abbr))
+        if not found:
+            return ents
+        out = list(ents)
+        for start, end, abbr in found:
+            out = [e for e in out if e.end <= start or e.start >= end or e.label_ == "GOV_AGENCY" and e.start <= start
+                   and end <= e.end]
+            if any(e.label_ == "GOV_AGENCY" and e.start <= start and end <= e.end for e in out):
+                continue
+            span = Span(doc, start, end, label="GOV_AGENCY", kb_id=name_key(doc[start:end].text))
+            conf[(span.start_char, span.end_char)] = self.remap_conf
+            out.append(span)
+        abbrs = {a for _, _, a in found}
+        out = [Span(doc, e.start, e.end, label="GOV_AGENCY", kb_id=e.kb_id_) if e.label_ in ("ORG", "PERSON")
+               and e.text in abbrs and conf.get((e.start_char, e.end_char)) != self.gaz_conf else e for e in out]
+        taken = {t for e in out for t in range(e.start, e.end)}
+        for tok in doc:
+            if tok.text in abbrs and tok.i not in taken:
+                span = Span(doc, tok.i, tok.i + 1, label="GOV_AGENCY", kb_id=name_key(tok.text))
+                conf[(span.start_char, span.end_char)] = self.remap_conf
+                out.append(span)
         return sorted(out, key=lambda e: e.start)
 
     def local_body_country(self, span: Span) -> str | None:
@@ -1823,6 +1891,24 @@ _LOCAL_HEAD_STARTS = frozenset(h[0] for h in _LOCAL_HEADS)
 # nouns of people or places after a police head word that make it their modifier
 _PERSON_NOUNS = frozenset({"officer", "officers", "official", "officials", "chief", "commissioner", "station",
                            "stations", "personnel", "constable", "constables", "spokesperson", "spokesman", "sources"})
+
+
+# the last words of a state body's name whose initials follow it in brackets (see _bracketed_authorities)
+_AUTHORITY_HEADS = frozenset({"Authority", "Agency", "Commission", "Directorate", "Department", "Bureau", "Ministry"})
+# a council is the state's with one of these words in its name ("National Security Council", "Supreme Council")
+_STATE_COUNCIL_WORDS = frozenset({"national", "security", "state", "supreme", "ministers", "city", "county",
+                                  "municipal", "federal", "provincial", "regional", "district", "town"})
+_FIRM_WORDS_STRICT = frozenset({"ltd", "ltd.", "limited", "inc", "inc.", "llc", "plc", "company", "co", "co.",
+                                "corporation", "corp", "corp.", "group", "holdings", "gmbh", "technologies", "solutions",
+                                "systems", "labs", "ventures", "partners", "consulting"})
+
+
+def _initials_fit(abbr: str, initials: str) -> bool:
+    """True when the letters of ``abbr`` are the name's ``initials`` in order (a few words may go without a letter:
+    "MVCPA" for "Motor Vehicle Crime Prevention Authority", "NADRA" for "National Database and Registration
+    Authority" with its "A" from "and")."""
+    it = iter(initials)
+    return len(abbr) >= max(2, len(initials) - 2) and all(c in it for c in abbr)
 
 
 def _local_head(doc: Doc, i: int) -> tuple[int | None, bool]:

@@ -80,3 +80,20 @@ def test_city_of_a_place_police_department(extractor: Extractor) -> None:
     # minimal sentence, fictional firm
     ext = extractor.extract_text("The City of Peoria Police Department uses cameras from Fictive Safety.")
     assert _agencies(ext) == {"City of Peoria Police Department": None}
+
+
+# ------------------------------------------------------------------------------------------ authorities by initials
+def test_an_authority_with_its_initials_in_brackets_is_a_state_body(extractor: Extractor) -> None:
+    # minimal sentence, fictional authority: its initials are the body too, at each use; the country after them
+    ext = extractor.extract_text("The contract was signed by the Critical Infrastructure Protection Authority (CIPA) "
+                                 "of Qatar. CIPA said the system works.")
+    assert _agencies(ext) == {"Critical Infrastructure Protection Authority": "QA", "CIPA": "QA"}
+    ext = extractor.extract_text("The Roads and Traffic Authority (RTA) bought cameras from Fictive Ltd.")
+    assert _agencies(ext) == {"Roads and Traffic Authority": None, "RTA": None}
+
+
+def test_a_firm_with_its_initials_in_brackets_stays_a_firm(extractor: Extractor) -> None:
+    # minimal sentence, fictional firm: a firm word in the name
+    ext = extractor.extract_text("Fictive Surveillance Company (FSC) sold cameras to the police.")
+    assert _labels(ext)["FSC"] == {"ORG"}
+    assert "Fictive Surveillance Company" not in _agencies(ext)
