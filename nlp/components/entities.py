@@ -789,7 +789,7 @@ class EntityNormalizer:
         if not found:
             return ents
         out = list(ents)
-        for start, end, abbr in found:
+        for start, end, _abbr in found:
             out = [e for e in out if e.end <= start or e.start >= end or e.label_ == "GOV_AGENCY" and e.start <= start
                    and end <= e.end]
             if any(e.label_ == "GOV_AGENCY" and e.start <= start and end <= e.end for e in out):
