@@ -356,6 +356,8 @@ class EntityNormalizer:
         ents = _governments_of_leaders(doc, ents, aux, conf, self._is_place)
         ents = _legal_form_prefixes(doc, ents, conf)
         ents = [e for e in ents if not _group_word_as_modifier(e)]
+        ents = [e for e in ents if not (e.label_ == "ORG" and conf.get((e.start_char, e.end_char)) != self.gaz_conf
+                                        and (_in_dateline(e) or _opening_common_word(e)))]
         doc.ents = filter_spans(ents)
         set_aux(doc, aux)
         doc._.redflag_conf = [[s, e, c] for (s, e), c in conf.items()]
@@ -1812,6 +1814,38 @@ def _typed_by_preceding_noun(doc: Doc, ents: list[Span], conf: dict[tuple[int, i
             conf[(e.start_char, e.end_char)] = TYPED_CONFIDENCE
         relabelled.append(e)
     return relabelled
+
+
+_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+
+
+def _in_dateline(span: Span) -> bool:
+    """A name inside the upper-case dateline that opens a text or paragraph before a dash ("YORKVILLE, WIS. --",
+    "NEW DELHI, March 3 -"): the place and date of the report, no organisation."""
+    doc = span.doc
+    i = span.start
+    while i > 0 and not doc[i - 1].is_space and "\n" not in doc[i - 1].whitespace_:
+        if not (doc[i - 1].is_upper or doc[i - 1].text in (",", ".") or doc[i - 1].is_digit):
+            return False
+        i -= 1
+    j = span.end
+    while j < len(doc) and j - span.end < 8 and doc[j].text not in _DASHES:
+        if not (doc[j].is_upper or doc[j].text in (",", ".") or doc[j].is_digit or doc[j].is_title and doc[j - 1].text == ","):
+            return False
+        j += 1
+    return j < len(doc) and doc[j].text in _DASHES and span.text.isupper() and any(
+        t.is_upper and len(t.text) >= 3 for t in doc[i:j])
+
+
+def _opening_common_word(span: Span) -> bool:
+    """A sentence's capitalised first word that is a common English word and qualifies the lower-case noun after
+    it ("Digital rights activist ..."): the capital is the sentence's, no organisation's name."""
+    doc = span.doc
+    if len(span) != 1 or not span[0].is_sent_start or not span[0].is_title or span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return nxt.is_lower and nxt.is_alpha and nxt.pos_ in ("NOUN", "ADJ") \
+        and zipf_frequency(span.text.lower(), "en") >= 4.0
 
 
 def _dateline(span: Span) -> bool:

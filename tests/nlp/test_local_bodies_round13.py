@@ -97,3 +97,19 @@ def test_a_firm_with_its_initials_in_brackets_stays_a_firm(extractor: Extractor)
     ext = extractor.extract_text("Fictive Surveillance Company (FSC) sold cameras to the police.")
     assert _labels(ext)["FSC"] == {"ORG"}
     assert "Fictive Surveillance Company" not in _agencies(ext)
+
+
+# ------------------------------------------------------------------------------------------ datelines, opening words
+def test_an_upper_case_dateline_holds_no_organisation(extractor: Extractor) -> None:
+    # minimal text, fictional firm: the town and state of the dateline are no firms; the firm after it stays
+    ext = extractor.extract_text("YORKVILLE, WIS. - The county bought a device from Fictive Forensics Inc.")
+    assert set(_labels(ext)) & {"YORKVILLE", "WIS"} == set()
+    assert _labels(ext)["Fictive Forensics Inc."] == {"ORG"}
+
+
+def test_a_common_word_opening_a_sentence_is_no_organisation(extractor: Extractor) -> None:
+    # minimal sentences, fictional person: "Digital" qualifies "rights"; a firm's own name stays a firm
+    ext = extractor.extract_text("Digital rights activist Jane Fictive criticised the deal.")
+    assert "Digital" not in _labels(ext)
+    ext = extractor.extract_text("Huawei devices were found in the building.")
+    assert _labels(ext)["Huawei"] == {"ORG"}
