@@ -347,6 +347,8 @@ class EntityNormalizer:
         ents = _comma_continued_remits(doc, ents, conf)
         ents = self._local_bodies(doc, ents, conf)
         ents = self._bracketed_authorities(doc, ents, conf)
+        ents = self._legal_form_after_country(doc, ents, conf)
+        ents = _person_after_agency(doc, ents, conf)
         ents = self._country_built_names(doc, ents, conf)
         ents, aux = self._guarded_names(doc, ents, aux, conf)
         ents = self._acronyms(doc, ents, conf)
@@ -671,9 +673,8 @@ class EntityNormalizer:
         abbr = subdivision_abbreviation(text) if end - start == 1 and len(text) == 2 else None
         if abbr is not None:
             country, name = abbr
-            if name in _ascii_fold_text(doc.text) or any(e.label_ == "COUNTRY" and e.kb_id_ == country for e in doc.ents) \
-                    or self.gazetteer.country_code(country) and any(
-                        self.gazetteer.country_code(t.text) == country for t in doc if t.is_title or t.is_upper):
+            if name in _ascii_fold_text(doc.text) or any(self.gazetteer.country_code(t.text) == country for t in doc
+                                                         if t.is_title and t.i != start):
                 return country
         return None
 
@@ -809,6 +810,32 @@ class EntityNormalizer:
                 conf[(span.start_char, span.end_char)] = self.remap_conf
                 out.append(span)
         return sorted(out, key=lambda e: e.start)
+
+    def _legal_form_after_country(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """A country's name and a legal form right after a firm's name, with "of" or nothing between, close that
+        name ("Fictive Corporation of India Ltd.", "Fictive Automation India Limited", "... India Private
+        Limited"): one organisation, not a firm and a second one called "India Ltd."."""
+        out = list(ents)
+        for e in ents:
+            if e.label_ != "ORG" or e not in out:
+                continue
+            i = e.end + (e.end < len(doc) and doc[e.end].lower_ == "of")
+            n = next((n for n in (3, 2, 1) if i + n <= len(doc) and all(t.is_title for t in doc[i : i + n])
+                      and self.gazetteer.country_code(doc[i : i + n].text)), 0)
+            if not n:
+                continue
+            j = i + n
+            while j < len(doc) and (doc[j].lower_.rstrip(".") in self._legal_forms or doc[j].lower_ in ("pvt", "pvt.",
+                                                                                                      "private")) \
+                    and doc[j].text[:1].isupper():
+                j += 1
+            if j == i + n or doc[j - 1].lower_ in ("pvt", "pvt.", "private"):
+                continue
+            out = [o for o in out if o.end <= e.start or o.start >= j]
+            span = Span(doc, e.start, j, label="ORG", kb_id=name_key(doc[e.start : j].text))
+            conf[(span.start_char, span.end_char)] = conf.get((e.start_char, e.end_char), self.remap_conf)
+            out.append(span)
+        return sorted(out, key=lambda x: x.start)
 
     def local_body_country(self, span: Span) -> str | None:
         """The country of a local body :meth:`_local_bodies` found, from the place that opens ("Chennai police",
@@ -1943,6 +1970,29 @@ def _initials_fit(abbr: str, initials: str) -> bool:
     Authority" with its "A" from "and")."""
     it = iter(initials)
     return len(abbr) >= max(2, len(initials) - 2) and all(c in it for c in abbr)
+
+
+def _person_after_agency(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+    """A person's name run into a ministry's or department's name after it ("Special Assistant on Ministry of Posts,
+    Telecommunications and Information Technology Faiz Ahmad Taiyeb"): two to four title-case words at the end, the
+    first a rare word in English text and after a common one ("Technology"), are the person, cut off the body
+    (ner's merge of a title and a name)."""
+    out: list[Span] = []
+    for e in ents:
+        if e.label_ == "GOV_AGENCY" and len(e) >= 5 and e[0].text in ("Ministry", "Department", "Directorate") \
+                and e[1].lower_ in ("of", "for"):
+            link = max(t.i for t in e if t.lower_ in ("of", "for", "and", ","))
+            k = next((t.i for t in doc[link + 2 : e.end] if zipf_frequency(t.lower_, "en") < 3.0), e.end)
+            if 2 <= e.end - k <= 4 and all(t.is_title and t.is_alpha for t in doc[k : e.end]) \
+                    and zipf_frequency(doc[k - 1].lower_, "en") >= 4.0:
+                body = Span(doc, e.start, k, label="GOV_AGENCY", kb_id=name_key(doc[e.start : k].text))
+                person = Span(doc, k, e.end, label="PERSON", kb_id=name_key(doc[k : e.end].text))
+                for sp in (body, person):
+                    conf[(sp.start_char, sp.end_char)] = conf.get((e.start_char, e.end_char), TYPED_CONFIDENCE)
+                out += [body, person]
+                continue
+        out.append(e)
+    return out
 
 
 def _local_head(doc: Doc, i: int) -> tuple[int | None, bool]:

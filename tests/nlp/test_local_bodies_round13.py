@@ -113,3 +113,22 @@ def test_a_common_word_opening_a_sentence_is_no_organisation(extractor: Extracto
     assert "Digital" not in _labels(ext)
     ext = extractor.extract_text("Huawei devices were found in the building.")
     assert _labels(ext)["Huawei"] == {"ORG"}
+
+
+# ------------------------------------------------------------------------------------------ cuts and merges
+def test_a_legal_form_after_a_country_word_closes_the_firms_name(extractor: Extractor) -> None:
+    # minimal sentences, fictional firms: "India Ltd." is no second firm
+    ext = extractor.extract_text("The purchase was made by Fictive Corporation of India Ltd. (FCIL) from a German "
+                                 "company.")
+    assert _labels(ext)["Fictive Corporation of India Ltd."] == {"ORG"}
+    assert "India Ltd." not in _labels(ext)
+    ext = extractor.extract_text("The Bengaluru city police and Fictive Automation India Limited shared the details.")
+    assert _labels(ext)["Fictive Automation India Limited"] == {"ORG"}
+
+
+def test_a_persons_name_after_a_ministrys_name_is_cut_off(extractor: Extractor) -> None:
+    # minimal sentence, fictional person: a title, the ministry's name and the holder's name run together
+    ext = extractor.extract_text("Special Assistant on Ministry of Posts, Telecommunications and Information "
+                                 "Technology Qadeer Ahmad Tarzai has been made the head.")
+    assert _agencies(ext) == {"Ministry of Posts, Telecommunications and Information Technology": None}
+    assert _labels(ext)["Qadeer Ahmad Tarzai"] == {"PERSON"}
