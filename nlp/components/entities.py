@@ -692,8 +692,10 @@ class EntityNormalizer:
             head_end, title_head = _local_head(doc, tok.i)
             if head_end is None:
                 continue
-            if head_end < len(doc) and doc[head_end].is_title and doc[head_end].pos_ == "PROPN" and title_head:
-                continue  # "Dubai Police Smart Boat": the words open a longer name
+            if head_end < len(doc) and doc[head_end].is_title and doc[head_end].pos_ == "PROPN" and title_head \
+                    and not any(e.start == head_end and e.label_ == "PERSON" for e in ents):
+                continue  # "Dubai Police Smart Boat": the words open a longer name (not a person's: "... Police
+                # Jane Fictive", an officer named after the body)
             if _modifies_later_noun(doc[head_end - 1]) or head_end < len(doc) and doc[head_end].lower_ in _PERSON_NOUNS:
                 continue  # "Chennai police officers", "Delhi police station": a kind of person or place, no body
             i = tok.i
@@ -714,6 +716,9 @@ class EntityNormalizer:
                     k -= 1
                 if k < i and doc[k].text != "-" and not self.gazetteer.country_code(doc[k:i].text):
                     start = k
+            if start is None and tok.text in ("City", "Town", "County") and doc[tok.i + 1].text == "Council" \
+                    and i > 0 and doc[i - 1].lower_ == "the":
+                start = i  # "The City Council authorized ...": the council of the town the text is about
             if start is None:
                 continue
             if start >= 2 and doc[start - 2].text == "City" and doc[start - 1].lower_ == "of":
@@ -1947,7 +1952,7 @@ _JURISDICTION_WORDS = frozenset({"City", "County", "Municipality", "Province", "
 _LOCAL_HEADS: tuple[tuple[str, ...], ...] = (
     ("county", "sheriff's", "office"), ("sheriff's", "office"), ("city", "police", "department"),
     ("police", "department"), ("police", "force"), ("police", "service"), ("city", "police"), ("police",),
-    ("city", "council"), ("town", "council"), ("municipal", "corporation"), ("municipality",), ("cabinet",))
+    ("city", "council"), ("town", "council"), ("county", "council"), ("municipal", "corporation"), ("municipality",), ("cabinet",))
 _LOCAL_HEAD_STARTS = frozenset(h[0] for h in _LOCAL_HEADS)
 # nouns of people or places after a police head word that make it their modifier
 _PERSON_NOUNS = frozenset({"officer", "officers", "official", "officials", "chief", "commissioner", "station",

@@ -132,3 +132,10 @@ def test_a_persons_name_after_a_ministrys_name_is_cut_off(extractor: Extractor) 
                                  "Technology Qadeer Ahmad Tarzai has been made the head.")
     assert _agencies(ext) == {"Ministry of Posts, Telecommunications and Information Technology": None}
     assert _labels(ext)["Qadeer Ahmad Tarzai"] == {"PERSON"}
+
+
+def test_the_city_council_alone_is_a_state_body(extractor: Extractor) -> None:
+    # minimal sentence, fictional firm: the council of the town the text is about
+    ext = extractor.extract_text("The City Council authorized the city manager to sign an order for cameras from "
+                                 "Fictive Safety.")
+    assert _agencies(ext) == {"City Council": None}
