@@ -348,6 +348,7 @@ class EntityNormalizer:
         ents = self._local_bodies(doc, ents, conf)
         ents = self._bracketed_authorities(doc, ents, conf)
         ents = self._legal_form_after_country(doc, ents, conf)
+        ents = self._body_name_edges(doc, ents, conf)
         ents = _person_after_agency(doc, ents, conf)
         ents = self._country_built_names(doc, ents, conf)
         ents, aux = self._guarded_names(doc, ents, aux, conf)
@@ -766,8 +767,8 @@ class EntityNormalizer:
             if tok.text != "(" or tok.i < 2 or tok.i + 2 >= len(doc) or doc[tok.i + 2].text != ")":
                 continue
             abbr = doc[tok.i + 1].text
-            if not (abbr.isupper() and abbr.isalpha() and 2 <= len(abbr) <= 8):
-                continue
+            if not (abbr.isalpha() and (abbr.isupper() and 2 <= len(abbr) <= 8 or abbr.istitle() and 4 <= len(abbr) <= 8)):
+                continue  # ("NADRA" written "Nadra", as some papers write acronyms they pronounce as words)
             end = tok.i
             start = end
             while start > 0 and end - start < 10:
@@ -788,7 +789,7 @@ class EntityNormalizer:
                 and lowers[1] in ("of", "for") or words[-1] == "Council" and set(lowers) & _STATE_COUNCIL_WORDS
             if not head_ok or set(lowers) & _FIRM_WORDS_STRICT or international(lowers):
                 continue
-            if not acronym(" ".join(words)).startswith(abbr[:1]) or not _initials_fit(abbr, acronym(" ".join(words))):
+            if not _initials_fit(abbr.upper(), words):
                 continue
             if any(e.start < end and start < e.end and (conf.get((e.start_char, e.end_char)) == self.gaz_conf
                                                         and e.label_ != "GOV_AGENCY") for e in ents):
@@ -841,6 +842,58 @@ class EntityNormalizer:
             conf[(span.start_char, span.end_char)] = conf.get((e.start_char, e.end_char), self.remap_conf)
             out.append(span)
         return sorted(out, key=lambda x: x.start)
+
+    def _body_name_edges(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """Edges of a state body's name: a state's or province's name right before a department opens it
+        ("Wisconsin Department of Justice"); a second "of" complement after a ministry's name continues it
+        ("Ministry of Development of Information Technologies and Communications", where ner made the rest a
+        firm); a lone word after "Police and" is no part of the police's name ("the Kenya Police and
+        Intelligence")."""
+        out: list[Span] = []
+        drop: set[tuple[int, int]] = set()
+        for e in ents:
+            if e.label_ != "GOV_AGENCY" or (e.start, e.end) in drop:
+                out.append(e)
+                continue
+            start, end = e.start, e.end
+            if e[0].text in ("Department", "Ministry", "Office", "Bureau", "Directorate") and len(e) > 2 \
+                    and e[1].lower_ in ("of", "for"):
+                for n in (3, 2, 1):
+                    k = start - n
+                    if k >= 0 and all(t.is_title for t in doc[k:start]) and (k == 0 or doc[k - 1].lower_ not in (
+                            "'s", "\u2019s")) and not self.gazetteer.country_code(doc[k:start].text) \
+                            and (local_place_code(doc[k:start].text) or doc[k:start].text.casefold()
+                                 in _shared_subdivisions()):
+                        start = k
+                        break
+                if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].is_title:
+                    j = end + 1
+                    starts = {o.start for o in ents}
+                    while j < len(doc) and (doc[j].is_title or doc[j].lower_ == "and" and j + 1 < len(doc)
+                                            and doc[j + 1].is_title and j + 1 not in starts
+                                            and not self.gazetteer.country_code(doc[j + 1].text)):
+                        j += 1
+                    beyond = [o.start for o in ents if end < o.start < j < o.end]
+                    if beyond:  # "... and Communications and Fictive Group", ner's firm starting inside the run
+                        j = min(beyond)
+                        while j > end + 1 and doc[j - 1].lower_ == "and":
+                            j -= 1
+                    run = doc[end + 1 : j].text
+                    if j - end - 1 >= 2 and not self._is_place(run) and not any(
+                            o.start < j and end < o.end and o.label_ in ("PERSON", "GOV_AGENCY") for o in ents):
+                        drop |= {(o.start, o.end) for o in ents if o.start >= end and o.end <= j}
+                        end = j
+            if len(e) >= 4 and e[-2].lower_ == "and" and e[-3].text == "Police" and e[-1].is_title:
+                end = e.end - 2  # "Kenya Police and Intelligence": the police only
+            if (start, end) == (e.start, e.end):
+                out.append(e)
+                continue
+            span = Span(doc, start, end, label="GOV_AGENCY", kb_id=name_key(doc[start:end].text))
+            conf[(span.start_char, span.end_char)] = conf.get((e.start_char, e.end_char), self.remap_conf)
+            out.append(span)
+        used = {t for e in out if e.label_ == "GOV_AGENCY" for t in range(e.start, e.end)}
+        return [e for e in out if (e.start, e.end) not in drop and not (
+            e.label_ != "GOV_AGENCY" and any(t in used for t in range(e.start, e.end)))]
 
     def local_body_country(self, span: Span) -> str | None:
         """The country of a local body :meth:`_local_bodies` found, from the place that opens ("Chennai police",
@@ -1952,7 +2005,7 @@ _JURISDICTION_WORDS = frozenset({"City", "County", "Municipality", "Province", "
 _LOCAL_HEADS: tuple[tuple[str, ...], ...] = (
     ("county", "sheriff's", "office"), ("sheriff's", "office"), ("city", "police", "department"),
     ("police", "department"), ("police", "force"), ("police", "service"), ("city", "police"), ("police",),
-    ("city", "council"), ("town", "council"), ("county", "council"), ("municipal", "corporation"), ("municipality",), ("cabinet",))
+    ("city", "council"), ("town", "council"), ("county", "council"), ("county", "board"), ("municipal", "corporation"), ("municipality",), ("cabinet",))
 _LOCAL_HEAD_STARTS = frozenset(h[0] for h in _LOCAL_HEADS)
 # nouns of people or places after a police head word that make it their modifier
 _PERSON_NOUNS = frozenset({"officer", "officers", "official", "officials", "chief", "commissioner", "station",
@@ -1969,12 +2022,16 @@ _FIRM_WORDS_STRICT = frozenset({"ltd", "ltd.", "limited", "inc", "inc.", "llc", 
                                 "systems", "labs", "ventures", "partners", "consulting"})
 
 
-def _initials_fit(abbr: str, initials: str) -> bool:
-    """True when the letters of ``abbr`` are the name's ``initials`` in order (a few words may go without a letter:
-    "MVCPA" for "Motor Vehicle Crime Prevention Authority", "NADRA" for "National Database and Registration
-    Authority" with its "A" from "and")."""
-    it = iter(initials)
-    return len(abbr) >= max(2, len(initials) - 2) and all(c in it for c in abbr)
+def _initials_fit(abbr: str, words: list[str]) -> bool:
+    """True when the letters of ``abbr`` are the initials of the name's ``words`` in order, starting with the
+    first ("MVCPA" for "Motor Vehicle Crime Prevention Authority"), at most two significant words going without a
+    letter, or the name's initials are the acronym's letters in order, one letter more at most ("NADRA" for
+    "National Database and Registration Authority")."""
+    significant = acronym(" ".join(words))
+    every = "".join(w[0].upper() for w in words if w[:1].isalpha())
+    it, back = iter(every), iter(abbr)
+    return abbr[:1] == every[:1] and (len(abbr) >= max(2, len(significant) - 2) and all(c in it for c in abbr)
+                                      or len(abbr) <= len(significant) + 1 and all(c in back for c in significant))
 
 
 def _person_after_agency(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:

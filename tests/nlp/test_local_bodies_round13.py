@@ -139,3 +139,33 @@ def test_the_city_council_alone_is_a_state_body(extractor: Extractor) -> None:
     ext = extractor.extract_text("The City Council authorized the city manager to sign an order for cameras from "
                                  "Fictive Safety.")
     assert _agencies(ext) == {"City Council": None}
+
+
+# ------------------------------------------------------------------------------------------ edges of bodies' names
+def test_a_state_before_a_department_and_a_county_board(extractor: Extractor) -> None:
+    # minimal sentence: a US state's own department of justice, and a county's board
+    ext = extractor.extract_text("The Racine County Board approved the purchase through a grant from the Wisconsin "
+                                 "Department of Justice.")
+    assert _agencies(ext) == {"Racine County Board": None, "Wisconsin Department of Justice": "US"}
+
+
+def test_a_lone_word_after_police_and_is_no_part_of_its_name(extractor: Extractor) -> None:
+    # minimal sentence, fictional firm
+    ext = extractor.extract_text("Fictive Telecom will be working with the Kenya Police and Intelligence to provide "
+                                 "cameras.")
+    assert _agencies(ext) == {"Kenya Police": "KE"}
+
+
+def test_a_ministrys_second_of_complement_continues_its_name(extractor: Extractor) -> None:
+    # minimal sentence, fictional firm
+    ext = extractor.extract_text("On June 21, Uzbekistan's Ministry of Development of Information Technologies and "
+                                 "Communications and China's Fictive Group signed an agreement.")
+    assert _agencies(ext) == {"Ministry of Development of Information Technologies and Communications": "UZ"}
+    assert _labels(ext)["Fictive Group"] == {"ORG"}
+
+
+def test_an_acronym_written_in_title_case_in_brackets(extractor: Extractor) -> None:
+    # minimal sentence, fictional firm: "Nadra" is NADRA as some papers write it, at each use
+    ext = extractor.extract_text("He is pressing for the National Database and Registration Authority (Nadra) to take "
+                                 "over. The project was executed by Nadra through Fictive Tech.")
+    assert _labels(ext)["Nadra"] == {"GOV_AGENCY"}
