@@ -163,7 +163,10 @@ def local_place_code(text: str) -> str | None:
     """The country of a city or region whose name opens a local body's name (nlp/data/local_places.tsv: "Chennai"
     -> "IN", "Bavarian" -> "DE"), or of a first-level subdivision; None otherwise. Only a local body's country,
     never a place hint for events."""
-    return _local_places().get(_ascii_fold(text.strip())) or subdivision_code(text)
+    key = _ascii_fold(text.strip())
+    if key in _COMPASS_WORDS or key in ("north", "south", "east", "west", "centre", "center"):
+        return None  # ("South" is a region of Cameroon; "South African Police" is South Africa's)
+    return _local_places().get(key) or subdivision_code(text)
 
 
 @cache

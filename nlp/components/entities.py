@@ -380,17 +380,22 @@ class EntityNormalizer:
                 return known
         doc = span.doc
         words = list(span)
-        local = self.local_body_country(span) if _local_head(doc, span.end - 1)[0] == span.end or any(
-            _local_head(doc, k)[0] == span.end for k in range(span.start, span.end)) or doc[span.start].text == "Police" \
-            else None
-        if local:
-            return local
         for n in (3, 2, 1):  # a country or place at the start of the name ("Oregon State Police": a US state)
             if len(words) > n:
                 head = doc[span.start : span.start + n].text
-                code = gaz.country_code(head) or gaz.place_code(head) or subdivision_code(head)
+                code = gaz.country_code(head) or gaz.place_code(head) or (
+                    subdivision_code(head) if local_place_code(head) else None)  # (not "North", a region of Cameroon)
                 if code:
                     return code
+        local = self.local_body_country(span) if any(_local_head(doc, k)[0] == span.end
+                                                     for k in range(span.start, span.end)) \
+            or doc[span.start].text == "Police" else None
+        if local:  # "Chennai police", "Police Scotland", "KP Police"
+            return local
+        if len(words) > 1 and words[0].is_upper and len(words[0].text) == 2:
+            local = self._local_place(doc, span.start, span.start + 1)
+            if local:  # "UP Special Task Force": a state's code opening the name, where the text names its country
+                return local
         implied = implied_country(span)  # "Ninth Circuit": a U.S. federal court by its name's shape
         if implied:
             return implied
@@ -844,8 +849,8 @@ class EntityNormalizer:
         return sorted(out, key=lambda x: x.start)
 
     def _body_name_edges(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
-        """Edges of a state body's name: a state's or province's name right before a department opens it
-        ("Wisconsin Department of Justice"); a second "of" complement after a ministry's name continues it
+        """Edges of a state body's name: a state's, province's or city's name right before a body opens it
+        ("Wisconsin Department of Justice", "UP Special Task Force" in a text on India); a second "of" complement after a ministry's name continues it
         ("Ministry of Development of Information Technologies and Communications", where ner made the rest a
         firm); a lone word after "Police and" is no part of the police's name ("the Kenya Police and
         Intelligence")."""
@@ -856,16 +861,15 @@ class EntityNormalizer:
                 out.append(e)
                 continue
             start, end = e.start, e.end
-            if e[0].text in ("Department", "Ministry", "Office", "Bureau", "Directorate") and len(e) > 2 \
-                    and e[1].lower_ in ("of", "for"):
+            if e[0].is_title:
                 for n in (3, 2, 1):
                     k = start - n
-                    if k >= 0 and all(t.is_title for t in doc[k:start]) and (k == 0 or doc[k - 1].lower_ not in (
-                            "'s", "\u2019s")) and not self.gazetteer.country_code(doc[k:start].text) \
-                            and (local_place_code(doc[k:start].text) or doc[k:start].text.casefold()
-                                 in _shared_subdivisions()):
-                        start = k
+                    if k >= 0 and all(_place_word(t) and t.text != "-" for t in doc[k:start]) \
+                            and (k == 0 or not _place_word(doc[k - 1])) and self._local_place(doc, k, start) is not None:
+                        start = k  # ("UP Special Task Force", where the text is about India)
                         break
+            if e[0].text in ("Department", "Ministry", "Office", "Bureau", "Directorate") and len(e) > 2 \
+                    and e[1].lower_ in ("of", "for"):
                 if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].is_title:
                     j = end + 1
                     starts = {o.start for o in ents}

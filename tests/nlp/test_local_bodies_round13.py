@@ -54,6 +54,8 @@ def test_a_states_code_before_police_needs_the_country_in_the_text(extractor: Ex
     assert _agencies(ext) == {"UP police": "IN"}
     ext = extractor.extract_text("The UP police bought drones from Fictive Defence.")
     assert "UP police" not in _agencies(ext)
+    ext = extractor.extract_text("The drones were supplied to the Indian Navy and the UP Special Task Force.")
+    assert _agencies(ext) == {"Indian Navy": "IN", "UP Special Task Force": "IN"}
 
 
 def test_police_as_a_modifier_of_people_is_no_body(extractor: Extractor) -> None:
@@ -169,3 +171,18 @@ def test_an_acronym_written_in_title_case_in_brackets(extractor: Extractor) -> N
     ext = extractor.extract_text("He is pressing for the National Database and Registration Authority (Nadra) to take "
                                  "over. The project was executed by Nadra through Fictive Tech.")
     assert _labels(ext)["Nadra"] == {"GOV_AGENCY"}
+
+
+# ------------------------------------------------------------------------------------------ countries
+def test_a_bare_ministry_takes_the_one_state_the_text_names(extractor: Extractor) -> None:
+    # minimal text, fictional firm: Kenya is the only state named, so the Interior Ministry is Kenya's
+    ext = extractor.extract_text("Kenya has paid Fictive Networks for the cameras. The Interior Ministry had in "
+                                 "2014 awarded Fictive Networks the tender.")
+    assert _agencies(ext) == {"Interior Ministry": "KE"}
+
+
+def test_a_compass_word_opening_a_body_is_no_region(extractor: Extractor) -> None:
+    # minimal sentence: "South" and "North" are regions of Cameroon in ISO 3166-2, not the state of these bodies
+    ext = extractor.extract_text("The South African Police and the North Rhine-Westphalia police force bought "
+                                 "FinFisher.")
+    assert _agencies(ext) == {"South African Police": "ZA", "North Rhine-Westphalia police force": "DE"}
