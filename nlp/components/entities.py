@@ -360,7 +360,8 @@ class EntityNormalizer:
         ents = _legal_form_prefixes(doc, ents, conf)
         ents = [e for e in ents if not _group_word_as_modifier(e)]
         ents = [e for e in ents if not (e.label_ == "ORG" and conf.get((e.start_char, e.end_char)) != self.gaz_conf
-                                        and (_in_dateline(e) or _opening_common_word(e)))]
+                                        and (_in_dateline(e) or _opening_common_word(e) or _ends_in_preposition(e)))]
+        ents = _people_by_initials(doc, ents)
         doc.ents = filter_spans(ents)
         set_aux(doc, aux)
         doc._.redflag_conf = [[s, e, c] for (s, e), c in conf.items()]
@@ -722,9 +723,11 @@ class EntityNormalizer:
                     k -= 1
                 if k < i and doc[k].text != "-" and not self.gazetteer.country_code(doc[k:i].text):
                     start = k
-            if start is None and tok.text in ("City", "Town", "County") and doc[tok.i + 1].text == "Council" \
+            if start is None and (tok.text in ("City", "Town", "County") and doc[tok.i + 1].text == "Council"
+                                  or tok.text == "Police" and doc[tok.i + 1].text == "Headquarters") \
                     and i > 0 and doc[i - 1].lower_ == "the":
-                start = i  # "The City Council authorized ...": the council of the town the text is about
+                start = i  # "The City Council authorized ...", "at the Police Headquarters": the town's or the
+                # state's the text is about
             if start is None:
                 continue
             if start >= 2 and doc[start - 2].text == "City" and doc[start - 1].lower_ == "of":
@@ -1937,6 +1940,33 @@ def _opening_common_word(span: Span) -> bool:
         and zipf_frequency(span.text.lower(), "en") >= 4.0
 
 
+def _ends_in_preposition(span: Span) -> bool:
+    """A title-case run cut before its end at a preposition ("the Security Equipment Under Grant Assistance
+    project" read as "Security Equipment Under"): a piece of a title, no organisation's name."""
+    return len(span) > 1 and span[-1].pos_ == "ADP" and span[-1].is_title and span[-1].lower_ in (
+        "under", "for", "of", "with", "on", "to", "in", "at", "by", "from")
+
+
+def _initials_of(abbr: str, name: str) -> bool:
+    """True when ``abbr`` is the initials of the last words of ``name`` in order ("MBZ" of "Crown Prince Mohammed
+    Bin-Zayed")."""
+    letters = "".join(w[0] for w in re.split(r"[\s-]+", name) if w).upper()
+    return letters.endswith(abbr[-1]) and (lambda it: all(c in it for c in abbr))(iter(letters))
+
+
+def _people_by_initials(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Initials in brackets right after a person's name ("Mohammed Bin-Zayed (MBZ)") are that person, at each use:
+    a PERSON, not an organisation's acronym."""
+    initials = {doc[e.end + 1].text for e in ents if e.label_ == "PERSON" and e.end + 2 < len(doc)
+                and doc[e.end].text == "(" and doc[e.end + 2].text == ")" and doc[e.end + 1].is_upper
+                and doc[e.end + 1].is_alpha and 2 <= len(doc[e.end + 1].text) <= 4
+                and _initials_of(doc[e.end + 1].text, e.text)}
+    if not initials:
+        return ents
+    return [Span(doc, e.start, e.end, label="PERSON", kb_id=e.kb_id_) if e.label_ == "ORG" and e.text in initials
+            else e for e in ents]
+
+
 def _dateline(span: Span) -> bool:
     """An upper-case place at the start of a paragraph followed by a comma or an en or em dash, as press releases
     date their place ("WASHINGTON –", "WASHINGTON, D.C. –")."""
@@ -2008,7 +2038,8 @@ _JURISDICTION_WORDS = frozenset({"City", "County", "Municipality", "Province", "
 # and whether a title-case head of two or more words may follow a name the tables do not know
 _LOCAL_HEADS: tuple[tuple[str, ...], ...] = (
     ("county", "sheriff's", "office"), ("sheriff's", "office"), ("city", "police", "department"),
-    ("police", "department"), ("police", "force"), ("police", "service"), ("city", "police"), ("police",),
+    ("police", "department"), ("police", "force"), ("police", "service"), ("police", "headquarters"),
+    ("city", "police"), ("police",),
     ("city", "council"), ("town", "council"), ("county", "council"), ("county", "board"), ("municipal", "corporation"), ("municipality",), ("cabinet",))
 _LOCAL_HEAD_STARTS = frozenset(h[0] for h in _LOCAL_HEADS)
 # nouns of people or places after a police head word that make it their modifier

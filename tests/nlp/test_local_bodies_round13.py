@@ -186,3 +186,23 @@ def test_a_compass_word_opening_a_body_is_no_region(extractor: Extractor) -> Non
     ext = extractor.extract_text("The South African Police and the North Rhine-Westphalia police force bought "
                                  "FinFisher.")
     assert _agencies(ext) == {"South African Police": "ZA", "North Rhine-Westphalia police force": "DE"}
+
+
+# ------------------------------------------------------------------------------------------ more precision
+def test_initials_after_a_persons_name_are_that_person(extractor: Extractor) -> None:
+    # minimal text, fictional person
+    ext = extractor.extract_text("This bears the mark of Karim Bin-Fahdi (KBF), a military man. KBF ordered it.")
+    assert _labels(ext)["KBF"] == {"PERSON"}
+
+
+def test_a_title_cut_at_a_preposition_is_no_organisation(extractor: Extractor) -> None:
+    # minimal sentence
+    ext = extractor.extract_text("This initiative stems from the Security Equipment Under Grant Assistance project "
+                                 "facilitated by the police.")
+    assert "Security Equipment Under" not in _labels(ext)
+
+
+def test_the_police_headquarters_is_a_state_body(extractor: Extractor) -> None:
+    # minimal sentence, fictional person
+    ext = extractor.extract_text("Fictive Rahman, deputy inspector general at the Police Headquarters, said so.")
+    assert _agencies(ext) == {"Police Headquarters": None}
