@@ -680,8 +680,9 @@ class EntityNormalizer:
         abbr = subdivision_abbreviation(text) if end - start == 1 and len(text) == 2 else None
         if abbr is not None:
             country, name = abbr
-            if name in _ascii_fold_text(doc.text) or any(self.gazetteer.country_code(t.text) == country for t in doc
-                                                         if t.is_title and t.i != start):
+            if name in _ascii_fold_text(doc.text) or any(
+                    (self.gazetteer.country_code(t.text) or local_place_code(t.text)) == country for t in doc
+                    if t.is_title and t.i != start):  # (a city of that country too: "Peshawar" for "KP")
                 return country
         return None
 
@@ -693,17 +694,20 @@ class EntityNormalizer:
         lower-case head needs a place the tables know; a title-case head of two words ("Police Department",
         "Town Council", "Sheriff's Office") takes any title-case name before it."""
         found: list[tuple[int, int]] = []
+        people: list[tuple[int, int]] = []
         for tok in doc:
             if tok.lower_ not in _LOCAL_HEAD_STARTS:
                 continue
             head_end, title_head = _local_head(doc, tok.i)
             if head_end is None:
                 continue
+            person_after = _person_run(doc, head_end)
             if head_end < len(doc) and doc[head_end].is_title and doc[head_end].pos_ == "PROPN" and title_head \
-                    and not any(e.start == head_end and e.label_ == "PERSON" for e in ents):
+                    and not any(e.start == head_end and e.label_ == "PERSON" for e in ents) and not person_after:
                 continue  # "Dubai Police Smart Boat": the words open a longer name (not a person's: "... Police
-                # Jane Fictive", an officer named after the body)
-            if _modifies_later_noun(doc[head_end - 1]) or head_end < len(doc) and doc[head_end].lower_ in _PERSON_NOUNS:
+                # Jane Fictive", "Inspector General KP Police Qadeer Jah Tarzai", an officer named after the body)
+            if _modifies_later_noun(doc[head_end - 1]) and not person_after \
+                    or head_end < len(doc) and doc[head_end].lower_ in _PERSON_NOUNS:
                 continue  # "Chennai police officers", "Delhi police station": a kind of person or place, no body
             i = tok.i
             if i >= 3 and doc[i - 1].text == ")" and doc[i - 3].text == "(" and doc[i - 2].is_upper:
@@ -733,6 +737,8 @@ class EntityNormalizer:
             if start >= 2 and doc[start - 2].text == "City" and doc[start - 1].lower_ == "of":
                 start -= 2  # "City of Peoria Police Department"
             found.append((start, head_end))
+            if person_after:
+                people.append((head_end, person_after))
         for tok in doc:  # "Police Scotland": the head before a region's name
             if tok.text != "Police" or tok.i + 1 >= len(doc) or tok.i > 0 and doc[tok.i - 1].is_title \
                     and doc[tok.i - 1].lower_ != "the" and not doc[tok.i - 1].is_sent_start:
@@ -762,6 +768,11 @@ class EntityNormalizer:
             span = Span(doc, start, end, label="GOV_AGENCY", kb_id=name_key(doc[start:end].text))
             conf[(span.start_char, span.end_char)] = self.remap_conf
             out = keep + [span]
+        for start, end in people:
+            if not any(e.start < end and start < e.end for e in out):
+                span = Span(doc, start, end, label="PERSON", kb_id=name_key(doc[start:end].text))
+                conf[(span.start_char, span.end_char)] = self.remap_conf
+                out.append(span)
         return sorted(out, key=lambda e: e.start)
 
     def _bracketed_authorities(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
@@ -2090,6 +2101,17 @@ def _person_after_agency(doc: Doc, ents: list[Span], conf: dict[tuple[int, int],
                 continue
         out.append(e)
     return out
+
+
+def _person_run(doc: Doc, i: int) -> int:
+    """The end of a person's name of two to four title-case words starting at ``doc[i]``, the first a rare word in
+    English text ("Qadeer Jah Tarzai"; not "Smart Boat"), with no title-case word after; 0 when there is none."""
+    j = i
+    while j < len(doc) and j - i < 5 and doc[j].is_title and doc[j].is_alpha:
+        j += 1
+    if 2 <= j - i <= 4 and zipf_frequency(doc[i].lower_, "en") < 3.0:
+        return j
+    return 0
 
 
 def _local_head(doc: Doc, i: int) -> tuple[int | None, bool]:

@@ -206,3 +206,14 @@ def test_the_police_headquarters_is_a_state_body(extractor: Extractor) -> None:
     # minimal sentence, fictional person
     ext = extractor.extract_text("Fictive Rahman, deputy inspector general at the Police Headquarters, said so.")
     assert _agencies(ext) == {"Police Headquarters": None}
+
+
+def test_an_officers_name_after_a_local_police_is_a_person(extractor: Extractor) -> None:
+    # minimal sentences, fictional person: ner ran the body and the officer's name into one name; a product named
+    # after the body ("Smart Boat": common words) stays whole
+    ext = extractor.extract_text("Inspector General (IG) KP Police Qadeer Jah Tarzai met the project director in "
+                                 "Peshawar, Pakistan.")
+    assert _agencies(ext) == {"KP Police": "PK"}
+    assert _labels(ext)["Qadeer Jah Tarzai"] == {"PERSON"}
+    ext = extractor.extract_text("The Dubai Police Smart Boat was shown.")
+    assert "Dubai Police" not in _agencies(ext)
