@@ -362,6 +362,7 @@ class EntityNormalizer:
         ents = [e for e in ents if not (e.label_ == "ORG" and conf.get((e.start_char, e.end_char)) != self.gaz_conf
                                         and (_in_dateline(e) or _opening_common_word(e) or _ends_in_preposition(e)))]
         ents = _people_by_initials(doc, ents)
+        ents = self._firms_joined_by_and(doc, ents, conf)
         doc.ents = filter_spans(ents)
         set_aux(doc, aux)
         doc._.redflag_conf = [[s, e, c] for (s, e), c in conf.items()]
@@ -912,6 +913,33 @@ class EntityNormalizer:
         used = {t for e in out if e.label_ == "GOV_AGENCY" for t in range(e.start, e.end)}
         return [e for e in out if (e.start, e.end) not in drop and not (
             e.label_ != "GOV_AGENCY" and any(t in used for t in range(e.start, e.end)))]
+
+    def _firms_joined_by_and(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """Two firms ner read as one name over "and" ("Nepal Telecom and Ncell"): the left side ends in a firm word
+        after a word of its own, the right side too or is one word of its own (not a generic firm word: "Fictive
+        Systems and Technologies" stays one name)."""
+        firm_words = _ORG_WORDS | _COMMERCIAL | self._legal_forms
+        out: list[Span] = []
+        for e in ents:
+            ands = [t.i for t in e if t.lower_ == "and"]
+            if e.label_ != "ORG" or len(ands) != 1 or conf.get((e.start_char, e.end_char)) == self.gaz_conf \
+                    or ands[0] - e.start < 2 or e.end - ands[0] < 2:
+                out.append(e)
+                continue
+            k = ands[0]
+            left, right = doc[e.start : k], doc[k + 1 : e.end]
+            left_firm = left[-1].lower_.rstrip(".") in firm_words and left[0].lower_ not in firm_words
+            right_firm = right[-1].lower_.rstrip(".") in firm_words and len(right) > 1 and right[0].lower_ not in \
+                firm_words or len(right) == 1 and right[0].lower_ not in firm_words and right[0].is_alpha \
+                and right[0].text[:1].isupper()
+            if not (left_firm and right_firm):
+                out.append(e)
+                continue
+            for part in (left, right):
+                span = Span(doc, part.start, part.end, label="ORG", kb_id=name_key(part.text))
+                conf[(span.start_char, span.end_char)] = conf.get((e.start_char, e.end_char), self.remap_conf)
+                out.append(span)
+        return out
 
     def local_body_country(self, span: Span) -> str | None:
         """The country of a local body :meth:`_local_bodies` found, from the place that opens ("Chennai police",

@@ -217,3 +217,10 @@ def test_an_officers_name_after_a_local_police_is_a_person(extractor: Extractor)
     assert _labels(ext)["Qadeer Jah Tarzai"] == {"PERSON"}
     ext = extractor.extract_text("The Dubai Police Smart Boat was shown.")
     assert "Dubai Police" not in _agencies(ext)
+
+
+def test_two_firms_joined_by_and_are_two_names(extractor: Extractor) -> None:
+    # minimal sentence, fictional firms: ner reads "Kenya Telecom and Fictcell" as one name
+    ext = extractor.extract_text("The regulator asked Kenya Telecom and Fictcell to install the system.")
+    assert _labels(ext)["Kenya Telecom"] == {"ORG"}
+    assert _labels(ext)["Fictcell"] == {"ORG"}
