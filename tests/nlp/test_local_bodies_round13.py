@@ -224,3 +224,10 @@ def test_two_firms_joined_by_and_are_two_names(extractor: Extractor) -> None:
     ext = extractor.extract_text("The regulator asked Kenya Telecom and Fictcell to install the system.")
     assert _labels(ext)["Kenya Telecom"] == {"ORG"}
     assert _labels(ext)["Fictcell"] == {"ORG"}
+
+
+def test_indias_and_britains_investigation_agencies_have_their_state(extractor: Extractor) -> None:
+    # minimal sentences: two agencies of nlp/data/agencies.tsv named without their state
+    ext = extractor.extract_text("The Central Bureau of Investigation has registered a case. The National Crime "
+                                 "Agency was asked to investigate.")
+    assert _agencies(ext) == {"Central Bureau of Investigation": "IN", "National Crime Agency": "GB"}
