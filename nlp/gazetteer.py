@@ -154,6 +154,41 @@ def subdivision_code(text: str) -> str | None:
     return _subdivisions().get(text.strip().casefold())
 
 
+@cache
+def _local_places() -> dict[str, str]:
+    return {_ascii_fold(cols[0]): cols[1].strip().upper() for _, cols in _rows("local_places.tsv", 2)}
+
+
+def local_place_code(text: str) -> str | None:
+    """The country of a city or region whose name opens a local body's name (nlp/data/local_places.tsv: "Chennai"
+    -> "IN", "Bavarian" -> "DE"), or of a first-level subdivision; None otherwise. Only a local body's country,
+    never a place hint for events."""
+    key = _ascii_fold(text.strip())
+    if key in _COMPASS_WORDS or key in ("north", "south", "east", "west", "centre", "center"):
+        return None  # ("South" is a region of Cameroon; "South African Police" is South Africa's)
+    return _local_places().get(key) or subdivision_code(text)
+
+
+@cache
+def _subdivision_abbreviations() -> dict[str, tuple[str, str]]:
+    import pycountry
+
+    seen: dict[str, set[tuple[str, str]]] = {}
+    for sub in pycountry.subdivisions:
+        suffix = sub.code.split("-", 1)[1]
+        if sub.type in _SUBDIVISION_TYPES and len(suffix) == 2 and suffix.isalpha():
+            seen.setdefault(suffix, set()).add((sub.country_code, _ascii_fold(sub.name)))
+    return {k: next(iter(v)) for k, v in seen.items() if len({c for c, _ in v}) == 1 and len(v) == 1}
+
+
+def subdivision_abbreviation(text: str) -> tuple[str, str] | None:
+    """``(country, subdivision name casefolded)`` of a state or province written as its two-letter ISO 3166-2 code
+    ("UP" -> ("IN", "uttar pradesh"), "KP" -> ("PK", "khyber pakhtunkhwa")) when one subdivision only has that
+    code; None otherwise ("MP", "TN": several countries). Callers still check that the text names the country or
+    the subdivision: two capitals alone are often something else."""
+    return _subdivision_abbreviations().get(text) if text.isupper() else None
+
+
 def plural_forms(term: str) -> list[str]:
     """The term and a regular plural of its last word ("IMSI catcher" -> "IMSI catchers")."""
     if term.endswith("s") or not term[-1:].isalpha():

@@ -22,7 +22,15 @@ from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
 from nlp.components.name_repairs import HONORIFICS, RANKS, repair_names
 from nlp.components.ruler import LEADER_HEADS, LEADER_IN_NAME, _actor_head_end, _modifies_later_noun
 from nlp.components.state_bodies import COUNTRY_LED_HEADS, implied_country, international
-from nlp.gazetteer import GUARDED_PREFIX, Gazetteer, capital_cities, leader_countries, subdivision_code
+from nlp.gazetteer import (
+    GUARDED_PREFIX,
+    Gazetteer,
+    capital_cities,
+    leader_countries,
+    local_place_code,
+    subdivision_abbreviation,
+    subdivision_code,
+)
 from nlp.gazetteer import shared_subdivisions as _shared_subdivisions
 from nlp.normalize import acronym, legal_forms, name_key
 
@@ -337,6 +345,11 @@ class EntityNormalizer:
                 and conf.get((e.start_char, e.end_char)) != self.gaz_conf and self._firm_by_its_place(doc, e) else e
                 for e in ents]
         ents = _comma_continued_remits(doc, ents, conf)
+        ents = self._local_bodies(doc, ents, conf)
+        ents = self._bracketed_authorities(doc, ents, conf)
+        ents = self._legal_form_after_country(doc, ents, conf)
+        ents = self._body_name_edges(doc, ents, conf)
+        ents = _person_after_agency(doc, ents, conf)
         ents = self._country_built_names(doc, ents, conf)
         ents, aux = self._guarded_names(doc, ents, aux, conf)
         ents = self._acronyms(doc, ents, conf)
@@ -346,6 +359,10 @@ class EntityNormalizer:
         ents = _governments_of_leaders(doc, ents, aux, conf, self._is_place)
         ents = _legal_form_prefixes(doc, ents, conf)
         ents = [e for e in ents if not _group_word_as_modifier(e)]
+        ents = [e for e in ents if not (e.label_ == "ORG" and conf.get((e.start_char, e.end_char)) != self.gaz_conf
+                                        and (_in_dateline(e) or _opening_common_word(e) or _ends_in_preposition(e)))]
+        ents = _people_by_initials(doc, ents)
+        ents = self._firms_joined_by_and(doc, ents, conf)
         doc.ents = filter_spans(ents)
         set_aux(doc, aux)
         doc._.redflag_conf = [[s, e, c] for (s, e), c in conf.items()]
@@ -368,9 +385,19 @@ class EntityNormalizer:
         for n in (3, 2, 1):  # a country or place at the start of the name ("Oregon State Police": a US state)
             if len(words) > n:
                 head = doc[span.start : span.start + n].text
-                code = gaz.country_code(head) or gaz.place_code(head) or subdivision_code(head)
+                code = gaz.country_code(head) or gaz.place_code(head) or (
+                    subdivision_code(head) if local_place_code(head) else None)  # (not "North", a region of Cameroon)
                 if code:
                     return code
+        local = self.local_body_country(span) if any(_local_head(doc, k)[0] == span.end
+                                                     for k in range(span.start, span.end)) \
+            or doc[span.start].text == "Police" else None
+        if local:  # "Chennai police", "Police Scotland", "KP Police"
+            return local
+        if len(words) > 1 and words[0].is_upper and len(words[0].text) == 2:
+            local = self._local_place(doc, span.start, span.start + 1)
+            if local:  # "UP Special Task Force": a state's code opening the name, where the text names its country
+                return local
         implied = implied_country(span)  # "Ninth Circuit": a U.S. federal court by its name's shape
         if implied:
             return implied
@@ -411,6 +438,12 @@ class EntityNormalizer:
             return gaz.country_code(doc[span.end + 1].text)
         k = span.end + (span.end < len(doc) and doc[span.end].text == "(" and span.end + 2 < len(doc)
                         and doc[span.end + 2].text == ")") * 3
+        if k + 1 < len(doc) and k > span.end and doc[k].lower_ in ("of", "in"):
+            # "the Critical Infrastructure Protection Authority (CIPA) of Qatar": a country after the body and its
+            # initials is the body's state
+            code = gaz.country_code(doc[k + 1].text) if doc[k + 1].is_title else None
+            if code:
+                return code
         if k + 1 < len(doc) and doc[k].lower_ in ("at", "of", "under", "within"):
             k += 1 + (doc[k + 1].lower_ == "the")
             seat = next((e for e in doc.ents if e.start == k and e.label_ == "GOV_AGENCY"), None)
@@ -630,6 +663,299 @@ class EntityNormalizer:
             out.append(span)
             conf[(span.start_char, span.end_char)] = self.remap_conf
         return out
+
+    def _local_place(self, doc: Doc, start: int, end: int) -> str | None:
+        """The country of the place ``doc[start:end]`` names when it can open a local body's name: a city or region
+        of nlp/data/local_places.tsv or the gazetteer, a first-level subdivision, or a subdivision's two-letter code
+        whose country or full name the text also gives ("UP police" in a text about India); "" for a province
+        several countries share ("Punjab cabinet"); None for no such place (countries too: "Kenyan police" is the
+        ruler's)."""
+        text = doc[start:end].text
+        if self.gazetteer.country_code(text):
+            return None
+        code = local_place_code(text) or self.gazetteer.place_code(text)
+        if code:
+            return code
+        if text.casefold() in _shared_subdivisions():
+            return ""
+        abbr = subdivision_abbreviation(text) if end - start == 1 and len(text) == 2 else None
+        if abbr is not None:
+            country, name = abbr
+            if name in _ascii_fold_text(doc.text) or any(
+                    (self.gazetteer.country_code(t.text) or local_place_code(t.text)) == country for t in doc
+                    if t.is_title and t.i != start):  # (a city of that country too: "Peshawar" for "KP")
+                return country
+        return None
+
+    def _local_bodies(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """The police, council, cabinet or municipality of a city, province or state named before it ("the Chennai
+        police", "Bengaluru city police", "Khyber Pakhtunkhwa (KP) Police", "UP police", "Punjab cabinet", "Dubai
+        Municipality", "Flower Mound Town Council", "City of Peoria Police Department") or "Police" before a
+        region ("Police Scotland"): one GOV_AGENCY whatever ner made of the place's name (a person, a firm). A
+        lower-case head needs a place the tables know; a title-case head of two words ("Police Department",
+        "Town Council", "Sheriff's Office") takes any title-case name before it."""
+        found: list[tuple[int, int]] = []
+        people: list[tuple[int, int]] = []
+        for tok in doc:
+            if tok.lower_ not in _LOCAL_HEAD_STARTS:
+                continue
+            head_end, title_head = _local_head(doc, tok.i)
+            if head_end is None:
+                continue
+            person_after = _person_run(doc, head_end)
+            if head_end < len(doc) and doc[head_end].is_title and doc[head_end].pos_ == "PROPN" and title_head \
+                    and not any(e.start == head_end and e.label_ == "PERSON" for e in ents) and not person_after:
+                continue  # "Dubai Police Smart Boat": the words open a longer name (not a person's: "... Police
+                # Jane Fictive", "Inspector General KP Police Qadeer Jah Tarzai", an officer named after the body)
+            if _modifies_later_noun(doc[head_end - 1]) and not person_after \
+                    or head_end < len(doc) and doc[head_end].lower_ in _PERSON_NOUNS:
+                continue  # "Chennai police officers", "Delhi police station": a kind of person or place, no body
+            i = tok.i
+            if i >= 3 and doc[i - 1].text == ")" and doc[i - 3].text == "(" and doc[i - 2].is_upper:
+                i -= 3  # "Khyber Pakhtunkhwa (KP) Police": the province's short form between its name and the head
+            start = None
+            for n in (4, 3, 2, 1):
+                k = i - n
+                if k < 0 or not all(_place_word(t) for t in doc[k:i]) or doc[k].text == "-":
+                    continue
+                if self._local_place(doc, k, i) is not None:
+                    start = k
+                    break
+            if start is None and title_head:
+                k = i
+                while k > 0 and i - k < 4 and _place_word(doc[k - 1]) and doc[k - 1].pos_ == "PROPN" \
+                        and doc[k - 1].lower_ not in _COMMERCIAL | _ORG_WORDS:
+                    k -= 1
+                if k < i and doc[k].text != "-" and not self.gazetteer.country_code(doc[k:i].text):
+                    start = k
+            if start is None and (tok.text in ("City", "Town", "County") and doc[tok.i + 1].text == "Council"
+                                  or tok.text == "Police" and doc[tok.i + 1].text == "Headquarters") \
+                    and i > 0 and doc[i - 1].lower_ == "the":
+                start = i  # "The City Council authorized ...", "at the Police Headquarters": the town's or the
+                # state's the text is about
+            if start is None:
+                continue
+            if start >= 2 and doc[start - 2].text == "City" and doc[start - 1].lower_ == "of":
+                start -= 2  # "City of Peoria Police Department"
+            found.append((start, head_end))
+            if person_after:
+                people.append((head_end, person_after))
+        for tok in doc:  # "Police Scotland": the head before a region's name
+            if tok.text != "Police" or tok.i + 1 >= len(doc) or tok.i > 0 and doc[tok.i - 1].is_title \
+                    and doc[tok.i - 1].lower_ != "the" and not doc[tok.i - 1].is_sent_start:
+                continue
+            for n in (3, 2, 1):
+                k = tok.i + 1 + n
+                if k <= len(doc) and all(_place_word(t) for t in doc[tok.i + 1 : k]) \
+                        and (k == len(doc) or not doc[k].is_title) \
+                        and (self._local_place(doc, tok.i + 1, k) or self.gazetteer.country_code(doc[tok.i + 1 : k].text)):
+                    found.append((tok.i, k))
+                    break
+        if not found:
+            return ents
+        out = list(ents)
+        for start, end in found:
+            if any(e.label_ == "GOV_AGENCY" and e.start <= start and end <= e.end for e in out):
+                continue  # found already ("Oregon State Police")
+            keep: list[Span] = []
+            for e in out:
+                if e.end <= start or e.start >= end:
+                    keep.append(e)
+                elif e.start >= start and e.end > end + 1 and doc[end].lower_ == "and":
+                    # "Police and Fictive Systems": ner ran the body's head into the name after "and"
+                    rest = Span(doc, end + 1, e.end, label=e.label_, kb_id=name_key(doc[end + 1 : e.end].text))
+                    conf[(rest.start_char, rest.end_char)] = conf.get((e.start_char, e.end_char), self.remap_conf)
+                    keep.append(rest)
+            span = Span(doc, start, end, label="GOV_AGENCY", kb_id=name_key(doc[start:end].text))
+            conf[(span.start_char, span.end_char)] = self.remap_conf
+            out = keep + [span]
+        for start, end in people:
+            if not any(e.start < end and start < e.end for e in out):
+                span = Span(doc, start, end, label="PERSON", kb_id=name_key(doc[start:end].text))
+                conf[(span.start_char, span.end_char)] = self.remap_conf
+                out.append(span)
+        return sorted(out, key=lambda e: e.start)
+
+    def _bracketed_authorities(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """A title-case name ending in a head word of state bodies ("Authority", "Agency", "Commission",
+        "Directorate", "Department", "Bureau", "Ministry"; "Council" with a word of the state in it) or opening with
+        "Ministry of", with its initials in brackets right after it ("Critical Infrastructure Protection Authority
+        (CIPA)", "Roads and Traffic Authority (RTA)"), is a GOV_AGENCY, and so is its acronym wherever it is
+        used; never with a firm word in it, an international word, or a name the tables hold."""
+        found: list[tuple[int, int, str]] = []
+        for tok in doc:
+            if tok.text != "(" or tok.i < 2 or tok.i + 2 >= len(doc) or doc[tok.i + 2].text != ")":
+                continue
+            abbr = doc[tok.i + 1].text
+            if not (abbr.isalpha() and (abbr.isupper() and 2 <= len(abbr) <= 8 or abbr.istitle() and 4 <= len(abbr) <= 8)):
+                continue  # ("NADRA" written "Nadra", as some papers write acronyms they pronounce as words)
+            end = tok.i
+            start = end
+            while start > 0 and end - start < 10:
+                prev = doc[start - 1]
+                if (prev.is_title and prev.is_alpha or prev.lower_ in ("of", "and", "for") and start - 2 >= 0
+                        and doc[start - 2].is_title and start < end and doc[start].is_title) \
+                        and prev.lower_ not in ("the", "a", "an") and not (prev.is_sent_start and prev.lower_ in ("the",)):
+                    start -= 1
+                    continue
+                break
+            while start < end and not doc[start].is_title:
+                start += 1
+            words = [t.text for t in doc[start:end]]
+            if len(words) < 2:
+                continue
+            lowers = [w.casefold() for w in words]
+            head_ok = words[-1] in _AUTHORITY_HEADS or words[0] in ("Ministry", "Department", "Directorate") \
+                and lowers[1] in ("of", "for") or words[-1] == "Council" and set(lowers) & _STATE_COUNCIL_WORDS
+            if not head_ok or set(lowers) & _FIRM_WORDS_STRICT or international(lowers):
+                continue
+            if not _initials_fit(abbr.upper(), words):
+                continue
+            if any(e.start < end and start < e.end and (conf.get((e.start_char, e.end_char)) == self.gaz_conf
+                                                        and e.label_ != "GOV_AGENCY") for e in ents):
+                continue  # a firm or an observer the tables hold
+            found.append((start, end, abbr))
+        if not found:
+            return ents
+        out = list(ents)
+        for start, end, _abbr in found:
+            out = [e for e in out if e.end <= start or e.start >= end or e.label_ == "GOV_AGENCY" and e.start <= start
+                   and end <= e.end]
+            if any(e.label_ == "GOV_AGENCY" and e.start <= start and end <= e.end for e in out):
+                continue
+            span = Span(doc, start, end, label="GOV_AGENCY", kb_id=name_key(doc[start:end].text))
+            conf[(span.start_char, span.end_char)] = self.remap_conf
+            out.append(span)
+        abbrs = {a for _, _, a in found}
+        out = [Span(doc, e.start, e.end, label="GOV_AGENCY", kb_id=e.kb_id_) if e.label_ in ("ORG", "PERSON")
+               and e.text in abbrs and conf.get((e.start_char, e.end_char)) != self.gaz_conf else e for e in out]
+        taken = {t for e in out for t in range(e.start, e.end)}
+        for tok in doc:
+            if tok.text in abbrs and tok.i not in taken:
+                span = Span(doc, tok.i, tok.i + 1, label="GOV_AGENCY", kb_id=name_key(tok.text))
+                conf[(span.start_char, span.end_char)] = self.remap_conf
+                out.append(span)
+        return sorted(out, key=lambda e: e.start)
+
+    def _legal_form_after_country(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """A country's name and a legal form right after a firm's name, with "of" or nothing between, close that
+        name ("Fictive Corporation of India Ltd.", "Fictive Automation India Limited", "... India Private
+        Limited"): one organisation, not a firm and a second one called "India Ltd."."""
+        out = list(ents)
+        for e in ents:
+            if e.label_ != "ORG" or e not in out:
+                continue
+            i = e.end + (e.end < len(doc) and doc[e.end].lower_ == "of")
+            n = next((n for n in (3, 2, 1) if i + n <= len(doc) and all(t.is_title for t in doc[i : i + n])
+                      and self.gazetteer.country_code(doc[i : i + n].text)), 0)
+            if not n:
+                continue
+            j = i + n
+            while j < len(doc) and (doc[j].lower_.rstrip(".") in self._legal_forms or doc[j].lower_ in ("pvt", "pvt.",
+                                                                                                      "private")) \
+                    and doc[j].text[:1].isupper():
+                j += 1
+            if j == i + n or doc[j - 1].lower_ in ("pvt", "pvt.", "private"):
+                continue
+            out = [o for o in out if o.end <= e.start or o.start >= j]
+            span = Span(doc, e.start, j, label="ORG", kb_id=name_key(doc[e.start : j].text))
+            conf[(span.start_char, span.end_char)] = conf.get((e.start_char, e.end_char), self.remap_conf)
+            out.append(span)
+        return sorted(out, key=lambda x: x.start)
+
+    def _body_name_edges(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """Edges of a state body's name: a state's, province's or city's name right before a body opens it
+        ("Wisconsin Department of Justice", "UP Special Task Force" in a text on India); a second "of" complement after a ministry's name continues it
+        ("Ministry of Development of Information Technologies and Communications", where ner made the rest a
+        firm); a lone word after "Police and" is no part of the police's name ("the Kenya Police and
+        Intelligence")."""
+        out: list[Span] = []
+        drop: set[tuple[int, int]] = set()
+        for e in ents:
+            if e.label_ != "GOV_AGENCY" or (e.start, e.end) in drop:
+                out.append(e)
+                continue
+            start, end = e.start, e.end
+            if e[0].is_title:
+                for n in (3, 2, 1):
+                    k = start - n
+                    if k >= 0 and all(_place_word(t) and t.text != "-" for t in doc[k:start]) \
+                            and (k == 0 or not _place_word(doc[k - 1])) and self._local_place(doc, k, start) is not None:
+                        start = k  # ("UP Special Task Force", where the text is about India)
+                        break
+            if e[0].text in ("Department", "Ministry", "Office", "Bureau", "Directorate") and len(e) > 2 \
+                    and e[1].lower_ in ("of", "for"):
+                if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].is_title:
+                    j = end + 1
+                    starts = {o.start for o in ents}
+                    while j < len(doc) and (doc[j].is_title or doc[j].lower_ == "and" and j + 1 < len(doc)
+                                            and doc[j + 1].is_title and j + 1 not in starts
+                                            and not self.gazetteer.country_code(doc[j + 1].text)):
+                        j += 1
+                    beyond = [o.start for o in ents if end < o.start < j < o.end]
+                    if beyond:  # "... and Communications and Fictive Group", ner's firm starting inside the run
+                        j = min(beyond)
+                        while j > end + 1 and doc[j - 1].lower_ == "and":
+                            j -= 1
+                    run = doc[end + 1 : j].text
+                    if j - end - 1 >= 2 and not self._is_place(run) and not any(
+                            o.start < j and end < o.end and o.label_ in ("PERSON", "GOV_AGENCY") for o in ents):
+                        drop |= {(o.start, o.end) for o in ents if o.start >= end and o.end <= j}
+                        end = j
+            if len(e) >= 4 and e[-2].lower_ == "and" and e[-3].text == "Police" and e[-1].is_title:
+                end = e.end - 2  # "Kenya Police and Intelligence": the police only
+            if (start, end) == (e.start, e.end):
+                out.append(e)
+                continue
+            span = Span(doc, start, end, label="GOV_AGENCY", kb_id=name_key(doc[start:end].text))
+            conf[(span.start_char, span.end_char)] = conf.get((e.start_char, e.end_char), self.remap_conf)
+            out.append(span)
+        used = {t for e in out if e.label_ == "GOV_AGENCY" for t in range(e.start, e.end)}
+        return [e for e in out if (e.start, e.end) not in drop and not (
+            e.label_ != "GOV_AGENCY" and any(t in used for t in range(e.start, e.end)))]
+
+    def _firms_joined_by_and(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """Two firms ner read as one name over "and" ("Nepal Telecom and Ncell"): the left side ends in a firm word
+        after a word of its own, the right side too or is one word of its own (not a generic firm word: "Fictive
+        Systems and Technologies" stays one name)."""
+        firm_words = _ORG_WORDS | _COMMERCIAL | self._legal_forms
+        out: list[Span] = []
+        for e in ents:
+            ands = [t.i for t in e if t.lower_ == "and"]
+            if e.label_ != "ORG" or len(ands) != 1 or conf.get((e.start_char, e.end_char)) == self.gaz_conf \
+                    or ands[0] - e.start < 2 or e.end - ands[0] < 2:
+                out.append(e)
+                continue
+            k = ands[0]
+            left, right = doc[e.start : k], doc[k + 1 : e.end]
+            left_firm = left[-1].lower_.rstrip(".") in firm_words and left[0].lower_ not in firm_words
+            right_firm = right[-1].lower_.rstrip(".") in firm_words and len(right) > 1 and right[0].lower_ not in \
+                firm_words or len(right) == 1 and right[0].lower_ not in firm_words and right[0].is_alpha \
+                and right[0].text[:1].isupper()
+            if not (left_firm and right_firm):
+                out.append(e)
+                continue
+            for part in (left, right):
+                span = Span(doc, part.start, part.end, label="ORG", kb_id=name_key(part.text))
+                conf[(span.start_char, span.end_char)] = conf.get((e.start_char, e.end_char), self.remap_conf)
+                out.append(span)
+        return out
+
+    def local_body_country(self, span: Span) -> str | None:
+        """The country of a local body :meth:`_local_bodies` found, from the place that opens ("Chennai police",
+        "City of Peoria ...", "KP Police") or closes ("Police Scotland") its name."""
+        doc = span.doc
+        start = span.start + 2 if span.start + 2 < span.end and doc[span.start].text == "City" \
+            and doc[span.start + 1].lower_ == "of" else span.start
+        if doc[span.start].text == "Police" and span.end - span.start > 1:
+            rest = doc[span.start + 1 : span.end].text
+            return self.gazetteer.country_code(rest) or local_place_code(rest) or self.gazetteer.place_code(rest)
+        for n in (4, 3, 2, 1):
+            if start + n < span.end and all(_place_word(t) for t in doc[start : start + n]):
+                code = self._local_place(doc, start, start + n)
+                if code:
+                    return code
+        return None
 
     def _owners_before_possessive(self, doc: Doc, taken: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
         """A title-case name that ner left untagged right before "'s" and an organisation or agency is that body's
@@ -1621,6 +1947,65 @@ def _typed_by_preceding_noun(doc: Doc, ents: list[Span], conf: dict[tuple[int, i
     return relabelled
 
 
+_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+
+
+def _in_dateline(span: Span) -> bool:
+    """A name inside the upper-case dateline that opens a text or paragraph before a dash ("YORKVILLE, WIS. --",
+    "NEW DELHI, March 3 -"): the place and date of the report, no organisation."""
+    doc = span.doc
+    i = span.start
+    while i > 0 and not doc[i - 1].is_space and "\n" not in doc[i - 1].whitespace_:
+        if not (doc[i - 1].is_upper or doc[i - 1].text in (",", ".") or doc[i - 1].is_digit):
+            return False
+        i -= 1
+    j = span.end
+    while j < len(doc) and j - span.end < 8 and doc[j].text not in _DASHES:
+        if not (doc[j].is_upper or doc[j].text in (",", ".") or doc[j].is_digit or doc[j].is_title and doc[j - 1].text == ","):
+            return False
+        j += 1
+    return j < len(doc) and doc[j].text in _DASHES and span.text.isupper() and any(
+        t.is_upper and len(t.text) >= 3 for t in doc[i:j])
+
+
+def _opening_common_word(span: Span) -> bool:
+    """A sentence's capitalised first word that is a common English word and qualifies the lower-case noun after
+    it ("Digital rights activist ..."): the capital is the sentence's, no organisation's name."""
+    doc = span.doc
+    if len(span) != 1 or not span[0].is_sent_start or not span[0].is_title or span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return nxt.is_lower and nxt.is_alpha and nxt.pos_ in ("NOUN", "ADJ") \
+        and zipf_frequency(span.text.lower(), "en") >= 4.0
+
+
+def _ends_in_preposition(span: Span) -> bool:
+    """A title-case run cut before its end at a preposition ("the Security Equipment Under Grant Assistance
+    project" read as "Security Equipment Under"): a piece of a title, no organisation's name."""
+    return len(span) > 1 and span[-1].pos_ == "ADP" and span[-1].is_title and span[-1].lower_ in (
+        "under", "for", "of", "with", "on", "to", "in", "at", "by", "from")
+
+
+def _initials_of(abbr: str, name: str) -> bool:
+    """True when ``abbr`` is the initials of the last words of ``name`` in order ("MBZ" of "Crown Prince Mohammed
+    Bin-Zayed")."""
+    letters = "".join(w[0] for w in re.split(r"[\s-]+", name) if w).upper()
+    return letters.endswith(abbr[-1]) and (lambda it: all(c in it for c in abbr))(iter(letters))
+
+
+def _people_by_initials(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Initials in brackets right after a person's name ("Mohammed Bin-Zayed (MBZ)") are that person, at each use:
+    a PERSON, not an organisation's acronym."""
+    initials = {doc[e.end + 1].text for e in ents if e.label_ == "PERSON" and e.end + 2 < len(doc)
+                and doc[e.end].text == "(" and doc[e.end + 2].text == ")" and doc[e.end + 1].is_upper
+                and doc[e.end + 1].is_alpha and 2 <= len(doc[e.end + 1].text) <= 4
+                and _initials_of(doc[e.end + 1].text, e.text)}
+    if not initials:
+        return ents
+    return [Span(doc, e.start, e.end, label="PERSON", kb_id=e.kb_id_) if e.label_ == "ORG" and e.text in initials
+            else e for e in ents]
+
+
 def _dateline(span: Span) -> bool:
     """An upper-case place at the start of a paragraph followed by a comma or an en or em dash, as press releases
     date their place ("WASHINGTON –", "WASHINGTON, D.C. –")."""
@@ -1686,6 +2071,113 @@ def _hyphen_joined(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float
 # "Hizb-ul-Mujahideen")
 _IZAFE = frozenset({"e", "i", "ul", "al", "ud", "ut"})
 _JURISDICTION_WORDS = frozenset({"City", "County", "Municipality", "Province", "State", "Republic", "Region"})
+
+
+# the head words of a city's, province's or state's own body, as word sequences (lower case; "'s" normalised),
+# and whether a title-case head of two or more words may follow a name the tables do not know
+_LOCAL_HEADS: tuple[tuple[str, ...], ...] = (
+    ("county", "sheriff's", "office"), ("sheriff's", "office"), ("city", "police", "department"),
+    ("police", "department"), ("police", "force"), ("police", "service"), ("police", "headquarters"),
+    ("city", "police"), ("police",),
+    ("city", "council"), ("town", "council"), ("county", "council"), ("county", "board"), ("municipal", "corporation"), ("municipality",), ("cabinet",))
+_LOCAL_HEAD_STARTS = frozenset(h[0] for h in _LOCAL_HEADS)
+# nouns of people or places after a police head word that make it their modifier
+_PERSON_NOUNS = frozenset({"officer", "officers", "official", "officials", "chief", "commissioner", "station",
+                           "stations", "personnel", "constable", "constables", "spokesperson", "spokesman", "sources"})
+
+
+# the last words of a state body's name whose initials follow it in brackets (see _bracketed_authorities)
+_AUTHORITY_HEADS = frozenset({"Authority", "Agency", "Commission", "Directorate", "Department", "Bureau", "Ministry"})
+# a council is the state's with one of these words in its name ("National Security Council", "Supreme Council")
+_STATE_COUNCIL_WORDS = frozenset({"national", "security", "state", "supreme", "ministers", "city", "county",
+                                  "municipal", "federal", "provincial", "regional", "district", "town"})
+_FIRM_WORDS_STRICT = frozenset({"ltd", "ltd.", "limited", "inc", "inc.", "llc", "plc", "company", "co", "co.",
+                                "corporation", "corp", "corp.", "group", "holdings", "gmbh", "technologies", "solutions",
+                                "systems", "labs", "ventures", "partners", "consulting"})
+
+
+def _initials_fit(abbr: str, words: list[str]) -> bool:
+    """True when the letters of ``abbr`` are the initials of the name's ``words`` in order, starting with the
+    first ("MVCPA" for "Motor Vehicle Crime Prevention Authority"), at most two significant words going without a
+    letter, or the name's initials are the acronym's letters in order, one letter more at most ("NADRA" for
+    "National Database and Registration Authority")."""
+    significant = acronym(" ".join(words))
+    every = "".join(w[0].upper() for w in words if w[:1].isalpha())
+    it, back = iter(every), iter(abbr)
+    return abbr[:1] == every[:1] and (len(abbr) >= max(2, len(significant) - 2) and all(c in it for c in abbr)
+                                      or len(abbr) <= len(significant) + 1 and all(c in back for c in significant))
+
+
+def _person_after_agency(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+    """A person's name run into a ministry's or department's name after it ("Special Assistant on Ministry of Posts,
+    Telecommunications and Information Technology Faiz Ahmad Taiyeb"): two to four title-case words at the end, the
+    first a rare word in English text and after a common one ("Technology"), are the person, cut off the body
+    (ner's merge of a title and a name)."""
+    out: list[Span] = []
+    for e in ents:
+        if e.label_ == "GOV_AGENCY" and len(e) >= 5 and e[0].text in ("Ministry", "Department", "Directorate") \
+                and e[1].lower_ in ("of", "for"):
+            link = max(t.i for t in e if t.lower_ in ("of", "for", "and", ","))
+            k = next((t.i for t in doc[link + 2 : e.end] if zipf_frequency(t.lower_, "en") < 3.0), e.end)
+            if 2 <= e.end - k <= 4 and all(t.is_title and t.is_alpha for t in doc[k : e.end]) \
+                    and zipf_frequency(doc[k - 1].lower_, "en") >= 4.0:
+                body = Span(doc, e.start, k, label="GOV_AGENCY", kb_id=name_key(doc[e.start : k].text))
+                person = Span(doc, k, e.end, label="PERSON", kb_id=name_key(doc[k : e.end].text))
+                for sp in (body, person):
+                    conf[(sp.start_char, sp.end_char)] = conf.get((e.start_char, e.end_char), TYPED_CONFIDENCE)
+                out += [body, person]
+                continue
+        out.append(e)
+    return out
+
+
+def _person_run(doc: Doc, i: int) -> int:
+    """The end of a person's name of two to four title-case words starting at ``doc[i]``, the first a rare word in
+    English text ("Qadeer Jah Tarzai"; not "Smart Boat"), with no title-case word after; 0 when there is none."""
+    j = i
+    while j < len(doc) and j - i < 5 and doc[j].is_title and doc[j].is_alpha:
+        j += 1
+    if 2 <= j - i <= 4 and zipf_frequency(doc[i].lower_, "en") < 3.0:
+        return j
+    return 0
+
+
+def _local_head(doc: Doc, i: int) -> tuple[int | None, bool]:
+    """The end of a local body's head word(s) starting at ``doc[i]`` and whether they are title case and more than
+    one word (or "Municipality"), which lets an unknown name before them be the place."""
+    for head in _LOCAL_HEADS:
+        words: list[str] = []
+        j = i
+        while j < len(doc) and len(words) < len(head):
+            t = doc[j].text.replace("\u2019", "'")
+            if t == "'s" and words:
+                words[-1] += t
+            else:
+                words.append(t.casefold())
+            j += 1
+            if words and words[-1] != head[len(words) - 1][: len(words[-1])]:
+                break
+            if j < len(doc) and doc[j].text.replace("\u2019", "'") == "'s" and len(words) == len(head):
+                words[-1] += "'s"
+                j += 1
+        if tuple(words) == head:
+            title = all(doc[k].is_title or doc[k].text in ("'s", "\u2019s") for k in range(i, j))
+            return j, title and (len(head) > 1 or head == ("municipality",)) and head[0] != "city" or (
+                title and head[0] == "city" and len(head) > 2)
+    return None, False
+
+
+def _place_word(tok: Token) -> bool:
+    """A word of a place's name: title case or a hyphen inside one ("North Rhine-Westphalia"), or a short form in
+    capitals ("UP", "KP")."""
+    return tok.is_title and tok.text[:1].isalpha() and tok.lower_ not in ("the", "a", "an", "and", "of") \
+        or tok.text == "-" or tok.is_upper and tok.is_alpha and 2 <= len(tok.text) <= 3
+
+
+def _ascii_fold_text(text: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
 
 
 def _city_of_body(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
