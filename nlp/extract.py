@@ -208,6 +208,8 @@ class Extractor:
             resolved.append((s, e, label, canonical, conf))
         cities = capital_cities()
         for s, e, label, canonical, conf in resolved:
+            if not any(ch.isalnum() for ch in read[s:e]):
+                continue  # a run of blank or box-drawing characters ("⠀⠀", a page's spacer) names nothing
             if label == "COUNTRY" and read[s:e].casefold() in cities:
                 continue  # a capital is a city, never a COUNTRY mention; its events keep its country
             if label in OUTPUT_LABELS:
@@ -216,7 +218,7 @@ class Extractor:
                 ext.entities.append(EntityMention(text=p.text[o_start:o_end], label=label, canonical=canonical,
                                                   start=o_start, end=o_end, confidence=round(conf, 3), country=country))
         _us_legislatures(ext.entities)
-        _one_state_documents(ext.entities)
+        _one_state_documents(ext.entities, p.text)
         for ev in events:
             roles: dict[str, str | list[str]] = {}
             for role, mentions in ev["roles"].items():
@@ -351,11 +353,16 @@ def _us_legislatures(entities: list[EntityMention]) -> None:
             e.country = "US"
 
 
+# characters between a country word and the firm name after it within which the country is the firm's ("Israeli
+# surveillance company, NSO Group"), not a state the text is about
+_FIRM_NEAR = 40
+_FIRM_GAP = re.compile(r"^[\s\w,-]*\b(?:company|firm|group|giant|maker|vendor|manufacturer|start-?up|developer|"
+                       r"provider|supplier|contractor)\b[\s,]*$", re.IGNORECASE)
 # how far an agency's confidence drops when its country comes from the rest of the document, not from its own words
 DOCUMENT_COUNTRY_FACTOR = 0.8
 
 
-def _one_state_documents(entities: list[EntityMention]) -> None:
+def _one_state_documents(entities: list[EntityMention], text: str) -> None:
     """A state body the text names without its state ("the Interior Ministry had bought ...") takes the country of
     the other bodies of the document when every body whose country is known belongs to one and the same state,
     named at least twice (a news story on one country's surveillance names its ministries, police and services
@@ -370,8 +377,11 @@ def _one_state_documents(entities: list[EntityMention]) -> None:
     if not known:
         # (no body's state is known: a text that names one state only, and names it beside no firm, is about
         # that state's bodies, "the Interior Ministry" of a story on Kenya)
-        named_only = {e.canonical for e in entities if e.label == "COUNTRY"}
-        if len(named_only) == 1:
+        orgs = [e for e in entities if e.label == "ORG"]
+        named_only = {e.canonical for e in entities if e.label == "COUNTRY" and not any(
+            0 <= o.start - e.end <= _FIRM_NEAR and _FIRM_GAP.match(text[e.end : o.start]) for o in orgs)}
+        # (not "Israeli surveillance company, NSO Group": the firm's country, not a state the text is about)
+        if len(named_only) == 1 and all(e.canonical in named_only for e in entities if e.label == "COUNTRY"):
             known = [next(iter(named_only))] * 2
     if not known or len(set(known)) != 1:
         return

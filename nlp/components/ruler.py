@@ -283,7 +283,11 @@ _ACTOR_HEADS = (
     ("armed", "forces"), ("security", "forces"), ("defence", "forces"), ("defense", "forces"), ("security", "services"), ("security", "service"),
     ("intelligence", "services"), ("intelligence", "service"), ("intelligence", "agencies"),
     ("secret", "police"), ("riot", "police"), ("border", "police"), ("state", "security"),
-    ("military", "junta"), ("military", "government"), ("military", "regime"), ("government",),
+    ("military", "junta"), ("military", "government"), ("military", "regime"),
+    # "Bangladesh's interim government", "Pakistan's federal government", "Sri Lanka's previous government"
+    *((kind, "government") for kind in ("interim", "caretaker", "transitional", "federal", "central", "provincial",
+                                        "national", "previous", "former", "current", "new", "ruling", "incumbent")),
+    ("government",),
     ("administration",), ("regime",), ("police",), ("military",), ("army",), ("navy",), ("parliament",), ("senate",),
     ("congress",), ("prosecutors",), ("embassy",),
     ("junta",), ("cabinet",), ("gendarmerie",), ("authorities",),

@@ -322,3 +322,22 @@ def test_the_group_opening_a_paragraph_after_a_watchdog_is_no_supplier(extractor
         "The group's researcher said Ethiopia is using its government-controlled telecom system to silence "
         "dissenters.")
     assert all("Human Rights Watch" not in names(s.roles.get("supplier")) for s in supplies(ext))
+
+
+def test_an_interim_or_federal_government_of_a_country_is_a_state_body(extractor: Extractor) -> None:
+    ext = extractor.extract_text("Bangladesh's interim government plans to purchase at least 40,000 body-worn cameras.")
+    assert ("GOV_AGENCY", "Bangladesh's interim government", "BD") in {(e.label, e.text, e.country) for e in ext.entities}
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("recipient")) == {"Bangladesh's interim government"} and sale.hedged
+
+
+def test_a_country_word_naming_a_firm_gives_no_state_to_the_documents_bodies(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "The administration acquired phone snooping equipment from Israeli surveillance company Zolara Systems for use "
+        "by the Central Intelligence Organisation (CIO).")
+    assert all(e.country != "IL" for e in ext.entities if e.label == "GOV_AGENCY")
+
+
+def test_blank_spacer_characters_are_no_name(extractor: Extractor) -> None:
+    ext = extractor.extract_text("Cameras are raising concern ⠀⠀ among activists. ⠀ Zolara Systems provided them.")
+    assert all(any(ch.isalnum() for ch in e.text) for e in ext.entities)
