@@ -105,7 +105,8 @@ def test_public_report_receipt_status_and_staff_workflow(servers: tuple[str, str
         page.goto(ui)
         page.get_by_role("heading", name="Grievances").first.wait_for(timeout=60000)
         page.get_by_text("Face recognition used against protesters in Kessel").first.wait_for(timeout=60000)
-        assert page.get_by_text("People questioned were shown FaceTrace printouts.", exact=False).count() >= 1
+        # (the description renders after the title on a loaded machine: wait for it, it must come)
+        page.get_by_text("People questioned were shown FaceTrace printouts.", exact=False).first.wait_for(timeout=60000)
         page.get_by_label("Reason").fill("Read by the grievance officer; investigation opened")
         page.get_by_label("Message the reporter sees with the receipt code (optional)").fill("We are looking into it.")
         page.get_by_role("button", name="Save status").click()
