@@ -145,10 +145,18 @@ def _document_changes(archive: Archive, since: str | None, source: str | None, r
             start = since
             earlier = [r for r in done if r.started < since]
             baseline = earlier[-1] if earlier else None
+        # the archive's times have whole seconds: a run started in the second the previous one stored a version
+        # sees that version too; keep each URL's last version, and no "new" for a URL the previous run had
+        seen_before = archive.run_urls(baseline.run_id) if since is None and baseline is not None \
+            and baseline.run_id != current.run_id else set()
+        last: dict[str, dict[str, Any]] = {}
         for v in archive.version_history(start):
-            if v["source_id"] != sid or v["url"] not in titles:
-                continue
+            if v["source_id"] == sid and v["url"] in titles:
+                last[v["url"]] = v
+        for v in last.values():
             change = "new" if v["previous_sha256"] is None else "changed"
+            if change == "new" and v["url"] in seen_before:
+                continue
             report.documents.append(DocumentChange(sid, v["url"], change, v["first_seen"], titles[v["url"]]))
         if baseline is None or baseline.run_id == current.run_id:
             continue
