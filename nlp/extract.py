@@ -26,7 +26,12 @@ from spacy.tokens import Doc
 
 from nlp.components.common import OUTPUT_LABELS, aux_spans
 from nlp.components.entities import TYPED_CONFIDENCE
-from nlp.components.events import MAKER_NEXT_SENTENCE_CONFIDENCE, PREVIOUS_PARAGRAPH_ORG
+from nlp.components.events import (
+    MAKER_NEXT_SENTENCE_CONFIDENCE,
+    PREVIOUS_PARAGRAPH_CONFIDENCE,
+    PREVIOUS_PARAGRAPH_ORG,
+    PREVIOUS_PARAGRAPH_STATE,
+)
 from nlp.components.ruler import COUNTRY_IN_NAME, LEADER_IN_NAME
 from nlp.components.state_bodies import us_legislative_name
 from nlp.gazetteer import Gazetteer, capital_cities, observer_keys
@@ -47,6 +52,7 @@ class _UnitResult:
     makers: list[list[Any]] = field(default_factory=list)  # [product start, end, firm start, end, firm value]
     topic: list[Any] | None = None  # [start, end, value] of the firm the unit is about
     opening_maker: list[Any] | None = None  # [start, end, value]: the maker its first sentence names for goods before
+    state_topic: list[Any] | None = None  # ["state", start, end, label, value] / ["other"] / None: its last main subject
 
 
 @dataclass
@@ -154,6 +160,7 @@ class Extractor:
         events: list[dict[str, Any]] = []
         country_at: dict[tuple[int, int], str] = {}
         previous: list[Any] | None = None  # the firm an opening "the company" of the next paragraph stands for
+        state: list[Any] | None = None  # [start, end, label, value]: the state body earlier paragraphs are about
         makers: list[list[Any]] = []  # [product start, end, firm mention] in document offsets
         unit_end = 0
         for start, unit_text in p.units:
@@ -176,8 +183,16 @@ class Extractor:
                 shifted = dict(ev)
                 shifted["sent_start"] = ev["sent_start"] + start
                 shifted["sent_end"] = ev["sent_end"] + start
-                shifted["roles"] = {r: [[s + start, e + start, lab, val] if val != PREVIOUS_PARAGRAPH_ORG else previous
-                                        for s, e, lab, val in ms] for r, ms in ev["roles"].items()}
+                shifted["roles"] = {r: [[s + start, e + start, lab, val] if val not in (
+                    PREVIOUS_PARAGRAPH_ORG, PREVIOUS_PARAGRAPH_STATE) else previous if val == PREVIOUS_PARAGRAPH_ORG
+                    else _from_previous_paragraph(shifted, state) for s, e, lab, val in ms] for r, ms in ev["roles"].items()}
+                if shifted.pop("recipient_before", False):
+                    # "Chinese tech giant Huawei provided them all." opening a paragraph: the goods are those of the
+                    # state body an earlier paragraph is about
+                    if state is not None:
+                        shifted["roles"]["recipient"] = [_from_previous_paragraph(shifted, state)]
+                    elif all(m[2] == "TEXT" for r in ("product", "capability") for m in shifted["roles"].get(r, [])):
+                        continue  # a seller of goods named nowhere, to no buyer: nothing to report
                 unresolved = any(None in ms for ms in shifted["roles"].values())
                 shifted["roles"] = {r: [m for m in ms if m is not None] for r, ms in shifted["roles"].items()}
                 named = sum(len(shifted["roles"].get(r, [])) for r in ("supplier", "recipient", "via", "product", "capability"))
@@ -186,6 +201,9 @@ class Extractor:
                 unit_events.append(shifted)
             events.extend(unit_events)
             previous = _last_firm(result, start, unit_events) or previous
+            if result.state_topic is not None:
+                state = [result.state_topic[1] + start, result.state_topic[2] + start, *result.state_topic[3:]] \
+                    if result.state_topic[0] == "state" else None
             unit_end = start + len(unit_text.rstrip())  # (the open purchase must be in its last sentence)
         read = p.prepared.text
         events = _named_makers_supply(read, events, makers, self._product_vendors(), raw)
@@ -321,6 +339,18 @@ def _table_maker(text: str, products: list[list[Any]], sent_start: int, product_
     return None
 
 
+def _from_previous_paragraph(event: dict[str, Any], state: list[Any] | None) -> list[Any] | None:
+    """The state body of an earlier paragraph as a role of ``event`` (None when there is none), which then carries at
+    most :data:`PREVIOUS_PARAGRAPH_CONFIDENCE` and says so in its explanation."""
+    if state is None:
+        return None
+    event["confidence"] = round(min(event["confidence"], PREVIOUS_PARAGRAPH_CONFIDENCE), 3)
+    why = "a party is the state body an earlier paragraph has as its main subject"
+    if why not in event.get("explanation", ""):
+        event["explanation"] = f"{event['explanation']}; {why}" if event.get("explanation") else why
+    return list(state)
+
+
 def _last_firm(result: _UnitResult, start: int, events: list[dict[str, Any]]) -> list[Any] | None:
     """The organisation a paragraph leaves as its topic, as a role mention [start, end, "ORG", value] in document
     offsets: the last supplier named in its events, else the last organisation it calls a company or names as a
@@ -405,7 +435,7 @@ def _unit_result(doc: Doc) -> _UnitResult:
     ents.sort(key=lambda x: (x[0], x[1]))
     countries = {(s, e): code for s, e, code in (doc._.redflag_country or [])}
     return _UnitResult(ents, list(doc._.redflag_events or []), countries, list(doc._.redflag_makers or []),
-                       doc._.redflag_topic, doc._.redflag_opening_maker)
+                       doc._.redflag_topic, doc._.redflag_opening_maker, doc._.redflag_state_topic)
 
 
 # the article or particle of an Arabic surname, written joined by a hyphen and left out when the surname is used

@@ -28,6 +28,10 @@ if not Doc.has_extension("redflag_makers"):
     Doc.set_extension("redflag_makers", default=None)  # [[product start_char, end_char, org start_char, end_char, org value]]
 if not Doc.has_extension("redflag_topic"):
     Doc.set_extension("redflag_topic", default=None)  # [start_char, end_char, value] of the unit's topic firm
+if not Doc.has_extension("redflag_state_topic"):
+    # ["state", start_char, end_char, label, value] of the state body the unit leaves as its main subject, ["other"]
+    # when another party is its last main subject, None when none is (nlp.components.events._state_topic)
+    Doc.set_extension("redflag_state_topic", default=None)
 if not Doc.has_extension("redflag_opening_maker"):
     # [start_char, end_char, value] of the firm the unit's first sentence names as the maker or source of goods it
     # refers back to ("The system from Cellebrite Inc. ..."): the supplier of a purchase the previous unit left open

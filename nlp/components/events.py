@@ -114,6 +114,11 @@ _MODIFIER_DEPS = {"amod", "compound", "npadvmod", "nmod", "nummod"}
 # the value of "the company"/"it" opening a paragraph with no organisation named before it in the paragraph: the
 # extractor, which sees the whole document, replaces it with the last firm of the previous paragraph
 PREVIOUS_PARAGRAPH_ORG = "\x00previous-paragraph-org"
+# the value of a subject "they" opening a paragraph with no party named before it: the extractor replaces it with
+# the state body an earlier paragraph has as its main subject (doc._.redflag_state_topic), and gives supplies that
+# take their recipient from an earlier paragraph this confidence (below a link inside one paragraph)
+PREVIOUS_PARAGRAPH_STATE = "\x00previous-paragraph-state"
+PREVIOUS_PARAGRAPH_CONFIDENCE = 0.5
 # nouns of a state's leave for an act, whose owner is no party to it ("with the permission of the government")
 _PERMISSION_NOUNS = frozenset({"permission", "approval", "consent", "blessing", "knowledge", "acquiescence"})
 # nouns of information, not goods: "offers a snapshot of ...", "provided an analysis to ..." is no supply
@@ -210,6 +215,7 @@ class Event:
     rule: str = ""  # the component that made it, when not the parse rules ("supply_pairs")
     explanation: str = ""  # why, for an event scored by a model (p and its strongest features)
     halted: bool = False  # a sale said as ending ("halted the sale of X to Y"): reported, marked hedged
+    recipient_before: bool = False  # goods that refer back, sold in a paragraph's first sentence: buyer said earlier
 
     def add(self, role: str, mention: Mention) -> None:
         if role in _PARTY_ROLES and name_key(mention.value) in observer_keys():
@@ -278,6 +284,7 @@ class EventExtractor:
         doc._.redflag_opening_maker = None
         opening = True
         for sent in doc.sents:
+            first_sentence = opening
             in_sent = [m for m in mentions if m.span.start >= sent.start and m.span.end <= list_end(sent)]
             found = _anaphors(sent, mentions, firms, self.trade_verbs, self.getting_verbs, carried)
             carried += [a for a in found if a.label == "ORG" and not a.maker or a.label == "GOV_AGENCY" and a.span[0].lower_ in ("they", "it")]
@@ -300,7 +307,8 @@ class EventExtractor:
                 open_sale.pop("needs_supplier", None)
             if len(in_sent) < 2 and not any(m.label == "LIST" for m in in_sent) and not (pairs_on and in_sent and before) \
                     and not _lone_buyer(sent, in_sent, self.t["supply_buyer"], self.t["supply_seller"]) \
-                    and not (in_sent and before and any(t.dep_ == "nsubjpass" and _definite_goods(t) for t in sent)):
+                    and not (in_sent and (before or first_sentence) and any(
+                        _goods_referred_back(t, self.t["supply_seller"]) for t in sent)):
                 continue  # (one name and goods that refer back: "The equipment was supplied by X", buyer said before)
             events = self._sentence_events(sent, in_sent)
             cands = candidates(sent, in_sent, before, events, classes=self.t, cue_lemmas=self.supply_cues,
@@ -317,12 +325,17 @@ class EventExtractor:
                                "state_label": c.state.label, "features": c.features} for c in cands]
             events = _without_banned(events)
             for ev in events:
-                if ev.type == "supply" and ev.roles.get("supplier") and not ev.roles.get("recipient") \
-                        and (buyer := _buyer_said_before(ev.trigger, before)) is not None:
+                if ev.type != "supply" or not ev.roles.get("supplier") or ev.roles.get("recipient"):
+                    continue
+                if (buyer := _buyer_said_before(ev.trigger, before, self.t["supply_seller"])) is not None:
                     # "Kyrgyzstan opened a new police command center ..., putting its new facial recognition cameras
                     # to work. The equipment was supplied ... by CEIEC": the goods are the buyer's just named
                     ev.add("recipient", buyer)
                     ev.confidence = min(ev.confidence, MAKER_NEXT_SENTENCE_CONFIDENCE)
+                elif first_sentence and _refers_back(ev.trigger, self.t["supply_seller"]) is not None:
+                    # "Chinese tech giant Huawei provided them all." opening a paragraph: the buyer is the state body
+                    # an earlier paragraph is about, which the extractor (seeing the whole document) puts in
+                    ev.recipient_before = True
             if not events:
                 continue
             hedge = [c for c in cues["hedge"] if sent.start <= c[0] < sent.end and self._hedge_applies(doc, c)]
@@ -345,6 +358,7 @@ class EventExtractor:
                         "hedged": hedged,
                         "negated": negated,
                     } | ({"needs_supplier": True} if ev.needs_supplier else {})
+                    | ({"recipient_before": True} if ev.recipient_before else {})
                     | ({"rule": ev.rule, "explanation": ev.explanation} if ev.rule else {})
                 )
         doc._.redflag_events = out
@@ -355,6 +369,7 @@ class EventExtractor:
         topics = [m for m in mentions if m.label == "ORG" and m.value in firms] or [
             m for m in mentions if m.label == "ORG" and m.root.dep_ in ("nsubj", "nsubjpass")]
         doc._.redflag_topic = [topics[-1].span.start_char, topics[-1].span.end_char, topics[-1].value] if topics else None
+        doc._.redflag_state_topic = _state_topic(mentions)
         return doc
 
     @staticmethod
@@ -1099,7 +1114,11 @@ class EventExtractor:
         surveillance_goods = goods is not None and any(
             t.lemma_.casefold() in _SURVEILLANCE_WORDS or t.lemma_.casefold() in self.t["abuse"]
             for t in _with_its_clauses(goods))  # ("equipment which can spy on calls": what it does says what it is)
-        if parties + (1 if things or unnamed_seller or surveillance_goods or _goods_said_before(trig) else 0) < 2:
+        opening_goods = trig.sent.start == 0 and _refers_back(trig, self.t["supply_seller"]) is not None
+        # ("Huawei provided them all." opening a paragraph: goods of the paragraph before, which the extractor
+        # sees; with no buyer it puts in there, the event is dropped)
+        if parties + (1 if things or unnamed_seller or surveillance_goods or opening_goods
+                      or _goods_said_before(trig, self.t["supply_seller"]) else 0) < 2:
             return None  # ("Bangladesh bought surveillance technology from a company run by ...": the buyer, said)
         parties_at = {m.key for m in supplier + recipient}
         if ev.roles.get("country"):  # "In Mexico, authorities bought ...": Mexico is the buyer, not only where
@@ -1943,12 +1962,8 @@ def _maker_of_the_goods_before(sent: Span, mentions: list[Mention]) -> Mention |
     """The organisation a sentence names as the maker of goods it refers back to with a definite noun: "The
     software was developed by Innefu Labs", "The cameras were made by Hikvision", "The system, built by X, ...";
     None otherwise (a name of its own, "Pegasus was developed by NSO Group", is read by the product-maker rules)."""
-    def referred(goods: Token | None, nouns: set[str]) -> bool:
-        return goods is not None and goods.pos_ == "NOUN" and goods.lemma_.casefold() in nouns and any(
-            c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those") for c in goods.children)
-
     for tok in sent:
-        if tok.dep_ in ("nsubj", "nsubjpass") and referred(tok, _GOODS_NOUNS):
+        if tok.dep_ in ("nsubj", "nsubjpass") and _definite_goods(tok, _GOODS_NOUNS):
             # "The system from Cellebrite Inc. of Virginia would allow the sheriff's office to ...": its source
             found = [m for p in tok.children if p.dep_ == "prep" and p.lower_ == "from" for g in p.children
                      if g.dep_ == "pobj" for m in mentions if m.label == "ORG" and m.span.start <= g.i < m.span.end]
@@ -1959,7 +1974,7 @@ def _maker_of_the_goods_before(sent: Span, mentions: list[Mention]) -> Mention |
         goods = next((c for c in tok.children if c.dep_ == "nsubjpass"), None) if tok.dep_ in ("ROOT", "ccomp") else \
             tok.head if tok.dep_ == "acl" and tok.head.dep_ == "nsubj" else None  # (ccomp: "..., he said")
         nouns = _GOODS_NOUNS | (_PROJECT_NOUNS if tok.lemma_.casefold() in _CARRYING_OUT_VERBS else set())
-        if not referred(goods, nouns):
+        if not _definite_goods(goods, nouns):
             continue
         for agent in tok.children:
             if agent.dep_ == "agent":
@@ -2175,6 +2190,10 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
             if (body := _state_body_pronoun(tok, sent, mentions, carried or [], window)) is not None:
                 out.append(Mention(tok.doc[tok.i : tok.i + 1], body.label, body.value,
                                    refers=body.refers if body.refers is not None else body.span))
+            elif sent.start == first and not any(m.label in PARTY_LABELS and m.span.end <= tok.i for m in all_mentions):
+                # "They decided to provide a Dornier-228 ... to Sri Lanka" opening a paragraph: the state body an
+                # earlier paragraph is about ("the Indian Government took proactive measures"); the extractor puts it in
+                out.append(Mention(tok.doc[tok.i : tok.i + 1], "GOV_AGENCY", PREVIOUS_PARAGRAPH_STATE))
             continue
         if tok.dep_ == "poss" and tok.lower_ == "its" and tok.head.lemma_.casefold() in _AGENT_AND_SUPPLY_NOUNS:
             pass  # "its customers include ...", "its sale of Pegasus to ..."
@@ -2260,10 +2279,8 @@ def _state_body_pronoun(tok: Token, sent: Span, mentions: list[Mention], carried
     is not a state body (a firm, a research group, a person: "they" may be its staff or its authors)."""
     if any(m.span.start >= sent.start and m.span.end <= tok.i and m.label in PARTY_LABELS for m in mentions):
         return None
-    tops = [m for m in mentions if m.span.start_char >= window and m.span.end <= tok.i and m.refers is None
-            and m.root.dep_ in ("nsubj", "nsubjpass") and m.label in PARTY_LABELS
-            and (m.root.head.dep_ == "ROOT" or m.root.head.head.dep_ == "ROOT" and m.root.head.i < m.root.head.head.i
-                 and m.root.head.dep_ in ("ccomp", "advcl", "conj", "parataxis"))]  # (the parse's root may come later)
+    tops = _main_subjects([m for m in mentions if m.span.start_char >= window and m.span.end <= tok.i
+                           and m.refers is None and m.label in PARTY_LABELS])
     prior = [a for a in carried if a.label == "GOV_AGENCY" and a.span.start_char >= window and a.span.end <= tok.i]
     if tops and (not prior or prior[-1].span.start < tops[-1].span.start):
         return tops[-1] if tops[-1].label == "GOV_AGENCY" else None
@@ -2723,16 +2740,56 @@ def _maker_clause(trig: Token, mentions: list[Mention], suppliers: list[Mention]
     return None
 
 
-def _buyer_said_before(trig: Token, before: list[Mention]) -> Mention | None:
-    """The state the sentence before names as its main subject, when the trigger is a passive sale of goods that refer
-    back with a definite noun ("The equipment was supplied ... by X", "The cameras were provided by X"): the buyer
+def _buyer_said_before(trig: Token, before: list[Mention], seller_lemmas: set[str]) -> Mention | None:
+    """The state the sentence before names as its main subject, when the trigger's goods refer back
+    (:func:`_refers_back`: "The equipment was supplied ... by X", "X installed the $22 million system"): the buyer
     whose goods the sentence before spoke of; None otherwise."""
-    goods = next((c for c in trig.children if c.dep_ == "nsubjpass"), None)
-    if trig.pos_ != "VERB" or goods is None or not _definite_goods(goods):
+    if _refers_back(trig, seller_lemmas) is None:
         return None
     states = [m for m in before if m.label in ("GOV_AGENCY", "COUNTRY") and m.refers is None
               and m.root.dep_ == "nsubj" and m.root.head.dep_ == "ROOT"]
     return states[-1] if len(states) == 1 else None
+
+
+def _refers_back(trig: Token, seller_lemmas: set[str]) -> Token | None:
+    """The goods of a sale that refer back to goods named before: a definite goods noun as the passive subject or
+    the object ("The cameras were provided by X", "X installed the system"), or "them" as the object of a selling
+    verb ("Huawei provided them all"); None for goods the sentence names, or no sale verb."""
+    if trig.pos_ != "VERB":
+        return None
+    return next((c for c in trig.children if _goods_referred_back(c, seller_lemmas)), None)
+
+
+def _goods_referred_back(tok: Token, seller_lemmas: set[str]) -> bool:
+    """True for a token that is goods named before, in the place of a sale's goods (see :func:`_refers_back`)."""
+    if tok.dep_ == "nsubjpass":
+        return _definite_goods(tok)
+    if tok.dep_ in ("dobj", "dative") and tok.head.lemma_.casefold() in seller_lemmas:
+        # ("provided them all": the parser reads a lone "them" as the dative)
+        return tok.dep_ == "dobj" and _definite_goods(tok) or tok.lower_ == "them" and not any(
+            c.dep_ == "dobj" for c in tok.head.children)
+    return False
+
+
+def _state_topic(mentions: list[Mention]) -> list[Any] | None:
+    """What a unit leaves as its main subject, for a later paragraph's "they" or its goods referred back:
+    ["state", start_char, end_char, label, value] when the last main subject (:func:`_main_subjects`) is a state
+    body or a country, ["other"] when it is another party (a firm, a person), None when no party is one."""
+    tops = _main_subjects([m for m in mentions if m.refers is None and m.label in PARTY_LABELS])
+    if not tops:
+        return None
+    last = tops[-1]
+    if last.label not in ("GOV_AGENCY", "COUNTRY"):
+        return ["other"]
+    return ["state", last.span.start_char, last.span.end_char, last.label, last.value]
+
+
+def _main_subjects(mentions: list[Mention]) -> list[Mention]:
+    """The mentions that are the subject of their sentence's main verb (also of a clause the parse hangs before a
+    later root: "..., they said" puts the root last)."""
+    return [m for m in mentions if m.root.dep_ in ("nsubj", "nsubjpass")
+            and (m.root.head.dep_ == "ROOT" or m.root.head.head.dep_ == "ROOT" and m.root.head.i < m.root.head.head.i
+                 and m.root.head.dep_ in ("ccomp", "advcl", "conj", "parataxis"))]
 
 
 def _shared_object_verb(verb: Token) -> Token | None:
@@ -2783,12 +2840,15 @@ def _lone_buyer(sent: Span, in_sent: list[Mention], buyer_lemmas: set[str], sell
     return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and root.head.lemma_.casefold() in buyer_lemmas
 
 
-def _goods_said_before(trig: Token) -> bool:
+def _goods_said_before(trig: Token, seller_lemmas: set[str] | None = None) -> bool:
     """True when the trigger's passive subject is a pronoun ("It was sold to X") or a goods noun that refers back
-    ("The equipment was supplied by X") and the sentence before speaks of surveillance goods ("the controversial
+    ("The equipment was supplied by X"), or a selling verb's object does (``seller_lemmas``: "X installed the
+    system", "X provided them") and the sentence before speaks of surveillance goods ("the controversial
     spytech ... can break into mobile phones", "its new facial recognition cameras")."""
     pron = next((c for c in trig.children if c.dep_ == "nsubjpass" and (c.lower_ in ("it", "they", "these", "those")
                                                                         or _definite_goods(c))), None)
+    if pron is None and seller_lemmas:  # ("CEIEC installed the system", "Huawei provided them")
+        pron = _refers_back(trig, seller_lemmas)
     if pron is None or trig.sent.start == 0:
         return False
     before = trig.doc[trig.sent.start - 1].sent
@@ -2797,10 +2857,10 @@ def _goods_said_before(trig: Token) -> bool:
                for t in before)
 
 
-def _definite_goods(noun: Token) -> bool:
-    """True for a goods noun that refers back: "the equipment", "these cameras", "the system"."""
-    return noun.pos_ == "NOUN" and noun.lemma_.casefold() in _GOODS_NOUNS | {"camera", "equipment", "gear", "hardware"} \
-        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "those") for c in noun.children)
+def _definite_goods(noun: Token | None, nouns: set[str] = _GOODS_NOUNS | {"gear", "hardware"}) -> bool:
+    """True for a goods noun (of ``nouns``) that refers back: "the equipment", "these cameras", "that system"."""
+    return noun is not None and noun.pos_ == "NOUN" and noun.lemma_.casefold() in nouns \
+        and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)
 
 
 def _goods_described(trig: Token, mentions: list[Mention]) -> list[Mention]:
