@@ -41,6 +41,8 @@ from nlp.text import Prepared, check_language, clean, prepare, split_units
 from ontology.records import Document, DocumentExtraction, EntityMention, EventMention, stable_id
 
 _CORE_LABELS = ("ORG", "GOV_AGENCY", "PERSON", "PRODUCT")
+# bare nouns that may stand for the state of a country an earlier paragraph has as its main subject
+_STATE_WORDS = ("government", "authority", "regime", "administration")
 _CODE_LABELS = ("COUNTRY", "PLACE", "CAPABILITY", "VICTIM_GROUP", "LIST")
 
 
@@ -183,9 +185,9 @@ class Extractor:
                 shifted = dict(ev)
                 shifted["sent_start"] = ev["sent_start"] + start
                 shifted["sent_end"] = ev["sent_end"] + start
-                shifted["roles"] = {r: [[s + start, e + start, lab, val] if val not in (
-                    PREVIOUS_PARAGRAPH_ORG, PREVIOUS_PARAGRAPH_STATE) else previous if val == PREVIOUS_PARAGRAPH_ORG
-                    else _from_previous_paragraph(shifted, state) for s, e, lab, val in ms] for r, ms in ev["roles"].items()}
+                shifted["roles"] = {r: [_earlier_party(shifted, [s + start, e + start, lab, val], previous, state,
+                                                       p.prepared.text) for s, e, lab, val in ms]
+                                    for r, ms in ev["roles"].items()}
                 if shifted.pop("recipient_before", False):
                     # "Chinese tech giant Huawei provided them all." opening a paragraph: the goods are those of the
                     # state body an earlier paragraph is about
@@ -337,6 +339,26 @@ def _table_maker(text: str, products: list[list[Any]], sent_start: int, product_
         if pick is not None:
             return [pick[0], pick[1], "ORG", name_key(vendor)]
     return None
+
+
+def _earlier_party(event: dict[str, Any], mention: list[Any], firm: list[Any] | None, state: list[Any] | None,
+                   text: str) -> list[Any] | None:
+    """A role ``mention`` ([start, end, label, value]) as it stands, or, for the placeholder of a party an earlier
+    paragraph names (:data:`PREVIOUS_PARAGRAPH_ORG`, :data:`PREVIOUS_PARAGRAPH_STATE`), that party: ``firm`` for
+    "the company", ``state`` for "they" and for "the ministry", "the government" when its name fits the word, the
+    later of the two for "it"; None when there is none."""
+    start, end, _label, value = mention
+    if value == PREVIOUS_PARAGRAPH_ORG:
+        if text[start:end].casefold() == "it" and state is not None and (firm is None or state[0] > firm[0]):
+            return _from_previous_paragraph(event, state)  # "The Uganda Police Force signed ...\n\nIt bought ..."
+        return firm
+    if not str(value).startswith(PREVIOUS_PARAGRAPH_STATE):
+        return mention
+    word = str(value).rpartition(":")[2]
+    if state is None or word != "they" and not (
+            word in state[3].casefold().split() or state[2] == "COUNTRY" and word in _STATE_WORDS):
+        return None  # ("The ministry ..." after "Kenya's police force": not the body named)
+    return _from_previous_paragraph(event, state)
 
 
 def _from_previous_paragraph(event: dict[str, Any], state: list[Any] | None) -> list[Any] | None:

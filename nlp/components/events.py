@@ -114,9 +114,10 @@ _MODIFIER_DEPS = {"amod", "compound", "npadvmod", "nmod", "nummod"}
 # the value of "the company"/"it" opening a paragraph with no organisation named before it in the paragraph: the
 # extractor, which sees the whole document, replaces it with the last firm of the previous paragraph
 PREVIOUS_PARAGRAPH_ORG = "\x00previous-paragraph-org"
-# the value of a subject "they" opening a paragraph with no party named before it: the extractor replaces it with
-# the state body an earlier paragraph has as its main subject (doc._.redflag_state_topic), and gives supplies that
-# take their recipient from an earlier paragraph this confidence (below a link inside one paragraph)
+# the value (then ":" and the word: "they", "government", "ministry") of a subject "they" or a bare "the ministry"
+# opening a paragraph with no party named before it: the extractor replaces it with the state body an earlier
+# paragraph has as its main subject (doc._.redflag_state_topic) when the word fits it, and gives supplies that take
+# a party from an earlier paragraph this confidence (below a link inside one paragraph)
 PREVIOUS_PARAGRAPH_STATE = "\x00previous-paragraph-state"
 PREVIOUS_PARAGRAPH_CONFIDENCE = 0.5
 # nouns of a state's leave for an act, whose owner is no party to it ("with the permission of the government")
@@ -1974,8 +1975,9 @@ def _maker_of_the_goods_before(sent: Span, mentions: list[Mention]) -> Mention |
         goods = next((c for c in tok.children if c.dep_ == "nsubjpass"), None) if tok.dep_ in ("ROOT", "ccomp") else \
             tok.head if tok.dep_ == "acl" and tok.head.dep_ == "nsubj" else None  # (ccomp: "..., he said")
         nouns = _GOODS_NOUNS | (_PROJECT_NOUNS if tok.lemma_.casefold() in _CARRYING_OUT_VERBS else set())
-        if not _definite_goods(goods, nouns):
-            continue
+        if not _definite_goods(goods, nouns) and not (
+                goods is not None and goods.lower_ == "it" and tok.lemma_.casefold() in _MAKER_VERBS):
+            continue  # ("It was developed by Innefu Labs" after a purchase: the goods just bought)
         for agent in tok.children:
             if agent.dep_ == "agent":
                 obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -2184,6 +2186,12 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
         if (state := _state_antecedent(tok, mentions)) is not None:
             out.append(Mention(tok.doc[tok.i : tok.i + 1], state.label, state.value, refers=state.span))
             continue
+        if sent.start == first and (noun := _bare_state_noun(tok)) is not None and not any(
+                m.label in PARTY_LABELS and m.span.end <= tok.i for m in all_mentions):
+            # "The ministry bought 1,000 cameras from Huawei" opening a paragraph: the body an earlier paragraph
+            # is about, if its name fits the noun; the extractor checks and puts it in
+            out.append(Mention(tok.doc[tok.i : tok.i + 1], "GOV_AGENCY", f"{PREVIOUS_PARAGRAPH_STATE}:{noun}"))
+            continue
         if any(m.span.start <= tok.i < m.span.end for m in mentions):
             continue
         if tok.lower_ == "they" and tok.dep_ == "nsubj" and tok.pos_ == "PRON":
@@ -2193,7 +2201,7 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
             elif sent.start == first and not any(m.label in PARTY_LABELS and m.span.end <= tok.i for m in all_mentions):
                 # "They decided to provide a Dornier-228 ... to Sri Lanka" opening a paragraph: the state body an
                 # earlier paragraph is about ("the Indian Government took proactive measures"); the extractor puts it in
-                out.append(Mention(tok.doc[tok.i : tok.i + 1], "GOV_AGENCY", PREVIOUS_PARAGRAPH_STATE))
+                out.append(Mention(tok.doc[tok.i : tok.i + 1], "GOV_AGENCY", f"{PREVIOUS_PARAGRAPH_STATE}:they"))
             continue
         if tok.dep_ == "poss" and tok.lower_ == "its" and tok.head.lemma_.casefold() in _AGENT_AND_SUPPLY_NOUNS:
             pass  # "its customers include ...", "its sale of Pegasus to ..."
@@ -2287,6 +2295,25 @@ def _state_body_pronoun(tok: Token, sent: Span, mentions: list[Mention], carried
     return prior[-1] if prior else None
 
 
+def _bare_state_noun(tok: Token) -> str | None:
+    """The lemma of a state noun that names no state of its own, in a party's place ("the government", "the
+    ministry", "authorities" with no article); None for another token or one that says whose it is ("the Israeli
+    government", "the government of Hungary", "the governments")."""
+    lemma = tok.lemma_.casefold()
+    if tok.pos_ != "NOUN" or lemma not in _STATE_ANAPHORS | _AGENCY_ANAPHORS:
+        return None
+    if lemma not in ("police", "army", "military") and (tok.tag_ == "NNS") != (lemma == "authority"):
+        return None  # "the governments", "the agencies": several, not the one named before
+    if not (any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or lemma == "authority" and not any(
+            c.dep_ == "det" for c in tok.children)) or any(  # ("the government"; "In Mexico, authorities bought")
+            c.dep_ in ("compound", "amod", "nmod", "poss", "prep", "appos") for c in tok.children):
+        return None
+    if not (tok.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") or tok.dep_ == "pobj" and tok.head.lower_ in (
+            "by", "from", "with", "to", "for")):
+        return None
+    return lemma
+
+
 _STATE_ANAPHORS = {"government", "authority", "regime", "administration", "police", "army", "military"}
 _AGENCY_ANAPHORS = {"agency", "bureau", "ministry"}  # "the agency", "the bureau": the agency named before
 _DEFINITE = {"the", "this", "that", "these", "those"}
@@ -2331,17 +2358,8 @@ def _state_antecedent(tok: Token, mentions: list[Mention]) -> Mention | None:
     named as such, "the Ethiopian government") named last before it in the window of ``mentions`` ("Researchers
     found Pegasus in Togo. The government bought it from NSO Group": Togo's); None when the noun says whose it
     is ("the Israeli government", "the government of Hungary") or no country was named before it."""
-    lemma = tok.lemma_.casefold()
-    if tok.pos_ != "NOUN" or lemma not in _STATE_ANAPHORS | _AGENCY_ANAPHORS:
-        return None
-    if lemma not in ("police", "army", "military") and (tok.tag_ == "NNS") != (lemma == "authority"):
-        return None  # "the governments", "the agencies": several, not the one named before
-    if not (any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or lemma == "authority" and not any(
-            c.dep_ == "det" for c in tok.children)) or any(  # ("the government"; "In Mexico, authorities bought")
-            c.dep_ in ("compound", "amod", "nmod", "poss", "prep", "appos") for c in tok.children):
-        return None
-    if not (tok.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") or tok.dep_ == "pobj" and tok.head.lower_ in (
-            "by", "from", "with", "to", "for")):
+    lemma = _bare_state_noun(tok)
+    if lemma is None:
         return None
     for m in reversed([m for m in mentions if m.span.end <= tok.i and m.refers is None]):
         if m.label == "GOV_AGENCY" and (lemma in _AGENCY_ANAPHORS or m.span.root.lemma_.casefold() in

@@ -64,3 +64,43 @@ def test_a_seller_installing_the_system_a_state_spoke_of_in_the_sentence_before(
     [sale] = supplies(ext)
     assert names(sale.roles.get("supplier")) == {"Vantor Labs"}
     assert names(sale.roles.get("recipient")) == {"Kenyan government"}
+
+
+def test_it_opening_a_paragraph_after_a_state_body_is_that_body(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "The Uganda Police Force signed a deal last year.\n\nIt bought surveillance cameras from Vantor Labs for "
+        "$126 million.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Vantor Labs"}
+    assert names(sale.roles.get("recipient")) == {"Uganda Police Force"}
+
+
+def test_it_opening_a_paragraph_after_a_firm_stays_the_firm(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "The Uganda Police Force announced a tender. Vantor Labs, a fictional camera maker, won it.\n\n"
+        "It sold surveillance cameras to the Kenyan police as well.")
+    assert any(names(s.roles.get("supplier")) == {"Vantor Labs"} for s in supplies(ext))
+    assert all("Uganda Police Force" not in names(s.roles.get("supplier")) for s in supplies(ext))
+
+
+def test_the_ministry_opening_a_paragraph_is_the_ministry_named_before(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "The Ministry of Interior of Serbia announced a safe city project in 2019.\n\n"
+        "The ministry bought 1,000 cameras from Vantor Labs.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("recipient")) == {"Ministry of Interior of Serbia"}
+
+
+def test_a_bare_noun_that_does_not_fit_the_body_before_is_not_resolved_to_it(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "Bangladesh's Rapid Action Battalion has faced sanctions.\n\n"
+        "The ministry bought an IMSI catcher from Vantor Labs.")
+    assert all("Rapid Action Battalion" not in str(s.roles.get("recipient")) for s in supplies(ext))
+
+
+def test_it_was_developed_by_opening_a_paragraph_names_the_seller_of_a_purchase_left_open(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "The Delhi Police acquired a facial recognition system in 2018.\n\nIt was developed by Vantor Labs.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Vantor Labs"}
+    assert names(sale.roles.get("recipient")) == {"Delhi Police"}
