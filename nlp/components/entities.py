@@ -26,6 +26,7 @@ from nlp.gazetteer import (
     GUARDED_PREFIX,
     Gazetteer,
     capital_cities,
+    city_country,
     leader_countries,
     local_place_code,
     subdivision_abbreviation,
@@ -383,12 +384,15 @@ class EntityNormalizer:
         doc = span.doc
         words = list(span)
         for n in (3, 2, 1):  # a country or place at the start of the name ("Oregon State Police": a US state)
-            if len(words) > n:
+            if len(words) > n and words[n].lower_ != "county":  # ("Nassau County Police": no body of the Bahamas)
                 head = doc[span.start : span.start + n].text
                 code = gaz.country_code(head) or gaz.place_code(head) or (
                     subdivision_code(head) if local_place_code(head) else None)  # (not "North", a region of Cameroon)
                 if code:
                     return code
+        city = _city_of_local_body(span)
+        if city:  # "Stockton Police Department", "Cape Girardeau City Council": a city only one country has
+            return city
         local = self.local_body_country(span) if any(_local_head(doc, k)[0] == span.end
                                                      for k in range(span.start, span.end)) \
             or doc[span.start].text == "Police" else None
@@ -1523,6 +1527,24 @@ def _leaders_country(span: Span) -> str | None:
                 code = leaders.get(" ".join(seq[i : i + n]))
                 if code:
                     return code
+    return None
+
+
+# words of a city's or county's own bodies: a name of one of them opened by a city name is that city's
+_LOCAL_BODY_WORDS = frozenset({"police", "sheriff", "sheriff's", "council", "county", "city", "municipal", "municipality",
+                               "township", "borough", "parish", "district", "metropolitan", "commissioners"})
+
+
+def _city_of_local_body(span: Span) -> str | None:
+    """The country of the city (:func:`nlp.gazetteer.city_country`) whose name opens a local body's name, the rest of
+    which is words of local bodies ("Tulsa Police Department", "Pueblo City Council"); None otherwise."""
+    words = [t for t in span if t.lower_ != "the"]
+    for n in (3, 2, 1):
+        if len(words) > n and all(t.is_title for t in words[:n]) and words[n].lower_ != "county" \
+                and any(t.lower_ in _LOCAL_BODY_WORDS for t in words[n:]):  # (a county's name is no city's)
+            code = city_country(span.doc[words[0].i : words[n - 1].i + 1].text)
+            if code:
+                return code
     return None
 
 

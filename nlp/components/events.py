@@ -89,7 +89,7 @@ _NAMING_VERBS = {"call", "name", "know", "dub"}
 # state body installing a firm's tool got it from the firm; "Huawei installed cameras" stays Huawei's supply)
 _INSTALL_VERBS = {"install", "instal"}  # "instal": the model's lemma of "installed"
 _TOOL_NOUNS = {"tool", "software", "system", "technology", "product", "equipment", "camera", "spyware", "malware",
-               "solution", "device", "platform", "hardware", "gear", "program"}
+               "solution", "device", "platform", "hardware", "gear", "program", "sensor"}
 _MAKER_VERBS = {"produce", "make", "develop", "manufacture", "build", "design", "create", "sell", "supply", "market",
                 "write", "program", "programme"}  # "a spyware suite, written by FinFisher GmbH"
 # nouns a sentence uses to refer back to goods just bought ("The software was developed by ..."), and the
@@ -931,6 +931,8 @@ class EventExtractor:
                 # the voice (it was read as the passive subject, i.e. a recipient, before); not under a preposition:
                 # "support to the SSD's monitoring center" is still for the SSD
                 ev.add("supplier", m)
+            elif not seller and _maker_on_goods(m, a):
+                ev.add("supplier", m)  # "the police bought a Cellebrite device": the name on the goods sold them
             elif a.dep == "poss" and noun:
                 ev.add("supplier" if seller else "recipient", m)
             elif a.dep == "nsubj" or (a.dep == "nsubjpass" and not passive):
@@ -990,6 +992,7 @@ class EventExtractor:
         if not seller and trig.lemma_ in ("acquire", "buy", "purchase", "acquisition", "take"):
             owned = [a.mention for a in slots if a.dep == "dobj" and not a.prep and a.mention.label == "ORG"
                      and not a.mention.maker and not _possessor_of_item(a.mention, trig, mentions)
+                     and not _maker_on_goods(a.mention, a)
                      and not (a.mention.refers is not None and a.mention.root.dep_ == "poss")]  # "bought its spy equipment"  # "bought X's spyware": X not bought;
             # "bought the chips from X": X, under the object's "from", sold them
             owned += [a.mention for a in slots if a.prep == "of" and a.mention.label == "ORG" and noun]
@@ -2429,6 +2432,15 @@ def _in_quotes(m: Mention) -> bool:
     doc = m.span.doc
     return m.span.start > 0 and m.span.end < len(doc) and doc[m.span.start - 1].text in ("'", "\u2018", '"', "\u201c") \
         and doc[m.span.end].text in ("'", "\u2019", '"', "\u201d")
+
+
+def _maker_on_goods(m: Mention, a: Attachment) -> bool:
+    """True for a firm named on the goods a buying verb takes ("bought a Cellebrite device", "purchased 20
+    ShotSpotter sensors"): a compound on a tool noun that is the object, not the firm itself ("acquired Cellebrite")
+    nor a stake in it ("bought Cellebrite shares")."""
+    root = m.root
+    return m.label == "ORG" and not a.prep and a.dep in ("dobj", "nsubjpass") and root.dep_ in ("compound", "nmod", "amod") \
+        and root.head.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.casefold() in _TOOL_NOUNS
 
 
 def _owner_of_tool(m: Mention, mentions: list[Mention]) -> bool:

@@ -66,9 +66,12 @@ def test_police_as_a_modifier_of_people_is_no_body(extractor: Extractor) -> None
 
 # ------------------------------------------------------------------------------------------ councils and cabinets
 def test_councils_cabinets_and_municipalities_of_places(extractor: Extractor) -> None:
-    # minimal sentences, fictional firms; a town the tables do not know keeps no country
+    # minimal sentences, fictional firms; a town the tables do not know has its country from GeoNames (one country
+    # has a town of that name), a made-up one keeps none
     ext = extractor.extract_text("The Flower Mound Town Council approved the contract with Fictive Safety.")
-    assert _agencies(ext) == {"Flower Mound Town Council": None}
+    assert _agencies(ext) == {"Flower Mound Town Council": "US"}
+    ext = extractor.extract_text("The Zorvale Town Council approved the contract with Fictive Safety.")
+    assert _agencies(ext).get("Zorvale Town Council") is None
     ext = extractor.extract_text("The Dubai Municipality signed a deal with Fictive Tech.")
     assert _agencies(ext) == {"Dubai Municipality": "AE"}
     ext = extractor.extract_text("The Lahore City Council approved cameras from Fictive Inc.")

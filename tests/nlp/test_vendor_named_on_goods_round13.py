@@ -1,0 +1,47 @@
+"""A firm named on the goods a state body buys sold them; buying the firm or its shares is an ownership change; a
+city police department has its city's country where only one country has a city of that name
+(issue 13 round 13). Minimal sentences with real US police departments and fictional firms (Zolara Systems,
+Vantor Labs) and real vendors named only as makers of the goods, no wrongdoing said of them."""
+
+from __future__ import annotations
+
+from nlp.extract import Extractor
+from tests.nlp.readings import agencies, names, supplies
+
+
+def test_a_vendor_named_on_the_device_bought_is_its_supplier(extractor: Extractor) -> None:
+    ext = extractor.extract_text("The Tulsa Police Department bought a Cellebrite device in 2016.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Cellebrite"}
+    assert names(sale.roles.get("recipient")) == {"Tulsa Police Department"}
+    assert not [ev for ev in ext.events if ev.type == "ownership"]
+
+
+def test_a_vendor_named_on_sensors_bought_is_their_supplier(extractor: Extractor) -> None:
+    ext = extractor.extract_text("The Stockton Police Department purchased 20 Zolara Systems sensors.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Zolara Systems"}
+
+
+def test_buying_the_firm_itself_stays_an_ownership_change(extractor: Extractor) -> None:
+    ext = extractor.extract_text("Vantor Labs acquired Zolara Systems in 2019.")
+    assert not supplies(ext)
+    [deal] = [ev for ev in ext.events if ev.type == "ownership"]
+    assert names(deal.roles.get("owned")) == {"Zolara Systems"}
+
+
+def test_a_city_police_department_has_the_country_of_its_city(extractor: Extractor) -> None:
+    ext = extractor.extract_text("The Cape Girardeau Police Department approved the purchase of gunshot sensors.")
+    assert agencies(ext) == {"Cape Girardeau Police Department": "US"}
+
+
+def test_a_city_name_several_countries_share_gives_no_country(extractor: Extractor) -> None:
+    ext = extractor.extract_text("The Hyderabad City Police bought drones in 2021.")
+    assert agencies(ext) == {"Hyderabad City Police": None}
+
+
+def test_a_county_or_an_english_county_force_is_no_city(extractor: Extractor) -> None:
+    ext = extractor.extract_text("The Nassau County Police Department and Kent Police bought drones.")
+    found = agencies(ext)
+    assert found.get("Nassau County Police Department") != "BS"
+    assert found.get("Kent Police") != "US"
