@@ -312,6 +312,7 @@ class EntityNormalizer:
             else:
                 aux.append(Span(doc, span.start, span.end, label=new_label, kb_id=canonical))
         ents += self._place_bodies(doc, ents, aux, conf)
+        ents += _armed_services(doc, ents, aux, conf, self.remap_conf)
         blocked = [(a.start, a.end) for a in aux if a.label_ in ("LIST", "PLACE")]
         ents = [e for e in ents if e.kb_id_ and conf.get((e.start_char, e.end_char)) == self.gaz_conf
                 or not any(s < e.end and e.start < t and not _extends(e, s, t) and not _ends_with_of_place(e, s, t)
@@ -514,6 +515,10 @@ class EntityNormalizer:
                 return "COUNTRY", code, self.remap_conf
             if _a_leaders_full_name(text):  # "when Enrique Pena Nieto ... was president": ner read a firm
                 return "PERSON", name_key(text), self.remap_conf
+            if text in _SERVICE_NAMES and span.start > 0 and span.doc[span.start - 1].lower_ == "the":
+                # "China provided the Army with 11 vehicles": a capitalised armed service is the named force of the
+                # state the text is about (its country, when one, from the document: nlp.extract)
+                return "GOV_AGENCY", name_key(text), self.remap_conf
             if text.casefold() in self._generic:
                 return "GOV_GENERIC", text.casefold(), self.remap_conf
             if self.is_agency(text):
@@ -1533,6 +1538,28 @@ def _leaders_country(span: Span) -> str | None:
 # words of a city's or county's own bodies: a name of one of them opened by a city name is that city's
 _LOCAL_BODY_WORDS = frozenset({"police", "sheriff", "sheriff's", "council", "county", "city", "municipal", "municipality",
                                "township", "borough", "parish", "district", "metropolitan", "commissioners"})
+
+
+# armed services a text names by their capitalised common name alone ("the Army", "the Navy")
+_SERVICE_NAMES = frozenset({"Army", "Navy", "Air Force", "Coast Guard"})
+
+
+def _armed_services(doc: Doc, ents: list[Span], aux: list[Span], conf: dict[tuple[int, int], float],
+                    confidence: float) -> list[Span]:
+    """GOV_AGENCY mentions for an armed service named by its capitalised common name after "the" ("China provided
+    the Army with 11 vehicles", "the Navy got two drones"), not a longer name's head ("the Army Headquarters", "the
+    Navy of Peru") nor lower case ("the army"); the state is the document's when it names one (nlp.extract)."""
+    out = []
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    for a in aux:
+        if a.label_ != "GOV_GENERIC" or a.text not in _SERVICE_NAMES or a.start == 0 or doc[a.start - 1].lower_ != "the" \
+                or any(i in taken for i in range(a.start, a.end)):
+            continue
+        if a.end < len(doc) and (doc[a.end].is_title or doc[a.end].lower_ in ("of", "'s", "\u2019s")):
+            continue
+        out.append(Span(doc, a.start, a.end, label="GOV_AGENCY", kb_id=name_key(a.text)))
+        conf[(out[-1].start_char, out[-1].end_char)] = confidence
+    return out
 
 
 def _city_of_local_body(span: Span) -> str | None:

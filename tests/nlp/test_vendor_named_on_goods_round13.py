@@ -45,3 +45,15 @@ def test_a_county_or_an_english_county_force_is_no_city(extractor: Extractor) ->
     found = agencies(ext)
     assert found.get("Nassau County Police Department") != "BS"
     assert found.get("Kent Police") != "US"
+
+
+def test_a_capitalised_armed_service_after_the_is_a_named_agency(extractor: Extractor) -> None:
+    ext = extractor.extract_text("Vantor Labs provided the Army with 11 command vehicles on Tuesday.")
+    assert "Army" in agencies(ext)
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("recipient")) == {"Army"}
+
+
+def test_a_lower_case_army_or_a_longer_name_is_no_bare_service(extractor: Extractor) -> None:
+    ext = extractor.extract_text("The army bought drones. The Army Headquarters in the capital said so.")
+    assert "army" not in agencies(ext) and "Army" not in agencies(ext)
