@@ -19,8 +19,8 @@ from wordfreq import zipf_frequency
 
 import nlp.components.common as common
 from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
-from nlp.components.name_repairs import HONORIFICS, RANKS, repair_names
-from nlp.components.ruler import LEADER_HEADS, LEADER_IN_NAME, _actor_head_end, _modifies_later_noun
+from nlp.components.name_repairs import HONORIFICS, RANKS, _un_body, repair_names
+from nlp.components.ruler import LEADER_HEADS, LEADER_IN_NAME, _actor_head_end, _model_code, _modifies_later_noun
 from nlp.components.state_bodies import COUNTRY_LED_HEADS, implied_country, international
 from nlp.gazetteer import (
     GUARDED_PREFIX,
@@ -338,6 +338,8 @@ class EntityNormalizer:
         ents = self._products_before_capabilities(doc, ents, conf)
         ents = self._named_products(doc, ents, conf)
         ents = self._product_shaped_names(doc, ents, conf)
+        ents = self._model_names(doc, ents, conf)
+        ents = self._goods_made_by(doc, ents, conf)
         ents += self._untagged_sellers(doc, ents, conf)
         ents = _hyphen_joined(doc, ents, conf)
         ents = repair_names(doc, ents, conf, self.gaz_conf, self.remap_conf, self._legal_forms)
@@ -1337,11 +1339,104 @@ class EntityNormalizer:
         out = []
         for e in ents:
             known = conf.get((e.start_char, e.end_char), 0) in (self.gaz_conf, TYPED_CONFIDENCE)
-            if e.label_ == "ORG" and not known and (
+            if e.label_ == "ORG" and not known and not _un_body(e) and (
                     len(e) >= 2 and e[-1].text in _PRODUCT_HEADS and all(t.is_title or t.is_upper or t.is_stop for t in e)
                     or len(e) == 1 and e.start >= 1 and doc[e.start - 1].lower_ == "the" and e.end < len(doc)
                     and doc[e.end].lower_ in _PRODUCT_NOUNS | {"spyware", "malware"} and doc[e.end].pos_ == "NOUN"):
                 e = Span(doc, e.start, e.end, label="PRODUCT", kb_id=name_key(e.text))
+            out.append(e)
+        return self._goods_named_before_noun(doc, out, conf)
+
+    def _goods_named_before_noun(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """A name between a determiner or a possessive and a noun only goods have ("the FaceTagr software", "its
+        NeoFace Watch software", "the police's POL-INTEL system", "The Facebox tech"; issue 13 round 13), whether
+        ner took it for a firm, a person or nothing, is the goods' name, unless the gazetteer knows it, the text
+        calls it a firm elsewhere ("Fictive Labs Ltd", "the company Fictive Labs") or a party noun follows ("the
+        Acme software company")."""
+        out = ents
+        for noun in doc:
+            if noun.lower_ not in _GOODS_NOUNS or noun.pos_ != "NOUN" or noun.i < 2 or not noun.is_lower:
+                continue
+            if noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ in _PARTY_NOUNS:
+                continue
+            start = noun.i
+            while start > 0 and noun.i - start < 5 and _name_word(doc, start - 1):
+                start -= 1
+            if start == noun.i or start == 0 or doc[start].text == "-":
+                continue
+            before = doc[start - 1]
+            if not (before.lower_ in ("the", "its", "their", "his", "her", "our") or before.tag_ == "POS"):
+                continue
+            name = doc[start : noun.i]
+            clash = [e for e in out if e.start < noun.i and start < e.end]
+            if any(e.label_ not in ("ORG", "PERSON") or e.start < start or e.end > noun.i
+                   or conf.get((e.start_char, e.end_char), 0) in (self.gaz_conf, TYPED_CONFIDENCE) for e in clash):
+                continue
+            if self.gazetteer.country_code(name.text) or self._is_place(name.text) \
+                    or _named_as_firm(doc, name.text, self._legal_forms):
+                continue
+            out = [e for e in out if e not in clash]
+            span = Span(doc, start, noun.i, label="PRODUCT", kb_id=name_key(name.text))
+            out.append(span)
+            conf[(span.start_char, span.end_char)] = TYPED_CONFIDENCE  # typed by its words: its repeats too
+        return out
+
+    def _model_names(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """A model's name, capitalised words ending in a model number or code, before a noun for goods or with one
+        in apposition ("two Beechcraft 200 aircraft", "a Donier-228 maritime surveillance aircraft", "a JY 11 3D
+        radar", "Skyhawk Drone Q6, a state-of-art drone"; issue 13 round 13), is a product, also where ner took
+        part of it for a firm or a person. A state body, country or known name before it ends the name."""
+        out = ents
+        for code in doc:
+            glued = _GLUED_MODEL.fullmatch(code.text) is not None
+            if not (glued or _model_code(code)) or code.i in (t for e in out for t in range(e.start, e.end)
+                                                            if e.label_ not in ("ORG", "PERSON")):
+                continue
+            end = code.i + 1
+            if end < len(doc) and _model_code(doc[end]):
+                end += 1  # "a JY 11 3D radar": the model ends at its number, a code after it qualifies the goods
+            if not _goods_follow(doc, end):
+                continue
+            start = code.i if glued else code.i
+            while start > 0 and code.i - start < 4 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "PROPN" \
+                    and not doc[start - 1].is_sent_start:
+                start -= 1
+            if start == code.i and not glued:
+                continue  # a number alone ("10 drones") names no model
+            clash = [e for e in out if e.start < end and start < e.end]
+            for e in sorted(clash, key=lambda e: e.start):
+                if e.label_ not in ("ORG", "PERSON") or conf.get((e.start_char, e.end_char), 0) == self.gaz_conf:
+                    start = max(start, e.end)  # "a Royal Australian Air Force Beechcraft King Air 350": the body stays
+            if start >= code.i and not glued or start > code.i:
+                continue
+            clash = [e for e in out if e.start < end and start < e.end]
+            if any(e.label_ not in ("ORG", "PERSON") or conf.get((e.start_char, e.end_char), 0) == self.gaz_conf
+                   for e in clash):
+                continue
+            out = [e for e in out if e not in clash]
+            end = code.i + 1
+            span = Span(doc, start, end, label="PRODUCT", kb_id=name_key(doc[start:end].text))
+            out.append(span)
+            conf[(span.start_char, span.end_char)] = TYPED_CONFIDENCE
+        return out
+
+    def _goods_made_by(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """A firm or person guess that a participle of making or supplying by a firm describes ("using FaceLens,
+        supplied by Fictive Corporation"), or that is called a program, software, app or platform made by one
+        ("Gotham is a program made by Palantir"), is goods (issue 13 round 13); "founded", "owned" or "acquired"
+        by make no goods."""
+        firms = {e.start: e for e in ents if e.label_ == "ORG"}
+        out = []
+        for e in ents:
+            if e.label_ in ("ORG", "PERSON") and conf.get((e.start_char, e.end_char), 0) != self.gaz_conf \
+                    and not _named_as_firm(doc, e.text, self._legal_forms):
+                k = e.end
+                if k + 1 < len(doc) and doc[k].text == "," or k + 3 < len(doc) and doc[k].lemma_ == "be" \
+                        and doc[k + 1].lower_ in ("a", "an", "the") and doc[k + 2].lower_ in _GOODS_NOUNS:
+                    k = k + 1 if doc[k].text == "," else k + 3
+                    if k + 2 < len(doc) and doc[k].lower_ in _MADE_BY and doc[k + 1].lower_ == "by" and k + 2 in firms:
+                        e = Span(doc, e.start, e.end, label="PRODUCT", kb_id=name_key(e.text))
+                        conf[(e.start_char, e.end_char)] = TYPED_CONFIDENCE
             out.append(e)
         return out
 
@@ -1451,6 +1546,64 @@ class EntityNormalizer:
 
 _AMOUNT = re.compile(r"(?:USD|US\$|EUR|GBP|INR|BDT|PKR|LKR|NPR|KES|ZMW|NGN|Rs\.?|Tk\.?)\d[\d,.]*")
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?\.?")
+
+
+# nouns for goods that make the name right before them, after a determiner or possessive, the goods' name (issue 13
+# round 13): "the FaceTagr software", "its NeoFace Watch software", "the police's POL-INTEL system"
+_GOODS_NOUNS = frozenset({"software", "spyware", "malware", "app", "application", "platform", "program", "tool",
+                          "suite", "tech", "system", "device", "drone", "aircraft"})
+
+
+def _name_word(doc: Doc, i: int) -> bool:
+    """True for a word that can be part of a product's name: capitalised or mixed case ("FaceTagr", "iPhone",
+    "POL"), a model number after such a word, or a hyphen inside the name ("POL-INTEL")."""
+    tok = doc[i]
+    if tok.text == "-":
+        return i > 0 and i + 1 < len(doc) and not doc[i - 1].is_lower and not doc[i + 1].is_lower
+    return tok.pos_ in ("PROPN", "NOUN", "NUM", "X") and not tok.is_lower and tok.text[:1].isalnum() \
+        and tok.lower_ not in ("the",)
+
+
+# nouns for goods that a model's name comes before ("Beechcraft 200 aircraft", "JY 11 3D radar")
+_MODEL_GOODS = frozenset({"aircraft", "drone", "drones", "helicopter", "helicopters", "radar", "radars", "camera",
+                          "cameras", "vessel", "vessels", "boat", "boats", "uav", "uavs", "plane", "planes", "jet", "jets",
+                          "device", "devices", "phone", "phones", "scanner", "scanners", "vehicle", "vehicles",
+                          "system", "systems", "software", "kit", "kits", "unit", "units"})
+# a model name with its number glued on by a hyphen ("Dornier-228", "Donier-228")
+_GLUED_MODEL = re.compile(r"[A-Z][a-z]{2,}-[0-9]{2,4}[A-Za-z]?")
+
+
+# participles of making or supplying goods ("NeoFace, supplied by NEC")
+_MADE_BY = frozenset({"supplied", "developed", "made", "manufactured", "built", "designed", "produced", "sold",
+                      "provided", "created"})
+
+
+def _goods_follow(doc: Doc, end: int) -> bool:
+    """True when a noun for goods follows token ``end`` after at most three lower-case words ("maritime
+    surveillance aircraft"), or is the head of an apposition after a comma (", a state-of-art drone")."""
+    k = end
+    while k < len(doc) and k - end <= 3 and doc[k].is_lower:
+        if doc[k].lower_ in _MODEL_GOODS and doc[k].pos_ == "NOUN":
+            return True
+        k += 1
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("a", "an", "the"):
+        return any(t.lower_ in _MODEL_GOODS and t.pos_ == "NOUN" for t in doc[end + 2 : end + 9])
+    return False
+
+
+def _named_as_firm(doc: Doc, name: str, legal_forms: frozenset[str]) -> bool:
+    """True when the text gives ``name`` as a firm: followed by a legal form ("Fictive Labs Ltd") or after a noun
+    for a company ("the company Fictive Labs", "firm Fictive Labs")."""
+    n = len(name.split())
+    for tok in doc:
+        if tok.text != name.split()[0] or doc[tok.i : tok.i + n].text != name:
+            continue
+        after = doc[tok.i + n] if tok.i + n < len(doc) else None
+        before = doc[tok.i - 1] if tok.i > 0 else None
+        if after is not None and after.lower_.strip(".,") in legal_forms \
+                or before is not None and before.lower_ in ("company", "firm", "vendor", "maker", "developer"):
+            return True
+    return False
 
 
 def _before_goods(span: Span) -> bool:
