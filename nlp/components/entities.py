@@ -20,7 +20,13 @@ from wordfreq import zipf_frequency
 import nlp.components.common as common
 from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
 from nlp.components.name_repairs import HONORIFICS, RANKS, _un_body, repair_names
-from nlp.components.ruler import LEADER_HEADS, LEADER_IN_NAME, _actor_head_end, _model_code, _modifies_later_noun
+from nlp.components.ruler import (
+    LEADER_HEADS,
+    LEADER_IN_NAME,
+    _actor_head_end,
+    _model_code,
+    _modifies_later_noun,
+)
 from nlp.components.state_bodies import COUNTRY_LED_HEADS, implied_country, international
 from nlp.gazetteer import (
     GUARDED_PREFIX,
