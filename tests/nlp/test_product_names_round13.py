@@ -92,3 +92,40 @@ def test_a_one_word_product_ending_a_firms_name_is_no_product(extractor: Extract
 def test_a_known_firm_before_a_product_keeps_the_product(extractor: Extractor) -> None:
     got = labels(extractor, "Researchers found NSO Pegasus on the phones of Zolara Systems staff.")
     assert got.get("Pegasus") == "PRODUCT"
+
+
+def test_a_title_case_system_with_its_initials_in_brackets_is_a_product(extractor: Extractor) -> None:
+    got = labels(extractor, "Telephone Call Interception System (TCIS) will be set up for each of the service "
+                            "providers.")
+    assert got.get("Telephone Call Interception System") == "PRODUCT"
+    assert got.get("TCIS") == "PRODUCT"
+
+
+def test_a_name_before_a_craft_noun_after_an_article_is_the_product(extractor: Extractor) -> None:
+    got = labels(extractor, "India handed over a Dornier maritime surveillance aircraft to the Sri Lanka Navy.")
+    assert got.get("Dornier") == "PRODUCT"
+    assert got.get("Sri Lanka Navy") == "GOV_AGENCY"
+    got = labels(extractor, "India handed over a Chinese surveillance drone to the Sri Lanka Navy.")
+    assert "PRODUCT" not in got.values()
+
+
+def test_a_second_model_code_is_no_part_of_the_name(extractor: Extractor) -> None:
+    got = labels(extractor, "Another company is to provide Sri Lanka a JY 11 3D radar.")
+    assert got.get("JY 11") == "PRODUCT"
+
+
+def test_a_known_firms_name_given_to_software_another_firm_developed_is_the_product(extractor: Extractor) -> None:
+    # FaceTagr is in nlp/data/vendors_public.tsv as a firm; here the text names the software so
+    got = labels(extractor, "The app has been developed by Vantor Labs, the same company that developed the FaceTagr "
+                            "software, a facial recognition app that the Tamil Nadu police uses.")
+    assert got.get("FaceTagr") == "PRODUCT"
+    assert labels(extractor, "Researchers said the NSO software was used against journalists.").get("NSO") == "ORG"
+
+
+def test_technology_called_a_quoted_name_is_the_product_but_a_company_called_one_is_not(extractor: Extractor) -> None:
+    got = labels(extractor, "The technology being sought is called \u201cCellebrite\u201d and is a forensic cell "
+                            "phone program that the sheriff was looking to purchase.")
+    assert got.get("Cellebrite") == "PRODUCT"
+    got = labels(extractor, "The party accused the government of trying to acquire spyware from a company called "
+                            "\u2018Cellebrite\u2019.")
+    assert got.get("Cellebrite") == "ORG"
