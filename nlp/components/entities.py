@@ -1967,6 +1967,10 @@ _FIRM_RELATIONS = frozenset({"parent", "owner", "owners", "subsidiary", "subsidi
                              "spokeswoman", "employees", "staff", "executives", "lawyers", "headquarters"})
 
 
+# nouns for a seller of goods that an apposition after them names ("another spyware provider, FinFisher")
+_VENDOR_NOUNS = frozenset({"provider", "vendor", "maker", "developer", "supplier", "manufacturer", "seller"})
+
+
 def _firm_by_its_relations(ent: Span) -> bool:
     """True where the words around a name say it is the firm, not its product: a possessive before a noun only a
     firm has ("Facebook\u2019s parent company Meta") or a slash to an organisation's name ("Gamma Group /
@@ -1974,6 +1978,11 @@ def _firm_by_its_relations(ent: Span) -> bool:
     doc = ent.doc
     if ent.end + 1 < len(doc) and doc[ent.end].lower_ in ("'s", "\u2019s") and doc[ent.end + 1].lower_ in _FIRM_RELATIONS:
         return True
+    if ent.end + 2 < len(doc) and doc[ent.end].lower_ == "and" and doc[ent.end + 1].lower_ == "its" \
+            and any(t.lower_ in _FIRM_RELATIONS for t in doc[ent.end + 2 : ent.end + 6]):
+        return True  # "FinFisher and its wholly owned subsidiary": the firm (issue 13 round 13)
+    if ent.start >= 2 and doc[ent.start - 1].text == "," and doc[ent.start - 2].lemma_.casefold() in _VENDOR_NOUNS:
+        return True  # "another spyware provider, FinFisher": the firm in apposition (issue 13 round 13)
     return ent.start >= 2 and doc[ent.start - 1].text == "/" and doc[ent.start - 2].ent_type_ == "ORG"
 
 

@@ -129,3 +129,13 @@ def test_technology_called_a_quoted_name_is_the_product_but_a_company_called_one
     got = labels(extractor, "The party accused the government of trying to acquire spyware from a company called "
                             "\u2018Cellebrite\u2019.")
     assert got.get("Cellebrite") == "ORG"
+
+
+def test_a_product_named_after_its_maker_is_the_firm_in_apposition_to_a_vendor_noun(extractor: Extractor) -> None:
+    got = labels(extractor, "In 2013, the same researchers accused Ethiopia of using another spyware provider, "
+                            "FinFisher, to target the opposition.")
+    assert got.get("FinFisher") == "ORG"
+    got = labels(extractor, "The list includes Zolara Systems, FinFisher and its wholly owned subsidiary Vantor Labs "
+                            "Sdn Bhd.")
+    assert got.get("FinFisher") == "ORG"
+    assert labels(extractor, "Ethiopia used FinFisher spyware against the opposition.").get("FinFisher") == "PRODUCT"
