@@ -19,8 +19,15 @@ from wordfreq import zipf_frequency
 
 import nlp.components.common as common
 from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
-from nlp.components.name_repairs import HONORIFICS, RANKS, repair_names
-from nlp.components.ruler import LEADER_HEADS, LEADER_IN_NAME, _actor_head_end, _modifies_later_noun
+from nlp.components.name_repairs import HONORIFICS, RANKS, _un_body, repair_names
+from nlp.components.ruler import (
+    _MODEL_WORDS,
+    LEADER_HEADS,
+    LEADER_IN_NAME,
+    _actor_head_end,
+    _model_code,
+    _modifies_later_noun,
+)
 from nlp.components.state_bodies import COUNTRY_LED_HEADS, implied_country, international
 from nlp.gazetteer import (
     GUARDED_PREFIX,
@@ -340,6 +347,10 @@ class EntityNormalizer:
         ents = self._products_before_capabilities(doc, ents, conf)
         ents = self._named_products(doc, ents, conf)
         ents = self._product_shaped_names(doc, ents, conf)
+        ents = self._model_names(doc, ents, conf)
+        ents = self._goods_made_by(doc, ents, conf)
+        ents = _bracketed_goods_names(doc, ents, conf)
+        ents = _editions_of_products(doc, ents, conf, self.gaz_conf)
         ents += self._untagged_sellers(doc, ents, conf)
         ents = _hyphen_joined(doc, ents, conf)
         ents = repair_names(doc, ents, conf, self.gaz_conf, self.remap_conf, self._legal_forms)
@@ -1285,6 +1296,7 @@ class EntityNormalizer:
         ("(also known as The Great Firewall)"), and the same name repeated later in the document ("the customized
         features of the Golden Shield"). A name tagged by the gazetteer keeps its label."""
         found: list[tuple[int, int]] = []
+        quoted_goods: set[tuple[int, int]] = set()
         quotes_open, quotes_close = ("\u201c", '"', "\u2018", "'"), ("\u201d", '"', "\u2019", "'")
         for tok in doc:
             if tok.text not in quotes_open:
@@ -1298,9 +1310,12 @@ class EntityNormalizer:
             after = doc[close + 1].lower_ if close + 1 < len(doc) else ""
             k = tok.i - 1 - (tok.i >= 1 and doc[tok.i - 1].lower_ == "the")
             called = k >= 1 and doc[k].lower_ in ("called", "named", "dubbed") and any(
-                t.lemma_.casefold() in _PRODUCT_NOUNS for t in doc[max(0, k - 4) : k])
+                t.lemma_.casefold() in _PRODUCT_NOUNS | {"technology"} for t in doc[max(0, k - 4) : k]) and not any(
+                t.lemma_.casefold() in _PARTY_NOUNS for t in doc[max(0, k - 3) : k])  # "from a company called 'X'"
             if after in _PRODUCT_NOUNS or called:
                 found.append((tok.i + 1, j))
+                if called:  # "The technology being sought is called "Cellebrite"": the goods, whatever the maker
+                    quoted_goods.add((tok.i + 1, j))
         for e in ents:  # unquoted: "a facial recognition tool called PAIS, developed by Staqu"
             if e.label_ in ("ORG", "PERSON") and e.start >= 2 and doc[e.start - 1].lower_ in ("called", "named", "dubbed") \
                     and any(t.lemma_.casefold() in _PRODUCT_NOUNS for t in doc[max(0, e.start - 5) : e.start - 1]) \
@@ -1330,7 +1345,7 @@ class EntityNormalizer:
             clash = [e for e in out if e.start < b and a < e.end]
             if any(e.label_ not in ("ORG", "PERSON", "PRODUCT", "CAPABILITY") or e.label_ == "CAPABILITY" and (
                     e.start, e.end) != (a, b) or e.label_ != "CAPABILITY" and conf.get((e.start_char, e.end_char)) == self.gaz_conf
-                   for e in clash):  # (a quoted name that is a capability's words, "Safe City", is the product's name)
+                   and not (e.label_ == "ORG" and (a, b) in quoted_goods) for e in clash):  # (a quoted name that is a capability's words, "Safe City", is the product's name)
                 continue
             out = [e for e in out if e not in clash]
             span = Span(doc, a, b, label="PRODUCT", kb_id=name_key(doc[a:b].text))
@@ -1346,11 +1361,128 @@ class EntityNormalizer:
         out = []
         for e in ents:
             known = conf.get((e.start_char, e.end_char), 0) in (self.gaz_conf, TYPED_CONFIDENCE)
-            if e.label_ == "ORG" and not known and (
+            if e.label_ == "ORG" and not known and not _un_body(e) and (
                     len(e) >= 2 and e[-1].text in _PRODUCT_HEADS and all(t.is_title or t.is_upper or t.is_stop for t in e)
                     or len(e) == 1 and e.start >= 1 and doc[e.start - 1].lower_ == "the" and e.end < len(doc)
                     and doc[e.end].lower_ in _PRODUCT_NOUNS | {"spyware", "malware"} and doc[e.end].pos_ == "NOUN"):
                 e = Span(doc, e.start, e.end, label="PRODUCT", kb_id=name_key(e.text))
+            out.append(e)
+        return self._goods_named_before_noun(doc, out, conf)
+
+    def _goods_named_before_noun(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """A name between a determiner or a possessive and a noun only goods have ("the FaceTagr software", "its
+        NeoFace Watch software", "the police's POL-INTEL system", "The Facebox tech"; issue 13 round 13), whether
+        ner took it for a firm, a person or nothing, is the goods' name, unless the gazetteer knows it, the text
+        calls it a firm elsewhere ("Fictive Labs Ltd", "the company Fictive Labs") or a party noun follows ("the
+        Acme software company")."""
+        out = ents
+        for noun in doc:
+            if noun.lower_ not in _GOODS_NOUNS or noun.pos_ != "NOUN" or noun.i < 2 or not noun.is_lower:
+                continue
+            if noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ in _PARTY_NOUNS:
+                continue
+            end = noun.i
+            if noun.lower_ in _CRAFT_NOUNS:  # "a Dornier maritime surveillance aircraft"
+                while end > noun.i - 3 and doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADJ", "NOUN"):
+                    end -= 1
+            while end - 2 > 0 and _model_code(doc[end - 1]) and _model_code(doc[end - 2]):
+                end -= 1  # "a JY 11 3D radar": a second code qualifies the goods
+            start = end
+            while start > 0 and end - start < 5 and _name_word(doc, start - 1):
+                start -= 1
+            if start == end or start == 0 or doc[start].text == "-":
+                continue
+            before = doc[start - 1]
+            if not (before.lower_ in ("the", "its", "their", "his", "her", "our") or before.tag_ == "POS"
+                    or before.lower_ in ("a", "an") and noun.lower_ in _CRAFT_NOUNS):
+                continue
+            name = doc[start:end]
+            clash = [e for e in out if e.start < end and start < e.end]
+            if any(e.label_ not in ("ORG", "PERSON") or e.start < start or e.end > end
+                   or conf.get((e.start_char, e.end_char), 0) == TYPED_CONFIDENCE
+                   or conf.get((e.start_char, e.end_char), 0) == self.gaz_conf and not self._vendor_named_for_goods(doc, e, noun)
+                   for e in clash):
+                continue
+            if self.gazetteer.country_code(name.text) or self._is_place(name.text) \
+                    or _named_as_firm(doc, name.text, self._legal_forms):
+                continue
+            out = [e for e in out if e not in clash]
+            span = Span(doc, start, end, label="PRODUCT", kb_id=name_key(name.text))
+            out.append(span)
+            conf[(span.start_char, span.end_char)] = TYPED_CONFIDENCE  # typed by its words: its repeats too
+        return out
+
+    def _vendor_named_for_goods(self, doc: Doc, e: Span, noun: Token) -> bool:
+        """A firm the gazetteer knows whose one-word name a text gives to software it calls "the X software",
+        "the X tech" or "the X app" as what another firm developed, or "the X tech/app" as what a body adopted ("the
+        same company that developed the FaceTagr software", "The FaceTagr tech was first adopted by ..."): there
+        the name is the product's. Not "the NSO software was used", where the maker is named."""
+        if len(e) != 1 or noun.lower_ not in ("software", "tech", "app", "application", "platform"):
+            return False
+        head = noun.head
+        return head.lemma_.casefold() in _MAKING_OR_ADOPTING and (
+            noun.dep_ == "dobj" and any(c.dep_ == "nsubj" and c.i < noun.i and c.ent_type_ != "ORG" or c.dep_ == "nsubj"
+                                        and c.lower_ in ("that", "which", "who") for c in head.children)
+            or noun.dep_ == "nsubjpass" and noun.lower_ in ("tech", "app") and head.lemma_.casefold() != "use")
+
+    def _model_names(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """A model's name, capitalised words ending in a model number or code, before a noun for goods or with one
+        in apposition ("two Beechcraft 200 aircraft", "a Donier-228 maritime surveillance aircraft", "a JY 11 3D
+        radar", "Skyhawk Drone Q6, a state-of-art drone"; issue 13 round 13), is a product, also where ner took
+        part of it for a firm or a person. A state body, country or known name before it ends the name."""
+        out = ents
+        for code in doc:
+            glued = _GLUED_MODEL.fullmatch(code.text) is not None
+            if not (glued or _model_code(code)) or code.i in (t for e in out for t in range(e.start, e.end)
+                                                            if e.label_ not in ("ORG", "PERSON")):
+                continue
+            if code.i > 0 and _model_code(doc[code.i - 1]):
+                continue  # "JY 11 3D": a second code qualifies the goods
+            end = code.i + 1
+            if end < len(doc) and _model_code(doc[end]):
+                end += 1  # "a JY 11 3D radar": the model ends at its number, a code after it qualifies the goods
+            if not _goods_follow(doc, end):
+                continue
+            start = code.i if glued else code.i
+            while start > 0 and code.i - start < 4 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "PROPN" \
+                    and not doc[start - 1].is_sent_start:
+                start -= 1
+            if start == code.i and not glued:
+                continue  # a number alone ("10 drones") names no model
+            clash = [e for e in out if e.start < end and start < e.end]
+            for e in sorted(clash, key=lambda e: e.start):
+                if e.label_ not in ("ORG", "PERSON") or conf.get((e.start_char, e.end_char), 0) == self.gaz_conf:
+                    start = max(start, e.end)  # "a Royal Australian Air Force Beechcraft King Air 350": the body stays
+            if start >= code.i and not glued or start > code.i:
+                continue
+            clash = [e for e in out if e.start < end and start < e.end]
+            if any(e.label_ not in ("ORG", "PERSON") or conf.get((e.start_char, e.end_char), 0) == self.gaz_conf
+                   for e in clash):
+                continue
+            out = [e for e in out if e not in clash]
+            end = code.i + 1
+            span = Span(doc, start, end, label="PRODUCT", kb_id=name_key(doc[start:end].text))
+            out.append(span)
+            conf[(span.start_char, span.end_char)] = TYPED_CONFIDENCE
+        return out
+
+    def _goods_made_by(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """A firm or person guess that a participle of making or supplying by a firm describes ("using FaceLens,
+        supplied by Fictive Corporation"), or that is called a program, software, app or platform made by one
+        ("Gotham is a program made by Palantir"), is goods (issue 13 round 13); "founded", "owned" or "acquired"
+        by make no goods."""
+        firms = {e.start: e for e in ents if e.label_ == "ORG"}
+        out = []
+        for e in ents:
+            if e.label_ in ("ORG", "PERSON") and conf.get((e.start_char, e.end_char), 0) != self.gaz_conf \
+                    and not _named_as_firm(doc, e.text, self._legal_forms):
+                k = e.end
+                if k + 1 < len(doc) and doc[k].text == "," or k + 3 < len(doc) and doc[k].lemma_ == "be" \
+                        and doc[k + 1].lower_ in ("a", "an", "the") and doc[k + 2].lower_ in _GOODS_NOUNS:
+                    k = k + 1 if doc[k].text == "," else k + 3
+                    if k + 2 < len(doc) and doc[k].lower_ in _MADE_BY and doc[k + 1].lower_ == "by" and k + 2 in firms:
+                        e = Span(doc, e.start, e.end, label="PRODUCT", kb_id=name_key(e.text))
+                        conf[(e.start_char, e.end_char)] = TYPED_CONFIDENCE
             out.append(e)
         return out
 
@@ -1460,6 +1592,114 @@ class EntityNormalizer:
 
 _AMOUNT = re.compile(r"(?:USD|US\$|EUR|GBP|INR|BDT|PKR|LKR|NPR|KES|ZMW|NGN|Rs\.?|Tk\.?)\d[\d,.]*")
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?\.?")
+
+
+# nouns for goods that make the name right before them, after a determiner or possessive, the goods' name (issue 13
+# round 13): "the FaceTagr software", "its NeoFace Watch software", "the police's POL-INTEL system"
+_GOODS_NOUNS = frozenset({"software", "spyware", "malware", "app", "application", "platform", "program", "tool",
+                          "suite", "tech", "system", "device", "drone", "aircraft", "helicopter", "radar"})
+
+
+# craft a name before them names, also after "a" and lower-case modifiers ("a Dornier maritime surveillance aircraft")
+_CRAFT_NOUNS = frozenset({"aircraft", "drone", "helicopter", "radar"})
+
+
+def _name_word(doc: Doc, i: int) -> bool:
+    """True for a word that can be part of a product's name: capitalised or mixed case ("FaceTagr", "iPhone",
+    "POL"), a model number after such a word, or a hyphen inside the name ("POL-INTEL")."""
+    tok = doc[i]
+    if tok.text == "-":
+        return i > 0 and i + 1 < len(doc) and not doc[i - 1].is_lower and not doc[i + 1].is_lower
+    return tok.pos_ in ("PROPN", "NOUN", "NUM", "X") and not tok.is_lower and tok.text[:1].isalnum() \
+        and tok.lower_ not in ("the",)
+
+
+# nouns for goods that a model's name comes before ("Beechcraft 200 aircraft", "JY 11 3D radar")
+_MODEL_GOODS = frozenset({"aircraft", "drone", "drones", "helicopter", "helicopters", "radar", "radars", "camera",
+                          "cameras", "vessel", "vessels", "boat", "boats", "uav", "uavs", "plane", "planes", "jet", "jets",
+                          "device", "devices", "phone", "phones", "scanner", "scanners", "vehicle", "vehicles",
+                          "system", "systems", "software", "kit", "kits", "unit", "units"})
+# a model name with its number glued on by a hyphen ("Dornier-228", "Donier-228")
+_GLUED_MODEL = re.compile(r"[A-Z][a-z]{2,}-[0-9]{2,4}[A-Za-z]?")
+
+
+# verbs whose object is goods a firm made or a body took up ("developed the X software", "the X tech was adopted")
+_MAKING_OR_ADOPTING = frozenset({"develop", "build", "make", "design", "create", "adopt", "deploy", "use", "install",
+                                 "launch", "introduce"})
+# participles of making or supplying goods ("NeoFace, supplied by NEC")
+_MADE_BY = frozenset({"supplied", "developed", "made", "manufactured", "built", "designed", "produced", "sold",
+                      "provided", "created"})
+
+
+def _bracketed_goods_names(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+    """An untagged title-case name ending in a word for goods or a system, with its initials in brackets after it
+    ("Telephone Call Interception System (TCIS)", "Integrated Lawful Interception System (ILIS)"; issue 13 round
+    13), is a product; its acronym follows (``_acronyms``)."""
+    used = {t for e in ents for t in range(e.start, e.end) if e.label_ != "CAPABILITY"}
+    out = list(ents)
+    for head in doc:
+        if head.text not in _PRODUCT_HEADS or head.i in used or head.i + 3 >= len(doc) or doc[head.i + 1].text != "(" \
+                or doc[head.i + 3].text != ")" or not doc[head.i + 2].is_upper:
+            continue
+        start = head.i
+        while start > 0 and head.i - start < 6 and doc[start - 1].is_title and start - 1 not in used \
+                and doc[start - 1].lower_ not in ("the", "a", "an") and not doc[start].is_sent_start:
+            start -= 1  # (a sentence's first word may open the name: "Telephone Call Interception System (TCIS) will")
+        if head.i - start < 1 or acronym(doc[start : head.i + 1].text) != doc[head.i + 2].text:
+            continue
+        clash = [e for e in out if e.start <= head.i and start < e.end]
+        if any(e.start < start or e.end > head.i + 1 for e in clash):
+            continue
+        out = [e for e in out if e not in clash]  # ("Call Interception System" was read as the capability)
+        span = Span(doc, start, head.i + 1, label="PRODUCT", kb_id=name_key(doc[start : head.i + 1].text))
+        out.append(span)
+        conf[(span.start_char, span.end_char)] = TYPED_CONFIDENCE
+    return out
+
+
+def _editions_of_products(doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float], gaz_conf: float) -> list[Span]:
+    """A firm or person guess made of a product's name the text gives and model words ("NeoFace Watch" after
+    "using NeoFace, supplied by NEC"; issue 13 round 13) is that product's edition, a product."""
+    products = {e.text for e in ents if e.label_ == "PRODUCT"}
+    if not products:
+        return ents
+    out = []
+    for e in ents:
+        if e.label_ in ("ORG", "PERSON") and len(e) >= 2 and conf.get((e.start_char, e.end_char), 0) != gaz_conf:
+            k = next((k for k in range(len(e) - 1, 0, -1) if e[:k].text in products), 0)
+            if k and all(t.text in _MODEL_WORDS or _model_code(t) for t in e[k:]):
+                e = Span(doc, e.start, e.end, label="PRODUCT", kb_id=name_key(e.text))
+                conf[(e.start_char, e.end_char)] = TYPED_CONFIDENCE
+        out.append(e)
+    return out
+
+
+def _goods_follow(doc: Doc, end: int) -> bool:
+    """True when a noun for goods follows token ``end`` after at most three lower-case words ("maritime
+    surveillance aircraft"), or is the head of an apposition after a comma (", a state-of-art drone")."""
+    k = end
+    while k < len(doc) and k - end <= 3 and doc[k].is_lower:
+        if doc[k].lower_ in _MODEL_GOODS and doc[k].pos_ == "NOUN":
+            return True
+        k += 1
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("a", "an", "the"):
+        return any(t.lower_ in _MODEL_GOODS and t.pos_ == "NOUN" for t in doc[end + 2 : end + 9])
+    return False
+
+
+def _named_as_firm(doc: Doc, name: str, legal_forms: frozenset[str]) -> bool:
+    """True when the text gives ``name`` as a firm: followed by a legal form ("Fictive Labs Ltd") or after a noun
+    for a company ("the company Fictive Labs", "firm Fictive Labs")."""
+    n = len(name.split())
+    for tok in doc:
+        if tok.text != name.split()[0] or doc[tok.i : tok.i + n].text != name:
+            continue
+        after = doc[tok.i + n] if tok.i + n < len(doc) else None
+        before = doc[tok.i - 1] if tok.i > 0 else None
+        if after is not None and after.lower_.strip(".,") in legal_forms \
+                or before is not None and before.lower_ in ("company", "firm", "vendor", "maker", "developer"):
+            return True
+    return False
 
 
 def _before_goods(span: Span) -> bool:
@@ -1776,6 +2016,10 @@ _FIRM_RELATIONS = frozenset({"parent", "owner", "owners", "subsidiary", "subsidi
                              "spokeswoman", "employees", "staff", "executives", "lawyers", "headquarters"})
 
 
+# nouns for a seller of goods that an apposition after them names ("another spyware provider, FinFisher")
+_VENDOR_NOUNS = frozenset({"provider", "vendor", "maker", "developer", "supplier", "manufacturer", "seller"})
+
+
 def _firm_by_its_relations(ent: Span) -> bool:
     """True where the words around a name say it is the firm, not its product: a possessive before a noun only a
     firm has ("Facebook\u2019s parent company Meta") or a slash to an organisation's name ("Gamma Group /
@@ -1783,6 +2027,11 @@ def _firm_by_its_relations(ent: Span) -> bool:
     doc = ent.doc
     if ent.end + 1 < len(doc) and doc[ent.end].lower_ in ("'s", "\u2019s") and doc[ent.end + 1].lower_ in _FIRM_RELATIONS:
         return True
+    if ent.end + 2 < len(doc) and doc[ent.end].lower_ == "and" and doc[ent.end + 1].lower_ == "its" \
+            and any(t.lower_ in _FIRM_RELATIONS for t in doc[ent.end + 2 : ent.end + 6]):
+        return True  # "FinFisher and its wholly owned subsidiary": the firm (issue 13 round 13)
+    if ent.start >= 2 and doc[ent.start - 1].text == "," and doc[ent.start - 2].lemma_.casefold() in _VENDOR_NOUNS:
+        return True  # "another spyware provider, FinFisher": the firm in apposition (issue 13 round 13)
     return ent.start >= 2 and doc[ent.start - 1].text == "/" and doc[ent.start - 2].ent_type_ == "ORG"
 
 

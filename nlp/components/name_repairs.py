@@ -699,6 +699,13 @@ _SOFTWARE_NOUNS = frozenset({"update", "updates", "app", "apps", "plugin", "plug
                              "installation", "installations", "browser", "extension", "extensions", "firmware"})
 
 
+def _un_body(span: Span) -> bool:
+    """True for the name of a United Nations body or programme ("United Nations Development Programme", "World Food
+    Programme", "UN Office on Drugs and Crime"): an international organisation, never goods nor a document."""
+    words = [t.text for t in span]
+    return "Nations" in words or words[0] in ("UN", "U.N.", "World")
+
+
 def documents_and_products_named(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
     """Organisation guesses that name a document: ending in "Act", "Report", "Index" ... ("Foreign Intelligence
     Surveillance Act", "Surveillance Industry Index") or cut from one ("Computer Fraud" + "and Abuse Act"), are
@@ -711,7 +718,7 @@ def documents_and_products_named(doc: Doc, ents: list[Span], conf: Conf, known: 
             out.append(e)
             continue
         if e.label_ == "ORG":
-            if len(e) >= 2 and e[-1].is_title and e[-1].lower_ in _DOCUMENT_ENDS:
+            if len(e) >= 2 and e[-1].is_title and e[-1].lower_ in _DOCUMENT_ENDS and not _un_body(e):
                 continue  # ("the Dual-Use Regulation", "China's Digital Silk Road Initiative")
             if len(e) >= 2 and e[-1].is_title and e[-1].lower_ in _SYSTEM_ENDS:
                 out.append(_relabel(e, "PRODUCT", conf))

@@ -111,6 +111,11 @@ class GazetteerRuler:
         for label, docs in insensitive.items():
             self.insensitive.add(label, docs)
 
+    def _known_word(self, tok: Token) -> bool:
+        """True when the token alone is a name of the gazetteer (a firm, country, demonym or product)."""
+        return tok.text in self.demonyms or any((label, tok.text) in self.canonical or (label, tok.text.casefold())
+                                                in self.canonical for label in OUTPUT_LABELS)
+
     def _is_demonym(self, span: Span) -> bool:
         return span.text in self.demonyms
 
@@ -144,6 +149,11 @@ class GazetteerRuler:
                 if label == "COUNTRY" and start >= 2 and doc[start - 1].lower_ == "of" \
                         and doc[start - 2].text in _INSTITUTION_HEADS | {"Voice", "Bank"}:
                     continue  # "Voice of America", "the Bank of China", "the University of Toronto": a name's end
+                if label == "PRODUCT" and _last_word_of_longer_name(doc, start, end) and not self._known_word(doc[start - 1]):
+                    continue  # "from Federal Signal": a one-word product's name ending a firm's name (issue 13 round 13)
+                if label == "PRODUCT":  # "Cellebrite UFED Pro Series", "UFED Touch2": the model's full name
+                    while end < len(doc) and (doc[end].text in _MODEL_WORDS or _model_code(doc[end])):
+                        end += 1
                 if label in ("ORG", "GOV_AGENCY"):  # "NSO Group Technologies Ltd": the full name (also "MEGVII Ltd")
                     while end < len(doc) and doc[end].text[:1].isupper() and (  # "the NSO Group company": no tail
                             doc[end].lower_.strip(".") in self._legal_forms or doc[end].lower_ in _NAME_TAILS):
@@ -461,3 +471,31 @@ def _inside_proper_name(doc: Doc, start: int, end: int) -> bool:
     return bool((before is not None and before.is_title and not before.is_sent_start and (
         before.pos_ == "PROPN" or not doc[start].is_sent_start and before.pos_ in ("VERB", "NOUN", "ADJ")))
                 or (after is not None and after.is_title and after.pos_ == "PROPN"))
+
+
+# title-case words that continue a product's name into a model's or edition's ("Cellebrite UFED Pro Series",
+# "NeoFace Watch"; issue 13 round 13)
+_MODEL_WORDS = frozenset({"Pro", "Series", "Plus", "Ultimate", "Premium", "Touch", "Lite", "Mobile", "Enterprise",
+                          "Edition", "Cloud", "Watch", "Express", "Max", "Ultra", "Mini"})
+
+
+def _model_code(tok: Token) -> bool:
+    """True for a model number or code that can end a product's name: "228", "350", "Q6", "TB-2", "Touch2" (not a
+    year: "2019"; not an amount or an ordinal)."""
+    text = tok.text
+    if not any(c.isdigit() for c in text) or not text[:1].isalnum() or len(text) > 8:
+        return False
+    if text.isdigit():
+        return len(text) <= 3 or len(text) == 4 and not text.startswith(("19", "20"))
+    return text[-2:].lower() not in ("st", "nd", "rd", "th", "s") and "," not in text and "." not in text \
+        and any(c.isalpha() for c in text) and (text[:1].isupper() or text[:1].isdigit() and text[-1:].isupper())
+
+
+def _last_word_of_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """True when a one-word, title-case product name ("Signal", "Predator") follows a capitalised proper noun that
+    no name of the gazetteer covers, mid-sentence: "from Federal Signal" names a firm, not the messaging app.
+    ("Google Android", "NSO's Pegasus", "the Israeli Pegasus" keep the product: a known name or a country before it.)"""
+    if end - start != 1 or not doc[start].is_title or start == 0:
+        return False
+    before = doc[start - 1]
+    return before.is_title and before.pos_ == "PROPN" and not before.is_sent_start
