@@ -238,6 +238,7 @@ class Extractor:
                 ext.entities.append(EntityMention(text=p.text[o_start:o_end], label=label, canonical=canonical,
                                                   start=o_start, end=o_end, confidence=round(conf, 3), country=country))
         _us_legislatures(ext.entities)
+        _short_forms_of_bodies(ext.entities)
         _one_state_documents(ext.entities, p.text)
         for ev in events:
             roles: dict[str, str | list[str]] = {}
@@ -390,6 +391,23 @@ def _last_firm(result: _UnitResult, start: int, events: list[dict[str, Any]]) ->
     orgs = [(s + start, e + start, "ORG", can) for s, e, lab, can, _ in result.entities if lab == "ORG"
             and name_key(can) not in watchers]
     return list(orgs[-1]) if orgs else None
+
+
+def _short_forms_of_bodies(entities: list[EntityMention]) -> None:
+    """A state body named by the end of a longer name the document gives with its country is that body's state:
+    "the Army" after "Sri Lanka Army", "the sheriff's office" after "Spokane County Sheriff's Office" (only where one
+    country's bodies end so)."""
+    known: dict[str, set[str]] = {}
+    for e in entities:
+        if e.label == "GOV_AGENCY" and e.country:
+            words = e.text.casefold().split()
+            for n in range(1, len(words)):
+                known.setdefault(" ".join(words[n:]), set()).add(e.country)
+    for e in entities:
+        if e.label == "GOV_AGENCY" and e.country is None:
+            countries = known.get(e.text.casefold().removeprefix("the "), set())
+            if len(countries) == 1:
+                e.country = next(iter(countries))
 
 
 def _us_legislatures(entities: list[EntityMention]) -> None:

@@ -57,3 +57,13 @@ def test_a_capitalised_armed_service_after_the_is_a_named_agency(extractor: Extr
 def test_a_lower_case_army_or_a_longer_name_is_no_bare_service(extractor: Extractor) -> None:
     ext = extractor.extract_text("The army bought drones. The Army Headquarters in the capital said so.")
     assert "army" not in agencies(ext) and "Army" not in agencies(ext)
+
+
+def test_a_short_form_of_a_body_named_in_full_has_its_country(extractor: Extractor) -> None:
+    ext = extractor.extract_text("The Sri Lanka Army bought drones from Vantor Labs. The Army also bought cameras.")
+    assert agencies(ext) == {"Sri Lanka Army": "LK", "Army": "LK"}
+
+
+def test_a_short_form_two_countries_bodies_end_with_keeps_no_country(extractor: Extractor) -> None:
+    ext = extractor.extract_text("The Sri Lanka Army and the Indian Army met in March. The Army said so.")
+    assert agencies(ext).get("Army") is None
