@@ -364,6 +364,11 @@ class EventExtractor:
             return tok.dep_ == "mark"
         if cue[2] in ("claims", "claimed"):
             return tok.pos_ == "VERB"
+        if cue[2] in ("names", "named"):
+            # "A new report names X, Y and Z as the countries that ...": a report's naming, not a stated fact (not
+            # "the names of", nor "X was named as its chief")
+            return tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children) \
+                and any(c.dep_ == "dobj" for c in tok.children)
         return True
 
     @staticmethod
@@ -1236,9 +1241,18 @@ class EventExtractor:
             # "the 36 countries ... that use or have used FinFisher ..., such as Bahrain, ...": only the parties
             # listed ("governments that have used the technology" alone is no buyer said)
             _add_unnamed_buyers(ev, buyers, trig, mentions, text_ok=False)
+        if not ev.roles.get("recipient") and not passive:
+            # "names Nigeria, Kenya and Zambia as the countries that have been employing X's platforms", "Zambia is
+            # one of seven African countries using ICT tools developed by X": the parties the state noun is said of
+            for m in _states_said_to_use(trig, mentions):
+                ev.add("recipient", m)
         if ev.roles.get("recipient") and not ev.roles.get("supplier"):
             for m in self._makers(trig, ev, mentions):  # "used web filtering technologies created by Blue Coat"
                 ev.add("supplier", m)
+        elif ev.roles.get("recipient"):
+            # "using ICT tools developed by X": the maker named on the tool, not a word the tagger read as a name
+            # on it ("ICT"), supplies it
+            _maker_over_modifier(ev, self._makers(trig, ev, mentions))
         if ev.roles.get("recipient") and not ev.roles.get("supplier"):
             for m in makers:
                 ev.add("supplier", m)
@@ -1257,8 +1271,8 @@ class EventExtractor:
         Group", "cameras made by Hikvision"): the supplier when the sentence names no other (the maker sells)."""
         things = [m.root for r in ("product", "capability") for m in ev.roles.get(r, [])]
         things += [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass")]
-        if trig.dep_ in ("relcl", "acl") and any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") or c.dep_ == "mark"
-                                                 and c.lower_ == "that" for c in trig.children):
+        if trig.dep_ in ("relcl", "acl") and any(c.dep_ == "dobj" and (c.tag_ in ("WDT", "WP") or c.lower_ in (
+                "that", "which")) or c.dep_ == "mark" and c.lower_ == "that" for c in trig.children):
             things.append(trig.head)  # "a mechanism developed by X that governments are using": the mechanism
         # "a suite of software products, FinFisher, created by Gamma International": the thing's name or parts
         things += [c for t in list(things) for c in t.children if c.dep_ == "appos"]
@@ -1278,6 +1292,10 @@ class EventExtractor:
                             out += [m for m in mentions if m.label in ("ORG", "PERSON") and (
                                 m.span.start <= obj.i < m.span.end or m.root.head.i == obj.i
                                 and obj.lemma_.casefold() in _ANAPHOR_NOUNS)]
+        if not out:
+            # "the same company that developed the X software, a facial recognition app that the police uses": the
+            # firm a relative clause of making names, with the thing as that clause's object
+            out = [m for thing in things for m in _maker_by_relative_clause(thing, mentions)]
         return out
 
     def _agent_noun(self, trig: Token, sent: Span, mentions: list[Mention], seller: bool) -> Event | None:
@@ -2646,6 +2664,73 @@ _INTENT_NOUNS = {"application", "request", "proposal", "plan", "plans", "attempt
                  "wish", "desire", "tender"}  # ("a tender to procure": called, not yet awarded)
 _INTENT_LEMMAS = {"attempt", "try", "seek", "plan", "intend", "aim", "want", "hope", "consider", "propose",
                   "negotiate", "explore", "mull", "weigh", "look"}
+
+
+def _states_said_to_use(trig: Token, mentions: list[Mention]) -> list[Mention]:
+    """The states or agencies a text says are among the users a use verb's state noun names, when that noun
+    carries the verb as a relative clause or participle: "names Nigeria, Kenya and Zambia as the African countries
+    that have been employing X's platforms" (the objects of the verb of naming; the sentence is then hedged as a
+    report, see :meth:`EventExtractor._hedge_applies`), "Zambia is one of seven African countries using ICT tools"
+    and "Kenya is among the countries that use ..." (the subject of "be"). [] for any other shape."""
+    noun = trig.head
+    if trig.dep_ == "relcl":
+        if not any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in trig.children):
+            return []  # "the countries whose police use ...": the clause has a subject of its own
+    elif trig.dep_ != "acl" or trig.tag_ != "VBG":
+        return []
+    if noun.pos_ != "NOUN" or not _unnamed_states(noun) or noun.dep_ != "pobj":
+        return []
+    prep = noun.head
+    verb = prep.head
+    if prep.lower_ == "as" and verb.pos_ == "VERB" and verb.lemma_.casefold() in _NAMING_VERBS:
+        said = [o for c in verb.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+    elif prep.lower_ == "of" and verb.lower_ == "one" and verb.dep_ == "attr" or prep.lower_ == "among" \
+            and verb.lemma_ == "be":
+        be = verb.head if prep.lower_ == "of" else verb
+        said = [o for c in be.children if c.dep_ == "nsubj" for o in (c, *c.conjuncts)] if be.lemma_ == "be" else []
+    else:
+        return []
+    return [m for m in mentions for o in said if m.span.start <= o.i < m.span.end
+            and m.label in ("GOV_AGENCY", "COUNTRY") and not _country_modifier(m, trig, mentions)]
+
+
+# verbs of a report naming states as users ("A new report names X, Y and Z as the countries that ...")
+_NAMING_VERBS = {"name", "list", "identify", "cite"}
+
+
+def _maker_by_relative_clause(thing: Token, mentions: list[Mention]) -> list[Mention]:
+    """The firm a thing is made by when a relative clause of making on the firm has the thing (or the noun the
+    thing is in apposition to) as its object: "X, the same company that developed the Y software, a facial
+    recognition app that the police uses" (the app is the software, which the company, X, developed), "X, which
+    makes the Z camera". [] when no such clause names a firm."""
+    node = thing
+    for _ in range(3):
+        verb = node.head
+        if node.dep_ == "dobj" and verb.dep_ == "relcl" and verb.lemma_.casefold() in _MAKING_VERBS:
+            if not any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children):
+                return []
+            firm = verb.head  # the noun the clause describes: the firm's name, or a firm noun in apposition to it
+            if firm.dep_ == "appos" and firm.lemma_.casefold() in _ANAPHOR_NOUNS:
+                firm = firm.head
+            return [m for m in mentions if m.label == "ORG" and m.span.start <= firm.i < m.span.end]
+        if node.dep_ != "appos":
+            return []
+        node = verb
+    return []
+
+
+def _maker_over_modifier(ev: Event, makers: list[Mention]) -> None:
+    """Make the maker named on a used thing its supplier in place of a name the tagger found as a modifier of that
+    thing ("using ICT tools developed by X": "ICT" is a kind of tool, tagged a name, and X made them)."""
+    if not makers:
+        return
+    suppliers = ev.roles.get("supplier", [])
+    if suppliers and all(m.root.dep_ == "compound" and m.root.head.pos_ == "NOUN" and any(
+            c.dep_ == "acl" and c.lemma_.casefold() in _MAKER_VERBS for c in m.root.head.children)
+            for m in suppliers):
+        ev.roles["supplier"] = []
+        for m in makers:
+            ev.add("supplier", m)
 
 
 def _only_intended(trigger: Token) -> bool:
