@@ -365,10 +365,10 @@ class EventExtractor:
         if cue[2] in ("claims", "claimed"):
             return tok.pos_ == "VERB"
         if cue[2] in ("names", "named"):
-            # "A new report names X, Y and Z as the countries that ...": a report's naming, not a stated fact (not
-            # "the names of", nor "X was named as its chief")
+            # "A new report names X, Y and Z as the countries that ...", "X and Y were named as the countries that
+            # use ...": a report's naming, not a stated fact (not "the names of", nor "named after")
             return tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children) \
-                and any(c.dep_ == "dobj" for c in tok.children)
+                and any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
         return True
 
     @staticmethod
@@ -2670,8 +2670,9 @@ def _states_said_to_use(trig: Token, mentions: list[Mention]) -> list[Mention]:
     """The states or agencies a text says are among the users a use verb's state noun names, when that noun
     carries the verb as a relative clause or participle: "names Nigeria, Kenya and Zambia as the African countries
     that have been employing X's platforms" (the objects of the verb of naming; the sentence is then hedged as a
-    report, see :meth:`EventExtractor._hedge_applies`), "Zambia is one of seven African countries using ICT tools"
-    and "Kenya is among the countries that use ..." (the subject of "be"). [] for any other shape."""
+    report, see :meth:`EventExtractor._hedge_applies`; or the subject of a passive one: "X has been listed ... as
+    one of seven countries using ..."), "Zambia is one of seven African countries using ICT tools" and "Kenya is
+    among the countries that use ..." (the subject of "be"). [] for any other shape."""
     noun = trig.head
     if trig.dep_ == "relcl":
         if not any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in trig.children):
@@ -2682,8 +2683,16 @@ def _states_said_to_use(trig: Token, mentions: list[Mention]) -> list[Mention]:
         return []
     prep = noun.head
     verb = prep.head
-    if prep.lower_ == "as" and verb.pos_ == "VERB" and verb.lemma_.casefold() in _NAMING_VERBS:
-        said = [o for c in verb.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+    if prep.lower_ == "of" and verb.lower_ == "one" and verb.dep_ == "pobj" and verb.head.lower_ == "as":
+        prep, verb = verb.head, verb.head.head  # "X has been listed ... as one of seven countries using ..."
+    if prep.lower_ == "as" and verb.pos_ == "VERB":
+        for _ in range(2):  # (the parser may hang "as" on a title's verb: "listed in a report titled "...," as")
+            if verb.lemma_.casefold() in _REPORT_NAMING_VERBS or verb.dep_ not in ("advcl", "xcomp"):
+                break
+            verb = verb.head
+        if verb.lemma_.casefold() not in _REPORT_NAMING_VERBS:
+            return []
+        said = [o for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for o in (c, *c.conjuncts)]
     elif prep.lower_ == "of" and verb.lower_ == "one" and verb.dep_ == "attr" or prep.lower_ == "among" \
             and verb.lemma_ == "be":
         be = verb.head if prep.lower_ == "of" else verb
@@ -2695,7 +2704,7 @@ def _states_said_to_use(trig: Token, mentions: list[Mention]) -> list[Mention]:
 
 
 # verbs of a report naming states as users ("A new report names X, Y and Z as the countries that ...")
-_NAMING_VERBS = {"name", "list", "identify", "cite"}
+_REPORT_NAMING_VERBS = {"name", "list", "identify", "cite"}
 
 
 def _maker_by_relative_clause(thing: Token, mentions: list[Mention]) -> list[Mention]:
