@@ -527,6 +527,8 @@ class EventExtractor:
                     ev = self._abuse(tok, sent, mentions, use=lemma in t["abuse_use"])
                     if lemma in USE_VERBS and (bought := self._use_supply(tok, sent, mentions)) is not None:
                         events.append(bought)
+                elif lemma in t["adoption"]:  # "the FaceBox tech was first adopted ... by the police station"
+                    ev = self._use_supply(tok, sent, mentions)
                 elif lemma in t["listing"]:
                     ev = self._listing(tok, sent, mentions)
                 elif lemma in t["ownership"]:
@@ -1234,9 +1236,16 @@ class EventExtractor:
                     if m.label == "ORG" and obj.left_edge.i <= m.root.i <= obj.right_edge.i \
                             and m.root.dep_ in ("poss", "nmod", "compound") and _owner_of_tool(m, mentions):
                         ev.add("supplier", m)
+                for m in _firm_of_tool(obj, mentions):  # "running the Gotham software of the US company X"
+                    ev.add("supplier", m)
         if not ev.roles.get("recipient") and not passive and (buyers := _generic_buyer(trig)) is not None:
-            # "a mechanism developed by Hacking Team that a reported 60 governments worldwide are using"
-            _add_unnamed_buyers(ev, buyers, trig, mentions)
+            # "a mechanism developed by Hacking Team that a reported 60 governments worldwide are using"; a state
+            # noun with the body's name in apposition is that body ("The police agency Europol in The Hague")
+            if named := _state_noun_named(buyers.root, mentions):
+                for m in named:
+                    ev.add("recipient", m)
+            else:
+                _add_unnamed_buyers(ev, buyers, trig, mentions)
         elif not ev.roles.get("recipient") and not passive and (buyers := _generic_buyer(trig, relative=True)) is not None:
             # "the 36 countries ... that use or have used FinFisher ..., such as Bahrain, ...": only the parties
             # listed ("governments that have used the technology" alone is no buyer said)
@@ -2726,6 +2735,33 @@ def _maker_by_relative_clause(thing: Token, mentions: list[Mention]) -> list[Men
             return []
         node = verb
     return []
+
+
+def _firm_of_tool(obj: Token, mentions: list[Mention]) -> list[Mention]:
+    """The firm an "of" phrase on a tool noun names: "the Gotham software of the US company X" (the firm, or a firm
+    noun with the name in apposition), "the cameras of X". [] for any other noun ("the police of X")."""
+    if obj.lemma_.casefold() not in _TOOL_NOUNS and not any(
+            m.label in ITEM_LABELS and m.span.start <= obj.i < m.span.end for m in mentions):
+        return []
+    out: list[Mention] = []
+    for prep in obj.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for g in prep.children:
+            if g.dep_ != "pobj":
+                continue
+            names = [g] + [c for c in g.children if c.dep_ == "appos"] if g.lemma_.casefold() in _ANAPHOR_NOUNS else [g]
+            out += [m for m in mentions for n in names if m.label == "ORG" and m.span.start <= n.i < m.span.end]
+    return out
+
+
+def _state_noun_named(noun: Token, mentions: list[Mention]) -> list[Mention]:
+    """The body a singular state noun names in apposition: "the police agency Europol" (Europol, whatever label the
+    tagger gave the name), "the country's spy agency, the NIS". [] for a plural ("governments") or no name."""
+    if noun.tag_ != "NN":
+        return []
+    return [m for m in mentions for c in noun.children if c.dep_ == "appos" and m.span.start <= c.i < m.span.end
+            and m.label in ("ORG", "GOV_AGENCY")]
 
 
 def _maker_over_modifier(ev: Event, makers: list[Mention]) -> None:

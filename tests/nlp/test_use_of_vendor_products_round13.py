@@ -10,7 +10,8 @@ firms, products and people, marked so. The families:
   (reported, so hedged), "A has been listed ... as one of seven countries using tools developed by X";
 - a state said to be one of, or among, the countries using a firm's tools: "A is one of seven African countries
   using ICT tools developed by X", "A is among the countries that use cameras from X";
-- the maker named on a used tool supplies it, not a word before the tool the tagger read as a name ("ICT tools").
+- the maker named on a used tool supplies it, not a word before the tool the tagger read as a name ("ICT tools");
+- adoption is a use: "the X app, developed by Y, was first adopted ... by the Chennai police".
 """
 
 from __future__ import annotations
@@ -84,3 +85,41 @@ def test_a_state_one_of_the_countries_that_banned_a_firms_tools_is_no_buyer(extr
     # minimal sentence, fictional firm: banning is no use
     text = "Kenya is one of the countries that banned tools developed by Fictive Circles."
     assert not [ev for ev in supplies(extractor.extract_text(text)) if ev.roles.get("recipient")]
+
+
+# ------------------------------------------------------------------ adoption
+def test_a_tool_adopted_by_a_police_body_comes_from_its_maker(extractor: Extractor) -> None:
+    # minimal sentences, fictional firms and product
+    text = "The Facebox app, developed by Fictive Labs, was first adopted in October 2017 by the Chennai police."
+    assert _pairs(text, extractor) == {("Fictive Labs", "Chennai police", False)}
+    text = "The Kenyan police adopted cameras from Fictive Vision in 2019."
+    assert _pairs(text, extractor) == {("Fictive Vision", "Kenyan police", False)}
+
+
+def test_a_government_adopting_a_law_is_no_supply(extractor: Extractor) -> None:
+    # minimal sentence: no firm, no goods
+    assert not supplies(extractor.extract_text("The Kenyan government adopted a new law on surveillance."))
+
+
+# ------------------------------------------------------------------ running, relying on a firm's software
+def test_police_relying_on_or_running_a_firms_software_got_it_from_the_firm(extractor: Extractor) -> None:
+    # minimal sentences, fictional firm and product
+    text = "The Bavarian police and the Hesse police all rely on Fictive Analytics software."
+    assert _pairs(text, extractor) == {("Fictive Analytics", "Bavarian police", False),
+                                       ("Fictive Analytics", "Hesse police", False)}
+    text = "The Hesse police has been running the Gotham software of the US company Fictive Analytics since 2017."
+    assert _pairs(text, extractor) == {("Fictive Analytics", "Hesse police", False)}
+
+
+def test_a_police_agency_named_in_apposition_is_the_user(extractor: Extractor) -> None:
+    # minimal sentence, fictional firm, body and product: the state noun's name is the buyer, not the phrase
+    text = "The police agency Fictopol in The Hague has been running the Gotham software of the company Fictive Analytics."
+    assert {s for s, _r, _h in _pairs(text, extractor)} == {"Fictive Analytics"}
+    assert {r for _s, r, _h in _pairs(text, extractor)} <= {"Fictopol"}
+
+
+def test_a_firm_running_cameras_for_the_police_is_no_use_by_the_firm(extractor: Extractor) -> None:
+    # minimal sentences, fictional firm: a state body runs nothing here
+    text = "The ministry runs the program. Fictive Corp runs cameras for the Kenyan police."
+    assert not [ev for ev in supplies(extractor.extract_text(text)) if ev.roles.get("recipient")
+                and "Fictive Corp" in names(ev.roles.get("recipient"))]
