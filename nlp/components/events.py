@@ -1226,6 +1226,9 @@ class EventExtractor:
                 ev.add("supplier", m)
             elif m.label == "COUNTRY" and a.prep == "from" and not _country_modifier(m, trig, mentions):
                 ev.add("supplier", m)  # "decided to install advanced firewalls from China": where they come from
+        if not ev.roles.get("supplier") and trig.pos_ == "VERB":
+            for m in _provider_used(trig, mentions):  # "accused Ethiopia of using another spyware provider, X"
+                ev.add("supplier", m)
         if not ev.roles.get("supplier"):
             # the owner named on the thing used, where the parse hides it: "use of the implant, which is part of
             # Hacking Team's product, by ...", "is installing 1,200 Huawei real-time ... cameras"
@@ -2762,6 +2765,17 @@ def _state_noun_named(noun: Token, mentions: list[Mention]) -> list[Mention]:
         return []
     return [m for m in mentions for c in noun.children if c.dep_ == "appos" and m.span.start <= c.i < m.span.end
             and m.label in ("ORG", "GOV_AGENCY")]
+
+
+def _provider_used(trig: Token, mentions: list[Mention]) -> list[Mention]:
+    """The firm a use verb's object names as a provider: "using another spyware provider, X" (a seller or firm noun
+    with the name in apposition): using a provider is using what it provides."""
+    out: list[Mention] = []
+    for obj in (c for c in trig.children if c.dep_ == "dobj"):
+        if obj.pos_ == "NOUN" and obj.lemma_.casefold() in _SELLER_AGENTS | _ANAPHOR_NOUNS:
+            out += [m for m in mentions for c in obj.children if c.dep_ == "appos" and m.label == "ORG"
+                    and m.span.start <= c.i < m.span.end]
+    return out
 
 
 def _maker_over_modifier(ev: Event, makers: list[Mention]) -> None:
