@@ -2773,7 +2773,8 @@ def _provider_used(trig: Token, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for obj in (c for c in trig.children if c.dep_ == "dobj"):
         if obj.pos_ == "NOUN" and obj.lemma_.casefold() in _SELLER_AGENTS | _ANAPHOR_NOUNS:
-            out += [m for m in mentions for c in obj.children if c.dep_ == "appos" and m.label == "ORG"
+            # (the name is the provider's, whatever label the tagger gave it: "provider, FinFisher" read a product)
+            out += [m for m in mentions for c in obj.children if c.dep_ == "appos" and m.label in ("ORG", "PRODUCT")
                     and m.span.start <= c.i < m.span.end]
     return out
 
