@@ -1253,6 +1253,10 @@ class EventExtractor:
             # "the 36 countries ... that use or have used FinFisher ..., such as Bahrain, ...": only the parties
             # listed ("governments that have used the technology" alone is no buyer said)
             _add_unnamed_buyers(ev, buyers, trig, mentions, text_ok=False)
+        if not ev.roles.get("recipient") and passive and (users := _unnamed_agent_users(trig)) is not None:
+            # "X's system is now used by police stations in eight Indian states": the unnamed users (or the
+            # parties they list)
+            _add_unnamed_buyers(ev, users, trig, mentions)
         if not ev.roles.get("recipient") and not passive:
             # "names Nigeria, Kenya and Zambia as the countries that have been employing X's platforms", "Zambia is
             # one of seven African countries using ICT tools developed by X": the parties the state noun is said of
@@ -2777,6 +2781,26 @@ def _provider_used(trig: Token, mentions: list[Mention]) -> list[Mention]:
             out += [m for m in mentions for c in obj.children if c.dep_ == "appos" and m.label in ("ORG", "PRODUCT")
                     and m.span.start <= c.i < m.span.end]
     return out
+
+
+# heads of a police or sheriff's unit named by a compound ("police stations", "sheriff's departments")
+_UNIT_HEADS = {"station", "department", "office", "unit", "precinct"}
+
+
+def _unnamed_agent_users(trig: Token) -> Span | None:
+    """The unnamed state users a passive use verb's "by" phrase names: "used by police stations in eight Indian
+    states" ("police stations"), "deployed by law enforcement agencies"; without its article and its trailing
+    phrases. None for any other agent ("used by criminals", "used by Fictive Corp")."""
+    for agent in (c for c in trig.children if c.dep_ == "agent"):
+        for g in (c for c in agent.children if c.dep_ == "pobj"):
+            if g.pos_ != "NOUN" or g.tag_ != "NNS":
+                continue
+            lemma = g.lemma_.casefold()
+            if lemma in _STATE_NOUNS or lemma in _UNIT_HEADS and any(
+                    c.dep_ == "compound" and c.lemma_.casefold() in ("police", "sheriff") for c in g.children):
+                left = g.left_edge.i + (1 if g.left_edge.dep_ in ("det", "poss") else 0)
+                return g.doc[left : g.i + 1]
+    return None
 
 
 def _maker_over_modifier(ev: Event, makers: list[Mention]) -> None:

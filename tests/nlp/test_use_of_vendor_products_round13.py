@@ -128,3 +128,12 @@ def test_a_state_using_a_named_provider_got_its_goods_from_it(extractor: Extract
     # minimal sentence, fictional firm: using a provider is using what it provides
     text = "Researchers accused Ethiopia of using another spyware provider, Fictive Spy, to target the opposition."
     assert {(s, r) for s, r, _h in _pairs(text, extractor)} == {("Fictive Spy", "ET")}
+
+
+# ------------------------------------------------------------------ unnamed users after "used by"
+def test_a_firms_system_used_by_unnamed_police_stations(extractor: Extractor) -> None:
+    # minimal sentences, fictional firm: the users are named only by their kind; the country of their states is
+    # no buyer, and users who are no state body make no supply
+    text = "Fictive Labs' system is now used by police stations in eight Indian states."
+    assert _pairs(text, extractor) == {("Fictive Labs", "police stations", False)}
+    assert not supplies(extractor.extract_text("Fictive Labs' spyware was used by criminals."))
