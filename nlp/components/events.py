@@ -1254,9 +1254,10 @@ class EventExtractor:
             # listed ("governments that have used the technology" alone is no buyer said)
             _add_unnamed_buyers(ev, buyers, trig, mentions, text_ok=False)
         if not ev.roles.get("recipient") and passive and (users := _unnamed_agent_users(trig)) is not None:
-            # "X's system is now used by police stations in eight Indian states": the unnamed users (or the
-            # parties they list)
-            _add_unnamed_buyers(ev, users, trig, mentions)
+            # "X's system is now used by police stations in eight Indian states": the unnamed police units (or the
+            # parties they list); a generic state noun only through the parties it lists ("used by law enforcement
+            # agencies such as ..."; "commonly used by repressive regimes" is a habit said, no buyer)
+            _add_unnamed_buyers(ev, users, trig, mentions, text_ok=users.root.lemma_.casefold() in _UNIT_HEADS)
         if not ev.roles.get("recipient") and not passive:
             # "names Nigeria, Kenya and Zambia as the countries that have been employing X's platforms", "Zambia is
             # one of seven African countries using ICT tools developed by X": the parties the state noun is said of

@@ -137,3 +137,11 @@ def test_a_firms_system_used_by_unnamed_police_stations(extractor: Extractor) ->
     text = "Fictive Labs' system is now used by police stations in eight Indian states."
     assert _pairs(text, extractor) == {("Fictive Labs", "police stations", False)}
     assert not supplies(extractor.extract_text("Fictive Labs' spyware was used by criminals."))
+
+
+def test_a_generic_state_noun_after_used_by_is_no_buyer_unless_it_lists_some(extractor: Extractor) -> None:
+    # minimal sentences, fictional firms: a habit said of unnamed regimes names no buyer; the bodies listed do
+    text = "The spyware, produced by Fictive Solutions, was commonly used by repressive regimes."
+    assert not [ev for ev in supplies(extractor.extract_text(text)) if ev.roles.get("recipient")]
+    text = "The Fictive Labs software is used by law enforcement agencies such as the Kenyan police and the Ugandan police."
+    assert _pairs(text, extractor) == {("Fictive Labs", "Kenyan police", False), ("Fictive Labs", "Ugandan police", False)}
