@@ -11,12 +11,16 @@ firms, products and people, marked so. The families:
 - a state said to be one of, or among, the countries using a firm's tools: "A is one of seven African countries
   using ICT tools developed by X", "A is among the countries that use cameras from X";
 - the maker named on a used tool supplies it, not a word before the tool the tagger read as a name ("ICT tools");
-- adoption is a use: "the X app, developed by Y, was first adopted ... by the Chennai police".
+- adoption is a use: "the X app, developed by Y, was first adopted ... by the Chennai police"; so are running
+  and relying on a firm's software, and using a named provider;
+- unnamed police units after a passive use verb are its users ("used by police stations in eight Indian states");
+- an acronym of lower-case words ("automated border control (ABC)") is a term, never a supplier (kind R9).
 """
 
 from __future__ import annotations
 
 from nlp.extract import Extractor
+from tests.nlp.readings import labels as _labels
 from tests.nlp.readings import names, supplies
 
 
@@ -145,3 +149,15 @@ def test_a_generic_state_noun_after_used_by_is_no_buyer_unless_it_lists_some(ext
     assert not [ev for ev in supplies(extractor.extract_text(text)) if ev.roles.get("recipient")]
     text = "The Fictive Labs software is used by law enforcement agencies such as the Kenyan police and the Ugandan police."
     assert _pairs(text, extractor) == {("Fictive Labs", "Kenyan police", False), ("Fictive Labs", "Ugandan police", False)}
+
+
+# ------------------------------------------------------------------ a term's acronym is no supplier
+def test_the_acronym_of_lower_case_words_is_a_term_not_an_organisation(extractor: Extractor) -> None:
+    # minimal sentences, fictional firm: "ABC" spells "automated border control", it is no firm to supply anything
+    text = ("The airport installed automated border control (ABC) gates with facial recognition. The ABC gates "
+            "open in May.")
+    ext = extractor.extract_text(text)
+    assert "ABC" not in _labels(ext)
+    assert not [ev for ev in supplies(ext) if "ABC" in names(ev.roles.get("supplier"))]
+    ext = extractor.extract_text("The gates were built by the Fictive Border Company (FBC) for the national police.")
+    assert _labels(ext)["FBC"] == {"ORG"}
