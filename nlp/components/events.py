@@ -574,6 +574,9 @@ class EventExtractor:
                         for m in ev.roles.get(role, []):
                             through.add(role, m)
                     events.append(through)
+        for ev in events:
+            if ev.type == "supply":
+                _end_user_recipient(ev, mentions)  # "acquired ... from X for use by the Central Intelligence Organisation"
         events += self._formerly_known_as(sent, mentions)
         return _dedupe(events)
 
@@ -2802,6 +2805,26 @@ def _unnamed_agent_users(trig: Token) -> Span | None:
                 left = g.left_edge.i + (1 if g.left_edge.dep_ in ("det", "poss") else 0)
                 return g.doc[left : g.i + 1]
     return None
+
+
+def _end_user_recipient(ev: Event, mentions: list[Mention]) -> None:
+    """The state body a supply verb names as the end user ("acquired the equipment from X in 2019 for use by the
+    Central Intelligence Organisation", "the government bought ... for use by the X"), when the verb's own recipient
+    is no named state body or country: it is added to the recipients."""
+    trig = ev.trigger
+    if trig.pos_ != "VERB" or not ev.roles.get("supplier"):
+        return
+    recipients = ev.roles.get("recipient", [])
+    if any(m.label in ("GOV_AGENCY", "COUNTRY") for m in recipients):
+        return
+    users = [m for p in trig.children if p.dep_ == "prep" and p.lower_ == "for" for u in p.children
+             if u.dep_ == "pobj" and u.lemma_.casefold() == "use" for b in u.children
+             if b.dep_ == "prep" and b.lower_ == "by" for g in b.children if g.dep_ == "pobj"
+             for m in mentions if m.label == "GOV_AGENCY" and m.span.start <= g.i < m.span.end]
+    if not users:
+        return
+    for m in users:
+        ev.add("recipient", m)
 
 
 def _maker_over_modifier(ev: Event, makers: list[Mention]) -> None:

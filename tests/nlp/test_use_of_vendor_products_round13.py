@@ -161,3 +161,13 @@ def test_the_acronym_of_lower_case_words_is_a_term_not_an_organisation(extractor
     assert not [ev for ev in supplies(ext) if "ABC" in names(ev.roles.get("supplier"))]
     ext = extractor.extract_text("The gates were built by the Fictive Border Company (FBC) for the national police.")
     assert _labels(ext)["FBC"] == {"ORG"}
+
+
+# ------------------------------------------------------------------ the end user after "for use by"
+def test_the_end_user_after_for_use_by_gets_the_goods(extractor: Extractor) -> None:
+    # minimal sentences, fictional firm: the body named as the end user is a recipient beside "the government"
+    text = ("The government bought the snooping equipment from Fictive Group in 2019 for use by the Central "
+            "Intelligence Organisation.")
+    assert ("Fictive Group", "Central Intelligence Organisation") in {(s, r) for s, r, _h in _pairs(text, extractor)}
+    text = "The Kenyan police bought the cameras from Fictive Vision for use by the Kenyan Defence Forces."
+    assert {(s, r) for s, r, _h in _pairs(text, extractor)} == {("Fictive Vision", "Kenyan police")}
