@@ -366,6 +366,7 @@ class EntityNormalizer:
         ents = self._country_built_names(doc, ents, conf)
         ents, aux = self._guarded_names(doc, ents, aux, conf)
         ents = self._acronyms(doc, ents, conf)
+        ents = _acronyms_of_common_words(doc, ents)
         ents = self._dotted_acronyms(doc, ents, conf)
         ents = _publication_names(doc, ents, conf)
         ents += _sites_named_by_their_address(doc, ents, conf)
@@ -1857,6 +1858,25 @@ def _comma_continued_remits(doc: Doc, ents: list[Span], conf: dict[tuple[int, in
                 continue
         out.append(e)
     return out
+
+
+def _acronyms_of_common_words(doc: Doc, ents: list[Span]) -> list[Span]:
+    """An acronym in brackets after lower-case words whose initials it spells is a term, not an organisation:
+    "automated border control (ABC) gates", "live facial recognition (LFR)"; the ORG ner gave it, there and at its
+    later uses in the text, is dropped (a term is no party to become a supplier or buyer)."""
+    terms: set[str] = set()
+    for e in ents:
+        if e.label_ != "ORG" or len(e) != 1 or not e.text.isupper() or not 2 <= len(e.text) <= 6:
+            continue
+        if e.start < 1 or e.end >= len(doc) or doc[e.start - 1].text != "(" or doc[e.end].text != ")":
+            continue
+        words = doc[max(e.start - 1 - len(e.text), 0) : e.start - 1]
+        if len(words) == len(e.text) and all(w.is_lower and w.is_alpha for w in words) \
+                and "".join(w.text[0] for w in words).upper() == e.text:
+            terms.add(e.text)
+    if not terms:
+        return ents
+    return [e for e in ents if not (e.label_ == "ORG" and e.text in terms)]
 
 
 def _acronym_after(doc: Doc, ent: Span) -> tuple[int, int] | None:

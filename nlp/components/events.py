@@ -380,6 +380,11 @@ class EventExtractor:
             return tok.dep_ == "mark"
         if cue[2] in ("claims", "claimed"):
             return tok.pos_ == "VERB"
+        if cue[2] in ("names", "named"):
+            # "A new report names X, Y and Z as the countries that ...", "X and Y were named as the countries that
+            # use ...": a report's naming, not a stated fact (not "the names of", nor "named after")
+            return tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children) \
+                and any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
         return True
 
     @staticmethod
@@ -538,6 +543,8 @@ class EventExtractor:
                     ev = self._abuse(tok, sent, mentions, use=lemma in t["abuse_use"])
                     if lemma in USE_VERBS and (bought := self._use_supply(tok, sent, mentions)) is not None:
                         events.append(bought)
+                elif lemma in t["adoption"]:  # "the FaceBox tech was first adopted ... by the police station"
+                    ev = self._use_supply(tok, sent, mentions)
                 elif lemma in t["listing"]:
                     ev = self._listing(tok, sent, mentions)
                 elif lemma in t["ownership"]:
@@ -583,6 +590,9 @@ class EventExtractor:
                         for m in ev.roles.get(role, []):
                             through.add(role, m)
                     events.append(through)
+        for ev in events:
+            if ev.type == "supply":
+                _end_user_recipient(ev, mentions)  # "acquired ... from X for use by the Central Intelligence Organisation"
         events += self._formerly_known_as(sent, mentions)
         return _dedupe(events)
 
@@ -1242,6 +1252,9 @@ class EventExtractor:
                 ev.add("supplier", m)
             elif m.label == "COUNTRY" and a.prep == "from" and not _country_modifier(m, trig, mentions):
                 ev.add("supplier", m)  # "decided to install advanced firewalls from China": where they come from
+        if not ev.roles.get("supplier") and trig.pos_ == "VERB":
+            for m in _provider_used(trig, mentions):  # "accused Ethiopia of using another spyware provider, X"
+                ev.add("supplier", m)
         if not ev.roles.get("supplier"):
             # the owner named on the thing used, where the parse hides it: "use of the implant, which is part of
             # Hacking Team's product, by ...", "is installing 1,200 Huawei real-time ... cameras"
@@ -1252,16 +1265,37 @@ class EventExtractor:
                     if m.label == "ORG" and obj.left_edge.i <= m.root.i <= obj.right_edge.i \
                             and m.root.dep_ in ("poss", "nmod", "compound") and _owner_of_tool(m, mentions):
                         ev.add("supplier", m)
+                for m in _firm_of_tool(obj, mentions):  # "running the Gotham software of the US company X"
+                    ev.add("supplier", m)
         if not ev.roles.get("recipient") and not passive and (buyers := _generic_buyer(trig)) is not None:
-            # "a mechanism developed by Hacking Team that a reported 60 governments worldwide are using"
-            _add_unnamed_buyers(ev, buyers, trig, mentions)
+            # "a mechanism developed by Hacking Team that a reported 60 governments worldwide are using"; a state
+            # noun with the body's name in apposition is that body ("The police agency Europol in The Hague")
+            if named := _state_noun_named(buyers.root, mentions):
+                for m in named:
+                    ev.add("recipient", m)
+            else:
+                _add_unnamed_buyers(ev, buyers, trig, mentions)
         elif not ev.roles.get("recipient") and not passive and (buyers := _generic_buyer(trig, relative=True)) is not None:
             # "the 36 countries ... that use or have used FinFisher ..., such as Bahrain, ...": only the parties
             # listed ("governments that have used the technology" alone is no buyer said)
             _add_unnamed_buyers(ev, buyers, trig, mentions, text_ok=False)
+        if not ev.roles.get("recipient") and passive and (users := _unnamed_agent_users(trig)) is not None:
+            # "X's system is now used by police stations in eight Indian states": the unnamed police units (or the
+            # parties they list); a generic state noun only through the parties it lists ("used by law enforcement
+            # agencies such as ..."; "commonly used by repressive regimes" is a habit said, no buyer)
+            _add_unnamed_buyers(ev, users, trig, mentions, text_ok=users.root.lemma_.casefold() in _UNIT_HEADS)
+        if not ev.roles.get("recipient") and not passive:
+            # "names Nigeria, Kenya and Zambia as the countries that have been employing X's platforms", "Zambia is
+            # one of seven African countries using ICT tools developed by X": the parties the state noun is said of
+            for m in _states_said_to_use(trig, mentions):
+                ev.add("recipient", m)
         if ev.roles.get("recipient") and not ev.roles.get("supplier"):
             for m in self._makers(trig, ev, mentions):  # "used web filtering technologies created by Blue Coat"
                 ev.add("supplier", m)
+        elif ev.roles.get("recipient"):
+            # "using ICT tools developed by X": the maker named on the tool, not a word the tagger read as a name
+            # on it ("ICT"), supplies it
+            _maker_over_modifier(ev, self._makers(trig, ev, mentions))
         if ev.roles.get("recipient") and not ev.roles.get("supplier"):
             for m in makers:
                 ev.add("supplier", m)
@@ -1280,8 +1314,8 @@ class EventExtractor:
         Group", "cameras made by Hikvision"): the supplier when the sentence names no other (the maker sells)."""
         things = [m.root for r in ("product", "capability") for m in ev.roles.get(r, [])]
         things += [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass")]
-        if trig.dep_ in ("relcl", "acl") and any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") or c.dep_ == "mark"
-                                                 and c.lower_ == "that" for c in trig.children):
+        if trig.dep_ in ("relcl", "acl") and any(c.dep_ == "dobj" and (c.tag_ in ("WDT", "WP") or c.lower_ in (
+                "that", "which")) or c.dep_ == "mark" and c.lower_ == "that" for c in trig.children):
             things.append(trig.head)  # "a mechanism developed by X that governments are using": the mechanism
         # "a suite of software products, FinFisher, created by Gamma International": the thing's name or parts
         things += [c for t in list(things) for c in t.children if c.dep_ == "appos"]
@@ -1301,6 +1335,10 @@ class EventExtractor:
                             out += [m for m in mentions if m.label in ("ORG", "PERSON") and (
                                 m.span.start <= obj.i < m.span.end or m.root.head.i == obj.i
                                 and obj.lemma_.casefold() in _ANAPHOR_NOUNS)]
+        if not out:
+            # "the same company that developed the X software, a facial recognition app that the police uses": the
+            # firm a relative clause of making names, with the thing as that clause's object
+            out = [m for thing in things for m in _maker_by_relative_clause(thing, mentions)]
         return out
 
     def _agent_noun(self, trig: Token, sent: Span, mentions: list[Mention], seller: bool) -> Event | None:
@@ -2693,6 +2731,161 @@ _INTENT_NOUNS = {"application", "request", "proposal", "plan", "plans", "attempt
                  "wish", "desire", "tender"}  # ("a tender to procure": called, not yet awarded)
 _INTENT_LEMMAS = {"attempt", "try", "seek", "plan", "intend", "aim", "want", "hope", "consider", "propose",
                   "negotiate", "explore", "mull", "weigh", "look"}
+
+
+def _states_said_to_use(trig: Token, mentions: list[Mention]) -> list[Mention]:
+    """The states or agencies a text says are among the users a use verb's state noun names, when that noun
+    carries the verb as a relative clause or participle: "names Nigeria, Kenya and Zambia as the African countries
+    that have been employing X's platforms" (the objects of the verb of naming; the sentence is then hedged as a
+    report, see :meth:`EventExtractor._hedge_applies`; or the subject of a passive one: "X has been listed ... as
+    one of seven countries using ..."), "Zambia is one of seven African countries using ICT tools" and "Kenya is
+    among the countries that use ..." (the subject of "be"). [] for any other shape."""
+    noun = trig.head
+    if trig.dep_ == "relcl":
+        if not any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in trig.children):
+            return []  # "the countries whose police use ...": the clause has a subject of its own
+    elif trig.dep_ != "acl" or trig.tag_ != "VBG":
+        return []
+    if noun.pos_ != "NOUN" or not _unnamed_states(noun) or noun.dep_ != "pobj":
+        return []
+    prep = noun.head
+    verb = prep.head
+    if prep.lower_ == "of" and verb.lower_ == "one" and verb.dep_ == "pobj" and verb.head.lower_ == "as":
+        prep, verb = verb.head, verb.head.head  # "X has been listed ... as one of seven countries using ..."
+    if prep.lower_ == "as" and verb.pos_ == "VERB":
+        for _ in range(2):  # (the parser may hang "as" on a title's verb: "listed in a report titled "...," as")
+            if verb.lemma_.casefold() in _REPORT_NAMING_VERBS or verb.dep_ not in ("advcl", "xcomp"):
+                break
+            verb = verb.head
+        if verb.lemma_.casefold() not in _REPORT_NAMING_VERBS:
+            return []
+        said = [o for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for o in (c, *c.conjuncts)]
+    elif prep.lower_ == "of" and verb.lower_ == "one" and verb.dep_ == "attr" or prep.lower_ == "among" \
+            and verb.lemma_ == "be":
+        be = verb.head if prep.lower_ == "of" else verb
+        said = [o for c in be.children if c.dep_ == "nsubj" for o in (c, *c.conjuncts)] if be.lemma_ == "be" else []
+    else:
+        return []
+    return [m for m in mentions for o in said if m.span.start <= o.i < m.span.end
+            and m.label in ("GOV_AGENCY", "COUNTRY") and not _country_modifier(m, trig, mentions)]
+
+
+# verbs of a report naming states as users ("A new report names X, Y and Z as the countries that ...")
+_REPORT_NAMING_VERBS = {"name", "list", "identify", "cite"}
+
+
+def _maker_by_relative_clause(thing: Token, mentions: list[Mention]) -> list[Mention]:
+    """The firm a thing is made by when a relative clause of making on the firm has the thing (or the noun the
+    thing is in apposition to) as its object: "X, the same company that developed the Y software, a facial
+    recognition app that the police uses" (the app is the software, which the company, X, developed), "X, which
+    makes the Z camera". [] when no such clause names a firm."""
+    node = thing
+    for _ in range(3):
+        verb = node.head
+        if node.dep_ == "dobj" and verb.dep_ == "relcl" and verb.lemma_.casefold() in _MAKING_VERBS:
+            if not any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children):
+                return []
+            firm = verb.head  # the noun the clause describes: the firm's name, or a firm noun in apposition to it
+            if firm.dep_ == "appos" and firm.lemma_.casefold() in _ANAPHOR_NOUNS:
+                firm = firm.head
+            return [m for m in mentions if m.label == "ORG" and m.span.start <= firm.i < m.span.end]
+        if node.dep_ != "appos":
+            return []
+        node = verb
+    return []
+
+
+def _firm_of_tool(obj: Token, mentions: list[Mention]) -> list[Mention]:
+    """The firm an "of" phrase on a tool noun names: "the Gotham software of the US company X" (the firm, or a firm
+    noun with the name in apposition), "the cameras of X". [] for any other noun ("the police of X")."""
+    if obj.lemma_.casefold() not in _TOOL_NOUNS and not any(
+            m.label in ITEM_LABELS and m.span.start <= obj.i < m.span.end for m in mentions):
+        return []
+    out: list[Mention] = []
+    for prep in obj.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for g in prep.children:
+            if g.dep_ != "pobj":
+                continue
+            names = [g] + [c for c in g.children if c.dep_ == "appos"] if g.lemma_.casefold() in _ANAPHOR_NOUNS else [g]
+            out += [m for m in mentions for n in names if m.label == "ORG" and m.span.start <= n.i < m.span.end]
+    return out
+
+
+def _state_noun_named(noun: Token, mentions: list[Mention]) -> list[Mention]:
+    """The body a singular state noun names in apposition: "the police agency Europol" (Europol, whatever label the
+    tagger gave the name), "the country's spy agency, the NIS". [] for a plural ("governments") or no name."""
+    if noun.tag_ != "NN":
+        return []
+    return [m for m in mentions for c in noun.children if c.dep_ == "appos" and m.span.start <= c.i < m.span.end
+            and m.label in ("ORG", "GOV_AGENCY")]
+
+
+def _provider_used(trig: Token, mentions: list[Mention]) -> list[Mention]:
+    """The firm a use verb's object names as a provider: "using another spyware provider, X" (a seller or firm noun
+    with the name in apposition): using a provider is using what it provides."""
+    out: list[Mention] = []
+    for obj in (c for c in trig.children if c.dep_ == "dobj"):
+        if obj.pos_ == "NOUN" and obj.lemma_.casefold() in _SELLER_AGENTS | _ANAPHOR_NOUNS:
+            # (the name is the provider's, whatever label the tagger gave it: "provider, FinFisher" read a product)
+            out += [m for m in mentions for c in obj.children if c.dep_ == "appos" and m.label in ("ORG", "PRODUCT")
+                    and m.span.start <= c.i < m.span.end]
+    return out
+
+
+# heads of a police or sheriff's unit named by a compound ("police stations", "sheriff's departments")
+_UNIT_HEADS = {"station", "department", "office", "unit", "precinct"}
+
+
+def _unnamed_agent_users(trig: Token) -> Span | None:
+    """The unnamed state users a passive use verb's "by" phrase names: "used by police stations in eight Indian
+    states" ("police stations"), "deployed by law enforcement agencies"; without its article and its trailing
+    phrases. None for any other agent ("used by criminals", "used by Fictive Corp")."""
+    for agent in (c for c in trig.children if c.dep_ == "agent"):
+        for g in (c for c in agent.children if c.dep_ == "pobj"):
+            if g.pos_ != "NOUN" or g.tag_ != "NNS":
+                continue
+            lemma = g.lemma_.casefold()
+            if lemma in _STATE_NOUNS or lemma in _UNIT_HEADS and any(
+                    c.dep_ == "compound" and c.lemma_.casefold() in ("police", "sheriff") for c in g.children):
+                left = g.left_edge.i + (1 if g.left_edge.dep_ in ("det", "poss") else 0)
+                return g.doc[left : g.i + 1]
+    return None
+
+
+def _end_user_recipient(ev: Event, mentions: list[Mention]) -> None:
+    """The state body a supply verb names as the end user ("acquired the equipment from X in 2019 for use by the
+    Central Intelligence Organisation", "the government bought ... for use by the X"), when the verb's own recipient
+    is no named state body or country: it is added to the recipients."""
+    trig = ev.trigger
+    if trig.pos_ != "VERB" or not ev.roles.get("supplier"):
+        return
+    recipients = ev.roles.get("recipient", [])
+    if any(m.label in ("GOV_AGENCY", "COUNTRY") for m in recipients):
+        return
+    users = [m for p in trig.children if p.dep_ == "prep" and p.lower_ == "for" for u in p.children
+             if u.dep_ == "pobj" and u.lemma_.casefold() == "use" for b in u.children
+             if b.dep_ == "prep" and b.lower_ == "by" for g in b.children if g.dep_ == "pobj"
+             for m in mentions if m.label == "GOV_AGENCY" and m.span.start <= g.i < m.span.end]
+    if not users:
+        return
+    for m in users:
+        ev.add("recipient", m)
+
+
+def _maker_over_modifier(ev: Event, makers: list[Mention]) -> None:
+    """Make the maker named on a used thing its supplier in place of a name the tagger found as a modifier of that
+    thing ("using ICT tools developed by X": "ICT" is a kind of tool, tagged a name, and X made them)."""
+    if not makers:
+        return
+    suppliers = ev.roles.get("supplier", [])
+    if suppliers and all(m.root.dep_ == "compound" and m.root.head.pos_ == "NOUN" and any(
+            c.dep_ == "acl" and c.lemma_.casefold() in _MAKER_VERBS for c in m.root.head.children)
+            for m in suppliers):
+        ev.roles["supplier"] = []
+        for m in makers:
+            ev.add("supplier", m)
 
 
 def _only_intended(trigger: Token) -> bool:
