@@ -358,7 +358,8 @@ def _earlier_party(event: dict[str, Any], mention: list[Any], firm: list[Any] | 
     word = str(value).rpartition(":")[2]
     if state is None or word != "they" and not (
             word in state[3].casefold().split() or state[2] == "COUNTRY" and word in _STATE_WORDS):
-        return None  # ("The ministry ..." after "Kenya's police force": not the body named)
+        # ("The ministry ..." after "Kenya's police force": not the body named) a bare noun stays an unnamed body
+        return None if word == "they" else [start, end, "GOV_GENERIC", word]
     return _from_previous_paragraph(event, state)
 
 

@@ -1405,8 +1405,9 @@ class EntityNormalizer:
                    for e in clash):
                 continue
             if self.gazetteer.country_code(name.text) or self._is_place(name.text) \
-                    or _named_as_firm(doc, name.text, self._legal_forms):
-                continue
+                    or _named_as_firm(doc, name.text, self._legal_forms) \
+                    or len(name) > 1 and name[-1].lower_ in _ORG_WORDS - {"software", "technology", "security", "intelligence", "ai"}:
+                continue  # ("the Fictive Labs software", "the NSO Group tool": a firm's name on its goods)
             out = [e for e in out if e not in clash]
             span = Span(doc, start, end, label="PRODUCT", kb_id=name_key(name.text))
             out.append(span)

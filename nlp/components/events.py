@@ -2862,8 +2862,9 @@ def _end_user_recipient(ev: Event, mentions: list[Mention]) -> None:
     if trig.pos_ != "VERB" or not ev.roles.get("supplier"):
         return
     recipients = ev.roles.get("recipient", [])
-    if any(m.label in ("GOV_AGENCY", "COUNTRY") for m in recipients):
-        return
+    if any(m.label in ("GOV_AGENCY", "COUNTRY") and not m.value.startswith(PREVIOUS_PARAGRAPH_STATE)
+           for m in recipients):
+        return  # (a bare "the government" opening a paragraph names no body yet)
     users = [m for p in trig.children if p.dep_ == "prep" and p.lower_ == "for" for u in p.children
              if u.dep_ == "pobj" and u.lemma_.casefold() == "use" for b in u.children
              if b.dep_ == "prep" and b.lower_ == "by" for g in b.children if g.dep_ == "pobj"
