@@ -1250,6 +1250,9 @@ class EventExtractor:
             elif m.label == "ORG" and (a.prep == "from" or _owner_of_tool(m, mentions)) and a.prep != "by" \
                     and a.dep != "nsubj":
                 ev.add("supplier", m)
+            elif m.label == "ORG" and a.prep == "by" and not passive and trig.pos_ == "VERB" and any(
+                    c.dep_ == "dobj" and c.lemma_.casefold() in _TOOL_NOUNS for c in trig.children):
+                ev.add("supplier", m)  # "police have used the software by X" (the parser hangs "by X" on the verb)
             elif m.label == "COUNTRY" and a.prep == "from" and not _country_modifier(m, trig, mentions):
                 ev.add("supplier", m)  # "decided to install advanced firewalls from China": where they come from
         if not ev.roles.get("supplier") and trig.pos_ == "VERB":
@@ -2798,17 +2801,25 @@ def _maker_by_relative_clause(thing: Token, mentions: list[Mention]) -> list[Men
 def _firm_of_tool(obj: Token, mentions: list[Mention]) -> list[Mention]:
     """The firm an "of" phrase on a tool noun names: "the Gotham software of the US company X" (the firm, or a firm
     noun with the name in apposition), "the cameras of X". [] for any other noun ("the police of X")."""
-    if obj.lemma_.casefold() not in _TOOL_NOUNS and not any(
+    if obj.lemma_.casefold() not in _TOOL_NOUNS | {"service"} and not any(
             m.label in ITEM_LABELS and m.span.start <= obj.i < m.span.end for m in mentions):
         return []
     out: list[Mention] = []
     for prep in obj.children:
-        if prep.dep_ != "prep" or prep.lower_ != "of":
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "by"):  # ("used the software by Palantir Technologies")
             continue
         for g in prep.children:
             if g.dep_ != "pobj":
                 continue
-            names = [g] + [c for c in g.children if c.dep_ == "appos"] if g.lemma_.casefold() in _ANAPHOR_NOUNS else [g]
+            names = [g]
+            if g.lemma_.casefold() in _PARTNER_NOUNS:
+                # "the services of Israeli software security company called X": the name the firm noun gives
+                # (the parser may hang "called X" on the verb whose object the tool noun is)
+                namings = [c for c in g.children if c.dep_ == "acl"] + [
+                    c for c in obj.head.children if c.dep_ == "xcomp" and c.i == g.i + 1]
+                names += [c for c in g.children if c.dep_ == "appos"] + [
+                    n for c in namings if c.lemma_.casefold() in _NAMING_VERBS
+                    for n in c.children if n.dep_ in ("oprd", "attr", "dobj", "xcomp")]
             out += [m for m in mentions for n in names if m.label == "ORG" and m.span.start <= n.i < m.span.end]
     return out
 

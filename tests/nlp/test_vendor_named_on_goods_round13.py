@@ -67,3 +67,24 @@ def test_a_short_form_of_a_body_named_in_full_has_its_country(extractor: Extract
 def test_a_short_form_two_countries_bodies_end_with_keeps_no_country(extractor: Extractor) -> None:
     ext = extractor.extract_text("The Sri Lanka Army and the Indian Army met in March. The Army said so.")
     assert agencies(ext).get("Army") is None
+
+
+def test_software_used_by_a_body_with_its_maker_after_by_is_a_supply(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "Records revealed that Dutch police have used the software by Vantor Labs since 2011.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Vantor Labs"}
+    assert names(sale.roles.get("recipient")) == {"Dutch police"}
+
+
+def test_a_state_using_the_services_of_a_company_called_x_got_them_from_x(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "Ethiopia has been using the services of a software security company called Vantor Labs to eavesdrop on "
+        "opposition figures.")
+    assert any(names(s.roles.get("supplier")) == {"Vantor Labs"} and names(s.roles.get("recipient")) == {"ET"}
+               for s in supplies(ext))
+
+
+def test_services_of_a_firm_no_name_gives_no_supply(extractor: Extractor) -> None:
+    ext = extractor.extract_text("The Dutch police used the services of a taxi firm.")
+    assert supplies(ext) == []
