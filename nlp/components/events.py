@@ -515,7 +515,9 @@ class EventExtractor:
                         # gets the installation (who installs may be named in the next sentence)
                         ev = self._supply_or_ownership(tok, sent, mentions, seller=False)
                     else:
-                        ev = self._supply_or_ownership(tok, sent, mentions, seller=lemma in t["supply_seller"])
+                        # ("the police leased drones from X": a two-way verb with "from" is the taking reading)
+                        ev = self._supply_or_ownership(tok, sent, mentions,
+                                                       seller=lemma in t["supply_seller"] and not _taken_from(tok))
                 elif lemma in _SELECTING_VERBS and (chosen := self._selected(tok, mentions)) is not None:
                     ev = chosen
                 elif lemma in t["abuse"] or lemma in t["abuse_use"]:
@@ -549,6 +551,8 @@ class EventExtractor:
                     ev = self._use_supply(tok, sent, mentions)
                 else:
                     ev = None
+                if ev is None and lemma in _CONTRACT_NOUNS:
+                    ev = self._contract_wording(tok, sent, mentions)
             else:
                 ev = None
             if ev is not None:
@@ -1551,6 +1555,73 @@ class EventExtractor:
             ev.add("supplier", m)
         for m in mentions:
             if m.label in ITEM_LABELS and self._attach(trig, m) is not None:
+                ev.add(_item_role(m), m)
+        _add_sentence_dates(ev, sent, mentions)
+        return ev
+
+    def _contract_wording(self, trig: Token, sent: Span, mentions: list[Mention]) -> Event | None:
+        """A deal told as a document the other rules leave: "approves the tender award and the signing of the
+        contract to X for the provision of a system for the National Police Service", "announced the conclusion of
+        an investment agreement with X", "renewed its subscription to X", "has troubling ties to Y and contracts
+        with ICE". The firm the deal is made "to"/"with" (a subscription or lease also "for") supplies; the state
+        body the goods are "for" gets them, else the state body that is the clause's subject or the deal's holder.
+        A firm subject and a state "with" it: the firm supplies the state. Two firms or two states: nothing (who
+        gives is not said)."""
+        lemma = trig.lemma_.casefold()
+        if lemma == "award" and not any(c.dep_ == "compound" and c.lemma_.casefold() in ("tender", "contract")
+                                        for c in trig.children):
+            return None  # (a prize: "received an award from the ministry")
+        verb, act = _deal_verb(trig)
+        if verb is None:
+            return None
+        service = lemma in _SERVICE_DEAL_NOUNS
+        coordinated = trig.dep_ == "conj"  # "has troubling ties to X and contracts with ICE"
+        if act is None and not service and not coordinated:
+            return None  # (a plain "signed a contract with X": the deal rules read it)
+        subj_toks = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj_toks and verb.dep_ == "conj":  # "began to sell ... and also has contracts with ICE"
+            subj_toks = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        subj = [m for m in mentions for c in subj_toks if m.span.start <= c.i < m.span.end]
+        holders = [m for m in mentions for c in trig.children if c.dep_ == "poss" and m.span.start <= c.i < m.span.end]
+        firm_preps = ("to", "with", "for") if service else ("to", "with")
+        firms: list[Mention] = []
+        users: list[Mention] = []
+        withs: list[Mention] = []
+        agents: list[Mention] = []
+        for m in mentions:
+            if m.label not in PARTY_LABELS and m.label != "GOV_GENERIC" or m in subj or m in holders \
+                    or _country_modifier(m, trig, mentions):
+                continue
+            if coordinated and m.root.dep_ == "pobj" and m.root.head.lower_ == "with" and m.root.head.head.i == trig.head.i:
+                a: Attachment | None = Attachment(m, "pobj", "with")  # (the parser hangs "with ICE" on the noun
+                # before "and contracts")
+            else:
+                a = self._attach(trig, m) or self._attach(verb, m)
+            if a is None or a.dep in ("nsubj", "nsubjpass"):
+                continue
+            prep = "to" if a.dep == "dative" else a.prep
+            if m.label == "ORG" and prep in firm_preps:
+                firms.append(m)
+            elif m.label in _STATE_LABELS and prep == "for":
+                users.append(m)  # "for the provision of a system for the National Police Service"
+            elif m.label in _STATE_LABELS and prep == "with":
+                withs.append(m)
+            elif m.label in _STATE_LABELS and prep == "by":
+                agents.append(m)
+        ev = Event("supply", trig, confidence=self.base - 0.15)
+        if not firms and withs and any(m.label == "ORG" for m in subj + holders):
+            suppliers, recipients = [m for m in subj + holders if m.label == "ORG"], withs
+        else:
+            suppliers = firms
+            recipients = users or [m for m in subj + holders if m.label in _STATE_LABELS] or agents
+        if not suppliers or not recipients:
+            return None
+        for m in recipients:
+            ev.add("recipient", m)
+        for m in suppliers:
+            ev.add("supplier", m)
+        for m in mentions:
+            if m.label in ITEM_LABELS and (self._attach(trig, m) is not None or self._attach(verb, m) is not None):
                 ev.add(_item_role(m), m)
         _add_sentence_dates(ev, sent, mentions)
         return ev
@@ -2654,6 +2725,8 @@ def _only_intended(trigger: Token) -> bool:
     if trigger.dep_ == "acl" and _infinitive(trigger) and trigger.head.lemma_.casefold() in _INTENT_NOUNS \
             and _contract_won_for(trigger) is None:  # (a tender or bid won is done: "won the tender to supply")
         return True  # "An application by three German states to use analysis software from X ... has failed"
+    if _under_memorandum(trigger):
+        return True  # "signed a memorandum of understanding with X (to supply ...)": agreed, not yet delivered
     node = trigger
     for _ in range(3):
         if node.dep_ in ("xcomp", "pcomp") or node.dep_ == "advcl" and _infinitive(node):
@@ -2864,3 +2937,68 @@ def _dedupe(events: list[Event]) -> list[Event]:
             continue
         final.append(ev)
     return final
+
+
+# ---- contract, award, memorandum, lease and subscription wording (round 13 of issue 13, branch contracts15) ----
+# nouns of a deal told as a document: a firm "to"/"with" which it is made supplies, the state body it is for gets
+_CONTRACT_NOUNS = frozenset({"contract", "agreement", "tender", "memorandum", "mou", "deal", "subscription", "lease",
+                             "award"})
+# nouns of doing something with a contract ("the award of the contract to X", "the signing of the contract to X",
+# "the conclusion of an investment agreement with X"): the deal noun hangs on them through "of"
+_DEAL_ACT_NOUNS = frozenset({"award", "signing", "conclusion", "execution", "renewal", "extension", "approval"})
+# deals paid for as a service: "the Sheriff's subscription to X", "a lease with X"; "for X" names the seller too
+_SERVICE_DEAL_NOUNS = frozenset({"subscription", "lease"})
+# memoranda and plans: a supply told through them is reported hedged (signed, but not yet a delivery)
+_MEMORANDUM_NOUNS = frozenset({"memorandum", "mou"})
+# verbs that take goods "from" a firm in one reading and give them "to" a party in the other: "leased drones from X"
+_TWO_WAY_SUPPLY_VERBS = frozenset({"lease", "license", "licence", "rent"})
+_STATE_LABELS = ("GOV_AGENCY", "COUNTRY", "GOV_GENERIC")
+
+
+def _taken_from(verb: Token) -> bool:
+    """True for a two-way supply verb whose goods come "from" someone ("the police leased drones from X", "licensed
+    the software from X"): its subject gets them, it does not give them."""
+    return verb.lemma_.casefold() in _TWO_WAY_SUPPLY_VERBS and any(
+        c.dep_ == "prep" and c.lower_ == "from" for c in verb.children) and not any(
+        c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in verb.children)
+
+
+def _under_memorandum(trigger: Token) -> bool:
+    """True when the supply is told through a memorandum of understanding ("signed an MoU with X", "signed a
+    memorandum of understanding with X to supply ..."): the trigger is that noun, or an infinitive or noun on it."""
+    node = trigger
+    for _ in range(3):
+        if node.lemma_.casefold() in _MEMORANDUM_NOUNS or node.lower_ == "mou":
+            return True
+        if node.dep_ in ("acl", "relcl", "xcomp", "advcl", "pobj", "prep") and node.head.i != node.i:
+            node = node.head
+        else:
+            return False
+    return node.lemma_.casefold() in _MEMORANDUM_NOUNS
+
+
+def _deal_verb(trig: Token) -> tuple[Token | None, Token | None]:
+    """The verb of the clause that holds a deal noun, and the act noun on the way ("approved the award of the
+    contract": approved, award), through objects, "of" phrases and coordination (at most four steps)."""
+    node, act = trig, None
+    if trig.lemma_.casefold() in _DEAL_ACT_NOUNS:
+        act = trig
+    for _ in range(4):
+        if node.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") and node.head.pos_ in ("VERB", "AUX"):
+            return node.head, act
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ in ("NOUN", "PROPN"):
+            node = node.head.head
+            if node.lemma_.casefold() in _DEAL_ACT_NOUNS:
+                act = node
+        elif node.dep_ in ("conj", "compound") and node.head.pos_ in ("NOUN", "PROPN"):
+            node = node.head
+            if node.lemma_.casefold() in _DEAL_ACT_NOUNS:
+                act = node
+        elif node.dep_ == "pobj" and node.i != trig.i and trig.dep_ == "conj" and node.head.head.lemma_.casefold() in \
+                _TIE_NOUNS:  # "has ties to extremists and contracts with ICE": the parser coordinates the two nouns
+            node = node.head.head
+        elif node.dep_ == "pobj" and node.head.lower_ in ("for", "into", "under") and node.head.head.pos_ == "VERB":
+            return node.head.head, act  # "pays $35,000 for its subscription to X", "entered into a lease with X"
+        else:
+            return None, act
+    return None, act
