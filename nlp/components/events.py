@@ -1568,6 +1568,8 @@ class EventExtractor:
         A firm subject and a state "with" it: the firm supplies the state. Two firms or two states: nothing (who
         gives is not said)."""
         lemma = trig.lemma_.casefold()
+        if (between := _between_them(trig, mentions)) is not None:
+            return between if between.roles.get("supplier") and between.roles.get("recipient") else None
         if lemma == "award" and not any(c.dep_ == "compound" and c.lemma_.casefold() in ("tender", "contract")
                                         for c in trig.children):
             return None  # (a prize: "received an award from the ministry")
@@ -1576,7 +1578,9 @@ class EventExtractor:
             return None
         service = lemma in _SERVICE_DEAL_NOUNS
         coordinated = trig.dep_ == "conj"  # "has troubling ties to X and contracts with ICE"
-        if act is None and not service and not coordinated:
+        # "The second contract was signed with X for the Internal Security Force": a passive deal, whom it is for
+        passive = trig.dep_ == "nsubjpass" and verb.lemma_.casefold() in _AWARD_VERBS | _SIGNING_VERBS
+        if act is None and not service and not coordinated and not passive:
             return None  # (a plain "signed a contract with X": the deal rules read it)
         subj_toks = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subj_toks and verb.dep_ == "conj":  # "began to sell ... and also has contracts with ICE"
@@ -1600,6 +1604,10 @@ class EventExtractor:
             if a is None or a.dep in ("nsubj", "nsubjpass"):
                 continue
             prep = "to" if a.dep == "dative" else a.prep
+            if m.label in _STATE_LABELS and m.root.dep_ == "pobj" and (m.root.head.lower_ == "for" or (
+                    m.root.head.lower_ == "of" and m.root.head.head.lower_ == "benefit")):
+                prep = "for"  # (the parser may hang "for the Internal Security Force" on the firm's name; "for the
+                # benefit of X" is for X)
             if m.label == "ORG" and prep in firm_preps:
                 firms.append(m)
             elif m.label in _STATE_LABELS and prep == "for":
@@ -1614,7 +1622,11 @@ class EventExtractor:
         else:
             suppliers = firms
             recipients = users or [m for m in subj + holders if m.label in _STATE_LABELS] or agents
-        if not suppliers or not recipients:
+        if not suppliers and users and passive and _unnamed_firms(verb, trig):
+            # "the third contract was signed with various companies for the benefit of the Internal Security Force":
+            # the body gets what firms the text does not name supply (a purchase with no named seller)
+            ev.confidence = self.base - 0.25
+        elif not suppliers or not recipients:
             return None
         for m in recipients:
             ev.add("recipient", m)
@@ -2851,6 +2863,8 @@ def _lone_buyer(sent: Span, in_sent: list[Mention], buyer_lemmas: set[str], sell
     if len(in_sent) != 1 or in_sent[0].label not in ("GOV_AGENCY", "COUNTRY"):
         return False
     root = in_sent[0].root
+    if _lone_contract_body(sent):
+        return True  # "the third contract was signed with various companies for the benefit of the ISF"
     if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.pos_ == "VERB":
         return root.head.head.lemma_.casefold() in seller_lemmas
     return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and root.head.lemma_.casefold() in buyer_lemmas
@@ -3002,3 +3016,42 @@ def _deal_verb(trig: Token) -> tuple[Token | None, Token | None]:
         else:
             return None, act
     return None, act
+
+
+def _between_them(trig: Token, mentions: list[Mention]) -> Event | None:
+    """"Pen-Link sued the Sheriff's Office to block the agency from disclosing the contracts between them": a deal
+    "between them" (or "between the two") is between the subject and the object of the sentence's main verb; a firm
+    on one side and a state body on the other, the firm supplies. None when the deal is not said "between them"; an
+    event without parties when the two are not a firm and a state."""
+    prep = next((c for c in trig.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+    if prep is None or not any(g.dep_ == "pobj" and (g.lower_ == "them" or g.lower_ == "two" and any(
+            d.lower_ == "the" for d in g.children)) for g in prep.children):
+        return None
+    root = trig.sent.root
+    heads = {c.i for c in root.children if c.dep_ in ("nsubj", "dobj")}
+    sides = [m for m in mentions if m.refers is None and m.label in PARTY_LABELS and (
+        m.root.i in heads or m.root.dep_ in ("appos", "compound") and m.root.head.i in heads)]
+    ev = Event("supply", trig, confidence=0.6)
+    firms = [m for m in sides if m.label == "ORG"]
+    states = [m for m in sides if m.label in _STATE_LABELS]
+    if len(firms) == 1 and states:
+        ev.add("supplier", firms[0])
+        for m in states:
+            ev.add("recipient", m)
+    return ev
+
+
+def _unnamed_firms(verb: Token, trig: Token) -> bool:
+    """True when a deal is made "with"/"to" firms the text does not name ("was signed with various national and
+    international companies", "awarded to three suppliers")."""
+    preps = [c for h in (verb, trig) for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ in ("with", "to")]
+    return any(g.dep_ == "pobj" and g.pos_ == "NOUN" and g.lemma_.casefold() in _PARTNER_NOUNS | {"supplier", "contractor"}
+               for p in preps for g in p.children)
+
+
+def _lone_contract_body(sent: Span) -> bool:
+    """True when the sentence tells a contract signed or awarded in the passive with firms it does not name ("was
+    signed with various companies for ..."): the state body it is for is then its one party (read by
+    :meth:`EventExtractor._contract_wording`)."""
+    return any(t.dep_ == "nsubjpass" and t.lemma_.casefold() in _CONTRACT_NOUNS and t.head.lemma_.casefold() in
+               _AWARD_VERBS | _SIGNING_VERBS and _unnamed_firms(t.head, t) for t in sent)

@@ -87,3 +87,33 @@ def test_a_prize_or_a_deal_between_two_firms_is_no_supply(extractor: Extractor) 
     assert not [s for s in supplies(prize) if s.roles.get("supplier") and s.roles.get("recipient")]
     firms = extractor.extract_text("Korvalo Systems renewed its subscription to Zentrix Forensics.")
     assert not [s for s in supplies(firms) if s.roles.get("supplier") and s.roles.get("recipient")]
+
+
+def test_a_contract_signed_with_a_firm_for_a_body_in_the_passive(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "The second contract was signed with Zentrix Corporation for the Internal Security Force.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Zentrix Corporation"}
+    assert names(sale.roles.get("recipient")) == {"Internal Security Force"}
+    alone = extractor.extract_text("The second contract was signed with Zentrix Corporation in May.")
+    assert not [s for s in supplies(alone) if s.roles.get("supplier") and s.roles.get("recipient")]
+
+
+def test_contracts_between_them_are_between_the_subject_and_the_object(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "Acme Vision Inc. sued the Fayette County Sheriff's Department to stop the agency from releasing the "
+        "contracts between them.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Acme Vision Inc."}
+    assert names(sale.roles.get("recipient")) == {"Fayette County Sheriff's Department"}
+    firms = extractor.extract_text("Acme Vision Inc. sued Korvalo Systems Ltd. over the contracts between them.")
+    assert not [s for s in supplies(firms) if s.roles.get("supplier") and s.roles.get("recipient")]
+
+
+def test_a_contract_signed_with_unnamed_companies_for_a_body_keeps_its_buyer(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "The third contract was signed with various national and international companies for the benefit of the "
+        "Internal Security Force.")
+    [sale] = supplies(ext)
+    assert not sale.roles.get("supplier")  # the firms are not named
+    assert names(sale.roles.get("recipient")) == {"Internal Security Force"}
