@@ -117,3 +117,10 @@ def test_a_contract_signed_with_unnamed_companies_for_a_body_keeps_its_buyer(ext
     [sale] = supplies(ext)
     assert not sale.roles.get("supplier")  # the firms are not named
     assert names(sale.roles.get("recipient")) == {"Internal Security Force"}
+
+
+def test_a_deal_between_two_states_needs_the_giving_side_said(extractor: Extractor) -> None:
+    for text in ("The Ministry of Finance announced the conclusion of a loan agreement with the Government of Japan.",
+                 "The Ministry of Interior renewed its lease with the Ministry of Defence."):
+        ext = extractor.extract_text(text)
+        assert not [s for s in supplies(ext) if s.roles.get("supplier")], text
