@@ -1622,6 +1622,12 @@ class EventExtractor:
         else:
             suppliers = firms
             recipients = users or [m for m in subj + holders if m.label in _STATE_LABELS] or agents
+        if suppliers and not recipients and passive and verb.lemma_.casefold() == "award" and _definite_deal(trig) \
+                and (issuer := _tender_issuer_before(trig)) is not None:
+            # "The Home Office issued a tender for ... . The contract was awarded to X": who put the tender out
+            # awards it (told in one of the two sentences before, at the confidence of a next-sentence link)
+            recipients = [issuer]
+            ev.confidence = MAKER_NEXT_SENTENCE_CONFIDENCE
         if not suppliers and users and passive and _unnamed_firms(verb, trig):
             # "the third contract was signed with various companies for the benefit of the Internal Security Force":
             # the body gets what firms the text does not name supply (a purchase with no named seller)
@@ -2860,6 +2866,8 @@ def _lone_buyer(sent: Span, in_sent: list[Mention], buyer_lemmas: set[str], sell
     says it got the goods: "The Defence Intelligence Agency has acquired equipment which can spy on calls", "It was
     sold to the National Telecommunication Monitoring Center" name one party, the buyer, and are a supply all the
     same (the event rules then ask for goods that say surveillance)."""
+    if len(in_sent) == 1 and in_sent[0].label == "ORG" and _awarded_alone(sent):
+        return True  # "The contract was awarded to X" after a tender a state body issued (the buyer said before)
     if len(in_sent) != 1 or in_sent[0].label not in ("GOV_AGENCY", "COUNTRY"):
         return False
     root = in_sent[0].root
@@ -3055,3 +3063,49 @@ def _lone_contract_body(sent: Span) -> bool:
     :meth:`EventExtractor._contract_wording`)."""
     return any(t.dep_ == "nsubjpass" and t.lemma_.casefold() in _CONTRACT_NOUNS and t.head.lemma_.casefold() in
                _AWARD_VERBS | _SIGNING_VERBS and _unnamed_firms(t.head, t) for t in sent)
+
+
+def _definite_deal(noun: Token) -> bool:
+    """True for a deal noun that refers back ("the contract", "the tender", "this contract")."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+
+
+def _tender_issuer_before(trig: Token) -> Mention | None:
+    """The one state body that put a tender or contract out in the two sentences before the trigger's ("X issued a
+    tender for ...", "a tender floated by X", "X invited bids"): the subject of an issuing verb whose object is a
+    tender, contract or bid noun, or the agent of that verb in the passive; None when there is none or several."""
+    doc = trig.doc
+    start = trig.sent.start
+    sents: list[Span] = []
+    while start > 0 and len(sents) < 2:
+        prev = doc[start - 1].sent
+        sents.append(prev)
+        start = prev.start
+    found: dict[tuple[int, int], Mention] = {}
+    for sent in sents:
+        for ent in sent.ents:
+            if ent.label_ not in ("GOV_AGENCY",):
+                continue
+            root = ent.root
+            verb = None
+            if root.dep_ == "nsubj":
+                verb = root.head
+                deal = any(c.dep_ == "dobj" and c.lemma_.casefold() in _CONTRACT_NOUNS | {"bid"} for c in verb.children)
+            elif root.dep_ == "pobj" and root.head.dep_ == "agent":
+                verb = root.head.head
+                deal = any(c.dep_ == "nsubjpass" and c.lemma_.casefold() in _CONTRACT_NOUNS for c in verb.children) or (
+                    verb.dep_ == "acl" and verb.head.lemma_.casefold() in _CONTRACT_NOUNS)
+            else:
+                deal = False
+            if verb is not None and deal and verb.lemma_.casefold() in _ISSUING_VERBS:
+                m = Mention(ent, ent.label_, ent.kb_id_ or ent.text)
+                found[m.key] = m
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _awarded_alone(sent: Span) -> bool:
+    """True when the sentence tells a definite contract or tender awarded in the passive with no one awarding ("The
+    contract was awarded to X"): its buyer may be the state body that issued the tender just before
+    (:func:`_tender_issuer_before`)."""
+    return any(t.dep_ == "nsubjpass" and t.lemma_.casefold() in _CONTRACT_NOUNS and t.head.lemma_.casefold() == "award"
+               and _definite_deal(t) and not any(c.dep_ == "agent" for c in t.head.children) for t in sent)

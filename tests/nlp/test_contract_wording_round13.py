@@ -124,3 +124,15 @@ def test_a_deal_between_two_states_needs_the_giving_side_said(extractor: Extract
                  "The Ministry of Interior renewed its lease with the Ministry of Defence."):
         ext = extractor.extract_text(text)
         assert not [s for s in supplies(ext) if s.roles.get("supplier")], text
+
+
+def test_a_contract_awarded_in_the_passive_goes_from_the_body_that_issued_the_tender(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "The tender for a national facial recognition framework was issued in December by the Home Office. The "
+        "consortium received 13 offers. The contract was awarded to Zentrix Systems.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Zentrix Systems"}
+    assert names(sale.roles.get("recipient")) == {"Home Office"}
+    assert sale.confidence <= 0.6  # a link across sentences
+    praise = extractor.extract_text("Zentrix Systems won praise in May. The contract was awarded to Zentrix Systems.")
+    assert not [s for s in supplies(praise) if s.roles.get("supplier") and s.roles.get("recipient")]
