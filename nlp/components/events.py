@@ -536,7 +536,9 @@ class EventExtractor:
                         # gets the installation (who installs may be named in the next sentence)
                         ev = self._supply_or_ownership(tok, sent, mentions, seller=False)
                     else:
-                        ev = self._supply_or_ownership(tok, sent, mentions, seller=lemma in t["supply_seller"])
+                        # ("the police leased drones from X": a two-way verb with "from" is the taking reading)
+                        ev = self._supply_or_ownership(tok, sent, mentions,
+                                                       seller=lemma in t["supply_seller"] and not _taken_from(tok))
                 elif lemma in _SELECTING_VERBS and (chosen := self._selected(tok, mentions)) is not None:
                     ev = chosen
                 elif lemma in t["abuse"] or lemma in t["abuse_use"]:
@@ -572,6 +574,8 @@ class EventExtractor:
                     ev = self._use_supply(tok, sent, mentions)
                 else:
                     ev = None
+                if ev is None and lemma in _CONTRACT_NOUNS:
+                    ev = self._contract_wording(tok, sent, mentions)
             else:
                 ev = None
             if ev is not None:
@@ -1615,6 +1619,91 @@ class EventExtractor:
             ev.add("supplier", m)
         for m in mentions:
             if m.label in ITEM_LABELS and self._attach(trig, m) is not None:
+                ev.add(_item_role(m), m)
+        _add_sentence_dates(ev, sent, mentions)
+        return ev
+
+    def _contract_wording(self, trig: Token, sent: Span, mentions: list[Mention]) -> Event | None:
+        """A deal told as a document the other rules leave: "approves the tender award and the signing of the
+        contract to X for the provision of a system for the National Police Service", "announced the conclusion of
+        an investment agreement with X", "renewed its subscription to X", "has troubling ties to Y and contracts
+        with ICE". The firm the deal is made "to"/"with" (a subscription or lease also "for") supplies; the state
+        body the goods are "for" gets them, else the state body that is the clause's subject or the deal's holder.
+        A firm subject and a state "with" it: the firm supplies the state. Two firms or two states: nothing (who
+        gives is not said)."""
+        lemma = trig.lemma_.casefold()
+        if (between := _between_them(trig, mentions)) is not None:
+            return between if between.roles.get("supplier") and between.roles.get("recipient") else None
+        if lemma == "award" and not any(c.dep_ == "compound" and c.lemma_.casefold() in ("tender", "contract")
+                                        for c in trig.children):
+            return None  # (a prize: "received an award from the ministry")
+        verb, act = _deal_verb(trig)
+        if verb is None:
+            return None
+        service = lemma in _SERVICE_DEAL_NOUNS
+        coordinated = trig.dep_ == "conj"  # "has troubling ties to X and contracts with ICE"
+        # "The second contract was signed with X for the Internal Security Force": a passive deal, whom it is for
+        passive = trig.dep_ == "nsubjpass" and verb.lemma_.casefold() in _AWARD_VERBS | _SIGNING_VERBS
+        if act is None and not service and not coordinated and not passive:
+            return None  # (a plain "signed a contract with X": the deal rules read it)
+        subj_toks = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj_toks and verb.dep_ == "conj":  # "began to sell ... and also has contracts with ICE"
+            subj_toks = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        subj = [m for m in mentions for c in subj_toks if m.span.start <= c.i < m.span.end]
+        holders = [m for m in mentions for c in trig.children if c.dep_ == "poss" and m.span.start <= c.i < m.span.end]
+        firm_preps = ("to", "with", "for") if service else ("to", "with")
+        firms: list[Mention] = []
+        users: list[Mention] = []
+        withs: list[Mention] = []
+        agents: list[Mention] = []
+        for m in mentions:
+            if m.label not in PARTY_LABELS and m.label != "GOV_GENERIC" or m in subj or m in holders \
+                    or _country_modifier(m, trig, mentions):
+                continue
+            if coordinated and m.root.dep_ == "pobj" and m.root.head.lower_ == "with" and m.root.head.head.i == trig.head.i:
+                a: Attachment | None = Attachment(m, "pobj", "with")  # (the parser hangs "with ICE" on the noun
+                # before "and contracts")
+            else:
+                a = self._attach(trig, m) or self._attach(verb, m)
+            if a is None or a.dep in ("nsubj", "nsubjpass"):
+                continue
+            prep = "to" if a.dep == "dative" else a.prep
+            if m.label in _STATE_LABELS and m.root.dep_ == "pobj" and (m.root.head.lower_ == "for" or (
+                    m.root.head.lower_ == "of" and m.root.head.head.lower_ == "benefit")):
+                prep = "for"  # (the parser may hang "for the Internal Security Force" on the firm's name; "for the
+                # benefit of X" is for X)
+            if m.label == "ORG" and prep in firm_preps:
+                firms.append(m)
+            elif m.label in _STATE_LABELS and prep == "for":
+                users.append(m)  # "for the provision of a system for the National Police Service"
+            elif m.label in _STATE_LABELS and prep == "with":
+                withs.append(m)
+            elif m.label in _STATE_LABELS and prep == "by":
+                agents.append(m)
+        ev = Event("supply", trig, confidence=self.base - 0.15)
+        if not firms and withs and any(m.label == "ORG" for m in subj + holders):
+            suppliers, recipients = [m for m in subj + holders if m.label == "ORG"], withs
+        else:
+            suppliers = firms
+            recipients = users or [m for m in subj + holders if m.label in _STATE_LABELS] or agents
+        if suppliers and not recipients and passive and verb.lemma_.casefold() == "award" and _definite_deal(trig) \
+                and (issuer := _tender_issuer_before(trig)) is not None:
+            # "The Home Office issued a tender for ... . The contract was awarded to X": who put the tender out
+            # awards it (told in one of the two sentences before, at the confidence of a next-sentence link)
+            recipients = [issuer]
+            ev.confidence = MAKER_NEXT_SENTENCE_CONFIDENCE
+        if not suppliers and users and passive and _unnamed_firms(verb, trig):
+            # "the third contract was signed with various companies for the benefit of the Internal Security Force":
+            # the body gets what firms the text does not name supply (a purchase with no named seller)
+            ev.confidence = self.base - 0.25
+        elif not suppliers or not recipients:
+            return None
+        for m in recipients:
+            ev.add("recipient", m)
+        for m in suppliers:
+            ev.add("supplier", m)
+        for m in mentions:
+            if m.label in ITEM_LABELS and (self._attach(trig, m) is not None or self._attach(verb, m) is not None):
                 ev.add(_item_role(m), m)
         _add_sentence_dates(ev, sent, mentions)
         return ev
@@ -2906,6 +2995,8 @@ def _only_intended(trigger: Token) -> bool:
     if trigger.dep_ == "acl" and _infinitive(trigger) and trigger.head.lemma_.casefold() in _INTENT_NOUNS \
             and _contract_won_for(trigger) is None:  # (a tender or bid won is done: "won the tender to supply")
         return True  # "An application by three German states to use analysis software from X ... has failed"
+    if _under_memorandum(trigger):
+        return True  # "signed a memorandum of understanding with X (to supply ...)": agreed, not yet delivered
     node = trigger
     for _ in range(3):
         if node.dep_ in ("xcomp", "pcomp") or node.dep_ == "advcl" and _infinitive(node):
@@ -3067,9 +3158,13 @@ def _lone_buyer(sent: Span, in_sent: list[Mention], buyer_lemmas: set[str], sell
     says it got the goods: "The Defence Intelligence Agency has acquired equipment which can spy on calls", "It was
     sold to the National Telecommunication Monitoring Center" name one party, the buyer, and are a supply all the
     same (the event rules then ask for goods that say surveillance)."""
+    if len(in_sent) == 1 and in_sent[0].label == "ORG" and _awarded_alone(sent):
+        return True  # "The contract was awarded to X" after a tender a state body issued (the buyer said before)
     if len(in_sent) != 1 or in_sent[0].label not in ("GOV_AGENCY", "COUNTRY"):
         return False
     root = in_sent[0].root
+    if _lone_contract_body(sent):
+        return True  # "the third contract was signed with various companies for the benefit of the ISF"
     if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.pos_ == "VERB":
         return root.head.head.lemma_.casefold() in seller_lemmas
     return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and root.head.lemma_.casefold() in buyer_lemmas
@@ -3159,3 +3254,153 @@ def _dedupe(events: list[Event]) -> list[Event]:
             continue
         final.append(ev)
     return final
+
+
+# ---- contract, award, memorandum, lease and subscription wording (round 13 of issue 13, branch contracts15) ----
+# nouns of a deal told as a document: a firm "to"/"with" which it is made supplies, the state body it is for gets
+_CONTRACT_NOUNS = frozenset({"contract", "agreement", "tender", "memorandum", "mou", "deal", "subscription", "lease",
+                             "award"})
+# nouns of doing something with a contract ("the award of the contract to X", "the signing of the contract to X",
+# "the conclusion of an investment agreement with X"): the deal noun hangs on them through "of"
+_DEAL_ACT_NOUNS = frozenset({"award", "signing", "conclusion", "execution", "renewal", "extension", "approval"})
+# deals paid for as a service: "the Sheriff's subscription to X", "a lease with X"; "for X" names the seller too
+_SERVICE_DEAL_NOUNS = frozenset({"subscription", "lease"})
+# memoranda and plans: a supply told through them is reported hedged (signed, but not yet a delivery)
+_MEMORANDUM_NOUNS = frozenset({"memorandum", "mou"})
+# verbs that take goods "from" a firm in one reading and give them "to" a party in the other: "leased drones from X"
+_TWO_WAY_SUPPLY_VERBS = frozenset({"lease", "license", "licence", "rent"})
+_STATE_LABELS = ("GOV_AGENCY", "COUNTRY", "GOV_GENERIC")
+
+
+def _taken_from(verb: Token) -> bool:
+    """True for a two-way supply verb whose goods come "from" someone ("the police leased drones from X", "licensed
+    the software from X"): its subject gets them, it does not give them."""
+    return verb.lemma_.casefold() in _TWO_WAY_SUPPLY_VERBS and any(
+        c.dep_ == "prep" and c.lower_ == "from" for c in verb.children) and not any(
+        c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in verb.children)
+
+
+def _under_memorandum(trigger: Token) -> bool:
+    """True when the supply is told through a memorandum of understanding ("signed an MoU with X", "signed a
+    memorandum of understanding with X to supply ..."): the trigger is that noun, or an infinitive or noun on it."""
+    node = trigger
+    for _ in range(3):
+        if node.lemma_.casefold() in _MEMORANDUM_NOUNS or node.lower_ == "mou":
+            return True
+        if node.dep_ in ("acl", "relcl", "xcomp", "advcl", "pobj", "prep") and node.head.i != node.i:
+            node = node.head
+        else:
+            return False
+    return node.lemma_.casefold() in _MEMORANDUM_NOUNS
+
+
+def _deal_verb(trig: Token) -> tuple[Token | None, Token | None]:
+    """The verb of the clause that holds a deal noun, and the act noun on the way ("approved the award of the
+    contract": approved, award), through objects, "of" phrases and coordination (at most four steps)."""
+    node, act = trig, None
+    if trig.lemma_.casefold() in _DEAL_ACT_NOUNS:
+        act = trig
+    for _ in range(4):
+        if node.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") and node.head.pos_ in ("VERB", "AUX"):
+            return node.head, act
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ in ("NOUN", "PROPN"):
+            node = node.head.head
+            if node.lemma_.casefold() in _DEAL_ACT_NOUNS:
+                act = node
+        elif node.dep_ in ("conj", "compound") and node.head.pos_ in ("NOUN", "PROPN"):
+            node = node.head
+            if node.lemma_.casefold() in _DEAL_ACT_NOUNS:
+                act = node
+        elif node.dep_ == "pobj" and node.i != trig.i and trig.dep_ == "conj" and node.head.head.lemma_.casefold() in \
+                _TIE_NOUNS:  # "has ties to extremists and contracts with ICE": the parser coordinates the two nouns
+            node = node.head.head
+        elif node.dep_ == "pobj" and node.head.lower_ in ("for", "into", "under") and node.head.head.pos_ == "VERB":
+            return node.head.head, act  # "pays $35,000 for its subscription to X", "entered into a lease with X"
+        else:
+            return None, act
+    return None, act
+
+
+def _between_them(trig: Token, mentions: list[Mention]) -> Event | None:
+    """"Pen-Link sued the Sheriff's Office to block the agency from disclosing the contracts between them": a deal
+    "between them" (or "between the two") is between the subject and the object of the sentence's main verb; a firm
+    on one side and a state body on the other, the firm supplies. None when the deal is not said "between them"; an
+    event without parties when the two are not a firm and a state."""
+    prep = next((c for c in trig.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+    if prep is None or not any(g.dep_ == "pobj" and (g.lower_ == "them" or g.lower_ == "two" and any(
+            d.lower_ == "the" for d in g.children)) for g in prep.children):
+        return None
+    root = trig.sent.root
+    heads = {c.i for c in root.children if c.dep_ in ("nsubj", "dobj")}
+    sides = [m for m in mentions if m.refers is None and m.label in PARTY_LABELS and (
+        m.root.i in heads or m.root.dep_ in ("appos", "compound") and m.root.head.i in heads)]
+    ev = Event("supply", trig, confidence=0.6)
+    firms = [m for m in sides if m.label == "ORG"]
+    states = [m for m in sides if m.label in _STATE_LABELS]
+    if len(firms) == 1 and states:
+        ev.add("supplier", firms[0])
+        for m in states:
+            ev.add("recipient", m)
+    return ev
+
+
+def _unnamed_firms(verb: Token, trig: Token) -> bool:
+    """True when a deal is made "with"/"to" firms the text does not name ("was signed with various national and
+    international companies", "awarded to three suppliers")."""
+    preps = [c for h in (verb, trig) for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ in ("with", "to")]
+    return any(g.dep_ == "pobj" and g.pos_ == "NOUN" and g.lemma_.casefold() in _PARTNER_NOUNS | {"supplier", "contractor"}
+               for p in preps for g in p.children)
+
+
+def _lone_contract_body(sent: Span) -> bool:
+    """True when the sentence tells a contract signed or awarded in the passive with firms it does not name ("was
+    signed with various companies for ..."): the state body it is for is then its one party (read by
+    :meth:`EventExtractor._contract_wording`)."""
+    return any(t.dep_ == "nsubjpass" and t.lemma_.casefold() in _CONTRACT_NOUNS and t.head.lemma_.casefold() in
+               _AWARD_VERBS | _SIGNING_VERBS and _unnamed_firms(t.head, t) for t in sent)
+
+
+def _definite_deal(noun: Token) -> bool:
+    """True for a deal noun that refers back ("the contract", "the tender", "this contract")."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+
+
+def _tender_issuer_before(trig: Token) -> Mention | None:
+    """The one state body that put a tender or contract out in the two sentences before the trigger's ("X issued a
+    tender for ...", "a tender floated by X", "X invited bids"): the subject of an issuing verb whose object is a
+    tender, contract or bid noun, or the agent of that verb in the passive; None when there is none or several."""
+    doc = trig.doc
+    start = trig.sent.start
+    sents: list[Span] = []
+    while start > 0 and len(sents) < 2:
+        prev = doc[start - 1].sent
+        sents.append(prev)
+        start = prev.start
+    found: dict[tuple[int, int], Mention] = {}
+    for sent in sents:
+        for ent in sent.ents:
+            if ent.label_ not in ("GOV_AGENCY",):
+                continue
+            root = ent.root
+            verb = None
+            if root.dep_ == "nsubj":
+                verb = root.head
+                deal = any(c.dep_ == "dobj" and c.lemma_.casefold() in _CONTRACT_NOUNS | {"bid"} for c in verb.children)
+            elif root.dep_ == "pobj" and root.head.dep_ == "agent":
+                verb = root.head.head
+                deal = any(c.dep_ == "nsubjpass" and c.lemma_.casefold() in _CONTRACT_NOUNS for c in verb.children) or (
+                    verb.dep_ == "acl" and verb.head.lemma_.casefold() in _CONTRACT_NOUNS)
+            else:
+                deal = False
+            if verb is not None and deal and verb.lemma_.casefold() in _ISSUING_VERBS:
+                m = Mention(ent, ent.label_, ent.kb_id_ or ent.text)
+                found[m.key] = m
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _awarded_alone(sent: Span) -> bool:
+    """True when the sentence tells a definite contract or tender awarded in the passive with no one awarding ("The
+    contract was awarded to X"): its buyer may be the state body that issued the tender just before
+    (:func:`_tender_issuer_before`)."""
+    return any(t.dep_ == "nsubjpass" and t.lemma_.casefold() in _CONTRACT_NOUNS and t.head.lemma_.casefold() == "award"
+               and _definite_deal(t) and not any(c.dep_ == "agent" for c in t.head.children) for t in sent)
