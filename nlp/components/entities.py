@@ -1320,7 +1320,8 @@ class EntityNormalizer:
         for e in ents:  # unquoted: "a facial recognition tool called PAIS, developed by Staqu"
             if e.label_ in ("ORG", "PERSON") and e.start >= 2 and doc[e.start - 1].lower_ in ("called", "named", "dubbed") \
                     and any(t.lemma_.casefold() in _PRODUCT_NOUNS for t in doc[max(0, e.start - 5) : e.start - 1]) \
-                    and conf.get((e.start_char, e.end_char)) != self.gaz_conf:
+                    and doc[e.start - 2].lemma_.casefold() not in _PARTY_NOUNS \
+                    and conf.get((e.start_char, e.end_char)) != self.gaz_conf:  # (not "a software company called X")
                 found.append((e.start, e.end))
         for _a, b in list(found):  # "the "Golden Shield" system (also known as The Great Firewall)"
             k = b + 1 + (b + 1 < len(doc) and doc[b + 1].lower_ in _PRODUCT_NOUNS)
