@@ -62,7 +62,7 @@ _WITH_VERBS = {"work": "with", "partner": "with", "team": "with", "cooperate": "
                "turn": "to", "contract": "with", "agree": "with"}  # ("had contracted with the government to provide")
 _TIE_NOUNS = {"relationship", "relation", "tie"}
 _AWARD_VERBS = {"award", "give", "grant", "sign"}  # the subject of "awarded a contract to X" is the buyer
-_WIN_VERBS = {"win", "secure", "land", "obtain", "receive", "get"}
+_WIN_VERBS = {"win", "secure", "land", "obtain", "receive", "get", "bag", "clinch", "bagg"}  # ("bagg": the model's lemma of "bagged")
 # words that make unnamed goods surveillance goods ("mobile phone surveillance technology", "spy equipment"): with a
 # named buyer, a purchase said even where the seller is not named
 _SURVEILLANCE_WORDS = {"surveillance", "spy", "spyware", "interception", "intercept", "monitoring", "hacking",
@@ -574,6 +574,9 @@ class EventExtractor:
                     ev = self._use_supply(tok, sent, mentions)
                 else:
                     ev = None
+                if ev is None and lemma == "order" and tok.dep_ == "dobj" and tok.head.lemma_.casefold() in _WIN_VERBS:
+                    # "got two separate orders from the Army": an order won is a deal (not "a court order")
+                    ev = self._deal(tok, sent, mentions)
                 if ev is None and lemma in _CONTRACT_NOUNS:
                     ev = self._contract_wording(tok, sent, mentions)
             else:
@@ -3013,11 +3016,16 @@ def _only_intended(trigger: Token) -> bool:
 def _contract_won_for(trigger: Token) -> Token | None:
     """The verb of winning or signing a contract that an infinitive trigger says the purpose of ("won a contract to
     supply ...", "secured a tender to install ...", "signed a deal to buy ..."), however the parser hangs the
-    infinitive (on the noun, or on the verb); None otherwise."""
-    if not _infinitive(trigger):
-        return None
+    infinitive (on the noun, or on the verb), also a gerund after "for" on the contract ("bagged the contract for
+    delivering 200 drones to ..."); None otherwise."""
     verbs = _WIN_VERBS | _SIGNING_VERBS
     head = trigger.head
+    if trigger.dep_ == "pcomp" and trigger.tag_ == "VBG" and head.lower_ == "for" \
+            and head.head.lemma_.casefold() in _DEAL_NOUNS and head.head.dep_ == "dobj" \
+            and head.head.head.lemma_.casefold() in verbs:
+        return head.head.head
+    if not _infinitive(trigger):
+        return None
     if trigger.dep_ in ("acl", "relcl") and head.lemma_.casefold() in _DEAL_NOUNS and head.dep_ == "dobj" \
             and head.head.lemma_.casefold() in verbs:
         return head.head
