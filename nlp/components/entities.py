@@ -288,8 +288,10 @@ class EntityNormalizer:
             span = _trim(ent, self._legal_forms)
             if span is None:
                 continue
-            if label == "ORG" and _AMOUNT.fullmatch(span.text):
-                continue  # "USD210 million": an amount with its currency glued on, no organisation
+            if label == "ORG" and (_AMOUNT.fullmatch(span.text) or _currency_code(span.text)):
+                continue  # "USD210 million", "Tk 4.5", "PKR": an amount or a currency, no organisation
+            if label == "ORG" and conf.get((ent.start_char, ent.end_char)) != self.gaz_conf and _technical_term(span):
+                continue  # "No Objection Certificate (NOC)", "Radio Frequency Identification": a term, no body
             if label == "ORG" and (span.text in self._not_parties or _in_official_title(span) or _heading_words(span)
                                    or any(t.is_upper and t.text in self._not_parties for t in span)
                                    or _bare_head_word(span) or _starts_document_name(span) or _in_title_run(span)):
@@ -1593,7 +1595,53 @@ class EntityNormalizer:
         return out
 
 
-_AMOUNT = re.compile(r"(?:USD|US\$|EUR|GBP|INR|BDT|PKR|LKR|NPR|KES|ZMW|NGN|Rs\.?|Tk\.?)\d[\d,.]*")
+_AMOUNT = re.compile(r"(?:USD|US\$|EUR|GBP|INR|BDT|PKR|LKR|NPR|KES|ZMW|NGN|Rs\.?|Tk\.?) ?\d[\d,.]*")
+# last words of a title-case term of the trade, not a body's name ("Closed Circuit Television", "No Objection
+# Certificate", "International Mobile Subscriber Identity", "Vertical Take-Off and Landing")
+_TRADE_TERM_HEADS = frozenset({"television", "certificate", "identity", "identification", "identifier", "landing", "seizure",
+                         "recognition", "detection", "interception", "inspection", "positioning", "navigation",
+                         "frequency", "vehicle", "aircraft", "camera", "cameras", "sensor", "protocol", "number",
+                         "plate", "imaging", "broadband", "backbone", "storage", "capacity", "photo", "signature"})
+
+
+def _in_order(initials: str, letters: str) -> bool:
+    """True when every letter of ``initials`` appears in ``letters`` in the same order."""
+    rest = iter(letters)
+    return all(ch in rest for ch in initials)
+
+
+def _currency_code(text: str) -> bool:
+    """True for an ISO 4217 currency code standing alone ("PKR", "BDT"; pycountry)."""
+    import pycountry
+
+    return len(text) == 3 and text.isupper() and pycountry.currencies.get(alpha_3=text) is not None
+
+
+def _technical_term(span: Span) -> bool:
+    """True for a title-case term of the trade ner took for a name: two or more words ending in a term noun
+    (:data:`_TRADE_TERM_HEADS`) with no word of a body's or firm's name in it ("Radio Frequency Identification", "No
+    Objection Certificate"), or an acronym in capitals that such a term spells in brackets elsewhere in the text
+    ("NOC", "RFID")."""
+    words = [t for t in span if t.is_alpha]
+    if len(words) >= 2 and words[-1].lower_ in _TRADE_TERM_HEADS and all(
+            t.is_title or t.is_upper or t.lower_ in ("and", "of") for t in words) and not any(
+            t.lower_ in _ORG_WORDS | _STATE_HEADS | _COMMERCIAL for t in words):
+        return True
+    if len(span) != 1 or not span.text.isupper() or not span.text.isalpha():
+        return False
+    doc, letters = span.doc, span.text
+    for tok in doc:
+        if tok.text == letters and tok.i >= 2 and doc[tok.i - 1].text == "(":
+            words = [t for t in doc[max(0, tok.i - 1 - 2 * len(letters)) : tok.i - 1] if t.is_alpha
+                     and t.lower_ not in ("and", "of")]
+            for k in range(len(letters), 1, -1):  # ("Radio Frequency Identification (RFID)": letters in order)
+                tail = words[-k:]
+                if len(tail) == k and tail[-1].i == tok.i - 2 and tail[-1].lower_ in _TRADE_TERM_HEADS \
+                        and tail[0].text[0].upper() == letters[0] and _in_order(
+                            "".join(t.text[0].upper() for t in tail), letters) \
+                        and not any(t.lower_ in _ORG_WORDS | _STATE_HEADS | _COMMERCIAL for t in tail):
+                    return True
+    return False
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?\.?")
 
 

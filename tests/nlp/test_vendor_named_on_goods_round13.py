@@ -88,3 +88,20 @@ def test_a_state_using_the_services_of_a_company_called_x_got_them_from_x(extrac
 def test_services_of_a_firm_no_name_gives_no_supply(extractor: Extractor) -> None:
     ext = extractor.extract_text("The Dutch police used the services of a taxi firm.")
     assert supplies(ext) == []
+
+
+def test_currencies_amounts_and_terms_of_the_trade_are_no_organisations(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "Punjab Police will get drones with a budget of 35 million PKR. The government contributed around Tk 4.5 "
+        "crore. Authorities sought approval of the No Objection Certificate (NOC). The drones use vertical takeoff "
+        "and landing (VTOL) and Radio Frequency Identification (RFID) tags. The NOC was granted.")
+    orgs = {e.text for e in ext.entities if e.label in ("ORG", "GOV_AGENCY")}
+    assert orgs == {"Punjab Police"}
+
+
+def test_bodies_and_firms_with_initials_stay_names(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "The Rapid Action Battalion (RAB) and the Telecommunications Regulatory Authority (TRA) met Vantor Labs "
+        "Systems (VLS).")
+    orgs = {e.text for e in ext.entities if e.label in ("ORG", "GOV_AGENCY")}
+    assert {"Rapid Action Battalion", "RAB", "Telecommunications Regulatory Authority", "TRA"} <= orgs
