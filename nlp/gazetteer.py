@@ -193,6 +193,11 @@ def city_country(text: str) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+def is_city(text: str) -> bool:
+    """True for the name of a GeoNames city of 15,000 people or more in any country (:func:`city_country`)."""
+    return _ascii_fold(text.strip()) in _city_countries()
+
+
 def local_place_code(text: str) -> str | None:
     """The country of a city or region whose name opens a local body's name (nlp/data/local_places.tsv: "Chennai"
     -> "IN", "Bavarian" -> "DE"), or of a first-level subdivision; None otherwise. Only a local body's country,

@@ -34,6 +34,7 @@ from nlp.gazetteer import (
     Gazetteer,
     capital_cities,
     city_country,
+    is_city,
     leader_countries,
     local_place_code,
     subdivision_abbreviation,
@@ -290,6 +291,9 @@ class EntityNormalizer:
                 continue
             if label == "ORG" and (_AMOUNT.fullmatch(span.text) or _currency_code(span.text)):
                 continue  # "USD210 million", "Tk 4.5", "PKR": an amount or a currency, no organisation
+            if label == "ORG" and span.start > 0 and doc[span.start - 1].lower_ == "in" and is_city(span.text):
+                aux.append(Span(doc, span.start, span.end, label="PLACE"))
+                continue  # "the company in Pune": a city, where something is, no organisation
             if label == "ORG" and conf.get((ent.start_char, ent.end_char)) != self.gaz_conf and _technical_term(span):
                 continue  # "No Objection Certificate (NOC)", "Radio Frequency Identification": a term, no body
             if label == "ORG" and (span.text in self._not_parties or _in_official_title(span) or _heading_words(span)
