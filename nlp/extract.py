@@ -31,6 +31,7 @@ from nlp.components.events import (
     PREVIOUS_PARAGRAPH_CONFIDENCE,
     PREVIOUS_PARAGRAPH_ORG,
     PREVIOUS_PARAGRAPH_STATE,
+    STATE_ANAPHORS,
 )
 from nlp.components.ruler import COUNTRY_IN_NAME, LEADER_IN_NAME
 from nlp.components.state_bodies import us_legislative_name
@@ -41,8 +42,8 @@ from nlp.text import Prepared, check_language, clean, prepare, split_units
 from ontology.records import Document, DocumentExtraction, EntityMention, EventMention, stable_id
 
 _CORE_LABELS = ("ORG", "GOV_AGENCY", "PERSON", "PRODUCT")
-# bare nouns that may stand for the state of a country an earlier paragraph has as its main subject
-_STATE_WORDS = ("government", "authority", "regime", "administration")
+# bare nouns that may stand for the state of a country an earlier paragraph has as its main subject (not its forces)
+_STATE_WORDS = STATE_ANAPHORS - {"police", "army", "military"}
 _CODE_LABELS = ("COUNTRY", "PLACE", "CAPABILITY", "VICTIM_GROUP", "LIST")
 
 
@@ -363,11 +364,9 @@ def _earlier_party(event: dict[str, Any], mention: list[Any], firm: list[Any] | 
     return _from_previous_paragraph(event, state)
 
 
-def _from_previous_paragraph(event: dict[str, Any], state: list[Any] | None) -> list[Any] | None:
-    """The state body of an earlier paragraph as a role of ``event`` (None when there is none), which then carries at
-    most :data:`PREVIOUS_PARAGRAPH_CONFIDENCE` and says so in its explanation."""
-    if state is None:
-        return None
+def _from_previous_paragraph(event: dict[str, Any], state: list[Any]) -> list[Any]:
+    """The state body of an earlier paragraph as a role of ``event``, which then carries at most
+    :data:`PREVIOUS_PARAGRAPH_CONFIDENCE` and says so in its explanation."""
     event["confidence"] = round(min(event["confidence"], PREVIOUS_PARAGRAPH_CONFIDENCE), 3)
     why = "a party is the state body an earlier paragraph has as its main subject"
     if why not in event.get("explanation", ""):

@@ -2436,7 +2436,7 @@ def _bare_state_noun(tok: Token) -> str | None:
     ministry", "authorities" with no article); None for another token or one that says whose it is ("the Israeli
     government", "the government of Hungary", "the governments")."""
     lemma = tok.lemma_.casefold()
-    if tok.pos_ != "NOUN" or lemma not in _STATE_ANAPHORS | _AGENCY_ANAPHORS:
+    if tok.pos_ != "NOUN" or lemma not in STATE_ANAPHORS | _AGENCY_ANAPHORS:
         return None
     if lemma not in ("police", "army", "military") and (tok.tag_ == "NNS") != (lemma == "authority"):
         return None  # "the governments", "the agencies": several, not the one named before
@@ -2450,7 +2450,8 @@ def _bare_state_noun(tok: Token) -> str | None:
     return lemma
 
 
-_STATE_ANAPHORS = {"government", "authority", "regime", "administration", "police", "army", "military"}
+# nouns a bare "the ..." uses for a state or its forces named before ("the government", "the police")
+STATE_ANAPHORS = {"government", "authority", "regime", "administration", "police", "army", "military"}
 _AGENCY_ANAPHORS = {"agency", "bureau", "ministry"}  # "the agency", "the bureau": the agency named before
 _DEFINITE = {"the", "this", "that", "these", "those"}
 
@@ -2499,7 +2500,7 @@ def _state_antecedent(tok: Token, mentions: list[Mention]) -> Mention | None:
         return None
     for m in reversed([m for m in mentions if m.span.end <= tok.i and m.refers is None]):
         if m.label == "GOV_AGENCY" and (lemma in _AGENCY_ANAPHORS or m.span.root.lemma_.casefold() in
-                                        _STATE_ANAPHORS | {"state"}):
+                                        STATE_ANAPHORS | {"state"}):
             return m
         if lemma in _AGENCY_ANAPHORS:
             continue
