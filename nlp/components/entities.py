@@ -105,7 +105,8 @@ _ROLE_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "minister",
                          "superintendent", "inspector", "officer", "analyst", "professor", "senator", "lawmaker"})
 
 
-_REMIT_WORDS = frozenset({"affairs", "home", "interior", "defence", "defense", "security", "finance", "justice",
+# the remit words of a minister's title ("minister Home Affairs"), which no person's name holds
+_MINISTER_REMITS = frozenset({"affairs", "home", "interior", "defence", "defense", "security", "finance", "justice",
                           "information", "communications", "foreign", "state", "trade", "industry", "commerce"})
 
 
@@ -123,7 +124,7 @@ def _people_after_role_nouns(doc: Doc, taken: list[Span], conf: dict[tuple[int, 
                 and doc[j].is_alpha:
             j += 1
         if 2 <= j - tok.i - 1 <= 3 and (j >= len(doc) or not (doc[j].is_title and doc[j].pos_ == "PROPN")) \
-                and not any(t.lower_ in _REMIT_WORDS for t in doc[tok.i + 1 : j]):  # ("minister Home Affairs": a remit)
+                and not any(t.lower_ in _MINISTER_REMITS for t in doc[tok.i + 1 : j]):  # ("minister Home Affairs": a remit)
             span = Span(doc, tok.i + 1, j, label="PERSON", kb_id=name_key(doc[tok.i + 1 : j].text))
             out.append(span)
             conf[(span.start_char, span.end_char)] = confidence
