@@ -1183,7 +1183,8 @@ class EventExtractor:
         # ("Huawei provided them all." opening a paragraph: goods of the paragraph before, which the extractor
         # sees; with no buyer it puts in there, the event is dropped)
         if parties + (1 if things or unnamed_seller or surveillance_goods or opening_goods
-                      or _goods_said_before(trig, self.t["supply_seller"]) else 0) < 2:
+                      or _goods_said_before(trig, self.t["supply_seller"])
+                      or not seller and _bought_by_body_described_again(trig, recipient) else 0) < 2:
             return None  # ("Bangladesh bought surveillance technology from a company run by ...": the buyer, said)
         parties_at = {m.key for m in supplier + recipient}
         if ev.roles.get("country"):  # "In Mexico, authorities bought ...": Mexico is the buyer, not only where
@@ -1588,7 +1589,7 @@ class EventExtractor:
                 # "it does not have a business relationship with the Sudanese government or the NISS": the firm
                 # supplies the state side, with what is coordinated with it
                 state, firms = [m for m in partners if m.label in PARTY_LABELS], subj
-            elif not subj and not parties.get("between"):
+            elif not subj and not parties.get("between") and not (subj := _bare_state_signer(verb)):
                 return None  # "(it has) a relationship with the government or the NISS": one side only is named
             else:
                 sides = subj + partners
@@ -3378,6 +3379,27 @@ def _lone_deal_event(sent: Span, in_sent: list[Mention], events: list[Event], fi
     return ev
 
 
+def _bare_state_signer(verb: Token) -> list[Mention]:
+    """"Brig al-Shafi said that the ministry signed a contract worth QR79,947,177 with Mannai Corporation": the
+    unnamed state body ("the ministry", "the police", "the government") that is the subject of a verb of signing
+    or making a deal, which no earlier name resolved, as the deal's state side (an unnamed body, GOV_GENERIC)."""
+    if verb.lemma_.casefold() not in _SIGNING_VERBS | _AWARD_VERBS:
+        return []
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or _bare_state_noun(subj) is None:
+        return []
+    return [Mention(subj.doc[subj.i : subj.i + 1], "GOV_GENERIC", subj.lower_)]
+
+
+def _bought_by_body_described_again(trig: Token, recipient: list[Mention]) -> bool:
+    """True when a state body named again by a description buys definite goods: "the sheriff's office bought the
+    $18,000 software" (goods the text spoke of before, "the technology to hack into cellphones", with the body's
+    name): a purchase all the same, though the sentence does not say what the goods are for."""
+    obj = next((c for c in trig.children if c.dep_ == "dobj"), None)
+    return bool(recipient) and all(m.value.startswith(PREVIOUS_PARAGRAPH_BODY) or m.refers is not None and
+                                   described_body(m.span[0]) is not None for m in recipient) and _definite_goods(obj)
+
+
 def _described_body_anaphor(tok: Token, before: list[Mention], opening: bool) -> Mention | None:
     """A state body a definite description names again ("the sheriff's office bought the $18,000 software" after
     "The Spokane County Sheriff's Office has had the technology ..."): the last state body named before it in the
@@ -3391,7 +3413,9 @@ def _described_body_anaphor(tok: Token, before: list[Mention], opening: bool) ->
     for m in reversed(before):
         if m.label == "GOV_AGENCY" and m.refers is None and names_description(m.span.text, words):
             return Mention(tok.doc[tok.i : tok.i + 1], m.label, m.value, refers=m.span)
-    if opening and not any(m.label in PARTY_LABELS for m in before):
+    if opening and not any(m.label in _STATE_LABELS for m in before):
+        # (a firm or newspaper named before it is no body it could stand for: "According to purchasing records
+        # obtained by The Spokesman-Review ..., the sheriff's office bought")
         return Mention(tok.doc[tok.i : tok.i + 1], "GOV_AGENCY", f"{PREVIOUS_PARAGRAPH_BODY}:{words}")
     return None
 

@@ -143,3 +143,30 @@ def test_a_description_that_fits_no_body_before_is_dropped(extractor: Extractor)
     ext = extractor.extract_text("The Ministry of Interior of Kenya has had the technology for a year.\n\n"
                                  "The sheriff's office bought the software from Quenby Forensics.")
     assert [s for s in supplies(ext) if "Ministry of Interior of Kenya" in names(s.roles.get("recipient"))] == []
+
+
+def test_the_sheriffs_office_buying_the_software_it_had_is_a_purchase(extractor: Extractor) -> None:
+    ext = extractor.extract_text("The Spokane County Sheriff's Office has had the technology to hack into phones.\n\n"
+                                 "According to records obtained by The Daily Example, the sheriff's office bought the "
+                                 "$18,000 software in April 2019.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("recipient")) == {"Spokane County Sheriff's Office"}
+    assert not sale.roles.get("supplier") and sale.confidence <= 0.5
+
+
+def test_the_ministry_signing_a_contract_with_a_firm_is_an_unnamed_buyer(extractor: Extractor) -> None:
+    ext = extractor.extract_text("Brig Ahmed al-Example said that the ministry signed a contract with Zolara Systems "
+                                 "for developing systems.")
+    assert _one_sale(ext) == ({"Zolara Systems"}, {"ministry"})
+
+
+def test_a_firm_repeating_a_contract_won_from_the_army(extractor: Extractor) -> None:
+    ext = extractor.extract_text("Mumbai-based drone manufacturer Zolara Systems won a repeat contract last year from "
+                                 "the Army to supply 200 of its drones.")
+    assert _one_sale(ext) == ({"Zolara Systems"}, {"Army"})
+
+
+def test_an_agreement_between_a_body_and_a_firm_approved_by_a_council(extractor: Extractor) -> None:
+    ext = extractor.extract_text("The council approved an agreement between the Pueblo Police Department and Zolara "
+                                 "Systems, Inc. to provide gunshot detection services.")
+    assert _one_sale(ext) == ({"Zolara Systems, Inc."}, {"Pueblo Police Department"})
