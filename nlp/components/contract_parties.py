@@ -274,3 +274,34 @@ def end_user_named(sent: Span, mentions: list[Mention], before: list[Mention]) -
     if not bodies or len({m.value for m in firms}) != 1:
         return None
     return firms[0], bodies[0]
+
+
+# what a body awards a firm besides a contract: "awarded the Tk 152.56 crore project to install ... to X"
+AWARDED_WORK_NOUNS = frozenset({"project", "work", "works", "job", "scheme", "installation"})
+_AWARDING_VERBS = frozenset({"award", "assign", "entrust", "give", "grant"})
+
+
+def work_awarded(sent: Span, mentions: list[Mention]) -> tuple[Token, Token, Mention] | None:
+    """The awarding verb, its subject token and the firm of "the government had awarded the Tk 152.56 crore project
+    to install 1,460 CCTV cameras on this highway to Chattogram based Smart Group": a verb of awarding whose object
+    is a project or work, and the one organisation named after a "to" (a preposition, not the infinitive's
+    marker) within four words, wherever the parser hangs it; None otherwise (also with two such firms)."""
+    doc = sent.doc
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.casefold() not in _AWARDING_VERBS:
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.casefold() in AWARDED_WORK_NOUNS), None)
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if obj is None or subj is None:
+            continue
+        firms = []
+        for m in mentions:
+            if m.label != "ORG" or not obj.i < m.span.start <= verb.right_edge.i:
+                continue
+            before = doc[max(obj.i + 1, m.span.start - 4) : m.span.start]
+            to = [t for t in before if t.lower_ == "to" and t.tag_ == "IN"]
+            if to and all(t.pos_ in ("PROPN", "ADJ", "NOUN", "VERB", "PUNCT") for t in doc[to[-1].i + 1 : m.span.start]):
+                firms.append(m)
+        if len({m.value for m in firms}) == 1:
+            return verb, subj, firms[0]
+    return None

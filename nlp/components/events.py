@@ -42,6 +42,7 @@ from nlp.components.contract_parties import (
     firm_of_lone_deal,
     firm_taken_on,
     names_description,
+    work_awarded,
 )
 from nlp.components.enumerations import listed_parties
 from nlp.components.implied_supply import funder as _funder
@@ -350,6 +351,16 @@ class EventExtractor:
             events = _without_banned(events)
             if not lone_done and (told := _lone_deal_event(sent, in_sent, events, first_sentence)) is not None:
                 events.append(told)
+            if (awarded := self._work_awarded(sent, in_sent)) is not None:
+                # "the government had awarded the Tk 152.56 crore project to install 1,460 CCTV cameras on this
+                # highway to Chattogram based Smart Group": the awarder buys (it installs nothing itself)
+                buyers = {m.key for m in awarded.roles.get("recipient", [])}
+                events = [ev for ev in events if not (ev.type == "supply" and not ev.roles.get("recipient")
+                                                      and {m.key for m in ev.roles.get("supplier", [])} <= buyers
+                                                      and ev.roles.get("supplier"))]
+                if not any(ev.type == "supply" and {m.key for m in ev.roles.get("supplier", [])}
+                           & {m.key for m in awarded.roles["supplier"]} for ev in events):
+                    events.append(awarded)
             if (ended := end_user_named(sent, in_sent, before)) is not None:
                 # "The General Secretariat issued two licenses to X on ... . The end user was the Y Agency"
                 user_ev = Event("supply", sent.root, confidence=MAKER_NEXT_SENTENCE_CONFIDENCE, rule="contract_parties",
@@ -1762,6 +1773,29 @@ class EventExtractor:
         firm provides (:func:`nlp.components.contract_parties.firm_taken_on` finds the two)."""
         ev = Event("supply", trig, confidence=self.base - 0.15, rule="contract_parties",
                    explanation=f"{firm.value} taken on by the buyer as its {_taken_on_as(trig)}")
+        for m in bodies:
+            ev.add("recipient", m)
+        ev.add("supplier", firm)
+        for m in mentions:
+            if m.label in ITEM_LABELS and m.span.sent.start == sent.start:
+                ev.add(_item_role(m), m)
+        _add_sentence_dates(ev, sent, mentions)
+        return ev
+
+    def _work_awarded(self, sent: Span, mentions: list[Mention]) -> Event | None:
+        """A project or work a state body awards to a firm (:func:`nlp.components.contract_parties.work_awarded`):
+        the firm supplies the subject, a named state party or an unnamed "the government"."""
+        found = work_awarded(sent, mentions)
+        if found is None:
+            return None
+        verb, subj, firm = found
+        bodies = [m for m in mentions if m.span.start <= subj.i < m.span.end and m.label in _STATE_LABELS]
+        if not bodies and _bare_state_noun(subj) is not None:
+            bodies = [Mention(subj.doc[subj.i : subj.i + 1], "GOV_GENERIC", subj.lower_)]
+        if not bodies:
+            return None
+        ev = Event("supply", verb, confidence=self.base - 0.15, rule="contract_parties",
+                   explanation="a project or work awarded to a firm: the awarding body buys")
         for m in bodies:
             ev.add("recipient", m)
         ev.add("supplier", firm)

@@ -170,3 +170,19 @@ def test_an_agreement_between_a_body_and_a_firm_approved_by_a_council(extractor:
     ext = extractor.extract_text("The council approved an agreement between the Pueblo Police Department and Zolara "
                                  "Systems, Inc. to provide gunshot detection services.")
     assert _one_sale(ext) == ({"Zolara Systems, Inc."}, {"Pueblo Police Department"})
+
+
+def test_a_project_awarded_to_a_firm_after_its_purpose(extractor: Extractor) -> None:
+    ext = extractor.extract_text("In June 2021, the government had awarded the Tk 152.56 crore project to install "
+                                 "1,460 CCTV cameras on this highway to Chattogram based Zolara Group.")
+    assert _one_sale(ext) == ({"Zolara Group"}, {"government"})
+
+
+def test_a_project_awarded_to_a_firm_by_a_named_body(extractor: Extractor) -> None:
+    ext = extractor.extract_text("The Kenya Police Service awarded the project to Zolara Systems in 2020.")
+    assert _one_sale(ext) == ({"Zolara Systems"}, {"Kenya Police Service"})
+
+
+def test_a_project_awarded_by_a_firm_is_no_supply_to_a_state(extractor: Extractor) -> None:
+    ext = extractor.extract_text("Quenby Forensics awarded the project to Zolara Systems in 2020.")
+    assert supplies(ext) == []
