@@ -349,7 +349,7 @@ class EventExtractor:
                 collected += [{"sent": [sent.start_char, sent.end_char], "firm": c.firm.value, "state": c.state.value,
                                "state_label": c.state.label, "features": c.features} for c in cands]
             events = _without_banned(events)
-            if not lone_done and (told := _lone_deal_event(sent, in_sent, events, first_sentence)) is not None:
+            if not lone_done and (told := _lone_deal_event(sent, in_sent, events)) is not None:
                 events.append(told)
             if (awarded := self._work_awarded(sent, in_sent)) is not None:
                 # "the government had awarded the Tk 152.56 crore project to install 1,460 CCTV cameras on this
@@ -3378,7 +3378,7 @@ def _complete_open_sale(open_sale: dict[str, Any], firm: Mention, mentions: list
     open_sale["explanation"] = f"{open_sale['explanation']}; {why}" if open_sale.get("explanation") else why
 
 
-def _lone_deal_event(sent: Span, in_sent: list[Mention], events: list[Event], first_sentence: bool) -> Event | None:
+def _lone_deal_event(sent: Span, in_sent: list[Mention], events: list[Event]) -> Event | None:
     """A deal the sentence tells from the firm's side alone (:func:`nlp.components.contract_parties.firm_of_lone_deal`:
     "The contract for the drone system was signed with X", "The contract was bagged by X") with its buyer said
     before: the one state body that made or put out a deal earlier in the unit ("the Indian Army on Monday signed a
