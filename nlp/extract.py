@@ -25,9 +25,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.components.common import OUTPUT_LABELS, aux_spans
+from nlp.components.contract_parties import names_description
 from nlp.components.entities import TYPED_CONFIDENCE
 from nlp.components.events import (
     MAKER_NEXT_SENTENCE_CONFIDENCE,
+    PREVIOUS_PARAGRAPH_BODY,
     PREVIOUS_PARAGRAPH_CONFIDENCE,
     PREVIOUS_PARAGRAPH_ORG,
     PREVIOUS_PARAGRAPH_STATE,
@@ -356,11 +358,23 @@ def _earlier_party(event: dict[str, Any], mention: list[Any], firm: list[Any] | 
         return firm
     if not str(value).startswith(PREVIOUS_PARAGRAPH_STATE):
         return mention
+    if str(value).startswith(PREVIOUS_PARAGRAPH_BODY):
+        return _described_body_before(event, str(value), state)
     word = str(value).rpartition(":")[2]
     if state is None or word != "they" and not (
             word in state[3].casefold().split() or state[2] == "COUNTRY" and word in _STATE_WORDS):
         # ("The ministry ..." after "Kenya's police force": not the body named) a bare noun stays an unnamed body
         return None if word == "they" else [start, end, "GOV_GENERIC", word]
+    return _from_previous_paragraph(event, state)
+
+
+def _described_body_before(event: dict[str, Any], value: str, state: list[Any] | None) -> list[Any] | None:
+    """The state body an earlier paragraph is about, for a description opening a paragraph ("the sheriff's office
+    bought the $18,000 software" after a paragraph on "The Spokane County Sheriff's Office"), when the body's name
+    ends with the description's words; None (the role is dropped) otherwise."""
+    words = value.partition(":")[2]
+    if state is None or state[2] != "GOV_AGENCY" or not names_description(str(state[3]), words):
+        return None
     return _from_previous_paragraph(event, state)
 
 

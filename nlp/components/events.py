@@ -33,6 +33,17 @@ from nlp.components.common import (
     event_triggers,
     list_end,
 )
+from nlp.components.contract_parties import (
+    buyer_in_main_clause,
+    call_off_parties,
+    deal_maker_before,
+    described_body,
+    end_user_named,
+    firm_of_lone_deal,
+    firm_taken_on,
+    names_description,
+    work_awarded,
+)
 from nlp.components.enumerations import listed_parties
 from nlp.components.implied_supply import funder as _funder
 from nlp.components.implied_supply import implied_supplies, verb_read_as_adjective
@@ -120,6 +131,10 @@ PREVIOUS_PARAGRAPH_ORG = "\x00previous-paragraph-org"
 # a party from an earlier paragraph this confidence (below a link inside one paragraph)
 PREVIOUS_PARAGRAPH_STATE = "\x00previous-paragraph-state"
 PREVIOUS_PARAGRAPH_CONFIDENCE = 0.5
+# a description of a state body opening a paragraph ("the sheriff's office bought ..."), valued
+# f"{PREVIOUS_PARAGRAPH_BODY}:{its words}": the extractor puts in the body an earlier paragraph is about when its
+# name ends with those words, else drops the role (it starts with PREVIOUS_PARAGRAPH_STATE: a placeholder all the same)
+PREVIOUS_PARAGRAPH_BODY = PREVIOUS_PARAGRAPH_STATE + "-body"
 # nouns of a state's leave for an act, whose owner is no party to it ("with the permission of the government")
 _PERMISSION_NOUNS = frozenset({"permission", "approval", "consent", "blessing", "knowledge", "acquiescence"})
 # nouns of information, not goods: "offers a snapshot of ...", "provided an analysis to ..." is no supply
@@ -306,8 +321,17 @@ class EventExtractor:
                 open_sale["roles"]["supplier"] = [_role_data(maker, mentions)]
                 open_sale["confidence"] = round(min(open_sale["confidence"], MAKER_NEXT_SENTENCE_CONFIDENCE), 3)
                 open_sale.pop("needs_supplier", None)
+            lone_done = False
+            if open_sale is not None and open_sale["sent_end"] >= sent.start_char - 2 and not open_sale["roles"].get(
+                    "supplier") and (lone := firm_of_lone_deal(sent, in_sent)) is not None:
+                # "the Uttar Pradesh Police Headquarters ... is set to procure 84 drones. The contract was bagged by
+                # the company in Pune, Sagar Defence Engineering": the firm that won the deal sells what was bought
+                _complete_open_sale(open_sale, lone[1], mentions)
+                lone_done = True
             if len(in_sent) < 2 and not any(m.label == "LIST" for m in in_sent) and not (pairs_on and in_sent and before) \
                     and not _lone_buyer(sent, in_sent, self.t["supply_buyer"], self.t["supply_seller"]) \
+                    and not (in_sent and not lone_done and firm_of_lone_deal(sent, in_sent) is not None) \
+                    and not (in_sent and before and end_user_named(sent, in_sent, before) is not None) \
                     and not (in_sent and (before or first_sentence) and any(
                         _goods_referred_back(t, self.t["supply_seller"]) for t in sent)):
                 continue  # (one name and goods that refer back: "The equipment was supplied by X", buyer said before)
@@ -325,8 +349,35 @@ class EventExtractor:
                 collected += [{"sent": [sent.start_char, sent.end_char], "firm": c.firm.value, "state": c.state.value,
                                "state_label": c.state.label, "features": c.features} for c in cands]
             events = _without_banned(events)
+            if not lone_done and (told := _lone_deal_event(sent, in_sent, events)) is not None:
+                events.append(told)
+            if (awarded := self._work_awarded(sent, in_sent)) is not None:
+                # "the government had awarded the Tk 152.56 crore project to install 1,460 CCTV cameras on this
+                # highway to Chattogram based Smart Group": the awarder buys (it installs nothing itself)
+                buyers = {m.key for m in awarded.roles.get("recipient", [])}
+                events = [ev for ev in events if not (ev.type == "supply" and not ev.roles.get("recipient")
+                                                      and {m.key for m in ev.roles.get("supplier", [])} <= buyers
+                                                      and ev.roles.get("supplier"))]
+                if not any(ev.type == "supply" and {m.key for m in ev.roles.get("supplier", [])}
+                           & {m.key for m in awarded.roles["supplier"]} for ev in events):
+                    events.append(awarded)
+            if (ended := end_user_named(sent, in_sent, before)) is not None:
+                # "The General Secretariat issued two licenses to X on ... . The end user was the Y Agency"
+                user_ev = Event("supply", sent.root, confidence=MAKER_NEXT_SENTENCE_CONFIDENCE, rule="contract_parties",
+                                explanation="recipient: the end user named for the licence the sentence before gave the firm")
+                user_ev.add("supplier", ended[0])
+                user_ev.add("recipient", ended[1])
+                events.append(user_ev)
             for ev in events:
                 if ev.type != "supply" or not ev.roles.get("supplier") or ev.roles.get("recipient"):
+                    continue
+                if (owner := buyer_in_main_clause(ev.trigger, in_sent)) is not None:
+                    # "The new cameras, bought from the American company ICx Technologies, will add to the CNIA's
+                    # already widespread network": the body the main clause names for the goods bought them
+                    ev.add("recipient", owner)
+                    ev.confidence = min(ev.confidence, MAKER_NEXT_SENTENCE_CONFIDENCE)
+                    ev.rule = ev.rule or "contract_parties"
+                    ev.explanation = "recipient: the state body the main clause names for goods a participle says were bought"
                     continue
                 if (buyer := _buyer_said_before(ev.trigger, before, self.t["supply_seller"])) is not None:
                     # "Kyrgyzstan opened a new police command center ..., putting its new facial recognition cameras
@@ -549,6 +600,8 @@ class EventExtractor:
                     ev = self._use_supply(tok, sent, mentions)
                 elif lemma in t["listing"]:
                     ev = self._listing(tok, sent, mentions)
+                elif (taken := firm_taken_on(tok, mentions)) is not None:
+                    ev = self._taken_on(tok, sent, mentions, *taken)
                 elif lemma in t["ownership"]:
                     ev = self._ownership_verb(tok, mentions)
                 elif lemma in t["rename"]:
@@ -579,6 +632,8 @@ class EventExtractor:
                     ev = self._deal(tok, sent, mentions)
                 if ev is None and lemma in _CONTRACT_NOUNS:
                     ev = self._contract_wording(tok, sent, mentions)
+                if ev is None and (called := call_off_parties(tok, mentions)) is not None:
+                    ev = self._called_off(tok, sent, mentions, *called)
             else:
                 ev = None
             if ev is not None:
@@ -1139,7 +1194,8 @@ class EventExtractor:
         # ("Huawei provided them all." opening a paragraph: goods of the paragraph before, which the extractor
         # sees; with no buyer it puts in there, the event is dropped)
         if parties + (1 if things or unnamed_seller or surveillance_goods or opening_goods
-                      or _goods_said_before(trig, self.t["supply_seller"]) else 0) < 2:
+                      or _goods_said_before(trig, self.t["supply_seller"])
+                      or not seller and _bought_by_body_described_again(trig, recipient) else 0) < 2:
             return None  # ("Bangladesh bought surveillance technology from a company run by ...": the buyer, said)
         parties_at = {m.key for m in supplier + recipient}
         if ev.roles.get("country"):  # "In Mexico, authorities bought ...": Mexico is the buyer, not only where
@@ -1544,7 +1600,7 @@ class EventExtractor:
                 # "it does not have a business relationship with the Sudanese government or the NISS": the firm
                 # supplies the state side, with what is coordinated with it
                 state, firms = [m for m in partners if m.label in PARTY_LABELS], subj
-            elif not subj and not parties.get("between"):
+            elif not subj and not parties.get("between") and not (subj := _bare_state_signer(verb)):
                 return None  # "(it has) a relationship with the government or the NISS": one side only is named
             else:
                 sides = subj + partners
@@ -1707,6 +1763,62 @@ class EventExtractor:
             ev.add("supplier", m)
         for m in mentions:
             if m.label in ITEM_LABELS and (self._attach(trig, m) is not None or self._attach(verb, m) is not None):
+                ev.add(_item_role(m), m)
+        _add_sentence_dates(ev, sent, mentions)
+        return ev
+
+    def _taken_on(self, trig: Token, sent: Span, mentions: list[Mention], bodies: list[Mention], firm: Mention) -> Event:
+        """"The Police Digital Service has signed Deloitte as a 'capability partner' to support its Digital
+        Forensics Programme": the body that takes a firm on as its partner, supplier or contractor gets what the
+        firm provides (:func:`nlp.components.contract_parties.firm_taken_on` finds the two)."""
+        ev = Event("supply", trig, confidence=self.base - 0.15, rule="contract_parties",
+                   explanation=f"{firm.value} taken on by the buyer as its {_taken_on_as(trig)}")
+        for m in bodies:
+            ev.add("recipient", m)
+        ev.add("supplier", firm)
+        for m in mentions:
+            if m.label in ITEM_LABELS and m.span.sent.start == sent.start:
+                ev.add(_item_role(m), m)
+        _add_sentence_dates(ev, sent, mentions)
+        return ev
+
+    def _work_awarded(self, sent: Span, mentions: list[Mention]) -> Event | None:
+        """A project or work a state body awards to a firm (:func:`nlp.components.contract_parties.work_awarded`):
+        the firm supplies the subject, a named state party or an unnamed "the government"."""
+        found = work_awarded(sent, mentions)
+        if found is None:
+            return None
+        verb, subj, firm = found
+        bodies = [m for m in mentions if m.span.start <= subj.i < m.span.end and m.label in _STATE_LABELS]
+        if not bodies and _bare_state_noun(subj) is not None:
+            bodies = [Mention(subj.doc[subj.i : subj.i + 1], "GOV_GENERIC", subj.lower_)]
+        if not bodies:
+            return None
+        ev = Event("supply", verb, confidence=self.base - 0.15, rule="contract_parties",
+                   explanation="a project or work awarded to a firm: the awarding body buys")
+        for m in bodies:
+            ev.add("recipient", m)
+        ev.add("supplier", firm)
+        for m in mentions:
+            if m.label in ITEM_LABELS and m.span.sent.start == sent.start:
+                ev.add(_item_role(m), m)
+        _add_sentence_dates(ev, sent, mentions)
+        return ev
+
+    def _called_off(self, trig: Token, sent: Span, mentions: list[Mention], buyers: list[Mention], firm: Mention,
+                    via: list[Mention]) -> Event:
+        """"The MPS is seeking approval for a Call-Off from the CDW Heath Trust Europe Framework to Cellebrite for
+        Licences": the firm supplies the body, through the framework
+        (:func:`nlp.components.contract_parties.call_off_parties` finds them)."""
+        ev = Event("supply", trig, confidence=self.base - 0.15, rule="contract_parties",
+                   explanation="a call-off from a framework: the firm it is made to supplies the body that calls it off")
+        for m in buyers:
+            ev.add("recipient", m)
+        ev.add("supplier", firm)
+        for m in via:
+            ev.add("via", m)
+        for m in mentions:
+            if m.label in ITEM_LABELS and m.span.sent.start == sent.start:
                 ev.add(_item_role(m), m)
         _add_sentence_dates(ev, sent, mentions)
         return ev
@@ -2321,6 +2433,10 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
             continue
         if (state := _state_antecedent(tok, mentions)) is not None:
             out.append(Mention(tok.doc[tok.i : tok.i + 1], state.label, state.value, refers=state.span))
+            continue
+        if (description := _described_body_anaphor(tok, [m for m in all_mentions if m.span.end <= tok.i],
+                                                   sent.start == first)) is not None:
+            out.append(description)  # "the sheriff's office" after "Spokane County Sheriff's Office"
             continue
         if sent.start == first and (noun := _bare_state_noun(tok)) is not None and not any(
                 m.label in PARTY_LABELS and m.span.end <= tok.i for m in all_mentions):
@@ -3242,6 +3358,99 @@ def _object_phrase(trig: Token) -> Span | None:
                 left += 1
             if left <= child.i:
                 return doc[left : child.i + 1]
+    return None
+
+
+def _taken_on_as(verb: Token) -> str:
+    """What a firm is taken on as ("partner" in "signed X as a capability partner")."""
+    return next((g.lemma_.casefold() for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "as"
+                 for g in t.children if g.dep_ == "pobj"), "partner")
+
+
+def _complete_open_sale(open_sale: dict[str, Any], firm: Mention, mentions: list[Mention]) -> None:
+    """Gives the purchase of the sentence before, which names no seller, the firm the next sentence says won the
+    deal ("... is set to procure 84 drones. The contract was bagged by X"), at the next-sentence confidence."""
+    open_sale["roles"]["supplier"] = [_role_data(firm, mentions)]
+    open_sale["confidence"] = round(min(open_sale["confidence"], MAKER_NEXT_SENTENCE_CONFIDENCE), 3)
+    open_sale.pop("needs_supplier", None)
+    why = "supplier: the firm the next sentence says won or signed the deal"
+    open_sale["rule"] = open_sale.get("rule") or "contract_parties"
+    open_sale["explanation"] = f"{open_sale['explanation']}; {why}" if open_sale.get("explanation") else why
+
+
+def _lone_deal_event(sent: Span, in_sent: list[Mention], events: list[Event]) -> Event | None:
+    """A deal the sentence tells from the firm's side alone (:func:`nlp.components.contract_parties.firm_of_lone_deal`:
+    "The contract for the drone system was signed with X", "The contract was bagged by X") with its buyer said
+    before: the one state body that made or put out a deal earlier in the unit ("the Indian Army on Monday signed a
+    contract with local manufacturers"), at the next-sentence confidence; when the unit names no state party
+    before it, the state body an earlier paragraph is about (the extractor puts it in, or drops the event). None
+    when the sentence's rules found a seller already, or a state party is named before it in the unit but made
+    no deal (the buyer is not said)."""
+    if any(ev.type == "supply" and ev.roles.get("supplier") for ev in events):
+        return None
+    lone = firm_of_lone_deal(sent, in_sent)
+    if lone is None:
+        return None
+    trig, firm = lone
+    ev = Event("supply", trig, confidence=MAKER_NEXT_SENTENCE_CONFIDENCE, rule="contract_parties")
+    ev.add("supplier", firm)
+    doc = sent.doc
+    maker = deal_maker_before(trig, 0)
+    if maker is not None:
+        ev.add("recipient", Mention(maker, maker.label_, maker.kb_id_ or maker.text))
+        ev.explanation = "recipient: the state body that made or put out the deal in a sentence before"
+    elif not any(e.label_ in ("GOV_AGENCY", "COUNTRY") and e.end <= sent.start for e in doc.ents) and not any(
+            t.lemma_.casefold() in STATE_ANAPHORS | _AGENCY_ANAPHORS | _UNIT_HEADS for t in doc[: sent.start]):
+        # (not after "The drones will also assist the police department of Uttar Pradesh": a buyer the unit names,
+        # untagged, not the earlier paragraph's)
+        ev.recipient_before = True  # (the extractor fills the body and says why, or drops the event)
+    else:
+        return None
+    for m in in_sent:
+        if m.label in ITEM_LABELS:
+            ev.add(_item_role(m), m)
+    _add_sentence_dates(ev, sent, in_sent)
+    return ev
+
+
+def _bare_state_signer(verb: Token) -> list[Mention]:
+    """"Brig al-Shafi said that the ministry signed a contract worth QR79,947,177 with Mannai Corporation": the
+    unnamed state body ("the ministry", "the police", "the government") that is the subject of a verb of signing
+    or making a deal, which no earlier name resolved, as the deal's state side (an unnamed body, GOV_GENERIC)."""
+    if verb.lemma_.casefold() not in _SIGNING_VERBS | _AWARD_VERBS:
+        return []
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or _bare_state_noun(subj) is None:
+        return []
+    return [Mention(subj.doc[subj.i : subj.i + 1], "GOV_GENERIC", subj.lower_)]
+
+
+def _bought_by_body_described_again(trig: Token, recipient: list[Mention]) -> bool:
+    """True when a state body named again by a description buys definite goods: "the sheriff's office bought the
+    $18,000 software" (goods the text spoke of before, "the technology to hack into cellphones", with the body's
+    name): a purchase all the same, though the sentence does not say what the goods are for."""
+    obj = next((c for c in trig.children if c.dep_ == "dobj"), None)
+    return bool(recipient) and all(m.value.startswith(PREVIOUS_PARAGRAPH_BODY) or m.refers is not None and
+                                   described_body(m.span[0]) is not None for m in recipient) and _definite_goods(obj)
+
+
+def _described_body_anaphor(tok: Token, before: list[Mention], opening: bool) -> Mention | None:
+    """A state body a definite description names again ("the sheriff's office bought the $18,000 software" after
+    "The Spokane County Sheriff's Office has had the technology ..."): the last state body named before it in the
+    unit whose name ends with the description's words; opening a unit with no party before it, a placeholder the
+    extractor fills with the state body an earlier paragraph is about when its name ends so
+    (:data:`PREVIOUS_PARAGRAPH_BODY`). None otherwise."""
+    desc = described_body(tok)
+    if desc is None:
+        return None
+    _span, words = desc
+    for m in reversed(before):
+        if m.label == "GOV_AGENCY" and m.refers is None and names_description(m.span.text, words):
+            return Mention(tok.doc[tok.i : tok.i + 1], m.label, m.value, refers=m.span)
+    if opening and not any(m.label in _STATE_LABELS for m in before):
+        # (a firm or newspaper named before it is no body it could stand for: "According to purchasing records
+        # obtained by The Spokesman-Review ..., the sheriff's office bought")
+        return Mention(tok.doc[tok.i : tok.i + 1], "GOV_AGENCY", f"{PREVIOUS_PARAGRAPH_BODY}:{words}")
     return None
 
 
