@@ -34,8 +34,10 @@ from nlp.components.common import (
     list_end,
 )
 from nlp.components.enumerations import listed_parties
+from nlp.components.funding import funding_supplies
 from nlp.components.implied_supply import funder as _funder
 from nlp.components.implied_supply import implied_supplies, verb_read_as_adjective
+from nlp.components.place_recipients import place_supplies
 from nlp.components.supply_pairs import MODES, PairScorer, candidates, scored_supplies
 from nlp.gazetteer import observer_keys, vendor_rows
 from nlp.normalize import name_key
@@ -312,6 +314,8 @@ class EventExtractor:
                         _goods_referred_back(t, self.t["supply_seller"]) for t in sent)):
                 continue  # (one name and goods that refer back: "The equipment was supplied by X", buyer said before)
             events = self._sentence_events(sent, in_sent)
+            events += funding_supplies(sent, in_sent, before, events, self.t["funding_nouns"], self.t["funding_verbs"], Event)
+            events += place_supplies(sent, in_sent, events, self.t["place_install"], Event)
             cands = candidates(sent, in_sent, before, events, classes=self.t, cue_lemmas=self.supply_cues,
                                firms=firms | makers, is_tool_owner=_owner_of_tool,
                                is_country_modifier=_country_modifier, target_lemmas=self.t["abuse"],
