@@ -314,8 +314,6 @@ class EventExtractor:
                         _goods_referred_back(t, self.t["supply_seller"]) for t in sent)):
                 continue  # (one name and goods that refer back: "The equipment was supplied by X", buyer said before)
             events = self._sentence_events(sent, in_sent)
-            events += funding_supplies(sent, in_sent, before, events, self.t["funding_nouns"], self.t["funding_verbs"], Event)
-            events += place_supplies(sent, in_sent, events, self.t["place_install"], Event)
             cands = candidates(sent, in_sent, before, events, classes=self.t, cue_lemmas=self.supply_cues,
                                firms=firms | makers, is_tool_owner=_owner_of_tool,
                                is_country_modifier=_country_modifier, target_lemmas=self.t["abuse"],
@@ -325,6 +323,9 @@ class EventExtractor:
                                           _country_modifier, Event, self.t["abuse"])
             if self._scorer is not None and self.pair_mode != "off":
                 events = scored_supplies(cands, events, self._scorer, Event)
+            # (backoffs of their own, after the others: who paid for the goods, a place as the buyer)
+            events += funding_supplies(sent, in_sent, before, events, self.t["funding_nouns"], self.t["funding_verbs"], Event)
+            events += place_supplies(sent, in_sent, events, self.t["place_install"], Event)
             if self.collect_pairs:
                 collected += [{"sent": [sent.start_char, sent.end_char], "firm": c.firm.value, "state": c.state.value,
                                "state_label": c.state.label, "features": c.features} for c in cands]

@@ -17,7 +17,7 @@ is a supplier through the payer (role ``via``).
   state after "of" on an unnamed programme ("Anti-Terrorism Assistance of the USA");
 - the recipient is, in order: the state body the grant is given to ("given to the police"); the state body that is
   the subject of the clause the funding phrase hangs on ("RMP has established the laboratory with financial support
-  of ..."); the one state body of the sentence that is not a council, board or committee approving the money; the
+  of ..."), not a pronoun left for an earlier paragraph's state (that may be the board voting the money); the one state body of the sentence that is not a council, board or committee approving the money; the
   state body the previous sentence of the same paragraph is about ("The Police Department will soon have access to
   a device. ... approved the acceptance of a donation from X").
 
@@ -157,7 +157,8 @@ def _agent_name(verb: Token, mentions: list[Mention]) -> Mention | None:
 
 
 def _approver(m: Mention) -> bool:
-    return any(t.lower_ in _APPROVER_WORDS for t in m.out)  # (a pronoun's: the body it refers to)
+    # (a pronoun's: the body it stands for, by its value)
+    return any(w in _APPROVER_WORDS for w in f"{m.out.text} {m.value}".casefold().replace("'", " ").split())
 
 
 def _clause_verb(tok: Token) -> Token:
@@ -172,7 +173,8 @@ def _clause_verb(tok: Token) -> Token:
 
 
 def _recipient(cue: Token, sent: Span, mentions: list[Mention], before: list[Mention], payer: Mention) -> Mention | None:
-    others = [m for m in mentions if m.label in _STATE_LABELS and m.key != payer.key and m.value != payer.value]
+    others = [m for m in mentions if m.label in _STATE_LABELS and m.key != payer.key and m.value != payer.value
+              and not m.value.startswith("\x00")]
     # "a grant given to the police by X"
     for giver in [c for c in cue.children if c.dep_ == "acl"] + ([cue] if cue.pos_ == "VERB" else []):
         for c in giver.children:
@@ -184,7 +186,7 @@ def _recipient(cue: Token, sent: Span, mentions: list[Mention], before: list[Men
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     for subj in subjects:
         m = _name_at(subj, mentions, _STATE_LABELS | {"ORG"})
-        if m is not None and m.key != payer.key and not _approver(m) \
+        if m is not None and m.key != payer.key and not _approver(m) and not m.value.startswith("\x00") \
                 and (m.label in _STATE_LABELS or _state_acronym(m, mentions + before)):
             return m
     bodies = [m for m in others if m.label == "GOV_AGENCY" and not _approver(m)]
