@@ -39,6 +39,7 @@ from nlp.components.implied_supply import funder as _funder
 from nlp.components.implied_supply import implied_supplies, verb_read_as_adjective
 from nlp.components.place_recipients import place_supplies
 from nlp.components.supply_pairs import MODES, PairScorer, candidates, scored_supplies
+from nlp.components.unnamed_tool_use import tool_made_by, unnamed_tool_supplies
 from nlp.gazetteer import observer_keys, vendor_rows
 from nlp.normalize import name_key
 
@@ -311,7 +312,8 @@ class EventExtractor:
             if len(in_sent) < 2 and not any(m.label == "LIST" for m in in_sent) and not (pairs_on and in_sent and before) \
                     and not _lone_buyer(sent, in_sent, self.t["supply_buyer"], self.t["supply_seller"]) \
                     and not (in_sent and (before or first_sentence) and any(
-                        _goods_referred_back(t, self.t["supply_seller"]) for t in sent)):
+                        _goods_referred_back(t, self.t["supply_seller"]) for t in sent)) \
+                    and not (in_sent and before and tool_made_by(sent)):
                 continue  # (one name and goods that refer back: "The equipment was supplied by X", buyer said before)
             events = self._sentence_events(sent, in_sent)
             cands = candidates(sent, in_sent, before, events, classes=self.t, cue_lemmas=self.supply_cues,
@@ -326,6 +328,7 @@ class EventExtractor:
             # (backoffs of their own, after the others: who paid for the goods, a place as the buyer)
             events += funding_supplies(sent, in_sent, before, events, self.t["funding_nouns"], self.t["funding_verbs"], Event)
             events += place_supplies(sent, in_sent, events, self.t["place_install"], Event)
+            events += unnamed_tool_supplies(sent, in_sent, before, events, Event)
             if self.collect_pairs:
                 collected += [{"sent": [sent.start_char, sent.end_char], "firm": c.firm.value, "state": c.state.value,
                                "state_label": c.state.label, "features": c.features} for c in cands]

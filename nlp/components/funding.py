@@ -12,7 +12,8 @@ is a supplier through the payer (role ``via``).
 - the cue is a funding noun of ``nlp/data/event_triggers.json`` ("funding_nouns": donation, grant, funding, ...;
   "support" and "aid" only when financial: "financial support", "aid" is any help) with its payer after
   "from"/"of"/"by" or as the agent of a participle on it ("a grant given to them by X"), or a funding verb
-  ("funding_verbs": funded, financed, sponsored) with its payer after "by";
+  ("funding_verbs": funded, financed, sponsored) with its payer after "by", or active with the payer as subject
+  and the body named in what it funds ("the World Bank is funding a program to assist the TRC");
 - the payer is the name at that place, or the name a common noun there is called ("a nonprofit called X"), or the
   state after "of" on an unnamed programme ("Anti-Terrorism Assistance of the USA");
 - the recipient is, in order: the state body the grant is given to ("given to the police"); the state body that is
@@ -46,8 +47,8 @@ _NEEDS_MONEY_WORD = frozenset({"support", "aid"})
 _GIVING_VERBS = frozenset({"give", "provide", "award", "offer", "make", "extend", "grant", "donate", "receive"})
 # common nouns that name the payer by a following name: "a nonprofit called X", "a foundation named X"
 _NAMING_VERBS = frozenset({"call", "name", "know"})
-# bodies that approve or accept money for another body: never the recipient when another body is named
-_APPROVER_WORDS = frozenset({"council", "board", "commission", "commissioners", "committee", "assembly", "parliament",
+# bodies that approve or accept money for another body: never the recipient ("commission" alone may be a regulator)
+_APPROVER_WORDS = frozenset({"council", "board", "commissioners", "committee", "assembly", "parliament",
                              "legislature", "congress", "senate", "cabinet", "court"})
 # verbs that name the maker of the goods paid for: "a box made by Y", "software developed by Y"
 _MAKING_VERBS = frozenset({"make", "manufacture", "produce", "develop", "create", "build", "design"})
@@ -75,6 +76,15 @@ def funding_supplies(
             payer = _payer_of_noun(tok, mentions)
         elif tok.pos_ == "VERB" and tok.tag_ == "VBN" and lemma in verbs:
             payer = _agent_name(tok, mentions)
+        elif tok.pos_ == "VERB" and lemma in verbs:
+            # "The World Bank is funding a program to assist the TRC": the payer is the subject, the body is named
+            # in what is funded
+            payer = next((m for c in tok.children if c.dep_ == "nsubj" for m in [_name_at(c, mentions)] if m), None)
+            recipient = None if payer is None else _body_in_object(tok, mentions, payer)
+            if payer is not None and recipient is not None:
+                out += _events(tok, payer, recipient, sent, mentions, new_event)
+                break
+            continue
         else:
             continue
         if payer is None:
@@ -82,21 +92,39 @@ def funding_supplies(
         recipient = _recipient(tok, sent, mentions, before, payer)
         if recipient is None:
             continue
-        paid = new_event("supply", tok)
-        paid.add("supplier", payer)
-        paid.add("recipient", recipient)
-        _explain(paid, f"'{tok.text}' paid by {payer.value} for {recipient.value}")
-        out.append(paid)
-        maker = _maker_paid_for(sent, mentions, payer)
-        if maker is not None:
-            made = new_event("supply", tok)
-            made.add("supplier", maker)
-            made.add("recipient", recipient)
-            made.add("via", payer)
-            _explain(made, f"goods made by {maker.value}, paid for by {payer.value} ('{tok.text}') for {recipient.value}")
-            out.append(made)
+        out += _events(tok, payer, recipient, sent, mentions, new_event)
         break  # one payer a sentence: a second funding word is the same money told again
     return out
+
+
+def _events(tok: Token, payer: Mention, recipient: Mention, sent: Span, mentions: list[Mention],
+            new_event: Callable[[str, Token], Event]) -> list[Event]:
+    """The payer's supply to the body, and the maker's through the payer when the sentence names one."""
+    paid = new_event("supply", tok)
+    paid.add("supplier", payer)
+    paid.add("recipient", recipient)
+    _explain(paid, f"'{tok.text}' paid by {payer.value} for {recipient.value}")
+    out = [paid]
+    maker = _maker_paid_for(sent, mentions, payer)
+    if maker is not None:
+        made = new_event("supply", tok)
+        made.add("supplier", maker)
+        made.add("recipient", recipient)
+        made.add("via", payer)
+        _explain(made, f"goods made by {maker.value}, paid for by {payer.value} ('{tok.text}') for {recipient.value}")
+        out.append(made)
+    return out
+
+
+def _body_in_object(verb: Token, mentions: list[Mention], payer: Mention) -> Mention | None:
+    """The one state body named in what an active funding verb funds ("funding a program to assist the TRC")."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    inside = {t.i for t in obj.subtree}
+    bodies = [m for m in mentions if m.label == "GOV_AGENCY" and m.root.i in inside and m.key != payer.key
+              and not _approver(m) and not m.value.startswith("\x00")]
+    return bodies[0] if len({m.value for m in bodies}) == 1 else None
 
 
 def _explain(ev: Event, why: str) -> None:

@@ -1,8 +1,9 @@
 """Supplies told by who paid (grants, donations, financial support, funding) and with the buyer told as a place
-(issue 13, round 16 work on the round-15 probe's kinds R4 and R7, a probe of news passages kept outside the project).
+(issue 13, round 16 work on the round-15 probe's kinds R3, R4 and R7, a probe of news passages kept outside the
+project).
 
 Minimal sentences with fictional firms, donors and bodies, marked so. The families
-(nlp/components/funding.py, nlp/components/place_recipients.py):
+(nlp/components/funding.py, nlp/components/place_recipients.py, nlp/components/unnamed_tool_use.py):
 
 - a third party pays: "a donation from X", "with financial support of X", "a grant given to them by a nonprofit
   called X", "a project funded by X": X supplies the state body; the maker of the goods paid for ("a box made by Y")
@@ -12,7 +13,10 @@ Minimal sentences with fictional firms, donors and bodies, marked so. The famili
 - "support" alone is any help, not money;
 - a firm putting up cameras or a safe-city system in a country told as a place ("lining the streets of Mongolia's
   capital", "in Serbia, X is helping set up"): the country is the buyer; a firm lining a capital's streets with
-  what is no surveillance goods is no supply.
+  what is no surveillance goods is no supply;
+- a state body said to use an unnamed tool ("has been using a new system", "are among the governments using a
+  tool") gets it from the firm the next sentence names behind it ("The software, made by X", "The spyware, developed
+  by hackers for a company called X"); a body that only reviews the tool is no user.
 """
 
 from __future__ import annotations
@@ -86,3 +90,33 @@ def test_a_firm_lining_a_capitals_streets_with_trees_is_no_supply(extractor: Ext
     # minimal sentence, fictional firm: no surveillance goods go up
     text = "The company Fictive Gardens is lining the streets of Serbia's capital with young trees."
     assert not {t for t in _triples(text, extractor) if t[1] == "RS"}
+
+
+def test_a_programme_a_bank_is_funding_for_a_regulator_comes_from_the_bank(extractor: Extractor) -> None:
+    # minimal sentence, fictional bank and regulator; the payer is the subject of an active funding verb
+    text = ("The Fictive Development Bank is funding a program to assist the Telecommunications Regulatory "
+            "Commission of Sri Lanka in implementing regulatory reforms.")
+    got = _triples(text, extractor)
+    assert {t[0] for t in got if "Telecommunications Regulatory Commission" in t[1]} == {"Fictive Development Bank"}
+
+
+# ------------------------------------------------------------------ an unnamed tool whose maker the next sentence names
+def test_the_maker_of_a_tool_a_police_service_uses_supplies_it(extractor: Extractor) -> None:
+    # minimal text, fictional firm
+    text = ("The Kenya Police Service has been using a new system since May. The software, made by Fictive Systems "
+            "Ltd, reads number plates.")
+    assert ("Fictive Systems Ltd", "Kenya Police Service", "") in _triples(text, extractor)
+
+
+def test_the_firm_hackers_built_a_tool_for_supplies_the_governments_said_to_use_it(extractor: Extractor) -> None:
+    # minimal text, fictional firm: the makers are unnamed people, the firm is the one they built it for
+    text = ("Kenyan authorities are among the governments using a powerful surveillance tool to spy on activists. "
+            "The spyware, developed by hackers for a company called Fictive Group, reads messages.")
+    assert ("Fictive Group", "Kenyan authorities", "") in _triples(text, extractor)
+
+
+def test_a_tool_a_state_body_only_studies_has_no_maker_supply(extractor: Extractor) -> None:
+    # minimal text, fictional firm: the body reviews the tool, it does not use it
+    text = ("The Kenya Police Service has reviewed a new system since May. The software, made by Fictive Systems "
+            "Ltd, reads number plates.")
+    assert not {t for t in _triples(text, extractor) if t[1] == "Kenya Police Service"}
