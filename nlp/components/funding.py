@@ -12,8 +12,9 @@ is a supplier through the payer (role ``via``).
 - the cue is a funding noun of ``nlp/data/event_triggers.json`` ("funding_nouns": donation, grant, funding, ...;
   "support" and "aid" only when financial: "financial support", "aid" is any help) with its payer after
   "from"/"of"/"by" or as the agent of a participle on it ("a grant given to them by X"), or a funding verb
-  ("funding_verbs": funded, financed, sponsored) with its payer after "by", or active with the payer as subject
-  and the body named in what it funds ("the World Bank is funding a program to assist the TRC");
+  ("funding_verbs": funded, financed, sponsored) with its payer after "by" (not the active verb: "the World Bank is
+  funding a program to assist the TRC" is a denied supply of censorship in the dev set's tuning half, and a bank
+  funding reforms is no seller of goods);
 - the payer is the name at that place, or the name a common noun there is called ("a nonprofit called X"), or the
   state after "of" on an unnamed programme ("Anti-Terrorism Assistance of the USA");
 - the recipient is, in order: the state body the grant is given to ("given to the police"); the state body that is
@@ -76,15 +77,6 @@ def funding_supplies(
             payer = _payer_of_noun(tok, mentions)
         elif tok.pos_ == "VERB" and tok.tag_ == "VBN" and lemma in verbs:
             payer = _agent_name(tok, mentions)
-        elif tok.pos_ == "VERB" and lemma in verbs:
-            # "The World Bank is funding a program to assist the TRC": the payer is the subject, the body is named
-            # in what is funded
-            payer = next((m for c in tok.children if c.dep_ == "nsubj" for m in [_name_at(c, mentions)] if m), None)
-            recipient = None if payer is None else _body_in_object(tok, mentions, payer)
-            if payer is not None and recipient is not None:
-                out += _events(tok, payer, recipient, sent, mentions, new_event)
-                break
-            continue
         else:
             continue
         if payer is None:
@@ -114,17 +106,6 @@ def _events(tok: Token, payer: Mention, recipient: Mention, sent: Span, mentions
         _explain(made, f"goods made by {maker.value}, paid for by {payer.value} ('{tok.text}') for {recipient.value}")
         out.append(made)
     return out
-
-
-def _body_in_object(verb: Token, mentions: list[Mention], payer: Mention) -> Mention | None:
-    """The one state body named in what an active funding verb funds ("funding a program to assist the TRC")."""
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None:
-        return None
-    inside = {t.i for t in obj.subtree}
-    bodies = [m for m in mentions if m.label == "GOV_AGENCY" and m.root.i in inside and m.key != payer.key
-              and not _approver(m) and not m.value.startswith("\x00")]
-    return bodies[0] if len({m.value for m in bodies}) == 1 else None
 
 
 def _explain(ev: Event, why: str) -> None:

@@ -92,14 +92,6 @@ def test_a_firm_lining_a_capitals_streets_with_trees_is_no_supply(extractor: Ext
     assert not {t for t in _triples(text, extractor) if t[1] == "RS"}
 
 
-def test_a_programme_a_bank_is_funding_for_a_regulator_comes_from_the_bank(extractor: Extractor) -> None:
-    # minimal sentence, fictional bank and regulator; the payer is the subject of an active funding verb
-    text = ("The Fictive Development Bank is funding a program to assist the Telecommunications Regulatory "
-            "Commission of Sri Lanka in implementing regulatory reforms.")
-    got = _triples(text, extractor)
-    assert {t[0] for t in got if "Telecommunications Regulatory Commission" in t[1]} == {"Fictive Development Bank"}
-
-
 # ------------------------------------------------------------------ an unnamed tool whose maker the next sentence names
 def test_the_maker_of_a_tool_a_police_service_uses_supplies_it(extractor: Extractor) -> None:
     # minimal text, fictional firm
