@@ -45,9 +45,12 @@ from nlp.components.contract_parties import (
     work_awarded,
 )
 from nlp.components.enumerations import listed_parties
+from nlp.components.funding import funding_supplies
 from nlp.components.implied_supply import funder as _funder
 from nlp.components.implied_supply import implied_supplies, verb_read_as_adjective
+from nlp.components.place_recipients import place_supplies
 from nlp.components.supply_pairs import MODES, PairScorer, candidates, scored_supplies
+from nlp.components.unnamed_tool_use import tool_made_by, unnamed_tool_supplies
 from nlp.gazetteer import observer_keys, vendor_rows
 from nlp.normalize import name_key
 
@@ -333,7 +336,8 @@ class EventExtractor:
                     and not (in_sent and not lone_done and firm_of_lone_deal(sent, in_sent) is not None) \
                     and not (in_sent and before and end_user_named(sent, in_sent, before) is not None) \
                     and not (in_sent and (before or first_sentence) and any(
-                        _goods_referred_back(t, self.t["supply_seller"]) for t in sent)):
+                        _goods_referred_back(t, self.t["supply_seller"]) for t in sent)) \
+                    and not (in_sent and before and tool_made_by(sent)):
                 continue  # (one name and goods that refer back: "The equipment was supplied by X", buyer said before)
             events = self._sentence_events(sent, in_sent)
             cands = candidates(sent, in_sent, before, events, classes=self.t, cue_lemmas=self.supply_cues,
@@ -345,6 +349,10 @@ class EventExtractor:
                                           _country_modifier, Event, self.t["abuse"])
             if self._scorer is not None and self.pair_mode != "off":
                 events = scored_supplies(cands, events, self._scorer, Event)
+            # (backoffs of their own, after the others: who paid for the goods, a place as the buyer)
+            events += funding_supplies(sent, in_sent, before, events, self.t["funding_nouns"], self.t["funding_verbs"], Event)
+            events += place_supplies(sent, in_sent, events, self.t["place_install"], Event)
+            events += unnamed_tool_supplies(sent, in_sent, before, events, Event)
             if self.collect_pairs:
                 collected += [{"sent": [sent.start_char, sent.end_char], "firm": c.firm.value, "state": c.state.value,
                                "state_label": c.state.label, "features": c.features} for c in cands]

@@ -1,0 +1,115 @@
+"""Supplies whose buyer is told as a place: a firm putting up surveillance goods in a country.
+
+Surveys of the trade often name the buyer only as the place the goods go up: "the Chinese company X is lining the
+streets of Mongolia's capital with AI-assisted surveillance cameras", "Farther west, in Serbia, X is helping set up a
+safe-city system". The state of that place is the buyer (the direction rule: the state is the recipient, the firm
+the supplier); the parse rules of ``redflag_events`` find no recipient there, as a place is no party.
+
+The rule, one sentence at a time, when the sentence has no supply with both parties:
+
+- a verb of putting up goods ("place_install" of ``nlp/data/event_triggers.json``: line, install, set up, build,
+  deploy, roll out, equip, outfit; "set" only with "up", "roll" only with "out") whose subject is a firm (an ORG,
+  or a common noun with the firm in apposition: "the Chinese company X");
+- the goods are surveillance goods: a capability the entity ruler tagged ("surveillance cameras", "safe-city") or a
+  goods noun (camera, CCTV, drone, spyware) in the verb's phrase;
+- the place is a country told as where the verb acts ("in Serbia", also before the subject: "Farther west, in
+  Serbia, X is ...") or as the owner of the streets or cities the goods line ("the streets of Mongolia's capital").
+
+The event has the confidence :data:`CONFIDENCE` and says why in ``explanation``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+if TYPE_CHECKING:
+    from nlp.components.events import Event, Mention
+
+CONFIDENCE = 0.6
+RULE = "place_recipient"
+# particles some verbs need to mean putting up goods ("set up", "roll out")
+_PARTICLES = {"set": "up", "roll": "out"}
+# nouns of a place's parts the goods line: "the streets of Mongolia's capital", "cities of Kenya"
+_PLACE_PARTS = frozenset({"capital", "city", "cities", "street", "streets", "town", "towns", "road", "roads", "border",
+                          "borders", "region", "regions", "province", "provinces"})
+_GOODS_NOUNS = frozenset({"camera", "cctv", "drone", "spyware"})  # ("system", "network" alone: any trade)
+# words between the verb and "in <country>" that keep the place the verb's ("Farther west, in Serbia")
+_PLACE_LINKS = frozenset({"advcl", "advmod", "npadvmod"})
+
+
+def place_supplies(
+    sent: Span,
+    mentions: list[Mention],
+    events: list[Event],
+    verbs: Collection[str],
+    new_event: Callable[[str, Token], Event],
+) -> list[Event]:
+    """The supplies ``sent`` tells with the buyer as a place (module docstring); [] when it has a complete supply."""
+    if any(ev.type == "supply" and ev.roles.get("supplier") and ev.roles.get("recipient") for ev in events):
+        return []
+    countries = [m for m in mentions if m.label == "COUNTRY"]
+    if not countries:
+        return []
+    out: list[Event] = []
+    for tok in sent:
+        lemma = tok.lemma_.casefold()
+        if tok.pos_ != "VERB" or lemma not in verbs:
+            continue
+        if lemma in _PARTICLES and not any(c.dep_ == "prt" and c.lower_ == _PARTICLES[lemma] for c in tok.children):
+            continue
+        firm = _firm_subject(tok, mentions)
+        if firm is None or not _surveillance_goods(tok, mentions):
+            continue
+        place = next((m for m in countries if _place_of(m, tok)), None)
+        if place is None:
+            continue
+        ev = new_event("supply", tok)
+        ev.add("supplier", firm)
+        ev.add("recipient", place)
+        ev.confidence = min(ev.confidence, CONFIDENCE)
+        ev.rule = RULE
+        ev.explanation = f"{firm.value} '{tok.text}' goods in {place.value}: the state of the place is the buyer"
+        out.append(ev)
+    return out
+
+
+def _firm_subject(verb: Token, mentions: list[Mention]) -> Mention | None:
+    """The firm that is the verb's subject: named ("Huawei is helping set up") or in apposition to a common noun
+    ("the Chinese company Dahua is lining")."""
+    for subj in verb.children:
+        if subj.dep_ != "nsubj":
+            continue
+        for m in mentions:
+            if m.label == "ORG" and (m.span.start <= subj.i < m.span.end
+                                     or m.root.dep_ == "appos" and m.root.head.i == subj.i):
+                return m
+    return None
+
+
+def _surveillance_goods(verb: Token, mentions: list[Mention]) -> bool:
+    sub = {t.i for t in verb.subtree}
+    return any(m.label == "CAPABILITY" and m.root.i in sub for m in mentions) or any(
+        t.lemma_.casefold() in _GOODS_NOUNS and t.pos_ == "NOUN" for t in verb.subtree)
+
+
+def _place_of(m: Mention, verb: Token) -> bool:
+    """True when the country ``m`` is where ``verb`` acts: "in <country>" on the verb or on an adverbial of it
+    ("Farther west, in Serbia"), or the owner of streets or cities in the verb's phrase ("the streets of
+    Mongolia's capital")."""
+    root = m.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "in":
+        on = head.head
+        return on.i == verb.i or on.dep_ in _PLACE_LINKS and on.head.i == verb.i
+    if root.dep_ == "poss" and head.lower_ in _PLACE_PARTS:
+        node = head
+        for _ in range(4):
+            if node.i == verb.i:
+                return True
+            if node.head.i == node.i:
+                break
+            node = node.head
+    return False
