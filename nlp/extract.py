@@ -241,6 +241,7 @@ class Extractor:
         _us_legislatures(ext.entities)
         _short_forms_of_bodies(ext.entities)
         _one_state_documents(ext.entities, p.text)
+        _dateline_state(ext.entities, p.text, self.nlp.get_pipe("redflag_entities").gazetteer)  # type: ignore[attr-defined]
         for ev in events:
             roles: dict[str, str | list[str]] = {}
             for role, mentions in ev["roles"].items():
@@ -463,6 +464,30 @@ def _one_state_documents(entities: list[EntityMention], text: str) -> None:
         # state the story is about: one body of that state named elsewhere is enough)
         if e.label == "GOV_AGENCY" and e.country is None and (len(known) >= 2 or e.text[:1].islower()):
             e.country = known[0]
+            e.confidence = round(e.confidence * DOCUMENT_COUNTRY_FACTOR, 3)
+
+
+def _dateline_state(entities: list[EntityMention], text: str, gazetteer: Gazetteer) -> None:
+    """A state body still without its state in a news text whose dateline names a place of one country ("LAHORE:
+    ... Punjab Police", "ABU DHABI // ... the Critical National Infrastructure Authority") is that country's: a
+    local paper's dateline says where the story is, and a foreign body is named with its state. Not when the
+    bodies whose state is known are all another state's, nor when another state is named at least twice and more
+    often than the dateline's (a story filed from one capital about another state). Confidence drops by
+    ``DOCUMENT_COUNTRY_FACTOR`` as for the document's one state. Changes the mentions in place."""
+    if not any(e.label == "GOV_AGENCY" and e.country is None for e in entities):
+        return
+    code = gazetteer.dateline_country(text)
+    if code is None:
+        return
+    known = {e.country for e in entities if e.label == "GOV_AGENCY" and e.country}
+    if known and code not in known:
+        return
+    named = Counter(e.canonical for e in entities if e.label == "COUNTRY")
+    if any(n >= 2 and n > named.get(code, 0) for c, n in named.items() if c != code):
+        return
+    for e in entities:
+        if e.label == "GOV_AGENCY" and e.country is None:
+            e.country = code
             e.confidence = round(e.confidence * DOCUMENT_COUNTRY_FACTOR, 3)
 
 

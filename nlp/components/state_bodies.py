@@ -51,10 +51,10 @@ def _name_word(tok: Token) -> bool:
     return (tok.is_title or tok.is_upper) and tok.text[:1].isalpha() and tok.lower_ not in ("the", "a", "an", "i")
 
 
-def _complements(doc: Doc, end: int, links: frozenset[str]) -> int:
+def _complements(doc: Doc, end: int, links: frozenset[str], rounds: int = 3) -> int:
     """The end of the name after its head: up to three "of"/"for"(/"on") complements of title-case words, "and"
     between them ("for the District of Oregon", "on Oversight and Government Reform", "of the European Union")."""
-    for _ in range(3):
+    for _ in range(rounds):
         i = end
         if i >= len(doc) or doc[i].lower_ not in links:
             break
@@ -222,3 +222,16 @@ def us_legislative_name(text: str) -> bool:
     would be a silent wrong answer)."""
     words = set(text.replace("\n", " ").split())
     return bool(words & _US_LEGISLATIVE and (words & {"Congress", "Congressional"} or words & _COMMITTEE_HEADS))
+
+
+def body_complements_end(doc: Doc, end: int, taken: set[int] | frozenset[int] = frozenset()) -> int:
+    """The end of a government body's name whose head word ends at ``end``, over up to three "of"/"for"
+    complements of title-case words ("Ministry" + "of the Interior", "Board" + "of Commissioners", "Secretariat" +
+    "for Economic Diplomacy and Transparency"), stopping before one that holds a token of ``taken`` (another name:
+    "... Transparency" + "of the Ministry of Foreign Affairs"); ``end`` itself when none follows."""
+    for _ in range(3):
+        nxt = _complements(doc, end, _LINKS, rounds=1)
+        if nxt == end or any(t in taken for t in range(end, nxt)):
+            break
+        end = nxt
+    return end

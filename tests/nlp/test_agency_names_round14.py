@@ -1,0 +1,136 @@
+"""Government bodies found, typed GOV_AGENCY and given their country (issue 13, round 14, branch agencies16).
+
+The kinds come from the round-15 probe's report (E2 bodies never tagged, E3 bodies typed ORG, C1 bodies with no
+country); the probe's passages are not quoted. Every sentence here is a minimal one written for the test: the
+firms in them ("Fictive Systems", "Kestrel Analytics") are fictional, the bodies are real bodies' name shapes.
+"""
+
+from __future__ import annotations
+
+from nlp.extract import Extractor
+from nlp.gazetteer import Gazetteer
+from tests.nlp.readings import agencies as _agencies
+from tests.nlp.readings import labels as _labels
+
+
+# ------------------------------------------------------------------------------------------ the dateline's country
+def test_a_dateline_gives_its_country_to_bodies_named_without_one(extractor: Extractor) -> None:
+    # minimal sentences; Fictive Systems is fictional
+    ext = extractor.extract_text(
+        "LAHORE: The Punjab Police has bought drones from Fictive Systems.\n\n"
+        "The Home Department approved the purchase.")
+    found = _agencies(ext)
+    assert found["Punjab Police"] == "PK"  # "Punjab" alone is a province of two countries
+    assert found["Home Department"] == "PK"
+
+
+def test_a_dateline_city_of_one_country_and_a_capital_give_the_country(extractor: Extractor) -> None:
+    # minimal sentences; Kestrel Analytics is fictional
+    ext = extractor.extract_text(
+        "Thiruvananthapuram: The Transport Department gave the contract to Kestrel Analytics.")
+    assert _agencies(ext)["Transport Department"] == "IN"
+    ext = extractor.extract_text(
+        "ABU DHABI // The Critical National Infrastructure Authority (CNIA) is to build surveillance towers.")
+    assert _agencies(ext)["Critical National Infrastructure Authority"] == "AE"
+
+
+def test_no_dateline_country_without_a_dateline_or_over_another_states_bodies(extractor: Extractor) -> None:
+    # minimal sentences
+    ext = extractor.extract_text("Update: The Transport Department began the camera project.")
+    assert _agencies(ext)["Transport Department"] is None  # "Update" is no place
+    ext = extractor.extract_text(
+        "WASHINGTON - Pakistan's Federal Investigation Agency bought spyware. The Interior Ministry denied it.")
+    found = _agencies(ext)
+    assert found.get("Interior Ministry") != "US"  # the story's bodies are Pakistan's, not the dateline's
+
+
+def test_the_dateline_reader_of_the_gazetteer() -> None:
+    gaz = Gazetteer.default()
+    assert gaz.dateline_country("RAJSHAHI, Nov 27: The police said") == "BD"
+    assert gaz.dateline_country("Dhaka, Feb 2 (PTI) - The ministry said") == "BD"
+    assert gaz.dateline_country("KARACHI - The police said") == "PK"
+    assert gaz.dateline_country("Hyderabad: The police said") is None  # a city of India and of Pakistan
+    assert gaz.dateline_country("Background: the police said") is None
+    assert gaz.dateline_country("The Armed Police Force (APF) has said") is None
+
+
+# ------------------------------------------------------------------------------------------ phrases never tagged
+def test_possessive_and_adjectival_government_phrases(extractor: Extractor) -> None:
+    # minimal sentences; Fictive Systems is fictional
+    ext = extractor.extract_text(
+        "His phone was bugged by Greece's spy service, the National Intelligence Service, in 2021.\n\n"
+        "The Swiss export authorities referred Fictive Systems to federal prosecutors.\n\n"
+        "Ukraine has used the drone against Russian forces.")
+    found = _agencies(ext)
+    assert found["Greece's spy service"] == "GR"
+    assert found["National Intelligence Service"] == "GR"  # named in apposition to a body of known state
+    assert found["Swiss export authorities"] == "CH"
+    assert found["Russian forces"] == "RU"
+
+
+def test_a_lower_case_health_ministry_of_a_one_state_text(extractor: Extractor) -> None:
+    # minimal sentences
+    ext = extractor.extract_text(
+        "The Kazakhstani Ministries of Health and Internal Affairs turned to technology. The health ministry "
+        "required citizens to use a tracking app.")
+    assert _agencies(ext)["health ministry"] == "KZ"
+
+
+# ------------------------------------------------------------------------------------------ names cut or untagged
+def test_a_body_name_goes_on_over_of_and_for(extractor: Extractor) -> None:
+    # minimal sentences; Fictive Systems is fictional
+    ext = extractor.extract_text(
+        "This was announced by a spokesperson for the Bavarian Ministry of the Interior on Monday.\n\n"
+        "The competent authority is the General Secretariat for Economic Diplomacy and Transparency of the "
+        "Ministry of Foreign Affairs.\n\n"
+        "The Rowan County Board of Commissioners approved a grant for Fictive Systems.")
+    labels = _labels(ext)
+    assert labels["Bavarian Ministry of the Interior"] == {"GOV_AGENCY"}
+    assert _agencies(ext)["Bavarian Ministry of the Interior"] == "DE"
+    assert labels["General Secretariat for Economic Diplomacy and Transparency"] == {"GOV_AGENCY"}
+    assert labels["Ministry of Foreign Affairs"] == {"GOV_AGENCY"}  # the owner stays a name of its own
+    assert labels["Rowan County Board of Commissioners"] == {"GOV_AGENCY"}
+
+
+def test_untagged_secretariats_and_the_cabinet(extractor: Extractor) -> None:
+    # minimal sentences; Intellexa-like firm names replaced by a fictional one
+    ext = extractor.extract_text(
+        "The General Secretariat issued two licences to Fictive Systems SA.\n\n"
+        "The request went to the Presidential Secretariat.\n\n"
+        "The purchase was approved by the Cabinet last week.")
+    labels = _labels(ext)
+    assert labels["General Secretariat"] == {"GOV_AGENCY"}
+    assert labels["Presidential Secretariat"] == {"GOV_AGENCY"}
+    assert labels["Cabinet"] == {"GOV_AGENCY"}
+
+
+def test_units_of_bodies(extractor: Extractor) -> None:
+    # minimal sentences
+    ext = extractor.extract_text(
+        "LAHORE: The system has been developed by Punjab Police IT Wing in collaboration with a university.\n\n"
+        "Rajshahi Metropolitan Police (RMP) has opened a laboratory. RMP has set up the laboratory at its Cyber "
+        "Crime unit.")
+    found = _agencies(ext)
+    assert found["Punjab Police IT Wing"] == "PK"
+    assert "Cyber Crime unit" in found
+
+
+def test_a_dotted_acronym_of_a_known_agency_and_a_lab_directorate(extractor: Extractor) -> None:
+    # minimal sentences
+    ext = extractor.extract_text(
+        "White House officials put the F.B.I. in charge of the review.\n\n"
+        "The Directorate of Forensic Lab of the Federal Investigation Agency examined the phones.")
+    found = _agencies(ext)
+    assert found["F.B.I."] == "US"
+    assert "Directorate of Forensic Lab" in found
+
+
+# ------------------------------------------------------------------------------------------ what stays no agency
+def test_titles_and_firm_units_stay_no_agency(extractor: Extractor) -> None:
+    # minimal sentences; Fictive Systems is fictional
+    ext = extractor.extract_text(
+        "Fictive Systems said its Digital Crimes Unit found the malware.\n\n"
+        "The board of Fictive Systems met on Monday.")
+    labels = _labels(ext)
+    assert "GOV_AGENCY" not in labels.get("Digital Crimes Unit", set())
+    assert not any("GOV_AGENCY" in v for k, v in labels.items() if "Fictive" in k)
