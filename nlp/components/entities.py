@@ -1022,6 +1022,11 @@ class EntityNormalizer:
                     and (tok.i + 1 == len(doc) or not doc[tok.i + 1].is_title):
                 new.append((tok.i, tok.i + 1, ""))  # "approved by the Cabinet": a government's cabinet
         for e in ents:
+            heads = [t.i for t in e if t.text in _UNTAGGED_STATE_HEADS]
+            if e.label_ == "ORG" and heads and (e.start, e.end) not in gaz_spans and heads[0] + 1 < e.end \
+                    and doc[heads[0] + 1].lower_ in ("of", "for") and self.is_agency(doc[e.start : heads[0] + 1].text):
+                new.append((e.start, e.end, ""))  # "General Secretariat for Economic Diplomacy": ner's firm guess
+        for e in ents:
             if e.label_ == "ORG" and len(e) == 1 and _DOTTED_ACRONYM.fullmatch(e.text) and (e.start, e.end) not in gaz_spans:
                 letters = e.text.replace(".", "")
                 entry = next((g for g in self.gazetteer.entries if g.label == "GOV_AGENCY"
