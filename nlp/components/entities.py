@@ -111,10 +111,9 @@ _ROLE_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "minister",
                          "superintendent", "inspector", "officer", "analyst", "professor", "senator", "lawmaker"})
 
 
-# a ministry's remit after a minister's title ("minister Home Affairs"); named apart from the commercial words that
-# may name a body's remit above, which this name used to rebind (round 14)
+# the remit words of a minister's title ("minister Home Affairs"), which no person's name holds
 _MINISTER_REMITS = frozenset({"affairs", "home", "interior", "defence", "defense", "security", "finance", "justice",
-                              "information", "communications", "foreign", "state", "trade", "industry", "commerce"})
+                          "information", "communications", "foreign", "state", "trade", "industry", "commerce"})
 
 
 def _people_after_role_nouns(doc: Doc, taken: list[Span], conf: dict[tuple[int, int], float],
