@@ -490,7 +490,7 @@ class EntityNormalizer:
             # "Myanmar's Ministry of Home Affairs (MOHA) and Ministry of Transport and Communications": the
             # possessive or demonym before a pair of bodies names the state of both
             return self._country_before(first)
-        return self._country_of_apposition(span)
+        return self._country_of_apposition(span) or self._country_of_border(span)
 
     def _country_before(self, span: Span) -> str | None:
         """The country of a demonym or a country's name (possessive or not) right before ``span``."""
@@ -959,6 +959,18 @@ class EntityNormalizer:
         before = next((e for e in doc.ents if e.end == i and e.label_ == "GOV_AGENCY"), None)
         return self.agency_country(before) if before is not None and before.start < span.start else None
 
+    def _country_of_border(self, span: Span) -> str | None:
+        """The state of a body whose sentence names a border by its two countries, the body's own first ("plans to
+        install CCTV cameras in the Nepal-India border areas": a Nepali body), as news of a border force does."""
+        sent = span.sent
+        countries = [e for e in span.doc.ents if e.label_ == "COUNTRY" and sent.start <= e.start and e.end <= sent.end]
+        for a in countries:
+            b = next((c for c in countries if c.start == a.end + 1), None)
+            if b is not None and span.doc[a.end].text in ("-", "\u2013") and b.end < sent.end \
+                    and span.doc[b.end].lower_ in ("border", "borders", "frontier") and a.kb_id_ != b.kb_id_:
+                return a.kb_id_ or None
+        return None
+
     def _bodies_named_further(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
         """State bodies whose names ner cut or left untagged (round 14, probe kinds E2/E3): "of"/"for" complements
         after a body's head word ("Bavarian Ministry" + "of the Interior", "Rowan County Board" + "of
@@ -972,6 +984,7 @@ class EntityNormalizer:
         gaz_spans = {(e.start, e.end) for e in ents if conf.get((e.start_char, e.end_char)) == self.gaz_conf}
         out = list(ents)
         new: list[tuple[int, int, str]] = []  # (start, end, kb_id or "")
+        firms: list[tuple[int, int]] = []
         used = {t for e in ents for t in range(e.start, e.end)}
         for e in ents:
             if e.label_ != "GOV_AGENCY" or (e.start, e.end) in gaz_spans:
@@ -1017,6 +1030,19 @@ class EntityNormalizer:
                 if any(x.sent.start == tok.sent.start and x.end <= name.start - 1 and (x.label_ == "GOV_AGENCY" or (
                         x.label_ == "ORG" and x.text.isupper() and any(acronym(b) == x.text for b in bodies))) for x in ents):
                     new.append((name.start, tok.i + 1, ""))  # "its Cyber Crime unit": the body's unit
+            elif tok.lower_ == "police" and tok.i not in used and tok.i + 1 < len(doc) \
+                    and doc[tok.i + 1].lower_ in _DEAL_NOUNS:
+                place = next((k for k in (tok.i - 3, tok.i - 2, tok.i - 1) if k >= 0
+                              and all(_place_word(t) for t in doc[k : tok.i]) and doc[k].text != "-"
+                              and not any(t in used for t in range(k, tok.i))
+                              and self._local_place(doc, k, tok.i)), None)
+                if place is not None:  # "the Baden-Württemberg police contract with ...": the police's contract
+                    new.append((place, tok.i + 1, ""))
+            elif tok.text == "Chamber" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" \
+                    and doc[tok.i + 2].text == "Commerce":
+                end = body_complements_end(doc, tok.i + 1, {t for x in ents if x.label_ in ("PERSON", "COUNTRY")
+                                                            for t in range(x.start, x.end)})
+                firms.append((tok.i, end))  # "the Chamber of Commerce and Industry": a business association
             elif tok.text == "Cabinet" and tok.i >= 1 and doc[tok.i - 1].lower_ == "the" \
                     and (tok.i + 1 == len(doc) or not doc[tok.i + 1].is_title):
                 new.append((tok.i, tok.i + 1, ""))  # "approved by the Cabinet": a government's cabinet
@@ -1041,6 +1067,13 @@ class EntityNormalizer:
             span = Span(doc, start, end, label="GOV_AGENCY", kb_id=kb or name_key(doc[start:end].text))
             conf[(span.start_char, span.end_char)] = self.gaz_conf if kb else self.remap_conf
             out.append(span)
+        for start, end in firms:
+            if not any(x.start < end and start < x.end and x.label_ in ("PERSON", "COUNTRY") for x in out):
+                # (over "Commerce", the gazetteer's short form of the U.S. department: inside the name, not it)
+                out = [x for x in out if x.end <= start or x.start >= end]
+                span = Span(doc, start, end, label="ORG", kb_id=name_key(doc[start:end].text))
+                conf[(span.start_char, span.end_char)] = self.remap_conf
+                out.append(span)
         return sorted(out, key=lambda x: x.start)
 
     def _complement_end(self, doc: Doc, ents: list[Span], end: int) -> int:
@@ -1961,6 +1994,9 @@ _COMPLEMENTED_HEADS = frozenset({"Ministry", "Department", "Board", "Office", "B
                                  "Commission", "Agency", "Council", "Authority", "Committee", "Inspectorate"})
 _UNTAGGED_STATE_HEADS = frozenset({"Secretariat", "Ministry", "Directorate", "Inspectorate", "Procuracy"})
 _UNIT_HEADS = frozenset({"wing", "unit", "cell", "squad"})
+# nouns of a deal a body is party to, after which "<place> police" is still the body ("the Baden-Württemberg police
+# contract with ...")
+_DEAL_NOUNS = frozenset({"contract", "contracts", "deal", "deals", "agreement", "tender", "purchase", "order"})
 
 
 def _armed_services(doc: Doc, ents: list[Span], aux: list[Span], conf: dict[tuple[int, int], float],

@@ -21,7 +21,11 @@ from spacy.tokens import Doc, Span, Token
 
 # head words of a court's, legislature's or legislative committee's name (title case)
 _COURT_HEADS = frozenset({"Court", "Tribunal"})
-_LEGISLATURE_HEADS = frozenset({"Congress", "Parliament", "Senate", "Assembly", "Knesset", "Duma"})
+_LEGISLATURE_HEADS = frozenset({"Congress", "Parliament", "Senate", "Assembly", "Knesset", "Duma", "Chamber"})
+# a chamber is a legislature's only with one of these before it ("Legislative Chamber", "Upper Chamber") or "of
+# Deputies"/"of Representatives" after it; "Chamber of Commerce" is a business association (round 14)
+_CHAMBER_KINDS = frozenset({"Legislative", "Upper", "Lower", "Federal", "National"})
+_CHAMBER_MEMBERS = frozenset({"Deputies", "Representatives"})
 _COMMITTEE_HEADS = frozenset({"Committee", "Subcommittee"})
 _HEADS = _COURT_HEADS | _LEGISLATURE_HEADS | _COMMITTEE_HEADS | {"Circuit"}
 # words in a committee's name that make it a legislature's ("Senate Intelligence Committee", "Joint Committee on
@@ -126,6 +130,9 @@ def state_body_spans(doc: Doc, stops: frozenset[int] = frozenset()) -> list[tupl
             if not lowers & {w.casefold() for w in _LEGISLATIVE_WORDS} and owner not in _LEGISLATURE_OWNERS:
                 continue  # "the Committee to Protect Journalists", "the committee": no legislature's committee
         if head == "Assembly" and not (start < i and doc[i - 1].text in _ASSEMBLY_KINDS):
+            continue
+        if head == "Chamber" and not (start < i and doc[i - 1].text in _CHAMBER_KINDS or i + 2 < len(doc)
+                                      and doc[i + 1].lower_ == "of" and doc[i + 2].text in _CHAMBER_MEMBERS):
             continue
         if head == "Congress":
             if lowers & _PARTY_WORDS or before in ("'s", "\u2019s") and start >= 2 and doc[start - 2].lower_ == "party" \

@@ -134,3 +134,45 @@ def test_titles_and_firm_units_stay_no_agency(extractor: Extractor) -> None:
     # ("its Digital Crimes Unit" after a firm: ner's whole name, typed GOV_AGENCY by its head as on main before this
     # round; the unit rule of this round adds no such name after a firm)
     assert not any("GOV_AGENCY" in v for k, v in labels.items() if "Fictive" in k)
+
+
+# ------------------------------------------------------------------------------------------ more shapes of round 14
+def test_a_border_named_by_its_two_countries_gives_the_first_to_its_bodies(extractor: Extractor) -> None:
+    # minimal sentence
+    ext = extractor.extract_text(
+        "The Armed Police Force (APF) has unveiled its plan to install CCTV cameras in the Nepal-India border areas.")
+    found = _agencies(ext)
+    assert found["Armed Police Force"] == "NP"
+    assert found["APF"] == "NP"
+
+
+def test_a_places_police_before_a_deal_noun_is_the_police(extractor: Extractor) -> None:
+    # minimal sentence; Fictive Systems is fictional
+    ext = extractor.extract_text("The Baden-Württemberg police contract with Fictive Systems was criticised.")
+    assert _agencies(ext)["Baden-Württemberg police"] == "DE"
+
+
+def test_chambers_of_legislatures_and_of_commerce(extractor: Extractor) -> None:
+    # minimal sentences
+    ext = extractor.extract_text(
+        "The minister spoke at the Government Hour in the Legislative Chamber.\n\n"
+        "The Chamber of Deputies passed the bill.\n\n"
+        "The delegation met the Chamber of Commerce and Industry of Kyrgyzstan.")
+    labels = _labels(ext)
+    assert labels["Legislative Chamber"] == {"GOV_AGENCY"}
+    assert labels["Chamber of Deputies"] == {"GOV_AGENCY"}
+    assert labels["Chamber of Commerce and Industry"] == {"ORG"}  # a business association, not the U.S. department
+    assert "Commerce" not in labels
+
+
+def test_state_bodies_of_the_table_named_without_their_state(extractor: Extractor) -> None:
+    # minimal sentences (nlp/data/agencies.tsv, round 14 rows)
+    ext = extractor.extract_text(
+        "The drones were developed by the Defence Research and Development Organisation (DRDO).\n\n"
+        "The government contributed part of the cost while KOICA gave the rest of the money.\n\n"
+        "The Metropolitan Police Service (MPS) is seeking approval for the licences.")
+    found = _agencies(ext)
+    assert found["Defence Research and Development Organisation"] == "IN"
+    assert found["KOICA"] == "KR"
+    assert found["Metropolitan Police Service"] == "GB"
+    assert found["MPS"] == "GB"
