@@ -239,6 +239,7 @@ class Extractor:
                 ext.entities.append(EntityMention(text=p.text[o_start:o_end], label=label, canonical=canonical,
                                                   start=o_start, end=o_end, confidence=round(conf, 3), country=country))
         _us_legislatures(ext.entities)
+        _short_forms_typed_as_bodies(ext.entities)
         _short_forms_of_bodies(ext.entities)
         _one_state_documents(ext.entities, p.text)
         _dateline_state(ext.entities, p.text, self.nlp.get_pipe("redflag_entities").gazetteer)  # type: ignore[attr-defined]
@@ -409,6 +410,25 @@ def _short_forms_of_bodies(entities: list[EntityMention]) -> None:
             countries = known.get(e.text.casefold().removeprefix("the "), set())
             if len(countries) == 1:
                 e.country = next(iter(countries))
+
+
+# head words that open the short form of a body's name ("Board of Commissioners" after "Rowan County Board of
+# Commissioners")
+_SHORT_FORM_HEADS = frozenset({"Board", "Committee", "Council", "Commission", "Department", "Office", "Ministry",
+                               "Bureau", "Directorate", "Authority", "Agency", "Secretariat"})
+
+
+def _short_forms_typed_as_bodies(entities: list[EntityMention]) -> None:
+    """A name ner took for a firm that is the end of a state body's longer name in the same document, opened by a
+    body's head word, is that body named short ("the Board of Commissioners" after "the Rowan County Board of
+    Commissioners"): a GOV_AGENCY (its country then comes from the long form, :func:`_short_forms_of_bodies`).
+    Changes the mentions in place."""
+    tails = {" ".join(e.text.split()[n:]) for e in entities if e.label == "GOV_AGENCY"
+             for n in range(1, len(e.text.split()) - 1)}
+    for e in entities:
+        words = e.text.split()
+        if e.label == "ORG" and len(words) >= 3 and words[0] in _SHORT_FORM_HEADS and " ".join(words) in tails:
+            e.label = "GOV_AGENCY"
 
 
 def _us_legislatures(entities: list[EntityMention]) -> None:

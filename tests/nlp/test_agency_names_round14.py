@@ -52,6 +52,9 @@ def test_the_dateline_reader_of_the_gazetteer() -> None:
     assert gaz.dateline_country("Hyderabad: The police said") is None  # a city of India and of Pakistan
     assert gaz.dateline_country("Background: the police said") is None
     assert gaz.dateline_country("The Armed Police Force (APF) has said") is None
+    assert gaz.dateline_country("SALISBURY, N.C. (QUEEN CITY NEWS) — On Monday") == "US"  # a U.S. state's city
+    assert gaz.dateline_country("Atlanta, Georgia - The council said") == "US"
+    assert gaz.dateline_country("Tbilisi, Georgia - The ministry said") == "GE"
 
 
 # ------------------------------------------------------------------------------------------ phrases never tagged
@@ -176,3 +179,13 @@ def test_state_bodies_of_the_table_named_without_their_state(extractor: Extracto
     assert found["KOICA"] == "KR"
     assert found["Metropolitan Police Service"] == "GB"
     assert found["MPS"] == "GB"
+
+
+def test_a_short_form_of_a_body_named_in_full_elsewhere_is_that_body(extractor: Extractor) -> None:
+    # minimal sentences; Fictive Systems is fictional
+    ext = extractor.extract_text(
+        "SALISBURY, N.C. — On Monday, the Rowan County Board of Commissioners voted to fund the software.\n\n"
+        "Fictive Systems needed approval from the Board of Commissioners to fund the other half.")
+    found = _agencies(ext)
+    assert found["Rowan County Board of Commissioners"] == "US"
+    assert found["Board of Commissioners"] == "US"
