@@ -241,8 +241,10 @@ class Extractor:
                 ext.entities.append(EntityMention(text=p.text[o_start:o_end], label=label, canonical=canonical,
                                                   start=o_start, end=o_end, confidence=round(conf, 3), country=country))
         _us_legislatures(ext.entities)
+        _short_forms_typed_as_bodies(ext.entities)
         _short_forms_of_bodies(ext.entities)
         _one_state_documents(ext.entities, p.text)
+        _dateline_state(ext.entities, p.text, self.nlp.get_pipe("redflag_entities").gazetteer)  # type: ignore[attr-defined]
         for ev in events:
             roles: dict[str, str | list[str]] = {}
             for role, mentions in ev["roles"].items():
@@ -424,6 +426,25 @@ def _short_forms_of_bodies(entities: list[EntityMention]) -> None:
                 e.country = next(iter(countries))
 
 
+# head words that open the short form of a body's name ("Board of Commissioners" after "Rowan County Board of
+# Commissioners")
+_SHORT_FORM_HEADS = frozenset({"Board", "Committee", "Council", "Commission", "Department", "Office", "Ministry",
+                               "Bureau", "Directorate", "Authority", "Agency", "Secretariat"})
+
+
+def _short_forms_typed_as_bodies(entities: list[EntityMention]) -> None:
+    """A name ner took for a firm that is the end of a state body's longer name in the same document, opened by a
+    body's head word, is that body named short ("the Board of Commissioners" after "the Rowan County Board of
+    Commissioners"): a GOV_AGENCY (its country then comes from the long form, :func:`_short_forms_of_bodies`).
+    Changes the mentions in place."""
+    tails = {" ".join(e.text.split()[n:]) for e in entities if e.label == "GOV_AGENCY"
+             for n in range(1, len(e.text.split()) - 1)}
+    for e in entities:
+        words = e.text.split()
+        if e.label == "ORG" and len(words) >= 3 and words[0] in _SHORT_FORM_HEADS and " ".join(words) in tails:
+            e.label = "GOV_AGENCY"
+
+
 def _us_legislatures(entities: list[EntityMention]) -> None:
     """"Congress" and House or Senate committees named without a country (``us_legislative_name``) take the
     country US when the document names the United States (a COUNTRY mention US) or one of its bodies (a
@@ -477,6 +498,30 @@ def _one_state_documents(entities: list[EntityMention], text: str) -> None:
         # state the story is about: one body of that state named elsewhere is enough)
         if e.label == "GOV_AGENCY" and e.country is None and (len(known) >= 2 or e.text[:1].islower()):
             e.country = known[0]
+            e.confidence = round(e.confidence * DOCUMENT_COUNTRY_FACTOR, 3)
+
+
+def _dateline_state(entities: list[EntityMention], text: str, gazetteer: Gazetteer) -> None:
+    """A state body still without its state in a news text whose dateline names a place of one country ("LAHORE:
+    ... Punjab Police", "ABU DHABI // ... the Critical National Infrastructure Authority") is that country's: a
+    local paper's dateline says where the story is, and a foreign body is named with its state. Not when the
+    bodies whose state is known are all another state's, nor when another state is named at least twice and more
+    often than the dateline's (a story filed from one capital about another state). Confidence drops by
+    ``DOCUMENT_COUNTRY_FACTOR`` as for the document's one state. Changes the mentions in place."""
+    if not any(e.label == "GOV_AGENCY" and e.country is None for e in entities):
+        return
+    code = gazetteer.dateline_country(text)
+    if code is None:
+        return
+    known = {e.country for e in entities if e.label == "GOV_AGENCY" and e.country}
+    if known and code not in known:
+        return
+    named = Counter(e.canonical for e in entities if e.label == "COUNTRY")
+    if any(n >= 2 and n > named.get(code, 0) for c, n in named.items() if c != code):
+        return
+    for e in entities:
+        if e.label == "GOV_AGENCY" and e.country is None:
+            e.country = code
             e.confidence = round(e.confidence * DOCUMENT_COUNTRY_FACTOR, 3)
 
 

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -191,6 +192,23 @@ def city_country(text: str) -> str | None:
     ("Stockton Police Department"), never to find places."""
     found = _city_countries().get(_ascii_fold(text.strip()), set())
     return next(iter(found)) if len(found) == 1 else None
+
+
+# a news dateline at the very start of a text: a place of one to three capitalised words, a country or date after a
+# comma, an agency in brackets, then a colon, a dash or "//" ("LAHORE: ", "RAJSHAHI, Nov 27: ", "ABU DHABI // ",
+# "Dhaka, Feb 2 (PTI) - ")
+_DATELINE_PLACE = re.compile(
+    r"\s*(?P<place>[A-Z][A-Za-z\u00C0-\u024F'.-]+(?: [A-Z][A-Za-z\u00C0-\u024F'.-]+){0,2})"
+    r"(?:, (?P<region>(?:[A-Z]\.){2}|W\.Va\.|[A-Z][a-z]+\.?(?: [A-Z][a-z]+)?)(?: \d{1,2})?|, \d{1,2} [A-Z][a-z]+\.?)?"
+    r"(?: \([A-Za-z .]{2,30}\))?"
+    r" ?(?::|-{1,2}|\u2013|\u2014|//) ")
+
+
+@cache
+def _us_dateline_states() -> frozenset[str]:
+    """The U.S. state abbreviations of news datelines (nlp/data/us_state_datelines.txt: "N.C.", "Wis.")."""
+    return frozenset(line.strip() for line in _data("us_state_datelines.txt").splitlines()
+                     if line.strip() and not line.startswith("#"))
 
 
 def is_city(text: str) -> bool:
@@ -386,6 +404,25 @@ class Gazetteer:
     def country_code(self, text: str) -> str | None:
         """The code of a country named, demonym'd or capital'd by ``text``; None if unknown."""
         return self._country_index().get(_ckey(text)) or self._country_index().get(text.strip())
+
+    def dateline_country(self, text: str) -> str | None:
+        """The country of the place a news dateline opening ``text`` names ("LAHORE: ...", "RAJSHAHI, Nov 27:
+        ...", "ABU DHABI // ...", "Thiruvananthapuram: ...", "Siegen, Deutschland - ..."): a capital, a place of the
+        tables, or a city every GeoNames city of that name of which is in one country (:func:`city_country`), else
+        the country or U.S. state after its comma ("SALISBURY, N.C. —": nlp/data/us_state_datelines.txt); None
+        when the text opens with no dateline or its place is not known to be one country's ("Hyderabad: ...")."""
+        m = _DATELINE_PLACE.match(text)
+        if m is None:
+            return None
+        place, region = m.group("place"), m.group("region")
+        code = self.country_code(place) or self.place_code(place) or city_country(place)
+        if code or not region:
+            return code
+        if self.country_code(region):
+            return self.country_code(region)  # "Siegen, Deutschland -", "Tbilisi, Georgia -"
+        if region in _us_dateline_states() or subdivision_code(region) == "US":
+            return "US"  # "SALISBURY, N.C. —", "Kent, Ohio —": a city of a U.S. state
+        return None
 
     def place_code(self, text: str) -> str | None:
         """The country code of a non-capital place (a hint), e.g. "Dubai" -> "AE"."""

@@ -28,7 +28,12 @@ from nlp.components.ruler import (
     _model_code,
     _modifies_later_noun,
 )
-from nlp.components.state_bodies import COUNTRY_LED_HEADS, implied_country, international
+from nlp.components.state_bodies import (
+    COUNTRY_LED_HEADS,
+    body_complements_end,
+    implied_country,
+    international,
+)
 from nlp.gazetteer import (
     GUARDED_PREFIX,
     Gazetteer,
@@ -67,7 +72,8 @@ _FIRM_OPENERS = frozenset({"grupo", "corporación", "corporacion", "compañía",
                            "sociedad", "sociedade"})
 # commercial words that also name a state body's remit (allowed before a head only states use)
 _REMIT_WORDS = frozenset({"technologies", "technology", "communications", "networks", "electronics", "systems",
-                          "software", "international", "trading", "logistics", "distribution", "analytics", "solutions"})
+                          "software", "international", "trading", "logistics", "distribution", "analytics", "solutions",
+                          "lab", "labs"})  # ("Directorate of Forensic Lab")
 # common nouns for a state or its parts, whose possessive keeps a body a state body ("the country's Defence Ministry")
 _STATE_NOUNS = frozenset({"country", "country's", "state", "nation", "government", "kingdom", "republic", "ministry",
                           "army", "military", "police", "regime", "administration", "emirate", "province", "city"})
@@ -375,6 +381,7 @@ class EntityNormalizer:
         ents = self._acronyms(doc, ents, conf)
         ents = _acronyms_of_common_words(doc, ents)
         ents = self._dotted_acronyms(doc, ents, conf)
+        ents = self._bodies_named_further(doc, ents, conf)
         ents = _publication_names(doc, ents, conf)
         ents += _sites_named_by_their_address(doc, ents, conf)
         ents = _governments_of_leaders(doc, ents, aux, conf, self._is_place)
@@ -483,7 +490,7 @@ class EntityNormalizer:
             # "Myanmar's Ministry of Home Affairs (MOHA) and Ministry of Transport and Communications": the
             # possessive or demonym before a pair of bodies names the state of both
             return self._country_before(first)
-        return None
+        return self._country_of_apposition(span) or self._country_of_border(span)
 
     def _country_before(self, span: Span) -> str | None:
         """The country of a demonym or a country's name (possessive or not) right before ``span``."""
@@ -941,6 +948,148 @@ class EntityNormalizer:
         used = {t for e in out if e.label_ == "GOV_AGENCY" for t in range(e.start, e.end)}
         return [e for e in out if (e.start, e.end) not in drop and not (
             e.label_ != "GOV_AGENCY" and any(t in used for t in range(e.start, e.end)))]
+
+    def _country_of_apposition(self, span: Span) -> str | None:
+        """The state of a body named in apposition right after another body whose state is known ("Greece's spy
+        service, the National Intelligence Service"): the same body named twice, so the same state."""
+        doc = span.doc
+        i = span.start - 1 - (span.start > 1 and doc[span.start - 1].lower_ == "the")
+        if i < 1 or doc[i].text != ",":
+            return None
+        before = next((e for e in doc.ents if e.end == i and e.label_ == "GOV_AGENCY"), None)
+        return self.agency_country(before) if before is not None and before.start < span.start else None
+
+    def _country_of_border(self, span: Span) -> str | None:
+        """The state of a body whose sentence names a border by its two countries, the body's own first ("plans to
+        install CCTV cameras in the Nepal-India border areas": a Nepali body), as news of a border force does."""
+        sent = span.sent
+        countries = [e for e in span.doc.ents if e.label_ == "COUNTRY" and sent.start <= e.start and e.end <= sent.end]
+        for a in countries:
+            b = next((c for c in countries if c.start == a.end + 1), None)
+            if b is not None and span.doc[a.end].text in ("-", "\u2013") and b.end < sent.end \
+                    and span.doc[b.end].lower_ in ("border", "borders", "frontier") and a.kb_id_ != b.kb_id_:
+                return a.kb_id_ or None
+        return None
+
+    def _bodies_named_further(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """State bodies whose names ner cut or left untagged (round 14, probe kinds E2/E3): "of"/"for" complements
+        after a body's head word ("Bavarian Ministry" + "of the Interior", "Rowan County Board" + "of
+        Commissioners"); an untagged title-case name ending in a head only states use, after an article ("The
+        General Secretariat for Economic Diplomacy and Transparency", "the Presidential Secretariat"); a unit's
+        name after its body ("Punjab Police IT Wing") or after "its"/"their" in a sentence whose body owns it
+        ("RMP has established the laboratory at its Cyber Crime unit"); a body's acronym written with full stops
+        ("F.B.I."), by the gazetteer; a capitalised "the Cabinet"."""
+        ents = [e for e in ents if not (e.label_ == "PERSON" and e[-1].text in _UNTAGGED_STATE_HEADS)]
+        # ("The General Secretariat issued ...": ner's person guess of a body's head word)
+        gaz_spans = {(e.start, e.end) for e in ents if conf.get((e.start_char, e.end_char)) == self.gaz_conf}
+        out = list(ents)
+        new: list[tuple[int, int, str]] = []  # (start, end, kb_id or "")
+        firms: list[tuple[int, int]] = []
+        used = {t for e in ents for t in range(e.start, e.end)}
+        for e in ents:
+            if e.label_ != "GOV_AGENCY" or (e.start, e.end) in gaz_spans:
+                continue
+            end = e.end
+            if e[-1].text in _COMPLEMENTED_HEADS:
+                end = self._complement_end(doc, ents, end)
+            k = end
+            while k < len(doc) and k - end < 4 and (doc[k].is_title or doc[k].is_upper and doc[k].is_alpha) \
+                    and doc[k].lower_ not in _UNIT_HEADS and doc[k].pos_ in ("PROPN", "NOUN"):
+                k += 1
+            if k < len(doc) and k > end and doc[k].text.istitle() and doc[k].lower_ in _UNIT_HEADS \
+                    and not any(x.start <= k < x.end and x.label_ in ("PERSON", "COUNTRY") for x in ents):
+                end = k + 1  # "Punjab Police IT Wing", "Dhaka Metropolitan Police Counter Terrorism Unit"
+            if end > e.end:
+                new.append((e.start, end, ""))
+        for tok in doc:
+            if tok.text in _UNTAGGED_STATE_HEADS and tok.i not in used and tok.i >= 1 and tok.pos_ in ("PROPN", "NOUN"):
+                start = tok.i
+                while start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha and start - 1 not in used \
+                        and doc[start - 1].lower_ not in ("the", "a", "an") and tok.i - start < 4:
+                    start -= 1
+                if start == tok.i or start == 0 or doc[start - 1].lower_ not in ("the", "its", "their"):
+                    continue
+                end = self._complement_end(doc, ents, tok.i + 1)
+                if self.is_agency(doc[start : tok.i + 1].text) and not international([t.text for t in doc[start:end]]):
+                    new.append((start, end, ""))
+            elif tok.lower_ in _UNIT_HEADS and tok.is_title and tok.i not in used and tok.i >= 2:
+                k = tok.i
+                while k > 0 and tok.i - k < 6 and k - 1 not in used and (doc[k - 1].is_title or doc[k - 1].is_upper) \
+                        and doc[k - 1].is_alpha and doc[k - 1].lower_ not in ("the", "a", "an"):
+                    k -= 1
+                head = next((h for h in range(tok.i - 1, k, -1) if doc[h].lower_ in _STATE_HEADS), None)
+                if head is not None and self.is_agency(doc[k : head + 1].text):
+                    new.append((k, tok.i + 1, ""))  # "developed by Punjab Police IT Wing": a body's unit
+                    continue
+            if tok.lower_ in _UNIT_HEADS and tok.i >= 2 and (tok.is_lower or tok.is_title):
+                name = next((x for x in ents if x.end == tok.i and x.label_ in ("ORG", "GOV_AGENCY")
+                             and (x.start, x.end) not in gaz_spans and x[0].is_title), None)
+                if name is None or name.start == 0 or doc[name.start - 1].lower_ not in ("its", "their"):
+                    continue
+                bodies = {x.text for x in ents if x.label_ == "GOV_AGENCY"}
+                if any(x.sent.start == tok.sent.start and x.end <= name.start - 1 and (x.label_ == "GOV_AGENCY" or (
+                        x.label_ == "ORG" and x.text.isupper() and any(acronym(b) == x.text for b in bodies))) for x in ents):
+                    new.append((name.start, tok.i + 1, ""))  # "its Cyber Crime unit": the body's unit
+            elif tok.lower_ == "police" and tok.i not in used and tok.i + 1 < len(doc) \
+                    and doc[tok.i + 1].lower_ in _DEAL_NOUNS:
+                place = next((k for k in (tok.i - 3, tok.i - 2, tok.i - 1) if k >= 0
+                              and all(_place_word(t) for t in doc[k : tok.i]) and doc[k].text != "-"
+                              and not any(t in used for t in range(k, tok.i))
+                              and self._local_place(doc, k, tok.i)), None)
+                if place is not None:  # "the Baden-Württemberg police contract with ...": the police's contract
+                    new.append((place, tok.i + 1, ""))
+            elif tok.text == "Chamber" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" \
+                    and doc[tok.i + 2].text == "Commerce":
+                end = body_complements_end(doc, tok.i + 1, {t for x in ents if x.label_ in ("PERSON", "COUNTRY")
+                                                            for t in range(x.start, x.end)})
+                firms.append((tok.i, end))  # "the Chamber of Commerce and Industry": a business association
+            elif tok.text == "Cabinet" and tok.i >= 1 and doc[tok.i - 1].lower_ == "the" \
+                    and (tok.i + 1 == len(doc) or not doc[tok.i + 1].is_title):
+                new.append((tok.i, tok.i + 1, ""))  # "approved by the Cabinet": a government's cabinet
+        for e in ents:
+            heads = [t.i for t in e if t.text in _UNTAGGED_STATE_HEADS]
+            if e.label_ == "ORG" and heads and (e.start, e.end) not in gaz_spans and heads[0] + 1 < e.end \
+                    and doc[heads[0] + 1].lower_ in ("of", "for") and self.is_agency(doc[e.start : heads[0] + 1].text):
+                new.append((e.start, e.end, ""))  # "General Secretariat for Economic Diplomacy": ner's firm guess
+        for e in ents:
+            if e.label_ == "ORG" and len(e) == 1 and _DOTTED_ACRONYM.fullmatch(e.text) and (e.start, e.end) not in gaz_spans:
+                letters = e.text.replace(".", "")
+                entry = next((g for g in self.gazetteer.entries if g.label == "GOV_AGENCY"
+                              and letters in (g.name, *g.aliases)), None) if len(letters) >= 3 else None
+                if entry is not None:  # "the F.B.I.": the FBI of the gazetteer
+                    new.append((e.start, e.end, entry.canonical or name_key(entry.name)))
+        for start, end, kb in new:
+            if any(x.start < end and start < x.end and not (start <= x.start and x.end <= end and (x.start, x.end)
+                                                            not in gaz_spans and x.label_ in ("ORG", "GOV_AGENCY", "PRODUCT"))
+                   for x in out):
+                continue  # over a person, a country or a name the tables hold: not one body's name
+            out = [x for x in out if x.end <= start or x.start >= end]
+            span = Span(doc, start, end, label="GOV_AGENCY", kb_id=kb or name_key(doc[start:end].text))
+            conf[(span.start_char, span.end_char)] = self.gaz_conf if kb else self.remap_conf
+            out.append(span)
+        for start, end in firms:
+            if not any(x.start < end and start < x.end and x.label_ in ("PERSON", "COUNTRY") for x in out):
+                # (over "Commerce", the gazetteer's short form of the U.S. department: inside the name, not it)
+                out = [x for x in out if x.end <= start or x.start >= end]
+                span = Span(doc, start, end, label="ORG", kb_id=name_key(doc[start:end].text))
+                conf[(span.start_char, span.end_char)] = self.remap_conf
+                out.append(span)
+        return sorted(out, key=lambda x: x.start)
+
+    def _complement_end(self, doc: Doc, ents: list[Span], end: int) -> int:
+        """The end of a body's name after its head at ``end``: its "of"/"for" complements of title-case words
+        (:func:`nlp.components.state_bodies.body_complements_end`), not over a person, a country or a place."""
+        taken = {t for x in ents for t in range(x.start, x.end)}
+        j = body_complements_end(doc, end, taken)
+        if j == end:
+            return end
+        run = doc[end + 1 : j]
+        if run and run[0].lower_ == "the":
+            run = run[1:]
+        if not run or self._is_place(run.text) or any(x.start < j and end < x.end and x.label_ in ("PERSON", "COUNTRY")
+                                                      for x in ents):
+            return end
+        return j
 
     def _firms_joined_by_and(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
         """Two firms ner read as one name over "and" ("Nepal Telecom and Ncell"): the left side ends in a firm word
@@ -1838,6 +1987,16 @@ _LOCAL_BODY_WORDS = frozenset({"police", "sheriff", "sheriff's", "council", "cou
 
 # armed services a text names by their capitalised common name alone ("the Army", "the Navy")
 _SERVICE_NAMES = frozenset({"Army", "Navy", "Air Force", "Coast Guard"})
+# head words after which a state body's name goes on over "of"/"for" ("Bavarian Ministry of the Interior", "Rowan
+# County Board of Commissioners") and heads that make an untagged title-case name a body's ("The General Secretariat
+# ...", "the Presidential Secretariat"); the words naming a body's unit ("IT Wing", "Cyber Crime unit")
+_COMPLEMENTED_HEADS = frozenset({"Ministry", "Department", "Board", "Office", "Bureau", "Directorate", "Secretariat",
+                                 "Commission", "Agency", "Council", "Authority", "Committee", "Inspectorate"})
+_UNTAGGED_STATE_HEADS = frozenset({"Secretariat", "Ministry", "Directorate", "Inspectorate", "Procuracy"})
+_UNIT_HEADS = frozenset({"wing", "unit", "cell", "squad"})
+# nouns of a deal a body is party to, after which "<place> police" is still the body ("the Baden-Württemberg police
+# contract with ...")
+_DEAL_NOUNS = frozenset({"contract", "contracts", "deal", "deals", "agreement", "tender", "purchase", "order"})
 
 
 def _armed_services(doc: Doc, ents: list[Span], aux: list[Span], conf: dict[tuple[int, int], float],

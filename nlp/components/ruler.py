@@ -301,13 +301,21 @@ _ACTOR_HEADS = (
     ("administration",), ("regime",), ("police",), ("military",), ("army",), ("navy",), ("parliament",), ("senate",),
     ("congress",), ("prosecutors",), ("embassy",),
     ("junta",), ("cabinet",), ("gendarmerie",), ("authorities",),
+    # "Swiss export authorities", "Indian law enforcement authorities": authorities named by their remit (round 14)
+    *((*remit, "authorities") for remit in (("export",), ("customs",), ("tax",), ("immigration",), ("health",),
+                                             ("law", "enforcement"), ("judicial",), ("prosecuting",), ("security",),
+                                             ("border",), ("federal",), ("state",), ("provincial",), ("local",))),
+    ("forces",),  # "Russian forces": a state's armed forces (the real set's rule, "Russian forces" GOV_AGENCY)
 )
 _POSSESSIVES = ("'s", "\u2019s")
 # lower-case names of one state's bodies, named so in news without their country: "the interior ministry", "the
 # attorney general's office", "the public prosecutor's office" (a body of the state the story is about; its country
 # comes from a demonym or possessive before it or from the document: nlp.extract._one_state_documents)
 _LOWER_BODY_HEADS = (
-    *((remit, "ministry") for remit in ("defence", "defense", "interior", "foreign", "home", "finance", "justice")),
+    *((remit, "ministry") for remit in ("defence", "defense", "interior", "foreign", "home", "finance", "justice",
+                                        "health", "communications", "telecommunications", "information", "economy",
+                                        "trade", "commerce", "transport", "security")),
+    ("internal", "affairs", "ministry"), ("home", "affairs", "ministry"), ("foreign", "affairs", "ministry"),
     *((*holder, s, "office") for s in _POSSESSIVES for holder in (
         ("attorney", "general"), ("attorney", "-", "general"), ("attorney", "generals"), ("public", "prosecutor"),
         ("prosecutor", "general"), ("prosecutor", "-", "general"), ("chief", "prosecutor"), ("state", "prosecutor"),
@@ -322,6 +330,7 @@ for _head in sorted(_LOWER_BODY_HEADS, key=len, reverse=True):
 _LOWER_ACTOR_HEADS = (
     *sorted(_LOWER_BODY_HEADS, key=len, reverse=True),
     ("intelligence", "agency"), ("spy", "agency"), ("spy", "agencies"), ("secret", "service"), ("secret", "services"),
+    ("spy", "service"), ("spy", "services"),  # "Greece's spy service" (round 14)
     ("intelligence",), ("state",),
 )
 # title-case words that end the name of a newspaper or news site after a place: "Washington Post", "Jerusalem Post",

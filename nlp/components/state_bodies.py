@@ -21,7 +21,11 @@ from spacy.tokens import Doc, Span, Token
 
 # head words of a court's, legislature's or legislative committee's name (title case)
 _COURT_HEADS = frozenset({"Court", "Tribunal"})
-_LEGISLATURE_HEADS = frozenset({"Congress", "Parliament", "Senate", "Assembly", "Knesset", "Duma"})
+_LEGISLATURE_HEADS = frozenset({"Congress", "Parliament", "Senate", "Assembly", "Knesset", "Duma", "Chamber"})
+# a chamber is a legislature's only with one of these before it ("Legislative Chamber", "Upper Chamber") or "of
+# Deputies"/"of Representatives" after it; "Chamber of Commerce" is a business association (round 14)
+_CHAMBER_KINDS = frozenset({"Legislative", "Upper", "Lower", "Federal", "National"})
+_CHAMBER_MEMBERS = frozenset({"Deputies", "Representatives"})
 _COMMITTEE_HEADS = frozenset({"Committee", "Subcommittee"})
 _HEADS = _COURT_HEADS | _LEGISLATURE_HEADS | _COMMITTEE_HEADS | {"Circuit"}
 # words in a committee's name that make it a legislature's ("Senate Intelligence Committee", "Joint Committee on
@@ -51,10 +55,10 @@ def _name_word(tok: Token) -> bool:
     return (tok.is_title or tok.is_upper) and tok.text[:1].isalpha() and tok.lower_ not in ("the", "a", "an", "i")
 
 
-def _complements(doc: Doc, end: int, links: frozenset[str]) -> int:
+def _complements(doc: Doc, end: int, links: frozenset[str], rounds: int = 3) -> int:
     """The end of the name after its head: up to three "of"/"for"(/"on") complements of title-case words, "and"
     between them ("for the District of Oregon", "on Oversight and Government Reform", "of the European Union")."""
-    for _ in range(3):
+    for _ in range(rounds):
         i = end
         if i >= len(doc) or doc[i].lower_ not in links:
             break
@@ -126,6 +130,9 @@ def state_body_spans(doc: Doc, stops: frozenset[int] = frozenset()) -> list[tupl
             if not lowers & {w.casefold() for w in _LEGISLATIVE_WORDS} and owner not in _LEGISLATURE_OWNERS:
                 continue  # "the Committee to Protect Journalists", "the committee": no legislature's committee
         if head == "Assembly" and not (start < i and doc[i - 1].text in _ASSEMBLY_KINDS):
+            continue
+        if head == "Chamber" and not (start < i and doc[i - 1].text in _CHAMBER_KINDS or i + 2 < len(doc)
+                                      and doc[i + 1].lower_ == "of" and doc[i + 2].text in _CHAMBER_MEMBERS):
             continue
         if head == "Congress":
             if lowers & _PARTY_WORDS or before in ("'s", "\u2019s") and start >= 2 and doc[start - 2].lower_ == "party" \
@@ -222,3 +229,16 @@ def us_legislative_name(text: str) -> bool:
     would be a silent wrong answer)."""
     words = set(text.replace("\n", " ").split())
     return bool(words & _US_LEGISLATIVE and (words & {"Congress", "Congressional"} or words & _COMMITTEE_HEADS))
+
+
+def body_complements_end(doc: Doc, end: int, taken: set[int] | frozenset[int] = frozenset()) -> int:
+    """The end of a government body's name whose head word ends at ``end``, over up to three "of"/"for"
+    complements of title-case words ("Ministry" + "of the Interior", "Board" + "of Commissioners", "Secretariat" +
+    "for Economic Diplomacy and Transparency"), stopping before one that holds a token of ``taken`` (another name:
+    "... Transparency" + "of the Ministry of Foreign Affairs"); ``end`` itself when none follows."""
+    for _ in range(3):
+        nxt = _complements(doc, end, _LINKS, rounds=1)
+        if nxt == end or any(t in taken for t in range(end, nxt)):
+            break
+        end = nxt
+    return end
