@@ -26,8 +26,12 @@ confidence, updated for new spans) and returns the new list of spans (overlaps a
 
 from __future__ import annotations
 
+import re
+
+import pycountry
 from rigour.names import extract_org_types
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
+from wordfreq import zipf_frequency
 
 from nlp.normalize import name_key
 
@@ -105,6 +109,7 @@ def repair_names(doc: Doc, ents: list[Span], conf: Conf, known: float, new: floa
     ents = documents_and_products_named(doc, ents, conf, known)
     ents = places_named_by_their_kind(ents, conf, known)
     ents = places_described_as_places(ents, conf, known)
+    ents = round14_repairs(doc, ents, conf, known, new, legal_forms)
     return split_joined_firms(doc, ents, conf, known, new)
 
 
@@ -778,3 +783,504 @@ def places_described_as_places(ents: list[Span], conf: Conf, known: float) -> li
                 continue
         out.append(e)
     return out
+
+
+# ---- round 14: names cut at a legal form, capitals runs, posts, products and firms in odd case ----
+
+# forms a firm's name takes after a comma ("ZOLMERA VISION, INC.", "Netsweeper, Inc."), compared without full stops
+_COMMA_FORMS = frozenset({"inc", "ltd", "llc", "limited", "corp", "plc", "incorporated"})
+# legal forms too common as English words to close a name unless a full stop or bracket says so
+_AMBIGUOUS_FORMS = frozenset({"as", "co", "company", "corporation", "holdings"})
+
+
+def _legal_form_word(tok: Token, legal_forms: frozenset[str]) -> bool:
+    """True for a capitalised legal form, its full stops ignored: "Limited", "INC", "S.A.", "N.V.", "Pvt"."""
+    word = tok.lower_.replace(".", "")
+    return tok.text[:1].isupper() and (word in legal_forms or word in ("pvt", "private"))
+
+
+def legal_forms_after_brackets_and_commas(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float,
+                                          legal_forms: frozenset[str]) -> list[Span]:
+    """A legal form that closes a name over a short bracket, a comma, a country or its own full stops belongs to
+    it, whatever ner made of the pieces: "Acme (T) Limited" and "Acme (Pvt) Ltd" (a country or form code in
+    brackets), "ACME GROUP, INC." (ner's "ACME GROUP" and "INC"), "Acme S.A." (ner's "Acme" and a person
+    "S.A."), "Acme Data Romania S.A." (a firm, the country of its branch, the form): one organisation (round 14;
+    fictional examples here and below, in the shapes of real news, council and ministry texts)."""
+    by_start = {e.start: e for e in ents}
+    out = list(ents)
+    for e in ents:
+        if e.label_ not in ("ORG", "PERSON") or _is_known(e, conf, known) or e not in out \
+                or not all(t.is_title or t.is_upper or not t.is_alpha for t in e):
+            continue
+        j, strong = e.end, False
+        country = by_start.get(j)
+        if e.label_ == "ORG" and country is not None and country.label_ == "COUNTRY" and len(country) <= 2:
+            j = country.end
+        if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].is_alpha \
+                and doc[j + 1].text[:1].isupper() and len(doc[j + 1].text) <= 7:
+            j, strong = j + 3, True
+        elif j + 1 < len(doc) and doc[j].text == "," and e.label_ == "ORG" \
+                and doc[j + 1].lower_.replace(".", "") in _COMMA_FORMS and doc[j + 1].text[:1].isupper():
+            j, strong = j + 1, True
+        k = j
+        while k < len(doc) and _legal_form_word(doc[k], legal_forms) \
+                and (doc[k].lower_.replace(".", "") not in _AMBIGUOUS_FORMS or strong or "." in doc[k].text):
+            k += 1
+        if k == j or not (strong or any("." in t.text.rstrip(".") for t in doc[j:k])
+                          or (j > e.end and by_start.get(e.end) is not None)):
+            continue  # plain "Acme Ltd": names_ending_in_legal_forms; here only dotted forms, brackets, commas
+        if any(_is_known(x, conf, known) and x.label_ != "COUNTRY" for x in out if e.end <= x.start < k):
+            continue
+        out = [x for x in out if x is not e and not (e.end <= x.start < k)]
+        out.append(_new(doc, e.start, k, "ORG", conf, new))
+    return _capitals_before_comma_forms(doc, out, conf, known, new)
+
+
+def _capitals_before_comma_forms(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float) -> list[Span]:
+    """In a title in capitals, the words in capitals before ", INC." that no mention covers ("... TO ZOLMERA VISION,
+    INC. FOR ...": ner's lone "INC") are the firm's name, back to a function word, a verb or punctuation."""
+    taken = {t: x for x in ents for t in range(x.start, x.end)}
+    out = list(ents)
+    for tok in doc:
+        k = tok.i
+        if not (tok.text == "," and 0 < k and k + 1 < len(doc) and doc[k + 1].is_upper
+                and doc[k + 1].lower_.replace(".", "") in _COMMA_FORMS):
+            continue
+        lone = taken.get(k + 1)
+        if k - 1 in taken or lone is not None and (len(lone) > 1 or _is_known(lone, conf, known)):
+            continue
+        start = k
+        while start > 0 and k - start < 6 and start - 1 not in taken and doc[start - 1].is_upper \
+                and doc[start - 1].is_alpha and not doc[start - 1].is_stop and doc[start - 1].pos_ not in ("VERB", "AUX"):
+            start -= 1
+        if start == k or not _capitals_run(doc[start:k]):
+            continue
+        out = [x for x in out if x is not lone]
+        out.append(_new(doc, start, k + 2, "ORG", conf, new))
+    return out
+
+
+def _capitals_run(span: Span) -> bool:
+    """True when the words around ``span`` (eight tokens each side) are mostly in capitals (a resolution's or
+    ordinance's title, which often runs on into its text without a full stop)."""
+    doc = span.doc
+    words = [t for t in doc[max(span.start - 8, 0) : span.end + 8] if t.is_alpha and len(t.text) > 1]
+    return len(words) >= 4 and sum(t.is_upper for t in words) >= 0.7 * len(words)
+
+
+# head nouns of a description a firm or body is given after an indefinite article: "the City of Pueblo, a Colorado
+# municipal corporation", "SoundThinking, Inc., a California corporation"
+_DESCRIPTION_HEADS = frozenset({"corporation", "company", "municipality", "partnership", "entity", "subdivision"})
+
+
+def words_of_capitals_runs(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
+    """In a title written in capitals ("... FOR CAMERA SOFTWARE, ANALYSIS AND DATA ..."), a one-word
+    organisation guess that is a common English word ("ANALYSIS", "DATA") is that word; anywhere, an organisation
+    guess after "a"/"an" ending in "corporation"/"company" ("A MISSOURI MUNICIPAL CORPORATION", "a Delaware
+    corporation") describes the party named before it and is none itself."""
+    out = []
+    for e in ents:
+        if e.label_ == "ORG" and not _is_known(e, conf, known):
+            if len(e) == 1 and e.text.isupper() and len(e.text) > 3 and _capitals_run(e) \
+                    and zipf_frequency(e.text.lower(), "en") >= 4.3:
+                continue
+            if e.start > 0 and doc[e.start - 1].lower_ in ("a", "an") and e[-1].lower_ in _DESCRIPTION_HEADS:
+                continue
+        out.append(e)
+    return out
+
+
+# first words of a post's name ("Minister of Ports & Shipping", "Inspector General of Police") and last words of
+# one ("Defence Attaché", "Police Super"): a person's office, no body
+_POST_FIRST = frozenset({"minister", "inspector", "secretary", "ambassador", "consul", "attaché", "attache",
+                         "director", "commissioner", "governor", "envoy", "undersecretary"})
+_POST_LAST = frozenset({"attaché", "attache", "minister", "super", "superintendent", "ambassador", "consul", "envoy",
+                        "commissioner", "secretary", "spokesperson", "spokesman", "spokeswoman"})
+
+
+def posts_taken_for_bodies(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
+    """An organisation or agency guess that names a post ("Minister of Ports & Shipping", "Inspector General of
+    Police", "Defence Attaché", "Police Super") is the office of a person, not a body; the acronym given in
+    brackets right after it ("(IGP)") goes with it at each use."""
+    posts: set[str] = set()
+    out = []
+    for e in ents:
+        if e.label_ in ("ORG", "GOV_AGENCY") and len(e) >= 2 and not _is_known(e, conf, known) and e[0].is_title:
+            first, last = e[0].lower_, e[-1].lower_
+            if first in _POST_FIRST and (e[1].lower_ in ("of", "for", "general", "-", "to")) \
+                    or last in _POST_LAST and e[-1].is_title:
+                if e.end + 2 < len(doc) and doc[e.end].text == "(" and doc[e.end + 2].text == ")" \
+                        and doc[e.end + 1].is_upper:
+                    posts.add(doc[e.end + 1].text)
+                continue
+        out.append(e)
+    if not posts:
+        return out
+    return [e for e in out if not (e.label_ in ("ORG", "GOV_AGENCY") and e.text in posts and not _is_known(e, conf, known))]
+
+
+_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
+
+
+def people_named_by_initials(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
+    """An organisation guess of initials and one rare capitalised word ("K.P. Perakumbura", "A.K. Sharma") is a
+    person; a common word after the initials ("J.P. Morgan") may be a firm's and is left alone."""
+    out = []
+    for e in ents:
+        if e.label_ == "ORG" and not _is_known(e, conf, known) and len(e) == 2 and _INITIALS.match(e[0].text) \
+                and e[1].is_title and e[1].is_alpha and zipf_frequency(e[1].lower_, "en") < 4.2:
+            out.append(_relabel(e, "PERSON", conf))
+            continue
+        out.append(e)
+    return out
+
+
+# lower-case nouns for goods a product's name qualifies after a possessive ("whose Spyrex software")
+_GOODS_NOUNS = frozenset({"software", "spyware", "malware", "tool", "tools", "drone", "drones", "camera", "cameras",
+                          "system", "systems", "platform", "suite", "trojan", "program", "programme"})
+_MARK_NUMBERS = frozenset({"1", "2", "3", "4", "5", "I", "II", "III", "IV", "V"})
+
+
+def _goods_code(tok: Token) -> bool:
+    """A model code of letters and digits ending a product's name: "TB2", "X5", "mR-20", "Mk2" (no year, no bare
+    number: "Unit 8200" is a body)."""
+    text = tok.text
+    return 2 <= len(text) <= 8 and any(c.isdigit() for c in text) and any(c.isalpha() for c in text) \
+        and text[:1].isalpha() and text[-2:].lower() not in ("st", "nd", "rd", "th") and "." not in text
+
+
+def products_taken_for_names(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float) -> list[Span]:
+    """Products ner took for a person or firm, or missed: a name ending in a model code ("Bayraktar TB2"); a
+    person guess that opens with a firm's or product's name found elsewhere in the text ("Acme Respond" after "Acme");
+    a one-word firm guess between a possessive and a noun for goods ("whose Spyrex software"); a capitalised
+    word, "Mark" and a number ("Heron Mark 1")."""
+    whole = {e.text for e in ents if e.label_ in ("ORG", "PRODUCT")}
+    out = []
+    for e in ents:
+        if e.label_ in ("PERSON", "ORG") and not _is_known(e, conf, known) and len(e) >= 2:
+            if _goods_code(e[-1]) and all(t.is_title or t.is_upper for t in e[:-1]):
+                out.append(_relabel(e, "PRODUCT", conf))
+                continue
+            if e.label_ == "PERSON" and e[0].text in whole and e[1].lower_ not in _FIRM_TAILS:
+                out.append(_relabel(e, "PRODUCT", conf))
+                continue
+        if e.label_ == "ORG" and len(e) == 1 and not _is_known(e, conf, known) and e.start > 0 and e.end < len(doc) \
+                and (doc[e.start - 1].lower_ in ("whose", "its", "their") or doc[e.start - 1].tag_ == "POS") \
+                and doc[e.end].is_lower and doc[e.end].lower_ in _GOODS_NOUNS:
+            out.append(_relabel(e, "PRODUCT", conf))
+            continue
+        out.append(e)
+    taken = {t for e in out for t in range(e.start, e.end)}
+    for tok in doc:
+        i = tok.i
+        if tok.text == "Mark" and 0 < i and i + 1 < len(doc) and doc[i + 1].text in _MARK_NUMBERS \
+                and doc[i - 1].is_title and doc[i - 1].is_alpha and not doc[i - 1].is_sent_start \
+                and not any(k in taken for k in range(i - 1, i + 2)):
+            out.append(_new(doc, i - 1, i + 2, "PRODUCT", conf, new))
+            taken.update(range(i - 1, i + 2))
+    return out
+
+
+# last words of the names of agreements, certificates and frameworks: no party ("Acme Health Trust Framework",
+# "No Objection Certificate")
+_INSTRUMENT_ENDS = frozenset({"framework", "certificate", "agreement", "contract", "tender", "licence", "license"})
+
+
+def programmes_and_instruments(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
+    """Organisation guesses that name a programme by what it does ("Strengthening Cyber Forensic Capacity": a
+    gerund first) or an instrument ("Acme Health Trust Framework", "No Objection Certificate") are no
+    parties; the acronym in brackets after one goes with it."""
+    dropped: set[str] = set()
+    out = []
+    for e in ents:
+        if e.label_ == "ORG" and len(e) >= 2 and not _is_known(e, conf, known) and (
+                e[0].tag_ == "VBG" and e[0].is_title and e[0].lower_.endswith("ing")
+                or e[-1].is_title and e[-1].lower_ in _INSTRUMENT_ENDS):
+            if e.end + 2 < len(doc) and doc[e.end].text == "(" and doc[e.end + 2].text == ")" and doc[e.end + 1].is_upper:
+                dropped.add(doc[e.end + 1].text)
+            continue
+        out.append(e)
+    return [e for e in out if not (e.label_ == "ORG" and e.text in dropped and not _is_known(e, conf, known))]
+
+
+_CAMEL = re.compile(r"^[a-z]{2,}[A-Z][A-Za-z]+$")
+_SUPPLY_LEMMAS = frozenset({"supply", "deliver", "provide", "sell", "bag", "win", "sign", "build", "install",
+                            "develop", "manufacture", "make", "announce", "export", "ship", "bid"})
+
+
+def lower_case_firm_names(doc: Doc, ents: list[Span], conf: Conf, new: float) -> list[Span]:
+    """A camel-case word with a lower-case first letter that no mention covers ("brightWing") is a firm where one
+    of its uses says so: the subject of a supply verb ("brightWing will deliver 50 drones"), before a legal form
+    or after a noun for a firm ("the drone maker brightWing"); then each of its uses is that organisation."""
+    taken = {t for e in ents for t in range(e.start, e.end)}
+    words: dict[str, list[int]] = {}
+    for tok in doc:
+        if tok.i not in taken and _CAMEL.match(tok.text):
+            words.setdefault(tok.text, []).append(tok.i)
+    out = list(ents)
+    for uses in words.values():
+        if any(doc[i].dep_ in ("nsubj", "nsubjpass") and doc[i].head.lemma_ in _SUPPLY_LEMMAS
+               or i > 0 and doc[i - 1].lemma_.casefold() in _FIRM_NOUNS
+               or i + 1 < len(doc) and doc[i + 1].lower_.rstrip(".") in ("ltd", "limited", "inc", "pvt", "llc")
+               for i in uses):
+            out += [_new(doc, i, i + 1, "ORG", conf, new) for i in uses]
+    return out
+
+
+def former_names(doc: Doc, ents: list[Span], conf: Conf, new: float) -> list[Span]:
+    """The former name given in brackets after an organisation ("CORVANE SYSTEMS, INC. (FORMERLY TELLURIX)",
+    "Acme Ltd (formerly Fictive Systems)") is that organisation's: capitalised words after "formerly" or
+    "previously" (and "known as") up to the closing bracket, when no mention covers them."""
+    taken = {t for e in ents for t in range(e.start, e.end)}
+    out = list(ents)
+    for e in ents:
+        if e.label_ != "ORG" or e.end + 3 >= len(doc) or doc[e.end].text != "(" \
+                or doc[e.end + 1].lower_ not in ("formerly", "previously"):
+            continue
+        start = e.end + 2
+        if start + 2 < len(doc) and doc[start].lower_ == "known" and doc[start + 1].lower_ == "as":
+            start += 2
+        end = start
+        while end < len(doc) and end - start < 6 and (doc[end].is_title or doc[end].is_upper) and doc[end].is_alpha:
+            end += 1
+        if end == start or end >= len(doc) or doc[end].text != ")" or any(t in taken for t in range(start, end)):
+            continue
+        out.append(_new(doc, start, end, "ORG", conf, new))
+    return out
+
+
+# words of a post's name before the holder's ("Senior Superintendent of Police Sarvesh Mani Koirala", "Inspector
+# General of Armed Police Dilan Perakumbura", "Staff Col Hamdan al Qutaybi")
+_POST_WORDS = _RANKS | _ROLE_TITLES | _POST_FIRST | frozenset({"police", "staff", "senior", "deputy", "additional",
+                                                               "assistant", "joint", "armed"})
+
+
+def _after_post(doc: Doc, i: int) -> bool:
+    """True when the words right before token ``i`` end a post's name: a rank or post word, or "of" and capitalised
+    words back to one ("Superintendent of Police", "Inspector General of Armed Police")."""
+    k = i - 1
+    while k >= 0 and i - k <= 6 and (doc[k].is_title or doc[k].lower_ in ("of", "the")):
+        if doc[k].lower_.rstrip(".") in _POST_WORDS and doc[k].lower_ not in ("police", "armed") or \
+                doc[k].lower_ == "police" and k == i - 1 and k > 0 and doc[k - 1].lower_ == "of":
+            return True
+        k -= 1
+    return False
+
+
+def people_after_posts(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float) -> list[Span]:
+    """A person's name after the post's name that introduces it: ner's cut "Mani Koirala" after "Superintendent of
+    Police Uttam" takes in the first name; two or three untagged capitalised words ("Inspector General of Armed
+    Police Dilan Perakumbura said") are the person; a rank ner took with the name ("Col Hamdan al Qutaybi") is
+    cut."""
+    taken = {t for e in ents for t in range(e.start, e.end)}
+    out = []
+    for e in ents:
+        if e.label_ == "PERSON" and not _is_known(e, conf, known):
+            start = e.start
+            while start < e.end - 2 and doc[start].lower_.rstrip(".") in _RANKS | {"staff"} and doc[start].is_title:
+                start += 1  # "Staff Col Hamdan al Qutaybi"
+            if start == e.start and e.start > 1 and e.start - 1 not in taken and doc[e.start - 1].is_title \
+                    and doc[e.start - 1].is_alpha and doc[e.start - 1].lower_ not in _POST_WORDS \
+                    and zipf_frequency(doc[e.start - 1].lower_, "en") < 3.5 and _after_post(doc, e.start - 1):
+                # (a rare word: a first name, not the end of the post's name, "Secretary of Commerce" + "Wilbur Ross")
+                start = e.start - 1  # "Superintendent of Police" + "Sarvesh" + "Mani Koirala"
+            if start != e.start:
+                out.append(_new(doc, start, e.end, "PERSON", conf, conf.get((e.start_char, e.end_char), new)))
+                continue
+        out.append(e)
+    taken = {t for e in out for t in range(e.start, e.end)}
+    added = []
+    for e in out:  # "Inspector General of Armed Police" + "Dilan Perakumbura"
+        j = e.end
+        if e.label_ != "GOV_AGENCY" or e[-1].lower_ != "police" or not _after_post(doc, e.start) or j in taken:
+            continue
+        k = j
+        while k < len(doc) and k - j < 4 and k not in taken and doc[k].is_title and doc[k].is_alpha \
+                and doc[k].pos_ == "PROPN":
+            k += 1
+        if 2 <= k - j <= 3 and (k == len(doc) or not doc[k].is_title):
+            added.append(_new(doc, j, k, "PERSON", conf, new))
+    if not added:
+        return out
+    return [e for e in out if not (e.label_ == "GOV_AGENCY" and any(a.start == e.end for a in added)
+                                   and not _is_known(e, conf, known))] + added
+
+
+# acronyms of posts that ner takes for organisations ("the CM cleared", "the IGP said")
+_POST_ACRONYMS = frozenset({"CM", "PM", "DG", "IGP", "DIG", "AIG", "SSP", "SP", "DSP", "ASP", "SHO", "DC", "MNA", "MPA",
+                            "MLA"})
+# lower-case nouns an acronym of a term qualifies ("digital and ICT system", "quadcopter (VTOL) drones")
+_TERM_HEADS = frozenset({"system", "systems", "drone", "drones", "portal", "technology", "technologies", "equipment",
+                         "devices", "infrastructure", "network", "networks"})
+
+
+def terms_and_post_acronyms(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
+    """One-word capitals organisation guesses that are no body: a post's acronym ("the CM cleared"); a currency
+    code by an amount ("120 million PKR"); an acronym in brackets between lower-case words before a noun for goods
+    ("forty small quadcopter (VTOL) drones"), or after an adjective and "and" before one ("digital and ICT
+    system"): a term, dropped at each of its uses."""
+    terms: set[str] = set()
+    out = []
+    for e in ents:
+        if e.label_ == "ORG" and len(e) == 1 and e.text.isupper() and not _is_known(e, conf, known):
+            before = doc[e.start - 1] if e.start > 0 else None
+            after = doc[e.end] if e.end < len(doc) else None
+            if e.text in _POST_ACRONYMS:
+                continue
+            if len(e.text) == 3 and pycountry.currencies.get(alpha_3=e.text) is not None and (
+                    before is not None and before.like_num or after is not None and after.like_num):
+                continue
+            if before is not None and after is not None and before.text == "(" and after.text == ")" \
+                    and e.start > 1 and doc[e.start - 2].is_lower and e.end + 1 < len(doc) \
+                    and doc[e.end + 1].lower_ in _TERM_HEADS:
+                terms.add(e.text)
+                continue
+            if after is not None and after.lower_ in _TERM_HEADS and after.is_lower and before is not None \
+                    and before.lower_ in ("and", "or") and e.start > 1 and doc[e.start - 2].pos_ == "ADJ":
+                terms.add(e.text)
+                continue
+        out.append(e)
+    if not terms:
+        return out
+    return [e for e in out if not (e.label_ == "ORG" and e.text in terms and not _is_known(e, conf, known))]
+
+
+def brands_counted_on_goods(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float) -> list[Span]:
+    """A word in capitals between a number and a lower-case noun for the goods ("40 KORVIKA scooters", "12
+    TANDRELL laptop computers") is the make of the goods counted: a product, not a party (a known firm's name is
+    left to the gazetteer)."""
+    by_start = {e.start: e for e in ents}
+    taken = {t for e in ents for t in range(e.start, e.end)}
+    out = list(ents)
+    for tok in doc:
+        i = tok.i
+        if not (tok.is_upper and tok.is_alpha and len(tok.text) >= 5 and 0 < i < len(doc) - 1  # ("20 CCTV cameras")
+                and doc[i - 1].like_num and doc[i + 1].is_lower and doc[i + 1].pos_ == "NOUN"):
+            continue
+        guess = by_start.get(i)
+        if guess is not None and (len(guess) != 1 or guess.label_ != "ORG" or _is_known(guess, conf, known)):
+            continue
+        if guess is None and i in taken:
+            continue
+        out = [x for x in out if x is not guess]
+        out.append(_new(doc, i, i + 1, "PRODUCT", conf, new))
+    return out
+
+
+# the words that end a local police body's name in capitals ("SPRINGFIELD POLICE DEPARTMENT", "ROWAN COUNTY
+# SHERIFF'S OFFICE") and the posts before a person's name in capitals ("AUTHORIZING MAYOR KELWIN TO SIGN")
+_CAPITALS_BODY_ENDS = (("POLICE", "DEPARTMENT"), ("SHERIFF", "'S", "OFFICE"), ("SHERIFF", "\u2019S", "OFFICE"),
+                       ("SHERIFF", "'S", "DEPARTMENT"), ("SHERIFF", "\u2019S", "DEPARTMENT"))
+_CAPITALS_POSTS = frozenset({"MAYOR", "GOVERNOR", "SHERIFF", "COMMISSIONER", "COUNCILMEMBER", "COUNCILMAN",
+                             "COUNCILWOMAN", "ALDERMAN", "SENATOR", "JUDGE"})
+
+
+def bodies_and_people_in_capitals(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float) -> list[Span]:
+    """In a title written in capitals, which ner reads poorly: a place's name before "POLICE DEPARTMENT" or
+    "SHERIFF'S OFFICE" is a police body ("ESPECIALLY SPRINGFIELD POLICE DEPARTMENT": back over at most three
+    words in capitals to a function word, a verb or an adverb); one or two words in capitals after a local post
+    ("MAYOR KELWIN TO SIGN") are the holder's name."""
+    taken = {t for e in ents for t in range(e.start, e.end)}
+    out = list(ents)
+
+    def plain(k: int) -> bool:
+        tok = doc[k]
+        return k not in taken and tok.is_upper and tok.is_alpha and not tok.is_stop and not tok.text.endswith("LY") \
+            and tok.pos_ not in ("VERB", "AUX", "ADV") and tok.text not in _CAPITALS_POSTS
+
+    for tok in doc:
+        i = tok.i
+        if not tok.is_upper or i + 1 >= len(doc):
+            continue
+        body = next((i + len(end) for end in _CAPITALS_BODY_ENDS
+                     if tuple(t.text for t in doc[i : i + len(end)]) == end), None)
+        if body is not None:
+            guess = next((e for e in out if e.start < body and i < e.end), None)
+            if guess is not None and (guess.end != body or conf.get((guess.start_char, guess.end_char)) == known
+                                      or guess.start >= i):
+                continue  # a name found already ("ESPECIALLY SPRINGFIELD POLICE DEPARTMENT" is cut below)
+            if guess is not None:
+                out.remove(guess)
+                taken.difference_update(range(guess.start, guess.end))
+            start = i
+            while start > 0 and i - start < 3 and plain(start - 1):
+                start -= 1
+            if start < i and _capitals_run(doc[start:body]):
+                out.append(_new(doc, start, body, "GOV_AGENCY", conf, new))
+                taken.update(range(start, body))
+            continue
+        if tok.text in _CAPITALS_POSTS and i + 1 not in taken:
+            end = i + 1
+            while end < len(doc) and end - i <= 2 and plain(end) and doc[end].lower_.rstrip(".") not in _POST_WORDS:
+                end += 1
+            if 1 <= end - i - 1 <= 2 and (end == len(doc) or not plain(end)) and _capitals_run(doc[i:end]):
+                out.append(_new(doc, i + 1, end, "PERSON", conf, new))
+                taken.update(range(i + 1, end))
+    return out
+
+
+# nouns for a tool or system that describe the name they are said of ("Kestrix, a research and analysis platform",
+# "a tool, known as Halvern", "the CityNova tracking app")
+_TOOL_NOUNS = frozenset({"platform", "tool", "app", "application", "software", "system", "spyware", "program",
+                         "programme", "database", "malware", "trojan", "exploit"})
+
+
+def products_described_as_tools(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
+    """An organisation guess the text says is a tool is a product: one followed by ", a/an" and a phrase ending in a
+    noun for a tool ("Kestrix, a research and analysis platform"), one after such a noun and "known as"/"called"
+    ("a tool, known as Halvern"), one before up to two lower-case words and such a noun ("the CityNova tracking
+    app"), and an acronym in brackets right after such a noun ("search platform" (KSP)), at each of its uses."""
+    tools: set[str] = set()
+    out = []
+    for e in ents:
+        if e.label_ == "ORG" and not _is_known(e, conf, known):
+            j = e.end
+            if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("a", "an"):
+                k = j + 2
+                while k < len(doc) and k - j < 9 and (doc[k].is_lower or doc[k].text == "-") \
+                        and doc[k].lower_ not in _TOOL_NOUNS:
+                    k += 1
+                if k < len(doc) and doc[k].lower_ in _TOOL_NOUNS and doc[k].is_lower:
+                    tools.add(e.text)
+            before = [t for t in doc[max(e.start - 5, 0) : e.start] if t.text != ","]
+            # the noun "called" or "known as" is said of is a tool's, not the firm's ("a software security company
+            # called Vantor Labs")
+            if len(before) >= 3 and (before[-1].lower_ == "called" and before[-2].lower_ in _TOOL_NOUNS
+                                     or before[-1].lower_ == "as" and before[-2].lower_ == "known"
+                                     and before[-3].lower_ in _TOOL_NOUNS):
+                tools.add(e.text)
+            k = e.end
+            while k < len(doc) and k - e.end < 2 and doc[k].is_lower and doc[k].pos_ in ("NOUN", "VERB", "ADJ") \
+                    and doc[k].lower_ not in _TOOL_NOUNS:
+                k += 1
+            if k > e.end and k < len(doc) and doc[k].lower_ in ("app", "application", "software", "platform") \
+                    and doc[k].is_lower and e.start > 0 and doc[e.start - 1].lower_ in ("the", "its", "their"):
+                tools.add(e.text)
+            if e.start >= 2 and len(e) == 1 and doc[e.start - 1].text == "(" and e.end < len(doc) \
+                    and doc[e.end].text == ")" and any(t.lower_ in _TOOL_NOUNS and t.is_lower
+                                                       for t in doc[max(e.start - 3, 0) : e.start - 1]):
+                tools.add(e.text)
+        out.append(e)
+    if not tools:
+        return out
+    return [_relabel(e, "PRODUCT", conf) if e.label_ == "ORG" and e.text in tools and not _is_known(e, conf, known)
+            else e for e in out]
+
+
+def round14_repairs(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float,
+                    legal_forms: frozenset[str]) -> list[Span]:
+    """The round-14 repairs in order (names cut at a legal form, words of capitals runs, posts, products, programmes,
+    lower-case firm names)."""
+    ents = legal_forms_after_brackets_and_commas(doc, ents, conf, known, new, legal_forms)
+    ents = words_of_capitals_runs(doc, ents, conf, known)
+    ents = posts_taken_for_bodies(doc, ents, conf, known)
+    ents = people_named_by_initials(doc, ents, conf, known)
+    ents = products_taken_for_names(doc, ents, conf, known, new)
+    ents = programmes_and_instruments(doc, ents, conf, known)
+    ents = former_names(doc, ents, conf, new)
+    ents = people_after_posts(doc, ents, conf, known, new)
+    ents = terms_and_post_acronyms(doc, ents, conf, known)
+    ents = brands_counted_on_goods(doc, ents, conf, known, new)
+    ents = bodies_and_people_in_capitals(doc, ents, conf, known, new)
+    ents = products_described_as_tools(doc, ents, conf, known)
+    return lower_case_firm_names(doc, ents, conf, new)

@@ -156,7 +156,8 @@ class GazetteerRuler:
                         end += 1
                 if label in ("ORG", "GOV_AGENCY"):  # "NSO Group Technologies Ltd": the full name (also "MEGVII Ltd")
                     while end < len(doc) and doc[end].text[:1].isupper() and (  # "the NSO Group company": no tail
-                            doc[end].lower_.strip(".") in self._legal_forms or doc[end].lower_ in _NAME_TAILS):
+                            doc[end].lower_.strip(".") in self._legal_forms or doc[end].lower_ in _NAME_TAILS
+                            or _dotted_legal_form(doc[end], self._legal_forms)):  # "Acme S.A.", "Acme N.V."
                         end += 1
                         if end + 1 < len(doc) and doc[end].text in (",", ".") and doc[end - 1].lower_.strip(".") in \
                                 self._legal_forms and doc[end + 1].lower_.strip(".") in self._legal_forms:
@@ -508,3 +509,9 @@ def _last_word_of_longer_name(doc: Doc, start: int, end: int) -> bool:
         return False
     before = doc[start - 1]
     return before.is_title and before.pos_ == "PROPN" and not before.is_sent_start
+
+
+def _dotted_legal_form(tok: Token, forms: set[str]) -> bool:
+    """True for a legal form written with full stops inside it ("S.A.", "N.V.", "S.p.A.", "L.L.C."), which the
+    legal-form list holds without them."""
+    return "." in tok.text.rstrip(".") and tok.lower_.replace(".", "") in forms
