@@ -1,0 +1,40 @@
+"""Deal wordings of round 14's second wave (issue 13; kinds of the round-16 probe, a probe of news passages kept
+outside the project).
+
+Minimal sentences with fictional firms and bodies, marked so. The families (nlp/components/deal_wording.py and the
+tokenizer of nlp/pipeline.py):
+
+- a currency written "Rs." or "Tk." before the amount ends no sentence: the buyer's own deal verb keeps the firm
+  it signs with ("signed a deal worth Rs. 500 crore with X to cover the city");
+- a vendor's denial of wrongdoing that goes on "saying it delivered the project to Y" reports a supply, not a denied
+  one; a denial of the delivery itself stays denied;
+- a state announcing the provision of goods to a body gives them;
+- the maker a participle names on goods a state uses or deploys ("used in <country> was manufactured by A and B",
+  "invested in deploying CCTV, developed by A and B") supplies the state; goods made by a firm with no state user
+  make no supply.
+"""
+
+from __future__ import annotations
+
+from nlp.extract import Extractor
+from tests.nlp.readings import names, supplies
+
+
+def _pairs(text: str, extractor: Extractor, negated: bool = False) -> set[tuple[str, str]]:
+    """(supplier, recipient) of every supply with both parties, said (default) or negated."""
+    return {(s, r) for ev in supplies(extractor.extract_text(text), negated=negated)
+            for s in names(ev.roles.get("supplier")) for r in names(ev.roles.get("recipient"))}
+
+
+# ------------------------------------------------------------------ a currency abbreviation ends no sentence
+def test_a_deal_worth_rupees_abbreviated_keeps_the_firm_it_was_signed_with(extractor: Extractor) -> None:
+    # minimal sentence, fictional state government and firm
+    text = ("The Fictown State Government on Monday signed a deal worth Rs. 500 crore with Fictive Infra to cover "
+            "the entire city under CCTV surveillance.")
+    assert ("Fictive Infra", "Fictown State Government") in _pairs(text, extractor)
+
+
+def test_an_amount_in_taka_abbreviated_is_one_sentence(extractor: Extractor) -> None:
+    # minimal sentence, fictional authority and firm
+    doc = extractor.nlp("The Fictown Road Authority paid Tk. 150 crore to Fictive Systems for the cameras.")
+    assert len(list(doc.sents)) == 1
