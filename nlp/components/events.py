@@ -44,6 +44,7 @@ from nlp.components.contract_parties import (
     names_description,
     work_awarded,
 )
+from nlp.components.deal_wording import said_beside_denial
 from nlp.components.enumerations import listed_parties
 from nlp.components.funding import funding_supplies
 from nlp.components.implied_supply import funder as _funder
@@ -478,6 +479,8 @@ class EventExtractor:
                 break  # "X denied buying it, but the spyware was sold to X": a clause of its own is not denied
             if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("because", "since") for c in node.children):
                 break  # "That is not because it is the capital, but because the Chinese helped ...": a reason of its own
+            if node.i != trigger.i and said_beside_denial(node):
+                break  # "X has denied any wrongdoing, saying it delivered the project to Y": what it says is not denied
             node = node.head
         if node.lemma_.casefold() in _DENIAL_LEMMAS:
             return True

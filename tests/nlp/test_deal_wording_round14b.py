@@ -38,3 +38,17 @@ def test_an_amount_in_taka_abbreviated_is_one_sentence(extractor: Extractor) -> 
     # minimal sentence, fictional authority and firm
     doc = extractor.nlp("The Fictown Road Authority paid Tk. 150 crore to Fictive Systems for the cameras.")
     assert len(list(doc.sents)) == 1
+
+
+# ------------------------------------------------------------------ a denial that says what was delivered
+def test_a_denial_of_wrongdoing_saying_the_project_was_delivered_is_a_supply(extractor: Extractor) -> None:
+    # minimal sentence, fictional firm and police force
+    text = "Fictive Systems has denied any wrongdoing, saying it delivered the project to the Fictland Police Force."
+    assert ("Fictive Systems", "Fictland Police Force") in _pairs(text, extractor)
+    assert not _pairs(text, extractor, negated=True)
+
+
+def test_a_denial_of_the_delivery_itself_stays_denied(extractor: Extractor) -> None:
+    # minimal sentence, fictional firm and police force
+    text = "Fictive Systems has denied that it delivered the cameras to the Fictland Police Force."
+    assert ("Fictive Systems", "Fictland Police Force") not in _pairs(text, extractor)
