@@ -44,7 +44,7 @@ from nlp.components.contract_parties import (
     names_description,
     work_awarded,
 )
-from nlp.components.deal_wording import said_beside_denial
+from nlp.components.deal_wording import giver_of_nominal, said_beside_denial
 from nlp.components.enumerations import listed_parties
 from nlp.components.funding import funding_supplies
 from nlp.components.implied_supply import funder as _funder
@@ -377,6 +377,12 @@ class EventExtractor:
                 user_ev.add("supplier", ended[0])
                 user_ev.add("recipient", ended[1])
                 events.append(user_ev)
+            for ev in events:
+                if ev.type == "supply" and not ev.roles.get("supplier") and ev.roles.get("recipient") \
+                        and (giver := giver_of_nominal(ev.trigger, in_sent)) is not None \
+                        and all(giver.key != m.key for m in ev.roles["recipient"]):
+                    # "Japan has announced the provision of two drones to the Y Navy": the announcer gives
+                    ev.add("supplier", giver)
             for ev in events:
                 if ev.type != "supply" or not ev.roles.get("supplier") or ev.roles.get("recipient"):
                     continue

@@ -52,3 +52,10 @@ def test_a_denial_of_the_delivery_itself_stays_denied(extractor: Extractor) -> N
     # minimal sentence, fictional firm and police force
     text = "Fictive Systems has denied that it delivered the cameras to the Fictland Police Force."
     assert ("Fictive Systems", "Fictland Police Force") not in _pairs(text, extractor)
+
+
+# ------------------------------------------------------------------ a state announces the provision of goods
+def test_a_state_announcing_the_provision_of_drones_to_a_navy_gives_them(extractor: Extractor) -> None:
+    # minimal sentence, fictional navy
+    text = "Japan has announced the provision of two unmanned aerial vehicles to the Fictland Navy."
+    assert ("JP", "Fictland Navy") in _pairs(text, extractor)
