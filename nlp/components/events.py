@@ -44,7 +44,7 @@ from nlp.components.contract_parties import (
     names_description,
     work_awarded,
 )
-from nlp.components.deal_wording import giver_of_nominal, said_beside_denial
+from nlp.components.deal_wording import giver_of_nominal, maker_participle_supplies, said_beside_denial
 from nlp.components.enumerations import listed_parties
 from nlp.components.funding import funding_supplies
 from nlp.components.implied_supply import funder as _funder
@@ -354,6 +354,7 @@ class EventExtractor:
             events += funding_supplies(sent, in_sent, before, events, self.t["funding_nouns"], self.t["funding_verbs"], Event)
             events += place_supplies(sent, in_sent, events, self.t["place_install"], Event)
             events += unnamed_tool_supplies(sent, in_sent, before, events, Event)
+            events += maker_participle_supplies(sent, in_sent, events, Event)
             if self.collect_pairs:
                 collected += [{"sent": [sent.start_char, sent.end_char], "firm": c.firm.value, "state": c.state.value,
                                "state_label": c.state.label, "features": c.features} for c in cands]

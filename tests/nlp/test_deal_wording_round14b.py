@@ -59,3 +59,27 @@ def test_a_state_announcing_the_provision_of_drones_to_a_navy_gives_them(extract
     # minimal sentence, fictional navy
     text = "Japan has announced the provision of two unmanned aerial vehicles to the Fictland Navy."
     assert ("JP", "Fictland Navy") in _pairs(text, extractor)
+
+
+# ------------------------------------------------------------------ the maker named by a participle
+def test_a_system_used_in_a_country_manufactured_jointly_by_two_firms_comes_from_both(extractor: Extractor) -> None:
+    # minimal sentence, fictional system and firms
+    text = "The VX-9 system used in Ecuador was manufactured jointly by Fictive Electronics and Fictive Telecom."
+    got = _pairs(text, extractor)
+    assert ("Fictive Electronics", "EC") in got
+    assert ("Fictive Telecom", "EC") in got
+
+
+def test_cctv_states_deploy_developed_by_two_groups_comes_from_both(extractor: Extractor) -> None:
+    # minimal sentence, fictional firms
+    text = ("Nigeria and Ghana have each invested over $350 million in deploying CCTV, developed by the groups "
+            "Fictive Telecom and Fictive Networks, for public spaces.")
+    got = _pairs(text, extractor)
+    assert {("Fictive Telecom", "NG"), ("Fictive Telecom", "GH"), ("Fictive Networks", "NG"),
+            ("Fictive Networks", "GH")} <= got
+
+
+def test_goods_made_by_a_firm_with_no_state_using_them_make_no_supply(extractor: Extractor) -> None:
+    # minimal sentence, fictional firms
+    text = "The VX-9 camera sold in shops was manufactured jointly by Fictive Electronics and Fictive Telecom."
+    assert not _pairs(text, extractor)
