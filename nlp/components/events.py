@@ -34,6 +34,7 @@ from nlp.components.common import (
     list_end,
 )
 from nlp.components.contract_parties import (
+    buyer_announced_before,
     buyer_in_main_clause,
     call_off_parties,
     deal_maker_before,
@@ -3414,6 +3415,8 @@ def _lone_deal_event(sent: Span, in_sent: list[Mention], events: list[Event]) ->
     ev.add("supplier", firm)
     doc = sent.doc
     maker = deal_maker_before(trig, 0)
+    if maker is None:  # "The Y Police announced that 2,000 body cameras will be purchased. ... the supply
+        maker = buyer_announced_before(trig)  # contract has been awarded to X": the body that said it buys
     if maker is not None:
         ev.add("recipient", Mention(maker, maker.label_, maker.kb_id_ or maker.text))
         ev.explanation = "recipient: the state body that made or put out the deal in a sentence before"

@@ -11,7 +11,10 @@ tokenizer of nlp/pipeline.py):
 - a state announcing the provision of goods to a body gives them;
 - the maker a participle names on goods a state uses or deploys ("used in <country> was manufactured by A and B",
   "invested in deploying CCTV, developed by A and B") supplies the state; goods made by a firm with no state user
-  make no supply.
+  make no supply;
+- a contract "awarded to X" in a sentence naming no state body goes to the one body that said in an earlier
+  sentence of the paragraph that it buys ("announced that 2,000 body cameras will be purchased", "plans to
+  procure"); a body that only held a meeting is no buyer.
 """
 
 from __future__ import annotations
@@ -82,4 +85,24 @@ def test_cctv_states_deploy_developed_by_two_groups_comes_from_both(extractor: E
 def test_goods_made_by_a_firm_with_no_state_using_them_make_no_supply(extractor: Extractor) -> None:
     # minimal sentence, fictional firms
     text = "The VX-9 camera sold in shops was manufactured jointly by Fictive Electronics and Fictive Telecom."
+    assert not _pairs(text, extractor)
+
+
+# ------------------------------------------------------------------ the buyer said in an earlier sentence
+def test_a_contract_awarded_after_a_body_announced_a_purchase_goes_to_that_body(extractor: Extractor) -> None:
+    # minimal text, fictional police and firm
+    text = ("The Fictland National Police announced on Friday that 2,000 body cameras will be purchased. According "
+            "to the chief, the supply contract has been awarded to Fictive Distribution, a Fictown-based company.")
+    assert ("Fictive Distribution", "Fictland National Police") in _pairs(text, extractor)
+
+
+def test_a_contract_awarded_after_a_body_planned_to_procure_goes_to_that_body(extractor: Extractor) -> None:
+    # minimal text, fictional police and firm
+    text = "The Fictland Police plans to procure 50 drones. The contract has been awarded to Fictive Distribution."
+    assert ("Fictive Distribution", "Fictland Police") in _pairs(text, extractor)
+
+
+def test_a_contract_awarded_after_a_body_only_met_has_no_buyer(extractor: Extractor) -> None:
+    # minimal text, fictional police and firm
+    text = "The Fictland Police held a meeting on Friday. The contract has been awarded to Fictive Distribution."
     assert not _pairs(text, extractor)
