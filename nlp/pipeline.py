@@ -32,6 +32,9 @@ GLUED_BRACKET_INFIX = r"(?<=[A-Za-z.])\((?=[A-Z])"
 # one token each, so "Pelorus Technologies Pvt. Ltd." keeps its tail and no sentence ends after "Pvt." (forms
 # written without a stop, "LLP", "GmbH", get none: "Tonkon Torp LLP." ends its sentence)
 ABBREVIATED_LEGAL_FORMS = ("Pvt.", "Pte.", "Pty.", "Bhd.", "Sdn.")
+# currency abbreviations written with a full stop before the amount ("a deal worth Rs. 949 crore with X"): one
+# token, so that the stop ends no sentence and the deal keeps its parties
+ABBREVIATED_CURRENCIES = ("Rs.", "Tk.")
 BRACKET_DASH_INFIX = r"(?<=[)\]\"'])[\u2013\u2014](?=[\w(\[\"'])|(?<=\w)[)\]](?=[\u2013\u2014])"
 
 
@@ -74,6 +77,8 @@ def build_pipeline(model: str, gazetteer: Gazetteer | None = None) -> Language:
         for form in ABBREVIATED_LEGAL_FORMS:
             for written in (form, form.upper()):
                 tokenizer.add_special_case(written, [{ORTH: written}])
+        for written in ABBREVIATED_CURRENCIES:
+            tokenizer.add_special_case(written, [{ORTH: written}])
     gaz = gazetteer if gazetteer is not None else Gazetteer.default()
     for name, block in component_config()["components"].items():
         settings: dict[str, Any] = dict(block)

@@ -305,3 +305,33 @@ def work_awarded(sent: Span, mentions: list[Mention]) -> tuple[Token, Token, Men
         if len({m.value for m in firms}) == 1:
             return verb, subj, firms[0]
     return None
+
+
+# verbs of buying a state body says it will do ("announced that 2,000 body cameras will be purchased", "plans to
+# procure drones", "invited tenders for the project")
+_BUYING_VERBS = frozenset({"purchase", "procure", "buy", "acquire"})
+
+
+def buyer_announced_before(trig: Token) -> Span | None:
+    """The one state body that said, in the sentences of the unit before ``trig``'s, that it buys or will buy: the
+    subject of a buying verb ("the Y Police will procure drones"), of a verb whose clause without a subject of its
+    own buys ("the Y Police announced that 2,000 body cameras will be purchased", "plans to procure"), or of a verb
+    inviting tenders or bids; None when none or several bodies did. The buyer of a deal the next sentences tell from
+    the firm's side alone ("the supply contract has been awarded to X")."""
+    doc = trig.doc
+    found: dict[str, Span] = {}
+    for ent in doc.ents:
+        if ent.label_ != "GOV_AGENCY" or ent.end > trig.sent.start:
+            continue
+        root = ent.root
+        if root.dep_ != "nsubj" or root.head.pos_ not in ("VERB", "AUX"):
+            continue
+        verb = root.head
+        buys = verb.lemma_.casefold() in _BUYING_VERBS or any(
+            c.dep_ in ("ccomp", "xcomp") and c.lemma_.casefold() in _BUYING_VERBS
+            and not any(g.dep_ == "nsubj" for g in c.children) for c in verb.children) or (
+            verb.lemma_.casefold() == "invite" and any(
+                c.dep_ == "dobj" and c.lemma_.casefold() in ("tender", "bid") for c in verb.children))
+        if buys:
+            found.setdefault((ent.kb_id_ or ent.text).casefold(), ent)
+    return next(iter(found.values())) if len(found) == 1 else None

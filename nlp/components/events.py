@@ -34,6 +34,7 @@ from nlp.components.common import (
     list_end,
 )
 from nlp.components.contract_parties import (
+    buyer_announced_before,
     buyer_in_main_clause,
     call_off_parties,
     deal_maker_before,
@@ -44,6 +45,7 @@ from nlp.components.contract_parties import (
     names_description,
     work_awarded,
 )
+from nlp.components.deal_wording import giver_of_nominal, maker_participle_supplies, said_beside_denial
 from nlp.components.enumerations import listed_parties
 from nlp.components.funding import funding_supplies
 from nlp.components.implied_supply import funder as _funder
@@ -353,6 +355,7 @@ class EventExtractor:
             events += funding_supplies(sent, in_sent, before, events, self.t["funding_nouns"], self.t["funding_verbs"], Event)
             events += place_supplies(sent, in_sent, events, self.t["place_install"], Event)
             events += unnamed_tool_supplies(sent, in_sent, before, events, Event)
+            events += maker_participle_supplies(sent, in_sent, events, Event)
             if self.collect_pairs:
                 collected += [{"sent": [sent.start_char, sent.end_char], "firm": c.firm.value, "state": c.state.value,
                                "state_label": c.state.label, "features": c.features} for c in cands]
@@ -376,6 +379,12 @@ class EventExtractor:
                 user_ev.add("supplier", ended[0])
                 user_ev.add("recipient", ended[1])
                 events.append(user_ev)
+            for ev in events:
+                if ev.type == "supply" and not ev.roles.get("supplier") and ev.roles.get("recipient") \
+                        and (giver := giver_of_nominal(ev.trigger, in_sent)) is not None \
+                        and all(giver.key != m.key for m in ev.roles["recipient"]):
+                    # "Japan has announced the provision of two drones to the Y Navy": the announcer gives
+                    ev.add("supplier", giver)
             for ev in events:
                 if ev.type != "supply" or not ev.roles.get("supplier") or ev.roles.get("recipient"):
                     continue
@@ -478,6 +487,8 @@ class EventExtractor:
                 break  # "X denied buying it, but the spyware was sold to X": a clause of its own is not denied
             if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("because", "since") for c in node.children):
                 break  # "That is not because it is the capital, but because the Chinese helped ...": a reason of its own
+            if node.i != trigger.i and said_beside_denial(node):
+                break  # "X has denied any wrongdoing, saying it delivered the project to Y": what it says is not denied
             node = node.head
         if node.lemma_.casefold() in _DENIAL_LEMMAS:
             return True
@@ -3404,6 +3415,8 @@ def _lone_deal_event(sent: Span, in_sent: list[Mention], events: list[Event]) ->
     ev.add("supplier", firm)
     doc = sent.doc
     maker = deal_maker_before(trig, 0)
+    if maker is None:  # "The Y Police announced that 2,000 body cameras will be purchased. ... the supply
+        maker = buyer_announced_before(trig)  # contract has been awarded to X": the body that said it buys
     if maker is not None:
         ev.add("recipient", Mention(maker, maker.label_, maker.kb_id_ or maker.text))
         ev.explanation = "recipient: the state body that made or put out the deal in a sentence before"

@@ -1,0 +1,149 @@
+"""Deal wordings of round 14's second wave (issue 13; kinds of the round-16 probe, a probe of news passages kept
+outside the project):
+
+- a vendor's denial that goes on to say what it did: "X has denied any wrongdoing, saying it delivered the project
+  to Y" denies the wrongdoing, not the delivery (:func:`said_beside_denial`);
+- a state or firm announcing a giving noun: "Japan has announced the provision of two drones to the Y Navy": the
+  subject of the announcing verb gives (:func:`giver_of_nominal`);
+- the maker named by a participle on the goods a state uses or deploys: "The X system used in Ecuador was
+  manufactured jointly by A and B", "Nigeria and Ghana have invested in deploying CCTV, developed by A and B": the
+  makers supply the state (:func:`maker_participle_supplies`).
+
+:mod:`nlp.components.events` wires them in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+if TYPE_CHECKING:
+    from nlp.components.events import Event, Mention
+
+CONFIDENCE = 0.6
+RULE = "deal_wording"
+# participles of saying that go on from a denial to what the speaker did ("denied wrongdoing, saying it delivered")
+_SAYING_VERBS = frozenset({"say", "add", "insist", "maintain", "state", "stress", "explain", "claim", "argue",
+                           "note", "assert"})
+# nouns of giving goods that an announcing verb may take
+_GIVING_NOUNS = frozenset({"provision", "supply", "delivery", "donation", "gift", "handover", "transfer"})
+# verbs whose subject gives what the giving noun names ("announced the provision of", "completed the delivery of")
+_ANNOUNCING_VERBS = frozenset({"announce", "approve", "confirm", "complete", "make", "finalise", "finalize",
+                               "pledge", "promise", "offer", "begin", "start", "commence"})
+_GIVER_LABELS = frozenset({"COUNTRY", "GOV_AGENCY", "ORG"})
+_STATE_LABELS = frozenset({"COUNTRY", "GOV_AGENCY"})
+# participles naming the maker of goods ("manufactured by", "developed by", "produced by")
+_MAKING_VERBS = frozenset({"make", "manufacture", "produce", "develop", "build", "design", "create", "supply",
+                           "provide", "install"})
+# verbs of a state taking goods into use ("invested in deploying CCTV", "uses the system", "bought cameras")
+_USING_VERBS = frozenset({"use", "deploy", "invest", "install", "buy", "purchase", "acquire", "procure", "operate",
+                          "roll", "implement"})
+
+
+def said_beside_denial(node: Token) -> bool:
+    """True for a participle of saying hung on a denial as an adverbial clause ("has denied any wrongdoing,
+    saying it delivered the project to Y"): what it says is asserted, not denied."""
+    return node.dep_ == "advcl" and node.tag_ == "VBG" and node.lemma_.casefold() in _SAYING_VERBS
+
+
+def _mention_at(tok: Token, mentions: list[Mention], labels: frozenset[str]) -> Mention | None:
+    return next((m for m in mentions if m.label in labels and m.span.start <= tok.i < m.span.end), None)
+
+
+def _with_conjuncts(tok: Token, mentions: list[Mention], labels: frozenset[str]) -> list[Mention]:
+    """The names of ``labels`` at ``tok`` and at the tokens coordinated with it ("A and B", "the groups A and B")."""
+    out: list[Mention] = []
+    todo = [tok]
+    while todo:
+        t = todo.pop()
+        m = _mention_at(t, mentions, labels)
+        if m is not None and all(o.key != m.key for o in out):
+            out.append(m)
+        todo += [c for c in t.children if c.dep_ in ("conj", "appos")]
+    return sorted(out, key=lambda m: m.span.start)
+
+
+def giver_of_nominal(trig: Token, mentions: list[Mention]) -> Mention | None:
+    """The subject of an announcing verb whose object is the giving noun ``trig`` ("Japan has announced the
+    provision of two drones to the Y Navy" -> Japan); None when the noun names its giver itself ("by X", "from X")."""
+    if trig.pos_ != "NOUN" or trig.lemma_.casefold() not in _GIVING_NOUNS or trig.dep_ != "dobj":
+        return None
+    if any(c.dep_ == "prep" and c.lower_ in ("by", "from") for c in trig.children):
+        return None
+    verb = trig.head
+    if verb.lemma_.casefold() not in _ANNOUNCING_VERBS:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None if subj is None else _mention_at(subj, mentions, _GIVER_LABELS)
+
+
+def _goods_of(made: Token) -> Token | None:
+    """The goods a making participle is said of: the noun it hangs on ("CCTV, developed by"), the subject of a
+    passive ("The system ... was manufactured by"), or the object of the verb before it ("deploying CCTV, developed
+    by")."""
+    if made.dep_ == "acl":
+        return made.head
+    if made.dep_ == "ROOT" or any(c.dep_ == "auxpass" for c in made.children):
+        return next((c for c in made.children if c.dep_ == "nsubjpass"), None)
+    if made.dep_ == "advcl":
+        objs = [t for t in made.head.subtree if t.dep_ == "dobj" and t.i < made.i and t.pos_ in ("NOUN", "PROPN")]
+        return objs[-1] if objs else None
+    return None
+
+
+def _users_of(goods: Token, made: Token, mentions: list[Mention]) -> list[Mention]:
+    """The states that use the goods: "used in / by <state>" on the goods, or the subject of a using verb the
+    goods are the object of ("Nigeria and Ghana have invested in deploying CCTV")."""
+    for c in goods.children:
+        if c.dep_ == "acl" and c.lemma_.casefold() in _USING_VERBS:
+            for p in c.children:
+                if p.dep_ in ("prep", "agent") and p.lower_ in ("in", "by"):
+                    for o in p.children:
+                        if o.dep_ == "pobj" and (found := _with_conjuncts(o, mentions, _STATE_LABELS)):
+                            return found
+    node = goods.head
+    for _ in range(4):
+        if node.lemma_.casefold() in _USING_VERBS and node.pos_ == "VERB":
+            subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                return _with_conjuncts(subj, mentions, _STATE_LABELS)
+        if node.head.i == node.i or node.i == made.i:
+            break
+        node = node.head
+    return []
+
+
+def maker_participle_supplies(sent: Span, mentions: list[Mention], events: list[Event],
+                              new_event: Callable[[str, Token], Event]) -> list[Event]:
+    """Supplies from the maker a participle names to the state that uses the goods (module docstring); [] when the
+    sentence already has a complete supply."""
+    if any(ev.type == "supply" and ev.roles.get("supplier") and ev.roles.get("recipient") for ev in events):
+        return []
+    for made in sent:
+        if made.tag_ != "VBN" or made.lemma_.casefold() not in _MAKING_VERBS:
+            continue
+        agent = next((c for c in made.children if c.dep_ == "agent"), None)
+        pobj = None if agent is None else next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        makers = [m for m in _with_conjuncts(pobj, mentions, frozenset({"ORG"}))]
+        goods = _goods_of(made)
+        if not makers or goods is None:
+            continue
+        users = [u for u in _users_of(goods, made, mentions) if all(u.key != m.key for m in makers)]
+        out = []
+        for maker in makers:
+            ev = new_event("supply", made)
+            ev.add("supplier", maker)
+            for user in users:
+                ev.add("recipient", user)
+            ev.confidence = min(ev.confidence, CONFIDENCE)
+            ev.rule = RULE
+            ev.explanation = f"goods '{goods.text}' {made.text} by {maker.value}, used by " + ", ".join(
+                u.value for u in users)
+            out.append(ev)
+        if users:
+            return out
+    return []
