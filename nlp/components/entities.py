@@ -1755,7 +1755,8 @@ _AMOUNT = re.compile(r"(?:USD|US\$|EUR|GBP|INR|BDT|PKR|LKR|NPR|KES|ZMW|NGN|Rs\.?
 _TRADE_TERM_HEADS = frozenset({"television", "certificate", "identity", "identification", "identifier", "landing", "seizure",
                          "recognition", "detection", "interception", "inspection", "positioning", "navigation",
                          "frequency", "vehicle", "aircraft", "camera", "cameras", "sensor", "protocol", "number",
-                         "plate", "imaging", "broadband", "backbone", "storage", "capacity", "photo", "signature"})
+                         "plate", "imaging", "broadband", "backbone", "storage", "capacity", "photo", "signature",
+                         "view", "rescue", "surveillance", "vehicles", "take-off", "takeoff", "tracking"})
 
 
 def _in_order(initials: str, letters: str) -> bool:
@@ -1795,7 +1796,26 @@ def _technical_term(span: Span) -> bool:
                             "".join(t.text[0].upper() for t in tail), letters) \
                         and not any(t.lower_ in _ORG_WORDS | _STATE_HEADS | _COMMERCIAL for t in tail):
                     return True
+        if tok.text == letters and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "(" and _spelled_term(
+                doc[tok.i + 2 : min(len(doc), tok.i + 3 + 2 * len(letters))], letters):
+            return True  # "VTOL (Vertical Take-Off and Landing) drones": the acronym first, its term in brackets
     return False
+
+
+def _spelled_term(words: Span, letters: str) -> bool:
+    """True when the title-case words up to a closing bracket spell ``letters`` in order and end in a term noun
+    (:data:`_TRADE_TERM_HEADS`) with no word of a body's or firm's name: the term after its acronym."""
+    tail = []
+    for t in words:
+        if t.text == ")":
+            break
+        if t.is_alpha and t.lower_ not in ("and", "of"):
+            tail.append(t)
+    else:
+        return False
+    return len(tail) >= 2 and tail[-1].lower_ in _TRADE_TERM_HEADS and tail[0].text[0].upper() == letters[0] \
+        and all(t.is_title or t.is_upper for t in tail) and _in_order("".join(t.text[0].upper() for t in tail), letters) \
+        and not any(t.lower_ in _ORG_WORDS | _STATE_HEADS | _COMMERCIAL for t in tail)
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?\.?")
 
 

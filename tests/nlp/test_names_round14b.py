@@ -1,0 +1,27 @@
+"""Terms, capitalised common nouns, agencies, firms cut at "and" or a hyphen, and people after posts (round 14,
+second wave). Minimal sentences about fictional firms, bodies and officials (Zorvex Drones, Marvel and Tobin Ltd,
+QRS-key, Halvern Systems, the Kelvoran Army and Coast Guard, Dorin Vaskelpura, Dorin Haqvel, Ramesh Kelvaran,
+Dorin Vaskelic), with no wrongdoing said of anyone."""
+
+from __future__ import annotations
+
+from nlp.extract import Extractor
+from tests.nlp.readings import labels
+
+
+def test_an_acronym_before_its_term_in_brackets_is_no_organisation(extractor: Extractor) -> None:
+    ext = extractor.extract_text("A fictional firm, Zorvex Drones, has won a contract from the Kelvoran Army for "
+                                 "VTOL (Vertical Take-Off and Landing) and FPV (First-Person View) drones.")
+    found = labels(ext)
+    for term in ("VTOL", "FPV", "First-Person View", "Vertical Take-Off and Landing"):
+        assert term not in found
+    assert found.get("Zorvex Drones") == {"ORG"}
+    assert found.get("Kelvoran Army") == {"GOV_AGENCY"}
+
+
+def test_a_rescue_term_and_its_acronym_are_no_organisations(extractor: Extractor) -> None:
+    ext = extractor.extract_text("The Kelvoran Coast Guard bought multicopter drones to help its boats in Search and "
+                                 "Rescue (SAR) missions.")
+    found = labels(ext)
+    assert found.get("Kelvoran Coast Guard") == {"GOV_AGENCY"}
+    assert "Search and Rescue" not in found and "SAR" not in found
