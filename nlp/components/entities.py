@@ -96,11 +96,12 @@ _STATE_HEADS = {
     "ministry", "ministries", "police", "gendarmerie", "directorate", "army", "navy", "bureau", "agency", "commission",
     "department", "office", "administration", "presidency", "prosecutor", "procuracy", "customs", "government",
     "municipality", "secretariat", "battalion", "brigade", "regiment", "corps", "kremlin", "pentagon", "treasury",
+    "commissionerate",  # "Police Commissionerate": a city police's seat and force (South Asia)
 }
 _SHARED_HEADS = {"service", "services", "forces", "force", "guard", "guards", "command", "unit", "division", "committee",
                  "council", "authority", "court", "intelligence", "staff"}
 # heads that make a body's name only with an agency term in it ("National Intelligence Centre"; not "Carter Center")
-_TERM_HEADS = _SHARED_HEADS | {"centre", "center"}
+_TERM_HEADS = _SHARED_HEADS | {"centre", "center", "headquarters"}  # ("Police Headquarters")
 _ONE_WORD_BODIES = {"customs", "treasury", "pentagon", "kremlin"}  # bodies named by their head word alone
 _TITLE_WORDS = {"secretary", "secretaries", "minister", "director", "commissioner", "administrator", "chairman", "chair"}
 # lemmas whose subject is a firm: the seller lemmas of nlp/data/event_triggers.json, and making

@@ -25,3 +25,13 @@ def test_a_rescue_term_and_its_acronym_are_no_organisations(extractor: Extractor
     found = labels(ext)
     assert found.get("Kelvoran Coast Guard") == {"GOV_AGENCY"}
     assert "Search and Rescue" not in found and "SAR" not in found
+
+
+def test_a_police_commissionerate_and_a_safe_cities_authority_are_agencies(extractor: Extractor) -> None:
+    ext = extractor.extract_text("The drones were handed over to the Police Commissionerate by the fictional Halvern "
+                                 "Systems.")
+    assert labels(ext).get("Police Commissionerate") == {"GOV_AGENCY"}
+    ext = extractor.extract_text("The Safe Cities Authority signed a contract with Halvern Systems for cameras.")
+    found = labels(ext)
+    assert found.get("Safe Cities Authority") == {"GOV_AGENCY"}
+    assert found.get("Halvern Systems") == {"ORG"}
