@@ -35,3 +35,24 @@ def test_a_police_commissionerate_and_a_safe_cities_authority_are_agencies(extra
     found = labels(ext)
     assert found.get("Safe Cities Authority") == {"GOV_AGENCY"}
     assert found.get("Halvern Systems") == {"ORG"}
+
+
+def test_a_firm_of_two_names_joined_by_and_is_one_firm(extractor: Extractor) -> None:
+    ext = extractor.extract_text("The state government signed a deal with Marvel and Tobin Ltd to cover the city "
+                                 "under CCTV surveillance.")
+    found = labels(ext)
+    assert found.get("Marvel and Tobin Ltd") == {"ORG"}
+    assert "Marvel" not in found and "Tobin Ltd" not in found
+
+
+def test_a_firm_in_capitals_keeps_its_hyphenated_lower_case_tail(extractor: Extractor) -> None:
+    ext = extractor.extract_text("The scanners were bought from the fictional firm QRS-key for the border force.")
+    found = labels(ext)
+    assert found.get("QRS-key") == {"ORG"}
+    assert "QRS" not in found
+
+
+def test_a_maker_before_a_participle_is_not_joined_to_it(extractor: Extractor) -> None:
+    ext = extractor.extract_text("The police bought ZTE-made cameras and Huawei-supplied servers.")
+    found = labels(ext)
+    assert "ZTE" in found and "ZTE-made" not in found
