@@ -1284,6 +1284,7 @@ def round14_repairs(doc: Doc, ents: list[Span], conf: Conf, known: float, new: f
     ents = bodies_and_people_in_capitals(doc, ents, conf, known, new)
     ents = products_described_as_tools(doc, ents, conf, known)
     ents = firms_of_two_names(doc, ents, conf, known, new)
+    ents = people_named_after_post_words(doc, ents, conf, known, new)
     return lower_case_firm_names(doc, ents, conf, new)
 
 
@@ -1323,3 +1324,40 @@ def firms_of_two_names(doc: Doc, ents: list[Span], conf: Conf, known: float, new
     taken = {t for a in added for t in range(a.start, a.end)}
     return [e for e in ents if id(e) not in drop and not any(t in taken for t in range(e.start, e.end))] + added
 
+
+def _post_before(doc: Doc, i: int, countries: dict[int, Span]) -> bool:
+    """True when token ``i`` follows a post at once: a rank or post word ("Rear Admiral", "spokesman"), a post's
+    acronym ("SP", "DG"), or a country after "of" that closes a post's name ("Deputy Prime Minister of Kelvora")."""
+    if i == 0:
+        return False
+    prev = doc[i - 1]
+    if prev.text in _POST_ACRONYMS or prev.lower_.rstrip(".") in _RANKS | _ROLE_TITLES | _POST_FIRST:
+        return True
+    country = countries.get(i)
+    return country is not None and country.start > 1 and doc[country.start - 1].lower_ == "of" \
+        and _after_post(doc, country.start - 1)
+
+
+def people_named_after_post_words(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float) -> list[Span]:
+    """Two or three untagged capitalised words right after a post ("Police Spokesman SP" + "Dorin Vaskelpura",
+    "Rear Admiral" + "M Dorin Haqvel", "Deputy Prime Minister of Kelvora" + "Dorin Vaskelic"), one of them a rare
+    word, are the person who holds it: ner swallowed them into the title span, which was then dropped."""
+    taken = {t for e in ents for t in range(e.start, e.end)}
+    countries = {e.end: e for e in ents if e.label_ == "COUNTRY"}
+    added = []
+    i = 1
+    while i < len(doc):
+        if i in taken or not _post_before(doc, i, countries):
+            i += 1
+            continue
+        k = i
+        while k < len(doc) and k - i < 4 and k not in taken and doc[k].pos_ == "PROPN" and doc[k].is_alpha \
+                and (doc[k].is_title or len(doc[k]) == 1 and doc[k].is_upper) \
+                and doc[k].lower_ not in _POST_WORDS:
+            k += 1
+        words = doc[i:k]
+        if 2 <= k - i <= 3 and (k == len(doc) or not doc[k].is_title) and len(words[-1]) > 1 \
+                and any(len(t) > 1 and zipf_frequency(t.lower_, "en") < 3.5 for t in words):
+            added.append(_new(doc, i, k, "PERSON", conf, new))
+        i = max(k, i + 1)
+    return ents + added if added else ents

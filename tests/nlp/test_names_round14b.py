@@ -56,3 +56,14 @@ def test_a_maker_before_a_participle_is_not_joined_to_it(extractor: Extractor) -
     ext = extractor.extract_text("The police bought ZTE-made cameras and Huawei-supplied servers.")
     found = labels(ext)
     assert "ZTE" in found and "ZTE-made" not in found
+
+
+def test_people_right_after_posts_are_persons(extractor: Extractor) -> None:
+    cases = {
+        "Police Spokesman SP Dorin Vaskelpura said the cameras were working.": "Dorin Vaskelpura",
+        "The Assistant Chief of Naval Staff Rear Admiral M Dorin Haqvel handed over the boats.": "M Dorin Haqvel",
+        "The boats were received by force DG Ramesh Kelvaran on Monday.": "Ramesh Kelvaran",
+        "The Deputy Prime Minister of Serbia Dorin Vaskelic visited the plant.": "Dorin Vaskelic",
+    }
+    for sentence, person in cases.items():
+        assert labels(extractor.extract_text(sentence)).get(person) == {"PERSON"}, sentence
