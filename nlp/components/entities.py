@@ -306,7 +306,8 @@ class EntityNormalizer:
                 continue  # "No Objection Certificate (NOC)", "Radio Frequency Identification": a term, no body
             if label == "ORG" and (span.text in self._not_parties or _in_official_title(span) or _heading_words(span)
                                    or any(t.is_upper and t.text in self._not_parties for t in span)
-                                   or _bare_head_word(span) or _starts_document_name(span) or _in_title_run(span)):
+                                   or _bare_head_word(span) or _starts_document_name(span) or _in_title_run(span)
+                                   or _capitalised_common_nouns(span)):
                 continue  # "EAR", "Federal Register"; "Under Secretary of Commerce for Industry and Security"
             if label == "PERSON" and span.text in self._not_parties:
                 continue  # "VoIP": a technical term ner took for a name
@@ -2810,6 +2811,33 @@ def _bare_head_word(span: Span) -> bool:
     word = span[0].lower_
     return len(span) == 1 and word not in _ONE_WORD_BODIES and word in _STATE_HEADS | _SHARED_HEADS | _DOCUMENT_HEADS | {
         "company", "firm", "group", "agency", "state"}  # ("the Regulations": the EAR named by its head word)  # "the Treasury", "the Kremlin" name their body alone
+
+
+_ABSTRACT_ENDINGS = ("ance", "ence", "tion", "sion", "ment")
+# plural heads of firms' and bodies' names ("General Motors", "Texas Instruments", "United Nations")
+_NAME_PLURALS = frozenset({"nations", "states", "emirates", "airways", "motors", "brothers", "mills", "foods",
+                           "resources", "dynamics", "materials", "instruments", "devices", "pharmaceuticals", "stores",
+                           "markets", "tools", "works", "sciences", "studios", "games", "media", "arts", "forces",
+                           "guards", "rights", "borders", "friends", "doctors", "reporters", "citizens", "eyes"})
+
+
+def _capitalised_common_nouns(span: Span) -> bool:
+    """A capitalised common English word ner took for a name, no word of a body's, firm's or newsroom's name, inside
+    a sentence: a plural noun after "the" ("help the Ships") or a lone abstract noun ("Surveillance"). A capital for
+    emphasis, not a name; a plural without "the" may be a firm's name ("Circles"), and two-word plurals ("Shore
+    Stations") are left alone: on the dev set they took real names too."""
+    words = list(span)
+    if len(words) != 1 or span[0].is_sent_start or not all(t.is_alpha and t.is_title for t in words) \
+            or any(t.lower_ in _ORG_WORDS | _STATE_HEADS | _SHARED_HEADS | _COMMERCIAL | _NEWS_HEADS | _NAME_PLURALS
+                   for t in words) \
+            or not all(zipf_frequency(t.lower_, "en") >= 3.5 for t in words):
+        return False
+    last = words[-1].lower_
+    if last.endswith(_ABSTRACT_ENDINGS):
+        return True
+    if span.start == 0 or span.doc[span.start - 1].lower_ != "the":
+        return False  # ("Circles", a firm; "the Ships")
+    return last.endswith("s") and not last.endswith("ss") and zipf_frequency(last[:-1], "en") >= 3.5
 
 
 # verbs that open the second half of a report's or article's title ("... to Search Mobile Phones")

@@ -27,6 +27,16 @@ def test_a_rescue_term_and_its_acronym_are_no_organisations(extractor: Extractor
     assert "Search and Rescue" not in found and "SAR" not in found
 
 
+def test_a_capitalised_plural_after_the_is_no_organisation(extractor: Extractor) -> None:
+    ext = extractor.extract_text("The new drones help the Ships and the Stations in the gulf.")
+    assert "Ships" not in labels(ext)
+
+
+def test_a_firm_plural_keeps_its_name(extractor: Extractor) -> None:
+    ext = extractor.extract_text("The cameras were bought from Halvern Instruments by the city.")
+    assert labels(ext).get("Halvern Instruments") == {"ORG"}
+
+
 def test_a_police_commissionerate_and_a_safe_cities_authority_are_agencies(extractor: Extractor) -> None:
     ext = extractor.extract_text("The drones were handed over to the Police Commissionerate by the fictional Halvern "
                                  "Systems.")
@@ -67,3 +77,4 @@ def test_people_right_after_posts_are_persons(extractor: Extractor) -> None:
     }
     for sentence, person in cases.items():
         assert labels(extractor.extract_text(sentence)).get(person) == {"PERSON"}, sentence
+
