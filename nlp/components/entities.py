@@ -96,11 +96,12 @@ _STATE_HEADS = {
     "ministry", "ministries", "police", "gendarmerie", "directorate", "army", "navy", "bureau", "agency", "commission",
     "department", "office", "administration", "presidency", "prosecutor", "procuracy", "customs", "government",
     "municipality", "secretariat", "battalion", "brigade", "regiment", "corps", "kremlin", "pentagon", "treasury",
+    "commissionerate",  # "Police Commissionerate": a city police's seat and force (South Asia)
 }
 _SHARED_HEADS = {"service", "services", "forces", "force", "guard", "guards", "command", "unit", "division", "committee",
                  "council", "authority", "court", "intelligence", "staff"}
 # heads that make a body's name only with an agency term in it ("National Intelligence Centre"; not "Carter Center")
-_TERM_HEADS = _SHARED_HEADS | {"centre", "center"}
+_TERM_HEADS = _SHARED_HEADS | {"centre", "center", "headquarters"}  # ("Police Headquarters")
 _ONE_WORD_BODIES = {"customs", "treasury", "pentagon", "kremlin"}  # bodies named by their head word alone
 _TITLE_WORDS = {"secretary", "secretaries", "minister", "director", "commissioner", "administrator", "chairman", "chair"}
 # lemmas whose subject is a firm: the seller lemmas of nlp/data/event_triggers.json, and making
@@ -305,7 +306,8 @@ class EntityNormalizer:
                 continue  # "No Objection Certificate (NOC)", "Radio Frequency Identification": a term, no body
             if label == "ORG" and (span.text in self._not_parties or _in_official_title(span) or _heading_words(span)
                                    or any(t.is_upper and t.text in self._not_parties for t in span)
-                                   or _bare_head_word(span) or _starts_document_name(span) or _in_title_run(span)):
+                                   or _bare_head_word(span) or _starts_document_name(span) or _in_title_run(span)
+                                   or _capitalised_common_nouns(span)):
                 continue  # "EAR", "Federal Register"; "Under Secretary of Commerce for Industry and Security"
             if label == "PERSON" and span.text in self._not_parties:
                 continue  # "VoIP": a technical term ner took for a name
@@ -1755,7 +1757,8 @@ _AMOUNT = re.compile(r"(?:USD|US\$|EUR|GBP|INR|BDT|PKR|LKR|NPR|KES|ZMW|NGN|Rs\.?
 _TRADE_TERM_HEADS = frozenset({"television", "certificate", "identity", "identification", "identifier", "landing", "seizure",
                          "recognition", "detection", "interception", "inspection", "positioning", "navigation",
                          "frequency", "vehicle", "aircraft", "camera", "cameras", "sensor", "protocol", "number",
-                         "plate", "imaging", "broadband", "backbone", "storage", "capacity", "photo", "signature"})
+                         "plate", "imaging", "broadband", "backbone", "storage", "capacity", "photo", "signature",
+                         "view", "rescue", "surveillance", "vehicles", "take-off", "takeoff", "tracking"})
 
 
 def _in_order(initials: str, letters: str) -> bool:
@@ -1795,7 +1798,26 @@ def _technical_term(span: Span) -> bool:
                             "".join(t.text[0].upper() for t in tail), letters) \
                         and not any(t.lower_ in _ORG_WORDS | _STATE_HEADS | _COMMERCIAL for t in tail):
                     return True
+        if tok.text == letters and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "(" and _spelled_term(
+                doc[tok.i + 2 : min(len(doc), tok.i + 3 + 2 * len(letters))], letters):
+            return True  # "VTOL (Vertical Take-Off and Landing) drones": the acronym first, its term in brackets
     return False
+
+
+def _spelled_term(words: Span, letters: str) -> bool:
+    """True when the title-case words up to a closing bracket spell ``letters`` in order and end in a term noun
+    (:data:`_TRADE_TERM_HEADS`) with no word of a body's or firm's name: the term after its acronym."""
+    tail = []
+    for t in words:
+        if t.text == ")":
+            break
+        if t.is_alpha and t.lower_ not in ("and", "of"):
+            tail.append(t)
+    else:
+        return False
+    return len(tail) >= 2 and tail[-1].lower_ in _TRADE_TERM_HEADS and tail[0].text[0].upper() == letters[0] \
+        and all(t.is_title or t.is_upper for t in tail) and _in_order("".join(t.text[0].upper() for t in tail), letters) \
+        and not any(t.lower_ in _ORG_WORDS | _STATE_HEADS | _COMMERCIAL for t in tail)
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?\.?")
 
 
@@ -2789,6 +2811,33 @@ def _bare_head_word(span: Span) -> bool:
     word = span[0].lower_
     return len(span) == 1 and word not in _ONE_WORD_BODIES and word in _STATE_HEADS | _SHARED_HEADS | _DOCUMENT_HEADS | {
         "company", "firm", "group", "agency", "state"}  # ("the Regulations": the EAR named by its head word)  # "the Treasury", "the Kremlin" name their body alone
+
+
+_ABSTRACT_ENDINGS = ("ance", "ence", "tion", "sion", "ment")
+# plural heads of firms' and bodies' names ("General Motors", "Texas Instruments", "United Nations")
+_NAME_PLURALS = frozenset({"nations", "states", "emirates", "airways", "motors", "brothers", "mills", "foods",
+                           "resources", "dynamics", "materials", "instruments", "devices", "pharmaceuticals", "stores",
+                           "markets", "tools", "works", "sciences", "studios", "games", "media", "arts", "forces",
+                           "guards", "rights", "borders", "friends", "doctors", "reporters", "citizens", "eyes"})
+
+
+def _capitalised_common_nouns(span: Span) -> bool:
+    """A capitalised common English word ner took for a name, no word of a body's, firm's or newsroom's name, inside
+    a sentence: a plural noun after "the" ("help the Ships") or a lone abstract noun ("Surveillance"). A capital for
+    emphasis, not a name; a plural without "the" may be a firm's name ("Circles"), and two-word plurals ("Shore
+    Stations") are left alone: on the dev set they took real names too."""
+    words = list(span)
+    if len(words) != 1 or span[0].is_sent_start or not all(t.is_alpha and t.is_title for t in words) \
+            or any(t.lower_ in _ORG_WORDS | _STATE_HEADS | _SHARED_HEADS | _COMMERCIAL | _NEWS_HEADS | _NAME_PLURALS
+                   for t in words) \
+            or not all(zipf_frequency(t.lower_, "en") >= 3.5 for t in words):
+        return False
+    last = words[-1].lower_
+    if last.endswith(_ABSTRACT_ENDINGS):
+        return True
+    if span.start == 0 or span.doc[span.start - 1].lower_ != "the":
+        return False  # ("Circles", a firm; "the Ships")
+    return last.endswith("s") and not last.endswith("ss") and zipf_frequency(last[:-1], "en") >= 3.5
 
 
 # verbs that open the second half of a report's or article's title ("... to Search Mobile Phones")

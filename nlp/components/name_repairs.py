@@ -1283,4 +1283,81 @@ def round14_repairs(doc: Doc, ents: list[Span], conf: Conf, known: float, new: f
     ents = brands_counted_on_goods(doc, ents, conf, known, new)
     ents = bodies_and_people_in_capitals(doc, ents, conf, known, new)
     ents = products_described_as_tools(doc, ents, conf, known)
+    ents = firms_of_two_names(doc, ents, conf, known, new)
+    ents = people_named_after_post_words(doc, ents, conf, known, new)
     return lower_case_firm_names(doc, ents, conf, new)
+
+
+# legal forms that close a firm named by two surnames joined by "and" ("Marvel and Tobin Ltd")
+_SURNAME_FIRM_FORMS = frozenset({"ltd", "limited", "inc", "llc", "plc", "corp", "llp", "pvt"})
+
+
+def firms_of_two_names(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float) -> list[Span]:
+    """A firm named by two words joined by "and" and closed by a legal form that ner cut in two ("Marvel" + "Tobin
+    Ltd"): one ORG over the three words and the form. A firm in capitals cut at a hyphen before a lower-case noun
+    written without spaces ("QRS" of "QRS-key", "QRS-key's scanners") takes the noun back; "Huawei-made",
+    "ZTE-supplied cameras" (a participle or a noun modifying goods) are left alone."""
+    by_end = {e.end: e for e in ents}
+    drop: set[int] = set()
+    added: list[Span] = []
+    for e in ents:
+        if e.label_ != "ORG" or _is_known(e, conf, known):
+            continue
+        if len(e) == 2 and e[-1].lower_.rstrip(".") in _SURNAME_FIRM_FORMS and e.start > 1 \
+                and doc[e.start - 1].lower_ == "and" and e[0].is_title:
+            first = by_end.get(e.start - 1)
+            if first is not None and first.label_ == "ORG" and len(first) == 1 and first[0].is_title \
+                    and not _is_known(first, conf, known):
+                drop.update({id(e), id(first)})
+                added.append(_new(doc, first.start, e.end, "ORG", conf, new))
+            continue
+        if e.text.isupper() and e.end + 1 < len(doc) and doc[e.end].text == "-" and not e[-1].whitespace_ \
+                and not doc[e.end].whitespace_ and doc[e.end + 1].is_lower and doc[e.end + 1].is_alpha \
+                and doc[e.end + 1].pos_ in ("NOUN", "PROPN") and doc[e.end + 1].tag_ != "VBN" \
+                and not doc[e.end + 1].lower_.endswith(("ed", "made", "style", "owned", "backed", "based")) \
+                and (e.end + 2 >= len(doc) or doc[e.end + 2].pos_ not in ("NOUN", "PROPN")
+                     or doc[e.end + 2].tag_ == "POS"):
+            drop.add(id(e))
+            added.append(_new(doc, e.start, e.end + 2, "ORG", conf, new))
+    if not added:
+        return ents
+    taken = {t for a in added for t in range(a.start, a.end)}
+    return [e for e in ents if id(e) not in drop and not any(t in taken for t in range(e.start, e.end))] + added
+
+
+def _post_before(doc: Doc, i: int, countries: dict[int, Span]) -> bool:
+    """True when token ``i`` follows a post at once: a rank or post word ("Rear Admiral", "spokesman"), a post's
+    acronym ("SP", "DG"), or a country after "of" that closes a post's name ("Deputy Prime Minister of Kelvora")."""
+    if i == 0:
+        return False
+    prev = doc[i - 1]
+    if prev.text in _POST_ACRONYMS or prev.lower_.rstrip(".") in _RANKS | _ROLE_TITLES | _POST_FIRST:
+        return True
+    country = countries.get(i)
+    return country is not None and country.start > 1 and doc[country.start - 1].lower_ == "of" \
+        and _after_post(doc, country.start - 1)
+
+
+def people_named_after_post_words(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float) -> list[Span]:
+    """Two or three untagged capitalised words right after a post ("Police Spokesman SP" + "Dorin Vaskelpura",
+    "Rear Admiral" + "M Dorin Haqvel", "Deputy Prime Minister of Kelvora" + "Dorin Vaskelic"), one of them a rare
+    word, are the person who holds it: ner swallowed them into the title span, which was then dropped."""
+    taken = {t for e in ents for t in range(e.start, e.end)}
+    countries = {e.end: e for e in ents if e.label_ == "COUNTRY"}
+    added = []
+    i = 1
+    while i < len(doc):
+        if i in taken or not _post_before(doc, i, countries):
+            i += 1
+            continue
+        k = i
+        while k < len(doc) and k - i < 4 and k not in taken and doc[k].pos_ == "PROPN" and doc[k].is_alpha \
+                and (doc[k].is_title or len(doc[k]) == 1 and doc[k].is_upper) \
+                and doc[k].lower_ not in _POST_WORDS:
+            k += 1
+        words = doc[i:k]
+        if 2 <= k - i <= 3 and (k == len(doc) or not doc[k].is_title) and len(words[-1]) > 1 \
+                and any(len(t) > 1 and zipf_frequency(t.lower_, "en") < 3.5 for t in words):
+            added.append(_new(doc, i, k, "PERSON", conf, new))
+        i = max(k, i + 1)
+    return ents + added if added else ents
