@@ -3125,6 +3125,8 @@ def _only_intended(trigger: Token) -> bool:
         return True  # "An application by three German states to use analysis software from X ... has failed"
     if _under_memorandum(trigger):
         return True  # "signed a memorandum of understanding with X (to supply ...)": agreed, not yet delivered
+    if _under_negotiation(trigger):
+        return True  # "has been negotiating a deal for the purchase of drones from X": talks, not a deal (round 14)
     node = trigger
     for _ in range(3):
         if node.dep_ in ("xcomp", "pcomp") or node.dep_ == "advcl" and _infinitive(node):
@@ -3134,6 +3136,31 @@ def _only_intended(trigger: Token) -> bool:
             if node.lemma_.casefold() in _INTENT_LEMMAS:
                 return True
         else:
+            return False
+    return False
+
+
+# words of talks still under way: a purchase they are about is reported hedged, not as done (round 14)
+_NEGOTIATION_LEMMAS = frozenset({"negotiate", "negotiation", "talk", "haggle", "bargain"})
+
+
+def _under_negotiation(trigger: Token) -> bool:
+    """True when the trigger is the object of talks, up to four steps up through nouns and prepositions: "has
+    been negotiating a deal for the purchase of drones from X", "negotiations for the purchase of", "in talks over
+    buying". A deal signed after talks ("after months of negotiations, signed ...") is not under them: the walk
+    stops at any verb that is no word of negotiating."""
+    node = trigger
+    for _ in range(4):
+        if node.dep_ in ("ROOT", "conj", "ccomp", "advcl", "relcl") and node.pos_ in ("VERB", "AUX"):
+            return False
+        node = node.head
+        lemma = node.lemma_.casefold()
+        if lemma in _NEGOTIATION_LEMMAS and (node.pos_ == "VERB" or node.tag_ in ("NNS", "NN")
+                                               and (lemma != "talk" or node.tag_ == "NNS")):
+            return True
+        if node.pos_ in ("VERB", "AUX") and node.i != trigger.i:
+            return False
+        if node.head.i == node.i:
             return False
     return False
 
