@@ -359,6 +359,7 @@ class EventExtractor:
             events = _without_banned(events)
             for ev in events:
                 _persons_to_their_bodies(ev, in_sent, self.t["supply_seller"])
+                _without_goods_terms(ev)
             if not lone_done and (told := _lone_deal_event(sent, in_sent, events)) is not None:
                 events.append(told)
             if (awarded := self._work_awarded(sent, in_sent)) is not None:
@@ -3210,6 +3211,37 @@ def _paired(tok: Token) -> bool:
     sides of a deal, not two sellers."""
     first = tok.head if tok.dep_ == "conj" else tok
     return first.dep_ == "pobj" and first.head.lower_ == "between"
+
+
+def _goods_term(span: Span) -> bool:
+    """True when a name is a technical term spelt out before goods: an acronym with its expansion in brackets
+    right before a goods noun ("FPV (First-Person View) drones", "ANPR (Automatic Number Plate Recognition)
+    cameras"), the acronym or the words in the brackets."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].text == "(":  # the acronym, its expansion after it
+        close = next((t.i for t in doc[span.end + 1 : span.end + 9] if t.text == ")"), None)
+        acronym = span
+    elif span.start > 0 and doc[span.start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")":
+        close = span.end  # the expansion, the acronym before the bracket
+        acronym = doc[span.start - 2 : span.start - 1] if span.start >= 2 else doc[0:0]
+    else:
+        return False
+    if close is None or close + 1 >= len(doc) or len(acronym) != 1:
+        return False
+    word = acronym[0].text
+    return word.isalpha() and word.isupper() and 2 <= len(word) <= 6 and \
+        doc[close + 1].lemma_.casefold() in _GOODS_NOUNS | {"camera", "radar", "vehicle", "sensor", "aircraft"}
+
+
+def _without_goods_terms(ev: Event) -> None:
+    """Drops from a supply's parties a technical term told with its expansion before goods (:func:`_goods_term`):
+    "the supply of FPV (First-Person View) drones" names what is bought, no seller (round 14)."""
+    if ev.type != "supply":
+        return
+    for role in ("supplier", "recipient"):
+        if role in ev.roles:
+            ev.roles[role] = [m for m in ev.roles[role] if not (m.label == "ORG" and m.refers is None
+                                                              and _goods_term(m.span))]
 
 
 def _body_in_title(m: Mention, in_sent: list[Mention]) -> Mention | None:

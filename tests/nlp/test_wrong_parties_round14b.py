@@ -87,3 +87,9 @@ def test_a_story_about_one_state_still_gives_its_bodies_that_state(extractor: Ex
     ext = extractor.extract_text("Kenya bought radars from Zolmera Vision, a fictional firm. The Ministry of the "
                                  "Interior said the radars work.")
     assert agencies(ext).get("Ministry of the Interior") == "KE"
+
+
+def test_a_technical_term_spelt_out_before_goods_is_no_seller(extractor: Extractor) -> None:
+    ext = extractor.extract_text("The army will receive FPV (First-Person View) drones from Korvant Systems.")
+    sellers = {n for ev in supplies(ext) for n in names(ev.roles.get("supplier"))}
+    assert sellers == {"Korvant Systems"}
