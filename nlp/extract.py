@@ -463,6 +463,10 @@ def _us_legislatures(entities: list[EntityMention]) -> None:
 _FIRM_NEAR = 40
 _FIRM_GAP = re.compile(r"^[\s\w,-]*\b(?:company|firm|group|giant|maker|vendor|manufacturer|start-?up|developer|"
                        r"provider|supplier|contractor)\b[\s,]*$", re.IGNORECASE)
+# a firm noun right after a country's adjective ("the Israeli company used front companies", "a Chinese state
+# firm"): the firm's nationality, no state the text is about, even where no firm's name follows (round 14)
+_FIRM_NOUN_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:company|companies|firm|firms|group|giant|maker|vendor|"
+                              r"manufacturer|start-?up|developer|provider|supplier|contractor)\b", re.IGNORECASE)
 # how far an agency's confidence drops when its country comes from the rest of the document, not from its own words
 DOCUMENT_COUNTRY_FACTOR = 0.8
 
@@ -484,7 +488,8 @@ def _one_state_documents(entities: list[EntityMention], text: str) -> None:
         # that state's bodies, "the Interior Ministry" of a story on Kenya)
         orgs = [e for e in entities if e.label == "ORG"]
         named_only = {e.canonical for e in entities if e.label == "COUNTRY" and not any(
-            0 <= o.start - e.end <= _FIRM_NEAR and _FIRM_GAP.match(text[e.end : o.start]) for o in orgs)}
+            0 <= o.start - e.end <= _FIRM_NEAR and _FIRM_GAP.match(text[e.end : o.start]) for o in orgs)
+            and not _FIRM_NOUN_AFTER.match(text[e.end : e.end + _FIRM_NEAR])}
         # (not "Israeli surveillance company, NSO Group": the firm's country, not a state the text is about)
         if len(named_only) == 1 and all(e.canonical in named_only for e in entities if e.label == "COUNTRY"):
             known = [next(iter(named_only))] * 2

@@ -360,6 +360,9 @@ class EventExtractor:
                 collected += [{"sent": [sent.start_char, sent.end_char], "firm": c.firm.value, "state": c.state.value,
                                "state_label": c.state.label, "features": c.features} for c in cands]
             events = _without_banned(events)
+            for ev in events:
+                _persons_to_their_bodies(ev, in_sent, self.t["supply_seller"])
+                _without_goods_terms(ev)
             if not lone_done and (told := _lone_deal_event(sent, in_sent, events)) is not None:
                 events.append(told)
             if (awarded := self._work_awarded(sent, in_sent)) is not None:
@@ -3136,6 +3139,8 @@ def _only_intended(trigger: Token) -> bool:
         return True  # "An application by three German states to use analysis software from X ... has failed"
     if _under_memorandum(trigger):
         return True  # "signed a memorandum of understanding with X (to supply ...)": agreed, not yet delivered
+    if _under_negotiation(trigger):
+        return True  # "has been negotiating a deal for the purchase of drones from X": talks, not a deal (round 14)
     node = trigger
     for _ in range(3):
         if node.dep_ in ("xcomp", "pcomp") or node.dep_ == "advcl" and _infinitive(node):
@@ -3147,6 +3152,125 @@ def _only_intended(trigger: Token) -> bool:
         else:
             return False
     return False
+
+
+# words of talks still under way: a purchase they are about is reported hedged, not as done (round 14)
+_NEGOTIATION_LEMMAS = frozenset({"negotiate", "negotiation", "talk", "haggle", "bargain"})
+
+
+def _under_negotiation(trigger: Token) -> bool:
+    """True when the trigger is the object of talks, up to four steps up through nouns and prepositions: "has
+    been negotiating a deal for the purchase of drones from X", "negotiations for the purchase of", "in talks over
+    buying". A deal signed after talks ("after months of negotiations, signed ...") is not under them: the walk
+    stops at any verb that is no word of negotiating."""
+    node = trigger
+    for _ in range(4):
+        if node.dep_ in ("ROOT", "conj", "ccomp", "advcl", "relcl") and node.pos_ in ("VERB", "AUX"):
+            return False
+        node = node.head
+        lemma = node.lemma_.casefold()
+        if lemma in _NEGOTIATION_LEMMAS and (node.pos_ == "VERB" or node.tag_ in ("NNS", "NN")
+                                               and (lemma != "talk" or node.tag_ == "NNS")):
+            return True
+        if node.pos_ in ("VERB", "AUX") and node.i != trigger.i:
+            return False
+        if node.head.i == node.i:
+            return False
+    return False
+
+
+# posts whose holder acts for the state, body or firm the title names ("US ambassador X handed over", "X, the
+# Korvant chief executive, sold"): that state or firm is the party, not the person (round 14)
+_ACTING_POSTS = frozenset({"ambassador", "envoy", "consul", "minister", "secretary", "chief", "ceo", "head",
+                           "director", "chairman", "chairwoman", "chair", "president", "commissioner", "commander",
+                           "representative", "spokesman", "spokeswoman", "spokesperson", "executive", "officer",
+                           "official", "governor", "mayor", "attaché", "attache"})
+
+
+def _persons_to_their_bodies(ev: Event, in_sent: list[Mention], seller_verbs: frozenset[str] | set[str]) -> None:
+    """Puts the state, agency or firm a supplier's or recipient's title names in the person's place: "US
+    ambassador X handed over the vessels to the navy" is the United States' supply, "X, the Korvant Systems chief
+    executive, sold" the firm's. Only when a post word (``_ACTING_POSTS``) sits in the title before the name or in
+    an apposition after it, and the party's name sits in that title; a person with no such title stays. Also drops
+    a recipient coordinated with a supplier of a verb of selling (``seller_verbs``) or of a verb with "to"."""
+    if ev.type != "supply":
+        return
+    for role, other in (("supplier", "recipient"), ("recipient", "supplier")):
+        kept: list[Mention] = []
+        for m in ev.roles.get(role, []):
+            body = _body_in_title(m, in_sent) if m.label == "PERSON" and m.refers is None else None
+            if body is None or body.key in {x.key for x in ev.roles.get(other, [])}:
+                kept.append(m)
+            elif body.key not in {x.key for x in kept} | {x.key for x in ev.roles.get(role, [])}:
+                kept.append(body)  # (the body already in the role: the person goes)
+        if role in ev.roles:
+            ev.roles[role] = kept
+    sellers = {x.root.i for x in ev.roles.get("supplier", [])}
+    if sellers and ev.roles.get("recipient") and ev.trigger.pos_ == "VERB" and (any(
+            c.dep_ == "dative" or c.dep_ == "prep" and c.lower_ == "to" for c in ev.trigger.children)
+            or ev.trigger.lemma_.casefold() in seller_verbs):
+        # "X and Y will be providing drones to Z", "the X and Y governments have committed to supplying drones":
+        # the second of two coordinated sellers is no buyer (round 14); only for a verb of selling or one that
+        # names its buyer with "to" ("a deal between X and Y", "X and Y signed a contract" pair the two)
+        ev.roles["recipient"] = [x for x in ev.roles["recipient"] if _paired(x.root) or not (
+            x.root.dep_ == "conj" and x.root.head.i in sellers or any(
+                s.dep_ == "conj" and s.head.i == x.root.i for s in (ev.trigger.doc[i] for i in sellers)))]
+
+
+def _paired(tok: Token) -> bool:
+    """True when a name stands in a pair after "between" ("the project between X and the Ministry"): the two
+    sides of a deal, not two sellers."""
+    first = tok.head if tok.dep_ == "conj" else tok
+    return first.dep_ == "pobj" and first.head.lower_ == "between"
+
+
+def _goods_term(span: Span) -> bool:
+    """True when a name is a technical term spelt out before goods: an acronym with its expansion in brackets
+    right before a goods noun ("FPV (First-Person View) drones", "ANPR (Automatic Number Plate Recognition)
+    cameras"), the acronym or the words in the brackets."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].text == "(":  # the acronym, its expansion after it
+        close = next((t.i for t in doc[span.end + 1 : span.end + 9] if t.text == ")"), None)
+        acronym = span
+    elif span.start > 0 and doc[span.start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")":
+        close = span.end  # the expansion, the acronym before the bracket
+        acronym = doc[span.start - 2 : span.start - 1] if span.start >= 2 else doc[0:0]
+    else:
+        return False
+    if close is None or close + 1 >= len(doc) or len(acronym) != 1:
+        return False
+    word = acronym[0].text
+    return word.isalpha() and word.isupper() and 2 <= len(word) <= 6 and \
+        doc[close + 1].lemma_.casefold() in _GOODS_NOUNS | {"camera", "radar", "vehicle", "sensor", "aircraft"}
+
+
+def _without_goods_terms(ev: Event) -> None:
+    """Drops from a supply's parties a technical term told with its expansion before goods (:func:`_goods_term`):
+    "the supply of FPV (First-Person View) drones" names what is bought, no seller (round 14)."""
+    if ev.type != "supply":
+        return
+    for role in ("supplier", "recipient"):
+        if role in ev.roles:
+            ev.roles[role] = [m for m in ev.roles[role] if not (m.label == "ORG" and m.refers is None
+                                                              and _goods_term(m.span))]
+
+
+def _body_in_title(m: Mention, in_sent: list[Mention]) -> Mention | None:
+    """The one state, agency or firm named in a person's title with a post word (see
+    :func:`_persons_to_their_bodies`), or None."""
+    root = m.root
+    under = {t.i for t in root.subtree}
+    start = m.span.start
+    while start - 1 in under and m.span.start - start < 8:  # (the words right before the name, under it)
+        start -= 1
+    title = list(root.doc[start : m.span.start])
+    title += [t for c in root.children if c.dep_ == "appos" for t in c.subtree]
+    if not any(t.lower_ in _ACTING_POSTS for t in title):
+        return None
+    where = {t.i for t in title}
+    bodies = [x for x in in_sent if x.label in ("COUNTRY", "GOV_AGENCY", "ORG") and x.refers is None
+              and all(t.i in where for t in x.span)]
+    return bodies[0] if len(bodies) == 1 else None
 
 
 def _contract_won_for(trigger: Token) -> Token | None:

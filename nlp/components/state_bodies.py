@@ -183,6 +183,8 @@ def country_led_body_end(doc: Doc, end: int, limit: int = 6, heads: frozenset[st
     while i < len(doc) and i - end < limit + 1:
         tok = doc[i]
         if tok.lower_ == "and" and i > end and i + 1 < len(doc) and _name_word(doc[i + 1]):
+            if last_head is not None and _country_repeated(doc, end, i + 1):
+                break  # "Ghana Navy and Ghana Coast Guard": the country opens a second body, two names (round 14)
             i += 1
             continue
         if not (_name_word(tok) and tok.pos_ in ("PROPN", "NOUN", "ADJ")) or tok.lower_ in _FIRM_WORDS:
@@ -195,6 +197,17 @@ def country_led_body_end(doc: Doc, end: int, limit: int = 6, heads: frozenset[st
     if last_head < len(doc) and (doc[last_head].lower_ in ("'s", "\u2019s") or doc[last_head].lower_ in _FIRM_WORDS):
         return None
     return _complements(doc, last_head, _LINKS)
+
+
+def _country_repeated(doc: Doc, end: int, start: int) -> bool:
+    """True when the words from ``start`` repeat the last one or two words of the country's name that ends at
+    ``end`` ("Ghana" in "Ghana Navy and Ghana Coast Guard", "Sri Lanka" in "Sri Lanka Navy and Sri Lanka Army")."""
+    for n in (1, 2):
+        if end - n < 0 or start + n > len(doc):
+            continue
+        if [t.text for t in doc[start : start + n]] == [t.text for t in doc[end - n : end]]:
+            return True
+    return False
 
 
 def international(words: list[str]) -> bool:
