@@ -1145,10 +1145,15 @@ def terms_and_post_acronyms(doc: Doc, ents: list[Span], conf: Conf, known: float
     return [e for e in out if not (e.label_ == "ORG" and e.text in terms and not _is_known(e, conf, known))]
 
 
+_WORD_OF_FIVE = re.compile(r"\w{5,}")
+
+
 def brands_counted_on_goods(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float) -> list[Span]:
     """A word in capitals between a number and a lower-case noun for the goods ("40 KORVIKA scooters", "12
     TANDRELL laptop computers") is the make of the goods counted: a product, not a party (a known firm's name is
     left to the gazetteer)."""
+    if not any(w.isupper() and w.isalpha() for w in _WORD_OF_FIVE.findall(doc.text)):
+        return ents  # (no word in capitals of five letters or more: the token loop below, the costly part, is moot)
     by_start = {e.start: e for e in ents}
     taken = {t for e in ents for t in range(e.start, e.end)}
     out = list(ents)
@@ -1175,11 +1180,16 @@ _CAPITALS_POSTS = frozenset({"MAYOR", "GOVERNOR", "SHERIFF", "COMMISSIONER", "CO
                              "COUNCILWOMAN", "ALDERMAN", "SENATOR", "JUDGE"})
 
 
+_CAPITALS_CUES = frozenset({end[0] for end in _CAPITALS_BODY_ENDS}) | _CAPITALS_POSTS
+
+
 def bodies_and_people_in_capitals(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float) -> list[Span]:
     """In a title written in capitals, which ner reads poorly: a place's name before "POLICE DEPARTMENT" or
     "SHERIFF'S OFFICE" is a police body ("ESPECIALLY SPRINGFIELD POLICE DEPARTMENT": back over at most three
     words in capitals to a function word, a verb or an adverb); one or two words in capitals after a local post
     ("MAYOR KELWIN TO SIGN") are the holder's name."""
+    if not any(word in doc.text for word in _CAPITALS_CUES):
+        return ents  # (none of the words these shapes open with: the token loop below is moot)
     taken = {t for e in ents for t in range(e.start, e.end)}
     out = list(ents)
 
