@@ -51,7 +51,8 @@ def flags_cmd(
         False, "--mark-reviewed", help="Record a review now (baseline for --changes)."
     ),
     as_of: str | None = typer.Option(
-        None, "--as-of", help="Evaluation date (default today); lists use the ship date."
+        None, "--as-of", help="Evaluation date (default today); lists use the ship date. List ages (staleness) "
+        "count from now, the time the stored lists are checked, never from this date."
     ),
 ) -> None:
     """Evaluate every red-flag rule on a transaction, store the findings and print them."""
@@ -88,10 +89,13 @@ def flags_cmd(
         "risk_band": data["risk_band"],
         "hard_stop": data["hard_stop"],
         "hard_stops": data["hard_stops"],
+        "as_of": data["as_of"],
         "lists_judged_on": data["lists_judged_on"],
         "findings": findings,
         "not_evaluated": data["errors"],
         "score": data["score"],
+        # staleness says how fresh the stored lists are when used, so ages count from the check, not from --as-of
+        "lists_checked_at": grounds["checked_at"],
         "lists_stale": grounds["stale"],
         "warnings": grounds["warnings"],
         "list_versions": grounds["list_versions"],

@@ -149,6 +149,7 @@ class Grounds:
     def to_dict(self) -> dict[str, Any]:
         now = parse_date(self.checked_at) or datetime.now(UTC)
         return {
+            "checked_at": self.checked_at,
             "list_versions": [v.to_dict(now) for v in self.versions],
             "listed_entities": self.listed_entities,
             "stale": self.stale,

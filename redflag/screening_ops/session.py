@@ -130,7 +130,7 @@ class PartyResult:
         }
 
 
-UNGROUNDED = {"list_versions": [], "listed_entities": 0, "stale": True, "max_age_days": None,
+UNGROUNDED = {"checked_at": None, "list_versions": [], "listed_entities": 0, "stale": True, "max_age_days": None,
               "warnings": ["list versions unknown: screened outside a data folder's graph"]}
 
 
