@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
+
+if TYPE_CHECKING:
+    from nlp.components.events import Event, Mention
 
 AUX = "redflag_aux"  # span group: PLACE, LIST, DATE, PERCENT, GOV_GENERIC (not output as entities)
 OUTPUT_LABELS = frozenset({"ORG", "GOV_AGENCY", "PERSON", "COUNTRY", "PRODUCT", "CAPABILITY", "VICTIM_GROUP"})
@@ -17,6 +22,8 @@ USE_NOUNS = frozenset({"use", "deployment"})
 # nouns of a relation to a state: "sells only to Israeli allies" names Israel's allies, not Israel
 RELATION_NOUNS = frozenset({"ally", "partner", "friend", "neighbour", "neighbor", "rival", "enemy", "adversary", "foe",
                             "opponent", "critic", "dissident", "exile", "diaspora"})
+# verbs of a common noun's name ("a company called X", "a nonprofit known as X"), for :func:`name_at`
+NAMING_VERBS = frozenset({"call", "name", "know"})
 
 if not Doc.has_extension("redflag_cues"):
     Doc.set_extension("redflag_cues", default=None)
@@ -71,3 +78,109 @@ def list_end(sent: Span) -> int:
     if sent.doc[last].text == ":" and sent.end < len(sent.doc):
         return sent.doc[sent.end].sent.end
     return sent.end
+
+
+def name_at(
+    tok: Token,
+    mentions: Iterable[Mention],
+    labels: Collection[str] = frozenset({"ORG"}),
+    *,
+    firm_nouns: Collection[str] = (),
+    unique: bool = False,
+    called: bool = False,
+    appos: bool = False,
+) -> Mention | None:
+    """The name (a mention of ``labels``, by default an ORG) at the token ``tok``: the first mention whose span
+    holds it, or None.
+
+    Options, all off by default:
+
+    - ``firm_nouns``: lemmas of common nouns ("company", "firm") whose phrase may give the name instead, when no
+      name holds ``tok``: the names in ``tok``'s phrase set beside it ("the company in Pune, X", "indigenous company
+      X": a mention whose root is an appos, conj or compound inside ``tok``'s subtree);
+    - ``unique``: None, not the first, when the names found (at ``tok`` or in its phrase) have more than one value;
+    - ``called``: with no name at ``tok``, the name a naming clause on it gives ("a company called X": the
+      object, oprd or attr of an acl whose lemma is in :data:`NAMING_VERBS`), looked for the same way;
+    - ``appos``: with no name at ``tok``, the name of a word in apposition to it ("the foundation, X"), looked
+      for the same way.
+
+    The clauses and appositions are taken in the order of ``tok``'s children; the first name found wins.
+    Shapes: ``tok`` a spaCy Token; ``mentions`` the sentence's Mention objects (``nlp.components.events.Mention``,
+    ``.label``, ``.span``, ``.value``, ``.root``); the result one of them.
+    """
+    mentions = list(mentions)
+    found = [m for m in mentions if m.label in labels and m.span.start <= tok.i < m.span.end]
+    if not found and tok.lemma_.casefold() in firm_nouns:
+        found = [m for m in mentions if m.label in labels and tok.left_edge.i <= m.root.i <= tok.right_edge.i
+                 and m.root.dep_ in ("appos", "conj", "compound")]  # (not "in Pune", a place ner took for a firm)
+    if found:
+        return found[0] if not unique or len({m.value for m in found}) == 1 else None
+    for c in tok.children:
+        if called and c.dep_ == "acl" and c.lemma_.casefold() in NAMING_VERBS:
+            for o in c.children:
+                if o.dep_ in ("oprd", "dobj", "attr") and (m := name_at(
+                        o, mentions, labels, firm_nouns=firm_nouns, unique=unique, called=called, appos=appos)) is not None:
+                    return m
+        if appos and c.dep_ == "appos" and (m := name_at(
+                c, mentions, labels, firm_nouns=firm_nouns, unique=unique, called=called, appos=appos)) is not None:
+            return m
+    return None
+
+
+def item_role(m: Mention) -> str:
+    """The role goods take in an event: "capability" for a CAPABILITY mention, else "product"."""
+    return "capability" if m.label == "CAPABILITY" else "product"
+
+
+def add_sentence_dates(ev: Event, mentions: Iterable[Mention]) -> None:
+    """Adds the one DATE with a digit among ``mentions`` as the event's date (none when there are several, or the
+    event has a date already)."""
+    if ev.roles.get("date"):
+        return
+    dates = [m for m in mentions if m.label == "DATE" and any(ch.isdigit() for ch in m.span.text)]
+    if len(dates) == 1:
+        ev.add("date", dates[0])
+
+
+def supply_event(
+    new_event: Callable[[str, Token], Event],
+    trigger: Token,
+    *,
+    confidence: float | None = None,
+    at_most: float | None = None,
+    rule: str = "",
+    explanation: str = "",
+    mentions: Iterable[Mention] | None = None,
+    goods: Callable[[Mention], bool] | None = None,
+    **parties: Iterable[Mention],
+) -> Event:
+    """A new supply event at ``trigger`` with its parties, and the sentence's goods and date.
+
+    - ``new_event("supply", trigger)`` makes it (``nlp.components.events.Event`` itself, or the factory a component
+      is given); ``confidence`` then sets its confidence, ``at_most`` caps it (``min``); ``rule`` and
+      ``explanation`` are set when not empty;
+    - ``parties``: role name to mentions, added in the order given (``recipient=states, supplier=firms``,
+      ``via=[payer]``; keyword order is kept); ``Event.add`` drops repeats and, in a party role, observers;
+    - ``mentions``: the sentence's mentions; when given, its PRODUCT and CAPABILITY mentions that ``goods`` keeps
+      (all when ``goods`` is None) are added as product or capability (:func:`item_role`), then its one date
+      (:func:`add_sentence_dates`). Left out (None): no goods and no date.
+    """
+    ev = new_event("supply", trigger)
+    if confidence is not None:
+        ev.confidence = confidence
+    if at_most is not None:
+        ev.confidence = min(ev.confidence, at_most)
+    if rule:
+        ev.rule = rule
+    if explanation:
+        ev.explanation = explanation
+    for role, ms in parties.items():
+        for m in ms:
+            ev.add(role, m)
+    if mentions is not None:
+        mentions = list(mentions)
+        for m in mentions:
+            if m.label in ITEM_LABELS and (goods is None or goods(m)):
+                ev.add(item_role(m), m)
+        add_sentence_dates(ev, mentions)
+    return ev

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from nlp.components.common import event_triggers
+from nlp.components.common import event_triggers, name_at
 from nlp.normalize import name_key
 
 if TYPE_CHECKING:
@@ -61,17 +61,6 @@ def _definite(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
 
 
-def _firm_in(tok: Token, mentions: list[Mention]) -> Mention | None:
-    """The one organisation a noun phrase names: itself ("by X"), or the name a firm noun is set beside ("by the
-    company in Pune, X", "with indigenous company X", "by Pune-based firm X"); None for none or several."""
-    found = [m for m in mentions if m.label == "ORG" and _within(m, tok)]
-    if not found and tok.lemma_.casefold() in _FIRM_WORDS:
-        found = [m for m in mentions if m.label == "ORG" and tok.left_edge.i <= m.root.i <= tok.right_edge.i
-                 and m.root.dep_ in ("appos", "conj", "compound")]  # (not "in Pune", a place ner took for a firm)
-    values = {m.value for m in found}
-    return found[0] if len(values) == 1 else None
-
-
 def _firm_right_after(prep: Token, mentions: list[Mention]) -> Mention | None:
     """The organisation named right after a preposition the parser left without its object ("signed with
     indigenous company X Private Ltd."), at most three describing words ("indigenous company") in between."""
@@ -101,14 +90,14 @@ def firm_of_lone_deal(sent: Span, mentions: list[Mention]) -> tuple[Token, Menti
         firm = None
         if tok.dep_ == "nsubjpass" and vlemma in WON_DEAL_VERBS:
             firm = next((f for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
-                         and (f := _firm_in(g, mentions)) is not None), None)
+                         and (f := name_at(g, mentions, firm_nouns=_FIRM_WORDS, unique=True)) is not None), None)
         elif tok.dep_ == "dobj" and vlemma in WON_DEAL_VERBS and _definite(tok):
             firm = next((m for c in verb.children if c.dep_ == "nsubj" for m in mentions
                          if m.label == "ORG" and _within(m, c)), None)
         elif tok.dep_ == "nsubjpass" and vlemma in MADE_DEAL_VERBS and _definite(tok):
             preps = [p for h in (verb, tok) for p in h.children if p.dep_ in ("prep", "dative") and p.lower_ in ("with", "to")]
             firm = next((f for p in preps for g in p.children if g.dep_ == "pobj"
-                         and (f := _firm_in(g, mentions)) is not None), None)
+                         and (f := name_at(g, mentions, firm_nouns=_FIRM_WORDS, unique=True)) is not None), None)
             if firm is None:  # (a legal form ending the sentence may break the parse: "with X Private Ltd.")
                 firm = next((f for p in preps if not any(g.dep_ == "pobj" for g in p.children)
                              and (f := _firm_right_after(p, mentions)) is not None), None)

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from nlp.components.common import name_at, supply_event
+
 if TYPE_CHECKING:
     from nlp.components.events import Event, Mention
 
@@ -48,17 +50,13 @@ def said_beside_denial(node: Token) -> bool:
     return node.dep_ == "advcl" and node.tag_ == "VBG" and node.lemma_.casefold() in _SAYING_VERBS
 
 
-def _mention_at(tok: Token, mentions: list[Mention], labels: frozenset[str]) -> Mention | None:
-    return next((m for m in mentions if m.label in labels and m.span.start <= tok.i < m.span.end), None)
-
-
 def _with_conjuncts(tok: Token, mentions: list[Mention], labels: frozenset[str]) -> list[Mention]:
     """The names of ``labels`` at ``tok`` and at the tokens coordinated with it ("A and B", "the groups A and B")."""
     out: list[Mention] = []
     todo = [tok]
     while todo:
         t = todo.pop()
-        m = _mention_at(t, mentions, labels)
+        m = name_at(t, mentions, labels)
         if m is not None and all(o.key != m.key for o in out):
             out.append(m)
         todo += [c for c in t.children if c.dep_ in ("conj", "appos")]
@@ -76,7 +74,7 @@ def giver_of_nominal(trig: Token, mentions: list[Mention]) -> Mention | None:
     if verb.lemma_.casefold() not in _ANNOUNCING_VERBS:
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return None if subj is None else _mention_at(subj, mentions, _GIVER_LABELS)
+    return None if subj is None else name_at(subj, mentions, _GIVER_LABELS)
 
 
 def _goods_of(made: Token) -> Token | None:
@@ -135,15 +133,10 @@ def maker_participle_supplies(sent: Span, mentions: list[Mention], events: list[
         users = [u for u in _users_of(goods, made, mentions) if all(u.key != m.key for m in makers)]
         out = []
         for maker in makers:
-            ev = new_event("supply", made)
-            ev.add("supplier", maker)
-            for user in users:
-                ev.add("recipient", user)
-            ev.confidence = min(ev.confidence, CONFIDENCE)
-            ev.rule = RULE
-            ev.explanation = f"goods '{goods.text}' {made.text} by {maker.value}, used by " + ", ".join(
-                u.value for u in users)
-            out.append(ev)
+            out.append(supply_event(
+                new_event, made, at_most=CONFIDENCE, rule=RULE, supplier=[maker], recipient=users,
+                explanation=f"goods '{goods.text}' {made.text} by {maker.value}, used by " + ", ".join(
+                    u.value for u in users)))
         if users:
             return out
     return []

@@ -29,10 +29,13 @@ from nlp.components.common import (
     RELATION_NOUNS,
     USE_NOUNS,
     USE_VERBS,
+    add_sentence_dates,
     aux_spans,
     event_triggers,
     list_end,
+    supply_event,
 )
+from nlp.components.common import item_role as _item_role
 from nlp.components.contract_parties import (
     buyer_announced_before,
     buyer_in_main_clause,
@@ -377,11 +380,10 @@ class EventExtractor:
                     events.append(awarded)
             if (ended := end_user_named(sent, in_sent, before)) is not None:
                 # "The General Secretariat issued two licenses to X on ... . The end user was the Y Agency"
-                user_ev = Event("supply", sent.root, confidence=MAKER_NEXT_SENTENCE_CONFIDENCE, rule="contract_parties",
-                                explanation="recipient: the end user named for the licence the sentence before gave the firm")
-                user_ev.add("supplier", ended[0])
-                user_ev.add("recipient", ended[1])
-                events.append(user_ev)
+                events.append(supply_event(
+                    Event, sent.root, confidence=MAKER_NEXT_SENTENCE_CONFIDENCE, rule="contract_parties",
+                    explanation="recipient: the end user named for the licence the sentence before gave the firm",
+                    supplier=[ended[0]], recipient=[ended[1]]))
             for ev in events:
                 if ev.type == "supply" and not ev.roles.get("supplier") and ev.roles.get("recipient") \
                         and (giver := giver_of_nominal(ev.trigger, in_sent)) is not None \
@@ -1128,7 +1130,7 @@ class EventExtractor:
                 maker = self._attach(trig.head, m)
                 if maker is not None and maker.prep == "by" and m.label in ("ORG", "PERSON"):
                     ev.add("supplier", m)
-        _add_sentence_dates(ev, sent, mentions)
+        add_sentence_dates(ev, mentions)
         _add_sentence_countries(ev, sent, mentions)
         if ev.roles.get("supplier") and not ev.roles.get("recipient") and ev.roles.get("country") and seller and (
                 generic := _generic_recipient(trig)) is not None:
@@ -1275,11 +1277,7 @@ class EventExtractor:
                 goods = [next(g for g in doing[0].children if g.dep_ == "dobj")]
         if not (helper and helped and goods):
             return None
-        ev = Event("supply", trig, confidence=self.base - 0.15)
-        for m in helper:
-            ev.add("supplier", m)
-        for m in helped:
-            ev.add("recipient", m)
+        ev = supply_event(Event, trig, confidence=self.base - 0.15, supplier=helper, recipient=helped)
         for m in mentions:
             if m.label in ITEM_LABELS and goods[0].left_edge.i <= m.root.i <= goods[0].right_edge.i:
                 ev.add(_item_role(m), m)
@@ -1305,12 +1303,7 @@ class EventExtractor:
                    or t.lemma_.casefold() in {"tender", "procurement", "purchase", "bid", "contract"}
                    for s_ in sents for t in s_):
             return None  # "X was chosen by the ministry to host the summit": no goods said
-        ev = Event("supply", trig, confidence=self.base - 0.15)
-        for m in firms:
-            ev.add("supplier", m)
-        for m in bodies:
-            ev.add("recipient", m)
-        return ev
+        return supply_event(Event, trig, confidence=self.base - 0.15, supplier=firms, recipient=bodies)
 
     def _use_supply(self, trig: Token, sent: Span, mentions: list[Mention]) -> Event | None:
         """A state body using or deploying a firm's tool got it from that firm: "the Ugandan police deployed Huawei's
@@ -1390,11 +1383,11 @@ class EventExtractor:
         if ev.roles.get("recipient") and not ev.roles.get("supplier") and any(
                 m.label == "PRODUCT" for m in ev.roles.get("product", [])):
             ev.needs_supplier = True  # "the Rwandan government used Pegasus": its maker, if the document names it
-            _add_sentence_dates(ev, sent, mentions)
+            add_sentence_dates(ev, mentions)
             return ev
         if not ev.roles.get("supplier") or not ev.roles.get("recipient"):
             return None
-        _add_sentence_dates(ev, sent, mentions)
+        add_sentence_dates(ev, mentions)
         return ev
 
     def _makers(self, trig: Token, ev: Event, mentions: list[Mention]) -> list[Mention]:
@@ -1539,7 +1532,7 @@ class EventExtractor:
                 for m in products:
                     ev.add("product", m)
                 ev.needs_supplier = True
-                _add_sentence_dates(ev, sent, mentions)
+                add_sentence_dates(ev, mentions)
                 return ev
         if not described or not other:
             return None
@@ -1548,7 +1541,7 @@ class EventExtractor:
         for m in other:
             if all(m.key != d.key for d in described):
                 ev.add("recipient" if seller else "supplier", m)
-        _add_sentence_dates(ev, sent, mentions)
+        add_sentence_dates(ev, mentions)
         return ev if ev.roles.get("supplier") and ev.roles.get("recipient") else None
 
     def _deal(self, trig: Token, sent: Span, mentions: list[Mention]) -> Event | None:
@@ -1642,7 +1635,7 @@ class EventExtractor:
                 a = b  # "obtained a contract with X for the purchase of Pegasus": the goods the deal is for
             if a is not None and m.label in ITEM_LABELS:
                 ev.add(_item_role(m), m)
-        _add_sentence_dates(ev, sent, mentions)
+        add_sentence_dates(ev, mentions)
         return ev if ev.roles.get("supplier") and ev.roles.get("recipient") else None
 
     def _deal_between(self, trig: Token, sent: Span, mentions: list[Mention]) -> Event | None:
@@ -1665,16 +1658,8 @@ class EventExtractor:
         firms = [m for m in sides if m.label == "ORG"]
         if not state or not firms:
             return None
-        ev = Event("supply", trig, confidence=self.base - 0.1)
-        for m in state:
-            ev.add("recipient", m)
-        for m in firms:
-            ev.add("supplier", m)
-        for m in mentions:
-            if m.label in ITEM_LABELS and m.span.sent.start == sent.start:
-                ev.add(_item_role(m), m)
-        _add_sentence_dates(ev, sent, mentions)
-        return ev
+        return supply_event(Event, trig, confidence=self.base - 0.1, recipient=state, supplier=firms, mentions=mentions,
+                            goods=lambda m: m.span.sent.start == sent.start)
 
     def _possessed_deal(self, trig: Token, sent: Span, mentions: list[Mention]) -> Event | None:
         """"NSO Group's contract with the Mexican army was worth $32 million": the possessor and the "with" party,
@@ -1693,16 +1678,8 @@ class EventExtractor:
         firms = [m for m in sides if m.label == "ORG"]
         if not owner or not partners or not state or not firms:
             return None
-        ev = Event("supply", trig, confidence=self.base - 0.1)
-        for m in state:
-            ev.add("recipient", m)
-        for m in firms:
-            ev.add("supplier", m)
-        for m in mentions:
-            if m.label in ITEM_LABELS and self._attach(trig, m) is not None:
-                ev.add(_item_role(m), m)
-        _add_sentence_dates(ev, sent, mentions)
-        return ev
+        return supply_event(Event, trig, confidence=self.base - 0.1, recipient=state, supplier=firms, mentions=mentions,
+                            goods=lambda m: self._attach(trig, m) is not None)
 
     def _contract_wording(self, trig: Token, sent: Span, mentions: list[Mention]) -> Event | None:
         """A deal told as a document the other rules leave: "approves the tender award and the signing of the
@@ -1761,7 +1738,7 @@ class EventExtractor:
                 withs.append(m)
             elif m.label in _STATE_LABELS and prep == "by":
                 agents.append(m)
-        ev = Event("supply", trig, confidence=self.base - 0.15)
+        confidence = self.base - 0.15
         if not firms and withs and any(m.label == "ORG" for m in subj + holders):
             suppliers, recipients = [m for m in subj + holders if m.label == "ORG"], withs
         else:
@@ -1772,37 +1749,25 @@ class EventExtractor:
             # "The Home Office issued a tender for ... . The contract was awarded to X": who put the tender out
             # awards it (told in one of the two sentences before, at the confidence of a next-sentence link)
             recipients = [issuer]
-            ev.confidence = MAKER_NEXT_SENTENCE_CONFIDENCE
+            confidence = MAKER_NEXT_SENTENCE_CONFIDENCE
         if not suppliers and users and passive and _unnamed_firms(verb, trig):
             # "the third contract was signed with various companies for the benefit of the Internal Security Force":
             # the body gets what firms the text does not name supply (a purchase with no named seller)
-            ev.confidence = self.base - 0.25
+            confidence = self.base - 0.25
         elif not suppliers or not recipients:
             return None
-        for m in recipients:
-            ev.add("recipient", m)
-        for m in suppliers:
-            ev.add("supplier", m)
-        for m in mentions:
-            if m.label in ITEM_LABELS and (self._attach(trig, m) is not None or self._attach(verb, m) is not None):
-                ev.add(_item_role(m), m)
-        _add_sentence_dates(ev, sent, mentions)
-        return ev
+        return supply_event(Event, trig, confidence=confidence, recipient=recipients, supplier=suppliers,
+                            mentions=mentions,
+                            goods=lambda m: self._attach(trig, m) is not None or self._attach(verb, m) is not None)
 
     def _taken_on(self, trig: Token, sent: Span, mentions: list[Mention], bodies: list[Mention], firm: Mention) -> Event:
         """"The Police Digital Service has signed Deloitte as a 'capability partner' to support its Digital
         Forensics Programme": the body that takes a firm on as its partner, supplier or contractor gets what the
         firm provides (:func:`nlp.components.contract_parties.firm_taken_on` finds the two)."""
-        ev = Event("supply", trig, confidence=self.base - 0.15, rule="contract_parties",
-                   explanation=f"{firm.value} taken on by the buyer as its {_taken_on_as(trig)}")
-        for m in bodies:
-            ev.add("recipient", m)
-        ev.add("supplier", firm)
-        for m in mentions:
-            if m.label in ITEM_LABELS and m.span.sent.start == sent.start:
-                ev.add(_item_role(m), m)
-        _add_sentence_dates(ev, sent, mentions)
-        return ev
+        return supply_event(Event, trig, confidence=self.base - 0.15, rule="contract_parties",
+                            explanation=f"{firm.value} taken on by the buyer as its {_taken_on_as(trig)}",
+                            recipient=bodies, supplier=[firm], mentions=mentions,
+                            goods=lambda m: m.span.sent.start == sent.start)
 
     def _work_awarded(self, sent: Span, mentions: list[Mention]) -> Event | None:
         """A project or work a state body awards to a firm (:func:`nlp.components.contract_parties.work_awarded`):
@@ -1816,34 +1781,21 @@ class EventExtractor:
             bodies = [Mention(subj.doc[subj.i : subj.i + 1], "GOV_GENERIC", subj.lower_)]
         if not bodies:
             return None
-        ev = Event("supply", verb, confidence=self.base - 0.15, rule="contract_parties",
-                   explanation="a project or work awarded to a firm: the awarding body buys")
-        for m in bodies:
-            ev.add("recipient", m)
-        ev.add("supplier", firm)
-        for m in mentions:
-            if m.label in ITEM_LABELS and m.span.sent.start == sent.start:
-                ev.add(_item_role(m), m)
-        _add_sentence_dates(ev, sent, mentions)
-        return ev
+        return supply_event(Event, verb, confidence=self.base - 0.15, rule="contract_parties",
+                            explanation="a project or work awarded to a firm: the awarding body buys",
+                            recipient=bodies, supplier=[firm], mentions=mentions,
+                            goods=lambda m: m.span.sent.start == sent.start)
 
     def _called_off(self, trig: Token, sent: Span, mentions: list[Mention], buyers: list[Mention], firm: Mention,
                     via: list[Mention]) -> Event:
         """"The MPS is seeking approval for a Call-Off from the CDW Heath Trust Europe Framework to Cellebrite for
         Licences": the firm supplies the body, through the framework
         (:func:`nlp.components.contract_parties.call_off_parties` finds them)."""
-        ev = Event("supply", trig, confidence=self.base - 0.15, rule="contract_parties",
-                   explanation="a call-off from a framework: the firm it is made to supplies the body that calls it off")
-        for m in buyers:
-            ev.add("recipient", m)
-        ev.add("supplier", firm)
-        for m in via:
-            ev.add("via", m)
-        for m in mentions:
-            if m.label in ITEM_LABELS and m.span.sent.start == sent.start:
-                ev.add(_item_role(m), m)
-        _add_sentence_dates(ev, sent, mentions)
-        return ev
+        return supply_event(Event, trig, confidence=self.base - 0.15, rule="contract_parties",
+                            explanation="a call-off from a framework: the firm it is made to supplies the body that "
+                                        "calls it off",
+                            recipient=buyers, supplier=[firm], via=via, mentions=mentions,
+                            goods=lambda m: m.span.sent.start == sent.start)
 
     def _ownership_verb(self, trig: Token, mentions: list[Mention]) -> Event | None:
         slots = self._slots(trig, mentions)
@@ -1994,7 +1946,7 @@ class EventExtractor:
             if fallback:
                 ev.add("actor", fallback[0])
                 ev.confidence = self.base - 0.2
-        _add_sentence_dates(ev, sent, mentions)
+        add_sentence_dates(ev, mentions)
         _add_sentence_countries(ev, sent, mentions)
         return ev if ev.roles.get("actor") else None
 
@@ -2049,7 +2001,7 @@ class EventExtractor:
                         ev.add("entity", m)
                     return ev
             return None
-        _add_sentence_dates(ev, sent, mentions)
+        add_sentence_dates(ev, mentions)
         return ev
 
     # ------------------------------------------------------------------ reexport
@@ -2077,7 +2029,7 @@ class EventExtractor:
                 ev.add("item", Mention(item, "TEXT", item.text))
         if not ev.roles.get("to") and not ev.roles.get("from"):
             return None
-        _add_sentence_dates(ev, sent, mentions)
+        add_sentence_dates(ev, mentions)
         return ev
 
 
@@ -2930,18 +2882,6 @@ def _client_list(agent: Token) -> Token | None:
     return lst
 
 
-def _item_role(m: Mention) -> str:
-    return "capability" if m.label == "CAPABILITY" else "product"
-
-
-def _add_sentence_dates(ev: Event, sent: Span, mentions: list[Mention]) -> None:
-    if ev.roles.get("date"):
-        return
-    dates = [m for m in mentions if m.label == "DATE" and any(ch.isdigit() for ch in m.span.text)]
-    if len(dates) == 1:
-        ev.add("date", dates[0])
-
-
 def _add_sentence_countries(ev: Event, sent: Span, mentions: list[Mention]) -> None:
     used = {m.key for ms in ev.roles.values() for m in ms}
     for m in mentions:
@@ -3535,26 +3475,23 @@ def _lone_deal_event(sent: Span, in_sent: list[Mention], events: list[Event]) ->
     if lone is None:
         return None
     trig, firm = lone
-    ev = Event("supply", trig, confidence=MAKER_NEXT_SENTENCE_CONFIDENCE, rule="contract_parties")
-    ev.add("supplier", firm)
     doc = sent.doc
     maker = deal_maker_before(trig, 0)
     if maker is None:  # "The Y Police announced that 2,000 body cameras will be purchased. ... the supply
         maker = buyer_announced_before(trig)  # contract has been awarded to X": the body that said it buys
     if maker is not None:
-        ev.add("recipient", Mention(maker, maker.label_, maker.kb_id_ or maker.text))
-        ev.explanation = "recipient: the state body that made or put out the deal in a sentence before"
+        recipients = [Mention(maker, maker.label_, maker.kb_id_ or maker.text)]
+        explanation = "recipient: the state body that made or put out the deal in a sentence before"
     elif not any(e.label_ in ("GOV_AGENCY", "COUNTRY") and e.end <= sent.start for e in doc.ents) and not any(
             t.lemma_.casefold() in STATE_ANAPHORS | _AGENCY_ANAPHORS | _UNIT_HEADS for t in doc[: sent.start]):
         # (not after "The drones will also assist the police department of Uttar Pradesh": a buyer the unit names,
         # untagged, not the earlier paragraph's)
-        ev.recipient_before = True  # (the extractor fills the body and says why, or drops the event)
+        recipients, explanation = [], ""
     else:
         return None
-    for m in in_sent:
-        if m.label in ITEM_LABELS:
-            ev.add(_item_role(m), m)
-    _add_sentence_dates(ev, sent, in_sent)
+    ev = supply_event(Event, trig, confidence=MAKER_NEXT_SENTENCE_CONFIDENCE, rule="contract_parties",
+                      explanation=explanation, supplier=[firm], recipient=recipients, mentions=in_sent)
+    ev.recipient_before = maker is None  # (the extractor fills the body and says why, or drops the event)
     return ev
 
 

@@ -34,6 +34,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from nlp.components.common import name_at, supply_event
+
 if TYPE_CHECKING:
     from nlp.components.events import Event, Mention
 
@@ -46,8 +48,6 @@ _MONEY_WORDS = frozenset({"financial", "monetary", "funding", "fiscal", "budgeta
 _NEEDS_MONEY_WORD = frozenset({"support", "aid"})
 # participles that hang a payer on a funding noun: "a grant given to them by X", "funding provided by X"
 _GIVING_VERBS = frozenset({"give", "provide", "award", "offer", "make", "extend", "grant", "donate", "receive"})
-# common nouns that name the payer by a following name: "a nonprofit called X", "a foundation named X"
-_NAMING_VERBS = frozenset({"call", "name", "know"})
 # bodies that approve or accept money for another body: never the recipient ("commission" alone may be a regulator)
 _APPROVER_WORDS = frozenset({"council", "board", "commissioners", "committee", "assembly", "parliament",
                              "legislature", "congress", "senate", "cabinet", "court"})
@@ -92,44 +92,14 @@ def funding_supplies(
 def _events(tok: Token, payer: Mention, recipient: Mention, sent: Span, mentions: list[Mention],
             new_event: Callable[[str, Token], Event]) -> list[Event]:
     """The payer's supply to the body, and the maker's through the payer when the sentence names one."""
-    paid = new_event("supply", tok)
-    paid.add("supplier", payer)
-    paid.add("recipient", recipient)
-    _explain(paid, f"'{tok.text}' paid by {payer.value} for {recipient.value}")
-    out = [paid]
+    out = [supply_event(new_event, tok, at_most=CONFIDENCE, rule=RULE, supplier=[payer], recipient=[recipient],
+                        explanation=f"'{tok.text}' paid by {payer.value} for {recipient.value}")]
     maker = _maker_paid_for(sent, mentions, payer)
     if maker is not None:
-        made = new_event("supply", tok)
-        made.add("supplier", maker)
-        made.add("recipient", recipient)
-        made.add("via", payer)
-        _explain(made, f"goods made by {maker.value}, paid for by {payer.value} ('{tok.text}') for {recipient.value}")
-        out.append(made)
+        out.append(supply_event(
+            new_event, tok, at_most=CONFIDENCE, rule=RULE, supplier=[maker], recipient=[recipient], via=[payer],
+            explanation=f"goods made by {maker.value}, paid for by {payer.value} ('{tok.text}') for {recipient.value}"))
     return out
-
-
-def _explain(ev: Event, why: str) -> None:
-    ev.confidence = min(ev.confidence, CONFIDENCE)
-    ev.rule = RULE
-    ev.explanation = why
-
-
-def _name_at(tok: Token, mentions: list[Mention], labels: Collection[str] = _PAYER_LABELS) -> Mention | None:
-    """The name of ``labels`` whose span holds ``tok``, or that a common noun at ``tok`` is called ("a nonprofit
-    called X"), or that stands in apposition to it ("the foundation, X")."""
-    for m in mentions:
-        if m.label in labels and m.span.start <= tok.i < m.span.end:
-            return m
-    for c in tok.children:
-        if c.dep_ == "acl" and c.lemma_.casefold() in _NAMING_VERBS:
-            for o in c.children:
-                if o.dep_ in ("oprd", "dobj", "attr"):
-                    return _name_at(o, mentions, labels)
-        if c.dep_ == "appos":
-            found = _name_at(c, mentions, labels)
-            if found is not None:
-                return found
-    return None
 
 
 def _payer_of_noun(noun: Token, mentions: list[Mention]) -> Mention | None:
@@ -140,12 +110,12 @@ def _payer_of_noun(noun: Token, mentions: list[Mention]) -> Mention | None:
             for obj in c.children:
                 if obj.dep_ != "pobj":
                     continue
-                found = _name_at(obj, mentions)
+                found = name_at(obj, mentions, _PAYER_LABELS, called=True, appos=True)
                 if found is None:
                     # "Anti-Terrorism Assistance of the USA": an unnamed programme of a state
                     found = next((s for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
                                   for o in p.children if o.dep_ == "pobj"
-                                  for s in [_name_at(o, mentions, _STATE_LABELS)] if s is not None), None)
+                                  for s in [name_at(o, mentions, _STATE_LABELS, called=True, appos=True)] if s is not None), None)
                 if found is not None:
                     return found
         elif c.dep_ == "acl" and c.lemma_.casefold() in _GIVING_VERBS:
@@ -160,7 +130,7 @@ def _agent_name(verb: Token, mentions: list[Mention]) -> Mention | None:
     for c in verb.children:
         if c.dep_ == "agent":
             for obj in c.children:
-                if obj.dep_ == "pobj" and (found := _name_at(obj, mentions)) is not None:
+                if obj.dep_ == "pobj" and (found := name_at(obj, mentions, _PAYER_LABELS, called=True, appos=True)) is not None:
                     return found
     return None
 
@@ -189,12 +159,12 @@ def _recipient(cue: Token, sent: Span, mentions: list[Mention], before: list[Men
         for c in giver.children:
             if c.dep_ in ("dative", "prep") and c.lower_ == "to":
                 for obj in c.children:
-                    if obj.dep_ == "pobj" and (m := _name_at(obj, others, _STATE_LABELS)) is not None:
+                    if obj.dep_ == "pobj" and (m := name_at(obj, others, _STATE_LABELS, called=True, appos=True)) is not None:
                         return None if _approver(m) else m  # ("them" read back to the board that votes the money)
     verb = _clause_verb(cue)
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     for subj in subjects:
-        m = _name_at(subj, mentions, _STATE_LABELS | {"ORG"})
+        m = name_at(subj, mentions, _STATE_LABELS | {"ORG"}, called=True, appos=True)
         if m is not None and m.key != payer.key and not _approver(m) and not m.value.startswith("\x00") \
                 and (m.label in _STATE_LABELS or _state_acronym(m, mentions + before)):
             return m

@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from nlp.components.common import supply_event
+
 if TYPE_CHECKING:
     from nlp.components.events import Event, Mention
 
@@ -66,13 +68,9 @@ def place_supplies(
         place = next((m for m in countries if _place_of(m, tok)), None)
         if place is None:
             continue
-        ev = new_event("supply", tok)
-        ev.add("supplier", firm)
-        ev.add("recipient", place)
-        ev.confidence = min(ev.confidence, CONFIDENCE)
-        ev.rule = RULE
-        ev.explanation = f"{firm.value} '{tok.text}' goods in {place.value}: the state of the place is the buyer"
-        out.append(ev)
+        out.append(supply_event(
+            new_event, tok, at_most=CONFIDENCE, rule=RULE, supplier=[firm], recipient=[place],
+            explanation=f"{firm.value} '{tok.text}' goods in {place.value}: the state of the place is the buyer"))
     return out
 
 

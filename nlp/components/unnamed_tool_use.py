@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from nlp.components.common import USE_VERBS
+from nlp.components.common import USE_VERBS, name_at, supply_event
 
 if TYPE_CHECKING:
     from nlp.components.events import Event, Mention
@@ -36,7 +36,6 @@ RULE = "unnamed_tool_use"
 _TOOL_NOUNS = frozenset({"tool", "spyware", "software", "system", "technology", "platform", "malware", "app",
                          "program", "programme", "device"})
 _MAKING_VERBS = frozenset({"make", "develop", "manufacture", "produce", "create", "build", "design", "write"})
-_NAMING_VERBS = frozenset({"call", "name", "know"})
 _STATE_LABELS = frozenset({"GOV_AGENCY", "COUNTRY"})
 
 
@@ -62,13 +61,9 @@ def unnamed_tool_supplies(
         user = _user_before(sent, before) if firm is not None else None
         if firm is None or user is None:
             continue
-        ev = new_event("supply", tok)
-        ev.add("supplier", firm)
-        ev.add("recipient", user)
-        ev.confidence = min(ev.confidence, CONFIDENCE)
-        ev.rule = RULE
-        ev.explanation = f"{user.value} uses the {tool.text} the next sentence says {firm.value} is behind"
-        return [ev]
+        return [supply_event(
+            new_event, tok, at_most=CONFIDENCE, rule=RULE, supplier=[firm], recipient=[user],
+            explanation=f"{user.value} uses the {tool.text} the next sentence says {firm.value} is behind")]
     return []
 
 
@@ -80,18 +75,6 @@ def tool_made_by(sent: Span) -> bool:
         c.dep_ == "acl" and c.lemma_.casefold() in _MAKING_VERBS for c in first.head.children)
 
 
-def _firm_at(tok: Token, mentions: list[Mention]) -> Mention | None:
-    for m in mentions:
-        if m.label == "ORG" and m.span.start <= tok.i < m.span.end:
-            return m
-    for c in tok.children:  # "a company called X"
-        if c.dep_ == "acl" and c.lemma_.casefold() in _NAMING_VERBS:
-            for o in c.children:
-                if o.dep_ in ("oprd", "dobj", "attr") and (found := _firm_at(o, mentions)) is not None:
-                    return found
-    return None
-
-
 def _maker(verb: Token, mentions: list[Mention]) -> Mention | None:
     """The firm after "by", else the firm after "for" when the makers after "by" are no firm."""
     for_firm = None
@@ -101,7 +84,7 @@ def _maker(verb: Token, mentions: list[Mention]) -> Mention | None:
     for c in preps:
         if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "for"):
             for obj in c.children:
-                if obj.dep_ == "pobj" and (found := _firm_at(obj, mentions)) is not None:
+                if obj.dep_ == "pobj" and (found := name_at(obj, mentions, called=True)) is not None:
                     if c.lower_ == "by":
                         return found
                     for_firm = found
