@@ -37,10 +37,16 @@ INTERMEDIARY_NOUNS = frozenset({"reseller", "distributor", "dealer", "partner", 
 # of these, the nouns that make the firm they are "of" the vendor ("a distributor of X"; not "a subsidiary of X": a
 # subsidiary that sells is a seller of its own, its parent is no vendor of the sale)
 DESCRIBING_NOUNS = INTERMEDIARY_NOUNS - {"subsidiary", "affiliate"}
+# nouns that make a firm an intermediary only with a word that says it sells, and those words
+_LOOSE_NOUNS = frozenset({"partner", "agent", "representative"})
+_SELLING_MODIFIERS = frozenset({"local", "sales", "distribution", "channel", "reseller", "resale", "authorised",
+                                "authorized", "exclusive", "sole", "regional", "country", "commercial", "selling"})
 # verbs of a relative clause that says whose goods a firm passes on ("which resells X's equipment")
 RESELLING_VERBS = frozenset({"resell", "distribute", "represent"})
 # verbs that name the maker of goods ("made by X", "X manufactures the cameras")
 MAKING_VERBS = frozenset({"make", "manufacture", "develop", "produce", "design", "build", "create"})
+# verbs of selling a firm does ("sold", "supplied", "delivered")
+_SELLING_VERBS = frozenset({"sell", "supply", "deliver", "provide", "export", "ship", "resell", "install", "market"})
 # words that may stand between the way word and the intermediary's name ("through its local partner R")
 _WAY_WORDS = frozenset({"through", "via"})
 _FILLER_POS = frozenset({"DET", "PRON", "ADJ", "PART", "PUNCT"})
@@ -68,19 +74,32 @@ def _way_before(m: Mention, nouns: frozenset[str] = INTERMEDIARY_NOUNS) -> str:
     return ""
 
 
+def _describes(noun: Token) -> bool:
+    """True for a noun that makes a firm an intermediary: "distributor", "reseller", and a partner, agent or
+    representative only with a word that says it sells ("local partner", "sales agent"; "a partner of Microsoft"
+    alone says no more than a tie)."""
+    lemma = noun.lemma_.casefold()
+    if lemma not in DESCRIBING_NOUNS:
+        return False
+    if lemma not in _LOOSE_NOUNS:
+        return True
+    doc = noun.doc
+    return any(t.lower_ in _SELLING_MODIFIERS for t in doc[max(noun.i - 2, 0) : noun.i])
+
+
 def _describing_noun(m: Mention) -> Token | None:
     """The intermediary noun set beside a name: "R, a distributor of X" (appositive), "its reseller R", "X's
     local partner R" (the name an appositive or compound of the noun); None when the name has none."""
     root = m.root
     for c in root.children:
-        if c.dep_ == "appos" and c.lemma_.casefold() in DESCRIBING_NOUNS:
+        if c.dep_ == "appos" and _describes(c):
             return c
     head = root.head
-    if root.dep_ in ("appos", "compound") and head.i != root.i and head.lemma_.casefold() in DESCRIBING_NOUNS \
+    if root.dep_ in ("appos", "compound") and head.i != root.i and _describes(head) \
             and not m.span.start <= head.i < m.span.end:
         return head
     for tok in _tokens_before(m)[:3]:  # "its reseller Quenby Trading" (the parser may make the noun a compound)
-        if tok.lemma_.casefold() in DESCRIBING_NOUNS:
+        if _describes(tok):
             return tok
         if tok.pos_ not in ("ADJ",) and tok.lower_ not in ("local", "authorised", "authorized", "exclusive", "sole"):
             break
@@ -126,6 +145,23 @@ def _in_brackets_after(r: Mention, x: Mention) -> bool:
     doc = r.span.doc
     return r.span.start >= 2 and r.span.end < len(doc) and doc[r.span.start - 1].text == "(" \
         and doc[r.span.end].text == ")" and x.span.end == r.span.start - 1 and not _acronym_of(r.span.text, x.span.text)
+
+
+def _seller_of_verbless_sentence(ev: Event, unit: list[Mention]) -> Mention | None:
+    """The firm of "R, the local agent of X, sold G to Y" when the parse reads the sale as a clause on the
+    appositive noun and the firm as the root of a sentence without a main verb; None otherwise."""
+    trig = ev.trigger
+    noun = trig.head
+    if trig.dep_ != "acl" or trig.tag_ not in ("VBD", "VBN") or trig.lemma_.casefold() not in _SELLING_VERBS \
+            or noun.dep_ != "appos" or noun.pos_ != "NOUN" or any(c.dep_ == "agent" for c in trig.children):
+        return None
+    firm = noun.head
+    if firm.dep_ != "ROOT":
+        return None
+    found = [m for m in unit if m.label == "ORG" and m.span.start <= firm.i < m.span.end]
+    if len(found) != 1 or any(m.key == found[0].key for m in ev.roles.get("supplier", [])):
+        return None
+    return found[0]
 
 
 def _goods_words(ev: Event) -> set[str]:
@@ -192,6 +228,11 @@ def through_intermediaries(sent: Span, unit: list[Mention], events: list[Event],
         if ev.type != "supply":
             continue
         suppliers = list(ev.roles.get("supplier", []))
+        # 0. "R, the local agent of X, sold G to Y" parsed with no main verb (the sale a clause on the appositive
+        # noun, the firm the root of the sentence): the firm sold, it is no buyer
+        if (seller := _seller_of_verbless_sentence(ev, unit)) is not None:
+            _move(ev, seller, "supplier")
+            _note(ev, f"supplier: {_name(seller)}, the firm whose description the sale hangs on")
         # 1. "by way of R", "through R" read as a seller beside another
         for r in suppliers:
             if r.label == "ORG" and len(ev.roles.get("supplier", [])) > 1 and _way_before(r):

@@ -75,6 +75,24 @@ def test_the_makers_local_partner_selling_makes_the_maker_the_supplier(extractor
     assert _chain(ext) == ({"Zolara Systems"}, {"Quenby Trading"}, {"Uganda Police Force"})
 
 
+def test_the_local_agent_of_the_maker_selling_in_a_sentence_parsed_without_a_main_verb(extractor: Extractor) -> None:
+    # (the small model reads "sold" as a clause on "agent" and the firm as a buyer)
+    ext = extractor.extract_text("Quenby Trading, the local agent of Zolara Systems, sold cameras to the Uganda "
+                                 "Police Force.")
+    assert _chain(ext) == ({"Zolara Systems"}, {"Quenby Trading"}, {"Uganda Police Force"})
+
+
+def test_a_subsidiary_that_sells_is_the_seller_not_its_parent(extractor: Extractor) -> None:
+    ext = extractor.extract_text("Quenby Trading, a subsidiary of Zolara Systems, sold cameras to the Uganda "
+                                 "Police Force.")
+    assert _chain(ext) == ({"Quenby Trading"}, set(), {"Uganda Police Force"})
+
+
+def test_a_partner_of_another_firm_without_a_selling_word_keeps_its_sale(extractor: Extractor) -> None:
+    ext = extractor.extract_text("Zolara Systems, a partner of Microsoft, sold cameras to the Uganda Police Force.")
+    assert _chain(ext) == ({"Zolara Systems"}, set(), {"Uganda Police Force"})
+
+
 def test_a_buyer_buying_from_a_reseller_of_the_maker(extractor: Extractor) -> None:
     ext = extractor.extract_text("The Uganda Police Force bought the spyware from Quenby Trading, a reseller of "
                                  "Zolara Systems.")
