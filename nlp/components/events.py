@@ -53,6 +53,7 @@ from nlp.components.enumerations import listed_parties
 from nlp.components.funding import funding_supplies
 from nlp.components.implied_supply import funder as _funder
 from nlp.components.implied_supply import implied_supplies, verb_read_as_adjective
+from nlp.components.intermediaries import through_intermediaries
 from nlp.components.place_recipients import place_supplies
 from nlp.components.supply_pairs import MODES, PairScorer, candidates, scored_supplies
 from nlp.components.unnamed_tool_use import tool_made_by, unnamed_tool_supplies
@@ -359,6 +360,7 @@ class EventExtractor:
             events += place_supplies(sent, in_sent, events, self.t["place_install"], Event)
             events += unnamed_tool_supplies(sent, in_sent, before, events, Event)
             events += maker_participle_supplies(sent, in_sent, events, Event)
+            events = through_intermediaries(sent, mentions, events)  # maker -> reseller -> end user
             if self.collect_pairs:
                 collected += [{"sent": [sent.start_char, sent.end_char], "firm": c.firm.value, "state": c.state.value,
                                "state_label": c.state.label, "features": c.features} for c in cands]
