@@ -2087,7 +2087,9 @@ def _comma_continued_remits(doc: Doc, ents: list[Span], conf: dict[tuple[int, in
             run = doc[e.end + 1 : j]
             # (not a list of bodies: "the Department of IT, National Investigation Agency and ...")
             heads = any(t.lower_ in _STATE_HEADS | _SHARED_HEADS | {"bureau", "centre", "center"} for t in run)
-            if seen_and and not heads and doc[j - 1].is_title and not (j < len(doc) and doc[j].text == "("):
+            # (nor a body and a firm: ", and X Ltd" has no remit word between the comma and "and")
+            if seen_and and not heads and doc[j - 1].is_title and not (j < len(doc) and doc[j].text == "(") \
+                    and run[0].lower_ != "and":
                 span = Span(doc, e.start, j, label="GOV_AGENCY", kb_id=name_key(doc[e.start : j].text))
                 conf[(span.start_char, span.end_char)] = conf.get((e.start_char, e.end_char), 0.7)
                 out.append(span)

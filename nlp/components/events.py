@@ -48,6 +48,7 @@ from nlp.components.contract_parties import (
     names_description,
     work_awarded,
 )
+from nlp.components.contract_wordings import contract_wording_supplies
 from nlp.components.deal_wording import giver_of_nominal, maker_participle_supplies, said_beside_denial
 from nlp.components.enumerations import listed_parties
 from nlp.components.funding import funding_supplies
@@ -360,6 +361,7 @@ class EventExtractor:
             events += place_supplies(sent, in_sent, events, self.t["place_install"], Event)
             events += unnamed_tool_supplies(sent, in_sent, before, events, Event)
             events += maker_participle_supplies(sent, in_sent, events, Event)
+            events = contract_wording_supplies(sent, in_sent, events, Event)  # "placed an order with X", "roped in X"
             events = through_intermediaries(sent, mentions, events)  # maker -> reseller -> end user
             if self.collect_pairs:
                 collected += [{"sent": [sent.start_char, sent.end_char], "firm": c.firm.value, "state": c.state.value,

@@ -27,6 +27,7 @@ _AGENCY_MODIFIERS = [
     "General", "Special", "Royal", "Presidential", "Republican", "Border", "Cyber", "Criminal", "Investigation",
     "Investigations", "Counterterrorism", "Counter-Terrorism", "Military", "Armed", "Secret", "Homeland", "Municipal",
     "Metropolitan", "Information", "Communications", "Justice", "Revolutionary", "Central", "Police", "Signals",
+    "Railway",  # "the Railway Police" (India's Government Railway Police in each state)
 ]
 
 
@@ -188,6 +189,8 @@ class GazetteerRuler:
                     and not doc[start - 2].is_sent_start and doc[start - 2].pos_ in ("PROPN", "ADJ") \
                     and all(t.is_title for t in doc[start:end]):
                 continue  # "the Criminal Intelligence and Investigations Department": one name over "and", left to ner
+            if self._firm_after_and(span):
+                continue  # "The Ministry of Interior and Zentrix Systems Ltd signed": a body and a firm, not one name
             candidates.append(Span(doc, start, end, label=strings[match_id], kb_id=name_key(span.text)))
         # courts, legislatures and their committees by the shape of their names (nlp/components/state_bodies.py)
         stops = frozenset(t for c in candidates if c.label_ == "COUNTRY" for t in range(c.start, c.end))
@@ -210,6 +213,14 @@ class GazetteerRuler:
         doc.ents = filter_spans([*doc.ents, *ents]) if doc.ents else ents
         set_aux(doc, [*aux_spans(doc), *aux])
         return doc
+
+    def _firm_after_and(self, span: Span) -> bool:
+        """True when a body's name pattern ran over "and" onto a firm's name: a legal form after the "and"
+        ("Ministry of Interior and Zentrix Systems Ltd")."""
+        ands = [t.i for t in span if t.lower_ == "and"]
+        doc = span.doc
+        return bool(ands) and any(t.lower_.strip(".") in self._legal_forms  # (the form may follow the match)
+                                  for t in doc[ands[0] + 1 : min(span.end + 2, len(doc))])
 
     def _country_led_body(self, doc: Doc, start: int, end: int, text: str) -> int | None:
         """The end of a government body's name that the country at [start, end) opens, or None: a country's name

@@ -1,0 +1,295 @@
+"""Generic contract and order wordings of news writing (issue 13, round 17): the state body and the firm of a deal
+told by an idiom the trade verbs do not cover. The firm supplies, the state body gets:
+
+- a deal made "with" the firm: "The Navy placed an order with X", "Y entered into a contract with X", "Y inked a
+  deal with X", "Y tied up with X", and in the passive, "The order ... was placed with X by Y"
+  (:data:`WITH_DEAL_VERBS`);
+- a deal document issued "to" the firm: "Y issued a work order to X", "A letter of award was issued to X by Y";
+- a deal the firm won "from" or "for" the body: "X bagged the contract to set up ... for Y", "X secured a tender
+  from Y" (the ``contract_won`` lemmas of ``nlp/data/event_triggers.json``);
+- a deal that "went to" the firm, the body being the one that says so or whose deal it is: "The tender for ... went
+  to X, the Interior Ministry said";
+- the body taking delivery of goods "from" the firm, turning "to" the firm "for" goods;
+- the body taking the firm on to do the work: "Y roped in X to install ...", "Y hired X to install ...", "Y engaged
+  X to deliver ..." (the ``contract_hired`` lemmas);
+- the firm named by an agent noun of the trade on goods "for" the body: "X were the installers of the cameras for
+  Y".
+
+:func:`contract_wording_supplies` reads the parse of one sentence and returns its events; the events module decides
+hedging (a plan: "plans to place an order") and negation the same way as for its own events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from nlp.components.common import event_triggers, name_at, supply_event
+
+if TYPE_CHECKING:
+    from nlp.components.events import Event, Mention
+
+RULE = "contract_wordings"
+CONFIDENCE = 0.7
+SAID_CONFIDENCE = 0.6  # the body is the one that says who got the deal, or the deal's own "of"/"by" body
+_T = event_triggers()
+# verbs of making a deal "with" a firm ("placed an order with", "entered into a contract with", "tied up with")
+WITH_DEAL_VERBS = frozenset(_T["contract_with"])
+# verbs of winning a deal ("bagged", "secured", "won")
+WON_DEAL_VERBS = frozenset(_T["contract_won"])
+# verbs of taking a firm on to do the work ("roped in X to install", "hired X to install", "engaged X to deliver")
+HIRED_VERBS = frozenset(_T["contract_hired"])
+# deal nouns: an order, a contract, a tender, a letter of award
+DEAL_NOUNS = frozenset({"contract", "deal", "agreement", "order", "tender", "subcontract", "award", "bid",
+                        "purchase", "procurement"})
+# verbs of issuing a deal document to a firm ("issued a work order to X")
+_ISSUING_VERBS = frozenset({"issue", "give", "grant", "hand", "send"})
+# agent nouns of the trade ("the installers of the cameras for Y")
+SELLER_NOUNS = frozenset({"installer", "supplier", "vendor", "provider", "contractor", "manufacturer", "maker",
+                          "integrator", "seller", "developer", "builder"})
+_STATE = frozenset({"GOV_AGENCY", "COUNTRY", "GOV_GENERIC"})
+_FIRM = frozenset({"ORG"})
+
+
+def _kids(tok: Token, deps: tuple[str, ...], words: tuple[str, ...] = ()) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps and (not words or c.lower_ in words)]
+
+
+def _objects_of(tok: Token, words: tuple[str, ...]) -> list[Token]:
+    """The objects of the prepositions ``words`` hung on ``tok`` ("with X", "to X", "by X")."""
+    return [o for p in _kids(tok, ("prep", "agent", "dative"), words) for o in p.children if o.dep_ == "pobj"]
+
+
+def _state_at(tok: Token, mentions: list[Mention]) -> Mention | None:
+    return name_at(tok, mentions, _STATE)
+
+
+def _firm_at(tok: Token, mentions: list[Mention]) -> Mention | None:
+    return name_at(tok, mentions, _FIRM, appos=True)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of ``verb``, or of the verb it is the open complement or conjunct of ("plans to place")."""
+    node = verb
+    for _ in range(3):
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _deal_noun(verb: Token) -> Token | None:
+    """The deal noun a verb takes: its object ("placed an order"), its passive subject ("The order ... was placed"),
+    or the object of "into" ("entered into a contract")."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.casefold() in DEAL_NOUNS:
+            return c
+        if c.dep_ == "nsubjpass" and c.lemma_.casefold() == "letter" and any(
+                o.lemma_.casefold() in DEAL_NOUNS for o in c.subtree):
+            return c  # "A letter of award was issued to X"
+    for o in _objects_of(verb, ("into",)):
+        if o.lemma_.casefold() in DEAL_NOUNS:
+            return o
+    return None
+
+
+def _buyer(verb: Token, mentions: list[Mention]) -> Mention | None:
+    """The state body that makes the deal: the passive's agent ("by Y"), else the subject."""
+    for o in _objects_of(verb, ("by",)):
+        if (m := _state_at(o, mentions)) is not None:
+            return m
+    subj = _subject(verb)
+    return None if subj is None else _state_at(subj, mentions)
+
+
+def _with_deal(verb: Token, mentions: list[Mention]) -> tuple[Mention, Mention, str] | None:
+    """ "Y placed an order with X", "Y entered into a contract with X", "Y tied up with X", "The order was placed
+    with X by Y"."""
+    lemma = verb.lemma_.casefold()
+    if lemma not in WITH_DEAL_VERBS:
+        return None
+    deal = _deal_noun(verb)
+    if deal is None and not (lemma == "tie" and _kids(verb, ("prt",), ("up",))):
+        return None  # ("signed with X" alone, "placed with X" alone: not a deal)
+    places = [verb] + ([] if deal is None else list(deal.subtree))  # ("an order for 500 cameras with X")
+    firm = next((m for t in places for o in _objects_of(t, ("with",)) if (m := _firm_at(o, mentions)) is not None), None)
+    state = _buyer(verb, mentions)
+    if firm is None or state is None:
+        return None
+    what = deal.text if deal is not None else "a tie-up"
+    return firm, state, f"{state.out.text} {verb.text} {what} with {firm.out.text}"
+
+
+def _issued_deal(verb: Token, mentions: list[Mention]) -> tuple[Mention, Mention, str] | None:
+    """ "Y issued a work order to X", "A letter of award was issued to X by Y"."""
+    if verb.lemma_.casefold() not in _ISSUING_VERBS or (deal := _deal_noun(verb)) is None:
+        return None
+    firm = next((m for o in _objects_of(verb, ("to",)) if (m := _firm_at(o, mentions)) is not None), None)
+    state = _buyer(verb, mentions)
+    if firm is None or state is None:
+        return None
+    return firm, state, f"{state.out.text} {verb.text} {deal.text} to {firm.out.text}"
+
+
+def _won_deal(verb: Token, mentions: list[Mention]) -> tuple[Mention, Mention, str] | None:
+    """ "X secured a tender from Y", "X bagged the contract to set up the project for Y": the body the deal is from,
+    or the one it is for, inside the deal's phrase."""
+    if verb.lemma_.casefold() not in WON_DEAL_VERBS:
+        return None
+    deal = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.casefold() in DEAL_NOUNS), None)
+    subj = _subject(verb)
+    if deal is None or subj is None or (firm := _firm_at(subj, mentions)) is None:
+        return None
+    for t in [verb, *deal.subtree]:
+        for o in _objects_of(t, ("from", "for", "by")):
+            if (state := _state_at(o, mentions)) is not None:
+                return firm, state, f"{firm.out.text} {verb.text} {deal.text} {o.head.text} {state.out.text}"
+    return None
+
+
+def _deal_went_to(verb: Token, mentions: list[Mention]) -> tuple[Mention, Mention, str] | None:
+    """ "The tender for the supply of IMSI catchers went to X, the Interior Ministry said": the deal's own body ("of
+    Y", "by Y") or the body that says so."""
+    if verb.lemma_.casefold() != "go":
+        return None
+    deal = next((c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.casefold() in DEAL_NOUNS), None)
+    firm = next((m for o in _objects_of(verb, ("to",)) if (m := _firm_at(o, mentions)) is not None), None)
+    if deal is None or firm is None:
+        return None
+    for t in deal.subtree:
+        for o in _objects_of(t, ("of", "by")):
+            if (state := _state_at(o, mentions)) is not None:
+                return firm, state, f"{deal.text} of {state.out.text} went to {firm.out.text}"
+    if verb.dep_ == "ccomp":
+        sayer = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if sayer is not None and (state := _state_at(sayer, mentions)) is not None:
+            return firm, state, f"{deal.text} went to {firm.out.text}, said {state.out.text}"
+    return None
+
+
+def _took_delivery(verb: Token, mentions: list[Mention]) -> tuple[Mention, Mention, str] | None:
+    """ "Y took delivery of two aircraft from X", "Y turned to X for its new readers"."""
+    lemma = verb.lemma_.casefold()
+    subj = _subject(verb)
+    if subj is None or (state := _state_at(subj, mentions)) is None:
+        return None
+    if lemma in ("take", "accept") and any(c.dep_ == "dobj" and c.lemma_.casefold() == "delivery"
+                                           for c in verb.children):
+        for t in verb.subtree:  # (the "from" phrase may hang anywhere in a long goods phrase the parser cut up)
+            for o in _objects_of(t, ("from",)):
+                if (firm := _firm_at(o, mentions)) is not None:
+                    return firm, state, f"{state.out.text} {verb.text} delivery from {firm.out.text}"
+    if lemma == "turn" and _kids(verb, ("prep",), ("for",)):
+        firm = next((m for o in _objects_of(verb, ("to",)) if (m := _firm_at(o, mentions)) is not None), None)
+        if firm is not None:
+            return firm, state, f"{state.out.text} {verb.text} to {firm.out.text} for goods"
+    return None
+
+
+def _hired(verb: Token, mentions: list[Mention]) -> tuple[Mention, Mention, str] | None:
+    """ "Y roped in X to install cameras", "Y hired X to install", "Y engaged X to deliver": the firm taken on does
+    the work the infinitive names (or "for" the goods)."""
+    if verb.lemma_.casefold() not in HIRED_VERBS:
+        return None
+    subj = _subject(verb)
+    if subj is None or (state := _state_at(subj, mentions)) is None:
+        return None
+    work = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    if not work and not _kids(verb, ("prep",), ("for",)):
+        return None
+    objs = [c for c in verb.children if c.dep_ == "dobj"] + _objects_of(verb, ("in",))
+    firm = next((m for o in objs if (m := _firm_at(o, mentions)) is not None), None)
+    if firm is None:
+        return None
+    return firm, state, f"{state.out.text} {verb.text} {firm.out.text}" + (f" to {work[0].text}" if work else "")
+
+
+def _seller_noun(verb: Token, mentions: list[Mention]) -> tuple[Mention, Mention, str] | None:
+    """ "X were the installers of the cameras for Y": a copula whose attribute is a seller noun, the body "for"
+    or "to" which."""
+    if verb.lemma_.casefold() != "be":
+        return None
+    attr = next((c for c in verb.children if c.dep_ == "attr" and c.lemma_.casefold() in SELLER_NOUNS), None)
+    subj = _subject(verb)
+    if attr is None or subj is None or (firm := _firm_at(subj, mentions)) is None:
+        return None
+    for t in attr.subtree:
+        for o in _objects_of(t, ("for", "to")):
+            if (state := _state_at(o, mentions)) is not None:
+                return firm, state, f"{firm.out.text} {verb.text} the {attr.text} for {state.out.text}"
+    return None
+
+
+_SHAPES: tuple[tuple[str, Callable[[Token, list[Mention]], tuple[Mention, Mention, str] | None], float], ...] = (
+    ("deal made with the firm", _with_deal, CONFIDENCE),
+    ("deal document issued to the firm", _issued_deal, CONFIDENCE),
+    ("deal won from or for the body", _won_deal, CONFIDENCE),
+    ("deal went to the firm", _deal_went_to, SAID_CONFIDENCE),
+    ("goods taken from the firm", _took_delivery, CONFIDENCE),
+    ("firm taken on for the work", _hired, CONFIDENCE),
+    ("firm named as the seller for the body", _seller_noun, CONFIDENCE),
+)
+
+
+def _same(a: list[Mention], b: Mention) -> bool:
+    return any(m.key == b.key for m in a)
+
+
+def _through_body(ev: Event, mentions: list[Mention]) -> None:
+    """ "The government, through the Ministry of Communications, and X signed a contract": the body the government
+    acts through (a "through" phrase on it or set off by a comma right after it) is the recipient, in place of the
+    bare "government" and of what stands for it."""
+    recipients = ev.roles.get("recipient", [])
+    for m in recipients:
+        if m.label != "GOV_GENERIC":
+            continue
+        doc, after = m.span.doc, m.span.end + (m.span.end < len(m.span.doc) and m.span.doc[m.span.end].text == ",")
+        preps = _kids(m.root, ("prep",), ("through",)) + (
+            [doc[after]] if after < len(doc) and doc[after].lower_ == "through" else [])
+        body = next((b for p in preps for o in p.children if o.dep_ == "pobj"
+                     and (b := name_at(o, mentions, frozenset({"GOV_AGENCY"}))) is not None), None)
+        if body is not None:
+            ev.roles["recipient"] = [body] + [r for r in recipients if not (
+                r.span.start < m.span.end and m.span.start < r.span.end) and r.key != body.key]
+            if not ev.rule:
+                ev.rule, ev.explanation = RULE, f"recipient: {body.out.text}, through which the {m.span.root.text} acts"
+            return
+
+
+def contract_wording_supplies(sent: Span, mentions: list[Mention], events: list[Event],
+                              new_event: Callable[[str, Token], Event]) -> list[Event]:
+    """The sentence's events with the supplies of the wordings of the module docstring added; a supply the events
+    hold already for the same firm and body is kept, and a half-read supply of the same pair (the firm alone, or
+    the body read as the seller: "The Y Police roped in X" read as the police supplying) is replaced."""
+    out = list(events)
+    for ev in out:
+        if ev.type == "supply":
+            _through_body(ev, mentions)
+    for verb in sent:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        for name, shape, confidence in _SHAPES:
+            found = shape(verb, mentions)
+            if found is None:
+                continue
+            firm, state, said = found
+            if firm.key == state.key:
+                continue
+            supplies = [ev for ev in out if ev.type == "supply"]
+            if any(_same(ev.roles.get("supplier", []), firm) and _same(ev.roles.get("recipient", []), state)
+                   for ev in supplies):
+                break
+            out = [ev for ev in out if not (ev.type == "supply" and (
+                (_same(ev.roles.get("supplier", []), firm) and not ev.roles.get("recipient"))
+                or (_same(ev.roles.get("supplier", []), state) and not ev.roles.get("recipient"))))]
+            out.append(supply_event(new_event, verb, confidence=confidence, rule=RULE,
+                                    explanation=f"{name}: {said}", mentions=mentions,
+                                    supplier=[firm], recipient=[state]))
+            break
+    return out
