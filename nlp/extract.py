@@ -37,7 +37,14 @@ from nlp.components.events import (
 )
 from nlp.components.ruler import COUNTRY_IN_NAME, LEADER_IN_NAME
 from nlp.components.state_bodies import us_legislative_name
-from nlp.gazetteer import Gazetteer, capital_cities, observer_keys
+from nlp.gazetteer import (
+    Gazetteer,
+    capital_cities,
+    capital_countries,
+    city_country,
+    observer_keys,
+    shared_region_states,
+)
 from nlp.normalize import Coreference, acronym, display_name, name_key
 from nlp.pipeline import build_pipeline
 from nlp.text import Prepared, check_language, clean, prepare, split_units
@@ -245,6 +252,7 @@ class Extractor:
         _short_forms_of_bodies(ext.entities)
         _one_state_documents(ext.entities, p.text)
         _dateline_state(ext.entities, p.text, self.nlp.get_pipe("redflag_entities").gazetteer)  # type: ignore[attr-defined]
+        _shared_region_bodies(ext.entities, p.text, self.nlp.get_pipe("redflag_entities").gazetteer)  # type: ignore[attr-defined]
         for ev in events:
             roles: dict[str, str | list[str]] = {}
             for role, mentions in ev["roles"].items():
@@ -529,6 +537,51 @@ def _dateline_state(entities: list[EntityMention], text: str, gazetteer: Gazette
             e.country = code
             e.confidence = round(e.confidence * DOCUMENT_COUNTRY_FACTOR, 3)
 
+
+
+# a currency that only one state issues, written as its code or name ("35 million PKR", "INR 2 crore", "Tk 40
+# crore"); "Rs." is the rupee of India, Pakistan, Nepal and Sri Lanka alike and says nothing between them
+_STATE_CURRENCIES = (
+    (re.compile(r"\bPKR\b|\bPak(?:istani)? ?rupees?\b", re.IGNORECASE), "PK"),
+    (re.compile(r"\bINR\b|\u20b9|\bIndian rupees?\b", re.IGNORECASE), "IN"),
+    (re.compile(r"\bBDT\b|\bTk\.? ?\d|\btaka\b", re.IGNORECASE), "BD"),
+)
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}\b")
+
+
+def _shared_region_bodies(entities: list[EntityMention], text: str, gazetteer: Gazetteer) -> None:
+    """A state body of a region two states share ("Punjab Police", "the Punjab government", "Kashmir Police",
+    "West Bengal police") still without its state takes the one of those states the document's other signals name:
+    a country mention, another body's state, the dateline's place, a capital or a city of one country named in the
+    text ("Lahore", "Islamabad", "Amritsar"), a currency only that state issues ("PKR", "INR", "Tk"). None when
+    the signals name both states or neither (issue 13 round 17: "the Punjab Police plan to acquire 25 drones, with a
+    budget allocation of 35 million PKR"). Confidence drops by ``DOCUMENT_COUNTRY_FACTOR``, as for the document's
+    one state. Changes the mentions in place."""
+    regions = shared_region_states()
+    todo: list[tuple[EntityMention, frozenset[str]]] = []
+    for e in entities:
+        if e.label == "GOV_AGENCY" and e.country is None:
+            words = e.text.casefold()
+            states = frozenset().union(*(v for k, v in regions.items() if re.search(rf"\b{re.escape(k)}\b", words)))
+            if states:
+                todo.append((e, states))
+    if not todo:
+        return
+    signals: set[str] = {e.canonical for e in entities if e.label == "COUNTRY"}
+    signals |= {e.country for e in entities if e.label == "GOV_AGENCY" and e.country}
+    if (code := gazetteer.dateline_country(text)) is not None:
+        signals.add(code)
+    capitals = capital_countries()
+    for m in _CAPITALISED_RUN.finditer(text):
+        place = m.group(0)
+        if (code := capitals.get(place.casefold()) or city_country(place)) is not None:
+            signals.add(code)
+    signals |= {code for pattern, code in _STATE_CURRENCIES if pattern.search(text)}
+    for e, states in todo:
+        named = signals & states
+        if len(named) == 1:
+            e.country = next(iter(named))
+            e.confidence = round(e.confidence * DOCUMENT_COUNTRY_FACTOR, 3)
 
 def _unit_result(doc: Doc) -> _UnitResult:
     conf = {(s, e): c for s, e, c in (doc._.redflag_conf or [])}

@@ -33,6 +33,7 @@ from rigour.names import extract_org_types
 from spacy.tokens import Doc, Span, Token
 from wordfreq import zipf_frequency
 
+from nlp.gazetteer import is_city_name
 from nlp.normalize import name_key
 
 Conf = dict[tuple[int, int], float]
@@ -110,6 +111,8 @@ def repair_names(doc: Doc, ents: list[Span], conf: Conf, known: float, new: floa
     ents = places_named_by_their_kind(ents, conf, known)
     ents = places_described_as_places(ents, conf, known)
     ents = round14_repairs(doc, ents, conf, known, new, legal_forms)
+    ents = places_taken_for_firms(doc, ents, conf, known)
+    ents = names_of_funds_and_projects(doc, ents, conf, known)
     return split_joined_firms(doc, ents, conf, known, new)
 
 
@@ -1371,3 +1374,67 @@ def people_named_after_post_words(doc: Doc, ents: list[Span], conf: Conf, known:
             added.append(_new(doc, i, k, "PERSON", conf, new))
         i = max(k, i + 1)
     return ents + added if added else ents
+
+
+# words before a place in running prose ("a company in Pune", "the old city of Hyderabad")
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside"})
+_PLACE_NOUNS = frozenset({"city", "town", "district", "village", "province", "state", "municipality"})
+
+
+def places_taken_for_firms(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
+    """A one-word organisation guess that is the name of a city (GeoNames, 15,000 people or more, any country) and
+    stands where a place stands is that place, no party (issue 13 round 17): after "in", "at", "near" ("the
+    contract was bagged by the company in Pune"), after "city of" ("the old city of Hyderabad"), set off by commas
+    after a body's name ("The Regional Police Office, Hetauda, ..."), or opening a text's first line before a
+    comma (a dateline: "Siegen, Deutschland - "). A firm named like a city ("Orange") is left where ner reads it
+    as a party: as a subject, an object or a modifier."""
+    out = []
+    for e in ents:
+        if e.label_ == "ORG" and len(e) == 1 and e[0].is_title and not _is_known(e, conf, known) \
+                and is_city_name(e.text) and _place_position(doc, e, ents):
+            continue
+        out.append(e)
+    return out
+
+
+def _place_position(doc: Doc, e: Span, ents: list[Span]) -> bool:
+    i = e.start
+    before = doc[i - 1] if i > 0 else None
+    after = doc[e.end] if e.end < len(doc) else None
+    if before is not None and before.lower_ in _PLACE_PREPOSITIONS:
+        return True
+    if before is not None and before.lower_ == "of" and i > 1 and doc[i - 2].lower_ in _PLACE_NOUNS:
+        return True
+    if before is not None and before.text == "," and after is not None and after.text in (",", ".") and i > 1 \
+            and any(x.end == i - 1 and x.label_ in ("GOV_AGENCY", "ORG") and len(x) > 1 for x in ents):
+        return True
+    return i == 0 and after is not None and after.text == ","
+
+
+# lower-case nouns for money, a project or an event that a name before them only qualifies ("the City's 2015 JAG
+# funds", "under CCTNS project", "the Public Safety budget", "the BOOT model", "the Pran Pratishtha ceremony"): the
+# name is the programme's, the fund's or the event's, not a party's; nouns for goods ("Huawei cameras") are not here
+_NON_PARTY_HEADS = frozenset({"funds", "budget", "budgets", "dollars", "allocation", "facility", "project", "projects",
+                              "programme", "programmes", "program", "programs", "scheme", "schemes", "portal", "model",
+                              "ceremony", "temple", "initiative", "mission"})
+
+
+def names_of_funds_and_projects(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
+    """An organisation guess that only qualifies the lower-case noun for a fund, budget, project, scheme, portal,
+    model or ceremony right after it ("2015 JAG funds", "the CCTNS project", "Communications Monitoring facility")
+    is that thing's name, no party; the same name elsewhere in the text, and the long form whose acronym it is
+    ("Crime and Criminal Tracking Network and Systems (CCTNS)"), go with it (issue 13 round 17)."""
+    dropped: set[str] = set()
+    for e in ents:
+        if e.label_ == "ORG" and not _is_known(e, conf, known) and e.end < len(doc):
+            nxt = doc[e.end]
+            if nxt.lower_ in _NON_PARTY_HEADS and nxt.is_lower and e[-1].head.i == nxt.i and e[-1].dep_ in (
+                    "compound", "nmod", "amod"):
+                dropped.add(e.text)
+    if not dropped:
+        return ents
+    for e in ents:  # "Crime and Criminal Tracking Network and Systems (CCTNS)": the long form of a dropped acronym
+        if e.label_ == "ORG" and e.end + 2 < len(doc) and doc[e.end].text == "(" and doc[e.end + 2].text == ")" \
+                and doc[e.end + 1].text in dropped:
+            dropped.add(e.text)
+    return [e for e in ents if not (e.label_ == "ORG" and e.text in dropped and not _is_known(e, conf, known))]
