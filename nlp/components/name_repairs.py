@@ -898,7 +898,9 @@ def words_of_capitals_runs(doc: Doc, ents: list[Span], conf: Conf, known: float)
 _POST_FIRST = frozenset({"minister", "inspector", "secretary", "ambassador", "consul", "attaché", "attache",
                          "director", "commissioner", "governor", "envoy", "undersecretary"})
 _POST_LAST = frozenset({"attaché", "attache", "minister", "super", "superintendent", "ambassador", "consul", "envoy",
-                        "commissioner", "secretary", "spokesperson", "spokesman", "spokeswoman"})
+                        "commissioner", "secretary", "spokesperson", "spokesman", "spokeswoman", "candidate"})
+# words that grade a post before its name ("Additional Commissioner of Police", "Deputy Director of ...")
+_POST_GRADES = frozenset({"additional", "deputy", "assistant", "joint", "senior", "acting", "former", "special"})
 
 
 def posts_taken_for_bodies(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
@@ -909,17 +911,39 @@ def posts_taken_for_bodies(doc: Doc, ents: list[Span], conf: Conf, known: float)
     out = []
     for e in ents:
         if e.label_ in ("ORG", "GOV_AGENCY") and len(e) >= 2 and not _is_known(e, conf, known) and e[0].is_title:
-            first, last = e[0].lower_, e[-1].lower_
-            if first in _POST_FIRST and (e[1].lower_ in ("of", "for", "general", "-", "to")) \
+            k = 1 if e[0].lower_ in _POST_GRADES and len(e) >= 3 else 0
+            first, last = e[k].lower_, e[-1].lower_
+            if first in _POST_FIRST and (e[k + 1].lower_ in ("of", "for", "general", "-", "to")) \
                     or last in _POST_LAST and e[-1].is_title:
                 if e.end + 2 < len(doc) and doc[e.end].text == "(" and doc[e.end + 2].text == ")" \
                         and doc[e.end + 1].is_upper:
                     posts.add(doc[e.end + 1].text)
                 continue
         out.append(e)
+    posts |= _acronyms_of_lower_case_posts(doc, out)
     if not posts:
         return out
     return [e for e in out if not (e.label_ in ("ORG", "GOV_AGENCY") and e.text in posts and not _is_known(e, conf, known))]
+
+
+def _acronyms_of_lower_case_posts(doc: Doc, ents: list[Span]) -> set[str]:
+    """Acronyms in brackets after a post written in lower case whose initials they are ("Rajasthan director general
+    of police (DGP) Manoj Bhatt", "the inspector general (IG)"): a person's office at each use, no body (issue 13
+    round 17)."""
+    found: set[str] = set()
+    for e in ents:
+        if e.label_ not in ("ORG", "GOV_AGENCY") or len(e) != 1 or not e.text.isupper() or e.start < 2 \
+                or doc[e.start - 1].text != "(" or e.end >= len(doc) or doc[e.end].text != ")":
+            continue
+        words = [t for t in doc[max(0, e.start - 1 - 2 * len(e.text)) : e.start - 1] if t.is_alpha]
+        for n in range(len(e.text), len(words) + 1):
+            run = words[-n:]
+            content = [t for t in run if t.lower_ not in ("of", "for", "and", "the")]
+            if all(t.is_lower for t in run) and "".join(t.text[0] for t in content).upper() == e.text \
+                    and any(t.lower_ in _POST_FIRST or t.lower_ in _POST_LAST for t in content):
+                found.add(e.text)
+                break
+    return found
 
 
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
@@ -1382,7 +1406,7 @@ _PLACE_NOUNS = frozenset({"city", "town", "district", "village", "province", "st
 
 
 def places_taken_for_firms(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
-    """A one-word organisation guess that is the name of a city (GeoNames, 15,000 people or more, any country) and
+    """A one-word organisation or person guess that is the name of a city (GeoNames, 15,000 people or more, any country) and
     stands where a place stands is that place, no party (issue 13 round 17): after "in", "at", "near" ("the
     contract was bagged by the company in Pune"), after "city of" ("the old city of Hyderabad"), set off by commas
     after a body's name ("The Regional Police Office, Hetauda, ..."), or opening a text's first line before a
@@ -1390,7 +1414,7 @@ def places_taken_for_firms(doc: Doc, ents: list[Span], conf: Conf, known: float)
     as a party: as a subject, an object or a modifier."""
     out = []
     for e in ents:
-        if e.label_ == "ORG" and len(e) == 1 and e[0].is_title and not _is_known(e, conf, known) \
+        if e.label_ in ("ORG", "PERSON") and len(e) == 1 and e[0].is_title and not _is_known(e, conf, known) \
                 and is_city_name(e.text) and _place_position(doc, e, ents):
             continue
         out.append(e)
