@@ -23,6 +23,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from wordfreq import zipf_frequency
 
 from nlp.components.common import OUTPUT_LABELS, aux_spans
 from nlp.components.contract_parties import names_description
@@ -253,6 +254,7 @@ class Extractor:
         _one_state_documents(ext.entities, p.text)
         _dateline_state(ext.entities, p.text, self.nlp.get_pipe("redflag_entities").gazetteer)  # type: ignore[attr-defined]
         _shared_region_bodies(ext.entities, p.text, self.nlp.get_pipe("redflag_entities").gazetteer)  # type: ignore[attr-defined]
+        _place_state(ext.entities, p.text, self.nlp.get_pipe("redflag_entities").gazetteer)  # type: ignore[attr-defined]
         for ev in events:
             roles: dict[str, str | list[str]] = {}
             for role, mentions in ev["roles"].items():
@@ -571,16 +573,70 @@ def _shared_region_bodies(entities: list[EntityMention], text: str, gazetteer: G
     signals |= {e.country for e in entities if e.label == "GOV_AGENCY" and e.country}
     if (code := gazetteer.dateline_country(text)) is not None:
         signals.add(code)
-    capitals = capital_countries()
-    for m in _CAPITALISED_RUN.finditer(text):
-        place = m.group(0)
-        if (code := capitals.get(place.casefold()) or city_country(place)) is not None:
-            signals.add(code)
+    signals |= _places_states(text)
     signals |= {code for pattern, code in _STATE_CURRENCIES if pattern.search(text)}
     for e, states in todo:
         named = signals & states
         if len(named) == 1:
             e.country = next(iter(named))
+            e.confidence = round(e.confidence * DOCUMENT_COUNTRY_FACTOR, 3)
+
+
+# a city name that is also a common English word ("Police", a Polish town; "March", "Reading", "Mission") says no
+# place: wordfreq's Zipf frequency at or above this marks one
+_COMMON_WORD_ZIPF = 4.0
+
+
+def _places_states(text: str) -> set[str]:
+    """The states of the capitals ("Islamabad", "Tashkent") and of the cities of one country (GeoNames, 15,000
+    people or more: "Lahore", "Hetauda") that ``text`` names in title case; a city name that is a common English
+    word does not count, nor a capital that opens a sentence before a lower-case word ("Male officers ...")."""
+    capitals = capital_countries()
+    out: set[str] = set()
+    for m in _CAPITALISED_RUN.finditer(text):
+        place = m.group(0)
+        code = capitals.get(place.casefold())
+        if code is not None:
+            opening = m.start() == 0 or text[max(0, m.start() - 2) : m.start()].strip() in (".", "")
+            if not (opening and re.match(r"\s+[a-z]", text[m.end() :])):
+                out.add(code)
+            continue
+        if (code := city_country(place)) is not None and zipf_frequency(place.casefold(), "en") < _COMMON_WORD_ZIPF:
+            out.add(code)
+    return out
+
+
+def _place_state(entities: list[EntityMention], text: str, gazetteer: Gazetteer) -> None:
+    """A state body still without its state in a text whose places all lie in one state, and which names no other
+    state, takes that state ("Management and Data Storage center for the Safe City in Tashkent ... the Ministry of
+    Interior"; "The Regional Police Office, Hetauda, ... Bardibas Municipality"): a capital, a city of one country
+    or the dateline's place says where the story is (issue 13 round 17). Not when a body of another state is
+    known, nor when a country other than the places' one is named, unless only as a firm's nationality ("from
+    Israeli surveillance company NSO Group"), or priced in another state's currency; a body of a divided region
+    is left to :func:`_shared_region_bodies`. Confidence drops by ``DOCUMENT_COUNTRY_FACTOR``. Changes the
+    mentions in place."""
+    if not any(e.label == "GOV_AGENCY" and e.country is None for e in entities):
+        return
+    places = _places_states(text)
+    if (code := gazetteer.dateline_country(text)) is not None:
+        places.add(code)
+    if len(places) != 1:
+        return
+    state = next(iter(places))
+    if any(e.label == "GOV_AGENCY" and e.country and e.country != state for e in entities):
+        return
+    orgs = [e for e in entities if e.label == "ORG"]
+    named = {e.canonical for e in entities if e.label == "COUNTRY" and not any(
+        0 <= o.start - e.end <= _FIRM_NEAR and _FIRM_GAP.match(text[e.end : o.start]) for o in orgs)
+        and not _FIRM_NOUN_AFTER.match(text[e.end : e.end + _FIRM_NEAR])}
+    named |= {code for pattern, code in _STATE_CURRENCIES if pattern.search(text)}
+    if named - {state}:
+        return
+    regions = shared_region_states()
+    for e in entities:
+        if e.label == "GOV_AGENCY" and e.country is None and not any(
+                re.search(rf"\b{re.escape(k)}\b", e.text.casefold()) for k in regions):
+            e.country = state  # (a divided region's body keeps the none its own rule left on conflicting signals)
             e.confidence = round(e.confidence * DOCUMENT_COUNTRY_FACTOR, 3)
 
 def _unit_result(doc: Doc) -> _UnitResult:

@@ -26,8 +26,9 @@ def test_a_punjab_body_takes_the_state_of_the_capital_the_text_names(extractor: 
 
 
 def test_a_punjab_body_gets_no_state_when_the_signals_name_both(extractor: Extractor) -> None:
-    # made up: Lahore is in Pakistan, the price is in Indian rupees: the text does not say which Punjab
-    ext = extractor.extract_text("The Punjab Police bought drones in Lahore, and paid INR 5 crore for them.")
+    # made up: Amritsar is in India, the price is in Pakistani rupees: the text does not say which Punjab
+    ext = extractor.extract_text("The Punjab Police will buy 40 drones, paying 35 million PKR, officials in "
+                                 "Amritsar said.")
     assert agencies(ext).get("Punjab Police") is None
 
 
@@ -138,3 +139,26 @@ def test_a_candidate_for_a_post_is_no_body(extractor: Extractor) -> None:
     found = labels(ext)
     assert "Sheriff Candidate" not in found
     assert found.get("Dana Whitford") == {"PERSON"}
+
+
+# --- a body the text names without its state takes the state of the text's places
+
+
+def test_a_bare_ministry_takes_the_state_of_the_capital_the_story_is_set_in(extractor: Extractor) -> None:
+    # made up: Orvane is a fictional firm
+    ext = extractor.extract_text("A data centre for the Safe City project in Tashkent will be set up by the German "
+                                 "company Orvane, and the Ministry of Interior will run it.")
+    assert agencies(ext).get("Ministry of Interior") == "UZ"
+
+
+def test_a_bare_ministry_gets_no_state_when_the_places_lie_in_two_states(extractor: Extractor) -> None:
+    # made up: Tashkent and Almaty are capitals or cities of two states, whose ministry it is the text does not say
+    ext = extractor.extract_text("Data centres will be set up in Tashkent and Almaty, and the Ministry of Interior "
+                                 "will run them.")
+    assert agencies(ext).get("Ministry of Interior") is None
+
+
+def test_a_town_named_like_a_common_word_says_no_place(extractor: Extractor) -> None:
+    # made up: "Police" is also a town in Poland; the word says nothing about where the story is
+    ext = extractor.extract_text("Police Headquarters said the Ministry of Interior had approved the purchase.")
+    assert agencies(ext).get("Ministry of Interior") is None
