@@ -656,6 +656,9 @@ def _unit_result(doc: Doc) -> _UnitResult:
 _ARTICLE_PARTICLE = re.compile(r"^(?:al|el|as|ash|ad|an|ar)-", re.IGNORECASE)
 
 
+# a verb of speech right after a name ("Maqsood said", "Maniu told reporters", ", claimed")
+_SPEECH_AFTER = re.compile(r",? (?:said|says|told|tells|added|adds|claimed|stated|explained|informed|revealed)\b")
+
 def _surnames_are_people(text: str, raw: list[tuple[int, int, str, str, float]]) -> list[tuple[int, int, str, str, float]]:
     """An ORG that is only the surname of a person named in the document is that person ("Boris Livshits" ...
     "Livshits said"), and one that is a person's full name found elsewhere in the document is that person; an
@@ -672,6 +675,16 @@ def _surnames_are_people(text: str, raw: list[tuple[int, int, str, str, float]])
                 and len(bare) >= 3 and bare[:1].isupper():
             people.setdefault(bare, (e, can, conf))  # "Abdel Fattah al-Sisi" ... "Sisi's regime"
     full_names = {text[s:e]: can for s, e, lab, can, _ in raw if lab == "PERSON" and len(text[s:e].split()) > 1}
+    # (a one-word organisation guess that says something is the person of that name where one is named: a later
+    # word of a full name, "Yoosuf Maniu Mohamed" ... "Maniu said", or a one-word person elsewhere, "Maqsood told
+    # the meeting" ... "Maqsood said"; issue 13 round 17)
+    speakers: dict[str, str] = {}
+    for s, e, lab, can, _ in raw:
+        if lab == "PERSON":
+            words = text[s:e].split()
+            for w in words[1:] if len(words) > 1 else words:
+                if len(w) >= 3 and w[:1].isupper() and not w.isupper():
+                    speakers.setdefault(w, can)
     firms = {text[s:e].split()[0] for s, e, lab, _, conf in raw if lab == "ORG" and (
         len(text[s:e].split()) > 1 or conf == TYPED_CONFIDENCE)}  # a one-word name only where the text typed it
     out: list[tuple[int, int, str, str, float]] = []
@@ -683,6 +696,9 @@ def _surnames_are_people(text: str, raw: list[tuple[int, int, str, str, float]])
         if lab == "ORG" and words and all(w in people for w in words):
             if len(words) == 1:
                 out.append((s, e, "PERSON", people[words[0]][1], conf))
+            continue
+        if lab == "ORG" and len(words) == 1 and words[0] in speakers and _SPEECH_AFTER.match(text[e : e + 20]):
+            out.append((s, e, "PERSON", speakers[words[0]], conf))  # '"...," Maniu said' of Yoosuf Maniu Mohamed
             continue
         if lab == "ORG" and len(words) > 1 and text[s:e] in full_names:
             out.append((s, e, "PERSON", full_names[text[s:e]], conf))  # "affiliates of Kyriakos Mitsotakis"

@@ -1,6 +1,6 @@
 """ORG/agency precision and the state of a body of a divided region (issue 13 round 17), one test per kind of
 false name seen on probes the extractor was not tuned on. The minimal sentences are made up and name fictional
-firms and people (Telvanis Systems, Manoj Dervala, Sanjay Pelkar, Dana Whitford, Orvane,
+firms and people (Telvanis Systems, Yoosuf Maniu Mohamed, Manoj Dervala, Sanjay Pelkar, Dana Whitford, Orvane,
 marked so here), with no wrongdoing said of anyone; public bodies keep their real names but the facts told of them
 in these sentences are invented. One passage is real and cited with its page."""
 
@@ -162,3 +162,16 @@ def test_a_town_named_like_a_common_word_says_no_place(extractor: Extractor) -> 
     # made up: "Police" is also a town in Poland; the word says nothing about where the story is
     ext = extractor.extract_text("Police Headquarters said the Ministry of Interior had approved the purchase.")
     assert agencies(ext).get("Ministry of Interior") is None
+
+
+# --- a surname alone is no firm
+
+
+def test_a_later_word_of_a_full_name_that_speaks_is_that_person(extractor: Extractor) -> None:
+    # made up: Yoosuf Maniu Mohamed is a fictional official here; the quote is invented
+    ext = extractor.extract_text("Customs Commissioner General Yoosuf Maniu Mohamed announced the purchase. \"Drones "
+                                 "are an effective way to monitor vessels coming from outside our territory,\" Maniu "
+                                 "said.")
+    found = labels(ext)
+    assert found.get("Maniu") == {"PERSON"}
+    assert found.get("Yoosuf Maniu Mohamed") == {"PERSON"}
