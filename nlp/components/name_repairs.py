@@ -1462,3 +1462,28 @@ def names_of_funds_and_projects(doc: Doc, ents: list[Span], conf: Conf, known: f
                 and doc[e.end + 1].text in dropped:
             dropped.add(e.text)
     return [e for e in ents if not (e.label_ == "ORG" and e.text in dropped and not _is_known(e, conf, known))]
+
+
+def bodies_joined_to_firms(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float) -> list[Span]:
+    """An agency guess that runs over "and" into the name of a firm the text names on its own elsewhere ("the
+    Serbian Ministry of Interior and Huawei signed a Memorandum", with "Huawei" or "Huawei Technologies" named
+    before) is two parties:
+    the body up to "and" and the firm after it (issue 13 round 17); also where the body's first words are a
+    gazetteer agency's, which lends the whole span its confidence. Run by ``redflag_entities`` after its rules
+    that lengthen bodies' names, which make such spans."""
+    # (the firm's name as one whole span of its own, not a common word: "Science and Technology" stays whole)
+    # ("Huawei Technologies" gives "Huawei" too)
+    firms = {e.text for e in ents if e.label_ == "ORG" and not (len(e) == 1 and zipf_frequency(e[0].lower_, "en") >= 4)}
+    firms |= {e[0].text for e in ents if e.label_ == "ORG" and len(e) > 1 and e[0].is_title
+              and zipf_frequency(e[0].lower_, "en") < 4}
+    out = []
+    for e in ents:
+        if e.label_ == "GOV_AGENCY" and len(e) >= 3:
+            cut = next((k for k in range(e.start + 1, e.end - 1) if doc[k].lower_ == "and"
+                        and doc[k + 1 : e.end].text in firms and e.end - k - 1 <= 3), None)
+            if cut is not None:
+                out.append(_new(doc, e.start, cut, "GOV_AGENCY", conf, conf.get((e.start_char, e.end_char), new)))
+                out.append(_new(doc, cut + 1, e.end, "ORG", conf, new))
+                continue
+        out.append(e)
+    return out
