@@ -189,3 +189,17 @@ def test_a_body_joined_to_a_firm_named_before_is_two_parties(extractor: Extracto
     assert "Ministry of Interior and Huawei" not in found
     assert found.get("Ministry of Interior") == {"GOV_AGENCY"}
     assert found.get("Huawei") == {"ORG"}
+
+
+# --- a work named short is no person
+
+
+def test_real_atlas_of_surveillance_named_short_is_no_person(extractor: Extractor) -> None:
+    # https://journal.facil.services/p/i/?a=normal&rid=672419303433b&search=author%3A%22Beryl+Lipton%22 (EFF,
+    # "The Atlas of Surveillance Expands Its Data on Police Surveillance Technology: 2024 in Review", dev set)
+    ext = extractor.extract_text(
+        "EFF’s Atlas of Surveillance is one of the most useful resources for those who want to understand the use "
+        "of police surveillance by local law enforcement agencies across the United States. We also saw many "
+        "great uses of the Atlas from journalists, students, and researchers, as well as a growing number of "
+        "contributors.")
+    assert "PERSON" not in labels(ext).get("Atlas", set())
