@@ -622,7 +622,7 @@ def _place_state(entities: list[EntityMention], text: str, gazetteer: Gazetteer)
         places.add(code)
     if len(places) != 1:
         return
-    state = next(iter(places))
+    state = next(iter(places))  # (every place of the text lies in this state)
     if any(e.label == "GOV_AGENCY" and e.country and e.country != state for e in entities):
         return
     orgs = [e for e in entities if e.label == "ORG"]
@@ -633,11 +633,19 @@ def _place_state(entities: list[EntityMention], text: str, gazetteer: Gazetteer)
     if named - {state}:
         return
     regions = shared_region_states()
+    dateline = gazetteer.dateline_country(text)
     for e in entities:
         if e.label == "GOV_AGENCY" and e.country is None and not any(
                 re.search(rf"\b{re.escape(k)}\b", e.text.casefold()) for k in regions):
-            e.country = state  # (a divided region's body keeps the none its own rule left on conflicting signals)
-            e.confidence = round(e.confidence * DOCUMENT_COUNTRY_FACTOR, 3)
+            # (a divided region's body keeps the none its own rule left on conflicting signals; a body takes the
+            # state only from a place of its own paragraph or the dateline: a text of several stories pasted
+            # together has a place in one of them)
+            start = text.rfind("\n\n", 0, e.start) + 1
+            end = text.find("\n\n", e.end)
+            if dateline == state or _places_states(text[start : end if end >= 0 else len(text)]) == {state}:
+                e.country = state
+                e.confidence = round(e.confidence * DOCUMENT_COUNTRY_FACTOR, 3)
+
 
 def _unit_result(doc: Doc) -> _UnitResult:
     conf = {(s, e): c for s, e, c in (doc._.redflag_conf or [])}

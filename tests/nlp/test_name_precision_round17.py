@@ -203,3 +203,12 @@ def test_real_atlas_of_surveillance_named_short_is_no_person(extractor: Extracto
         "great uses of the Atlas from journalists, students, and researchers, as well as a growing number of "
         "contributors.")
     assert "PERSON" not in labels(ext).get("Atlas", set())
+
+
+def test_a_body_takes_the_place_state_only_from_its_own_paragraph_or_the_dateline(extractor: Extractor) -> None:
+    # made up: two stories pasted together; Tashkent is named in the first only, the second body's state is unsaid
+    ext = extractor.extract_text("A data centre will be set up in Tashkent, and the Ministry of Interior will run "
+                                 "it.\n\nOne such machine has been assigned to the Terrorism Investigation Division.")
+    found = agencies(ext)
+    assert found.get("Ministry of Interior") == "UZ"
+    assert found.get("Terrorism Investigation Division") is None
