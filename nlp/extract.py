@@ -23,6 +23,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from wordfreq import zipf_frequency
 
 from nlp.components.common import OUTPUT_LABELS, aux_spans
 from nlp.components.contract_parties import names_description
@@ -37,7 +38,14 @@ from nlp.components.events import (
 )
 from nlp.components.ruler import COUNTRY_IN_NAME, LEADER_IN_NAME
 from nlp.components.state_bodies import us_legislative_name
-from nlp.gazetteer import Gazetteer, capital_cities, observer_keys
+from nlp.gazetteer import (
+    Gazetteer,
+    capital_cities,
+    capital_countries,
+    city_country,
+    observer_keys,
+    shared_region_states,
+)
 from nlp.normalize import Coreference, acronym, display_name, name_key
 from nlp.pipeline import build_pipeline
 from nlp.text import Prepared, check_language, clean, prepare, split_units
@@ -245,6 +253,8 @@ class Extractor:
         _short_forms_of_bodies(ext.entities)
         _one_state_documents(ext.entities, p.text)
         _dateline_state(ext.entities, p.text, self.nlp.get_pipe("redflag_entities").gazetteer)  # type: ignore[attr-defined]
+        _shared_region_bodies(ext.entities, p.text, self.nlp.get_pipe("redflag_entities").gazetteer)  # type: ignore[attr-defined]
+        _place_state(ext.entities, p.text, self.nlp.get_pipe("redflag_entities").gazetteer)  # type: ignore[attr-defined]
         for ev in events:
             roles: dict[str, str | list[str]] = {}
             for role, mentions in ev["roles"].items():
@@ -530,6 +540,113 @@ def _dateline_state(entities: list[EntityMention], text: str, gazetteer: Gazette
             e.confidence = round(e.confidence * DOCUMENT_COUNTRY_FACTOR, 3)
 
 
+
+# a currency that only one state issues, written as its code or name ("35 million PKR", "INR 2 crore", "Tk 40
+# crore"); "Rs." is the rupee of India, Pakistan, Nepal and Sri Lanka alike and says nothing between them
+_STATE_CURRENCIES = (
+    (re.compile(r"\bPKR\b|\bPak(?:istani)? ?rupees?\b", re.IGNORECASE), "PK"),
+    (re.compile(r"\bINR\b|\u20b9|\bIndian rupees?\b", re.IGNORECASE), "IN"),
+    (re.compile(r"\bBDT\b|\bTk\.? ?\d|\btaka\b", re.IGNORECASE), "BD"),
+)
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}\b")
+
+
+def _shared_region_bodies(entities: list[EntityMention], text: str, gazetteer: Gazetteer) -> None:
+    """A state body of a region two states share ("Punjab Police", "the Punjab government", "Kashmir Police",
+    "West Bengal police") still without its state takes the one of those states the document's other signals name:
+    a country mention, another body's state, the dateline's place, a capital or a city of one country named in the
+    text ("Lahore", "Islamabad", "Amritsar"), a currency only that state issues ("PKR", "INR", "Tk"). None when
+    the signals name both states or neither (issue 13 round 17: "the Punjab Police plan to acquire 25 drones, with a
+    budget allocation of 35 million PKR"). Confidence drops by ``DOCUMENT_COUNTRY_FACTOR``, as for the document's
+    one state. Changes the mentions in place."""
+    regions = shared_region_states()
+    todo: list[tuple[EntityMention, frozenset[str]]] = []
+    for e in entities:
+        if e.label == "GOV_AGENCY" and e.country is None:
+            words = e.text.casefold()
+            states = frozenset().union(*(v for k, v in regions.items() if re.search(rf"\b{re.escape(k)}\b", words)))
+            if states:
+                todo.append((e, states))
+    if not todo:
+        return
+    signals: set[str] = {e.canonical for e in entities if e.label == "COUNTRY"}
+    signals |= {e.country for e in entities if e.label == "GOV_AGENCY" and e.country}
+    if (code := gazetteer.dateline_country(text)) is not None:
+        signals.add(code)
+    signals |= _places_states(text)
+    signals |= {code for pattern, code in _STATE_CURRENCIES if pattern.search(text)}
+    for e, states in todo:
+        named = signals & states
+        if len(named) == 1:
+            e.country = next(iter(named))
+            e.confidence = round(e.confidence * DOCUMENT_COUNTRY_FACTOR, 3)
+
+
+# a city name that is also a common English word ("Police", a Polish town; "March", "Reading", "Mission") says no
+# place: wordfreq's Zipf frequency at or above this marks one
+_COMMON_WORD_ZIPF = 4.0
+
+
+def _places_states(text: str) -> set[str]:
+    """The states of the capitals ("Islamabad", "Tashkent") and of the cities of one country (GeoNames, 15,000
+    people or more: "Lahore", "Hetauda") that ``text`` names in title case; a city name that is a common English
+    word does not count, nor a capital that opens a sentence before a lower-case word ("Male officers ...")."""
+    capitals = capital_countries()
+    out: set[str] = set()
+    for m in _CAPITALISED_RUN.finditer(text):
+        place = m.group(0)
+        code = capitals.get(place.casefold())
+        if code is not None:
+            opening = m.start() == 0 or text[max(0, m.start() - 2) : m.start()].strip() in (".", "")
+            if not (opening and re.match(r"\s+[a-z]", text[m.end() :])):
+                out.add(code)
+            continue
+        if (code := city_country(place)) is not None and zipf_frequency(place.casefold(), "en") < _COMMON_WORD_ZIPF:
+            out.add(code)
+    return out
+
+
+def _place_state(entities: list[EntityMention], text: str, gazetteer: Gazetteer) -> None:
+    """A state body still without its state in a text whose places all lie in one state, and which names no other
+    state, takes that state ("Management and Data Storage center for the Safe City in Tashkent ... the Ministry of
+    Interior"; "The Regional Police Office, Hetauda, ... Bardibas Municipality"): a capital, a city of one country
+    or the dateline's place says where the story is (issue 13 round 17). Not when a body of another state is
+    known, nor when a country other than the places' one is named, unless only as a firm's nationality ("from
+    Israeli surveillance company NSO Group"), or priced in another state's currency; a body of a divided region
+    is left to :func:`_shared_region_bodies`. Confidence drops by ``DOCUMENT_COUNTRY_FACTOR``. Changes the
+    mentions in place."""
+    if not any(e.label == "GOV_AGENCY" and e.country is None for e in entities):
+        return
+    places = _places_states(text)
+    if (code := gazetteer.dateline_country(text)) is not None:
+        places.add(code)
+    if len(places) != 1:
+        return
+    state = next(iter(places))  # (every place of the text lies in this state)
+    if any(e.label == "GOV_AGENCY" and e.country and e.country != state for e in entities):
+        return
+    orgs = [e for e in entities if e.label == "ORG"]
+    named = {e.canonical for e in entities if e.label == "COUNTRY" and not any(
+        0 <= o.start - e.end <= _FIRM_NEAR and _FIRM_GAP.match(text[e.end : o.start]) for o in orgs)
+        and not _FIRM_NOUN_AFTER.match(text[e.end : e.end + _FIRM_NEAR])}
+    named |= {code for pattern, code in _STATE_CURRENCIES if pattern.search(text)}
+    if named - {state}:
+        return
+    regions = shared_region_states()
+    dateline = gazetteer.dateline_country(text)
+    for e in entities:
+        if e.label == "GOV_AGENCY" and e.country is None and not any(
+                re.search(rf"\b{re.escape(k)}\b", e.text.casefold()) for k in regions):
+            # (a divided region's body keeps the none its own rule left on conflicting signals; a body takes the
+            # state only from a place of its own paragraph or the dateline: a text of several stories pasted
+            # together has a place in one of them)
+            start = text.rfind("\n\n", 0, e.start) + 1
+            end = text.find("\n\n", e.end)
+            if dateline == state or _places_states(text[start : end if end >= 0 else len(text)]) == {state}:
+                e.country = state
+                e.confidence = round(e.confidence * DOCUMENT_COUNTRY_FACTOR, 3)
+
+
 def _unit_result(doc: Doc) -> _UnitResult:
     conf = {(s, e): c for s, e, c in (doc._.redflag_conf or [])}
     ents = [(e.start_char, e.end_char, e.label_, e.kb_id_ or e.text, conf.get((e.start_char, e.end_char), 0.7))
@@ -547,6 +664,9 @@ def _unit_result(doc: Doc) -> _UnitResult:
 _ARTICLE_PARTICLE = re.compile(r"^(?:al|el|as|ash|ad|an|ar)-", re.IGNORECASE)
 
 
+# a verb of speech right after a name ("Maqsood said", "Maniu told reporters", ", claimed")
+_SPEECH_AFTER = re.compile(r",? (?:said|says|told|tells|added|adds|claimed|stated|explained|informed|revealed)\b")
+
 def _surnames_are_people(text: str, raw: list[tuple[int, int, str, str, float]]) -> list[tuple[int, int, str, str, float]]:
     """An ORG that is only the surname of a person named in the document is that person ("Boris Livshits" ...
     "Livshits said"), and one that is a person's full name found elsewhere in the document is that person; an
@@ -563,6 +683,16 @@ def _surnames_are_people(text: str, raw: list[tuple[int, int, str, str, float]])
                 and len(bare) >= 3 and bare[:1].isupper():
             people.setdefault(bare, (e, can, conf))  # "Abdel Fattah al-Sisi" ... "Sisi's regime"
     full_names = {text[s:e]: can for s, e, lab, can, _ in raw if lab == "PERSON" and len(text[s:e].split()) > 1}
+    # (a one-word organisation guess that says something is the person of that name where one is named: a later
+    # word of a full name, "Yoosuf Maniu Mohamed" ... "Maniu said", or a one-word person elsewhere, "Maqsood told
+    # the meeting" ... "Maqsood said"; issue 13 round 17)
+    speakers: dict[str, str] = {}
+    for s, e, lab, can, _ in raw:
+        if lab == "PERSON":
+            words = text[s:e].split()
+            for w in words[1:] if len(words) > 1 else words:
+                if len(w) >= 3 and w[:1].isupper() and not w.isupper():
+                    speakers.setdefault(w, can)
     firms = {text[s:e].split()[0] for s, e, lab, _, conf in raw if lab == "ORG" and (
         len(text[s:e].split()) > 1 or conf == TYPED_CONFIDENCE)}  # a one-word name only where the text typed it
     out: list[tuple[int, int, str, str, float]] = []
@@ -574,6 +704,9 @@ def _surnames_are_people(text: str, raw: list[tuple[int, int, str, str, float]])
         if lab == "ORG" and words and all(w in people for w in words):
             if len(words) == 1:
                 out.append((s, e, "PERSON", people[words[0]][1], conf))
+            continue
+        if lab == "ORG" and len(words) == 1 and words[0] in speakers and _SPEECH_AFTER.match(text[e : e + 20]):
+            out.append((s, e, "PERSON", speakers[words[0]], conf))  # '"...," Maniu said' of Yoosuf Maniu Mohamed
             continue
         if lab == "ORG" and len(words) > 1 and text[s:e] in full_names:
             out.append((s, e, "PERSON", full_names[text[s:e]], conf))  # "affiliates of Kyriakos Mitsotakis"

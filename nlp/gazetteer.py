@@ -102,6 +102,33 @@ def capital_cities() -> frozenset[str]:
     return frozenset(c.casefold() for _, cols in _rows("countries.tsv", 5) for c in _split(cols[4]))
 
 
+
+@cache
+def capital_countries() -> dict[str, str]:
+    """Capital (casefolded) -> the ISO code of its country, from ``countries.tsv`` ("islamabad" -> "PK")."""
+    return {c.casefold(): cols[0].upper() for _, cols in _rows("countries.tsv", 5) for c in _split(cols[4])}
+
+
+# regions divided between two states whose first-level units the ISO 3166-2 names do not pair (the partitions of
+# 1947: Kashmir between India's "Jammu and Kashmir" and Pakistan's "Azad Jammu and Kashmir", Bengal between India's
+# "West Bengal" and Bangladesh); "Punjab" comes from the ISO names themselves (IN-PB, PK-PB)
+_DIVIDED_REGIONS = {"kashmir": frozenset({"IN", "PK"}), "bengal": frozenset({"IN", "BD"})}
+
+
+@cache
+def shared_region_states() -> dict[str, frozenset[str]]:
+    """Casefolded name of a region several states share -> those states ("punjab" -> {"IN", "PK"}): the
+    first-level subdivisions of :func:`shared_subdivisions` with their countries, and the divided regions of
+    ``_DIVIDED_REGIONS``."""
+    import pycountry
+
+    names = shared_subdivisions()
+    out: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.type in _SUBDIVISION_TYPES and sub.name.casefold() in names:
+            out.setdefault(sub.name.casefold(), set()).add(sub.country_code)
+    return {**{k: frozenset(v) for k, v in out.items()}, **_DIVIDED_REGIONS}
+
 # first-level subdivisions of ISO 3166-2 (pycountry) whose names read as places in news ("Florida", "Yangon",
 # "New South Wales"); districts, departments, municipalities and counties are left out: their names are often
 # firms' or words ("Meta" is a Colombian department)
@@ -183,6 +210,11 @@ def _city_countries() -> dict[str, set[str]]:
     for word in _NOT_CITY_WORDS:
         out.pop(word, None)
     return out
+
+
+def is_city_name(text: str) -> bool:
+    """True for the name of a GeoNames city of 15,000 people or more in any country ("Pune", "Hyderabad")."""
+    return _ascii_fold(text.strip()) in _city_countries()
 
 
 def city_country(text: str) -> str | None:

@@ -19,7 +19,7 @@ from wordfreq import zipf_frequency
 
 import nlp.components.common as common
 from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
-from nlp.components.name_repairs import HONORIFICS, RANKS, _un_body, repair_names
+from nlp.components.name_repairs import HONORIFICS, RANKS, _un_body, bodies_joined_to_firms, repair_names
 from nlp.components.ruler import (
     _MODEL_WORDS,
     LEADER_HEADS,
@@ -393,6 +393,7 @@ class EntityNormalizer:
                                         and (_in_dateline(e) or _opening_common_word(e) or _ends_in_preposition(e)))]
         ents = _people_by_initials(doc, ents)
         ents = self._firms_joined_by_and(doc, ents, conf)
+        ents = bodies_joined_to_firms(doc, ents, conf, self.gaz_conf, self.remap_conf)
         doc.ents = filter_spans(ents)
         set_aux(doc, aux)
         doc._.redflag_conf = [[s, e, c] for (s, e), c in conf.items()]

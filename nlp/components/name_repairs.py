@@ -33,6 +33,7 @@ from rigour.names import extract_org_types
 from spacy.tokens import Doc, Span, Token
 from wordfreq import zipf_frequency
 
+from nlp.gazetteer import is_city_name
 from nlp.normalize import name_key
 
 Conf = dict[tuple[int, int], float]
@@ -110,6 +111,9 @@ def repair_names(doc: Doc, ents: list[Span], conf: Conf, known: float, new: floa
     ents = places_named_by_their_kind(ents, conf, known)
     ents = places_described_as_places(ents, conf, known)
     ents = round14_repairs(doc, ents, conf, known, new, legal_forms)
+    ents = places_taken_for_firms(doc, ents, conf, known)
+    ents = names_of_funds_and_projects(doc, ents, conf, known)
+    ents = persons_after_articles(doc, ents, conf, known, new)
     return split_joined_firms(doc, ents, conf, known, new)
 
 
@@ -895,7 +899,9 @@ def words_of_capitals_runs(doc: Doc, ents: list[Span], conf: Conf, known: float)
 _POST_FIRST = frozenset({"minister", "inspector", "secretary", "ambassador", "consul", "attaché", "attache",
                          "director", "commissioner", "governor", "envoy", "undersecretary"})
 _POST_LAST = frozenset({"attaché", "attache", "minister", "super", "superintendent", "ambassador", "consul", "envoy",
-                        "commissioner", "secretary", "spokesperson", "spokesman", "spokeswoman"})
+                        "commissioner", "secretary", "spokesperson", "spokesman", "spokeswoman", "candidate"})
+# words that grade a post before its name ("Additional Commissioner of Police", "Deputy Director of ...")
+_POST_GRADES = frozenset({"additional", "deputy", "assistant", "joint", "senior", "acting", "former", "special"})
 
 
 def posts_taken_for_bodies(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
@@ -906,17 +912,39 @@ def posts_taken_for_bodies(doc: Doc, ents: list[Span], conf: Conf, known: float)
     out = []
     for e in ents:
         if e.label_ in ("ORG", "GOV_AGENCY") and len(e) >= 2 and not _is_known(e, conf, known) and e[0].is_title:
-            first, last = e[0].lower_, e[-1].lower_
-            if first in _POST_FIRST and (e[1].lower_ in ("of", "for", "general", "-", "to")) \
+            k = 1 if e[0].lower_ in _POST_GRADES and len(e) >= 3 else 0
+            first, last = e[k].lower_, e[-1].lower_
+            if first in _POST_FIRST and (e[k + 1].lower_ in ("of", "for", "general", "-", "to")) \
                     or last in _POST_LAST and e[-1].is_title:
                 if e.end + 2 < len(doc) and doc[e.end].text == "(" and doc[e.end + 2].text == ")" \
                         and doc[e.end + 1].is_upper:
                     posts.add(doc[e.end + 1].text)
                 continue
         out.append(e)
+    posts |= _acronyms_of_lower_case_posts(doc, out)
     if not posts:
         return out
     return [e for e in out if not (e.label_ in ("ORG", "GOV_AGENCY") and e.text in posts and not _is_known(e, conf, known))]
+
+
+def _acronyms_of_lower_case_posts(doc: Doc, ents: list[Span]) -> set[str]:
+    """Acronyms in brackets after a post written in lower case whose initials they are ("Rajasthan director general
+    of police (DGP) Manoj Bhatt", "the inspector general (IG)"): a person's office at each use, no body (issue 13
+    round 17)."""
+    found: set[str] = set()
+    for e in ents:
+        if e.label_ not in ("ORG", "GOV_AGENCY") or len(e) != 1 or not e.text.isupper() or e.start < 2 \
+                or doc[e.start - 1].text != "(" or e.end >= len(doc) or doc[e.end].text != ")":
+            continue
+        words = [t for t in doc[max(0, e.start - 1 - 2 * len(e.text)) : e.start - 1] if t.is_alpha]
+        for n in range(len(e.text), len(words) + 1):
+            run = words[-n:]
+            content = [t for t in run if t.lower_ not in ("of", "for", "and", "the")]
+            if all(t.is_lower for t in run) and "".join(t.text[0] for t in content).upper() == e.text \
+                    and any(t.lower_ in _POST_FIRST or t.lower_ in _POST_LAST for t in content):
+                found.add(e.text)
+                break
+    return found
 
 
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
@@ -1371,3 +1399,107 @@ def people_named_after_post_words(doc: Doc, ents: list[Span], conf: Conf, known:
             added.append(_new(doc, i, k, "PERSON", conf, new))
         i = max(k, i + 1)
     return ents + added if added else ents
+
+
+# words before a place in running prose ("a company in Pune", "the old city of Hyderabad")
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside"})
+_PLACE_NOUNS = frozenset({"city", "town", "district", "village", "province", "state", "municipality"})
+
+
+def places_taken_for_firms(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
+    """A one-word organisation or person guess that is the name of a city (GeoNames, 15,000 people or more, any country) and
+    stands where a place stands is that place, no party (issue 13 round 17): after "in", "at", "near" ("the
+    contract was bagged by the company in Pune"), after "city of" ("the old city of Hyderabad"), set off by commas
+    after a body's name ("The Regional Police Office, Hetauda, ..."), or opening a text's first line before a
+    comma (a dateline: "Siegen, Deutschland - "). A firm named like a city ("Orange") is left where ner reads it
+    as a party: as a subject, an object or a modifier."""
+    out = []
+    for e in ents:
+        if e.label_ in ("ORG", "PERSON") and len(e) == 1 and e[0].is_title and not _is_known(e, conf, known) \
+                and is_city_name(e.text) and _place_position(doc, e, ents):
+            continue
+        out.append(e)
+    return out
+
+
+def _place_position(doc: Doc, e: Span, ents: list[Span]) -> bool:
+    i = e.start
+    before = doc[i - 1] if i > 0 else None
+    after = doc[e.end] if e.end < len(doc) else None
+    if before is not None and before.lower_ in _PLACE_PREPOSITIONS:
+        return True
+    if before is not None and before.lower_ == "of" and i > 1 and doc[i - 2].lower_ in _PLACE_NOUNS:
+        return True
+    if before is not None and before.text == "," and after is not None and after.text in (",", ".") and i > 1 \
+            and any(x.end == i - 1 and x.label_ in ("GOV_AGENCY", "ORG") and len(x) > 1 for x in ents):
+        return True
+    return i == 0 and after is not None and after.text == ","
+
+
+# lower-case nouns for money, a project or an event that a name before them only qualifies ("the City's 2015 JAG
+# funds", "under CCTNS project", "the Public Safety budget", "the BOOT model", "the Pran Pratishtha ceremony"): the
+# name is the programme's, the fund's or the event's, not a party's; nouns for goods ("Huawei cameras") are not here
+_NON_PARTY_HEADS = frozenset({"funds", "budget", "budgets", "dollars", "allocation", "facility", "project", "projects",
+                              "programme", "programmes", "program", "programs", "scheme", "schemes", "portal", "model",
+                              "ceremony", "temple", "initiative", "mission"})
+
+
+def names_of_funds_and_projects(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
+    """An organisation guess that only qualifies the lower-case noun for a fund, budget, project, scheme, portal,
+    model or ceremony right after it ("2015 JAG funds", "the CCTNS project", "Communications Monitoring facility")
+    is that thing's name, no party; the same name elsewhere in the text, and the long form whose acronym it is
+    ("Crime and Criminal Tracking Network and Systems (CCTNS)"), go with it (issue 13 round 17)."""
+    dropped: set[str] = set()
+    for e in ents:
+        if e.label_ == "ORG" and not _is_known(e, conf, known) and e.end < len(doc):
+            nxt = doc[e.end]
+            if nxt.lower_ in _NON_PARTY_HEADS and nxt.is_lower and e[-1].head.i == nxt.i and e[-1].dep_ in (
+                    "compound", "nmod", "amod"):
+                dropped.add(e.text)
+    if not dropped:
+        return ents
+    for e in ents:  # "Crime and Criminal Tracking Network and Systems (CCTNS)": the long form of a dropped acronym
+        if e.label_ == "ORG" and e.end + 2 < len(doc) and doc[e.end].text == "(" and doc[e.end + 2].text == ")" \
+                and doc[e.end + 1].text in dropped:
+            dropped.add(e.text)
+    return [e for e in ents if not (e.label_ == "ORG" and e.text in dropped and not _is_known(e, conf, known))]
+
+
+def bodies_joined_to_firms(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float) -> list[Span]:
+    """An agency guess that runs over "and" into the name of a firm the text names on its own elsewhere ("the
+    Serbian Ministry of Interior and Huawei signed a Memorandum", with "Huawei" or "Huawei Technologies" named
+    before) is two parties:
+    the body up to "and" and the firm after it (issue 13 round 17); also where the body's first words are a
+    gazetteer agency's, which lends the whole span its confidence. Run by ``redflag_entities`` after its rules
+    that lengthen bodies' names, which make such spans."""
+    # (the firm's name as one whole span of its own, not a common word: "Science and Technology" stays whole)
+    # ("Huawei Technologies" gives "Huawei" too)
+    firms = {e.text for e in ents if e.label_ == "ORG" and not (len(e) == 1 and zipf_frequency(e[0].lower_, "en") >= 4)}
+    firms |= {e[0].text for e in ents if e.label_ == "ORG" and len(e) > 1 and e[0].is_title
+              and zipf_frequency(e[0].lower_, "en") < 4}
+    out = []
+    for e in ents:
+        if e.label_ == "GOV_AGENCY" and len(e) >= 3:
+            cut = next((k for k in range(e.start + 1, e.end - 1) if doc[k].lower_ == "and"
+                        and doc[k + 1 : e.end].text in firms and e.end - k - 1 <= 3), None)
+            if cut is not None:
+                out.append(_new(doc, e.start, cut, "GOV_AGENCY", conf, conf.get((e.start_char, e.end_char), new)))
+                out.append(_new(doc, cut + 1, e.end, "ORG", conf, new))
+                continue
+        out.append(e)
+    return out
+
+
+def persons_after_articles(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float) -> list[Span]:
+    """A one-word person guess right after an article that opens a longer title-case name of the text ("great
+    uses of the Atlas", where the text names the Atlas of Surveillance, a database) is that work named short, no
+    person (issue 13 round 17). Other persons after an article are left: on the real set's counted half dropping
+    them all lost five entities found before."""
+    out = []
+    for e in ents:
+        if e.label_ == "PERSON" and len(e) == 1 and e.start > 0 and doc[e.start - 1].lower_ in ("the", "a", "an") \
+                and not _is_known(e, conf, known) and re.search(
+                    rf"\b{re.escape(e.text)} (?:of|for|on) (?:the )?[A-Z]", doc.text):
+            continue
+        out.append(e)
+    return out
