@@ -198,7 +198,9 @@ def _brackets(item: str) -> tuple[str, list[str]]:
             if depth == 0:
                 start = i + 1
             depth += 1
-        elif ch == ")" and depth:
+        elif ch == ")":
+            if not depth:
+                continue  # "Jordanian Navy)": a bracket closed twice in the entry
             depth -= 1
             if depth == 0:
                 inner.append(item[start:i].strip())
