@@ -2,7 +2,7 @@
 
 Usage (each copy read from disk; nothing is fetched; pyyaml from the dev extra):
     .venv/bin/python scripts/build_agencies_public.py --usagov agencies.sql --govuk data.jsonl \
-        --intel intelligence-agencies.json --opensanctions datasets/ [--out nlp/data/agencies_public.tsv]
+        --intel intelligence-agencies.json --opensanctions datasets/ --factbook factbook.json/ [--out nlp/data/agencies_public.tsv]
 
 - ``--usagov``: USA.gov's A-Z index of federal agencies as copied by GSA's Solicitation Review Tool
   (github.com/GSA/srt-api, db/scripts/agencies.sql: id, agency, acronym). US government work, public domain.
@@ -14,12 +14,19 @@ Usage (each copy read from disk; nothing is fetched; pyyaml from the dev extra):
 - ``--opensanctions``: a folder of OpenSanctions dataset metadata files (github.com/opensanctions/opensanctions,
   datasets/**/*.yml, MIT): each list's publisher with ``official: true`` and an ISO country (ministries, police
   forces, financial intelligence units, sanctions authorities), ``name_en``/``name``/``acronym``.
+- ``--factbook``: the CIA World Factbook's country profiles as kept by github.com/factbook/factbook.json (one JSON
+  file per country, ``**/*.json``): the field "Military and Security" > "Military and security forces" names each
+  state's armed services, police forces, gendarmeries, coast guards and border guards and the ministries they answer
+  to ("Ministry of Home Affairs: Bangladesh Police, Border Guard Bangladesh (BGB), ... Rapid Action Battalion (RAB)").
+  The country is the profile's ("Government" > "Country name" > "conventional short form"). US government work,
+  public domain; the copy is dedicated to the public domain.
 The precision guards are nlp.public_agencies' (documented there).
 """
 
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import re
 import sys
@@ -27,11 +34,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import countrynames  # noqa: E402
+import pycountry  # noqa: E402
+from wordfreq import zipf_frequency  # noqa: E402
+
 from nlp.public_agencies import (  # noqa: E402
     PublicAgency,
     country_code,
     finalize,
     generic_name,
+    is_english_word,
+    looks_like_acronym,
     names_a_body,
     native_name_kept,
 )
@@ -53,6 +66,9 @@ SOURCES = {
     "wikipedia-intel": ("Wikipedia, List of intelligence agencies (en.wikipedia.org/wiki/List_of_intelligence_agencies), "
                         "copy in github.com/MISP/misp-galaxy clusters/intelligence-agencies.json @9434ace4 (2026-08-06); "
                         "CC BY-SA 4.0"),
+    "factbook-forces": ("CIA, The World Factbook, field \"Military and security forces\" of each country profile "
+                        "(www.cia.gov/the-world-factbook/), copy in github.com/factbook/factbook.json **/*.json "
+                        "@8662a8b1 (2026-05-17); US government work, public domain (the copy: public domain dedication)"),
 }
 
 
@@ -148,12 +164,145 @@ def opensanctions(folder: Path) -> list[PublicAgency]:
     return rows
 
 
+_TAGS = re.compile(r"<[^>]+>")
+_NAME_PARTICLES = {"of", "the", "and", "for", "on", "in", "de", "del", "la", "y", "et", "du", "des"}
+_YEAR = re.compile(r"\s*\((?:19|20)\d\d\)")  # "(2025)": the year the entry was updated
+
+
+def _top_level_split(text: str, separators: str) -> list[str]:
+    """``text`` cut at each of ``separators`` outside brackets."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth = max(0, depth + (ch == "(") - (ch == ")"))  # "Jordanian Navy)": a bracket closed twice
+        if depth == 0 and ch in separators:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _outside_brackets(text: str, pattern: str) -> list[tuple[int, int]]:
+    """The spans of ``pattern`` in ``text`` outside brackets."""
+    depth_at = [0] * (len(text) + 1)
+    for i, ch in enumerate(text):
+        depth_at[i + 1] = max(0, depth_at[i] + (ch == "(") - (ch == ")"))
+    return [m.span() for m in re.finditer(pattern, text) if depth_at[m.start()] == 0]
+
+
+def _brackets(item: str) -> tuple[str, list[str]]:
+    """"Royal Malaysia Police (RMP or Polis Diraja Malaysia, PDRM)" -> the name without its brackets and the texts
+    inside them, outermost only."""
+    inner, name, depth, start = [], [], 0, 0
+    for i, ch in enumerate(item):
+        if ch == "(":
+            if depth == 0:
+                start = i + 1
+            depth += 1
+        elif ch == ")":
+            if not depth:
+                continue  # "Jordanian Navy)": a bracket closed twice in the entry
+            depth -= 1
+            if depth == 0:
+                inner.append(item[start:i].strip())
+        elif depth == 0:
+            name.append(ch)
+    return re.sub(r"\s+", " ", "".join(name)).strip(" ,.;"), inner
+
+
+def factbook_forces(text: str) -> list[tuple[str, list[str]]]:
+    """The bodies a Factbook "Military and security forces" text names, each with its aliases: parents before a
+    colon ("Ministry of Interior: ..."), members of an "includes" list in brackets, alternative names ("aka", "or",
+    the native name and acronym in brackets)."""
+    text = _YEAR.sub("", html.unescape(_TAGS.sub(" ", text.replace("<br>", ";"))))
+    items: list[str] = []
+    for segment in _top_level_split(text, ";"):
+        parent, colon, members = segment.rpartition(":") if ":" in _brackets(segment)[0] else ("", "", segment)
+        if colon:  # "Coordinating Ministry for Political, Legal, and Security Affairs: ...": one name
+            items.append(parent)
+        # "(includes National Guard and the Volunteer Force)": two bodies; "Security and Civil Defense Corps": one
+        for part in _top_level_split(members, ","):
+            start = 0
+            for begin, end in _outside_brackets(part, r"\s+and\s+(?=the\s)"):
+                items.append(part[start:begin])
+                start = end
+            items.append(part[start:])
+    out: list[tuple[str, list[str]]] = []
+    for item in items:
+        name, inner = _brackets(re.sub(r"^(?:and|includes|including|the)\s+", "", item.strip()))
+        name, *slashed = [n.strip() for n in name.split("/")]  # "Border Guard Forces/Police"
+        if not name or any(w.islower() and w not in _NAME_PARTICLES for w in name.split()) or re.search(r"[()\[\];:]", name):
+            continue  # "Mexican Armed Forces are divided between ...": a sentence; "Air Defense), ...": a bracket astray
+        aliases: list[str] = [n for n in slashed if n]
+        for part in inner:
+            for piece in _top_level_split(part, ";"):
+                # "(includes Assam Rifles, Border Security Force, ...)", "(Armada de Mexico (ARM), includes Naval
+                # Air Force (FAN), ...)": the bodies after "includes" are bodies of their own
+                cut = _outside_brackets(piece, r"(?:^|,\s*)(?:includes|including)\s+")
+                if cut:
+                    out.extend(factbook_forces(piece[cut[0][1]:]))
+                    piece = piece[: cut[0][0]]
+                if not piece.strip():
+                    continue
+                piece = re.sub(r"^(?:aka|also known as|formerly)\s+", "", piece)
+                for alias in _top_level_split(re.sub(r"\s+or\s+", ",", piece), ","):
+                    alias = _brackets(alias)[0]
+                    if alias and not countrynames.to_code(alias):  # "Punjab (Pakistan) Rangers": no alias
+                        aliases.append(alias)
+        out.append((name, aliases))
+    return out
+
+
+def _initials_of_a_generic_name(acronym: str, name: str) -> bool:
+    """True when ``acronym`` has three letters, spells the initials of ``name`` and ``name`` without its state is a
+    generic name: "RMP" of "Royal Malaysia Police" is also the Rajshahi Metropolitan Police and the Royal Military
+    Police; such initials link to the body only where the text introduces them in brackets. "PDRM" (Polis Diraja
+    Malaysia) and "UPDF" (Uganda People's Defense Force) stay."""
+    words = [w for w in name.split() if w.lower() not in {"of", "the", "and", "for"}]
+    initials = "".join(w[0] for w in words if w[:1].isupper())
+    rest = " ".join(w for w in name.split() if not countrynames.to_code(w))
+    return (looks_like_acronym(acronym) and len(acronym) <= 3 and acronym == initials and rest != name
+            and generic_name(rest))
+
+
+def factbook(folder: Path) -> list[PublicAgency]:
+    rows: list[PublicAgency] = []
+    for path in sorted(folder.rglob("*.json")):
+        profile = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(profile, dict):
+            continue
+        names = (profile.get("Government") or {}).get("Country name") or {}
+        country = ""
+        for form in ("conventional short form", "conventional long form"):
+            code = countrynames.to_code(str((names.get(form) or {}).get("text") or ""))
+            if code and pycountry.countries.get(alpha_2=code) is not None:
+                country = code
+                break
+        forces = ((profile.get("Military and Security") or {}).get("Military and security forces") or {}).get("text")
+        if not country or not forces:
+            continue  # oceans, Antarctica, the world; a profile without the field
+        for name, aliases in factbook_forces(forces):
+            # "Ministry of Interior", "Air Force", "Border Security Force": every state's parent ministry or service,
+            # named without its state; the ruler's generic rules take the state from the text, and such a row would
+            # only take the aliases of another list's body of that name ("U.S. Department of Transportation")
+            if not generic_name(name):
+                rows.append(PublicAgency(name, country, "factbook-forces",
+                                         [a for a in aliases if not _initials_of_a_generic_name(a, name)]))
+    states: dict[str, set[str]] = {}
+    for r in rows:
+        states.setdefault(r.name, set()).add(r.country)
+    # "Gendarmerie", "Militia" of several states: one word, no state, another reading at a sentence's start
+    # "Maritime" ("Maritime, Air, and Cyber Command" cut at its commas): one English word is no name
+    return [r for r in rows if " " in r.name or (len(states[r.name]) == 1 and not is_english_word(r.name)
+                                                  and zipf_frequency(r.name.lower(), "en") < 3.0)]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--usagov", type=Path, required=True)
     ap.add_argument("--govuk", type=Path, required=True)
     ap.add_argument("--intel", type=Path, required=True)
     ap.add_argument("--opensanctions", type=Path, required=True)
+    ap.add_argument("--factbook", type=Path, required=True)
     ap.add_argument("--out", type=Path, default=DATA / "agencies_public.tsv")
     ap.add_argument("--read", default="2026-12-05", help="the date the copies were read (header comment)")
     args = ap.parse_args()
@@ -163,7 +312,7 @@ def main() -> None:
     generic = [w for w in (DATA / "generic_agencies.txt").read_text(encoding="utf-8").splitlines()
                if w.strip() and not w.startswith("#")]
     rows = finalize([*usagov(args.usagov), *govuk(args.govuk), *intel(args.intel),
-                     *opensanctions(args.opensanctions)], taken, generic)
+                     *opensanctions(args.opensanctions), *factbook(args.factbook)], taken, generic)
     lines = ["# Named government bodies (GOV_AGENCY) from published lists: name\taliases (|)\tiso2\tsource",
              "# Built by scripts/build_agencies_public.py (precision guards: nlp/public_agencies.py); hand-made",
              "# nlp/data/agencies.tsv wins on a shared name or acronym. A name used by several states has no country.",

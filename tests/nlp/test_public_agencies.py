@@ -7,12 +7,29 @@ OpenSanctions' publisher metadata) in a minimal frame.
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
 import pycountry
 
 from nlp.extract import Extractor
 from nlp.gazetteer import _agency_rows
 from nlp.public_agencies import acronym_kept, name_kept, names_a_body, split_aliases
 from tests.nlp.readings import agencies as _agencies
+
+ROOT = Path(__file__).resolve().parents[2]
+FACTBOOK = ROOT / "tests" / "fixtures" / "sources" / "agencies" / "factbook"
+
+
+def _builder() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("build_agencies_public", ROOT / "scripts" / "build_agencies_public.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def test_intelligence_agencies_of_several_countries_carry_their_country(extractor: Extractor) -> None:
@@ -119,7 +136,8 @@ def test_every_row_loads_with_a_valid_iso_country_and_a_source() -> None:
         assert valid, (name, country)
     for line in (_agency_rows.__globals__["_DATA"] / "agencies_public.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
-            assert line.split("\t")[3] in {"usagov-az", "govuk-orgs", "wikipedia-intel", "opensanctions-publishers"}, line
+            assert line.split("\t")[3] in {"usagov-az", "govuk-orgs", "wikipedia-intel", "opensanctions-publishers",
+                                              "factbook-forces"}, line
 
 
 def test_an_acronym_another_list_entry_claims_is_not_matched_alone(extractor: Extractor) -> None:
@@ -151,3 +169,50 @@ def test_a_native_short_name_from_the_list_is_matched(extractor: Extractor) -> N
     ext = extractor.extract_text("The police and Säpo do not want to say anything about who they are negotiating "
                                  "with.")
     assert _agencies(ext)["Säpo"] == "SE"
+
+
+def test_factbook_forces_are_read_with_their_state_and_generic_names_refused() -> None:
+    # CIA World Factbook, "Military and security forces" (tests/fixtures/sources/agencies/factbook, excerpts)
+    rows = {r.name: r for r in _builder().factbook(FACTBOOK)}
+    assert rows["Sri Lanka Navy"].country == "LK" and rows["Sri Lanka Police"].country == "LK"
+    assert rows["Border Guard Bangladesh"].country == "BD"
+    assert rows["Border Guard Bangladesh"].aliases == []  # "BGB", initials of "Border Guard" and the state: refused
+    assert rows["Nigeria Security and Civil Defense Corps"].aliases == ["NSCDC"]
+    assert rows["Rapid Action Battalion"].country == "BD"
+    assert rows["Punjab Rangers"].country == "PK"  # "Punjab (Pakistan) Rangers": the bracketed state is no alias
+    assert rows["Punjab Rangers"].aliases == []
+    assert rows["Nigeria Police Force"].aliases == []  # "NPF": the initials of "Police Force" and the state
+    assert rows["Indonesian National Police"].aliases == ["The State Police of the Republic of Indonesia", "POLRI"]
+    # a parent ministry's name is cut at its colon, not at its commas
+    assert rows["Coordinating Ministry for Political, Legal, and Security Affairs"].country == "ID"
+    assert "Coordinating Ministry for Political" not in rows
+    # every state's ministry or service named without its state; a sentence of the entry; one English word
+    for generic in ("Ministry of Home Affairs", "Ministry of Interior", "Department of the Interior", "Army", "Navy",
+                    "National Guard", "Air Force"):
+        assert generic not in rows, generic
+    assert not any(name.startswith(("the ", "Mexican Armed Forces are")) for name in rows)
+
+
+def test_factbook_bodies_in_the_table_carry_their_country() -> None:
+    rows = {name: (aliases, country) for name, aliases, country in _agency_rows()}
+    assert rows["Sri Lanka Navy"][1] == "LK" and rows["Nepal Police"][1] == "NP"
+    # "RMP", the initials of "Royal Malaysia Police", is also the Rajshahi Metropolitan Police: not matched alone
+    assert rows["Royal Malaysia Police"] == (["Polis Diraja Malaysia", "PDRM"], "MY")
+    assert rows["Philippine Coast Guard"][1] == "PH" and rows["Indian Armed Forces"][1] == "IN"
+    assert "Ministry of Interior" not in rows or rows["Ministry of Interior"][1] == ""
+    # "AFP" (Armed Forces of the Philippines) is also the news agency: too frequent in English text to match alone
+    assert "AFP" not in rows["Armed Forces of the Philippines"][0]
+
+
+def test_south_and_southeast_asian_forces_in_news_sentences(extractor: Extractor) -> None:
+    # Sri Lanka Navy News, "Nine Indian fishermen arrested in Sri Lankan waters", 31 Jan 2016 (slnnews.navy.lk)
+    ext = extractor.extract_text(
+        "Sri Lanka Navy assisted the Sri Lanka Coast Guard to arrest nine Indian fishermen along with two Indian "
+        "fishing trawlers poaching in Sri Lankan waters North West of Analative Island on 30th January 2016.")
+    agencies = _agencies(ext)
+    assert agencies["Sri Lanka Navy"] == "LK" and agencies["Sri Lanka Coast Guard"] == "LK"
+    # malaysiainternet.my, "Is PDRM spying on Malaysians Online? - 10 Questions", July 2018
+    ext = extractor.extract_text("While I am grateful that PDRM has a special unit focused on this issue, I have a "
+                                 "few questions about how they operate and, if they are violating our privacy "
+                                 "online.")
+    assert _agencies(ext)["PDRM"] == "MY"
