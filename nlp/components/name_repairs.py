@@ -1401,9 +1401,9 @@ def people_named_after_post_words(doc: Doc, ents: list[Span], conf: Conf, known:
     return ents + added if added else ents
 
 
-# words before a place in running prose ("a company in Pune", "the old city of Hyderabad")
+# words before a place in running prose ("a company in Pune") and nouns before "of" and a city ("the old city of Hyderabad")
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside"})
-_PLACE_NOUNS = frozenset({"city", "town", "district", "village", "province", "state", "municipality"})
+_CITY_OF_NOUNS = frozenset({"city", "town", "district", "village", "province", "state", "municipality"})
 
 
 def places_taken_for_firms(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
@@ -1428,7 +1428,7 @@ def _place_position(doc: Doc, e: Span, ents: list[Span]) -> bool:
     after = doc[e.end] if e.end < len(doc) else None
     if before is not None and before.lower_ in _PLACE_PREPOSITIONS:
         return True
-    if before is not None and before.lower_ == "of" and i > 1 and doc[i - 2].lower_ in _PLACE_NOUNS:
+    if before is not None and before.lower_ == "of" and i > 1 and doc[i - 2].lower_ in _CITY_OF_NOUNS:
         return True
     if before is not None and before.text == "," and after is not None and after.text in (",", ".") and i > 1 \
             and any(x.end == i - 1 and x.label_ in ("GOV_AGENCY", "ORG") and len(x) > 1 for x in ents):
