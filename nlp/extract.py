@@ -556,7 +556,7 @@ def _shared_region_bodies(entities: list[EntityMention], text: str, gazetteer: G
     "West Bengal police") still without its state takes the one of those states the document's other signals name:
     a country mention, another body's state, the dateline's place, a capital or a city of one country named in the
     text ("Lahore", "Islamabad", "Amritsar"), a currency only that state issues ("PKR", "INR", "Tk"). None when
-    the signals name both states or neither (issue 13 round 17: "the Punjab Police plan to acquire 25 drones, with a
+    the signals name both states or neither (issue 13 round 15: "the Punjab Police plan to acquire 25 drones, with a
     budget allocation of 35 million PKR"). Confidence drops by ``DOCUMENT_COUNTRY_FACTOR``, as for the document's
     one state. Changes the mentions in place."""
     regions = shared_region_states()
@@ -610,7 +610,7 @@ def _place_state(entities: list[EntityMention], text: str, gazetteer: Gazetteer)
     """A state body still without its state in a text whose places all lie in one state, and which names no other
     state, takes that state ("Management and Data Storage center for the Safe City in Tashkent ... the Ministry of
     Interior"; "The Regional Police Office, Hetauda, ... Bardibas Municipality"): a capital, a city of one country
-    or the dateline's place says where the story is (issue 13 round 17). Not when a body of another state is
+    or the dateline's place says where the story is (issue 13 round 15). Not when a body of another state is
     known, nor when a country other than the places' one is named, unless only as a firm's nationality ("from
     Israeli surveillance company NSO Group"), or priced in another state's currency; a body of a divided region
     is left to :func:`_shared_region_bodies`. Confidence drops by ``DOCUMENT_COUNTRY_FACTOR``. Changes the
@@ -685,7 +685,7 @@ def _surnames_are_people(text: str, raw: list[tuple[int, int, str, str, float]])
     full_names = {text[s:e]: can for s, e, lab, can, _ in raw if lab == "PERSON" and len(text[s:e].split()) > 1}
     # (a one-word organisation guess that says something is the person of that name where one is named: a later
     # word of a full name, "Yoosuf Maniu Mohamed" ... "Maniu said", or a one-word person elsewhere, "Maqsood told
-    # the meeting" ... "Maqsood said"; issue 13 round 17)
+    # the meeting" ... "Maqsood said"; issue 13 round 15)
     speakers: dict[str, str] = {}
     for s, e, lab, can, _ in raw:
         if lab == "PERSON":

@@ -1,4 +1,4 @@
-"""Generic contract and order wordings of news writing (issue 13, round 17): the state body and the firm of a deal
+"""Generic contract and order wordings of news writing (issue 13, round 15): the state body and the firm of a deal
 told by an idiom the trade verbs do not cover. The firm supplies, the state body gets:
 
 - a deal made "with" the firm: "The Navy placed an order with X", "Y entered into a contract with X", "Y inked a

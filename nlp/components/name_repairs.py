@@ -930,7 +930,7 @@ def posts_taken_for_bodies(doc: Doc, ents: list[Span], conf: Conf, known: float)
 def _acronyms_of_lower_case_posts(doc: Doc, ents: list[Span]) -> set[str]:
     """Acronyms in brackets after a post written in lower case whose initials they are ("Rajasthan director general
     of police (DGP) Manoj Bhatt", "the inspector general (IG)"): a person's office at each use, no body (issue 13
-    round 17)."""
+    round 15)."""
     found: set[str] = set()
     for e in ents:
         if e.label_ not in ("ORG", "GOV_AGENCY") or len(e) != 1 or not e.text.isupper() or e.start < 2 \
@@ -1408,7 +1408,7 @@ _CITY_OF_NOUNS = frozenset({"city", "town", "district", "village", "province", "
 
 def places_taken_for_firms(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
     """A one-word organisation or person guess that is the name of a city (GeoNames, 15,000 people or more, any country) and
-    stands where a place stands is that place, no party (issue 13 round 17): after "in", "at", "near" ("the
+    stands where a place stands is that place, no party (issue 13 round 15): after "in", "at", "near" ("the
     contract was bagged by the company in Pune"), after "city of" ("the old city of Hyderabad"), set off by commas
     after a body's name ("The Regional Police Office, Hetauda, ..."), or opening a text's first line before a
     comma (a dateline: "Siegen, Deutschland - "). A firm named like a city ("Orange") is left where ner reads it
@@ -1448,7 +1448,7 @@ def names_of_funds_and_projects(doc: Doc, ents: list[Span], conf: Conf, known: f
     """An organisation guess that only qualifies the lower-case noun for a fund, budget, project, scheme, portal,
     model or ceremony right after it ("2015 JAG funds", "the CCTNS project", "Communications Monitoring facility")
     is that thing's name, no party; the same name elsewhere in the text, and the long form whose acronym it is
-    ("Crime and Criminal Tracking Network and Systems (CCTNS)"), go with it (issue 13 round 17)."""
+    ("Crime and Criminal Tracking Network and Systems (CCTNS)"), go with it (issue 13 round 15)."""
     dropped: set[str] = set()
     for e in ents:
         if e.label_ == "ORG" and not _is_known(e, conf, known) and e.end < len(doc):
@@ -1469,7 +1469,7 @@ def bodies_joined_to_firms(doc: Doc, ents: list[Span], conf: Conf, known: float,
     """An agency guess that runs over "and" into the name of a firm the text names on its own elsewhere ("the
     Serbian Ministry of Interior and Huawei signed a Memorandum", with "Huawei" or "Huawei Technologies" named
     before) is two parties:
-    the body up to "and" and the firm after it (issue 13 round 17); also where the body's first words are a
+    the body up to "and" and the firm after it (issue 13 round 15); also where the body's first words are a
     gazetteer agency's, which lends the whole span its confidence. Run by ``redflag_entities`` after its rules
     that lengthen bodies' names, which make such spans."""
     # (the firm's name as one whole span of its own, not a common word: "Science and Technology" stays whole)
@@ -1493,7 +1493,7 @@ def bodies_joined_to_firms(doc: Doc, ents: list[Span], conf: Conf, known: float,
 def persons_after_articles(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float) -> list[Span]:
     """A one-word person guess right after an article that opens a longer title-case name of the text ("great
     uses of the Atlas", where the text names the Atlas of Surveillance, a database) is that work named short, no
-    person (issue 13 round 17). Other persons after an article are left: on the real set's counted half dropping
+    person (issue 13 round 15). Other persons after an article are left: on the real set's counted half dropping
     them all lost five entities found before."""
     out = []
     for e in ents:

@@ -270,7 +270,7 @@ def test_bodies_without_a_state_head_at_the_end_are_agencies(extractor: Extracto
         "One such machine has been assigned for use by the Terrorism Investigation Division.\n\n"
         "The Directorate General Defence Purchase signed the contract.")
     found = agencies(ext)
-    # Punjab is a province of two countries; the capital the text names, Islamabad, says which (round 17: before,
+    # Punjab is a province of two countries; the capital the text names, Islamabad, says which (round 15: before,
     # the province's body had no state here)
     assert found["Punjab government"] == "PK"
     assert "Terrorism Investigation Division" in found and "Directorate General Defence Purchase" in found

@@ -1,4 +1,4 @@
-"""Generic contract and order wordings of news writing (issue 13 item 3, round 17), as minimal sentences with
+"""Generic contract and order wordings of news writing (issue 13 item 3, round 15), as minimal sentences with
 fictional firms (Zentrix Systems Ltd, Veltor Tech) and state bodies, and real sentences of public pages: every
 supply wording gives the firm as supplier and the state body as recipient, a plan is hedged, and talks, a denial or
 bids give no supply said as done."""

@@ -1,4 +1,4 @@
-"""ORG/agency precision and the state of a body of a divided region (issue 13 round 17), one test per kind of
+"""ORG/agency precision and the state of a body of a divided region (issue 13 round 15), one test per kind of
 false name seen on probes the extractor was not tuned on. The minimal sentences are made up and name fictional
 firms and people (Telvanis Systems, Yoosuf Maniu Mohamed, Manoj Dervala, Sanjay Pelkar, Dana Whitford, Orvane,
 marked so here), with no wrongdoing said of anyone; public bodies keep their real names but the facts told of them
