@@ -71,13 +71,16 @@ def _data(name: str) -> str:
     return (_DATA / name).read_text(encoding="utf-8")
 
 
-def _rows(name: str, min_cols: int) -> Iterator[tuple[int, list[str]]]:
+def _rows(name: str, min_cols: int, required: int = 2) -> Iterator[tuple[int, list[str]]]:
+    """Non-comment rows of ``nlp/data/<name>`` split at tabs, padded to ``min_cols`` cells; the first ``required``
+    cells must be filled (GazetteerError naming the file and line otherwise)."""
     for no, line in enumerate(_data(name).splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.rstrip("\n").split("\t")
-        if len(cols) < 2 or not cols[0].strip() or not cols[1].strip():
-            raise GazetteerError(f"nlp/data/{name} line {no}: expected {min_cols} tab-separated columns, got {len(cols)}")
+        if len(cols) < max(required, 2) or not all(c.strip() for c in cols[:required]):
+            raise GazetteerError(f"nlp/data/{name} line {no}: expected {min_cols} tab-separated columns with the first "
+                                 f"{required} filled, got {len(cols)}")
         cols += [""] * (min_cols - len(cols))  # empty trailing cells
         yield no, [c.strip() for c in cols]
 
@@ -329,11 +332,10 @@ class Gazetteer:
             gaz.countries[code].places.append(place)
         for _, (canonical, forms) in _rows("victim_groups.tsv", 2):
             gaz.victim_groups[canonical] = _split(forms)
-        for _, cols in _rows("products.tsv", 3):
-            product, vendor, capability = cols[0], cols[1], cols[2]
-            product_aliases = _split(cols[3]) if len(cols) > 3 else []
-            gaz.entries.append(GazetteerEntry("PRODUCT", product, product, product_aliases))
-            gaz.product_vendors[product] = vendor
+        for product, vendor, capability, product_aliases in product_rows():
+            gaz.entries.append(GazetteerEntry("PRODUCT", product, product, list(product_aliases)))
+            if vendor:  # "Safe City": a programme name of several firms has no one maker
+                gaz.product_vendors[product] = vendor
             if capability:
                 gaz.product_capabilities[product] = capability
         products = {e.name for e in gaz.entries} | {a for e in gaz.entries for a in e.aliases}
@@ -510,6 +512,15 @@ class Gazetteer:
                     yield Phrase(form.strip(), entry.label, canonical, case_sensitive=True)
                     if entry.label == "ORG" and form.strip() in self.caseless_org_forms:  # "MEGVII", "Sensetime" too
                         yield Phrase(form.strip(), entry.label, canonical, case_sensitive=False)
+
+
+@cache
+def product_rows() -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
+    """Rows of nlp/data/products.tsv: (product, vendor or "" for a programme several firms sell, capability concept
+    hint or "", aliases). The one reader of the table: the entity ruler's PRODUCT names and the graph loader's
+    capability of a supplied product (redflag.services.loading) both come from here."""
+    return tuple((cols[0], cols[1], cols[2], tuple(_split(cols[3]) if len(cols) > 3 else []))
+                 for _, cols in _rows("products.tsv", 3, required=1))
 
 
 def _agency_rows(public: bool = True) -> Iterator[tuple[str, list[str], str]]:

@@ -45,6 +45,7 @@ class GazetteerRuler:
         self.insensitive = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.canonical: dict[tuple[str, str], str] = {}
         self.demonyms: set[str] = set()
+        self.programmes: set[str] = set()  # products of no one vendor ("Safe City"), nlp/data/products.tsv
         self.patterns = Matcher(nlp.vocab)
         self._add_agency_patterns()
         self._legal_forms = {" ".join(f) for f in legal_forms()}
@@ -107,6 +108,7 @@ class GazetteerRuler:
             target = sensitive if phrase.case_sensitive else insensitive
             target.setdefault(phrase.label, []).append(self.nlp.make_doc(phrase.text))
         self.demonyms |= {d for c in gazetteer.countries.values() for d in c.demonyms}
+        self.programmes |= {e.name for e in gazetteer.entries if e.label == "PRODUCT" and e.name not in gazetteer.product_vendors}
         for label, docs in sensitive.items():
             self.sensitive.add(label, docs)
         for label, docs in insensitive.items():
@@ -152,9 +154,14 @@ class GazetteerRuler:
                     continue  # "Voice of America", "the Bank of China", "the University of Toronto": a name's end
                 if label == "PRODUCT" and _last_word_of_longer_name(doc, start, end) and not self._known_word(doc[start - 1]):
                     continue  # "from Federal Signal": a one-word product's name ending a firm's name (issue 13 round 13)
+                if label == "PRODUCT" and end < len(doc) and doc[end].is_title and (
+                        doc[end].text in _BODY_HEADS or doc[end].lower_.strip(".") in self._legal_forms):
+                    continue  # "the Safe City Authority", "Safe City Ltd": a product's name opening a body's or firm's
                 if label == "PRODUCT":  # "Cellebrite UFED Pro Series", "UFED Touch2": the model's full name
                     while end < len(doc) and (doc[end].text in _MODEL_WORDS or _model_code(doc[end])):
                         end += 1
+                    if canonical in self.programmes and end < len(doc) and doc[end].text in _PROGRAMME_WORDS:
+                        end += 1  # "the Safe City Project": the programme's title, kept a product, not a firm
                 if label in ("ORG", "GOV_AGENCY"):  # "NSO Group Technologies Ltd": the full name (also "MEGVII Ltd")
                     while end < len(doc) and doc[end].text[:1].isupper() and (  # "the NSO Group company": no tail
                             doc[end].lower_.strip(".") in self._legal_forms or doc[end].lower_ in _NAME_TAILS
@@ -492,6 +499,14 @@ def _inside_proper_name(doc: Doc, start: int, end: int) -> bool:
     return bool((before is not None and before.is_title and not before.is_sent_start and (
         before.pos_ == "PROPN" or not doc[start].is_sent_start and before.pos_ in ("VERB", "NOUN", "ADJ")))
                 or (after is not None and after.is_title and after.pos_ == "PROPN"))
+
+
+# title-case words that make the name before them a body's, not a product's ("Safe City Authority")
+_BODY_HEADS = frozenset({"Authority", "Authorities", "Agency", "Department", "Commission", "Council", "Directorate",
+                         "Bureau", "Office", "Board", "Ministry", "Company", "Corporation", "Consortium"})
+
+
+_PROGRAMME_WORDS = frozenset({"Project", "Programme", "Program", "Initiative"})
 
 
 # title-case words that continue a product's name into a model's or edition's ("Cellebrite UFED Pro Series",

@@ -464,6 +464,7 @@ def _load_event(
     ents = {r: [n for n in v if n[0] == "Entity"] for r, v in resolved.items()}
     caps = [n[1] for n in resolved.get("capability", []) if n[0] == "Capability"]
     products = [n[2] for n in resolved.get("product", []) + resolved.get("item", [])]
+    caps += [c for c in _product_capabilities(products, resolver.capability_ids) if c not in caps]  # "Pegasus": spyware
     if ev.type == "supply":
         chain = ents.get("supplier", [])[:1] + ents.get("via", []) + ents.get("recipient", [])[:1]
         for (_, a, _), (_, b, _) in zip(chain, chain[1:], strict=False):
@@ -494,3 +495,12 @@ def _share(value: str | None) -> float | None:
         return None
     m = re.search(r"(\d+(?:\.\d+)?)", value)
     return float(m.group(1)) if m else None
+
+
+def _product_capabilities(products: Sequence[str], capability_ids: set[str]) -> list[str]:
+    """Capability concepts of named products by the product table's hint (nlp/data/products.tsv, column 3):
+    "Pegasus" -> spyware, "Safe City" -> surveillance_cameras; a product the table lacks gives none."""
+    from nlp.gazetteer import product_rows
+
+    hints = {name: cap for product, _vendor, cap, aliases in product_rows() if cap for name in (product, *aliases)}
+    return [hints[p] for p in products if hints.get(p) in capability_ids]

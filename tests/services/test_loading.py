@@ -92,3 +92,34 @@ def test_a_changed_document_replaces_its_old_extractions(store) -> None:
     assert [(r["a"], r["b"]) for r in store.run(SUPPLIED)] == [("Borealis Ltd", "Interior Ministry")]
     events = store.run(Query("t.events", "MATCH (e:Event) RETURN count(e) AS n"))
     assert events[0]["n"] == 2  # the new version's two events, none of the old ones
+
+
+CAPABILITIES = Query("t.capabilities", "MATCH (:Entity)-[r:SUPPLIED]->(:Entity) RETURN r.capability AS capability, "
+                     "r.product AS product")
+
+
+def test_a_supplied_named_product_carries_its_capability_from_the_product_table(store) -> None:
+    text = "Acme Systems sold Pegasus to the Interior Ministry in 2021."
+    doc = _doc(text, sha="b" * 64)
+    load_documents(store, [doc])
+    at = text.index("Pegasus")
+    extraction = DocumentExtraction(
+        document_id=doc.id, document_sha256=doc.sha256,
+        entities=[EntityMention("Acme Systems", "ORG", "acme systems", 0, 12, 0.9),
+                  EntityMention("Pegasus", "PRODUCT", "Pegasus", at, at + 7, 0.9),
+                  EntityMention("Interior Ministry", "GOV_AGENCY", "interior ministry", text.index("Interior"),
+                                text.index("Interior") + 17, 0.9)],
+        events=[EventMention("supply", {"supplier": "Acme Systems", "recipient": "Interior Ministry",
+                                        "product": "Pegasus"}, text, 0, len(text), 0.8)],
+        model="test",
+    )
+    load_extraction(store, doc, extraction, {"spyware"})
+    assert [(r["capability"], r["product"]) for r in store.run(CAPABILITIES)] == [(["spyware"], ["Pegasus"])]
+
+
+def test_a_product_the_table_lacks_adds_no_capability(store) -> None:
+    from redflag.services.loading import _product_capabilities
+
+    assert _product_capabilities(["Unlisted Suite", "FinSpy"], {"spyware"}) == ["spyware"]
+    assert _product_capabilities(["Unlisted Suite"], {"spyware"}) == []
+    assert _product_capabilities(["Pegasus"], set()) == []  # a concept the ontology lacks is never attached
