@@ -422,8 +422,8 @@ class EntityNormalizer:
                 if code and not (subdivision_code(head) == code and not gaz.country_code(head)
                                  and self._other_state_named(span, code)):
                     return code  # (a subdivision's name abroad, "Aurora Police Department" in Colorado: not the PH's)
-                if code and len(named := self._states_named(span)) == 1:
-                    return next(iter(named))
+                if code and len(states := self._states_named(span)) == 1:
+                    return next(iter(states))
         implied = implied_country(span)  # "San Joaquin County Sheriff's Office": a U.S. body by its own head
         if implied:
             return implied
@@ -441,8 +441,8 @@ class EntityNormalizer:
                 subdivision_code(doc[span.start : span.start + n].text) == local for n in (1, 2, 3)
                 if span.start + n < span.end)):
             return local  # "Chennai police", "Police Scotland", "KP Police" (a subdivision's name abroad gives way)
-        if (guessed or local) and len(named := self._states_named(span)) == 1:
-            return next(iter(named))  # the guess gave way to the one state the text names ("in Colorado")
+        if (guessed or local) and len(states := self._states_named(span)) == 1:
+            return next(iter(states))  # the guess gave way to the one state the text names ("in Colorado")
         if len(words) > 1 and words[0].is_upper and len(words[0].text) == 2:
             local = self._local_place(doc, span.start, span.start + 1)
             if local:  # "UP Special Task Force": a state's code opening the name, where the text names its country
