@@ -1155,25 +1155,19 @@ class EntityNormalizer:
         return out
 
     def _one_firm_over_and(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
-        """Two names joined by "and" or "&" that the document also names as one firm with a legal form are that
-        firm ("Larsen and Toubro won ..." beside "Larsen & Toubro Ltd"): one ORG with the key of the full name,
-        so both are one entity. Two firms the document never names together with a legal form stay two
-        ("Hikvision and Dahua"). Issue 13 round 16."""
-        def joined(words: list[str]) -> str:
-            return " ".join("and" if w == "&" else w.casefold() for w in words)
-
-        known: dict[str, str] = {}  # "larsen and toubro" -> the kb id of "Larsen & Toubro Ltd"
+        """Two names joined by "and" or "&" that are one firm: the document also names them as one with a legal
+        form ("Larsen and Toubro won ..." beside "Larsen & Toubro Ltd"), or the gazetteer knows the joined name as
+        an organisation's (nlp/data/vendors_public.tsv, the lists and graph names added at run time). One ORG with
+        the key of the full name, so both are one entity. Two firms never named together stay two ("Hikvision and
+        Dahua"). Issue 13 round 16."""
+        known = dict(self._joined_firm_names())  # "larsen and toubro" -> the key of "Larsen & Toubro Ltd"
         for e in ents:
             words = [t.text for t in e]
             if e.label_ != "ORG" or not any(w.casefold() in ("and", "&") for w in words[1:-1]):
                 continue
-            k = len(words)
-            while k > 1 and words[k - 1].casefold().rstrip(".").strip(",") in self._legal_forms:
-                k -= 1
-            while k > 1 and words[k - 1] == ",":
-                k -= 1
+            k = self._before_legal_form(words)
             if 2 < k < len(words):
-                known.setdefault(joined(words[:k]), e.kb_id_ or name_key(e.text))
+                known.setdefault(_joined(words[:k]), e.kb_id_ or name_key(e.text))
         if not known:
             return ents
         by_start = {e.start: e for e in ents}
@@ -1185,7 +1179,7 @@ class EntityNormalizer:
             right = by_start.get(e.end + 1)
             if e.label_ in ("ORG", "PERSON") and right is not None and right.label_ in ("ORG", "PERSON") \
                     and e.end < len(doc) and doc[e.end].lower_ in ("and", "&"):
-                key = known.get(joined([t.text for t in doc[e.start : right.end]]))
+                key = known.get(_joined([t.text for t in doc[e.start : right.end]]))
                 if key is not None:
                     span = Span(doc, e.start, right.end, label="ORG", kb_id=key)
                     conf[(span.start_char, span.end_char)] = conf.get((e.start_char, e.end_char), self.remap_conf)
@@ -1193,6 +1187,34 @@ class EntityNormalizer:
                     out.append(span)
                     continue
             out.append(e)
+        return out
+
+    def _before_legal_form(self, words: list[str]) -> int:
+        """How many of ``words`` come before their legal-form tail ("Larsen & Toubro Ltd" -> 3)."""
+        k = len(words)
+        while k > 1 and words[k - 1].casefold().rstrip(".").strip(",") in self._legal_forms:
+            k -= 1
+        while k > 1 and words[k - 1] == ",":
+            k -= 1
+        return k
+
+    def _joined_firm_names(self) -> dict[str, str]:
+        """The gazetteer's organisation names and aliases made of words joined by "and" or "&", without their legal
+        form, as :func:`_joined` writes them -> their entry's key; rebuilt when entries were added."""
+        entries = self.gazetteer.entries
+        cached: tuple[int, dict[str, str]] | None = getattr(self, "_joined_firms", None)
+        if cached is not None and cached[0] == len(entries):
+            return cached[1]
+        out: dict[str, str] = {}
+        for entry in entries:
+            if entry.label != "ORG":
+                continue
+            for form in (entry.name, *entry.aliases):
+                words = form.replace("&", " & ").replace(",", " , ").split()
+                k = self._before_legal_form(words)
+                if k > 2 and any(w.casefold() in ("and", "&") for w in words[1 : k - 1]):
+                    out.setdefault(_joined(words[:k]), entry.canonical or name_key(entry.name))
+        self._joined_firms = (len(entries), out)
         return out
 
     def local_body_country(self, span: Span) -> str | None:
@@ -2112,6 +2134,11 @@ def _armed_services(doc: Doc, ents: list[Span], aux: list[Span], conf: dict[tupl
         out.append(Span(doc, a.start, a.end, label="GOV_AGENCY", kb_id=name_key(a.text)))
         conf[(out[-1].start_char, out[-1].end_char)] = confidence
     return out
+
+
+def _joined(words: list[str]) -> str:
+    """Words of a name compared over "and"/"&" and case: ["Larsen", "&", "Toubro"] -> "larsen and toubro"."""
+    return " ".join("and" if w == "&" else w.casefold() for w in words if w != ",")
 
 
 def _city_of_local_body(span: Span) -> str | None:

@@ -9,7 +9,10 @@ from pathlib import Path
 
 from nlp.evaluate import GoldText, score
 from nlp.extract import Extractor
+from nlp.gazetteer import Gazetteer, GazetteerEntry
+from nlp.normalize import name_key
 from ontology.records import DocumentExtraction, EntityMention
+from tests.nlp.conftest import MODEL
 from tests.nlp.readings import agencies, labels, names, supplies
 
 # --- 1. a U.S. body's country: its own head noun and the text's states before a place name of another country
@@ -46,6 +49,15 @@ def test_x_and_y_is_one_firm_where_the_text_names_it_with_its_legal_form(extract
     keys = {e.canonical for e in ext.entities if e.text in ("Larsen and Toubro", "Larsen & Toubro Ltd")}
     assert len(keys) == 1  # one entity
     assert any("Larsen" in n for ev in supplies(ext) for n in names(ev.roles.get("supplier")))
+
+
+def test_x_and_y_is_one_firm_where_a_list_names_it() -> None:
+    # a run-time name (a loaded list or the graph) written with "&" and a legal form; the text writes "and"
+    gaz = Gazetteer.default()
+    gaz.add_entries([GazetteerEntry("ORG", "Larsen & Toubro Limited", name_key("Larsen & Toubro Limited"), [])])
+    ext = Extractor(MODEL, gaz).extract_text("Larsen and Toubro supplied drones to the Indian Army.")
+    assert labels(ext).get("Larsen and Toubro") == {"ORG"}
+    assert [names(ev.roles.get("supplier")) for ev in supplies(ext)] == [{"Larsen and Toubro"}]
 
 
 def test_two_firms_joined_by_and_stay_two(extractor: Extractor) -> None:
