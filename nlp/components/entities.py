@@ -40,6 +40,7 @@ from nlp.gazetteer import (
     capital_cities,
     city_country,
     is_city,
+    is_city_name,
     leader_countries,
     local_place_code,
     subdivision_abbreviation,
@@ -2148,9 +2149,9 @@ def _city_of_local_body(span: Span) -> str | None:
     for n in (3, 2, 1):
         if len(words) > n and all(t.is_title for t in words[:n]) and words[n].lower_ != "county" \
                 and any(t.lower_ in _LOCAL_BODY_WORDS for t in words[n:]) \
-                and (words[n].lower_ in _LOCAL_BODY_WORDS or not words[n].is_title):
-            # (a county's name is no city's; the city is the whole name before the body's words: no "San" of Mali
-            # out of "San Joaquin County Sheriff's Office")
+                and not is_city_name(span.doc[words[0].i : words[n].i + 1].text):
+            # (a county's name is no city's; nor is the first word of a longer place's name: no "San" of Mali out
+            # of "San Joaquin County Sheriff's Office")
             code = city_country(span.doc[words[0].i : words[n - 1].i + 1].text)
             if code:
                 return code
