@@ -88,7 +88,9 @@ class Report:
     entities: dict[str, Score] = field(default_factory=dict)
     events: dict[str, Score] = field(default_factory=dict)
     texts: int = 0
-    errors: list[str] = field(default_factory=list)  # per-text mismatches, for reading
+    # per-text mismatches, for reading: texts by id, a text's entity errors by offset, then its events' errors
+    # (gold order, then prediction order), so two runs print the same lines in the same order and diff cleanly
+    errors: list[str] = field(default_factory=list)
 
 
 def load_gold(folder: str | Path) -> list[GoldText]:
@@ -181,19 +183,24 @@ def _role_ok(gold: list[str], pred: list[str]) -> bool:
 
 def score(gold_texts: Iterable[GoldText], extractions: Iterable[DocumentExtraction]) -> Report:
     report = Report(entities={lab: Score() for lab in ENTITY_LABELS}, events={t: Score() for t in KEY_ROLES})
+    by_text: list[tuple[str, list[str]]] = []  # (document id, its errors) so the report lists texts by id
     for gold, ext in zip(gold_texts, extractions, strict=True):
         report.texts += 1
+        errors: list[str] = []
+        by_text.append((gold.id, errors))
         gold_ents = {(e["start"], e["end"], e["label"]) for e in gold.entities}
         pred_ents = {(e.start, e.end, e.label) for e in ext.entities}
+        entity_errors: list[tuple[int, int, str, str]] = []  # (start, end, label, message): printed in text order
         for s, e, lab in pred_ents:
             if (s, e, lab) in gold_ents:
                 report.entities[lab].tp += 1
             else:
                 report.entities[lab].fp += 1
-                report.errors.append(f"{gold.id}: spurious {lab} {gold.text[s:e]!r}")
+                entity_errors.append((s, e, lab, f"{gold.id}: spurious {lab} {gold.text[s:e]!r}"))
         for s, e, lab in gold_ents - pred_ents:
             report.entities[lab].fn += 1
-            report.errors.append(f"{gold.id}: missed {lab} {gold.text[s:e]!r}")
+            entity_errors.append((s, e, lab, f"{gold.id}: missed {lab} {gold.text[s:e]!r}"))
+        errors += [msg for *_, msg in sorted(entity_errors)]
         unmatched = list(ext.events)
         for gev in gold.events:
             hit = next((p for p in unmatched if event_matches(gev, p)), None)
@@ -202,10 +209,12 @@ def score(gold_texts: Iterable[GoldText], extractions: Iterable[DocumentExtracti
                 report.events[gev["type"]].tp += 1
             else:
                 report.events[gev["type"]].fn += 1
-                report.errors.append(f"{gold.id}: missed {gev['type']} {gev['roles']}")
+                errors.append(f"{gold.id}: missed {gev['type']} {gev['roles']}")
         for p in unmatched:
             report.events[p.type].fp += 1
-            report.errors.append(f"{gold.id}: spurious {p.type} {p.roles} negated={p.negated}")
+            errors.append(f"{gold.id}: spurious {p.type} {p.roles} negated={p.negated}")
+    for _, errors in sorted(by_text, key=lambda item: item[0]):
+        report.errors += errors
     return report
 
 

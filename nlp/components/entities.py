@@ -40,6 +40,7 @@ from nlp.gazetteer import (
     capital_cities,
     city_country,
     is_city,
+    is_city_name,
     leader_countries,
     local_place_code,
     subdivision_abbreviation,
@@ -393,6 +394,7 @@ class EntityNormalizer:
                                         and (_in_dateline(e) or _opening_common_word(e) or _ends_in_preposition(e)))]
         ents = _people_by_initials(doc, ents)
         ents = self._firms_joined_by_and(doc, ents, conf)
+        ents = self._one_firm_over_and(doc, ents, conf)
         ents = bodies_joined_to_firms(doc, ents, conf, self.gaz_conf, self.remap_conf)
         doc.ents = filter_spans(ents)
         set_aux(doc, aux)
@@ -418,23 +420,34 @@ class EntityNormalizer:
                 head = doc[span.start : span.start + n].text
                 code = gaz.country_code(head) or gaz.place_code(head) or (
                     subdivision_code(head) if local_place_code(head) else None)  # (not "North", a region of Cameroon)
-                if code:
-                    return code
+                if code and not (subdivision_code(head) == code and not gaz.country_code(head)
+                                 and self._other_state_named(span, code)):
+                    return code  # (a subdivision's name abroad, "Aurora Police Department" in Colorado: not the PH's)
+                if code and len(states := self._states_named(span)) == 1:
+                    return next(iter(states))
+        implied = implied_country(span)  # "San Joaquin County Sheriff's Office": a U.S. body by its own head
+        if implied:
+            return implied
         city = _city_of_local_body(span)
-        if city:  # "Stockton Police Department", "Cape Girardeau City Council": a city only one country has
+        guessed = city  # a place-read country that gave way to the document's signals
+        if city and not self._other_state_named(span, city):
+            # "Stockton Police Department", "Cape Girardeau City Council": a city only one country has, unless the
+            # document names other states and never that city's one (a GeoNames town abroad sharing the name of
+            # a U.S. city in a text about Texas); the text's own signals then decide, as for a body named bare
             return city
         local = self.local_body_country(span) if any(_local_head(doc, k)[0] == span.end
                                                      for k in range(span.start, span.end)) \
             or doc[span.start].text == "Police" else None
-        if local:  # "Chennai police", "Police Scotland", "KP Police"
-            return local
+        if local and not (self._other_state_named(span, local) and any(
+                subdivision_code(doc[span.start : span.start + n].text) == local for n in (1, 2, 3)
+                if span.start + n < span.end)):
+            return local  # "Chennai police", "Police Scotland", "KP Police" (a subdivision's name abroad gives way)
+        if (guessed or local) and len(states := self._states_named(span)) == 1:
+            return next(iter(states))  # the guess gave way to the one state the text names ("in Colorado")
         if len(words) > 1 and words[0].is_upper and len(words[0].text) == 2:
             local = self._local_place(doc, span.start, span.start + 1)
             if local:  # "UP Special Task Force": a state's code opening the name, where the text names its country
                 return local
-        implied = implied_country(span)  # "Ninth Circuit": a U.S. federal court by its name's shape
-        if implied:
-            return implied
         led = _leaders_country(span)  # "the Al Sissi regime", "Modi's government": the state its leader heads
         if led:
             return led
@@ -494,6 +507,27 @@ class EntityNormalizer:
             # possessive or demonym before a pair of bodies names the state of both
             return self._country_before(first)
         return self._country_of_apposition(span) or self._country_of_border(span)
+
+    def _other_state_named(self, span: Span, code: str) -> bool:
+        return bool(named := self._states_named(span)) and code not in named
+
+    def _states_named(self, span: Span) -> set[str]:
+        """The states the document of ``span`` clearly names: those of first-level subdivisions outside the body's
+        name ("in Texas", "Colorado"; ISO 3166-2) and countries named twice. A country read from a place name alone
+        (a GeoNames city, a subdivision of the same name abroad: "Aurora", a province of the Philippines and a city
+        of Colorado) gives way to these when none of them is that country (issue 13 round 16); the one state they
+        name, if one, is then the body's."""
+        doc = span.doc
+        counts: dict[str, int] = {}
+        for e in doc.ents:
+            if e.label_ == "COUNTRY" and e.kb_id_:
+                counts[e.kb_id_] = counts.get(e.kb_id_, 0) + 1
+        named = {c for c, n in counts.items() if n >= 2}
+        for tok in doc:
+            if tok.is_title and not span.start <= tok.i < span.end and tok.ent_type_ not in ("ORG", "GOV_AGENCY") \
+                    and (sub := subdivision_code(tok.text)) and not self.gazetteer.country_code(tok.text):
+                named.add(sub)
+        return named
 
     def _country_before(self, span: Span) -> str | None:
         """The country of a demonym or a country's name (possessive or not) right before ``span``."""
@@ -1119,6 +1153,69 @@ class EntityNormalizer:
                 span = Span(doc, part.start, part.end, label="ORG", kb_id=name_key(part.text))
                 conf[(span.start_char, span.end_char)] = conf.get((e.start_char, e.end_char), self.remap_conf)
                 out.append(span)
+        return out
+
+    def _one_firm_over_and(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
+        """Two names joined by "and" or "&" that are one firm: the document also names them as one with a legal
+        form ("Larsen and Toubro won ..." beside "Larsen & Toubro Ltd"), or the gazetteer knows the joined name as
+        an organisation's (nlp/data/vendors_public.tsv, the lists and graph names added at run time). One ORG with
+        the key of the full name, so both are one entity. Two firms never named together stay two ("Hikvision and
+        Dahua"). Issue 13 round 16."""
+        known = dict(self._joined_firm_names())  # "larsen and toubro" -> the key of "Larsen & Toubro Ltd"
+        for e in ents:
+            words = [t.text for t in e]
+            if e.label_ != "ORG" or not any(w.casefold() in ("and", "&") for w in words[1:-1]):
+                continue
+            k = self._before_legal_form(words)
+            if 2 < k < len(words):
+                known.setdefault(_joined(words[:k]), e.kb_id_ or name_key(e.text))
+        if not known:
+            return ents
+        by_start = {e.start: e for e in ents}
+        drop: set[int] = set()
+        out: list[Span] = []
+        for e in sorted(ents, key=lambda x: x.start):
+            if id(e) in drop:
+                continue
+            right = by_start.get(e.end + 1)
+            if e.label_ in ("ORG", "PERSON") and right is not None and right.label_ in ("ORG", "PERSON") \
+                    and e.end < len(doc) and doc[e.end].lower_ in ("and", "&"):
+                key = known.get(_joined([t.text for t in doc[e.start : right.end]]))
+                if key is not None:
+                    span = Span(doc, e.start, right.end, label="ORG", kb_id=key)
+                    conf[(span.start_char, span.end_char)] = conf.get((e.start_char, e.end_char), self.remap_conf)
+                    drop.add(id(right))
+                    out.append(span)
+                    continue
+            out.append(e)
+        return out
+
+    def _before_legal_form(self, words: list[str]) -> int:
+        """How many of ``words`` come before their legal-form tail ("Larsen & Toubro Ltd" -> 3)."""
+        k = len(words)
+        while k > 1 and words[k - 1].casefold().rstrip(".").strip(",") in self._legal_forms:
+            k -= 1
+        while k > 1 and words[k - 1] == ",":
+            k -= 1
+        return k
+
+    def _joined_firm_names(self) -> dict[str, str]:
+        """The gazetteer's organisation names and aliases made of words joined by "and" or "&", without their legal
+        form, as :func:`_joined` writes them -> their entry's key; rebuilt when entries were added."""
+        entries = self.gazetteer.entries
+        cached: tuple[int, dict[str, str]] | None = getattr(self, "_joined_firms", None)
+        if cached is not None and cached[0] == len(entries):
+            return cached[1]
+        out: dict[str, str] = {}
+        for entry in entries:
+            if entry.label != "ORG":
+                continue
+            for form in (entry.name, *entry.aliases):
+                words = form.replace("&", " & ").replace(",", " , ").split()
+                k = self._before_legal_form(words)
+                if k > 2 and any(w.casefold() in ("and", "&") for w in words[1 : k - 1]):
+                    out.setdefault(_joined(words[:k]), entry.canonical or name_key(entry.name))
+        self._joined_firms = (len(entries), out)
         return out
 
     def local_body_country(self, span: Span) -> str | None:
@@ -2040,13 +2137,21 @@ def _armed_services(doc: Doc, ents: list[Span], aux: list[Span], conf: dict[tupl
     return out
 
 
+def _joined(words: list[str]) -> str:
+    """Words of a name compared over "and"/"&" and case: ["Larsen", "&", "Toubro"] -> "larsen and toubro"."""
+    return " ".join("and" if w == "&" else w.casefold() for w in words if w != ",")
+
+
 def _city_of_local_body(span: Span) -> str | None:
     """The country of the city (:func:`nlp.gazetteer.city_country`) whose name opens a local body's name, the rest of
     which is words of local bodies ("Tulsa Police Department", "Pueblo City Council"); None otherwise."""
     words = [t for t in span if t.lower_ != "the"]
     for n in (3, 2, 1):
         if len(words) > n and all(t.is_title for t in words[:n]) and words[n].lower_ != "county" \
-                and any(t.lower_ in _LOCAL_BODY_WORDS for t in words[n:]):  # (a county's name is no city's)
+                and any(t.lower_ in _LOCAL_BODY_WORDS for t in words[n:]) \
+                and not is_city_name(span.doc[words[0].i : words[n].i + 1].text):
+            # (a county's name is no city's; nor is the first word of a longer place's name: no "San" of Mali out
+            # of "San Joaquin County Sheriff's Office")
             code = city_country(span.doc[words[0].i : words[n - 1].i + 1].text)
             if code:
                 return code

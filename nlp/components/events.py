@@ -99,6 +99,12 @@ _HELP_VERBS = {"help", "assist", "aid", "support"}
 _SELECTING_VERBS = {"select", "choose", "pick", "hire", "engage", "appoint", "shortlist", "contract"}
 _GIFT_NOUNS = {"gift", "donation", "grant"}  # what is given: who it is "from" gave it, a state too  # "X helped Y with a ... system": X supplied it to Y
 _SIGNING_VERBS = {"sign", "ink", "conclude", "enter", "finalize", "finalise", "seal"}
+# verbs of looking into a deal from outside ("hired a lawyer to review the contract with X", "auditors examined
+# the deal with X"): whoever reviews, audits or investigates a contract is no party to it, so the deal rule reads
+# no supply for the subject (issue 13 round 16; a canceller stays a party: only a party cancels its contract)
+_SCRUTINY_VERBS = {"review", "examine", "investigate", "probe", "audit", "scrutinize", "scrutinise", "inspect",
+                   "study", "analyze", "analyse", "assess", "evaluate", "question", "challenge", "criticize",
+                   "criticise", "check", "vet", "reexamine", "re-examine", "revisit"}
 # participles of the one who puts a tender or contract out: "won the tender floated by the BTRC"
 _ISSUING_VERBS = {"float", "issue", "call", "launch", "announce", "open", "publish", "award", "invite"}
 _AGENT_AND_SUPPLY_NOUNS = {"customer", "client", "buyer", "supplier", "vendor", "seller", "provider", "sale", "sales",
@@ -1557,6 +1563,10 @@ class EventExtractor:
         if verb is None or verb.pos_ != "VERB":
             return self._possessed_deal(trig, sent, mentions)
         vlemma = verb.lemma_.casefold()
+        if vlemma in _SCRUTINY_VERBS:
+            # "hired a lawyer to review the contract with X": the reviewer is no party to the deal; a holder the
+            # deal noun names itself still is ("auditors examined the ministry's contract with X")
+            return self._possessed_deal(trig, sent, mentions)
         subj = [m for m in mentions for c in verb.children if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end]
         pron = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PRON"), None)
         if not subj and pron is not None:  # "... claimed they have never done business with Sudan"

@@ -82,7 +82,7 @@ def test_a_capital_opening_a_firm_name_with_a_legal_form_stays_in_the_name(extra
     ext = extractor.extract_text(
         "According to the import data, the equipment was supplied by Orlin Technologies, a Singapore-based "
         "company, through its local agent Dhaka Tech Solutions Ltd.")
-    assert labels(ext)["Dhaka Tech Solutions Ltd."] == {"ORG"}
+    assert labels(ext)["Dhaka Tech Solutions Ltd"] == {"ORG"}  # (the full stop is the sentence's: round 16)
     assert "Dhaka" not in labels(ext)
 
 
@@ -93,9 +93,10 @@ def test_a_legal_form_abbreviated_with_a_stop_stays_in_the_name_and_a_field_of_w
         "While the software was originally manufactured by Innefu Labs Pvt Ltd, it was supplied to the Delhi "
         "Police by a vendor named Pelorus Technologies Pvt. Ltd. Both of these companies \u2013 and others who "
         "have sold AI technology to the Delhi Police \u2013 are worth looking into.")
-    assert labels(ext)["Pelorus Technologies Pvt. Ltd."] == {"ORG"}  # "Pvt." ended the sentence, "Ltd." was lost
+    assert labels(ext)["Pelorus Technologies Pvt. Ltd"] == {"ORG"}  # "Pvt." ended the sentence, "Ltd." was lost
+    # (and the sentence's own full stop after "Ltd" is no part of the name: round 16)
     assert "AI" not in labels(ext)
-    assert any(names(ev.roles.get("supplier")) == {"Pelorus Technologies Pvt. Ltd."}
+    assert any(names(ev.roles.get("supplier")) == {"Pelorus Technologies Pvt. Ltd"}
                and names(ev.roles.get("recipient")) == {"Delhi Police"} for ev in supplies(ext))
     assert not any("AI" in names(ev.roles.get("supplier")) for ev in supplies(ext))
 
