@@ -155,8 +155,10 @@ class GazetteerRuler:
                 if label == "PRODUCT" and _last_word_of_longer_name(doc, start, end) and not self._known_word(doc[start - 1]):
                     continue  # "from Federal Signal": a one-word product's name ending a firm's name (issue 13 round 13)
                 if label == "PRODUCT" and end < len(doc) and doc[end].is_title and (
-                        doc[end].text in _BODY_HEADS or doc[end].lower_.strip(".") in self._legal_forms):
-                    continue  # "the Safe City Authority", "Safe City Ltd": a product's name opening a body's or firm's
+                        doc[end].text in _BODY_HEADS or doc[end].lower_.strip(".") in self._legal_forms
+                        or canonical in self.programmes and doc[end].text not in _PROGRAMME_WORDS | _MODEL_WORDS):
+                    continue  # "the Safe City Authority", "Safe City Ltd", "the Safe Cities Data Centre": a
+                    # product's name opening a body's, firm's or site's
                 if label == "PRODUCT":  # "Cellebrite UFED Pro Series", "UFED Touch2": the model's full name
                     while end < len(doc) and (doc[end].text in _MODEL_WORDS or _model_code(doc[end])):
                         end += 1
