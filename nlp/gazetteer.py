@@ -325,7 +325,9 @@ class Gazetteer:
         gaz = cls()
         gaz._load_capabilities()
         for _, (code, name, aliases, demonyms, capitals) in _rows("countries.tsv", 5):
-            gaz.countries[code] = CountryEntry(code, name, _split(aliases), _split(demonyms), _split(capitals))
+            names, adjectives = [name, *_split(aliases)], _split(demonyms)
+            gaz.countries[code] = CountryEntry(code, name, [*names[1:], *_accented(code, names)],
+                                               [*adjectives, *_accented(code, adjectives)], _split(capitals))
         for no, (place, code) in _rows("places.tsv", 2):
             if code not in gaz.countries:
                 raise GazetteerError(f"nlp/data/places.tsv line {no}: unknown country code {code!r}")
@@ -512,6 +514,14 @@ class Gazetteer:
                     yield Phrase(form.strip(), entry.label, canonical, case_sensitive=True)
                     if entry.label == "ORG" and form.strip() in self.caseless_org_forms:  # "MEGVII", "Sensetime" too
                         yield Phrase(form.strip(), entry.label, canonical, case_sensitive=False)
+
+
+def _accented(code: str, forms: list[str]) -> list[str]:
+    """The spellings with diacritics English news also writes ("México", "Perú", "Haïti"), from the country
+    authority (ontology.countries.accented_spellings over countrynames); lower-case ones are no names here."""
+    from ontology.countries import accented_spellings
+
+    return [f for f in accented_spellings(code, forms) if f[:1].isupper()]
 
 
 @cache

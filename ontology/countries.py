@@ -33,6 +33,8 @@ from __future__ import annotations
 import csv
 import json
 import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -106,6 +108,29 @@ def _library_table() -> dict[str, str]:
     """
     countrynames.to_code("")  # makes the library load its table
     return countrynames.COUNTRY_NAMES
+
+
+@cache
+def _library_spellings() -> dict[str, tuple[str, ...]]:
+    """countrynames' recorded spellings by code, as written (its generated ``countrynames.data.DATA``)."""
+    from countrynames.data import DATA
+
+    return {code.upper(): tuple(names) for code, names in DATA.items()}
+
+
+def accented_spellings(code: str, forms: Iterable[str]) -> list[str]:
+    """The spellings with diacritics that ``countrynames`` records for ``code`` of the given plain forms, as English
+    news writes them: ``accented_spellings("MX", ["Mexico"]) == ["México"]``, "Perú", "Panamá"; a form with no such
+    spelling adds nothing. Only a spelling equal to one of ``forms`` once its accents are removed counts, so no
+    other language's name is added. Shapes: iterable of str -> list of str (sorted, without the input forms)."""
+    plain = {f.casefold() for f in forms}
+    found = {name for name in _library_spellings().get(code.upper(), ())
+             if name.casefold() not in plain and _without_accents(name).casefold() in plain}
+    return sorted(found)
+
+
+def _without_accents(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 @cache

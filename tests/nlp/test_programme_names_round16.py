@@ -53,3 +53,11 @@ def test_a_programme_title_stays_a_product_and_a_consortium_stays_an_org(extract
     assert got.get("Safe City Project") == "PRODUCT"
     assert labels(extractor, "Citizen Lab and the Pegasus Project partners found infections.").get(
         "Pegasus Project") == "ORG"  # a product of one vendor: "Project" after it names the press consortium
+
+
+def test_country_names_written_with_their_accents_are_countries(extractor: Extractor) -> None:
+    # the spellings come from the countrynames library through ontology.countries.accented_spellings
+    got = {e.text: (e.label, e.country) for e in extractor.extract_text(
+        "The government of México bought the system; officials in Perú and a Panamá court denied it.").entities}
+    assert got.get("Perú", ("",))[0] == "COUNTRY" and got.get("Panamá", ("",))[0] == "COUNTRY"
+    assert got.get("government of México") == ("GOV_AGENCY", "MX")

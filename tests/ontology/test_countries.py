@@ -305,3 +305,13 @@ def test_occupied_and_disputed_regions_resolve_to_their_country(value: str, code
 @pytest.mark.parametrize("value", ["Crimea, Russia", "Paris, Texas"])
 def test_a_place_and_a_country_that_disagree_resolve_to_nothing(value: str) -> None:
     assert country_code(value) is None
+
+
+def test_accented_spellings_are_the_same_names_with_their_diacritics() -> None:
+    from ontology.countries import accented_spellings
+
+    assert accented_spellings("MX", ["Mexico", "Mexican"]) == ["México"]
+    assert "Perú" in accented_spellings("PE", ["Peru"])
+    assert accented_spellings("MX", ["México"]) == []  # the input spelling itself is not repeated
+    assert accented_spellings("DE", ["Germany"]) == []  # "Deutschland" is another language's name, not added
+    assert accented_spellings("ZZ", ["Nowhere"]) == []
