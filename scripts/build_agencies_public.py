@@ -3,7 +3,7 @@
 Usage (each copy read from disk; nothing is fetched; pyyaml from the dev extra):
     .venv/bin/python scripts/build_agencies_public.py --usagov agencies.sql --govuk data.jsonl \
         --intel intelligence-agencies.json --opensanctions datasets/ --factbook factbook.json/ \
-        --govdirectory govdirectory-pages/ [--out nlp/data/agencies_public.tsv]
+        --govdirectory govdirectory-pages/ --dpas supervisory-authorities/ [--out nlp/data/agencies_public.tsv]
 
 - ``--usagov``: USA.gov's A-Z index of federal agencies as copied by GSA's Solicitation Review Tool
   (github.com/GSA/srt-api, db/scripts/agencies.sql: id, agency, acronym). US government work, public domain.
@@ -27,6 +27,10 @@ Usage (each copy read from disk; nothing is fetched; pyyaml from the dev extra):
   Philippines", "Chapter nine institutions", "Moroccan public institution"); the country is the page's heading.
   Wikidata and Govdirectory: CC0 1.0. Only the types in GOVDIRECTORY_TYPES are read (no municipality, province,
   embassy, court or legislature), and only names with a body word (``names_a_body``: no university or hospital).
+- ``--dpas``: the data-protection supervisory authorities of Europe (EEA, the UK, Switzerland) as kept by
+  Datenanfragen.de (github.com/datenanfragen/data, supervisory-authorities/*.json: ``name`` "native name (English
+  name)", ``relevant-countries``). CC0 1.0. The data-protection officers of churches and public broadcasters the
+  same folder lists (German law gives them their own) are no state bodies and are left out.
 The precision guards are nlp.public_agencies' (documented there).
 """
 
@@ -83,6 +87,8 @@ GOVDIRECTORY_TYPES = {
     "ministry of Singapore", "ministry of Sweden", "ministry of Timor-Leste", "ministry of Uruguay",
     "ministry of the Czech Republic", "ministry of the Netherlands",
 }
+# Datenanfragen.de's records of the data-protection officers of German churches and public broadcasters
+_NOT_STATE_DPA = re.compile(r"Bistum|Bistümer|Katholisch|Kirchlich|\bEKD\b|Rundfunk")
 # a public institution that teaches, heals or shows ("Ibn Sina hospital center") is no agency acting as the state
 _NOT_AGENCY_WORDS = {"university", "hospital", "school", "college", "academy", "museum", "theatre", "theater",
                      "library", "archives", "fund", "bank"}
@@ -105,6 +111,9 @@ SOURCES = {
     "govdirectory": ("Govdirectory, government agencies by country from Wikidata (www.govdirectory.org), country pages "
                      "<country>/index.html of github.com/govdirectory/website branch gh-pages @f65ddc73 (2026-04-06); "
                      "CC0 1.0 (Wikidata: CC0 1.0); national ministries, departments and agencies only"),
+    "datenanfragen-dpas": ("Datenanfragen.de, data-protection supervisory authorities of Europe, "
+                           "github.com/datenanfragen/data supervisory-authorities/*.json @20655aa5; CC0 1.0; "
+                           "state authorities only"),
 }
 
 
@@ -412,6 +421,39 @@ def govdirectory(folder: Path) -> list[PublicAgency]:
     return rows
 
 
+def _dpa_names(text: str) -> tuple[str, list[str]]:
+    """"Garante per la protezione dei dati personali (Italian Data Protection Authority)" -> the English name and the
+    others: the native name, acronyms before or after a dash ("UODO – Urząd Ochrony Danych Osobowych", "... – CNIL")
+    or in brackets ("(BayLDA)"), the names of a bilingual state after a comma (Belgium)."""
+    english = ""
+    others: list[str] = []
+    for inner in re.findall(r"\(([^()]+)\)", text):
+        if looks_like_acronym(inner):
+            others.append(inner)
+        else:  # "National Commission for Data Protection, Grand-Duchy of Luxembourg": the state after a comma
+            english = re.sub(r"^The\s+", "", inner.split(", ")[0].strip())
+    outer = re.sub(r"\s+", " ", re.sub(r"\([^()]*\)", " ", text)).strip()
+    for part in re.split(r"\s+[–—-]\s+|,\s+", outer):
+        part = re.sub(r"^(?:The|Der|Die|Das)\s+", "", part.strip())
+        if part:
+            others.append(part)
+    names = [n for n in others if not looks_like_acronym(n)]
+    name = english or (names[0] if names else others[0])
+    return name, [o for o in others if o != name]
+
+
+def dpas(folder: Path) -> list[PublicAgency]:
+    rows = []
+    for path in sorted(folder.glob("*.json")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        countries = [c for c in record.get("relevant-countries", []) if c != "all"]
+        if len(countries) != 1 or _NOT_STATE_DPA.search(record["name"]):
+            continue
+        name, aliases = _dpa_names(record["name"])
+        rows.append(PublicAgency(name, country_code(countries[0]), "datenanfragen-dpas", aliases))
+    return rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--usagov", type=Path, required=True)
@@ -420,6 +462,7 @@ def main() -> None:
     ap.add_argument("--opensanctions", type=Path, required=True)
     ap.add_argument("--factbook", type=Path, required=True)
     ap.add_argument("--govdirectory", type=Path, required=True)
+    ap.add_argument("--dpas", type=Path, required=True)
     ap.add_argument("--out", type=Path, default=DATA / "agencies_public.tsv")
     ap.add_argument("--read", default="2026-12-05", help="the date the copies were read (header comment)")
     args = ap.parse_args()
@@ -429,7 +472,7 @@ def main() -> None:
     generic = [w for w in (DATA / "generic_agencies.txt").read_text(encoding="utf-8").splitlines()
                if w.strip() and not w.startswith("#")]
     listed = [*usagov(args.usagov), *govuk(args.govuk), *intel(args.intel), *opensanctions(args.opensanctions),
-              *factbook(args.factbook)]
+              *factbook(args.factbook), *dpas(args.dpas)]
     # a Govdirectory name without its state that another list has: that list's state stands
     names = {r.name for r in listed}
     listed += [r for r in govdirectory(args.govdirectory) if r.country or r.name not in names]
