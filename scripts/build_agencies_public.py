@@ -112,7 +112,7 @@ SOURCES = {
                      "<country>/index.html of github.com/govdirectory/website branch gh-pages @f65ddc73 (2026-04-06); "
                      "CC0 1.0 (Wikidata: CC0 1.0); national ministries, departments and agencies only"),
     "datenanfragen-dpas": ("Datenanfragen.de, data-protection supervisory authorities of Europe, "
-                           "github.com/datenanfragen/data supervisory-authorities/*.json @20655aa5; CC0 1.0; "
+                           "github.com/datenanfragen/data supervisory-authorities/*.json @20655aa5 (2026-03-08); CC0 1.0; "
                            "state authorities only"),
 }
 
