@@ -380,19 +380,27 @@ class _CountryPage(HTMLParser):
             self._cells[-1] += data
 
 
+_RARE_WORD_ZIPF = 3.0  # a word this rare in English text is one state's coinage ("Chieftaincy", "Grievances")
+
+
 def _carries_its_state(name: str) -> bool:
     """True when ``name`` names its state, by a country's name, demonym or capital of nlp/data/countries.tsv
-    ("Swedish Tax Agency", "Electoral Commission of South Africa"), or has four words or more besides "of", "the",
-    "and" ("Department of the Interior and Local Government"). Wikidata's English labels of other states' bodies are
-    often translations without the state: "Department of Corrections" (New Zealand, and many U.S. states),
-    "Financial Supervisory Authority" (Sweden, Finland, Norway ...); Govdirectory covers some forty states, so such a
-    name is a body of that kind, its state given by the text."""
+    ("Swedish Police Authority", "Electoral Commission of South Africa"), or has four words or more besides "of",
+    "the", "and" of which one is rare in English text (wordfreq Zipf < 3.0: "Ministry of Personnel, Public
+    Grievances and Pensions"). Wikidata's English labels of other states' bodies are translations without the
+    state, and many states name a portfolio alike: "Department of Corrections" (New Zealand, many U.S. states),
+    "Ministry of Health and Family Welfare" (India, Bangladesh), "Ministry of Finance and Economic Affairs"
+    (Iceland, the Gambia); Govdirectory covers some forty states, so such a name is a body of that kind, its state
+    given by the text."""
     from nlp.gazetteer import Gazetteer
 
-    words = [w for w in re.split(r"[\s,]+", name) if w and w.lower() not in {"of", "the", "and", "for", "&"}]
+    words = [w.strip(",.'’") for w in re.split(r"[\s,/–-]+", name)
+             if w and w.lower() not in {"of", "the", "and", "for", "&", "in", "on"}]
     plain = name.replace(",", " ").split()
     grams = (" ".join(plain[i:i + n]) for n in (1, 2, 3) for i in range(len(plain) - n + 1))
-    return len(words) >= 4 or any(Gazetteer.default().country_code(g) for g in grams)
+    if any(Gazetteer.default().country_code(g) for g in grams):
+        return True
+    return len(words) >= 4 and any(zipf_frequency(w.lower(), "en") < _RARE_WORD_ZIPF for w in words if w)
 
 
 def govdirectory(folder: Path) -> list[PublicAgency]:
