@@ -86,6 +86,10 @@ GOVDIRECTORY_TYPES = {
     "ministry of Malaysia", "ministry of Morocco", "ministry of Nepal", "ministry of Peru", "ministry of Portugal",
     "ministry of Singapore", "ministry of Sweden", "ministry of Timor-Leste", "ministry of Uruguay",
     "ministry of the Czech Republic", "ministry of the Netherlands",
+    # the European Union's agencies and bodies (not its institutions, banks or joint undertakings with firms)
+    "decentralised agency of the European Union", "common foreign and security policy agency of the European Union",
+    "executive agency of the European Union", "body of the European Union", "Euratom agency",
+    "Interinstitutional Service of the European Union",
 }
 # Datenanfragen.de's records of the data-protection officers of German churches and public broadcasters
 _NOT_STATE_DPA = re.compile(r"Bistum|Bistümer|Katholisch|Kirchlich|\bEKD\b|Rundfunk")
@@ -383,7 +387,7 @@ class _CountryPage(HTMLParser):
 _RARE_WORD_ZIPF = 3.0  # a word this rare in English text is one state's coinage ("Chieftaincy", "Grievances")
 
 
-def _carries_its_state(name: str) -> bool:
+def _carries_its_state(name: str, state: str) -> bool:
     """True when ``name`` names its state, by a country's name, demonym or capital of nlp/data/countries.tsv
     ("Swedish Police Authority", "Electoral Commission of South Africa"), or has four words or more besides "of",
     "the", "and" of which one is rare in English text (wordfreq Zipf < 3.0: "Ministry of Personnel, Public
@@ -399,6 +403,8 @@ def _carries_its_state(name: str) -> bool:
     plain = name.replace(",", " ").split()
     grams = (" ".join(plain[i:i + n]) for n in (1, 2, 3) for i in range(len(plain) - n + 1))
     if any(Gazetteer.default().country_code(g) for g in grams):
+        return True
+    if state == "EU" and re.search(r"\bEurop", name):  # "European Data Protection Supervisor": the Union's
         return True
     return len(words) >= 4 and any(zipf_frequency(w.lower(), "en") < _RARE_WORD_ZIPF for w in words if w)
 
@@ -425,7 +431,7 @@ def govdirectory(folder: Path) -> list[PublicAgency]:
             # Factbook's, the ruler's generic rules take the state from the text, and such a row would only take
             # the aliases of another list's body of that name
             if not generic_name(name):
-                rows.append(PublicAgency(name, code if _carries_its_state(name) else "", "govdirectory"))
+                rows.append(PublicAgency(name, code if _carries_its_state(name, code) else "", "govdirectory"))
     return rows
 
 

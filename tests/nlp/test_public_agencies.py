@@ -235,6 +235,17 @@ def test_govdirectory_pages_give_national_bodies_with_their_state() -> None:
     assert "Department of Justice" not in rows and "Ministry of Home Affairs" not in rows
 
 
+def test_the_european_unions_agencies_from_govdirectory() -> None:
+    # www.govdirectory.org/european-union/ (excerpt): agencies named for the Union carry it ("EU", as in agencies.tsv)
+    rows = {r.name: r for r in _builder().govdirectory(GOVDIRECTORY)}
+    assert rows["European Union Agency for Cybersecurity"].country == "EU"
+    assert rows["European Border and Coast Guard Agency"].country == "EU"
+    assert rows["Anti-Money Laundering Authority"].country == ""  # no "European" in it: any state's may be so named
+    # an institution (the Parliament), a delegation abroad, a name without a body word ("Europol") are not read
+    assert "European Parliament" not in rows and "Europol" not in rows
+    assert not any(name.startswith("Delegation") for name in rows)
+
+
 def test_a_govdirectory_name_without_its_state_gets_none() -> None:
     # New Zealand's "Department of Corrections" is also many U.S. states' prison department; India's and
     # Bangladesh's health ministries are both the "Ministry of Health and Family Welfare"; Morocco's telecom
