@@ -151,7 +151,8 @@ def _subdivisions() -> set[str]:
 def finalize(rows: list[PublicAgency], taken: Iterable[str], generic: Iterable[str] = ()) -> list[PublicAgency]:
     """Apply the guards to ``rows``: names kept by :func:`name_kept` and not in ``taken`` (forms of the hand-made
     agencies.tsv, which wins), acronyms kept by :func:`acronym_kept` and claimed by one body only in all the lists (``listed_only`` rows
-    included), a name used by
+    included), other aliases claimed by bodies of one country only ("Datatilsynet" is Denmark's and Norway's data
+    protection authority, "Forsvaret" both states' armed forces), a name used by
     bodies of several countries (or by one list without one) without a country (the text gives it), one row per
     name."""
     taken_set = set(taken)
@@ -160,10 +161,13 @@ def finalize(rows: list[PublicAgency], taken: Iterable[str], generic: Iterable[s
         r.name, *more = split_aliases([r.name.rstrip(",; ")]) or [r.name]  # "Nemzeti Információs Központ (NIK)"
         r.aliases = [*more, *split_aliases(r.aliases)]
     owners: dict[str, set[tuple[str, str]]] = {}  # acronym -> (source, country) of the bodies claiming it
+    states: dict[str, set[str]] = {}  # any other alias -> the countries of the bodies claiming it
     for r in rows:  # every entry of every list, kept or not: "VOA" is Voice of America and the UK's Valuation Office
         for a in r.aliases:
             if looks_like_acronym(a):
                 owners.setdefault(a, set()).add((r.source, r.country))
+            else:
+                states.setdefault(a, set()).add(r.country)
     kept = [r for r in rows if not r.listed_only and name_kept(r.name, generic) and r.name not in taken_set]
     first_named: dict[tuple[str, str, str], PublicAgency] = {}  # one list's two names of one body share an acronym
     merged: list[PublicAgency] = []
@@ -192,7 +196,7 @@ def finalize(rows: list[PublicAgency], taken: Iterable[str], generic: Iterable[s
             if looks_like_acronym(a):
                 if acronym_kept(a) and len(owners[a]) == 1:
                     aliases.append(a)
-            elif name_kept(a, generic) and not is_place(a):
+            elif name_kept(a, generic) and not is_place(a) and len(states.get(a, set()) | {r.country}) == 1:
                 aliases.append(a)
         named = countries[r.name]  # "Department of Home Affairs" (AU, ZA): the text gives the state
         country = next(iter(named)) if len(named) == 1 else ""

@@ -2,7 +2,8 @@
 
 Usage (each copy read from disk; nothing is fetched; pyyaml from the dev extra):
     .venv/bin/python scripts/build_agencies_public.py --usagov agencies.sql --govuk data.jsonl \
-        --intel intelligence-agencies.json --opensanctions datasets/ --factbook factbook.json/ [--out nlp/data/agencies_public.tsv]
+        --intel intelligence-agencies.json --opensanctions datasets/ --factbook factbook.json/ \
+        --govdirectory govdirectory-pages/ --dpas supervisory-authorities/ [--out nlp/data/agencies_public.tsv]
 
 - ``--usagov``: USA.gov's A-Z index of federal agencies as copied by GSA's Solicitation Review Tool
   (github.com/GSA/srt-api, db/scripts/agencies.sql: id, agency, acronym). US government work, public domain.
@@ -20,6 +21,16 @@ Usage (each copy read from disk; nothing is fetched; pyyaml from the dev extra):
   to ("Ministry of Home Affairs: Bangladesh Police, Border Guard Bangladesh (BGB), ... Rapid Action Battalion (RAB)").
   The country is the profile's ("Government" > "Country name" > "conventional short form"). US government work,
   public domain; the copy is dedicated to the public domain.
+- ``--govdirectory``: Govdirectory's country pages (www.govdirectory.org, built from Wikidata by
+  github.com/govdirectory/website, branch gh-pages, ``<country>/index.html``): each state's ministries, departments,
+  national agencies, regulators and commissions with their Wikidata type ("executive department of the
+  Philippines", "Chapter nine institutions", "Moroccan public institution"); the country is the page's heading.
+  Wikidata and Govdirectory: CC0 1.0. Only the types in GOVDIRECTORY_TYPES are read (no municipality, province,
+  embassy, court or legislature), and only names with a body word (``names_a_body``: no university or hospital).
+- ``--dpas``: the data-protection supervisory authorities of Europe (EEA, the UK, Switzerland) as kept by
+  Datenanfragen.de (github.com/datenanfragen/data, supervisory-authorities/*.json: ``name`` "native name (English
+  name)", ``relevant-countries``). CC0 1.0. The data-protection officers of churches and public broadcasters the
+  same folder lists (German law gives them their own) are no state bodies and are left out.
 The precision guards are nlp.public_agencies' (documented there).
 """
 
@@ -30,6 +41,7 @@ import html
 import json
 import re
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -54,6 +66,37 @@ DATA = Path(__file__).resolve().parents[1] / "nlp" / "data"
 GOVUK_TYPES = {"Ministerial department", "Non-ministerial department", "Executive agency",
                "Executive non-departmental public body", "Executive office", "Other", "Sub-organisation"}
 
+# Govdirectory's Wikidata types of national bodies that act as the state (ministries, departments, agencies,
+# regulators, commissions); places, embassies, courts, legislatures, funds and firms are left out
+GOVDIRECTORY_TYPES = {
+    "Bundesministerium", "Canadian federal department", "Chapter nine institutions", "Cypriot government department",
+    "Department of State", "Executive Office of the President of the United States", "Federal Ministry in Germany",
+    "Federal Public Service", "Icelandic government ministry", "Independent Crown Entity", "Autonomous Crown Entity",
+    "Inspectorate", "Ministries of Japan", "Ministry in Bermuda", "Ministry in the government of Luxembourg",
+    "Ministry of Ghana", "Ministry of Latvia", "Ministry of Malta", "Ministry of Norway", "Moroccan public institution",
+    "New Zealand Public Service department", "Non-Public Service departments", "Swedish government agency",
+    "Ukrainian ministry", "Union Government ministries of India", "United States federal executive department",
+    "authority under the Riksdag", "defence ministry", "department of the South African government",
+    "department of the United Kingdom Government", "departmental agency", "deputy ministry of Cyprus Republic",
+    "directorate in Norway", "executive agency of Bulgaria", "executive department of the Philippines",
+    "federal department of Switzerland", "federal ministry in Russia", "government agency of Cyprus",
+    "independant government agency of Bulgaria", "state agency of Bulgaria", "undersecretariat of Chile",
+    "ministries of Denmark", "ministry of Bulgaria", "ministry of Cameroon", "ministry of Chile", "ministry of Cuba",
+    "ministry of Cyprus Republic", "ministry of Eswatini", "ministry of Finland", "ministry of Indonesia",
+    "ministry of Malaysia", "ministry of Morocco", "ministry of Nepal", "ministry of Peru", "ministry of Portugal",
+    "ministry of Singapore", "ministry of Sweden", "ministry of Timor-Leste", "ministry of Uruguay",
+    "ministry of the Czech Republic", "ministry of the Netherlands",
+    # the European Union's agencies and bodies (not its institutions, banks or joint undertakings with firms)
+    "decentralised agency of the European Union", "common foreign and security policy agency of the European Union",
+    "executive agency of the European Union", "body of the European Union", "Euratom agency",
+    "Interinstitutional Service of the European Union",
+}
+# Datenanfragen.de's records of the data-protection officers of German churches and public broadcasters
+_NOT_STATE_DPA = re.compile(r"Bistum|Bistümer|Katholisch|Kirchlich|\bEKD\b|Rundfunk")
+# a public institution that teaches, heals or shows ("Ibn Sina hospital center") is no agency acting as the state
+_NOT_AGENCY_WORDS = {"university", "hospital", "school", "college", "academy", "museum", "theatre", "theater",
+                     "library", "archives", "fund", "bank"}
+
 SOURCES = {
     "usagov-az": ("USA.gov A-Z index of U.S. government departments and agencies (www.usa.gov/federal-agencies), "
                   "copy in github.com/GSA/srt-api db/scripts/agencies.sql @efb93254 (2023-08-24); "
@@ -69,6 +112,12 @@ SOURCES = {
     "factbook-forces": ("CIA, The World Factbook, field \"Military and security forces\" of each country profile "
                         "(www.cia.gov/the-world-factbook/), copy in github.com/factbook/factbook.json **/*.json "
                         "@8662a8b1 (2026-05-17); US government work, public domain (the copy: public domain dedication)"),
+    "govdirectory": ("Govdirectory, government agencies by country from Wikidata (www.govdirectory.org), country pages "
+                     "<country>/index.html of github.com/govdirectory/website branch gh-pages @f65ddc73 (2026-04-06); "
+                     "CC0 1.0 (Wikidata: CC0 1.0); national ministries, departments and agencies only"),
+    "datenanfragen-dpas": ("Datenanfragen.de, data-protection supervisory authorities of Europe, "
+                           "github.com/datenanfragen/data supervisory-authorities/*.json @20655aa5 (2026-03-08); CC0 1.0; "
+                           "state authorities only"),
 }
 
 
@@ -296,6 +345,129 @@ def factbook(folder: Path) -> list[PublicAgency]:
                                                   and zipf_frequency(r.name.lower(), "en") < 3.0)]
 
 
+class _CountryPage(HTMLParser):
+    """A Govdirectory country page: its heading (the country) and the rows of its table of bodies (name, Wikidata
+    id, type)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.heading = ""
+        self.rows: list[tuple[str, str, str]] = []
+        self._in_h1 = self._in_table = False
+        self._cells: list[str] = []
+        self._qid = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "h1":
+            self._in_h1 = True
+        elif tag == "tbody" and dict(attrs).get("id") == "mainOrgTable":
+            self._in_table = True
+        elif self._in_table and tag == "tr":
+            self._cells, self._qid = [], ""
+        elif self._in_table and tag == "td":
+            self._cells.append("")
+        elif self._in_table and tag == "a" and len(self._cells) == 1 and not self._qid:
+            self._qid = (dict(attrs).get("href") or "").strip("/")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "h1":
+            self._in_h1 = False
+        elif tag == "tbody":
+            self._in_table = False
+        elif self._in_table and tag == "tr" and len(self._cells) >= 3:
+            self.rows.append((self._cells[0].strip(), self._qid, self._cells[-1].strip()))
+
+    def handle_data(self, data: str) -> None:
+        if self._in_h1:
+            self.heading += data
+        elif self._in_table and self._cells:
+            self._cells[-1] += data
+
+
+_RARE_WORD_ZIPF = 3.0  # a word this rare in English text is one state's coinage ("Chieftaincy", "Grievances")
+
+
+def _carries_its_state(name: str, state: str) -> bool:
+    """True when ``name`` names its state, by a country's name, demonym or capital of nlp/data/countries.tsv
+    ("Swedish Police Authority", "Electoral Commission of South Africa"), or has four words or more besides "of",
+    "the", "and" of which one is rare in English text (wordfreq Zipf < 3.0: "Ministry of Personnel, Public
+    Grievances and Pensions"). Wikidata's English labels of other states' bodies are translations without the
+    state, and many states name a portfolio alike: "Department of Corrections" (New Zealand, many U.S. states),
+    "Ministry of Health and Family Welfare" (India, Bangladesh), "Ministry of Finance and Economic Affairs"
+    (Iceland, the Gambia); Govdirectory covers some forty states, so such a name is a body of that kind, its state
+    given by the text."""
+    from nlp.gazetteer import Gazetteer
+
+    words = [w.strip(",.'’") for w in re.split(r"[\s,/–-]+", name)
+             if w and w.lower() not in {"of", "the", "and", "for", "&", "in", "on"}]
+    plain = name.replace(",", " ").split()
+    grams = (" ".join(plain[i:i + n]) for n in (1, 2, 3) for i in range(len(plain) - n + 1))
+    if any(Gazetteer.default().country_code(g) for g in grams):
+        return True
+    if state == "EU" and re.search(r"\bEurop", name):  # "European Data Protection Supervisor": the Union's
+        return True
+    return len(words) >= 4 and any(zipf_frequency(w.lower(), "en") < _RARE_WORD_ZIPF for w in words if w)
+
+
+def govdirectory(folder: Path) -> list[PublicAgency]:
+    rows: list[PublicAgency] = []
+    for path in sorted(folder.rglob("index.html")):
+        page = _CountryPage()
+        page.feed(path.read_text(encoding="utf-8"))
+        heading = re.sub(r"\s+", " ", page.heading).strip()
+        code = "EU" if heading == "European Union" else countrynames.to_code(heading)  # "Defense": a topic page
+        if not code or (code != "EU" and pycountry.countries.get(alpha_2=code) is None):
+            continue
+        for name, qid, kind in page.rows:
+            name = re.sub(r"\s+", " ", name).strip()
+            words = {w.lower().strip(",.'") for w in name.split()}
+            if kind not in GOVDIRECTORY_TYPES or not re.fullmatch(r"Q\d+", qid) or not names_a_body(name) \
+                    or words & _NOT_AGENCY_WORDS:
+                continue
+            # "Ministry of Commerce and Industry (India)", "Ministry of Finance of India": Wikidata's disambiguated
+            # label; the bracket is no part of the name
+            name = re.sub(r"\s*\([^)]*\)$", "", name)
+            # "Ministry of Finance", "Department of Agriculture": every state's, named without it; as for the
+            # Factbook's, the ruler's generic rules take the state from the text, and such a row would only take
+            # the aliases of another list's body of that name
+            if not generic_name(name):
+                rows.append(PublicAgency(name, code if _carries_its_state(name, code) else "", "govdirectory"))
+    return rows
+
+
+def _dpa_names(text: str) -> tuple[str, list[str]]:
+    """"Garante per la protezione dei dati personali (Italian Data Protection Authority)" -> the English name and the
+    others: the native name, acronyms before or after a dash ("UODO – Urząd Ochrony Danych Osobowych", "... – CNIL")
+    or in brackets ("(BayLDA)"), the names of a bilingual state after a comma (Belgium)."""
+    english = ""
+    others: list[str] = []
+    for inner in re.findall(r"\(([^()]+)\)", text):
+        if looks_like_acronym(inner):
+            others.append(inner)
+        else:  # "National Commission for Data Protection, Grand-Duchy of Luxembourg": the state after a comma
+            english = re.sub(r"^The\s+", "", inner.split(", ")[0].strip())
+    outer = re.sub(r"\s+", " ", re.sub(r"\([^()]*\)", " ", text)).strip()
+    for part in re.split(r"\s+[–—-]\s+|,\s+", outer):
+        part = re.sub(r"^(?:The|Der|Die|Das)\s+", "", part.strip())
+        if part:
+            others.append(part)
+    names = [n for n in others if not looks_like_acronym(n)]
+    name = english or (names[0] if names else others[0])
+    return name, [o for o in others if o != name]
+
+
+def dpas(folder: Path) -> list[PublicAgency]:
+    rows = []
+    for path in sorted(folder.glob("*.json")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        countries = [c for c in record.get("relevant-countries", []) if c != "all"]
+        if len(countries) != 1 or _NOT_STATE_DPA.search(record["name"]):
+            continue
+        name, aliases = _dpa_names(record["name"])
+        rows.append(PublicAgency(name, country_code(countries[0]), "datenanfragen-dpas", aliases))
+    return rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--usagov", type=Path, required=True)
@@ -303,6 +475,8 @@ def main() -> None:
     ap.add_argument("--intel", type=Path, required=True)
     ap.add_argument("--opensanctions", type=Path, required=True)
     ap.add_argument("--factbook", type=Path, required=True)
+    ap.add_argument("--govdirectory", type=Path, required=True)
+    ap.add_argument("--dpas", type=Path, required=True)
     ap.add_argument("--out", type=Path, default=DATA / "agencies_public.tsv")
     ap.add_argument("--read", default="2026-12-05", help="the date the copies were read (header comment)")
     args = ap.parse_args()
@@ -311,8 +485,12 @@ def main() -> None:
     taken = {form for name, aliases, _ in _agency_rows(public=False) for form in (name, *aliases)}
     generic = [w for w in (DATA / "generic_agencies.txt").read_text(encoding="utf-8").splitlines()
                if w.strip() and not w.startswith("#")]
-    rows = finalize([*usagov(args.usagov), *govuk(args.govuk), *intel(args.intel),
-                     *opensanctions(args.opensanctions), *factbook(args.factbook)], taken, generic)
+    listed = [*usagov(args.usagov), *govuk(args.govuk), *intel(args.intel), *opensanctions(args.opensanctions),
+              *factbook(args.factbook), *dpas(args.dpas)]
+    # a Govdirectory name without its state that another list has: that list's state stands
+    names = {r.name for r in listed}
+    listed += [r for r in govdirectory(args.govdirectory) if r.country or r.name not in names]
+    rows = finalize(listed, taken, generic)
     lines = ["# Named government bodies (GOV_AGENCY) from published lists: name\taliases (|)\tiso2\tsource",
              "# Built by scripts/build_agencies_public.py (precision guards: nlp/public_agencies.py); hand-made",
              "# nlp/data/agencies.tsv wins on a shared name or acronym. A name used by several states has no country.",

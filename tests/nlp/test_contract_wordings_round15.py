@@ -53,7 +53,7 @@ SUPPLY_WORDINGS = {
         "Territory Police.", "Islamabad Capital Territory Police"),
     "a contract entered into with the firm": (
         "The Department of the Interior and Local Government (DILG) entered into a contract with Zentrix Systems Ltd "
-        "for a video surveillance system.", "Department of the Interior"),
+        "for a video surveillance system.", "Department of the Interior and Local Government"),
     "the firm providing the body under a deal": (
         "Under the deal, Zentrix Systems Ltd will provide the Royal Malaysia Police with facial recognition cameras.",
         "Royal Malaysia Police"),

@@ -21,6 +21,8 @@ from tests.nlp.readings import agencies as _agencies
 
 ROOT = Path(__file__).resolve().parents[2]
 FACTBOOK = ROOT / "tests" / "fixtures" / "sources" / "agencies" / "factbook"
+GOVDIRECTORY = ROOT / "tests" / "fixtures" / "sources" / "agencies" / "govdirectory"
+DPAS = ROOT / "tests" / "fixtures" / "sources" / "agencies" / "dpas"
 
 
 def _builder() -> ModuleType:
@@ -137,7 +139,7 @@ def test_every_row_loads_with_a_valid_iso_country_and_a_source() -> None:
     for line in (_agency_rows.__globals__["_DATA"] / "agencies_public.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             assert line.split("\t")[3] in {"usagov-az", "govuk-orgs", "wikipedia-intel", "opensanctions-publishers",
-                                              "factbook-forces"}, line
+                                              "factbook-forces", "govdirectory", "datenanfragen-dpas"}, line
 
 
 def test_an_acronym_another_list_entry_claims_is_not_matched_alone(extractor: Extractor) -> None:
@@ -216,3 +218,91 @@ def test_south_and_southeast_asian_forces_in_news_sentences(extractor: Extractor
                                  "few questions about how they operate and, if they are violating our privacy "
                                  "online.")
     assert _agencies(ext)["PDRM"] == "MY"
+
+
+def test_govdirectory_pages_give_national_bodies_with_their_state() -> None:
+    # Govdirectory country pages (tests/fixtures/sources/agencies/govdirectory, excerpts): name, Wikidata id, type
+    rows = {r.name: r for r in _builder().govdirectory(GOVDIRECTORY)}
+    # the state in the name, or a word rare enough to be one state's coinage
+    assert rows["Swedish Police Authority"].country == "SE"
+    assert rows["Electoral Commission of South Africa"].country == "ZA"
+    assert rows["Department of Health of the Philippines"].country == "PH"
+    assert rows["Ministry of Fisheries, Animal Husbandry and Dairying"].country == "IN"
+    # a university and a hospital (Moroccan public institutions), a municipality: no agency acting as the state
+    assert not any("University" in name or "hospital" in name for name in rows)
+    assert not any("municipality" in name.lower() or "Kommun" in name for name in rows)
+    # every state's ministry, named without it: left to the ruler's generic rules
+    assert "Department of Justice" not in rows and "Ministry of Home Affairs" not in rows
+
+
+def test_the_european_unions_agencies_from_govdirectory() -> None:
+    # www.govdirectory.org/european-union/ (excerpt): agencies named for the Union carry it ("EU", as in agencies.tsv)
+    rows = {r.name: r for r in _builder().govdirectory(GOVDIRECTORY)}
+    assert rows["European Union Agency for Cybersecurity"].country == "EU"
+    assert rows["European Border and Coast Guard Agency"].country == "EU"
+    assert rows["Anti-Money Laundering Authority"].country == ""  # no "European" in it: any state's may be so named
+    # an institution (the Parliament), a delegation abroad, a name without a body word ("Europol") are not read
+    assert "European Parliament" not in rows and "Europol" not in rows
+    assert not any(name.startswith("Delegation") for name in rows)
+
+
+def test_a_govdirectory_name_without_its_state_gets_none() -> None:
+    # New Zealand's "Department of Corrections" is also many U.S. states' prison department; India's and
+    # Bangladesh's health ministries are both the "Ministry of Health and Family Welfare"; Morocco's telecom
+    # regulator's English name is a description any state's regulator may bear
+    rows = {r.name: r for r in _builder().govdirectory(GOVDIRECTORY)}
+    for name in ("Department of Corrections", "Ministry of Health and Family Welfare",
+                 "National Telecommunications Regulatory Agency"):
+        assert rows[name].country == "", name
+
+
+def test_a_name_of_several_states_gets_no_country_in_a_sentence(extractor: Extractor) -> None:
+    # fictional sentence: no state named, so none is given
+    ext = extractor.extract_text("The Department of Corrections bought phone-monitoring software from the firm.")
+    assert _agencies(ext) == {"Department of Corrections": None}
+
+
+def test_swedish_authorities_from_govdirectory_in_a_sentence(extractor: Extractor) -> None:
+    # IMY (Swedish Authority for Privacy Protection), "Police unlawfully used facial recognition app", 11 Feb 2021
+    # (www.imy.se/en/news/police-unlawfully-used-facial-recognition-app/)
+    ext = extractor.extract_text(
+        "The Swedish Authority for Privacy Protection finds that the Swedish Police Authority has processed personal "
+        "data in breach of the Swedish Criminal Data Act when using Clearview AI to identify individuals.")
+    agencies = _agencies(ext)
+    assert agencies["Swedish Authority for Privacy Protection"] == "SE"
+    assert agencies["Swedish Police Authority"] == "SE"
+
+
+def test_data_protection_authorities_are_read_from_their_records() -> None:
+    # Datenanfragen.de records (tests/fixtures/sources/agencies/dpas): "native name (English name)"
+    rows = {r.name: r for r in _builder().dpas(DPAS)}
+    assert rows["Italian Data Protection Authority"].country == "IT"
+    assert rows["Italian Data Protection Authority"].aliases == ["Garante per la protezione dei dati personali"]
+    french = rows["French National Commission on Informatics and Liberty"]
+    assert french.country == "FR" and "CNIL" in french.aliases
+    assert rows["Personal Data Protection Office of Poland"].aliases == ["UODO", "Urząd Ochrony Danych Osobowych"]
+    assert rows["National Commission for Data Protection"].country == "LU"  # ", Grand-Duchy of Luxembourg" cut
+    # a Catholic diocese's and the public broadcasters' data-protection officers are no state bodies
+    assert len(rows) == 7
+    assert not any("datenschutz" in name.lower() for name in rows)
+
+
+def test_an_alias_two_states_share_is_no_alias() -> None:
+    # "Datatilsynet" is Denmark's and Norway's data-protection authority (Datenanfragen.de records dkdi, nods)
+    rows = {name: aliases for name, aliases, _ in _agency_rows()}
+    assert "Datatilsynet" not in rows["Data Inspectorate of Denmark"]
+    assert "Datatilsynet" not in rows["Norwegian Data Protection Authority"]
+    assert "Forsvaret" not in rows["Danish Armed Forces"]  # both states' armed forces (CIA World Factbook)
+
+
+def test_a_data_protection_authority_in_news_sentences(extractor: Extractor) -> None:
+    # TechSpot, "Clearview AI fined again for violating GDPR", Oct 2022
+    ext = extractor.extract_text(
+        "The Commission nationale de l'informatique et des libertés (CNIL), France's data protection authority, "
+        "imposed a 20 million euros penalty against the American company after a lengthy investigation and an "
+        "unfruitful cooperation attempt.")
+    assert _agencies(ext)["CNIL"] == "FR"
+    # OODA Loop, "France punishes Clearview AI for failing to pay fine", 12 May 2023
+    ext = extractor.extract_text("Clearview AI, a US-based facial recognition company, has been fined €10 million by "
+                                 "French data privacy regulator CNIL for violating EU data protection laws.")
+    assert _agencies(ext)["CNIL"] == "FR"
