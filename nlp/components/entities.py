@@ -395,7 +395,7 @@ class EntityNormalizer:
         ents = _people_by_initials(doc, ents)
         ents = self._firms_joined_by_and(doc, ents, conf)
         ents = self._one_firm_over_and(doc, ents, conf)
-        ents = bodies_joined_to_firms(doc, ents, conf, self.gaz_conf, self.remap_conf)
+        ents = bodies_joined_to_firms(doc, ents, conf, self.gaz_conf, self.remap_conf, self._firm_names())
         doc.ents = filter_spans(ents)
         set_aux(doc, aux)
         doc._.redflag_conf = [[s, e, c] for (s, e), c in conf.items()]
@@ -1198,6 +1198,19 @@ class EntityNormalizer:
         while k > 1 and words[k - 1] == ",":
             k -= 1
         return k
+
+    def _firm_names(self) -> frozenset[str]:
+        """Every organisation name and alias of the gazetteer (firms of the trade, list entities, graph names), as
+        written, and the first word of a longer one when it is title-case and rare in English (Zipf < 3.5: "Huawei" of "Huawei
+        Technologies", as ``bodies_joined_to_firms`` reads the text's own firms); rebuilt when entries were added."""
+        entries = self.gazetteer.entries
+        cached: tuple[int, frozenset[str]] | None = getattr(self, "_firm_name_set", None)
+        if cached is None or cached[0] != len(entries):
+            forms = {f.strip() for e in entries if e.label == "ORG" for f in (e.name, *e.aliases) if f.strip()}
+            firsts = {f.split()[0] for f in forms if " " in f and f[:1].isupper()}
+            cached = (len(entries), frozenset(forms | {w for w in firsts if zipf_frequency(w.lower(), "en") < 3.5}))
+            self._firm_name_set = cached
+        return cached[1]
 
     def _joined_firm_names(self) -> dict[str, str]:
         """The gazetteer's organisation names and aliases made of words joined by "and" or "&", without their legal

@@ -27,6 +27,7 @@ confidence, updated for new spans) and returns the new list of spans (overlaps a
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 import pycountry
 from rigour.names import extract_org_types
@@ -1465,10 +1466,12 @@ def names_of_funds_and_projects(doc: Doc, ents: list[Span], conf: Conf, known: f
     return [e for e in ents if not (e.label_ == "ORG" and e.text in dropped and not _is_known(e, conf, known))]
 
 
-def bodies_joined_to_firms(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float) -> list[Span]:
+def bodies_joined_to_firms(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float,
+                           known_firms: Collection[str] = ()) -> list[Span]:
     """An agency guess that runs over "and" into the name of a firm the text names on its own elsewhere ("the
     Serbian Ministry of Interior and Huawei signed a Memorandum", with "Huawei" or "Huawei Technologies" named
-    before) is two parties:
+    before) or that ``known_firms`` holds (the gazetteer's organisation names, issue 13 round 16: the firm named
+    only there) is two parties:
     the body up to "and" and the firm after it (issue 13 round 15); also where the body's first words are a
     gazetteer agency's, which lends the whole span its confidence. Run by ``redflag_entities`` after its rules
     that lengthen bodies' names, which make such spans."""
@@ -1480,14 +1483,21 @@ def bodies_joined_to_firms(doc: Doc, ents: list[Span], conf: Conf, known: float,
     out = []
     for e in ents:
         if e.label_ == "GOV_AGENCY" and len(e) >= 3:
-            cut = next((k for k in range(e.start + 1, e.end - 1) if doc[k].lower_ == "and"
-                        and doc[k + 1 : e.end].text in firms and e.end - k - 1 <= 3), None)
+            cut = next((k for k in range(e.start + 1, e.end - 1) if doc[k].lower_ == "and" and e.end - k - 1 <= 3
+                        and (doc[k + 1 : e.end].text in firms or _known_firm(doc[k + 1 : e.end], known_firms))), None)
             if cut is not None:
                 out.append(_new(doc, e.start, cut, "GOV_AGENCY", conf, conf.get((e.start_char, e.end_char), new)))
                 out.append(_new(doc, cut + 1, e.end, "ORG", conf, new))
                 continue
         out.append(e)
     return out
+
+
+def _known_firm(span: Span, known_firms: Collection[str]) -> bool:
+    """True when the title-case ``span`` is a gazetteer firm's name and not one English word of some use
+    ("Orange", "Homeland": Zipf frequency 3.5 or more; "Huawei" is 3.3)."""
+    return span.text in known_firms and span[0].is_title and not (len(span) == 1 and
+                                                                  zipf_frequency(span[0].lower_, "en") >= 3.5)
 
 
 def persons_after_articles(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float) -> list[Span]:

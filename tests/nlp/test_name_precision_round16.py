@@ -160,3 +160,15 @@ def test_errors_are_listed_by_document_id_then_offset() -> None:
         "b-doc: missed COUNTRY 'Delta'",
         "b-doc: spurious ORG 'Delta'",
     ]
+
+
+def test_a_body_joined_by_and_to_a_firm_the_gazetteer_knows_is_two_parties(extractor: Extractor) -> None:
+    # https://hiljade.kamera.rs/en/timeline/ (SHARE Foundation, #hiljadekamera timeline): "Huawei" is named
+    # nowhere else in the sentence or text; the gazetteer knows "Huawei Technologies"
+    got = {e.text: e.label for e in extractor.extract_text(
+        "In December 2014, the Serbian Ministry of Interior and Huawei signed a Memorandum of Understanding.").entities}
+    assert got.get("Ministry of Interior") == "GOV_AGENCY" and got.get("Huawei") == "ORG"
+    assert "Ministry of Interior and Huawei" not in got
+    got = {e.text: e.label for e in extractor.extract_text(
+        "The Ministry of Posts and Telecommunications agreed.").entities}
+    assert got.get("Ministry of Posts and Telecommunications") == "GOV_AGENCY"  # a common word is no firm
