@@ -7,3 +7,7 @@ class StoreError(RuntimeError):
 
 class StoreUnavailable(StoreError):
     """The database server is not reachable (stopped, killed, wrong address or credentials)."""
+
+
+class StoreTimeout(StoreUnavailable):
+    """The server accepted a query and did not answer it within the query timeout (hung or overloaded)."""

@@ -179,23 +179,47 @@ def status(graph_dir: Path) -> str:
     return "stopped"
 
 
+def _kill_ours(paths: ServerPaths, pid: int) -> bool:
+    """SIGKILL ``pid`` if it is this folder's redis-server (its command line names our socket); True if killed.
+
+    Writes it acknowledged are in its append-only file (``appendfsync always``): the next start replays them."""
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+    if b"redis-server" not in cmdline or str(paths.socket).encode() not in cmdline:
+        return False
+    os.kill(pid, signal.SIGKILL)
+    for _ in range(50):
+        if not _pid_alive(pid):
+            break
+        time.sleep(0.1)
+    return True
+
+
+def kill_hung(graph_dir: Path) -> bool:
+    """Kill this folder's server although it may still answer PING: for a server that accepted a query and never
+    answered it (a hung query thread leaves the event loop, hence PING, alive). True if one was killed; its pid
+    and socket files are removed so that the next :func:`ensure_running` starts a new one."""
+    paths = server_paths(graph_dir)
+    with _start_lock(paths):
+        pid = _read_pid(paths)
+        killed = pid is not None and _pid_alive(pid) and _kill_ours(paths, pid)
+        for p in (paths.socket, paths.pid):
+            try:
+                p.unlink()
+            except FileNotFoundError:
+                pass
+    return killed
+
+
 def _clean_stale(paths: ServerPaths) -> None:
     pid = _read_pid(paths)
     state = server_state(paths)
     if state == "loading":
         return  # working, not stale: its pid and socket stay
     if pid is not None and _pid_alive(pid) and state == "down":
-        # alive but not answering: a hung server of ours; make sure it is ours before killing it
-        try:
-            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
-        except OSError:
-            cmdline = b""
-        if b"redis-server" in cmdline and str(paths.socket).encode() in cmdline:
-            os.kill(pid, signal.SIGKILL)
-            for _ in range(50):
-                if not _pid_alive(pid):
-                    break
-                time.sleep(0.1)
+        _kill_ours(paths, pid)  # alive but not answering: a hung server of ours
     for p in (paths.socket, paths.pid):
         try:
             p.unlink()

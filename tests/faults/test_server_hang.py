@@ -13,6 +13,7 @@ import pytest
 from graph import falkordb_server
 from graph.errors import StoreUnavailable
 from graph.falkordb_store import FalkorDBStore
+from graph.queries import Query
 from graph.store import NodeRecord
 from ontology import vocab
 
@@ -44,3 +45,50 @@ def test_a_hung_server_times_out_the_call_and_is_replaced_on_the_next(tmp_path: 
     finally:
         store.close()
         falkordb_server.stop(graph_dir)
+
+
+def test_an_index_statement_left_unanswered_is_run_again_on_a_new_server(tmp_path: Path) -> None:
+    # CI once saw the first CREATE INDEX on a fresh graph go unanswered for the whole timeout: schema set-up
+    # replaces the hung server and goes on instead of failing the command
+    graph_dir = tmp_path / "graph"
+    store = FalkorDBStore(graph_dir, "hang", vocab.labels(), vocab.relationship_types(), query_timeout=5.0)
+    try:
+        store.merge_nodes([NodeRecord("Entity", "e1", {"name": "Written Before The Hang"})])
+        pid = falkordb_server.pid_of(graph_dir)
+        assert pid is not None
+        os.kill(pid, signal.SIGSTOP)
+        try:
+            store.ensure_schema()
+            new_pid = falkordb_server.pid_of(graph_dir)
+            assert new_pid is not None and new_pid != pid
+            assert not falkordb_server._pid_alive(pid)  # the hung server was killed, not left behind
+            assert store.get_node("Entity", "e1")["name"] == "Written Before The Hang"
+            # every label's index exists on the new server: a second run finds them all
+            indexed = {row["label"] for row in store.run(Query("t.indexes", "CALL db.indexes() YIELD label RETURN label"))}
+            assert set(vocab.labels()) <= indexed
+        finally:
+            try:
+                os.kill(pid, signal.SIGCONT)
+            except ProcessLookupError:
+                pass
+    finally:
+        store.close()
+        falkordb_server.stop(graph_dir)
+
+
+def test_kill_hung_leaves_a_foreign_process_alone(tmp_path: Path) -> None:
+    # the pid file may name a process that is not this folder's server (reused pid): it is never killed
+    import subprocess
+
+    graph_dir = tmp_path / "graph"
+    paths = falkordb_server.server_paths(graph_dir)
+    paths.dir.mkdir(parents=True)
+    other = subprocess.Popen(["sleep", "30"])  # noqa: S603,S607 - a harmless stand-in process
+    try:
+        paths.pid.write_text(str(other.pid))
+        assert falkordb_server.kill_hung(graph_dir) is False
+        assert other.poll() is None
+        assert not paths.pid.exists()
+    finally:
+        other.kill()
+        other.wait()
