@@ -805,20 +805,30 @@ def _typed_names_repeated(text: str, raw: list[tuple[int, int, str, str, float]]
     if not names:
         return raw
     # a name the text calls a firm is a firm in its other paragraphs too, where it looked like a state body's
-    # ("Kestrel Intelligence, a Swiss firm" ... "bought from Kestrel Intelligence"), unless from the gazetteer
-    raw = [(s, e, *names[text[s:e]], TYPED_CONFIDENCE) if lab == "GOV_AGENCY" and conf < gaz_conf
-           and names.get(text[s:e], ("",))[0] == "ORG" else (s, e, lab, can, conf) for s, e, lab, can, conf in raw]
+    # ("Kestrel Intelligence, a Swiss firm" ... "bought from Kestrel Intelligence"), unless from the gazetteer; a
+    # name the text calls a system is the system in its other paragraphs, also where the agency table holds the
+    # body that runs it ("a monitoring system called ECU 911" ... "the success of ECU 911"; issue 13 round 17)
+    # ("... ECU 911's deputy director": a possessive before its staff keeps the body)
+    raw = [(s, e, *names[text[s:e]], TYPED_CONFIDENCE) if lab == "GOV_AGENCY" and (
+        conf < gaz_conf and names.get(text[s:e], ("",))[0] == "ORG" or names.get(text[s:e], ("",))[0] == "PRODUCT"
+        and text[e : e + 2] not in ("'s", "\u2019s")) else (s, e, lab, can, conf) for s, e, lab, can, conf in raw]
     spans = sorted((s, e) for s, e, *_ in raw)
     begins = [s for s, _ in spans]
+    products_at = {(s, e) for s, e, lab, *_ in raw if lab == "PRODUCT"}
     added = []
+    replaced: set[tuple[int, int]] = set()
     pattern = re.compile(r"(?<![\w.&'-])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
                          + r")(?![\w&-]|\s+[A-Z][a-z])")
     for m in pattern.finditer(text):
-        i = bisect.bisect_right(begins, m.start()) - 1
-        if i >= 0 and spans[i][1] > m.start() or (i + 1 < len(spans) and spans[i + 1][0] < m.end()):
-            continue
         label, canonical = names[m.group(1)]
+        near = spans[max(0, bisect.bisect_right(begins, m.start()) - 1) : bisect.bisect_left(begins, m.end())]
+        inside = [(s, e) for s, e in near if s < m.end() and m.start() < e]
+        if inside and not (label == "PRODUCT" and all(m.start() <= s and e <= m.end() and (s, e) in products_at
+                                                      for s, e in inside)):
+            continue  # (a product's name inside a longer one the text typed, "Hebron Smart City", gives way to it)
+        replaced.update(inside)
         added.append((m.start(), m.end(), label, canonical, TYPED_CONFIDENCE))
+    raw = [r for r in raw if (r[0], r[1]) not in replaced]
     return sorted(raw + added, key=lambda x: (x[0], x[1])) if added else raw
 
 

@@ -20,6 +20,7 @@ from wordfreq import zipf_frequency
 import nlp.components.common as common
 from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
 from nlp.components.name_repairs import HONORIFICS, RANKS, _un_body, bodies_joined_to_firms, repair_names
+from nlp.components.product_names import products_by_context
 from nlp.components.ruler import (
     _MODEL_WORDS,
     LEADER_HEADS,
@@ -285,12 +286,14 @@ class EntityNormalizer:
                 if label == "ORG" and self.is_agency(ent.text):
                     label = "GOV_AGENCY"
                 if label == "PRODUCT" and ((self.gazetteer.product_vendors.get(ent.kb_id_) == ent.kb_id_
-                                            or ent.kb_id_ not in self.gazetteer.product_capabilities)
+                                            or ent.kb_id_ not in self.gazetteer.product_capabilities
+                                            and ent.kb_id_ in self.gazetteer.product_vendors)
                                            and ent.root.dep_ == "nsubj" and ent.root.head.pos_ == "VERB"
                                            or _firm_by_its_relations(ent) or _coordinated_with_org(ent)
                                            and ent.kb_id_ not in self.gazetteer.product_capabilities):
                     # (a platform named as the subject of a verb, "Twitter sent a cease and desist letter", or
-                    # beside firms, "actions by YouTube (via Google) and Facebook", is its company)
+                    # beside firms, "actions by YouTube (via Google) and Facebook", is its company; a programme of no
+                    # one maker, "Smart City also includes", has no company to stand for)
                     label = "ORG"  # "WhatsApp notified 90 users", "FinFisher sold": the maker named for its product acts
                 ents.append(Span(doc, ent.start, ent.end, label=label, kb_id=ent.kb_id_))
                 conf[(ent.start_char, ent.end_char)] = self.gaz_conf
@@ -362,6 +365,8 @@ class EntityNormalizer:
         ents = self._short_forms(doc, ents, conf)
         ents = self._products_before_capabilities(doc, ents, conf)
         ents = self._named_products(doc, ents, conf)
+        ents = products_by_context(doc, ents, conf, self.gaz_conf, TYPED_CONFIDENCE, _PRODUCT_NOUNS,
+                                   lambda name: _named_as_firm(doc, name, self._legal_forms))
         ents = self._product_shaped_names(doc, ents, conf)
         ents = self._model_names(doc, ents, conf)
         ents = self._goods_made_by(doc, ents, conf)

@@ -2001,8 +2001,8 @@ class EventExtractor:
             elif m.label in ("ORG", "PERSON", "GOV_AGENCY", "PRODUCT") or (m.label == "COUNTRY" and a.dep == "dobj"):
                 if a.dep in ("dobj", "nsubjpass") or (a.dep == "nsubj" and passive):
                     ev.add("entity", m)
-                elif (a.dep == "nsubj" and not passive) or a.prep == "by":
-                    ev.add("authority", m)
+                elif ((a.dep == "nsubj" and not passive) or a.prep == "by") and m.label != "PRODUCT":
+                    ev.add("authority", m)  # (not goods: "Hebron Smart City also includes 'White Wolf'" lists no one)
                 elif a.dep == "appos" or a.prep in ("including",):
                     ev.add("entity", m)
         for m in lists:
