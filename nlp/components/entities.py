@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
@@ -212,6 +213,25 @@ def make_entity_normalizer(
     return EntityNormalizer(name, gazetteer_confidence, ner_confidence, remap_confidence)
 
 
+# doc.user_data key of the states a document names (a _DocumentStates once read, None before), present only while
+# ``redflag_entities`` reads its bodies' countries
+_STATES_NAMED_KEY = "redflag_entities.states_named"
+
+
+@dataclass(frozen=True)
+class _DocumentStates:
+    """The states a document names, read once per document: ``twice`` the codes of countries named twice or more,
+    ``subdivisions`` (token index, country code) of each title-case first-level subdivision outside a firm's or
+    body's name ("in Texas" -> US)."""
+
+    twice: frozenset[str]
+    subdivisions: tuple[tuple[int, str], ...]
+
+    def outside(self, start: int, end: int) -> set[str]:
+        """The codes named, leaving out subdivisions at tokens ``start`` to ``end`` (a body's own name)."""
+        return {*self.twice, *(code for i, code in self.subdivisions if not start <= i < end)}
+
+
 class EntityNormalizer:
     def __init__(self, name: str, gazetteer_confidence: float, ner_confidence: float, remap_confidence: float) -> None:
         self.name = name
@@ -399,8 +419,14 @@ class EntityNormalizer:
         doc.ents = filter_spans(ents)
         set_aux(doc, aux)
         doc._.redflag_conf = [[s, e, c] for (s, e), c in conf.items()]
-        doc._.redflag_country = [[e.start_char, e.end_char, code] for e in doc.ents if e.label_ == "GOV_AGENCY"
-                                 and (code := self.agency_country(e))]
+        # the states the document names, read at most once for all its bodies (doc.ents no longer change below; the
+        # entry is dropped again so that no later component reads a stale one)
+        doc.user_data[_STATES_NAMED_KEY] = None
+        try:
+            doc._.redflag_country = [[e.start_char, e.end_char, code] for e in doc.ents if e.label_ == "GOV_AGENCY"
+                                     and (code := self.agency_country(e))]
+        finally:
+            del doc.user_data[_STATES_NAMED_KEY]
         return doc
 
     def agency_country(self, span: Span) -> str | None:
@@ -518,16 +544,23 @@ class EntityNormalizer:
         of Colorado) gives way to these when none of them is that country (issue 13 round 16); the one state they
         name, if one, is then the body's."""
         doc = span.doc
+        states = doc.user_data.get(_STATES_NAMED_KEY)
+        if not isinstance(states, _DocumentStates):
+            states = self._document_states(doc)
+            if _STATES_NAMED_KEY in doc.user_data:  # (kept for the document's other bodies while ``__call__`` reads
+                doc.user_data[_STATES_NAMED_KEY] = states  # them; read anew when called on its own)
+        return states.outside(span.start, span.end)
+
+    def _document_states(self, doc: Doc) -> _DocumentStates:
+        """What :meth:`_states_named` reads of the whole of ``doc`` (its current entities), before any one body's
+        name is left out."""
         counts: dict[str, int] = {}
         for e in doc.ents:
             if e.label_ == "COUNTRY" and e.kb_id_:
                 counts[e.kb_id_] = counts.get(e.kb_id_, 0) + 1
-        named = {c for c, n in counts.items() if n >= 2}
-        for tok in doc:
-            if tok.is_title and not span.start <= tok.i < span.end and tok.ent_type_ not in ("ORG", "GOV_AGENCY") \
-                    and (sub := subdivision_code(tok.text)) and not self.gazetteer.country_code(tok.text):
-                named.add(sub)
-        return named
+        subdivisions = tuple((tok.i, sub) for tok in doc if tok.is_title and tok.ent_type_ not in ("ORG", "GOV_AGENCY")
+                             and (sub := subdivision_code(tok.text)) and not self.gazetteer.country_code(tok.text))
+        return _DocumentStates(frozenset(c for c, n in counts.items() if n >= 2), subdivisions)
 
     def _country_before(self, span: Span) -> str | None:
         """The country of a demonym or a country's name (possessive or not) right before ``span``."""
