@@ -20,7 +20,14 @@ from wordfreq import zipf_frequency
 
 import nlp.components.common as common
 from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
-from nlp.components.name_repairs import HONORIFICS, RANKS, _un_body, bodies_joined_to_firms, repair_names
+from nlp.components.name_repairs import (
+    HONORIFICS,
+    RANKS,
+    _un_body,
+    bodies_joined_to_firms,
+    rare_firm_word,
+    repair_names,
+)
 from nlp.components.ruler import (
     _MODEL_WORDS,
     LEADER_HEADS,
@@ -1253,7 +1260,7 @@ class EntityNormalizer:
         forms = [(form, entry.canonical or name_key(entry.name)) for entry in entries if entry.label == "ORG"
                  for form in (entry.name, *entry.aliases)]
         # every name as written, and the first word of a longer one when it is title-case and rare in English
-        # (Zipf < 3.5: "Huawei" of "Huawei Technologies", as bodies_joined_to_firms reads the text's own firms)
+        # ("Huawei" of "Huawei Technologies"; the threshold bodies_joined_to_firms reads gazetteer firms with)
         names = {f.strip() for f, _ in forms if f.strip()}
         firsts = {f.split()[0] for f in names if " " in f and f[:1].isupper()}
         # the names made of words joined by "and" or "&", without their legal form, as _joined writes them -> their
@@ -1264,7 +1271,7 @@ class EntityNormalizer:
             k = self._before_legal_form(words)
             if k > 2 and any(w.casefold() in ("and", "&") for w in words[1 : k - 1]):
                 joined.setdefault(_joined(words[:k]), key)
-        index = _FirmForms(frozenset(names | {w for w in firsts if zipf_frequency(w.lower(), "en") < 3.5}), joined)
+        index = _FirmForms(frozenset(names | {w for w in firsts if rare_firm_word(w)}), joined)
         self._firm_form_index = (len(entries), index)
         return index
 
