@@ -12,10 +12,11 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from nlp.errors import GazetteerError
@@ -528,9 +529,19 @@ def _accented(code: str, forms: list[str]) -> list[str]:
 def product_rows() -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
     """Rows of nlp/data/products.tsv: (product, vendor or "" for a programme several firms sell, capability concept
     hint or "", aliases). The one reader of the table: the entity ruler's PRODUCT names and the graph loader's
-    capability of a supplied product (redflag.services.loading) both come from here."""
+    capability of a supplied product (redflag.services.loading, through :func:`product_capability_hints`) both
+    come from here."""
     return tuple((cols[0], cols[1], cols[2], tuple(_split(cols[3]) if len(cols) > 3 else []))
                  for _, cols in _rows("products.tsv", 3, required=1))
+
+
+@cache
+def product_capability_hints() -> Mapping[str, str]:
+    """Each product's name and aliases -> its capability concept hint, for the rows of :func:`product_rows` that give
+    one ("Pegasus" -> "spyware", "Safe City" -> "surveillance_cameras"; a name two rows share takes the later row's).
+    Read once and shared (read-only): the graph loader's capability of a supplied product, per event."""
+    return MappingProxyType({name: cap for product, _vendor, cap, aliases in product_rows() if cap
+                             for name in (product, *aliases)})
 
 
 def _agency_rows(public: bool = True) -> Iterator[tuple[str, list[str], str]]:

@@ -9,7 +9,8 @@ inherit the label of the name they follow. Dates, percentages and money go to th
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
@@ -19,7 +20,14 @@ from wordfreq import zipf_frequency
 
 import nlp.components.common as common
 from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
-from nlp.components.name_repairs import HONORIFICS, RANKS, _un_body, bodies_joined_to_firms, repair_names
+from nlp.components.name_repairs import (
+    HONORIFICS,
+    RANKS,
+    _un_body,
+    bodies_joined_to_firms,
+    rare_firm_word,
+    repair_names,
+)
 from nlp.components.product_names import products_by_context
 from nlp.components.ruler import (
     _MODEL_WORDS,
@@ -213,6 +221,35 @@ def make_entity_normalizer(
     return EntityNormalizer(name, gazetteer_confidence, ner_confidence, remap_confidence)
 
 
+# doc.user_data key of the states a document names (a _DocumentStates once read, None before), present only while
+# ``redflag_entities`` reads its bodies' countries
+_STATES_NAMED_KEY = "redflag_entities.states_named"
+
+
+@dataclass(frozen=True)
+class _DocumentStates:
+    """The states a document names, read once per document: ``twice`` the codes of countries named twice or more,
+    ``subdivisions`` (token index, country code) of each title-case first-level subdivision outside a firm's or
+    body's name ("in Texas" -> US)."""
+
+    twice: frozenset[str]
+    subdivisions: tuple[tuple[int, str], ...]
+
+    def outside(self, start: int, end: int) -> set[str]:
+        """The codes named, leaving out subdivisions at tokens ``start`` to ``end`` (a body's own name)."""
+        return {*self.twice, *(code for i, code in self.subdivisions if not start <= i < end)}
+
+
+@dataclass(frozen=True)
+class _FirmForms:
+    """The gazetteer's organisation names, indexed once for the rules that read them: ``names`` every name and alias
+    as written plus the rare first word of a longer one; ``joined`` the names of words joined by "and" or "&"
+    (lower case, no legal form) -> their entry's key."""
+
+    names: frozenset[str]
+    joined: Mapping[str, str]
+
+
 class EntityNormalizer:
     def __init__(self, name: str, gazetteer_confidence: float, ner_confidence: float, remap_confidence: float) -> None:
         self.name = name
@@ -400,12 +437,18 @@ class EntityNormalizer:
         ents = _people_by_initials(doc, ents)
         ents = self._firms_joined_by_and(doc, ents, conf)
         ents = self._one_firm_over_and(doc, ents, conf)
-        ents = bodies_joined_to_firms(doc, ents, conf, self.gaz_conf, self.remap_conf, self._firm_names())
+        ents = bodies_joined_to_firms(doc, ents, conf, self.gaz_conf, self.remap_conf, self._firm_forms().names)
         doc.ents = filter_spans(ents)
         set_aux(doc, aux)
         doc._.redflag_conf = [[s, e, c] for (s, e), c in conf.items()]
-        doc._.redflag_country = [[e.start_char, e.end_char, code] for e in doc.ents if e.label_ == "GOV_AGENCY"
-                                 and (code := self.agency_country(e))]
+        # the states the document names, read at most once for all its bodies (doc.ents no longer change below; the
+        # entry is dropped again so that no later component reads a stale one)
+        doc.user_data[_STATES_NAMED_KEY] = None
+        try:
+            doc._.redflag_country = [[e.start_char, e.end_char, code] for e in doc.ents if e.label_ == "GOV_AGENCY"
+                                     and (code := self.agency_country(e))]
+        finally:
+            del doc.user_data[_STATES_NAMED_KEY]
         return doc
 
     def agency_country(self, span: Span) -> str | None:
@@ -523,16 +566,23 @@ class EntityNormalizer:
         of Colorado) gives way to these when none of them is that country (issue 13 round 16); the one state they
         name, if one, is then the body's."""
         doc = span.doc
+        states = doc.user_data.get(_STATES_NAMED_KEY)
+        if not isinstance(states, _DocumentStates):
+            states = self._document_states(doc)
+            if _STATES_NAMED_KEY in doc.user_data:  # (kept for the document's other bodies while ``__call__`` reads
+                doc.user_data[_STATES_NAMED_KEY] = states  # them; read anew when called on its own)
+        return states.outside(span.start, span.end)
+
+    def _document_states(self, doc: Doc) -> _DocumentStates:
+        """What :meth:`_states_named` reads of the whole of ``doc`` (its current entities), before any one body's
+        name is left out."""
         counts: dict[str, int] = {}
         for e in doc.ents:
             if e.label_ == "COUNTRY" and e.kb_id_:
                 counts[e.kb_id_] = counts.get(e.kb_id_, 0) + 1
-        named = {c for c, n in counts.items() if n >= 2}
-        for tok in doc:
-            if tok.is_title and not span.start <= tok.i < span.end and tok.ent_type_ not in ("ORG", "GOV_AGENCY") \
-                    and (sub := subdivision_code(tok.text)) and not self.gazetteer.country_code(tok.text):
-                named.add(sub)
-        return named
+        subdivisions = tuple((tok.i, sub) for tok in doc if tok.is_title and tok.ent_type_ not in ("ORG", "GOV_AGENCY")
+                             and (sub := subdivision_code(tok.text)) and not self.gazetteer.country_code(tok.text))
+        return _DocumentStates(frozenset(c for c, n in counts.items() if n >= 2), subdivisions)
 
     def _country_before(self, span: Span) -> str | None:
         """The country of a demonym or a country's name (possessive or not) right before ``span``."""
@@ -1166,7 +1216,7 @@ class EntityNormalizer:
         an organisation's (nlp/data/vendors_public.tsv, the lists and graph names added at run time). One ORG with
         the key of the full name, so both are one entity. Two firms never named together stay two ("Hikvision and
         Dahua"). Issue 13 round 16."""
-        known = dict(self._joined_firm_names())  # "larsen and toubro" -> the key of "Larsen & Toubro Ltd"
+        known = dict(self._firm_forms().joined)  # "larsen and toubro" -> the key of "Larsen & Toubro Ltd"
         for e in ents:
             words = [t.text for t in e]
             if e.label_ != "ORG" or not any(w.casefold() in ("and", "&") for w in words[1:-1]):
@@ -1204,37 +1254,31 @@ class EntityNormalizer:
             k -= 1
         return k
 
-    def _firm_names(self) -> frozenset[str]:
-        """Every organisation name and alias of the gazetteer (firms of the trade, list entities, graph names), as
-        written, and the first word of a longer one when it is title-case and rare in English (Zipf < 3.5: "Huawei" of "Huawei
-        Technologies", as ``bodies_joined_to_firms`` reads the text's own firms); rebuilt when entries were added."""
+    def _firm_forms(self) -> _FirmForms:
+        """The index of the gazetteer's organisation names and aliases (firms of the trade, list entities, graph
+        names) that :func:`bodies_joined_to_firms` and :meth:`_one_firm_over_and` read; rebuilt when entries were
+        added (the cache is keyed by the entry count)."""
         entries = self.gazetteer.entries
-        cached: tuple[int, frozenset[str]] | None = getattr(self, "_firm_name_set", None)
-        if cached is None or cached[0] != len(entries):
-            forms = {f.strip() for e in entries if e.label == "ORG" for f in (e.name, *e.aliases) if f.strip()}
-            firsts = {f.split()[0] for f in forms if " " in f and f[:1].isupper()}
-            cached = (len(entries), frozenset(forms | {w for w in firsts if zipf_frequency(w.lower(), "en") < 3.5}))
-            self._firm_name_set = cached
-        return cached[1]
-
-    def _joined_firm_names(self) -> dict[str, str]:
-        """The gazetteer's organisation names and aliases made of words joined by "and" or "&", without their legal
-        form, as :func:`_joined` writes them -> their entry's key; rebuilt when entries were added."""
-        entries = self.gazetteer.entries
-        cached: tuple[int, dict[str, str]] | None = getattr(self, "_joined_firms", None)
+        cached: tuple[int, _FirmForms] | None = getattr(self, "_firm_form_index", None)
         if cached is not None and cached[0] == len(entries):
             return cached[1]
-        out: dict[str, str] = {}
-        for entry in entries:
-            if entry.label != "ORG":
-                continue
-            for form in (entry.name, *entry.aliases):
-                words = form.replace("&", " & ").replace(",", " , ").split()
-                k = self._before_legal_form(words)
-                if k > 2 and any(w.casefold() in ("and", "&") for w in words[1 : k - 1]):
-                    out.setdefault(_joined(words[:k]), entry.canonical or name_key(entry.name))
-        self._joined_firms = (len(entries), out)
-        return out
+        forms = [(form, entry.canonical or name_key(entry.name)) for entry in entries if entry.label == "ORG"
+                 for form in (entry.name, *entry.aliases)]
+        # every name as written, and the first word of a longer one when it is title-case and rare in English
+        # ("Huawei" of "Huawei Technologies"; the threshold bodies_joined_to_firms reads gazetteer firms with)
+        names = {f.strip() for f, _ in forms if f.strip()}
+        firsts = {f.split()[0] for f in names if " " in f and f[:1].isupper()}
+        # the names made of words joined by "and" or "&", without their legal form, as _joined writes them -> their
+        # entry's key ("larsen and toubro" -> the key of "Larsen & Toubro Ltd"); the first entry of a name wins
+        joined: dict[str, str] = {}
+        for form, key in forms:
+            words = form.replace("&", " & ").replace(",", " , ").split()
+            k = self._before_legal_form(words)
+            if k > 2 and any(w.casefold() in ("and", "&") for w in words[1 : k - 1]):
+                joined.setdefault(_joined(words[:k]), key)
+        index = _FirmForms(frozenset(names | {w for w in firsts if rare_firm_word(w)}), joined)
+        self._firm_form_index = (len(entries), index)
+        return index
 
     def local_body_country(self, span: Span) -> str | None:
         """The country of a local body :meth:`_local_bodies` found, from the place that opens ("Chennai police",

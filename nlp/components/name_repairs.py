@@ -1495,9 +1495,21 @@ def bodies_joined_to_firms(doc: Doc, ents: list[Span], conf: Conf, known: float,
 
 def _known_firm(span: Span, known_firms: Collection[str]) -> bool:
     """True when the title-case ``span`` is a gazetteer firm's name and not one English word of some use
-    ("Orange", "Homeland": Zipf frequency 3.5 or more; "Huawei" is 3.3)."""
-    return span.text in known_firms and span[0].is_title and not (len(span) == 1 and
-                                                                  zipf_frequency(span[0].lower_, "en") >= 3.5)
+    ("Orange", "Homeland"; see :func:`rare_firm_word`)."""
+    return span.text in known_firms and span[0].is_title and not (len(span) == 1 and not rare_firm_word(span[0].lower_))
+
+
+# Zipf frequency (wordfreq, English) below which a word of a gazetteer firm's name is rare enough to stand for the
+# firm alone ("Huawei" is 3.3; "Orange", "Homeland" are 3.5 or more; issue 13 round 16)
+_RARE_FIRM_WORD_ZIPF = 3.5
+
+
+def rare_firm_word(word: str) -> bool:
+    """True when ``word`` is rare in English (Zipf frequency < 3.5, any case): a gazetteer firm's one-word name or
+    the first word of a longer one that names the firm on its own ("Huawei" of "Huawei Technologies"), not a
+    common word ("Orange"). The one threshold of :func:`bodies_joined_to_firms`'s gazetteer firms
+    (``redflag_entities`` builds their names with it)."""
+    return zipf_frequency(word.lower(), "en") < _RARE_FIRM_WORD_ZIPF
 
 
 def persons_after_articles(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float) -> list[Span]:

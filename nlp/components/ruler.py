@@ -503,9 +503,13 @@ def _inside_proper_name(doc: Doc, start: int, end: int) -> bool:
                 or (after is not None and after.is_title and after.pos_ == "PROPN"))
 
 
-# title-case words that make the name before them a body's, not a product's ("Safe City Authority")
+# title-case words that make the name before them a body's, not a product's ("Safe City Authority"); a firm's legal
+# form does the same ("Safe City Company", "... Corporation": nlp/data/legal_forms.txt, read beside this set). Not
+# derived from nlp/data/agency_terms.txt and _INSTITUTION_HEADS: those name other heads ("Police", "Unit", "Watch",
+# "Institute") and lack most of these ("Authority", "Agency", "Office", "Board"), whose addition to the agency terms
+# would change what names are agencies
 _BODY_HEADS = frozenset({"Authority", "Authorities", "Agency", "Department", "Commission", "Council", "Directorate",
-                         "Bureau", "Office", "Board", "Ministry", "Company", "Corporation", "Consortium"})
+                         "Bureau", "Office", "Board", "Ministry", "Consortium"})
 
 
 _PROGRAMME_WORDS = frozenset({"Project", "Programme", "Program", "Initiative"})

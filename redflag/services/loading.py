@@ -499,8 +499,9 @@ def _share(value: str | None) -> float | None:
 
 def _product_capabilities(products: Sequence[str], capability_ids: set[str]) -> list[str]:
     """Capability concepts of named products by the product table's hint (nlp/data/products.tsv, column 3):
-    "Pegasus" -> spyware, "Safe City" -> surveillance_cameras; a product the table lacks gives none."""
-    from nlp.gazetteer import product_rows
+    "Pegasus" -> spyware, "Safe City" -> surveillance_cameras; a product the table lacks gives none. The map by name
+    and alias is read once (nlp.gazetteer.product_capability_hints), not per event."""
+    from nlp.gazetteer import product_capability_hints
 
-    hints = {name: cap for product, _vendor, cap, aliases in product_rows() if cap for name in (product, *aliases)}
+    hints = product_capability_hints()
     return [hints[p] for p in products if hints.get(p) in capability_ids]
