@@ -676,6 +676,8 @@ def _places_states(text: str) -> set[str]:
         for n in range(len(words), skip if body else len(words) - 1, -1):  # the run, then a body's opening words
             place = " ".join(words[skip:n])
             end = start + len(place)
+            if n < len(words) and words[n] == "County":
+                continue  # ("the Nassau County Police": a county of that name, no city of the Bahamas)
             code = capitals.get(place.casefold())
             if code is not None:
                 opening = not skip and (start == 0 or text[max(0, start - 2) : start].strip() in (".", ""))

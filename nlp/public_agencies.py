@@ -184,7 +184,8 @@ def _subdivisions() -> set[str]:
 def finalize(rows: list[PublicAgency], taken: Iterable[str], generic: Iterable[str] = ()) -> list[PublicAgency]:
     """Apply the guards to ``rows``: names kept by :func:`name_kept` and not in ``taken`` (forms of the hand-made
     agencies.tsv, which wins), acronyms kept by :func:`acronym_kept` and claimed by one body only in all the lists (``listed_only`` rows
-    included), other aliases claimed by bodies of one country only; an alias bodies of several countries claim
+    included), other aliases claimed by bodies of one country only and, on a row with a country, not a name several
+    states may use (:func:`generic_name`: "Ministry of Defense", "National Armed Forces"); an alias bodies of several countries claim
     ("Datatilsynet" is Denmark's and Norway's data protection authority, "Forsvaret" both states' armed forces) is
     a row of its own without a country (the text gives the state), a name used by
     bodies of several countries (or by one list without one) without a country (the text gives it), one row per
@@ -231,6 +232,8 @@ def finalize(rows: list[PublicAgency], taken: Iterable[str], generic: Iterable[s
             if looks_like_acronym(a):
                 if acronym_kept(a) and len(owners[a]) == 1:
                     aliases.append(a)
+            elif r.country and generic_name(a):
+                continue  # "Ministry of Defense" (the Factbook's parent of Nepal's forces): every state's, no alias
             elif name_kept(a, generic) and not is_place(a):
                 if len(states.get(a, set()) | {r.country}) == 1:
                     aliases.append(a)

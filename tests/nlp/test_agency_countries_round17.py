@@ -48,6 +48,7 @@ def test_places_are_read_with_accents_and_where_they_open_a_bodys_name() -> None
     assert _places_states("The Islamabad office opened.") == {"PK"}  # after an article it opens no sentence
     assert _places_states("Male officers said so.") == set()  # the Maldives' capital opening a sentence: a word
     assert _places_states("The New York Times reported it.") == set()  # a newspaper's name is no body's
+    assert _places_states("The Nassau County Police said so.") == set()  # a county, no city of the Bahamas
 
 
 # ------------------------------------------------------------------------ a native name two states share

@@ -360,5 +360,17 @@ def test_an_alias_several_states_share_becomes_a_countryless_row() -> None:
     assert by_name["Datatilsynet"].country == "" and by_name["Datatilsynet"].aliases == []
     assert by_name["Danish Data Protection Agency"].aliases == []
     assert "Military intelligence" not in by_name  # a description in lower case is no name of its own
+
+
+def test_a_body_with_a_country_takes_no_alias_several_states_use() -> None:
+    # CIA World Factbook, Nepal: "Nepalese Armed Forces (Ministry of Defense): Nepali Army ...": the bracket names
+    # the parent ministry, a name every state's ministry bears, which would give Nepal to any "Ministry of Defense"
+    factbook = "Nepalese Armed Forces (Ministry of Defense): Nepali Army (includes Air Wing) (2025)"
+    parsed = [_builder().PublicAgency(name, "NP", "factbook-forces", aliases)
+              for name, aliases in _builder().factbook_forces(factbook)]
+    rows = {r.name: r for r in finalize(parsed, [])}
+    assert rows["Nepalese Armed Forces"].aliases == []
+    table = {name: aliases for name, aliases, _ in _agency_rows()}
+    assert "Ministry of Defense" not in table["Nepalese Armed Forces"]
     table = {name: country for name, _aliases, country in _agency_rows()}
     assert table["Datatilsynet"] == "" and table["Forsvaret"] == ""
