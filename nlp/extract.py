@@ -48,6 +48,7 @@ from nlp.gazetteer import (
 )
 from nlp.normalize import Coreference, acronym, display_name, legal_forms, name_key
 from nlp.pipeline import build_pipeline
+from nlp.public_agencies import BODY_WORDS
 from nlp.text import Prepared, check_language, clean, prepare, split_units
 from ontology.records import Document, DocumentExtraction, EntityMention, EventMention, stable_id
 
@@ -505,16 +506,26 @@ def _us_legislatures(entities: list[EntityMention]) -> None:
 
 
 # characters between a country word and the firm name after it within which the country is the firm's ("Israeli
-# surveillance company, NSO Group"), not a state the text is about
 _FIRM_NEAR = 40
+# surveillance company, NSO Group", "the Israeli-based NSO Group")
 _FIRM_GAP = re.compile(r"^[\s\w,-]*\b(?:company|firm|group|giant|maker|vendor|manufacturer|start-?up|developer|"
-                       r"provider|supplier|contractor)\b[\s,]*$", re.IGNORECASE)
+                       r"provider|supplier|contractor)\b[\s,]*$|^-based\s+$", re.IGNORECASE)
 # a firm noun right after a country's adjective ("the Israeli company used front companies", "a Chinese state
 # firm"): the firm's nationality, no state the text is about, even where no firm's name follows (round 14)
 _FIRM_NOUN_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:company|companies|firm|firms|group|giant|maker|vendor|"
                               r"manufacturer|start-?up|developer|provider|supplier|contractor)\b", re.IGNORECASE)
 # how far an agency's confidence drops when its country comes from the rest of the document, not from its own words
 DOCUMENT_COUNTRY_FACTOR = 0.8
+
+
+def _states_named_apart_from_firms(entities: list[EntityMention], text: str) -> Counter[str]:
+    """How often each state is named by a COUNTRY mention that is not a firm's nationality ("Israeli surveillance
+    company, NSO Group", "the Israeli-based NSO Group", "Chinese company Huawei": the firm's country, not a state
+    the text is about). Shapes: mentions and the document's text -> Counter of ISO codes."""
+    orgs = [e for e in entities if e.label == "ORG"]
+    return Counter(e.canonical for e in entities if e.label == "COUNTRY" and not any(
+        0 <= o.start - e.end <= _FIRM_NEAR and _FIRM_GAP.match(text[e.end : o.start]) for o in orgs)
+        and not _FIRM_NOUN_AFTER.match(text[e.end : e.end + _FIRM_NEAR]))
 
 
 def _one_state_documents(entities: list[EntityMention], text: str) -> None:
@@ -527,18 +538,21 @@ def _one_state_documents(entities: list[EntityMention], text: str) -> None:
     bodies' one (a story about a foreign buyer that names one home agency: on the real set's counted half this
     guard turned four wrong countries into none and lost no right one). Where no body's state is known, a text that
     names one state only gives it to its bodies (round 13: on the real set's tuning half five more bodies got their
-    country and none a wrong one; the counted half unchanged). Changes the mentions in place."""
+    country and none a wrong one; the counted half unchanged). One body of known state is enough when the text
+    names no other state (firms' nationalities apart) and names that one again or a place of it (round 17).
+    Changes the mentions in place."""
     known = [e.country for e in entities if e.label == "GOV_AGENCY" and e.country]
+    named_only = _states_named_apart_from_firms(entities, text)
     if not known:
         # (no body's state is known: a text that names one state only, and names it beside no firm, is about
         # that state's bodies, "the Interior Ministry" of a story on Kenya)
-        orgs = [e for e in entities if e.label == "ORG"]
-        named_only = {e.canonical for e in entities if e.label == "COUNTRY" and not any(
-            0 <= o.start - e.end <= _FIRM_NEAR and _FIRM_GAP.match(text[e.end : o.start]) for o in orgs)
-            and not _FIRM_NOUN_AFTER.match(text[e.end : e.end + _FIRM_NEAR])}
-        # (not "Israeli surveillance company, NSO Group": the firm's country, not a state the text is about)
         if len(named_only) == 1 and all(e.canonical in named_only for e in entities if e.label == "COUNTRY"):
             known = [next(iter(named_only))] * 2
+    elif len(known) == 1 and set(named_only) <= set(known) and known[0] in set(named_only) | _places_states(text):
+        # (one body's state is known and the text names no other state but as a firm's nationality, and names
+        # this one again, or a place of it: "the Egyptian authorities ... Egypt ... the Information Technology
+        # Industry Development Agency"; "An Accra High Court ... the National Communications Authority" (round 17))
+        known = known * 2
     if not known or len(set(known)) != 1:
         return
     named = Counter(e.canonical for e in entities if e.label == "COUNTRY")
@@ -552,22 +566,41 @@ def _one_state_documents(entities: list[EntityMention], text: str) -> None:
             e.confidence = round(e.confidence * DOCUMENT_COUNTRY_FACTOR, 3)
 
 
+# a news story's dateline opens its first paragraph or the one after its headline and standfirst, short paragraphs
+_HEADLINE_CHARS = 200
+_HEADLINE_PARAGRAPHS = 2
+
+
+def _dateline_country(text: str, gazetteer: Gazetteer) -> str | None:
+    """The country of the dateline that opens ``text`` (``Gazetteer.dateline_country``) or, after a headline and a
+    standfirst (at most two paragraphs of at most 200 characters each, none opening with a dateline), the one
+    that opens the story's first paragraph ("Safe Cities: Agreement signed ...\n\nChinese company Huawei will
+    supply ...\n\nLAHORE: An agreement was signed ...": PK; round 17). Shapes: str -> ISO code or None."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+    for k, paragraph in enumerate(paragraphs[: _HEADLINE_PARAGRAPHS + 1]):
+        code = gazetteer.dateline_country(paragraph.lstrip() if k else text)
+        if code is not None or len(paragraph.strip()) > _HEADLINE_CHARS:
+            return code
+    return None
+
+
 def _dateline_state(entities: list[EntityMention], text: str, gazetteer: Gazetteer) -> None:
     """A state body still without its state in a news text whose dateline names a place of one country ("LAHORE:
     ... Punjab Police", "ABU DHABI // ... the Critical National Infrastructure Authority") is that country's: a
     local paper's dateline says where the story is, and a foreign body is named with its state. Not when the
     bodies whose state is known are all another state's, nor when another state is named at least twice and more
-    often than the dateline's (a story filed from one capital about another state). Confidence drops by
+    often than the dateline's (a story filed from one capital about another state; a firm's nationality, "Chinese
+    company Huawei", does not count: round 17). Confidence drops by
     ``DOCUMENT_COUNTRY_FACTOR`` as for the document's one state. Changes the mentions in place."""
     if not any(e.label == "GOV_AGENCY" and e.country is None for e in entities):
         return
-    code = gazetteer.dateline_country(text)
+    code = _dateline_country(text, gazetteer)
     if code is None:
         return
     known = {e.country for e in entities if e.label == "GOV_AGENCY" and e.country}
     if known and code not in known:
         return
-    named = Counter(e.canonical for e in entities if e.label == "COUNTRY")
+    named = _states_named_apart_from_firms(entities, text)  # ("Chinese company Huawei" is no story on China)
     if any(n >= 2 and n > named.get(code, 0) for c, n in named.items() if c != code):
         return
     for e in entities:
@@ -584,7 +617,10 @@ _STATE_CURRENCIES = (
     (re.compile(r"\bINR\b|\u20b9|\bIndian rupees?\b", re.IGNORECASE), "IN"),
     (re.compile(r"\bBDT\b|\bTk\.? ?\d|\btaka\b", re.IGNORECASE), "BD"),
 )
-_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}\b")
+# one to three title-case words after an article or none, accented letters included ("Bogotá", "Yaoundé", "São Tomé")
+_TITLE_WORD = "[A-Z\u00C0-\u00D6\u00D8-\u00DE][a-z\u00DF-\u00F6\u00F8-\u00FF\u0100-\u017F]+"
+_CAPITALISED_RUN = re.compile(rf"(?<!\w)(?:(?:The|An|A) )?{_TITLE_WORD}(?: {_TITLE_WORD}){{0,2}}(?!\w)")
+_RUN_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _shared_region_bodies(entities: list[EntityMention], text: str, gazetteer: Gazetteer) -> None:
@@ -607,7 +643,7 @@ def _shared_region_bodies(entities: list[EntityMention], text: str, gazetteer: G
         return
     signals: set[str] = {e.canonical for e in entities if e.label == "COUNTRY"}
     signals |= {e.country for e in entities if e.label == "GOV_AGENCY" and e.country}
-    if (code := gazetteer.dateline_country(text)) is not None:
+    if (code := _dateline_country(text, gazetteer)) is not None:
         signals.add(code)
     signals |= _places_states(text)
     signals |= {code for pattern, code in _STATE_CURRENCIES if pattern.search(text)}
@@ -624,21 +660,33 @@ _COMMON_WORD_ZIPF = 4.0
 
 
 def _places_states(text: str) -> set[str]:
-    """The states of the capitals ("Islamabad", "Tashkent") and of the cities of one country (GeoNames, 15,000
-    people or more: "Lahore", "Hetauda") that ``text`` names in title case; a city name that is a common English
-    word does not count, nor a capital that opens a sentence before a lower-case word ("Male officers ...")."""
+    """The states of the capitals ("Islamabad", "Tashkent", "Bogotá") and of the cities of one country (GeoNames,
+    15,000 people or more: "Lahore", "Hetauda") that ``text`` names in title case, also where the place opens a
+    body's name ("An Accra High Court", "the Lahore Police": the first words of a run ending in a body word of
+    ``nlp.public_agencies.BODY_WORDS``, round 17); a
+    city name that is a common English word does not count, nor a capital that opens a sentence before a lower-case
+    word ("Male officers ...")."""
     capitals = capital_countries()
     out: set[str] = set()
     for m in _CAPITALISED_RUN.finditer(text):
-        place = m.group(0)
-        code = capitals.get(place.casefold())
-        if code is not None:
-            opening = m.start() == 0 or text[max(0, m.start() - 2) : m.start()].strip() in (".", "")
-            if not (opening and re.match(r"\s+[a-z]", text[m.end() :])):
+        words = m.group(0).split(" ")
+        skip = 1 if len(words) > 1 and words[0].casefold() in _RUN_ARTICLES else 0
+        start = m.start() + (len(words[0]) + 1 if skip else 0)
+        body = words[-1].casefold() in BODY_WORDS  # ("New York Times": no body, no place of its own)
+        for n in range(len(words), skip if body else len(words) - 1, -1):  # the run, then a body's opening words
+            place = " ".join(words[skip:n])
+            end = start + len(place)
+            if n < len(words) and words[n] == "County":
+                continue  # ("the Nassau County Police": a county of that name, no city of the Bahamas)
+            code = capitals.get(place.casefold())
+            if code is not None:
+                opening = not skip and (start == 0 or text[max(0, start - 2) : start].strip() in (".", ""))
+                if not (opening and re.match(r"\s+[a-z]", text[end:])):
+                    out.add(code)
+                break
+            if (code := city_country(place)) is not None and zipf_frequency(place.casefold(), "en") < _COMMON_WORD_ZIPF:
                 out.add(code)
-            continue
-        if (code := city_country(place)) is not None and zipf_frequency(place.casefold(), "en") < _COMMON_WORD_ZIPF:
-            out.add(code)
+                break
     return out
 
 
@@ -654,22 +702,19 @@ def _place_state(entities: list[EntityMention], text: str, gazetteer: Gazetteer)
     if not any(e.label == "GOV_AGENCY" and e.country is None for e in entities):
         return
     places = _places_states(text)
-    if (code := gazetteer.dateline_country(text)) is not None:
+    if (code := _dateline_country(text, gazetteer)) is not None:
         places.add(code)
     if len(places) != 1:
         return
     state = next(iter(places))  # (every place of the text lies in this state)
     if any(e.label == "GOV_AGENCY" and e.country and e.country != state for e in entities):
         return
-    orgs = [e for e in entities if e.label == "ORG"]
-    named = {e.canonical for e in entities if e.label == "COUNTRY" and not any(
-        0 <= o.start - e.end <= _FIRM_NEAR and _FIRM_GAP.match(text[e.end : o.start]) for o in orgs)
-        and not _FIRM_NOUN_AFTER.match(text[e.end : e.end + _FIRM_NEAR])}
+    named = set(_states_named_apart_from_firms(entities, text))
     named |= {code for pattern, code in _STATE_CURRENCIES if pattern.search(text)}
     if named - {state}:
         return
     regions = shared_region_states()
-    dateline = gazetteer.dateline_country(text)
+    dateline = _dateline_country(text, gazetteer)
     for e in entities:
         if e.label == "GOV_AGENCY" and e.country is None and not any(
                 re.search(rf"\b{re.escape(k)}\b", e.text.casefold()) for k in regions):

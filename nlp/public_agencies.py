@@ -16,6 +16,12 @@ gazetteer reads the table (``nlp.gazetteer``), never the sources. Each rule here
   of the ruler, which take the country from the text. "Home Office", "Cabinet Office" are kept (one state's names).
 - :func:`native_name_kept`: a list's "native" name that is plain English ("National Board of Revenue", a parent body
   in Wikipedia's list) is no alias.
+- :func:`tidy_form`: every name and alias is matched as text reads once ``nlp.text.prepare`` has normalised it, so a
+  form keeps no typographic apostrophe ("Information Commissioner’s Office"), no quotes around it (the Factbook's
+  ``Forsvaret or "the Defense"``), no leading article ("The Insolvency Service") and no punctuation at its ends.
+- a native name two states' bodies share ("Datatilsynet": Denmark's and Norway's data-protection authorities,
+  "Forsvaret": both states' armed forces) is no alias of either, but a row of its own without a country
+  (:func:`finalize`): the text gives the state, as for a name several states use.
 """
 
 from __future__ import annotations
@@ -45,6 +51,33 @@ class PublicAgency:
     source: str
     aliases: list[str] = field(default_factory=list)
     listed_only: bool = False  # a list's entry that is no agency ("Voice of America"): its acronym is still claimed
+
+
+_QUOTES = "\"'"
+_ENDS = " ,;:\u2013\u2014-"
+_ARTICLE = re.compile(r"^(?:the|The|THE)\s+(?=\S)")
+
+
+def tidy_form(form: str) -> str:
+    """``form`` as the ruler matches it: typographic quotes and apostrophes as ``nlp.text.prepare`` writes them
+    (``'`` and ``"``), quote marks around it or its ends dropped, a leading article dropped, punctuation and spaces
+    at its ends dropped, inner runs of spaces made one: ``'"the Defense"' -> 'Defense'``, ``"The Insolvency
+    Service" -> "Insolvency Service"``, ``"Information Commissioner\u2019s Office" -> "Information Commissioner's
+    Office"``. Shapes: str -> str ("" when nothing is left)."""
+    from nlp.text import normalise_characters
+
+    text = re.sub(r"\s+", " ", normalise_characters(form)).strip(_ENDS)
+    while True:
+        before = text
+        if len(text) >= 2 and text[0] in _QUOTES and text[-1] == text[0]:
+            text = text[1:-1]
+        text = _ARTICLE.sub("", text.strip(_ENDS)).strip(_ENDS)
+        if text[:1] == '"' and text.count('"') == 1:  # a quote opened and never closed
+            text = text[1:]
+        if text[-1:] == '"' and text.count('"') == 1:
+            text = text[:-1]
+        if text == before:
+            return text
 
 
 def is_english_word(token: str) -> bool:
@@ -151,15 +184,17 @@ def _subdivisions() -> set[str]:
 def finalize(rows: list[PublicAgency], taken: Iterable[str], generic: Iterable[str] = ()) -> list[PublicAgency]:
     """Apply the guards to ``rows``: names kept by :func:`name_kept` and not in ``taken`` (forms of the hand-made
     agencies.tsv, which wins), acronyms kept by :func:`acronym_kept` and claimed by one body only in all the lists (``listed_only`` rows
-    included), other aliases claimed by bodies of one country only ("Datatilsynet" is Denmark's and Norway's data
-    protection authority, "Forsvaret" both states' armed forces), a name used by
+    included), other aliases claimed by bodies of one country only and, on a row with a country, not a name several
+    states may use (:func:`generic_name`: "Ministry of Defense", "National Armed Forces"); an alias bodies of several countries claim
+    ("Datatilsynet" is Denmark's and Norway's data protection authority, "Forsvaret" both states' armed forces) is
+    a row of its own without a country (the text gives the state), a name used by
     bodies of several countries (or by one list without one) without a country (the text gives it), one row per
     name."""
     taken_set = set(taken)
     generic = list(generic)
     for r in rows:
-        r.name, *more = split_aliases([r.name.rstrip(",; ")]) or [r.name]  # "Nemzeti Információs Központ (NIK)"
-        r.aliases = [*more, *split_aliases(r.aliases)]
+        r.name, *more = split_aliases([tidy_form(r.name)]) or [tidy_form(r.name)]  # "Nemzeti Információs Központ (NIK)"
+        r.aliases = [t for t in (tidy_form(a) for a in [*more, *split_aliases(r.aliases)]) if t]
     owners: dict[str, set[tuple[str, str]]] = {}  # acronym -> (source, country) of the bodies claiming it
     states: dict[str, set[str]] = {}  # any other alias -> the countries of the bodies claiming it
     for r in rows:  # every entry of every list, kept or not: "VOA" is Voice of America and the UK's Valuation Office
@@ -188,6 +223,7 @@ def finalize(rows: list[PublicAgency], taken: Iterable[str], generic: Iterable[s
         countries.setdefault(r.name, set()).add(r.country)
         entries[r.name] = entries.get(r.name, 0) + 1
     out: dict[str, PublicAgency] = {}
+    shared: dict[str, str] = {}  # a native name several states' bodies bear -> the source of its first claimant
     for r in kept:
         aliases = []
         for a in r.aliases:
@@ -196,8 +232,15 @@ def finalize(rows: list[PublicAgency], taken: Iterable[str], generic: Iterable[s
             if looks_like_acronym(a):
                 if acronym_kept(a) and len(owners[a]) == 1:
                     aliases.append(a)
-            elif name_kept(a, generic) and not is_place(a) and len(states.get(a, set()) | {r.country}) == 1:
-                aliases.append(a)
+            elif r.country and generic_name(a):
+                continue  # "Ministry of Defense" (the Factbook's parent of Nepal's forces): every state's, no alias
+            elif name_kept(a, generic) and not is_place(a):
+                if len(states.get(a, set()) | {r.country}) == 1:
+                    aliases.append(a)
+                elif all(w[:1].isupper() for w in a.split() if w.lower() not in _STOP):
+                    # "Datatilsynet": Denmark's and Norway's; a body of that name, its state given by the text (not
+                    # "Military intelligence": a description, no name)
+                    shared.setdefault(a, r.source)
         named = countries[r.name]  # "Department of Home Affairs" (AU, ZA): the text gives the state
         country = next(iter(named)) if len(named) == 1 else ""
         if len(named) > 1 or (not country and entries[r.name] > 1):  # "Military Intelligence" of several states:
@@ -207,8 +250,12 @@ def finalize(rows: list[PublicAgency], taken: Iterable[str], generic: Iterable[s
             out[r.name].country = country
         else:
             out[r.name] = PublicAgency(r.name, country, r.source, aliases)
-    # an alias that is also another row's name stays that row's name
+    for a, source in shared.items():
+        if a not in out:
+            out[a] = PublicAgency(a, "", source, [])
+    # an alias that is also another row's name stays that row's name; a list's second name merged in as an alias
+    # keeps no bracket ("Texas Health & Human Services Commissions (Commission) Office of Inspector General")
     names = set(out)
     for r in out.values():
-        r.aliases = [a for a in r.aliases if a not in names]
+        r.aliases = [a for a in r.aliases if a not in names and not re.search(r"[()\[\]]", a)]
     return sorted(out.values(), key=lambda r: (r.source, r.country, r.name))

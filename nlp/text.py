@@ -109,6 +109,13 @@ _CHAR_MAP = {
     "\u3002": ".", "\uff0e": ".", "\uff0c": ",",  # ideographic and full-width stops and commas in English text
 }
 _CHARS = re.compile("[" + "".join(_CHAR_MAP) + "]")
+
+
+def normalise_characters(text: str) -> str:
+    """``text`` with the characters of ``_CHAR_MAP`` as :func:`prepare` writes them (typographic quotes as ASCII,
+    unusual spaces as a space, ligatures spelled out, soft hyphens and zero-width characters gone); for names read
+    from tables, which must match prepared text. Shapes: str -> str."""
+    return _CHARS.sub(lambda m: _CHAR_MAP[m.group(0)], text)
 # "surveil-\nlance": a word cut at a line end by a PDF's hyphenation
 _LINE_HYPHEN = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})-[ \t]*\r?\n[ \t]*([a-z][^\W\d_]*)")
 # prefixes whose hyphen is part of the word even at a line end ("state-owned", "re-export")

@@ -41,6 +41,7 @@ import html
 import json
 import re
 import sys
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -50,6 +51,7 @@ import countrynames  # noqa: E402
 import pycountry  # noqa: E402
 from wordfreq import zipf_frequency  # noqa: E402
 
+from nlp.gazetteer import Gazetteer  # noqa: E402
 from nlp.public_agencies import (  # noqa: E402
     PublicAgency,
     country_code,
@@ -59,6 +61,7 @@ from nlp.public_agencies import (  # noqa: E402
     looks_like_acronym,
     names_a_body,
     native_name_kept,
+    tidy_form,
 )
 
 DATA = Path(__file__).resolve().parents[1] / "nlp" / "data"
@@ -278,6 +281,7 @@ def factbook_forces(text: str) -> list[tuple[str, list[str]]]:
     out: list[tuple[str, list[str]]] = []
     for item in items:
         name, inner = _brackets(re.sub(r"^(?:and|includes|including|the)\s+", "", item.strip()))
+        name = tidy_form(name)  # "The Barbados Coast Guard", "People\u2019s Militia": as prepared text writes it
         name, *slashed = [n.strip() for n in name.split("/")]  # "Border Guard Forces/Police"
         if not name or any(w.islower() and w not in _NAME_PARTICLES for w in name.split()) or re.search(r"[()\[\];:]", name):
             continue  # "Mexican Armed Forces are divided between ...": a sentence; "Air Defense), ...": a bracket astray
@@ -286,7 +290,8 @@ def factbook_forces(text: str) -> list[tuple[str, list[str]]]:
             for piece in _top_level_split(part, ";"):
                 # "(includes Assam Rifles, Border Security Force, ...)", "(Armada de Mexico (ARM), includes Naval
                 # Air Force (FAN), ...)": the bodies after "includes" are bodies of their own
-                cut = _outside_brackets(piece, r"(?:^|,\s*)(?:includes|including)\s+")
+                # ("(specialized units include the Police Counterterrorism Response Unit, ...)": units, no aliases)
+                cut = _outside_brackets(piece, r"(?:^|,\s*)(?:[a-z]+\s+){0,3}?(?:includes?|including)\s+")
                 if cut:
                     out.extend(factbook_forces(piece[cut[0][1]:]))
                     piece = piece[: cut[0][0]]
@@ -294,7 +299,7 @@ def factbook_forces(text: str) -> list[tuple[str, list[str]]]:
                     continue
                 piece = re.sub(r"^(?:aka|also known as|formerly)\s+", "", piece)
                 for alias in _top_level_split(re.sub(r"\s+or\s+", ",", piece), ","):
-                    alias = _brackets(alias)[0]
+                    alias = tidy_form(_brackets(alias)[0])  # 'Forsvaret or "the Defense"': no quotes, no article
                     if alias and not countrynames.to_code(alias):  # "Punjab (Pakistan) Rangers": no alias
                         aliases.append(alias)
         out.append((name, aliases))
@@ -387,6 +392,12 @@ class _CountryPage(HTMLParser):
 _RARE_WORD_ZIPF = 3.0  # a word this rare in English text is one state's coinage ("Chieftaincy", "Grievances")
 
 
+@cache
+def _countries() -> Gazetteer:
+    """The packaged gazetteer, built once (its country names, demonyms and capitals)."""
+    return Gazetteer.default()
+
+
 def _carries_its_state(name: str, state: str) -> bool:
     """True when ``name`` names its state, by a country's name, demonym or capital of nlp/data/countries.tsv
     ("Swedish Police Authority", "Electoral Commission of South Africa"), or has four words or more besides "of",
@@ -396,13 +407,11 @@ def _carries_its_state(name: str, state: str) -> bool:
     "Ministry of Health and Family Welfare" (India, Bangladesh), "Ministry of Finance and Economic Affairs"
     (Iceland, the Gambia); Govdirectory covers some forty states, so such a name is a body of that kind, its state
     given by the text."""
-    from nlp.gazetteer import Gazetteer
-
     words = [w.strip(",.'’") for w in re.split(r"[\s,/–-]+", name)
              if w and w.lower() not in {"of", "the", "and", "for", "&", "in", "on"}]
     plain = name.replace(",", " ").split()
     grams = (" ".join(plain[i:i + n]) for n in (1, 2, 3) for i in range(len(plain) - n + 1))
-    if any(Gazetteer.default().country_code(g) for g in grams):
+    if any(_countries().country_code(g) for g in grams):
         return True
     if state == "EU" and re.search(r"\bEurop", name):  # "European Data Protection Supervisor": the Union's
         return True

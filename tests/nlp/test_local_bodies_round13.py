@@ -84,7 +84,11 @@ def test_councils_cabinets_and_municipalities_of_places(extractor: Extractor) ->
 def test_city_of_a_place_police_department(extractor: Extractor) -> None:
     # minimal sentence, fictional firm
     ext = extractor.extract_text("The City of Peoria Police Department uses cameras from Fictive Safety.")
-    assert _agencies(ext) == {"City of Peoria Police Department": None}
+    # (round 17: every GeoNames city named Peoria is in the United States, and a place opening a body's name says
+    # where the story is; a made-up place still gives none)
+    assert _agencies(ext) == {"City of Peoria Police Department": "US"}
+    ext = extractor.extract_text("The City of Zorvale Police Department uses cameras from Fictive Safety.")
+    assert _agencies(ext) == {"City of Zorvale Police Department": None}
 
 
 # ------------------------------------------------------------------------------------------ authorities by initials

@@ -16,7 +16,15 @@ import pycountry
 
 from nlp.extract import Extractor
 from nlp.gazetteer import _agency_rows
-from nlp.public_agencies import acronym_kept, name_kept, names_a_body, split_aliases
+from nlp.public_agencies import (
+    PublicAgency,
+    acronym_kept,
+    finalize,
+    name_kept,
+    names_a_body,
+    split_aliases,
+    tidy_form,
+)
 from tests.nlp.readings import agencies as _agencies
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -184,7 +192,7 @@ def test_factbook_forces_are_read_with_their_state_and_generic_names_refused() -
     assert rows["Punjab Rangers"].country == "PK"  # "Punjab (Pakistan) Rangers": the bracketed state is no alias
     assert rows["Punjab Rangers"].aliases == []
     assert rows["Nigeria Police Force"].aliases == []  # "NPF": the initials of "Police Force" and the state
-    assert rows["Indonesian National Police"].aliases == ["The State Police of the Republic of Indonesia", "POLRI"]
+    assert rows["Indonesian National Police"].aliases == ["State Police of the Republic of Indonesia", "POLRI"]  # no article
     # a parent ministry's name is cut at its colon, not at its commas
     assert rows["Coordinating Ministry for Political, Legal, and Security Affairs"].country == "ID"
     assert "Coordinating Ministry for Political" not in rows
@@ -306,3 +314,63 @@ def test_a_data_protection_authority_in_news_sentences(extractor: Extractor) -> 
     ext = extractor.extract_text("Clearview AI, a US-based facial recognition company, has been fined €10 million by "
                                  "French data privacy regulator CNIL for violating EU data protection laws.")
     assert _agencies(ext)["CNIL"] == "FR"
+
+
+def test_factbook_aliases_keep_no_quotes_article_or_units() -> None:
+    # CIA World Factbook, "Military and security forces" of Norway and Hong Kong (2025), as published
+    norway = ('Norwegian Armed Forces (Forsvaret or "the Defense"): Norwegian Army (Haeren), Royal Norwegian Navy '
+              "(Kongelige Norske Sjoeforsvaret; includes Coastal Rangers and Coast Guard (Kystvakt)) (2025)")
+    rows = dict(_builder().factbook_forces(norway))
+    assert rows["Norwegian Armed Forces"] == ["Forsvaret", "Defense"]  # no quotes, no article: name_kept then refuses
+    hong_kong = ("Hong Kong Police Force (specialized units include the Police Counterterrorism Response Unit, the "
+                 "Explosive Ordnance Disposal Bureau, the Special Duties Unit, the Airport Security Unit, and the VIP "
+                 "Protection Unit) (2025)")
+    rows = dict(_builder().factbook_forces(hong_kong))
+    assert rows["Hong Kong Police Force"] == []  # its units are bodies of their own, not other names of it
+    assert "Explosive Ordnance Disposal Bureau" in rows
+
+
+def test_every_name_and_alias_of_the_table_is_written_as_text_reads() -> None:
+    # no quotes, typographic apostrophes, leading article or end punctuation; no bracket in an alias
+    for name, aliases, _country in _agency_rows():
+        for form in (name, *aliases):
+            assert tidy_form(form) == form, form
+        for alias in aliases:
+            assert not any(ch in alias for ch in "()[]"), alias
+    rows = {name: aliases for name, aliases, _ in _agency_rows()}
+    assert rows["Norwegian Armed Forces"] == []  # was '"the Defense"'
+    assert "Information Commissioner's Office" in rows and "Insolvency Service" in rows
+
+
+def test_tidy_form_writes_a_name_as_prepared_text_does() -> None:
+    assert tidy_form('"the Defense"') == "Defense"
+    assert tidy_form("The Insolvency Service") == "Insolvency Service"
+    assert tidy_form("Information Commissioner\u2019s Office") == "Information Commissioner's Office"
+    assert tidy_form("Royal Malaysia Police, ") == "Royal Malaysia Police"
+    assert tidy_form("Theatre Board") == "Theatre Board"  # "The" only as a word of its own
+
+
+def test_an_alias_several_states_share_becomes_a_countryless_row() -> None:
+    # Datenanfragen.de records dkdi and nods: both authorities are "Datatilsynet" in their own language
+    rows = finalize([PublicAgency("Danish Data Protection Agency", "DK", "datenanfragen-dpas", ["Datatilsynet"]),
+                     PublicAgency("Norwegian Data Protection Authority", "NO", "datenanfragen-dpas", ["Datatilsynet"]),
+                     PublicAgency("Danish Armed Forces", "DK", "factbook-forces", ["Military intelligence"]),
+                     PublicAgency("Norwegian Armed Forces", "NO", "factbook-forces", ["Military intelligence"])], [])
+    by_name = {r.name: r for r in rows}
+    assert by_name["Datatilsynet"].country == "" and by_name["Datatilsynet"].aliases == []
+    assert by_name["Danish Data Protection Agency"].aliases == []
+    assert "Military intelligence" not in by_name  # a description in lower case is no name of its own
+
+
+def test_a_body_with_a_country_takes_no_alias_several_states_use() -> None:
+    # CIA World Factbook, Nepal: "Nepalese Armed Forces (Ministry of Defense): Nepali Army ...": the bracket names
+    # the parent ministry, a name every state's ministry bears, which would give Nepal to any "Ministry of Defense"
+    factbook = "Nepalese Armed Forces (Ministry of Defense): Nepali Army (includes Air Wing) (2025)"
+    parsed = [_builder().PublicAgency(name, "NP", "factbook-forces", aliases)
+              for name, aliases in _builder().factbook_forces(factbook)]
+    rows = {r.name: r for r in finalize(parsed, [])}
+    assert rows["Nepalese Armed Forces"].aliases == []
+    table = {name: aliases for name, aliases, _ in _agency_rows()}
+    assert "Ministry of Defense" not in table["Nepalese Armed Forces"]
+    table = {name: country for name, _aliases, country in _agency_rows()}
+    assert table["Datatilsynet"] == "" and table["Forsvaret"] == ""
