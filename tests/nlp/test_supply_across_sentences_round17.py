@@ -1,0 +1,90 @@
+"""Supply relations whose party is described in one sentence and named in another (issue 13 items 3 and 7, round
+17, brief supply19), one test per kind found in the misses of the round-16 news probe and the dev set's tuning half.
+Sentences are written for these tests; every firm (Zentrivo Systems Ltd, Korvath Labs Inc, Zentrix Systems Ltd),
+research group and country ("Ruritanian", "Freedonian") in them is fictional."""
+
+from __future__ import annotations
+
+from nlp.extract import Extractor
+from tests.nlp.readings import names, supplies
+
+FIRM = "Zentrivo Systems Ltd"
+UNNAMED_THEN_NAMED = (
+    "A Ruritanian company is selling its surveillance technology to the Freedonian National Police, according to a "
+    "report by the Lumen Observatory, a research group. The firm, called Zentrivo Systems Ltd, is one of the largest "
+    "camera makers in the region.")
+
+
+def test_an_unnamed_seller_is_the_firm_the_next_sentence_names(extractor: Extractor) -> None:
+    [sale] = supplies(extractor.extract_text(UNNAMED_THEN_NAMED))
+    assert names(sale.roles.get("supplier")) == {FIRM}
+    assert names(sale.roles.get("recipient")) == {"Freedonian National Police"}
+    # (the link crosses a sentence: its confidence is capped and the event says why; its sentence is the sale's)
+    assert sale.confidence <= 0.6
+    assert "next sentence names" in sale.explanation
+    assert sale.sentence.startswith("A Ruritanian company is selling")
+    assert UNNAMED_THEN_NAMED[sale.start : sale.end] == sale.sentence
+
+
+def test_whose_report_it_is_never_sells_for_an_unnamed_firm(extractor: Extractor) -> None:
+    text = ("A Ruritanian company is selling its surveillance technology to the Freedonian National Police, according "
+            "to a report by the Lumen Observatory, a research group. The company sells cameras.")
+    ext = extractor.extract_text(text)
+    sellers = set().union(*(names(s.roles.get("supplier")) for s in supplies(ext)))
+    assert "Lumen Observatory" not in sellers
+    # the sale itself is still reported, its seller left unnamed
+    assert any(names(s.roles.get("recipient")) == {"Freedonian National Police"} for s in supplies(ext))
+
+
+def test_a_later_firm_named_for_the_company_is_the_company(extractor: Extractor) -> None:
+    text = ("Zentrix Systems Ltd sold cameras to the Freedonian National Police. A Ruritanian company is selling its "
+            "surveillance technology to the Freedonian Army. The firm, called Korvath Labs Inc, makes drones.")
+    sellers = {frozenset(names(s.roles.get("recipient"))): names(s.roles.get("supplier"))
+               for s in supplies(extractor.extract_text(text))}
+    assert sellers[frozenset({"Freedonian National Police"})] == {"Zentrix Systems Ltd"}
+    assert sellers[frozenset({"Freedonian Army"})] == {"Korvath Labs Inc"}
+
+
+def test_a_firm_named_in_place_needs_no_next_sentence(extractor: Extractor) -> None:
+    text = ("A Ruritanian company, Zentrivo Systems Ltd, is selling its surveillance technology to the Freedonian "
+            "National Police.")
+    [sale] = supplies(extractor.extract_text(text))
+    assert names(sale.roles.get("supplier")) == {FIRM}
+    assert sale.confidence > 0.6  # told in one sentence
+
+
+def test_the_company_after_a_firm_called_by_name_is_that_firm(extractor: Extractor) -> None:
+    text = UNNAMED_THEN_NAMED + " The company sells cameras and facial recognition software."
+    sales = supplies(extractor.extract_text(text))
+    assert {FIRM} in [names(s.roles.get("supplier")) for s in sales]
+    assert all("Lumen Observatory" not in names(s.roles.get("supplier")) for s in sales)
+
+
+def test_a_deal_signed_after_the_main_clause_with_an_unnamed_government(extractor: Extractor) -> None:
+    text = ("Zentrix Systems Ltd can now start installation of a security surveillance system after signing an "
+            "agreement with the government on Tuesday.")
+    [sale] = supplies(extractor.extract_text(text))
+    assert names(sale.roles.get("supplier")) == {"Zentrix Systems Ltd"}
+    assert names(sale.roles.get("recipient")) == {"government"}
+    assert not sale.hedged and not sale.negated
+
+
+def test_a_deal_signed_after_the_main_clause_with_a_named_body(extractor: Extractor) -> None:
+    text = ("Zentrix Systems Ltd can now start installation of a security surveillance system after signing an "
+            "agreement with the Interior Ministry on Tuesday.")
+    [sale] = supplies(extractor.extract_text(text))
+    assert names(sale.roles.get("supplier")) == {"Zentrix Systems Ltd"}
+    assert names(sale.roles.get("recipient")) == {"Interior Ministry"}
+
+
+def test_goods_and_the_deal_of_one_sentence_are_one_sale(extractor: Extractor) -> None:
+    text = "Zentrix Systems Ltd will install cameras after signing a contract with the government."
+    [sale] = supplies(extractor.extract_text(text))
+    assert names(sale.roles.get("supplier")) == {"Zentrix Systems Ltd"}
+    assert names(sale.roles.get("recipient")) == {"government"}
+    assert names(sale.roles.get("capability")) == {"surveillance_cameras"}
+
+
+def test_a_relationship_with_the_government_is_no_deal(extractor: Extractor) -> None:
+    text = "Zentrix Systems Ltd said it has no business relationship with the government."
+    assert not [s for s in supplies(extractor.extract_text(text)) if s.roles.get("recipient")]
