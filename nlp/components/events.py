@@ -3362,13 +3362,29 @@ def _state_topic(mentions: list[Mention]) -> list[Any] | None:
     """What a unit leaves as its main subject, for a later paragraph's "they" or its goods referred back:
     ["state", start_char, end_char, label, value] when the last main subject (:func:`_main_subjects`) is a state
     body or a country, ["other"] when it is another party (a firm, a person), None when no party is one."""
-    tops = _main_subjects([m for m in mentions if m.refers is None and m.label in PARTY_LABELS])
+    parties = [m for m in mentions if m.refers is None and m.label in PARTY_LABELS]
+    tops = sorted(_main_subjects(parties) + _bodies_of_subject_posts(parties), key=lambda m: m.span.start)
     if not tops:
         return None
     last = tops[-1]
     if last.label not in ("GOV_AGENCY", "COUNTRY"):
         return ["other"]
     return ["state", last.span.start_char, last.span.end_char, last.label, last.value]
+
+
+def _bodies_of_subject_posts(mentions: list[Mention]) -> list[Mention]:
+    """The state bodies whose post is the subject of a sentence's main verb: "the head of the State Committee for
+    Information Technology, B. S., said ..." leaves the committee as the paragraph's main subject (a later "The
+    contract with X was signed" is the committee's); "the minister of X" the same. Posts: ``_ACTING_POSTS``."""
+    out = []
+    for m in mentions:
+        post = m.root.head.head if m.root.dep_ == "pobj" and m.root.head.lower_ == "of" else None
+        if m.label == "GOV_AGENCY" and post is not None and post.pos_ == "NOUN" \
+                and post.lemma_.casefold() in _ACTING_POSTS and post.dep_ in ("nsubj", "nsubjpass") \
+                and (post.head.dep_ == "ROOT" or post.head.head.dep_ == "ROOT" and post.head.i < post.head.head.i
+                     and post.head.dep_ in ("ccomp", "advcl", "conj", "parataxis")):
+            out.append(m)
+    return out
 
 
 def _main_subjects(mentions: list[Mention]) -> list[Mention]:

@@ -88,3 +88,20 @@ def test_goods_and_the_deal_of_one_sentence_are_one_sale(extractor: Extractor) -
 def test_a_relationship_with_the_government_is_no_deal(extractor: Extractor) -> None:
     text = "Zentrix Systems Ltd said it has no business relationship with the government."
     assert not [s for s in supplies(extractor.extract_text(text)) if s.roles.get("recipient")]
+
+
+def test_a_contract_after_a_paragraph_whose_subject_is_a_bodys_head(extractor: Extractor) -> None:
+    text = ("Earlier, the head of the State Committee for Information Technology, Arvid Kessel, said that the first "
+            "complex would be launched in 90 days.\n\nThe contract with Korvath Labs Inc was signed on November 12.")
+    [sale] = supplies(extractor.extract_text(text))
+    assert names(sale.roles.get("supplier")) == {"Korvath Labs Inc"}
+    assert names(sale.roles.get("recipient")) == {"State Committee for Information Technology"}
+    assert sale.confidence <= 0.5  # a party from an earlier paragraph, and the event says so
+    assert "earlier paragraph" in sale.explanation
+    assert sale.sentence == "The contract with Korvath Labs Inc was signed on November 12."
+
+
+def test_a_head_of_a_body_who_is_no_subject_leaves_no_buyer(extractor: Extractor) -> None:
+    text = ("Reporters met the head of the State Committee for Information Technology in May.\n\n"
+            "The contract with Korvath Labs Inc was signed on November 12.")
+    assert not [s for s in supplies(extractor.extract_text(text)) if s.roles.get("recipient")]
