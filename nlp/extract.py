@@ -256,6 +256,7 @@ class Extractor:
         _dateline_state(ext.entities, p.text, self.nlp.get_pipe("redflag_entities").gazetteer)  # type: ignore[attr-defined]
         _shared_region_bodies(ext.entities, p.text, self.nlp.get_pipe("redflag_entities").gazetteer)  # type: ignore[attr-defined]
         _place_state(ext.entities, p.text, self.nlp.get_pipe("redflag_entities").gazetteer)  # type: ignore[attr-defined]
+        about = _document_state(ext.entities, p.text)
         for ev in events:
             roles: dict[str, str | list[str]] = {}
             for role, mentions in ev["roles"].items():
@@ -282,6 +283,8 @@ class Extractor:
                     roles["recipient"] = buyers[0] if len(buyers) == 1 else buyers
                 else:
                     del roles["recipient"]
+            if roles.get("recipient"):
+                _unnamed_buyer_state(ev, roles, about, read)
             o_start, o_end = p.prepared.span(ev["sent_start"], ev["sent_end"])
             ext.events.append(EventMention(type=ev["type"], roles=roles, sentence=p.text[o_start:o_end],
                                            start=o_start, end=o_end, confidence=ev["confidence"],
@@ -515,6 +518,45 @@ _FIRM_NOUN_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:company|companies|firm
                               r"manufacturer|start-?up|developer|provider|supplier|contractor)\b", re.IGNORECASE)
 # how far an agency's confidence drops when its country comes from the rest of the document, not from its own words
 DOCUMENT_COUNTRY_FACTOR = 0.8
+
+
+def _document_state(entities: list[EntityMention], text: str) -> str | None:
+    """The state a text is about (ISO code), or None: the country it names most often, at least twice and more
+    often than any other, leaving out a firm's nationality ("the Belarusian company Synesis", "Israeli firm NSO
+    Group": the firm's country, not the state the story is about)."""
+    orgs = [e for e in entities if e.label == "ORG"]
+    named = Counter(e.canonical for e in entities if e.label == "COUNTRY" and not any(
+        0 <= o.start - e.end <= _FIRM_NEAR and _FIRM_GAP.match(text[e.end : o.start]) for o in orgs)
+        and not _FIRM_NOUN_AFTER.match(text[e.end : e.end + _FIRM_NEAR]))
+    ranked = named.most_common(2)
+    if not ranked or ranked[0][1] < 2 or len(ranked) == 2 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
+# common nouns for a whole state as a buyer ("the authorities", "the government"); not "police", "law enforcement",
+# "the military": bodies that may be another state's or many states' ("sold to law enforcement agencies worldwide")
+_STATE_AS_BUYER = frozenset({"authorities", "government"})
+
+
+def _unnamed_buyer_state(ev: dict[str, Any], roles: dict[str, str | list[str]], state: str | None, text: str) -> None:
+    """A buyer named only as "the authorities" or "the government" ("the company provided the authorities with a
+    video surveillance platform") is also the state the document is about (:func:`_document_state`): its ISO code
+    joins the recipient's values, the noun kept ("authorities", "BY"), and the event says so. Not when the seller
+    is that state, nor when no single state stands out, nor for a bare plural ("sold to governments").
+    ``text``: the prepared text the mentions' offsets point into. Changes ``roles`` and ``ev`` in place."""
+    mentions = ev["roles"].get("recipient") or []
+    if state is None or ev["type"] != "supply" or not mentions or any(
+            m[2] != "GOV_GENERIC" or text[m[0] : m[1]].casefold().removeprefix("the ") not in _STATE_AS_BUYER
+            or not (text[m[0] : m[1]].casefold().startswith("the ") or text[max(0, m[0] - 4) : m[0]].casefold() == "the ")
+            for m in mentions):
+        return
+    sellers = list(ev["roles"].get("supplier") or [])
+    if not sellers or any(m[2] == "COUNTRY" and m[3] == state for m in sellers) or state in _as_list(roles.get("supplier", [])):
+        return
+    roles["recipient"] = [*_as_list(roles["recipient"]), state]
+    why = "recipient: the state the document is about, for a buyer named by a common noun"
+    ev["explanation"] = f"{ev['explanation']}; {why}" if ev.get("explanation") else why
 
 
 def _one_state_documents(entities: list[EntityMention], text: str) -> None:

@@ -105,3 +105,29 @@ def test_a_head_of_a_body_who_is_no_subject_leaves_no_buyer(extractor: Extractor
     text = ("Reporters met the head of the State Committee for Information Technology in May.\n\n"
             "The contract with Korvath Labs Inc was signed on November 12.")
     assert not [s for s in supplies(extractor.extract_text(text)) if s.roles.get("recipient")]
+
+
+# a fictional firm's benign sale (traffic cameras) to the authorities of a real state, named in other paragraphs
+AUTHORITIES = ("Zentrivo Systems Ltd opened an office in {states} in 2020.\n\n"
+               "The company provided {buyer} with a traffic camera platform.\n\n"
+               "{states} {verb} to extend it to two more cities.")
+
+
+def test_the_authorities_are_the_state_the_document_is_about(extractor: Extractor) -> None:
+    text = AUTHORITIES.format(states="Norway", buyer="the authorities", verb="plans")
+    [sale] = supplies(extractor.extract_text(text))
+    assert names(sale.roles.get("supplier")) == {FIRM}
+    assert names(sale.roles.get("recipient")) == {"authorities", "NO"}  # the noun kept, the state added
+    assert "the state the document is about" in sale.explanation
+    assert sale.sentence == "The company provided the authorities with a traffic camera platform."
+
+
+def test_the_authorities_of_a_text_on_two_states_stay_unnamed(extractor: Extractor) -> None:
+    text = AUTHORITIES.format(states="Norway and Chile", buyer="the authorities", verb="plan")
+    [sale] = supplies(extractor.extract_text(text))
+    assert names(sale.roles.get("recipient")) == {"authorities"}
+
+
+def test_law_enforcement_is_not_read_as_the_state(extractor: Extractor) -> None:
+    text = AUTHORITIES.format(states="Norway", buyer="law enforcement", verb="plans")
+    assert all("NO" not in names(s.roles.get("recipient")) for s in supplies(extractor.extract_text(text)))
