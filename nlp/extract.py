@@ -36,6 +36,7 @@ from nlp.components.events import (
     PREVIOUS_PARAGRAPH_STATE,
     STATE_ANAPHORS,
 )
+from nlp.components.named_later import MINISTRY_OF_POST
 from nlp.components.ruler import COUNTRY_IN_NAME, LEADER_IN_NAME
 from nlp.components.state_bodies import us_legislative_name
 from nlp.gazetteer import (
@@ -196,7 +197,9 @@ class Extractor:
                 shifted = dict(ev)
                 shifted["sent_start"] = ev["sent_start"] + start
                 shifted["sent_end"] = ev["sent_end"] + start
-                shifted["roles"] = {r: [_earlier_party(shifted, [s + start, e + start, lab, val], previous, state,
+                shifted["roles"] = {r: [_ministry_named(shifted, [s + start, e + start, lab, val], raw, p.prepared.text)
+                                        if str(val).startswith(MINISTRY_OF_POST) else
+                                        _earlier_party(shifted, [s + start, e + start, lab, val], previous, state,
                                                        p.prepared.text) for s, e, lab, val in ms]
                                     for r, ms in ev["roles"].items()}
                 if shifted.pop("recipient_before", False):
@@ -394,6 +397,25 @@ def _table_maker(text: str, products: list[list[Any]], sent_start: int, product_
         if pick is not None:
             return [pick[0], pick[1], "ORG", name_key(vendor)]
     return None
+
+
+def _ministry_named(event: dict[str, Any], mention: list[Any], raw: list[tuple[int, int, str, str, float]],
+                    text: str) -> list[Any] | None:
+    """For the placeholder of a minister's ministry (:data:`MINISTRY_OF_POST`, "The Minister of Interior announces
+    the purchase ..."): the last ministry the document names up to here whose name holds every word of the
+    minister's domain ("Ministry of Interior", "Interior Ministry"), as a role mention, the event's confidence then
+    at most the next-sentence one and its explanation saying why; None (the role is dropped) when there is none. ``raw``: the document's names so far (start, end, label, canonical, confidence)."""
+    words = str(mention[3]).rpartition(":")[2].split()
+    bodies = [(s, e, can) for s, e, label, can, _conf in raw if label == "GOV_AGENCY" and s < mention[0]
+              and "ministry" in (name := text[s:e].casefold().split()) and all(w in name for w in words)]
+    if not bodies:
+        return None
+    s, e, canonical = bodies[-1]
+    event["confidence"] = round(min(event["confidence"], MAKER_NEXT_SENTENCE_CONFIDENCE), 3)
+    event.setdefault("rule", "named_later")
+    why = "recipient: the ministry the document names for the minister who announced the purchase"
+    event["explanation"] = f"{event['explanation']}; {why}" if event.get("explanation") else why
+    return [s, e, "GOV_AGENCY", canonical]
 
 
 def _earlier_party(event: dict[str, Any], mention: list[Any], firm: list[Any] | None, state: list[Any] | None,

@@ -55,7 +55,14 @@ from nlp.components.funding import funding_supplies
 from nlp.components.implied_supply import funder as _funder
 from nlp.components.implied_supply import implied_supplies, verb_read_as_adjective
 from nlp.components.intermediaries import through_intermediaries
-from nlp.components.named_later import after_unnamed_subject, firm_named, named_in_sentence, unnamed_seller
+from nlp.components.named_later import (
+    MINISTRY_OF_POST,
+    after_unnamed_subject,
+    firm_named,
+    ministry_of_minister,
+    named_in_sentence,
+    unnamed_seller,
+)
 from nlp.components.place_recipients import place_supplies
 from nlp.components.supply_pairs import MODES, PairScorer, candidates, scored_supplies
 from nlp.components.unnamed_tool_use import tool_made_by, unnamed_tool_supplies
@@ -426,6 +433,14 @@ class EventExtractor:
                     ev.confidence = min(ev.confidence, MAKER_NEXT_SENTENCE_CONFIDENCE)
                     ev.rule = ev.rule or "contract_parties"
                     ev.explanation = "recipient: the state body the main clause names for goods a participle says were bought"
+                    continue
+                if (post := ministry_of_minister(ev.trigger, _BUYING_NOUNS)) is not None:
+                    # "The Minister of Interior announces the purchase of equipment, cameras, and software from
+                    # Huawei": the ministry of the minister's domain buys; the extractor puts in the one the
+                    # document names ("the Serbian Ministry of Interior"), or drops the role
+                    # (confidence and explanation are the extractor's, when it finds the ministry)
+                    ev.add("recipient", Mention(doc[post[0].i : post[0].i + 1], "GOV_AGENCY",
+                                                f"{MINISTRY_OF_POST}:{post[1]}"))
                     continue
                 if (buyer := _buyer_said_before(ev.trigger, before, self.t["supply_seller"])) is not None:
                     # "Kyrgyzstan opened a new police command center ..., putting its new facial recognition cameras

@@ -99,3 +99,33 @@ def named_in_sentence(sent: Span, mentions: Sequence[Mention], nouns: Iterable[s
         if noun is not None and noun.dep_ in ("nsubj", "nsubjpass") and _det(noun) in _DEFINITE:
             return m
     return None
+
+
+# the post whose holder speaks for the ministry of its domain ("the Minister of Interior", "the Interior Minister")
+_MINISTER = "minister"
+# verbs by which an office holder makes a purchase public or decides it
+ANNOUNCING_VERBS = frozenset({"announce", "confirm", "approve", "unveil", "reveal", "defend", "order", "authorize",
+                              "authorise", "sign", "justify"})
+# the placeholder value (then ":" and the domain's words) of the ministry a minister's title names; the extractor
+# (nlp.extract, seeing the whole document) puts in the ministry of that domain the document names, or drops the role
+MINISTRY_OF_POST = "\x00ministry-of-post"
+
+
+def ministry_of_minister(trigger: Token, buying_nouns: Iterable[str]) -> tuple[Token, str] | None:
+    """(the title's "Minister" token, the domain's words) when a minister announces or approves a purchase: "The
+    Minister of Interior announces the purchase of cameras from X" -> "interior"; "the Interior Minister approved
+    the acquisition" -> "interior"; None otherwise (a minister who buys nothing, a named person's purchase)."""
+    if trigger.pos_ != "NOUN" or trigger.lemma_.casefold() not in frozenset(buying_nouns) or trigger.dep_ != "dobj":
+        return None
+    verb = trigger.head
+    if verb.lemma_.casefold() not in ANNOUNCING_VERBS:
+        return None
+    title = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if title is None or title.lemma_.casefold() != _MINISTER:
+        return None
+    domain = [t for c in title.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+              for g in c.children if g.dep_ == "pobj" for t in g.subtree if t.dep_ != "det" and not t.is_punct]
+    if not domain:
+        domain = [c for c in title.children if c.dep_ == "compound"]
+    words = " ".join(t.lower_ for t in domain)
+    return (title, words) if words else None

@@ -131,3 +131,25 @@ def test_the_authorities_of_a_text_on_two_states_stay_unnamed(extractor: Extract
 def test_law_enforcement_is_not_read_as_the_state(extractor: Extractor) -> None:
     text = AUTHORITIES.format(states="Norway", buyer="law enforcement", verb="plans")
     assert all("NO" not in names(s.roles.get("recipient")) for s in supplies(extractor.extract_text(text)))
+
+
+MINISTER = ("In December 2016, the Ministry of Interior and Korvath Labs Inc signed an agreement on strategic "
+            "partnership.\n\nFirst announcements\n\nThe Minister of Interior announces the purchase of equipment, "
+            "cameras, and software from Korvath Labs Inc so as to ensure better traffic control.")
+
+
+def test_a_minister_announcing_a_purchase_buys_for_the_ministry_named_before(extractor: Extractor) -> None:
+    ext = extractor.extract_text(MINISTER)
+    [sale] = [s for s in supplies(ext) if s.sentence.startswith("The Minister of Interior")]
+    assert names(sale.roles.get("supplier")) == {"Korvath Labs Inc"}
+    assert names(sale.roles.get("recipient")) == {"Ministry of Interior"}
+    assert sale.confidence <= 0.6
+    assert "minister who announced the purchase" in sale.explanation
+
+
+def test_a_ministers_purchase_with_no_such_ministry_named_has_no_buyer(extractor: Extractor) -> None:
+    text = ("The Ministry of Health opened a clinic in 2016.\n\n"
+            "The Interior Minister announced the purchase of cameras from Korvath Labs Inc.")
+    [sale] = supplies(extractor.extract_text(text))
+    assert not sale.roles.get("recipient")  # not the Ministry of Health
+    assert "minister" not in sale.explanation
