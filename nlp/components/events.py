@@ -203,6 +203,10 @@ _FINDER_NOUNS = {"researcher", "expert", "analyst", "investigator", "scientist",
 _LIGHT_VERBS = {"make", "complete", "conclude", "close", "finalize", "finalise", "carry"}
 _APPROVING_VERBS = {"approve", "authorize", "authorise", "greenlight", "okay", "endorse", "sanction"}
 _BUYING_NOUNS = {"purchase", "procurement", "acquisition", "import"}
+# adjectives that make a sale noun a possibility only ("for potential sales of surveillance tools to ..."): hedged
+_POSSIBLE_ONLY = frozenset({"potential", "possible", "prospective"})
+# nouns of selling whose seller a verb takes up "for" them ("sanctioned X for sales to ...")
+_SALE_NOUNS = frozenset({"sale", "export", "shipment", "supply", "delivery"})
 # prepositions before a gerund whose doer is the subject of the main verb (a means or a time), not its object:
 # "X committed violations by exporting ...", "X can now start installation after signing an agreement with Y"
 _MEANS_AND_TIME_PREPOSITIONS = frozenset({"by", "after", "before", "upon", "on", "since", "while", "when"})
@@ -461,7 +465,8 @@ class EventExtractor:
                 negated = self._negated(ev.trigger, sent, cues["negation"])
                 if negated and ev.from_use:
                     continue  # "never used the tool": not a denial that it was bought
-                hedged = bool(hedge) or self._unconfirmed(ev.trigger) or ev.halted or _only_intended(ev.trigger)
+                hedged = bool(hedge) or self._unconfirmed(ev.trigger) or ev.halted or _only_intended(ev.trigger) \
+                    or any(c.dep_ == "amod" and c.lower_ in _POSSIBLE_ONLY for c in ev.trigger.children)
                 confidence = ev.confidence * (self.hedge_factor if hedged else 1.0)
                 noun = unnamed_seller(ev.trigger, in_sent, _ANAPHOR_NOUNS) if ev.type == "supply" \
                     and ev.trigger.lemma_.casefold() in self.t["supply_seller"] else None
@@ -965,6 +970,14 @@ class EventExtractor:
             if node.dep_ == "dobj" and node.tag_ == "VBG" and node.head.pos_ in ("VERB", "AUX"):
                 node = node.head  # "the government has acknowledged purchasing ...": the government purchases
                 continue
+            if node.i == trigger.i and node.pos_ == "NOUN" and node.dep_ == "pobj" and node.head.lower_ == "for" \
+                    and node.head.head.pos_ == "VERB" and node.lemma_.casefold() in _SALE_NOUNS:
+                # "examining X ... for potential sales of surveillance tools to Iran's security forces", "placed X on
+                # the Entity List for sales to ...": whom the verb takes up for the sales made them, as with
+                # "designated X for selling" below
+                obj = next((c for c in node.head.head.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    return obj
             if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "added ... for supplying"
                 # (a means or a time: "by exporting ...", "can now start installation ... after signing an agreement
                 # with the government": the subject of the main verb does it, not its object)

@@ -153,3 +153,20 @@ def test_a_ministers_purchase_with_no_such_ministry_named_has_no_buyer(extractor
     [sale] = supplies(extractor.extract_text(text))
     assert not sale.roles.get("recipient")  # not the Ministry of Health
     assert "minister" not in sale.explanation
+
+
+def test_a_firm_examined_for_potential_sales_is_their_hedged_seller(extractor: Extractor) -> None:
+    text = ("The regulator is also examining Zentrix Systems Ltd, another provider based in the eastern city of "
+            "Hangzhou, for potential sales of surveillance tools to the Freedonian National Police.")
+    [sale] = supplies(extractor.extract_text(text))
+    assert names(sale.roles.get("supplier")) == {"Zentrix Systems Ltd"}
+    assert names(sale.roles.get("recipient")) == {"Freedonian National Police"}
+    assert sale.hedged  # a possibility under examination, not a sale said as done
+
+
+def test_a_firm_fined_for_sales_is_their_seller(extractor: Extractor) -> None:
+    text = "The regulator fined Zentrix Systems Ltd for sales of surveillance tools to the Freedonian National Police."
+    [sale] = supplies(extractor.extract_text(text))
+    assert names(sale.roles.get("supplier")) == {"Zentrix Systems Ltd"}
+    assert names(sale.roles.get("recipient")) == {"Freedonian National Police"}
+    assert not sale.hedged
