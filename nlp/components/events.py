@@ -58,6 +58,7 @@ from nlp.components.intermediaries import through_intermediaries
 from nlp.components.named_later import (
     MINISTRY_OF_POST,
     after_unnamed_subject,
+    deal_binding,
     firm_named,
     ministry_of_minister,
     named_in_sentence,
@@ -437,6 +438,18 @@ class EventExtractor:
                     ev.confidence = min(ev.confidence, MAKER_NEXT_SENTENCE_CONFIDENCE)
                     ev.rule = ev.rule or "contract_parties"
                     ev.explanation = "recipient: the state body the main clause names for goods a participle says were bought"
+                    continue
+                if deal_binding(ev.trigger, _CONTRACT_NOUNS) is not None and len(
+                        bodies := {m.value: m for m in mentions if m.label in _STATE_LABELS and m.refers is None
+                                   and doc.text.rfind("\n", 0, sent.start_char) < m.span.start_char
+                                   and m.span.end <= sent.start and not m.value.startswith("\x00")
+                                   and not _country_modifier(m, m.root, mentions)}) == 1:
+                    # "The move by the government to award Safaricom the security upgrade tender ... The contract
+                    # required Safaricom to install CCTV cameras": the one state side the paragraph names before buys
+                    ev.add("recipient", next(iter(bodies.values())))
+                    ev.confidence = min(ev.confidence, MAKER_NEXT_SENTENCE_CONFIDENCE)
+                    ev.rule = ev.rule or "named_later"
+                    ev.explanation = "recipient: the one state body the paragraph names before the contract that binds the firm"
                     continue
                 if (post := ministry_of_minister(ev.trigger, _BUYING_NOUNS)) is not None:
                     # "The Minister of Interior announces the purchase of equipment, cameras, and software from

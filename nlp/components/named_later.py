@@ -129,3 +129,19 @@ def ministry_of_minister(trigger: Token, buying_nouns: Iterable[str]) -> tuple[T
         domain = [c for c in title.children if c.dep_ == "compound"]
     words = " ".join(t.lower_ for t in domain)
     return (title, words) if words else None
+
+
+# verbs by which a deal binds its vendor ("The contract required Safaricom to install CCTV cameras")
+DUTY_VERBS = frozenset({"require", "oblige", "obligate", "compel", "bind", "commit"})
+
+
+def deal_binding(trigger: Token, deal_nouns: Iterable[str]) -> Token | None:
+    """The definite deal noun that binds the doer of ``trigger`` to it: "The contract required Safaricom to install
+    CCTV cameras" -> "contract" (for "install"); None otherwise."""
+    verb = trigger.head if trigger.dep_ in ("xcomp", "ccomp") else None
+    if verb is None or verb.lemma_.casefold() not in DUTY_VERBS:
+        return None
+    deal = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if deal is None or deal.lemma_.casefold() not in frozenset(deal_nouns) or _det(deal) not in _DEFINITE:
+        return None
+    return deal

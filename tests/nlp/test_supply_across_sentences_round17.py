@@ -170,3 +170,18 @@ def test_a_firm_fined_for_sales_is_their_seller(extractor: Extractor) -> None:
     assert names(sale.roles.get("supplier")) == {"Zentrix Systems Ltd"}
     assert names(sale.roles.get("recipient")) == {"Freedonian National Police"}
     assert not sale.hedged
+
+
+def test_the_contract_binding_a_firm_is_with_the_body_that_awarded_it(extractor: Extractor) -> None:
+    text = ("The Interior Ministry awarded Zentrix Systems Ltd the security upgrade tender in May. The contract "
+            "required Zentrix Systems Ltd to install CCTV cameras.")
+    [sale] = [s for s in supplies(extractor.extract_text(text)) if s.sentence.startswith("The contract")]
+    assert names(sale.roles.get("supplier")) == {"Zentrix Systems Ltd"}
+    assert names(sale.roles.get("recipient")) == {"Interior Ministry"}
+    assert sale.confidence <= 0.6 and "contract that binds the firm" in sale.explanation
+
+
+def test_the_contract_binding_a_firm_after_two_bodies_has_no_buyer(extractor: Extractor) -> None:
+    text = ("The Interior Ministry and the Freedonian National Police discussed the security upgrade in May. The "
+            "contract required Zentrix Systems Ltd to install CCTV cameras.")
+    assert not [s for s in supplies(extractor.extract_text(text)) if s.roles.get("recipient")]
