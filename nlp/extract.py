@@ -36,6 +36,7 @@ from nlp.components.events import (
     PREVIOUS_PARAGRAPH_STATE,
     STATE_ANAPHORS,
 )
+from nlp.components.named_later import MINISTRY_OF_POST
 from nlp.components.ruler import COUNTRY_IN_NAME, LEADER_IN_NAME
 from nlp.components.state_bodies import us_legislative_name
 from nlp.gazetteer import (
@@ -197,7 +198,9 @@ class Extractor:
                 shifted = dict(ev)
                 shifted["sent_start"] = ev["sent_start"] + start
                 shifted["sent_end"] = ev["sent_end"] + start
-                shifted["roles"] = {r: [_earlier_party(shifted, [s + start, e + start, lab, val], previous, state,
+                shifted["roles"] = {r: [_ministry_named(shifted, [s + start, e + start, lab, val], raw, p.prepared.text)
+                                        if str(val).startswith(MINISTRY_OF_POST) else
+                                        _earlier_party(shifted, [s + start, e + start, lab, val], previous, state,
                                                        p.prepared.text) for s, e, lab, val in ms]
                                     for r, ms in ev["roles"].items()}
                 if shifted.pop("recipient_before", False):
@@ -257,6 +260,7 @@ class Extractor:
         _dateline_state(ext.entities, p.text, self.nlp.get_pipe("redflag_entities").gazetteer)  # type: ignore[attr-defined]
         _shared_region_bodies(ext.entities, p.text, self.nlp.get_pipe("redflag_entities").gazetteer)  # type: ignore[attr-defined]
         _place_state(ext.entities, p.text, self.nlp.get_pipe("redflag_entities").gazetteer)  # type: ignore[attr-defined]
+        about = _document_state(ext.entities, p.text)
         for ev in events:
             roles: dict[str, str | list[str]] = {}
             for role, mentions in ev["roles"].items():
@@ -283,6 +287,8 @@ class Extractor:
                     roles["recipient"] = buyers[0] if len(buyers) == 1 else buyers
                 else:
                     del roles["recipient"]
+            if roles.get("recipient"):
+                _unnamed_buyer_state(ev, roles, about, read)
             o_start, o_end = p.prepared.span(ev["sent_start"], ev["sent_end"])
             ext.events.append(EventMention(type=ev["type"], roles=roles, sentence=p.text[o_start:o_end],
                                            start=o_start, end=o_end, confidence=ev["confidence"],
@@ -392,6 +398,25 @@ def _table_maker(text: str, products: list[list[Any]], sent_start: int, product_
         if pick is not None:
             return [pick[0], pick[1], "ORG", name_key(vendor)]
     return None
+
+
+def _ministry_named(event: dict[str, Any], mention: list[Any], raw: list[tuple[int, int, str, str, float]],
+                    text: str) -> list[Any] | None:
+    """For the placeholder of a minister's ministry (:data:`MINISTRY_OF_POST`, "The Minister of Interior announces
+    the purchase ..."): the last ministry the document names up to here whose name holds every word of the
+    minister's domain ("Ministry of Interior", "Interior Ministry"), as a role mention, the event's confidence then
+    at most the next-sentence one and its explanation saying why; None (the role is dropped) when there is none. ``raw``: the document's names so far (start, end, label, canonical, confidence)."""
+    words = str(mention[3]).rpartition(":")[2].split()
+    bodies = [(s, e, can) for s, e, label, can, _conf in raw if label == "GOV_AGENCY" and s < mention[0]
+              and "ministry" in (name := text[s:e].casefold().split()) and all(w in name for w in words)]
+    if not bodies:
+        return None
+    s, e, canonical = bodies[-1]
+    event["confidence"] = round(min(event["confidence"], MAKER_NEXT_SENTENCE_CONFIDENCE), 3)
+    event.setdefault("rule", "named_later")
+    why = "recipient: the ministry the document names for the minister who announced the purchase"
+    event["explanation"] = f"{event['explanation']}; {why}" if event.get("explanation") else why
+    return [s, e, "GOV_AGENCY", canonical]
 
 
 def _earlier_party(event: dict[str, Any], mention: list[Any], firm: list[Any] | None, state: list[Any] | None,
@@ -526,6 +551,42 @@ def _states_named_apart_from_firms(entities: list[EntityMention], text: str) -> 
     return Counter(e.canonical for e in entities if e.label == "COUNTRY" and not any(
         0 <= o.start - e.end <= _FIRM_NEAR and _FIRM_GAP.match(text[e.end : o.start]) for o in orgs)
         and not _FIRM_NOUN_AFTER.match(text[e.end : e.end + _FIRM_NEAR]))
+
+
+def _document_state(entities: list[EntityMention], text: str) -> str | None:
+    """The state a text is about (ISO code), or None: the country it names most often, at least twice and more
+    often than any other, leaving out a firm's nationality ("the Belarusian company Synesis", "Israeli firm NSO
+    Group": the firm's country, not the state the story is about)."""
+    named = _states_named_apart_from_firms(entities, text)
+    ranked = named.most_common(2)
+    if not ranked or ranked[0][1] < 2 or len(ranked) == 2 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
+# common nouns for a whole state as a buyer ("the authorities", "the government"); not "police", "law enforcement",
+# "the military": bodies that may be another state's or many states' ("sold to law enforcement agencies worldwide")
+_STATE_AS_BUYER = frozenset({"authorities", "government"})
+
+
+def _unnamed_buyer_state(ev: dict[str, Any], roles: dict[str, str | list[str]], state: str | None, text: str) -> None:
+    """A buyer named only as "the authorities" or "the government" ("the company provided the authorities with a
+    video surveillance platform") is also the state the document is about (:func:`_document_state`): its ISO code
+    joins the recipient's values, the noun kept ("authorities", "BY"), and the event says so. Not when the seller
+    is that state, nor when no single state stands out, nor for a bare plural ("sold to governments").
+    ``text``: the prepared text the mentions' offsets point into. Changes ``roles`` and ``ev`` in place."""
+    mentions = ev["roles"].get("recipient") or []
+    if state is None or ev["type"] != "supply" or not mentions or any(
+            m[2] != "GOV_GENERIC" or text[m[0] : m[1]].casefold().removeprefix("the ") not in _STATE_AS_BUYER
+            or not (text[m[0] : m[1]].casefold().startswith("the ") or text[max(0, m[0] - 4) : m[0]].casefold() == "the ")
+            for m in mentions):
+        return
+    sellers = list(ev["roles"].get("supplier") or [])
+    if not sellers or any(m[2] == "COUNTRY" and m[3] == state for m in sellers) or state in _as_list(roles.get("supplier", [])):
+        return
+    roles["recipient"] = [*_as_list(roles["recipient"]), state]
+    why = "recipient: the state the document is about, for a buyer named by a common noun"
+    ev["explanation"] = f"{ev['explanation']}; {why}" if ev.get("explanation") else why
 
 
 def _one_state_documents(entities: list[EntityMention], text: str) -> None:

@@ -55,6 +55,15 @@ from nlp.components.funding import funding_supplies
 from nlp.components.implied_supply import funder as _funder
 from nlp.components.implied_supply import implied_supplies, verb_read_as_adjective
 from nlp.components.intermediaries import through_intermediaries
+from nlp.components.named_later import (
+    MINISTRY_OF_POST,
+    after_unnamed_subject,
+    deal_binding,
+    firm_named,
+    ministry_of_minister,
+    named_in_sentence,
+    unnamed_seller,
+)
 from nlp.components.place_recipients import place_supplies
 from nlp.components.supply_pairs import MODES, PairScorer, candidates, scored_supplies
 from nlp.components.unnamed_tool_use import tool_made_by, unnamed_tool_supplies
@@ -195,6 +204,13 @@ _FINDER_NOUNS = {"researcher", "expert", "analyst", "investigator", "scientist",
 _LIGHT_VERBS = {"make", "complete", "conclude", "close", "finalize", "finalise", "carry"}
 _APPROVING_VERBS = {"approve", "authorize", "authorise", "greenlight", "okay", "endorse", "sanction"}
 _BUYING_NOUNS = {"purchase", "procurement", "acquisition", "import"}
+# adjectives that make a sale noun a possibility only ("for potential sales of surveillance tools to ..."): hedged
+_POSSIBLE_ONLY = frozenset({"potential", "possible", "prospective"})
+# nouns of selling whose seller a verb takes up "for" them ("sanctioned X for sales to ...")
+_SALE_NOUNS = frozenset({"sale", "export", "shipment", "supply", "delivery"})
+# prepositions before a gerund whose doer is the subject of the main verb (a means or a time), not its object:
+# "X committed violations by exporting ...", "X can now start installation after signing an agreement with Y"
+_MEANS_AND_TIME_PREPOSITIONS = frozenset({"by", "after", "before", "upon", "on", "since", "while", "when"})
 _PURPOSE_NOUNS = {"use", "purpose", "purposes", "production", "development", "manufacture", "manufacturing",
                   "assembly", "testing", "research"}
 
@@ -315,6 +331,7 @@ class EventExtractor:
         previous: list[Mention] = []
         doc._.redflag_opening_maker = None
         opening = True
+        unnamed: list[dict[str, Any]] = []  # supplies of the sentence before whose seller is "a company" named later
         for sent in doc.sents:
             first_sentence = opening
             in_sent = [m for m in mentions if m.span.start >= sent.start and m.span.end <= list_end(sent)]
@@ -322,6 +339,17 @@ class EventExtractor:
             carried += [a for a in found if a.label == "ORG" and not a.maker or a.label == "GOV_AGENCY" and a.span[0].lower_ in ("they", "it")]
             in_sent += found
             before, previous = previous, in_sent
+            if unnamed and sent.text.strip():
+                if (named := named_in_sentence(sent, in_sent, _ANAPHOR_NOUNS)) is not None:
+                    # "A Chinese company is selling its surveillance technology to Iran's Revolutionary Guard ... The
+                    # firm, called Tiandy, is ...": the firm the next sentence names for "the firm" is the seller
+                    for ev_data in unnamed:
+                        ev_data["roles"]["supplier"] = [_role_data(named, mentions)]
+                        ev_data["confidence"] = round(min(ev_data["confidence"], MAKER_NEXT_SENTENCE_CONFIDENCE), 3)
+                        why = "supplier: the firm the next sentence names for the company this one describes"
+                        ev_data["explanation"] = f"{ev_data['explanation']}; {why}" if ev_data.get("explanation") else why
+                        ev_data.setdefault("rule", "named_later")
+                unnamed = []
             if opening and sent.text.strip():
                 opening = False
                 if (first_maker := _maker_of_the_goods_before(sent, in_sent)) is not None:
@@ -411,6 +439,26 @@ class EventExtractor:
                     ev.rule = ev.rule or "contract_parties"
                     ev.explanation = "recipient: the state body the main clause names for goods a participle says were bought"
                     continue
+                if deal_binding(ev.trigger, _CONTRACT_NOUNS) is not None and len(
+                        bodies := {m.value: m for m in mentions if m.label in _STATE_LABELS and m.refers is None
+                                   and doc.text.rfind("\n", 0, sent.start_char) < m.span.start_char
+                                   and m.span.end <= sent.start and not m.value.startswith("\x00")
+                                   and not _country_modifier(m, m.root, mentions)}) == 1:
+                    # "The move by the government to award Safaricom the security upgrade tender ... The contract
+                    # required Safaricom to install CCTV cameras": the one state side the paragraph names before buys
+                    ev.add("recipient", next(iter(bodies.values())))
+                    ev.confidence = min(ev.confidence, MAKER_NEXT_SENTENCE_CONFIDENCE)
+                    ev.rule = ev.rule or "named_later"
+                    ev.explanation = "recipient: the one state body the paragraph names before the contract that binds the firm"
+                    continue
+                if (post := ministry_of_minister(ev.trigger, _BUYING_NOUNS)) is not None:
+                    # "The Minister of Interior announces the purchase of equipment, cameras, and software from
+                    # Huawei": the ministry of the minister's domain buys; the extractor puts in the one the
+                    # document names ("the Serbian Ministry of Interior"), or drops the role
+                    # (confidence and explanation are the extractor's, when it finds the ministry)
+                    ev.add("recipient", Mention(doc[post[0].i : post[0].i + 1], "GOV_AGENCY",
+                                                f"{MINISTRY_OF_POST}:{post[1]}"))
+                    continue
                 if (buyer := _buyer_said_before(ev.trigger, before, self.t["supply_seller"])) is not None:
                     # "Kyrgyzstan opened a new police command center ..., putting its new facial recognition cameras
                     # to work. The equipment was supplied ... by CEIEC": the goods are the buyer's just named
@@ -430,8 +478,19 @@ class EventExtractor:
                 negated = self._negated(ev.trigger, sent, cues["negation"])
                 if negated and ev.from_use:
                     continue  # "never used the tool": not a denial that it was bought
-                hedged = bool(hedge) or self._unconfirmed(ev.trigger) or ev.halted or _only_intended(ev.trigger)
+                hedged = bool(hedge) or self._unconfirmed(ev.trigger) or ev.halted or _only_intended(ev.trigger) \
+                    or any(c.dep_ == "amod" and c.lower_ in _POSSIBLE_ONLY for c in ev.trigger.children)
                 confidence = ev.confidence * (self.hedge_factor if hedged else 1.0)
+                noun = unnamed_seller(ev.trigger, in_sent, _ANAPHOR_NOUNS) if ev.type == "supply" \
+                    and ev.trigger.lemma_.casefold() in self.t["supply_seller"] else None
+                seller_unnamed = noun is not None
+                if noun is not None:
+                    # "A Chinese company is selling ... according to a report by IPVM": the seller is the firm the
+                    # subject describes, named (if at all) in the next sentence; no other name here is it
+                    ev.roles["supplier"] = [m for m in ev.roles.get("supplier", []) if m.span.start != noun.i
+                                            and noun.left_edge.i <= m.span.start and m.span.end <= noun.right_edge.i + 1]
+                    if not ev.roles.get("recipient"):
+                        continue  # a sale by an unnamed firm to nobody named says nothing
                 out.append(
                     {
                         "type": ev.type,
@@ -445,6 +504,8 @@ class EventExtractor:
                     | ({"recipient_before": True} if ev.recipient_before else {})
                     | ({"rule": ev.rule, "explanation": ev.explanation} if ev.rule else {})
                 )
+                if seller_unnamed and not out[-1]["roles"].get("supplier") and out[-1]["roles"].get("recipient"):
+                    unnamed.append(out[-1])  # (a sale to nobody named says nothing once its seller is put in)
         doc._.redflag_events = out
         doc._.redflag_pairs = collected if self.collect_pairs else None
         doc._.redflag_makers = product_makers
@@ -690,7 +751,7 @@ class EventExtractor:
             if ev.type == "supply":
                 _end_user_recipient(ev, mentions)  # "acquired ... from X for use by the Central Intelligence Organisation"
         events += self._formerly_known_as(sent, mentions)
-        return _dedupe(events)
+        return _dedupe(_one_sale_told_twice(events))
 
     def _is_reexport(self, tok: Token, lemma: str) -> bool:
         if lemma in self.t["reexport"] and lemma not in ("forward", "transit"):
@@ -922,13 +983,24 @@ class EventExtractor:
             if node.dep_ == "dobj" and node.tag_ == "VBG" and node.head.pos_ in ("VERB", "AUX"):
                 node = node.head  # "the government has acknowledged purchasing ...": the government purchases
                 continue
+            if node.i == trigger.i and node.pos_ == "NOUN" and node.dep_ == "pobj" and node.head.lower_ == "for" \
+                    and node.head.head.pos_ == "VERB" and node.lemma_.casefold() in _SALE_NOUNS:
+                # "examining X ... for potential sales of surveillance tools to Iran's security forces", "placed X on
+                # the Entity List for sales to ...": whom the verb takes up for the sales made them, as with
+                # "designated X for selling" below
+                obj = next((c for c in node.head.head.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    return obj
             if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "added ... for supplying"
-                means = node.head.lower_ == "by"
+                # (a means or a time: "by exporting ...", "can now start installation ... after signing an agreement
+                # with the government": the subject of the main verb does it, not its object)
+                means = node.head.lower_ in _MEANS_AND_TIME_PREPOSITIONS
                 node = node.head.head
                 obj = next((c for c in node.children if c.dep_ == "dobj"), None)
                 if obj is not None and not means:  # "designated X for selling": X sold, not the one who designated
                     return obj
                 continue  # "X committed violations by exporting ...": the means; X, the subject, exports
+                # ("X can start installation after signing a deal with Y": X signs)
             return None
         return None
 
@@ -1577,10 +1649,14 @@ class EventExtractor:
             subj = [m for m in mentions for c in trig.children if c.dep_ == "poss" and m.span.start <= c.i < m.span.end]
         parties: dict[str, list[Mention]] = {}
         for m in mentions:
-            if m.label not in PARTY_LABELS or _country_modifier(m, trig, mentions):
+            if m.label not in PARTY_LABELS and m.label != "GOV_GENERIC" or _country_modifier(m, trig, mentions):
                 continue
             a = self._attach(trig, m) or self._attach(verb, m)
-            if a is not None and a.dep != "nsubj":
+            if a is not None and a.dep != "nsubj" and (m.label != "GOV_GENERIC" or a.prep in ("with", "between", "from")
+                                                       and trig.lemma_.casefold() in _CONTRACT_NOUNS):
+                # (an unnamed body is the other side of a firm's contract: "Safaricom can now start installation ...
+                # after signing an agreement with the government"; never of a mere "relationship with the
+                # government", and it never takes a deal "to" it)
                 parties.setdefault(a.prep or a.dep, []).append(m)
         if trig.dep_ == "dobj" and vlemma in _AWARD_VERBS and not parties.get("dative"):
             # "The Interior Ministry had in 2014 awarded Safaricom the tender to construct ...": the parser reads
@@ -1628,7 +1704,7 @@ class EventExtractor:
             if subj and all(m.label == "ORG" for m in subj) and any(is_state(m) for m in partners):
                 # "it does not have a business relationship with the Sudanese government or the NISS": the firm
                 # supplies the state side, with what is coordinated with it
-                state, firms = [m for m in partners if m.label in PARTY_LABELS], subj
+                state, firms = [m for m in partners if m.label in PARTY_LABELS or is_state(m)], subj
             elif not subj and not parties.get("between") and not (subj := _bare_state_signer(verb)):
                 return None  # "(it has) a relationship with the government or the NISS": one side only is named
             else:
@@ -2491,6 +2567,8 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
             continue
         before = [m for m in mentions if m.label == "ORG" and m.span.end <= tok.i and m.refers is None
                   and not _addressee(m) and not _news_source(m) and not (_reporter_of(m, tok) and tok.lower_ != "its")]
+        if tok.pos_ == "NOUN":  # "A Chinese company is selling ... says IPVM. The company sells ...": not IPVM
+            before = after_unnamed_subject(tok, before, mentions, _ANAPHOR_NOUNS, doc[j].sent.start if j >= 0 else sent.start)
         # (a firm that reveals "its" goods were bought is their seller: "Hacking Team revealed that Panama
         # purchased its spy equipment")
         # (not the newspaper told, "The bureau told The Guardian ... The firm says", nor whose report it is, "An ABC
@@ -2704,6 +2782,8 @@ def _described_as_firm(root: Token) -> bool:
         return True
     if root.dep_ in ("appos", "compound") and firm(root.head):
         return True
+    if firm_named(root, _ANAPHOR_NOUNS) is not None:
+        return True  # "The firm, called Tiandy, is ...", "a company known as X"
     return root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(c.dep_ == "attr" and firm(c) for c in root.head.children)
 
 
@@ -3323,13 +3403,29 @@ def _state_topic(mentions: list[Mention]) -> list[Any] | None:
     """What a unit leaves as its main subject, for a later paragraph's "they" or its goods referred back:
     ["state", start_char, end_char, label, value] when the last main subject (:func:`_main_subjects`) is a state
     body or a country, ["other"] when it is another party (a firm, a person), None when no party is one."""
-    tops = _main_subjects([m for m in mentions if m.refers is None and m.label in PARTY_LABELS])
+    parties = [m for m in mentions if m.refers is None and m.label in PARTY_LABELS]
+    tops = sorted(_main_subjects(parties) + _bodies_of_subject_posts(parties), key=lambda m: m.span.start)
     if not tops:
         return None
     last = tops[-1]
     if last.label not in ("GOV_AGENCY", "COUNTRY"):
         return ["other"]
     return ["state", last.span.start_char, last.span.end_char, last.label, last.value]
+
+
+def _bodies_of_subject_posts(mentions: list[Mention]) -> list[Mention]:
+    """The state bodies whose post is the subject of a sentence's main verb: "the head of the State Committee for
+    Information Technology, B. S., said ..." leaves the committee as the paragraph's main subject (a later "The
+    contract with X was signed" is the committee's); "the minister of X" the same. Posts: ``_ACTING_POSTS``."""
+    out = []
+    for m in mentions:
+        post = m.root.head.head if m.root.dep_ == "pobj" and m.root.head.lower_ == "of" else None
+        if m.label == "GOV_AGENCY" and post is not None and post.pos_ == "NOUN" \
+                and post.lemma_.casefold() in _ACTING_POSTS and post.dep_ in ("nsubj", "nsubjpass") \
+                and (post.head.dep_ == "ROOT" or post.head.head.dep_ == "ROOT" and post.head.i < post.head.head.i
+                     and post.head.dep_ in ("ccomp", "advcl", "conj", "parataxis")):
+            out.append(m)
+    return out
 
 
 def _main_subjects(mentions: list[Mention]) -> list[Mention]:
@@ -3548,6 +3644,27 @@ def _described_body_anaphor(tok: Token, before: list[Mention], opening: bool) ->
         # obtained by The Spokesman-Review ..., the sheriff's office bought")
         return Mention(tok.doc[tok.i : tok.i + 1], "GOV_AGENCY", f"{PREVIOUS_PARAGRAPH_BODY}:{words}")
     return None
+
+
+def _one_sale_told_twice(events: list[Event]) -> list[Event]:
+    """A sentence's supply with a seller and goods but no buyer folded into its supply from the same seller to a
+    buyer that names no goods: "X will install cameras after signing a contract with the government" is one sale
+    of cameras from X to the government, not a sale of cameras to nobody and a deal with no goods."""
+    out = list(events)
+    for ev in events:
+        if ev.type != "supply" or ev.roles.get("recipient") or not ev.roles.get("supplier"):
+            continue
+        sellers = {m.key for m in ev.roles["supplier"]}
+        deal = next((o for o in out if o is not ev and o.type == "supply" and o.roles.get("recipient")
+                     and sellers <= {m.key for m in o.roles.get("supplier", [])}
+                     and not o.roles.get("product") and not o.roles.get("capability")), None)
+        if deal is None:
+            continue
+        for role in ("product", "capability", "date"):
+            for m in ev.roles.get(role, []):
+                deal.add(role, m)
+        out.remove(ev)
+    return out
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
