@@ -549,6 +549,8 @@ class EventExtractor:
         for child in trigger.children:
             if child.dep_ == "neg" and not _not_a_denial(child):
                 return True
+            if child.dep_ == "det" and child.lower_ == "no" and trigger.pos_ in ("NOUN", "PROPN"):
+                return True  # "X said it has no contract with the police": a deal denied by its noun's determiner
         if self._unconfirmed(trigger):
             return False
         node = trigger
