@@ -254,7 +254,7 @@ def prepare(text: str) -> Prepared:
     for m in _LINE_BREAK.finditer(text):
         nl = text.index("\n", m.start())
         # a markdown block's line, or a heading line over its section, ends its paragraph
-        join = "\n\n" if nl in blocks or _heading_before(text, nl) else " "
+        join = "\n\n" if nl in blocks or _heading_before(text, nl) or _headline_before(text, nl) else " "
         edits.append((nl - 1, nl + 1, join) if text[nl - 1] == "\r" else (nl, nl + 1, join))
     for m in _SPACE_RUN.finditer(text):
         edits.append((m.start(), m.end(), " "))
@@ -430,6 +430,24 @@ def _heading_before(text: str, nl: int) -> bool:
             or words[-1].casefold() in _OPEN_ENDS or not _starts_block(text, start):
         return False
     return words[0][:1].isupper() and all(w[:1].isupper() for w in words if w.casefold() not in _OPEN_ENDS)
+
+
+def _headline_before(text: str, nl: int) -> bool:
+    """Whether the line ending at ``nl`` is the text's headline in sentence case over its first paragraph
+    ("Chinese firm sells cameras to police\nA Chinese company ..."), not a line a PDF wrapped: it is the text's
+    first line, has 3-20 words, no sentence punctuation and no function word at its end, the next line starts with a capital and runs
+    at least half as long again and holds a sentence end. A wrapped paragraph's lines are about as long as each
+    other, so a much longer next line is a paragraph stored on one line, as scrapers store articles."""
+    start = text.rfind("\n", 0, nl) + 1
+    if text[:start].strip():
+        return False
+    line = text[start:nl].strip()
+    end = text.find("\n", nl + 1)
+    nxt = text[nl + 1 : len(text) if end < 0 else end].strip()
+    words = line.split()
+    return (3 <= len(words) <= 20 and line[-1:] not in ".,;:!?-" and words[-1].casefold() not in _OPEN_ENDS
+            and nxt[:1].isupper()
+            and len(nxt) >= 1.5 * len(line) and re.search(r"[.!?][\"')]?(?:\s|$)", nxt) is not None)
 
 
 def _starts_block(text: str, line_start: int) -> bool:

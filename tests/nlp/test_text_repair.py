@@ -242,3 +242,24 @@ def test_a_dateline_no_longer_hides_the_first_name_of_the_story(extractor: Extra
     # Punjab is a province of Pakistan and of India, so the name alone would give no country (tests/nlp/
     # test_state_bodies.py); the gazetteer knows this authority as Pakistan's (nlp/data/agencies.tsv)
     assert body.country == "PK"
+
+
+def test_a_sentence_case_headline_is_a_paragraph_of_its_own() -> None:
+    # a scraped article: headline line, then its first paragraph stored on one line (the firm is fictional)
+    text = ("Fictional camera maker selling its cameras to city police\n"
+            "A camera maker is selling its cameras to the city police, a report says. The firm is Zentrix Systems Ltd.")
+    assert prepare(text).text.startswith("Fictional camera maker selling its cameras to city police\n\nA camera maker")
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        # a PDF's wrapped lines are about as long as each other: still one sentence
+        ("NSO Group sold its spyware to the Ruritanian\nArmy in 2016, according to the report.", "Ruritanian Army in 2016"),
+        # only the text's first line can be its headline
+        ("First paragraph ends here.\n\nThe report on camera sales to the Ruritanian\nPolice was published in May by the city council of "
+         "the capital. It said more.", "the Ruritanian Police was published"),
+    ],
+)
+def test_a_wrapped_line_is_no_headline(text: str, joined: str) -> None:
+    assert joined in prepare(text).text
