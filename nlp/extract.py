@@ -402,8 +402,8 @@ def _table_maker(text: str, products: list[list[Any]], sent_start: int, product_
 
 def _ministry_named(event: dict[str, Any], mention: list[Any], raw: list[tuple[int, int, str, str, float]],
                     text: str) -> list[Any] | None:
-    """For the placeholder of a minister's ministry (:data:`MINISTRY_OF_POST`, "The Minister of Interior announces
-    the purchase ..."): the last ministry the document names up to here whose name holds every word of the
+    """For the placeholder of a minister's ministry (:data:`MINISTRY_OF_POST`, "The Interior Minister has announced
+    a purchase ..."): the last ministry the document names up to here whose name holds every word of the
     minister's domain ("Ministry of Interior", "Interior Ministry"), as a role mention, the event's confidence then
     at most the next-sentence one and its explanation saying why; None (the role is dropped) when there is none. ``raw``: the document's names so far (start, end, label, canonical, confidence)."""
     words = str(mention[3]).rpartition(":")[2].split()

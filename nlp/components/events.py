@@ -204,12 +204,12 @@ _FINDER_NOUNS = {"researcher", "expert", "analyst", "investigator", "scientist",
 _LIGHT_VERBS = {"make", "complete", "conclude", "close", "finalize", "finalise", "carry"}
 _APPROVING_VERBS = {"approve", "authorize", "authorise", "greenlight", "okay", "endorse", "sanction"}
 _BUYING_NOUNS = {"purchase", "procurement", "acquisition", "import"}
-# adjectives that make a sale noun a possibility only ("for potential sales of surveillance tools to ..."): hedged
+# adjectives that make a sale noun a possibility only ("for possible sales of spyware to ..."): hedged
 _POSSIBLE_ONLY = frozenset({"potential", "possible", "prospective"})
 # nouns of selling whose seller a verb takes up "for" them ("sanctioned X for sales to ...")
 _SALE_NOUNS = frozenset({"sale", "export", "shipment", "supply", "delivery"})
 # prepositions before a gerund whose doer is the subject of the main verb (a means or a time), not its object:
-# "X committed violations by exporting ...", "X can now start installation after signing an agreement with Y"
+# "X committed violations by exporting ...", "X may begin the work once it has signed an agreement with Y"
 _MEANS_AND_TIME_PREPOSITIONS = frozenset({"by", "after", "before", "upon", "on", "since", "while", "when"})
 _PURPOSE_NOUNS = {"use", "purpose", "purposes", "production", "development", "manufacture", "manufacturing",
                   "assembly", "testing", "research"}
@@ -341,8 +341,8 @@ class EventExtractor:
             before, previous = previous, in_sent
             if unnamed and sent.text.strip():
                 if (named := named_in_sentence(sent, in_sent, _ANAPHOR_NOUNS)) is not None:
-                    # "A Chinese company is selling its surveillance technology to Iran's Revolutionary Guard ... The
-                    # firm, called Tiandy, is ...": the firm the next sentence names for "the firm" is the seller
+                    # "A foreign vendor sells cameras to the police ... The vendor, named X, is ...": the firm the
+                    # next sentence names for "the vendor" is the seller
                     for ev_data in unnamed:
                         ev_data["roles"]["supplier"] = [_role_data(named, mentions)]
                         ev_data["confidence"] = round(min(ev_data["confidence"], MAKER_NEXT_SENTENCE_CONFIDENCE), 3)
@@ -444,17 +444,17 @@ class EventExtractor:
                                    and doc.text.rfind("\n", 0, sent.start_char) < m.span.start_char
                                    and m.span.end <= sent.start and not m.value.startswith("\x00")
                                    and not _country_modifier(m, m.root, mentions)}) == 1:
-                    # "The move by the government to award Safaricom the security upgrade tender ... The contract
-                    # required Safaricom to install CCTV cameras": the one state side the paragraph names before buys
+                    # "The government's decision to give X the tender ... The contract obliges X to fit cameras":
+                    # the one state side the paragraph names before buys
                     ev.add("recipient", next(iter(bodies.values())))
                     ev.confidence = min(ev.confidence, MAKER_NEXT_SENTENCE_CONFIDENCE)
                     ev.rule = ev.rule or "named_later"
                     ev.explanation = "recipient: the one state body the paragraph names before the contract that binds the firm"
                     continue
                 if (post := ministry_of_minister(ev.trigger, _BUYING_NOUNS)) is not None:
-                    # "The Minister of Interior announces the purchase of equipment, cameras, and software from
-                    # Huawei": the ministry of the minister's domain buys; the extractor puts in the one the
-                    # document names ("the Serbian Ministry of Interior"), or drops the role
+                    # "The Interior Minister has announced a purchase of cameras from X": the ministry of the
+                    # minister's domain buys; the extractor puts in the one the document names ("the Ruritanian
+                    # Ministry of Interior"), or drops the role
                     # (confidence and explanation are the extractor's, when it finds the ministry)
                     ev.add("recipient", Mention(doc[post[0].i : post[0].i + 1], "GOV_AGENCY",
                                                 f"{MINISTRY_OF_POST}:{post[1]}"))
@@ -485,7 +485,7 @@ class EventExtractor:
                     and ev.trigger.lemma_.casefold() in self.t["supply_seller"] else None
                 seller_unnamed = noun is not None
                 if noun is not None:
-                    # "A Chinese company is selling ... according to a report by IPVM": the seller is the firm the
+                    # "A foreign vendor sells ..., a report by R says": the seller is the firm the
                     # subject describes, named (if at all) in the next sentence; no other name here is it
                     ev.roles["supplier"] = [m for m in ev.roles.get("supplier", []) if m.span.start != noun.i
                                             and noun.left_edge.i <= m.span.start and m.span.end <= noun.right_edge.i + 1]
@@ -987,14 +987,14 @@ class EventExtractor:
                 continue
             if node.i == trigger.i and node.pos_ == "NOUN" and node.dep_ == "pobj" and node.head.lower_ == "for" \
                     and node.head.head.pos_ == "VERB" and node.lemma_.casefold() in _SALE_NOUNS:
-                # "examining X ... for potential sales of surveillance tools to Iran's security forces", "placed X on
+                # "reviewing X for possible sales of spyware to Y", "placed X on
                 # the Entity List for sales to ...": whom the verb takes up for the sales made them, as with
                 # "designated X for selling" below
                 obj = next((c for c in node.head.head.children if c.dep_ == "dobj"), None)
                 if obj is not None:
                     return obj
             if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "added ... for supplying"
-                # (a means or a time: "by exporting ...", "can now start installation ... after signing an agreement
+                # (a means or a time: "by exporting ...", "may begin the work ... once it has signed an agreement
                 # with the government": the subject of the main verb does it, not its object)
                 means = node.head.lower_ in _MEANS_AND_TIME_PREPOSITIONS
                 node = node.head.head
@@ -1656,12 +1656,12 @@ class EventExtractor:
             a = self._attach(trig, m) or self._attach(verb, m)
             if a is not None and a.dep != "nsubj" and (m.label != "GOV_GENERIC" or a.prep in ("with", "between", "from")
                                                        and trig.lemma_.casefold() in _CONTRACT_NOUNS):
-                # (an unnamed body is the other side of a firm's contract: "Safaricom can now start installation ...
-                # after signing an agreement with the government"; never of a mere "relationship with the
+                # (an unnamed body is the other side of a firm's contract: "X may begin the work ... once it
+                # has signed an agreement with the government"; never of a mere "relationship with the
                 # government", and it never takes a deal "to" it)
                 parties.setdefault(a.prep or a.dep, []).append(m)
         if trig.dep_ == "dobj" and vlemma in _AWARD_VERBS and not parties.get("dative"):
-            # "The Interior Ministry had in 2014 awarded Safaricom the tender to construct ...": the parser reads
+            # "The ministry had in 2020 awarded X the tender to build ...": the parser reads
             # both objects as direct objects; the firm before the deal noun is the one it went to
             firsts = [m for m in parties.get("dobj", []) if m.label == "ORG" and m.span.end <= trig.i]
             if firsts:
@@ -2569,7 +2569,7 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
             continue
         before = [m for m in mentions if m.label == "ORG" and m.span.end <= tok.i and m.refers is None
                   and not _addressee(m) and not _news_source(m) and not (_reporter_of(m, tok) and tok.lower_ != "its")]
-        if tok.pos_ == "NOUN":  # "A Chinese company is selling ... says IPVM. The company sells ...": not IPVM
+        if tok.pos_ == "NOUN":  # "A foreign vendor sells ..., says R. The company also makes ...": not R
             before = after_unnamed_subject(tok, before, mentions, _ANAPHOR_NOUNS, doc[j].sent.start if j >= 0 else sent.start)
         # (a firm that reveals "its" goods were bought is their seller: "Hacking Team revealed that Panama
         # purchased its spy equipment")
@@ -2785,7 +2785,7 @@ def _described_as_firm(root: Token) -> bool:
     if root.dep_ in ("appos", "compound") and firm(root.head):
         return True
     if firm_named(root, _ANAPHOR_NOUNS) is not None:
-        return True  # "The firm, called Tiandy, is ...", "a company known as X"
+        return True  # "The firm, called X, is ...", "a company known as X"
     return root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(c.dep_ == "attr" and firm(c) for c in root.head.children)
 
 

@@ -1,9 +1,9 @@
 """A seller the text describes in one sentence and names in the next (issue 13 round 17, brief supply19).
 
-News often opens on an unnamed firm and names it only afterwards: "A Chinese company is selling its surveillance
-technology to Iran's Revolutionary Guard, according to a new report by IPVM. The firm, called Tiandy, is one of
-the world's largest video surveillance companies." The seller of the first sentence is the firm the second names
-for "the firm", never a name that happens to stand nearby in the first (the research group whose report it is).
+News often opens on an unnamed firm and names it only afterwards: "A foreign vendor sells cameras to the border
+police, a research group, R, says. The vendor, named X, makes ..." (a pattern seen in the round-16 news probe).
+The seller of the first sentence is the firm the second names for "the vendor", never a name that happens to
+stand nearby in the first (R, whose report it is).
 
 The functions here read the parse; :mod:`nlp.components.events` changes the events (the supplier is taken out of
 the first sentence's event and put back from the next sentence, with the next-sentence confidence and an
@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 if TYPE_CHECKING:
     from nlp.components.events import Mention
 
-# verbs that give a name ("the firm, called Tiandy", "a company named X", "the vendor, dubbed X", "known as X")
+# verbs that give a name ("the firm, called X", "a company named X", "the vendor, dubbed X", "known as X")
 NAMING_VERBS = frozenset({"call", "name", "dub", "know", "brand"})
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
 _DEFINITE = frozenset({"the", "this", "that"})
@@ -35,7 +35,7 @@ def _det(tok: Token) -> str:
 
 
 def firm_named(root: Token, nouns: Iterable[str]) -> Token | None:
-    """The firm noun a name is given to by a naming participle, or None: "The firm, called Tiandy, ..." (Tiandy ->
+    """The firm noun a name is given to by a naming participle, or None: "The firm, called X, ..." (X ->
     "firm"), "a company named X", "the vendor known as X"."""
     head = root.head
     if root.dep_ == "pobj" and head.lower_ == "as":  # "known as X"
@@ -50,7 +50,7 @@ def firm_named(root: Token, nouns: Iterable[str]) -> Token | None:
 
 def unnamed_firm(noun: Token, mentions: Sequence[Mention], nouns: Iterable[str]) -> bool:
     """True when ``noun`` is an indefinite firm noun that names no firm: "A Chinese company", a headline's "This huge
-    Chinese company" with no firm named before it; not "A Chinese company, Tiandy," nor "a company called X"
+    Chinese company" with no firm named before it; not "A foreign company, X," nor "a company called X"
     (named in place), nor "this company" after a firm (it refers back). ``mentions``: the names around it."""
     if not _firm(noun, frozenset(nouns)) or _det(noun) not in _INDEFINITE and not (
             _det(noun) == "this" and not any(m.label == "ORG" and m.span.end <= noun.i for m in mentions)):
@@ -67,7 +67,7 @@ def unnamed_seller(trigger: Token, mentions: Sequence[Mention], nouns: Iterable[
     Chinese company is selling ...", "... sold to the police by a European firm"; None otherwise."""
     verb = trigger
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.dep_ in ("conj", "advcl", "xcomp"):
-        verb = verb.head  # a clause with no subject of its own shares its head's ("... is selling X to Iran A
+        verb = verb.head  # a clause with no subject of its own shares its head's ("... sells X to Ruritania A
         # Chinese company is selling ...", a headline run into its first sentence)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     subjects += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -77,8 +77,8 @@ def unnamed_seller(trigger: Token, mentions: Sequence[Mention], nouns: Iterable[
 def after_unnamed_subject(tok: Token, candidates: list[Mention], mentions: Sequence[Mention], nouns: Iterable[str],
                           window: int) -> list[Mention]:
     """``candidates`` (names before the anaphor ``tok``, "the company") left once an unnamed firm that is a
-    subject of an earlier sentence stands between them and ``tok``: after "A Chinese company is selling ...
-    according to a report by IPVM.", "The company sells cameras" is that unnamed firm, not IPVM; only a name that is a
+    subject of an earlier sentence stands between them and ``tok``: after "A foreign company sells ...,
+    a report by R says.", "The company also makes cameras" is that unnamed firm, not R; only a name that is a
     subject after it takes the topic over. ``window``: the token where the anaphor's antecedents may start."""
     last = max((t.i for t in tok.doc[window : tok.sent.start]
                 if t.dep_ in ("nsubj", "nsubjpass") and unnamed_firm(t, mentions, nouns)), default=None)
@@ -87,8 +87,8 @@ def after_unnamed_subject(tok: Token, candidates: list[Mention], mentions: Seque
 
 
 def named_in_sentence(sent: Span, mentions: Sequence[Mention], nouns: Iterable[str]) -> Mention | None:
-    """The organisation a sentence names for a definite firm noun that is its subject: "The firm, called Tiandy,
-    is ..." or "The company, Tiandy, is ..."; None when the sentence does not open on such a subject."""
+    """The organisation a sentence names for a definite firm noun that is its subject: "The firm, called X,
+    is ..." or "The company, X, is ..."; None when the sentence does not open on such a subject."""
     nouns = frozenset(nouns)
     for m in mentions:
         if m.label != "ORG" or m.refers is not None or not sent.start <= m.root.i < sent.end:
@@ -113,7 +113,7 @@ MINISTRY_OF_POST = "\x00ministry-of-post"
 
 def ministry_of_minister(trigger: Token, buying_nouns: Iterable[str]) -> tuple[Token, str] | None:
     """(the title's "Minister" token, the domain's words) when a minister announces or approves a purchase: "The
-    Minister of Interior announces the purchase of cameras from X" -> "interior"; "the Interior Minister approved
+    Interior Minister has announced a purchase of cameras from X" -> "interior"; "the Interior Minister approved
     the acquisition" -> "interior"; None otherwise (a minister who buys nothing, a named person's purchase)."""
     if trigger.pos_ != "NOUN" or trigger.lemma_.casefold() not in frozenset(buying_nouns) or trigger.dep_ != "dobj":
         return None
@@ -131,13 +131,13 @@ def ministry_of_minister(trigger: Token, buying_nouns: Iterable[str]) -> tuple[T
     return (title, words) if words else None
 
 
-# verbs by which a deal binds its vendor ("The contract required Safaricom to install CCTV cameras")
+# verbs by which a deal binds its vendor ("The contract obliges X to fit cameras")
 DUTY_VERBS = frozenset({"require", "oblige", "obligate", "compel", "bind", "commit"})
 
 
 def deal_binding(trigger: Token, deal_nouns: Iterable[str]) -> Token | None:
-    """The definite deal noun that binds the doer of ``trigger`` to it: "The contract required Safaricom to install
-    CCTV cameras" -> "contract" (for "install"); None otherwise."""
+    """The definite deal noun that binds the doer of ``trigger`` to it: "The contract obliges X to fit
+    cameras" -> "contract" (for "fit"); None otherwise."""
     verb = trigger.head if trigger.dep_ in ("xcomp", "ccomp") else None
     if verb is None or verb.lemma_.casefold() not in DUTY_VERBS:
         return None

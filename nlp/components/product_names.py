@@ -7,9 +7,9 @@ the name say it is goods. The families, each a function below, all run on the en
 - a quoted name before lower-case modifiers and a product noun: the "Kipod" video surveillance platform, a
   "Face-ID" camera system (``quoted_before_modified_noun``);
 - a name whose apposition is headed by a product noun: 'Red Wolf', a facial recognition system; PredPol, a
-  predictive policing technology; ECU 911, the country's emergency-response system; or a name set off by dashes
+  predictive policing technology; ECU 911, the state's emergency system; or a name set off by dashes
   after such a noun: the other predictive policing technology, Hunchlab (``named_by_apposition``);
-- a name the agency table holds that a product noun and "called" give: a monitoring system called ECU 911
+- a name the agency table holds that a product noun and "called" give: a camera system called ECU 911
   (``agency_names_called_systems``);
 - title-case system names: a "System for" name ("Republican System for Monitoring Public Safety"), a name ner left
   untagged after a determiner and ending in a product head ("the Traffic Violation Photo and Video Recording
@@ -126,8 +126,8 @@ def quoted_before_modified_noun(doc: Doc, ents: list[Span], conf: Conf, gaz_conf
 
 def _apposition_head(doc: Doc, k: int) -> bool:
     """True when the phrase opening at token ``k`` (an article or possessive) is headed by an APPOSITION_HEADS noun
-    within eight words, no party noun or media word first ("a facial recognition system", "the country's national
-    emergency-response system"; not "a Chinese technology company", "a citizen journalism platform")."""
+    within eight words, no party noun or media word first ("a facial recognition system", "the state's own
+    emergency system"; not "a Chinese technology company", "a citizen journalism platform")."""
     if k >= len(doc) or doc[k].lower_ not in ("a", "an", "the", "its", "their"):
         return False
     for j in range(k + 1, min(len(doc), k + 9)):
@@ -144,7 +144,7 @@ def _apposition_head(doc: Doc, k: int) -> bool:
 def named_by_apposition(doc: Doc, ents: list[Span], conf: Conf, gaz_conf: float, confidence: float,
                         is_firm: Callable[[str], bool], typed: set[str]) -> list[Span]:
     """A name followed by a comma or dash and an apposition headed by a product noun ("'Wolf Pack', a database",
-    "PredPol, a predictive policing technology", "ECU 911, the country's national emergency-response system"),
+    "PredPol, a predictive policing technology", "ECU 911, the state's emergency system"),
     or set off by dashes right after such a noun ("the other major predictive policing technology\u2014Hunchlab\u2014");
     not a name the text calls a firm elsewhere (``is_firm``)."""
     spans: list[tuple[int, int, bool]] = []  # (start, end, may retype an agency)
@@ -173,8 +173,8 @@ def named_by_apposition(doc: Doc, ents: list[Span], conf: Conf, gaz_conf: float,
 
 def agency_names_called_systems(doc: Doc, ents: list[Span], conf: Conf, gaz_conf: float, confidence: float,
                                 product_nouns: frozenset[str], typed: set[str]) -> list[Span]:
-    """A name the agency table holds that a product noun and "called"/"named" give is the system ("an emergency
-    warning and monitoring system called ECU 911"); "a body called X" keeps the agency."""
+    """A name the agency table holds that a product noun and "called"/"named" give is the system ("a camera
+    system called ECU 911"); "a body called X" keeps the agency."""
     out = ents
     for e in [e for e in ents if e.label_ == "GOV_AGENCY"]:
         k = e.start - 1 - (e.start >= 1 and doc[e.start - 1].lower_ == "the")
