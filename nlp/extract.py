@@ -19,8 +19,10 @@ import re
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 from wordfreq import zipf_frequency
@@ -256,11 +258,12 @@ class Extractor:
         _us_legislatures(ext.entities)
         _short_forms_typed_as_bodies(ext.entities)
         _short_forms_of_bodies(ext.entities)
-        _one_state_documents(ext.entities, p.text)
-        _dateline_state(ext.entities, p.text, self.nlp.get_pipe("redflag_entities").gazetteer)  # type: ignore[attr-defined]
-        _shared_region_bodies(ext.entities, p.text, self.nlp.get_pipe("redflag_entities").gazetteer)  # type: ignore[attr-defined]
-        _place_state(ext.entities, p.text, self.nlp.get_pipe("redflag_entities").gazetteer)  # type: ignore[attr-defined]
-        about = _document_state(ext.entities, p.text)
+        signals = _DocumentSignals(ext.entities, p.text, self.nlp.get_pipe("redflag_entities").gazetteer)  # type: ignore[attr-defined]
+        _one_state_documents(signals)
+        _dateline_state(signals)
+        _shared_region_bodies(signals)
+        _place_state(signals)
+        about = _document_state(signals)
         for ev in events:
             roles: dict[str, str | list[str]] = {}
             for role, mentions in ev["roles"].items():
@@ -553,12 +556,11 @@ def _states_named_apart_from_firms(entities: list[EntityMention], text: str) -> 
         and not _FIRM_NOUN_AFTER.match(text[e.end : e.end + _FIRM_NEAR]))
 
 
-def _document_state(entities: list[EntityMention], text: str) -> str | None:
+def _document_state(signals: _DocumentSignals) -> str | None:
     """The state a text is about (ISO code), or None: the country it names most often, at least twice and more
     often than any other, leaving out a firm's nationality ("the Belarusian company Synesis", "Israeli firm NSO
     Group": the firm's country, not the state the story is about)."""
-    named = _states_named_apart_from_firms(entities, text)
-    ranked = named.most_common(2)
+    ranked = signals.named_apart_from_firms.most_common(2)
     if not ranked or ranked[0][1] < 2 or len(ranked) == 2 and ranked[1][1] == ranked[0][1]:
         return None
     return ranked[0][0]
@@ -589,7 +591,7 @@ def _unnamed_buyer_state(ev: dict[str, Any], roles: dict[str, str | list[str]], 
     ev["explanation"] = f"{ev['explanation']}; {why}" if ev.get("explanation") else why
 
 
-def _one_state_documents(entities: list[EntityMention], text: str) -> None:
+def _one_state_documents(signals: _DocumentSignals) -> None:
     """A state body the text names without its state ("the Interior Ministry had bought ...") takes the country of
     the other bodies of the document when every body whose country is known belongs to one and the same state,
     named at least twice (a news story on one country's surveillance names its ministries, police and services
@@ -602,14 +604,15 @@ def _one_state_documents(entities: list[EntityMention], text: str) -> None:
     country and none a wrong one; the counted half unchanged). One body of known state is enough when the text
     names no other state (firms' nationalities apart) and names that one again or a place of it (round 17).
     Changes the mentions in place."""
+    entities = signals.entities
     known = [e.country for e in entities if e.label == "GOV_AGENCY" and e.country]
-    named_only = _states_named_apart_from_firms(entities, text)
+    named_only = signals.named_apart_from_firms
     if not known:
         # (no body's state is known: a text that names one state only, and names it beside no firm, is about
         # that state's bodies, "the Interior Ministry" of a story on Kenya)
         if len(named_only) == 1 and all(e.canonical in named_only for e in entities if e.label == "COUNTRY"):
             known = [next(iter(named_only))] * 2
-    elif len(known) == 1 and set(named_only) <= set(known) and known[0] in set(named_only) | _places_states(text):
+    elif len(known) == 1 and set(named_only) <= set(known) and known[0] in set(named_only) | signals.places:
         # (one body's state is known and the text names no other state but as a firm's nationality, and names
         # this one again, or a place of it: "the Egyptian authorities ... Egypt ... the Information Technology
         # Industry Development Agency"; "An Accra High Court ... the National Communications Authority" (round 17))
@@ -645,7 +648,30 @@ def _dateline_country(text: str, gazetteer: Gazetteer) -> str | None:
     return None
 
 
-def _dateline_state(entities: list[EntityMention], text: str, gazetteer: Gazetteer) -> None:
+class _DocumentSignals:
+    """What a document says about the state it is about, each read once and only when a rule asks: its dateline's
+    country (:func:`_dateline_country`), the states its COUNTRY mentions name apart from firms' nationalities
+    (:func:`_states_named_apart_from_firms`) and the states of the places it names (:func:`_places_states`).
+    The rules that use them change agencies' countries and confidences only, never a mention's label or
+    canonical form, so the readings stay true while they run."""
+
+    def __init__(self, entities: list[EntityMention], text: str, gazetteer: Gazetteer) -> None:
+        self.entities, self.text, self.gazetteer = entities, text, gazetteer
+
+    @cached_property
+    def dateline(self) -> str | None:
+        return _dateline_country(self.text, self.gazetteer)
+
+    @cached_property
+    def named_apart_from_firms(self) -> Counter[str]:
+        return _states_named_apart_from_firms(self.entities, self.text)
+
+    @cached_property
+    def places(self) -> frozenset[str]:
+        return frozenset(_places_states(self.text))
+
+
+def _dateline_state(signals: _DocumentSignals) -> None:
     """A state body still without its state in a news text whose dateline names a place of one country ("LAHORE:
     ... Punjab Police", "ABU DHABI // ... the Critical National Infrastructure Authority") is that country's: a
     local paper's dateline says where the story is, and a foreign body is named with its state. Not when the
@@ -653,15 +679,16 @@ def _dateline_state(entities: list[EntityMention], text: str, gazetteer: Gazette
     often than the dateline's (a story filed from one capital about another state; a firm's nationality, "Chinese
     company Huawei", does not count: round 17). Confidence drops by
     ``DOCUMENT_COUNTRY_FACTOR`` as for the document's one state. Changes the mentions in place."""
+    entities = signals.entities
     if not any(e.label == "GOV_AGENCY" and e.country is None for e in entities):
         return
-    code = _dateline_country(text, gazetteer)
+    code = signals.dateline
     if code is None:
         return
     known = {e.country for e in entities if e.label == "GOV_AGENCY" and e.country}
     if known and code not in known:
         return
-    named = _states_named_apart_from_firms(entities, text)  # ("Chinese company Huawei" is no story on China)
+    named = signals.named_apart_from_firms  # ("Chinese company Huawei" is no story on China)
     if any(n >= 2 and n > named.get(code, 0) for c, n in named.items() if c != code):
         return
     for e in entities:
@@ -678,13 +705,13 @@ _STATE_CURRENCIES = (
     (re.compile(r"\bINR\b|\u20b9|\bIndian rupees?\b", re.IGNORECASE), "IN"),
     (re.compile(r"\bBDT\b|\bTk\.? ?\d|\btaka\b", re.IGNORECASE), "BD"),
 )
-# one to three title-case words after an article or none, accented letters included ("Bogotá", "Yaoundé", "São Tomé")
-_TITLE_WORD = "[A-Z\u00C0-\u00D6\u00D8-\u00DE][a-z\u00DF-\u00F6\u00F8-\u00FF\u0100-\u017F]+"
-_CAPITALISED_RUN = re.compile(rf"(?<!\w)(?:(?:The|An|A) )?{_TITLE_WORD}(?: {_TITLE_WORD}){{0,2}}(?!\w)")
+# one to three title-case words after an article or none, letters of any script ("Bogotá", "Yaoundé", "São Tomé")
+_TITLE_WORD = r"\p{Lu}\p{Ll}+"
+_CAPITALISED_RUN = regex.compile(rf"(?<!\w)(?:(?:The|An|A) )?{_TITLE_WORD}(?: {_TITLE_WORD}){{0,2}}(?!\w)")
 _RUN_ARTICLES = frozenset({"the", "a", "an"})
 
 
-def _shared_region_bodies(entities: list[EntityMention], text: str, gazetteer: Gazetteer) -> None:
+def _shared_region_bodies(signals: _DocumentSignals) -> None:
     """A state body of a region two states share ("Punjab Police", "the Punjab government", "Kashmir Police",
     "West Bengal police") still without its state takes the one of those states the document's other signals name:
     a country mention, another body's state, the dateline's place, a capital or a city of one country named in the
@@ -692,6 +719,7 @@ def _shared_region_bodies(entities: list[EntityMention], text: str, gazetteer: G
     the signals name both states or neither (issue 13 round 15: "the Punjab Police plan to acquire 25 drones, with a
     budget allocation of 35 million PKR"). Confidence drops by ``DOCUMENT_COUNTRY_FACTOR``, as for the document's
     one state. Changes the mentions in place."""
+    entities, text = signals.entities, signals.text
     regions = shared_region_states()
     todo: list[tuple[EntityMention, frozenset[str]]] = []
     for e in entities:
@@ -702,14 +730,14 @@ def _shared_region_bodies(entities: list[EntityMention], text: str, gazetteer: G
                 todo.append((e, states))
     if not todo:
         return
-    signals: set[str] = {e.canonical for e in entities if e.label == "COUNTRY"}
-    signals |= {e.country for e in entities if e.label == "GOV_AGENCY" and e.country}
-    if (code := _dateline_country(text, gazetteer)) is not None:
-        signals.add(code)
-    signals |= _places_states(text)
-    signals |= {code for pattern, code in _STATE_CURRENCIES if pattern.search(text)}
+    states_named: set[str] = {e.canonical for e in entities if e.label == "COUNTRY"}
+    states_named |= {e.country for e in entities if e.label == "GOV_AGENCY" and e.country}
+    if (code := signals.dateline) is not None:
+        states_named.add(code)
+    states_named |= signals.places
+    states_named |= {code for pattern, code in _STATE_CURRENCIES if pattern.search(text)}
     for e, states in todo:
-        named = signals & states
+        named = states_named & states
         if len(named) == 1:
             e.country = next(iter(named))
             e.confidence = round(e.confidence * DOCUMENT_COUNTRY_FACTOR, 3)
@@ -751,7 +779,7 @@ def _places_states(text: str) -> set[str]:
     return out
 
 
-def _place_state(entities: list[EntityMention], text: str, gazetteer: Gazetteer) -> None:
+def _place_state(signals: _DocumentSignals) -> None:
     """A state body still without its state in a text whose places all lie in one state, and which names no other
     state, takes that state ("Management and Data Storage center for the Safe City in Tashkent ... the Ministry of
     Interior"; "The Regional Police Office, Hetauda, ... Bardibas Municipality"): a capital, a city of one country
@@ -760,22 +788,23 @@ def _place_state(entities: list[EntityMention], text: str, gazetteer: Gazetteer)
     Israeli surveillance company NSO Group"), or priced in another state's currency; a body of a divided region
     is left to :func:`_shared_region_bodies`. Confidence drops by ``DOCUMENT_COUNTRY_FACTOR``. Changes the
     mentions in place."""
+    entities, text = signals.entities, signals.text
     if not any(e.label == "GOV_AGENCY" and e.country is None for e in entities):
         return
-    places = _places_states(text)
-    if (code := _dateline_country(text, gazetteer)) is not None:
+    places = set(signals.places)
+    if (code := signals.dateline) is not None:
         places.add(code)
     if len(places) != 1:
         return
     state = next(iter(places))  # (every place of the text lies in this state)
     if any(e.label == "GOV_AGENCY" and e.country and e.country != state for e in entities):
         return
-    named = set(_states_named_apart_from_firms(entities, text))
+    named = set(signals.named_apart_from_firms)
     named |= {code for pattern, code in _STATE_CURRENCIES if pattern.search(text)}
     if named - {state}:
         return
     regions = shared_region_states()
-    dateline = _dateline_country(text, gazetteer)
+    dateline = signals.dateline
     for e in entities:
         if e.label == "GOV_AGENCY" and e.country is None and not any(
                 re.search(rf"\b{re.escape(k)}\b", e.text.casefold()) for k in regions):
