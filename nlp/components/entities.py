@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -2077,9 +2079,14 @@ def _goods_follow(doc: Doc, end: int) -> bool:
 def _named_as_firm(doc: Doc, name: str, legal_forms: frozenset[str]) -> bool:
     """True when the text gives ``name`` as a firm: followed by a legal form ("Fictive Labs Ltd") or after a noun
     for a company ("the company Fictive Labs", "firm Fictive Labs")."""
-    n = len(name.split())
-    for tok in doc:
-        if tok.text != name.split()[0] or doc[tok.i : tok.i + n].text != name:
+    words = name.split()
+    n = len(words)
+    if not n:
+        return False
+    # (the tokens spelt as the name's first word, found on the doc's array of word ids, not token by token)
+    for i in numpy.flatnonzero(doc.to_array(ORTH) == doc.vocab.strings[words[0]]).tolist():
+        tok = doc[i]
+        if doc[tok.i : tok.i + n].text != name:
             continue
         after = doc[tok.i + n] if tok.i + n < len(doc) else None
         before = doc[tok.i - 1] if tok.i > 0 else None

@@ -1217,7 +1217,8 @@ def bodies_and_people_in_capitals(doc: Doc, ents: list[Span], conf: Conf, known:
     "SHERIFF'S OFFICE" is a police body ("ESPECIALLY SPRINGFIELD POLICE DEPARTMENT": back over at most three
     words in capitals to a function word, a verb or an adverb); one or two words in capitals after a local post
     ("MAYOR KELWIN TO SIGN") are the holder's name."""
-    if not any(word in doc.text for word in _CAPITALS_CUES):
+    text = doc.text  # (built anew from the tokens on every read)
+    if not any(word in text for word in _CAPITALS_CUES):
         return ents  # (none of the words these shapes open with: the token loop below is moot)
     taken = {t for e in ents for t in range(e.start, e.end)}
     out = list(ents)

@@ -462,15 +462,29 @@ def _modifies_later_noun(head: Token) -> bool:
     return head.dep_ in ("amod", "compound", "nmod") and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN")
 
 
+def _by_first_word(heads: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """``heads`` grouped by their first word, each group in the order of ``heads`` (the first that matches wins)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for head in heads:
+        out.setdefault(head[0], []).append(head)
+    return {word: tuple(group) for word, group in out.items()}
+
+
+_ACTOR_HEADS_BY_FIRST = _by_first_word(_ACTOR_HEADS)
+_LOWER_ACTOR_HEADS_BY_FIRST = _by_first_word(_LOWER_ACTOR_HEADS)
+
+
 def _actor_head_end(doc: Doc, i: int) -> int | None:
     """The end of a government-actor head word starting at token ``i`` ("government", "security forces")."""
-    for head in _ACTOR_HEADS:
+    if i >= len(doc):
+        return None
+    for head in _ACTOR_HEADS_BY_FIRST.get(doc[i].lower_, ()):
         n = len(head)
         if i + n <= len(doc) and tuple(t.lower_ for t in doc[i : i + n]) == head:
             if head == ("government",) and i + n < len(doc) and doc[i + n].lower_ in ("official", "officials", "bonds"):
                 return None
             return i + n
-    for head in _LOWER_ACTOR_HEADS:
+    for head in _LOWER_ACTOR_HEADS_BY_FIRST.get(doc[i].text, ()):
         n = len(head)
         if i + n <= len(doc) and tuple(t.text for t in doc[i : i + n]) == head:
             if head == ("state",) and i + n < len(doc) and doc[i + n].lower_ in ("of", "-"):
