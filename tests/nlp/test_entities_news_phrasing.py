@@ -249,14 +249,14 @@ def test_an_agency_named_with_another_word_than_the_gazetteers(extractor: Extrac
 
 def test_a_firm_named_with_a_common_word_is_found_by_what_the_text_says_of_it(extractor: Extractor) -> None:
     # https://citizenlab.ca/2020/12/running-in-circles-uncovering-the-clients-of-cyberespionage-firm-circles/
-    # (the first two key findings)
-    text = ("Circles is a surveillance firm that reportedly exploits weaknesses in the global mobile phone system to "
-            "snoop on calls, texts, and the location of phones around the globe. Circles is affiliated with NSO Group, "
-            "which develops the oft-abused Pegasus spyware.\n\n"
-            "Circles, whose products work without hacking the phone itself, says they sell only to nation-states. "
-            "According to leaked documents, Circles customers can purchase a system that they connect to their local "
-            "telecommunications companies' infrastructure, or can use a separate system called the \"Circles Cloud,\" "
-            "which interconnects with telecommunications companies around the world.")
+    # (the facts of the first two key findings, in the project's own words)
+    text = ("Circles is a surveillance firm said by researchers to abuse flaws of the worldwide cellular network so "
+            "as to listen in on calls, read texts and track where handsets are. Circles is linked to NSO Group, "
+            "maker of the much-misused Pegasus spyware.\n\n"
+            "Circles, whose tools never need to break into a handset, says it deals with national governments alone. "
+            "Leaked papers show that Circles clients may buy a box wired into the networks of their own phone "
+            "operators, or may rent a separate system called the \"Circles Cloud,\" which is linked to phone "
+            "operators in many countries.")
     ext = extractor.extract_text(text)
     circles = [e for e in ext.entities if e.text == "Circles"]
     assert len(circles) == 4 and {e.label for e in circles} == {"ORG"}
@@ -417,9 +417,8 @@ def test_a_quoted_name_before_system_is_a_product_with_its_other_name_and_repeat
 def test_a_system_called_by_a_quoted_name_is_a_product(extractor: Extractor) -> None:
     # https://citizenlab.ca/2020/12/running-in-circles-uncovering-the-clients-of-cyberespionage-firm-circles/
     ext = extractor.extract_text(
-        "Circles customers can purchase a system that they connect to their local telecommunications companies\u2019 "
-        "infrastructure, or can use a separate system called the \u201cCircles Cloud,\u201d which interconnects with "
-        "telecommunications companies around the world.")
+        "Buyers from Circles may wire a box into their own phone operators\u2019 networks, or may rent a separate "
+        "system called the \u201cCircles Cloud,\u201d which is linked to phone operators in many countries.")
     assert "Circles Cloud" in _with(ext, "PRODUCT")
     assert "Circles Cloud" not in _with(ext, "ORG")
 
@@ -675,8 +674,8 @@ def test_firm_names_cut_or_joined_at_and_and_a_lower_case_tail(extractor: Extrac
     # https://vuink.com/post/gurerpbeq-d-dzrqvn/mexican-army-spyware; https://thelatestnews.world/espionage-with-pegasus-in-mexico-the-armed-forces-have-accumulated-immense-power-says-director-of-r3d
     # (all shortened)
     ext = extractor.extract_text(
-        "China National Electronics Import and Export Corporation (CEIEC), a subsidiary of the state-owned China "
-        "Electronics Corporation (CEC), was the chief architect of the ECU 911 project.\n\n"
+        "China National Electronics Import and Export Corporation (CEIEC), owned by the state-run China "
+        "Electronics Corporation (CEC), drew up most of the design of ECU 911.\n\n"
         "Two digital rights groups, Mexico's R3D and the University of Toronto\u2019s Citizen Lab, have just released "
         "an update to their report.\n\n"
         "The NGO asks that the government requires the NSO Group company and the Israeli government to reveal who "
@@ -857,10 +856,10 @@ def test_a_state_word_in_a_hyphenated_adjective_is_no_agency_and_technical_acron
 
 def test_a_newsrooms_unit_is_an_organisation_and_an_armys_headquarters_a_state_body(extractor: Extractor) -> None:
     # https://in.news.yahoo.com/bdesh-bought-spying-equipment-israel-173218660.html (PTI, 2 February 2021)
-    text = ("Citing documents and statements, Qatar-based Al Jazeera news channel's Investigative Unit claimed that "
-            "the Bangladesh army purchased the Israeli equipment in 2018 using a Bangkok-based middleman.\n"
-            "'Bangladesh Army Headquarters condemns in the strongest possible words the concocted and ill intended "
-            "report,' the army said in a statement.")
+    text = ("Drawing on papers and interviews, the Qatari broadcaster Al Jazeera's Investigative Unit alleged that "
+            "the Bangladesh army had bought the Israeli gear in 2018 through an intermediary in Bangkok.\n"
+            "'Bangladesh Army Headquarters firmly rejects this fabricated and malicious "
+            "report,' the army's statement read.")
     ext = extractor.extract_text(text)
     assert _labels(ext)["Investigative Unit"] == {"ORG"}
     assert _agencies(ext) == {"Bangladesh army": "BD", "Bangladesh Army Headquarters": "BD"}
@@ -869,10 +868,10 @@ def test_a_newsrooms_unit_is_an_organisation_and_an_armys_headquarters_a_state_b
 def test_sheikh_is_part_of_a_south_asian_name_not_a_title_to_cut(extractor: Extractor) -> None:
     # https://www.pogowasright.org/israeli-firm-secretly-sold-spyware-to-bangladesh-through-a-criminal-gang-al-
     # jazeera-report/ (quoting Middle East Monitor)
-    ext = extractor.extract_text("Classified documents obtained by the Investigative Unit of the Gulf news channel "
-                                 "show that the Bangladesh army secretly purchased the Israeli equipment in 2018 using "
-                                 "a Bangkok-based middleman and a brother of a powerful Bangladeshi crime family "
-                                 "closely connected to Prime Minister Sheikh Hasina.")
+    ext = extractor.extract_text("Secret papers seen by reporters of the Gulf broadcaster suggest that the "
+                                 "Bangladesh army quietly acquired the Israeli gear in 2018 via an intermediary in "
+                                 "Bangkok and the brother of an influential Bangladeshi gang with close ties to "
+                                 "Prime Minister Sheikh Hasina.")
     assert _labels(ext)["Sheikh Hasina"] == {"PERSON"}
 
 

@@ -10,7 +10,7 @@ from tests.nlp.readings import names, supplies
 
 FIRM = "Zentrivo Systems Ltd"
 UNNAMED_THEN_NAMED = (
-    "A Ruritanian company is selling its surveillance technology to the Freedonian National Police, according to a "
+    "A Ruritanian company is selling its monitoring tools to the Freedonian National Police, according to a "
     "report by the Lumen Observatory, a research group. The firm, called Zentrivo Systems Ltd, is one of the largest "
     "camera makers in the region.")
 
@@ -27,7 +27,7 @@ def test_an_unnamed_seller_is_the_firm_the_next_sentence_names(extractor: Extrac
 
 
 def test_whose_report_it_is_never_sells_for_an_unnamed_firm(extractor: Extractor) -> None:
-    text = ("A Ruritanian company is selling its surveillance technology to the Freedonian National Police, according "
+    text = ("A Ruritanian company is selling its monitoring tools to the Freedonian National Police, according "
             "to a report by the Lumen Observatory, a research group. The company sells cameras.")
     ext = extractor.extract_text(text)
     sellers = set().union(*(names(s.roles.get("supplier")) for s in supplies(ext)))
@@ -38,7 +38,7 @@ def test_whose_report_it_is_never_sells_for_an_unnamed_firm(extractor: Extractor
 
 def test_a_later_firm_named_for_the_company_is_the_company(extractor: Extractor) -> None:
     text = ("Zentrix Systems Ltd sold cameras to the Freedonian National Police. A Ruritanian company is selling its "
-            "surveillance technology to the Freedonian Army. The firm, called Korvath Labs Inc, makes drones.")
+            "monitoring tools to the Freedonian Army. The firm, called Korvath Labs Inc, makes drones.")
     sellers = {frozenset(names(s.roles.get("recipient"))): names(s.roles.get("supplier"))
                for s in supplies(extractor.extract_text(text))}
     assert sellers[frozenset({"Freedonian National Police"})] == {"Zentrix Systems Ltd"}
@@ -46,7 +46,7 @@ def test_a_later_firm_named_for_the_company_is_the_company(extractor: Extractor)
 
 
 def test_a_firm_named_in_place_needs_no_next_sentence(extractor: Extractor) -> None:
-    text = ("A Ruritanian company, Zentrivo Systems Ltd, is selling its surveillance technology to the Freedonian "
+    text = ("A Ruritanian company, Zentrivo Systems Ltd, is selling its monitoring tools to the Freedonian "
             "National Police.")
     [sale] = supplies(extractor.extract_text(text))
     assert names(sale.roles.get("supplier")) == {FIRM}
@@ -61,8 +61,8 @@ def test_the_company_after_a_firm_called_by_name_is_that_firm(extractor: Extract
 
 
 def test_a_deal_signed_after_the_main_clause_with_an_unnamed_government(extractor: Extractor) -> None:
-    text = ("Zentrix Systems Ltd can now start installation of a security surveillance system after signing an "
-            "agreement with the government on Tuesday.")
+    text = ("Zentrix Systems Ltd can now begin installing a citywide camera network after signing a deal with the "
+            "government last Monday.")
     [sale] = supplies(extractor.extract_text(text))
     assert names(sale.roles.get("supplier")) == {"Zentrix Systems Ltd"}
     assert names(sale.roles.get("recipient")) == {"government"}
@@ -70,8 +70,8 @@ def test_a_deal_signed_after_the_main_clause_with_an_unnamed_government(extracto
 
 
 def test_a_deal_signed_after_the_main_clause_with_a_named_body(extractor: Extractor) -> None:
-    text = ("Zentrix Systems Ltd can now start installation of a security surveillance system after signing an "
-            "agreement with the Interior Ministry on Tuesday.")
+    text = ("Zentrix Systems Ltd can now begin installing a citywide camera network after signing a deal with the "
+            "Interior Ministry last Monday.")
     [sale] = supplies(extractor.extract_text(text))
     assert names(sale.roles.get("supplier")) == {"Zentrix Systems Ltd"}
     assert names(sale.roles.get("recipient")) == {"Interior Ministry"}
@@ -91,8 +91,8 @@ def test_a_relationship_with_the_government_is_no_deal(extractor: Extractor) -> 
 
 
 def test_a_contract_after_a_paragraph_whose_subject_is_a_bodys_head(extractor: Extractor) -> None:
-    text = ("Earlier, the head of the State Committee for Information Technology, Arvid Kessel, said that the first "
-            "complex would be launched in 90 days.\n\nThe contract with Korvath Labs Inc was signed on November 12.")
+    text = ("Before that, the chairman of the State Committee for Information Technology, Arvid Kessel, told "
+            "reporters the first site would open within three months.\n\nThe contract with Korvath Labs Inc was signed on November 12.")
     [sale] = supplies(extractor.extract_text(text))
     assert names(sale.roles.get("supplier")) == {"Korvath Labs Inc"}
     assert names(sale.roles.get("recipient")) == {"State Committee for Information Technology"}
@@ -102,7 +102,7 @@ def test_a_contract_after_a_paragraph_whose_subject_is_a_bodys_head(extractor: E
 
 
 def test_a_head_of_a_body_who_is_no_subject_leaves_no_buyer(extractor: Extractor) -> None:
-    text = ("Reporters met the head of the State Committee for Information Technology in May.\n\n"
+    text = ("Reporters met the chairman of the State Committee for Information Technology in May.\n\n"
             "The contract with Korvath Labs Inc was signed on November 12.")
     assert not [s for s in supplies(extractor.extract_text(text)) if s.roles.get("recipient")]
 
@@ -133,9 +133,9 @@ def test_law_enforcement_is_not_read_as_the_state(extractor: Extractor) -> None:
     assert all("NO" not in names(s.roles.get("recipient")) for s in supplies(extractor.extract_text(text)))
 
 
-MINISTER = ("In December 2016, the Ministry of Interior and Korvath Labs Inc signed an agreement on strategic "
-            "partnership.\n\nFirst announcements\n\nThe Minister of Interior announces the purchase of equipment, "
-            "cameras, and software from Korvath Labs Inc so as to ensure better traffic control.")
+MINISTER = ("In December 2016, the Ministry of Interior and Korvath Labs Inc signed a strategic partnership "
+            "deal.\n\nFirst steps\n\nThe Minister of Interior today announced the purchase of cameras, servers "
+            "and analytics software from Korvath Labs Inc to manage road traffic.")
 
 
 def test_a_minister_announcing_a_purchase_buys_for_the_ministry_named_before(extractor: Extractor) -> None:
@@ -156,8 +156,8 @@ def test_a_ministers_purchase_with_no_such_ministry_named_has_no_buyer(extractor
 
 
 def test_a_firm_examined_for_potential_sales_is_their_hedged_seller(extractor: Extractor) -> None:
-    text = ("The regulator is also examining Zentrix Systems Ltd, another provider based in the eastern city of "
-            "Hangzhou, for potential sales of surveillance tools to the Freedonian National Police.")
+    text = ("The regulator is also examining Zentrix Systems Ltd, a rival vendor from Hangzhou, for "
+            "potential sales of spying tools to the Freedonian National Police.")
     [sale] = supplies(extractor.extract_text(text))
     assert names(sale.roles.get("supplier")) == {"Zentrix Systems Ltd"}
     assert names(sale.roles.get("recipient")) == {"Freedonian National Police"}
