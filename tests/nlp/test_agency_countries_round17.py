@@ -92,7 +92,7 @@ def test_a_dateline_after_the_headline_and_standfirst_gives_the_state(extractor:
     # fictional story and firm: the dateline opens the third paragraph; "Chinese company" is the firm's nationality
     text = ("Safe roads: cameras for the city\n\n"
             "Chinese company Zolvane Vision will supply the cameras\n\n"
-            "LAHORE: An agreement was signed on Friday. Chinese company Zolvane Vision will install 800 cameras.\n\n"
+            "LAHORE: The two sides signed a deal on Friday. Chinese company Zolvane Vision will install 800 cameras.\n\n"
             "Ministry of Interior officials attended the ceremony.")
     assert _agencies(extractor.extract_text(text))["Ministry of Interior"] == "PK"
 
@@ -102,7 +102,7 @@ def test_a_long_first_paragraph_is_no_headline(extractor: Extractor) -> None:
     text = ("The Ministry of Interior has opened a new control room, officials said on Friday, adding that the "
             "cameras in its network would be replaced over the next two years and that the old ones would be kept "
             "as spares for the smaller towns of the province.\n\n"
-            "LAHORE: An agreement was signed on Friday.")
+            "LAHORE: The two sides signed a deal on Friday.")
     assert _agencies(extractor.extract_text(text))["Ministry of Interior"] is None
 
 

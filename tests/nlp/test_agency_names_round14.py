@@ -158,7 +158,7 @@ def test_a_places_police_before_a_deal_noun_is_the_police(extractor: Extractor) 
 def test_chambers_of_legislatures_and_of_commerce(extractor: Extractor) -> None:
     # minimal sentences
     ext = extractor.extract_text(
-        "The minister spoke at the Government Hour in the Legislative Chamber.\n\n"
+        "The minister answered questions in the Legislative Chamber during its Government Hour.\n\n"
         "The Chamber of Deputies passed the bill.\n\n"
         "The delegation met the Chamber of Commerce and Industry of Kyrgyzstan.")
     labels = _labels(ext)

@@ -124,8 +124,8 @@ def test_goods_of_a_verb_coordinated_after_a_buying_verb_are_its_goods(extractor
 
 def test_a_body_awarding_a_firm_the_tender_buys_from_it(extractor: Extractor) -> None:
     ext = extractor.extract_text(
-        "The Interior Ministry had in 2014 awarded Zolara Systems the tender to construct the communication and "
-        "surveillance system.")
+        "The Interior Ministry had already in 2014 awarded Zolara Systems the tender to build a camera and radio "
+        "network.")
     [sale] = supplies(ext)
     assert names(sale.roles.get("supplier")) == {"Zolara Systems"}
     assert names(sale.roles.get("recipient")) == {"Interior Ministry"}

@@ -167,8 +167,8 @@ def test_a_lone_word_after_police_and_is_no_part_of_its_name(extractor: Extracto
 
 def test_a_ministrys_second_of_complement_continues_its_name(extractor: Extractor) -> None:
     # minimal sentence, fictional firm
-    ext = extractor.extract_text("On June 21, Uzbekistan's Ministry of Development of Information Technologies and "
-                                 "Communications and China's Fictive Group signed an agreement.")
+    ext = extractor.extract_text("Last spring, Uzbekistan's Ministry of Development of Information Technologies and "
+                                 "Communications and the Chinese firm Fictive Group agreed a pilot.")
     assert _agencies(ext) == {"Ministry of Development of Information Technologies and Communications": "UZ"}
     assert _labels(ext)["Fictive Group"] == {"ORG"}
 
@@ -183,8 +183,8 @@ def test_an_acronym_written_in_title_case_in_brackets(extractor: Extractor) -> N
 # ------------------------------------------------------------------------------------------ countries
 def test_a_bare_ministry_takes_the_one_state_the_text_names(extractor: Extractor) -> None:
     # minimal text, fictional firm: Kenya is the only state named, so the Interior Ministry is Kenya's
-    ext = extractor.extract_text("Kenya has paid Fictive Networks for the cameras. The Interior Ministry had in "
-                                 "2014 awarded Fictive Networks the tender.")
+    ext = extractor.extract_text("Kenya has paid Fictive Networks for the cameras. The Interior Ministry had "
+                                 "already in 2014 awarded Fictive Networks the tender.")
     assert _agencies(ext) == {"Interior Ministry": "KE"}
 
 

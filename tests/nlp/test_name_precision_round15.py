@@ -182,9 +182,9 @@ def test_a_later_word_of_a_full_name_that_speaks_is_that_person(extractor: Extra
 
 def test_a_body_joined_to_a_firm_named_before_is_two_parties(extractor: Extractor) -> None:
     # made up after a news report's wording; the memorandum told here is invented
-    ext = extractor.extract_text("After the agreement, the Serbian Ministry of Interior and the Chinese company Huawei "
-                                 "started talks. In December 2014, the Serbian Ministry of Interior and Huawei signed a "
-                                 "memorandum.")
+    ext = extractor.extract_text("Once the accord was in place, the Serbian Ministry of Interior and the Chinese vendor "
+                                 "Huawei opened talks. Some months later the Serbian Ministry of Interior and Huawei "
+                                 "put their names to a memorandum.")
     found = labels(ext)
     assert "Ministry of Interior and Huawei" not in found
     assert found.get("Ministry of Interior") == {"GOV_AGENCY"}

@@ -240,8 +240,8 @@ def test_names_a_country_opens_are_whole_firms_and_bodies(extractor: Extractor) 
         "behalf of the country\u2019s national telecommunications regulator, Pakistan Telecom Authority (PTA).\n\n"
         "The project was a collaboration between the Police Department and several other institutions, including "
         "Sri Lanka Telecom, the Ceylon Electricity Board and the Colombo Municipal Council.\n\n"
-        "Designed by China National Electronics Import and Export Corp.(CEIEC), the system is now covering the "
-        "entire country via 16 command and control centers in Ecuador.")
+        "Planned by China National Electronics Import and Export Corp.(CEIEC), the network now reaches every "
+        "province of Ecuador through sixteen command centres.")
     assert agencies(ext)["Pakistan Telecom Authority"] == "PK" and agencies(ext)["PTA"] == "PK"
     assert labels(ext)["Sri Lanka Telecom"] == {"ORG"}
     assert labels(ext)["China National Electronics Import and Export Corp."] == {"ORG"}
@@ -303,8 +303,8 @@ def test_a_purchase_from_an_unnamed_seller_keeps_its_named_buyer(extractor: Extr
     ext = extractor.extract_text(
         "A brutal branch of the Bangladeshi Police with a record of abuse and brutality is looking to purchase "
         "mobile phone surveillance technology, according to documents obtained by Privacy International.\n\n"
-        "Bangladesh bought surveillance technology from a company run by a former Israeli intelligence commander, "
-        "which arrived here in June last year.")
+        "Bangladesh bought interception equipment from a firm led by an ex-officer of Israeli military intelligence, "
+        "and the kit was delivered last June.")
     first, second = supplies(ext)
     assert names(first.roles.get("recipient")) == {"Bangladeshi Police"} and not first.roles.get("supplier")
     assert first.hedged  # "according to documents"

@@ -19,10 +19,10 @@ from tests.nlp.readings import labels as _labels
 
 # ------------------------------------------------------------------------------------------ lower-case bodies
 def test_a_lower_case_attorney_generals_office_after_a_demonym_is_that_states_body(extractor: Extractor) -> None:
-    # https://www.ynetnews.com/article/hyj9ju9qs (Reuters, October 2022)
+    # the facts of https://www.ynetnews.com/article/hyj9ju9qs (Reuters, October 2022), in the project's own words
     ext = extractor.extract_text(
-        "The Mexican attorney general's office said on Sunday it is investigating the purchase of Pegasus computer "
-        "spyware by the previous administration and whether it was carried out legally.")
+        "The Mexican attorney general's office announced on Sunday an inquiry into whether the purchase of Pegasus "
+        "by the last government broke the law.")
     assert _agencies(ext) == {"Mexican attorney general's office": "MX"}
 
 
@@ -76,7 +76,7 @@ def test_a_command_centre_at_a_police_headquarters_is_a_body_of_its_state(extrac
     # minimal sentence, fictional firm: the centre's name has a state body's words ("control and communication")
     # and it sits at a body whose name its country opens; its bracketed acronym is the same body
     ext = extractor.extract_text(
-        "The live feed of the cameras installed by Veltrana Analytics is beamed to the Integrated Control and "
+        "The cameras that Veltrana Analytics installed send their live pictures to the Integrated Control and "
         "Communication Center (ICCC) at Uganda Police Headquarters.")
     assert _agencies(ext) == {"Integrated Control and Communication Center": "UG", "ICCC": "UG",
                               "Uganda Police Headquarters": "UG"}

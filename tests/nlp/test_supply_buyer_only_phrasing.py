@@ -89,8 +89,8 @@ def test_a_state_buying_its_goods_buys_from_the_firm_that_said_so(extractor: Ext
 
 def test_a_body_selecting_a_firm_to_provide_is_its_client_whatever_the_parse(extractor: Extractor) -> None:
     # the small model reads the infinitive as an adverbial clause here, not as the object's complement
-    ext = extractor.extract_text("Zimbabwe\u2019s Electoral Commission recently selected Veltrana Analytics to provide "
-                                 "an AFIS system for its upcoming elections.")
+    ext = extractor.extract_text("Zimbabwe\u2019s Electoral Commission has selected Veltrana Analytics to provide "
+                                 "fingerprint readers for the next general election.")
     [sale] = supplies(ext)
     assert names(sale.roles.get("supplier")) == {"Veltrana Analytics"}
     assert names(sale.roles.get("recipient")) == {"Electoral Commission"}
