@@ -182,8 +182,8 @@ def test_a_later_word_of_a_full_name_that_speaks_is_that_person(extractor: Extra
 
 def test_a_body_joined_to_a_firm_named_before_is_two_parties(extractor: Extractor) -> None:
     # made up after a news report's wording; the memorandum told here is invented
-    ext = extractor.extract_text("Once the accord was in place, the Serbian Ministry of Interior and the Chinese vendor "
-                                 "Huawei opened talks. Some months later the Serbian Ministry of Interior and Huawei "
+    ext = extractor.extract_text("Once the accord was in place, the Chinese vendor Huawei and the Serbian Ministry of "
+                                 "Interior opened talks. Some months later the Serbian Ministry of Interior and Huawei "
                                  "put their names to a memorandum.")
     found = labels(ext)
     assert "Ministry of Interior and Huawei" not in found
