@@ -672,7 +672,7 @@ def test_a_passive_subject_of_led_by_is_an_organisation(extractor: Extractor) ->
 def test_firm_names_cut_or_joined_at_and_and_a_lower_case_tail(extractor: Extractor) -> None:
     # https://www.theepochtimes.com/china-gains-geopolitical-clout-in-ecuador-through-export-of-mass-surveillance-systems_2746738.html;
     # https://vuink.com/post/gurerpbeq-d-dzrqvn/mexican-army-spyware; https://thelatestnews.world/espionage-with-pegasus-in-mexico-the-armed-forces-have-accumulated-immense-power-says-director-of-r3d
-    # (all shortened)
+    # (shortened; the first sentence's facts in the project's own words)
     ext = extractor.extract_text(
         "China National Electronics Import and Export Corporation (CEIEC), owned by the state-run China "
         "Electronics Corporation (CEC), drew up most of the design of ECU 911.\n\n"
@@ -855,7 +855,8 @@ def test_a_state_word_in_a_hyphenated_adjective_is_no_agency_and_technical_acron
 
 
 def test_a_newsrooms_unit_is_an_organisation_and_an_armys_headquarters_a_state_body(extractor: Extractor) -> None:
-    # https://in.news.yahoo.com/bdesh-bought-spying-equipment-israel-173218660.html (PTI, 2 February 2021)
+    # https://in.news.yahoo.com/bdesh-bought-spying-equipment-israel-173218660.html (PTI, 2 February 2021; its
+    # facts in the project's own words)
     text = ("Drawing on papers and interviews, the Qatari broadcaster Al Jazeera's Investigative Unit alleged that "
             "the Bangladesh army had bought the Israeli gear in 2018 through an intermediary in Bangkok.\n"
             "'Bangladesh Army Headquarters firmly rejects this fabricated and malicious "
@@ -867,7 +868,7 @@ def test_a_newsrooms_unit_is_an_organisation_and_an_armys_headquarters_a_state_b
 
 def test_sheikh_is_part_of_a_south_asian_name_not_a_title_to_cut(extractor: Extractor) -> None:
     # https://www.pogowasright.org/israeli-firm-secretly-sold-spyware-to-bangladesh-through-a-criminal-gang-al-
-    # jazeera-report/ (quoting Middle East Monitor)
+    # jazeera-report/ (quoting Middle East Monitor; its facts in the project's own words)
     ext = extractor.extract_text("Secret papers seen by reporters of the Gulf broadcaster suggest that the "
                                  "Bangladesh army quietly acquired the Israeli gear in 2018 via an intermediary in "
                                  "Bangkok and the brother of an influential Bangladeshi gang with close ties to "

@@ -234,7 +234,7 @@ def test_a_firm_a_state_hired_to_build_something_supplies_it(extractor: Extracto
 def test_names_a_country_opens_are_whole_firms_and_bodies(extractor: Extractor) -> None:
     # https://staging.codastory.com/authoritarian-tech/surveillance/pakistan-nationwide-web-monitoring/ (shortened);
     # https://www.ft.lk/News/first-surveillance-camera-system-goes-live/56-13388 (shortened);
-    # http://jtm5503.blogspot.com/2015/11/ (a republished news report, shortened)
+    # http://jtm5503.blogspot.com/2015/11/ (a republished news report; its facts in the project's own words)
     ext = extractor.extract_text(
         "The \u201cweb monitoring system\u201d will use Deep Packet Inspection (DPI) to monitor communications on "
         "behalf of the country\u2019s national telecommunications regulator, Pakistan Telecom Authority (PTA).\n\n"
@@ -299,7 +299,7 @@ def test_a_party_read_on_both_sides_of_a_sale_stays_its_seller(extractor: Extrac
 
 def test_a_purchase_from_an_unnamed_seller_keeps_its_named_buyer(extractor: Extractor) -> None:
     # http://www.ionglobaltrends.com/2014/05/bangladesh-who-is-selling-surveillance.html (quoting Privacy
-    # International, shortened); https://en.prothomalo.com/bangladesh/ppi53xdz13 (shortened)
+    # International, shortened); https://en.prothomalo.com/bangladesh/ppi53xdz13 (its facts in the project's own words)
     ext = extractor.extract_text(
         "A brutal branch of the Bangladeshi Police with a record of abuse and brutality is looking to purchase "
         "mobile phone surveillance technology, according to documents obtained by Privacy International.\n\n"
