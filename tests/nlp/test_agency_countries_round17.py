@@ -92,7 +92,8 @@ def test_a_dateline_after_the_headline_and_standfirst_gives_the_state(extractor:
     # fictional story and firm: the dateline opens the third paragraph; "Chinese company" is the firm's nationality
     text = ("Safe roads: cameras for the city\n\n"
             "Chinese company Zolvane Vision will supply the cameras\n\n"
-            "LAHORE: The two sides signed a deal on Friday. Chinese company Zolvane Vision will install 800 cameras.\n\n"
+            "LAHORE: The two sides signed a deal on Friday. Chinese company Zolvane Vision will install 800 "
+            "cameras.\n\n"
             "Ministry of Interior officials attended the ceremony.")
     assert _agencies(extractor.extract_text(text))["Ministry of Interior"] == "PK"
 

@@ -166,7 +166,8 @@ def test_a_body_joined_by_and_to_a_firm_the_gazetteer_knows_is_two_parties(extra
     # https://hiljade.kamera.rs/en/timeline/ (SHARE Foundation, #hiljadekamera timeline): "Huawei" is named
     # nowhere else in the sentence or text; the gazetteer knows "Huawei Technologies"
     got = {e.text: e.label for e in extractor.extract_text(
-        "The Serbian Ministry of Interior and Huawei entered into a Memorandum of Understanding late in 2014.").entities}
+        "The Serbian Ministry of Interior and Huawei entered into a Memorandum of Understanding late in "
+        "2014.").entities}
     assert got.get("Ministry of Interior") == "GOV_AGENCY" and got.get("Huawei") == "ORG"
     assert "Ministry of Interior and Huawei" not in got
     got = {e.text: e.label for e in extractor.extract_text(

@@ -103,7 +103,8 @@ def test_an_untagged_title_case_system_name_is_a_product(extractor: Extractor) -
 
 
 def test_a_system_name_listing_its_remits_with_commas_is_one_product(extractor: Extractor) -> None:
-    got = labels(extractor, "Two cities are first in line for the National Surveillance, Communication and Control System.")
+    got = labels(extractor, "Two cities are first in line for the National Surveillance, Communication and Control "
+                            "System.")
     assert got.get("National Surveillance, Communication and Control System") == "PRODUCT"
     assert "Communication and Control System" not in got
 

@@ -92,7 +92,8 @@ def test_a_relationship_with_the_government_is_no_deal(extractor: Extractor) -> 
 
 def test_a_contract_after_a_paragraph_whose_subject_is_a_bodys_head(extractor: Extractor) -> None:
     text = ("Before that, the chairman of the State Committee for Information Technology, Arvid Kessel, told "
-            "reporters the first site would open within three months.\n\nThe contract with Korvath Labs Inc was signed on November 12.")
+            "reporters the first site would open within three months.\n\nThe contract with Korvath Labs Inc was "
+            "signed on November 12.")
     [sale] = supplies(extractor.extract_text(text))
     assert names(sale.roles.get("supplier")) == {"Korvath Labs Inc"}
     assert names(sale.roles.get("recipient")) == {"State Committee for Information Technology"}
