@@ -12,8 +12,8 @@ The rule, one sentence at a time, when the sentence has no supply with both part
   or a common noun with the firm in apposition: "the Chinese company X");
 - the goods are surveillance goods: a capability the entity ruler tagged ("surveillance cameras", "safe-city") or a
   goods noun (camera, CCTV, drone, spyware) in the verb's phrase;
-- the place is a country told as where the verb acts ("in Serbia", also before the subject: "Farther west, in
-  Serbia, X is ...") or as the owner of the streets or cities the goods line ("the streets of Mongolia's capital").
+- the place is a country told as where the verb acts ("in Serbia", "across Serbia", "throughout Serbia", also
+  before the subject: "Farther west, in Serbia, X is ...") or as the owner of the streets or cities the goods line ("the streets of Mongolia's capital").
 
 The event has the confidence :data:`CONFIDENCE` and says why in ``explanation``.
 """
@@ -33,11 +33,14 @@ if TYPE_CHECKING:
 CONFIDENCE = 0.6
 RULE = "place_recipient"
 # particles some verbs need to mean putting up goods ("set up", "roll out")
-_PARTICLES = {"set": "up", "roll": "out"}
+PARTICLES = {"set": "up", "roll": "out"}
 # nouns of a place's parts the goods line: "the streets of Mongolia's capital", "cities of Kenya"
 _PLACE_PARTS = frozenset({"capital", "city", "cities", "street", "streets", "town", "towns", "road", "roads", "border",
                           "borders", "region", "regions", "province", "provinces"})
 _GOODS_NOUNS = frozenset({"camera", "cctv", "drone", "spyware"})  # ("system", "network" alone: any trade)
+# prepositions of where the verb acts ("in Serbia", "across Serbia", "throughout Serbia", "all over Serbia";
+# "across", "throughout", "over": round 18, brief supply20)
+_PLACE_PREPS = frozenset({"in", "across", "throughout", "over"})
 # words between the verb and "in <country>" that keep the place the verb's ("Farther west, in Serbia")
 _PLACE_LINKS = frozenset({"advcl", "advmod", "npadvmod"})
 
@@ -60,7 +63,7 @@ def place_supplies(
         lemma = tok.lemma_.casefold()
         if tok.pos_ != "VERB" or lemma not in verbs:
             continue
-        if lemma in _PARTICLES and not any(c.dep_ == "prt" and c.lower_ == _PARTICLES[lemma] for c in tok.children):
+        if lemma in PARTICLES and not any(c.dep_ == "prt" and c.lower_ == PARTICLES[lemma] for c in tok.children):
             continue
         firm = _firm_subject(tok, mentions)
         if firm is None or not _surveillance_goods(tok, mentions):
@@ -94,12 +97,12 @@ def _surveillance_goods(verb: Token, mentions: list[Mention]) -> bool:
 
 
 def _place_of(m: Mention, verb: Token) -> bool:
-    """True when the country ``m`` is where ``verb`` acts: "in <country>" on the verb or on an adverbial of it
+    """True when the country ``m`` is where ``verb`` acts: "in <country>" (or "across", "throughout", "over") on the verb or on an adverbial of it
     ("Farther west, in Serbia"), or the owner of streets or cities in the verb's phrase ("the streets of
     Mongolia's capital")."""
     root = m.root
     head = root.head
-    if root.dep_ == "pobj" and head.lower_ == "in":
+    if root.dep_ == "pobj" and head.lower_ in _PLACE_PREPS:
         on = head.head
         return on.i == verb.i or on.dep_ in _PLACE_LINKS and on.head.i == verb.i
     if root.dep_ == "poss" and head.lower_ in _PLACE_PARTS:
