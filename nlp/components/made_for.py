@@ -18,7 +18,8 @@ The rule, one sentence at a time, when the sentence has no supply with both part
 - the verb acts on goods: a tool noun (``common.TOOL_NOUNS``), or a PRODUCT or CAPABILITY mention, as its
   object, its passive subject or the noun its participle describes.
 
-The firm supplies the state party; the event has the confidence :data:`CONFIDENCE` and says why in
+The firm supplies the state party, and so do its partners in the work
+(:func:`nlp.components.place_recipients.with_partners`: "together with X"), one event each; the event has the confidence :data:`CONFIDENCE` and says why in
 ``explanation``. Its hedged and negated marks come from the verb, as for every event of ``redflag_events``.
 """
 
@@ -30,7 +31,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from nlp.components.common import TOOL_NOUNS, name_at, supply_event
-from nlp.components.place_recipients import PARTICLES
+from nlp.components.place_recipients import PARTICLES, with_partners
 
 if TYPE_CHECKING:
     from nlp.components.events import Event, Mention
@@ -65,11 +66,15 @@ def made_for_supplies(
         buyers = [b for b in _for_parties(verb, mentions) if all(b.key != f.key for f in firms)]
         if not firms or not buyers or not _acts_on_goods(verb, mentions):
             continue
-        out.append(supply_event(
-            new_event, verb, at_most=CONFIDENCE, rule=RULE, supplier=firms, recipient=buyers, mentions=mentions,
-            goods=_outside(buyers),
-            explanation=(f"{', '.join(f.value for f in firms)} '{verb.text}' goods for "
-                         f"{', '.join(b.value for b in buyers)}: a firm's work for a state body is a supply to it")))
+        doers: list[Mention] = []
+        for firm in firms:
+            doers += [p for p in with_partners(firm, verb, mentions) if all(p.key != d.key for d in doers)]
+        for doer in doers:  # (one sale each: the firm and its partners in the work, "together with X")
+            out.append(supply_event(
+                new_event, verb, at_most=CONFIDENCE, rule=RULE, supplier=[doer], recipient=buyers,
+                mentions=mentions, goods=_outside(buyers),
+                explanation=(f"{doer.value} '{verb.text}' goods for {', '.join(b.value for b in buyers)}: a firm's "
+                             "work for a state body is a supply to it")))
     return out
 
 

@@ -5,7 +5,8 @@ must not give a supply:
 - a firm putting up or making goods "for" a state body, active or passive (nlp/components/made_for.py);
 - a participle set before the goods' clause that names the maker ("Built by X, the network is run by Y") and,
   when no user is named, the one country where the goods work (nlp/components/deal_wording.py);
-- a firm putting up goods "across" or "throughout" a country (nlp/components/place_recipients.py).
+- a firm putting up goods "across", "throughout" or "all over" a country or its capital, and the firms "together
+  with" it in the work (nlp/components/place_recipients.py).
 
 Sentences are written for these tests; every firm (Zentrivo Systems Ltd, Zentrivo Systems Corp, Korvath Labs Inc)
 and the "Freedonian" bodies are fictional; the real countries only name where fictional goods stand.
@@ -112,3 +113,25 @@ def test_cameras_a_firm_deploys_across_a_country_are_sold_to_it(extractor: Extra
 
 def test_work_across_a_country_on_no_goods_is_no_supply(extractor: Extractor) -> None:
     assert not _full(extractor, f"{FIRM} has trained 900 officers across Kenya.")
+
+
+def test_cameras_put_up_all_over_a_capital_are_sold_to_its_state(extractor: Extractor) -> None:
+    # (a capital is read as its country; "all over X" hangs on the goods, not the verb)
+    text = f"{FIRM} has deployed over 900 CCTV cameras all over downtown Nairobi."
+    assert _full(extractor, text) == [(frozenset({FIRM}), frozenset({"KE"}))]
+
+
+# --- partners in the work ---------------------------------------------------------------------------------------
+
+def test_a_partner_named_with_together_with_supplies_too(extractor: Extractor) -> None:
+    text = f"Together with Korvath Labs Inc, {FIRM} has deployed over 900 CCTV cameras across Nairobi."
+    assert set(_full(extractor, text)) == {(frozenset({FIRM}), frozenset({"KE"})),
+                                           (frozenset({"Korvath Labs Inc"}), frozenset({"KE"}))}
+    text = f"Together with Korvath Labs Inc, {FIRM} has deployed 900 surveillance cameras for the {POLICE}."
+    assert set(_full(extractor, text)) == {(frozenset({FIRM}), frozenset({POLICE})),
+                                           (frozenset({"Korvath Labs Inc"}), frozenset({POLICE}))}
+
+
+def test_a_firm_met_for_talks_is_no_partner_in_the_work(extractor: Extractor) -> None:
+    text = f"{FIRM} has deployed 900 surveillance cameras for the {POLICE} after talks with Korvath Labs Inc."
+    assert _full(extractor, text) == [(frozenset({FIRM}), frozenset({POLICE}))]
