@@ -19,6 +19,9 @@ ITEM_LABELS = frozenset({"PRODUCT", "CAPABILITY"})
 # words of using a tool: a state body using a firm's tool got it from the firm (events, implied_supply)
 USE_VERBS = frozenset({"use", "deploy", "employ", "operate", "utilize", "utilise"})
 USE_NOUNS = frozenset({"use", "deployment"})
+# common nouns of surveillance goods and tools ("the system", "its software"): a noun that names goods, not a party
+TOOL_NOUNS = frozenset({"tool", "software", "system", "technology", "product", "equipment", "camera", "spyware",
+                        "malware", "solution", "device", "platform", "hardware", "gear", "program", "sensor"})
 # nouns of a relation to a state: "sells only to Israeli allies" names Israel's allies, not Israel
 RELATION_NOUNS = frozenset({"ally", "partner", "friend", "neighbour", "neighbor", "rival", "enemy", "adversary", "foe",
                             "opponent", "critic", "dissident", "exile", "diaspora"})

@@ -27,6 +27,7 @@ from nlp.components.common import (
     ITEM_LABELS,
     PARTY_LABELS,
     RELATION_NOUNS,
+    TOOL_NOUNS,
     USE_NOUNS,
     USE_VERBS,
     add_sentence_dates,
@@ -55,6 +56,7 @@ from nlp.components.funding import funding_supplies
 from nlp.components.implied_supply import funder as _funder
 from nlp.components.implied_supply import implied_supplies, verb_read_as_adjective
 from nlp.components.intermediaries import through_intermediaries
+from nlp.components.made_for import made_for_supplies
 from nlp.components.named_later import (
     MINISTRY_OF_POST,
     after_unnamed_subject,
@@ -124,8 +126,7 @@ _NAMING_VERBS = {"call", "name", "know", "dub"}
 # seller verbs whose subject may be the operator instead: "the Serbian government is installing Huawei cameras" (a
 # state body installing a firm's tool got it from the firm; "Huawei installed cameras" stays Huawei's supply)
 _INSTALL_VERBS = {"install", "instal"}  # "instal": the model's lemma of "installed"
-_TOOL_NOUNS = {"tool", "software", "system", "technology", "product", "equipment", "camera", "spyware", "malware",
-               "solution", "device", "platform", "hardware", "gear", "program", "sensor"}
+_TOOL_NOUNS = set(TOOL_NOUNS)  # (common.TOOL_NOUNS, shared with made_for)
 _MAKER_VERBS = {"produce", "make", "develop", "manufacture", "build", "design", "create", "sell", "supply", "market",
                 "write", "program", "programme"}  # "a spyware suite, written by FinFisher GmbH"
 # nouns a sentence uses to refer back to goods just bought ("The software was developed by ..."), and the
@@ -393,6 +394,7 @@ class EventExtractor:
             # (backoffs of their own, after the others: who paid for the goods, a place as the buyer)
             events += funding_supplies(sent, in_sent, before, events, self.t["funding_nouns"], self.t["funding_verbs"], Event)
             events += place_supplies(sent, in_sent, events, self.t["place_install"], Event)
+            events += made_for_supplies(sent, in_sent, events, self.t["made_for"], Event)
             events += unnamed_tool_supplies(sent, in_sent, before, events, Event)
             events += maker_participle_supplies(sent, in_sent, events, Event)
             events = contract_wording_supplies(sent, in_sent, events, Event)  # "placed an order with X", "roped in X"

@@ -12,10 +12,12 @@ The rule, one sentence at a time, when the sentence has no supply with both part
   or a common noun with the firm in apposition: "the Chinese company X");
 - the goods are surveillance goods: a capability the entity ruler tagged ("surveillance cameras", "safe-city") or a
   goods noun (camera, CCTV, drone, spyware) in the verb's phrase;
-- the place is a country told as where the verb acts ("in Serbia", also before the subject: "Farther west, in
-  Serbia, X is ...") or as the owner of the streets or cities the goods line ("the streets of Mongolia's capital").
+- the place is a country (or its capital) told as where the verb acts ("in Serbia", "across Serbia", "throughout
+  Serbia", also before the subject: "Farther west, in Serbia, X is ...", or on the goods: "cameras all over X") or
+  as the owner of the streets or cities the goods line ("the streets of Mongolia's capital").
 
-The event has the confidence :data:`CONFIDENCE` and says why in ``explanation``.
+The firm's partners in the work (:func:`with_partners`: "together with X") supply too, one event each. The event
+has the confidence :data:`CONFIDENCE` and says why in ``explanation``.
 """
 
 from __future__ import annotations
@@ -33,11 +35,16 @@ if TYPE_CHECKING:
 CONFIDENCE = 0.6
 RULE = "place_recipient"
 # particles some verbs need to mean putting up goods ("set up", "roll out")
-_PARTICLES = {"set": "up", "roll": "out"}
+PARTICLES = {"set": "up", "roll": "out"}
 # nouns of a place's parts the goods line: "the streets of Mongolia's capital", "cities of Kenya"
 _PLACE_PARTS = frozenset({"capital", "city", "cities", "street", "streets", "town", "towns", "road", "roads", "border",
                           "borders", "region", "regions", "province", "provinces"})
 _GOODS_NOUNS = frozenset({"camera", "cctv", "drone", "spyware"})  # ("system", "network" alone: any trade)
+# prepositions of where the verb acts ("in Serbia", "across Serbia", "throughout Serbia", "all over Serbia";
+# "across", "throughout", "over": round 18, brief supply20)
+_PLACE_PREPS = frozenset({"in", "across", "throughout", "over"})
+# words before "with" that make the name after it a partner in the work ("together with X", "in partnership with X")
+_WITH_OPENERS = frozenset({"together", "jointly", "partnership", "cooperation", "conjunction", "collaboration"})
 # words between the verb and "in <country>" that keep the place the verb's ("Farther west, in Serbia")
 _PLACE_LINKS = frozenset({"advcl", "advmod", "npadvmod"})
 
@@ -60,7 +67,7 @@ def place_supplies(
         lemma = tok.lemma_.casefold()
         if tok.pos_ != "VERB" or lemma not in verbs:
             continue
-        if lemma in _PARTICLES and not any(c.dep_ == "prt" and c.lower_ == _PARTICLES[lemma] for c in tok.children):
+        if lemma in PARTICLES and not any(c.dep_ == "prt" and c.lower_ == PARTICLES[lemma] for c in tok.children):
             continue
         firm = _firm_subject(tok, mentions)
         if firm is None or not _surveillance_goods(tok, mentions):
@@ -68,9 +75,27 @@ def place_supplies(
         place = next((m for m in countries if _place_of(m, tok)), None)
         if place is None:
             continue
-        out.append(supply_event(
-            new_event, tok, at_most=CONFIDENCE, rule=RULE, supplier=[firm], recipient=[place],
-            explanation=f"{firm.value} '{tok.text}' goods in {place.value}: the state of the place is the buyer"))
+        for doer in with_partners(firm, tok, mentions):
+            out.append(supply_event(
+                new_event, tok, at_most=CONFIDENCE, rule=RULE, supplier=[doer], recipient=[place],
+                explanation=f"{doer.value} '{tok.text}' goods in {place.value}: the state of the place is the buyer"))
+    return out
+
+
+def with_partners(firm: Mention, verb: Token, mentions: list[Mention]) -> list[Mention]:
+    """``firm`` and the firms told as doing the work with it before ``verb`` (round 18, brief supply20): a name
+    right after "together with", "jointly with", "in partnership/cooperation/conjunction with" ("Together with
+    X, Y has deployed cameras", "Y, together with X, installed"), or a name the parser set in apposition to the
+    other (it may hang "Y" on "X" when the "with" phrase opens the sentence). Each of them supplies the goods."""
+    out = [firm]
+    for m in mentions:
+        if m.label != "ORG" or m.span.end > verb.i or any(m.key == o.key for o in out):
+            continue
+        first = m.span[0]
+        opener = first.i >= 2 and first.nbor(-1).lower_ == "with" and first.nbor(-2).lower_ in _WITH_OPENERS
+        if opener or any(m.root.dep_ == "appos" and o.span.start <= m.root.head.i < o.span.end
+                         or o.root.dep_ == "appos" and m.span.start <= o.root.head.i < m.span.end for o in out):
+            out.append(m)
     return out
 
 
@@ -94,14 +119,15 @@ def _surveillance_goods(verb: Token, mentions: list[Mention]) -> bool:
 
 
 def _place_of(m: Mention, verb: Token) -> bool:
-    """True when the country ``m`` is where ``verb`` acts: "in <country>" on the verb or on an adverbial of it
+    """True when the country ``m`` is where ``verb`` acts: "in <country>" (or "across", "throughout", "over") on the verb or on an adverbial of it
     ("Farther west, in Serbia"), or the owner of streets or cities in the verb's phrase ("the streets of
     Mongolia's capital")."""
     root = m.root
     head = root.head
-    if root.dep_ == "pobj" and head.lower_ == "in":
+    if root.dep_ == "pobj" and head.lower_ in _PLACE_PREPS:
         on = head.head
-        return on.i == verb.i or on.dep_ in _PLACE_LINKS and on.head.i == verb.i
+        # (on the verb, an adverbial of it, or the goods it puts up: "deployed cameras all over X")
+        return on.i == verb.i or on.dep_ in _PLACE_LINKS | {"dobj"} and on.head.i == verb.i
     if root.dep_ == "poss" and head.lower_ in _PLACE_PARTS:
         node = head
         for _ in range(4):
