@@ -781,7 +781,7 @@ def _places_states(text: str) -> set[str]:
 
 def _place_state(signals: _DocumentSignals) -> None:
     """A state body still without its state in a text whose places all lie in one state, and which names no other
-    state, takes that state ("Management and Data Storage center for the Safe City in Tashkent ... the Ministry of
+    state, takes that state ("a data centre of the city programme in Tashkent ... the Ministry of
     Interior"; "The Regional Police Office, Hetauda, ... Bardibas Municipality"): a capital, a city of one country
     or the dateline's place says where the story is (issue 13 round 15). Not when a body of another state is
     known, nor when a country other than the places' one is named, unless only as a firm's nationality ("from

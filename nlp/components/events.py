@@ -1306,7 +1306,7 @@ class EventExtractor:
         if parties + (1 if things or unnamed_seller or surveillance_goods or opening_goods
                       or _goods_said_before(trig, self.t["supply_seller"])
                       or not seller and _bought_by_body_described_again(trig, recipient) else 0) < 2:
-            return None  # ("Bangladesh bought surveillance technology from a company run by ...": the buyer, said)
+            return None  # ("<State> bought monitoring gear from a firm headed by ...": the buyer, said)
         parties_at = {m.key for m in supplier + recipient}
         if ev.roles.get("country"):  # "In Mexico, authorities bought ...": Mexico is the buyer, not only where
             ev.roles["country"] = [m for m in ev.roles["country"] if m.key not in parties_at]
@@ -3418,8 +3418,8 @@ def _state_topic(mentions: list[Mention]) -> list[Any] | None:
 
 
 def _bodies_of_subject_posts(mentions: list[Mention]) -> list[Mention]:
-    """The state bodies whose post is the subject of a sentence's main verb: "the head of the State Committee for
-    Information Technology, B. S., said ..." leaves the committee as the paragraph's main subject (a later "The
+    """The state bodies whose post is the subject of a sentence's main verb: "the chair of the State Committee for
+    Information Technology, A. B., announced ..." leaves the committee as the paragraph's main subject (a later "The
     contract with X was signed" is the committee's); "the minister of X" the same. Posts: ``_ACTING_POSTS``."""
     out = []
     for m in mentions:

@@ -1470,7 +1470,7 @@ def names_of_funds_and_projects(doc: Doc, ents: list[Span], conf: Conf, known: f
 def bodies_joined_to_firms(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float,
                            known_firms: Collection[str] = ()) -> list[Span]:
     """An agency guess that runs over "and" into the name of a firm the text names on its own elsewhere ("the
-    Serbian Ministry of Interior and Huawei signed a Memorandum", with "Huawei" or "Huawei Technologies" named
+    Ministry of Interior and Fictive Telecom agreed ...", with "Fictive Telecom" or "Fictive Telecom Ltd" named
     before) or that ``known_firms`` holds (the gazetteer's organisation names, issue 13 round 16: the firm named
     only there) is two parties:
     the body up to "and" and the firm after it (issue 13 round 15); also where the body's first words are a

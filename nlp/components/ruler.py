@@ -388,7 +388,7 @@ def _after_an_article(doc: Doc, i: int) -> bool:
 
 
 def _lower_case_bodies(doc: Doc, taken: set[int]) -> list[Span]:
-    """"the interior ministry", "the prior attorney general's office's acquisition", "its public prosecutor's
+    """"the interior ministry", "the former attorney general's office's purchase", "its public prosecutor's
     office": a state body named in lower case after an article or possessive pronoun (over up to two lower-case
     modifiers such as "prior", "former"), without them; not where a noun follows ("the interior ministry
     spokesman": a person) nor inside another mention. Its country is said elsewhere (a demonym before it is
