@@ -2509,7 +2509,9 @@ _ORG_TYPE_NOUNS = frozenset({"company", "firm", "vendor", "maker", "developer", 
                              "telco", "integrator"})
 # organisation nouns no state body is called by ("a Swiss firm"; not "agency", "group" or "network")
 _FIRM_ONLY_NOUNS = frozenset({"company", "firm", "vendor", "maker", "developer", "manufacturer", "startup", "start-up",
-                              "conglomerate", "subsidiary", "supplier", "reseller", "distributor", "contractor"})
+                              "conglomerate", "subsidiary", "supplier", "reseller", "distributor", "contractor",
+                              "provider", "operator", "carrier", "telco", "integrator"})
+# (a trade's noun: "mobile operator X", "service provider X"; a state body is not called so: issue 13 round 18)
 _PERSON_TYPE_NOUNS = frozenset({"journalist", "reporter", "activist", "dissident", "researcher", "businessman",
                                 "businesswoman", "lawyer", "blogger", "politician", "opponent", "critic", "founder",
                                 "executive", "spokesman", "spokeswoman", "spokesperson", "official", "minister", "leader",

@@ -337,6 +337,9 @@ _LOWER_BODY_HEADS = (
                                         "health", "communications", "telecommunications", "information", "economy",
                                         "trade", "commerce", "transport", "security")),
     ("internal", "affairs", "ministry"), ("home", "affairs", "ministry"), ("foreign", "affairs", "ministry"),
+    # a state ruled by its army, named without its country in a story on it: "the junta", "the military
+    # government", "the ruling military junta" (round 18)
+    ("junta",), ("military", "junta"), ("military", "government"),
     *((*holder, s, "office") for s in _POSSESSIVES for holder in (
         ("attorney", "general"), ("attorney", "-", "general"), ("attorney", "generals"), ("public", "prosecutor"),
         ("prosecutor", "general"), ("prosecutor", "-", "general"), ("chief", "prosecutor"), ("state", "prosecutor"),
