@@ -640,10 +640,22 @@ def _one_state_documents(entities: list[EntityMention], text: str) -> None:
         # that state's bodies, "the Interior Ministry" of a story on Kenya)
         if len(named_only) == 1 and all(e.canonical in named_only for e in entities if e.label == "COUNTRY"):
             known = [next(iter(named_only))] * 2
-        elif not any(e.label == "COUNTRY" for e in entities) and len(places := _places_states(text)) == 1:
-            # (nor names any state but the places of one: "the National Police Service" of a story set in
-            # Nairobi and Mombasa; round 18)
+        elif not any(e.label == "COUNTRY" for e in entities) and len(places := _places_states(text)) == 1 \
+                and sum(bool(_places_states(par)) for par in re.split(r"\n\s*\n", text)) >= 2 \
+                and not any(e.label == "GOV_AGENCY" and set(e.text.casefold().split()) & shared_region_states().keys()
+                            for e in entities):
+            # (nor names any state but the places of one, in two paragraphs or more: "the National Police Service"
+            # of a story set in Nairobi and Mombasa, not of one place named once; round 18; not where a body bears the name of a region two states share, "the
+            # Punjab Police": a place of one of them does not say which)
             known = [next(iter(places))] * 2
+        elif (main := _document_state(entities, text)) is not None:
+            # (a body named in lower case, "the junta", "the military government", is a body of the state the
+            # story is about: the one it names most often, at least twice; round 18)
+            for e in entities:
+                if e.label == "GOV_AGENCY" and e.country is None and e.text[:1].islower():
+                    e.country = main
+                    e.confidence = round(e.confidence * DOCUMENT_COUNTRY_FACTOR, 3)
+            return
     elif len(known) == 1 and set(named_only) <= set(known) and known[0] in set(named_only) | _places_states(text):
         # (one body's state is known and the text names no other state but as a firm's nationality, and names
         # this one again, or a place of it: "the Egyptian authorities ... Egypt ... the Information Technology

@@ -211,6 +211,11 @@ class GazetteerRuler:
                   for c in sorted(candidates, key=lambda c: c.start - c.end)]
         candidates = [c for c in joined if c.label_ != "COUNTRY" or c in candidates]
         candidates += self._government_actors(doc, candidates)
+        bodies = [c for c in candidates if c.label_ == "GOV_AGENCY"]
+        candidates = [c for c in candidates if c.label_ != "GOV_GENERIC" or not any(
+            b.start < c.end and c.start < b.end and b.end > c.end for b in bodies)]
+        # (a generic actor a body's name runs on from gives way to it: "the military" in "the military government";
+        # spaCy's filter_spans would keep the earlier of two spans of one length; round 18)
         lists = [s for s in candidates if s.label_ in ("LIST", COUNTRY_IN_NAME, LEADER_IN_NAME)]  # kept under an agency too
         inside_list = {(s.start, s.end) for s in candidates for li in lists if s.label_ not in ("LIST", "GOV_AGENCY")
                        and li.start <= s.start and s.end <= li.end}  # "UK" in "UK Sanctions List" is no mention
