@@ -403,10 +403,14 @@ def _lower_case_bodies(doc: Doc, taken: set[int]) -> list[Span]:
     joined by the government-actor rule)."""
     out: list[Span] = []
     for tok in doc:
-        if tok.i in taken or not tok.is_lower or tok.text not in _LOWER_BODY_FIRST:
+        # (its remit may be capitalised before a lower-case head: "the Interior ministry"; round 18)
+        first = tok.lower_ if tok.is_lower or tok.is_title and tok.i + 1 < len(doc) and doc[tok.i + 1].is_lower \
+            else ""
+        if tok.i in taken or first not in _LOWER_BODY_FIRST:
             continue
-        end = next((tok.i + len(h) for h in _LOWER_BODY_FIRST[tok.text]
-                    if tuple(t.text for t in doc[tok.i : tok.i + len(h)]) == h), None)
+        end = next((tok.i + len(h) for h in _LOWER_BODY_FIRST[first]
+                    if len(h) > 1 and tuple(t.lower_ if t.i == tok.i else t.text for t in doc[tok.i : tok.i + len(h)]) == h
+                    or tok.is_lower and tuple(t.text for t in doc[tok.i : tok.i + len(h)]) == h), None)
         if end is None or any(t in taken for t in range(tok.i, end)):
             continue
         if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") and doc[end].lower_ not in _POSSESSIVES:

@@ -94,3 +94,15 @@ def test_a_collaboration_called_a_project_keeps_its_name(extractor: Extractor) -
 def test_the_military_alone_stays_untagged(extractor: Extractor) -> None:
     ext = extractor.extract_text("The military bought drones in Myanmar.")
     assert "military" not in labels(ext) and "military government" not in labels(ext)
+
+
+def test_a_capitalised_remit_before_a_lower_case_ministry_is_one_body(extractor: Extractor) -> None:
+    ext = extractor.extract_text("Funds went to the Interior ministry in Nairobi, Kenya, for the cameras.")
+    found = labels(ext)
+    assert found.get("Interior ministry") == {"GOV_AGENCY"}
+    assert "Interior" not in found
+
+
+def test_a_capitalised_remit_before_a_spokesman_is_no_body(extractor: Extractor) -> None:
+    ext = extractor.extract_text("The Interior ministry spokesman in Nairobi said no cameras were bought.")
+    assert "Interior ministry" not in labels(ext)
