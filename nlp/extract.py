@@ -19,6 +19,7 @@ import re
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
@@ -97,6 +98,7 @@ class Extractor:
         self.nlp.get_pipe("redflag_events").set_supply_pairs(supply_pairs)  # type: ignore[attr-defined]
         self.unit_chars = unit_chars
         self.batch_size = batch_size
+        self._countries: frozenset[str] | None = None  # country names for _regional_arms_of_firms, built once
 
     # ------------------------------------------------------------------ public API
     def extract_text(self, text: str) -> DocumentExtraction:
@@ -145,9 +147,12 @@ class Extractor:
         return dict(self.nlp.get_pipe("redflag_entities").gazetteer.product_vendors)  # type: ignore[attr-defined]
 
     def _country_names(self) -> frozenset[str]:
-        """The names and other names (not demonyms) of the pipeline gazetteer's countries, as written."""
-        countries = self.nlp.get_pipe("redflag_entities").gazetteer.countries  # type: ignore[attr-defined]
-        return frozenset(n for c in countries.values() for n in (c.name, *c.aliases) if n)
+        """The names and other names (not demonyms) of the pipeline gazetteer's countries, as written (computed
+        once per extractor)."""
+        if self._countries is None:
+            countries = self.nlp.get_pipe("redflag_entities").gazetteer.countries  # type: ignore[attr-defined]
+            self._countries = frozenset(n for c in countries.values() for n in (c.name, *c.aliases) if n)
+        return self._countries
 
     def _unit_stream(
         self, docs: Iterable[Document], queue: deque[_Pending], by_id: dict[int, _Pending]
@@ -985,6 +990,14 @@ def _typed_names_repeated(text: str, raw: list[tuple[int, int, str, str, float]]
     return sorted(raw + added, key=lambda x: (x[0], x[1])) if added else raw
 
 
+@lru_cache(maxsize=4)
+def _place_after_name(countries: frozenset[str]) -> re.Pattern[str]:
+    """One space, then a country's name or a world region that opens no longer place name ("Mexico City")."""
+    places = countries | world_regions()
+    return re.compile(r" (" + "|".join(re.escape(n) for n in sorted(places, key=len, reverse=True))
+                      + r")(?![\w&-]|\s+(?:City|Province|State|Region|County)\b)")
+
+
 def _regional_arms_of_firms(text: str, raw: list[tuple[int, int, str, str, float]],
                             countries: frozenset[str]) -> list[tuple[int, int, str, str, float]]:
     """A firm's name followed, after one space, by a country's name or a world region is the name of the firm's
@@ -995,11 +1008,7 @@ def _regional_arms_of_firms(text: str, raw: list[tuple[int, int, str, str, float
     another name ("Huawei Mexico City office"), not set off by a comma or a preposition ("Huawei, Kenya", "Huawei
     in Kenya"), nor a COUNTRY mention of some other extent; a firm's possessive before it ("Huawei's Kenya office")
     is no arm either."""
-    places = countries | world_regions()
-    if not places:
-        return raw
-    pattern = re.compile(r" (" + "|".join(re.escape(n) for n in sorted(places, key=len, reverse=True))
-                         + r")(?![\w&-]|\s+(?:City|Province|State|Region|County)\b)")
+    pattern = _place_after_name(countries)
     widened: dict[tuple[int, int], int] = {}
     dropped: set[tuple[int, int]] = set()
     for s, e, label, _, _ in raw:
