@@ -19,7 +19,7 @@ import re
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 import regex
@@ -48,6 +48,7 @@ from nlp.gazetteer import (
     city_country,
     observer_keys,
     shared_region_states,
+    world_regions,
 )
 from nlp.normalize import Coreference, acronym, display_name, legal_forms, name_key
 from nlp.pipeline import build_pipeline
@@ -98,6 +99,7 @@ class Extractor:
         self.nlp.get_pipe("redflag_events").set_supply_pairs(supply_pairs)  # type: ignore[attr-defined]
         self.unit_chars = unit_chars
         self.batch_size = batch_size
+        self._countries: frozenset[str] | None = None  # country names for _regional_arms_of_firms, built once
 
     # ------------------------------------------------------------------ public API
     def extract_text(self, text: str) -> DocumentExtraction:
@@ -144,6 +146,14 @@ class Extractor:
     def _product_vendors(self) -> dict[str, str]:
         """Product canonical -> its maker, from the pipeline's gazetteer (nlp/data/products.tsv)."""
         return dict(self.nlp.get_pipe("redflag_entities").gazetteer.product_vendors)  # type: ignore[attr-defined]
+
+    def _country_names(self) -> frozenset[str]:
+        """The names and other names (not demonyms) of the pipeline gazetteer's countries, as written (computed
+        once per extractor)."""
+        if self._countries is None:
+            countries = self.nlp.get_pipe("redflag_entities").gazetteer.countries  # type: ignore[attr-defined]
+            self._countries = frozenset(n for c in countries.values() for n in (c.name, *c.aliases) if n)
+        return self._countries
 
     def _unit_stream(
         self, docs: Iterable[Document], queue: deque[_Pending], by_id: dict[int, _Pending]
@@ -229,6 +239,7 @@ class Extractor:
         raw = _add_acronym_mentions(read, raw)
         raw = _surnames_are_people(read, raw, self.nlp.get_pipe("redflag_entities").gaz_conf)  # type: ignore[attr-defined]
         raw = _typed_names_repeated(read, raw, self.nlp.get_pipe("redflag_entities").gaz_conf)  # type: ignore[attr-defined]
+        raw = _regional_arms_of_firms(read, raw, self._country_names())
         raw, stops_out = _sentence_stops_out_of_names(read, raw)
         canonical_at: dict[tuple[int, int], str] = {}
         display: dict[str, str] = {}
@@ -259,6 +270,7 @@ class Extractor:
         _short_forms_typed_as_bodies(ext.entities)
         _short_forms_of_bodies(ext.entities)
         signals = _DocumentSignals(ext.entities, p.text, self.nlp.get_pipe("redflag_entities").gazetteer)  # type: ignore[attr-defined]
+        _bare_word_aliases_yield(signals)
         _one_state_documents(signals)
         _dateline_state(signals)
         _shared_region_bodies(signals)
@@ -591,6 +603,30 @@ def _unnamed_buyer_state(ev: dict[str, Any], roles: dict[str, str | list[str]], 
     ev["explanation"] = f"{ev['explanation']}; {why}" if ev.get("explanation") else why
 
 
+def _bare_word_aliases_yield(signals: _DocumentSignals) -> None:
+    """A body named by one common word that the agency table holds as another name of one state's body ("Treasury"
+    for the US Department of the Treasury, "Commerce") loses that state in a text about another state: where the
+    text names that state nowhere else (no COUNTRY mention of it, no other body of it, no place of it) and names
+    some other state (a COUNTRY mention, a body or a place of it). "Treasury" in a story on Kenya's budget is
+    Kenya's treasury; :func:`_one_state_documents` then gives it the document's state (issue 13 round 18).
+    An acronym ("FBI", "BIS") keeps its state: it is the name, not a word many states use. Changes the mentions
+    in place (agencies' countries and canonical forms only, so ``signals`` stays true)."""
+    entities = signals.entities
+    bare = [e for e in entities if e.label == "GOV_AGENCY" and e.country and e.text.isalpha() and e.text.istitle()
+            and name_key(e.text) != e.canonical and zipf_frequency(e.text.casefold(), "en") >= _COMMON_WORD_ZIPF]
+    if not bare:
+        return
+    places = signals.places
+    for e in bare:
+        state = e.country
+        others = {x.canonical for x in entities if x.label == "COUNTRY"} | places | {
+            x.country for x in entities if x.label == "GOV_AGENCY" and x.country and x not in bare}
+        if state in others or not others - {state}:
+            continue
+        e.country = None
+        e.canonical = name_key(e.text)  # (no longer that state's body)
+
+
 def _one_state_documents(signals: _DocumentSignals) -> None:
     """A state body the text names without its state ("the Interior Ministry had bought ...") takes the country of
     the other bodies of the document when every body whose country is known belongs to one and the same state,
@@ -612,6 +648,22 @@ def _one_state_documents(signals: _DocumentSignals) -> None:
         # that state's bodies, "the Interior Ministry" of a story on Kenya)
         if len(named_only) == 1 and all(e.canonical in named_only for e in entities if e.label == "COUNTRY"):
             known = [next(iter(named_only))] * 2
+        elif not any(e.label == "COUNTRY" for e in entities) and len(places := signals.places) == 1 \
+                and sum(bool(_places_states(par)) for par in re.split(r"\n\s*\n", signals.text)) >= 2 \
+                and not any(e.label == "GOV_AGENCY" and set(e.text.casefold().split()) & shared_region_states().keys()
+                            for e in entities):
+            # (nor names any state but the places of one, in two paragraphs or more: "the National Police Service"
+            # of a story set in Nairobi and Mombasa, not of one place named once; round 18; not where a body bears
+            # the name of a region two states share, "the Punjab Police": a place of one of them does not say which)
+            known = [next(iter(places))] * 2
+        elif (main := _document_state(signals)) is not None:
+            # (a body named in lower case, "the junta", "the military government", is a body of the state the
+            # story is about: the one it names most often, at least twice; round 18)
+            for e in entities:
+                if e.label == "GOV_AGENCY" and e.country is None and e.text[:1].islower():
+                    e.country = main
+                    e.confidence = round(e.confidence * DOCUMENT_COUNTRY_FACTOR, 3)
+            return
     elif len(known) == 1 and set(named_only) <= set(known) and known[0] in set(named_only) | signals.places:
         # (one body's state is known and the text names no other state but as a firm's nationality, and names
         # this one again, or a place of it: "the Egyptian authorities ... Egypt ... the Information Technology
@@ -965,6 +1017,52 @@ def _typed_names_repeated(text: str, raw: list[tuple[int, int, str, str, float]]
         added.append((m.start(), m.end(), label, canonical, TYPED_CONFIDENCE))
     raw = [r for r in raw if (r[0], r[1]) not in replaced]
     return sorted(raw + added, key=lambda x: (x[0], x[1])) if added else raw
+
+
+@lru_cache(maxsize=4)
+def _place_after_name(countries: frozenset[str]) -> re.Pattern[str]:
+    """One space, then a country's name or a world region that opens no longer place name ("Mexico City")."""
+    places = countries | world_regions()
+    return re.compile(r" (" + "|".join(re.escape(n) for n in sorted(places, key=len, reverse=True))
+                      + r")(?![\w&-]|\s+(?:City|Province|State|Region|County)\b)")
+
+
+def _regional_arms_of_firms(text: str, raw: list[tuple[int, int, str, str, float]],
+                            countries: frozenset[str]) -> list[tuple[int, int, str, str, float]]:
+    """A firm's name followed, after one space, by a country's name or a world region is the name of the firm's
+    arm there, one organisation: "Huawei Pakistan", "Dahua Kenya", "Huawei Southern Africa" (a regional subsidiary,
+    not the parent and a COUNTRY; issue 13 round 18). Shapes: the document's text, its mentions as (start, end,
+    label, canonical, confidence) and the country names (:meth:`Extractor._country_names`) -> the mentions with the
+    ORG widened over the place and the place's own mention dropped. The place must be alone there: not opening
+    another name ("Huawei Mexico City office"), not set off by a comma or a preposition ("Huawei, Kenya", "Huawei
+    in Kenya"), nor a COUNTRY mention of some other extent; a firm's possessive before it ("Huawei's Kenya office")
+    is no arm either."""
+    pattern = _place_after_name(countries)
+    widened: dict[tuple[int, int], int] = {}
+    dropped: set[tuple[int, int]] = set()
+    for s, e, label, _, _ in raw:
+        if label != "ORG":
+            continue
+        m = pattern.match(text, e)
+        if m is None:
+            continue
+        inner = [(rs, re_, lab) for rs, re_, lab, *_ in raw if rs < m.end() and re_ > e]
+        if any(not (rs == m.start(1) and re_ == m.end(1) and lab == "COUNTRY") for rs, re_, lab in inner):
+            continue  # the words after the firm belong to some other mention ("Huawei China Mobile")
+        widened[(s, e)] = m.end()
+        dropped.update((rs, re_) for rs, re_, _ in inner)
+    if not widened:
+        return raw
+    out = []
+    for s, e, label, canonical, conf in raw:
+        if (s, e) in dropped:
+            continue
+        if (s, e) in widened:
+            end = widened[(s, e)]
+            out.append((s, end, label, name_key(text[s:end]), conf))
+        else:
+            out.append((s, e, label, canonical, conf))
+    return out
 
 
 _GIVEN_AS = re.compile(r"\b(?:abbreviated|shortened)(?: to| as)? $")

