@@ -1,0 +1,197 @@
+"""A post-pass over one document's supply events: what is no sale of goods, buyers that name no party, and one
+sale read several times (issue 13, round 18: a false supply is a false red flag).
+
+:func:`refine_supplies` takes the events of :meth:`nlp.extract.Extractor` for one document, in text order, and
+returns them with
+
+- **no goods that are not goods**: a product role whose head noun is money, a share, a financial or legal object, an
+  act or people (``nlp/data/not_goods.txt``, and sums of money: "22 million US dollars", "30 percent") is taken
+  off the event; an event left with no goods (no product or capability) and a product that was only such a thing
+  is dropped ("X received 30 percent of the profit" is no supply);
+- **no generic buyer**: a recipient that is a bare plural of a customer or territory noun (:func:`generic_buyer`:
+  "customers", "clients", "countries") names no party and is left empty (the seller and the goods stay); state
+  buyers ("governments"), counted or qualified plurals ("23 police departments", "law enforcement agencies") are
+  parties the dev set's annotators keep;
+- **one sale once**: events of the same type and negation whose supplier and recipient are the same names and whose
+  goods agree are one event; so is an event with one side only (supplier or recipient) whose side and goods agree
+  with exactly one fuller event. The merged event keeps the sentence, offsets, marks and confidence of its most
+  confident reading (of the fuller one, for a one-sided reading), the union of the roles, and names the other
+  sentences' offsets in its explanation.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+
+from nlp.normalize import name_key
+from ontology.records import EventMention
+
+_DATA = Path(__file__).resolve().parents[1] / "data"
+_GOODS_ROLES = ("product", "capability")
+# a product role that is only a sum or a share: an amount, with a currency sign or code before it or a scale or
+# percent after it ("$2 million", "Sh1.5 billion", "30%"); "22 million US dollars" and "30 percent" end in a word
+# of nlp/data/not_goods.txt instead. A priced good ("a Sh14.9 billion surveillance system") ends in its noun.
+_AMOUNT = re.compile(r"(?:[$€£¥]|USD|EUR|GBP|KES|Sh|Ksh)?\s*\d[\d.,]*\s*(?:%|million|billion|thousand|bn|m)?", re.I)
+
+
+@cache
+def _not_goods() -> frozenset[str]:
+    """Lower-case head nouns of ``nlp/data/not_goods.txt``."""
+    lines = (_DATA / "not_goods.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip().casefold() for x in lines if x.strip() and not x.startswith("#"))
+
+
+@cache
+def _generic_buyer_nouns() -> frozenset[str]:
+    """Singular nouns of buyers that name no party, from ``nlp/data/enumerations.json``: its ``customer_nouns``
+    ("customer", "client") and the nouns that are both a ``state_nouns`` and a ``place_nouns`` word ("country",
+    "nation": a territory, not a body). The other state nouns stay buyers: the dev set's gold keeps "governments"
+    and "foreign governments" as the recipients of a sale (nlp/devset/real/README.md, annotation rules)."""
+    data = json.loads((_DATA / "enumerations.json").read_text(encoding="utf-8"))
+    return frozenset(data["customer_nouns"]) | (frozenset(data["state_nouns"]) & frozenset(data["place_nouns"]))
+
+
+def _values(value: str | list[str] | None) -> list[str]:
+    if value is None or value == "":
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _set_role(roles: dict[str, str | list[str]], role: str, values: list[str]) -> None:
+    if not values:
+        roles.pop(role, None)
+    else:
+        roles[role] = values[0] if len(values) == 1 else values
+
+
+def not_goods(product: str) -> bool:
+    """True when a product role's text is no goods: an amount ("$2 million", "30%") or a text ending in a noun of
+    ``nlp/data/not_goods.txt`` ("22 million US dollars", "30 percent", "a six-year sentence", "an inquiry")."""
+    if _AMOUNT.fullmatch(product.strip()):
+        return True
+    words = re.findall(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", product.casefold())
+    table = _not_goods()
+    return bool(words) and (words[-1] in table or " ".join(words[-2:]) in table)
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def generic_buyer(recipient: str) -> bool:
+    """True for a recipient that is a bare plural of a customer or territory noun, in lower case with at most one
+    word before it and no number ("customers", "clients", "countries", "foreign clients"): it names no party.
+    "Governments", "23 police departments" and "law enforcement agencies" are buyers the gold keeps."""
+    words = recipient.split()
+    if not words or len(words) > 2 or any(ch.isdigit() for ch in recipient) or not recipient.islower():
+        return False
+    head = words[-1]
+    return _singular(head) != head and _singular(head) in _generic_buyer_nouns()
+
+
+def _without_false_goods(ev: EventMention) -> EventMention | None:
+    """The event with its non-goods products and generic buyers taken off; None when nothing of a sale is left."""
+    roles = dict(ev.roles)
+    products = _values(roles.get("product"))
+    kept = [p for p in products if not not_goods(p)]
+    if len(kept) < len(products):
+        _set_role(roles, "product", kept)
+        if not kept and not roles.get("capability"):
+            return None  # the only "goods" were money, a licence, a sentence...: no supply at all
+    recipients = _values(roles.get("recipient"))
+    named = [r for r in recipients if not generic_buyer(r)]
+    if len(named) < len(recipients):
+        _set_role(roles, "recipient", named)
+    if roles == ev.roles:
+        return ev
+    return replace(ev, roles=roles)
+
+
+def _keys(ev: EventMention, role: str) -> frozenset[str]:
+    return frozenset(name_key(v) for v in _values(ev.roles.get(role)))
+
+
+def _goods_agree(a: EventMention, b: EventMention) -> bool:
+    """True when no goods role of one contradicts the other's: each shares a value, or one of them lacks it."""
+    for role in _GOODS_ROLES:
+        ka, kb = _keys(a, role), _keys(b, role)
+        if ka and kb and not ka & kb:
+            return False
+    return True
+
+
+def _same_sale(small: EventMention, big: EventMention) -> bool:
+    """True when ``small`` is a reading of the sale ``big`` is: same type and negation, goods that agree, and the
+    same supplier and recipient names, or (``small`` with one side only) that side's names within ``big``'s."""
+    if small.type != big.type or small.negated != big.negated or not _goods_agree(small, big):
+        return False
+    sup_s, sup_b = _keys(small, "supplier"), _keys(big, "supplier")
+    rec_s, rec_b = _keys(small, "recipient"), _keys(big, "recipient")
+    if sup_s and rec_s:
+        return sup_s == sup_b and rec_s == rec_b
+    if sup_s:
+        return bool(rec_b) and sup_s <= sup_b
+    if rec_s:
+        return bool(sup_b) and rec_s <= rec_b
+    return False
+
+
+def _merged(base: EventMention, other: EventMention) -> EventMention:
+    """``base`` (the more confident reading) with the roles only ``other`` has added, and ``other``'s sentence
+    named in the explanation."""
+    roles = dict(base.roles)
+    for role, value in other.roles.items():
+        have = _values(roles.get(role))
+        keys = {name_key(v) for v in have}
+        extra = [v for v in _values(value) if name_key(v) not in keys]
+        if extra:
+            _set_role(roles, role, have + extra)
+    also = f"also read at {other.start}-{other.end}"
+    explanation = f"{base.explanation}; {also}" if base.explanation else also
+    return replace(base, roles=roles, explanation=explanation)
+
+
+def _merge_same_sales(events: list[EventMention]) -> list[EventMention]:
+    """The events with each repeated reading of one sale folded into that sale's event (see the module doc)."""
+    out = list(events)
+    changed = True
+    while changed:
+        changed = False
+        for i, small in enumerate(out):
+            if small.type != "supply":
+                continue
+            full = small.roles.get("supplier") and small.roles.get("recipient")
+            hosts = [j for j, big in enumerate(out) if j != i and big.type == "supply" and _same_sale(small, big)]
+            if not hosts or (not full and len({(_keys(out[j], "supplier"), _keys(out[j], "recipient"))
+                                                for j in hosts}) > 1):
+                continue  # no fuller reading, or several sales it could be one of
+            j = hosts[0]
+            if full and small.confidence > out[j].confidence:
+                merged = _merged(small, out[j])  # two readings of the whole sale: the more confident one leads
+            else:
+                merged = _merged(out[j], small)  # a one-sided reading is evidence for the sale that names both
+            out[j] = merged
+            del out[i]
+            changed = True
+            break
+    return out
+
+
+def refine_supplies(events: list[EventMention]) -> list[EventMention]:
+    """One document's events with false goods, generic buyers and repeated readings of a sale dealt with (module
+    doc); events of other types pass unchanged, order kept."""
+    kept: list[EventMention] = []
+    for ev in events:
+        if ev.type != "supply":
+            kept.append(ev)
+            continue
+        refined = _without_false_goods(ev)
+        if refined is not None:
+            kept.append(refined)
+    return _merge_same_sales(kept)
