@@ -13,7 +13,7 @@ returns them with
   buyers ("governments"), counted or qualified plurals ("23 police departments", "law enforcement agencies") are
   parties the dev set's annotators keep;
 - **one sale once**: events of the same type and negation whose supplier and recipient are the same names and whose
-  goods agree are one event; so is an event with one side only (supplier or recipient) whose side and goods agree
+  goods and date agree are one event; so is an event with one side only (supplier or recipient) whose side and goods agree
   with exactly one fuller event. The merged event keeps the sentence, offsets, marks and confidence of its most
   confident reading (of the fuller one, for a one-sided reading), the union of the roles, and names the other
   sentences' offsets in its explanation.
@@ -27,11 +27,15 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
-from nlp.normalize import name_key
+from nlp.normalize import acronym, name_key
 from ontology.records import EventMention
 
 _DATA = Path(__file__).resolve().parents[1] / "data"
 _GOODS_ROLES = ("product", "capability")
+# roles two readings of one sale must not contradict: its goods and its date ("In 2020 X supplied ... . In 2021 X
+# supplied ..." are two sales)
+_AGREEING_ROLES = (*_GOODS_ROLES, "date")
+_BARE_ROLES = frozenset({"supplier", "date"})  # the roles of a seller alone: no goods, buyer, go-between or place
 # a product role that is only a sum or a share: an amount, with a currency sign or code before it or a scale or
 # percent after it ("$2 million", "Sh1.5 billion", "30%"); "22 million US dollars" and "30 percent" end in a word
 # of nlp/data/not_goods.txt instead. A priced good ("a Sh14.9 billion surveillance system") ends in its noun.
@@ -108,6 +112,8 @@ def _without_false_goods(ev: EventMention) -> EventMention | None:
     named = [r for r in recipients if not generic_buyer(r)]
     if len(named) < len(recipients):
         _set_role(roles, "recipient", named)
+        if not named and set(roles) <= _BARE_ROLES:
+            return None  # "Acme sells to customers": a seller alone, with no goods, buyer or place, says nothing
     if roles == ev.roles:
         return ev
     return replace(ev, roles=roles)
@@ -118,69 +124,104 @@ def _keys(ev: EventMention, role: str) -> frozenset[str]:
 
 
 def _goods_agree(a: EventMention, b: EventMention) -> bool:
-    """True when no goods role of one contradicts the other's: each shares a value, or one of them lacks it."""
-    for role in _GOODS_ROLES:
+    """True when no goods or date role of one contradicts the other's: each shares a value, or one lacks it."""
+    for role in _AGREEING_ROLES:
         ka, kb = _keys(a, role), _keys(b, role)
         if ka and kb and not ka & kb:
             return False
     return True
 
 
+def _related(x: str, y: str) -> bool:
+    """True when one name key is word-wise within the other ("ruritanian" and "ruritanian interior ministry") or
+    one is the other's acronym, whole or without a leading country's initial ("ice" for "u s immigration and
+    customs enforcement")."""
+    if f" {x} " in f" {y} " or f" {y} " in f" {x} ":
+        return True
+    short, full = (x, y) if len(x) < len(y) else (y, x)
+    initials = acronym(full).casefold()
+    return " " not in short and len(short) >= 2 and (short == initials or
+                                                      (len(short) >= 3 and initials.endswith(short)))
+
+
+def _within(a: frozenset[str], b: frozenset[str]) -> bool:
+    """True when each name of ``a`` is a name of ``b`` named in full or in part ("Ruritanian", "Interior Ministry"
+    and "Ruritanian Interior Ministry"), as nlp/evaluate.py matches a role."""
+    return bool(a) and all(any(_related(x, y) for y in b) for x in a)
+
+
+def _same_parties(a: frozenset[str], b: frozenset[str]) -> bool:
+    """True when the two sides name the same parties: no name of either without a counterpart in the other
+    (["TR", "SY"] and ["TR", "SY", "EG"] are two buyer sets, two sales)."""
+    return _within(a, b) and _within(b, a)
+
+
 def _same_sale(small: EventMention, big: EventMention) -> bool:
     """True when ``small`` is a reading of the sale ``big`` is: same type and negation, goods that agree, and the
-    same supplier and recipient names, or (``small`` with one side only) that side's names within ``big``'s."""
+    same supplier and recipient (:func:`_same_parties`), or (``small`` with one side only) that side's names within
+    ``big``'s."""
     if small.type != big.type or small.negated != big.negated or not _goods_agree(small, big):
         return False
     sup_s, sup_b = _keys(small, "supplier"), _keys(big, "supplier")
     rec_s, rec_b = _keys(small, "recipient"), _keys(big, "recipient")
     if sup_s and rec_s:
-        return sup_s == sup_b and rec_s == rec_b
+        return _same_parties(sup_s, sup_b) and _same_parties(rec_s, rec_b)
     if sup_s:
-        return bool(rec_b) and sup_s <= sup_b
+        return bool(rec_b) and _within(sup_s, sup_b)
     if rec_s:
-        return bool(sup_b) and rec_s <= rec_b
+        return bool(sup_b) and _within(rec_s, rec_b)
     return False
 
 
 def _merged(base: EventMention, other: EventMention) -> EventMention:
-    """``base`` (the more confident reading) with the roles only ``other`` has added, and ``other``'s sentence
-    named in the explanation."""
+    """``base`` (the more confident reading) with the names only ``other`` has added (a name word-wise within
+    another of the role gives way to it), and ``other``'s sentence named in the explanation."""
     roles = dict(base.roles)
     for role, value in other.roles.items():
-        have = _values(roles.get(role))
-        keys = {name_key(v) for v in have}
-        extra = [v for v in _values(value) if name_key(v) not in keys]
-        if extra:
-            _set_role(roles, role, have + extra)
+        union: list[str] = []
+        for v in _values(roles.get(role)) + _values(value):
+            if name_key(v) not in {name_key(u) for u in union}:
+                union.append(v)
+        keys = [f" {name_key(v)} " for v in union]
+        _set_role(roles, role, [v for v, k in zip(union, keys, strict=True)
+                                if not any(k != other_k and k in other_k for other_k in keys)])
     also = f"also read at {other.start}-{other.end}"
     explanation = f"{base.explanation}; {also}" if base.explanation else also
     return replace(base, roles=roles, explanation=explanation)
 
 
+def _two_sided(ev: EventMention) -> bool:
+    return bool(ev.roles.get("supplier")) and bool(ev.roles.get("recipient"))
+
+
 def _merge_same_sales(events: list[EventMention]) -> list[EventMention]:
-    """The events with each repeated reading of one sale folded into that sale's event (see the module doc)."""
-    out = list(events)
-    changed = True
-    while changed:
-        changed = False
-        for i, small in enumerate(out):
-            if small.type != "supply":
-                continue
-            full = small.roles.get("supplier") and small.roles.get("recipient")
-            hosts = [j for j, big in enumerate(out) if j != i and big.type == "supply" and _same_sale(small, big)]
-            if not hosts or (not full and len({(_keys(out[j], "supplier"), _keys(out[j], "recipient"))
-                                                for j in hosts}) > 1):
-                continue  # no fuller reading, or several sales it could be one of
-            j = hosts[0]
-            if full and small.confidence > out[j].confidence:
-                merged = _merged(small, out[j])  # two readings of the whole sale: the more confident one leads
-            else:
-                merged = _merged(out[j], small)  # a one-sided reading is evidence for the sale that names both
-            out[j] = merged
-            del out[i]
-            changed = True
-            break
-    return out
+    """The events with each repeated reading of one sale folded into that sale's event (see the module doc): first
+    the readings that name both sides, in text order (the sale stays where it was first read), then the one-sided
+    readings into the one sale they fit."""
+    out: list[EventMention] = []
+    for ev in events:
+        j = next((k for k, seen in enumerate(out) if ev.type == "supply" and _two_sided(ev) and _two_sided(seen)
+                  and _same_sale(ev, seen)), None)
+        if j is None:
+            out.append(ev)
+        elif ev.confidence > out[j].confidence:
+            out[j] = _merged(ev, out[j])  # two readings of the whole sale: the more confident one leads
+        else:
+            out[j] = _merged(out[j], ev)
+    merged: list[EventMention | None] = list(out)
+    for i, ev in enumerate(out):
+        if ev.type != "supply" or _two_sided(ev):
+            continue
+        hosts = [k for k, big in enumerate(merged) if big is not None and big.type == "supply" and _two_sided(big)
+                 and _same_sale(ev, big)]
+        sales = {(_keys(b, "supplier"), _keys(b, "recipient")) for k in hosts if (b := merged[k]) is not None}
+        if len(sales) != 1:
+            continue  # no fuller reading, or several sales it could be one of
+        host = merged[hosts[0]]
+        assert host is not None
+        merged[hosts[0]] = _merged(host, ev)  # a one-sided reading is evidence for the sale that names both
+        merged[i] = None
+    return [ev for ev in merged if ev is not None]
 
 
 def refine_supplies(events: list[EventMention]) -> list[EventMention]:
