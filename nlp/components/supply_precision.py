@@ -12,8 +12,9 @@ returns them with
   "customers", "clients", "countries") names no party and is left empty (the seller and the goods stay); state
   buyers ("governments"), counted or qualified plurals ("23 police departments", "law enforcement agencies") are
   parties the dev set's annotators keep;
-- **one sale once**: events of the same type and negation whose supplier and recipient are the same names and whose
-  goods and date agree are one event; so is an event with one side only (supplier or recipient) whose side and goods agree
+- **one sale once**: events of the same type and negation whose supplier and recipient are the same names (in
+  full, in part, as an acronym, or a state's ISO code and its noun: "MX" and "the government") and whose goods and
+  date agree are one event; so is an event with one side only (supplier or recipient) whose side and goods agree
   with exactly one fuller event. The merged event keeps the sentence, offsets, marks and confidence of its most
   confident reading (of the fuller one, for a one-sided reading), the union of the roles, and names the other
   sentences' offsets in its explanation.
@@ -28,6 +29,7 @@ from functools import cache
 from pathlib import Path
 
 from nlp.normalize import acronym, name_key
+from ontology.countries import country_code
 from ontology.records import EventMention
 
 _DATA = Path(__file__).resolve().parents[1] / "data"
@@ -57,6 +59,12 @@ def _generic_buyer_nouns() -> frozenset[str]:
     and "foreign governments" as the recipients of a sale (nlp/devset/real/README.md, annotation rules)."""
     data = json.loads((_DATA / "enumerations.json").read_text(encoding="utf-8"))
     return frozenset(data["customer_nouns"]) | (frozenset(data["state_nouns"]) & frozenset(data["place_nouns"]))
+
+
+@cache
+def _state_nouns() -> frozenset[str]:
+    """Singular state nouns of ``nlp/data/enumerations.json`` ("government", "authority", "police")."""
+    return frozenset(json.loads((_DATA / "enumerations.json").read_text(encoding="utf-8"))["state_nouns"])
 
 
 def _values(value: str | list[str] | None) -> list[str]:
@@ -132,28 +140,45 @@ def _goods_agree(a: EventMention, b: EventMention) -> bool:
     return True
 
 
-def _related(x: str, y: str) -> bool:
+def _related(x: str, y: str, states: bool = False) -> bool:
     """True when one name key is word-wise within the other ("ruritanian" and "ruritanian interior ministry") or
     one is the other's acronym, whole or without a leading country's initial ("ice" for "u s immigration and
-    customs enforcement")."""
+    customs enforcement"); with ``states``, also a country's ISO code and that state named by a state noun
+    (:func:`_state_of`)."""
     if f" {x} " in f" {y} " or f" {y} " in f" {x} ":
         return True
+    if states and (len(x) == 2 or len(y) == 2):
+        code, other = (x, y) if len(x) == 2 else (y, x)
+        if _state_of(other, code.upper()):
+            return True
     short, full = (x, y) if len(x) < len(y) else (y, x)
     initials = acronym(full).casefold()
     return " " not in short and len(short) >= 2 and (short == initials or
                                                       (len(short) >= 3 and initials.endswith(short)))
 
 
-def _within(a: frozenset[str], b: frozenset[str]) -> bool:
+def _state_of(name: str, code: str) -> bool:
+    """True when a name key is a state body of the country ``code`` named by its noun alone ("government",
+    "authorities") or after the country's name or adjective ("belarusian authorities", "mexican government"): the
+    state a sale's other reading names by its ISO code."""
+    words = name.split()
+    if not words or _singular(words[-1]) not in _state_nouns() or len(words) > 2:
+        return False
+    return len(words) == 1 or country_code(words[0]) == code
+
+
+def _within(a: frozenset[str], b: frozenset[str], states: bool = False) -> bool:
     """True when each name of ``a`` is a name of ``b`` named in full or in part ("Ruritanian", "Interior Ministry"
-    and "Ruritanian Interior Ministry"), as nlp/evaluate.py matches a role."""
-    return bool(a) and all(any(_related(x, y) for y in b) for x in a)
+    and "Ruritanian Interior Ministry"), as nlp/evaluate.py matches a role (:func:`_related`)."""
+    return bool(a) and all(any(_related(x, y, states) for y in b) for x in a)
 
 
 def _same_parties(a: frozenset[str], b: frozenset[str]) -> bool:
-    """True when the two sides name the same parties: no name of either without a counterpart in the other
-    (["TR", "SY"] and ["TR", "SY", "EG"] are two buyer sets, two sales)."""
-    return _within(a, b) and _within(b, a)
+    """True when the two sides of two readings that both name seller and buyer name the same parties: no name of
+    either without a counterpart in the other (["TR", "SY"] and ["TR", "SY", "EG"] are two buyer sets, two sales);
+    a state by its code in one and by its noun in the other ("MX", "the government") is one party. (A one-sided
+    reading folds in only on names: its side may be all it said right.)"""
+    return _within(a, b, states=True) and _within(b, a, states=True)
 
 
 def _same_sale(small: EventMention, big: EventMention) -> bool:
@@ -175,7 +200,8 @@ def _same_sale(small: EventMention, big: EventMention) -> bool:
 
 def _merged(base: EventMention, other: EventMention) -> EventMention:
     """``base`` (the more confident reading) with the names only ``other`` has added (a name word-wise within
-    another of the role gives way to it), and ``other``'s sentence named in the explanation."""
+    another of the role, or a state's noun beside its code, gives way to it), and ``other``'s sentence named in the
+    explanation."""
     roles = dict(base.roles)
     for role, value in other.roles.items():
         union: list[str] = []
@@ -183,8 +209,10 @@ def _merged(base: EventMention, other: EventMention) -> EventMention:
             if name_key(v) not in {name_key(u) for u in union}:
                 union.append(v)
         keys = [f" {name_key(v)} " for v in union]
+        codes = [v for v in union if len(v) == 2 and v.isupper()]
         _set_role(roles, role, [v for v, k in zip(union, keys, strict=True)
-                                if not any(k != other_k and k in other_k for other_k in keys)])
+                                if not any(k != other_k and k in other_k for other_k in keys)
+                                and not any(_state_of(k.strip(), c) for c in codes)])
     also = f"also read at {other.start}-{other.end}"
     explanation = f"{base.explanation}; {also}" if base.explanation else also
     return replace(base, roles=roles, explanation=explanation)

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.components.supply_precision import generic_buyer, not_goods
+from nlp.components.supply_precision import generic_buyer, not_goods, refine_supplies
 from nlp.extract import Extractor
+from ontology.records import EventMention
 from tests.nlp.readings import names, supplies
 
 FIRM = "Korvane Analytics"
@@ -105,3 +106,19 @@ def test_two_sales_of_one_seller_stay_two(extractor: Extractor, text: str) -> No
     sales = supplies(extractor.extract_text(text))
     assert len(sales) == 2
     assert all(names(s.roles.get("supplier")) == {FIRM} for s in sales)
+
+
+def _supply(roles: dict[str, str | list[str]], start: int, confidence: float) -> EventMention:
+    return EventMention(type="supply", roles=roles, sentence="(a sentence)", start=start, end=start + 12,
+                        confidence=confidence)
+
+
+def test_a_state_by_its_code_and_by_its_noun_is_one_buyer() -> None:
+    # records built by hand (no text): the fictional firm's one sale read once with the state's code, once with
+    # "the government"; a sale to another state stays apart
+    coded = _supply({"supplier": FIRM, "recipient": "MX", "product": "Nightjar"}, 0, 0.7)
+    noun = _supply({"supplier": FIRM, "recipient": "government", "product": "Nightjar"}, 40, 0.45)
+    other = _supply({"supplier": FIRM, "recipient": "Peruvian government", "product": "Nightjar"}, 80, 0.45)
+    [sale, apart] = refine_supplies([coded, noun, other])
+    assert sale.roles["recipient"] == "MX" and sale.start == 0 and "also read at 40-52" in sale.explanation
+    assert apart == other
