@@ -17,7 +17,7 @@ returns them with
   date agree are one event; so is an event with one side only (supplier or recipient) whose side and goods agree
   with exactly one fuller event. The merged event keeps the sentence, offsets, marks and confidence of its most
   confident reading (of the fuller one, for a one-sided reading), the union of the roles, and names the other
-  sentences' offsets in its explanation.
+  sentences' offsets, rules and explanations in its explanation.
 """
 
 from __future__ import annotations
@@ -115,7 +115,7 @@ def _without_false_goods(ev: EventMention) -> EventMention | None:
     if len(kept) < len(products):
         _set_role(roles, "product", kept)
         if not kept and not roles.get("capability"):
-            return None  # the only "goods" were money, a licence, a sentence...: no supply at all
+            return None  # the only "goods" were money, an inquiry, a sentence...: no supply at all
     recipients = _values(roles.get("recipient"))
     named = [r for r in recipients if not generic_buyer(r)]
     if len(named) < len(recipients):
@@ -201,7 +201,7 @@ def _same_sale(small: EventMention, big: EventMention) -> bool:
 def _merged(base: EventMention, other: EventMention) -> EventMention:
     """``base`` (the more confident reading) with the names only ``other`` has added (a name word-wise within
     another of the role, or a state's noun beside its code, gives way to it), and ``other``'s sentence named in the
-    explanation."""
+    explanation with that reading's rule and explanation, if any ("also read at 132-277 (supply_pairs: p=0.50)")."""
     roles = dict(base.roles)
     for role, value in other.roles.items():
         union: list[str] = []
@@ -214,6 +214,8 @@ def _merged(base: EventMention, other: EventMention) -> EventMention:
                                 if not any(k != other_k and k in other_k for other_k in keys)
                                 and not any(_state_of(k.strip(), c) for c in codes)])
     also = f"also read at {other.start}-{other.end}"
+    if other.rule or other.explanation:  # that reading's own reason, and the model that made it
+        also += f" ({': '.join(x for x in (other.rule, other.explanation) if x)})"
     explanation = f"{base.explanation}; {also}" if base.explanation else also
     return replace(base, roles=roles, explanation=explanation)
 
