@@ -41,6 +41,7 @@ from nlp.components.events import (
 from nlp.components.named_later import MINISTRY_OF_POST
 from nlp.components.ruler import COUNTRY_IN_NAME, LEADER_IN_NAME
 from nlp.components.state_bodies import us_legislative_name
+from nlp.components.supply_precision import refine_supplies
 from nlp.gazetteer import (
     Gazetteer,
     capital_cities,
@@ -309,6 +310,7 @@ class Extractor:
                                            start=o_start, end=o_end, confidence=ev["confidence"],
                                            hedged=ev["hedged"], negated=ev["negated"], rule=ev.get("rule", ""),
                                            explanation=ev.get("explanation", "")))
+        ext.events = refine_supplies(ext.events)  # false goods, generic buyers, one sale read twice
         return ext
 
 

@@ -77,10 +77,12 @@ def test_a_scored_supply_is_explained_and_of_low_confidence(pair_extractor: Extr
     # a scorer that keeps every pair: the one the rules did not cover is made, explained
     ext = Extractor(MODEL, supply_pairs="replace")
     ext.nlp.get_pipe("redflag_events").set_supply_pairs("replace", PairScorer({}, 0.0, 0.0))  # type: ignore[attr-defined]
-    scored = [ev for ev in _supplies(ext, CLEARVIEW) if ev.rule == RULE]
+    # (a scored pair that is another reading of a sale the rules found is folded into that sale's event, its rule
+    # and explanation named there: round 18)
+    scored = [ev for ev in _supplies(ext, CLEARVIEW) if ev.rule == RULE or f"({RULE}: " in ev.explanation]
     assert scored, "no pair scored"
     for ev in scored:
-        assert ev.confidence <= CONFIDENCE
+        assert ev.confidence <= CONFIDENCE or ev.rule != RULE
         assert "p=0.50" in ev.explanation  # p of a zero model, with its (empty) strongest features
     shipped = [ev for ev in _supplies(pair_extractor, CLEARVIEW) if ev.rule == RULE]
     for ev in shipped:

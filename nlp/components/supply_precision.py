@@ -1,0 +1,268 @@
+"""A post-pass over one document's supply events: what is no sale of goods, buyers that name no party, and one
+sale read several times (issue 13, round 18: a false supply is a false red flag).
+
+:func:`refine_supplies` takes the events of :meth:`nlp.extract.Extractor` for one document, in text order, and
+returns them with
+
+- **no goods that are not goods**: a product role whose head noun is money, a share, a financial or legal object, an
+  act or people (``nlp/data/not_goods.txt``, and sums of money: "22 million US dollars", "30 percent") is taken
+  off the event; an event left with no goods (no product or capability) and a product that was only such a thing
+  is dropped ("X received 30 percent of the profit" is no supply);
+- **no generic buyer**: a recipient that is a bare plural of a customer or territory noun (:func:`generic_buyer`:
+  "customers", "clients", "countries") names no party and is left empty (the seller and the goods stay); state
+  buyers ("governments"), counted or qualified plurals ("23 police departments", "law enforcement agencies") are
+  parties the dev set's annotators keep;
+- **one sale once**: events of the same type and negation whose supplier and recipient are the same names (in
+  full, in part, as an acronym, or a state's ISO code and its noun: "MX" and "the government") and whose goods and
+  date agree are one event; so is an event with one side only (supplier or recipient) whose side and goods agree
+  with exactly one fuller event. The merged event keeps the sentence, offsets, marks and confidence of its most
+  confident reading (of the fuller one, for a one-sided reading), the union of the roles, and names the other
+  sentences' offsets, rules and explanations in its explanation.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+
+from nlp.normalize import acronym, name_key
+from ontology.countries import country_code
+from ontology.records import EventMention
+
+_DATA = Path(__file__).resolve().parents[1] / "data"
+_GOODS_ROLES = ("product", "capability")
+# roles two readings of one sale must not contradict: its goods and its date ("In 2020 X supplied ... . In 2021 X
+# supplied ..." are two sales)
+_AGREEING_ROLES = (*_GOODS_ROLES, "date")
+_BARE_ROLES = frozenset({"supplier", "date"})  # the roles of a seller alone: no goods, buyer, go-between or place
+# a product role that is only a sum or a share: an amount, with a currency sign or code before it or a scale or
+# percent after it ("$2 million", "Sh1.5 billion", "30%"); "22 million US dollars" and "30 percent" end in a word
+# of nlp/data/not_goods.txt instead. A priced good ("a Sh14.9 billion surveillance system") ends in its noun.
+_AMOUNT = re.compile(r"(?:[$€£¥]|USD|EUR|GBP|KES|Sh|Ksh)?\s*\d[\d.,]*\s*(?:%|million|billion|thousand|bn|m)?", re.I)
+
+
+@cache
+def _not_goods() -> frozenset[str]:
+    """Lower-case head nouns of ``nlp/data/not_goods.txt``."""
+    lines = (_DATA / "not_goods.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip().casefold() for x in lines if x.strip() and not x.startswith("#"))
+
+
+@cache
+def _generic_buyer_nouns() -> frozenset[str]:
+    """Singular nouns of buyers that name no party, from ``nlp/data/enumerations.json``: its ``customer_nouns``
+    ("customer", "client") and the nouns that are both a ``state_nouns`` and a ``place_nouns`` word ("country",
+    "nation": a territory, not a body). The other state nouns stay buyers: the dev set's gold keeps "governments"
+    and "foreign governments" as the recipients of a sale (nlp/devset/real/README.md, annotation rules)."""
+    data = json.loads((_DATA / "enumerations.json").read_text(encoding="utf-8"))
+    return frozenset(data["customer_nouns"]) | (frozenset(data["state_nouns"]) & frozenset(data["place_nouns"]))
+
+
+@cache
+def _state_nouns() -> frozenset[str]:
+    """Singular state nouns of ``nlp/data/enumerations.json`` ("government", "authority", "police")."""
+    return frozenset(json.loads((_DATA / "enumerations.json").read_text(encoding="utf-8"))["state_nouns"])
+
+
+def _values(value: str | list[str] | None) -> list[str]:
+    if value is None or value == "":
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _set_role(roles: dict[str, str | list[str]], role: str, values: list[str]) -> None:
+    if not values:
+        roles.pop(role, None)
+    else:
+        roles[role] = values[0] if len(values) == 1 else values
+
+
+def not_goods(product: str) -> bool:
+    """True when a product role's text is no goods: an amount ("$2 million", "30%") or a text ending in a noun of
+    ``nlp/data/not_goods.txt`` ("22 million US dollars", "30 percent", "a six-year sentence", "an inquiry")."""
+    if _AMOUNT.fullmatch(product.strip()):
+        return True
+    words = re.findall(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", product.casefold())
+    table = _not_goods()
+    return bool(words) and (words[-1] in table or " ".join(words[-2:]) in table)
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def generic_buyer(recipient: str) -> bool:
+    """True for a recipient that is a bare plural of a customer or territory noun, in lower case with at most one
+    word before it and no number ("customers", "clients", "countries", "foreign clients"): it names no party.
+    "Governments", "23 police departments" and "law enforcement agencies" are buyers the gold keeps."""
+    words = recipient.split()
+    if not words or len(words) > 2 or any(ch.isdigit() for ch in recipient) or not recipient.islower():
+        return False
+    head = words[-1]
+    return _singular(head) != head and _singular(head) in _generic_buyer_nouns()
+
+
+def _without_false_goods(ev: EventMention) -> EventMention | None:
+    """The event with its non-goods products and generic buyers taken off; None when nothing of a sale is left."""
+    roles = dict(ev.roles)
+    products = _values(roles.get("product"))
+    kept = [p for p in products if not not_goods(p)]
+    if len(kept) < len(products):
+        _set_role(roles, "product", kept)
+        if not kept and not roles.get("capability"):
+            return None  # the only "goods" were money, an inquiry, a sentence...: no supply at all
+    recipients = _values(roles.get("recipient"))
+    named = [r for r in recipients if not generic_buyer(r)]
+    if len(named) < len(recipients):
+        _set_role(roles, "recipient", named)
+        if not named and set(roles) <= _BARE_ROLES:
+            return None  # "Acme sells to customers": a seller alone, with no goods, buyer or place, says nothing
+    if roles == ev.roles:
+        return ev
+    return replace(ev, roles=roles)
+
+
+def _keys(ev: EventMention, role: str) -> frozenset[str]:
+    return frozenset(name_key(v) for v in _values(ev.roles.get(role)))
+
+
+def _goods_agree(a: EventMention, b: EventMention) -> bool:
+    """True when no goods or date role of one contradicts the other's: each shares a value, or one lacks it."""
+    for role in _AGREEING_ROLES:
+        ka, kb = _keys(a, role), _keys(b, role)
+        if ka and kb and not ka & kb:
+            return False
+    return True
+
+
+def _related(x: str, y: str, states: bool = False) -> bool:
+    """True when one name key is word-wise within the other ("ruritanian" and "ruritanian interior ministry") or
+    one is the other's acronym, whole or without a leading country's initial ("ice" for "u s immigration and
+    customs enforcement"); with ``states``, also a country's ISO code and that state named by a state noun
+    (:func:`_state_of`)."""
+    if f" {x} " in f" {y} " or f" {y} " in f" {x} ":
+        return True
+    if states and (len(x) == 2 or len(y) == 2):
+        code, other = (x, y) if len(x) == 2 else (y, x)
+        if _state_of(other, code.upper()):
+            return True
+    short, full = (x, y) if len(x) < len(y) else (y, x)
+    initials = acronym(full).casefold()
+    return " " not in short and len(short) >= 2 and (short == initials or
+                                                      (len(short) >= 3 and initials.endswith(short)))
+
+
+def _state_of(name: str, code: str) -> bool:
+    """True when a name key is a state body of the country ``code`` named by its noun alone ("government",
+    "authorities") or after the country's name or adjective ("belarusian authorities", "mexican government"): the
+    state a sale's other reading names by its ISO code."""
+    words = name.split()
+    if not words or _singular(words[-1]) not in _state_nouns() or len(words) > 2:
+        return False
+    return len(words) == 1 or country_code(words[0]) == code
+
+
+def _within(a: frozenset[str], b: frozenset[str], states: bool = False) -> bool:
+    """True when each name of ``a`` is a name of ``b`` named in full or in part ("Ruritanian", "Interior Ministry"
+    and "Ruritanian Interior Ministry"), as nlp/evaluate.py matches a role (:func:`_related`)."""
+    return bool(a) and all(any(_related(x, y, states) for y in b) for x in a)
+
+
+def _same_parties(a: frozenset[str], b: frozenset[str]) -> bool:
+    """True when the two sides of two readings that both name seller and buyer name the same parties: no name of
+    either without a counterpart in the other (["TR", "SY"] and ["TR", "SY", "EG"] are two buyer sets, two sales);
+    a state by its code in one and by its noun in the other ("MX", "the government") is one party. (A one-sided
+    reading folds in only on names: its side may be all it said right.)"""
+    return _within(a, b, states=True) and _within(b, a, states=True)
+
+
+def _same_sale(small: EventMention, big: EventMention) -> bool:
+    """True when ``small`` is a reading of the sale ``big`` is: same type and negation, goods that agree, and the
+    same supplier and recipient (:func:`_same_parties`), or (``small`` with one side only) that side's names within
+    ``big``'s."""
+    if small.type != big.type or small.negated != big.negated or not _goods_agree(small, big):
+        return False
+    sup_s, sup_b = _keys(small, "supplier"), _keys(big, "supplier")
+    rec_s, rec_b = _keys(small, "recipient"), _keys(big, "recipient")
+    if sup_s and rec_s:
+        return _same_parties(sup_s, sup_b) and _same_parties(rec_s, rec_b)
+    if sup_s:
+        return bool(rec_b) and _within(sup_s, sup_b)
+    if rec_s:
+        return bool(sup_b) and _within(rec_s, rec_b)
+    return False
+
+
+def _merged(base: EventMention, other: EventMention) -> EventMention:
+    """``base`` (the more confident reading) with the names only ``other`` has added (a name word-wise within
+    another of the role, or a state's noun beside its code, gives way to it), and ``other``'s sentence named in the
+    explanation with that reading's rule and explanation, if any ("also read at 132-277 (supply_pairs: p=0.50)")."""
+    roles = dict(base.roles)
+    for role, value in other.roles.items():
+        union: list[str] = []
+        for v in _values(roles.get(role)) + _values(value):
+            if name_key(v) not in {name_key(u) for u in union}:
+                union.append(v)
+        keys = [f" {name_key(v)} " for v in union]
+        codes = [v for v in union if len(v) == 2 and v.isupper()]
+        _set_role(roles, role, [v for v, k in zip(union, keys, strict=True)
+                                if not any(k != other_k and k in other_k for other_k in keys)
+                                and not any(_state_of(k.strip(), c) for c in codes)])
+    also = f"also read at {other.start}-{other.end}"
+    if other.rule or other.explanation:  # that reading's own reason, and the model that made it
+        also += f" ({': '.join(x for x in (other.rule, other.explanation) if x)})"
+    explanation = f"{base.explanation}; {also}" if base.explanation else also
+    return replace(base, roles=roles, explanation=explanation)
+
+
+def _two_sided(ev: EventMention) -> bool:
+    return bool(ev.roles.get("supplier")) and bool(ev.roles.get("recipient"))
+
+
+def _merge_same_sales(events: list[EventMention]) -> list[EventMention]:
+    """The events with each repeated reading of one sale folded into that sale's event (see the module doc): first
+    the readings that name both sides, in text order (the sale stays where it was first read), then the one-sided
+    readings into the one sale they fit."""
+    out: list[EventMention] = []
+    for ev in events:
+        j = next((k for k, seen in enumerate(out) if ev.type == "supply" and _two_sided(ev) and _two_sided(seen)
+                  and _same_sale(ev, seen)), None)
+        if j is None:
+            out.append(ev)
+        elif ev.confidence > out[j].confidence:
+            out[j] = _merged(ev, out[j])  # two readings of the whole sale: the more confident one leads
+        else:
+            out[j] = _merged(out[j], ev)
+    merged: list[EventMention | None] = list(out)
+    for i, ev in enumerate(out):
+        if ev.type != "supply" or _two_sided(ev):
+            continue
+        hosts = [k for k, big in enumerate(merged) if big is not None and big.type == "supply" and _two_sided(big)
+                 and _same_sale(ev, big)]
+        sales = {(_keys(b, "supplier"), _keys(b, "recipient")) for k in hosts if (b := merged[k]) is not None}
+        if len(sales) != 1:
+            continue  # no fuller reading, or several sales it could be one of
+        host = merged[hosts[0]]
+        assert host is not None
+        merged[hosts[0]] = _merged(host, ev)  # a one-sided reading is evidence for the sale that names both
+        merged[i] = None
+    return [ev for ev in merged if ev is not None]
+
+
+def refine_supplies(events: list[EventMention]) -> list[EventMention]:
+    """One document's events with false goods, generic buyers and repeated readings of a sale dealt with (module
+    doc); events of other types pass unchanged, order kept."""
+    kept: list[EventMention] = []
+    for ev in events:
+        if ev.type != "supply":
+            kept.append(ev)
+            continue
+        refined = _without_false_goods(ev)
+        if refined is not None:
+            kept.append(refined)
+    return _merge_same_sales(kept)
