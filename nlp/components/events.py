@@ -66,6 +66,7 @@ from nlp.components.named_later import (
     named_in_sentence,
     unnamed_seller,
 )
+from nlp.components.partnerships import partnership_supplies
 from nlp.components.place_recipients import place_supplies
 from nlp.components.supply_pairs import MODES, PairScorer, candidates, scored_supplies
 from nlp.components.unnamed_tool_use import tool_made_by, unnamed_tool_supplies
@@ -397,6 +398,7 @@ class EventExtractor:
             events += made_for_supplies(sent, in_sent, events, self.t["made_for"], Event)
             events += unnamed_tool_supplies(sent, in_sent, before, events, Event)
             events += maker_participle_supplies(sent, in_sent, events, Event)
+            events = partnership_supplies(sent, in_sent, events, Event)  # "partnered with X", "X helps Y monitor"
             events = contract_wording_supplies(sent, in_sent, events, Event)  # "placed an order with X", "roped in X"
             events = through_intermediaries(sent, mentions, events)  # maker -> reseller -> end user
             if self.collect_pairs:

@@ -41,6 +41,9 @@ RULE = "made_for"
 _STATE_LABELS = frozenset({"GOV_AGENCY", "COUNTRY"})
 _FIRM_LABELS = frozenset({"ORG"})
 _ITEM_LABELS = frozenset({"PRODUCT", "CAPABILITY"})
+# verbs of a report that raise the doer to their own subject ("is said / thought to have built")
+REPORTING_VERBS = frozenset({"believe", "say", "think", "report", "know", "understand", "allege", "suspect",
+                             "seem", "appear"})
 
 
 def made_for_supplies(
@@ -117,6 +120,10 @@ def _doers(verb: Token, mentions: list[Mention]) -> list[Mention]:
                 pobj = next((o for o in c.children if o.dep_ == "pobj"), None)
                 return [] if pobj is None else _named(pobj, mentions, _FIRM_LABELS)
     top = _chain(verb)[-1]
+    if top.dep_ == "xcomp" and top.head.lemma_.casefold() in REPORTING_VERBS:
+        # a report verb raising the subject ("X is thought to have built a system for Y"; round 18, deals20)
+        subj = next((c for c in top.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return [] if subj is None else _named(subj, mentions, _FIRM_LABELS)
     if top.dep_ == "acl" and any(c.dep_ == "dobj" for v in _chain(verb) for c in v.children):
         # a finite verb the parser hung on its subject's name as a clause ("X designed and built the system":
         # "designed" an acl of "X" that still takes an object)
