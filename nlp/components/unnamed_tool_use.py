@@ -1,8 +1,8 @@
 """Supplies told as a state body's use of an unnamed tool whose maker the next sentence names.
 
 Reports often say first that a state uses a tool, by a common noun, and name the firm behind it only in the next
-sentence, about the tool: "Rwandan authorities are among the governments using a powerful surveillance tool to spy
-on activists. The spyware, developed by Israeli hackers for a company called X, ...", "The police have been using a
+sentence, about the tool: "The authorities of <state> are among several governments that use a spying tool against
+activists. The spyware, built by foreign hackers for a firm called X, ...", "The police have been using a
 new facial recognition system since May. The software, made by X, ...". No sale verb links the parties, and the
 parse rules read one sentence at a time.
 
@@ -10,7 +10,7 @@ The rule, for a sentence that opens with the tool referred back by a definite go
 software", "The system") described by a making participle:
 
 - the firm is the name after "by" ("made by X") or, when the makers are unnamed people, the firm they made it for
-  ("developed by Israeli hackers for a company called X");
+  ("built by foreign hackers for a firm called X");
 - the user is the state body the previous sentence (also the last of the paragraph before: the definite noun
   refers back across it) makes the subject of a use verb
   ("use", "deploy", "employ", ...) whose object is a goods noun, not a name (a named tool is read by the other

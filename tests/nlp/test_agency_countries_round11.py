@@ -190,7 +190,7 @@ def test_a_capital_set_off_after_a_body_gives_its_state(extractor: Extractor) ->
 def test_an_ambiguous_acronym_before_a_state_bodys_noun_is_that_body(extractor: Extractor) -> None:
     # minimal sentences: "the CBA anti-corruption agency"; a bank's acronym before "bank" stays no state body
     ext = extractor.extract_text(
-        "The money was handed over to the CBA anti-corruption agency in 2017.\n\nThe PNC bank reported profits.")
+        "In 2017 the funds went to the CBA anti-corruption agency.\n\nThe PNC bank reported profits.")
     assert _agencies(ext) == {"CBA": "PL"}
 
 

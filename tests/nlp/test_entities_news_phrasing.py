@@ -99,12 +99,12 @@ def test_a_surname_alone_after_the_full_name_is_the_person(extractor: Extractor)
 
 def test_the_noun_before_or_beside_a_name_says_what_it_is(extractor: Extractor) -> None:
     # https://cyprus-mail.com/2022/09/09/need-to-tighten-up-on-spyware/ (first sentence, quoting Forbes);
-    # https://www.theguardian.com/world/2018/oct/11/bahraini-arab-spring-dissidents-sue-uk-spyware-maker (second)
+    # the second written for the test after a 2018 Guardian report on a claim against a spyware maker
     ext = extractor.extract_text(
         "Cytrox was 'rescued' by Tal Dilian, a former Israel Defence Forces Unit 81 commander, whose company WiSpear "
         "(which appears to have been renamed Passitora Ltd.) is based in Limassol, Cyprus and reportedly acquired "
         "Cytrox in 2018.\n\n"
-        "The claimants in the case are being represented by the law firm Leigh Day.")
+        "The claimants have hired the law firm Leigh Day.")
     labels = _labels(ext)
     assert labels["WiSpear"] == {"ORG"} and labels["Leigh Day"] == {"ORG"}
     assert labels["Tal Dilian"] == {"PERSON"}
@@ -324,12 +324,13 @@ def test_an_agency_named_with_of_and_the_counties_it_covers(extractor: Extractor
 
 
 def test_the_state_as_buyer_and_a_body_named_with_for(extractor: Extractor) -> None:
-    # https://eu.boell.org/en/2021/08/24/pegasus-hungary-surveillance-state-unmasked (first sentence); the second is
+    # the first sentence tells in the test's own words what
+    # https://eu.boell.org/en/2021/08/24/pegasus-hungary-surveillance-state-unmasked reports; the second is
     # written for the test with the name of Hungary's domestic intelligence service, and the third with the alias
     # the Entity List gives Candiru
     ext = extractor.extract_text(
-        "As it turns out, the Hungarian state most likely purchased sophisticated spyware from the Israeli cyber-arms "
-        "firm NSO and used it to hack into the phones of some of the country's best-known journalists.\n\n"
+        "It now appears that the Hungarian state probably bought advanced spyware from the Israeli surveillance "
+        "firm NSO and used it to break into the phones of several of the country's leading journalists.\n\n"
         "Hungary's Special Service for National Security carried out the surveillance.\n\n"
         "The spyware was sold by Candiru, also known as Saito Tech, to the Saudi Arabian government.")
     assert _agencies(ext) == {"Hungarian state": "HU", "Special Service for National Security": "HU",

@@ -14,8 +14,8 @@ Minimal sentences with fictional firms, donors and bodies, marked so. The famili
 - a firm putting up cameras or a safe-city system in a country told as a place ("lining the streets of Mongolia's
   capital", "in Serbia, X is helping set up"): the country is the buyer; a firm lining a capital's streets with
   what is no surveillance goods is no supply;
-- a state body said to use an unnamed tool ("has been using a new system", "are among the governments using a
-  tool") gets it from the firm the next sentence names behind it ("The software, made by X", "The spyware, developed
+- a state body said to use an unnamed tool ("has been using a new system", "are among several governments
+  that use a tool") gets it from the firm the next sentence names behind it ("The software, made by X", "The spyware, developed
   by hackers for a company called X"); a body that only reviews the tool is no user.
 """
 
@@ -102,7 +102,7 @@ def test_the_maker_of_a_tool_a_police_service_uses_supplies_it(extractor: Extrac
 
 def test_the_firm_hackers_built_a_tool_for_supplies_the_governments_said_to_use_it(extractor: Extractor) -> None:
     # minimal text, fictional firm: the makers are unnamed people, the firm is the one they built it for
-    text = ("Kenyan authorities are among the governments using a powerful surveillance tool to spy on activists. "
+    text = ("Kenyan authorities are among several governments that use a spying tool against activists. "
             "The spyware, developed by hackers for a company called Fictive Group, reads messages.")
     assert ("Fictive Group", "Kenyan authorities", "") in _triples(text, extractor)
 
