@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -133,6 +133,28 @@ def name_at(
 def item_role(m: Mention) -> str:
     """The role goods take in an event: "capability" for a CAPABILITY mention, else "product"."""
     return "capability" if m.label == "CAPABILITY" else "product"
+
+
+def has_complete_supply(events: Iterable[Event]) -> bool:
+    """True when one of a sentence's ``events`` is a supply with both a supplier and a recipient: the rules that read
+    looser wordings (places as buyers, work done for a body, an unnamed tool's maker, funding) then add nothing."""
+    return any(ev.type == "supply" and ev.roles.get("supplier") and ev.roles.get("recipient") for ev in events)
+
+
+# particles some verbs need to mean putting up goods ("set up", "roll out")
+PARTICLES = {"set": "up", "roll": "out"}
+
+
+def family_verbs(sent: Span, verbs: Collection[str]) -> Iterator[Token]:
+    """The verbs of ``sent`` whose lemma (case-folded) is in ``verbs``, with the particle ``PARTICLES`` asks for
+    where it asks for one ("set up", not "set"). Shapes: a sentence span and lemmas -> tokens, in text order."""
+    for verb in sent:
+        lemma = verb.lemma_.casefold()
+        if verb.pos_ != "VERB" or lemma not in verbs:
+            continue
+        if lemma in PARTICLES and not any(c.dep_ == "prt" and c.lower_ == PARTICLES[lemma] for c in verb.children):
+            continue
+        yield verb
 
 
 def add_sentence_dates(ev: Event, mentions: Iterable[Mention]) -> None:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from nlp.components.common import name_at, supply_event
+from nlp.components.common import has_complete_supply, name_at, supply_event
 
 if TYPE_CHECKING:
     from nlp.components.events import Event, Mention
@@ -153,7 +153,7 @@ def maker_participle_supplies(sent: Span, mentions: list[Mention], events: list[
                               new_event: Callable[[str, Token], Event]) -> list[Event]:
     """Supplies from the maker a participle names to the state that uses the goods (module docstring); [] when the
     sentence already has a complete supply."""
-    if any(ev.type == "supply" and ev.roles.get("supplier") and ev.roles.get("recipient") for ev in events):
+    if has_complete_supply(events):
         return []
     for made in sent:
         if made.tag_ != "VBN" or made.lemma_.casefold() not in _MAKING_VERBS:

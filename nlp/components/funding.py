@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from nlp.components.common import name_at, supply_event
+from nlp.components.common import has_complete_supply, name_at, supply_event
 
 if TYPE_CHECKING:
     from nlp.components.events import Event, Mention
@@ -66,7 +66,7 @@ def funding_supplies(
 ) -> list[Event]:
     """The supplies ``sent`` tells by who paid (module docstring): the payer to the state body and the maker of the
     goods paid for to the state body through the payer; [] when the sentence already has a complete supply."""
-    if any(ev.type == "supply" and ev.roles.get("supplier") and ev.roles.get("recipient") for ev in events):
+    if has_complete_supply(events):
         return []
     out: list[Event] = []
     for tok in sent:

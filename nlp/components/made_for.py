@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from nlp.components.common import TOOL_NOUNS, name_at, supply_event
-from nlp.components.place_recipients import PARTICLES, with_partners
+from nlp.components.common import TOOL_NOUNS, family_verbs, has_complete_supply, name_at, supply_event
+from nlp.components.place_recipients import with_partners
 
 if TYPE_CHECKING:
     from nlp.components.events import Event, Mention
@@ -56,15 +56,10 @@ def made_for_supplies(
     """The supplies ``sent`` tells as goods a firm put up or made for a state body (module docstring); [] when the
     sentence already has a complete supply. Shapes: ``mentions`` the sentence's Mention objects; ``verbs`` lemmas;
     ``new_event`` the Event factory of ``redflag_events``."""
-    if any(ev.type == "supply" and ev.roles.get("supplier") and ev.roles.get("recipient") for ev in events):
+    if has_complete_supply(events):
         return []
     out: list[Event] = []
-    for verb in sent:
-        lemma = verb.lemma_.casefold()
-        if verb.pos_ != "VERB" or lemma not in verbs:
-            continue
-        if lemma in PARTICLES and not any(c.dep_ == "prt" and c.lower_ == PARTICLES[lemma] for c in verb.children):
-            continue
+    for verb in family_verbs(sent, verbs):
         firms = _doers(verb, mentions)
         buyers = [b for b in _for_parties(verb, mentions) if all(b.key != f.key for f in firms)]
         if not firms or not buyers or not _acts_on_goods(verb, mentions):

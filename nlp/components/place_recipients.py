@@ -27,15 +27,13 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from nlp.components.common import supply_event
+from nlp.components.common import family_verbs, has_complete_supply, supply_event
 
 if TYPE_CHECKING:
     from nlp.components.events import Event, Mention
 
 CONFIDENCE = 0.6
 RULE = "place_recipient"
-# particles some verbs need to mean putting up goods ("set up", "roll out")
-PARTICLES = {"set": "up", "roll": "out"}
 # nouns of a place's parts the goods line: "the streets of Mongolia's capital", "cities of Kenya"
 _PLACE_PARTS = frozenset({"capital", "city", "cities", "street", "streets", "town", "towns", "road", "roads", "border",
                           "borders", "region", "regions", "province", "provinces"})
@@ -57,18 +55,13 @@ def place_supplies(
     new_event: Callable[[str, Token], Event],
 ) -> list[Event]:
     """The supplies ``sent`` tells with the buyer as a place (module docstring); [] when it has a complete supply."""
-    if any(ev.type == "supply" and ev.roles.get("supplier") and ev.roles.get("recipient") for ev in events):
+    if has_complete_supply(events):
         return []
     countries = [m for m in mentions if m.label == "COUNTRY"]
     if not countries:
         return []
     out: list[Event] = []
-    for tok in sent:
-        lemma = tok.lemma_.casefold()
-        if tok.pos_ != "VERB" or lemma not in verbs:
-            continue
-        if lemma in PARTICLES and not any(c.dep_ == "prt" and c.lower_ == PARTICLES[lemma] for c in tok.children):
-            continue
+    for tok in family_verbs(sent, verbs):
         firm = _firm_subject(tok, mentions)
         if firm is None or not _surveillance_goods(tok, mentions):
             continue

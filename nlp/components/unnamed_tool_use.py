@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from nlp.components.common import USE_VERBS, name_at, supply_event
+from nlp.components.common import USE_VERBS, has_complete_supply, name_at, supply_event
 
 if TYPE_CHECKING:
     from nlp.components.events import Event, Mention
@@ -48,7 +48,7 @@ def unnamed_tool_supplies(
 ) -> list[Event]:
     """The supply of the tool ``sent`` refers back to, from its maker to its user of the sentence before (module
     docstring); [] when the sentence already has a complete supply or does not open so."""
-    if not before or any(ev.type == "supply" and ev.roles.get("supplier") and ev.roles.get("recipient") for ev in events):
+    if not before or has_complete_supply(events):
         return []
     for tok in sent:
         if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.lemma_.casefold() not in _MAKING_VERBS:
