@@ -42,6 +42,7 @@ from nlp.components.named_later import MINISTRY_OF_POST
 from nlp.components.ruler import COUNTRY_IN_NAME, LEADER_IN_NAME
 from nlp.components.state_bodies import us_legislative_name
 from nlp.components.supply_precision import refine_supplies
+from nlp.currencies import states_of_currencies
 from nlp.gazetteer import (
     Gazetteer,
     capital_cities,
@@ -752,13 +753,6 @@ def _dateline_state(signals: _DocumentSignals) -> None:
 
 
 
-# a currency that only one state issues, written as its code or name ("35 million PKR", "INR 2 crore", "Tk 40
-# crore"); "Rs." is the rupee of India, Pakistan, Nepal and Sri Lanka alike and says nothing between them
-_STATE_CURRENCIES = (
-    (re.compile(r"\bPKR\b|\bPak(?:istani)? ?rupees?\b", re.IGNORECASE), "PK"),
-    (re.compile(r"\bINR\b|\u20b9|\bIndian rupees?\b", re.IGNORECASE), "IN"),
-    (re.compile(r"\bBDT\b|\bTk\.? ?\d|\btaka\b", re.IGNORECASE), "BD"),
-)
 # one to three title-case words after an article or none, letters of any script ("Bogotá", "Yaoundé", "São Tomé")
 _TITLE_WORD = r"\p{Lu}\p{Ll}+"
 _CAPITALISED_RUN = regex.compile(rf"(?<!\w)(?:(?:The|An|A) )?{_TITLE_WORD}(?: {_TITLE_WORD}){{0,2}}(?!\w)")
@@ -789,7 +783,7 @@ def _shared_region_bodies(signals: _DocumentSignals) -> None:
     if (code := signals.dateline) is not None:
         states_named.add(code)
     states_named |= signals.places
-    states_named |= {code for pattern, code in _STATE_CURRENCIES if pattern.search(text)}
+    states_named |= states_of_currencies(text)
     for e, states in todo:
         named = states_named & states
         if len(named) == 1:
@@ -854,7 +848,7 @@ def _place_state(signals: _DocumentSignals) -> None:
     if any(e.label == "GOV_AGENCY" and e.country and e.country != state for e in entities):
         return
     named = set(signals.named_apart_from_firms)
-    named |= {code for pattern, code in _STATE_CURRENCIES if pattern.search(text)}
+    named |= states_of_currencies(text)
     if named - {state}:
         return
     regions = shared_region_states()

@@ -46,6 +46,8 @@ from nlp.components.state_bodies import (
     implied_country,
     international,
 )
+from nlp.currencies import codes as currencies
+from nlp.currencies import is_currency_word, priced_pattern
 from nlp.gazetteer import (
     GUARDED_PREFIX,
     Gazetteer,
@@ -341,7 +343,7 @@ class EntityNormalizer:
             span = _trim(ent, self._legal_forms)
             if span is None:
                 continue
-            if label == "ORG" and (_AMOUNT.fullmatch(span.text) or _currency_code(span.text)):
+            if label == "ORG" and (priced_pattern().fullmatch(span.text) or span.text in currencies()):
                 continue  # "USD210 million", "Tk 4.5", "PKR": an amount or a currency, no organisation
             if label == "ORG" and span.start > 0 and doc[span.start - 1].lower_ == "in" and is_city(span.text):
                 aux.append(Span(doc, span.start, span.end, label="PLACE"))
@@ -1934,7 +1936,6 @@ class EntityNormalizer:
         return out
 
 
-_AMOUNT = re.compile(r"(?:USD|US\$|EUR|GBP|INR|BDT|PKR|LKR|NPR|KES|ZMW|NGN|Rs\.?|Tk\.?) ?\d[\d,.]*")
 # last words of a title-case term of the trade, not a body's name ("Closed Circuit Television", "No Objection
 # Certificate", "International Mobile Subscriber Identity", "Vertical Take-Off and Landing")
 _TRADE_TERM_HEADS = frozenset({"television", "certificate", "identity", "identification", "identifier", "landing", "seizure",
@@ -1948,13 +1949,6 @@ def _in_order(initials: str, letters: str) -> bool:
     """True when every letter of ``initials`` appears in ``letters`` in the same order."""
     rest = iter(letters)
     return all(ch in rest for ch in initials)
-
-
-def _currency_code(text: str) -> bool:
-    """True for an ISO 4217 currency code standing alone ("PKR", "BDT"; pycountry)."""
-    import pycountry
-
-    return len(text) == 3 and text.isupper() and pycountry.currencies.get(alpha_3=text) is not None
 
 
 def _technical_term(span: Span) -> bool:
@@ -2340,9 +2334,9 @@ def _acronym_after(doc: Doc, ent: Span) -> tuple[int, int] | None:
 # words of a person's title that ner runs into the organisation's name before them
 _TITLE_TAILS = frozenset({"senior", "fellow", "researcher", "director", "spokesperson", "spokesman", "spokeswoman",
                           "analyst", "professor", "technologist", "chairman", "chairwoman", "ceo", "founder"})
-_CURRENCY = frozenset({"tk", "tk.", "usd", "eur", "rs", "rs.", "inr", "bdt", "us$", "taka", "rupees", "dollars", "euros"})
+# words that end a name when they close it (currencies too, nlp.currencies: "... Pte Ltd for Tk")
 _TAIL_WORDS = frozenset({"and", "or", "of", "for", "to", "in", "on", "at", "by", "with", "from", "the", "a", "an", "'s", "\u2019s",
-                         "tk", "tk.", "usd", "eur", "rs", "rs.", "inr", "bdt", "us$", "$", "million", "billion"})
+                         "million", "billion"})
 
 
 def _last_word(span: Span) -> str:
@@ -2372,15 +2366,15 @@ def _trim(ent: Span, legal_forms: frozenset[str] = frozenset()) -> Span | None:
     if names:  # "... Pte Ltd for Tk 5": a price or a preposition after a legal form ends the name
         for j in range(start + 1, end):
             tok = doc[j]
-            price = tok.is_currency or tok.lower_ in _CURRENCY
+            price = tok.is_currency or is_currency_word(tok.text)
             follows_form = doc[j - 1].lower_.rstrip(".") in legal_forms and tok.lower_ in ("for", "at", "to", "in", "from", "worth")
             before_price = tok.lower_ in ("for", "at", "worth") and j + 1 < end and (
-                doc[j + 1].like_num or doc[j + 1].is_currency or doc[j + 1].lower_ in _CURRENCY)
+                doc[j + 1].like_num or doc[j + 1].is_currency or is_currency_word(doc[j + 1].text))
             if price or follows_form or before_price:
                 end = j
                 break
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "\u2019s")
-                           or (names and doc[end - 1].lower_ in _TAIL_WORDS)):
+                           or (names and (doc[end - 1].lower_ in _TAIL_WORDS or is_currency_word(doc[end - 1].text)))):
         end -= 1
     if ent.label_ == "ORG" and end - start > 2 and doc[end - 1].lower_ in _TITLE_TAILS:
         # "Citizen Lab Senior Research Fellow Bill Marczak": the person's title after the organisation's name

@@ -34,6 +34,7 @@ from rigour.names import extract_org_types
 from spacy.tokens import Doc, Span, Token
 from wordfreq import zipf_frequency
 
+from nlp.currencies import is_currency_name
 from nlp.gazetteer import is_city_name
 from nlp.normalize import name_key
 
@@ -69,8 +70,6 @@ _ROLE_TITLES = frozenset({"spokesperson", "spokesman", "spokeswoman", "marshal",
                           "chairwoman", "director", "chief", "prince", "princess", "king", "queen", "emir",
                           "inspector", "commissioner", "detective", "officer", "mp", "mep", "opposition", "leader"})
 _CONTACT_WORDS = frozenset({"email", "e-mail", "phone", "fax", "tel", "telephone", "website", "web"})
-_CURRENCY_WORDS = frozenset({"euro", "euros", "dollar", "dollars", "pound", "pounds", "rupee", "rupees", "yuan",
-                             "rouble", "roubles", "ruble", "rubles", "shekel", "shekels", "dirham", "dirhams", "taka"})
 # nouns for a people or a community: a capitalised one-word "organisation" before them is a demonym
 _PEOPLE_NOUNS = frozenset({"people", "peoples", "community", "communities", "population", "populations", "minority",
                            "minorities", "diaspora", "tribe", "tribes", "ethnicity", "descent", "origin", "language",
@@ -262,7 +261,7 @@ def persons_that_are_not(doc: Doc, ents: list[Span], conf: Conf, known: float) -
             e = Span(doc, cut, e.end, label="PERSON", kb_id=name_key(doc[cut : e.end].text))
             conf[(e.start_char, e.end_char)] = 0.8
         text = e.text
-        if text.casefold() in _CURRENCY_WORDS | _CONTACT_WORDS or not any(c.isupper() for c in text) or "\n" in text:
+        if is_currency_name(text) or text.casefold() in _CONTACT_WORDS or not any(c.isupper() for c in text) or "\n" in text:
             continue
         if any(len(form.split()) >= 2 or len(e) >= 2 and text.endswith(form) for form, _ in extract_org_types(text)):
             # rigour's legal forms, spelled out ("Aktsionernoe Obshchestvo AST") or ending the name ("Area SpA")

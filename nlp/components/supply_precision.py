@@ -28,6 +28,7 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
+from nlp.currencies import amount_pattern
 from nlp.normalize import acronym, name_key
 from ontology.countries import country_code
 from ontology.records import EventMention
@@ -38,10 +39,6 @@ _GOODS_ROLES = ("product", "capability")
 # supplied ..." are two sales)
 _AGREEING_ROLES = (*_GOODS_ROLES, "date")
 _BARE_ROLES = frozenset({"supplier", "date"})  # the roles of a seller alone: no goods, buyer, go-between or place
-# a product role that is only a sum or a share: an amount, with a currency sign or code before it or a scale or
-# percent after it ("$2 million", "Sh1.5 billion", "30%"); "22 million US dollars" and "30 percent" end in a word
-# of nlp/data/not_goods.txt instead. A priced good ("a Sh14.9 billion surveillance system") ends in its noun.
-_AMOUNT = re.compile(r"(?:[$€£¥]|USD|EUR|GBP|KES|Sh|Ksh)?\s*\d[\d.,]*\s*(?:%|million|billion|thousand|bn|m)?", re.I)
 
 
 @cache
@@ -83,7 +80,10 @@ def _set_role(roles: dict[str, str | list[str]], role: str, values: list[str]) -
 def not_goods(product: str) -> bool:
     """True when a product role's text is no goods: an amount ("$2 million", "30%") or a text ending in a noun of
     ``nlp/data/not_goods.txt`` ("22 million US dollars", "30 percent", "a six-year sentence", "an inquiry")."""
-    if _AMOUNT.fullmatch(product.strip()):
+    # only a sum or a share: an amount, with a currency sign or code before it or a scale or percent after it
+    # ("$2 million", "Sh1.5 billion", "30%"; nlp.currencies); "22 million US dollars" and "30 percent" end in a word
+    # of nlp/data/not_goods.txt instead. A priced good ("a Sh14.9 billion surveillance system") ends in its noun.
+    if amount_pattern().fullmatch(product.strip()):
         return True
     words = re.findall(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", product.casefold())
     table = _not_goods()
