@@ -38,6 +38,7 @@ from nlp.components.events import (
     PREVIOUS_PARAGRAPH_STATE,
     STATE_ANAPHORS,
 )
+from nlp.components.listed_later import join_window
 from nlp.components.named_later import MINISTRY_OF_POST
 from nlp.components.ruler import COUNTRY_IN_NAME, LEADER_IN_NAME
 from nlp.components.state_bodies import us_legislative_name
@@ -73,6 +74,7 @@ class _UnitResult:
     topic: list[Any] | None = None  # [start, end, value] of the firm the unit is about
     opening_maker: list[Any] | None = None  # [start, end, value]: the maker its first sentence names for goods before
     state_topic: list[Any] | None = None  # ["state", start, end, label, value] / ["other"] / None: its last main subject
+    listing: dict[str, Any] | None = None  # listed parties it counts and names (nlp.components.listed_later)
 
 
 @dataclass
@@ -192,8 +194,10 @@ class Extractor:
         state: list[Any] | None = None  # [start, end, label, value]: the state body earlier paragraphs are about
         makers: list[list[Any]] = []  # [product start, end, firm mention] in document offsets
         unit_end = 0
+        windows: list[tuple[int, dict[str, Any]]] = []  # (unit start, listed parties it counts and names)
         for start, unit_text in p.units:
             result = p.results[unit_text]
+            windows.append((start, result.listing or _NO_LISTING))
             if result.opening_maker is not None and events and events[-1]["sent_end"] >= unit_end - 2 \
                     and events[-1]["type"] == "supply" \
                     and events[-1]["roles"].get("recipient") and not events[-1]["roles"].get("supplier"):
@@ -236,6 +240,7 @@ class Extractor:
                 state = [result.state_topic[1] + start, result.state_topic[2] + start, *result.state_topic[3:]] \
                     if result.state_topic[0] == "state" else None
             unit_end = start + len(unit_text.rstrip())  # (the open purchase must be in its last sentence)
+        events += join_window(windows)  # "18 firms were added to the Entity List. ... The two entities are A and B"
         read = p.prepared.text
         events = _named_makers_supply(read, events, makers, self._product_vendors(), raw)
         raw = _add_acronym_mentions(read, raw)
@@ -866,6 +871,9 @@ def _place_state(signals: _DocumentSignals) -> None:
                 e.confidence = round(e.confidence * DOCUMENT_COUNTRY_FACTOR, 3)
 
 
+_NO_LISTING: dict[str, Any] = {"counts": [], "names": [], "verbs": [], "sentences": 0}
+
+
 def _unit_result(doc: Doc) -> _UnitResult:
     conf = {(s, e): c for s, e, c in (doc._.redflag_conf or [])}
     ents = [(e.start_char, e.end_char, e.label_, e.kb_id_ or e.text, conf.get((e.start_char, e.end_char), 0.7))
@@ -875,7 +883,8 @@ def _unit_result(doc: Doc) -> _UnitResult:
     ents.sort(key=lambda x: (x[0], x[1]))
     countries = {(s, e): code for s, e, code in (doc._.redflag_country or [])}
     return _UnitResult(ents, list(doc._.redflag_events or []), countries, list(doc._.redflag_makers or []),
-                       doc._.redflag_topic, doc._.redflag_opening_maker, doc._.redflag_state_topic)
+                       doc._.redflag_topic, doc._.redflag_opening_maker, doc._.redflag_state_topic,
+                       doc._.redflag_listing_window)
 
 
 # the article or particle of an Arabic surname, written joined by a hyphen and left out when the surname is used

@@ -46,6 +46,10 @@ if not Doc.has_extension("redflag_opening_maker"):
     # [start_char, end_char, value] of the firm the unit's first sentence names as the maker or source of goods it
     # refers back to ("The system from Cellebrite Inc. ..."): the supplier of a purchase the previous unit left open
     Doc.set_extension("redflag_opening_maker", default=None)
+if not Doc.has_extension("redflag_listing_window"):
+    # listed parties a paragraph counts and names (nlp.components.listed_later.listing_window): joined by the
+    # extractor within and across paragraphs
+    Doc.set_extension("redflag_listing_window", default=None)
 if not Doc.has_extension("redflag_conf"):
     Doc.set_extension("redflag_conf", default=None)
 if not Doc.has_extension("redflag_country"):

@@ -56,6 +56,7 @@ from nlp.components.funding import funding_supplies
 from nlp.components.implied_supply import funder as _funder
 from nlp.components.implied_supply import implied_supplies, verb_read_as_adjective
 from nlp.components.intermediaries import through_intermediaries
+from nlp.components.listed_later import listing_window
 from nlp.components.made_for import made_for_supplies
 from nlp.components.named_later import (
     MINISTRY_OF_POST,
@@ -510,6 +511,10 @@ class EventExtractor:
                 )
                 if seller_unnamed and not out[-1]["roles"].get("supplier") and out[-1]["roles"].get("recipient"):
                     unnamed.append(out[-1])  # (a sale to nobody named says nothing once its seller is put in)
+        # "18 corporations have been added to the Entity List ... The two entities in China are A and B": the
+        # extractor joins counts and names within and across paragraphs (nlp.components.listed_later.join_window)
+        doc._.redflag_listing_window = listing_window(doc, mentions, self.t["listing"], out,
+                                                      lambda m: _role_data(m, mentions))
         doc._.redflag_events = out
         doc._.redflag_pairs = collected if self.collect_pairs else None
         doc._.redflag_makers = product_makers
