@@ -265,11 +265,43 @@ def names_opened_by_their_country(doc: Doc, ents: list[Span], conf: Conf, countr
     return ents
 
 
+# lower-case nouns for a news outlet that the title-case name right before them is the name of ("Semana magazine")
+_OUTLET_NOUNS = frozenset({"magazine", "newspaper", "daily", "weekly", "tabloid"})
+_DAY_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "local", "weekend",
+                        "morning", "evening", "online", "national", "state"})
+
+
+def outlets_named_before_their_kind(doc: Doc, ents: list[Span], conf: Conf, known: float,
+                                    country_code: Callable[[str], str | None], new: float) -> list[Span]:
+    """One to three untagged title-case words right before a lower-case noun for an outlet ("Kestrel magazine",
+    "the Daily Harbinger newspaper") are the outlet's name: ORG, as the real set's gold writes "Time magazine" and
+    "New Yorker magazine"; a country's word or a day's ("Israeli newspaper", "Sunday newspaper") is none."""
+    # (a person guess ner made of the name is no obstacle: "the Harbinger newspaper" is no person)
+    taken = {t for e in ents if not (e.label_ == "PERSON" and not _known(e, conf, known)) for t in range(e.start, e.end)}
+    added = []
+    for tok in doc:
+        if tok.lower_ not in _OUTLET_NOUNS or not tok.is_lower or tok.i == 0:
+            continue
+        start = tok.i
+        while start > 0 and tok.i - start < 3 and start - 1 not in taken and doc[start - 1].is_title \
+                and doc[start - 1].is_alpha and doc[start - 1].lower_ not in ("the", "a", "an"):
+            start -= 1
+        words = doc[start : tok.i]
+        if not words or any(t.lower_ in _DAY_WORDS or country_code(t.text) for t in words) \
+                or words[0].is_sent_start and len(words) == 1 and zipf_frequency(words[0].lower_, "en") >= 5:
+            continue
+        added.append((start, tok.i))
+    for start, end in added:
+        ents = _without(ents, start, end) + [_new(doc, start, end, "ORG", conf, new)]
+    return ents
+
+
 def repair_by_cues(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float,
                    country_code: Callable[[str], str | None]) -> list[Span]:
     """The repairs of this module in order; ``known`` is the gazetteer's confidence, ``new`` the one of new spans,
     ``country_code`` a word's ISO country code or None (``Gazetteer.country_code``)."""
     ents = names_opened_by_their_country(doc, ents, conf, country_code, new)
+    ents = outlets_named_before_their_kind(doc, ents, conf, known, country_code, new)
     ents = bodies_with_hyphened_words(doc, ents, conf, known, new)
     ents = bodies_after_country_possessives(doc, ents, conf, known)
     ents = chambers_opening_titles(doc, ents)
