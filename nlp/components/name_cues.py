@@ -265,6 +265,58 @@ def names_opened_by_their_country(doc: Doc, ents: list[Span], conf: Conf, countr
     return ents
 
 
+def longer_names_of_known_bodies(doc: Doc, ents: list[Span], conf: Conf, known: float,
+                                 country_code: Callable[[str], str | None], new: float) -> list[Span]:
+    """A known body's name ending in a state body's head word and followed by "of" and title-case words that name no
+    country ("State Department" + "of Public Safety") is the start of another body's longer name: GOV_AGENCY over
+    all of it, no longer the known body (its country is the text's, not the known body's)."""
+    out = list(ents)
+    for e in ents:
+        if e.label_ != "GOV_AGENCY" or not _known(e, conf, known) or e[-1].text not in COUNTRY_LED_HEADS \
+                or e.end + 1 >= len(doc) or doc[e.end].lower_ != "of":
+            continue
+        end = e.end + 1
+        while end < len(doc) and end - e.end <= 5 and (doc[end].is_title and doc[end].is_alpha
+                                                       or doc[end].lower_ == "and" and end > e.end + 1):
+            end += 1
+        if doc[end - 1].lower_ == "and":
+            end -= 1
+        words = doc[e.end + 1 : end]
+        if not words or any(country_code(t.text) for t in words) or country_code(words.text):
+            continue
+        out = _without(out, e.start, end) + [_new(doc, e.start, end, "GOV_AGENCY", conf, new)]
+    return out
+
+
+# title-case nouns of a state's formal name before "of" and its short name ("Republic of Kazakhstan")
+_STATE_FORMS = frozenset({"Republic", "Kingdom", "Federation", "Sultanate", "Principality", "Emirate"})
+
+
+def formal_country_names(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float) -> list[Span]:
+    """A country's short name after a state's form and "of" ("Republic of Kazakhstan", "the eastern Democratic
+    Republic of Congo", with the form's title-case modifiers) is the country's formal name: COUNTRY over all of it,
+    as the real set's gold writes "People's Republic of China" and "Federal Democratic Republic of Ethiopia"."""
+    out = list(ents)
+    for c in ents:
+        if c.label_ != "COUNTRY" or c.start < 2 or doc[c.start - 1].lower_ != "of":
+            continue
+        k = c.start - 2
+        if doc[k].text not in _STATE_FORMS:
+            continue
+        start = k
+        while start > 0 and (doc[start - 1].is_title and doc[start - 1].is_alpha and not doc[start - 1].is_sent_start
+                             or doc[start - 1].text in ("'s", "\u2019s") and start > 1 and doc[start - 2].is_title):
+            start -= 1
+        if doc[start].text in ("'s", "\u2019s"):
+            start += 1
+        if any(e.label_ not in ("COUNTRY", "ORG") and e.start < c.start and start < e.end for e in out) or any(
+                _known(e, conf, known) and e.label_ == "ORG" and e.start < c.start and start < e.end for e in out):
+            continue
+        out = _without(out, start, c.end) + [Span(doc, start, c.end, label="COUNTRY", kb_id=c.kb_id_)]
+        conf[(doc[start].idx, c.end_char)] = conf.get((c.start_char, c.end_char), new)
+    return out
+
+
 # lower-case nouns for a news outlet that the title-case name right before them is the name of ("Semana magazine")
 _OUTLET_NOUNS = frozenset({"magazine", "newspaper", "daily", "weekly", "tabloid"})
 _DAY_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "local", "weekend",
@@ -301,6 +353,8 @@ def repair_by_cues(doc: Doc, ents: list[Span], conf: Conf, known: float, new: fl
     """The repairs of this module in order; ``known`` is the gazetteer's confidence, ``new`` the one of new spans,
     ``country_code`` a word's ISO country code or None (``Gazetteer.country_code``)."""
     ents = names_opened_by_their_country(doc, ents, conf, country_code, new)
+    ents = formal_country_names(doc, ents, conf, known, new)
+    ents = longer_names_of_known_bodies(doc, ents, conf, known, country_code, new)
     ents = outlets_named_before_their_kind(doc, ents, conf, known, country_code, new)
     ents = bodies_with_hyphened_words(doc, ents, conf, known, new)
     ents = bodies_after_country_possessives(doc, ents, conf, known)
