@@ -11,7 +11,7 @@ list of names):
 - a chamber's name that only opens a post's title ("Senate President Pro Tempore", "Senate Majority Leader",
   "House Speaker") is no party: the title names a person;
 - a name that opens with "Project" or "Operation" and one or two title-case words ("Project Kestrel", "Operation
-  Nightjar") is a government programme: PRODUCT, as the real set's gold writes a programme's name
+  Nightjar") is a government programme, unless a firm's or body's word ends it ("Project Kestrel Foundation"): PRODUCT, as the real set's gold writes a programme's name
   (nlp/devset/real/README.md: "Safe City"; a name ending in "Project" stays the collaboration's, "Pegasus Project");
 - "Safe" before a country's name ("Safe Ruritania") names a programme after the "Safe City" model: PRODUCT, not the
   country (the word "project" after it is left out, as for "Safe City");
@@ -44,6 +44,10 @@ _CHAMBER_TITLE_WORDS = frozenset({"president", "majority", "minority", "leader",
                                   "chairwoman", "whip", "clerk"})
 _CHAMBERS = frozenset({"Senate", "House"})
 _PROGRAMME_OPENERS = frozenset({"Project", "Operation"})
+# last words that make a "Project X" name a body's or firm's ("Project Kestrel Foundation", "Operation Dawn Ltd")
+_BODY_WORDS = frozenset({"foundation", "institute", "group", "holdings", "ltd", "limited", "inc", "llc", "plc", "corp",
+                         "company", "corporation", "network", "coalition", "alliance", "association", "trust",
+                         "fund", "bank", "team"})
 # lower-case nouns whose holder a comma-set name after them is ("the head of the service, Dorin Vaskel,")
 _POST_NOUNS = frozenset({"head", "chief", "director", "minister", "secretary", "spokesman", "spokeswoman",
                          "spokesperson", "commissioner", "chairman", "chairwoman", "chair", "president", "governor",
@@ -138,7 +142,8 @@ def programmes_opened_by_project(doc: Doc, ents: list[Span], conf: Conf, known: 
     out = []
     for e in ents:
         if e.label_ in ("ORG", "PERSON") and 2 <= len(e) <= 3 and e[0].text in _PROGRAMME_OPENERS \
-                and all(t.is_title and t.is_alpha for t in e[1:]) and not _known(e, conf, known):
+                and all(t.is_title and t.is_alpha for t in e[1:]) and not _known(e, conf, known) \
+                and e[-1].lower_ not in _BODY_WORDS and e[-1].text not in COUNTRY_LED_HEADS:
             out.append(Span(doc, e.start, e.end, label="PRODUCT", kb_id=e.kb_id_ or name_key(e.text)))
             continue
         out.append(e)
