@@ -22,6 +22,7 @@ from wordfreq import zipf_frequency
 
 import nlp.components.common as common
 from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
+from nlp.components.name_cues import repair_by_cues
 from nlp.components.name_repairs import (
     HONORIFICS,
     RANKS,
@@ -429,6 +430,7 @@ class EntityNormalizer:
         ents = _person_after_agency(doc, ents, conf)
         ents = self._country_built_names(doc, ents, conf)
         ents, aux = self._guarded_names(doc, ents, aux, conf)
+        ents = repair_by_cues(doc, ents, conf, self.gaz_conf, self.remap_conf, self.gazetteer.country_code)
         ents = self._acronyms(doc, ents, conf)
         ents = _acronyms_of_common_words(doc, ents)
         ents = self._dotted_acronyms(doc, ents, conf)

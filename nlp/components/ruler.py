@@ -271,8 +271,9 @@ class GazetteerRuler:
             if c.label_ != "COUNTRY":
                 continue
             i = c.end
-            if i < len(doc) and doc[i].lower_ in ("'s", "\u2019s"):
-                i += 1
+            if i < len(doc) and (doc[i].lower_ in ("'s", "\u2019s") or doc[i].text in ("'", "\u2019")
+                                 and c.text.endswith("s") and doc[i - 1].whitespace_ == ""):
+                i += 1  # ("Cyprus' authorities": the bare apostrophe of a name ending in s; round 19)
             elif i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 1].is_upper:
                 i += 3  # "United Arab Emirates (UAE) security services": the country's acronym inside the phrase
             end = _actor_head_end(doc, i)
@@ -326,6 +327,7 @@ _ACTOR_HEADS = (
     ("government",),
     ("administration",), ("regime",), ("police",), ("military",), ("army",), ("navy",), ("parliament",), ("senate",),
     ("congress",), ("prosecutors",), ("embassy",),
+    ("defense", "establishment"), ("defence", "establishment"),  # "the Israeli defense establishment" (round 19)
     ("junta",), ("cabinet",), ("gendarmerie",), ("authorities",),
     # "Swiss export authorities", "Indian law enforcement authorities": authorities named by their remit (round 14)
     *((*remit, "authorities") for remit in (("export",), ("customs",), ("tax",), ("immigration",), ("health",),
