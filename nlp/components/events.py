@@ -945,7 +945,7 @@ class EventExtractor:
             if subj is not None:
                 return subj
         if (described := _described_as_doing(trigger)) is not None:
-            return described  # "a company known for selling tech to ...": the company sells
+            return described  # "a firm known for selling radios to ...": the firm sells
         for _ in range(4):
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) and node.i != trigger.i:
                 subj = next(c for c in node.children if c.dep_ in ("nsubj", "nsubjpass"))
@@ -1570,7 +1570,7 @@ class EventExtractor:
             # "its customers include the governments of Rwanda and Morocco": the countries of the state noun
             described = [m for c in objs for m in _named_or_their_state(c, mentions)]
         elif (on_list := _on_client_list(trig)) is not None:
-            # "Russia and Qatar were also on their client list, as were Turkey and Morocco": the subjects of "be on"
+            # "A and B were on their client list as well, as were C and D": the subjects of "be on"
             # (and of a following "as were") are the clients, the list's possessor their seller
             verb = on_list.head.head
             clauses = [verb, *(c for c in verb.children if c.dep_ == "advcl" and c.lemma_ == "be"
@@ -2347,9 +2347,14 @@ def _antecedents(pron: Token, mentions: list[Mention]) -> list[Mention]:
                     if g.dep_ == "pobj" for m in mentions if m.span.start <= g.i < m.span.end
                     and m.label in ("ORG", "GOV_AGENCY")]
             return body or named
-        return named
+        # (a person who says "it" speaks of a firm or body, never of themself: "the CEO said it had sold ...")
+        return [m for m in named if not (pron.lower_ == "it" and m.label == "PERSON")]
     before = [m for m in mentions if m.span.end <= pron.i and m.label in ("ORG", "GOV_AGENCY", "PERSON") and m.refers is None
-              and not _addressee(m) and not _news_source(m)]
+              and not _addressee(m) and not _news_source(m) and not (pron.lower_ == "it" and m.label == "PERSON")]
+    if pron.lower_ == "it":
+        # "the Ruritanian firm that sold the junta its radios is under inquiry over reports that it supplied ...": "it" is the
+        # unnamed company its sentence is about (named, if at all, elsewhere), not a name inside its clauses
+        before = after_unnamed_subject(pron, before, mentions, _ANAPHOR_NOUNS, pron.sent.start, own_sentence=True)
     if not before:
         return []
     last = before[-1]
@@ -2547,8 +2552,8 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
             continue
         if tok.dep_ == "poss" and tok.lower_ == "its" and tok.head.lemma_.casefold() in _AGENT_AND_SUPPLY_NOUNS:
             pass  # "its customers include ...", "its sale of Pegasus to ..."
-        elif _their_customers(tok):
-            pass  # "Among their customers were ...": a firm spoken of in the plural, checked below
+        elif _possessor_of_customers(tok):
+            pass  # "Among their customers were ...", "on its client list": checked below
         elif tok.dep_ == "poss" and tok.lower_ == "its" and (tok.head.lemma_.casefold() in _TOOL_NOUNS or any(
                 m.label in ITEM_LABELS and m.span.start <= tok.head.i < m.span.end for m in mentions)) and (
                 tok.head.dep_ == "nsubjpass" or tok.head.dep_ == "pobj" and tok.head.head.lower_ == "of"):
@@ -2599,6 +2604,8 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
             continue  # "their" after two firms: whose customers they are is not told
         if tok.pos_ == "NOUN":  # "A foreign vendor sells ..., says R. The company also makes ...": not R
             before = after_unnamed_subject(tok, before, mentions, _ANAPHOR_NOUNS, doc[j].sent.start if j >= 0 else sent.start)
+        elif tok.lower_ == "it":  # "the Ruritanian firm that sold the junta radios ... reports that it supplied ...": the firm
+            before = after_unnamed_subject(tok, before, mentions, _ANAPHOR_NOUNS, sent.start, own_sentence=True)
         # (a firm that reveals "its" goods were bought is their seller: "Hacking Team revealed that Panama
         # purchased its spy equipment")
         # (not the newspaper told, "The bureau told The Guardian ... The firm says", nor whose report it is, "An ABC
@@ -2634,7 +2641,7 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
 
 
 def _described_as_doing(trigger: Token) -> Token | None:
-    """The noun a participle or adjective describes by what it does: "a company known for selling tech to ...",
+    """The noun a participle or adjective describes by what it does: "a firm known for selling radios to ...",
     "a firm notorious for supplying ..." -> "company"/"firm" (the gerund under "for" has that noun as its doer);
     None for any other trigger."""
     if trigger.dep_ != "pcomp" or trigger.head.dep_ != "prep" or trigger.head.lower_ != "for":
@@ -2661,11 +2668,11 @@ def _pronoun_parties(ev: Event) -> str:
     return "; ".join(why)
 
 
-def _their_customers(tok: Token) -> bool:
-    """True for "their" owning a buyer noun ("among their customers were ...", "on their client list"): whoever
-    has customers sells to them, so "their" stands for the firm named before (British usage speaks of a firm in
-    the plural); not "their suppliers", whose owner buys."""
-    if tok.dep_ != "poss" or tok.lower_ != "their" or tok.pos_ != "PRON":
+def _possessor_of_customers(tok: Token) -> bool:
+    """True for "their" (or "its") owning a buyer noun ("among their customers were ...", "on its client list"):
+    whoever has customers sells to them, so the pronoun stands for the firm named before ("their": British usage
+    speaks of a firm in the plural); not "their suppliers", whose owner buys."""
+    if tok.dep_ != "poss" or tok.lower_ not in ("its", "their") or tok.pos_ != "PRON":
         return False
     head = tok.head
     if head.lemma_.casefold() in ("list", "roster"):  # "their client list"
