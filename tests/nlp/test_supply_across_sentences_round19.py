@@ -114,3 +114,18 @@ def test_a_contract_between_two_firms_names_no_state_buyer(extractor: Extractor)
             "equipment.")
     assert all(not (names(s.roles.get("supplier")) and names(s.roles.get("recipient")))
                for s in supplies(extractor.extract_text(text)))
+
+
+# --- buyers "among the governments using" a tool whose maker the sentence before names
+
+def test_governments_using_the_tool_bought_it_from_its_maker_named_before(extractor: Extractor) -> None:
+    text = f"{FIRM} makes the Orvex spyware. Ethiopia and Sudan are among the governments using the tool."
+    assert sellers_to(text, extractor)[frozenset({"ET", "SD"})] == {FIRM}
+
+
+def test_an_indefinite_tool_or_another_maker_is_not_the_firm_named_before(extractor: Extractor) -> None:
+    other = (f"{FIRM} makes cameras. Ethiopia and Sudan are among the governments using Orvex, a spyware tool "
+             "made by Valtrix Oy.")
+    assert sellers_to(other, extractor)[frozenset({"ET", "SD"})] == {"Valtrix Oy"}
+    unnamed = f"{FIRM} makes cameras. Ethiopia and Sudan are among the governments using a spyware tool."
+    assert not any(FIRM in names(s.roles.get("supplier")) for s in supplies(extractor.extract_text(unnamed)))
