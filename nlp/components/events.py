@@ -69,7 +69,12 @@ from nlp.components.named_later import (
 from nlp.components.partnerships import partnership_supplies
 from nlp.components.place_recipients import place_supplies
 from nlp.components.supply_pairs import MODES, PairScorer, candidates, scored_supplies
-from nlp.components.unnamed_tool_use import tool_made_by, unnamed_tool_supplies
+from nlp.components.unnamed_tool_use import (
+    opening_tool_maker,
+    tool_made_by,
+    unnamed_tool_supplies,
+    unnamed_tool_used,
+)
 from nlp.gazetteer import observer_keys, vendor_rows
 from nlp.normalize import name_key
 
@@ -357,7 +362,7 @@ class EventExtractor:
                 unnamed = []
             if opening and sent.text.strip():
                 opening = False
-                if (first_maker := _maker_of_the_goods_before(sent, in_sent)) is not None:
+                if (first_maker := _maker_of_the_goods_before(sent, in_sent) or opening_tool_maker(sent, in_sent)) is not None:
                     doc._.redflag_opening_maker = [first_maker.span.start_char, first_maker.span.end_char,
                                                    first_maker.value]
             # (before the sentence's own events: a sentence naming only the maker is read for this alone)
@@ -1481,6 +1486,14 @@ class EventExtractor:
         if ev.roles.get("recipient") and not ev.roles.get("supplier") and any(
                 m.label == "PRODUCT" for m in ev.roles.get("product", [])):
             ev.needs_supplier = True  # "the Rwandan government used Pegasus": its maker, if the document names it
+            add_sentence_dates(ev, mentions)
+            return ev
+        if ev.roles.get("recipient") and not ev.roles.get("supplier") and unnamed_tool_used(trig) \
+                and not sent.doc[sent.end :].text.strip():
+            # "... are among the governments using a covert surveillance tool." closing a paragraph: the next
+            # one may open on the tool and its maker ("The spyware, developed for a firm called X, ..."); the
+            # extractor puts that maker in, or drops the event
+            ev.needs_supplier = True
             add_sentence_dates(ev, mentions)
             return ev
         if not ev.roles.get("supplier") or not ev.roles.get("recipient"):

@@ -1,6 +1,6 @@
 """Supply relations whose seller is a pronoun, a description or a customer list's owner (issue 13 items 3 and 7,
 round 19, brief supply21): one test per kind found in the misses of the news probes, each with a near text that
-must not give the supply. Sentences are written for these tests; every firm (Korvath Labs Inc, Valtrix Oy,
+must not give the supply. Sentences are written for these tests; every firm (Korvath Labs Inc, Korvath Group, Valtrix Oy,
 Zentrivo Systems Ltd), person (Vladan Orlic) and the "Ruritanian" nationality in them is fictional; the real
 countries only stand where a fictional firm's buyers stand."""
 
@@ -129,3 +129,24 @@ def test_an_indefinite_tool_or_another_maker_is_not_the_firm_named_before(extrac
     assert sellers_to(other, extractor)[frozenset({"ET", "SD"})] == {"Valtrix Oy"}
     unnamed = f"{FIRM} makes cameras. Ethiopia and Sudan are among the governments using a spyware tool."
     assert not any(FIRM in names(s.roles.get("supplier")) for s in supplies(extractor.extract_text(unnamed)))
+
+
+# --- a use of an unnamed tool closing a paragraph, its maker named where the next paragraph opens on the tool
+
+USE_CLOSING = ("Reporters say Ugandan authorities are among the states using a covert surveillance tool "
+               "against critics.\n\n")
+
+
+def test_the_next_paragraph_opening_on_the_tool_names_its_seller(extractor: Extractor) -> None:
+    text = USE_CLOSING + "The spyware, developed by Ruritanian hackers for a company called the Korvath Group, is sold abroad."
+    [sale] = supplies(extractor.extract_text(text))
+    assert names(sale.roles.get("supplier")) == {"Korvath Group"}
+    assert names(sale.roles.get("recipient")) == {"Ugandan authorities"}
+    assert sale.confidence <= 0.6  # (inferred across a paragraph, below a sale said in one sentence)
+    assert "next paragraph" in sale.explanation and "Korvath Group" in sale.explanation
+    assert sale.sentence.startswith("Reporters say Ugandan authorities")
+
+
+def test_a_next_paragraph_about_something_else_names_no_seller(extractor: Extractor) -> None:
+    text = USE_CLOSING + f"{FIRM} opened an office in Vienna in 2019."
+    assert not supplies(extractor.extract_text(text))
