@@ -207,6 +207,8 @@ class Extractor:
                 events[-1]["roles"]["supplier"] = [[s + start, e + start, "ORG", value]]
                 events[-1]["confidence"] = round(min(events[-1]["confidence"], MAKER_NEXT_SENTENCE_CONFIDENCE), 3)
                 events[-1].pop("needs_supplier", None)
+                why = f"supplier: {p.prepared.text[s + start : e + start]}, the maker the next paragraph opens on for the goods"
+                events[-1]["explanation"] = "; ".join(x for x in (events[-1].get("explanation", ""), why) if x)
             raw.extend((s + start, e + start, lab, can, conf) for s, e, lab, can, conf in result.entities)
             country_at.update({(s + start, e + start): code for (s, e), code in result.countries.items()})
             makers += [[ps + start, pe + start, [fs + start, fe + start, "ORG", value]]

@@ -70,7 +70,12 @@ from nlp.components.named_later import (
 from nlp.components.partnerships import partnership_supplies
 from nlp.components.place_recipients import place_supplies
 from nlp.components.supply_pairs import MODES, PairScorer, candidates, scored_supplies
-from nlp.components.unnamed_tool_use import tool_made_by, unnamed_tool_supplies
+from nlp.components.unnamed_tool_use import (
+    opening_tool_maker,
+    tool_made_by,
+    unnamed_tool_supplies,
+    unnamed_tool_used,
+)
 from nlp.gazetteer import observer_keys, vendor_rows
 from nlp.normalize import name_key
 
@@ -153,6 +158,9 @@ _MODIFIER_DEPS = {"amod", "compound", "npadvmod", "nmod", "nummod"}
 # the value of "the company"/"it" opening a paragraph with no organisation named before it in the paragraph: the
 # extractor, which sees the whole document, replaces it with the last firm of the previous paragraph
 PREVIOUS_PARAGRAPH_ORG = "\x00previous-paragraph-org"
+# a supply party read from a possessive pronoun ("among their customers were ...", "its clients include ...") is
+# less sure than one named: the event's confidence is multiplied by this
+PRONOUN_PARTY_FACTOR = 0.9
 # the value (then ":" and the word: "they", "government", "ministry") of a subject "they" or a bare "the ministry"
 # opening a paragraph with no party named before it: the extractor replaces it with the state body an earlier
 # paragraph has as its main subject (doc._.redflag_state_topic) when the word fits it, and gives supplies that take
@@ -355,7 +363,7 @@ class EventExtractor:
                 unnamed = []
             if opening and sent.text.strip():
                 opening = False
-                if (first_maker := _maker_of_the_goods_before(sent, in_sent)) is not None:
+                if (first_maker := _maker_of_the_goods_before(sent, in_sent) or opening_tool_maker(sent, in_sent)) is not None:
                     doc._.redflag_opening_maker = [first_maker.span.start_char, first_maker.span.end_char,
                                                    first_maker.value]
             # (before the sentence's own events: a sentence naming only the maker is read for this alone)
@@ -486,6 +494,10 @@ class EventExtractor:
                 hedged = bool(hedge) or self._unconfirmed(ev.trigger) or ev.halted or _only_intended(ev.trigger) \
                     or any(c.dep_ == "amod" and c.lower_ in _POSSIBLE_ONLY for c in ev.trigger.children)
                 confidence = ev.confidence * (self.hedge_factor if hedged else 1.0)
+                pronoun_why = _pronoun_parties(ev) if ev.type == "supply" else ""
+                if pronoun_why:
+                    confidence *= PRONOUN_PARTY_FACTOR
+                    ev.explanation = f"{ev.explanation}; {pronoun_why}" if ev.explanation else pronoun_why
                 noun = unnamed_seller(ev.trigger, in_sent, _ANAPHOR_NOUNS) if ev.type == "supply" \
                     and ev.trigger.lemma_.casefold() in self.t["supply_seller"] else None
                 seller_unnamed = noun is not None
@@ -508,6 +520,7 @@ class EventExtractor:
                     } | ({"needs_supplier": True} if ev.needs_supplier else {})
                     | ({"recipient_before": True} if ev.recipient_before else {})
                     | ({"rule": ev.rule, "explanation": ev.explanation} if ev.rule else {})
+                    | ({"explanation": ev.explanation} if pronoun_why and not ev.rule else {})
                 )
                 if seller_unnamed and not out[-1]["roles"].get("supplier") and out[-1]["roles"].get("recipient"):
                     unnamed.append(out[-1])  # (a sale to nobody named says nothing once its seller is put in)
@@ -941,6 +954,8 @@ class EventExtractor:
             subj = next((c for c in won.children if c.dep_ == "nsubj"), None)
             if subj is not None:
                 return subj
+        if (described := _described_as_doing(trigger)) is not None:
+            return described  # "a firm known for selling radios to ...": the firm sells
         for _ in range(4):
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) and node.i != trigger.i:
                 subj = next(c for c in node.children if c.dep_ in ("nsubj", "nsubjpass"))
@@ -1478,6 +1493,14 @@ class EventExtractor:
             ev.needs_supplier = True  # "the Rwandan government used Pegasus": its maker, if the document names it
             add_sentence_dates(ev, mentions)
             return ev
+        if ev.roles.get("recipient") and not ev.roles.get("supplier") and unnamed_tool_used(trig) \
+                and not sent.doc[sent.end :].text.strip():
+            # "... are among the governments using a covert surveillance tool." closing a paragraph: the next
+            # one may open on the tool and its maker ("The spyware, developed for a firm called X, ..."); the
+            # extractor puts that maker in, or drops the event
+            ev.needs_supplier = True
+            add_sentence_dates(ev, mentions)
+            return ev
         if not ev.roles.get("supplier") or not ev.roles.get("recipient"):
             return None
         add_sentence_dates(ev, mentions)
@@ -1549,7 +1572,7 @@ class EventExtractor:
                 if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in trig.children) and subj is not None:
                     owner = [m for m in mentions if m.span.start <= subj.i < m.span.end and m.label in PARTY_LABELS]
             elif subj is not None:  # "Among NSO's customers are the governments of Rwanda and Morocco"
-                described = _named_or_their_state(subj, mentions)
+                described = _named_or_their_state(_partitive_whole(subj), mentions) or _parties_within(subj, mentions)
         elif trig.dep_ == "dobj" and trig.head.lemma_ in ("have", "count", "serve") and trig.tag_ == "NNS":
             # "Clearview ... has 3,100 active users including the FBI": the subject's customers, named after it
             subj = next((c for c in trig.head.children if c.dep_ == "nsubj"), None) or self._inherited_subject(trig.head)
@@ -1564,6 +1587,16 @@ class EventExtractor:
                     and c.i != trig.i for o in (c, *c.conjuncts)]  # ("Among NSO's clients are Mexico, ...": 2 subjects)
             # "its customers include the governments of Rwanda and Morocco": the countries of the state noun
             described = [m for c in objs for m in _named_or_their_state(c, mentions)]
+        elif (on_list := _on_client_list(trig)) is not None:
+            # "A and B were on their client list as well, as were C and D": the subjects of "be on"
+            # (and of a following "as were") are the clients, the list's possessor their seller
+            verb = on_list.head.head
+            clauses = [verb, *(c for c in verb.children if c.dep_ == "advcl" and c.lemma_ == "be"
+                               and any(g.dep_ == "mark" and g.lower_ == "as" for g in c.children))]
+            described = [m for v in clauses for c in v.children if c.dep_ == "nsubj"
+                         for m in _named_or_their_state(c, mentions) or _parties_within(c, mentions)]
+            owner = [m for m in mentions for c in on_list.children if c.dep_ == "poss" and m.span.start <= c.i < m.span.end
+                     and m.label in PARTY_LABELS]
         elif (lst := _client_list(trig)) is not None:
             # "Hacking Team's customer list includes Sudan, ...", "the leaked list of Hacking Team clients includes ..."
             objs = [o for c in lst.head.children if c.dep_ in ("dobj", "attr") for o in (c, *c.conjuncts)]
@@ -2332,9 +2365,14 @@ def _antecedents(pron: Token, mentions: list[Mention]) -> list[Mention]:
                     if g.dep_ == "pobj" for m in mentions if m.span.start <= g.i < m.span.end
                     and m.label in ("ORG", "GOV_AGENCY")]
             return body or named
-        return named
+        # (a person who says "it" speaks of a firm or body, never of themself: "the CEO said it had sold ...")
+        return [m for m in named if not (pron.lower_ == "it" and m.label == "PERSON")]
     before = [m for m in mentions if m.span.end <= pron.i and m.label in ("ORG", "GOV_AGENCY", "PERSON") and m.refers is None
-              and not _addressee(m) and not _news_source(m)]
+              and not _addressee(m) and not _news_source(m) and not (pron.lower_ == "it" and m.label == "PERSON")]
+    if pron.lower_ == "it":
+        # "the Ruritanian firm that sold the junta its radios is under inquiry over reports that it supplied ...": "it" is the
+        # unnamed company its sentence is about (named, if at all, elsewhere), not a name inside its clauses
+        before = after_unnamed_subject(pron, before, mentions, _ANAPHOR_NOUNS, pron.sent.start, own_sentence=True)
     if not before:
         return []
     last = before[-1]
@@ -2532,6 +2570,8 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
             continue
         if tok.dep_ == "poss" and tok.lower_ == "its" and tok.head.lemma_.casefold() in _AGENT_AND_SUPPLY_NOUNS:
             pass  # "its customers include ...", "its sale of Pegasus to ..."
+        elif _possessor_of_customers(tok):
+            pass  # "Among their customers were ...", "on its client list": checked below
         elif tok.dep_ == "poss" and tok.lower_ == "its" and (tok.head.lemma_.casefold() in _TOOL_NOUNS or any(
                 m.label in ITEM_LABELS and m.span.start <= tok.head.i < m.span.end for m in mentions)) and (
                 tok.head.dep_ == "nsubjpass" or tok.head.dep_ == "pobj" and tok.head.head.lower_ == "of"):
@@ -2559,7 +2599,7 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
                          or last.root.head.i == m.root.i and last.root.dep_ == "conj"]
                 out += [Mention(tok.doc[tok.i : tok.i + 1], m.label, m.value, refers=m.span) for m in group]
             continue
-        if tok.lower_ in ("it", "its") and tok.pos_ == "PRON":
+        if tok.lower_ in ("it", "its", "their") and tok.pos_ == "PRON":
             if tok.dep_ == "nsubjpass" and tok.head.lemma_.casefold() in trade_verbs:
                 continue  # "it was bought from Hungary": the goods, not the firm named before
         elif tok.pos_ == "NOUN" and tok.lemma_.casefold() in _ANAPHOR_NOUNS and tok.tag_ == "NN" and any(
@@ -2578,8 +2618,12 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
             continue
         before = [m for m in mentions if m.label == "ORG" and m.span.end <= tok.i and m.refers is None
                   and not _addressee(m) and not _news_source(m) and not (_reporter_of(m, tok) and tok.lower_ != "its")]
+        if tok.lower_ == "their" and len({m.value for m in before}) > 1:
+            continue  # "their" after two firms: whose customers they are is not told
         if tok.pos_ == "NOUN":  # "A foreign vendor sells ..., says R. The company also makes ...": not R
             before = after_unnamed_subject(tok, before, mentions, _ANAPHOR_NOUNS, doc[j].sent.start if j >= 0 else sent.start)
+        elif tok.lower_ == "it":  # "the Ruritanian firm that sold the junta radios ... reports that it supplied ...": the firm
+            before = after_unnamed_subject(tok, before, mentions, _ANAPHOR_NOUNS, sent.start, own_sentence=True)
         # (a firm that reveals "its" goods were bought is their seller: "Hacking Team revealed that Panama
         # purchased its spy equipment")
         # (not the newspaper told, "The bureau told The Guardian ... The firm says", nor whose report it is, "An ABC
@@ -2589,7 +2633,13 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
         # newspaper named in between ("Citizen Lab published ... The company sold ...")
         described = [m for m in before if m.value in firms]
         prior = [a for a in carried or [] if a.span.start_char >= window and a.span.end <= tok.i and a.label == "ORG"]
-        if before:
+        if before and tok.lower_ == "it" and tok.dep_ == "nsubj" and (
+                body := _state_body_pronoun(tok, sent, mentions, [], window)) is not None and not any(
+                m.span.start > body.span.start for m in subjects):
+            # "The ministry bought cameras from X. It then sold them to Y": the state body that is the last main
+            # subject, not the firm it dealt with ("it" stands for the topic, the firm is an object)
+            out.append(Mention(tok.doc[tok.i : tok.i + 1], body.label, body.value, refers=body.span))
+        elif before:
             ante = described[-1] if described else subjects[-1] if subjects else before[-1]
             out.append(Mention(tok.doc[tok.i : tok.i + 1], ante.label, ante.value, refers=ante.span))
         elif prior:  # the firm an earlier "the firm" of this paragraph stood for
@@ -2606,6 +2656,46 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
             # parse does not see; the document-level step (nlp.extract) puts it in or drops the role
             out.append(Mention(tok.doc[tok.i : tok.i + 1], "ORG", PREVIOUS_PARAGRAPH_ORG))
     return out
+
+
+def _described_as_doing(trigger: Token) -> Token | None:
+    """The noun a participle or adjective describes by what it does: "a firm known for selling radios to ...",
+    "a firm notorious for supplying ..." -> "company"/"firm" (the gerund under "for" has that noun as its doer);
+    None for any other trigger."""
+    if trigger.dep_ != "pcomp" or trigger.head.dep_ != "prep" or trigger.head.lower_ != "for":
+        return None
+    described = trigger.head.head
+    if described.dep_ not in ("acl", "amod") or described.head.pos_ != "NOUN":
+        return None
+    return described.head
+
+
+def _pronoun_parties(ev: Event) -> str:
+    """Why a supply event's seller or buyer is a firm named elsewhere, when a possessive pronoun stands for it
+    ("their customers" -> the firm named before): "supplier: 'their' stands for X named before"; "" when every
+    party is named in the sentence or resolved otherwise."""
+    why = []
+    for role in ("supplier", "recipient"):
+        for m in ev.roles.get(role, []):
+            if m.maker or m.span[0].lower_ not in ("its", "their") or len(m.span) != 1:
+                continue
+            if m.refers is not None:
+                why.append(f"{role}: '{m.span.text}' stands for {m.refers.text}, named before")
+            elif m.value == PREVIOUS_PARAGRAPH_ORG:
+                why.append(f"{role}: '{m.span.text}' stands for the firm of the previous paragraph")
+    return "; ".join(why)
+
+
+def _possessor_of_customers(tok: Token) -> bool:
+    """True for "their" (or "its") owning a buyer noun ("among their customers were ...", "on its client list"):
+    whoever has customers sells to them, so the pronoun stands for the firm named before ("their": British usage
+    speaks of a firm in the plural); not "their suppliers", whose owner buys."""
+    if tok.dep_ != "poss" or tok.lower_ not in ("its", "their") or tok.pos_ != "PRON":
+        return False
+    head = tok.head
+    if head.lemma_.casefold() in ("list", "roster"):  # "their client list"
+        head = next((c for c in head.children if c.dep_ == "compound"), head)
+    return head.lemma_.casefold() in _BUYER_AGENTS - {"user"}
 
 
 def _state_body_pronoun(tok: Token, sent: Span, mentions: list[Mention], carried: list[Mention], window: int) -> Mention | None:
@@ -2985,6 +3075,32 @@ def _client_list(agent: Token) -> Token | None:
             lst.head.lemma_.casefold() not in ("include", "be", "comprise"):
         return None
     return lst
+
+
+def _on_client_list(agent: Token) -> Token | None:
+    """The list noun an agent noun names, when its members are said to be "on" it: "X was also on their client
+    list", "Y appears on the firm's customer list" (the list under "on", hung on "be", "appear" or "remain")."""
+    lst = agent.head if agent.dep_ == "compound" else None
+    if lst is None or lst.lemma_.casefold() not in ("list", "roster") or lst.dep_ != "pobj" or lst.head.lower_ != "on":
+        return None
+    return lst if lst.head.head.lemma_.casefold() in ("be", "appear", "remain", "feature") else None
+
+
+def _parties_within(noun: Token, mentions: list[Mention]) -> list[Mention]:
+    """The states and state bodies named anywhere in ``noun``'s phrase, for a phrase said to be a firm's clients
+    whose head is no state noun ("some of the worst violators of rights, such as A, B and C", "rich autocracies
+    like A and B")."""
+    return [m for m in mentions if m.label in ("COUNTRY", "GOV_AGENCY") and m.refers is None
+            and noun.left_edge.i <= m.root.i <= noun.right_edge.i]
+
+
+def _partitive_whole(noun: Token) -> Token:
+    """For a partitive pronoun or number ("some of the worst violators, such as A and B", "two of the countries"),
+    the noun of its "of" phrase, whose names and listed parties it means; else the noun itself."""
+    if noun.pos_ not in ("PRON", "NUM", "DET", "ADJ") and noun.lower_ not in ("some", "many", "several", "most"):
+        return noun
+    return next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for g in p.children if g.dep_ == "pobj"), noun)
 
 
 def _add_sentence_countries(ev: Event, sent: Span, mentions: list[Mention]) -> None:

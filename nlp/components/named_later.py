@@ -75,12 +75,16 @@ def unnamed_seller(trigger: Token, mentions: Sequence[Mention], nouns: Iterable[
 
 
 def after_unnamed_subject(tok: Token, candidates: list[Mention], mentions: Sequence[Mention], nouns: Iterable[str],
-                          window: int) -> list[Mention]:
+                          window: int, own_sentence: bool = False) -> list[Mention]:
     """``candidates`` (names before the anaphor ``tok``, "the company") left once an unnamed firm that is a
     subject of an earlier sentence stands between them and ``tok``: after "A foreign company sells ...,
     a report by R says.", "The company also makes cameras" is that unnamed firm, not R; only a name that is a
-    subject after it takes the topic over. ``window``: the token where the anaphor's antecedents may start."""
-    last = max((t.i for t in tok.doc[window : tok.sent.start]
+    subject after it takes the topic over. ``window``: the token where the anaphor's antecedents may start;
+    ``own_sentence``: also an unnamed firm that is a subject before ``tok`` in its own sentence ("the Ruritanian
+    firm that sold the junta its radios is under inquiry over reports that it supplied ...": "it" is that firm,
+    not the junta)."""
+    end = tok.i if own_sentence else tok.sent.start
+    last = max((t.i for t in tok.doc[window : end]
                 if t.dep_ in ("nsubj", "nsubjpass") and unnamed_firm(t, mentions, nouns)), default=None)
     return candidates if last is None else [m for m in candidates if m.span.start > last
                                              and m.root.dep_ in ("nsubj", "nsubjpass")]

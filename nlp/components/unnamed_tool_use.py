@@ -75,6 +75,25 @@ def tool_made_by(sent: Span) -> bool:
         c.dep_ == "acl" and c.lemma_.casefold() in _MAKING_VERBS for c in first.head.children)
 
 
+def opening_tool_maker(sent: Span, mentions: list[Mention]) -> Mention | None:
+    """The firm a sentence that opens on a tool referred back names as its maker ("The spyware, built by foreign
+    hackers for a firm called X, ..." -> X), for a use of an unnamed tool that closes the paragraph before; None
+    when the sentence does not open so."""
+    if not tool_made_by(sent):
+        return None
+    tool = sent[0].head
+    return next((firm for c in tool.children if c.dep_ == "acl" and c.lemma_.casefold() in _MAKING_VERBS
+                 if (firm := _maker(c, mentions)) is not None), None)
+
+
+def unnamed_tool_used(trig: Token) -> bool:
+    """True for a use verb whose object is a tool named by an indefinite common noun only ("are among the
+    governments using a covert surveillance tool"): its maker may be named only by the next sentence."""
+    obj = next((c for c in trig.children if c.dep_ == "dobj"), None)
+    return trig.lemma_.casefold() in USE_VERBS and obj is not None and obj.pos_ == "NOUN" \
+        and obj.lemma_.casefold() in _TOOL_NOUNS and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in obj.children)
+
+
 def _maker(verb: Token, mentions: list[Mention]) -> Mention | None:
     """The firm after "by", else the firm after "for" when the makers after "by" are no firm."""
     for_firm = None
