@@ -1703,11 +1703,13 @@ class EntityNormalizer:
         programme: the PRODUCT is the programme's name alone, without the title word or the place before it
         ("the Safe City Project", "the Dushanbe Safe City Project" -> "Safe City"), as the real set's gold writes
         "Lahore Safe City" and "the Mandalay Safe City project" (nlp/devset/real/README.md; round 18)."""
-        programmes = {n for e in self.gazetteer.entries if e.label == "PRODUCT"
-                      and e.name not in self.gazetteer.product_vendors for n in (e.name, *e.aliases)}
+        programmes: set[str] | None = None  # (read from the gazetteer only when a name ends in a programme word)
         out = []
         for e in ents:
             if e.label_ in ("ORG", "PRODUCT") and len(e) >= 2 and e[-1].text in _PROGRAMME_WORDS:
+                if programmes is None:
+                    programmes = {n for g in self.gazetteer.entries if g.label == "PRODUCT"
+                                  and g.name not in self.gazetteer.product_vendors for n in (g.name, *g.aliases)}
                 cut = next((i for i in range(e.start, e.end - 1) if doc[i : e.end - 1].text in programmes), None)
                 if cut is not None:
                     span = Span(doc, cut, e.end - 1, label="PRODUCT", kb_id=name_key(doc[cut : e.end - 1].text))
