@@ -53,6 +53,7 @@ from nlp.components.contract_wordings import contract_wording_supplies
 from nlp.components.deal_wording import giver_of_nominal, maker_participle_supplies, said_beside_denial
 from nlp.components.enumerations import listed_parties
 from nlp.components.funding import funding_supplies
+from nlp.components.hedging import asked_only
 from nlp.components.implied_supply import funder as _funder
 from nlp.components.implied_supply import implied_supplies, verb_read_as_adjective
 from nlp.components.intermediaries import through_intermediaries
@@ -479,8 +480,13 @@ class EventExtractor:
                 if ev.type == "ownership" and {m.value for m in ev.roles.get("owner", [])} & {
                         m.value for m in ev.roles.get("owned", [])}:
                     continue  # one name on both sides ("the acquisition of aircraft akin to the Dornier type"): misread
+                if ev.type == "supply" and asked_only(ev.trigger):
+                    continue  # "declined to say whether it sold X to Y": a question, no sale stated
                 negated = self._negated(ev.trigger, sent, cues["negation"])
-                if negated and ev.from_use:
+                if negated and ev.from_use and not (ev.trigger.dep_ == "conj" and (
+                        ev.trigger.head.lemma_.casefold() in self.t["supply_buyer"]) and any(
+                        c.dep_ == "preconj" and any(start == c.i for start, _e, _c in cues["negation"])
+                        for c in ev.trigger.head.children)):  # (but "neither bought nor used it" denies the purchase)
                     continue  # "never used the tool": not a denial that it was bought
                 hedged = bool(hedge) or self._unconfirmed(ev.trigger) or ev.halted or _only_intended(ev.trigger) \
                     or any(c.dep_ == "amod" and c.lower_ in _POSSIBLE_ONLY for c in ev.trigger.children)
@@ -555,6 +561,8 @@ class EventExtractor:
                 return True
             if child.dep_ == "det" and child.lower_ == "no" and trigger.pos_ in ("NOUN", "PROPN"):
                 return True  # "X said it has no contract with the police": a deal denied by its noun's determiner
+            if child.dep_ == "preconj" and any(start == child.i for start, _end, _cue in negations):
+                return True  # "the agency neither bought nor used X": a paired negation (cue of nlp/data/negations.txt)
         if self._unconfirmed(trigger):
             return False
         node = trigger
@@ -563,6 +571,9 @@ class EventExtractor:
                 return True
             if node.i != trigger.i and any(c.dep_ == "neg" and not _not_a_denial(c) for c in node.children):
                 return True
+            if node.i != trigger.i and trigger.dep_ == "conj" and any(
+                    c.dep_ == "preconj" and any(start == c.i for start, _end, _cue in negations) for c in node.children):
+                return True  # "neither bought nor used it": the paired negation covers each verb of the pair
             if node.head.i == node.i or node.dep_ in ("relcl", "appos"):
                 break  # "NSO Group, whose clients include X, denied wrongdoing": the denial is not of the clients
             if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):

@@ -12,6 +12,19 @@ returns them with
   "customers", "clients", "countries") names no party and is left empty (the seller and the goods stay); state
   buyers ("governments"), counted or qualified plurals ("23 police departments", "law enforcement agencies") are
   parties the dev set's annotators keep;
+- **a hedged or denied sale has a buyer** (round 19): a hedged or negated event with no recipient (X "was charged
+  with trying to export" drones, X "must stop selling its equipment", X "denied that it provided" a tool) states no
+  sale to anyone; it is dropped once the one-sided readings are folded into the sales they fit. A plain seller-only
+  reading ("sold by X") stays: the extractor may fill its buyer from another sentence;
+- **no sale to oneself**: a "sale" whose every seller is one of its buyers (a state's government and the state's
+  code: a licence from "the U.S. government" read as a sale to "US") is dropped. (A market stated as a class, "sold
+  exclusively to governments", stays: the dev set's gold keeps it as a sale to governments);
+- **a seller after "from" is no buyer**: an event with a buyer only, that buyer named in the sentence only just
+  after "from" ("the purchase from X shows how easy it is for a state to buy ...": :func:`named_after_from`), has
+  that party as its seller, not its buyer (and then, if hedged, no sale at all);
+- **no seller from the goods' adjective**: a supplier that is a country's code named in the sentence only by the
+  adjective of the goods ("bought the Ruritanian equipment": goods made there, not a sale by that state) is taken off
+  (:func:`adjective_only_seller`); the goods keep their adjective;
 - **one sale once**: events of the same type and negation whose supplier and recipient are the same names (in
   full, in part, as an acronym, or a state's ISO code and its noun: "MX" and "the government") and whose goods and
   date agree are one event; so is an event with one side only (supplier or recipient) whose side and goods agree
@@ -107,6 +120,61 @@ def generic_buyer(recipient: str) -> bool:
     return _singular(head) != head and _singular(head) in _generic_buyer_nouns()
 
 
+def _one_party(ev: EventMention) -> bool:
+    """True when every seller of ``ev`` is also one of its buyers: the same name, or a state's body named after its
+    country and that country's code ("U.S. government" and "US"). A party selling to itself is a misread (a licence
+    or permit from its own state). Names in part do not count ("Australian Federal Police" and "Police" are two)."""
+    sellers, buyers = _keys(ev, "supplier"), _keys(ev, "recipient")
+    if not sellers or not buyers:
+        return False
+    codes = {v for v in _values(ev.roles.get("recipient")) + _values(ev.roles.get("supplier"))
+             if len(v) == 2 and v.isupper()}
+
+    def same(x: str, y: str) -> bool:
+        return x == y or any((x == c.casefold() and _state_body_of(y, c)) or (y == c.casefold() and _state_body_of(x, c))
+                             for c in codes)
+
+    return all(any(same(x, y) for y in buyers) for x in sellers)
+
+
+def _state_body_of(name: str, code: str) -> bool:
+    """True when a name key is a state body named after its country ("u s government", "mexican authorities")."""
+    words = name.split()
+    if len(words) < 2 or _singular(words[-1]) not in _state_nouns():
+        return False
+    return country_code(" ".join(words[:-1])) == code or country_code(words[0]) == code
+
+
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}")
+
+
+def adjective_only_seller(code: str, products: list[str], sentence: str) -> bool:
+    """True when the country ``code`` is a supplier that ``sentence`` names only inside a product role's text
+    ("the Ruritanian equipment"): with each product text taken out of the sentence, no run of one to three
+    capitalised words (or its first or last word) is that country (:func:`ontology.countries.country_code`). A
+    country named anywhere else ("bought the equipment from Ruritania", "a Ruritanian firm sold") stays."""
+    if len(code) != 2 or not code.isupper() or not any(code == _code_in(p) for p in products):
+        return False
+    rest = sentence
+    for product in products:
+        rest = rest.replace(product, " ")
+    return not any(code in {country_code(run), country_code(run.split()[0]), country_code(run.split()[-1])}
+                   for run in _CAPITALISED_RUN.findall(rest))
+
+
+def _code_in(product: str) -> str | None:
+    """The country a product text names by one of its words ("Ruritanian equipment" -> its code), else None."""
+    return next((code for word in product.split() if (code := country_code(word))), None)
+
+
+def named_after_from(name: str, sentence: str) -> bool:
+    """True when every occurrence of ``name`` in ``sentence`` follows "from" with at most three words between
+    ("from X", "from Israeli-American company X"): one a sale comes from, its seller. False when the name is not in
+    the sentence as written, or occurs once elsewhere ("X bought it from Y")."""
+    spots = [m.start() for m in re.finditer(re.escape(name), sentence)]
+    return bool(spots) and all(re.search(r"\bfrom\s+(?:\S+\s+){0,3}$", sentence[:s]) for s in spots)
+
+
 def _without_false_goods(ev: EventMention) -> EventMention | None:
     """The event with its non-goods products and generic buyers taken off; None when nothing of a sale is left."""
     roles = dict(ev.roles)
@@ -116,6 +184,14 @@ def _without_false_goods(ev: EventMention) -> EventMention | None:
         _set_role(roles, "product", kept)
         if not kept and not roles.get("capability"):
             return None  # the only "goods" were money, an inquiry, a sentence...: no supply at all
+    sellers = _values(roles.get("supplier"))
+    real_sellers = [x for x in sellers if not adjective_only_seller(x, _values(roles.get("product")), ev.sentence)]
+    if len(real_sellers) < len(sellers):
+        _set_role(roles, "supplier", real_sellers)
+    if not _values(roles.get("supplier")) and (buyers := _values(roles.get("recipient"))) and all(
+            named_after_from(b, ev.sentence) for b in buyers):
+        _set_role(roles, "supplier", buyers)  # "the purchase from X ...": X sold
+        roles.pop("recipient", None)
     recipients = _values(roles.get("recipient"))
     named = [r for r in recipients if not generic_buyer(r)]
     if len(named) < len(recipients):
@@ -123,8 +199,9 @@ def _without_false_goods(ev: EventMention) -> EventMention | None:
         if not named and set(roles) <= _BARE_ROLES:
             return None  # "Acme sells to customers": a seller alone, with no goods, buyer or place, says nothing
     if roles == ev.roles:
-        return ev
-    return replace(ev, roles=roles)
+        return ev if not _one_party(ev) else None
+    out = replace(ev, roles=roles)
+    return out if not _one_party(out) else None
 
 
 def _keys(ev: EventMention, role: str) -> frozenset[str]:
@@ -265,4 +342,9 @@ def refine_supplies(events: list[EventMention]) -> list[EventMention]:
         refined = _without_false_goods(ev)
         if refined is not None:
             kept.append(refined)
-    return _merge_same_sales(kept)
+    return [ev for ev in _merge_same_sales(kept) if not _unsaid_sale(ev)]
+
+
+def _unsaid_sale(ev: EventMention) -> bool:
+    """True for a hedged or negated supply with no recipient (module doc): no sale to anyone is stated."""
+    return ev.type == "supply" and (ev.hedged or ev.negated) and not _values(ev.roles.get("recipient"))
