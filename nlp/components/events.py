@@ -77,6 +77,8 @@ from nlp.normalize import name_key
 # the roles of the parties of a supply: a body of nlp/data/observers.tsv is never one of them (:meth:`Event.add`)
 _PARTY_ROLES = frozenset({"supplier", "recipient", "via"})
 _DENIAL_LEMMAS = {"deny", "reject", "refute", "dispute", "dismiss"}
+# subordinators of a clause a negation of the main clause does not reach: a reason, or a time ("after", "before")
+_OWN_CLAUSE_MARKS = frozenset({"because", "since", "after", "before", "once"})
 # verbs of confirming: not confirming, or refusing to confirm, a sale leaves it reported (hedged), not denied
 _CONFIRM_LEMMAS = {"confirm", "acknowledge", "disclose", "comment", "verify"}
 _REFUSE_LEMMAS = {"refuse", "decline"}
@@ -134,7 +136,8 @@ _MAKER_VERBS = {"produce", "make", "develop", "manufacture", "build", "design", 
 # nouns a sentence uses to refer back to goods just bought ("The software was developed by ..."), and the
 # confidence of a sale completed with the maker that next sentence names (below a sale said in one sentence)
 _GOODS_NOUNS = {"software", "system", "tool", "technology", "equipment", "platform", "spyware", "camera", "device",
-                "product", "solution", "application", "app", "program", "programme", "suite", "malware", "drone"}
+                "product", "solution", "application", "app", "program", "programme", "suite", "malware", "drone",
+                "package"}  # ("acquired the X package": the vendor's bundle of tools, round 19)
 MAKER_NEXT_SENTENCE_CONFIDENCE = 0.6
 # "The project ... will be executed by Larsen & Toubro": who carries out a project just agreed supplies it
 _CARRYING_OUT_VERBS = {"execute", "implement", "carry", "undertake", "install", "deliver", "provide", "supply"}
@@ -578,8 +581,9 @@ class EventExtractor:
                 break  # "NSO Group, whose clients include X, denied wrongdoing": the denial is not of the clients
             if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
                 break  # "X denied buying it, but the spyware was sold to X": a clause of its own is not denied
-            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("because", "since") for c in node.children):
+            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OWN_CLAUSE_MARKS for c in node.children):
                 break  # "That is not because it is the capital, but because the Chinese helped ...": a reason of its own
+                # ("Years after the state bought X, it is not yet working": a time clause of its own, round 19)
             if node.i != trigger.i and said_beside_denial(node):
                 break  # "X has denied any wrongdoing, saying it delivered the project to Y": what it says is not denied
             node = node.head
@@ -2769,11 +2773,11 @@ def _in_quotes(m: Mention) -> bool:
 
 def _maker_on_goods(m: Mention, a: Attachment) -> bool:
     """True for a firm named on the goods a buying verb takes ("bought a Cellebrite device", "purchased 20
-    ShotSpotter sensors"): a compound on a tool noun that is the object, not the firm itself ("acquired Cellebrite")
+    ShotSpotter sensors", "acquired the X package"): a compound on a tool noun that is the object, not the firm itself ("acquired Cellebrite")
     nor a stake in it ("bought Cellebrite shares")."""
     root = m.root
     return m.label == "ORG" and not a.prep and a.dep in ("dobj", "nsubjpass") and root.dep_ in ("compound", "nmod", "amod") \
-        and root.head.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.casefold() in _TOOL_NOUNS
+        and root.head.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.casefold() in _TOOL_NOUNS | _GOODS_NOUNS
 
 
 def _owner_of_tool(m: Mention, mentions: list[Mention]) -> bool:

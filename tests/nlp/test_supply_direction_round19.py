@@ -1,9 +1,10 @@
 """Wrong and reversed supply events of issue 13 round 19 (a false supply is a false red flag to a due-diligence
 user), one test per kind, each with the similar sentence that must still give its sale: a seller read as the buyer
-after "from", a denial said with "neither ... nor", a sale only asked about ("whether"), a hedged sale with no buyer, a
-"sale" between a government and its own state, a country adjective of the goods read as their seller, and a
-business line sold off read as goods. "Korvane Analytics", its "Nightjar" suite and the "Spyglass" tool are
-fictional, as is the state "Ruritania"; the sentences are written for these tests."""
+after "from", a denial said with "neither ... nor", a sale only asked about ("whether"), a hedged sale with no
+buyer, a "sale" between a government and its own state, a country adjective of the goods read as their seller, a
+business line sold off read as goods, and a vendor named on its goods ("the X package") read as a firm taken over.
+"Korvane Analytics", its "Nightjar" suite and the group "Velmont" are fictional, as is the
+state "Ruritania"; the sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -97,3 +98,13 @@ def test_a_business_line_sold_off_is_no_goods() -> None:
                   "A fictional parent group, Velmont, is selling interception software to Korvane Analytics.")
     assert refine_supplies([sale]) == [sale]
     assert not_goods("its activities") and not not_goods("interception activities software")
+
+
+def test_a_vendor_named_on_its_goods_is_their_seller_not_a_firm_taken_over(extractor: Extractor) -> None:
+    ext = extractor.extract_text("The Ruritanian Security Service acquired the Korvane Analytics package in 2018.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {FIRM}
+    assert "Security Service" in names(sale.roles.get("recipient"))
+    assert all(ev.type != "ownership" for ev in ext.events)
+    takeover = extractor.extract_text("The Ruritanian Security Service acquired Korvane Analytics in 2018.")
+    assert supplies(takeover) == []  # the firm itself acquired: no goods sold
