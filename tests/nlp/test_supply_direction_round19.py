@@ -2,7 +2,8 @@
 user), one test per kind, each with the similar sentence that must still give its sale: a seller read as the buyer
 after "from", a denial said with "neither ... nor", a sale only asked about ("whether"), a hedged sale with no
 buyer, a "sale" between a government and its own state, a country adjective of the goods read as their seller, a
-business line sold off read as goods, and a vendor named on its goods ("the X package") read as a firm taken over.
+business line sold off read as goods, a vendor named on its goods ("the X package") read as a firm taken over, and
+a sale in a time clause ("years after X bought it") read as denied by a negated main clause.
 "Korvane Analytics", its "Nightjar" suite and the group "Velmont" are fictional, as is the
 state "Ruritania"; the sentences are written for these tests."""
 
@@ -108,3 +109,14 @@ def test_a_vendor_named_on_its_goods_is_their_seller_not_a_firm_taken_over(extra
     assert all(ev.type != "ownership" for ev in ext.events)
     takeover = extractor.extract_text("The Ruritanian Security Service acquired Korvane Analytics in 2018.")
     assert supplies(takeover) == []  # the firm itself acquired: no goods sold
+
+
+def test_a_sale_in_a_time_clause_is_not_denied_by_the_main_clause(extractor: Extractor) -> None:
+    later = ("Two years after the Ruritanian police acquired the Korvane Analytics package, it is still not working, "
+             "the new minister said.")
+    [sale] = supplies(extractor.extract_text(later))
+    assert names(sale.roles.get("supplier")) == {FIRM}
+    denied = "The Ruritanian police did not acquire the Korvane Analytics package."
+    assert supplies(extractor.extract_text(denied)) == []
+    [no_sale] = supplies(extractor.extract_text(denied), negated=True)
+    assert names(no_sale.roles.get("supplier")) == {FIRM}
