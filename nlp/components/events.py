@@ -483,8 +483,10 @@ class EventExtractor:
                 if ev.type == "ownership" and {m.value for m in ev.roles.get("owner", [])} & {
                         m.value for m in ev.roles.get("owned", [])}:
                     continue  # one name on both sides ("the acquisition of aircraft akin to the Dornier type"): misread
-                if ev.type == "supply" and asked_only(ev.trigger):
-                    continue  # "declined to say whether it sold X to Y": a question, no sale stated
+                if ev.type == "supply" and (asked_only(ev.trigger) or not ev.roles.get("recipient") and not
+                                            ev.roles.get("country") and not ev.recipient_before and _only_intended(ev.trigger)):
+                    continue  # "declined to say whether it sold X to Y": a question; "tried to export drones": an
+                    # attempt with no buyer or place (round 19): no sale stated
                 negated = self._negated(ev.trigger, sent, cues["negation"])
                 if negated and ev.from_use and not (ev.trigger.dep_ == "conj" and (
                         ev.trigger.head.lemma_.casefold() in self.t["supply_buyer"]) and any(

@@ -12,16 +12,12 @@ returns them with
   "customers", "clients", "countries") names no party and is left empty (the seller and the goods stay); state
   buyers ("governments"), counted or qualified plurals ("23 police departments", "law enforcement agencies") are
   parties the dev set's annotators keep;
-- **a hedged or denied sale has a buyer** (round 19): a hedged or negated event with no recipient (X "was charged
-  with trying to export" drones, X "must stop selling its equipment", X "denied that it provided" a tool) states no
-  sale to anyone; it is dropped once the one-sided readings are folded into the sales they fit. A plain seller-only
-  reading ("sold by X") stays: the extractor may fill its buyer from another sentence;
 - **no sale to oneself**: a "sale" whose every seller is one of its buyers (a state's government and the state's
   code: a licence from "the U.S. government" read as a sale to "US") is dropped. (A market stated as a class, "sold
   exclusively to governments", stays: the dev set's gold keeps it as a sale to governments);
 - **a seller after "from" is no buyer**: an event with a buyer only, that buyer named in the sentence only just
   after "from" ("the purchase from X shows how easy it is for a state to buy ...": :func:`named_after_from`), has
-  that party as its seller, not its buyer (and then, if hedged, no sale at all);
+  that party as its seller, not its buyer;
 - **no seller from the goods' adjective**: a supplier that is a country's code named in the sentence only by the
   adjective of the goods ("bought the Ruritanian equipment": goods made there, not a sale by that state) is taken off
   (:func:`adjective_only_seller`); the goods keep their adjective;
@@ -342,9 +338,4 @@ def refine_supplies(events: list[EventMention]) -> list[EventMention]:
         refined = _without_false_goods(ev)
         if refined is not None:
             kept.append(refined)
-    return [ev for ev in _merge_same_sales(kept) if not _unsaid_sale(ev)]
-
-
-def _unsaid_sale(ev: EventMention) -> bool:
-    """True for a hedged or negated supply with no recipient (module doc): no sale to anyone is stated."""
-    return ev.type == "supply" and (ev.hedged or ev.negated) and not _values(ev.roles.get("recipient"))
+    return _merge_same_sales(kept)

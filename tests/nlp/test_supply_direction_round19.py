@@ -1,6 +1,6 @@
 """Wrong and reversed supply events of issue 13 round 19 (a false supply is a false red flag to a due-diligence
 user), one test per kind, each with the similar sentence that must still give its sale: a seller read as the buyer
-after "from", a denial said with "neither ... nor", a sale only asked about ("whether"), a hedged sale with no
+after "from", a denial said with "neither ... nor", a sale only asked about ("whether"), an attempted sale with no
 buyer, a "sale" between a government and its own state, a country adjective of the goods read as their seller, a
 business line sold off read as goods, a vendor named on its goods ("the X package") read as a firm taken over, and
 a sale in a time clause ("years after X bought it") read as denied by a negated main clause.
@@ -60,7 +60,7 @@ def test_a_sale_only_asked_about_is_no_sale(extractor: Extractor) -> None:
     assert "police" in " ".join(names(sale.roles.get("recipient")))
 
 
-def test_a_hedged_sale_with_no_buyer_is_no_sale(extractor: Extractor) -> None:
+def test_an_attempted_sale_with_no_buyer_is_no_sale(extractor: Extractor) -> None:
     attempt = "Korvane Analytics, a fictional firm, was charged with attempting to export drones with no licence."
     assert supplies(extractor.extract_text(attempt)) == []
     [sale] = supplies(extractor.extract_text(attempt.replace("drones", "drones to the Ruritanian army")))
