@@ -12,12 +12,18 @@ returns them with
   "customers", "clients", "countries") names no party and is left empty (the seller and the goods stay); state
   buyers ("governments"), counted or qualified plurals ("23 police departments", "law enforcement agencies") are
   parties the dev set's annotators keep;
+- **a denial names its buyer** (round 19): a negated event with no recipient, left after the one-sided readings
+  are folded into the sales they fit ("X later denied that it provided the recognition software"), denies no sale
+  to anyone and is dropped. (Hedged seller-only readings stay: on the dev set they name right sellers);
 - **no sale to oneself**: a "sale" whose every seller is one of its buyers (a state's government and the state's
   code: a licence from "the U.S. government" read as a sale to "US") is dropped. (A market stated as a class, "sold
   exclusively to governments", stays: the dev set's gold keeps it as a sale to governments);
 - **a seller after "from" is no buyer**: an event with a buyer only, that buyer named in the sentence only just
   after "from" ("the purchase from X shows how easy it is for a state to buy ...": :func:`named_after_from`), has
   that party as its seller, not its buyer;
+- **no party from a currency** (round 19): a supplier or recipient that is a country's code named only as a
+  currency's qualifier ("US $15,000", "9 million US dollars": :func:`currency_only`) is taken off; an event left
+  with neither side is dropped;
 - **no seller from the goods' adjective**: a supplier that is a country's code named in the sentence only by the
   adjective of the goods ("bought the Ruritanian equipment": goods made there, not a sale by that state) is taken off
   (:func:`adjective_only_seller`); the goods keep their adjective;
@@ -158,6 +164,23 @@ def adjective_only_seller(code: str, products: list[str], sentence: str) -> bool
                    for run in _CAPITALISED_RUN.findall(rest))
 
 
+def currency_only(code: str, sentence: str) -> bool:
+    """True when the country ``code`` (a supplier or recipient) is named in ``sentence`` only as the qualifier of a
+    currency: each run of capitalised words that is that country is followed by a currency sign or a money noun of
+    ``nlp/data/not_goods.txt`` ("US $15,000", "9 million US dollars"). Such a country is no party to the sale."""
+    if len(code) != 2 or not code.isupper():
+        return False
+    spots = [m for m in _CAPITALISED_RUN.finditer(sentence)
+             if code in {country_code(m.group()), country_code(m.group().split()[-1])}]
+    if not spots:
+        return False
+    for m in spots:
+        after = re.match(r"\s*([$€£¥]|[^\W\d_]+)", sentence[m.end():])
+        if after is None or not (after.group(1) in "$€£¥" or after.group(1).casefold() in _not_goods()):
+            return False
+    return True
+
+
 def _code_in(product: str) -> str | None:
     """The country a product text names by one of its words ("Ruritanian equipment" -> its code), else None."""
     return next((code for word in product.split() if (code := country_code(word))), None)
@@ -181,9 +204,15 @@ def _without_false_goods(ev: EventMention) -> EventMention | None:
         if not kept and not roles.get("capability"):
             return None  # the only "goods" were money, an inquiry, a sentence...: no supply at all
     sellers = _values(roles.get("supplier"))
-    real_sellers = [x for x in sellers if not adjective_only_seller(x, _values(roles.get("product")), ev.sentence)]
+    real_sellers = [x for x in sellers if not adjective_only_seller(x, _values(roles.get("product")), ev.sentence)
+                    and not currency_only(x, ev.sentence)]
     if len(real_sellers) < len(sellers):
         _set_role(roles, "supplier", real_sellers)
+    buyers = _values(roles.get("recipient"))
+    if buyers and all(currency_only(b, ev.sentence) for b in buyers):
+        roles.pop("recipient")  # "offered him US $15,000": the dollar's country is no buyer
+    if not roles.get("supplier") and not roles.get("recipient") and (sellers or buyers):
+        return None  # both sides were only money's country: nothing of a sale is left
     if not _values(roles.get("supplier")) and (buyers := _values(roles.get("recipient"))) and all(
             named_after_from(b, ev.sentence) for b in buyers):
         _set_role(roles, "supplier", buyers)  # "the purchase from X ...": X sold
@@ -338,4 +367,9 @@ def refine_supplies(events: list[EventMention]) -> list[EventMention]:
         refined = _without_false_goods(ev)
         if refined is not None:
             kept.append(refined)
-    return _merge_same_sales(kept)
+    return [ev for ev in _merge_same_sales(kept) if not _denied_to_nobody(ev)]
+
+
+def _denied_to_nobody(ev: EventMention) -> bool:
+    """True for a negated supply with no recipient (module doc): a denial that names no buyer denies no sale."""
+    return ev.type == "supply" and ev.negated and not _values(ev.roles.get("recipient"))

@@ -3,14 +3,18 @@ user), one test per kind, each with the similar sentence that must still give it
 after "from", a denial said with "neither ... nor", a sale only asked about ("whether"), an attempted sale with no
 buyer, a "sale" between a government and its own state, a country adjective of the goods read as their seller, a
 business line sold off read as goods, a vendor named on its goods ("the X package") read as a firm taken over, and
-a sale in a time clause ("years after X bought it") read as denied by a negated main clause.
+a sale in a time clause ("years after X bought it") read as denied by a negated main clause, a denial naming no
+buyer, and a currency's country ("US $") read as a party.
 "Korvane Analytics", its "Nightjar" suite and the group "Velmont" are fictional, as is the
 state "Ruritania"; the sentences are written for these tests."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from nlp.components.supply_precision import (
     adjective_only_seller,
+    currency_only,
     named_after_from,
     not_goods,
     refine_supplies,
@@ -120,3 +124,24 @@ def test_a_sale_in_a_time_clause_is_not_denied_by_the_main_clause(extractor: Ext
     assert supplies(extractor.extract_text(denied)) == []
     [no_sale] = supplies(extractor.extract_text(denied), negated=True)
     assert names(no_sale.roles.get("supplier")) == {FIRM}
+
+
+def test_a_denial_that_names_no_buyer_is_dropped() -> None:
+    sentence = "Korvane Analytics, a fictional firm, later denied that it provided the recognition software."
+    assert refine_supplies([replace(_event({"supplier": FIRM, "product": "recognition software"}, sentence),
+                                    negated=True)]) == []
+    denied = _event({"supplier": FIRM, "recipient": "Ruritanian police", "product": "recognition software"},
+                    "Korvane Analytics, a fictional firm, denied that it provided the Ruritanian police with software.")
+    denied = replace(denied, negated=True)
+    assert refine_supplies([denied]) == [denied]
+
+
+def test_a_currency_names_no_party() -> None:
+    sentence = "The fictional firm Korvane Analytics was offered more than US $15,000 to install the spyware."
+    assert currency_only("US", sentence)
+    [sale] = refine_supplies([_event({"supplier": FIRM, "recipient": "US", "capability": "spyware"}, sentence)])
+    assert "recipient" not in sale.roles
+    assert refine_supplies([_event({"supplier": "US", "capability": "surveillance_cameras"},
+                                   "Some 9 million US dollars will be spent on new cameras.")]) == []
+    sold = "The US sold the cameras to the Ruritanian police for 9 million US dollars."
+    assert not currency_only("US", sold)
