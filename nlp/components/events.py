@@ -53,6 +53,7 @@ from nlp.components.contract_wordings import contract_wording_supplies
 from nlp.components.deal_wording import giver_of_nominal, maker_participle_supplies, said_beside_denial
 from nlp.components.enumerations import listed_parties
 from nlp.components.funding import funding_supplies
+from nlp.components.hedging import asked_only
 from nlp.components.implied_supply import funder as _funder
 from nlp.components.implied_supply import implied_supplies, verb_read_as_adjective
 from nlp.components.intermediaries import through_intermediaries
@@ -82,6 +83,8 @@ from nlp.normalize import name_key
 # the roles of the parties of a supply: a body of nlp/data/observers.tsv is never one of them (:meth:`Event.add`)
 _PARTY_ROLES = frozenset({"supplier", "recipient", "via"})
 _DENIAL_LEMMAS = {"deny", "reject", "refute", "dispute", "dismiss"}
+# subordinators of a clause a negation of the main clause does not reach: a reason, or a time ("after", "before")
+_OWN_CLAUSE_MARKS = frozenset({"because", "since", "after", "before", "once"})
 # verbs of confirming: not confirming, or refusing to confirm, a sale leaves it reported (hedged), not denied
 _CONFIRM_LEMMAS = {"confirm", "acknowledge", "disclose", "comment", "verify"}
 _REFUSE_LEMMAS = {"refuse", "decline"}
@@ -139,7 +142,8 @@ _MAKER_VERBS = {"produce", "make", "develop", "manufacture", "build", "design", 
 # nouns a sentence uses to refer back to goods just bought ("The software was developed by ..."), and the
 # confidence of a sale completed with the maker that next sentence names (below a sale said in one sentence)
 _GOODS_NOUNS = {"software", "system", "tool", "technology", "equipment", "platform", "spyware", "camera", "device",
-                "product", "solution", "application", "app", "program", "programme", "suite", "malware", "drone"}
+                "product", "solution", "application", "app", "program", "programme", "suite", "malware", "drone",
+                "package"}  # ("acquired the X package": the vendor's bundle of tools, round 19)
 MAKER_NEXT_SENTENCE_CONFIDENCE = 0.6
 # "The project ... will be executed by Larsen & Toubro": who carries out a project just agreed supplies it
 _CARRYING_OUT_VERBS = {"execute", "implement", "carry", "undertake", "install", "deliver", "provide", "supply"}
@@ -488,8 +492,15 @@ class EventExtractor:
                 if ev.type == "ownership" and {m.value for m in ev.roles.get("owner", [])} & {
                         m.value for m in ev.roles.get("owned", [])}:
                     continue  # one name on both sides ("the acquisition of aircraft akin to the Dornier type"): misread
+                if ev.type == "supply" and (asked_only(ev.trigger) or not ev.roles.get("recipient") and not
+                                            ev.roles.get("country") and not ev.recipient_before and _only_intended(ev.trigger)):
+                    continue  # "declined to say whether it sold X to Y": a question; "tried to export drones": an
+                    # attempt with no buyer or place (round 19): no sale stated
                 negated = self._negated(ev.trigger, sent, cues["negation"])
-                if negated and ev.from_use:
+                if negated and ev.from_use and not (ev.trigger.dep_ == "conj" and (
+                        ev.trigger.head.lemma_.casefold() in self.t["supply_buyer"]) and any(
+                        c.dep_ == "preconj" and any(start == c.i for start, _e, _c in cues["negation"])
+                        for c in ev.trigger.head.children)):  # (but "neither bought nor used it" denies the purchase)
                     continue  # "never used the tool": not a denial that it was bought
                 hedged = bool(hedge) or self._unconfirmed(ev.trigger) or ev.halted or _only_intended(ev.trigger) \
                     or any(c.dep_ == "amod" and c.lower_ in _POSSIBLE_ONLY for c in ev.trigger.children)
@@ -573,6 +584,8 @@ class EventExtractor:
                 return True
             if child.dep_ == "det" and child.lower_ == "no" and trigger.pos_ in ("NOUN", "PROPN"):
                 return True  # "X said it has no contract with the police": a deal denied by its noun's determiner
+            if child.dep_ == "preconj" and any(start == child.i for start, _end, _cue in negations):
+                return True  # "the agency neither bought nor used X": a paired negation (cue of nlp/data/negations.txt)
         if self._unconfirmed(trigger):
             return False
         node = trigger
@@ -581,12 +594,16 @@ class EventExtractor:
                 return True
             if node.i != trigger.i and any(c.dep_ == "neg" and not _not_a_denial(c) for c in node.children):
                 return True
+            if node.i != trigger.i and trigger.dep_ == "conj" and any(
+                    c.dep_ == "preconj" and any(start == c.i for start, _end, _cue in negations) for c in node.children):
+                return True  # "neither bought nor used it": the paired negation covers each verb of the pair
             if node.head.i == node.i or node.dep_ in ("relcl", "appos"):
                 break  # "NSO Group, whose clients include X, denied wrongdoing": the denial is not of the clients
             if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
                 break  # "X denied buying it, but the spyware was sold to X": a clause of its own is not denied
-            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("because", "since") for c in node.children):
+            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OWN_CLAUSE_MARKS for c in node.children):
                 break  # "That is not because it is the capital, but because the Chinese helped ...": a reason of its own
+                # ("Years after the state bought X, it is not yet working": a time clause of its own, round 19)
             if node.i != trigger.i and said_beside_denial(node):
                 break  # "X has denied any wrongdoing, saying it delivered the project to Y": what it says is not denied
             node = node.head
@@ -2853,11 +2870,11 @@ def _in_quotes(m: Mention) -> bool:
 
 def _maker_on_goods(m: Mention, a: Attachment) -> bool:
     """True for a firm named on the goods a buying verb takes ("bought a Cellebrite device", "purchased 20
-    ShotSpotter sensors"): a compound on a tool noun that is the object, not the firm itself ("acquired Cellebrite")
+    ShotSpotter sensors", "acquired the X package"): a compound on a tool noun that is the object, not the firm itself ("acquired Cellebrite")
     nor a stake in it ("bought Cellebrite shares")."""
     root = m.root
     return m.label == "ORG" and not a.prep and a.dep in ("dobj", "nsubjpass") and root.dep_ in ("compound", "nmod", "amod") \
-        and root.head.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.casefold() in _TOOL_NOUNS
+        and root.head.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.casefold() in _TOOL_NOUNS | _GOODS_NOUNS
 
 
 def _owner_of_tool(m: Mention, mentions: list[Mention]) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from nlp.gazetteer import Gazetteer
 
@@ -36,3 +36,23 @@ class HedgeDetector:
             cues[kind].append([start, end, doc[start:end].text.lower()])
         doc._.redflag_cues = cues
         return doc
+
+
+# the subordinator of an indirect question: a clause under it is asked, not stated ("whether it sold X to Y"); its
+# cue is in nlp/data/hedges.txt, where "whether" marks the whole sentence hedged
+_QUESTION_MARK = "whether"
+
+
+def asked_only(trigger: Token) -> bool:
+    """True when ``trigger``'s clause, or one of at most three clauses above it, is an indirect question opened by
+    "whether" ("avoided saying whether it sold the cameras", "it is unclear whether the police bought it"): the
+    sentence asks if the act happened and states no such act (round 19). A "whether" outside the trigger's own
+    chain ("whether or not it helps, X sold ...") does not count."""
+    node = trigger
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ == _QUESTION_MARK for c in node.children):
+            return True
+        if node.head.i == node.i or node.dep_ in ("relcl", "appos", "acl"):
+            return False
+        node = node.head
+    return False

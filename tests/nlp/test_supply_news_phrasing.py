@@ -204,8 +204,9 @@ def test_unnamed_state_buyers_are_reported_as_said(extractor: Extractor) -> None
     text = ("Oppressive governments are buying Chinese technology that allows them to track and monitor their "
             "citizens, according to a senior State Department official.")
     supplies = _supplies(extractor.extract_text(text))
-    assert [(_names(ev.roles["supplier"]), _names(ev.roles["recipient"])) for ev in supplies] == [
-        ({"CN"}, {"Oppressive governments"})]
+    # (round 19: "Chinese technology" names where the goods come from, not a seller; China is no supplier)
+    assert [(_names(ev.roles.get("supplier")), _names(ev.roles["recipient"])) for ev in supplies] == [
+        (set(), {"Oppressive governments"})]
     assert supplies[0].hedged  # "according to"
 
 
