@@ -49,6 +49,7 @@ from nlp.gazetteer import (
     capital_cities,
     capital_countries,
     city_country,
+    local_place_code,
     observer_keys,
     shared_region_states,
     world_regions,
@@ -57,6 +58,7 @@ from nlp.normalize import Coreference, acronym, display_name, legal_forms, name_
 from nlp.pipeline import build_pipeline
 from nlp.public_agencies import BODY_WORDS
 from nlp.text import Prepared, check_language, clean, prepare, split_units
+from ontology.countries import country_code
 from ontology.records import Document, DocumentExtraction, EntityMention, EventMention, stable_id
 
 _CORE_LABELS = ("ORG", "GOV_AGENCY", "PERSON", "PRODUCT")
@@ -248,6 +250,7 @@ class Extractor:
         raw = _add_acronym_mentions(read, raw)
         raw = _surnames_are_people(read, raw, self.nlp.get_pipe("redflag_entities").gaz_conf)  # type: ignore[attr-defined]
         raw = _typed_names_repeated(read, raw, self.nlp.get_pipe("redflag_entities").gaz_conf)  # type: ignore[attr-defined]
+        raw = _short_forms_of_firms(read, raw)
         raw = _regional_arms_of_firms(read, raw, self._country_names())
         raw, stops_out = _sentence_stops_out_of_names(read, raw)
         canonical_at: dict[tuple[int, int], str] = {}
@@ -1023,6 +1026,55 @@ def _typed_names_repeated(text: str, raw: list[tuple[int, int, str, str, float]]
         replaced.update(inside)
         added.append((m.start(), m.end(), label, canonical, TYPED_CONFIDENCE))
     raw = [r for r in raw if (r[0], r[1]) not in replaced]
+    return sorted(raw + added, key=lambda x: (x[0], x[1])) if added else raw
+
+
+# a firm's first word used alone later is its short form when rarer than this in English (wordfreq Zipf): "Memento"
+# (2.9), "Flock" (3.7), "Clearview" (2.1); not "Hacking" (3.9, of Hacking Team), "Digital" (4.8), "National" (5.5)
+_SHORT_FORM_ZIPF = 3.85
+# ... and at a sentence's start, where any word is capitalised, rarer than this ("Clearview said", not "Flock of")
+_SHORT_FORM_OPENING_ZIPF = 3.0
+_FIRST_WORD = regex.compile(r"\p{Lu}[\p{L}\d]{2,}")
+SHORT_FORM_CONFIDENCE = 0.6
+
+
+def _short_forms_of_firms(text: str, raw: list[tuple[int, int, str, str, float]]) -> list[tuple[int, int, str, str, float]]:
+    """A firm named in full ("Memento Labs", "Flock Safety", "Clearview AI") and later by its first word alone
+    ("Memento", "Flock", "Clearview"): the later word is the same organisation (its canonical, confidence
+    ``SHORT_FORM_CONFIDENCE``), where ner left it untagged. The first word must be a name, not a word: title- or
+    camel-case, rarer in English than ``_SHORT_FORM_ZIPF`` (wordfreq; at a sentence's start
+    ``_SHORT_FORM_OPENING_ZIPF``), no country, demonym, city, province or region ("Chinese", "Shenzhen",
+    "Xinjiang"); the match is whole-word,
+    case-sensitive, outside any other mention and not followed by another capitalised word (issue 13 round 19:
+    news and reports name a vendor in full once and by its short name after)."""
+    forms: dict[str, tuple[str, int]] = {}  # first word -> (canonical, end of the first full mention)
+    for s, e, lab, can, _conf in raw:
+        words = text[s:e].split()
+        if lab != "ORG" or len(words) < 2 or words[0] in forms or not _FIRST_WORD.fullmatch(words[0]):
+            continue
+        word = words[0]
+        if zipf_frequency(word.casefold(), "en") >= _SHORT_FORM_ZIPF or country_code(word) or city_country(word) \
+                or local_place_code(word) or word in world_regions():
+            continue  # (a place: "Xinjiang & Sanctions Background", a heading read as a name, says no firm)
+        forms[word] = (can, e)
+    if not forms:
+        return raw
+    taken = sorted((s, e) for s, e, *_ in raw)
+    begins = [s for s, _ in taken]
+    added = []
+    pattern = regex.compile(r"(?<![\w.&'-])(" + "|".join(regex.escape(w) for w in forms) + r")(?![\w&-]|\s+\p{Lu})")
+    for m in pattern.finditer(text):
+        canonical, first_end = forms[m.group(1)]
+        if m.start() < first_end:
+            continue  # (before the full name: nothing yet says it is a firm)
+        near = taken[max(0, bisect.bisect_right(begins, m.start()) - 1) : bisect.bisect_left(begins, m.end())]
+        if any(s < m.end() and m.start() < e for s, e in near):
+            continue
+        before = text[max(0, m.start() - 3) : m.start()]
+        opening = m.start() == 0 or "\n" in before or bool(regex.search(r"[.!?][\"'\u201d\u2019]?\s+$", before))
+        if opening and zipf_frequency(m.group(1).casefold(), "en") >= _SHORT_FORM_OPENING_ZIPF:
+            continue
+        added.append((m.start(), m.end(), "ORG", canonical, SHORT_FORM_CONFIDENCE))
     return sorted(raw + added, key=lambda x: (x[0], x[1])) if added else raw
 
 
