@@ -56,6 +56,7 @@ from nlp.components.funding import funding_supplies
 from nlp.components.implied_supply import funder as _funder
 from nlp.components.implied_supply import implied_supplies, verb_read_as_adjective
 from nlp.components.intermediaries import through_intermediaries
+from nlp.components.list_status import list_status_events
 from nlp.components.listed_later import listing_window
 from nlp.components.made_for import made_for_supplies
 from nlp.components.named_later import (
@@ -267,6 +268,7 @@ class Event:
     explanation: str = ""  # why, for an event scored by a model (p and its strongest features)
     halted: bool = False  # a sale said as ending ("halted the sale of X to Y"): reported, marked hedged
     recipient_before: bool = False  # goods that refer back, sold in a paragraph's first sentence: buyer said earlier
+    denial_order: bool = False  # "an order denying the export privileges of X": the denial is the listing, not negation
 
     def add(self, role: str, mention: Mention) -> None:
         if role in _PARTY_ROLES and name_key(mention.value) in observer_keys():
@@ -399,6 +401,7 @@ class EventExtractor:
             events += made_for_supplies(sent, in_sent, events, self.t["made_for"], Event)
             events += unnamed_tool_supplies(sent, in_sent, before, events, Event)
             events += maker_participle_supplies(sent, in_sent, events, Event)
+            events += list_status_events(sent, in_sent, events, self.t["listing"], Event, Mention)  # "X is on the EL"
             events = partnership_supplies(sent, in_sent, events, Event)  # "partnered with X", "X helps Y monitor"
             events = contract_wording_supplies(sent, in_sent, events, Event)  # "placed an order with X", "roped in X"
             events = through_intermediaries(sent, mentions, events)  # maker -> reseller -> end user
@@ -480,7 +483,7 @@ class EventExtractor:
                 if ev.type == "ownership" and {m.value for m in ev.roles.get("owner", [])} & {
                         m.value for m in ev.roles.get("owned", [])}:
                     continue  # one name on both sides ("the acquisition of aircraft akin to the Dornier type"): misread
-                negated = self._negated(ev.trigger, sent, cues["negation"])
+                negated = not ev.denial_order and self._negated(ev.trigger, sent, cues["negation"])
                 if negated and ev.from_use:
                     continue  # "never used the tool": not a denial that it was bought
                 hedged = bool(hedge) or self._unconfirmed(ev.trigger) or ev.halted or _only_intended(ev.trigger) \
@@ -513,7 +516,7 @@ class EventExtractor:
                     unnamed.append(out[-1])  # (a sale to nobody named says nothing once its seller is put in)
         # "18 corporations have been added to the Entity List ... The two entities in China are A and B": the
         # extractor joins counts and names within and across paragraphs (nlp.components.listed_later.join_window)
-        doc._.redflag_listing_window = listing_window(doc, mentions, self.t["listing"], out,
+        doc._.redflag_listing_window = listing_window(doc, mentions, self.t["listing"] | self.t["listing_counting"], out,
                                                       lambda m: _role_data(m, mentions))
         doc._.redflag_events = out
         doc._.redflag_pairs = collected if self.collect_pairs else None
