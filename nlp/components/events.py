@@ -514,7 +514,7 @@ class EventExtractor:
                 )
                 if seller_unnamed and not out[-1]["roles"].get("supplier") and out[-1]["roles"].get("recipient"):
                     unnamed.append(out[-1])  # (a sale to nobody named says nothing once its seller is put in)
-        # "18 corporations have been added to the Entity List ... The two entities in China are A and B": the
+        # "Nine firms were put on the Entity List ... The two firms based in Ruritania are A and B": the
         # extractor joins counts and names within and across paragraphs (nlp.components.listed_later.join_window)
         doc._.redflag_listing_window = listing_window(doc, mentions, self.t["listing"] | self.t["listing_counting"], out,
                                                       lambda m: _role_data(m, mentions))

@@ -1,8 +1,8 @@
 """Listed parties named in a later sentence (issue 13 round 19).
 
-Screening-list news and government releases often count the listed parties first and name them after: "Six
-individuals and 18 corporations have been added to the Entity List, the Department of Commerce announced. ... The
-two entities in China are A and B." The first sentence has the list and the authority but no party; a later
+Screening-list news and government releases often count the listed parties first and name them after: "Nine
+firms and two people were put on the Entity List, the Commerce Department said. ... Of the nine, the two based
+in Ruritania are A and B." The first sentence has the list and the authority but no party; a later
 sentence names the parties as what the counted noun "is" or "includes". The listing event joins the first
 sentence's list and authority to the later sentence's parties.
 
@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 if TYPE_CHECKING:
     from nlp.components.events import Mention
 
-# plural count nouns of listed parties ("18 corporations", "six individuals", "the entities")
+# plural count nouns of listed parties ("nine firms", "two individuals", "the entities")
 LISTED_NOUNS = frozenset({"entity", "individual", "company", "corporation", "firm", "person", "organization",
                           "organisation", "party", "business", "subsidiary", "affiliate"})
 WINDOW = 3  # sentences after the counting one that may name the parties

@@ -39,7 +39,7 @@ def test_they_after_a_count_stands_for_the_listed_parties(extractor: Extractor) 
 
 def test_the_naming_sentence_may_be_paragraphs_later(extractor: Extractor) -> None:
     text = ("Five entities and one individual have been added to the Entity List, the Department of Commerce "
-            "said.\n\nThe department said that among the entities, two were from Ruritania.\n\nThe two entities "
+            "said.\n\nOf those entities, the department said, two are based in Ruritania.\n\nThe two entities "
             "in Ruritania are Zorvex Optics Ltd and Tam Oduya, according to the notice.")
     [listing] = later(extractor.extract_text(text))
     assert names(listing.roles["entity"]) == {"Zorvex Optics Ltd", "Tam Oduya"}
