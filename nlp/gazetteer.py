@@ -72,6 +72,21 @@ def _data(name: str) -> str:
     return (_DATA / name).read_text(encoding="utf-8")
 
 
+def list_names() -> list[tuple[str, str, str]]:
+    """(surface, list code, authority) for the names of the screening lists the ontology knows
+    (``ontology/data/list_meanings.csv``, the one table of lists): each list's name as published, without its
+    bracketed short form ("Denied Persons List"), and the short form alone ("DPL", "NS-CMIC List"). Press forms and
+    the agencies that stand for a list ("BIS" for the Entity List) are in ``nlp/data/lists.tsv``."""
+    from ontology.list_meanings import meanings
+
+    out: list[tuple[str, str, str]] = []
+    for m in meanings():
+        short = re.search(r"\(([^)]*)\)\s*$", m.list_name)
+        forms = [m.list_name, re.sub(r"\s*\([^)]*\)\s*$", "", m.list_name)] + ([short.group(1)] if short else [])
+        out += [(form, m.list_code, m.authority) for form in dict.fromkeys(forms) if form]
+    return out
+
+
 def _rows(name: str, min_cols: int, required: int = 2) -> Iterator[tuple[int, list[str]]]:
     """Non-comment rows of ``nlp/data/<name>`` split at tabs, padded to ``min_cols`` cells; the first ``required``
     cells must be filled (GazetteerError naming the file and line otherwise)."""
@@ -401,6 +416,8 @@ class Gazetteer:
                 gaz.entries.append(GazetteerEntry("ORG", body_forms[0], name_key(body), body_forms[1:], body_country))
         for _, (surface, code, authority) in _rows("lists.tsv", 3):
             gaz.lists[surface] = (code, authority)
+        for surface, code, authority in list_names():
+            gaz.lists.setdefault(surface, (code, authority))
         for agency, agency_aliases, country in _agency_rows():
             gaz.entries.append(GazetteerEntry("GOV_AGENCY", agency, name_key(agency), agency_aliases, country))
         gaz.hedge_cues = _words("hedges.txt")

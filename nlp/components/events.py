@@ -57,6 +57,7 @@ from nlp.components.hedging import asked_only
 from nlp.components.implied_supply import funder as _funder
 from nlp.components.implied_supply import implied_supplies, verb_read_as_adjective
 from nlp.components.intermediaries import through_intermediaries
+from nlp.components.list_status import list_status_events
 from nlp.components.listed_later import listing_window
 from nlp.components.made_for import made_for_supplies
 from nlp.components.named_later import (
@@ -279,6 +280,7 @@ class Event:
     explanation: str = ""  # why, for an event scored by a model (p and its strongest features)
     halted: bool = False  # a sale said as ending ("halted the sale of X to Y"): reported, marked hedged
     recipient_before: bool = False  # goods that refer back, sold in a paragraph's first sentence: buyer said earlier
+    denial_order: bool = False  # "an order denying the export privileges of X": the denial is the listing, not negation
 
     def add(self, role: str, mention: Mention) -> None:
         if role in _PARTY_ROLES and name_key(mention.value) in observer_keys():
@@ -411,6 +413,7 @@ class EventExtractor:
             events += made_for_supplies(sent, in_sent, events, self.t["made_for"], Event)
             events += unnamed_tool_supplies(sent, in_sent, before, events, Event)
             events += maker_participle_supplies(sent, in_sent, events, Event)
+            events += list_status_events(sent, in_sent, events, self.t["listing"], Event, Mention)  # "X is on the EL"
             events = partnership_supplies(sent, in_sent, events, Event)  # "partnered with X", "X helps Y monitor"
             events = contract_wording_supplies(sent, in_sent, events, Event)  # "placed an order with X", "roped in X"
             events = through_intermediaries(sent, mentions, events)  # maker -> reseller -> end user
@@ -496,7 +499,7 @@ class EventExtractor:
                                             ev.roles.get("country") and not ev.recipient_before and _only_intended(ev.trigger)):
                     continue  # "declined to say whether it sold X to Y": a question; "tried to export drones": an
                     # attempt with no buyer or place (round 19): no sale stated
-                negated = self._negated(ev.trigger, sent, cues["negation"])
+                negated = not ev.denial_order and self._negated(ev.trigger, sent, cues["negation"])
                 if negated and ev.from_use and not (ev.trigger.dep_ == "conj" and (
                         ev.trigger.head.lemma_.casefold() in self.t["supply_buyer"]) and any(
                         c.dep_ == "preconj" and any(start == c.i for start, _e, _c in cues["negation"])
@@ -535,9 +538,9 @@ class EventExtractor:
                 )
                 if seller_unnamed and not out[-1]["roles"].get("supplier") and out[-1]["roles"].get("recipient"):
                     unnamed.append(out[-1])  # (a sale to nobody named says nothing once its seller is put in)
-        # "18 corporations have been added to the Entity List ... The two entities in China are A and B": the
+        # "Nine firms were put on the Entity List ... The two firms based in Ruritania are A and B": the
         # extractor joins counts and names within and across paragraphs (nlp.components.listed_later.join_window)
-        doc._.redflag_listing_window = listing_window(doc, mentions, self.t["listing"], out,
+        doc._.redflag_listing_window = listing_window(doc, mentions, self.t["listing"] | self.t["listing_counting"], out,
                                                       lambda m: _role_data(m, mentions))
         doc._.redflag_events = out
         doc._.redflag_pairs = collected if self.collect_pairs else None

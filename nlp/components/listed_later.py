@@ -1,8 +1,8 @@
 """Listed parties named in a later sentence (issue 13 round 19).
 
-Screening-list news and government releases often count the listed parties first and name them after: "Six
-individuals and 18 corporations have been added to the Entity List, the Department of Commerce announced. ... The
-two entities in China are A and B." The first sentence has the list and the authority but no party; a later
+Screening-list news and government releases often count the listed parties first and name them after: "Nine
+firms and two people were put on the Entity List, the Commerce Department said. ... Of the nine, the two based
+in Ruritania are A and B." The first sentence has the list and the authority but no party; a later
 sentence names the parties as what the counted noun "is" or "includes". The listing event joins the first
 sentence's list and authority to the later sentence's parties.
 
@@ -28,10 +28,13 @@ from spacy.tokens import Doc, Span, Token
 if TYPE_CHECKING:
     from nlp.components.events import Mention
 
-# plural count nouns of listed parties ("18 corporations", "six individuals", "the entities")
+# plural count nouns of listed parties ("nine firms", "two individuals", "the entities")
 LISTED_NOUNS = frozenset({"entity", "individual", "company", "corporation", "firm", "person", "organization",
                           "organisation", "party", "business", "subsidiary", "affiliate"})
 WINDOW = 3  # sentences after the counting one that may name the parties
+# ... when the naming sentence's subject repeats a listing verb ("The entities identified today are A, B"): the
+# release's list of names, often after a quotation of several sentences
+LONG_WINDOW = 12
 NAMED_LATER_CONFIDENCE = 0.6
 _PARTY_LABELS = frozenset({"ORG", "PERSON", "GOV_AGENCY"})
 _DETERMINERS = frozenset({"the", "these", "those", "both", "all"})
@@ -49,18 +52,19 @@ def _counted_parties(trig: Token, mentions: Sequence[Mention]) -> bool:
     return False
 
 
-def _names_the_counted(sent: Span) -> Token | None:
+def _names_the_counted(sent: Span, lemmas: frozenset[str] = frozenset()) -> tuple[Token, bool] | None:
     """The linking verb of a clause whose subject stands for counted parties ("The two entities ... are", "These
-    companies include", "They are"), or None."""
+    companies include", "They are"), and whether the subject repeats a listing verb of ``lemmas`` ("The entities
+    added today are"); None when there is none."""
     for tok in sent:
         if tok.lemma_.casefold() not in _LINKING or tok.pos_ not in ("AUX", "VERB"):
             continue
         for subj in (c for c in tok.children if c.dep_ == "nsubj"):
             if subj.lower_ == "they":
-                return tok
+                return tok, False
             if subj.lemma_.casefold() in LISTED_NOUNS and subj.tag_ == "NNS" and any(
                     c.dep_ == "nummod" or c.dep_ == "det" and c.lower_ in _DETERMINERS for c in subj.children):
-                return tok
+                return tok, any(c.dep_ == "acl" and c.lemma_.casefold() in lemmas for c in subj.children)
     return None
 
 
@@ -77,11 +81,24 @@ def _complement_parties(verb: Token, mentions: Sequence[Mention]) -> list[Mentio
     return out
 
 
+def _named_lists(in_sent: Sequence[Mention], mentions: Sequence[Mention]) -> list[Mention]:
+    """The lists a sentence names by their own names; when it names one only by an agency that stands for a list
+    ("OFAC", read as the SDN List), the lists the paragraph names by their own names ("pursuant to E.O. 13959": the
+    NS-CMIC List), else that agency's list."""
+    bodies = {m.key for m in mentions if m.label == "GOV_AGENCY"}
+    lists = [m for m in in_sent if m.label == "LIST"]
+    if not lists:
+        return []
+    return ([m for m in lists if m.key not in bodies]
+            or [m for m in mentions if m.label == "LIST" and m.key not in bodies] or lists)
+
+
 def listing_window(doc: Doc, mentions: Sequence[Mention], listing_lemmas: Iterable[str],
                    done: Sequence[dict[str, Any]], role_data: Callable[[Mention], list[Any]]) -> dict[str, Any]:
     """What one paragraph says of counted and named listed parties, offsets relative to ``doc``:
     ``{"counts": [{"at": i, "sent": [s, e], "trigger": text, "list": roles, "authority": roles}], "names":
-    [{"at": i, "sent": [s, e], "entity": roles}], "verbs": [sentence indexes with a listing verb], "sentences": n}``.
+    [{"at": i, "sent": [s, e], "entity": roles, "repeats_verb": bool}], "verbs": [sentence indexes with a listing
+    verb], "sentences": n}``.
     ``done``: the paragraph's events (a sentence that already has a listing counts nothing); ``role_data``: the
     events module's role record of a mention."""
     lemmas = frozenset(listing_lemmas)
@@ -94,15 +111,16 @@ def listing_window(doc: Doc, mentions: Sequence[Mention], listing_lemmas: Iterab
         if any(t.lemma_.casefold() in lemmas and t.pos_ == "VERB" for t in sent):
             verbs.append(i)
         in_sent = [m for m in mentions if sent.start <= m.span.start < sent.end]
-        lists = [m for m in in_sent if m.label == "LIST"]
+        lists = _named_lists(in_sent, mentions)
         trig = next((t for t in sent if t.lemma_.casefold() in lemmas and t.pos_ == "VERB"
                      and not any(c.dep_ == "neg" for c in t.children) and _counted_parties(t, mentions)), None)
         if trig is not None and lists and sent.start_char not in listed_at:
             counts.append({"at": i, "sent": [sent.start_char, sent.end_char], "trigger": trig.text,
                            "list": [role_data(m) for m in lists],
                            "authority": [role_data(m) for m in in_sent if m.label == "GOV_AGENCY"]})
-        if (verb := _names_the_counted(sent)) is not None and (parties := _complement_parties(verb, mentions)):
-            names.append({"at": i, "sent": [sent.start_char, sent.end_char], "entity": [role_data(m) for m in parties]})
+        if (found := _names_the_counted(sent, lemmas)) is not None and (parties := _complement_parties(found[0], mentions)):
+            names.append({"at": i, "sent": [sent.start_char, sent.end_char], "entity": [role_data(m) for m in parties],
+                          "repeats_verb": found[1]})
     return {"counts": counts, "names": names, "verbs": verbs, "sentences": len(sents)}
 
 
@@ -113,7 +131,8 @@ def _shifted(roles: list[list[Any]], by: int) -> list[list[Any]]:
 def join_window(windows: Sequence[tuple[int, dict[str, Any]]]) -> list[dict[str, Any]]:
     """Listing events from the paragraphs' windows, in document order: ``windows`` holds (paragraph start offset,
     :func:`listing_window` result) per paragraph. A count takes the first naming sentence at most :data:`WINDOW`
-    sentences on, in its paragraph or the next ones, with no listing verb between. Returns event records (``type``,
+    sentences on (:data:`LONG_WINDOW` when the naming subject repeats a listing verb), in its paragraph or the next
+    ones, with no other listing sentence between. Returns event records (``type``,
     ``roles``, ``sent_start``, ``sent_end``, ``confidence``, ``hedged``, ``negated``, ``rule``, ``explanation``) in
     document offsets, with the naming sentence's offsets; the explanation names the counting sentence's."""
     # every sentence of the document as (paragraph, index): a flat sequence to count distances over
@@ -125,12 +144,14 @@ def join_window(windows: Sequence[tuple[int, dict[str, Any]]]) -> list[dict[str,
     for u, (start, w) in enumerate(windows):
         for count in w["counts"]:
             at = position[(u, count["at"])]
-            for later in range(at + 1, at + 1 + WINDOW):
-                if later in verbs:
-                    break  # another listing sentence: its own parties
+            for later in range(at + 1, at + 1 + LONG_WINDOW):
                 if later not in names:
-                    continue
+                    if later in verbs:
+                        break  # another listing sentence: its own parties
+                    continue  # ("The entities identified today are A, B": a naming sentence may repeat the verb)
                 n_start, named = names[later]
+                if later - at > WINDOW and not named.get("repeats_verb"):
+                    break
                 roles = {"entity": _shifted(named["entity"], n_start), "list": _shifted(count["list"], start)}
                 if count["authority"]:
                     roles["authority"] = _shifted(count["authority"], start)

@@ -39,7 +39,7 @@ def test_they_after_a_count_stands_for_the_listed_parties(extractor: Extractor) 
 
 def test_the_naming_sentence_may_be_paragraphs_later(extractor: Extractor) -> None:
     text = ("Five entities and one individual have been added to the Entity List, the Department of Commerce "
-            "said.\n\nThe department said that among the entities, two were from Ruritania.\n\nThe two entities "
+            "said.\n\nOf those entities, the department said, two are based in Ruritania.\n\nThe two entities "
             "in Ruritania are Zorvex Optics Ltd and Tam Oduya, according to the notice.")
     [listing] = later(extractor.extract_text(text))
     assert names(listing.roles["entity"]) == {"Zorvex Optics Ltd", "Tam Oduya"}
@@ -77,3 +77,14 @@ def test_a_count_with_its_names_is_left_to_the_sentence_rule(extractor: Extracto
     ext = extractor.extract_text(text)
     assert later(ext) == []
     assert any(names(ev.roles.get("entity")) >= {"Zorvex Optics Ltd"} for ev in listings(ext))
+
+
+def test_a_release_may_name_its_parties_after_a_quotation(extractor: Extractor) -> None:
+    # the naming subject repeats the listing verb ("identified"): a release's list of names after several sentences
+    text = ("Today, the Office of Foreign Assets Control (OFAC) identified three Ruritanian firms pursuant to E.O. "
+            "13959. The firms support surveillance of minorities.\n\n\u201cThis action matters,\u201d said an "
+            "official. \u201cWe will act again.\u201d \u201cInvestors must take note.\u201d\n\nThe entities "
+            "identified today are Zorvex Optics Ltd; Quillon Data Systems; and Marrow Telecom.")
+    [listing] = later(extractor.extract_text(text))
+    assert names(listing.roles["entity"]) == {"Zorvex Optics Ltd", "Quillon Data Systems", "Marrow Telecom"}
+    assert listing.roles["list"] == "CMIC"  # the list E.O. 13959 founds, not the SDN List "OFAC" stands for
