@@ -319,6 +319,11 @@ class GazetteerRuler:
 _ACTOR_HEADS = (
     ("armed", "forces"), ("security", "forces"), ("defence", "forces"), ("defense", "forces"), ("security", "services"), ("security", "service"),
     ("intelligence", "services"), ("intelligence", "service"), ("intelligence", "agencies"),
+    # "Iranian state security forces", "Italian law enforcement agencies", "the Colombian police intelligence service"
+    # (round 19: a state's bodies named by their remit, as the real set's gold writes "law enforcement")
+    ("state", "security", "forces"), ("security", "agencies"), ("law", "enforcement", "agencies"),
+    ("law", "enforcement", "agency"), ("law", "enforcement"), ("police", "intelligence", "service"),
+    ("police", "intelligence"),
     ("secret", "police"), ("riot", "police"), ("border", "police"), ("state", "security"),
     ("military", "junta"), ("military", "government"), ("military", "regime"),
     # "Bangladesh's interim government", "Pakistan's federal government", "Sri Lanka's previous government"
