@@ -251,6 +251,7 @@ class Extractor:
         raw = _surnames_are_people(read, raw, self.nlp.get_pipe("redflag_entities").gaz_conf)  # type: ignore[attr-defined]
         raw = _typed_names_repeated(read, raw, self.nlp.get_pipe("redflag_entities").gaz_conf)  # type: ignore[attr-defined]
         raw = _short_forms_of_firms(read, raw)
+        raw = _observers_are_no_people(read, raw)
         raw = _regional_arms_of_firms(read, raw, self._country_names())
         raw, stops_out = _sentence_stops_out_of_names(read, raw)
         canonical_at: dict[tuple[int, int], str] = {}
@@ -1027,6 +1028,15 @@ def _typed_names_repeated(text: str, raw: list[tuple[int, int, str, str, float]]
         added.append((m.start(), m.end(), label, canonical, TYPED_CONFIDENCE))
     raw = [r for r in raw if (r[0], r[1]) not in replaced]
     return sorted(raw + added, key=lambda x: (x[0], x[1])) if added else raw
+
+
+def _observers_are_no_people(text: str, raw: list[tuple[int, int, str, str, float]]) -> list[tuple[int, int, str, str, float]]:
+    """A PERSON guess whose whole text is a newsroom's or watchdog's name (nlp/data/observers.tsv: "Motherboard",
+    "Reuters", which the table matches alone only inside a longer form, being English words) is that organisation:
+    "told Motherboard", "according to Reuters" (issue 13 round 19)."""
+    keys = observer_keys()
+    return [(s, e, "ORG", name_key(text[s:e]), conf) if lab == "PERSON" and name_key(text[s:e]) in keys
+            else (s, e, lab, can, conf) for s, e, lab, can, conf in raw]
 
 
 # a firm's first word used alone later is its short form when rarer than this in English (wordfreq Zipf): "Memento"

@@ -1,7 +1,8 @@
 """A firm named in full and later by its first word alone (issue 13 round 19; extract._short_forms_of_firms): the
 short form is the same organisation, unless the word is a common English word, a place, or opens a sentence as a
-common word may. "Velmora Labs", "Quillon Safety" and "Hacking Works" are fictional firms, and the sentences are
-written for these tests."""
+common word may; and a newsroom of nlp/data/observers.tsv that ner takes for a person is an organisation
+(extract._observers_are_no_people). "Velmora Labs", "Quillon Safety" and "Hacking Works" are fictional firms,
+"Tamsin Oduya" a fictional person, and the sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -58,3 +59,17 @@ def test_the_short_form_takes_the_full_names_canonical_and_a_lower_confidence() 
     text = "Velmora Labs sells cameras. Buyers of Velmora cameras are police forces."
     [_, added] = _short_forms_of_firms(text, [(0, 12, "ORG", "velmora labs", 0.75)])
     assert added == (38, 45, "ORG", "velmora labs", 0.6)
+
+
+@pytest.mark.parametrize("text", [
+    "According to Motherboard, the border police bought the tool.",
+    "The documents, obtained by Motherboard, show the deal.",
+])
+def test_a_newsroom_that_ner_takes_for_a_person_is_an_organisation(extractor: Extractor, text: str) -> None:
+    ext = extractor.extract_text(text)
+    assert {e.label for e in ext.entities if e.text == "Motherboard"} == {"ORG"}
+
+
+def test_a_person_whose_name_is_no_observer_stays_a_person(extractor: Extractor) -> None:
+    ext = extractor.extract_text("According to Tamsin Oduya, the border police bought the tool.")
+    assert {e.label for e in ext.entities if e.text == "Tamsin Oduya"} == {"PERSON"}
