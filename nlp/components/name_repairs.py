@@ -1264,6 +1264,21 @@ _TOOL_NOUNS = frozenset({"platform", "tool", "app", "application", "software", "
                          "programme", "database", "malware", "trojan", "exploit"})
 
 
+def _head_of_described_phrase(doc: Doc, start: int) -> Token | None:
+    """The last noun of the lower-case noun phrase opening at token ``start`` (after ", a"), or None: "research and
+    analysis platform" gives "platform", "spyware maker" gives "maker" (a firm, not a tool), "spyware tool used by"
+    gives "tool". At most eight tokens are read."""
+    head = None
+    for tok in doc[start : start + 8]:
+        if tok.text == "-" or tok.is_lower and (tok.pos_ in ("NOUN", "ADJ", "ADV", "CCONJ")
+                                                or tok.pos_ == "VERB" and tok.tag_ in ("VBN", "VBG")):
+            if tok.pos_ == "NOUN":
+                head = tok
+            continue
+        break
+    return head
+
+
 def products_described_as_tools(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
     """An organisation guess the text says is a tool is a product: one followed by ", a/an" and a phrase ending in a
     noun for a tool ("Kestrix, a research and analysis platform"), one after such a noun and "known as"/"called"
@@ -1275,11 +1290,8 @@ def products_described_as_tools(doc: Doc, ents: list[Span], conf: Conf, known: f
         if e.label_ == "ORG" and not _is_known(e, conf, known):
             j = e.end
             if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("a", "an"):
-                k = j + 2
-                while k < len(doc) and k - j < 9 and (doc[k].is_lower or doc[k].text == "-") \
-                        and doc[k].lower_ not in _TOOL_NOUNS:
-                    k += 1
-                if k < len(doc) and doc[k].lower_ in _TOOL_NOUNS and doc[k].is_lower:
+                head = _head_of_described_phrase(doc, j + 2)
+                if head is not None and head.lower_ in _TOOL_NOUNS:
                     tools.add(e.text)
             before = [t for t in doc[max(e.start - 5, 0) : e.start] if t.text != ","]
             # the noun "called" or "known as" is said of is a tool's, not the firm's ("a software security company
