@@ -40,6 +40,7 @@ from nlp.components.events import (
 )
 from nlp.components.listed_later import join_window
 from nlp.components.named_later import MINISTRY_OF_POST
+from nlp.components.repeated_names import names_repeated
 from nlp.components.ruler import COUNTRY_IN_NAME, LEADER_IN_NAME
 from nlp.components.state_bodies import us_legislative_name
 from nlp.components.supply_precision import refine_supplies
@@ -251,6 +252,7 @@ class Extractor:
         raw = _surnames_are_people(read, raw, self.nlp.get_pipe("redflag_entities").gaz_conf)  # type: ignore[attr-defined]
         raw = _typed_names_repeated(read, raw, self.nlp.get_pipe("redflag_entities").gaz_conf)  # type: ignore[attr-defined]
         raw = _short_forms_of_firms(read, raw)
+        raw = names_repeated(read, raw, country_code)
         raw = _observers_are_no_people(read, raw)
         raw = _regional_arms_of_firms(read, raw, self._country_names())
         raw, stops_out = _sentence_stops_out_of_names(read, raw)
