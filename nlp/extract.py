@@ -38,6 +38,7 @@ from nlp.components.events import (
     PREVIOUS_PARAGRAPH_STATE,
     STATE_ANAPHORS,
 )
+from nlp.components.listed_firms import firms_listed_with_firms
 from nlp.components.listed_later import join_window
 from nlp.components.named_later import MINISTRY_OF_POST
 from nlp.components.repeated_names import names_repeated
@@ -252,6 +253,7 @@ class Extractor:
         raw = _surnames_are_people(read, raw, self.nlp.get_pipe("redflag_entities").gaz_conf)  # type: ignore[attr-defined]
         raw = _typed_names_repeated(read, raw, self.nlp.get_pipe("redflag_entities").gaz_conf)  # type: ignore[attr-defined]
         raw = _short_forms_of_firms(read, raw)
+        raw = firms_listed_with_firms(read, raw, country_code)
         raw = names_repeated(read, raw, country_code)
         raw = _observers_are_no_people(read, raw)
         raw = _regional_arms_of_firms(read, raw, self._country_names())

@@ -13,7 +13,7 @@ Guards, so that one wrong guess does not spread through a text:
   or after: "Senate President ...", "Kestrel Systems Labs");
 - a one-word name must read as a name, not an English word: written with an inner capital, a digit or all in
   capitals, or rarer in English than :data:`_NAME_ZIPF` (wordfreq); at a sentence's start, where any word is
-  capitalised, rarer than :data:`_OPENING_ZIPF`;
+  capitalised, rarer than :data:`OPENING_ZIPF`;
 - a one-word name in capitals spreads only from a use the tagger or a typing cue made (confidence at least
   ``TYPED_CONFIDENCE``), not from a rule's remap of an acronym (a protocol's acronym once read as a body's);
 - no use on a line without a lower-case word (a heading, a title in capitals, a table's cell) is added;
@@ -40,13 +40,13 @@ _LABELS = ("ORG", "GOV_AGENCY", "PRODUCT", "PERSON")  # (order breaks ties betwe
 # (4.6), "Commerce" (4.3), "States" (5.6) (the bar of a firm's short form in nlp.extract)
 _NAME_ZIPF = 3.85
 # ... and at a sentence's start or a line's, where any word is capitalised, rarer than this
-_OPENING_ZIPF = 3.0
+OPENING_ZIPF = 3.0
 # a capitalised word that opens a sentence right before a name is a common word, not the name's, when this common
 _COMMON_ZIPF = 4.0
 _CAPITALISED = regex.compile(r"\p{Lu}[\p{L}\d]*")
 
 
-def _reads_as_name(word: str, opening: bool) -> bool:
+def reads_as_name(word: str, at_opening: bool) -> bool:
     """True when one word looks like a name, not an English word: an inner capital, a digit or all capitals
     ("eSurv", "4G" no: at least two letters), or rare in English (see the module's docstring)."""
     letters = [c for c in word if c.isalpha()]
@@ -54,10 +54,10 @@ def _reads_as_name(word: str, opening: bool) -> bool:
         return False
     if any(c.isdigit() for c in word) or word.isupper() or any(c.isupper() for c in word[1:]):
         return True
-    return zipf_frequency(word.casefold(), "en") < (_OPENING_ZIPF if opening else _NAME_ZIPF)
+    return zipf_frequency(word.casefold(), "en") < (OPENING_ZIPF if at_opening else _NAME_ZIPF)
 
 
-def _opening(text: str, start: int) -> bool:
+def opening(text: str, start: int) -> bool:
     """True when ``start`` opens the text, a line or a sentence."""
     before = text[max(0, start - 3) : start]
     return start == 0 or "\n" in before or bool(regex.search(r"[.!?:][\"'\u201d\u2019]?\s+$", before))
@@ -71,10 +71,10 @@ def _runs_on(text: str, start: int, end: int) -> bool:
     if regex.match(r"[\w&-]|\s\p{Lu}", after) or regex.search(r"[\w.&'\u2019-]$", before):
         return True
     word = regex.search(r"\p{Lu}[\p{L}\d]*(?=\s$)", before)
-    if word is None or _opening(text, start):
+    if word is None or opening(text, start):
         return False
     # (a common word that opens the sentence, "Later Kestrel sold ...", is no part of the name)
-    return not (_opening(text, start - len(before) + word.start())
+    return not (opening(text, start - len(before) + word.start())
                 and zipf_frequency(word.group().casefold(), "en") >= _COMMON_ZIPF)
 
 
@@ -116,10 +116,11 @@ def names_repeated(text: str, raw: list[Raw], country_code: object = None) -> li
         near = spans[max(0, bisect.bisect_right(begins, s) - 1) : bisect.bisect_left(begins, e)]
         if any(a < e and s < b for a, b in near) or _runs_on(text, s, e):
             continue
-        if " " not in name and not _reads_as_name(name, _opening(text, s)) or _heading_line(text, s, e):
+        if " " not in name and not reads_as_name(name, opening(text, s)) or _heading_line(text, s, e):
             continue
         label, can, conf = chosen[name]
         if name.isupper() and " " not in name and conf < TYPED_CONFIDENCE:
             continue
         added.append((s, e, label, can, conf))
     return sorted(raw + added, key=lambda x: (x[0], x[1])) if added else raw
+

@@ -1,4 +1,4 @@
-"""One name, one entity per document (issue 13 round 20; nlp/components/repeated_names.py): a name tagged once is
+"""Untagged names (issue 13 round 20): one name, one entity per document (nlp/components/repeated_names.py), a name tagged once is
 the same party where the tagger left it untagged later, with the guards that keep a wrong guess from spreading.
 "Quobrix", "Velmora Systems", "Tarnwick", "QBX" and "Ostrella" are fictional firms or people, and the sentences are
 written for these tests; "Hebron", "Ruritania" and the protocol's acronym stand for places and words."""
@@ -6,6 +6,7 @@ written for these tests; "Hebron", "Ruritania" and the protocol's acronym stand 
 from __future__ import annotations
 
 from nlp.components.entities import TYPED_CONFIDENCE
+from nlp.components.listed_firms import firms_listed_with_firms
 from nlp.components.repeated_names import names_repeated
 from nlp.extract import Extractor
 
@@ -75,3 +76,31 @@ def test_the_extractor_tags_every_use_of_a_name_it_tagged_once(extractor: Extrac
             "Officials later paid Quobrix Networks a second time.")
     spans = [(e.text, e.label) for e in extractor.extract_text(text).entities if "Quobrix" in e.text]
     assert spans == [("Quobrix Networks", "ORG"), ("Quobrix Networks", "ORG")]
+
+
+# ---- firms named in a list beside a firm (nlp/components/listed_firms.py)
+
+def listed(text: str, raw: list[Raw]) -> list[str]:
+    return [text[s:e] for s, e, lab, *_ in firms_listed_with_firms(text, raw, lambda w: "RU" if w == "Ruritania" else None)
+            if (s, e, lab, *_) not in raw and lab == "ORG"]
+
+
+def test_brands_between_listed_firms_are_firms() -> None:
+    text = "Licences went to Velmora Systems, QuoBrix, Tarnwick and Ostrella Ltd, the fictional exporters."
+    raw = [tagged(text, "Velmora Systems"), tagged(text, "Ostrella Ltd")]
+    assert listed(text, raw) == ["QuoBrix", "Tarnwick"]
+
+
+def test_a_list_is_followed_leftwards_from_a_tagged_firm() -> None:
+    text = "The fictional vendors eQuob and Velmora Systems sold it."
+    assert listed(text, [tagged(text, "Velmora Systems")]) == ["eQuob"]
+
+
+def test_places_common_words_and_other_kinds_of_mention_end_a_list() -> None:
+    text = "Velmora Systems, Ruritania and Hebron signed. Velmora Systems, Quobrix. Additionally, Velmora Systems left."
+    assert listed(text, [tagged(text, "Velmora Systems", nth=n) for n in range(3)] + [tagged(text, "Hebron", "COUNTRY")]) \
+        == ["Quobrix"]
+    text = "Dorin Vaskel, Tarnwick and Velmora Systems met."
+    assert listed(text, [tagged(text, "Dorin Vaskel", "PERSON"), tagged(text, "Velmora Systems")]) == ["Tarnwick"]
+    text = "They met Velmora Systems, and Police said nothing; a footnote follows Velmora Systems and Quobrix.4"
+    assert listed(text, [tagged(text, "Velmora Systems"), tagged(text, "Velmora Systems", nth=1)]) == ["Quobrix"]
