@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from wordfreq import zipf_frequency
 
+from nlp.components.cited_sources import cited_sources
 from nlp.components.common import OUTPUT_LABELS, aux_spans
 from nlp.components.contract_parties import names_description
 from nlp.components.entities import TYPED_CONFIDENCE
@@ -254,6 +255,7 @@ class Extractor:
         raw = _typed_names_repeated(read, raw, self.nlp.get_pipe("redflag_entities").gaz_conf)  # type: ignore[attr-defined]
         raw = _short_forms_of_firms(read, raw)
         raw = firms_listed_with_firms(read, raw, country_code)
+        raw = cited_sources(read, raw, country_code)
         raw = names_repeated(read, raw, country_code)
         raw = _observers_are_no_people(read, raw)
         raw = _regional_arms_of_firms(read, raw, self._country_names())

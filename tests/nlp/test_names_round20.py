@@ -5,6 +5,7 @@ written for these tests; "Hebron", "Ruritania" and the protocol's acronym stand 
 
 from __future__ import annotations
 
+from nlp.components.cited_sources import cited_sources
 from nlp.components.entities import TYPED_CONFIDENCE
 from nlp.components.listed_firms import firms_listed_with_firms
 from nlp.components.repeated_names import names_repeated
@@ -104,3 +105,29 @@ def test_places_common_words_and_other_kinds_of_mention_end_a_list() -> None:
     assert listed(text, [tagged(text, "Dorin Vaskel", "PERSON"), tagged(text, "Velmora Systems")]) == ["Tarnwick"]
     text = "They met Velmora Systems, and Police said nothing; a footnote follows Velmora Systems and Quobrix.4"
     assert listed(text, [tagged(text, "Velmora Systems"), tagged(text, "Velmora Systems", nth=1)]) == ["Quobrix"]
+
+
+# ---- outlets and groups cited as a report's source (nlp/components/cited_sources.py)
+
+def cited(text: str, raw: list[Raw] | None = None) -> list[str]:
+    raw = raw or []
+    return [text[s:e] for s, e, lab, *_ in cited_sources(text, raw, lambda w: "RU" if w == "Ruritania" else None)
+            if (s, e, lab, *_) not in raw and lab == "ORG"]
+
+
+def test_a_name_in_a_citing_wording_is_an_organisation() -> None:
+    text = ("The deal was signed, according to Quobrix. The fictional group Velmo24 reported that it was paid. "
+            "Files reviewed by the KestrelWire team show more, an aide told QBX.")
+    assert cited(text) == ["Quobrix", "Velmo24", "KestrelWire", "QBX"]
+
+
+def test_people_places_common_words_and_generic_acronyms_are_not_cited_sources() -> None:
+    text = ("The aide told Ruritania so. According to Officials, it was paid. Police reported a theft. "
+            "He told NGO staff. Dorin Vaskel spoke; the aide told Vaskel.")
+    assert cited(text, [tagged(text, "Dorin Vaskel", "PERSON")]) == []
+
+
+def test_a_name_already_tagged_is_left_as_it_is() -> None:
+    text = "The deal was signed, according to Quobrix."
+    raw = [tagged(text, "Quobrix", "PERSON")]
+    assert cited_sources(text, raw) == raw
