@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from wordfreq import zipf_frequency
 
+from nlp.components.cited_sources import cited_sources
 from nlp.components.common import OUTPUT_LABELS, aux_spans
 from nlp.components.contract_parties import names_description
 from nlp.components.entities import TYPED_CONFIDENCE
@@ -38,8 +39,10 @@ from nlp.components.events import (
     PREVIOUS_PARAGRAPH_STATE,
     STATE_ANAPHORS,
 )
+from nlp.components.listed_firms import firms_listed_with_firms
 from nlp.components.listed_later import join_window
 from nlp.components.named_later import MINISTRY_OF_POST
+from nlp.components.repeated_names import names_repeated
 from nlp.components.ruler import COUNTRY_IN_NAME, LEADER_IN_NAME
 from nlp.components.state_bodies import us_legislative_name
 from nlp.components.supply_precision import refine_supplies
@@ -251,6 +254,9 @@ class Extractor:
         raw = _surnames_are_people(read, raw, self.nlp.get_pipe("redflag_entities").gaz_conf)  # type: ignore[attr-defined]
         raw = _typed_names_repeated(read, raw, self.nlp.get_pipe("redflag_entities").gaz_conf)  # type: ignore[attr-defined]
         raw = _short_forms_of_firms(read, raw)
+        raw = firms_listed_with_firms(read, raw, country_code)
+        raw = cited_sources(read, raw, country_code)
+        raw = names_repeated(read, raw, country_code)
         raw = _observers_are_no_people(read, raw)
         raw = _regional_arms_of_firms(read, raw, self._country_names())
         raw, stops_out = _sentence_stops_out_of_names(read, raw)
