@@ -176,6 +176,15 @@ def world_regions() -> frozenset[str]:
     return frozenset([*continents, *(f"{w} {c}" for w in _REGION_COMPASS for c in bare), *_OTHER_REGIONS])
 
 
+@cache
+def not_parties() -> frozenset[str]:
+    """Words written like names that are never a party: nlp/data/not_parties.txt (one per line, ``#`` comments;
+    "SMS", "ICT", headings' capitalised words), matched as written."""
+    path = Path(__file__).resolve().parent / "data" / "not_parties.txt"
+    return frozenset(ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
+                     if ln.strip() and not ln.startswith("#"))
+
+
 # regions divided between two states whose first-level units the ISO 3166-2 names do not pair (the partitions of
 # 1947: Kashmir between India's "Jammu and Kashmir" and Pakistan's "Azad Jammu and Kashmir", Bengal between India's
 # "West Bengal" and Bangladesh); "Punjab" comes from the ISO names themselves (IN-PB, PK-PB)

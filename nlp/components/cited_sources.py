@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import regex
 
-from nlp.components.entities import _not_parties
 from nlp.components.repeated_names import Raw, reads_as_name
-from nlp.gazetteer import city_country, local_place_code, world_regions
+from nlp.gazetteer import city_country, local_place_code, not_parties, world_regions
 
 _NAME = r"(?:\p{Lu}|\d\p{Lu}|\p{Ll}\p{Lu})(?:[\p{L}\d&-]|\.(?=\p{L}))*(?: \p{Lu}(?:[\p{L}\d&-]|\.(?=\p{L}))*){0,2}"
 # the name after a citing wording ("according to", "reviewed by", "told" ...), or before a verb of reporting
@@ -33,7 +32,7 @@ def _name_like(name: str, people_words: set[str], country_code: object) -> bool:
     """True when every word of ``name`` reads as a name's, none is a word of a person the text names, and the
     name is no place."""
     if callable(country_code) and country_code(name) or city_country(name) or local_place_code(name) \
-            or name in world_regions() or name in _not_parties():
+            or name in world_regions() or name in not_parties():
         return False
     words = name.split()
     return all(reads_as_name(w, False) and w not in people_words for w in words)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy
 from spacy.attrs import ORTH
@@ -58,6 +57,7 @@ from nlp.gazetteer import (
     is_city_name,
     leader_countries,
     local_place_code,
+    not_parties,
     subdivision_abbreviation,
     subdivision_code,
 )
@@ -267,7 +267,7 @@ class EntityNormalizer:
         self._generic: set[str] = set()
         self._country_names: frozenset[str] = frozenset()
         self._legal_forms = frozenset(" ".join(f) for f in legal_forms() if len(f) == 1)
-        self._not_parties = frozenset(_not_parties())
+        self._not_parties = not_parties()
 
     def set_gazetteer(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
@@ -2765,11 +2765,6 @@ def _dateline(span: Span) -> bool:
     at_start = span.start == 0 or doc[span.start - 1].is_space
     nxt = doc[span.end].text if span.end < len(doc) else ""
     return at_start and span.text.isupper() and len(span.text) > 3 and nxt in (",", "\u2013", "\u2014", "--")
-
-
-def _not_parties() -> list[str]:
-    path = Path(__file__).resolve().parents[1] / "data" / "not_parties.txt"
-    return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
 
 
 def _in_official_title(span: Span) -> bool:
