@@ -185,3 +185,21 @@ def first_names_read_as_places(doc: Doc, ents: list[Span], conf: Conf, known: fl
             e = grown
         out.append(e)
     return out
+
+
+def group_written_in_lower_case(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
+    """A known firm's name followed by "group" in lower case ("Quorvex group", "the Quorvex groups") is the firm's
+    name written so, one organisation span (the real sets' gold keeps the word); ``known`` marks the gazetteer's
+    spans in ``conf`` (the grown span stays known). Not when a noun follows ("the Quorvex group
+    chairman" still has the firm's name and its group's post, left as it is)."""
+    taken = {t for e in ents for t in range(e.start, e.end)}
+    out: list[Span] = []
+    for e in ents:
+        i = e.end
+        if e.label_ == "ORG" and conf.get((e.start_char, e.end_char)) == known and i < len(doc) and i not in taken \
+                and doc[i].text in ("group", "groups") and not (i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN")):
+            e = Span(doc, e.start, i + 1, label="ORG", kb_id=e.kb_id_)
+            conf[(e.start_char, e.end_char)] = known
+            taken.add(i)
+        out.append(e)
+    return out
