@@ -34,6 +34,12 @@ from rigour.names import extract_org_types
 from spacy.tokens import Doc, Span, Token
 from wordfreq import zipf_frequency
 
+from nlp.components.span_extents import (
+    first_names_read_as_places,
+    group_written_in_lower_case,
+    legal_form_tails,
+    listed_complements,
+)
 from nlp.currencies import is_currency_name
 from nlp.gazetteer import is_city_name
 from nlp.normalize import name_key
@@ -114,6 +120,10 @@ def repair_names(doc: Doc, ents: list[Span], conf: Conf, known: float, new: floa
     ents = places_taken_for_firms(doc, ents, conf, known)
     ents = names_of_funds_and_projects(doc, ents, conf, known)
     ents = persons_after_articles(doc, ents, conf, known, new)
+    ents = listed_complements(doc, ents, conf, known, new, legal_forms)
+    ents = legal_form_tails(doc, ents, conf, known, new, legal_forms)
+    ents = first_names_read_as_places(doc, ents, conf, known)
+    ents = group_written_in_lower_case(doc, ents, conf, known)
     return split_joined_firms(doc, ents, conf, known, new)
 
 

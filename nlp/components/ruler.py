@@ -7,6 +7,8 @@ list names and generic state actors go to the auxiliary span group.
 
 from __future__ import annotations
 
+import calendar
+
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -276,9 +278,10 @@ class GazetteerRuler:
                 i += 1  # ("Cyprus' authorities": the bare apostrophe of a name ending in s; round 19)
             elif i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 1].is_upper:
                 i += 3  # "United Arab Emirates (UAE) security services": the country's acronym inside the phrase
-            end = _actor_head_end(doc, i)
+            end = _actor_head_end(doc, i) or _described_government_end(doc, i)
             if end is not None and not (end < len(doc) and (doc[end].lower_ in _PERSON_ROLE_NOUNS or (
-                    doc[end].pos_ in ("NOUN", "PROPN") and doc[end - 1].lower_ != "government"))) \
+                    doc[end].pos_ in ("NOUN", "PROPN") and doc[end - 1].lower_ != "government"
+                    and doc[end].text not in _CALENDAR_WORDS))) \
                     and not _modifies_later_noun(doc[end - 1]):
                 # "a former Israeli military officer", "PRC military modernization": a modifier, no actor
                 out.append(Span(doc, c.start, end, label="GOV_AGENCY", kb_id=name_key(doc[c.start : end].text)))
@@ -466,6 +469,25 @@ def _media_name(doc: Doc, span: Span) -> Span:
     if span.label_ != "COUNTRY" or span.end >= len(doc) or doc[span.end].text not in _MEDIA_TAILS:
         return span
     return Span(doc, span.start, span.end + 1, label="ORG", kb_id=name_key(doc[span.start : span.end + 1].text))
+
+
+# names of weekdays and months ("Iranian authorities Saturday announced ..."): a date after an actor's head word is
+# no noun the head qualifies (Python's calendar tables, English locale)
+_CALENDAR_WORDS = frozenset({*calendar.day_name, *calendar.month_name} - {""})
+
+
+def _described_government_end(doc: Doc, i: int) -> int | None:
+    """The end of "<adjective>+ government/regime/administration" from token ``i``, or None: a country's
+    government described by up to two lower-case adjectives ("Zorbia's authoritarian government", "the Zorbian
+    nationalist regime"), one government-as-actor phrase as the dev set's rule for "the Hungarian government"
+    reads it (nlp/devset/real/README.md); round 20."""
+    j = i
+    while j < len(doc) and j - i < 2 and doc[j].is_lower and doc[j].is_alpha and doc[j].pos_ == "ADJ" \
+            and doc[j].lower_ != "own":  # ("Zorbia's own government": a contrast, no description)
+        j += 1
+    if j == i or j >= len(doc) or doc[j].lower_ not in LEADER_HEADS:
+        return None
+    return j + 1
 
 
 def _modifies_later_noun(head: Token) -> bool:
