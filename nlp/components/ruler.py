@@ -278,7 +278,7 @@ class GazetteerRuler:
                 i += 1  # ("Cyprus' authorities": the bare apostrophe of a name ending in s; round 19)
             elif i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 1].is_upper:
                 i += 3  # "United Arab Emirates (UAE) security services": the country's acronym inside the phrase
-            end = _actor_head_end(doc, i) or _described_government_end(doc, i)
+            end = _described_government_end(doc, i) or _actor_head_end(doc, i)
             if end is not None and not (end < len(doc) and (doc[end].lower_ in _PERSON_ROLE_NOUNS or (
                     doc[end].pos_ in ("NOUN", "PROPN") and doc[end - 1].lower_ != "government"
                     and doc[end].text not in _CALENDAR_WORDS))) \
@@ -476,18 +476,31 @@ def _media_name(doc: Doc, span: Span) -> Span:
 _CALENDAR_WORDS = frozenset({*calendar.day_name, *calendar.month_name} - {""})
 
 
+# one-word heads of a state body that lower-case adjectives may describe after a country ("federal police")
+_DESCRIBED_BODY_HEADS = frozenset({"police", "army", "military", "navy", "forces", "authorities", "intelligence",
+                                   "gendarmerie", "security"})
+
+
 def _described_government_end(doc: Doc, i: int) -> int | None:
     """The end of "<adjective>+ government/regime/administration" from token ``i``, or None: a country's
     government described by up to two lower-case adjectives ("Zorbia's authoritarian government", "the Zorbian
     nationalist regime"), one government-as-actor phrase as the dev set's rule for "the Hungarian government"
-    reads it (nlp/devset/real/README.md); round 20."""
+    reads it (nlp/devset/real/README.md); round 20. A body of ``_DESCRIBED_BODY_HEADS`` may also be described by a
+    noun compounded with it ("the Zorbian morality police", "Zorbian traffic police"); a government or regime not
+    ("censorship regime", "export control regime" are systems, not the state acting)."""
     j = i
-    while j < len(doc) and j - i < 2 and doc[j].is_lower and doc[j].is_alpha and doc[j].pos_ == "ADJ" \
+    while j < len(doc) and j - i < 2 and doc[j].is_lower and doc[j].is_alpha and (
+            doc[j].pos_ == "ADJ" or doc[j].pos_ == "NOUN" and doc[j].dep_ == "compound"
+            and doc[j].head.lower_ in _DESCRIBED_BODY_HEADS and doc[j].lower_ not in _DESCRIBED_BODY_HEADS) \
             and doc[j].lower_ != "own":  # ("Zorbia's own government": a contrast, no description)
         j += 1
-    if j == i or j >= len(doc) or doc[j].lower_ not in LEADER_HEADS:
+    if j == i or j >= len(doc):
         return None
-    return j + 1
+    if doc[j].lower_ in LEADER_HEADS:
+        return j + 1
+    # "the Zorbian federal police", "Zorbian national police", "the Zorbian military intelligence": a state body
+    # described the same way (round 20); the caller still rejects a head that only qualifies a noun after it
+    return _actor_head_end(doc, j) if doc[j].lower_ in _DESCRIBED_BODY_HEADS else None
 
 
 def _modifies_later_noun(head: Token) -> bool:
