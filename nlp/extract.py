@@ -493,18 +493,27 @@ def _from_previous_paragraph(event: dict[str, Any], state: list[Any]) -> list[An
 
 def _last_firm(result: _UnitResult, start: int, events: list[dict[str, Any]]) -> list[Any] | None:
     """The organisation a paragraph leaves as its topic, as a role mention [start, end, "ORG", value] in document
-    offsets: the last supplier named in its events, else the last organisation it calls a company or names as a
-    subject (``redflag_topic``: "Paragon Solutions, an Israeli spyware maker, has become a rival to NSO Group"),
-    else the last organisation named; None when it names none (the one before it then stays the topic). "The
+    offsets: the last supplier named in its events, else the organisation it calls a company or names as a subject
+    (``redflag_topic``: "Paragon Solutions, an Israeli spyware maker, has become a rival to NSO Group"; the firm its
+    last sentence naming firms is about, nlp.components.salience), also when that sentence comes after the last
+    sale, else the last organisation named; None when it names none (the one before it then stays the topic). "The
     company", "it" opening the next paragraph stand for it."""
     sellers: list[list[Any]] = []
+    sale_end = 0  # where the sentence of the last sale naming a firm as its seller ends
     for ev in events:
-        sellers += [list(m) for m in ev["roles"].get("supplier", []) if m[2] == "ORG"]
-    if sellers:
-        return max(sellers, key=lambda m: int(m[0]))
+        named = [list(m) for m in ev["roles"].get("supplier", []) if m[2] == "ORG"]
+        sellers += named
+        sale_end = max(sale_end, int(ev.get("sent_end", 0))) if named else sale_end
     watchers = observer_keys()  # a watchdog or newsroom reports on the trade: "The group's ..." is no firm of it
-    if result.topic is not None and name_key(str(result.topic[2])) not in watchers:
-        return [result.topic[0] + start, result.topic[1] + start, "ORG", result.topic[2]]
+    topic = [result.topic[0] + start, result.topic[1] + start, "ORG", result.topic[2]] \
+        if result.topic is not None and name_key(str(result.topic[2])) not in watchers else None
+    if sellers:
+        seller = max(sellers, key=lambda m: int(m[0]))
+        # (a firm the unit's last sentence naming firms is about, named after its last seller, is the newer topic:
+        # "X sold it. ... The deal's broker was Y." leaves Y; round 20, nlp.components.salience)
+        return topic if topic is not None and int(topic[0]) >= sale_end else seller
+    if topic is not None:
+        return topic
     orgs = [(s + start, e + start, "ORG", can) for s, e, lab, can, _ in result.entities if lab == "ORG"
             and name_key(can) not in watchers]
     return list(orgs[-1]) if orgs else None
