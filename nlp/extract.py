@@ -41,6 +41,7 @@ from nlp.components.events import (
 from nlp.components.listed_later import join_window
 from nlp.components.named_later import MINISTRY_OF_POST
 from nlp.components.ruler import COUNTRY_IN_NAME, LEADER_IN_NAME
+from nlp.components.seller_only import buyer_from_document_state
 from nlp.components.state_bodies import us_legislative_name
 from nlp.components.supply_precision import refine_supplies
 from nlp.currencies import states_of_currencies
@@ -323,6 +324,10 @@ class Extractor:
                                            hedged=ev["hedged"], negated=ev["negated"], rule=ev.get("rule", ""),
                                            explanation=ev.get("explanation", "")))
         ext.events = refine_supplies(ext.events)  # false goods, generic buyers, one sale read twice
+        gaz = self.nlp.get_pipe("redflag_entities").gazetteer  # type: ignore[attr-defined]
+        ext.events = buyer_from_document_state(  # a seller-only sale in a text about one state
+            ext.events, about, p.text, [(e.start, e.canonical) for e in ext.entities if e.label == "COUNTRY"],
+            lambda name: gaz.entry_country("ORG", name_key(name)))
         return ext
 
 

@@ -6,6 +6,9 @@ X"), and not a firm described before the paragraph's last sale. "Zorvex Optics L
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from nlp.components.seller_only import buyer_from_document_state
 from nlp.extract import Extractor
 from ontology.records import EventMention
 from tests.nlp.readings import names
@@ -35,3 +38,38 @@ def test_a_firm_described_before_the_last_sale_leaves_the_seller_as_topic(extrac
             "Chilean police in 2019.\n\nThe firm later sold the same cameras to Peru.")
     [sale] = sales_to(extractor.extract_text(text).events, "PE")
     assert names(sale.roles["supplier"]) == {"Zorvex Optics Ltd"}
+
+
+# A sale told by its seller alone in a story about one state (nlp/components/seller_only.py). "Zorvex Optics Ltd"
+# and "Quillmark Sensors GmbH" are fictional, and so are their sales and registrations.
+
+def _story(sale: str) -> str:
+    return ("Chile plans a wider camera network for its cities, officials in Chile said.\n\n"
+            f"Officials in Chile have asked for bids. {sale}\n\nOther news followed.")
+
+
+def test_a_seller_only_sale_in_a_story_about_one_state_has_that_state_as_buyer(extractor: Extractor) -> None:
+    [sale] = [ev for ev in extractor.extract_text(_story("Zorvex Optics Ltd will install 2,000 thermal cameras.")).events
+              if ev.type == "supply"]
+    assert names(sale.roles["supplier"]) == {"Zorvex Optics Ltd"} and "CL" in names(sale.roles["recipient"])
+    assert "the state the document is about" in sale.explanation and sale.confidence < 0.7
+
+
+def test_no_state_buyer_for_a_sale_in_a_paragraph_that_does_not_name_the_state(extractor: Extractor) -> None:
+    text = ("Chile plans a wider camera network for its cities, officials in Chile said.\n\n"
+            "Zorvex Optics Ltd will install 2,000 thermal cameras.")
+    sales = [ev for ev in extractor.extract_text(text).events if ev.type == "supply"]
+    assert all("CL" not in names(ev.roles.get("recipient")) for ev in sales)
+
+
+def test_no_state_buyer_for_a_firm_registered_in_that_state() -> None:
+    text = "Chile plans cameras. Quillmark Sensors GmbH will install 2,000 thermal cameras."
+    sale = EventMention(type="supply", roles={"supplier": "Quillmark Sensors GmbH", "capability": "thermal_imaging"},
+                        sentence=text[21:], start=21, end=len(text), confidence=0.8)
+    states = [(0, "CL")]
+    [kept] = buyer_from_document_state([sale], "CL", text, states, lambda name: "CL")
+    assert "recipient" not in kept.roles
+    [given] = buyer_from_document_state([sale], "CL", text, states, lambda name: "DE")
+    assert given.roles["recipient"] == "CL"
+    [denied] = buyer_from_document_state([replace(sale, negated=True)], "CL", text, states, lambda name: None)
+    assert "recipient" not in denied.roles
