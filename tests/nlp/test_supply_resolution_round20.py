@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from nlp.components.seller_only import buyer_from_document_state
+from nlp.components.supply_precision import class_of_states
 from nlp.extract import Extractor
 from ontology.records import EventMention
 from tests.nlp.readings import names
@@ -73,3 +76,26 @@ def test_no_state_buyer_for_a_firm_registered_in_that_state() -> None:
     assert given.roles["recipient"] == "CL"
     [denied] = buyer_from_document_state([replace(sale, negated=True)], "CL", text, states, lambda name: None)
     assert "recipient" not in denied.roles
+
+
+# A class of states as the only buyer (nlp/components/supply_precision.py, class_of_states). "Zorvex Optics Ltd" is
+# fictional, and so are its sales.
+
+@pytest.mark.parametrize("buyers", ["repressive regimes", "authoritarian governments", "regimes"])
+def test_a_sale_to_a_class_of_states_tells_no_sale(extractor: Extractor, buyers: str) -> None:
+    text = f"Zorvex Optics Ltd sold its phone-hacking software to {buyers}, the report said."
+    assert [ev for ev in extractor.extract_text(text).events if ev.type == "supply"] == []
+
+
+def test_a_vendor_selling_to_governments_keeps_its_stated_market(extractor: Extractor) -> None:
+    text = "Zorvex Optics Ltd sold its phone-hacking software to governments, the report said."
+    [sale] = [ev for ev in extractor.extract_text(text).events if ev.type == "supply"]
+    assert names(sale.roles["recipient"]) == {"governments"}
+
+
+@pytest.mark.parametrize(("recipient", "is_class"), [
+    ("Authoritarian Regimes", True), ("oppressive governments", True), ("governments", False),
+    ("foreign governments", False), ("the regimes", False), ("Syrian regime", False), ("police departments", False),
+])
+def test_which_buyers_are_a_class_of_states(recipient: str, is_class: bool) -> None:
+    assert class_of_states(recipient) is is_class
