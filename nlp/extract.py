@@ -463,6 +463,12 @@ def _earlier_party(event: dict[str, Any], mention: list[Any], firm: list[Any] | 
     if value == PREVIOUS_PARAGRAPH_ORG:
         if text[start:end].casefold() == "it" and state is not None and (firm is None or state[0] > firm[0]):
             return _from_previous_paragraph(event, state)  # "The Uganda Police Force signed ...\n\nIt bought ..."
+        if firm is not None:
+            # (the firm read from another paragraph: a lower confidence, and the event says whom the word stood for)
+            event["confidence"] = round(min(event["confidence"], PREVIOUS_PARAGRAPH_CONFIDENCE), 3)
+            why = f"{text[start:end]!r} stood for {firm[3]}, the firm an earlier paragraph is about"
+            if why not in event.get("explanation", ""):
+                event["explanation"] = f"{event['explanation']}; {why}" if event.get("explanation") else why
         return firm
     if not str(value).startswith(PREVIOUS_PARAGRAPH_STATE):
         return mention

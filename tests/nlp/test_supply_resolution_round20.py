@@ -27,6 +27,7 @@ def test_the_firm_is_the_one_the_last_sentence_is_about_not_the_earlier_seller(e
             "Bellmont Holdings Ltd.\n\nThe firm later sold the same cameras to Peru and Bolivia.")
     [sale] = sales_to(extractor.extract_text(text).events, "PE")
     assert names(sale.roles["supplier"]) == {"Kestrel Dynamics Ltd"}
+    assert "stood for kestrel dynamics" in sale.explanation.casefold() and sale.confidence <= 0.5
 
 
 def test_a_firm_named_after_of_in_that_sentence_is_not_the_topic(extractor: Extractor) -> None:
