@@ -14,7 +14,8 @@ returns them with
   parties the dev set's annotators keep;
 - **no class of states as the only buyer** (round 20): a supply whose every recipient describes a class of states
   (:func:`class_of_states`: "repressive regimes", "authoritarian governments") tells no sale and is dropped; a bare
-  "governments" stays (the dev set's gold keeps it as a vendor's stated market);
+  "governments" stays (the dev set's gold keeps it as a vendor's stated market), and so does a denial ("X denies
+  selling to oppressive regimes": the vendor's statement, kept negated);
 - **a denial names its buyer** (round 19): a negated event with no recipient, left after the one-sided readings
   are folded into the sales they fit ("X later denied that it provided the recognition software"), denies no sale
   to anyone and is dropped. (Hedged seller-only readings stay: on the dev set they name right sellers);
@@ -400,7 +401,7 @@ def refine_supplies(events: list[EventMention]) -> list[EventMention]:
             kept.append(ev)
             continue
         buyers = _values(ev.roles.get("recipient"))
-        if buyers and all(class_of_states(b) for b in buyers):
+        if buyers and not ev.negated and all(class_of_states(b) for b in buyers):
             continue  # "sold spyware to repressive regimes": a class of buyers described, no sale told
         refined = _without_false_goods(ev)
         if refined is not None:

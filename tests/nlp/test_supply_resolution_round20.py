@@ -100,3 +100,9 @@ def test_a_vendor_selling_to_governments_keeps_its_stated_market(extractor: Extr
 ])
 def test_which_buyers_are_a_class_of_states(recipient: str, is_class: bool) -> None:
     assert class_of_states(recipient) is is_class
+
+
+def test_a_denial_of_selling_to_a_class_of_states_stays_a_denial(extractor: Extractor) -> None:
+    text = "Zorvex Optics Ltd denies selling its phone-hacking software to repressive regimes."
+    [denial] = [ev for ev in extractor.extract_text(text).events if ev.type == "supply"]
+    assert denial.negated and names(denial.roles["recipient"]) == {"repressive regimes"}
