@@ -44,6 +44,7 @@ from nlp.components.listed_later import join_window
 from nlp.components.named_later import MINISTRY_OF_POST
 from nlp.components.repeated_names import names_repeated
 from nlp.components.ruler import COUNTRY_IN_NAME, LEADER_IN_NAME
+from nlp.components.seller_only import buyer_from_document_state
 from nlp.components.state_bodies import us_legislative_name
 from nlp.components.supply_precision import refine_supplies
 from nlp.currencies import states_of_currencies
@@ -329,6 +330,10 @@ class Extractor:
                                            hedged=ev["hedged"], negated=ev["negated"], rule=ev.get("rule", ""),
                                            explanation=ev.get("explanation", "")))
         ext.events = refine_supplies(ext.events)  # false goods, generic buyers, one sale read twice
+        gaz = self.nlp.get_pipe("redflag_entities").gazetteer  # type: ignore[attr-defined]
+        ext.events = buyer_from_document_state(  # a seller-only sale in a text about one state
+            ext.events, about, p.text, [(e.start, e.canonical) for e in ext.entities if e.label == "COUNTRY"],
+            lambda name: gaz.entry_country("ORG", name_key(name)))
         return ext
 
 
@@ -464,6 +469,12 @@ def _earlier_party(event: dict[str, Any], mention: list[Any], firm: list[Any] | 
     if value == PREVIOUS_PARAGRAPH_ORG:
         if text[start:end].casefold() == "it" and state is not None and (firm is None or state[0] > firm[0]):
             return _from_previous_paragraph(event, state)  # "The Uganda Police Force signed ...\n\nIt bought ..."
+        if firm is not None:
+            # (the firm read from another paragraph: a lower confidence, and the event says whom the word stood for)
+            event["confidence"] = round(min(event["confidence"], PREVIOUS_PARAGRAPH_CONFIDENCE), 3)
+            why = f"{text[start:end]!r} stood for {firm[3]}, the firm an earlier paragraph is about"
+            if why not in event.get("explanation", ""):
+                event["explanation"] = f"{event['explanation']}; {why}" if event.get("explanation") else why
         return firm
     if not str(value).startswith(PREVIOUS_PARAGRAPH_STATE):
         return mention
@@ -499,18 +510,27 @@ def _from_previous_paragraph(event: dict[str, Any], state: list[Any]) -> list[An
 
 def _last_firm(result: _UnitResult, start: int, events: list[dict[str, Any]]) -> list[Any] | None:
     """The organisation a paragraph leaves as its topic, as a role mention [start, end, "ORG", value] in document
-    offsets: the last supplier named in its events, else the last organisation it calls a company or names as a
-    subject (``redflag_topic``: "Paragon Solutions, an Israeli spyware maker, has become a rival to NSO Group"),
-    else the last organisation named; None when it names none (the one before it then stays the topic). "The
+    offsets: the last supplier named in its events, else the organisation it calls a company or names as a subject
+    (``redflag_topic``: "Paragon Solutions, an Israeli spyware maker, has become a rival to NSO Group"; the firm its
+    last sentence naming firms is about, nlp.components.salience), also when that sentence comes after the last
+    sale, else the last organisation named; None when it names none (the one before it then stays the topic). "The
     company", "it" opening the next paragraph stand for it."""
     sellers: list[list[Any]] = []
+    sale_end = 0  # where the sentence of the last sale naming a firm as its seller ends
     for ev in events:
-        sellers += [list(m) for m in ev["roles"].get("supplier", []) if m[2] == "ORG"]
-    if sellers:
-        return max(sellers, key=lambda m: int(m[0]))
+        named = [list(m) for m in ev["roles"].get("supplier", []) if m[2] == "ORG"]
+        sellers += named
+        sale_end = max(sale_end, int(ev.get("sent_end", 0))) if named else sale_end
     watchers = observer_keys()  # a watchdog or newsroom reports on the trade: "The group's ..." is no firm of it
-    if result.topic is not None and name_key(str(result.topic[2])) not in watchers:
-        return [result.topic[0] + start, result.topic[1] + start, "ORG", result.topic[2]]
+    topic = [result.topic[0] + start, result.topic[1] + start, "ORG", result.topic[2]] \
+        if result.topic is not None and name_key(str(result.topic[2])) not in watchers else None
+    if sellers:
+        seller = max(sellers, key=lambda m: int(m[0]))
+        # (a firm the unit's last sentence naming firms is about, named after its last seller, is the newer topic:
+        # "X sold it. ... The deal's broker was Y." leaves Y; round 20, nlp.components.salience)
+        return topic if topic is not None and int(topic[0]) >= sale_end else seller
+    if topic is not None:
+        return topic
     orgs = [(s + start, e + start, "ORG", can) for s, e, lab, can, _ in result.entities if lab == "ORG"
             and name_key(can) not in watchers]
     return list(orgs[-1]) if orgs else None

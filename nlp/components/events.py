@@ -71,6 +71,7 @@ from nlp.components.named_later import (
 )
 from nlp.components.partnerships import partnership_supplies
 from nlp.components.place_recipients import place_supplies
+from nlp.components.salience import salient_firm
 from nlp.components.supply_pairs import MODES, PairScorer, candidates, scored_supplies
 from nlp.components.unnamed_tool_use import (
     opening_tool_maker,
@@ -549,7 +550,8 @@ class EventExtractor:
         # a company ("Paragon Solutions, an Israeli spyware maker"), else the last one that is a subject
         topics = [m for m in mentions if m.label == "ORG" and m.value in firms] or [
             m for m in mentions if m.label == "ORG" and m.root.dep_ in ("nsubj", "nsubjpass")]
-        doc._.redflag_topic = [topics[-1].span.start_char, topics[-1].span.end_char, topics[-1].value] if topics else None
+        topic = salient_firm(topics)
+        doc._.redflag_topic = [topic.span.start_char, topic.span.end_char, topic.value] if topic is not None else None
         doc._.redflag_state_topic = _state_topic(mentions)
         return doc
 

@@ -12,6 +12,10 @@ returns them with
   "customers", "clients", "countries") names no party and is left empty (the seller and the goods stay); state
   buyers ("governments"), counted or qualified plurals ("23 police departments", "law enforcement agencies") are
   parties the dev set's annotators keep;
+- **no class of states as the only buyer** (round 20): a supply whose every recipient describes a class of states
+  (:func:`class_of_states`: "repressive regimes", "authoritarian governments") tells no sale and is dropped; a bare
+  "governments" stays (the dev set's gold keeps it as a vendor's stated market), and so does a denial ("X denies
+  selling to oppressive regimes": the vendor's statement, kept negated);
 - **a denial names its buyer** (round 19): a negated event with no recipient, left after the one-sided readings
   are folded into the sales they fit ("X later denied that it provided the recognition software"), denies no sale
   to anyone and is dropped. (Hedged seller-only readings stay: on the dev set they name right sellers);
@@ -120,6 +124,38 @@ def generic_buyer(recipient: str) -> bool:
         return False
     head = words[-1]
     return _singular(head) != head and _singular(head) in _generic_buyer_nouns()
+
+
+@cache
+def _buyer_class_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(class nouns, class adjectives) of ``nlp/data/buyer_class_words.txt``."""
+    sections: dict[str, set[str]] = {"nouns": set(), "adjectives": set()}
+    current = ""
+    for line in (_DATA / "buyer_class_words.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+        else:
+            sections[current].add(line.casefold())
+    return frozenset(sections["nouns"]), frozenset(sections["adjectives"])
+
+
+def class_of_states(recipient: str) -> bool:
+    """True for a recipient that describes a class of states rather than naming a buyer, in any case: a plural of
+    ``nlp/data/buyer_class_words.txt``'s nouns with at most one word before it ("regimes", "repressive regimes"), or
+    a plural state noun after its adjectives ("authoritarian governments", "Oppressive Governments"). "Governments",
+    "foreign governments" and "the Syrian regime" are not: the dev set's gold keeps them."""
+    words = recipient.casefold().split()
+    if not words or len(words) > 3 or any(ch.isdigit() for ch in recipient):
+        return False
+    nouns, adjectives = _buyer_class_words()
+    head, before = words[-1], words[:-1]
+    if head in nouns and len(before) <= 1 and not (before and before[0] in ("the", "a", "this", "that")):
+        return True
+    return bool(before) and all(w in adjectives for w in before) and _singular(head) != head \
+        and _singular(head) in _state_nouns()
 
 
 def _one_party(ev: EventMention) -> bool:
@@ -364,6 +400,9 @@ def refine_supplies(events: list[EventMention]) -> list[EventMention]:
         if ev.type != "supply":
             kept.append(ev)
             continue
+        buyers = _values(ev.roles.get("recipient"))
+        if buyers and not ev.negated and all(class_of_states(b) for b in buyers):
+            continue  # "sold spyware to repressive regimes": a class of buyers described, no sale told
         refined = _without_false_goods(ev)
         if refined is not None:
             kept.append(refined)

@@ -199,15 +199,15 @@ def test_it_as_the_passive_subject_of_a_sale_is_the_goods_not_the_last_firm(extr
         assert "Al Jazeera" not in _names(supply.roles.get("supplier")) | _names(supply.roles.get("recipient"))
 
 
-def test_unnamed_state_buyers_are_reported_as_said(extractor: Extractor) -> None:
+def test_a_class_of_state_buyers_tells_no_sale(extractor: Extractor) -> None:
     # https://share.america.gov (ShareAmerica, 2019; nlp/devset/real/shareamerica-2019-china-exports-repression-tools)
     text = ("Oppressive governments are buying Chinese technology that allows them to track and monitor their "
             "citizens, according to a senior State Department official.")
     supplies = _supplies(extractor.extract_text(text))
-    # (round 19: "Chinese technology" names where the goods come from, not a seller; China is no supplier)
-    assert [(_names(ev.roles.get("supplier")), _names(ev.roles["recipient"])) for ev in supplies] == [
-        (set(), {"Oppressive governments"})]
-    assert supplies[0].hedged  # "according to"
+    # (round 19: "Chinese technology" names where the goods come from, not a seller; China is no supplier. Round 20:
+    # "oppressive governments" describes a class of buyers, no party, and the dev set's gold of this text has no
+    # supply: no event, nlp.components.supply_precision.class_of_states)
+    assert supplies == []
 
 
 def test_governments_using_a_mechanism_developed_by_a_firm_got_it_from_the_firm(extractor: Extractor) -> None:

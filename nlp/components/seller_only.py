@@ -1,0 +1,78 @@
+"""A sale told with its seller and goods but no buyer, in a text about one state: that state is the buyer (issue 13,
+round 20: supply parties in different sentences of one text).
+
+News on a state's surveillance names the buyer state in one sentence and tells the deal by its seller in the next:
+"Chile's police want more cameras. Acme Ltd (fictional) will install 2,000 of them." :func:`buyer_from_document_state`
+gives such a seller-only sale the state the document is about (the country it names most often, at least twice,
+apart from firms' nationalities: ``nlp.extract._document_state``) as its recipient, when the sale's paragraph names
+that state too, at a lower confidence (DOCUMENT_BUYER_FACTOR), and says so in the event's explanation.
+
+Not for a denied sale, a sale with a go-between, a sale naming no goods, a sale whose seller is that state or a firm
+registered there (the gazetteer's country of the firm: a firm named in a story on its home state is no evidence of a
+sale there), nor a sale whose paragraph does not name the state (another paragraph's story). Measured on the four
+read sets of round 20: dev tuning half +1 supply, probe19 +1, probe18 and probe20 unchanged, no buyer added that
+turned a right event wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from ontology.records import EventMention
+
+# confidence kept by a sale whose buyer is only the state its document is about
+DOCUMENT_BUYER_FACTOR = 0.7
+_GOODS_ROLES = ("product", "capability")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def _values(value: str | list[str] | None) -> list[str]:
+    if value is None or value == "":
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the paragraph (text between blank lines) around ``start``..``end``."""
+    lo = 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end:
+            return lo, m.start()
+    return lo, len(text)
+
+
+def buyer_from_document_state(events: list[EventMention], state: str | None, text: str,
+                              states_at: list[tuple[int, str]], home: Callable[[str], str | None]) -> list[EventMention]:
+    """``events`` of one document, order kept, each seller-only supply given ``state`` (ISO code of the state the
+    document is about, or None) as its recipient (module doc). ``text``: the document's text, which the events' and
+    ``states_at``'s offsets point into; ``states_at``: (start, ISO code) of its COUNTRY mentions; ``home``: a firm's
+    country of registration by its name, or None."""
+    if state is None:
+        return events
+    out: list[EventMention] = []
+    for ev in events:
+        roles = ev.roles
+        places = _values(roles.get("country"))
+        sellers = _values(roles.get("supplier"))
+        ok = ev.type == "supply" and not ev.negated and sellers and not _values(roles.get("recipient")) \
+            and not _values(roles.get("via")) and any(_values(roles.get(r)) for r in _GOODS_ROLES) \
+            and state not in sellers
+        if ok:
+            lo, hi = _paragraph(text, ev.start, ev.end)
+            ok = (state in places or any(lo <= at < hi and code == state for at, code in states_at)) \
+                and all(home(s) != state for s in sellers)
+        if not ok:
+            out.append(ev)
+            continue
+        rest = [c for c in places if c != state]
+        new = {k: v for k, v in roles.items() if k != "country"} | {"recipient": state}
+        if rest:
+            new["country"] = rest[0] if len(rest) == 1 else rest
+        why = f"recipient: {state}, the state the document is about, for a sale that names no buyer"
+        out.append(replace(ev, roles=new, confidence=round(ev.confidence * DOCUMENT_BUYER_FACTOR, 3),
+                           explanation=f"{ev.explanation}; {why}" if ev.explanation else why))
+    return out
