@@ -1783,7 +1783,9 @@ class EntityNormalizer:
         out = ents
         for code in doc:
             glued = _GLUED_MODEL.fullmatch(code.text) is not None
-            if not (glued or _model_code(code)) or code.i in (t for e in out for t in range(e.start, e.end)
+            roman = code.text in _ROMAN_MODEL_CODES and code.i > 0 and doc[code.i - 1].is_title \
+                and doc[code.i - 1].lower_ != "war"  # ("World War II aircraft": an era, no model)
+            if not (glued or roman or _model_code(code)) or code.i in (t for e in out for t in range(e.start, e.end)
                                                             if e.label_ not in ("ORG", "PERSON")):
                 continue
             if code.i > 0 and _model_code(doc[code.i - 1]):
@@ -1791,8 +1793,8 @@ class EntityNormalizer:
             end = code.i + 1
             if end < len(doc) and _model_code(doc[end]):
                 end += 1  # "a JY 11 3D radar": the model ends at its number, a code after it qualifies the goods
-            if not _goods_follow(doc, end):
-                continue
+            if not (_goods_follow(doc, end) or roman and end < len(doc) and doc[end].lower_ in _MODEL_GOODS):
+                continue  # (after "I" the tagger may read the goods noun as a verb: "Wing Loong I drones")
             start = code.i if glued else code.i
             while start > 0 and code.i - start < 4 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "PROPN" \
                     and not doc[start - 1].is_sent_start:
@@ -2027,8 +2029,11 @@ _MODEL_GOODS = frozenset({"aircraft", "drone", "drones", "helicopter", "helicopt
                           "cameras", "vessel", "vessels", "boat", "boats", "uav", "uavs", "plane", "planes", "jet", "jets",
                           "device", "devices", "phone", "phones", "scanner", "scanners", "vehicle", "vehicles",
                           "system", "systems", "software", "kit", "kits", "unit", "units"})
-# a model name with its number glued on by a hyphen ("Dornier-228", "Donier-228")
-_GLUED_MODEL = re.compile(r"[A-Z][a-z]{2,}-[0-9]{2,4}[A-Za-z]?")
+# a model name with its number glued on by a hyphen ("Dornier-228", "Donier-228", "Mohajer-6", "CH-4"; one digit and
+# a capitals prefix since round 20); the goods noun after it (``_goods_follow``) is still required
+_GLUED_MODEL = re.compile(r"(?:[A-Z][a-z]{2,}|[A-Z]{2,3})-[0-9]{1,4}[A-Za-z]?")
+# Roman numerals that end a model's name after a capitalised word ("Wing Loong II drones", "Heron I aircraft"; round 20)
+_ROMAN_MODEL_CODES = frozenset({"I", "II", "III", "IV", "V"})
 
 
 # verbs whose object is goods a firm made or a body took up ("developed the X software", "the X tech was adopted")

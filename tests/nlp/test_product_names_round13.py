@@ -139,3 +139,24 @@ def test_a_product_named_after_its_maker_is_the_firm_in_apposition_to_a_vendor_n
                             "Sdn Bhd.")
     assert got.get("FinFisher") == "ORG"
     assert labels(extractor, "Ethiopia used FinFisher spyware against the opposition.").get("FinFisher") == "PRODUCT"
+
+
+def test_a_model_with_one_glued_digit_or_a_capitals_prefix_before_goods_is_a_product(extractor: Extractor) -> None:
+    # (round 20: "Mohajer-6", "CH-4" shapes of real drone names, written here with fictional names)
+    got = labels(extractor, "The army bought Skyhawk-6 drones and two ZX-4 drones last year.")
+    assert got.get("Skyhawk-6") == "PRODUCT"
+    assert got.get("ZX-4") == "PRODUCT"
+
+
+def test_a_model_ending_in_a_roman_numeral_before_goods_is_a_product_not_its_seller(extractor: Extractor) -> None:
+    # (round 20: "Wing Loong I/II"; after "I" the tagger may read "drones" as a verb)
+    ext = extractor.extract_text("The air force received the Skyhawk Lance I drones from Zolara Systems in 2021.")
+    got = {e.text: e.label for e in ext.entities}
+    assert got.get("Skyhawk Lance I") == "PRODUCT"
+    assert all(ev.roles.get("supplier") != "Skyhawk Lance" for ev in ext.events)
+    assert labels(extractor, "Two Skyhawk Lance II aircraft flew over the port.").get("Skyhawk Lance II") == "PRODUCT"
+
+
+def test_an_era_or_a_summit_names_no_model(extractor: Extractor) -> None:
+    got = labels(extractor, "World War II aircraft were shown at the museum before the G-20 summit.")
+    assert "PRODUCT" not in got.values()
