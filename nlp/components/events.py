@@ -232,6 +232,11 @@ _PURPOSE_NOUNS = {"use", "purpose", "purposes", "production", "development", "ma
                   "assembly", "testing", "research"}
 
 
+# words that set a clause against the one before it: a "never" before them does not deny what follows ("it never
+# sells to X, but it sold spyware to Y"; round 20)
+_CONTRAST_WORDS = frozenset({"but", "yet", "however", "although", "though", "whereas", "while"})
+
+
 @dataclass
 class Mention:
     span: Span  # where it sits in the parse (an anaphor's own token)
@@ -615,7 +620,10 @@ class EventExtractor:
         if node.lemma_.casefold() in _DENIAL_LEMMAS:
             return True
         for start, _end, cue in negations:
-            if cue in ("no evidence", "never") and sent.start <= start < trigger.i:
+            if cue in ("no evidence", "never") and sent.start <= start < trigger.i and not any(
+                    t.lower_ in _CONTRAST_WORDS or t.text == ";" for t in sent.doc[start + 1 : trigger.i]):
+                # ("it never sells to X, but it sold spyware to Y": a contrast between them starts a claim of its own;
+                # round 20)
                 return True
         return False
 

@@ -476,6 +476,11 @@ def _media_name(doc: Doc, span: Span) -> Span:
 _CALENDAR_WORDS = frozenset({*calendar.day_name, *calendar.month_name} - {""})
 
 
+# words that make a described force or government no body of the state it names: armed groups fighting it, rival
+# or exiled claimants (round 20)
+_NON_STATE_WORDS = frozenset({"rebel", "rebels", "opposition", "separatist", "separatists", "insurgent",
+                              "insurgents", "militant", "jihadist", "resistance", "rival", "exiled", "paramilitary",
+                              "anti-government", "guerrilla", "breakaway", "self-proclaimed", "de", "facto"})
 # one-word heads of a state body that lower-case adjectives may describe after a country ("federal police")
 _DESCRIBED_BODY_HEADS = frozenset({"police", "army", "military", "navy", "forces", "authorities", "intelligence",
                                    "gendarmerie", "security"})
@@ -494,8 +499,8 @@ def _described_government_end(doc: Doc, i: int) -> int | None:
             and doc[j].head.lower_ in _DESCRIBED_BODY_HEADS and doc[j].lower_ not in _DESCRIBED_BODY_HEADS) \
             and doc[j].lower_ != "own":  # ("Zorbia's own government": a contrast, no description)
         j += 1
-    if j == i or j >= len(doc):
-        return None
+    if j == i or j >= len(doc) or any(t.lower_ in _NON_STATE_WORDS for t in doc[i:j]):
+        return None  # ("Zorbian rebel forces", "Zorbia's exiled government": no state body of Zorbia)
     if doc[j].lower_ in LEADER_HEADS:
         return j + 1
     # "the Zorbian federal police", "Zorbian national police", "the Zorbian military intelligence": a state body

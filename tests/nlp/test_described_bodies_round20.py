@@ -36,3 +36,13 @@ def test_a_described_state_body_is_one_agency_with_its_country(extractor: Extrac
 ])
 def test_a_system_or_a_modifier_is_no_described_body(extractor: Extractor, text: str, not_body: str) -> None:
     assert not any(a.startswith(not_body) for a in agencies(extractor.extract_text(text)))
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Zorvex Ltd sold drones to Syrian rebel forces in 2016.", "Syrian rebel forces"),
+    ("Reporters met the Ethiopian rebel army near the border.", "Ethiopian rebel army"),
+    ("Myanmar's exiled government issued a statement.", "Myanmar's exiled government"),
+])
+def test_an_armed_group_or_a_rival_claimant_is_no_state_body(extractor: Extractor, text: str, group: str) -> None:
+    # ("Zorvex Ltd" is a fictional firm)
+    assert group not in agencies(extractor.extract_text(text))
