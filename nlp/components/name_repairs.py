@@ -39,6 +39,7 @@ from nlp.components.span_extents import (
     group_written_in_lower_case,
     legal_form_tails,
     listed_complements,
+    names_run_past_a_legal_form,
 )
 from nlp.currencies import is_currency_name
 from nlp.gazetteer import is_city_name
@@ -122,6 +123,7 @@ def repair_names(doc: Doc, ents: list[Span], conf: Conf, known: float, new: floa
     ents = persons_after_articles(doc, ents, conf, known, new)
     ents = listed_complements(doc, ents, conf, known, new, legal_forms)
     ents = legal_form_tails(doc, ents, conf, known, new, legal_forms)
+    ents = names_run_past_a_legal_form(doc, ents, conf, known, new, legal_forms)
     ents = first_names_read_as_places(doc, ents, conf, known)
     ents = group_written_in_lower_case(doc, ents, conf, known)
     return split_joined_firms(doc, ents, conf, known, new)

@@ -203,3 +203,29 @@ def group_written_in_lower_case(doc: Doc, ents: list[Span], conf: Conf, known: f
             taken.add(i)
         out.append(e)
     return out
+
+
+def names_run_past_a_legal_form(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float,
+                                legal_forms: frozenset[str]) -> list[Span]:
+    """An organisation span that runs on past a full-stopped legal form into a title-case word is two names: the
+    form ends the first firm's name and its full stop the sentence ("founded Zorvex Ltd. Quobrix sold ..." is
+    "Zorvex Ltd." and "Quobrix"; a name merged across sentences matches no list entry when screened). Not where
+    another legal form or a bracket follows ("Co., Ltd.", "Ltd. (Hong Kong)"), nor in the gazetteer's names
+    (``known`` in ``conf``); both parts are ORG, the second with confidence ``new`` (round 20)."""
+    out: list[Span] = []
+    for e in ents:
+        cut = None
+        if e.label_ == "ORG" and conf.get((e.start_char, e.end_char)) != known:
+            cut = next((k + 1 for k in range(e.start, e.end - 1)
+                        if doc[k].text.endswith(".") and doc[k].lower_.rstrip(".") in legal_forms
+                        and (doc[k + 1].is_title or doc[k + 1].is_upper)
+                        and doc[k + 1].lower_.rstrip(".,") not in legal_forms), None)
+        if cut is None:
+            out.append(e)
+            continue
+        first = Span(doc, e.start, cut, label="ORG", kb_id=name_key(doc[e.start : cut].text))
+        second = Span(doc, cut, e.end, label="ORG", kb_id=name_key(doc[cut : e.end].text))
+        conf[(first.start_char, first.end_char)] = conf.get((e.start_char, e.end_char), new)
+        conf[(second.start_char, second.end_char)] = new
+        out += [first, second]
+    return out
