@@ -1165,8 +1165,10 @@ class EventExtractor:
                 # the voice (it was read as the passive subject, i.e. a recipient, before); not under a preposition:
                 # "support to the SSD's monitoring center" is still for the SSD
                 ev.add("supplier", m)
-            elif not seller and _maker_on_goods(m, a):
+            elif not seller and (_maker_on_goods(m, a) or m.label == "ORG" and not a.prep
+                                 and a.dep in ("dobj", "nsubjpass", "dep") and _listed_before_goods(m, mentions)):
                 ev.add("supplier", m)  # "the police bought a Cellebrite device": the name on the goods sold them
+                # (also each firm of a list the goods noun ends: "Hikvision, Dahua and Uniview cameras were bought")
             elif a.dep == "poss" and noun:
                 ev.add("supplier" if seller else "recipient", m)
             elif a.dep == "nsubj" or (a.dep == "nsubjpass" and not passive):
@@ -1226,7 +1228,7 @@ class EventExtractor:
         if not seller and trig.lemma_ in ("acquire", "buy", "purchase", "acquisition", "take"):
             owned = [a.mention for a in slots if a.dep == "dobj" and not a.prep and a.mention.label == "ORG"
                      and not a.mention.maker and not _possessor_of_item(a.mention, trig, mentions)
-                     and not _maker_on_goods(a.mention, a)
+                     and not _maker_on_goods(a.mention, a) and not _listed_before_goods(a.mention, mentions)
                      and not (a.mention.refers is not None and a.mention.root.dep_ == "poss")]  # "bought its spy equipment"  # "bought X's spyware": X not bought;
             # "bought the chips from X": X, under the object's "from", sold them
             owned += [a.mention for a in slots if a.prep == "of" and a.mention.label == "ORG" and noun]
@@ -2888,6 +2890,20 @@ def _maker_on_goods(m: Mention, a: Attachment) -> bool:
     root = m.root
     return m.label == "ORG" and not a.prep and a.dep in ("dobj", "nsubjpass") and root.dep_ in ("compound", "nmod", "amod") \
         and root.head.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.casefold() in _TOOL_NOUNS | _GOODS_NOUNS
+
+
+def _listed_before_goods(m: Mention, mentions: list[Mention]) -> bool:
+    """True for a firm opening or inside a list of firms that a goods noun ends ("bought Hikvision, Dahua and
+    Uniview cameras"): the makers of the goods bought, whatever the parse made of the list (round 20)."""
+    doc = m.span.doc
+    firm_at = {t for o in mentions if o.label in ("ORG", "PRODUCT") for t in range(o.span.start, o.span.end)}
+    i = m.span.end
+    while i < len(doc) and (i in firm_at or doc[i].lower_ in (",", "and", "or", "&")):
+        i += 1
+    if i >= len(doc) or not doc[i].is_lower:
+        return False
+    return doc[i].lemma_.casefold() in _TOOL_NOUNS | _GOODS_NOUNS or any(
+        o.label in ITEM_LABELS and o.span.start <= i < o.span.end for o in mentions)
 
 
 def _owner_of_tool(m: Mention, mentions: list[Mention]) -> bool:
