@@ -1232,6 +1232,17 @@ class EventExtractor:
                      and not (a.mention.refers is not None and a.mention.root.dep_ == "poss")]  # "bought its spy equipment"  # "bought X's spyware": X not bought;
             # "bought the chips from X": X, under the object's "from", sold them
             owned += [a.mention for a in slots if a.prep == "of" and a.mention.label == "ORG" and noun]
+            if not owned and passive and ev.roles.get("recipient") and all(
+                    m.label == "ORG" for m in ev.roles["recipient"]) and not any(
+                    ev.roles.get(r) for r in ("product", "capability")):
+                # "Zorvex Ltd was bought by Quobrix Holdings": a firm bought by a firm, no goods said, is a takeover
+                # (a state body "buying" a firm names its tools: "Cellebrite was bought by the police"; round 20)
+                owned = [a.mention for a in slots if a.dep == "nsubjpass" and not a.prep and a.mention.label == "ORG"
+                         and not a.mention.maker and a.mention.refers is None
+                         and not _listed_before_goods(a.mention, mentions)]
+                for m in owned:
+                    for role in ("supplier", "via"):
+                        ev.roles[role] = [r for r in ev.roles.get(role, []) if r.key != m.key]
             if owned and ev.roles.get("recipient"):
                 own = Event("ownership", trig, confidence=self.base)
                 for m in ev.roles["recipient"]:

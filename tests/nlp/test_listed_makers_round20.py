@@ -29,3 +29,15 @@ def test_firms_bought_without_goods_are_still_a_takeover(extractor: Extractor) -
     events = extractor.extract_text("Zorvex Ltd bought Quobrix and Kestrel Analytics in 2020.").events
     owned = set().union(*(_values(ev.roles.get("owned")) for ev in events if ev.type == "ownership"))
     assert owned == {"Quobrix", "Kestrel Analytics"}
+
+
+@pytest.mark.parametrize("verb", ["bought", "acquired"])
+def test_a_firm_bought_by_a_firm_in_the_passive_is_a_takeover(extractor: Extractor, verb: str) -> None:
+    events = extractor.extract_text(f"Zorvex Ltd was {verb} by Quobrix Holdings in 2019.").events
+    assert [(ev.type, ev.roles.get("owner"), ev.roles.get("owned")) for ev in events] == [
+        ("ownership", "Quobrix Holdings", "Zorvex Ltd")]
+
+
+def test_a_firm_bought_by_a_state_body_names_its_tools(extractor: Extractor) -> None:
+    events = extractor.extract_text("Zorvex Ltd was bought by the Kenyan police in 2019.").events
+    assert [ev.type for ev in events] == ["supply"]
