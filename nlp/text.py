@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import regex
 from langdetect import DetectorFactory, LangDetectException, detect_langs
 
 from nlp.normalize import acronym
@@ -18,6 +19,8 @@ _TAG = re.compile(r"<(?:/?[A-Za-z][^<>\n]{0,300}|!--[^<>]{0,300}--)>")
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"'\u201c(\[]?[A-Z0-9])")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+# letters of the Latin script (Unicode script property), for texts too short for language detection
+_LATIN_LETTER = regex.compile(r"\p{Script=Latin}")
 
 
 def clean(text: str) -> str:
@@ -82,6 +85,10 @@ def check_language(text: str, declared: str | None = None, sample_chars: int = 1
     if declared and declared.lower()[:2] not in ("en", ""):
         return LanguageCheck(declared.lower()[:2], f"language {declared!r} declared by the source; the pipeline is English")
     if letters < 40:
+        latin = len(_LATIN_LETTER.findall(text))
+        if latin < letters / 2:  # ("監控系統出口": too short to detect, but plainly no English; round 20)
+            return LanguageCheck("und", f"too short to detect its language and only {latin} of its {letters} letters are "
+                                        "Latin script; the pipeline is English")
         return LanguageCheck("en", None)  # too short to detect reliably; analysed as English
     mid = len(text) // 2
     sample = text[:sample_chars] + "\n" + text[mid : mid + sample_chars]

@@ -106,6 +106,12 @@ def test_non_english_text_is_skipped_with_the_reason(extractor: Extractor):
     assert ext.language == "fr" and not ext.entities and not ext.events
 
 
+def test_a_short_text_in_another_script_is_skipped_with_the_reason(extractor: Extractor):
+    ext = extractor.extract_text("\u76e3\u63a7\u7cfb\u7d71\u51fa\u53e3")  # six Chinese characters, too short to detect
+    assert ext.skipped_reason and "Latin script" in ext.skipped_reason
+    assert extractor.extract_text("Zorvex sold it.").skipped_reason is None  # short English is still read
+
+
 def test_declared_language_is_respected(extractor: Extractor):
     doc = Document(id="d", url="u", source_id="s", publisher="p", tier=2, title="t", text=SMOKE, sha256="x",
                    retrieved_at="now", language="de")
