@@ -57,7 +57,7 @@ from nlp.components.hedging import asked_only
 from nlp.components.implied_supply import funder as _funder
 from nlp.components.implied_supply import implied_supplies, verb_read_as_adjective
 from nlp.components.intermediaries import through_intermediaries
-from nlp.components.licences import PERMIT_WORDS, licensed_dealing
+from nlp.components.licences import PERMIT_WORDS, RECEIVING_VERBS, licence_received, licensed_dealing
 from nlp.components.list_status import list_status_events
 from nlp.components.listed_later import listing_window
 from nlp.components.made_for import made_for_supplies
@@ -1077,6 +1077,8 @@ class EventExtractor:
         if trig.pos_ == "VERB" and lemma in _PERMIT_LEMMAS and any(
                 c.dep_ in ("xcomp", "ccomp") and c.lemma_.casefold() in self.trade_verbs for c in trig.children):
             return None  # "the ministry licensed NSO to export Pegasus": a permission; the export is read on its own
+        if not seller and trig.pos_ == "VERB" and licence_received(trig, self.trade_verbs):
+            return None  # "X obtained a licence to export N to Y": a permission X holds; the export is read on its own
         slots = self._slots(trig, mentions)
         grantee = _permit_parties(trig, mentions)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children) or (trig.dep_ == "acl" and trig.tag_ == "VBN") \
@@ -2238,7 +2240,9 @@ def _permit_parties(trig: Token, mentions: list[Mention]) -> tuple[set[tuple[int
         if node.i not in nodes or not path or m.label not in PARTY_LABELS:
             continue
         top = path[-1]
-        if top.dep_ == "agent" or top.dep_ == "nsubj" or top.dep_ == "prep" and top.lower_ in ("by", "from"):
+        if top.dep_ == "nsubj" and top.head.lemma_.casefold() in RECEIVING_VERBS:
+            holders.add(m.key)  # "X obtained a licence to export": the subject of receiving holds it
+        elif top.dep_ == "agent" or top.dep_ == "nsubj" or top.dep_ == "prep" and top.lower_ in ("by", "from"):
             grantors.add(m.key)
         elif top.dep_ in ("dobj", "dative") or top.dep_ == "prep" and top.lower_ == "to":
             holders.add(m.key)

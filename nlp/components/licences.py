@@ -25,6 +25,10 @@ PERMIT_WORDS = frozenset({"license", "licence", "authorize", "authorise", "autho
 # the verbs that give a licence noun to its holder ("granted X a licence to ...", "approved a licence for X to ...")
 _GIVING_VERBS = frozenset({"grant", "give", "issue", "approve", "award"})
 _HOLDER_DEPS = frozenset({"dobj", "dative", "nsubjpass"})
+# the verbs whose subject takes a licence ("X obtained a licence to export ...", "X received an export licence"):
+# the subject holds it, it grants nothing
+RECEIVING_VERBS = frozenset({"obtain", "receive", "get", "win", "secure", "gain", "hold", "acquire"})
+_LICENCE_NOUNS = frozenset({"license", "licence", "permit", "authorization", "authorisation", "approval"})
 
 
 class _Named(Protocol):
@@ -89,3 +93,17 @@ def licensed_dealing(permit: Token, mentions: Sequence[_M]) -> tuple[list[_M], l
         if top.dep_ in _HOLDER_DEPS or top.dep_ == "prep" and top.lower_ in ("for", "to"):
             holders.append(m)
     return holders, partners
+
+
+def licence_received(verb: Token, trade_verbs: frozenset[str]) -> bool:
+    """True for a receiving verb (:data:`RECEIVING_VERBS`) whose object is a licence to trade or deal ("X obtained
+    a licence to export N to Y", "X won an export licence to sell to Y"): the licence is a permission the subject
+    holds, not goods it buys (the trade in its infinitive is read on its own, with the holder as seller). A licence
+    bought as goods ("bought 40 licences for N") has no such infinitive and stays a purchase."""
+    if verb.lemma_.casefold() not in RECEIVING_VERBS:
+        return False
+    dealing = trigger_lemmas("licensed_dealing")
+    return any(obj.dep_ == "dobj" and obj.lemma_.casefold() in _LICENCE_NOUNS and any(
+        c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.lemma_.casefold() in trade_verbs | dealing
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in obj.children)
+        for obj in verb.children)

@@ -54,3 +54,17 @@ def test_the_agency_that_grants_the_licence_is_never_a_party(extractor: Extracto
     pairs = _pairs(extractor, text)
     assert (frozenset({FIRM}), frozenset({BUYER})) in pairs
     assert not any("Agency" in " ".join(sellers | buyers) for sellers, buyers in pairs)
+
+
+def test_a_firm_that_obtains_a_licence_to_export_is_the_seller(extractor: Extractor) -> None:
+    for verb in ("obtained", "received", "secured"):
+        text = f"{FIRM}, a fictional firm, {verb} a licence to export its Nightjar suite to the {BUYER}."
+        pairs = _pairs(extractor, text)
+        assert (frozenset({FIRM}), frozenset({BUYER})) in pairs, verb
+        assert not any(FIRM in buyers for _, buyers in pairs), verb
+
+
+def test_licences_bought_as_goods_stay_a_purchase(extractor: Extractor) -> None:
+    text = f"The {BUYER} bought 40 licences for the Nightjar suite from {FIRM}, a fictional firm."
+    [sale] = supplies(extractor.extract_text(text))
+    assert names(sale.roles.get("supplier")) == {FIRM}
