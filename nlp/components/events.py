@@ -57,6 +57,7 @@ from nlp.components.hedging import asked_only
 from nlp.components.implied_supply import funder as _funder
 from nlp.components.implied_supply import implied_supplies, verb_read_as_adjective
 from nlp.components.intermediaries import through_intermediaries
+from nlp.components.licences import PERMIT_WORDS, RECEIVING_VERBS, licence_received, licensed_dealing
 from nlp.components.list_status import list_status_events
 from nlp.components.listed_later import listing_window
 from nlp.components.made_for import made_for_supplies
@@ -714,6 +715,9 @@ class EventExtractor:
                 elif lemma == "hand" and any(c.dep_ == "prt" and c.lower_ == "over" for c in tok.children):
                     # "a machine handed over to the Police by the Australian Federal Police": a gift or transfer
                     ev = self._supply_or_ownership(tok, sent, mentions, seller=True)
+                elif lemma in PERMIT_WORDS and (licensed := self._licensed(tok, mentions)) is not None:
+                    ev, *others = licensed  # "licensed X to work with Y": X sells to Y, the licensing body is no party
+                    events.extend(others)
                 elif lemma in t["supply_seller"] or lemma in t["supply_buyer"]:
                     inherited = self._inherited_subject(tok) if lemma in _INSTALL_VERBS and tok.dep_ == "xcomp" \
                         and tok.head.lemma_.casefold() not in _WITH_VERBS and not any(
@@ -762,6 +766,9 @@ class EventExtractor:
                         c.dep_ in ("compound", "amod") and c.lemma_.casefold() in ("business", "commercial", "trade")
                         for c in tok.children):  # "a business relationship with the Sudanese government"
                     ev = self._deal(tok, sent, mentions)
+                elif lemma in PERMIT_WORDS and (licensed := self._licensed(tok, mentions)) is not None:
+                    ev, *others = licensed  # "approved a licence for X to work with Y"
+                    events.extend(others)
                 elif lemma in t["supply_seller_nouns"] or lemma in t["supply_buyer_nouns"]:
                     ev = self._supply_or_ownership(tok, sent, mentions, seller=lemma in t["supply_seller_nouns"])
                 elif lemma in t["abuse_nouns"]:
@@ -1078,6 +1085,8 @@ class EventExtractor:
         if trig.pos_ == "VERB" and lemma in _PERMIT_LEMMAS and any(
                 c.dep_ in ("xcomp", "ccomp") and c.lemma_.casefold() in self.trade_verbs for c in trig.children):
             return None  # "the ministry licensed NSO to export Pegasus": a permission; the export is read on its own
+        if not seller and trig.pos_ == "VERB" and licence_received(trig, self.trade_verbs):
+            return None  # "X obtained a licence to export N to Y": a permission X holds; the export is read on its own
         slots = self._slots(trig, mentions)
         grantee = _permit_parties(trig, mentions)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children) or (trig.dep_ == "acl" and trig.tag_ == "VBN") \
@@ -1386,6 +1395,20 @@ class EventExtractor:
                 # not the recipient of "invoiced Sudan" taken for the goods
                 ev.add("product", Mention(phrase, "TEXT", phrase.text))
         return ev
+
+    def _licensed(self, trig: Token, mentions: list[Mention]) -> list[Event] | None:
+        """A licence to deal with a party (:func:`nlp.components.licences.licensed_dealing`): each named firm that
+        holds it supplies the parties it may deal with, one event per firm (each firm holds its own licence: "X and
+        Y were licensed to work with Z" is two sales); None unless both sides are named."""
+        found = licensed_dealing(trig, mentions)
+        if found is None:
+            return None
+        holders = [m for m in found[0] if m.label == "ORG"]
+        partners = [m for m in found[1] if m.label in PARTY_LABELS]
+        if not holders or not partners:
+            return None
+        return [supply_event(Event, trig, confidence=self.base - 0.15, mentions=mentions, supplier=[m],
+                             recipient=partners) for m in holders]
 
     def _help_with(self, trig: Token, mentions: list[Mention]) -> Event | None:
         """"The Chinese helped Nepal Police with a Rs400 million digital radio communication system": the helper
@@ -2238,7 +2261,9 @@ def _permit_parties(trig: Token, mentions: list[Mention]) -> tuple[set[tuple[int
         if node.i not in nodes or not path or m.label not in PARTY_LABELS:
             continue
         top = path[-1]
-        if top.dep_ == "agent" or top.dep_ == "nsubj" or top.dep_ == "prep" and top.lower_ in ("by", "from"):
+        if top.dep_ == "nsubj" and top.head.lemma_.casefold() in RECEIVING_VERBS:
+            holders.add(m.key)  # "X obtained a licence to export": the subject of receiving holds it
+        elif top.dep_ == "agent" or top.dep_ == "nsubj" or top.dep_ == "prep" and top.lower_ in ("by", "from"):
             grantors.add(m.key)
         elif top.dep_ in ("dobj", "dative") or top.dep_ == "prep" and top.lower_ == "to":
             holders.add(m.key)
