@@ -8,7 +8,9 @@ surveillance capability in the same clause. The firm supplies, the state body ge
   $10 million agreement covering cameras", "Y signed a memorandum with X on a monitoring system" (the
   ``contract_with`` lemmas, the deal one of ``partnership_nouns``);
 - help: "X helps the Y government monitor its citizens" (the ``helping`` lemmas, the helped verb one of
-  ``surveillance_verbs``: the capability is told as a verb).
+  ``surveillance_verbs``: the capability is told as a verb); help the firm's staff give is the firm's ("X
+  technicians", "engineers from X": ``common.STAFF_NOUNS``), and so is help the staff of one state's body give
+  another state's body (round 21, brief supply24: the two states must both be told and differ).
 
 The goods are a PRODUCT or CAPABILITY mention, or a tool noun (``common.TOOL_NOUNS`` less the generic words of
 :data:`GENERIC_TOOL_NOUNS`), in the clause of the verb, or the helped surveillance verb: "partnered with the ministry
