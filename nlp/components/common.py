@@ -25,6 +25,10 @@ TOOL_NOUNS = frozenset({"tool", "software", "system", "technology", "product", "
 # nouns of a relation to a state: "sells only to Israeli allies" names Israel's allies, not Israel
 RELATION_NOUNS = frozenset({"ally", "partner", "friend", "neighbour", "neighbor", "rival", "enemy", "adversary", "foe",
                             "opponent", "critic", "dissident", "exile", "diaspora"})
+# nouns of a body's staff: what they do for a client, their employer does ("four executives of X", "X technicians
+# helped the Y government ..."; events._described_by, partnerships._helped)
+STAFF_NOUNS = frozenset({"executive", "employee", "manager", "director", "staff", "representative", "officer", "salesman",
+                         "engineer", "technician", "expert", "specialist", "personnel", "consultant"})
 # verbs of a common noun's name ("a company called X", "a nonprofit known as X"), for :func:`name_at`
 NAMING_VERBS = frozenset({"call", "name", "know"})
 

@@ -27,6 +27,7 @@ from nlp.components.common import (
     ITEM_LABELS,
     PARTY_LABELS,
     RELATION_NOUNS,
+    STAFF_NOUNS,
     TOOL_NOUNS,
     USE_NOUNS,
     USE_VERBS,
@@ -71,7 +72,7 @@ from nlp.components.named_later import (
     unnamed_seller,
 )
 from nlp.components.partnerships import partnership_supplies
-from nlp.components.place_recipients import place_supplies
+from nlp.components.place_recipients import place_supplies, won_place_supplies
 from nlp.components.salience import salient_firm
 from nlp.components.supply_pairs import MODES, PairScorer, candidates, scored_supplies
 from nlp.components.unnamed_tool_use import (
@@ -133,8 +134,7 @@ _SCRUTINY_VERBS = {"review", "examine", "investigate", "probe", "audit", "scruti
 _ISSUING_VERBS = {"float", "issue", "call", "launch", "announce", "open", "publish", "award", "invite"}
 _AGENT_AND_SUPPLY_NOUNS = {"customer", "client", "buyer", "supplier", "vendor", "seller", "provider", "sale", "sales",
                            "export", "delivery", "shipment", "contract", "deal"}
-_STAFF_NOUNS = {"executive", "employee", "manager", "director", "staff", "representative", "officer", "salesman",
-                "engineer"}
+_STAFF_NOUNS = STAFF_NOUNS
 _NAMING_VERBS = {"call", "name", "know", "dub"}
 # seller verbs whose subject may be the operator instead: "the Serbian government is installing Huawei cameras" (a
 # state body installing a firm's tool got it from the firm; "Huawei installed cameras" stays Huawei's supply)
@@ -417,6 +417,7 @@ class EventExtractor:
             # (backoffs of their own, after the others: who paid for the goods, a place as the buyer)
             events += funding_supplies(sent, in_sent, before, events, self.t["funding_nouns"], self.t["funding_verbs"], Event)
             events += place_supplies(sent, in_sent, events, self.t["place_install"], Event)
+            events += won_place_supplies(sent, in_sent, events, Event)  # "X won surveillance projects in <place>"
             events += made_for_supplies(sent, in_sent, events, self.t["made_for"], Event)
             events += unnamed_tool_supplies(sent, in_sent, before, events, Event)
             events += maker_participle_supplies(sent, in_sent, events, Event)

@@ -8,7 +8,9 @@ surveillance capability in the same clause. The firm supplies, the state body ge
   $10 million agreement covering cameras", "Y signed a memorandum with X on a monitoring system" (the
   ``contract_with`` lemmas, the deal one of ``partnership_nouns``);
 - help: "X helps the Y government monitor its citizens" (the ``helping`` lemmas, the helped verb one of
-  ``surveillance_verbs``: the capability is told as a verb).
+  ``surveillance_verbs``: the capability is told as a verb); help the firm's staff give is the firm's ("X
+  technicians", "engineers from X": ``common.STAFF_NOUNS``), and so is help the staff of one state's body give
+  another state's body (round 21, brief supply24: the two states must both be told and differ).
 
 The goods are a PRODUCT or CAPABILITY mention, or a tool noun (``common.TOOL_NOUNS`` less the generic words of
 :data:`GENERIC_TOOL_NOUNS`), in the clause of the verb, or the helped surveillance verb: "partnered with the ministry
@@ -25,7 +27,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from nlp.components.common import ITEM_LABELS, TOOL_NOUNS, event_triggers, name_at, supply_event
+from nlp.components.common import ITEM_LABELS, STAFF_NOUNS, TOOL_NOUNS, event_triggers, name_at, supply_event
+from ontology.countries import country_code
 
 if TYPE_CHECKING:
     from nlp.components.events import Event, Mention
@@ -92,6 +95,42 @@ def _parties(toks: list[Token], mentions: list[Mention]) -> tuple[list[Mention],
     return firms, states
 
 
+def _employers(toks: list[Token], mentions: list[Mention], labels: frozenset[str] = _FIRM) -> list[Mention]:
+    """The firms (or bodies of ``labels``) whose staff ``toks`` are ("X technicians", "X's engineers", "engineers
+    from X", "staff of X": a :data:`common.STAFF_NOUNS` word with the employer as its compound, possessor, or the
+    object of "from", "of" or "at" on it), each once. Shapes: tokens of a verb's subjects and the sentence's
+    mentions -> mentions of ``labels``."""
+    out: list[Mention] = []
+    for t in toks:
+        if t.lemma_.casefold() not in STAFF_NOUNS:
+            continue
+        near = [c for c in t.children if c.dep_ in ("compound", "poss", "nmod")]
+        near += _pobjs(t, ("from", "of", "at"))
+        for n in near:
+            if (m := name_at(n, mentions, labels)) is not None and all(m.key != o.key for o in out):
+                out.append(m)
+    return out
+
+
+def _states_of(bodies: list[Mention], mentions: list[Mention]) -> set[str]:
+    """The country codes told with ``bodies``: a COUNTRY mention inside a body's name or modifying it ("China's X",
+    "the Chinese X"), or a country's name (``ontology.countries.country_code``) of one to three capitalised words
+    inside the name ("the Government of Y", which the entity rules keep as one mention)."""
+    spans = [(b.span.start, b.span.end) for b in bodies]
+    heads = {b.root.i for b in bodies} | {b.span[0].i for b in bodies}
+    out = {m.value for m in mentions if m.label == "COUNTRY" and (
+        any(a <= m.root.i < e for a, e in spans) or m.root.head.i in heads and m.root.dep_ in ("poss", "amod", "compound"))}
+    for b in bodies:
+        words = list(b.span)
+        for i in range(len(words)):
+            for n in (1, 2, 3):
+                run = words[i:i + n]
+                if len(run) == n and all(w.is_title and not w.is_stop for w in run) and (
+                        code := country_code(b.span.doc[run[0].i:run[-1].i + 1].text)):
+                    out.add(code)
+    return out
+
+
 def _has_goods(nodes: list[Token], mentions: list[Mention], parties: list[Mention]) -> bool:
     """True when the phrases of ``nodes`` hold goods: a PRODUCT or CAPABILITY mention that is none of ``parties``,
     or a tool noun that is not a generic one."""
@@ -142,10 +181,18 @@ def _deal_together(verb: Token, mentions: list[Mention]) -> _Found | None:
 def _helped(verb: Token, mentions: list[Mention]) -> _Found | None:
     """ "X helps the Y government monitor its citizens", "X helped Y to track dissidents": the firm helps, the body
     named after the verb does the surveillance (the word right after its name, or after "to", a surveillance verb;
-    the parser may read it as a noun: "the Y Ministry monitor citizens")."""
+    the parser may read it as a noun: "the Y Ministry monitor citizens"). Help the firm's staff give is the firm's
+    (round 21, brief supply24): "X technicians helped the Y government spy on ...", "engineers from X helped ..."."""
     if verb.lemma_.casefold() not in HELP_VERBS:
         return None
-    firms, _ = _parties(_subjects(verb), mentions)
+    subjects = _subjects(verb)
+    if not subjects and verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        subjects = _subjects(verb.head)  # (a purpose: "experts from X were coming to help Y block ...")
+    firms, _ = _parties(subjects, mentions)
+    firms = firms or _employers(subjects, mentions)
+    staff_of_state = not firms
+    if staff_of_state:
+        firms = _employers(subjects, mentions, _STATE)
     if not firms:
         return None
     doc, inside = verb.doc, {t.i for t in verb.subtree}
@@ -161,6 +208,12 @@ def _helped(verb: Token, mentions: list[Mention]) -> _Found | None:
             done = doc[after]
     if not states or done is None:
         return None
+    if staff_of_state:
+        # staff of a state body help another state's body only when the two states differ and both are told
+        # ("experts from China's X helped the Government of Y block ..."): a state's own staff supply nothing
+        theirs, helped = _states_of(firms, mentions), _states_of(states, mentions)
+        if not theirs or not helped or theirs & helped:
+            return None
     return firms, states, f"'{verb.text}' ... '{done.text}'"
 
 

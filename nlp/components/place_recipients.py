@@ -18,6 +18,16 @@ The rule, one sentence at a time, when the sentence has no supply with both part
 
 The firm's partners in the work (:func:`with_partners`: "together with X") supply too, one event each. The event
 has the confidence :data:`CONFIDENCE` and says why in ``explanation``.
+
+A second wording (round 21, brief supply24; :func:`won_place_supplies`): a firm that won surveillance work in a
+place. Trade press and NGO reports count a vendor's public projects by the region they are in: "X has won $500
+million in surveillance projects in <province>", "contracts won by X to install cameras in <country>". The verb is a
+``contract_won`` lemma of ``nlp/data/event_triggers.json`` (win, bag, clinch, secure, land) with the firm as its
+subject, or a participle whose agent ("by X") is the firm; a work noun of :data:`WORK_NOUNS` ("project", "contract",
+"tender") is in its phrase, and surveillance goods (a tagged capability, a goods noun, or a word of
+:data:`SURVEILLANCE_WORDS`); the place is a country or a region or city whose country ``nlp/data/places.tsv`` or
+the subdivision table gives (a PLACE mention, whose value is that country's code), under "in", "across",
+"throughout" or "over" in the verb's phrase. The state of the place is the buyer, as for the first wording.
 """
 
 from __future__ import annotations
@@ -27,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from nlp.components.common import family_verbs, has_complete_supply, supply_event
+from nlp.components.common import event_triggers, family_verbs, has_complete_supply, supply_event
 
 if TYPE_CHECKING:
     from nlp.components.events import Event, Mention
@@ -43,6 +53,11 @@ _GOODS_NOUNS = frozenset({"camera", "cctv", "drone", "spyware"})  # ("system", "
 _PLACE_PREPS = frozenset({"in", "across", "throughout", "over"})
 # words before "with" that make the name after it a partner in the work ("together with X", "in partnership with X")
 _WITH_OPENERS = frozenset({"together", "jointly", "partnership", "cooperation", "conjunction", "collaboration"})
+# the verbs of winning a deal (``contract_won`` of nlp/data/event_triggers.json) and the work nouns they take there
+WON_VERBS = frozenset(event_triggers()["contract_won"])
+WORK_NOUNS = frozenset({"project", "contract", "tender", "bid", "deal", "order"})
+# words that make won work surveillance work without a tagged capability ("government surveillance projects")
+SURVEILLANCE_WORDS = _GOODS_NOUNS | {"surveillance", "monitoring", "interception", "policing"}
 # words between the verb and "in <country>" that keep the place the verb's ("Farther west, in Serbia")
 _PLACE_LINKS = frozenset({"advcl", "advmod", "npadvmod"})
 
@@ -130,3 +145,75 @@ def _place_of(m: Mention, verb: Token) -> bool:
                 break
             node = node.head
     return False
+
+
+def won_place_supplies(sent: Span, mentions: list[Mention], events: list[Event],
+                       new_event: Callable[[str, Token], Event]) -> list[Event]:
+    """The supplies of the module docstring's second wording ("X has won surveillance projects in <place>"): one
+    event per firm that won, its recipient the place (a COUNTRY, or a PLACE mention valued with its country's code);
+    [] when ``events`` hold a complete supply. Shapes: the sentence, its Mention objects, its events so far and the
+    Event factory -> new events."""
+    if has_complete_supply(events):
+        return []
+    places = [m for m in mentions if m.label in ("COUNTRY", "PLACE") and len(m.value) == 2 and m.value.isupper()]
+    if not places:
+        return []
+    out: list[Event] = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.casefold() not in WON_VERBS:
+            continue
+        firms = _winners(verb, mentions)
+        if not firms:
+            continue
+        by_agent = any(c.dep_ == "agent" for c in verb.children)  # (the parser may make the work the subject)
+        phrase = [t for t in verb.subtree if by_agent or t.dep_ not in ("nsubj", "nsubjpass") or t.head.i != verb.i]
+        phrase = [t for t in phrase if not any(f.span.start <= t.i < f.span.end for f in firms)]
+        if verb.dep_ == "acl":  # "contracts won by X to install cameras in Y": the noun the participle is on
+            phrase += [verb.head]
+        inside = {t.i for t in phrase}
+        if not any(t.lemma_.casefold() in WORK_NOUNS and t.pos_ == "NOUN" for t in phrase):
+            continue
+        if not any(t.lemma_.casefold() in SURVEILLANCE_WORDS for t in phrase) and not any(
+                m.label == "CAPABILITY" and m.root.i in inside for m in mentions):
+            continue
+        place = next((m for m in places if m.root.i in inside and m.root.dep_ == "pobj"
+                      and m.root.head.lower_ in _PLACE_PREPS), None)
+        if place is None:
+            continue
+        for firm in firms:
+            out.append(supply_event(
+                new_event, verb, at_most=CONFIDENCE, rule=RULE, supplier=[firm], recipient=[place],
+                explanation=(f"{RULE}: {firm.value} '{verb.text}' surveillance work in {place.span.text}: the state of "
+                             "the place is the buyer")))
+    return out
+
+
+def _winners(verb: Token, mentions: list[Mention]) -> list[Mention]:
+    """The firms that won at ``verb``: its subject (with the firms coordinated with it: "X and Y have won"), or the
+    agent of a participle ("contracts won by X"); for a relative pronoun ("X, which has won", "X and Y, which
+    reporters found to have won"), the names the relative clause is on."""
+    heads = [c for c in verb.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")]
+    heads += [o for p in verb.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
+    if not heads and any(c.tag_ in ("WDT", "WP") for c in verb.children) and (on := _antecedent(verb)) is not None:
+        heads = [on]
+    out: list[Mention] = []
+    for h in heads:
+        for t in (h, *h.conjuncts):
+            m = next((m for m in mentions if m.label == "ORG" and (
+                m.span.start <= t.i < m.span.end or m.root.dep_ == "appos" and m.root.head.i == t.i)), None)
+            if m is not None and all(m.key != o.key for o in out):
+                out.append(m)
+    return out
+
+
+def _antecedent(verb: Token) -> Token | None:
+    """The noun the relative clause holding ``verb`` is on, through open complements ("which reporters found to
+    have won": "found" is the relative clause); None when ``verb`` is in no relative clause."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ == "relcl":
+            return node.head
+        if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
