@@ -1,8 +1,7 @@
 """Supplies whose buyer is told as a place: a firm putting up surveillance goods in a country.
 
-Surveys of the trade often name the buyer only as the place the goods go up: "the Chinese company X is lining the
-streets of Mongolia's capital with AI-assisted surveillance cameras", "Farther west, in Serbia, X is helping set up a
-safe-city system". The state of that place is the buyer (the direction rule: the state is the recipient, the firm
+Surveys of the trade often name the buyer only as the place the goods go up: "the Chinese firm X lines the main
+roads of <country>'s capital with smart cameras", "In <country>, meanwhile, X helps build a safe-city network". The state of that place is the buyer (the direction rule: the state is the recipient, the firm
 the supplier); the parse rules of ``redflag_events`` find no recipient there, as a place is no party.
 
 The rule, one sentence at a time, when the sentence has no supply with both parties:
@@ -109,14 +108,21 @@ def with_partners(firm: Mention, verb: Token, mentions: list[Mention]) -> list[M
 
 def _firm_subject(verb: Token, mentions: list[Mention]) -> Mention | None:
     """The firm that is the verb's subject: named ("Huawei is helping set up") or in apposition to a common noun
-    ("the Chinese company Dahua is lining")."""
-    for subj in verb.children:
-        if subj.dep_ != "nsubj":
-            continue
-        for m in mentions:
-            if m.label == "ORG" and (m.span.start <= subj.i < m.span.end
-                                     or m.root.dep_ == "appos" and m.root.head.i == subj.i):
-                return m
+    ("the Chinese company Dahua is lining"); for a verb in an open clause ("X is helping to set up", "X plans to
+    install") the subject of the verb it completes, up to two clauses up."""
+    node = verb
+    for _ in range(3):
+        for subj in node.children:
+            if subj.dep_ != "nsubj":
+                continue
+            for m in mentions:
+                if m.label == "ORG" and (m.span.start <= subj.i < m.span.end
+                                         or m.root.dep_ == "appos" and m.root.head.i == subj.i):
+                    return m
+            return None
+        if node.dep_ != "xcomp" or node.head.i == node.i:
+            return None
+        node = node.head
     return None
 
 
@@ -134,8 +140,10 @@ def _place_of(m: Mention, verb: Token) -> bool:
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in _PLACE_PREPS:
         on = head.head
-        # (on the verb, an adverbial of it, or the goods it puts up: "deployed cameras all over X")
-        return on.i == verb.i or on.dep_ in _PLACE_LINKS | {"dobj"} and on.head.i == verb.i
+        # (on the verb, an adverbial of it, or the goods it puts up: "deployed cameras all over X"; or on the verb
+        # the verb completes: "in X, the firm is helping to set up ...")
+        verbs = {verb.i} | ({verb.head.i} if verb.dep_ == "xcomp" else set())
+        return on.i in verbs or on.dep_ in _PLACE_LINKS | {"dobj"} and on.head.i in verbs
     if root.dep_ == "poss" and head.lower_ in _PLACE_PARTS:
         node = head
         for _ in range(4):

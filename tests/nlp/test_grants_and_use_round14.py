@@ -11,8 +11,8 @@ Minimal sentences with fictional firms, donors and bodies, marked so. The famili
 - the body approving the money (a council, a board) is never the recipient; the recipient of an accepted donation
   may be the body the sentence before is about, in the same paragraph;
 - "support" alone is any help, not money;
-- a firm putting up cameras or a safe-city system in a country told as a place ("lining the streets of Mongolia's
-  capital", "in Serbia, X is helping set up"): the country is the buyer; a firm lining a capital's streets with
+- a firm putting up cameras or a safe-city system in a country told as a place ("lines the roads of <country>'s
+  capital", "in <country>, X helps build"): the country is the buyer; a firm lining a capital's streets with
   what is no surveillance goods is no supply;
 - a state body said to use an unnamed tool ("has been using a new system", "are among several governments
   that use a tool") gets it from the firm the next sentence names behind it ("The software, made by X", "The spyware, developed
@@ -35,7 +35,7 @@ def _triples(text: str, extractor: Extractor) -> set[tuple[str, str, str]]:
 def test_a_donation_accepted_for_a_device_comes_from_the_donor_and_the_device_maker_via_the_donor(
         extractor: Extractor) -> None:
     # minimal text, fictional donor, firm and product; the police department is the subject of the sentence before
-    text = ("The Fictown Police Department will soon have access to a phone unlocking device. During a council "
+    text = ("The Fictown Police Department is about to receive a phone unlocking device. During a council "
             "meeting, council members approved the acceptance of a $9,000 donation from the Fictive Trust Foundation, "
             "for a LockBox, a phone unlocking box made by forensics company Fictive Forensics Inc.")
     got = _triples(text, extractor)
@@ -75,20 +75,26 @@ def test_the_board_that_approves_the_money_is_not_the_recipient(extractor: Extra
 def test_a_firm_lining_the_streets_of_a_countrys_capital_with_cameras_supplies_that_country(
         extractor: Extractor) -> None:
     # minimal sentence, fictional firm
-    text = ("The Chinese company Fictive Vision is lining the streets of Mongolia's capital with AI-assisted "
+    text = ("The Chinese company Fictive Vision is lining the main roads of Mongolia's capital with new "
             "surveillance cameras.")
     assert ("Fictive Vision", "MN", "") in _triples(text, extractor)
 
 
 def test_a_firm_setting_up_a_safe_city_system_in_a_country_supplies_that_country(extractor: Extractor) -> None:
     # minimal sentence, fictional firm; the place stands before the subject
-    text = "Farther west, in Serbia, Fictive Networks is helping set up a safe-city system with facial-recognition cameras."
+    text = "Further south, in Serbia, Fictive Networks is helping to set up a safe-city network with facial-recognition cameras."
     assert ("Fictive Networks", "RS", "") in _triples(text, extractor)
+
+
+def test_a_firm_planning_to_install_cameras_in_a_country_supplies_that_country(extractor: Extractor) -> None:
+    # minimal sentence, fictional firm; the verb of putting up completes "plans", whose subject is the firm
+    text = "In Moldova, Fictive Optics plans to install surveillance cameras at every border post."
+    assert ("Fictive Optics", "MD", "") in _triples(text, extractor)
 
 
 def test_a_firm_lining_a_capitals_streets_with_trees_is_no_supply(extractor: Extractor) -> None:
     # minimal sentence, fictional firm: no surveillance goods go up
-    text = "The company Fictive Gardens is lining the streets of Serbia's capital with young trees."
+    text = "The company Fictive Gardens is lining the main roads of Serbia's capital with young trees."
     assert not {t for t in _triples(text, extractor) if t[1] == "RS"}
 
 
