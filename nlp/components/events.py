@@ -851,7 +851,7 @@ class EventExtractor:
         if trigger.dep_ == "relcl" and trigger.head.lemma_.casefold() in _DEAL_NOUNS and trigger.head.head.pos_ == "VERB" \
                 and any(c.dep_ == "prep" and c.lower_ in ("under", "by", "through") and any(
                     g.tag_ == "WDT" for g in c.children) for c in trigger.children):
-            # "Kenya's Ministry of ICT signed an agreement under which Huawei will build ...": the signer gets it
+            # "<country>'s ministry signed a deal under which <firm> is to build ...": the signer gets it
             found += [Attachment(m, "prep", "for", False) for m in mentions for c in trigger.head.head.children
                       if c.dep_ == "nsubj" and m.span.start <= c.i < m.span.end and m.label in ("GOV_AGENCY", "COUNTRY")
                       and not _country_modifier(m, trigger, mentions)]
@@ -1306,7 +1306,7 @@ class EventExtractor:
             ev.roles["country"] = [m for m in ev.roles["country"] if m.key not in {r.key for r in ev.roles.get("recipient", [])}]
         elif seller and trig.pos_ == "VERB" and ev.roles.get("country") and any(
                 m.label == "COUNTRY" for m in ev.roles.get("recipient", [])):
-            # "sold Predator to three European nations (Germany, Austria), four Gulf countries (the UAE, Oman) ...":
+            # "sold <product> to two nations of Europe (A, B) and three of the Gulf (C, D) ...":
             # the parser hangs the later groups of the list elsewhere; countries named after the first recipient
             # and under no other preposition are more recipients
             first = min(m.span.start for m in ev.roles["recipient"] if m.label == "COUNTRY")
@@ -1357,7 +1357,7 @@ class EventExtractor:
             for p in trig.children)  # (one firm left unnamed: "from a company run by ...", "from an Israeli firm")
         if not things and passive and trig.dep_ in ("acl", "relcl"):
             # "Pegasus, which had been acquired by the Mexican government", "the FirstMile system, an Israeli
-            # geolocation tool acquired by the Brazilian government": the noun the clause hangs on is the goods
+            # tracking tool acquired by the <country> government": the noun the clause hangs on is the goods
             for m in _goods_described(trig, mentions):
                 ev.add(_item_role(m), m)
             things = ev.roles.get("product", []) + ev.roles.get("capability", [])
@@ -2527,8 +2527,8 @@ def _addressee(m: Mention) -> bool:
 
 
 def _part_of(noun: Token, mentions: list[Mention]) -> list[Mention]:
-    """The state body a unit noun belongs to: "A brutal branch of the Bangladeshi Police ... is looking to purchase":
-    the Bangladeshi Police (its unit is not named)."""
+    """The state body a unit noun belongs to: "A feared unit of the <Demonym> Police ... plans to purchase":
+    the <Demonym> Police (its unit is not named)."""
     if noun.lemma_.casefold() not in _UNIT_NOUNS:
         return []
     return [m for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"

@@ -20,7 +20,7 @@ is a supplier through the payer (role ``via``).
 - the recipient is, in order: the state body the grant is given to ("given to the police"); the state body that is
   the subject of the clause the funding phrase hangs on ("RMP has established the laboratory with financial support
   of ..."), not a pronoun left for an earlier paragraph's state (that may be the board voting the money); the one state body of the sentence that is not a council, board or committee approving the money; the
-  state body the previous sentence of the same paragraph is about ("The Police Department will soon have access to
+  state body the previous sentence of the same paragraph is about ("The Police Department is about to receive
   a device. ... approved the acceptance of a donation from X").
 
 Each event has the confidence :data:`CONFIDENCE` (a supply read from who paid, below a sale said in words) and says
@@ -174,7 +174,7 @@ def _recipient(cue: Token, sent: Span, mentions: list[Mention], before: list[Men
     if any(m.label == "GOV_AGENCY" and not _approver(m) for m in others) or cue.lemma_.casefold() not in (
             "donation", "grant", "gift"):
         return None
-    # "The Police Department will soon have access to a device. ... approved the acceptance of a donation from X"
+    # "The Police Department is about to receive a device. ... approved the acceptance of a donation from X"
     doc = sent.doc
     earlier = [m for m in before if m.label == "GOV_AGENCY" and not _approver(m) and m.root.dep_ in ("nsubj", "nsubjpass")
                and m.span.end_char <= sent.start_char and "\n\n" not in doc.text[m.span.end_char:sent.start_char]]
@@ -191,8 +191,8 @@ def _state_acronym(m: Mention, mentions: list[Mention]) -> bool:
 
 
 def _maker_paid_for(sent: Span, mentions: list[Mention], payer: Mention) -> Mention | None:
-    """The firm the sentence names as the maker of the goods paid for ("for a GrayKey, a phone unlocking box made by
-    technology forensics company Grayshift"): the name after "by" of a making participle."""
+    """The firm the sentence names as the maker of the goods paid for ("for a <product>, an unlocking device made by
+    the forensics firm <firm>"): the name after "by" of a making participle."""
     for tok in sent:
         if tok.pos_ == "VERB" and tok.tag_ == "VBN" and tok.lemma_.casefold() in _MAKING_VERBS and tok.dep_ == "acl":
             maker = _agent_name(tok, mentions)
