@@ -365,6 +365,26 @@ def plural_forms(term: str) -> list[str]:
     return [term, term + "s"]
 
 
+# endings of a demonym that names one person and takes a plural "s" for the people ("Nigerian" -> "Nigerians",
+# "Israeli" -> "Israelis", "Greek" -> "Greeks", "Filipino" -> "Filipinos"); demonyms in "-ese", "-ish", "-ch" or "-s"
+# ("Chinese", "British", "French", "Swiss") and the uninflected ones ("Malagasy", "Basotho") have no such plural
+_PLURAL_DEMONYM_ENDS = ("an", "i", "er", "ot", "ek", "ak", "ik", "ino", "ine")
+
+
+def demonym_plurals(demonyms: list[str]) -> list[str]:
+    """The plurals news writes of ``demonyms`` for a country's people ("Peruvians", "Saudis"): the probes' gold
+    (issue 13 round 21) annotates them COUNTRY, as the singular. Demonyms with a hyphen are left out, and so are those
+    the victim groups' table names as a group ("Kazakhs", nlp/data/victim_groups.tsv)."""
+    return [d + "s" for d in demonyms if d.endswith(_PLURAL_DEMONYM_ENDS) and "-" not in d
+            and d + "s" not in _victim_group_forms()]
+
+
+@cache
+def _victim_group_forms() -> frozenset[str]:
+    """Every surface form of nlp/data/victim_groups.tsv."""
+    return frozenset(form for _, (_, forms) in _rows("victim_groups.tsv", 2) for form in _split(forms))
+
+
 # labels whose names may be guarded, and the prefix of a guarded match's label (an auxiliary span, no mention)
 GUARDED_LABELS = frozenset({"GOV_AGENCY", "PRODUCT"})
 GUARDED_PREFIX = "GUARDED_"
@@ -401,7 +421,8 @@ class Gazetteer:
         for _, (code, name, aliases, demonyms, _capitals) in _rows("countries.tsv", 5):
             names, adjectives = [name, *_split(aliases)], _split(demonyms)
             gaz.countries[code] = CountryEntry(code, name, [*names[1:], *_accented(code, names)],
-                                               [*adjectives, *_accented(code, adjectives)], list(capitals[code.upper()]))
+                                               [*adjectives, *_accented(code, adjectives), *demonym_plurals(adjectives)],
+                                               list(capitals[code.upper()]))
         for no, (place, code) in _rows("places.tsv", 2):
             if code not in gaz.countries:
                 raise GazetteerError(f"nlp/data/places.tsv line {no}: unknown country code {code!r}")
