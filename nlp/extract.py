@@ -47,6 +47,7 @@ from nlp.components.ruler import COUNTRY_IN_NAME, LEADER_IN_NAME
 from nlp.components.seller_only import buyer_from_document_state
 from nlp.components.state_bodies import us_legislative_name
 from nlp.components.supply_precision import refine_supplies
+from nlp.components.written_names import camel_case_names
 from nlp.currencies import states_of_currencies
 from nlp.gazetteer import (
     Gazetteer,
@@ -257,6 +258,7 @@ class Extractor:
         raw = _short_forms_of_firms(read, raw)
         raw = firms_listed_with_firms(read, raw, country_code)
         raw = cited_sources(read, raw, country_code)
+        raw = camel_case_names(read, raw)
         raw = names_repeated(read, raw, country_code)
         raw = _observers_are_no_people(read, raw)
         raw = _regional_arms_of_firms(read, raw, self._country_names())
