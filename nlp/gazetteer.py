@@ -373,7 +373,8 @@ _PLURAL_DEMONYM_ENDS = ("an", "i", "er", "ot", "ek", "ak", "ik", "ino", "ine")
 
 def demonym_plurals(demonyms: list[str]) -> list[str]:
     """The plurals news writes of ``demonyms`` for a country's people ("Peruvians", "Saudis"): the probes' gold
-    (issue 13 round 21) annotates them COUNTRY, as the singular. Demonyms with a hyphen are left out, and so are those
+    (issue 13 round 21) annotates them COUNTRY, as the singular (added after the events by
+    :func:`nlp.components.written_names.people_by_nationality`). Demonyms with a hyphen are left out, and so are those
     the victim groups' table names as a group ("Kazakhs", nlp/data/victim_groups.tsv)."""
     return [d + "s" for d in demonyms if d.endswith(_PLURAL_DEMONYM_ENDS) and "-" not in d
             and d + "s" not in _victim_group_forms()]
@@ -421,8 +422,7 @@ class Gazetteer:
         for _, (code, name, aliases, demonyms, _capitals) in _rows("countries.tsv", 5):
             names, adjectives = [name, *_split(aliases)], _split(demonyms)
             gaz.countries[code] = CountryEntry(code, name, [*names[1:], *_accented(code, names)],
-                                               [*adjectives, *_accented(code, adjectives), *demonym_plurals(adjectives)],
-                                               list(capitals[code.upper()]))
+                                               [*adjectives, *_accented(code, adjectives)], list(capitals[code.upper()]))
         for no, (place, code) in _rows("places.tsv", 2):
             if code not in gaz.countries:
                 raise GazetteerError(f"nlp/data/places.tsv line {no}: unknown country code {code!r}")
@@ -573,6 +573,12 @@ class Gazetteer:
                         cache[_ckey(form)] = c.code
             self._cidx, self._cidx_n = cache, len(self.countries)
         return cache
+
+    def people_demonyms(self) -> dict[str, str]:
+        """The plural of each country's demonym that names its people ("Nigerians" -> "NG", :func:`demonym_plurals`).
+        Kept apart from the country index: the events' rules read a country's name or adjective as a state party,
+        and "Kenyans learned that ..." names no buyer."""
+        return {p: c.code for c in self.countries.values() for p in demonym_plurals(c.demonyms)}
 
     def _place_index(self) -> dict[str, str]:
         cache: dict[str, str] | None = getattr(self, "_pidx", None)

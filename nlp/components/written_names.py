@@ -1,4 +1,10 @@
-"""Names known by how they are written: a word in camel case (issue 13 round 21).
+"""Names known by how they are written (issue 13 round 21): a word in camel case, and a country's people named by the
+plural of its demonym.
+
+A country's people ("Nigerians", "Israelis", "Saudis") are written as the plural of the country's demonym; the real
+probes' gold annotates them COUNTRY, as the singular adjective. :func:`people_by_nationality` adds them after the
+events are read, so that no event takes a people for a state party ("Kenyans learned that the firm had contracted
+with the government" names no Kenyan buyer).
 
 Brands of software, platforms and firms are often written with a capital inside the word ("an app called
 KestrelOS", "the FalconWatch platform", "iKestrel"): no English word is written so, and news prints the brand as its
@@ -51,4 +57,21 @@ def camel_case_names(text: str, raw: list[Raw]) -> list[Raw]:
             e, words = s + len(first), [first]  # ("the KestrelOS Platform": the brand alone)
         added.append((s, e, label, text[s:e].casefold(), WRITTEN_CONFIDENCE))
         taken.append((s, e))
+    return sorted(raw + added, key=lambda x: (x[0], x[1])) if added else raw
+
+
+def people_by_nationality(text: str, raw: list[Raw], plurals: dict[str, str]) -> list[Raw]:
+    """``raw`` with a COUNTRY mention (canonical: the ISO code) added at every untagged whole-word use of a key of
+    ``plurals`` (a plural demonym -> its country's code: ``Gazetteer.people_demonyms``), case-sensitive. Returns the
+    mentions sorted by offsets."""
+    if not plurals:
+        return raw
+    taken = [(s, e) for s, e, *_ in raw]
+    pattern = regex.compile(r"(?<![\w-])(" + "|".join(regex.escape(p) for p in sorted(plurals, key=len, reverse=True))
+                            + r")(?![\w-])")
+    added: list[Raw] = []
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        if not any(a < e and s < b for a, b in taken):
+            added.append((s, e, "COUNTRY", plurals[m.group()], WRITTEN_CONFIDENCE))
     return sorted(raw + added, key=lambda x: (x[0], x[1])) if added else raw

@@ -1,13 +1,13 @@
 """Names by kind (issue 13 round 21): a country's people named by the plural of its demonym, and brands written in
-camel case. "KestrelOS", "FalconWatch", "iKestrel", "Quobrix", "Kestrelnet Initiative" and "KestrelGate" are
+camel case. "Zolara Systems", "KestrelOS", "FalconWatch", "iKestrel", "Quobrix", "Kestrelnet Initiative" and "KestrelGate" are
 fictional, and the sentences are written for these tests; "Ruritania" stands for a country."""
 
 from __future__ import annotations
 
-from nlp.components.written_names import camel_case_names
+from nlp.components.written_names import camel_case_names, people_by_nationality
 from nlp.extract import Extractor
 from nlp.gazetteer import Gazetteer, demonym_plurals
-from tests.nlp.readings import labels
+from tests.nlp.readings import labels, names, supplies
 
 Raw = tuple[int, int, str, str, float]
 
@@ -16,11 +16,11 @@ Raw = tuple[int, int, str, str, float]
 
 
 def test_the_plural_of_a_demonym_names_the_country() -> None:
-    gaz = Gazetteer.default()
-    assert gaz.country_code("Nigerians") == "NG"
-    assert gaz.country_code("Israelis") == "IL"
-    assert gaz.country_code("Greeks") == "GR"
-    assert gaz.country_code("Filipinos") == "PH"
+    people = Gazetteer.default().people_demonyms()
+    assert people["Nigerians"] == "NG"
+    assert people["Israelis"] == "IL"
+    assert people["Greeks"] == "GR"
+    assert people["Filipinos"] == "PH"
 
 
 def test_demonyms_without_a_plural_s_get_none() -> None:
@@ -32,7 +32,7 @@ def test_demonyms_without_a_plural_s_get_none() -> None:
 def test_a_plural_the_victim_groups_table_holds_stays_a_group() -> None:
     # "Kazakhs" is a minority group of nlp/data/victim_groups.tsv: no country is read from it
     assert "Kazakhs" not in demonym_plurals(["Kazakh"])
-    assert Gazetteer.default().country_code("Kazakhs") is None
+    assert "Kazakhs" not in Gazetteer.default().people_demonyms()
 
 
 def test_people_named_by_their_nationality_are_tagged_country(extractor: Extractor) -> None:
@@ -42,10 +42,24 @@ def test_people_named_by_their_nationality_are_tagged_country(extractor: Extract
     assert got.get("Americans") == {"COUNTRY"}
 
 
+def test_a_people_is_no_party_of_a_sale(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "Ruritanians learned last month that Zolara Systems had contracted with the government to provide a new "
+        "street-level surveillance system.")
+    assert all(not names(s.roles.get("recipient")) & {"Ruritanians", "RU"} for s in supplies(ext))
+
+
+def test_only_untagged_whole_words_are_added() -> None:
+    text = "Nigerians-only forums and the NigeriansFirst group; many Nigerians left."
+    got = people_by_nationality(text, [], {"Nigerians": "NG"})
+    assert [(text[s:e], lab, code) for s, e, lab, code, _ in got] == [("Nigerians", "COUNTRY", "NG")]
+    assert got[0][0] == text.rindex("Nigerians")
+
+
 def test_a_capitalised_word_ending_like_a_plural_demonym_is_no_country() -> None:
-    gaz = Gazetteer.default()
-    assert gaz.country_code("Veterans") is None
-    assert gaz.country_code("Guardians") is None
+    people = Gazetteer.default().people_demonyms()
+    assert "Veterans" not in people
+    assert "Guardians" not in people
 
 
 # ---------------------------------------------------------------- camel-case brands
