@@ -47,6 +47,7 @@ from nlp.components.ruler import COUNTRY_IN_NAME, LEADER_IN_NAME
 from nlp.components.seller_only import buyer_from_document_state
 from nlp.components.state_bodies import us_legislative_name
 from nlp.components.supply_precision import refine_supplies
+from nlp.components.written_names import camel_case_names, people_by_nationality
 from nlp.currencies import states_of_currencies
 from nlp.gazetteer import (
     Gazetteer,
@@ -157,6 +158,10 @@ class Extractor:
         """Product canonical -> its maker, from the pipeline's gazetteer (nlp/data/products.tsv)."""
         return dict(self.nlp.get_pipe("redflag_entities").gazetteer.product_vendors)  # type: ignore[attr-defined]
 
+    def _people_demonyms(self) -> dict[str, str]:
+        """A country's people by the plural of its demonym -> the country's code (the pipeline gazetteer's)."""
+        return self.nlp.get_pipe("redflag_entities").gazetteer.people_demonyms()  # type: ignore[no-any-return,attr-defined]
+
     def _country_names(self) -> frozenset[str]:
         """The names and other names (not demonyms) of the pipeline gazetteer's countries, as written (computed
         once per extractor)."""
@@ -257,6 +262,7 @@ class Extractor:
         raw = _short_forms_of_firms(read, raw)
         raw = firms_listed_with_firms(read, raw, country_code)
         raw = cited_sources(read, raw, country_code)
+        raw = camel_case_names(read, raw)
         raw = names_repeated(read, raw, country_code)
         raw = _observers_are_no_people(read, raw)
         raw = _regional_arms_of_firms(read, raw, self._country_names())
@@ -334,6 +340,15 @@ class Extractor:
         ext.events = buyer_from_document_state(  # a seller-only sale in a text about one state
             ext.events, about, p.text, [(e.start, e.canonical) for e in ext.entities if e.label == "COUNTRY"],
             lambda name: gaz.entry_country("ORG", name_key(name)))
+        # a country's people ("Nigerians"): COUNTRY mentions added after the events and the document's state are read
+        known = set(raw)
+        people = [m for m in people_by_nationality(read, raw, self._people_demonyms()) if m not in known]
+        for s, e, label, code, conf in people:
+            o_start, o_end = p.prepared.span(s, e)
+            ext.entities.append(EntityMention(text=p.text[o_start:o_end], label=label, canonical=code,
+                                              start=o_start, end=o_end, confidence=round(conf, 3)))
+        if people:
+            ext.entities.sort(key=lambda m: (m.start, m.end))
         return ext
 
 

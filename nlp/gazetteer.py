@@ -365,6 +365,27 @@ def plural_forms(term: str) -> list[str]:
     return [term, term + "s"]
 
 
+# endings of a demonym that names one person and takes a plural "s" for the people ("Nigerian" -> "Nigerians",
+# "Israeli" -> "Israelis", "Greek" -> "Greeks", "Filipino" -> "Filipinos"); demonyms in "-ese", "-ish", "-ch" or "-s"
+# ("Chinese", "British", "French", "Swiss") and the uninflected ones ("Malagasy", "Basotho") have no such plural
+_PLURAL_DEMONYM_ENDS = ("an", "i", "er", "ot", "ek", "ak", "ik", "ino", "ine")
+
+
+def demonym_plurals(demonyms: list[str]) -> list[str]:
+    """The plurals news writes of ``demonyms`` for a country's people ("Peruvians", "Saudis"): the probes' gold
+    (issue 13 round 21) annotates them COUNTRY, as the singular (added after the events by
+    :func:`nlp.components.written_names.people_by_nationality`). Demonyms with a hyphen are left out, and so are those
+    the victim groups' table names as a group ("Kazakhs", nlp/data/victim_groups.tsv)."""
+    return [d + "s" for d in demonyms if d.endswith(_PLURAL_DEMONYM_ENDS) and "-" not in d
+            and d + "s" not in _victim_group_forms()]
+
+
+@cache
+def _victim_group_forms() -> frozenset[str]:
+    """Every surface form of nlp/data/victim_groups.tsv."""
+    return frozenset(form for _, (_, forms) in _rows("victim_groups.tsv", 2) for form in _split(forms))
+
+
 # labels whose names may be guarded, and the prefix of a guarded match's label (an auxiliary span, no mention)
 GUARDED_LABELS = frozenset({"GOV_AGENCY", "PRODUCT"})
 GUARDED_PREFIX = "GUARDED_"
@@ -552,6 +573,12 @@ class Gazetteer:
                         cache[_ckey(form)] = c.code
             self._cidx, self._cidx_n = cache, len(self.countries)
         return cache
+
+    def people_demonyms(self) -> dict[str, str]:
+        """The plural of each country's demonym that names its people ("Nigerians" -> "NG", :func:`demonym_plurals`).
+        Kept apart from the country index: the events' rules read a country's name or adjective as a state party,
+        and "Kenyans learned that ..." names no buyer."""
+        return {p: c.code for c in self.countries.values() for p in demonym_plurals(c.demonyms)}
 
     def _place_index(self) -> dict[str, str]:
         cache: dict[str, str] | None = getattr(self, "_pidx", None)

@@ -343,13 +343,14 @@ def test_censorship_is_a_capability_of_internet_filtering(extractor: Extractor) 
 
 def test_an_acronym_given_after_abbreviated_to_keeps_its_label_in_later_paragraphs(extractor: Extractor) -> None:
     # development set, wikipedia-2013-central-monitoring-system-india (shortened); the demonym's plural is a people,
-    # no organisation (wikipedia-internet-censorship-in-pakistan-pta)
+    # no organisation (wikipedia-internet-censorship-in-pakistan-pta); since round 21 it is the country, as the news
+    # probes' gold writes a people (nlp/components/written_names.py)
     ext = extractor.extract_text(
         "The Central Monitoring System, abbreviated to CMS, is a clandestine mass electronic surveillance data "
         "mining program.\n\n"
         "Under the CMS, Indian agencies can monitor calls. Pakistanis were also watched.")
     assert {e.label for e in ext.entities if e.text == "CMS"} == {"PRODUCT"}
-    assert "Pakistanis" not in labels(ext)
+    assert labels(ext).get("Pakistanis", set()) <= {"COUNTRY"}
 
 
 def test_a_state_helping_a_body_with_a_system_supplies_it_and_a_reason_clause_keeps_its_polarity(
