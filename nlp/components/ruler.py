@@ -67,8 +67,9 @@ class GazetteerRuler:
                  {"LOWER": {"IN": ["'s", "\u2019s"]}}, {"ORTH": {"IN": ["Office", "Bureau", "Department", "Service"]}}],
                 [{"ORTH": {"IN": ["Unit", "Brigade", "Battalion", "Regiment", "Division"]}}, {"LIKE_NUM": True}],
                 # "the Prime Minister's Office", "the President's Office": the head of government's own office
+                # (Malaysia's is called the "Prime Minister's Department": round 21)
                 [{"ORTH": {"IN": ["Prime", "Chief"]}}, {"ORTH": "Minister"}, {"LOWER": {"IN": ["'s", "\u2019s"]}},
-                 {"ORTH": {"IN": ["Office", "Secretariat"]}}],
+                 {"ORTH": {"IN": ["Office", "Secretariat", "Department"]}}],
                 [{"ORTH": "President"}, {"LOWER": {"IN": ["'s", "\u2019s"]}}, {"ORTH": {"IN": ["Office", "Secretariat"]}}],
                 # "Tucson PD", "the Baltimore P.D.": a city's police department by its usual abbreviation
                 [{"IS_TITLE": True, "POS": "PROPN", "OP": "+"}, {"ORTH": {"IN": ["PD", "P.D.", "P.D"]}}],

@@ -172,6 +172,14 @@ ACRONYM_CONFIRMED_HEADS = COUNTRY_LED_HEADS | frozenset({"Service", "Services", 
                                                          "Center", "Command"})
 
 
+def _inner_hyphen(doc: Doc, i: int) -> bool:
+    """True when token ``i`` is a hyphen written without spaces between two title-case words ("Anti-Corruption",
+    "Counter-Terrorism"): the tokenizer splits such a word in three, and the name runs on over it."""
+    tok = doc[i]
+    return tok.text == "-" and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ and not tok.whitespace_ \
+        and doc[i - 1].is_title and doc[i + 1].is_title
+
+
 def country_led_body_end(doc: Doc, end: int, limit: int = 6, heads: frozenset[str] = COUNTRY_LED_HEADS) -> int | None:
     """The end of a government body's name that a country's name opens, the country's tokens ending at ``end``:
     title-case words (with "and" between them) ending in a head word of a body (``COUNTRY_LED_HEADS``), then its
@@ -186,6 +194,9 @@ def country_led_body_end(doc: Doc, end: int, limit: int = 6, heads: frozenset[st
             if last_head is not None and _country_repeated(doc, end, i + 1):
                 break  # "Ghana Navy and Ghana Coast Guard": the country opens a second body, two names (round 14)
             i += 1
+            continue
+        if _inner_hyphen(doc, i) and i > end:
+            i += 1  # "Anti-Corruption", "Counter-Terrorism": a hyphen inside a title-case word of the name
             continue
         if not (_name_word(tok) and tok.pos_ in ("PROPN", "NOUN", "ADJ")) or tok.lower_ in _FIRM_WORDS:
             break

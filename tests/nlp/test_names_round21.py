@@ -103,3 +103,26 @@ def test_capitalised_sentence_starts_and_headings_are_no_camel_case_names() -> N
 def test_a_camel_case_product_is_tagged_in_a_text(extractor: Extractor) -> None:
     ext = extractor.extract_text("Quobrix Systems built KestrelOS for the Ruritanian immigration service last year.")
     assert "KestrelOS" in labels(ext)
+
+
+# ---------------------------------------------------------------- bodies whose names hold a hyphen (side branch)
+
+
+def test_a_demonym_opens_a_hyphened_body_name_its_acronym_spells(extractor: Extractor) -> None:
+    from tests.nlp.readings import agencies
+
+    ext = extractor.extract_text("The Malaysian Anti-Corruption Commission (MACC) said it never bought the tool. "
+                                 "MACC officers said so again on Monday.")
+    got = agencies(ext)
+    assert got.get("Malaysian Anti-Corruption Commission") == "MY"
+    assert got.get("MACC") == "MY"
+
+
+def test_a_demonym_before_a_hyphened_name_without_its_acronym_stays_apart(extractor: Extractor) -> None:
+    ext = extractor.extract_text("The Ruritanian Anti-Graft Commission said it never bought the tool.")
+    assert "Ruritanian Anti-Graft Commission" not in labels(ext)
+
+
+def test_the_prime_ministers_department_is_a_body(extractor: Extractor) -> None:
+    ext = extractor.extract_text("The Prime Minister's Department said on Monday that it had not bought the software.")
+    assert labels(ext).get("Prime Minister's Department") == {"GOV_AGENCY"}
