@@ -12,7 +12,8 @@ names the gazetteer cannot know in advance. Each family below is one such wordin
 - a short alias after a product's name: "the Zorbex Operating System, or ZorbexOS" (``or_aliases``);
 - a name listed among known products: "Facebook, YouTube, Zorblink and Telegram" (``listed_with_products``), or
   given as an example of a plural product noun: "circumvention tools, including Zorbnet" (``examples_of_goods``);
-- every other mention of a name these rules, or the other product rules, typed from its words, in the same case
+- the names of a numbered series, alike but for a last Roman numeral or number ("Zorb Loong I" and "Zorb Loong
+  II"), and every other mention of a name these rules, or the other product rules, typed from its words, in the same case
   (``repeats_of_typed_products``; "the Zorb Loong I" again after "Zorb Loong I drones").
 
 An organisation the gazetteer knows keeps its label (a vendor acting as a company stays ORG); only ner's ORG and
@@ -288,6 +289,17 @@ def repeats_of_typed_products(doc: Doc, ents: list[Span], conf: Conf, gaz_conf: 
     return out
 
 
+def numbered_series(doc: Doc, ents: list[Span], typed: set[str]) -> None:
+    """Adds to ``typed`` the names of a numbered series: two or more names, as ner or the rules found them, alike but
+    for a last Roman numeral or number ("Zorb Loong I" and "Zorb Loong II" in one paragraph) are models of goods,
+    for firms do not come numbered."""
+    series: dict[str, set[str]] = {}
+    for e in ents:
+        if e.label_ in ("ORG", "PERSON", "PRODUCT") and len(e) >= 2 and _model_code(e[-1]) and _name_token(e[0]):
+            series.setdefault(doc[e.start : e.end - 1].text, set()).add(e.text)
+    typed.update(n for names in series.values() if len({n.rsplit(" ", 1)[1] for n in names}) >= 2 for n in names)
+
+
 def products_by_kind(doc: Doc, ents: list[Span], conf: Conf, gaz_conf: float, confidence: float,
                      product_nouns: frozenset[str]) -> list[Span]:
     """All the families above, in order, then the repeats of what they and the other product rules typed."""
@@ -297,4 +309,5 @@ def products_by_kind(doc: Doc, ents: list[Span], conf: Conf, gaz_conf: float, co
     ents = or_aliases(doc, ents, conf, gaz_conf, confidence, typed)
     ents = listed_with_products(doc, ents, conf, gaz_conf, confidence, typed)
     ents = examples_of_goods(doc, ents, conf, gaz_conf, confidence, typed)
+    numbered_series(doc, ents, typed)
     return repeats_of_typed_products(doc, ents, conf, gaz_conf, confidence, typed)

@@ -73,3 +73,17 @@ def test_later_mentions_of_a_typed_product_are_the_product(extractor: Extractor)
     got = {(e.start, e.text): e.label for e in extractor.extract_text(
         "Investigators found the \u201cZorbPawn\u201d malware on two phones. ZorbPawn used a calendar flaw.").entities}
     assert [label for (_, text), label in sorted(got.items()) if text == "ZorbPawn"] == ["PRODUCT", "PRODUCT"]
+
+
+def test_another_model_of_a_typed_series_is_a_product(extractor: Extractor) -> None:
+    got = labels(extractor, "Ruritania bought two Zorb Loong I drones. The type was superseded by the more capable "
+                            "Zorb Loong II, which is larger.")
+    assert got.get("Zorb Loong I") == "PRODUCT"
+    assert got.get("Zorb Loong II") == "PRODUCT"
+
+
+def test_a_count_or_a_name_qualifying_a_noun_is_no_example_of_goods(extractor: Extractor) -> None:
+    got = labels(extractor, "The regulator blocked many websites and services, including 400 virtual networks.")
+    assert "400" not in got
+    got = labels(extractor, "The network carries services such as ZORBTEL telephony and video.")
+    assert got.get("ZORBTEL") != "PRODUCT"
