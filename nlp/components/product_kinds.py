@@ -164,7 +164,10 @@ def quoted_names_before_noun(doc: Doc, ents: list[Span], conf: Conf, gaz_conf: f
             i = k + 1  # another quoted name of the same list
             continue
         if _product_head_at(doc, k, product_nouns):
-            for a, b in pending:
+            for a, b in pending:  # (a guess that took the opening quote in, "\u201cZorb Pack", is the same name)
+                out = [Span(doc, a, b, label=e.label_, kb_id=e.kb_id_) if (e.start, e.end) == (a - 1, b)
+                       and e.label_ in ("ORG", "PERSON") and conf.get((e.start_char, e.end_char)) != gaz_conf else e
+                       for e in out]
                 out = _type(doc, out, a, b, conf, gaz_conf, confidence, typed)
         pending = []
         i = k
