@@ -9,9 +9,6 @@ names the gazetteer cannot know in advance. Each family below is one such wordin
 - a quoted name, one-word camel case included, straight before a product noun or a title-case product phrase, or
   several quoted names coordinated before one plural product noun: the "ZorbPawn" malware, 'Zorb Pack' and
   'Blue Zorb' systems, a headline's 'ZorbexOS' Surveillance Platform (``quoted_names_before_noun``);
-- a short alias after a product's name: "the Zorbex Operating System, or ZorbexOS" (``or_aliases``);
-- a name listed among known products: "Facebook, YouTube, Zorblink and Telegram" (``listed_with_products``), or
-  given as an example of a plural product noun: "circumvention tools, including Zorbnet" (``examples_of_goods``);
 - the names of a numbered series, alike but for a last Roman numeral or number ("Zorb Loong I" and "Zorb Loong
   II"), and every other mention of a name these rules, or the other product rules, typed from its words, in the same case
   (``repeats_of_typed_products``; "the Zorb Loong I" again after "Zorb Loong I drones").
@@ -19,6 +16,10 @@ names the gazetteer cannot know in advance. Each family below is one such wordin
 An organisation the gazetteer knows keeps its label (a vendor acting as a company stays ORG); only ner's ORG and
 PERSON guesses and untagged words are typed. Source of the convention: ``nlp/devset/real/README.md`` ("named
 software, spyware, devices, apps and platforms are PRODUCT"). All example names above are fictional.
+
+Tried and left out (each gained on one read set only, round 21; see commit 2a479d2): a short name after a product's
+name and ", or"; a name listed among two or more known products; names given as examples of a plural goods noun
+after "such as"/"including"/"like".
 """
 
 from __future__ import annotations
@@ -33,10 +34,6 @@ Conf = dict[tuple[int, int], float]
 _NAMING = frozenset({"called", "named", "dubbed", "codenamed", "branded", "call", "calls", "known"})
 # nouns that head a phrase naming goods after "Known as X, this ..." (the apposition heads, and framework words)
 _GOODS_HEADS = APPOSITION_HEADS | {"framework", "product", "exploit", "kit", "program", "programme", "service"}
-# plural nouns whose examples ("tools such as X", "apps including X") are goods
-_PLURAL_GOODS = frozenset({"tools", "apps", "applications", "platforms", "programs", "programmes", "products",
-                           "services", "protocols", "browsers", "messengers", "networks", "websites", "sites"})
-_EXAMPLE_CUES = ("such as", "including", "like")
 # quoted or listed names that are words of a text's frame, not names ("The", "And")
 _FRAME_WORDS = frozenset({"the", "a", "an", "and", "or", "of", "this", "that", "these", "it", "its"})
 
@@ -174,82 +171,6 @@ def quoted_names_before_noun(doc: Doc, ents: list[Span], conf: Conf, gaz_conf: f
     return out
 
 
-def or_aliases(doc: Doc, ents: list[Span], conf: Conf, gaz_conf: float, confidence: float,
-               typed: set[str]) -> list[Span]:
-    """A one-word name after a product's name and ", or" ("the Zorbex Operating System, or ZorbexOS"): the short
-    name of the same goods."""
-    out = ents
-    for e in [e for e in ents if e.label_ == "PRODUCT" and len(e) >= 2]:
-        k = e.end
-        if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ == "or" and _name_token(doc[k + 2]) \
-                and (k + 3 >= len(doc) or not _name_token(doc[k + 3])):
-            out = _type(doc, out, k + 2, k + 3, conf, gaz_conf, confidence, typed)
-    return out
-
-
-def _list_members(doc: Doc, i: int) -> list[tuple[int, int]]:
-    """The names of a list opening at token ``i`` ("A, B, C and D"; "as well as" joins too), each a run of name
-    words; empty when ``i`` opens no name."""
-    members: list[tuple[int, int]] = []
-    k = i
-    while k < len(doc):
-        end = _name_run(doc, k, 3)
-        if end == k:
-            break
-        if end < len(doc) and doc[end].is_lower and doc[end].pos_ == "NOUN":
-            break  # ("services such as SIP telephony": the name only qualifies a noun)
-        members.append((k, end))
-        k = end
-        if k < len(doc) and doc[k].text == ",":
-            k += 1
-        if doc[k : k + 3].text.lower() == "as well as":
-            k += 3
-        elif k < len(doc) and doc[k].lower_ in ("and", "or"):
-            k += 1
-        elif k > 0 and doc[k - 1].text != ",":
-            break
-    return members
-
-
-def listed_with_products(doc: Doc, ents: list[Span], conf: Conf, gaz_conf: float, confidence: float,
-                         typed: set[str]) -> list[Span]:
-    """An untagged name, or a firm or person guess, in a list where at least two other names are products
-    ("Facebook, YouTube, Zorblink and Telegram"): goods like its neighbours."""
-    out = ents
-    seen: set[int] = set()
-    for tok in doc:
-        if tok.i in seen or not _name_token(tok) or tok.i > 0 and _name_token(doc[tok.i - 1]):
-            continue
-        members = _list_members(doc, tok.i)
-        seen.update(t for a, b in members for t in range(a, b))
-        if len(members) < 3:
-            continue
-        products = [m for m in members if any(e.label_ == "PRODUCT" and (e.start, e.end) == m for e in out)]
-        if len(products) < 2:
-            continue
-        for a, b in members:
-            if (a, b) not in products and all(e.label_ != "PRODUCT" for e in out if e.start < b and a < e.end):
-                out = _type(doc, out, a, b, conf, gaz_conf, confidence, typed)
-    return out
-
-
-def examples_of_goods(doc: Doc, ents: list[Span], conf: Conf, gaz_conf: float, confidence: float,
-                      typed: set[str]) -> list[Span]:
-    """The names given as examples of a plural goods noun after "such as", "including" or "like" ("circumvention
-    tools, including Zorbnet"; "messaging apps such as Zorbchat and Zorbtalk"); not "firms such as ..."."""
-    out = ents
-    for noun in doc:
-        if noun.lower_ not in _PLURAL_GOODS or noun.pos_ != "NOUN":
-            continue
-        k = noun.i + 1 + (noun.i + 1 < len(doc) and doc[noun.i + 1].text == ",")
-        cue = next((c for c in _EXAMPLE_CUES if doc[k : k + len(c.split())].text.lower() == c), None)
-        if cue is None:
-            continue
-        for a, b in _list_members(doc, k + len(cue.split())):
-            out = _type(doc, out, a, b, conf, gaz_conf, confidence, typed)
-    return out
-
-
 _ROMAN = ("I", "II", "III", "IV", "V", "VI")
 
 
@@ -309,8 +230,5 @@ def products_by_kind(doc: Doc, ents: list[Span], conf: Conf, gaz_conf: float, co
     typed: set[str] = set()
     ents = named_by_verb(doc, ents, conf, gaz_conf, confidence, product_nouns, typed)
     ents = quoted_names_before_noun(doc, ents, conf, gaz_conf, confidence, product_nouns, typed)
-    ents = or_aliases(doc, ents, conf, gaz_conf, confidence, typed)
-    ents = listed_with_products(doc, ents, conf, gaz_conf, confidence, typed)
-    ents = examples_of_goods(doc, ents, conf, gaz_conf, confidence, typed)
     numbered_series(doc, ents, typed)
     return repeats_of_typed_products(doc, ents, conf, gaz_conf, confidence, typed)

@@ -1,7 +1,6 @@
 """Product names typed by the kind of wording around them (issue 13 round 21, branch products24;
 nlp/components/product_kinds.py). Every product and firm name here is fictional (Zorbex, Zorbwing, ZorbPawn, Zorb
-Pack, Blue Zorb, Zorblink, Zorbnet, Zorbchat, Acme Widgets Ltd, Vantor Labs); Facebook, YouTube and Telegram are
-real platforms named only as platforms. Each kind has its negative case: a firm acting as a firm stays ORG, a
+Pack, Blue Zorb, Zorb Loong, Acme Widgets Ltd, Vantor Labs, Ruritania). Each kind has its negative case: a firm acting as a firm stays ORG, a
 party noun stops the rule."""
 
 from __future__ import annotations
@@ -40,35 +39,6 @@ def test_a_quoted_name_before_a_party_noun_is_no_product(extractor: Extractor) -
     assert got.get("VantorLabs") != "PRODUCT"
 
 
-def test_a_short_name_after_a_product_name_and_or_is_the_same_product(extractor: Extractor) -> None:
-    got = labels(extractor, "Acme Widgets Ltd will build the Zorbex Operating System, or ZorbexOS, for the border "
-                            "police. ZorbexOS should be ready next year.")
-    assert got.get("ZorbexOS") == "PRODUCT"
-    assert got.get("Acme Widgets Ltd") == "ORG"
-
-
-def test_a_name_listed_among_platforms_is_a_platform(extractor: Extractor) -> None:
-    got = labels(extractor, "The unit watched posts on Facebook, YouTube, Zorblink and Telegram every day.")
-    assert got.get("Zorblink") == "PRODUCT"
-
-
-def test_a_name_listed_among_firms_is_no_product(extractor: Extractor) -> None:
-    got = labels(extractor, "The unit bought from Acme Widgets Ltd, Vantor Labs and Zorbex Holdings Inc last year.")
-    assert got.get("Vantor Labs") == "ORG"
-
-
-def test_examples_of_a_plural_goods_noun_are_products(extractor: Extractor) -> None:
-    assert labels(extractor, "Users turned to circumvention tools, including Zorbnet, after the ban.").get(
-        "Zorbnet") == "PRODUCT"
-    assert labels(extractor, "Police read chats in messaging apps such as Zorbchat during the protests.").get(
-        "Zorbchat") == "PRODUCT"
-
-
-def test_examples_of_firms_are_no_products(extractor: Extractor) -> None:
-    assert labels(extractor, "The ministry met vendors such as Vantor Labs during the fair.").get(
-        "Vantor Labs") != "PRODUCT"
-
-
 def test_later_mentions_of_a_typed_product_are_the_product(extractor: Extractor) -> None:
     got = {(e.start, e.text): e.label for e in extractor.extract_text(
         "Investigators found the \u201cZorbPawn\u201d malware on two phones. ZorbPawn used a calendar flaw.").entities}
@@ -80,10 +50,3 @@ def test_another_model_of_a_typed_series_is_a_product(extractor: Extractor) -> N
                             "Zorb Loong II, which is larger.")
     assert got.get("Zorb Loong I") == "PRODUCT"
     assert got.get("Zorb Loong II") == "PRODUCT"
-
-
-def test_a_count_or_a_name_qualifying_a_noun_is_no_example_of_goods(extractor: Extractor) -> None:
-    got = labels(extractor, "The regulator blocked many websites and services, including 400 virtual networks.")
-    assert "400" not in got
-    got = labels(extractor, "The network carries services such as ZORBTEL telephony and video.")
-    assert got.get("ZORBTEL") != "PRODUCT"
