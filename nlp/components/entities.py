@@ -30,6 +30,7 @@ from nlp.components.name_repairs import (
     rare_firm_word,
     repair_names,
 )
+from nlp.components.product_kinds import products_by_kind
 from nlp.components.product_names import products_by_context
 from nlp.components.ruler import (
     _MODEL_WORDS,
@@ -416,6 +417,7 @@ class EntityNormalizer:
         ents = self._goods_made_by(doc, ents, conf)
         ents = _bracketed_goods_names(doc, ents, conf)
         ents = _editions_of_products(doc, ents, conf, self.gaz_conf)
+        ents = products_by_kind(doc, ents, conf, self.gaz_conf, TYPED_CONFIDENCE, _PRODUCT_NOUNS)
         ents += self._untagged_sellers(doc, ents, conf)
         ents = _hyphen_joined(doc, ents, conf)
         ents = repair_names(doc, ents, conf, self.gaz_conf, self.remap_conf, self._legal_forms)
@@ -2026,7 +2028,7 @@ def _name_word(doc: Doc, i: int) -> bool:
 
 # nouns for goods that a model's name comes before ("Beechcraft 200 aircraft", "JY 11 3D radar")
 _MODEL_GOODS = frozenset({"aircraft", "drone", "drones", "helicopter", "helicopters", "radar", "radars", "camera",
-                          "cameras", "vessel", "vessels", "boat", "boats", "uav", "uavs", "plane", "planes", "jet", "jets",
+                          "cameras", "vessel", "vessels", "boat", "boats", "uav", "uavs", "ucav", "ucavs", "plane", "planes", "jet", "jets",
                           "device", "devices", "phone", "phones", "scanner", "scanners", "vehicle", "vehicles",
                           "system", "systems", "software", "kit", "kits", "unit", "units"})
 # a model name with its number glued on by a hyphen ("Dornier-228", "Donier-228", "Mohajer-6", "CH-4"; one digit and
