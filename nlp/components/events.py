@@ -72,7 +72,7 @@ from nlp.components.named_later import (
 )
 from nlp.components.partnerships import partnership_supplies
 from nlp.components.place_recipients import place_supplies
-from nlp.components.private_buyers import without_state_buyer
+from nlp.components.private_buyers import another_sale, without_state_buyer
 from nlp.components.salience import salient_firm
 from nlp.components.supply_pairs import MODES, PairScorer, candidates, scored_supplies
 from nlp.components.unnamed_tool_use import (
@@ -544,6 +544,7 @@ class EventExtractor:
                     } | ({"needs_supplier": True} if ev.needs_supplier else {})
                     | ({"recipient_before": True} if ev.recipient_before else {})
                     | ({"private_buyer": True} if private_buyer else {})
+                    | ({"another_sale": True} if ev.type == "supply" and another_sale(ev.trigger) else {})
                     | ({"rule": ev.rule, "explanation": ev.explanation} if ev.rule else {})
                     | ({"explanation": ev.explanation} if pronoun_why and not ev.rule else {})
                 )

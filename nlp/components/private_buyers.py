@@ -121,3 +121,14 @@ def without_state_buyer(ev: Event) -> bool:
     buyers = _buyer_nouns(ev.trigger)
     ev.roles["recipient"] = [m for m in ev.roles.get("recipient", []) if m.label not in _STATE_LABELS or _kept(m, buyers)]
     return True
+
+
+# adverbs on a sale's verb that tell it as a sale besides one told before ("X also sold drones", "it later bought")
+_ANOTHER_SALE = frozenset({"also", "later", "again", "subsequently", "additionally"})
+
+
+def another_sale(trig: Token) -> bool:
+    """True when the verb at ``trig`` tells a sale besides one told before: "also", "later", "again" on it ("It also
+    bought drones", "Zorvex later sold drones to the army"), so that a one-sided reading of it is not folded into an
+    earlier sale (:func:`nlp.components.supply_precision.refine_supplies`; round 21)."""
+    return any(c.dep_ == "advmod" and c.lower_ in _ANOTHER_SALE for c in trig.children)

@@ -1,5 +1,6 @@
-"""Supply events must not name the wrong party: a state as the buyer of a private or non-state buyer's goods, two
-firms of two sentences as sellers of one sale, a common English word as a known firm (issue 13 round 21, brief
+"""Supply events must not name the wrong party: a state as the buyer of a private or non-state buyer's goods, a
+seller of one sale put on another told after it, two firms of two sentences as sellers of one sale, a common English
+word as a known firm (issue 13 round 21, brief
 resolve24; found by round 20's newcomer test). "Zorvex", "Quobrix", "Zorvex Ltd", "Zorvex Shield" and "Beacon Red
 Labs" are fictional firms; every sentence is written for these tests and says nothing of any real party."""
 
@@ -83,6 +84,21 @@ def test_a_non_state_group_is_not_its_country(extractor: Extractor, text: str) -
 def test_the_army_of_a_state_is_still_that_states_buyer(extractor: Extractor) -> None:
     found = supplies(extractor, "Zorvex, a fictional firm, sold drones to the Syrian army.")
     assert any("Syrian army" in recipients(r) for r in found)
+
+
+# 3. a later sale told with "also" or "later" is not folded into the sale before it
+
+
+def test_another_purchase_is_not_a_reading_of_the_deal_before(extractor: Extractor) -> None:
+    text = "The Estonian police awarded Zorvex, a fictional firm, a contract for cameras. It also bought drones."
+    found = supplies(extractor, text)
+    assert all(not ("Zorvex" in sellers(r) and r.get("capability") == "drones") for r in found)
+    assert any(r.get("capability") == "drones" and "Estonian police" in recipients(r) for r in found)
+
+
+def test_a_repeated_reading_of_one_sale_is_still_folded_into_it(extractor: Extractor) -> None:
+    text = "Zorvex Systems sold cameras to the Emirati police. The cameras were supplied by Zorvex in 2020."
+    assert len(supplies(extractor, text)) == 1
 
 
 # 4. a legal form's full stop that ends a sentence: the next sentence's firm is its own seller
