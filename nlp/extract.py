@@ -302,6 +302,8 @@ class Extractor:
         _shared_region_bodies(signals)
         _place_state(signals)
         about = _document_state(signals)
+        private_at: set[tuple[int, int]] = set()  # sentences of sales to a private or non-state buyer
+        another_at: set[tuple[int, int]] = set()  # sentences of sales told as another one
         for ev in events:
             roles: dict[str, str | list[str]] = {}
             for role, mentions in ev["roles"].items():
@@ -328,18 +330,22 @@ class Extractor:
                     roles["recipient"] = buyers[0] if len(buyers) == 1 else buyers
                 else:
                     del roles["recipient"]
-            if roles.get("recipient"):
+            if roles.get("recipient") and not ev.get("private_buyer"):
                 _unnamed_buyer_state(ev, roles, about, read)
             o_start, o_end = p.prepared.span(ev["sent_start"], ev["sent_end"])
+            if ev.get("private_buyer"):  # a buyer said in words that is no state body: no state put in for it
+                private_at.add((o_start, o_end))
+            if ev.get("another_sale"):  # "X later sold drones": not a reading of an earlier sale
+                another_at.add((o_start, o_end))
             ext.events.append(EventMention(type=ev["type"], roles=roles, sentence=p.text[o_start:o_end],
                                            start=o_start, end=o_end, confidence=ev["confidence"],
                                            hedged=ev["hedged"], negated=ev["negated"], rule=ev.get("rule", ""),
                                            explanation=ev.get("explanation", "")))
-        ext.events = refine_supplies(ext.events)  # false goods, generic buyers, one sale read twice
+        ext.events = refine_supplies(ext.events, another_at)  # false goods, generic buyers, one sale read twice
         gaz = self.nlp.get_pipe("redflag_entities").gazetteer  # type: ignore[attr-defined]
         ext.events = buyer_from_document_state(  # a seller-only sale in a text about one state
             ext.events, about, p.text, [(e.start, e.canonical) for e in ext.entities if e.label == "COUNTRY"],
-            lambda name: gaz.entry_country("ORG", name_key(name)))
+            lambda name: gaz.entry_country("ORG", name_key(name)), private_at)
         # a country's people ("Nigerians"): COUNTRY mentions added after the events and the document's state are read
         known = set(raw)
         people = [m for m in people_by_nationality(read, raw, self._people_demonyms()) if m not in known]

@@ -1568,7 +1568,12 @@ class EntityNormalizer:
         return False
 
     def _short_forms(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
-        """Later bare first words of multi-word organisation names ("Helix" after "Helix Integrators")."""
+        """Later bare first words of multi-word organisation names ("Helix" after "Helix Integrators"). Opening a
+        sentence, where any word is capitalised, an untagged word must also read as a name there
+        (:func:`nlp.components.repeated_names.reads_as_name`): "Beacon fires were lit" after a firm "Beacon Red"
+        is the English word (round 21)."""
+        from nlp.components.repeated_names import reads_as_name  # (that module imports this one)
+
         firsts: dict[str, Span] = {}
         for e in ents:
             if e.label_ == "ORG" and len(e) >= 2 and len(e[0].text) >= 4 and e[0].is_title and not e[0].is_stop:
@@ -1591,6 +1596,8 @@ class EntityNormalizer:
             first = firsts.get(tok.text)
             if first is not None and tok.i >= first.end and tok.i not in covered and tok.pos_ == "PROPN":
                 if tok.i + 1 < len(doc) and doc[tok.i + 1].is_title and doc[tok.i + 1].pos_ == "PROPN":
+                    continue
+                if tok.is_sent_start and not reads_as_name(tok.text, at_opening=True):
                     continue
                 out.append(Span(doc, tok.i, tok.i + 1, label="ORG", kb_id=first.kb_id_))
                 conf[(tok.idx, tok.idx + len(tok.text))] = self.remap_conf

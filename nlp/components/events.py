@@ -73,6 +73,7 @@ from nlp.components.named_later import (
 )
 from nlp.components.partnerships import partnership_supplies
 from nlp.components.place_recipients import place_supplies, won_place_supplies
+from nlp.components.private_buyers import another_sale, without_state_buyer
 from nlp.components.salience import salient_firm
 from nlp.components.supply_pairs import MODES, PairScorer, candidates, scored_supplies
 from nlp.components.unnamed_tool_use import (
@@ -507,6 +508,8 @@ class EventExtractor:
                                             ev.roles.get("country") and not ev.recipient_before and _only_intended(ev.trigger)):
                     continue  # "declined to say whether it sold X to Y": a question; "tried to export drones": an
                     # attempt with no buyer or place (round 19): no sale stated
+                if private_buyer := without_state_buyer(ev):  # "sold cameras in X to a supermarket chain": not X
+                    ev.recipient_before = False
                 negated = not ev.denial_order and self._negated(ev.trigger, sent, cues["negation"])
                 if negated and ev.from_use and not (ev.trigger.dep_ == "conj" and (
                         ev.trigger.head.lemma_.casefold() in self.t["supply_buyer"]) and any(
@@ -541,6 +544,8 @@ class EventExtractor:
                         "negated": negated,
                     } | ({"needs_supplier": True} if ev.needs_supplier else {})
                     | ({"recipient_before": True} if ev.recipient_before else {})
+                    | ({"private_buyer": True} if private_buyer else {})
+                    | ({"another_sale": True} if ev.type == "supply" and another_sale(ev.trigger) else {})
                     | ({"rule": ev.rule, "explanation": ev.explanation} if ev.rule else {})
                     | ({"explanation": ev.explanation} if pronoun_why and not ev.rule else {})
                 )

@@ -49,7 +49,7 @@ _BODY_WORDS = frozenset({"foundation", "institute", "group", "holdings", "ltd", 
                          "company", "corporation", "network", "coalition", "alliance", "association", "trust",
                          "fund", "bank", "team"})
 # lower-case nouns whose holder a comma-set name after them is ("the head of the service, Dorin Vaskel,")
-_POST_NOUNS = frozenset({"head", "chief", "director", "minister", "secretary", "spokesman", "spokeswoman",
+POST_NOUNS = _POST_NOUNS = frozenset({"head", "chief", "director", "minister", "secretary", "spokesman", "spokeswoman",
                          "spokesperson", "commissioner", "chairman", "chairwoman", "chair", "president", "governor",
                          "ambassador", "adviser", "advisor", "general", "founder", "ceo", "official", "deputy",
                          "prosecutor", "judge", "journalist", "editor", "reporter", "lawyer", "mayor", "leader"})

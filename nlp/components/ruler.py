@@ -478,8 +478,10 @@ _CALENDAR_WORDS = frozenset({*calendar.day_name, *calendar.month_name} - {""})
 
 
 # words that make a described force or government no body of the state it names: armed groups fighting it, rival
-# or exiled claimants (round 20)
-_NON_STATE_WORDS = frozenset({"rebel", "rebels", "opposition", "separatist", "separatists", "insurgent",
+# or exiled claimants (round 20); militias (round 21). Also the words that make a buyer no state
+# (nlp.components.private_buyers)
+NON_STATE_WORDS = _NON_STATE_WORDS = frozenset({"rebel", "rebels", "militia", "militias", "opposition", "separatist",
+                                                "separatists", "insurgent",
                               "insurgents", "militant", "jihadist", "resistance", "rival", "exiled", "paramilitary",
                               "anti-government", "guerrilla", "breakaway", "self-proclaimed", "de", "facto"})
 # one-word heads of a state body that lower-case adjectives may describe after a country ("federal police")

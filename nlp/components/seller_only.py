@@ -7,7 +7,7 @@ gives such a seller-only sale the state the document is about (the country it na
 apart from firms' nationalities: ``nlp.extract._document_state``) as its recipient, when the sale's paragraph names
 that state too, at a lower confidence (DOCUMENT_BUYER_FACTOR), and says so in the event's explanation.
 
-Not for a denied sale, a sale with a go-between, a sale naming no goods, a sale whose seller is that state or a firm
+Not for a denied sale, a sale whose sentence names a private or non-state buyer (round 21), a sale with a go-between, a sale naming no goods, a sale whose seller is that state or a firm
 registered there (the gazetteer's country of the firm: a firm named in a story on its home state is no evidence of a
 sale there), nor a sale whose paragraph does not name the state (another paragraph's story). Measured on the four
 read sets of round 20: dev tuning half +1 supply, probe19 +1, probe18 and probe20 unchanged, no buyer added that
@@ -17,7 +17,7 @@ turned a right event wrong.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import replace
 
 from ontology.records import EventMention
@@ -46,11 +46,13 @@ def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def buyer_from_document_state(events: list[EventMention], state: str | None, text: str,
-                              states_at: list[tuple[int, str]], home: Callable[[str], str | None]) -> list[EventMention]:
+                              states_at: list[tuple[int, str]], home: Callable[[str], str | None],
+                              private_at: Collection[tuple[int, int]] = ()) -> list[EventMention]:
     """``events`` of one document, order kept, each seller-only supply given ``state`` (ISO code of the state the
     document is about, or None) as its recipient (module doc). ``text``: the document's text, which the events' and
     ``states_at``'s offsets point into; ``states_at``: (start, ISO code) of its COUNTRY mentions; ``home``: a firm's
-    country of registration by its name, or None."""
+    country of registration by its name, or None; ``private_at``: (start, end) of sentences whose sale names a buyer
+    that is no state body (:mod:`nlp.components.private_buyers`), whose events are left alone."""
     if state is None:
         return events
     out: list[EventMention] = []
@@ -60,7 +62,7 @@ def buyer_from_document_state(events: list[EventMention], state: str | None, tex
         sellers = _values(roles.get("supplier"))
         ok = ev.type == "supply" and not ev.negated and sellers and not _values(roles.get("recipient")) \
             and not _values(roles.get("via")) and any(_values(roles.get(r)) for r in _GOODS_ROLES) \
-            and state not in sellers
+            and state not in sellers and (ev.start, ev.end) not in private_at
         if ok:
             lo, hi = _paragraph(text, ev.start, ev.end)
             ok = (state in places or any(lo <= at < hi and code == state for at, code in states_at)) \

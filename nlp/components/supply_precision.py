@@ -34,7 +34,8 @@ returns them with
 - **one sale once**: events of the same type and negation whose supplier and recipient are the same names (in
   full, in part, as an acronym, or a state's ISO code and its noun: "MX" and "the government") and whose goods and
   date agree are one event; so is an event with one side only (supplier or recipient) whose side and goods agree
-  with exactly one fuller event. The merged event keeps the sentence, offsets, marks and confidence of its most
+  with exactly one fuller event, unless the one-sided reading's verb says it is another sale ("also", "later",
+  "again": "X sold cameras to the police. X later sold drones." is two sales; round 21). The merged event keeps the sentence, offsets, marks and confidence of its most
   confident reading (of the fuller one, for a one-sided reading), the union of the roles, and names the other
   sentences' offsets, rules and explanations in its explanation.
 """
@@ -43,6 +44,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Collection
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -362,10 +364,10 @@ def _two_sided(ev: EventMention) -> bool:
     return bool(ev.roles.get("supplier")) and bool(ev.roles.get("recipient"))
 
 
-def _merge_same_sales(events: list[EventMention]) -> list[EventMention]:
+def _merge_same_sales(events: list[EventMention], another: Collection[tuple[int, int]] = ()) -> list[EventMention]:
     """The events with each repeated reading of one sale folded into that sale's event (see the module doc): first
     the readings that name both sides, in text order (the sale stays where it was first read), then the one-sided
-    readings into the one sale they fit."""
+    readings into the one sale they fit, except those whose (start, end) is in ``another`` (told as another sale)."""
     out: list[EventMention] = []
     for ev in events:
         j = next((k for k, seen in enumerate(out) if ev.type == "supply" and _two_sided(ev) and _two_sided(seen)
@@ -378,7 +380,7 @@ def _merge_same_sales(events: list[EventMention]) -> list[EventMention]:
             out[j] = _merged(out[j], ev)
     merged: list[EventMention | None] = list(out)
     for i, ev in enumerate(out):
-        if ev.type != "supply" or _two_sided(ev):
+        if ev.type != "supply" or _two_sided(ev) or (ev.start, ev.end) in another:
             continue
         hosts = [k for k, big in enumerate(merged) if big is not None and big.type == "supply" and _two_sided(big)
                  and _same_sale(ev, big)]
@@ -392,9 +394,10 @@ def _merge_same_sales(events: list[EventMention]) -> list[EventMention]:
     return [ev for ev in merged if ev is not None]
 
 
-def refine_supplies(events: list[EventMention]) -> list[EventMention]:
+def refine_supplies(events: list[EventMention], another: Collection[tuple[int, int]] = ()) -> list[EventMention]:
     """One document's events with false goods, generic buyers and repeated readings of a sale dealt with (module
-    doc); events of other types pass unchanged, order kept."""
+    doc); events of other types pass unchanged, order kept. ``another``: (start, end) of sentences whose sale is
+    told as another one ("also", "later"), whose one-sided readings are not folded into a fuller sale."""
     kept: list[EventMention] = []
     for ev in events:
         if ev.type != "supply":
@@ -406,7 +409,7 @@ def refine_supplies(events: list[EventMention]) -> list[EventMention]:
         refined = _without_false_goods(ev)
         if refined is not None:
             kept.append(refined)
-    return [ev for ev in _merge_same_sales(kept) if not _denied_to_nobody(ev)]
+    return [ev for ev in _merge_same_sales(kept, another) if not _denied_to_nobody(ev)]
 
 
 def _denied_to_nobody(ev: EventMention) -> bool:

@@ -374,7 +374,10 @@ def test_the_company_opening_a_paragraph_is_the_firm_named_in_the_previous_one(e
     text = ("Hacking Team, the Italian company which sells spying software to law enforcement agencies around the "
             "world, says there is no evidence in a huge trove of leaked data which indicates it broke any laws.\n\n"
             "The company sold its cybertools to a Russian conglomerate, the leaked invoices show.")
-    assert ({"Hacking Team"}, {"RU"}) in _pairs(extractor.extract_text(text))
+    pairs = _pairs(extractor.extract_text(text))
+    assert ({"Hacking Team"}, set()) in pairs
+    # (round 21: a conglomerate is a private buyer, no body of the Russian state; RU is no recipient)
+    assert all("RU" not in buyers for _sellers, buyers in pairs)
 
 
 def test_an_opening_it_with_no_firm_in_the_previous_paragraph_names_no_supplier(extractor: Extractor) -> None:
