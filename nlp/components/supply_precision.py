@@ -51,6 +51,8 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
+from spacy.tokens import Token
+
 from nlp.currencies import amount_pattern
 from nlp.normalize import acronym, name_key
 from ontology.countries import country_code
@@ -232,6 +234,23 @@ def named_after_from(name: str, sentence: str) -> bool:
     the sentence as written, or occurs once elsewhere ("X bought it from Y")."""
     spots = [m.start() for m in re.finditer(re.escape(name), sentence)]
     return bool(spots) and all(re.search(r"\bfrom\s+(?:\S+\s+){0,3}$", sentence[:s]) for s in spots)
+
+
+def hands_over_no_goods(trigger: Token) -> bool:
+    """True when what a supply verb hands over is no goods (round 21): its object, its passive subject, or (for a
+    relative or participle clause with no object) the noun the clause describes, or (for a noun: "the transfer of
+    ...") its "of" object, is a sum of money or ends in a noun
+    of ``nlp/data/not_goods.txt`` (:func:`not_goods`): "a source provided documents to a news agency", "the
+    documents the group provided to the paper", "decided to transfer PLN 25 million from the fund to the bureau".
+    The noun is read with the words before it only ("PLN 25 million", not its bracketed conversion)."""
+    things = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    if trigger.pos_ == "NOUN":  # "a transfer of financial resources out of a fund"
+        things = [g for p in trigger.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                  if g.dep_ == "pobj"]
+    elif not things and trigger.dep_ in ("relcl", "acl") and trigger.head.pos_ in ("NOUN", "NUM"):
+        things = [trigger.head]
+    doc = trigger.doc
+    return bool(things) and all(not_goods(doc[t.left_edge.i : t.i + 1].text) for t in things)
 
 
 def _without_false_goods(ev: EventMention) -> EventMention | None:
@@ -434,7 +453,30 @@ def refine_supplies(events: list[EventMention]) -> list[EventMention]:
         refined = _without_false_goods(ev)
         if refined is not None:
             kept.append(refined)
-    return [ev for ev in _merge_same_sales(kept) if not _denied_to_nobody(ev)]
+    merged = [ev for ev in _merge_same_sales(kept) if not _denied_to_nobody(ev)]
+    return _denials_of_the_one_seller(merged)
+
+
+def _denials_of_the_one_seller(events: list[EventMention]) -> list[EventMention]:
+    """The events with each negated supply that names its buyer and no seller ("no such device was bought by X", "X
+    denied buying spyware from a foreign firm") given the seller of the document's other supply events, when they
+    all name one and the same seller: in a text about one vendor, the buyer denies buying from that vendor (round
+    21; the gold files of the development set and probes 18-21 name the vendor as the supplier of such denials). With
+    no other sale, or sales of several sellers, the denial stays as it was read."""
+    sellers = {_keys(ev, "supplier") for ev in events
+               if ev.type == "supply" and not (ev.negated and not ev.roles.get("supplier")) and ev.roles.get("supplier")}
+    if len(sellers) != 1:
+        return events
+    seller = next(ev for ev in events if ev.type == "supply" and ev.roles.get("supplier"))
+    out: list[EventMention] = []
+    for ev in events:
+        if ev.type == "supply" and ev.negated and ev.roles.get("recipient") and not ev.roles.get("supplier"):
+            roles = dict(ev.roles)
+            roles["supplier"] = seller.roles["supplier"]
+            why = "supplier: the one seller the document's other supply events name"
+            ev = replace(ev, roles=roles, explanation=f"{ev.explanation}; {why}" if ev.explanation else why)
+        out.append(ev)
+    return out
 
 
 def _denied_to_nobody(ev: EventMention) -> bool:
