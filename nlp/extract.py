@@ -46,7 +46,7 @@ from nlp.components.repeated_names import names_repeated
 from nlp.components.ruler import COUNTRY_IN_NAME, LEADER_IN_NAME
 from nlp.components.seller_only import buyer_from_document_state
 from nlp.components.state_bodies import us_legislative_name
-from nlp.components.supply_precision import refine_supplies
+from nlp.components.supply_precision import merge_repeated_readings, refine_supplies
 from nlp.currencies import states_of_currencies
 from nlp.gazetteer import (
     Gazetteer,
@@ -334,6 +334,7 @@ class Extractor:
         ext.events = buyer_from_document_state(  # a seller-only sale in a text about one state
             ext.events, about, p.text, [(e.start, e.canonical) for e in ext.entities if e.label == "COUNTRY"],
             lambda name: gaz.entry_country("ORG", name_key(name)))
+        ext.events = merge_repeated_readings(ext.events)  # a sale whose buyer the state just put in, read again
         return ext
 
 

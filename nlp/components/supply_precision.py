@@ -457,6 +457,12 @@ def refine_supplies(events: list[EventMention]) -> list[EventMention]:
     return _denials_of_the_one_seller(merged)
 
 
+def merge_repeated_readings(events: list[EventMention]) -> list[EventMention]:
+    """The events with repeated readings of one sale folded together (the "one sale once" rule of the module doc),
+    for events completed after :func:`refine_supplies` (a buyer put in from the document's state)."""
+    return _merge_same_sales(events)
+
+
 def _denials_of_the_one_seller(events: list[EventMention]) -> list[EventMention]:
     """The events with each negated supply that names its buyer and no seller ("no such device was bought by X", "X
     denied buying spyware from a foreign firm") given the seller of the document's other supply events, when they
