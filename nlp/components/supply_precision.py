@@ -236,12 +236,27 @@ def named_after_from(name: str, sentence: str) -> bool:
     return bool(spots) and all(re.search(r"\bfrom\s+(?:\S+\s+){0,3}$", sentence[:s]) for s in spots)
 
 
+@cache
+def _handed_nouns() -> frozenset[str]:
+    """The words of ``nlp/data/not_goods.txt`` under its "money" and "papers" headings: what is handed over instead
+    of goods (its other nouns, a letter of award or people, are said with other verbs than a hand-over)."""
+    out: set[str] = set()
+    keep = False
+    for line in (_DATA / "not_goods.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):  # (each heading is one comment line; the file's opening lines come before both)
+            keep = line.startswith(("# money", "# papers"))
+            continue
+        if keep and line.strip():
+            out.add(line.strip().casefold())
+    return frozenset(out)
+
+
 def hands_over_no_goods(trigger: Token) -> bool:
     """True when what a supply verb hands over is no goods (round 21): its object, its passive subject, or (for a
     relative or participle clause with no object) the noun the clause describes, or (for a noun: "the transfer of
     ...") its "of" object, is a sum of money or ends in a noun
-    of ``nlp/data/not_goods.txt`` (:func:`not_goods`): "a source provided documents to a news agency", "the
-    documents the group provided to the paper", "decided to transfer PLN 25 million from the fund to the bureau".
+    of ``nlp/data/not_goods.txt`` under its money or papers heading (:func:`_handed_nouns`): "a source provided
+    documents to a news agency", "the documents the group provided to the paper", "decided to transfer PLN 25 million from the fund to the bureau".
     The noun is read with the words before it only ("PLN 25 million", not its bracketed conversion)."""
     things = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
     if trigger.pos_ == "NOUN":  # "a transfer of financial resources out of a fund"
@@ -250,7 +265,14 @@ def hands_over_no_goods(trigger: Token) -> bool:
     elif not things and trigger.dep_ in ("relcl", "acl") and trigger.head.pos_ in ("NOUN", "NUM"):
         things = [trigger.head]
     doc = trigger.doc
-    return bool(things) and all(not_goods(doc[t.left_edge.i : t.i + 1].text) for t in things)
+    handed = _handed_nouns()
+
+    def no_goods(text: str) -> bool:
+        words = text.casefold().split()
+        return bool(amount_pattern().fullmatch(text.strip())) or bool(words) and (
+            words[-1] in handed or " ".join(words[-2:]) in handed)
+
+    return bool(things) and all(no_goods(doc[t.left_edge.i : t.i + 1].text) for t in things)
 
 
 def _without_false_goods(ev: EventMention) -> EventMention | None:
