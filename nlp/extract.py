@@ -46,7 +46,7 @@ from nlp.components.repeated_names import names_repeated
 from nlp.components.ruler import COUNTRY_IN_NAME, LEADER_IN_NAME
 from nlp.components.seller_only import buyer_from_document_state
 from nlp.components.state_bodies import us_legislative_name
-from nlp.components.supply_precision import refine_supplies
+from nlp.components.supply_precision import merge_repeated_readings, refine_supplies
 from nlp.components.written_names import camel_case_names, people_by_nationality
 from nlp.currencies import states_of_currencies
 from nlp.gazetteer import (
@@ -346,6 +346,7 @@ class Extractor:
         ext.events = buyer_from_document_state(  # a seller-only sale in a text about one state
             ext.events, about, p.text, [(e.start, e.canonical) for e in ext.entities if e.label == "COUNTRY"],
             lambda name: gaz.entry_country("ORG", name_key(name)), private_at)
+        ext.events = merge_repeated_readings(ext.events, another_at)  # a sale whose buyer the state just put in, read again
         # a country's people ("Nigerians"): COUNTRY mentions added after the events and the document's state are read
         known = set(raw)
         people = [m for m in people_by_nationality(read, raw, self._people_demonyms()) if m not in known]

@@ -235,6 +235,9 @@ class EventMention(_Record):
     negated: bool = False
     rule: str = ""  # the model that scored it, when not the parse rules ("supply_pairs")
     explanation: str = ""  # that model's reason: its probability and strongest features
+    # further [start, end] sentences of the document that read the same event, in text order (its repeated readings
+    # folded into it: nlp.components.supply_precision); the graph keeps each as a passage of the event
+    evidence: list[list[int]] = field(default_factory=list)
 
 
 @dataclass

@@ -76,6 +76,7 @@ from nlp.components.place_recipients import place_supplies, won_place_supplies
 from nlp.components.private_buyers import another_sale, without_state_buyer
 from nlp.components.salience import salient_firm
 from nlp.components.supply_pairs import MODES, PairScorer, candidates, scored_supplies
+from nlp.components.supply_precision import hands_over_no_goods
 from nlp.components.unnamed_tool_use import (
     opening_tool_maker,
     tool_made_by,
@@ -510,6 +511,9 @@ class EventExtractor:
                     # attempt with no buyer or place (round 19): no sale stated
                 if private_buyer := without_state_buyer(ev):  # "sold cameras in X to a supermarket chain": not X
                     ev.recipient_before = False
+                if ev.type == "supply" and not ev.roles.get("product") and not ev.roles.get("capability") \
+                        and hands_over_no_goods(ev.trigger):
+                    continue  # "provided documents to Reuters", "transfer PLN 25 million to X": no goods (round 21)
                 negated = not ev.denial_order and self._negated(ev.trigger, sent, cues["negation"])
                 if negated and ev.from_use and not (ev.trigger.dep_ == "conj" and (
                         ev.trigger.head.lemma_.casefold() in self.t["supply_buyer"]) and any(
@@ -601,6 +605,9 @@ class EventExtractor:
                 return True
             if child.dep_ == "det" and child.lower_ == "no" and trigger.pos_ in ("NOUN", "PROPN"):
                 return True  # "X said it has no contract with the police": a deal denied by its noun's determiner
+            if child.dep_ in ("dobj", "nsubjpass") and trigger.pos_ == "VERB" and any(
+                    d.dep_ == "det" and d.lower_ == "no" for d in child.children):
+                return True  # "no such device was bought by X", "X bought no spyware": the goods denied (round 21)
             if child.dep_ == "preconj" and any(start == child.i for start, _end, _cue in negations):
                 return True  # "the agency neither bought nor used X": a paired negation (cue of nlp/data/negations.txt)
         if self._unconfirmed(trigger):
@@ -3063,12 +3070,14 @@ _STATE_NOUNS = {"government", "regime", "authority", "police", "military", "agen
 
 
 def _possessor_of_item(m: Mention, trig: Token, mentions: list[Mention]) -> bool:
-    """True when the party is the possessor ("poss") of an item mention of the clause: "X's spyware"."""
+    """True when the party is the possessor ("poss") of an item mention of the clause ("X's spyware") or of a goods
+    noun ("bought X's software": X's goods bought, not X; round 21)."""
     root = m.root
     if root.dep_ != "poss" or root.head.i == trig.i:
         return False
     head = root.head
-    return any(o.label in ITEM_LABELS and o.span.start <= head.i < o.span.end for o in mentions)
+    return head.lemma_.casefold() in _GOODS_NOUNS or any(
+        o.label in ITEM_LABELS and o.span.start <= head.i < o.span.end for o in mentions)
 
 
 def _generic_recipient(trig: Token) -> Span | None:
@@ -3721,9 +3730,10 @@ def _goods_said_before(trig: Token, seller_lemmas: set[str] | None = None) -> bo
 
 
 def _definite_goods(noun: Token | None, nouns: set[str] = _GOODS_NOUNS | {"gear", "hardware"}) -> bool:
-    """True for a goods noun (of ``nouns``) that refers back: "the equipment", "these cameras", "that system"."""
+    """True for a goods noun (of ``nouns``) that refers back: "the equipment", "these cameras", "that system", "such
+    devices", "no such device" (round 21)."""
     return noun is not None and noun.pos_ == "NOUN" and noun.lemma_.casefold() in nouns \
-        and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)
+        and any(c.dep_ == "det" and c.lower_ in _DEFINITE or c.lower_ == "such" for c in noun.children)
 
 
 def _goods_described(trig: Token, mentions: list[Mention]) -> list[Mention]:

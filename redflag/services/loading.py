@@ -413,6 +413,7 @@ def _load_event(
 ) -> None:
     evid = stable_id("evt", doc.id, doc.sha256, index, ev.type, ev.start)
     pid = passage(ev.start, ev.end, ev.sentence, ev.confidence)
+    more = [passage(s, e, doc.text[s:e], ev.confidence) for s, e in ev.evidence if 0 <= s < e <= len(doc.text)]
     roles_text = {k: _as_list(v) for k, v in ev.roles.items()}
     date = next(iter(roles_text.get("date") or []), None)
     victim = ", ".join(roles_text.get("victim_group", []))
@@ -434,7 +435,8 @@ def _load_event(
             },
         )
     )
-    rels.append(RelRecord("EVIDENCED_BY", "Event", evid, "Passage", pid, {"document_id": doc.id}))
+    for p in [pid, *more]:  # the sentence of the event and those of its repeated readings
+        rels.append(RelRecord("EVIDENCED_BY", "Event", evid, "Passage", p, {"document_id": doc.id}))
     resolved: dict[str, list[tuple[str, str, str]]] = {}
     for role, values in roles_text.items():
         for value in values:
@@ -460,7 +462,7 @@ def _load_event(
             )
     if ev.negated:
         return  # a denial is kept as an event for the record, never as a relation
-    edge = {**base, "confidence": ev.confidence, "hedged": ev.hedged, "evidence": [pid], "event_id": evid, "date": date}
+    edge = {**base, "confidence": ev.confidence, "hedged": ev.hedged, "evidence": [pid, *more], "event_id": evid, "date": date}
     ents = {r: [n for n in v if n[0] == "Entity"] for r, v in resolved.items()}
     caps = [n[1] for n in resolved.get("capability", []) if n[0] == "Capability"]
     products = [n[2] for n in resolved.get("product", []) + resolved.get("item", [])]

@@ -169,14 +169,16 @@ def test_five_megabyte_text_is_processed_in_chunks_with_right_offsets(extractor:
     assert len(orion) == len(markers)
     for e in ext.entities:
         assert text[e.start : e.end] == e.text
-    supplies = [e for e in ext.events if e.type == "supply"]
-    assert len(supplies) == len(markers)
-    last = supplies[-1]
-    assert text[last.start : last.end] == last.sentence and last.start > 4_000_000
+    # one seller and buyer: one fact, each year's sentence kept as its evidence (issue 13 round 21)
+    [supply] = [e for e in ext.events if e.type == "supply"]
+    assert text[supply.start : supply.end] == supply.sentence
+    assert len(supply.evidence) == len(markers) - 1
+    start, end = supply.evidence[-1]
+    assert text[start:end].startswith("In ") and "Orion Tactical Systems" in text[start:end] and start > 4_000_000
 
 
 def test_pipe_documents_streams_in_order_and_matches_single_extraction(extractor: Extractor):
-    # (the second paragraph of the last text is a sale of another year: one sale said twice would be one event)
+    # (the second paragraph of the last text is the same sale in another year: one event with both sentences)
     texts = [SMOKE, "", "Bahraini authorities used Pegasus spyware to monitor journalists.",
              SMOKE + "\n\n" + SMOKE.replace("2021", "2022")]
     docs = [Document(id=f"d{i}", url=f"u{i}", source_id="s", publisher="p", tier=2, title="t", text=t, sha256=f"h{i}",
@@ -185,4 +187,4 @@ def test_pipe_documents_streams_in_order_and_matches_single_extraction(extractor
     assert [p.document_id for p in piped] == ["d0", "d1", "d2", "d3"]
     assert piped[0].entities == extractor.extract_document(docs[0]).entities
     assert piped[1].skipped_reason == "empty text"
-    assert len(piped[3].events) == 2 and piped[3].events[1].start == len(SMOKE) + 2
+    assert len(piped[3].events) == 1 and piped[3].events[0].evidence[0][0] == len(SMOKE) + 2

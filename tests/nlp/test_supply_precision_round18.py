@@ -95,9 +95,7 @@ def test_a_one_sided_reading_folds_into_the_sale_it_fits(extractor: Extractor) -
 @pytest.mark.parametrize(
     "text",
     [
-        # two years: two sales
-        "Korvane Analytics sold spyware to the Ruritanian police in 2019. "
-        "In 2021 Korvane Analytics sold spyware to the Ruritanian police.",
+        # (two years to one buyer are one fact with both dates since round 21: test_supply_denials_round21.py)
         # two buyers: two sales
         "Korvane Analytics sold spyware to the Ruritanian police. Korvane Analytics sold spyware to the Freedonian army.",
     ],

@@ -68,6 +68,22 @@ def test_an_extracted_supply_becomes_an_edge_with_its_passage(store) -> None:
     assert TEXT[passage["start"]:passage["end"]] == passage["text"]
 
 
+def test_a_sale_read_in_two_sentences_keeps_both_passages_as_evidence(store) -> None:
+    # (issue 13 round 21) an event with a repeated reading folded in names that sentence's offsets in ``evidence``
+    text = "Acme Systems sold the suite to the Interior Ministry. The Interior Ministry later bought it from Acme Systems."
+    doc = _doc(text)
+    second = text.index("The Interior")
+    ext = DocumentExtraction(document_id=doc.id, document_sha256=doc.sha256, model="test", events=[
+        EventMention("supply", {"supplier": "Acme Systems", "recipient": "Interior Ministry"}, text[:second - 1], 0,
+                     second - 1, 0.8, evidence=[[second, len(text)]])])
+    load_documents(store, [doc])
+    load_extraction(store, doc, ext, set())
+    [row] = store.run(SUPPLIED)
+    passages = [store.run(EVIDENCE, {"id": pid})[0] for pid in row["evidence"]]
+    assert [(p["start"], p["end"]) for p in passages] == [(0, second - 1), (second, len(text))]
+    assert passages[1]["text"] == text[second:]
+
+
 def test_a_denial_never_becomes_a_relation(store) -> None:
     doc = _doc()
     load_extraction(store, doc, _extraction(doc), set())
