@@ -58,7 +58,13 @@ from nlp.components.hedging import asked_only
 from nlp.components.implied_supply import funder as _funder
 from nlp.components.implied_supply import implied_supplies, verb_read_as_adjective
 from nlp.components.intermediaries import through_intermediaries
-from nlp.components.licences import PERMIT_WORDS, RECEIVING_VERBS, licence_received, licensed_dealing
+from nlp.components.licences import (
+    PERMIT_WORDS,
+    RECEIVING_VERBS,
+    licence_received,
+    licence_refused,
+    licensed_dealing,
+)
 from nlp.components.list_status import list_status_events
 from nlp.components.listed_later import listing_window
 from nlp.components.made_for import made_for_supplies
@@ -515,6 +521,11 @@ class EventExtractor:
                         and hands_over_no_goods(ev.trigger):
                     continue  # "provided documents to Reuters", "transfer PLN 25 million to X": no goods (round 21)
                 negated = not ev.denial_order and self._negated(ev.trigger, sent, cues["negation"])
+                refused = not negated and ev.type == "supply" and licence_refused(ev.trigger)
+                if refused:
+                    negated = True  # "refused to license X to export N to Y": the sale was not allowed (round 21)
+                    why = "negated: the licence for this sale was refused or revoked"
+                    ev.explanation = f"{ev.explanation}; {why}" if ev.explanation else why
                 if negated and ev.from_use and not (ev.trigger.dep_ == "conj" and (
                         ev.trigger.head.lemma_.casefold() in self.t["supply_buyer"]) and any(
                         c.dep_ == "preconj" and any(start == c.i for start, _e, _c in cues["negation"])
@@ -551,7 +562,7 @@ class EventExtractor:
                     | ({"private_buyer": True} if private_buyer else {})
                     | ({"another_sale": True} if ev.type == "supply" and another_sale(ev.trigger) else {})
                     | ({"rule": ev.rule, "explanation": ev.explanation} if ev.rule else {})
-                    | ({"explanation": ev.explanation} if pronoun_why and not ev.rule else {})
+                    | ({"explanation": ev.explanation} if (pronoun_why or refused) and not ev.rule else {})
                 )
                 if seller_unnamed and not out[-1]["roles"].get("supplier") and out[-1]["roles"].get("recipient"):
                     unnamed.append(out[-1])  # (a sale to nobody named says nothing once its seller is put in)

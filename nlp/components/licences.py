@@ -107,3 +107,31 @@ def licence_received(verb: Token, trade_verbs: frozenset[str]) -> bool:
         c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.lemma_.casefold() in trade_verbs | dealing
         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in obj.children)
         for obj in verb.children)
+
+
+# the verbs by which a licensing authority withholds or takes back a permission ("refused to license X to export",
+# "revoked the licence that allowed X to sell", "denied X a licence"); source of the rule: issue 13 round 21 (a
+# refused licence had been read as an affirmed sale, a false red flag against the named buyer)
+REFUSING_VERBS = frozenset({"refuse", "deny", "reject", "revoke", "withdraw", "suspend", "cancel", "block", "decline",
+                            "annul", "rescind"})
+
+
+def licence_refused(trigger: Token, limit: int = 4) -> bool:
+    """True when the trade verb ``trigger`` is the permitted act of a permission that is refused or revoked: on the
+    way up from it (at most ``limit`` heads) a permission word of :data:`PERMIT_WORDS` is met and, at it or above
+    it, a verb of :data:`REFUSING_VERBS` ("refused to license X to export N to Y", "revoked the licence that allowed
+    X to sell N to Y", "refused a licence to export N to Y"). The sale the licence would have allowed did not take
+    place under it: the caller marks the event negated. A refusal with no permission word on the way ("refused to
+    comment on the sale") is not one."""
+    node = trigger
+    permit_seen = trigger.lemma_.casefold() in PERMIT_WORDS
+    for _ in range(limit):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        lemma = node.lemma_.casefold()
+        if lemma in PERMIT_WORDS:
+            permit_seen = True
+        elif permit_seen and lemma in REFUSING_VERBS:
+            return True
+    return False

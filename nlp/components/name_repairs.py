@@ -48,7 +48,7 @@ from nlp.normalize import name_key
 Conf = dict[tuple[int, int], float]
 
 # nouns that say the name set off by commas after them is an organisation's ("its parent company, Thalestris,")
-_FIRM_NOUNS = frozenset({"company", "firm", "vendor", "maker", "developer", "manufacturer", "startup", "subsidiary",
+FIRM_NOUNS = frozenset({"company", "firm", "vendor", "maker", "developer", "manufacturer", "startup", "subsidiary",
                          "supplier", "provider", "reseller", "distributor", "contractor", "outlet", "newspaper",
                          "magazine", "broadcaster", "website", "publication", "organisation", "organization", "group",
                          "nonprofit", "ngo", "watchdog", "consortium", "conglomerate", "parent", "affiliate", "partner",
@@ -221,7 +221,7 @@ def named_between_commas(doc: Doc, ents: list[Span], conf: Conf, known: float, n
     out = []
     for e in ents:
         if e.label_ == "PERSON" and not _is_known(e, conf, known) and e.start >= 2 and doc[e.start - 1].text == "," \
-                and doc[e.start - 2].pos_ == "NOUN" and doc[e.start - 2].lemma_.casefold() in _FIRM_NOUNS \
+                and doc[e.start - 2].pos_ == "NOUN" and doc[e.start - 2].lemma_.casefold() in FIRM_NOUNS \
                 and (e.end >= len(doc) or doc[e.end].text in (",", ".", ";", ")", "\u2014", "\u2013")):
             out.append(_relabel(e, "ORG", conf, new))
             continue
@@ -1060,7 +1060,7 @@ def lower_case_firm_names(doc: Doc, ents: list[Span], conf: Conf, new: float) ->
     out = list(ents)
     for uses in words.values():
         if any(doc[i].dep_ in ("nsubj", "nsubjpass") and doc[i].head.lemma_ in _SUPPLY_LEMMAS
-               or i > 0 and doc[i - 1].lemma_.casefold() in _FIRM_NOUNS
+               or i > 0 and doc[i - 1].lemma_.casefold() in FIRM_NOUNS
                or i + 1 < len(doc) and doc[i + 1].lower_.rstrip(".") in ("ltd", "limited", "inc", "pvt", "llc")
                for i in uses):
             out += [_new(doc, i, i + 1, "ORG", conf, new) for i in uses]

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import regex
 
+from nlp.components.name_repairs import FIRM_NOUNS
 from nlp.components.repeated_names import Raw
 
 # a camel-case word: one lower-case letter, or lower-case letters (two or more, after an optional capital), then a
@@ -31,6 +32,8 @@ _CAMEL = regex.compile(r"(?<![\w.&'\u2019/@-])(?:\p{Ll}|(?:\p{Lu}?\p{Ll}{2,})+)\
 # last words that make such a name an organisation's, not a product's
 _ORG_ENDS = frozenset({"initiative", "inc", "inc.", "ltd", "ltd.", "llc", "group", "labs", "lab", "foundation",
                        "institute", "project", "network", "technologies", "systems", "solutions", "corp", "corp."})
+# a firm noun right after the name, past a closing quote and one word ("“VantorLabs” software company")
+_FIRM_AFTER = regex.compile(r"[\u201d\"']?\s+(?:\w+\s+)?(?:" + "|".join(sorted(FIRM_NOUNS)) + r")\b", regex.I)
 # the confidence of a name read from its spelling alone (below a tagger's)
 WRITTEN_CONFIDENCE = 0.6
 MIN_LETTERS = 6
@@ -52,7 +55,9 @@ def camel_case_names(text: str, raw: list[Raw]) -> list[Raw]:
         if len(words) > 1 and any(a < e and s < b for a, b in taken):
             e = s + len(first)  # (the words after it belong to another mention)
             words = [first]
-        label = "ORG" if words[-1].casefold() in _ORG_ENDS else "PRODUCT"
+        parts = regex.findall(r"\p{Lu}\p{Ll}+", words[-1])
+        label = "ORG" if words[-1].casefold() in _ORG_ENDS or (parts and parts[-1].casefold() in _ORG_ENDS) \
+            or _FIRM_AFTER.match(text, e) else "PRODUCT"  # ("VantorLabs", "the 'Vantor' software company")
         if label == "PRODUCT" and len(words) > 1:
             e, words = s + len(first), [first]  # ("the KestrelOS Platform": the brand alone)
         added.append((s, e, label, text[s:e].casefold(), WRITTEN_CONFIDENCE))

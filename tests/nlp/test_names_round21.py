@@ -80,6 +80,8 @@ def test_a_camel_case_name_ending_in_an_organisation_word_is_an_organisation() -
     assert added(text) == [("FalconWatch Inc", "ORG")]  # ("Kestrelnet" has no inner capital: no name by its spelling)
     text = "Data came from the KestrelNet Initiative in May."
     assert added(text) == [("KestrelNet Initiative", "ORG")]
+    text = "Data came from KestrelLabs and from the \u201cFalconEye\u201d security firm in May."
+    assert added(text) == [("KestrelLabs", "ORG"), ("FalconEye", "ORG")]  # (an organisation word inside, a firm noun after)
 
 
 def test_short_forms_scandals_and_addresses_are_left_alone() -> None:

@@ -125,3 +125,30 @@ def test_goods_handed_over_stay_a_supply(extractor: Extractor) -> None:
     [sale] = supplies(extractor.extract_text(
         f"{FIRM} provided interception equipment to the Ruritanian Anti-Graft Bureau in 2019."))
     assert names(sale.roles.get("supplier")) == {FIRM}
+
+
+# --------------------------------------------------------------------------- kind 3: a licence refused or revoked
+def test_a_licence_refused_for_a_sale_makes_that_sale_negated(extractor: Extractor) -> None:
+    text = f"The Freedonian defence ministry refused to license {FIRM} to export spyware to the Ruritanian police."
+    ext = extractor.extract_text(text)
+    assert not supplies(ext)
+    [sale] = supplies(ext, negated=True)
+    assert names(sale.roles.get("supplier")) == {FIRM}
+    assert names(sale.roles.get("recipient")) == {"Ruritanian police"}
+    assert "refused or revoked" in sale.explanation
+
+
+def test_a_revoked_licence_that_allowed_a_sale_makes_it_negated(extractor: Extractor) -> None:
+    text = f"The ministry revoked the licence that allowed {FIRM} to sell spyware to the Ruritanian police."
+    ext = extractor.extract_text(text)
+    assert not supplies(ext)
+    [sale] = supplies(ext, negated=True)
+    assert names(sale.roles.get("supplier")) == {FIRM}
+
+
+def test_a_granted_licence_and_a_refusal_to_comment_leave_the_sale_affirmed(extractor: Extractor) -> None:
+    granted = f"The ministry licensed {FIRM} to export spyware to the Ruritanian police."
+    no_comment = f"The ministry refused to comment on reports that {FIRM} sold spyware to the Ruritanian police."
+    for text in (granted, no_comment):
+        [sale] = supplies(extractor.extract_text(text))
+        assert names(sale.roles.get("supplier")) == {FIRM} and not sale.negated, text
