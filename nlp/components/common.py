@@ -75,6 +75,23 @@ def event_triggers() -> dict[str, set[str]]:
     return {k: set(v) for k, v in raw.items() if not k.startswith("_")}
 
 
+def word_sections(name: str) -> dict[str, frozenset[str]]:
+    """The words of a sectioned word list ``nlp/data/<name>``: "[section]" lines open a section, "#" lines and blank
+    lines are skipped, each other line (stripped, case kept) is one word or phrase of the current section (words
+    before the first heading go under ""). Returns section -> words; OSError when the file is missing."""
+    out: dict[str, set[str]] = {}
+    section = ""
+    for line in (Path(__file__).resolve().parents[1] / "data" / name).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+            continue
+        out.setdefault(section, set()).add(line)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def trigger_lemmas(kind: str) -> set[str]:
     """The lemmas of one kind of event trigger (:func:`event_triggers`); KeyError for an unknown kind."""
     return event_triggers()[kind]

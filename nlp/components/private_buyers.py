@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from nlp.components.common import word_sections
 from nlp.components.ruler import NON_STATE_WORDS
 
 if TYPE_CHECKING:
@@ -43,18 +44,8 @@ _SELLING = frozenset({"sell", "resell", "supply", "provide", "deliver", "export"
 
 @cache
 def _words() -> dict[str, frozenset[str]]:
-    """Sections of ``nlp/data/private_buyers.txt``: name -> its lower-case words."""
-    out: dict[str, set[str]] = {}
-    section = ""
-    for line in (_DATA / "private_buyers.txt").read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            section = line[1:-1]
-            continue
-        out.setdefault(section, set()).add(line)
-    return {k: frozenset(v) for k, v in out.items()}
+    """Sections of ``nlp/data/private_buyers.txt``: name -> its words."""
+    return word_sections("private_buyers.txt")
 
 
 def _modifiers(noun: Token) -> list[Token]:

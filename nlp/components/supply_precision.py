@@ -56,6 +56,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from nlp.components.common import word_sections
 from nlp.currencies import amount_pattern
 from nlp.normalize import acronym, name_key
 from ontology.countries import country_code
@@ -137,18 +138,10 @@ def generic_buyer(recipient: str) -> bool:
 
 @cache
 def _buyer_class_words() -> tuple[frozenset[str], frozenset[str]]:
-    """(class nouns, class adjectives) of ``nlp/data/buyer_class_words.txt``."""
-    sections: dict[str, set[str]] = {"nouns": set(), "adjectives": set()}
-    current = ""
-    for line in (_DATA / "buyer_class_words.txt").read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = line[1:-1]
-        else:
-            sections[current].add(line.casefold())
-    return frozenset(sections["nouns"]), frozenset(sections["adjectives"])
+    """(class nouns, class adjectives) of ``nlp/data/buyer_class_words.txt``, lower-case."""
+    sections = word_sections("buyer_class_words.txt")
+    nouns, adjectives = (frozenset(w.casefold() for w in sections.get(k, ())) for k in ("nouns", "adjectives"))
+    return nouns, adjectives
 
 
 def class_of_states(recipient: str) -> bool:
