@@ -42,7 +42,7 @@ from nlp.components.events import (
 from nlp.components.listed_firms import firms_listed_with_firms
 from nlp.components.listed_later import join_window
 from nlp.components.named_later import MINISTRY_OF_POST
-from nlp.components.repeated_names import names_repeated
+from nlp.components.repeated_names import NAME_ZIPF, OPENING_ZIPF, names_repeated
 from nlp.components.ruler import COUNTRY_IN_NAME, LEADER_IN_NAME
 from nlp.components.seller_only import buyer_from_document_state
 from nlp.components.state_bodies import us_legislative_name
@@ -1087,11 +1087,10 @@ def _observers_are_no_people(text: str, raw: list[tuple[int, int, str, str, floa
             else (s, e, lab, can, conf) for s, e, lab, can, conf in raw]
 
 
-# a firm's first word used alone later is its short form when rarer than this in English (wordfreq Zipf): "Memento"
-# (2.9), "Flock" (3.7), "Clearview" (2.1); not "Hacking" (3.9, of Hacking Team), "Digital" (4.8), "National" (5.5)
-_SHORT_FORM_ZIPF = 3.85
-# ... and at a sentence's start, where any word is capitalised, rarer than this ("Clearview said", not "Flock of")
-_SHORT_FORM_OPENING_ZIPF = 3.0
+# a firm's first word used alone later is its short form when rarer in English than repeated_names.NAME_ZIPF
+# (wordfreq Zipf 3.85): "Memento" (2.9), "Flock" (3.7), "Clearview" (2.1); not "Hacking" (3.9, of Hacking Team),
+# "Digital" (4.8), "National" (5.5); at a sentence's start, where any word is capitalised, rarer than
+# repeated_names.OPENING_ZIPF (3.0: "Clearview said", not "Flock of"): one bar for both rules
 _FIRST_WORD = regex.compile(r"\p{Lu}[\p{L}\d]{2,}")
 SHORT_FORM_CONFIDENCE = 0.6
 
@@ -1100,8 +1099,8 @@ def _short_forms_of_firms(text: str, raw: list[tuple[int, int, str, str, float]]
     """A firm named in full ("Memento Labs", "Flock Safety", "Clearview AI") and later by its first word alone
     ("Memento", "Flock", "Clearview"): the later word is the same organisation (its canonical, confidence
     ``SHORT_FORM_CONFIDENCE``), where ner left it untagged. The first word must be a name, not a word: title- or
-    camel-case, rarer in English than ``_SHORT_FORM_ZIPF`` (wordfreq; at a sentence's start
-    ``_SHORT_FORM_OPENING_ZIPF``), no country, demonym, city, province or region ("Chinese", "Shenzhen",
+    camel-case, rarer in English than ``NAME_ZIPF`` (wordfreq; at a sentence's start
+    ``OPENING_ZIPF``), no country, demonym, city, province or region ("Chinese", "Shenzhen",
     "Xinjiang"); the match is whole-word,
     case-sensitive, outside any other mention and not followed by another capitalised word (issue 13 round 19:
     news and reports name a vendor in full once and by its short name after)."""
@@ -1111,7 +1110,7 @@ def _short_forms_of_firms(text: str, raw: list[tuple[int, int, str, str, float]]
         if lab != "ORG" or len(words) < 2 or words[0] in forms or not _FIRST_WORD.fullmatch(words[0]):
             continue
         word = words[0]
-        if zipf_frequency(word.casefold(), "en") >= _SHORT_FORM_ZIPF or country_code(word) or city_country(word) \
+        if zipf_frequency(word.casefold(), "en") >= NAME_ZIPF or country_code(word) or city_country(word) \
                 or local_place_code(word) or word in world_regions():
             continue  # (a place: "Xinjiang & Sanctions Background", a heading read as a name, says no firm)
         forms[word] = (can, e)
@@ -1130,7 +1129,7 @@ def _short_forms_of_firms(text: str, raw: list[tuple[int, int, str, str, float]]
             continue
         before = text[max(0, m.start() - 3) : m.start()]
         opening = m.start() == 0 or "\n" in before or bool(regex.search(r"[.!?][\"'\u201d\u2019]?\s+$", before))
-        if opening and zipf_frequency(m.group(1).casefold(), "en") >= _SHORT_FORM_OPENING_ZIPF:
+        if opening and zipf_frequency(m.group(1).casefold(), "en") >= OPENING_ZIPF:
             continue
         added.append((m.start(), m.end(), "ORG", canonical, SHORT_FORM_CONFIDENCE))
     return sorted(raw + added, key=lambda x: (x[0], x[1])) if added else raw

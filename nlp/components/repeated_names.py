@@ -12,7 +12,7 @@ Guards, so that one wrong guess does not spread through a text:
   EU-based firm" is a place of business) nor run on into a longer capitalised name (a capitalised word right before
   or after: "Senate President ...", "Kestrel Systems Labs");
 - a one-word name must read as a name, not an English word: written with an inner capital, a digit or all in
-  capitals, or rarer in English than :data:`_NAME_ZIPF` (wordfreq); at a sentence's start, where any word is
+  capitals, or rarer in English than :data:`NAME_ZIPF` (wordfreq); at a sentence's start, where any word is
   capitalised, rarer than :data:`OPENING_ZIPF`;
 - a one-word name in capitals spreads only from a use the tagger or a typing cue made (confidence at least
   ``TYPED_CONFIDENCE``), not from a rule's remap of an acronym (a protocol's acronym once read as a body's);
@@ -37,8 +37,8 @@ Raw = tuple[int, int, str, str, float]
 
 _LABELS = ("ORG", "GOV_AGENCY", "PRODUCT", "PERSON")  # (order breaks ties between a name's labels)
 # a one-word name spreads when rarer than this in English (Zipf): "Safaricom" (1.9), "Lookout" (3.6); not "Liberty"
-# (4.6), "Commerce" (4.3), "States" (5.6) (the bar of a firm's short form in nlp.extract)
-_NAME_ZIPF = 3.85
+# (4.6), "Commerce" (4.3), "States" (5.6); also the bar of a firm's short form in nlp.extract
+NAME_ZIPF = 3.85
 # ... and at a sentence's start or a line's, where any word is capitalised, rarer than this
 OPENING_ZIPF = 3.0
 # a capitalised word that opens a sentence right before a name is a common word, not the name's, when this common
@@ -54,7 +54,7 @@ def reads_as_name(word: str, at_opening: bool) -> bool:
         return False
     if any(c.isdigit() for c in word) or word.isupper() or any(c.isupper() for c in word[1:]):
         return True
-    return zipf_frequency(word.casefold(), "en") < (OPENING_ZIPF if at_opening else _NAME_ZIPF)
+    return zipf_frequency(word.casefold(), "en") < (OPENING_ZIPF if at_opening else NAME_ZIPF)
 
 
 def opening(text: str, start: int) -> bool:
