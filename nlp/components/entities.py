@@ -865,8 +865,9 @@ class EntityNormalizer:
                     k -= 1
                 if k < i and doc[k].text != "-" and not self.gazetteer.country_code(doc[k:i].text):
                     start = k
-            if start is None and (tok.text in ("City", "Town", "County") and doc[tok.i + 1].text == "Council"
-                                  or tok.text == "Police" and doc[tok.i + 1].text == "Headquarters") \
+            after = doc[tok.i + 1].text if tok.i + 1 < len(doc) else ""  # a text may end on the head word
+            if start is None and (tok.text in ("City", "Town", "County") and after == "Council"
+                                  or tok.text == "Police" and after == "Headquarters") \
                     and i > 0 and doc[i - 1].lower_ == "the":
                 start = i  # "The City Council authorized ...", "at the Police Headquarters": the town's or the
                 # state's the text is about
