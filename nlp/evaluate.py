@@ -350,6 +350,8 @@ class HalvesResult:
     reports: dict[str, Report]
     figures: dict[str, Figures]
     gold: list[GoldText]
+    # (gold id, error) of texts the extractor failed on: scored as extracting nothing
+    failed: list[tuple[str, str]] = field(default_factory=list)
 
 
 def evaluate_halves(extractor: Any, gold_dir: str | Path | None = None, bare_model: str | None = None) -> HalvesResult:
@@ -374,7 +376,8 @@ def evaluate_halves(extractor: Any, gold_dir: str | Path | None = None, bare_mod
         sub_ext = [extractions[i] for i in idx]
         reports[half] = score(sub_gold, sub_ext)
         figures[half] = compute_figures(sub_gold, sub_ext, [bare_spans[i] for i in idx] if bare_spans is not None else None)
-    return HalvesResult(reports, figures, gold)
+    failed = [(g.id, x.error) for g, x in zip(gold, extractions, strict=True) if x.error]
+    return HalvesResult(reports, figures, gold, failed)
 
 
 def default_gold_dir() -> Path:

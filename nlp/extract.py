@@ -15,6 +15,7 @@ spreads whole documents over processes; docs/ARCHITECTURE.md, "Extraction at sca
 from __future__ import annotations
 
 import bisect
+import logging
 import re
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
@@ -66,6 +67,8 @@ from nlp.text import Prepared, check_language, clean, prepare, split_units
 from ontology.countries import country_code
 from ontology.records import Document, DocumentExtraction, EntityMention, EventMention, stable_id
 
+logger = logging.getLogger(__name__)
+
 _CORE_LABELS = ("ORG", "GOV_AGENCY", "PERSON", "PRODUCT")
 # bare nouns that may stand for the state of a country an earlier paragraph has as its main subject (not its forces)
 _STATE_WORDS = STATE_ANAPHORS - {"police", "army", "military"}
@@ -95,6 +98,7 @@ class _Pending:
     results: dict[str, _UnitResult] = field(default_factory=dict)  # by unit text
     waiting: int = 0
     fed: bool = False  # all its units have been handed to the pipeline
+    error: str | None = None  # why reading it failed (the first failure), or None
 
 
 class Extractor:
@@ -111,6 +115,10 @@ class Extractor:
         self.unit_chars = unit_chars
         self.batch_size = batch_size
         self._countries: frozenset[str] | None = None  # country names for _regional_arms_of_firms, built once
+        # a unit a pipeline component raised on: (pending id, unit text, "component: Error: message"); spaCy drops
+        # that unit from the stream, and its document is returned with ``error`` set instead of stopping the run
+        self._failed_units: list[tuple[int, str, str]] = []
+        self._set_error_handler()
 
     # ------------------------------------------------------------------ public API
     def extract_text(self, text: str) -> DocumentExtraction:
@@ -144,14 +152,56 @@ class Extractor:
         stream = self.nlp.pipe(self._unit_stream(docs, queue, by_id), as_tuples=True, batch_size=self.batch_size)
         for spacy_doc, (pending_id, unit_text) in stream:
             pending = by_id[pending_id]
-            pending.results[unit_text] = _unit_result(spacy_doc)
+            try:
+                pending.results[unit_text] = _unit_result(spacy_doc)
+            except Exception as exc:  # noqa: BLE001 - one document's fault must not stop the others
+                self._note_failure(pending, "reading the parsed text", exc)
             pending.waiting -= 1
+            self._settle_failures(by_id)
             while queue and queue[0].waiting == 0 and queue[0].fed:
                 done = queue.popleft()
                 by_id.pop(id(done), None)
                 yield self._finish(done)
+        self._settle_failures(by_id)
         while queue:
             yield self._finish(queue.popleft())
+
+    def _set_error_handler(self) -> None:
+        """:meth:`_unit_failed` as the error handler of every component: the default one (used by the project's
+        components) and each trained component's own. (Not :meth:`spacy.Language.set_error_handler`: in spaCy 3.8
+        the parser has no ``error_handler`` attribute and raises AttributeError there; such a component keeps
+        spaCy's raising handler.) spaCy types handlers as never returning; one that returns drops the doc."""
+        self.nlp.default_error_handler = self._unit_failed  # type: ignore[assignment]
+        for _name, proc in self.nlp.pipeline:
+            if hasattr(proc, "set_error_handler"):
+                try:
+                    proc.set_error_handler(self._unit_failed)
+                except AttributeError:
+                    continue
+
+    def _unit_failed(self, name: str, proc: object, docs: list[Doc], exc: Exception) -> None:
+        """spaCy's error handler (:meth:`spacy.Language.set_error_handler`): a component raised on ``docs``. Units
+        of a document are set aside (their documents come back with ``error``); a text given to the pipeline
+        directly, with no document, raises as before."""
+        contexts = [getattr(d, "_context", None) for d in docs]
+        if any(c is None for c in contexts):
+            raise exc
+        logger.error("pipeline component %s failed on a text", name, exc_info=exc)
+        for pending_id, unit_text in contexts:  # type: ignore[misc]
+            self._failed_units.append((pending_id, unit_text, f"{name}: {type(exc).__name__}: {exc}"))
+
+    def _settle_failures(self, by_id: dict[int, _Pending]) -> None:
+        """Count the units set aside by :meth:`_unit_failed` as done, marking their documents failed."""
+        while self._failed_units:
+            pending_id, unit_text, reason = self._failed_units.pop(0)
+            pending = by_id[pending_id]
+            pending.error = pending.error or reason
+            pending.waiting -= 1
+
+    @staticmethod
+    def _note_failure(pending: _Pending, step: str, exc: Exception) -> None:
+        logger.error("%s failed on document %s", step, pending.document.id, exc_info=exc)
+        pending.error = pending.error or f"{step}: {type(exc).__name__}: {exc}"
 
     # ------------------------------------------------------------------ internals
     def _product_vendors(self) -> dict[str, str]:
@@ -193,6 +243,18 @@ class Extractor:
             pending.fed = True
 
     def _finish(self, p: _Pending) -> DocumentExtraction:
+        """The document's extraction; when reading it failed (here or in a pipeline component), an empty one whose
+        ``error`` names the step and the exception (logged with its traceback)."""
+        if p.error is None:
+            try:
+                return self._read_document(p)
+            except Exception as exc:  # noqa: BLE001 - one document's fault must not stop the others
+                self._note_failure(p, "joining the paragraphs' readings", exc)
+        return DocumentExtraction(document_id=p.document.id, document_sha256=p.document.sha256, language=p.language,
+                                  model=self.model, method="spacy",
+                                  error=f"extraction failed ({p.error}); nothing was read from this document")
+
+    def _read_document(self, p: _Pending) -> DocumentExtraction:
         ext = DocumentExtraction(document_id=p.document.id, document_sha256=p.document.sha256, language=p.language,
                                  skipped_reason=p.skipped_reason, model=self.model, method="spacy")
         if p.skipped_reason is not None:

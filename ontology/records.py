@@ -252,6 +252,9 @@ class DocumentExtraction(_Record):
     skipped_reason: str | None = None
     model: str = ""
     method: str = "spacy"
+    # the extraction failed on this document (the component and the exception, one line): nothing was read, and
+    # nothing is loaded from it; a run keeps the document's earlier extraction and tries it again next time
+    error: str | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DocumentExtraction:

@@ -116,6 +116,14 @@ def extract_cmd(
         print(f"  skipped {url}: {reason}")
     for d in report.damaged:
         print(f"error: {d.line()}; skipped", file=sys.stderr)
+    for where, error in report.failed:
+        print(f"error: {where}: {error}", file=sys.stderr)
+    if report.failed:
+        raise CliError(
+            f"the extractor failed on {len(report.failed)} document(s), named above (a fault in redflag: please "
+            "report it); the rest was processed. Those keep their earlier extraction and are tried again by the next "
+            "`redflag extract`"
+        )
     if report.damaged:
         raise CliError(
             f"{len(report.damaged)} archive record(s) damaged and skipped; the rest was processed. "

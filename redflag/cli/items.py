@@ -290,6 +290,9 @@ def monitor_cmd(
         _print(rep.to_dict())
     else:
         print(rep.render())
+    if rep.extraction_failed:  # those documents keep their earlier extraction and are tried again next run
+        raise CliError(f"the extractor failed on {len(rep.extraction_failed)} document(s), listed above (a fault in "
+                       "redflag: please report it); the rest of the run completed")
     if rep.undelivered:  # the alerts stay pending and are sent again on the next run
         raise CliError("alert(s) not delivered by " + "; ".join(f"{k}: {v}" for k, v in sorted(rep.undelivered.items()))
                        + " (kept; sent again on the next `redflag monitor`)")

@@ -49,6 +49,8 @@ def extract_text(
         extraction = Extractor(settings().spacy_model, gaz, supply_pairs=settings().supply_pairs).extract_text(text)
     except NlpError as exc:
         raise CliError(str(exc)) from None
+    if extraction.error:
+        raise CliError(extraction.error)
     out: dict[str, object] = {
         "entities": [
             {k: getattr(e, k) for k in ("text", "label", "canonical", "start", "end", "confidence")}
@@ -114,6 +116,11 @@ def eval_nlp(
         print(f"\nerrors of the {half} half:")
         ids = {g.id for g in result.gold if half == "all" or g.half == half}
         print("\n".join(e for e in result.reports[half].errors if e.split(":", 1)[0] in ids))
+    for text_id, error in result.failed:
+        print(f"error: {text_id}: {error}", file=sys.stderr)
+    if result.failed:
+        raise CliError(f"the extractor failed on {len(result.failed)} gold text(s), named above (a fault in redflag); "
+                       "the figures count them as extracting nothing")
 
 
 @app.command("train-supply-pairs")

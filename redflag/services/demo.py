@@ -68,7 +68,11 @@ def run_demo(settings: Settings, progress: Progress) -> DemoSummary:
         progress(2, total, STEPS[2])
         load_lists(store, archive)
         progress(3, total, STEPS[3])
-        summary.extracted = extract_pending(store, archive, settings).processed
+        extraction = extract_pending(store, archive, settings)
+        if extraction.failed:  # the demo's own documents: any failure is a fault to fix, not to show round
+            raise RuntimeError("the extractor failed on the demo's documents: "
+                               + "; ".join(f"{where}: {error}" for where, error in extraction.failed))
+        summary.extracted = extraction.processed
         progress(4, total, STEPS[4])
         r1 = resolve_entities(store, settings)
         r2 = screen_deal_parties(store, settings)

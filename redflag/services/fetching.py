@@ -120,7 +120,8 @@ def fetch_link(
         if sets:
             load_lists(store, archive)
         if docs:
-            extract_pending(store, archive, settings)
+            extraction = extract_pending(store, archive, settings)
+            result.errors += [f"{where}: {error}" for where, error in extraction.failed]
             for d in docs:
                 result.entities += store.run(DOCUMENT_ENTITIES, {"doc": d.id})
                 result.events += store.run(DOCUMENT_EVENTS, {"doc": d.id})

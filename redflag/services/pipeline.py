@@ -289,6 +289,9 @@ class ExtractReport:
     processed: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
     damaged: list[DamagedRecord] = field(default_factory=list)  # unreadable archive records, left out
+    # (url or id, error) of documents the extractor failed on: not loaded, not marked processed (their earlier
+    # extraction stays in the graph; the next run tries them again)
+    failed: list[tuple[str, str]] = field(default_factory=list)
     events: int = 0
     mentions: int = 0
     workers: int = 0  # extraction processes used (0: nothing to extract)
@@ -318,6 +321,8 @@ def extract_pending(
     Documents are read by ``workers`` processes (see :func:`extraction_workers`); results arrive in archive
     order and each is loaded and then marked processed before the next, so an interrupted run (Ctrl-C: the
     workers stop with it) keeps what it stored and the next run resumes with the documents not yet marked.
+    A document the extractor fails on (``DocumentExtraction.error``) is listed in ``report.failed``, neither
+    loaded nor marked, so its earlier extraction stays and the next run tries it again; the others go on.
     """
     from contextlib import closing
 
@@ -342,6 +347,10 @@ def extract_pending(
             for i, (doc, extraction) in enumerate(zip(pending, results, strict=True)):
                 if extraction.document_id != doc.id:  # results keep input order; anything else is a bug
                     raise RuntimeError(f"extraction of {extraction.document_id} arrived for {doc.id}")
+                if extraction.error:
+                    report.failed.append((doc.url or doc.id, extraction.error))
+                    progress(i + 1, total, f"FAILED: {doc.title[:50] or doc.url}")
+                    continue
                 load_extraction(store, doc, extraction, capability_ids)
                 archive.mark_processed(doc.id, doc.sha256, marker)  # only after the graph holds the result
                 report.processed += 1

@@ -53,6 +53,8 @@ class MonitorReport:
     crawled: list[str] = field(default_factory=list)
     crawl_outcomes: list[str] = field(default_factory=list)
     extracted: int = 0
+    # "url: error" of documents the extractor failed on (not loaded; tried again on the next run)
+    extraction_failed: list[str] = field(default_factory=list)
     transactions: list[str] = field(default_factory=list)
     alerts: list[dict[str, Any]] = field(default_factory=list)
     delivery: dict[str, str] = field(default_factory=dict)
@@ -62,6 +64,7 @@ class MonitorReport:
             "crawled": self.crawled,
             "crawl_outcomes": self.crawl_outcomes,
             "extracted": self.extracted,
+            "extraction_failed": self.extraction_failed,
             "transactions": self.transactions,
             "alerts": self.alerts,
             "delivery": self.delivery,
@@ -76,6 +79,7 @@ class MonitorReport:
         lines = [
             f"sources crawled: {', '.join(self.crawled) or 'none due'}",
             f"documents (re-)extracted: {self.extracted}",
+            *(f"  EXTRACTION FAILED {line}" for line in self.extraction_failed),
             f"transactions monitored: {', '.join(self.transactions) or 'none'}",
             f"new alerts: {len(self.alerts)}",
         ]
@@ -158,7 +162,9 @@ def run_monitor(
             progress("loading lists")
             load_lists(store, archive)
         progress("extracting new or changed documents")
-        report.extracted = extract_pending(store, archive, settings).processed
+        extraction = extract_pending(store, archive, settings)
+        report.extracted = extraction.processed
+        report.extraction_failed = [f"{where}: {error}" for where, error in extraction.failed]
         progress("re-evaluating shipped transactions")
         report.transactions, report.alerts = evaluate_monitored(store, cfg, as_of)
         progress("checking list refreshes against the monitored deals' parties")

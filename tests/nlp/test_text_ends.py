@@ -1,6 +1,6 @@
 """A text may end on any word: a headline ending "... Vietnam's Police", a cut-off passage ending "the City". The
 components look at the word after a head ("City Council", "Police Headquarters", "Chamber of Commerce"); at the
-end of a text there is none, and extraction must still return, not raise (probe23 of round 22 found one such
+end of a text there is none, and extraction must read it, not fail (probe23 of round 22 found one such
 crash: a text ending on "Police"). Each sentence below is cut after every one of its words and extracted; the
 firms are fictional (Quobrix, Velmora)."""
 from __future__ import annotations
@@ -28,13 +28,14 @@ def _prefixes(sentence: str) -> list[str]:
 def test_a_text_cut_after_any_word_is_extracted_without_error(extractor: Extractor, sentence: str) -> None:
     for text in _prefixes(sentence):
         result = extractor.extract_text(text)
+        assert result.error is None, result.error
         assert all(0 <= m.start < m.end <= len(text) for m in result.entities), text
 
 
 def test_a_text_ending_on_a_head_word_of_a_government_body_is_extracted(extractor: Extractor) -> None:
     for word in sorted(BODY_WORDS):
         for text in (f"The contract went to the {word.title()}", f"Quobrix sold spyware to Vietnam's {word.title()}"):
-            extractor.extract_text(text)
+            assert extractor.extract_text(text).error is None, text
 
 
 def test_a_headline_ending_on_police_still_yields_the_seller(extractor: Extractor) -> None:

@@ -100,3 +100,27 @@ def test_redflag_extract_refuses_a_negative_number_of_workers(data_dir: Path):
     done = subprocess.run([sys.executable, "-m", "redflag", "--data-dir", str(data_dir), "extract", "--workers", "-1"],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and "--workers" in done.stderr
+
+
+def test_a_document_the_extractor_fails_on_is_reported_kept_pending_and_retried(
+    data_dir: Path, falkordb_store: FalkorDBStore, monkeypatch: pytest.MonkeyPatch
+):
+    archive = _archive_with_real_texts(data_dir, 3)
+    cfg = load_settings(data_dir)
+    marker = extractor_marker(cfg, falkordb_store)
+    broken = archive.documents_pending(marker)[1]
+    read = Extractor._read_document
+
+    def read_or_fail(self: Extractor, pending):  # type: ignore[no-untyped-def]  # a fault injected for one document
+        if pending.document.id == broken.id:
+            raise IndexError("test fault")
+        return read(self, pending)
+
+    monkeypatch.setattr(Extractor, "_read_document", read_or_fail)
+    report = extract_pending(falkordb_store, archive, cfg, workers=1)
+    assert report.processed == 2
+    assert [(where, "IndexError: test fault" in error) for where, error in report.failed] == [(broken.url, True)]
+    assert [d.id for d in archive.documents_pending(marker)] == [broken.id]  # not marked: the next run tries again
+    monkeypatch.undo()
+    again = extract_pending(falkordb_store, archive, cfg, workers=1)
+    assert again.processed == 1 and again.failed == [] and archive.documents_pending(marker) == []
