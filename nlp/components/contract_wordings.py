@@ -13,7 +13,13 @@ told by an idiom the trade verbs do not cover. The firm supplies, the state body
 - the body taking the firm on to do the work: "Y roped in X to install ...", "Y hired X to install ...", "Y engaged
   X to deliver ..." (the ``contract_hired`` lemmas);
 - the firm named by an agent noun of the trade on goods "for" the body: "X were the installers of the cameras for
-  Y".
+  Y";
+- a sum the body puts on the firm's goods, or pays to the firm (round 22; the ``paid_for`` lemmas): "Y approved
+  $40,000 for X's plate reading service", "Y paid X $9,000 for its software"; a sum
+  for goods of no named firm ("approved $2 million for road repairs") or paid to a firm's people ("paid $5,000 to
+  X's staff") is no supply;
+- deals the body holds for the firm's goods or with the firm (round 22; the ``deal_held`` lemmas): "Y had two
+  contracts for X products", "Y has a contract with X".
 
 :func:`contract_wording_supplies` reads the parse of one sentence and returns its events; the events module decides
 hedging (a plan: "plans to place an order") and negation the same way as for its own events.
@@ -41,6 +47,17 @@ WITH_DEAL_VERBS = frozenset(_T["contract_with"])
 WON_DEAL_VERBS = frozenset(_T["contract_won"])
 # verbs of taking a firm on to do the work ("roped in X to install", "hired X to install", "engaged X to deliver")
 HIRED_VERBS = frozenset(_T["contract_hired"])
+# verbs of putting a sum on goods ("approved $N for X's service", "paid X $N for its software")
+PAID_FOR_VERBS = frozenset(_T["paid_for"])
+# verbs of holding a deal ("had two contracts for X products", "has a contract with X")
+DEAL_HELD_VERBS = frozenset(_T["deal_held"])
+# words that make an object a sum ("$40,000", "2 million euros", "the funds")
+_SUM_WORDS = frozenset({"dollar", "euro", "pound", "rupee", "yuan", "shekel", "million", "billion", "fund", "money",
+                        "sum", "payment"})
+# heads of what a sum may be "for" that are no goods of the firm: its people, its legal or money matters
+_NOT_FIRM_GOODS = frozenset({"staff", "employee", "worker", "personnel", "executive", "lawyer", "attorney", "team",
+                             "settlement", "lawsuit", "fine", "penalty", "tax", "debt", "loan", "share", "stock",
+                             "stake", "salary", "wage", "bonus", "travel"})
 # deal nouns: an order, a contract, a tender, a letter of award
 DEAL_NOUNS = frozenset({"contract", "deal", "agreement", "order", "tender", "subcontract", "award", "bid",
                         "purchase", "procurement"})
@@ -226,6 +243,66 @@ def _seller_noun(verb: Token, mentions: list[Mention]) -> tuple[Mention, Mention
     return None
 
 
+def _is_sum(tok: Token) -> bool:
+    """ "$40,000", "2 million euros", "a $1.5 million renewal", "the funds": a money word or sign on the object's own
+    words (its left part: not a "for" phrase hung on it)."""
+    return any(t.tag_ == "$" or t.ent_type_ == "MONEY" or t.lemma_.casefold() in _SUM_WORDS
+               for t in tok.subtree if t.i <= tok.i)
+
+
+def _firm_of_goods(goods: Token, mentions: list[Mention]) -> Mention | None:
+    """The firm whose goods ``goods`` are: a possessor or a name set before the noun ("X's service", "X products"),
+    the noun itself being no part of the name and none of :data:`_NOT_FIRM_GOODS`."""
+    if goods.lemma_.casefold() in _NOT_FIRM_GOODS or _firm_at(goods, mentions) is not None:
+        return None
+    return next((m for c in goods.subtree if c.i < goods.i and c.dep_ in ("poss", "compound")
+                 and (m := _firm_at(c, mentions)) is not None), None)  # ("X's plate reading service")
+
+
+def _paid_for(verb: Token, mentions: list[Mention]) -> tuple[Mention, Mention, str] | None:
+    """ "Y approved $40,000 for X's service", "Y paid X $9,000 for its software", "Y paid $9,000 to X": a sum the
+    body puts on a named firm's goods ("for" or "on" them) or pays to the firm itself."""
+    if verb.lemma_.casefold() not in PAID_FOR_VERBS or (state := _buyer(verb, mentions)) is None:
+        return None
+    sums = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and _is_sum(c)]
+    if not sums:
+        return None
+    for t in [verb, *sums]:
+        for goods in _objects_of(t, ("for", "on")):
+            if (firm := _firm_of_goods(goods, mentions)) is not None:
+                return firm, state, f"{state.out.text} {verb.text} a sum {goods.head.text} {firm.out.text}'s {goods.text}"
+    payees = [c for c in verb.children if c.dep_ == "dative"] + _objects_of(verb, ("to",))
+    firm = next((m for p in payees if (m := _firm_at(p, mentions)) is not None), None)
+    if firm is None:
+        return None
+    return firm, state, f"{state.out.text} {verb.text} a sum to {firm.out.text}"
+
+
+def _goods_trigger(verb: Token) -> Token:
+    """The trigger of a sum's supply: the noun after "for" or "on" on the verb or its object ("for X's service", the
+    goods; a negation on the verb still reaches it), else ``verb``; not the verb itself when it has such a noun, as
+    a verb whose object is money hands over no goods (``supply_precision.hands_over_no_goods``)."""
+    sums = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return next((g for t in sums for g in _objects_of(t, ("for", "on"))), verb)
+
+
+def _held_deal(verb: Token, mentions: list[Mention]) -> tuple[Mention, Mention, str] | None:
+    """ "Y had two contracts for X products", "Y has a contract with X": deals the body holds for a named firm's
+    goods or with the firm."""
+    if verb.lemma_.casefold() not in DEAL_HELD_VERBS:
+        return None
+    deal = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.casefold() in DEAL_NOUNS), None)
+    if deal is None or (state := _buyer(verb, mentions)) is None:
+        return None
+    firm = next((m for o in _objects_of(verb, ("with",)) + _objects_of(deal, ("with",))
+                 if (m := _firm_at(o, mentions)) is not None), None)
+    if firm is None:
+        firm = next((m for o in _objects_of(deal, ("for",)) if (m := _firm_of_goods(o, mentions)) is not None), None)
+    if firm is None:
+        return None
+    return firm, state, f"{state.out.text} {verb.text} {deal.text} for or with {firm.out.text}"
+
+
 _SHAPES: tuple[tuple[str, Callable[[Token, list[Mention]], tuple[Mention, Mention, str] | None], float], ...] = (
     ("deal made with the firm", _with_deal, CONFIDENCE),
     ("deal document issued to the firm", _issued_deal, CONFIDENCE),
@@ -234,6 +311,8 @@ _SHAPES: tuple[tuple[str, Callable[[Token, list[Mention]], tuple[Mention, Mentio
     ("goods taken from the firm", _took_delivery, CONFIDENCE),
     ("firm taken on for the work", _hired, CONFIDENCE),
     ("firm named as the seller for the body", _seller_noun, CONFIDENCE),
+    ("sum put on the firm's goods", _paid_for, SAID_CONFIDENCE),
+    ("deal held for the firm's goods", _held_deal, CONFIDENCE),
 )
 
 
@@ -288,7 +367,9 @@ def contract_wording_supplies(sent: Span, mentions: list[Mention], events: list[
             out = [ev for ev in out if not (ev.type == "supply" and (
                 (_same(ev.roles.get("supplier", []), firm) and not ev.roles.get("recipient"))
                 or (_same(ev.roles.get("supplier", []), state) and not ev.roles.get("recipient"))))]
-            out.append(supply_event(new_event, verb, confidence=confidence, rule=RULE,
+            # (a sum put on goods: the goods' noun is the trigger, the verb's object being money, not what is handed)
+            trigger = _goods_trigger(verb) if shape is _paid_for else verb
+            out.append(supply_event(new_event, trigger, confidence=confidence, rule=RULE,
                                     explanation=f"{name}: {said}", mentions=mentions,
                                     supplier=[firm], recipient=[state]))
             break
