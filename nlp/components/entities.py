@@ -30,6 +30,7 @@ from nlp.components.name_repairs import (
     rare_firm_word,
     repair_names,
 )
+from nlp.components.org_precision import check_parties
 from nlp.components.product_kinds import products_by_kind
 from nlp.components.product_names import products_by_context
 from nlp.components.ruler import (
@@ -448,6 +449,7 @@ class EntityNormalizer:
         ents = self._firms_joined_by_and(doc, ents, conf)
         ents = self._one_firm_over_and(doc, ents, conf)
         ents = bodies_joined_to_firms(doc, ents, conf, self.gaz_conf, self.remap_conf, self._firm_forms().names)
+        ents = check_parties(doc, ents, conf, self.gaz_conf, self.remap_conf)
         doc.ents = filter_spans(ents)
         set_aux(doc, aux)
         doc._.redflag_conf = [[s, e, c] for (s, e), c in conf.items()]

@@ -54,7 +54,7 @@ FIRM_NOUNS = frozenset({"company", "firm", "vendor", "maker", "developer", "manu
                          "nonprofit", "ngo", "watchdog", "consortium", "conglomerate", "parent", "affiliate", "partner",
                          "agency", "lab", "laboratory", "network"})
 # words of a firm's name that follow a known firm's or product's name ("FinFisher Labs", "Meta Platforms")
-_FIRM_TAILS = frozenset({"labs", "lab", "platforms", "group", "holdings", "technologies", "technology", "systems",
+FIRM_TAILS = frozenset({"labs", "lab", "platforms", "group", "holdings", "technologies", "technology", "systems",
                          "solutions", "networks", "international", "inc", "ltd", "llc", "gmbh", "sa", "ag", "plc",
                          "corp", "corporation", "company", "software", "security", "intelligence", "ventures"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "mx", "mme", "m"})
@@ -156,7 +156,7 @@ def joined_to_known_firm(doc: Doc, ents: list[Span], conf: Conf, known: float, n
         if e.label_ not in ("ORG", "PRODUCT") or not _is_known(e, conf, known) or e.end >= len(doc):
             continue
         nxt = doc[e.end]
-        if not (nxt.text[:1].isupper() and nxt.lower_.rstrip(".") in _FIRM_TAILS):  # "Labs", "GmbH", "AG"
+        if not (nxt.text[:1].isupper() and nxt.lower_.rstrip(".") in FIRM_TAILS):  # "Labs", "GmbH", "AG"
             continue
         after = by_start.get(e.end)
         if after is not None and (after.label_ not in ("ORG", "PERSON") or _is_known(after, conf, known) or len(after) > 1):
@@ -509,7 +509,7 @@ def firm_names_cut_after_and(doc: Doc, ents: list[Span], conf: Conf, known: floa
     out = list(ents)
     for e in ents:
         if e.label_ != "ORG" or _is_known(e, conf, known) or e.start < 2 or doc[e.start - 1].lower_ not in ("and", "&") \
-                or e[-1].lower_.rstrip(".") not in _FIRM_TAILS | {"corporation", "company", "co"}:
+                or e[-1].lower_.rstrip(".") not in FIRM_TAILS | {"corporation", "company", "co"}:
             continue
         start = e.start - 1
         while start > 0 and start - 1 not in taken and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" \
@@ -681,7 +681,7 @@ def names_with_middle_initials(doc: Doc, ents: list[Span], conf: Conf, new: floa
 
 
 # last words of the names of laws, rules and lists ("the Export Administration Act (EAA)")
-_DOCUMENT_WORDS = frozenset({"act", "regulations", "regulation", "rule", "rules", "order", "list", "law", "code",
+DOCUMENT_WORDS = frozenset({"act", "regulations", "regulation", "rule", "rules", "order", "list", "law", "code",
                              "directive", "convention", "treaty", "memorandum"})
 
 
@@ -693,7 +693,7 @@ def acronyms_of_documents(doc: Doc, ents: list[Span], conf: Conf, known: float) 
     for tok in doc:
         i = tok.i
         if tok.text == "(" and i >= 2 and i + 2 < len(doc) and doc[i + 2].text == ")" and doc[i + 1].is_upper \
-                and doc[i - 1].is_title and doc[i - 1].lower_ in _DOCUMENT_WORDS and doc[i - 2].is_title:
+                and doc[i - 1].is_title and doc[i - 1].lower_ in DOCUMENT_WORDS and doc[i - 2].is_title:
             acronyms.add(doc[i + 1].text)
     if not acronyms:
         return ents
@@ -1001,7 +1001,7 @@ def products_taken_for_names(doc: Doc, ents: list[Span], conf: Conf, known: floa
             if _goods_code(e[-1]) and all(t.is_title or t.is_upper for t in e[:-1]):
                 out.append(_relabel(e, "PRODUCT", conf))
                 continue
-            if e.label_ == "PERSON" and e[0].text in whole and e[1].lower_ not in _FIRM_TAILS:
+            if e.label_ == "PERSON" and e[0].text in whole and e[1].lower_ not in FIRM_TAILS:
                 out.append(_relabel(e, "PRODUCT", conf))
                 continue
         if e.label_ == "ORG" and len(e) == 1 and not _is_known(e, conf, known) and e.start > 0 and e.end < len(doc) \
