@@ -57,6 +57,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from nlp.components.common import word_sections
+from nlp.components.seller_only import DOCUMENT_BUYER_FACTOR
 from nlp.currencies import amount_pattern
 from nlp.normalize import acronym, name_key
 from ontology.countries import country_code
@@ -485,23 +486,30 @@ def merge_repeated_readings(events: list[EventMention],
 
 
 def _denials_of_the_one_seller(events: list[EventMention]) -> list[EventMention]:
-    """The events with each negated supply that names its buyer and no seller ("no such device was bought by X", "X
-    denied buying spyware from a foreign firm") given the seller of the document's other supply events, when they
-    all name one and the same seller: in a text about one vendor, the buyer denies buying from that vendor (round
-    21; the gold files of the development set and probes 18-21 name the vendor as the supplier of such denials). With
-    no other sale, or sales of several sellers, the denial stays as it was read."""
+    """The events with each supply that names its buyer and no seller given the seller of the document's other
+    supply events, when they all name one and the same seller. A negated one ("no such device was bought by X", "X
+    denied buying spyware from a foreign firm"): in a text about one vendor, the buyer denies buying from that
+    vendor (round 21; the gold files of the development set and probes 18-21 name the vendor as the supplier of such
+    denials). A plain one ("It was bought by the Ruritanian police", "the agency purchased the tool": round 22,
+    brief kinds 2 and 3 of nlp.components.document_parties) only when that seller is a named party, not a state's
+    code, and not among the event's buyers, with its confidence lowered by
+    :data:`nlp.components.seller_only.DOCUMENT_BUYER_FACTOR`: a reader takes the one vendor of the text for the
+    seller, which the text does not say in that sentence. With no other sale, or sales of several sellers, the
+    events stay as they were read."""
     sellers = {_keys(ev, "supplier") for ev in events
                if ev.type == "supply" and not (ev.negated and not ev.roles.get("supplier")) and ev.roles.get("supplier")}
     if len(sellers) != 1:
         return events
     seller = next(ev for ev in events if ev.type == "supply" and ev.roles.get("supplier"))
+    named = not any(len(v) == 2 and v.isupper() for v in _values(seller.roles["supplier"]))
     out: list[EventMention] = []
     for ev in events:
-        if ev.type == "supply" and ev.negated and ev.roles.get("recipient") and not ev.roles.get("supplier"):
-            roles = dict(ev.roles)
-            roles["supplier"] = seller.roles["supplier"]
+        if ev.type == "supply" and ev.roles.get("recipient") and not ev.roles.get("supplier") and (
+                ev.negated or (named and not _keys(ev, "recipient") & next(iter(sellers)))):
+            roles = {"supplier": seller.roles["supplier"], **ev.roles}
             why = "supplier: the one seller the document's other supply events name"
-            ev = replace(ev, roles=roles, explanation=f"{ev.explanation}; {why}" if ev.explanation else why)
+            ev = replace(ev, roles=roles, explanation=f"{ev.explanation}; {why}" if ev.explanation else why,
+                         confidence=ev.confidence if ev.negated else round(ev.confidence * DOCUMENT_BUYER_FACTOR, 3))
         out.append(ev)
     return out
 
