@@ -30,7 +30,6 @@ from wordfreq import zipf_frequency
 from nlp.components.cited_sources import cited_sources
 from nlp.components.common import OUTPUT_LABELS, aux_spans
 from nlp.components.contract_parties import names_description
-from nlp.components.document_parties import named_buyers
 from nlp.components.entities import TYPED_CONFIDENCE
 from nlp.components.events import (
     MAKER_NEXT_SENTENCE_CONFIDENCE,
@@ -347,7 +346,6 @@ class Extractor:
         ext.events = buyer_from_document_state(  # a seller-only sale in a text about one state
             ext.events, about, p.text, [(e.start, e.canonical) for e in ext.entities if e.label == "COUNTRY"],
             lambda name: gaz.entry_country("ORG", name_key(name)), private_at)
-        ext.events = named_buyers(ext.events, ext.entities, p.text, gaz.generic_agencies)  # "the police": the body named
         ext.events = merge_repeated_readings(ext.events, another_at)  # a sale whose buyer the state just put in, read again
         # a country's people ("Nigerians"): COUNTRY mentions added after the events and the document's state are read
         known = set(raw)

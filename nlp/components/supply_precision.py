@@ -19,6 +19,10 @@ returns them with
 - **a denial names its buyer** (round 19): a negated event with no recipient, left after the one-sided readings
   are folded into the sales they fit ("X later denied that it provided the recognition software"), denies no sale
   to anyone and is dropped. (Hedged seller-only readings stay: on the dev set they name right sellers);
+- **the one seller of the document** (round 21 for denials, round 22 for sales): an event that names its buyer and no
+  seller, in a document whose other supply events all name one and the same seller, gets that seller (a plain
+  sale only when the seller is a named party and none of its buyers; its confidence lowered: a reader's inference,
+  not the sentence's words; :func:`_sales_of_the_one_seller`);
 - **no sale to oneself**: a "sale" whose every seller is one of its buyers (a state's government and the state's
   code: a licence from "the U.S. government" read as a sale to "US") is dropped. (A market stated as a class, "sold
   exclusively to governments", stays: the dev set's gold keeps it as a sale to governments);
@@ -474,7 +478,7 @@ def refine_supplies(events: list[EventMention], another: Collection[tuple[int, i
         if refined is not None:
             kept.append(refined)
     merged = [ev for ev in _merge_same_sales(kept, another) if not _denied_to_nobody(ev)]
-    return _denials_of_the_one_seller(merged)
+    return _sales_of_the_one_seller(merged)
 
 
 def merge_repeated_readings(events: list[EventMention],
@@ -485,13 +489,13 @@ def merge_repeated_readings(events: list[EventMention],
     return _merge_same_sales(events, another)
 
 
-def _denials_of_the_one_seller(events: list[EventMention]) -> list[EventMention]:
+def _sales_of_the_one_seller(events: list[EventMention]) -> list[EventMention]:
     """The events with each supply that names its buyer and no seller given the seller of the document's other
     supply events, when they all name one and the same seller. A negated one ("no such device was bought by X", "X
     denied buying spyware from a foreign firm"): in a text about one vendor, the buyer denies buying from that
     vendor (round 21; the gold files of the development set and probes 18-21 name the vendor as the supplier of such
     denials). A plain one ("It was bought by the Ruritanian police", "the agency purchased the tool": round 22,
-    brief kinds 2 and 3 of nlp.components.document_parties) only when that seller is a named party, not a state's
+    brief docparty25 kinds 2 and 3) only when that seller is a named party, not a state's
     code, and not among the event's buyers, with its confidence lowered by
     :data:`nlp.components.seller_only.DOCUMENT_BUYER_FACTOR`: a reader takes the one vendor of the text for the
     seller, which the text does not say in that sentence. With no other sale, or sales of several sellers, the
