@@ -21,8 +21,8 @@ returns them with
   to anyone and is dropped. (Hedged seller-only readings stay: on the dev set they name right sellers);
 - **the one seller of the document** (round 21 for denials, round 22 for sales): an event that names its buyer and no
   seller, in a document whose other supply events all name one and the same seller, gets that seller (a plain
-  sale only when the seller is a named party and none of its buyers; its confidence lowered: a reader's inference,
-  not the sentence's words; :func:`_sales_of_the_one_seller`);
+  sale only when the seller is a named party and none of its buyers, and not one told as another sale; its
+  confidence lowered: a reader's inference, not the sentence's words; :func:`_sales_of_the_one_seller`);
 - **no sale to oneself**: a "sale" whose every seller is one of its buyers (a state's government and the state's
   code: a licence from "the U.S. government" read as a sale to "US") is dropped. (A market stated as a class, "sold
   exclusively to governments", stays: the dev set's gold keeps it as a sale to governments);
@@ -478,7 +478,7 @@ def refine_supplies(events: list[EventMention], another: Collection[tuple[int, i
         if refined is not None:
             kept.append(refined)
     merged = [ev for ev in _merge_same_sales(kept, another) if not _denied_to_nobody(ev)]
-    return _sales_of_the_one_seller(merged)
+    return _sales_of_the_one_seller(merged, another)
 
 
 def merge_repeated_readings(events: list[EventMention],
@@ -489,7 +489,8 @@ def merge_repeated_readings(events: list[EventMention],
     return _merge_same_sales(events, another)
 
 
-def _sales_of_the_one_seller(events: list[EventMention]) -> list[EventMention]:
+def _sales_of_the_one_seller(events: list[EventMention],
+                             another: Collection[tuple[int, int]] = ()) -> list[EventMention]:
     """The events with each supply that names its buyer and no seller given the seller of the document's other
     supply events, when they all name one and the same seller. A negated one ("no such device was bought by X", "X
     denied buying spyware from a foreign firm"): in a text about one vendor, the buyer denies buying from that
@@ -498,8 +499,9 @@ def _sales_of_the_one_seller(events: list[EventMention]) -> list[EventMention]:
     brief docparty25 kinds 2 and 3) only when that seller is a named party, not a state's
     code, and not among the event's buyers, with its confidence lowered by
     :data:`nlp.components.seller_only.DOCUMENT_BUYER_FACTOR`: a reader takes the one vendor of the text for the
-    seller, which the text does not say in that sentence. With no other sale, or sales of several sellers, the
-    events stay as they were read."""
+    seller, which the text does not say in that sentence; not for a sale told as another one (``another``: (start,
+    end) of its sentence, "It also bought drones": maybe from another vendor). With no other sale, or sales of
+    several sellers, the events stay as they were read."""
     sellers = {_keys(ev, "supplier") for ev in events
                if ev.type == "supply" and not (ev.negated and not ev.roles.get("supplier")) and ev.roles.get("supplier")}
     if len(sellers) != 1:
@@ -509,7 +511,8 @@ def _sales_of_the_one_seller(events: list[EventMention]) -> list[EventMention]:
     out: list[EventMention] = []
     for ev in events:
         if ev.type == "supply" and ev.roles.get("recipient") and not ev.roles.get("supplier") and (
-                ev.negated or (named and not _keys(ev, "recipient") & next(iter(sellers)))):
+                ev.negated or (named and not _keys(ev, "recipient") & next(iter(sellers))
+                               and (ev.start, ev.end) not in another)):
             roles = {"supplier": seller.roles["supplier"], **ev.roles}
             why = "supplier: the one seller the document's other supply events name"
             ev = replace(ev, roles=roles, explanation=f"{ev.explanation}; {why}" if ev.explanation else why,
