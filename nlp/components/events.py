@@ -52,6 +52,7 @@ from nlp.components.contract_parties import (
 )
 from nlp.components.contract_wordings import contract_wording_supplies
 from nlp.components.deal_wording import giver_of_nominal, maker_participle_supplies, said_beside_denial
+from nlp.components.document_parties import kinds_differ
 from nlp.components.enumerations import listed_parties
 from nlp.components.funding import funding_supplies
 from nlp.components.hedging import asked_only
@@ -2876,6 +2877,8 @@ def _state_antecedent(tok: Token, mentions: list[Mention]) -> Mention | None:
     for m in reversed([m for m in mentions if m.span.end <= tok.i and m.refers is None]):
         if m.label == "GOV_AGENCY" and (lemma in _AGENCY_ANAPHORS or m.span.root.lemma_.casefold() in
                                         STATE_ANAPHORS | {"state"}):
+            if kinds_differ(lemma, m.span.text.casefold()):
+                continue  # "the army" after "the Ruritanian police": another body (round 22)
             return m
         if lemma in _AGENCY_ANAPHORS:
             continue

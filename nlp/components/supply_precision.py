@@ -19,6 +19,10 @@ returns them with
 - **a denial names its buyer** (round 19): a negated event with no recipient, left after the one-sided readings
   are folded into the sales they fit ("X later denied that it provided the recognition software"), denies no sale
   to anyone and is dropped. (Hedged seller-only readings stay: on the dev set they name right sellers);
+- **the one seller of the document** (round 21 for denials, round 22 for sales): an event that names its buyer and no
+  seller, in a document whose other supply events all name one and the same seller, gets that seller (a plain
+  sale only when the seller is a named party and none of its buyers, and not one told as another sale; its
+  confidence lowered: a reader's inference, not the sentence's words; :func:`_sales_of_the_one_seller`);
 - **no sale to oneself**: a "sale" whose every seller is one of its buyers (a state's government and the state's
   code: a licence from "the U.S. government" read as a sale to "US") is dropped. (A market stated as a class, "sold
   exclusively to governments", stays: the dev set's gold keeps it as a sale to governments);
@@ -57,6 +61,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from nlp.components.common import word_sections
+from nlp.components.seller_only import DOCUMENT_BUYER_FACTOR
 from nlp.currencies import amount_pattern
 from nlp.normalize import acronym, name_key
 from ontology.countries import country_code
@@ -473,7 +478,7 @@ def refine_supplies(events: list[EventMention], another: Collection[tuple[int, i
         if refined is not None:
             kept.append(refined)
     merged = [ev for ev in _merge_same_sales(kept, another) if not _denied_to_nobody(ev)]
-    return _denials_of_the_one_seller(merged)
+    return _sales_of_the_one_seller(merged, another)
 
 
 def merge_repeated_readings(events: list[EventMention],
@@ -484,24 +489,34 @@ def merge_repeated_readings(events: list[EventMention],
     return _merge_same_sales(events, another)
 
 
-def _denials_of_the_one_seller(events: list[EventMention]) -> list[EventMention]:
-    """The events with each negated supply that names its buyer and no seller ("no such device was bought by X", "X
-    denied buying spyware from a foreign firm") given the seller of the document's other supply events, when they
-    all name one and the same seller: in a text about one vendor, the buyer denies buying from that vendor (round
-    21; the gold files of the development set and probes 18-21 name the vendor as the supplier of such denials). With
-    no other sale, or sales of several sellers, the denial stays as it was read."""
+def _sales_of_the_one_seller(events: list[EventMention],
+                             another: Collection[tuple[int, int]] = ()) -> list[EventMention]:
+    """The events with each supply that names its buyer and no seller given the seller of the document's other
+    supply events, when they all name one and the same seller. A negated one ("no such device was bought by X", "X
+    denied buying spyware from a foreign firm"): in a text about one vendor, the buyer denies buying from that
+    vendor (round 21; the gold files of the development set and probes 18-21 name the vendor as the supplier of such
+    denials). A plain one ("It was bought by the Ruritanian police", "the agency purchased the tool": round 22,
+    brief docparty25 kinds 2 and 3) only when that seller is a named party, not a state's
+    code, and not among the event's buyers, with its confidence lowered by
+    :data:`nlp.components.seller_only.DOCUMENT_BUYER_FACTOR`: a reader takes the one vendor of the text for the
+    seller, which the text does not say in that sentence; not for a sale told as another one (``another``: (start,
+    end) of its sentence, "It also bought drones": maybe from another vendor). With no other sale, or sales of
+    several sellers, the events stay as they were read."""
     sellers = {_keys(ev, "supplier") for ev in events
                if ev.type == "supply" and not (ev.negated and not ev.roles.get("supplier")) and ev.roles.get("supplier")}
     if len(sellers) != 1:
         return events
     seller = next(ev for ev in events if ev.type == "supply" and ev.roles.get("supplier"))
+    named = not any(len(v) == 2 and v.isupper() for v in _values(seller.roles["supplier"]))
     out: list[EventMention] = []
     for ev in events:
-        if ev.type == "supply" and ev.negated and ev.roles.get("recipient") and not ev.roles.get("supplier"):
-            roles = dict(ev.roles)
-            roles["supplier"] = seller.roles["supplier"]
+        if ev.type == "supply" and ev.roles.get("recipient") and not ev.roles.get("supplier") and (
+                ev.negated or (named and not _keys(ev, "recipient") & next(iter(sellers))
+                               and (ev.start, ev.end) not in another)):
+            roles = {"supplier": seller.roles["supplier"], **ev.roles}
             why = "supplier: the one seller the document's other supply events name"
-            ev = replace(ev, roles=roles, explanation=f"{ev.explanation}; {why}" if ev.explanation else why)
+            ev = replace(ev, roles=roles, explanation=f"{ev.explanation}; {why}" if ev.explanation else why,
+                         confidence=ev.confidence if ev.negated else round(ev.confidence * DOCUMENT_BUYER_FACTOR, 3))
         out.append(ev)
     return out
 
