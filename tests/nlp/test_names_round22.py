@@ -1,7 +1,7 @@
 """Names and agencies by kind (issue 13 round 22): a state body named without its state takes the state the
-document is plainly about; city and county councils are state bodies; victim groups and capabilities named by
-whole families of words. "Zolara Systems" and "Kestrel Labs" are fictional firms and the sentences are written for
-these tests; the countries are named only as the setting of neutral, invented administrative news."""
+document is plainly about; victim groups and capabilities named by whole families of words. "Zolara Systems" and
+"Kestrel Labs" are fictional firms and the sentences are written for these tests; the countries are named only as
+the setting of neutral, invented administrative news."""
 
 from __future__ import annotations
 
@@ -71,20 +71,6 @@ def test_a_text_about_two_states_gives_its_bare_ministry_neither(extractor: Extr
         "Ghana and Togo opened tenders for traffic cameras this year. Officials in Ghana and in Togo said the "
         "Ministry of Defence would review the bids.")
     assert agencies(ext).get("Ministry of Defence") is None
-
-
-# ---------------------------------------------------------------- kind 2: councils are state bodies
-
-
-def test_a_city_council_is_a_state_body(extractor: Extractor) -> None:
-    ext = extractor.extract_text(
-        "The Springhaven City Council voted on Monday to renew a licence-plate reader contract with Zolara Systems.")
-    assert labels(ext).get("Springhaven City Council") == {"GOV_AGENCY"}
-
-
-def test_a_firms_council_word_does_not_make_it_a_body(extractor: Extractor) -> None:
-    ext = extractor.extract_text("The Kestrel Labs Advisory Council met in London to discuss the product roadmap.")
-    assert "GOV_AGENCY" not in labels(ext).get("Kestrel Labs Advisory Council", set())
 
 
 # ---------------------------------------------------------------- kind 4: whole families of victims and capabilities
