@@ -31,6 +31,7 @@ from wordfreq import zipf_frequency
 from nlp.components.cited_sources import cited_sources
 from nlp.components.common import OUTPUT_LABELS, aux_spans
 from nlp.components.contract_parties import names_description
+from nlp.components.document_bodies import bodies_of_document_state
 from nlp.components.entities import TYPED_CONFIDENCE
 from nlp.components.events import (
     MAKER_NEXT_SENTENCE_CONFIDENCE,
@@ -366,6 +367,7 @@ class Extractor:
         _shared_region_bodies(signals)
         _place_state(signals)
         about = _document_state(signals)
+        bodies_of_document_state(ext.entities, signals.named_apart_from_firms)  # bodies still without a state
         private_at: set[tuple[int, int]] = set()  # sentences of sales to a private or non-state buyer
         another_at: set[tuple[int, int]] = set()  # sentences of sales told as another one
         for ev in events:
