@@ -82,7 +82,7 @@ from nlp.components.place_recipients import place_supplies, won_place_supplies
 from nlp.components.private_buyers import another_sale, without_state_buyer
 from nlp.components.salience import salient_firm
 from nlp.components.supply_pairs import MODES, PairScorer, candidates, scored_supplies
-from nlp.components.supply_precision import hands_over_no_goods
+from nlp.components.supply_precision import from_under_buyer_agent, hands_over_no_goods
 from nlp.components.unnamed_tool_use import (
     opening_tool_maker,
     tool_made_by,
@@ -672,8 +672,10 @@ class EventExtractor:
                 return None  # "NSO, with the permission and support of the Israeli government, sold ...": who
                 # permits a sale is no party to it (a licence's holder is read by the permit rules)
             if tok.dep_ in ("prep", "agent", "dative"):
-                if not (prep == "from" and tok.lower_ in ("with", "of")) and not by_on_name:
-                    # (a "from" under "with"/"of" stays: "a CCTV system with facial recognition from Huawei")
+                if not (prep == "from" and (tok.lower_ in ("with", "of") or from_under_buyer_agent(tok, self.t["supply_buyer"]))) \
+                        and not by_on_name:
+                    # (a "from" under "with"/"of" stays: "a CCTV system with facial recognition from Huawei"; so does
+                    # one the parser hung on a buyer's agent: "was imported by the police from X", round 22)
                     prep = tok.lemma_.casefold() if tok.dep_ != "dative" else "to"
                 # "was sold to Bahrain by Gamma International": the parser hangs the agent on the name before it (a
                 # name takes no "by" phrase of its own), the agent stays the agent

@@ -15,7 +15,10 @@ returns them with
 - **no class of states as the only buyer** (round 20): a supply whose every recipient describes a class of states
   (:func:`class_of_states`: "repressive regimes", "authoritarian governments") tells no sale and is dropped; a bare
   "governments" stays (the dev set's gold keeps it as a vendor's stated market), and so does a denial ("X denies
-  selling to oppressive regimes": the vendor's statement, kept negated);
+  selling to oppressive regimes": the vendor's statement, kept negated); so is a count of states that names none
+  (round 22, :func:`counted_states`: "17 countries", "several Arab states");
+- **no goods' names as buyers** (round 22): a recipient the sentence names only in a bracketed list of the event's
+  goods ("offered three tools (A, B and C)": :func:`named_in_goods_list`) is taken off;
 - **a denial names its buyer** (round 19): a negated event with no recipient, left after the one-sided readings
   are folded into the sales they fit ("X later denied that it provided the recognition software"), denies no sale
   to anyone and is dropped. (Hedged seller-only readings stay: on the dev set they name right sellers);
@@ -84,7 +87,7 @@ def _generic_buyer_nouns() -> frozenset[str]:
     "nation": a territory, not a body). The other state nouns stay buyers: the dev set's gold keeps "governments"
     and "foreign governments" as the recipients of a sale (nlp/devset/real/README.md, annotation rules)."""
     data = json.loads((_DATA / "enumerations.json").read_text(encoding="utf-8"))
-    return frozenset(data["customer_nouns"]) | (frozenset(data["state_nouns"]) & frozenset(data["place_nouns"]))
+    return frozenset(data["customer_nouns"]) | _territory_nouns()
 
 
 @cache
@@ -150,6 +153,8 @@ def class_of_states(recipient: str) -> bool:
     a plural state noun after its adjectives ("authoritarian governments", "Oppressive Governments"). "Governments",
     "foreign governments" and "the Syrian regime" are not: the dev set's gold keeps them."""
     words = recipient.casefold().split()
+    if counted_states(recipient):
+        return True
     if not words or len(words) > 3 or any(ch.isdigit() for ch in recipient):
         return False
     nouns, adjectives = _buyer_class_words()
@@ -158,6 +163,61 @@ def class_of_states(recipient: str) -> bool:
         return True
     return bool(before) and all(w in adjectives for w in before) and _singular(head) != head \
         and _singular(head) in _state_nouns()
+
+
+@cache
+def _count_words() -> frozenset[str]:
+    """The "counts" section of ``nlp/data/buyer_class_words.txt``, lower-case ("several", "dozens")."""
+    return frozenset(w.casefold() for w in word_sections("buyer_class_words.txt").get("counts", ()))
+
+
+def counted_states(recipient: str) -> bool:
+    """True for a recipient that counts states without naming one (round 22): a number or a count word of
+    ``nlp/data/buyer_class_words.txt`` ("17", "several", "dozens of"), at most one word after it, then a plural
+    territory noun ("17 countries", "several Arab states", "dozens of nations", "many African countries"). "18 out
+    of 65 countries analyzed", "the Gulf states" and "23 police departments" are not (no count first, or no
+    territory noun last)."""
+    words = recipient.casefold().split()
+    if len(words) > 1 and words[1] == "of":
+        words = words[:1] + words[2:]
+    if not 2 <= len(words) <= 3:
+        return False
+    head = words[-1]
+    counted = words[0].replace(",", "").isdigit() or words[0] in _count_words()
+    return counted and _singular(head) != head and _singular(head) in _territory_nouns()
+
+
+@cache
+def _territory_nouns() -> frozenset[str]:
+    """The singular nouns that are both a state noun and a place noun of ``nlp/data/enumerations.json`` ("country",
+    "nation", "state")."""
+    data = json.loads((_DATA / "enumerations.json").read_text(encoding="utf-8"))
+    return frozenset(data["state_nouns"]) & frozenset(data["place_nouns"])
+
+
+# a list in brackets: "(A, B and C)", "(A, B, C)"; group 1 the text before the bracket, group 2 the list
+_BRACKET_LIST = re.compile(r"([^()]{0,80})\(([^()]*(?:,|\band\b)[^()]*)\)")
+# what may stand between the goods named and the bracket that lists them: "three types (", "two kinds of software ("
+_GOODS_TO_BRACKET = re.compile(r"\s*(?:of\s+[\w-]+(?:\s+[\w-]+)?)?\s*", re.IGNORECASE)
+
+
+def named_in_goods_list(ev: EventMention) -> list[str]:
+    """The recipients of ``ev`` that its sentence names only in a bracketed list of the goods (round 22): the list
+    holds one of the event's products, or comes right after one ("offered three kinds of software (A, B and C)",
+    "its tools (Nightjar, Owlet)"): the names of the goods, not who got them. A bracketed list of buyers after a
+    buyer noun ("sold it to three agencies (A, B and C)") is not a list of the goods and stays."""
+    products = [p for p in _values(ev.roles.get("product")) if p]
+    if not products:
+        return []
+    out: list[str] = []
+    for match in _BRACKET_LIST.finditer(ev.sentence):
+        before, inside = match.group(1), match.group(2)
+        of_goods = any(p in inside for p in products) or any(
+            (cut := before.rfind(p)) >= 0 and _GOODS_TO_BRACKET.fullmatch(before[cut + len(p):]) for p in products)
+        if of_goods:
+            out += [r for r in _values(ev.roles.get("recipient")) if r in inside and r not in out
+                    and ev.sentence.count(r) == 1]
+    return out
 
 
 def _one_party(ev: EventMention) -> bool:
@@ -245,6 +305,14 @@ def _handed_nouns() -> frozenset[str]:
         if keep and line.strip():
             out.add(line.strip().casefold())
     return frozenset(out)
+
+
+def from_under_buyer_agent(prep: Token, buyer_lemmas: Collection[str]) -> bool:
+    """True when ``prep`` is the "by" of a buyer verb's passive ("was imported by the police", "was bought by X")
+    and the parser hung a "from" phrase on that agent's noun ("was imported by the secret police from Israel"): the
+    "from" names whom the buyer got the goods from, the seller, not the buyer (round 22; the wrong direction gave the
+    seller's country as the recipient). ``buyer_lemmas``: the "supply_buyer" verbs of nlp/data/event_triggers.json."""
+    return prep.dep_ == "agent" and prep.lower_ == "by" and prep.head.lemma_.casefold() in buyer_lemmas
 
 
 def hands_over_no_goods(trigger: Token) -> bool:
@@ -469,6 +537,10 @@ def refine_supplies(events: list[EventMention], another: Collection[tuple[int, i
         buyers = _values(ev.roles.get("recipient"))
         if buyers and not ev.negated and all(class_of_states(b) for b in buyers):
             continue  # "sold spyware to repressive regimes": a class of buyers described, no sale told
+        if goods_names := named_in_goods_list(ev):
+            roles = dict(ev.roles)
+            _set_role(roles, "recipient", [b for b in buyers if b not in goods_names])
+            ev = replace(ev, roles=roles)  # "offered three tools (A, B and C)": B and C are goods, not buyers
         refined = _without_false_goods(ev)
         if refined is not None:
             kept.append(refined)
