@@ -54,7 +54,7 @@ from nlp.components.contract_wordings import contract_wording_supplies
 from nlp.components.deal_wording import giver_of_nominal, maker_participle_supplies, said_beside_denial
 from nlp.components.enumerations import listed_parties
 from nlp.components.funding import funding_supplies
-from nlp.components.hedging import asked_only
+from nlp.components.hedging import asked_only, purpose_only
 from nlp.components.implied_supply import funder as _funder
 from nlp.components.implied_supply import implied_supplies, verb_read_as_adjective
 from nlp.components.intermediaries import through_intermediaries
@@ -511,10 +511,10 @@ class EventExtractor:
                 if ev.type == "ownership" and {m.value for m in ev.roles.get("owner", [])} & {
                         m.value for m in ev.roles.get("owned", [])}:
                     continue  # one name on both sides ("the acquisition of aircraft akin to the Dornier type"): misread
-                if ev.type == "supply" and (asked_only(ev.trigger) or not ev.roles.get("recipient") and not
-                                            ev.roles.get("country") and not ev.recipient_before and _only_intended(ev.trigger)):
+                if ev.type == "supply" and (asked_only(ev.trigger) or purpose_only(ev.trigger) or not ev.roles.get(
+                        "recipient") and not ev.roles.get("country") and not ev.recipient_before and _only_intended(ev.trigger)):
                     continue  # "declined to say whether it sold X to Y": a question; "tried to export drones": an
-                    # attempt with no buyer or place (round 19): no sale stated
+                    # attempt with no buyer or place (round 19); "To supply X with ...": a task named (round 22)
                 if private_buyer := without_state_buyer(ev):  # "sold cameras in X to a supermarket chain": not X
                     ev.recipient_before = False
                 if ev.type == "supply" and not ev.roles.get("product") and not ev.roles.get("capability") \

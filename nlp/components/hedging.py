@@ -76,3 +76,12 @@ def asked_only(trigger: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def purpose_only(trigger: Token) -> bool:
+    """True when ``trigger`` is a bare infinitive heading its sentence with no verb above it ("To supply the
+    governments of X and Y with interception gear.", "To sell spyware to X: how ..."): a purpose or a task named, as
+    in an offer or a headline, with no one said to have done it (round 22)."""
+    return trigger.dep_ == "ROOT" and trigger.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" and c.i < trigger.i for c in trigger.children) and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)
