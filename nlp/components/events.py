@@ -54,7 +54,7 @@ from nlp.components.contract_wordings import contract_wording_supplies
 from nlp.components.deal_wording import giver_of_nominal, maker_participle_supplies, said_beside_denial
 from nlp.components.enumerations import listed_parties
 from nlp.components.funding import funding_supplies
-from nlp.components.hedging import asked_only, purpose_only
+from nlp.components.hedging import asked_only
 from nlp.components.implied_supply import funder as _funder
 from nlp.components.implied_supply import implied_supplies, verb_read_as_adjective
 from nlp.components.intermediaries import through_intermediaries
@@ -82,7 +82,7 @@ from nlp.components.place_recipients import place_supplies, won_place_supplies
 from nlp.components.private_buyers import another_sale, without_state_buyer
 from nlp.components.salience import salient_firm
 from nlp.components.supply_pairs import MODES, PairScorer, candidates, scored_supplies
-from nlp.components.supply_precision import from_under_buyer_agent, hands_over_no_goods
+from nlp.components.supply_precision import hands_over_no_goods
 from nlp.components.unnamed_tool_use import (
     opening_tool_maker,
     tool_made_by,
@@ -511,10 +511,10 @@ class EventExtractor:
                 if ev.type == "ownership" and {m.value for m in ev.roles.get("owner", [])} & {
                         m.value for m in ev.roles.get("owned", [])}:
                     continue  # one name on both sides ("the acquisition of aircraft akin to the Dornier type"): misread
-                if ev.type == "supply" and (asked_only(ev.trigger) or purpose_only(ev.trigger) or not ev.roles.get(
-                        "recipient") and not ev.roles.get("country") and not ev.recipient_before and _only_intended(ev.trigger)):
+                if ev.type == "supply" and (asked_only(ev.trigger) or not ev.roles.get("recipient") and not
+                                            ev.roles.get("country") and not ev.recipient_before and _only_intended(ev.trigger)):
                     continue  # "declined to say whether it sold X to Y": a question; "tried to export drones": an
-                    # attempt with no buyer or place (round 19); "To supply X with ...": a task named (round 22)
+                    # attempt with no buyer or place (round 19): no sale stated
                 if private_buyer := without_state_buyer(ev):  # "sold cameras in X to a supermarket chain": not X
                     ev.recipient_before = False
                 if ev.type == "supply" and not ev.roles.get("product") and not ev.roles.get("capability") \
@@ -672,10 +672,8 @@ class EventExtractor:
                 return None  # "NSO, with the permission and support of the Israeli government, sold ...": who
                 # permits a sale is no party to it (a licence's holder is read by the permit rules)
             if tok.dep_ in ("prep", "agent", "dative"):
-                if not (prep == "from" and (tok.lower_ in ("with", "of") or from_under_buyer_agent(tok, self.t["supply_buyer"]))) \
-                        and not by_on_name:
-                    # (a "from" under "with"/"of" stays: "a CCTV system with facial recognition from Huawei"; so does
-                    # one the parser hung on a buyer's agent: "was imported by the police from X", round 22)
+                if not (prep == "from" and tok.lower_ in ("with", "of")) and not by_on_name:
+                    # (a "from" under "with"/"of" stays: "a CCTV system with facial recognition from Huawei")
                     prep = tok.lemma_.casefold() if tok.dep_ != "dative" else "to"
                 # "was sold to Bahrain by Gamma International": the parser hangs the agent on the name before it (a
                 # name takes no "by" phrase of its own), the agent stays the agent

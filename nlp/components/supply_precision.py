@@ -17,8 +17,6 @@ returns them with
   "governments" stays (the dev set's gold keeps it as a vendor's stated market), and so does a denial ("X denies
   selling to oppressive regimes": the vendor's statement, kept negated); so is a count of states that names none
   (round 22, :func:`counted_states`: "17 countries", "several Arab states");
-- **no goods' names as buyers** (round 22): a recipient the sentence names only in a bracketed list of the event's
-  goods ("offered three tools (A, B and C)": :func:`named_in_goods_list`) is taken off;
 - **a denial names its buyer** (round 19): a negated event with no recipient, left after the one-sided readings
   are folded into the sales they fit ("X later denied that it provided the recognition software"), denies no sale
   to anyone and is dropped. (Hedged seller-only readings stay: on the dev set they name right sellers);
@@ -202,31 +200,6 @@ def _territory_nouns() -> frozenset[str]:
     return frozenset(data["state_nouns"]) & frozenset(data["place_nouns"])
 
 
-# a list in brackets: "(A, B and C)", "(A, B, C)"; group 1 the text before the bracket, group 2 the list
-_BRACKET_LIST = re.compile(r"([^()]{0,80})\(([^()]*(?:,|\band\b)[^()]*)\)")
-# what may stand between the goods named and the bracket that lists them: "three types (", "two kinds of software ("
-_GOODS_TO_BRACKET = re.compile(r"\s*(?:of\s+[\w-]+(?:\s+[\w-]+)?)?\s*", re.IGNORECASE)
-
-
-def named_in_goods_list(ev: EventMention) -> list[str]:
-    """The recipients of ``ev`` that its sentence names only in a bracketed list of the goods (round 22): the list
-    holds one of the event's products, or comes right after one ("offered three kinds of software (A, B and C)",
-    "its tools (Nightjar, Owlet)"): the names of the goods, not who got them. A bracketed list of buyers after a
-    buyer noun ("sold it to three agencies (A, B and C)") is not a list of the goods and stays."""
-    products = [p for p in _values(ev.roles.get("product")) if p]
-    if not products:
-        return []
-    out: list[str] = []
-    for match in _BRACKET_LIST.finditer(ev.sentence):
-        before, inside = match.group(1), match.group(2)
-        of_goods = any(p in inside for p in products) or any(
-            (cut := before.rfind(p)) >= 0 and _GOODS_TO_BRACKET.fullmatch(before[cut + len(p):]) for p in products)
-        if of_goods:
-            out += [r for r in _values(ev.roles.get("recipient")) if r in inside and r not in out
-                    and ev.sentence.count(r) == 1]
-    return out
-
-
 def _one_party(ev: EventMention) -> bool:
     """True when every seller of ``ev`` is also one of its buyers: the same name, or a state's body named after its
     country and that country's code ("U.S. government" and "US"). A party selling to itself is a misread (a licence
@@ -314,27 +287,13 @@ def _handed_nouns() -> frozenset[str]:
     return frozenset(out)
 
 
-def from_under_buyer_agent(prep: Token, buyer_lemmas: Collection[str]) -> bool:
-    """True when ``prep`` is the "by" of a buyer verb's passive ("was imported by the police", "was bought by X")
-    and the parser hung a "from" phrase on that agent's noun ("was imported by the secret police from Israel"): the
-    "from" names whom the buyer got the goods from, the seller, not the buyer (round 22; the wrong direction gave the
-    seller's country as the recipient). ``buyer_lemmas``: the "supply_buyer" verbs of nlp/data/event_triggers.json."""
-    return prep.dep_ == "agent" and prep.lower_ == "by" and prep.head.lemma_.casefold() in buyer_lemmas
-
-
-_REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
-
-
 def hands_over_no_goods(trigger: Token) -> bool:
     """True when what a supply verb hands over is no goods (round 21): its object, its passive subject, or (for a
     relative or participle clause with no object) the noun the clause describes, or (for a noun: "the transfer of
     ...") its "of" object, is a sum of money or ends in a noun
     of ``nlp/data/not_goods.txt`` under its money or papers heading (:func:`_handed_nouns`): "a source provided
     documents to a news agency", "the documents the group provided to the paper", "decided to transfer PLN 25 million from the fund to the bureau".
-    The noun is read with the words before it only ("PLN 25 million", not its bracketed conversion). A reflexive
-    object hands over nothing either: "began marketing itself in Russia" is a firm's promotion, no sale (round 22)."""
-    if any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in trigger.children):
-        return True
+    The noun is read with the words before it only ("PLN 25 million", not its bracketed conversion)."""
     things = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
     if trigger.pos_ == "NOUN":  # "a transfer of financial resources out of a fund"
         things = [g for p in trigger.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
@@ -550,10 +509,6 @@ def refine_supplies(events: list[EventMention], another: Collection[tuple[int, i
         buyers = _values(ev.roles.get("recipient"))
         if buyers and not ev.negated and all(class_of_states(b) for b in buyers):
             continue  # "sold spyware to repressive regimes": a class of buyers described, no sale told
-        if goods_names := named_in_goods_list(ev):
-            roles = dict(ev.roles)
-            _set_role(roles, "recipient", [b for b in buyers if b not in goods_names])
-            ev = replace(ev, roles=roles)  # "offered three tools (A, B and C)": B and C are goods, not buyers
         refined = _without_false_goods(ev)
         if refined is not None:
             kept.append(refined)
