@@ -217,6 +217,12 @@ def _one_party(ev: EventMention) -> bool:
     return all(any(same(x, y) for y in buyers) for x in sellers)
 
 
+def sale_to_oneself(ev: EventMention) -> bool:
+    """True when every seller of ``ev`` is one of its buyers (:func:`_one_party`: "British government" and "GB"), for
+    events completed after :func:`refine_supplies` (round 22: a buyer put in from the document's state)."""
+    return _one_party(ev)
+
+
 def _state_body_of(name: str, code: str) -> bool:
     """True when a name key is a state body named after its country ("u s government", "mexican authorities")."""
     words = name.split()

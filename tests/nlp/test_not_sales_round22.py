@@ -4,6 +4,7 @@ development set). A plain sale to a named buyer stays as it was."""
 
 from __future__ import annotations
 
+from nlp.components.seller_only import buyer_from_document_state
 from nlp.components.supply_precision import class_of_states, counted_states, refine_supplies
 from nlp.extract import Extractor
 from ontology.records import EventMention
@@ -50,3 +51,15 @@ def test_a_plain_sale_to_a_named_state_body_stays(extractor: Extractor) -> None:
     [sale] = supplies(extractor.extract_text(text))
     assert names(sale.roles.get("supplier")) == {FIRM}
     assert names(sale.roles.get("recipient")) == {"Ruritanian police"}
+
+
+def test_a_state_body_selling_gets_no_buyer_from_its_own_state() -> None:
+    # a record built by hand: a seller-only sale by a state's body, in a text about that state, is not completed
+    # into a sale to itself; a firm's seller-only sale in the same text still gets the state as its buyer
+    text = "Chile is in the news. The Chilean government supplied radios. Chile again."
+    body = _supply({"supplier": "Chilean government", "product": "radios"})
+    firm = _supply({"supplier": FIRM, "product": "radios"})
+    states = [(0, "CL"), (text.index("Chile again"), "CL")]
+    kept, sold = buyer_from_document_state([body, firm], "CL", text, states, lambda name: None)
+    assert "recipient" not in kept.roles
+    assert sold.roles.get("recipient") == "CL"
