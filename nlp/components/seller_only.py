@@ -7,8 +7,8 @@ gives such a seller-only sale the state the document is about (the country it na
 apart from firms' nationalities: ``nlp.extract._document_state``) as its recipient, when the sale's paragraph names
 that state too, at a lower confidence (DOCUMENT_BUYER_FACTOR), and says so in the event's explanation.
 
-Not for a denied sale, a sale whose sentence names a private or non-state buyer (round 21), a sale with a go-between, a sale naming no goods, a sale whose seller is that state, a state body named after
-it (round 22: "the British government" in a text on the UK sells to no one by this rule) or a firm registered there (the gazetteer's country of the firm: a firm named in a story on its home state is no evidence of a
+Not for a denied sale, a sale whose sentence names a private or non-state buyer (round 21), a sale with a go-between, a sale naming no goods, a sale whose seller is that state or a firm
+registered there (the gazetteer's country of the firm: a firm named in a story on its home state is no evidence of a
 sale there), nor a sale whose paragraph does not name the state (another paragraph's story). Measured on the four
 read sets of round 20: dev tuning half +1 supply, probe19 +1, probe18 and probe20 unchanged, no buyer added that
 turned a right event wrong.
@@ -20,7 +20,6 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import replace
 
-from nlp.components.supply_precision import sale_to_oneself
 from ontology.records import EventMention
 
 # confidence kept by a sale whose buyer is only the state its document is about
@@ -76,8 +75,6 @@ def buyer_from_document_state(events: list[EventMention], state: str | None, tex
         if rest:
             new["country"] = rest[0] if len(rest) == 1 else rest
         why = f"recipient: {state}, the state the document is about, for a sale that names no buyer"
-        done = replace(ev, roles=new, confidence=round(ev.confidence * DOCUMENT_BUYER_FACTOR, 3),
-                       explanation=f"{ev.explanation}; {why}" if ev.explanation else why)
-        # (not when the seller is that state's own body: "the British government supplied ..." in a text on the UK)
-        out.append(ev if sale_to_oneself(done) else done)
+        out.append(replace(ev, roles=new, confidence=round(ev.confidence * DOCUMENT_BUYER_FACTOR, 3),
+                           explanation=f"{ev.explanation}; {why}" if ev.explanation else why))
     return out

@@ -15,8 +15,8 @@ returns them with
 - **no class of states as the only buyer** (round 20): a supply whose every recipient describes a class of states
   (:func:`class_of_states`: "repressive regimes", "authoritarian governments") tells no sale and is dropped; a bare
   "governments" stays (the dev set's gold keeps it as a vendor's stated market), and so does a denial ("X denies
-  selling to oppressive regimes": the vendor's statement, kept negated); so is a count of states that names none
-  (round 22, :func:`counted_states`: "17 countries", "several Arab states");
+  selling to oppressive regimes": the vendor's statement, kept negated); so is a count of states in words that
+  names none (round 22, :func:`counted_states`: "several Arab states", "many governments"; "45 countries" stays);
 - **a denial names its buyer** (round 19): a negated event with no recipient, left after the one-sided readings
   are folded into the sales they fit ("X later denied that it provided the recognition software"), denies no sale
   to anyone and is dropped. (Hedged seller-only readings stay: on the dev set they name right sellers);
@@ -170,23 +170,20 @@ def _count_words() -> frozenset[str]:
 
 
 def counted_states(recipient: str) -> bool:
-    """True for a recipient that counts states without naming one (round 22): a number or a count word of
-    ``nlp/data/buyer_class_words.txt`` ("17", "several", "dozens of"), at most one word after it, then a plural
-    territory noun ("17 countries", "several Arab states", "dozens of nations", "many African countries"), or a count
-    word before "governments" ("many governments"). "18 out of 65 countries analyzed", "the Gulf states", "23 police
-    departments" and "over 100 law enforcement agencies" are not (no count first, or no such noun last: the dev
-    set's gold keeps counted agencies as buyers)."""
+    """True for a recipient that counts states in words without naming one (round 22): a count word of
+    ``nlp/data/buyer_class_words.txt`` ("several", "many", "dozens of"), at most one word after it, then a plural
+    territory noun or "governments" ("several Arab states", "dozens of nations", "many governments"). A number in
+    digits is not such a count: "sold Pegasus to 45 countries" keeps its buyer as said (the project's tests, and the
+    dev set's gold keeps "18 out of 65 countries analyzed"); nor are "the Gulf states", "23 police departments" or
+    "over 100 law enforcement agencies" (counted agencies are buyers the gold keeps)."""
     words = recipient.casefold().split()
     if len(words) > 1 and words[1] == "of":
         words = words[:1] + words[2:]
     if not 2 <= len(words) <= 3:
         return False
     head = words[-1]
-    if _singular(head) == head:
-        return False
-    if words[0] in _count_words():  # "several Arab states", "many governments"
-        return _singular(head) in _territory_nouns() | {_GOVERNMENT}
-    return words[0].replace(",", "").isdigit() and _singular(head) in _territory_nouns()  # "17 countries"
+    return _singular(head) != head and words[0] in _count_words() \
+        and _singular(head) in _territory_nouns() | {_GOVERNMENT}
 
 
 _GOVERNMENT = "government"  # the state noun a count word makes a number of states ("several governments")
@@ -215,12 +212,6 @@ def _one_party(ev: EventMention) -> bool:
                              for c in codes)
 
     return all(any(same(x, y) for y in buyers) for x in sellers)
-
-
-def sale_to_oneself(ev: EventMention) -> bool:
-    """True when every seller of ``ev`` is one of its buyers (:func:`_one_party`: "British government" and "GB"), for
-    events completed after :func:`refine_supplies` (round 22: a buyer put in from the document's state)."""
-    return _one_party(ev)
 
 
 def _state_body_of(name: str, code: str) -> bool:
