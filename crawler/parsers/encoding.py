@@ -149,6 +149,9 @@ def _meta_codec(body: bytes) -> str | None:
         return None
     if found.startswith("utf-16"):
         return "utf-8"  # a meta naming UTF-16 means UTF-8: the bytes read as ASCII to find it (WHATWG)
+    if found.replace("_", "-").lower() == "x-user-defined":
+        return _DEFAULT  # HTML Standard, prescan: a meta naming x-user-defined means windows-1252 (w3lib >= 2.6
+        # does this itself; older w3lib returned the label); an HTTP header's x-user-defined stays itself
     # w3lib names Python codecs; pass them through the WHATWG table where it knows the name too
     try:
         return codec_for_label(found) or found

@@ -59,7 +59,13 @@ def test_the_committed_pages_are_what_make_pages_writes():
 
 def test_x_user_defined_decodes_without_recursing():
     page = decode_html((VARIANTS / "news" / "x-user-defined.html").read_bytes())
-    assert page.rule == "meta" and "high bytes \uf780\uf7ff map" in page.text
+    # HTML Standard, prescan: a <meta> naming x-user-defined is read as windows-1252 (bytes 0x80, 0xFF: "€ÿ")
+    assert page.rule == "meta" and page.codec == "cp1252" and "high bytes \u20ac\u00ff map" in page.text
+
+
+def test_an_http_header_naming_x_user_defined_keeps_that_encoding():
+    page = decode_html(b"<p>high bytes \x80\xff</p>", "x-user-defined")
+    assert page.rule == "http-header" and "high bytes \uf780\uf7ff" in page.text
 
 
 def test_widened_legacy_labels_are_archived_as_a_browser_shows_them(tmp_path):
@@ -83,7 +89,7 @@ def test_widened_legacy_labels_are_archived_as_a_browser_shows_them(tmp_path):
     assert big5.title == "商湯集團有限公司嘅公告"
     assert "商湯集團有限公司今日發佈咗啲新資料" in big5.text
 
-    assert "high bytes \uf780\uf7ff map to the private use area" in docs["x-user-defined.html"].text
+    assert "high bytes \u20ac\u00ff map to the private use area" in docs["x-user-defined.html"].text  # (meta: windows-1252)
 
     cyrillic = docs["header-1251.html"]  # the header's windows-1251 wins over the meta's utf-8
     assert cyrillic.title == "ООО «Мортранссервис»"
