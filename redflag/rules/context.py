@@ -420,7 +420,7 @@ class Context:
                         props=ev,
                         capabilities=sorted(c for c in r["caps"] if c),
                         others=[o for o in r["others"] if o and o.get("id")],
-                        passage_ids=[p for p in r["passages"] if p],
+                        passage_ids=sorted(p for p in r["passages"] if p),  # (collect gives no order)
                     )
                 )
         return [e for i in wanted for e in self._events[(i, key_types)]]

@@ -42,7 +42,8 @@ ENTITY_EVENTS = q(
     "MATCH (ev:Event)-[p:PARTICIPANT]->(e:Entity {id: $id}) "
     "OPTIONAL MATCH (ev)-[:EVIDENCED_BY]->(ps:Passage) "
     "RETURN ev.id AS id, ev.type AS type, ev.date AS date, ev.status AS status, ev.confidence AS confidence, "
-    "p.role AS role, collect(ps.text) AS passages, collect(ps.url) AS urls ORDER BY date, id, role LIMIT $limit",
+    "p.role AS role, collect({text: ps.text, url: ps.url, start: ps.start, id: ps.id}) AS evidence "
+    "ORDER BY date, id, role LIMIT $limit",
     "id",
     "limit",
 )
@@ -251,11 +252,22 @@ def entity_profile(store: GraphStore, entity_id: str, limit: int = 50) -> dict[s
         "properties": props,
         "listings": [dict(r["l"]) for r in store.run(ENTITY_LISTINGS, {"id": entity_id})],
         "mentions": [dict(r) for r in store.run(ENTITY_MENTIONS, params)],
-        "events": [dict(r) for r in store.run(ENTITY_EVENTS, params)],
+        "events": [_with_passages_in_order(dict(r)) for r in store.run(ENTITY_EVENTS, params)],
         "findings": [dict(r) for r in store.run(ENTITY_FINDINGS, {"id": entity_id})],
         "transactions": [dict(r) for r in store.run(ENTITY_TRANSACTIONS, {"id": entity_id})],
         "connections": connections["edges"],
     }
+
+
+def _with_passages_in_order(event: dict[str, Any]) -> dict[str, Any]:
+    """An event row with its evidence as ``passages`` (texts) and ``urls``, in document order (url, start, id):
+    ``collect`` gives no order, and an event may have several passages (one fact read in several sentences), so
+    without this two backends, or two runs, could list them differently."""
+    found = [e for e in event.pop("evidence") or [] if e.get("text") is not None]  # (no passage: one null map)
+    found.sort(key=lambda e: (e.get("url") or "", e.get("start") or 0, e.get("id") or ""))
+    event["passages"] = [e["text"] for e in found]
+    event["urls"] = [e.get("url") for e in found]
+    return event
 
 
 def entity_findings(store: GraphStore, entity_id: str) -> list[dict[str, Any]]:
