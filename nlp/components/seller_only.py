@@ -24,6 +24,9 @@ from ontology.records import EventMention
 
 # confidence kept by a sale whose buyer is only the state its document is about
 DOCUMENT_BUYER_FACTOR = 0.7
+# the words of an event's explanation that say its recipient was put in from the document's state (read back by
+# nlp.components.supply_precision.inferred_role)
+STATE_BUYER_NOTE = "the state the document is about, for a sale that names no buyer"
 _GOODS_ROLES = ("product", "capability")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -74,7 +77,7 @@ def buyer_from_document_state(events: list[EventMention], state: str | None, tex
         new = {k: v for k, v in roles.items() if k != "country"} | {"recipient": state}
         if rest:
             new["country"] = rest[0] if len(rest) == 1 else rest
-        why = f"recipient: {state}, the state the document is about, for a sale that names no buyer"
+        why = f"recipient: {state}, {STATE_BUYER_NOTE}"
         out.append(replace(ev, roles=new, confidence=round(ev.confidence * DOCUMENT_BUYER_FACTOR, 3),
                            explanation=f"{ev.explanation}; {why}" if ev.explanation else why))
     return out
