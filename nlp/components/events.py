@@ -2503,6 +2503,10 @@ def _named_or_their_state(noun: Token, mentions: list[Mention]) -> list[Mention]
         heads += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
                   for g in p.children if g.dep_ == "pobj" for o in (g, *g.conjuncts)]
     named = [m for m in mentions for h in heads if m.span.start <= h.i < m.span.end]
+    if named and all(m.label == "GOV_GENERIC" for m in named):
+        # "its clients include the police in Jordan and Oman", "intelligence agencies in A and B": a state body
+        # named by its common noun only is the states its list names (issue 13 round 23); else it stays as said
+        return listed_parties(noun, mentions, loose=False) or named
     # "several governments, such as Mexico and Peru", "police forces in Kenya and Uganda": the parties it lists
     return named or listed_parties(noun, mentions, loose=False)
 
