@@ -1649,6 +1649,10 @@ class EventExtractor:
             # (with the names coordinated with it: "Armenia, Egypt ... and Serbia are likely government clients"; or
             # those an unnamed subject lists: "at least 45 countries are purchasers of ..., including Azerbaijan")
             described = _named_or_their_state(subj, mentions) if subj is not None else []
+            if not described and subj is not None and subj.pos_ == "NOUN":
+                # "at least 30 countries are purchasers of X's interception suite, including Oman and Morocco": the
+                # states listed after the agent noun's phrase, hung by the parser on its last noun (round 23)
+                described = listed_parties(subj, mentions, trig)
         elif trig.dep_ == "pobj" and trig.head.lower_ in ("among", "as") and trig.head.head.pos_ in ("AUX", "VERB"):
             # "Saudi Arabia is reported to be among NSO clients", "X was named as a customer of Y"
             verb = trig.head.head

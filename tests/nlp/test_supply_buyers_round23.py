@@ -73,3 +73,10 @@ def test_among_the_firms_customers_are_states(extractor: Extractor) -> None:
     [sale] = supplies(ext)
     assert names(sale.roles.get("supplier")) == {"Zorvex Systems Ltd"}
     assert names(sale.roles.get("recipient")) == {"JO", "OM"}
+
+
+def test_countries_that_are_purchasers_of_a_firms_goods_including_states(extractor: Extractor) -> None:
+    text = "At least 30 countries are purchasers of Zorvex Systems Ltd's interception suite, including Oman and Morocco."
+    sales = supplies(extractor.extract_text(text))
+    assert [names(ev.roles.get("supplier")) for ev in sales] == [{"Zorvex Systems Ltd"}]
+    assert names(sales[0].roles.get("recipient")) == {"OM", "MA"}
