@@ -47,7 +47,7 @@ from nlp.components.named_later import MINISTRY_OF_POST
 from nlp.components.org_precision import check_document_parties
 from nlp.components.repeated_names import NAME_ZIPF, OPENING_ZIPF, names_repeated
 from nlp.components.ruler import COUNTRY_IN_NAME, LEADER_IN_NAME
-from nlp.components.seller_only import buyer_from_document_state
+from nlp.components.seller_only import buyer_from_document_state, own_state_buyers_out, states_of_sellers
 from nlp.components.state_bodies import us_legislative_name
 from nlp.components.supply_precision import merge_repeated_readings, refine_supplies
 from nlp.components.written_names import camel_case_names, people_by_nationality
@@ -369,6 +369,7 @@ class Extractor:
         about = _document_state(signals)
         bodies_of_document_state(ext.entities, signals.named_apart_from_firms)  # bodies still without a state
         private_at: set[tuple[int, int]] = set()  # sentences of sales to a private or non-state buyer
+        bodies_state = states_of_sellers(ext.entities, [])  # state bodies by name: no state sells to itself
         another_at: set[tuple[int, int]] = set()  # sentences of sales told as another one
         for ev in events:
             roles: dict[str, str | list[str]] = {}
@@ -397,7 +398,7 @@ class Extractor:
                 else:
                     del roles["recipient"]
             if roles.get("recipient") and not ev.get("private_buyer"):
-                _unnamed_buyer_state(ev, roles, about, read)
+                _unnamed_buyer_state(ev, roles, about, read, bodies_state)
             o_start, o_end = p.prepared.span(ev["sent_start"], ev["sent_end"])
             if ev.get("private_buyer"):  # a buyer said in words that is no state body: no state put in for it
                 private_at.add((o_start, o_end))
@@ -407,11 +408,13 @@ class Extractor:
                                            start=o_start, end=o_end, confidence=ev["confidence"],
                                            hedged=ev["hedged"], negated=ev["negated"], rule=ev.get("rule", ""),
                                            explanation=ev.get("explanation", "")))
+        state_of = states_of_sellers(ext.entities, ext.events)  # state bodies and state-owned firms
+        ext.events = own_state_buyers_out(ext.events, state_of)
         ext.events = refine_supplies(ext.events, another_at)  # false goods, generic buyers, one sale read twice
         gaz = self.nlp.get_pipe("redflag_entities").gazetteer  # type: ignore[attr-defined]
         ext.events = buyer_from_document_state(  # a seller-only sale in a text about one state
             ext.events, about, p.text, [(e.start, e.canonical) for e in ext.entities if e.label == "COUNTRY"],
-            lambda name: gaz.entry_country("ORG", name_key(name)), private_at)
+            lambda name: state_of.get(name_key(name)) or gaz.entry_country("ORG", name_key(name)), private_at)
         ext.events = merge_repeated_readings(ext.events, another_at)  # a sale whose buyer the state just put in, read again
         # a country's people ("Nigerians"): COUNTRY mentions added after the events and the document's state are read
         known = set(raw)
@@ -711,11 +714,13 @@ def _document_state(signals: _DocumentSignals) -> str | None:
 _STATE_AS_BUYER = frozenset({"authorities", "government"})
 
 
-def _unnamed_buyer_state(ev: dict[str, Any], roles: dict[str, str | list[str]], state: str | None, text: str) -> None:
+def _unnamed_buyer_state(ev: dict[str, Any], roles: dict[str, str | list[str]], state: str | None, text: str,
+                         bodies_state: dict[str, str] | None = None) -> None:
     """A buyer named only as "the authorities" or "the government" ("the company provided the authorities with a
     video surveillance platform") is also the state the document is about (:func:`_document_state`): its ISO code
     joins the recipient's values, the noun kept ("authorities", "BY"), and the event says so. Not when the seller
-    is that state, nor when no single state stands out, nor for a bare plural ("sold to governments").
+    is that state or one of its bodies (``bodies_state``: name key -> state of the document's state bodies; round 23),
+    nor when no single state stands out, nor for a bare plural ("sold to governments").
     ``text``: the prepared text the mentions' offsets point into. Changes ``roles`` and ``ev`` in place."""
     mentions = ev["roles"].get("recipient") or []
     if state is None or ev["type"] != "supply" or not mentions or any(
@@ -726,6 +731,8 @@ def _unnamed_buyer_state(ev: dict[str, Any], roles: dict[str, str | list[str]], 
     sellers = list(ev["roles"].get("supplier") or [])
     if not sellers or any(m[2] == "COUNTRY" and m[3] == state for m in sellers) or state in _as_list(roles.get("supplier", [])):
         return
+    if bodies_state and any(bodies_state.get(name_key(v)) == state for v in _as_list(roles.get("supplier", []))):
+        return  # "the Interior Ministry handed the government ...": the state's own body, no sale to the state
     roles["recipient"] = [*_as_list(roles["recipient"]), state]
     why = "recipient: the state the document is about, for a buyer named by a common noun"
     ev["explanation"] = f"{ev['explanation']}; {why}" if ev.get("explanation") else why

@@ -1649,6 +1649,10 @@ class EventExtractor:
             # (with the names coordinated with it: "Armenia, Egypt ... and Serbia are likely government clients"; or
             # those an unnamed subject lists: "at least 45 countries are purchasers of ..., including Azerbaijan")
             described = _named_or_their_state(subj, mentions) if subj is not None else []
+            if not described and subj is not None and subj.pos_ == "NOUN":
+                # "at least 30 countries are purchasers of X's interception suite, including Oman and Morocco": the
+                # states listed after the agent noun's phrase, hung by the parser on its last noun (round 23)
+                described = listed_parties(subj, mentions, trig)
         elif trig.dep_ == "pobj" and trig.head.lower_ in ("among", "as") and trig.head.head.pos_ in ("AUX", "VERB"):
             # "Saudi Arabia is reported to be among NSO clients", "X was named as a customer of Y"
             verb = trig.head.head
@@ -2503,6 +2507,10 @@ def _named_or_their_state(noun: Token, mentions: list[Mention]) -> list[Mention]
         heads += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
                   for g in p.children if g.dep_ == "pobj" for o in (g, *g.conjuncts)]
     named = [m for m in mentions for h in heads if m.span.start <= h.i < m.span.end]
+    if named and all(m.label == "GOV_GENERIC" for m in named):
+        # "its clients include the police in Jordan and Oman", "intelligence agencies in A and B": a state body
+        # named by its common noun only is the states its list names (issue 13 round 23); else it stays as said
+        return listed_parties(noun, mentions, loose=False) or named
     # "several governments, such as Mexico and Peru", "police forces in Kenya and Uganda": the parties it lists
     return named or listed_parties(noun, mentions, loose=False)
 

@@ -28,12 +28,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from functools import cache
 
 import pycountry
 from rigour.names import extract_org_types
 from spacy.tokens import Doc, Span, Token
 from wordfreq import zipf_frequency
 
+from nlp.components.common import word_sections
 from nlp.components.span_extents import (
     first_names_read_as_places,
     group_written_in_lower_case,
@@ -96,6 +98,7 @@ def repair_names(doc: Doc, ents: list[Span], conf: Conf, known: float, new: floa
     ents = names_ending_in_legal_forms(doc, ents, conf, known, new, legal_forms)
     ents = joined_to_known_firm(doc, ents, conf, known, new)
     ents = names_opening_with_preposition(doc, ents, conf, known, new)
+    ents = names_after_an_opening_preposition(doc, ents, conf, known)
     ents = person_name_tails(doc, ents, conf, known)
     ents = named_between_commas(doc, ents, conf, known, new)
     ents = people_after_honorifics(doc, ents, conf, known)
@@ -186,6 +189,28 @@ def names_opening_with_preposition(doc: Doc, ents: list[Span], conf: Conf, known
             continue
         out = [x for x in out if x is not e and not (x.start < e.start and start < x.end and not _is_known(x, conf, known))]
         out.append(_new(doc, start, e.end, "ORG", conf, new))
+    return out
+
+
+@cache
+def _opening_prepositions() -> frozenset[str]:
+    """The prepositions of ``nlp/data/opening_prepositions.txt``, lower case."""
+    return frozenset(w.casefold() for w in word_sections("opening_prepositions.txt").get("", ()))
+
+
+def names_after_an_opening_preposition(doc: Doc, ents: list[Span], conf: Conf, known: float) -> list[Span]:
+    """A name guess that opens a sentence with a capitalised preposition and goes on with a capitalised word
+    ("Among Zorvex Ltd's customers are ...", "Under Acme Corp's contract ...") starts after the preposition: its
+    capital is the sentence's, and the name inside it was no party of the sentence's verb (issue 13 round 23;
+    prepositions in ``nlp/data/opening_prepositions.txt``). Known names are left as they are."""
+    out: list[Span] = []
+    for e in ents:
+        first = e[0]
+        if e.label_ in ("ORG", "PERSON", "PRODUCT", "GOV_AGENCY") and len(e) >= 2 and first.is_sent_start \
+                and first.is_title and first.lower_ in _opening_prepositions() and e[1].text[:1].isupper() \
+                and not _is_known(e, conf, known):
+            e = _new(doc, e.start + 1, e.end, e.label_, conf, conf.get((e.start_char, e.end_char), 0.8))
+        out.append(e)
     return out
 
 

@@ -20,7 +20,8 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import replace
 
-from ontology.records import EventMention
+from nlp.normalize import display_name, name_key
+from ontology.records import EntityMention, EventMention
 
 # confidence kept by a sale whose buyer is only the state its document is about
 DOCUMENT_BUYER_FACTOR = 0.7
@@ -46,6 +47,49 @@ def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
         elif m.start() >= end:
             return lo, m.start()
     return lo, len(text)
+
+
+def states_of_sellers(entities: list[EntityMention], events: list[EventMention]) -> dict[str, str]:
+    """Name key -> ISO code of the state a party belongs to: each state body the document names with its country
+    (a GOV_AGENCY mention: "British government", "Ministry of Defence" of GB), and each party an ownership event of
+    the document says a state or a state body owns ("X, owned by the Chilean government"). Issue 13 round 23: the
+    sale-to-oneself checks had compared a seller with a state by its ISO code only, so "the British government
+    sold ..." in a text about Britain was given GB as its buyer."""
+    out: dict[str, str] = {}
+    for e in entities:
+        if e.label == "GOV_AGENCY" and e.country:
+            for name in (e.text, e.canonical):
+                out.setdefault(name_key(display_name(name)), e.country)
+    for ev in events:
+        if ev.type != "ownership":
+            continue
+        owners = [o if len(o) == 2 and o.isupper() else out.get(name_key(o)) for o in _values(ev.roles.get("owner"))]
+        states = {o for o in owners if o}
+        if len(states) == 1:
+            for owned in _values(ev.roles.get("owned")):
+                out.setdefault(name_key(owned), next(iter(states)))
+    return out
+
+
+def own_state_buyers_out(events: list[EventMention], state_of: dict[str, str]) -> list[EventMention]:
+    """``events`` with each supply's buyer that is its seller's own state (the ISO code of the state a state body or
+    state-owned seller belongs to, ``state_of`` from :func:`states_of_sellers`) taken off: a state does not sell to
+    itself ("Britain's Ministry of Defence exported 40 drones, officials in Britain said" had GB as the buyer).
+    The sale stays, with its other buyers or none. A firm of that state is not touched: its home state may buy
+    from it when the text says so."""
+    out: list[EventMention] = []
+    for ev in events:
+        buyers = _values(ev.roles.get("recipient"))
+        own = {state_of[k] for k in map(name_key, _values(ev.roles.get("supplier"))) if k in state_of}
+        if ev.type != "supply" or not own or not any(b in own for b in buyers):
+            out.append(ev)
+            continue
+        rest = [b for b in buyers if b not in own]
+        new = {k: v for k, v in ev.roles.items() if k != "recipient"}
+        if rest:
+            new["recipient"] = rest[0] if len(rest) == 1 else rest
+        out.append(replace(ev, roles=new))
+    return out
 
 
 def buyer_from_document_state(events: list[EventMention], state: str | None, text: str,
