@@ -57,8 +57,11 @@ from nlp.gazetteer import (
     capital_cities,
     capital_countries,
     city_country,
+    is_outlet,
     local_place_code,
     observer_keys,
+    outlet_shaped,
+    outlet_words,
     shared_region_states,
     world_regions,
 )
@@ -612,9 +615,9 @@ def _last_firm(result: _UnitResult, start: int, events: list[dict[str, Any]]) ->
         named = [list(m) for m in ev["roles"].get("supplier", []) if m[2] == "ORG"]
         sellers += named
         sale_end = max(sale_end, int(ev.get("sent_end", 0))) if named else sale_end
-    watchers = observer_keys()  # a watchdog or newsroom reports on the trade: "The group's ..." is no firm of it
+    # a watchdog or newsroom reports on the trade: "The group's ..." is no firm of it (gazetteer.is_outlet)
     topic = [result.topic[0] + start, result.topic[1] + start, "ORG", result.topic[2]] \
-        if result.topic is not None and name_key(str(result.topic[2])) not in watchers else None
+        if result.topic is not None and not is_outlet(str(result.topic[2]), cased=False) else None
     if sellers:
         seller = max(sellers, key=lambda m: int(m[0]))
         # (a firm the unit's last sentence naming firms is about, named after its last seller, is the newer topic:
@@ -623,7 +626,7 @@ def _last_firm(result: _UnitResult, start: int, events: list[dict[str, Any]]) ->
     if topic is not None:
         return topic
     orgs = [(s + start, e + start, "ORG", can) for s, e, lab, can, _ in result.entities if lab == "ORG"
-            and name_key(can) not in watchers]
+            and not is_outlet(can, cased=False)]
     return list(orgs[-1]) if orgs else None
 
 
@@ -1156,8 +1159,25 @@ def _observers_are_no_people(text: str, raw: list[tuple[int, int, str, str, floa
     "Reuters", which the table matches alone only inside a longer form, being English words) is that organisation:
     "told Motherboard", "according to Reuters" (issue 13 round 19)."""
     keys = observer_keys()
-    return [(s, e, "ORG", name_key(text[s:e]), conf) if lab == "PERSON" and name_key(text[s:e]) in keys
+    return [(s, e, "ORG", name_key(text[s:e]), conf)
+            if lab == "PERSON" and (name_key(text[s:e]) in keys or _newsroom_written(text[s:e]))
             else (s, e, lab, can, conf) for s, e, lab, can, conf in raw]
+
+
+def _newsroom_written(name: str) -> bool:
+    """A PERSON guess written as a newsroom's name (gazetteer.outlet_shaped, nlp/data/outlet_words.tsv: "Noticias
+    Caracol reported", "Prensa Libre", "the Gazette's investigation"; issue 13 round 23), unless its first word is a
+    common English word before an English head word, as a given name is ("Emily Post"): the first word must then be
+    an outlet word itself ("Daily Herald"), a place ("Nairobi Tribune") or rare in English ("Kestrel Post")."""
+    if not outlet_shaped(name):
+        return False
+    words = name.split()
+    if len(words) < 2:
+        return True
+    first, _last = outlet_words()
+    head = words[0]
+    return head.casefold() in first or bool(city_country(head) or local_place_code(head)) \
+        or zipf_frequency(head.casefold(), "en") < NAME_ZIPF
 
 
 # a firm's first word used alone later is its short form when rarer in English than repeated_names.NAME_ZIPF

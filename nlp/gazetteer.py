@@ -176,6 +176,66 @@ def world_regions() -> frozenset[str]:
     return frozenset([*continents, *(f"{w} {c}" for w in _REGION_COMPASS for c in bare), *_OTHER_REGIONS])
 
 
+# leading articles skipped before an outlet's first word ("The Daily Herald", "El Diario de Hoy", "La Prensa")
+_OUTLET_ARTICLES = frozenset({"the", "el", "la", "le", "il", "der", "die", "al"})
+# lower-case particles inside a title-case name ("El Diario de Hoy", "Diario del Litoral", "Times of India")
+_NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "el", "y", "e", "da", "do", "dos", "das", "di", "du",
+                             "des", "der", "of", "and"})
+
+
+@cache
+def outlet_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The head words of newsroom names in nlp/data/outlet_words.tsv: (words that open one, words that end one),
+    casefolded ("Noticias Caracol", "Washington Post"; "both" puts a word in the two sets)."""
+    first: set[str] = set()
+    last: set[str] = set()
+    for ln in (_DATA / "outlet_words.tsv").read_text(encoding="utf-8").splitlines():
+        if not ln.strip() or ln.startswith("#"):
+            continue
+        word, where = ln.split("\t")
+        if where in ("first", "both"):
+            first.add(word.casefold())
+        if where in ("last", "both"):
+            last.add(word.casefold())
+    return frozenset(first), frozenset(last)
+
+
+def outlet_shaped(name: str, cased: bool = True) -> bool:
+    """True when ``name`` is written as a newsroom's: its first word (after a leading article) opens outlet names or
+    its last word ends them (nlp/data/outlet_words.tsv: "Prensa Libre", "Daily Herald", "Nairobi Tribune",
+    "Gazette"); a possessive "'s" is left out. Capitalised words only ("the daily" or "news" in prose is none),
+    unless ``cased`` is False (a canonical, casefolded key of a name already tagged)."""
+    words = [w.removesuffix("'s").removesuffix("\u2019s") for w in name.split()]
+    if words and words[0].casefold() in _OUTLET_ARTICLES and len(words) > 1:
+        words = words[1:]
+    if not words or cased and not all(w[:1].isupper() or w[:1].isdigit() or 0 < i < len(words) - 1
+                                      and w in _NAME_PARTICLES for i, w in enumerate(words)):
+        return False
+    first, last = outlet_words()
+    return words[0].casefold() in first or words[-1].casefold() in last
+
+
+@cache
+def newsroom_keys() -> frozenset[str]:
+    """``name_key`` of every name and form of the newsrooms (kind "media") of nlp/data/observers.tsv."""
+    return frozenset(name_key(f) for name, forms, _country, kind in observer_rows() if kind == "media"
+                     for f in (name, *forms))
+
+
+def is_newsroom(name: str) -> bool:
+    """True for a newsroom: a media row of nlp/data/observers.tsv or a name written as a newsroom's
+    (:func:`outlet_shaped`); a research group or NGO is none (it may stand in a paragraph where "the company" is
+    no one named, and resolving to it keeps the role empty)."""
+    return name_key(name) in newsroom_keys() or outlet_shaped(name)
+
+
+def is_outlet(name: str, cased: bool = True) -> bool:
+    """True for a newsroom or watchdog: a name of nlp/data/observers.tsv (:func:`observer_keys`) or a name written as
+    a newsroom's (:func:`outlet_shaped`). Such a body reports on the trade; it is never a party of a sale, nor what
+    "the company" stands for."""
+    return name_key(name) in observer_keys() or outlet_shaped(name, cased)
+
+
 @cache
 def not_parties() -> frozenset[str]:
     """Words written like names that are never a party: nlp/data/not_parties.txt (one per line, ``#`` comments;

@@ -90,7 +90,7 @@ from nlp.components.unnamed_tool_use import (
     unnamed_tool_supplies,
     unnamed_tool_used,
 )
-from nlp.gazetteer import observer_keys, vendor_rows
+from nlp.gazetteer import is_newsroom, observer_keys, outlet_shaped, vendor_rows
 from nlp.normalize import name_key
 
 # the roles of the parties of a supply: a body of nlp/data/observers.tsv is never one of them (:meth:`Event.add`)
@@ -299,9 +299,11 @@ class Event:
     denial_order: bool = False  # "an order denying the export privileges of X": the denial is the listing, not negation
 
     def add(self, role: str, mention: Mention) -> None:
-        if role in _PARTY_ROLES and name_key(mention.value) in observer_keys():
-            return  # a watchdog or newsroom (nlp/data/observers.tsv) reports on the trade, it is no party of it:
-            # "citing documents obtained by Justice for Myanmar", "Haaretz bought ..." never make it a buyer
+        if role in _PARTY_ROLES and (name_key(mention.value) in observer_keys() or mention.label in ("ORG", "PERSON")
+                                     and outlet_shaped(mention.out.text)):
+            return  # a watchdog or newsroom (nlp/data/observers.tsv, or a name written as a newsroom's, "The Daily
+            # Herald", nlp/data/outlet_words.tsv) reports on the trade, it is no party of it: "citing documents
+            # obtained by Justice for Myanmar", "Haaretz bought ..." never make it a buyer
         bucket = self.roles.setdefault(role, [])
         if all(m.key != mention.key for m in bucket):
             bucket.append(mention)
@@ -2718,7 +2720,8 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
                 out.append(Mention(tok.doc[tok.i : tok.i + 1], ante.label, ante.value, refers=ante.out))
             continue
         before = [m for m in mentions if m.label == "ORG" and m.span.end <= tok.i and m.refers is None
-                  and not _addressee(m) and not _news_source(m) and not (_reporter_of(m, tok) and tok.lower_ != "its")]
+                  and not _addressee(m) and not _news_source(m) and not (_reporter_of(m, tok) and tok.lower_ != "its")
+                  and not is_newsroom(m.span.text)]  # (a newsroom reports; "The Daily Herald revealed ... The company")
         if tok.lower_ == "their" and len({m.value for m in before}) > 1:
             continue  # "their" after two firms: whose customers they are is not told
         if tok.pos_ == "NOUN":  # "A foreign vendor sells ..., says R. The company also makes ...": not R

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from wordfreq import zipf_frequency
 
 from nlp.components.state_bodies import COUNTRY_LED_HEADS
+from nlp.gazetteer import outlet_words
 from nlp.normalize import name_key
 
 Conf = dict[tuple[int, int], float]
@@ -354,6 +355,32 @@ def outlets_named_before_their_kind(doc: Doc, ents: list[Span], conf: Conf, know
     return ents
 
 
+def outlet_heads_with_their_first_word(doc: Doc, ents: list[Span], conf: Conf,
+                                       country_code: Callable[[str], str | None]) -> list[Span]:
+    """An ORG that is an outlet's head word alone ("Times", "Telegraph", "Herald": the ``last`` words of
+    nlp/data/outlet_words.tsv) right after an untagged title-case word that opens no sentence is that outlet with its
+    first word: "the February 14 Sunday Times newspaper" (a day's name ner took for a date's end too), also across a hard line break of a cable or PDF copy
+    ("Sunday\nTimes"); a country's word is none ("Ethiopian Times" is left as tagged). Issue 13 round 23."""
+    _first, last = outlet_words()
+    # (a day's name ner read as the end of a date is free: "the March 3 Sunday Times")
+    taken = {t for e in ents for t in range(e.start, e.end)
+             if not (e.label_ == "DATE" and doc[e.end - 1].lower_ in _DAY_WORDS and t == e.end - 1)}
+    out = ents
+    for e in ents:
+        if e.label_ != "ORG" or len(e) != 1 or e.text.casefold() not in last:
+            continue
+        before = e.start - 1
+        while before >= 0 and doc[before].is_space and "\n\n" not in doc[before].text:
+            before -= 1  # (one hard line break inside the name, not a paragraph's)
+        if before < 0 or before in taken or not doc[before].is_title or not doc[before].is_alpha \
+                or doc[before].is_sent_start or country_code(doc[before].text):
+            continue
+        date = [d for d in out if d.label_ == "DATE" and d.start < before < d.end]
+        out = _without(out, before, e.end) + [Span(doc, d.start, before, label="DATE") for d in date] \
+            + [_new(doc, before, e.end, "ORG", conf, conf.get((e.start_char, e.end_char), 0.6))]
+    return out
+
+
 def repair_by_cues(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float,
                    country_code: Callable[[str], str | None]) -> list[Span]:
     """The repairs of this module in order; ``known`` is the gazetteer's confidence, ``new`` the one of new spans,
@@ -362,6 +389,7 @@ def repair_by_cues(doc: Doc, ents: list[Span], conf: Conf, known: float, new: fl
     ents = formal_country_names(doc, ents, conf, known, new)
     ents = longer_names_of_known_bodies(doc, ents, conf, known, country_code, new)
     ents = outlets_named_before_their_kind(doc, ents, conf, known, country_code, new)
+    ents = outlet_heads_with_their_first_word(doc, ents, conf, country_code)
     ents = bodies_with_hyphened_words(doc, ents, conf, known, new)
     ents = bodies_after_country_possessives(doc, ents, conf, known)
     ents = chambers_opening_titles(doc, ents)
