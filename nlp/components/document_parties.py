@@ -17,12 +17,11 @@ one read set only and was left out.
 
 from __future__ import annotations
 
-# the kind of body a generic noun names, by the words that name it in the noun and in a body's name (lower case)
-_KINDS: dict[str, tuple[str, ...]] = {
-    "police": ("police", "gendarmerie", "constabulary", "sheriff", "law enforcement"),
-    "defence": ("army", "military", "armed forces", "navy", "air force", "defence", "defense", "coast guard"),
-    "intelligence": ("intelligence",),
-}
+from nlp.gazetteer import agency_kinds
+
+# the kind of body a generic noun names, by the words that name it in the noun and in a body's name (lower case):
+# the agency head words of nlp/data/agency_terms.txt grouped by kind (police, defence, intelligence)
+_KINDS: dict[str, tuple[str, ...]] = agency_kinds()
 
 
 def _kind(words: str) -> str | None:
