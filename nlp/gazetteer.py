@@ -105,6 +105,34 @@ def _words(name: str) -> list[str]:
     return [ln.strip() for ln in _data(name).splitlines() if ln.strip() and not ln.startswith("#")]
 
 
+def _agency_term_rows() -> list[tuple[str, str, bool]]:
+    """The rows of nlp/data/agency_terms.txt: ``(term, kind, head)``, the kind ("police", "defence",
+    "intelligence") or "" after a tab, ``head`` False for a word marked "cue" (it says a body's kind, no head word)."""
+    rows = []
+    for line in _words("agency_terms.txt"):
+        cols = [c.strip() for c in line.split("\t")]
+        cols += [""] * (3 - len(cols))
+        rows.append((cols[0], cols[1], cols[2] != "cue"))
+    return rows
+
+
+def agency_terms() -> list[str]:
+    """The head words of government agencies' names (nlp/data/agency_terms.txt, lower case, in file order)."""
+    return [term for term, _kind, head in _agency_term_rows() if head]
+
+
+@cache
+def agency_kinds() -> dict[str, tuple[str, ...]]:
+    """Kind of state body -> the words that name it (nlp/data/agency_terms.txt, its second column): "police" ->
+    ("police", "gendarmerie", ...), "defence" -> ("army", ...), "intelligence" -> ("intelligence",); one source
+    for the agency head words and their kinds."""
+    out: dict[str, list[str]] = {}
+    for term, kind, _head in _agency_term_rows():
+        if kind:
+            out.setdefault(kind, []).append(term)
+    return {kind: tuple(terms) for kind, terms in out.items()}
+
+
 def _split(cell: str) -> list[str]:
     return [p.strip() for p in cell.split("|") if p.strip()]
 
@@ -512,7 +540,7 @@ class Gazetteer:
             gaz.entries.append(GazetteerEntry("GOV_AGENCY", agency, name_key(agency), agency_aliases, country))
         gaz.hedge_cues = _words("hedges.txt")
         gaz.negation_cues = _words("negations.txt")
-        gaz.agency_terms = _words("agency_terms.txt")
+        gaz.agency_terms = agency_terms()
         gaz.generic_agencies = _words("generic_agencies.txt")
         gaz.intermediary_terms = _words("intermediary_terms.txt")
         gaz.guarded = frozenset(_words("guarded_names.txt"))

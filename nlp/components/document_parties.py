@@ -17,15 +17,14 @@ one read set only and was left out.
 
 from __future__ import annotations
 
-# the kind of body a generic noun names, by the words that name it in the noun and in a body's name (lower case)
-_KINDS: dict[str, tuple[str, ...]] = {
-    "police": ("police", "gendarmerie", "constabulary", "sheriff", "law enforcement"),
-    "defence": ("army", "military", "armed forces", "navy", "air force", "defence", "defense", "coast guard"),
-    "intelligence": ("intelligence",),
-}
+from nlp.gazetteer import agency_kinds
+
+# the kind of body a generic noun names, by the words that name it in the noun and in a body's name (lower case):
+# the agency head words of nlp/data/agency_terms.txt grouped by kind (police, defence, intelligence)
+_KINDS: dict[str, tuple[str, ...]] = agency_kinds()
 
 
-def _kind(words: str) -> str | None:
+def body_kind(words: str) -> str | None:
     """The kind of :data:`_KINDS` whose words ``words`` (lower case) contains, or None."""
     padded = f" {words} "
     return next((kind for kind, cues in _KINDS.items() if any(f" {c} " in padded for c in cues)), None)
@@ -35,5 +34,5 @@ def kinds_differ(noun: str, name: str) -> bool:
     """True when the generic ``noun`` and the body's ``name`` (both lower case) are of two different kinds of
     :data:`_KINDS` ("army" and "ruritanian police"): the noun does not stand for that body. False when either has
     no kind ("government", "interior ministry") or both are of one kind."""
-    a, b = _kind(noun), _kind(name)
+    a, b = body_kind(noun), body_kind(name)
     return a is not None and b is not None and a != b

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
+from nlp.components.document_parties import body_kind
 from nlp.components.state_bodies import ACRONYM_CONFIRMED_HEADS, country_led_body_end, state_body_spans
 from nlp.gazetteer import Gazetteer
 from nlp.normalize import acronym, legal_forms, name_key
@@ -294,6 +295,9 @@ class GazetteerRuler:
                     and c.start >= 3 and doc[c.start - 3].lower_ == "government"):
                 first = c.start - 2 if doc[c.start - 2].lower_ == "government" else c.start - 3
                 out.append(Span(doc, first, c.end, label="GOV_AGENCY", kb_id=name_key(doc[first : c.end].text)))
+            body = _body_of_country(doc, c)
+            if body is not None:
+                out.append(body)
         taken = {t for c in candidates for t in range(c.start, c.end) if c.label_ != "GOV_GENERIC"}
         out += _lower_case_bodies(doc, taken | {t for o in out for t in range(o.start, o.end)})
         for tok in doc:
@@ -320,6 +324,8 @@ class GazetteerRuler:
         return out
 
 
+_POLICE_COMMON_HEADS = frozenset({("police", "department"), ("police", "force"), ("police", "forces"),
+                                  ("police", "service")})
 _ACTOR_HEADS = (
     ("armed", "forces"), ("security", "forces"), ("defence", "forces"), ("defense", "forces"), ("security", "services"), ("security", "service"),
     ("intelligence", "services"), ("intelligence", "service"), ("intelligence", "agencies"),
@@ -328,6 +334,9 @@ _ACTOR_HEADS = (
     ("state", "security", "forces"), ("security", "agencies"), ("law", "enforcement", "agencies"),
     ("law", "enforcement", "agency"), ("law", "enforcement"), ("police", "intelligence", "service"),
     ("police", "intelligence"),
+    # "Kenya's police department", "the Zorbian police force": the police named with its own common head, lower case
+    # only ("Uganda's Police Force" is a name, the country apart; round 23)
+    *_POLICE_COMMON_HEADS,
     ("secret", "police"), ("riot", "police"), ("border", "police"), ("state", "security"),
     ("military", "junta"), ("military", "government"), ("military", "regime"),
     # "Bangladesh's interim government", "Pakistan's federal government", "Sri Lanka's previous government"
@@ -498,7 +507,8 @@ def _described_government_end(doc: Doc, i: int) -> int | None:
     ("censorship regime", "export control regime" are systems, not the state acting)."""
     j = i
     while j < len(doc) and j - i < 2 and doc[j].is_lower and doc[j].is_alpha and (
-            doc[j].pos_ == "ADJ" or doc[j].pos_ == "NOUN" and doc[j].dep_ == "compound"
+            doc[j].pos_ == "ADJ" or _adverb_of_adjective(doc, j)
+            or doc[j].pos_ == "NOUN" and doc[j].dep_ == "compound"
             and doc[j].head.lower_ in _DESCRIBED_BODY_HEADS and doc[j].lower_ not in _DESCRIBED_BODY_HEADS) \
             and doc[j].lower_ != "own":  # ("Zorbia's own government": a contrast, no description)
         j += 1
@@ -509,6 +519,51 @@ def _described_government_end(doc: Doc, i: int) -> int | None:
     # "the Zorbian federal police", "Zorbian national police", "the Zorbian military intelligence": a state body
     # described the same way (round 20); the caller still rejects a head that only qualifies a noun after it
     return _actor_head_end(doc, j) if doc[j].lower_ in _DESCRIBED_BODY_HEADS else None
+
+
+def _state_body_head(words: tuple[str, ...]) -> bool:
+    """True for an actor head that names a state body of a kind (police, defence, intelligence:
+    nlp/data/agency_terms.txt) or a security body or ministry ("security services", "spy agency", "interior
+    ministry"); not "government", "authorities", "forces" alone (too wide to stand for one body)."""
+    text = " ".join(words)
+    return body_kind(text) is not None or bool({"security", "spy", "ministry", "secret"} & set(words))
+
+
+_BODY_HEADS_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
+for _body in sorted({*_ACTOR_HEADS, *_LOWER_ACTOR_HEADS}, key=lambda h: (-len(h), h)):  # longest first
+    if _state_body_head(_body):
+        _BODY_HEADS_BY_LAST.setdefault(_body[-1], []).append(_body)
+
+
+def _body_of_country(doc: Doc, country: Span) -> Span | None:
+    """"the national police of Colombia", "the armed forces of Ukraine", "the intelligence services of the UAE": a
+    state body's common head (a kind of nlp/data/agency_terms.txt, a security body) with up to two lower-case
+    adjectives, after "the" and before "of" and the country: one GOV_AGENCY mention without the article, as the
+    dev set's gold reads "government of Egypt". Not for "police in Serbia" (a place, maybe another state's)."""
+    of = country.start - 1
+    if of >= 0 and doc[of].lower_ == "the":
+        of -= 1
+    if of < 1 or doc[of].lower_ != "of":
+        return None
+    head = next((of - len(h) for h in _BODY_HEADS_BY_LAST.get(doc[of - 1].lower_, ())
+                 if of - len(h) >= 0 and all(t.is_lower for t in doc[of - len(h) : of])
+                 and tuple(t.lower_ for t in doc[of - len(h) : of]) == h), None)
+    if head is None:
+        return None
+    first = head
+    while first > 0 and head - first < 2 and doc[first - 1].is_lower and doc[first - 1].pos_ == "ADJ" \
+            and doc[first - 1].lower_ not in _NON_STATE_WORDS:
+        first -= 1
+    if first == 0 or doc[first - 1].lower_ != "the":
+        return None
+    return Span(doc, first, country.end, label="GOV_AGENCY", kb_id=name_key(doc[first : country.end].text))
+
+
+def _adverb_of_adjective(doc: Doc, j: int) -> bool:
+    """True for an "-ly" adverb right before an adjective, both describing a body: "Spain's typically cautious
+    intelligence agency", "the notoriously brutal secret police" (news describes a state's bodies so; round 23)."""
+    return doc[j].pos_ == "ADV" and doc[j].lower_.endswith("ly") and j + 1 < len(doc) and doc[j + 1].pos_ == "ADJ" \
+        and doc[j + 1].is_lower
 
 
 def _modifies_later_noun(head: Token) -> bool:
@@ -543,6 +598,8 @@ def _actor_head_end(doc: Doc, i: int) -> int | None:
     for head in _ACTOR_HEADS_BY_FIRST.get(doc[i].lower_, ()):
         n = len(head)
         if i + n <= len(doc) and tuple(t.lower_ for t in doc[i : i + n]) == head:
+            if head in _POLICE_COMMON_HEADS and not doc[i + n - 1].is_lower:
+                continue  # "Uganda's Police Force": a name after its country, not a common head
             if head == ("government",) and i + n < len(doc) and doc[i + n].lower_ in ("official", "officials", "bonds"):
                 return None
             return i + n
