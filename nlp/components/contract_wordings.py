@@ -19,7 +19,14 @@ told by an idiom the trade verbs do not cover. The firm supplies, the state body
   for goods of no named firm ("approved $2 million for road repairs") or paid to a firm's people ("paid $5,000 to
   X's staff") is no supply;
 - deals the body holds for the firm's goods or with the firm (round 22; the ``deal_held`` lemmas): "Y had two
-  contracts for X products", "Y has a contract with X".
+  contracts for X products", "Y has a contract with X";
+- round 23 (council records and procurement news): a tender won that is named after its body or that the body
+  reports ("X won the Interior Ministry tender", "X won the tender ..., the ministry said"); a deal document
+  approved or awarded "to" the firm ("the council approved a purchase order to X"; the body the goods are "for" is
+  the buyer where named); an order "for" a named firm's goods ("signed an order for 41 X Falcon cameras"); a sum paid
+  "for" the firm itself ("pays $64,506 a year for X"); goods bought "from" a firm "for" (or "for use by") a body in an
+  agenda item whose buying word has no subject ("Authorize the purchase of N from X, for use by Y"). A deal whose work is to study or review
+  (``deal_for_study``) makes no supply.
 
 :func:`contract_wording_supplies` reads the parse of one sentence and returns its events; the events module decides
 hedging (a plan: "plans to place an order") and negation the same way as for its own events.
@@ -49,6 +56,9 @@ WON_DEAL_VERBS = frozenset(_T["contract_won"])
 HIRED_VERBS = frozenset(_T["contract_hired"])
 # verbs of putting a sum on goods ("approved $N for X's service", "paid X $N for its software")
 PAID_FOR_VERBS = frozenset(_T["paid_for"])
+# buying verbs and nouns of an agenda item that names no buyer ("Approval to purchase drones from X for the Police
+# Department", "Authorize the purchase of three readers from X, for use by the Y Police Department")
+BUYING_WORDS = frozenset(_T["supply_buyer"] | _T["supply_buyer_nouns"])
 # verbs of holding a deal ("had two contracts for X products", "has a contract with X")
 DEAL_HELD_VERBS = frozenset(_T["deal_held"])
 # words that make an object a sum ("$40,000", "2 million euros", "the funds")
@@ -162,10 +172,19 @@ def _issued_deal(verb: Token, mentions: list[Mention]) -> tuple[Mention, Mention
     # ("to X" on the verb, or on the deal itself: "approved a purchase order to X for 10 cameras")
     firm = next((m for o in _objects_of(verb, ("to",)) + _objects_of(deal, ("to",))
                  if (m := _firm_at(o, mentions)) is not None), None)
-    state = _buyer(verb, mentions)
+    state = _body_served(verb, mentions) or _buyer(verb, mentions)
     if firm is None or state is None:
         return None
     return firm, state, f"{state.out.text} {verb.text} {deal.text} to {firm.out.text}"
+
+
+def _body_served(verb: Token, mentions: list[Mention]) -> Mention | None:
+    """The state body the deal's goods are "for", said in the verb's object or prepositional phrases: "approves the
+    award of the contract to X for the provision of a system for the National Police Service" (the end user, not the
+    body that approves)."""
+    phrases = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "prep", "dative")]
+    return next((m for c in phrases for t in c.subtree for o in _objects_of(t, ("for",))
+                 if (m := _state_at(o, mentions)) is not None), None)
 
 
 def _won_deal(verb: Token, mentions: list[Mention]) -> tuple[Mention, Mention, str] | None:
@@ -339,6 +358,28 @@ def _held_deal(verb: Token, mentions: list[Mention]) -> tuple[Mention, Mention, 
     return firm, state, f"{state.out.text} {verb.text} {deal.text} for or with {firm.out.text}"
 
 
+def _bought_for(word: Token, mentions: list[Mention]) -> tuple[Mention, Mention, str] | None:
+    """ "Approval to purchase drones from X for the Police Department", "Authorize the purchase of three readers from
+    X, for use by the Y Police Department" (round 23, council agenda items): goods bought "from" a firm "for" a state
+    body, or "for use by" it, where the buying word has no subject of its own; the body is the buyer."""
+    if word.lemma_.casefold() not in BUYING_WORDS or any(c.dep_ in ("nsubj", "nsubjpass", "agent", "poss")
+                                                         for c in word.children):
+        return None
+    # (the phrases may hang anywhere in a long goods phrase the parser cut up: "of three systems in the amount of
+    # $52,053 from X, for use by Y")
+    firm = next((m for t in word.subtree for o in _objects_of(t, ("from",))
+                 if (m := _firm_at(o, mentions)) is not None), None)
+    if firm is None:
+        return None
+    # ("for use by Y" may hang on the verb that takes the buying noun: "Authorize the purchase ..., for use by Y")
+    heads = [word.head] if word.dep_ in ("dobj", "nsubjpass") else []
+    for o in (o for t in [*word.subtree, *heads] for o in _objects_of(t, ("for",))):
+        users = [o] + ([b for b in _objects_of(o, ("by",))] if o.lemma_.casefold() == "use" else [])
+        if (state := next((m for u in users if (m := _state_at(u, mentions)) is not None), None)) is not None:
+            return firm, state, f"{word.text} from {firm.out.text} for {state.out.text}"
+    return None
+
+
 _SHAPES: tuple[tuple[str, Callable[[Token, list[Mention]], tuple[Mention, Mention, str] | None], float], ...] = (
     ("deal made with the firm", _with_deal, CONFIDENCE),
     ("deal document issued to the firm", _issued_deal, CONFIDENCE),
@@ -349,6 +390,7 @@ _SHAPES: tuple[tuple[str, Callable[[Token, list[Mention]], tuple[Mention, Mentio
     ("firm named as the seller for the body", _seller_noun, CONFIDENCE),
     ("sum put on the firm's goods", _paid_for, SAID_CONFIDENCE),
     ("deal held for the firm's goods", _held_deal, CONFIDENCE),
+    ("goods bought from the firm for the body", _bought_for, SAID_CONFIDENCE),
 )
 
 
@@ -416,9 +458,11 @@ def contract_wording_supplies(sent: Span, mentions: list[Mention], events: list[
         if ev.type == "supply":
             _through_body(ev, mentions)
     for verb in sent:
-        if verb.pos_ not in ("VERB", "AUX"):
+        if verb.pos_ not in ("VERB", "AUX") and verb.lemma_.casefold() not in BUYING_WORDS:
             continue
         for name, shape, confidence in _SHAPES:
+            if verb.pos_ not in ("VERB", "AUX") and shape is not _bought_for:
+                continue  # (a buying noun is read by that shape alone)
             found = shape(verb, mentions)
             if found is None:
                 continue

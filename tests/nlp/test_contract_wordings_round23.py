@@ -62,3 +62,22 @@ def test_a_contract_to_install_cameras_is_still_a_supply(extractor: Extractor) -
     [sale] = supplies(ext)
     assert names(sale.roles.get("supplier")) == {"Zentrova Labs"}
     assert names(sale.roles.get("recipient")) == {"City Council"}
+
+
+def test_an_agenda_item_buying_from_a_firm_for_use_by_a_police_department_makes_it_the_buyer(
+        extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "Authorize the purchase and use of three licence plate reader systems in the amount of $52,053 from Zentrova "
+        "Labs, for use by the Riverside Police Department.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Zentrova Labs"}
+    assert names(sale.roles.get("recipient")) == {"Riverside Police Department"}
+
+
+def test_an_agenda_purpose_buying_from_a_firm_for_a_department_makes_it_the_buyer(extractor: Extractor) -> None:
+    ext = extractor.extract_text(
+        "To trade in old drones and purchase drones and equipment to support the drones from Korvalo Systems for the "
+        "Police Department.")
+    [sale] = supplies(ext)
+    assert names(sale.roles.get("supplier")) == {"Korvalo Systems"}
+    assert names(sale.roles.get("recipient")) == {"Police Department"}
