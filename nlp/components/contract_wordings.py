@@ -19,7 +19,14 @@ told by an idiom the trade verbs do not cover. The firm supplies, the state body
   for goods of no named firm ("approved $2 million for road repairs") or paid to a firm's people ("paid $5,000 to
   X's staff") is no supply;
 - deals the body holds for the firm's goods or with the firm (round 22; the ``deal_held`` lemmas): "Y had two
-  contracts for X products", "Y has a contract with X".
+  contracts for X products", "Y has a contract with X";
+- round 23 (council records and procurement news): a tender won that is named after its body or that the body
+  reports ("X won the Interior Ministry tender", "X won the tender ..., the ministry said"); a deal document
+  approved or awarded "to" the firm ("the council approved a purchase order to X"; the body the goods are "for" is
+  the buyer where named); an order "for" a named firm's goods ("signed an order for 41 X Falcon cameras"); a sum paid
+  "for" the firm itself ("pays $64,506 a year for X"); goods bought "from" a firm "for" (or "for use by") a body in an
+  agenda item whose buying word has no subject ("Authorize the purchase of N from X, for use by Y"). A deal whose work is to study or review
+  (``deal_for_study``) makes no supply.
 
 :func:`contract_wording_supplies` reads the parse of one sentence and returns its events; the events module decides
 hedging (a plan: "plans to place an order") and negation the same way as for its own events.
@@ -49,6 +56,9 @@ WON_DEAL_VERBS = frozenset(_T["contract_won"])
 HIRED_VERBS = frozenset(_T["contract_hired"])
 # verbs of putting a sum on goods ("approved $N for X's service", "paid X $N for its software")
 PAID_FOR_VERBS = frozenset(_T["paid_for"])
+# buying verbs and nouns of an agenda item that names no buyer ("Approval to purchase drones from X for the Police
+# Department", "Authorize the purchase of three readers from X, for use by the Y Police Department")
+BUYING_WORDS = frozenset(_T["supply_buyer"] | _T["supply_buyer_nouns"])
 # verbs of holding a deal ("had two contracts for X products", "has a contract with X")
 DEAL_HELD_VERBS = frozenset(_T["deal_held"])
 # words that make an object a sum ("$40,000", "2 million euros", "the funds")
@@ -61,8 +71,11 @@ _NOT_FIRM_GOODS = frozenset({"staff", "employee", "worker", "personnel", "execut
 # deal nouns: an order, a contract, a tender, a letter of award
 DEAL_NOUNS = frozenset({"contract", "deal", "agreement", "order", "tender", "subcontract", "award", "bid",
                         "purchase", "procurement"})
-# verbs of issuing a deal document to a firm ("issued a work order to X")
-_ISSUING_VERBS = frozenset({"issue", "give", "grant", "hand", "send"})
+# verbs of issuing, approving or awarding a deal document to a firm ("issued a work order to X", "approved a purchase
+# order to X")
+_ISSUING_VERBS = frozenset(_T["deal_issued"])
+# work of a deal that hands over no goods ("a contract with X to study the cost of radios")
+STUDY_WORK_VERBS = frozenset(_T["deal_for_study"])
 # agent nouns of the trade ("the installers of the cameras for Y")
 SELLER_NOUNS = frozenset({"installer", "supplier", "vendor", "provider", "contractor", "manufacturer", "maker",
                           "integrator", "seller", "developer", "builder"})
@@ -136,21 +149,42 @@ def _with_deal(verb: Token, mentions: list[Mention]) -> tuple[Mention, Mention, 
     places = [verb] + ([] if deal is None else list(deal.subtree))  # ("an order for 500 cameras with X")
     firm = next((m for t in places for o in _objects_of(t, ("with",)) if (m := _firm_at(o, mentions)) is not None), None)
     state = _buyer(verb, mentions)
-    if firm is None or state is None:
+    if state is None:
         return None
     what = deal.text if deal is not None else "a tie-up"
+    if firm is None and deal is not None and (firm := _firm_of_deal_goods(deal, mentions)) is not None:
+        return firm, state, f"{state.out.text} {verb.text} {what} for {firm.out.text} goods"
+    if firm is None:
+        return None
     return firm, state, f"{state.out.text} {verb.text} {what} with {firm.out.text}"
+
+
+def _firm_of_deal_goods(deal: Token, mentions: list[Mention]) -> Mention | None:
+    """The firm whose named goods a deal is "for" ("signed an order for 41 X Falcon cameras"; round 23, council
+    records): the firm set before the goods noun, as :func:`_firm_of_goods` reads it."""
+    return next((m for o in _objects_of(deal, ("for",)) if (m := _firm_of_goods(o, mentions)) is not None), None)
 
 
 def _issued_deal(verb: Token, mentions: list[Mention]) -> tuple[Mention, Mention, str] | None:
     """ "Y issued a work order to X", "A letter of award was issued to X by Y"."""
     if verb.lemma_.casefold() not in _ISSUING_VERBS or (deal := _deal_noun(verb)) is None:
         return None
-    firm = next((m for o in _objects_of(verb, ("to",)) if (m := _firm_at(o, mentions)) is not None), None)
-    state = _buyer(verb, mentions)
+    # ("to X" on the verb, or on the deal itself: "approved a purchase order to X for 10 cameras")
+    firm = next((m for o in _objects_of(verb, ("to",)) + _objects_of(deal, ("to",))
+                 if (m := _firm_at(o, mentions)) is not None), None)
+    state = _body_served(verb, mentions) or _buyer(verb, mentions)
     if firm is None or state is None:
         return None
     return firm, state, f"{state.out.text} {verb.text} {deal.text} to {firm.out.text}"
+
+
+def _body_served(verb: Token, mentions: list[Mention]) -> Mention | None:
+    """The state body the deal's goods are "for", said in the verb's object or prepositional phrases: "approves the
+    award of the contract to X for the provision of a system for the National Police Service" (the end user, not the
+    body that approves)."""
+    phrases = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "prep", "dative")]
+    return next((m for c in phrases for t in c.subtree for o in _objects_of(t, ("for",))
+                 if (m := _state_at(o, mentions)) is not None), None)
 
 
 def _won_deal(verb: Token, mentions: list[Mention]) -> tuple[Mention, Mention, str] | None:
@@ -166,7 +200,27 @@ def _won_deal(verb: Token, mentions: list[Mention]) -> tuple[Mention, Mention, s
         for o in _objects_of(t, ("from", "for", "by")):
             if (state := _state_at(o, mentions)) is not None:
                 return firm, state, f"{firm.out.text} {verb.text} {deal.text} {o.head.text} {state.out.text}"
+    if (state := _deal_owner(deal, mentions)) is not None:
+        return firm, state, f"{firm.out.text} {verb.text} the {state.out.text} {deal.text}"
+    if (state := _sayer(verb, mentions)) is not None:
+        return firm, state, f"{firm.out.text} {verb.text} {deal.text}, said {state.out.text}"
     return None
+
+
+def _deal_owner(deal: Token, mentions: list[Mention]) -> Mention | None:
+    """The state body named before a deal noun as its owner: "won the Interior Ministry tender", "won the ministry's
+    contract for 200 cameras" (round 23, procurement news)."""
+    return next((m for c in deal.children if c.dep_ in ("poss", "compound", "nmod") and c.i < deal.i
+                 and (m := _state_at(c, mentions)) is not None), None)
+
+
+def _sayer(verb: Token, mentions: list[Mention]) -> Mention | None:
+    """The state body that says what a reported clause tells ("X won the tender ..., the Interior Ministry said"):
+    the subject of the saying verb ``verb`` is the complement of."""
+    if verb.dep_ != "ccomp":
+        return None
+    sayer = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return None if sayer is None else _state_at(sayer, mentions)
 
 
 def _deal_went_to(verb: Token, mentions: list[Mention]) -> tuple[Mention, Mention, str] | None:
@@ -182,10 +236,8 @@ def _deal_went_to(verb: Token, mentions: list[Mention]) -> tuple[Mention, Mentio
         for o in _objects_of(t, ("of", "by")):
             if (state := _state_at(o, mentions)) is not None:
                 return firm, state, f"{deal.text} of {state.out.text} went to {firm.out.text}"
-    if verb.dep_ == "ccomp":
-        sayer = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-        if sayer is not None and (state := _state_at(sayer, mentions)) is not None:
-            return firm, state, f"{deal.text} went to {firm.out.text}, said {state.out.text}"
+    if (state := _sayer(verb, mentions)) is not None:
+        return firm, state, f"{deal.text} went to {firm.out.text}, said {state.out.text}"
     return None
 
 
@@ -271,6 +323,9 @@ def _paid_for(verb: Token, mentions: list[Mention]) -> tuple[Mention, Mention, s
         for goods in _objects_of(t, ("for", "on")):
             if (firm := _firm_of_goods(goods, mentions)) is not None:
                 return firm, state, f"{state.out.text} {verb.text} a sum {goods.head.text} {firm.out.text}'s {goods.text}"
+            if (firm := _firm_at(goods, mentions)) is not None:
+                # the firm named for its goods ("pays $64,000 a year for X"; round 23, council and records news)
+                return firm, state, f"{state.out.text} {verb.text} a sum {goods.head.text} {firm.out.text}"
     payees = [c for c in verb.children if c.dep_ == "dative"] + _objects_of(verb, ("to",))
     firm = next((m for p in payees if (m := _firm_at(p, mentions)) is not None), None)
     if firm is None:
@@ -303,6 +358,28 @@ def _held_deal(verb: Token, mentions: list[Mention]) -> tuple[Mention, Mention, 
     return firm, state, f"{state.out.text} {verb.text} {deal.text} for or with {firm.out.text}"
 
 
+def _bought_for(word: Token, mentions: list[Mention]) -> tuple[Mention, Mention, str] | None:
+    """ "Approval to purchase drones from X for the Police Department", "Authorize the purchase of three readers from
+    X, for use by the Y Police Department" (round 23, council agenda items): goods bought "from" a firm "for" a state
+    body, or "for use by" it, where the buying word has no subject of its own; the body is the buyer."""
+    if word.lemma_.casefold() not in BUYING_WORDS or any(c.dep_ in ("nsubj", "nsubjpass", "agent", "poss")
+                                                         for c in word.children):
+        return None
+    # (the phrases may hang anywhere in a long goods phrase the parser cut up: "of three systems in the amount of
+    # $52,053 from X, for use by Y")
+    firm = next((m for t in word.subtree for o in _objects_of(t, ("from",))
+                 if (m := _firm_at(o, mentions)) is not None), None)
+    if firm is None:
+        return None
+    # ("for use by Y" may hang on the verb that takes the buying noun: "Authorize the purchase ..., for use by Y")
+    heads = [word.head] if word.dep_ in ("dobj", "nsubjpass") else []
+    for o in (o for t in [*word.subtree, *heads] for o in _objects_of(t, ("for",))):
+        users = [o] + ([b for b in _objects_of(o, ("by",))] if o.lemma_.casefold() == "use" else [])
+        if (state := next((m for u in users if (m := _state_at(u, mentions)) is not None), None)) is not None:
+            return firm, state, f"{word.text} from {firm.out.text} for {state.out.text}"
+    return None
+
+
 _SHAPES: tuple[tuple[str, Callable[[Token, list[Mention]], tuple[Mention, Mention, str] | None], float], ...] = (
     ("deal made with the firm", _with_deal, CONFIDENCE),
     ("deal document issued to the firm", _issued_deal, CONFIDENCE),
@@ -313,6 +390,7 @@ _SHAPES: tuple[tuple[str, Callable[[Token, list[Mention]], tuple[Mention, Mentio
     ("firm named as the seller for the body", _seller_noun, CONFIDENCE),
     ("sum put on the firm's goods", _paid_for, SAID_CONFIDENCE),
     ("deal held for the firm's goods", _held_deal, CONFIDENCE),
+    ("goods bought from the firm for the body", _bought_for, SAID_CONFIDENCE),
 )
 
 
@@ -341,24 +419,55 @@ def _through_body(ev: Event, mentions: list[Mention]) -> None:
             return
 
 
+def _study_deals(sent: Span) -> list[Token]:
+    """The deal nouns of the sentence whose work, an infinitive on them, is a study and no goods: "approved a contract
+    with X to study the cost of new radios", "an agreement with X to review the programme" (round 23's brief: a
+    contract "to study" or "to review" is not a supply of the product; the verbs are ``deal_for_study`` of
+    ``nlp/data/event_triggers.json``)."""
+    return [t for t in sent if t.lemma_.casefold() in DEAL_NOUNS and any(
+        c.dep_ in ("acl", "relcl", "advcl", "xcomp") and c.lemma_.casefold() in STUDY_WORK_VERBS
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in _deal_and_verb_children(t))]
+
+
+def _deal_and_verb_children(deal: Token) -> list[Token]:
+    """The words hung on a deal noun and on the verb that takes it ("entered into an agreement with X to review":
+    the parser may hang the infinitive on "entered")."""
+    verb = _deal_verb(deal)
+    return list(deal.children) + (list(verb.children) if verb.pos_ in ("VERB", "AUX") else [])
+
+
+def _deal_verb(deal: Token) -> Token:
+    """The word that takes a deal noun: its head, or the head of its preposition ("entered into an agreement")."""
+    return deal.head.head if deal.dep_ == "pobj" else deal.head
+
+
+def _on_study_deal(tok: Token, deals: list[Token]) -> bool:
+    """Whether ``tok`` reads a study deal: it is the deal noun, the verb that takes it, or a word of the deal's own
+    phrase."""
+    return any(tok.i == _deal_verb(d).i or d.left_edge.i <= tok.i <= d.right_edge.i for d in deals)
+
+
 def contract_wording_supplies(sent: Span, mentions: list[Mention], events: list[Event],
                               new_event: Callable[[str, Token], Event]) -> list[Event]:
     """The sentence's events with the supplies of the wordings of the module docstring added; a supply the events
     hold already for the same firm and body is kept, and a half-read supply of the same pair (the firm alone, or
     the body read as the seller: "The Y Police roped in X" read as the police supplying) is replaced."""
-    out = list(events)
+    study = _study_deals(sent)
+    out = [ev for ev in events if not (ev.type == "supply" and _on_study_deal(ev.trigger, study))]
     for ev in out:
         if ev.type == "supply":
             _through_body(ev, mentions)
     for verb in sent:
-        if verb.pos_ not in ("VERB", "AUX"):
+        if verb.pos_ not in ("VERB", "AUX") and verb.lemma_.casefold() not in BUYING_WORDS:
             continue
         for name, shape, confidence in _SHAPES:
+            if verb.pos_ not in ("VERB", "AUX") and shape is not _bought_for:
+                continue  # (a buying noun is read by that shape alone)
             found = shape(verb, mentions)
             if found is None:
                 continue
             firm, state, said = found
-            if firm.key == state.key:
+            if firm.key == state.key or _on_study_deal(verb, study):
                 continue
             supplies = [ev for ev in out if ev.type == "supply"]
             if any(_same(ev.roles.get("supplier", []), firm) and _same(ev.roles.get("recipient", []), state)
