@@ -806,6 +806,8 @@ class EventExtractor:
                     ev = self._reexport(tok, sent, mentions)
                 elif lemma in USE_NOUNS:  # "use of the implant, part of Hacking Team's RCS, by the Saudi government"
                     ev = self._use_supply(tok, sent, mentions)
+                    if (used := self._abuse(tok, sent, mentions, use=True)) is not None:
+                        events.append(used)  # "Bahrain's use of FinFisher to monitor activists", "... against"
                 else:
                     ev = None
                 if ev is None and lemma == "order" and tok.dep_ == "dobj" and tok.head.lemma_.casefold() in _WIN_VERBS:
@@ -2139,8 +2141,8 @@ class EventExtractor:
             elif m.label == "DATE":
                 ev.add("date", m)
         if use:  # "used Pegasus to monitor journalists": the purpose clause carries the victims
-            for child in trig.children:
-                if child.dep_ in ("xcomp", "advcl") and child.lemma_.casefold() in self.t["abuse"]:
+            for child in trig.children:  # (on the noun, "the use of X to monitor ...", it is an "acl")
+                if child.dep_ in ("xcomp", "advcl", "acl") and child.lemma_.casefold() in self.t["abuse"]:
                     for m in mentions:
                         att = self._attach(child, m)
                         if att and m.label == "VICTIM_GROUP":
@@ -2149,7 +2151,8 @@ class EventExtractor:
             return None
         if use and not (ev.roles.get("capability") or ev.roles.get("product")):
             return None
-        if trig.dep_ in ("xcomp", "advcl") and trig.head.lemma_.casefold() in self.t["abuse_use"]:
+        if trig.dep_ in ("xcomp", "advcl") and trig.head.lemma_.casefold() in self.t["abuse_use"] or \
+                trig.dep_ == "acl" and trig.head.pos_ == "NOUN" and trig.head.lemma_.casefold() in USE_NOUNS:
             return None  # reported through the "use" trigger above, which knows the tool
         for m in mentions:  # tools named with "with", "using", "through" deeper in the clause
             if m.label in ITEM_LABELS and m.span.start > trig.i and not any(m.key == x.key for r in ev.roles.values() for x in r):
@@ -2173,7 +2176,7 @@ class EventExtractor:
                 ev.confidence = self.base - 0.2
         add_sentence_dates(ev, mentions)
         _add_sentence_countries(ev, sent, mentions)
-        return ev if ev.roles.get("actor") else None
+        return ev if ev.roles.get("actor") or _agentless_abuse(trig, ev) else None
 
     def _lister(self, m: Mention) -> bool:
         """True for a party in the subject of a listing verb ("The Department of Commerce's Bureau of Industry and
@@ -2312,6 +2315,25 @@ def _name_of_goods(m: Mention, trig: Token) -> bool:
     goods = acl.head
     return goods.head.i == trig.i and goods.dep_ in ("dobj", "nsubjpass") and goods.pos_ == "NOUN" and \
         goods.lemma_.casefold() not in _ANAPHOR_NOUNS | _FIRM_NOUNS | _STATE_NOUNS
+
+
+def _agentless_abuse(trig: Token, ev: Event) -> bool:
+    """True for an abuse said without its doer, which stands as an event with no actor: a passive with no "by"
+    agent or an abuse noun, naming the victims and the tool ("Ethiopian dissidents in exile have also been infected
+    with FinFisher spyware", "the phones of 36 journalists were hacked with Pegasus", "Predator was used against
+    opposition politicians", "the targeting of Bahraini activists with the software"). Reports on spyware mostly
+    write the victims and the tool in one clause and the attribution, if any, in another; the dev set annotates
+    such a clause as an abuse with no actor. Not a modal ("the spyware could be used to spy on journalists"):
+    a capability, not an act. The nominal "use" ("the suspected use of Pegasus against 36 journalists") is read
+    by the same rule."""
+    if not (ev.roles.get("capability") or ev.roles.get("product")):
+        return False
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children)
+    verb = trig.head if trig.dep_ in ("xcomp", "advcl") and trig.head.pos_ in ("VERB", "AUX") else trig
+    if not (passive or trig.pos_ == "NOUN" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)):
+        return False
+    # (a modal anywhere above: "they can also be used to engage in surveillance ... and target activists")
+    return not any(c.tag_ == "MD" for v in (trig, *trig.ancestors) for c in v.children)
 
 
 def _judicial_body(m: Mention) -> bool:
