@@ -23,6 +23,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from nlp.components.abuse_attribution import attributed_party
 from nlp.components.common import (
     ITEM_LABELS,
     PARTY_LABELS,
@@ -183,6 +184,8 @@ PRONOUN_PARTY_FACTOR = 0.9
 # a party from an earlier paragraph this confidence (below a link inside one paragraph)
 PREVIOUS_PARAGRAPH_STATE = "\x00previous-paragraph-state"
 PREVIOUS_PARAGRAPH_CONFIDENCE = 0.5
+# an abuse actor taken from the report's attribution in another sentence ("The attacker may be the X Agency")
+ATTRIBUTED_ACTOR_FACTOR = 0.8
 # a description of a state body opening a paragraph ("the sheriff's office bought ..."), valued
 # f"{PREVIOUS_PARAGRAPH_BODY}:{its words}": the extractor puts in the body an earlier paragraph is about when its
 # name ends with those words, else drops the role (it starts with PREVIOUS_PARAGRAPH_STATE: a placeholder all the same)
@@ -567,6 +570,7 @@ class EventExtractor:
                 )
                 if seller_unnamed and not out[-1]["roles"].get("supplier") and out[-1]["roles"].get("recipient"):
                     unnamed.append(out[-1])  # (a sale to nobody named says nothing once its seller is put in)
+        self._attributed_actor(out, mentions)
         # "Nine firms were put on the Entity List ... The two firms based in Ruritania are A and B": the
         # extractor joins counts and names within and across paragraphs (nlp.components.listed_later.join_window)
         doc._.redflag_listing_window = listing_window(doc, mentions, self.t["listing"] | self.t["listing_counting"], out,
@@ -582,6 +586,22 @@ class EventExtractor:
         doc._.redflag_topic = [topic.span.start_char, topic.span.end_char, topic.value] if topic is not None else None
         doc._.redflag_state_topic = _state_topic(mentions)
         return doc
+
+    def _attributed_actor(self, out: list[dict[str, Any]], mentions: list[Mention]) -> None:
+        """Puts the party the report attributes its attacks to ("The attacker may be the X Agency") in as the actor
+        of its abuse events that have none (:mod:`nlp.components.abuse_attribution`), at a lower confidence."""
+        open_events = [ev for ev in out if ev["type"] == "abuse" and not ev["roles"].get("actor") and not ev["negated"]]
+        if not open_events:
+            return
+        party = attributed_party(mentions, self.t["abuse_attribution_nouns"], self.t["abuse_attribution_verbs"])
+        if party is None:
+            return
+        for ev in open_events:
+            ev["roles"]["actor"] = [_role_data(party, mentions)]
+            ev["confidence"] = round(ev["confidence"] * ATTRIBUTED_ACTOR_FACTOR, 3)
+            why = "actor: the party the report attributes its attacks to"
+            ev["explanation"] = f"{ev['explanation']}; {why}" if ev.get("explanation") else why
+            ev.setdefault("rule", "abuse_attribution")
 
     @staticmethod
     def _hedge_applies(doc: Doc, cue: list[Any]) -> bool:

@@ -64,3 +64,26 @@ def test_the_nominal_use_against_victims_is_an_abuse(extractor: Extractor) -> No
 def test_a_modal_above_the_purpose_clause_is_no_event(extractor: Extractor) -> None:
     text = "Such tools can also be used to engage in surveillance and to target activists."
     assert _abuses(extractor.extract_text(text)) == []
+
+
+# ------------------------------------------------------------------ the doer named by the report's attribution
+def test_the_attacker_named_in_another_sentence_is_the_actor(extractor: Extractor) -> None:
+    text = ("Journalists at the station were again targeted with spyware in 2014. The attacker may be the Zemblan "
+            "Information Network Security Agency.")
+    [ev] = _abuses(extractor.extract_text(text))
+    [actor] = names(ev.roles.get("actor"))
+    assert actor.endswith("Information Network Security Agency")
+    assert "attributes" in ev.explanation
+
+
+def test_the_operator_said_to_be_a_ministry_is_the_actor(extractor: Extractor) -> None:
+    text = "Several activists were infected with spyware. The operator is likely the Zemblan Ministry of Interior."
+    [ev] = _abuses(extractor.extract_text(text))
+    assert names(ev.roles.get("actor")) == {"Zemblan Ministry of Interior"}
+
+
+def test_two_suspected_attackers_give_no_actor(extractor: Extractor) -> None:
+    text = ("Several activists were infected with spyware. The attacker may be the Zemblan police or the Ruritanian "
+            "army.")
+    [ev] = _abuses(extractor.extract_text(text))
+    assert not ev.roles.get("actor")
