@@ -23,6 +23,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from nlp.components.abuse_attribution import attributed_party
 from nlp.components.common import (
     ITEM_LABELS,
     PARTY_LABELS,
@@ -183,6 +184,8 @@ PRONOUN_PARTY_FACTOR = 0.9
 # a party from an earlier paragraph this confidence (below a link inside one paragraph)
 PREVIOUS_PARAGRAPH_STATE = "\x00previous-paragraph-state"
 PREVIOUS_PARAGRAPH_CONFIDENCE = 0.5
+# an abuse actor taken from the report's attribution in another sentence ("The attacker may be the X Agency")
+ATTRIBUTED_ACTOR_FACTOR = 0.8
 # a description of a state body opening a paragraph ("the sheriff's office bought ..."), valued
 # f"{PREVIOUS_PARAGRAPH_BODY}:{its words}": the extractor puts in the body an earlier paragraph is about when its
 # name ends with those words, else drops the role (it starts with PREVIOUS_PARAGRAPH_STATE: a placeholder all the same)
@@ -569,6 +572,7 @@ class EventExtractor:
                 )
                 if seller_unnamed and not out[-1]["roles"].get("supplier") and out[-1]["roles"].get("recipient"):
                     unnamed.append(out[-1])  # (a sale to nobody named says nothing once its seller is put in)
+        self._attributed_actor(out, mentions)
         # "Nine firms were put on the Entity List ... The two firms based in Ruritania are A and B": the
         # extractor joins counts and names within and across paragraphs (nlp.components.listed_later.join_window)
         doc._.redflag_listing_window = listing_window(doc, mentions, self.t["listing"] | self.t["listing_counting"], out,
@@ -584,6 +588,22 @@ class EventExtractor:
         doc._.redflag_topic = [topic.span.start_char, topic.span.end_char, topic.value] if topic is not None else None
         doc._.redflag_state_topic = _state_topic(mentions)
         return doc
+
+    def _attributed_actor(self, out: list[dict[str, Any]], mentions: list[Mention]) -> None:
+        """Puts the party the report attributes its attacks to ("The attacker may be the X Agency") in as the actor
+        of its abuse events that have none (:mod:`nlp.components.abuse_attribution`), at a lower confidence."""
+        open_events = [ev for ev in out if ev["type"] == "abuse" and not ev["roles"].get("actor") and not ev["negated"]]
+        if not open_events:
+            return
+        party = attributed_party(mentions, self.t["abuse_attribution_nouns"], self.t["abuse_attribution_verbs"])
+        if party is None:
+            return
+        for ev in open_events:
+            ev["roles"]["actor"] = [_role_data(party, mentions)]
+            ev["confidence"] = round(ev["confidence"] * ATTRIBUTED_ACTOR_FACTOR, 3)
+            why = "actor: the party the report attributes its attacks to"
+            ev["explanation"] = f"{ev['explanation']}; {why}" if ev.get("explanation") else why
+            ev.setdefault("rule", "abuse_attribution")
 
     @staticmethod
     def _hedge_applies(doc: Doc, cue: list[Any]) -> bool:
@@ -808,6 +828,8 @@ class EventExtractor:
                     ev = self._reexport(tok, sent, mentions)
                 elif lemma in USE_NOUNS:  # "use of the implant, part of Hacking Team's RCS, by the Saudi government"
                     ev = self._use_supply(tok, sent, mentions)
+                    if (used := self._abuse(tok, sent, mentions, use=True)) is not None:
+                        events.append(used)  # "Bahrain's use of FinFisher to monitor activists", "... against"
                 else:
                     ev = None
                 if ev is None and lemma == "order" and tok.dep_ == "dobj" and tok.head.lemma_.casefold() in _WIN_VERBS:
@@ -2145,8 +2167,8 @@ class EventExtractor:
             elif m.label == "DATE":
                 ev.add("date", m)
         if use:  # "used Pegasus to monitor journalists": the purpose clause carries the victims
-            for child in trig.children:
-                if child.dep_ in ("xcomp", "advcl") and child.lemma_.casefold() in self.t["abuse"]:
+            for child in trig.children:  # (on the noun, "the use of X to monitor ...", it is an "acl")
+                if child.dep_ in ("xcomp", "advcl", "acl") and child.lemma_.casefold() in self.t["abuse"]:
                     for m in mentions:
                         att = self._attach(child, m)
                         if att and m.label == "VICTIM_GROUP":
@@ -2155,7 +2177,8 @@ class EventExtractor:
             return None
         if use and not (ev.roles.get("capability") or ev.roles.get("product")):
             return None
-        if trig.dep_ in ("xcomp", "advcl") and trig.head.lemma_.casefold() in self.t["abuse_use"]:
+        if trig.dep_ in ("xcomp", "advcl") and trig.head.lemma_.casefold() in self.t["abuse_use"] or \
+                trig.dep_ == "acl" and trig.head.pos_ == "NOUN" and trig.head.lemma_.casefold() in USE_NOUNS:
             return None  # reported through the "use" trigger above, which knows the tool
         for m in mentions:  # tools named with "with", "using", "through" deeper in the clause
             if m.label in ITEM_LABELS and m.span.start > trig.i and not any(m.key == x.key for r in ev.roles.values() for x in r):
@@ -2179,7 +2202,7 @@ class EventExtractor:
                 ev.confidence = self.base - 0.2
         add_sentence_dates(ev, mentions)
         _add_sentence_countries(ev, sent, mentions)
-        return ev if ev.roles.get("actor") else None
+        return ev if ev.roles.get("actor") or _agentless_abuse(trig, ev) else None
 
     def _lister(self, m: Mention) -> bool:
         """True for a party in the subject of a listing verb ("The Department of Commerce's Bureau of Industry and
@@ -2318,6 +2341,25 @@ def _name_of_goods(m: Mention, trig: Token) -> bool:
     goods = acl.head
     return goods.head.i == trig.i and goods.dep_ in ("dobj", "nsubjpass") and goods.pos_ == "NOUN" and \
         goods.lemma_.casefold() not in _ANAPHOR_NOUNS | _FIRM_NOUNS | _STATE_NOUNS
+
+
+def _agentless_abuse(trig: Token, ev: Event) -> bool:
+    """True for an abuse said without its doer, which stands as an event with no actor: a passive with no "by"
+    agent or an abuse noun, naming the victims and the tool ("Ethiopian dissidents in exile have also been infected
+    with FinFisher spyware", "the phones of 36 journalists were hacked with Pegasus", "Predator was used against
+    opposition politicians", "the targeting of Bahraini activists with the software"). Reports on spyware mostly
+    write the victims and the tool in one clause and the attribution, if any, in another; the dev set annotates
+    such a clause as an abuse with no actor. Not a modal ("the spyware could be used to spy on journalists"):
+    a capability, not an act. The nominal "use" ("the suspected use of Pegasus against 36 journalists") is read
+    by the same rule."""
+    if not (ev.roles.get("capability") or ev.roles.get("product")):
+        return False
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children)
+    verb = trig.head if trig.dep_ in ("xcomp", "advcl") and trig.head.pos_ in ("VERB", "AUX") else trig
+    if not (passive or trig.pos_ == "NOUN" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)):
+        return False
+    # (a modal anywhere above: "they can also be used to engage in surveillance ... and target activists")
+    return not any(c.tag_ == "MD" for v in (trig, *trig.ancestors) for c in v.children)
 
 
 def _judicial_body(m: Mention) -> bool:
