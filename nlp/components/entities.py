@@ -921,14 +921,15 @@ class EntityNormalizer:
     def _named_force_start(self, doc: Doc, ents: list[Span], i: int) -> int | None:
         """The start of a force's name of one to three title-case proper nouns right before a lone "police" at
         ``doc[i]`` that the place tables do not know: "the Metropolitan police", "West Mercia police", "British
-        Transport police", "West Midlands and Staffordshire Police" (UK news names its forces so; issue 13 round 23).
-        None when a word of the run names a kind of police (nlp/data/police_kinds.txt: "Riot police", "Your Local
-        Police"), a firm or a person ner found ending there, when the run is a country or its adjective alone (the
+        Transport police", "West Midlands and Staffordshire Police" (UK news names its forces so; issue 13 round 23);
+        a short form in capitals ("UP police") is left to :meth:`_local_place`, which asks for its country. None
+        when a word of the run names a kind of police (nlp/data/police_kinds.txt: "Riot police", "Your Local
+        Police"), a firm or a person ner runs into the run or past the head, when the run is a country or its adjective alone (the
         ruler's "Serbian police"), or when a one-word run opens its sentence before a lower-case head ("Riot police
         in Moscow ...")."""
         kinds = _police_kinds()
         k = i
-        while k > 0 and i - k < 3 and _place_word(doc[k - 1]) and doc[k - 1].is_alpha and doc[k - 1].pos_ == "PROPN" \
+        while k > 0 and i - k < 3 and doc[k - 1].is_title and doc[k - 1].is_alpha and doc[k - 1].pos_ == "PROPN" \
                 and doc[k - 1].lower_ not in kinds | _COMMERCIAL | _ORG_WORDS:
             k -= 1
         if k == i or k > 0 and (_place_word(doc[k - 1]) and doc[k - 1].lower_ not in ("the", "and")
