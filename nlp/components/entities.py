@@ -867,6 +867,8 @@ class EntityNormalizer:
                     k -= 1
                 if k < i and doc[k].text != "-" and not self.gazetteer.country_code(doc[k:i].text):
                     start = k
+            if start is None and head_end == tok.i + 1 and tok.lower_ == "police":
+                start = self._named_force_start(doc, ents, i)
             after = doc[tok.i + 1].text if tok.i + 1 < len(doc) else ""  # a text may end on the head word
             if start is None and (tok.text in ("City", "Town", "County") and after == "Council"
                                   or tok.text == "Police" and after == "Headquarters") \
@@ -915,6 +917,31 @@ class EntityNormalizer:
                 conf[(span.start_char, span.end_char)] = self.remap_conf
                 out.append(span)
         return sorted(out, key=lambda e: e.start)
+
+    def _named_force_start(self, doc: Doc, ents: list[Span], i: int) -> int | None:
+        """The start of a force's name of one to three title-case proper nouns right before a lone "police" at
+        ``doc[i]`` that the place tables do not know: "the Metropolitan police", "West Mercia police", "British
+        Transport police", "West Midlands and Staffordshire Police" (UK news names its forces so; issue 13 round 23);
+        a short form in capitals ("UP police") is left to :meth:`_local_place`, which asks for its country. None
+        when a word of the run names a kind of police (nlp/data/police_kinds.txt: "Riot police", "Your Local
+        Police"), a firm or a person ner runs into the run or past the head, when the run is a country or its adjective alone (the
+        ruler's "Serbian police"), or when a one-word run opens its sentence before a lower-case head ("Riot police
+        in Moscow ...")."""
+        kinds = _police_kinds()
+        k = i
+        while k > 0 and i - k < 3 and doc[k - 1].is_title and doc[k - 1].is_alpha and doc[k - 1].pos_ == "PROPN" \
+                and doc[k - 1].lower_ not in kinds | _COMMERCIAL | _ORG_WORDS:
+            k -= 1
+        if k == i or k > 0 and (_place_word(doc[k - 1]) and doc[k - 1].lower_ not in ("the", "and")
+                                or doc[k - 1].lower_ in kinds):
+            return None  # a longer title-case run, or a kind word before it ("Secret West police")
+        if i - k > 1 and self.gazetteer.country_code(doc[k].text) and self._local_place(doc, k + 1, k + 2):
+            k += 1  # "the Canadian Ontario Provincial Police": a province's force, its country's adjective apart
+        if self.gazetteer.country_code(doc[k:i].text) or i - k == 1 and doc[k].is_sent_start and not doc[i].is_title:
+            return None
+        if any(e.label_ in ("PERSON", "ORG") and (e.start < k < e.end or e.start <= i < e.end - 1) for e in ents):
+            return None  # a name ner runs from before the run into it, or on past the head
+        return k
 
     def _bracketed_authorities(self, doc: Doc, ents: list[Span], conf: dict[tuple[int, int], float]) -> list[Span]:
         """A title-case name ending in a head word of state bodies ("Authority", "Agency", "Commission",
@@ -2845,6 +2872,8 @@ _LOCAL_HEADS: tuple[tuple[str, ...], ...] = (
     ("city", "police"), ("police",),
     ("city", "council"), ("town", "council"), ("county", "council"), ("county", "board"), ("municipal", "corporation"), ("municipality",), ("cabinet",))
 _LOCAL_HEAD_STARTS = frozenset(h[0] for h in _LOCAL_HEADS)
+_POLICE_KINDS = frozenset(w.casefold() for words in common.word_sections("police_kinds.txt").values()
+                          for w in words)
 # nouns of people or places after a police head word that make it their modifier
 _PERSON_NOUNS = frozenset({"officer", "officers", "official", "officials", "chief", "commissioner", "station",
                            "stations", "personnel", "constable", "constables", "spokesperson", "spokesman", "sources"})
@@ -2929,6 +2958,11 @@ def _local_head(doc: Doc, i: int) -> tuple[int | None, bool]:
             return j, title and (len(head) > 1 or head == ("municipality",)) and head[0] != "city" or (
                 title and head[0] == "city" and len(head) > 2)
     return None, False
+
+
+def _police_kinds() -> frozenset[str]:
+    """The words of nlp/data/police_kinds.txt (lower case): kinds of police, never a force's name."""
+    return _POLICE_KINDS
 
 
 def _place_word(tok: Token) -> bool:
