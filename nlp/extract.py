@@ -62,10 +62,11 @@ from nlp.gazetteer import (
     shared_region_states,
     world_regions,
 )
+from nlp.headline_case import sentence_case_headline
 from nlp.normalize import Coreference, acronym, display_name, legal_forms, name_key
 from nlp.pipeline import build_pipeline
 from nlp.public_agencies import BODY_WORDS
-from nlp.text import Prepared, check_language, clean, prepare, split_units
+from nlp.text import Prepared, check_language, clean, prepare_read_as, split_units
 from ontology.countries import country_code
 from ontology.records import Document, DocumentExtraction, EntityMention, EventMention, stable_id
 
@@ -232,7 +233,8 @@ class Extractor:
             queue.append(pending)
             by_id[id(pending)] = pending
             if check.skipped_reason is None:
-                pending.prepared = prepare(text)
+                # (a title-case headline is parsed in sentence case; names are shown as written)
+                pending.prepared = prepare_read_as(text, sentence_case_headline(text))
                 read = pending.prepared.text
                 for unit in split_units(read, self.unit_chars):
                     unit_text = read[unit.start : unit.end]
@@ -319,6 +321,7 @@ class Extractor:
             unit_end = start + len(unit_text.rstrip())  # (the open purchase must be in its last sentence)
         events += join_window(windows)  # "18 firms were added to the Entity List. ... The two entities are A and B"
         read = p.prepared.text
+        shown = p.prepared.shown or read  # (names as the source writes them, for display)
         events = _named_makers_supply(read, events, makers, self._product_vendors(), raw)
         raw = _add_acronym_mentions(read, raw)
         raw = _surnames_are_people(read, raw, self.nlp.get_pipe("redflag_entities").gaz_conf)  # type: ignore[attr-defined]
@@ -337,7 +340,7 @@ class Extractor:
         country_of: dict[str, str] = {}  # an agency's country holds for its acronym and short forms too
         resolved: list[tuple[int, int, str, str, float]] = []
         for s, e, label, canonical, conf in raw:
-            surface = read[s:e]
+            surface = shown[s:e]
             if label in _CORE_LABELS:
                 canonical = coref.resolve(label, surface, canonical)
                 if len(display_name(surface)) > len(display.get(canonical, "")):
@@ -380,9 +383,9 @@ class Extractor:
                         v = value
                     elif label in _CORE_LABELS:
                         can = canonical_at.get((s, e), value)
-                        v = display.get(can, display_name(read[s:e]))
+                        v = display.get(can, display_name(shown[s:e]))
                     else:
-                        v = display_name(read[s:e])
+                        v = display_name(shown[s:e])
                     if v and v not in values:
                         values.append(v)
                 if values:
