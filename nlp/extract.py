@@ -118,6 +118,7 @@ class Extractor:
         self.unit_chars = unit_chars
         self.batch_size = batch_size
         self._countries: frozenset[str] | None = None  # country names for _regional_arms_of_firms, built once
+        self._names: frozenset[str] | None = None  # known names a title-case headline keeps capitalised
         # a unit a pipeline component raised on: (pending id, unit text, "component: Error: message"); spaCy drops
         # that unit from the stream, and its document is returned with ``error`` set instead of stopping the run
         self._failed_units: list[tuple[int, str, str]] = []
@@ -223,6 +224,15 @@ class Extractor:
             self._countries = frozenset(n for c in countries.values() for n in (c.name, *c.aliases) if n)
         return self._countries
 
+    def _known_names(self) -> frozenset[str]:
+        """The pipeline gazetteer's names and aliases of firms, agencies, people and products written with a capital
+        (a title-case headline keeps their capitals, nlp/headline_case.py), built once per extractor."""
+        if self._names is None:
+            gaz = self.nlp.get_pipe("redflag_entities").gazetteer  # type: ignore[attr-defined]
+            self._names = frozenset(f for e in gaz.entries if e.label in _CORE_LABELS
+                                    for f in (e.name, *e.aliases) if f[:1].isupper() and len(f) > 2)
+        return self._names
+
     def _unit_stream(
         self, docs: Iterable[Document], queue: deque[_Pending], by_id: dict[int, _Pending]
     ) -> Iterator[tuple[str, tuple[int, str]]]:
@@ -234,7 +244,7 @@ class Extractor:
             by_id[id(pending)] = pending
             if check.skipped_reason is None:
                 # (a title-case headline is parsed in sentence case; names are shown as written)
-                pending.prepared = prepare_read_as(text, sentence_case_headline(text))
+                pending.prepared = prepare_read_as(text, sentence_case_headline(text, self._known_names()))
                 read = pending.prepared.text
                 for unit in split_units(read, self.unit_chars):
                     unit_text = read[unit.start : unit.end]

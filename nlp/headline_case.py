@@ -6,7 +6,7 @@ line's capitalised verbs and nouns for names: "Velmora Technologies Wins Contrac
 lost. Before the parse, the headline is rewritten as a sentence-case headline would write it: every word keeps its
 capital only where it would in a sentence (the line's first word, the first word after a colon or dash), where it is
 written with more than one capital or a digit ("NSO", "ICE", "iPhone", "5G"), where it names a country or its people
-("Moroccan", via ``ontology.countries``), or where the text's body writes the same word capitalised in the middle of
+("Moroccan", via ``ontology.countries``), where the gazetteer writes a name so ("Pegasus"), or where the text's body writes the same word capitalised in the middle of
 a sentence (a firm, a person, an agency named again below). The rewrite keeps the text's length, so every offset
 holds, and entities are reported with the original characters.
 
@@ -39,6 +39,7 @@ _SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "to", "in", "on",
 _FIRM_HEADS = frozenset({"lab", "labs", "technologies", "holdings", "group", "inc", "ltd", "llc", "gmbh", "plc", "corp",
                          "corporation", "sa", "ag", "spa"})
 MAX_FIRM_WORDS = 3
+MAX_KNOWN_WORDS = 6
 MIN_WORDS = 3
 MAX_WORDS = 20
 # a two- or three-letter title-case word is a country only in capitals ("In", "To", "Is" are ISO codes)
@@ -103,9 +104,24 @@ def _keeps_capital(word: str, opens_clause: bool, body_capitals: frozenset[str])
     return stem in body_capitals or _is_country_word(stem)
 
 
-def sentence_case_headline(text: str) -> str:
+def _known_runs(line: str, words: list[re.Match[str]], known: frozenset[str]) -> set[int]:
+    """Indexes of the headline ``words`` that a run of them spelling a name in ``known`` (as written, one space
+    between words, a possessive "'s" after the last one ignored) covers: "Pegasus", "Hacking Team's"."""
+    named: set[int] = set()
+    for i in range(len(words)):
+        for j in range(i, min(i + MAX_KNOWN_WORDS, len(words))):
+            if j > i and line[words[j - 1].end() : words[j].start()] != " ":
+                break
+            run = line[words[i].start() : words[j].end()]
+            if run in known or re.sub(r"['\u2019]s$", "", run) in known:
+                named |= set(range(i, j + 1))
+    return named
+
+
+def sentence_case_headline(text: str, known: frozenset[str] = frozenset()) -> str:
     """``text`` with its first line in sentence case when that line is a title-case headline over the body (module
-    docstring); the same length as ``text``, characters changed only from capital to small letter."""
+    docstring); the same length as ``text``, characters changed only from capital to small letter. ``known`` are
+    names as the gazetteer writes them (firms, products, agencies, people): their words keep their capitals."""
     place = _first_line(text)
     if place is None:
         return text
@@ -116,7 +132,7 @@ def sentence_case_headline(text: str) -> str:
     body_capitals = _body_capitals(body)
     pairs = _body_pairs(body)
     words = list(_WORD.finditer(line))
-    named = set()  # indexes of the words a pair of capitalised body words names
+    named = _known_runs(line, words, known)  # indexes of the words a known name or a body's name covers
     for i in range(len(words) - 1):
         if line[words[i].end() : words[i + 1].start()] == " " and (words[i].group(0), words[i + 1].group(0)) in pairs:
             named |= {i, i + 1}

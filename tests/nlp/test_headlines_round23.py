@@ -62,3 +62,9 @@ def test_bylines_capitals_sentences_and_bare_lists_are_left_alone() -> None:
                  "Velmora Wins. Police Sign Contract\nThe agency signed a contract with Quobrix in May.",
                  "Velmora Technologies, Zorvex Systems, Quobrix Labs\nNorvale Group"):
         assert sentence_case_headline(text) == text
+
+
+def test_known_firm_named_only_in_the_headline_keeps_its_capitals(world_extractor: Extractor) -> None:
+    text = ("Ruritanian Police Buy Cameras From Northgate Distribution\n"
+            "The force said the cameras would be installed in the capital next year.")
+    assert ("Northgate Distribution", "ORG") in _headline_entities(world_extractor, text)
