@@ -65,10 +65,11 @@ from nlp.gazetteer import (
     shared_region_states,
     world_regions,
 )
+from nlp.headline_case import sentence_case_headline
 from nlp.normalize import Coreference, acronym, display_name, legal_forms, name_key
 from nlp.pipeline import build_pipeline
 from nlp.public_agencies import BODY_WORDS
-from nlp.text import Prepared, check_language, clean, prepare, split_units
+from nlp.text import Prepared, check_language, clean, prepare_read_as, split_units
 from ontology.countries import country_code
 from ontology.records import Document, DocumentExtraction, EntityMention, EventMention, stable_id
 
@@ -120,6 +121,7 @@ class Extractor:
         self.unit_chars = unit_chars
         self.batch_size = batch_size
         self._countries: frozenset[str] | None = None  # country names for _regional_arms_of_firms, built once
+        self._names: frozenset[str] | None = None  # known names a title-case headline keeps capitalised
         # a unit a pipeline component raised on: (pending id, unit text, "component: Error: message"); spaCy drops
         # that unit from the stream, and its document is returned with ``error`` set instead of stopping the run
         self._failed_units: list[tuple[int, str, str]] = []
@@ -225,6 +227,15 @@ class Extractor:
             self._countries = frozenset(n for c in countries.values() for n in (c.name, *c.aliases) if n)
         return self._countries
 
+    def _known_names(self) -> frozenset[str]:
+        """The pipeline gazetteer's names and aliases of firms, agencies, people and products written with a capital
+        (a title-case headline keeps their capitals, nlp/headline_case.py), built once per extractor."""
+        if self._names is None:
+            gaz = self.nlp.get_pipe("redflag_entities").gazetteer  # type: ignore[attr-defined]
+            self._names = frozenset(f for e in gaz.entries if e.label in _CORE_LABELS
+                                    for f in (e.name, *e.aliases) if f[:1].isupper() and len(f) > 2)
+        return self._names
+
     def _unit_stream(
         self, docs: Iterable[Document], queue: deque[_Pending], by_id: dict[int, _Pending]
     ) -> Iterator[tuple[str, tuple[int, str]]]:
@@ -235,7 +246,8 @@ class Extractor:
             queue.append(pending)
             by_id[id(pending)] = pending
             if check.skipped_reason is None:
-                pending.prepared = prepare(text)
+                # (a title-case headline is parsed in sentence case; names are shown as written)
+                pending.prepared = prepare_read_as(text, sentence_case_headline(text, self._known_names()))
                 read = pending.prepared.text
                 for unit in split_units(read, self.unit_chars):
                     unit_text = read[unit.start : unit.end]
@@ -322,6 +334,7 @@ class Extractor:
             unit_end = start + len(unit_text.rstrip())  # (the open purchase must be in its last sentence)
         events += join_window(windows)  # "18 firms were added to the Entity List. ... The two entities are A and B"
         read = p.prepared.text
+        shown = p.prepared.shown or read  # (names as the source writes them, for display)
         events = _named_makers_supply(read, events, makers, self._product_vendors(), raw)
         raw = _add_acronym_mentions(read, raw)
         raw = _surnames_are_people(read, raw, self.nlp.get_pipe("redflag_entities").gaz_conf)  # type: ignore[attr-defined]
@@ -340,7 +353,7 @@ class Extractor:
         country_of: dict[str, str] = {}  # an agency's country holds for its acronym and short forms too
         resolved: list[tuple[int, int, str, str, float]] = []
         for s, e, label, canonical, conf in raw:
-            surface = read[s:e]
+            surface = shown[s:e]
             if label in _CORE_LABELS:
                 canonical = coref.resolve(label, surface, canonical)
                 if len(display_name(surface)) > len(display.get(canonical, "")):
@@ -387,9 +400,9 @@ class Extractor:
                         v = value
                     elif label in _CORE_LABELS:
                         can = canonical_at.get((s, e), value)
-                        v = display.get(can, display_name(read[s:e]))
+                        v = display.get(can, display_name(shown[s:e]))
                     else:
-                        v = display_name(read[s:e])
+                        v = display_name(shown[s:e])
                     if v and v not in values:
                         values.append(v)
                 if values:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Iterator
@@ -215,6 +216,10 @@ class Prepared:
 
     text: str
     origin: list[int] | None = None
+    # ``text`` with the characters that a same-length re-reading changed before the repairs written back (a
+    # title-case headline read in sentence case, nlp/headline_case.py): the names as the source writes them; None
+    # when nothing was re-read
+    shown: str | None = None
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original ``(start, end)`` of the prepared text's ``[start, end)`` (end exclusive)."""
@@ -304,6 +309,26 @@ def prepare(text: str) -> Prepared:
     origin.extend(range(pos, len(text)))
     origin.append(len(text))
     return Prepared("".join(out), origin)
+
+
+def prepare_read_as(text: str, read_as: str) -> Prepared:
+    """:func:`prepare` of ``read_as``, a same-length re-reading of ``text`` (only some letters' case changed), with
+    :attr:`Prepared.shown` giving the prepared text in ``text``'s own characters."""
+    prepared = prepare(read_as)
+    if read_as == text:
+        return prepared
+    changed: list[int] = []
+    start = 0
+    for line, read_line in zip(text.split("\n"), read_as.split("\n"), strict=True):  # (lines compared whole first)
+        if line != read_line:
+            changed += [start + i for i, (a, b) in enumerate(zip(line, read_line, strict=True)) if a != b]
+        start += len(line) + 1
+    shown = list(prepared.text)
+    for i in changed:
+        j = i if prepared.origin is None else bisect.bisect_left(prepared.origin, i)
+        if j < len(shown) and (prepared.origin is None or prepared.origin[j] == i) and shown[j] == read_as[i]:
+            shown[j] = text[i]
+    return Prepared(prepared.text, prepared.origin, "".join(shown))
 
 
 def _word_acronyms(text: str) -> set[str]:
