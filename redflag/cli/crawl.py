@@ -138,6 +138,8 @@ def import_cmd(
     from redflag.services.store import open_store
 
     cfg = settings()
+    if not Path(cfg.data_dir).exists():  # a first import creates the folder: say so, a mistyped --data-dir shows
+        typer.echo(f"new data folder {cfg.data_dir}: it did not exist and is created by this import", err=True)
     try:
         with Progress(
             SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),

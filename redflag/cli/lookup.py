@@ -84,8 +84,9 @@ def find_cmd(
     if not hits:
         print(f"no entity named like {name!r} at or above {threshold}")
     for h in hits:
-        matched = "" if h["matched_name"] == h["name"] else f" (matched {h['matched_name']!r})"
-        print(f"{h['score']:.3f}  {h['id']}  {_clean(h['name'])}{_clean(matched)}")
+        other = h["matched_name"]
+        matched = "" if other == h["name"] else " (" + _clean(f"matched {other!r}") + ")"
+        print(f"{h['score']:.3f}  {h['id']}  {_clean(h['name'])}{matched}")
         print(f"       {h['schema'] or 'entity'}; {_line(h['countries']) or 'no country'}; "
               f"lists: {_line(h['lists'] + h['programs']) or 'none'}; origin: {_line(h['origin']) or 'unknown'}")
 
@@ -120,7 +121,8 @@ def show_cmd(
         version = f"list version {ver.get('source_id')} dated {ver.get('date') or 'unknown'}" if ver else \
             "list version not recorded"
         print(f"    {_line([li.get('authority'), li.get('list_code'), li.get('program')])} "
-              f"(from {li.get('start_date') or '?'}{' to ' + str(li['end_date']) if li.get('end_date') else ''}; "
+              f"({'from ' + str(li['start_date']) if li.get('start_date') else 'listing date not given'}"
+              f"{' to ' + str(li['end_date']) if li.get('end_date') else ''}; "
               f"{li.get('dataset') or ''}; {version})")
     print("  addresses:" + ("" if doc["addresses"] else " none recorded"))
     for a in doc["addresses"]:

@@ -129,7 +129,8 @@ class ListingHit:
             publisher=str(lst.get("authority") or ""),
             tier=1,
             url=str(lst.get("source_url") or ""),
-            passage=f"{self.listed_name}: {label} (from {lst.get('start_date') or '?'}"
+            passage=f"{self.listed_name}: {label} ("
+            + (f"from {lst.get('start_date')}" if lst.get("start_date") else "listing date not given")
             + (f" to {lst.get('end_date')})" if lst.get("end_date") else ")"),
             status="curated" if self.exact else "possible_match",
             confidence=1.0 if self.exact else float(self.score),
