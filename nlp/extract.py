@@ -18,7 +18,7 @@ import bisect
 import logging
 import re
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
@@ -693,8 +693,15 @@ def _chamber_committees(entities: list[EntityMention], text: str) -> None:
     "Committee", the chamber's country with it; ner's pieces of the remit ("Privacy and Ethics Committee" as a firm)
     go. Only after a chamber the tables read as a body (a GOV_AGENCY mention); issue 13 round 23. Changes the list
     in place."""
-    for e in [e for e in entities if e.label == "GOV_AGENCY" and e.text.startswith("House of")]:
-        m = _COMMITTEE_AFTER.match(text[e.end : e.end + 160])
+    _bodies_run_on(entities, text, _COMMITTEE_AFTER, 160, lambda e: e.text.startswith("House of"))
+
+
+def _bodies_run_on(entities: list[EntityMention], text: str, after: re.Pattern[str], window: int,
+                   which: Callable[[EntityMention], bool] = lambda e: True) -> None:
+    """Each GOV_AGENCY mention that ``which`` accepts and that ``after`` matches right after (within ``window``
+    characters) runs on to the match's end, and the mentions it then covers go. Changes the list in place."""
+    for e in [e for e in entities if e.label == "GOV_AGENCY" and which(e)]:
+        m = after.match(text[e.end : e.end + window])
         if m is None:
             continue
         end = e.end + m.end()
@@ -714,15 +721,7 @@ def _councils_of_officers(entities: list[EntityMention], text: str) -> None:
     Council", "the Fire Chiefs' Council") is one GOV_AGENCY: ner and the ruler stop the body at the possessive
     ("National Police"), and the council's bracketed acronym then names nothing known (issue 13 round 23, from UK
     council and policing papers). Changes the mentions in place."""
-    for e in [e for e in entities if e.label == "GOV_AGENCY"]:
-        m = _OFFICERS_COUNCIL_AFTER.match(text[e.end : e.end + 40])
-        if m is None:
-            continue
-        end = e.end + m.end()
-        entities[:] = [o for o in entities if o is e or o.end <= e.end or o.start >= end]
-        e.end = end
-        e.text = text[e.start : end]
-        e.canonical = name_key(e.text)
+    _bodies_run_on(entities, text, _OFFICERS_COUNCIL_AFTER, 40)
 
 
 # "(NPCC)" or "'s (MPS)" right after a name: the acronym the text gives it
