@@ -113,19 +113,25 @@ def flags_cmd(
     for w in doc["warnings"]:
         print(f"  WARNING (lists stale): {w}")
     print(f"  lists: {versions_text(doc['list_versions']) or 'versions unknown'}")
+    print(f"  judged as of {doc['as_of'] or 'now'} on the lists in force on {doc['lists_judged_on'] or 'the date above'}")
     for hs in doc["hard_stops"]:
         out.print(f"  hard stop {hs['rule']}: {hs['reason']}", markup=False)
     for gap in doc["not_evaluated"]:
         out.print(f"  NOT EVALUATED: {gap['message']}", markup=False)
     if change is not None:
         out.print(f"changes since {change['since'] or 'never reviewed'}", markup=False)
+    if not findings and change is None:
+        gaps = "; some checks were NOT evaluated (above)" if doc["not_evaluated"] else ""
+        out.print(f"  no red flag found: the parties, items and route were checked against the graph and the lists "
+                  f"above{gaps}", markup=False)
     for f in findings:
         state = f.get("change", f["status"])
         out.print(f"[{f['severity']:>9}] {f['rule']:<8} {state:<9} {f['id']}", markup=False, highlight=False)
         out.print(f"            {f['explanation']}", markup=False, highlight=False)
         for ev in f["evidence"][:2]:
             cite = ev.get("publisher") or ev.get("source")
-            text = str(ev.get("passage") or "")[:140]
+            passage = str(ev.get("passage") or "")
+            text = passage if len(passage) <= 140 else passage[:139].rstrip() + "\u2026"
             out.print(f"            - {cite}: {text} {ev.get('url') or ''}", markup=False, highlight=False)
 
 
