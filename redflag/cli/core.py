@@ -20,6 +20,7 @@ console = Console()
 @app.command()
 def status(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Backend, data folder, server state, node counts per label, relationship counts per type."""
+    from redflag.screening_ops.grounds import dated
     from redflag.services.list_versions import listed_entities, status_versions
 
     cfg = settings()
@@ -48,7 +49,7 @@ def status(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) ->
         print("  none: screening refuses to run until a list is imported and loaded")
     for v in info["list_versions"]:
         age = "unknown" if v["age_days"] is None else f"{v['age_days']:.1f} day(s)"
-        print(f"  {v['source_id']} ({v['dataset']}): dated {v['date'] or 'unknown'}, age {age}, "
+        print(f"  {v['source_id']} ({v['dataset']}): {dated(v)}, age {age}, "
               f"{v['entity_count']} entities, {'STALE' if v['stale'] else 'ok'}; loaded {v['loaded_at']}")
         for f in v["files"] or [{"sha256": v["sha256"], "name": "(set digest; file versions not recorded)"}]:
             print(f"    sha256 {f['sha256']}  {f['name']}")

@@ -116,9 +116,11 @@ def show_cmd(
     for k, v in doc["identifiers"].items():
         print(f"  {k}: {v}")
     print("  lists and programmes:" + ("" if doc["listings"] else " none"))
+    from redflag.screening_ops.grounds import dated
+
     for li in doc["listings"]:
         ver = li.get("list_version") or {}
-        version = f"list version {ver.get('source_id')} dated {ver.get('date') or 'unknown'}" if ver else \
+        version = f"list version {ver.get('source_id')} {dated(ver)}" if ver else \
             "list version not recorded"
         print(f"    {_line([li.get('authority'), li.get('list_code'), li.get('program')])} "
               f"({'from ' + str(li['start_date']) if li.get('start_date') else 'listing date not given'}"

@@ -129,9 +129,11 @@ class ListVersion:
         return out
 
     def label(self) -> str:
-        """A short line: ``source (dataset) dated D, N entities, files: name sha256, ...``."""
+        """A short line: ``source (dataset) published D`` or ``file dated D`` (:func:`dated`)``, N entities, files: name
+        sha256, ...``."""
         files = ", ".join(f"{Path(f.name).name or f.name} sha256 {f.sha256}" for f in self.files) or "files unknown"
-        return (f"{self.source_id} ({self.dataset}) dated {self.date or 'unknown'}, {self.entity_count} entities; "
+        when = dated({"published": self.published, "date": self.date})
+        return (f"{self.source_id} ({self.dataset}) {when}, {self.entity_count} entities; "
                 f"{files}")
 
 
@@ -189,13 +191,23 @@ def judge_grounds(
                    stale=bool(warnings), warnings=tuple(warnings))
 
 
+def dated(version: dict[str, Any]) -> str:
+    """How a list version (as in ``Grounds.to_dict()``, or a ``ListVersion`` node) is dated, in words: ``published
+    D`` when its source stated a publication date, else ``file dated D`` (the newest file's own date, which is when
+    the copy was made, not when the list was issued), else ``date unknown``."""
+    if version.get("published"):
+        return f"published {version['published']}"
+    return f"file dated {version['date']}" if version.get("date") else "date unknown"
+
+
 def versions_text(versions: list[dict[str, Any]]) -> str:
     """List versions (as in ``Grounds.to_dict()``) on one line for a CSV cell or a text report:
-    ``source (dataset) dated D, N entities, files: name sha256 H; ... | next version``."""
+    ``source (dataset) published D`` (the date the source stated) or ``file dated D`` (the newest file's date),
+    ``, N entities, files: name sha256 H; ... | next version``."""
     out = []
     for v in versions:
         files = "; ".join(f"{Path(str(f.get('name', ''))).name or f.get('name', '')} sha256 {f.get('sha256', '')}"
                           for f in v.get("files", [])) or f"set sha256 {v.get('sha256', '')}"
-        out.append(f"{v.get('source_id', '')} ({v.get('dataset', '')}) dated {v.get('date') or 'unknown'}, "
+        out.append(f"{v.get('source_id', '')} ({v.get('dataset', '')}) {dated(v)}, "
                    f"{v.get('entity_count', 0)} entities, files: {files}")
     return " | ".join(out)

@@ -205,7 +205,8 @@ def entity_report(store: GraphStore, entity_id: str, *, limit: int = 50) -> dict
     for li in prof["listings"]:
         v = versions.get(str(li.get("dataset") or ""))
         listings.append({**li, "list_version": {"key": v.key, "source_id": v.source_id, "date": v.date,
-                                                "sha256": v.sha256, "loaded_at": v.loaded_at} if v else None})
+                                                "published": v.published, "sha256": v.sha256,
+                                                "loaded_at": v.loaded_at} if v else None})
     grouped: dict[str, list[dict[str, Any]]] = {}
     addresses: list[str] = []
     for e in prof["connections"]:

@@ -104,7 +104,7 @@ def test_results_audit_entries_and_status_name_the_list_versions_with_the_files_
     assert cli(data, "screening-verify").returncode == 0
 
     text = cli(data, "screen", "HIJAZI, Riad")
-    assert "screened against: import:ofac (ofac) dated" in text.stdout
+    assert "screened against: import:ofac (ofac) file dated" in text.stdout  # copies state no publication date
     assert all(sha in text.stdout for sha in sha256_of(files))
 
     status = cli(data, "status", "--json")
