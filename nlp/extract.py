@@ -777,10 +777,15 @@ def _states_named_apart_from_firms(entities: list[EntityMention], text: str) -> 
     """How often each state is named by a COUNTRY mention that is not a firm's nationality ("Israeli surveillance
     company, NSO Group", "the Israeli-based NSO Group", "Chinese company Huawei": the firm's country, not a state
     the text is about). Shapes: mentions and the document's text -> Counter of ISO codes."""
-    orgs = [e for e in entities if e.label == "ORG"]
-    return Counter(e.canonical for e in entities if e.label == "COUNTRY" and not any(
-        0 <= o.start - e.end <= _FIRM_NEAR and _FIRM_GAP.match(text[e.end : o.start]) for o in orgs)
-        and not _FIRM_NOUN_AFTER.match(text[e.end : e.end + _FIRM_NEAR]))
+    orgs = sorted(e.start for e in entities if e.label == "ORG")  # ORG starts, indexed once: each COUNTRY mention
+    # looks only at those within _FIRM_NEAR after it (a scan of all ORGs per mention made a long text quadratic)
+
+    def firm_after(e: EntityMention) -> bool:
+        near = orgs[bisect.bisect_left(orgs, e.end) : bisect.bisect_right(orgs, e.end + _FIRM_NEAR)]
+        return any(_FIRM_GAP.match(text[e.end : start]) for start in near)
+
+    return Counter(e.canonical for e in entities if e.label == "COUNTRY" and not firm_after(e)
+                   and not _FIRM_NOUN_AFTER.match(text[e.end : e.end + _FIRM_NEAR]))
 
 
 def _document_state(signals: _DocumentSignals) -> str | None:

@@ -444,10 +444,11 @@ def _same_sale(small: EventMention, big: EventMention) -> bool:
     return False
 
 
-def _merged(base: EventMention, other: EventMention) -> EventMention:
+def _merged(base: EventMention, other: EventMention, evidence: bool = True) -> EventMention:
     """``base`` (the more confident reading) with the names only ``other`` has added (a name word-wise within
     another of the role, or a state's noun beside its code, gives way to it), and ``other``'s sentence named in the
-    explanation with that reading's rule and explanation, if any ("also read at 132-277 (supply_pairs: p=0.50)")."""
+    explanation with that reading's rule and explanation, if any ("also read at 132-277 (supply_pairs: p=0.50)").
+    ``evidence=False`` keeps ``base``'s evidence as it is (:func:`_merge_same_sales` sets it once at its end)."""
     roles = dict(base.roles)
     for role, value in other.roles.items():
         union: list[str] = []
@@ -459,13 +460,20 @@ def _merged(base: EventMention, other: EventMention) -> EventMention:
         _set_role(roles, role, [v for v, k in zip(union, keys, strict=True)
                                 if not any(k != other_k and k in other_k for other_k in keys)
                                 and not any(_state_of(k.strip(), c) for c in codes)])
-    spans = [[other.start, other.end], *base.evidence, *other.evidence]
-    evidence = sorted({(a, b) for a, b in spans if (a, b) != (base.start, base.end)})
     also = f"{_ALSO_READ}{other.start}-{other.end}"
     if other.rule or other.explanation:  # that reading's own reason, and the model that made it
         also += f" ({': '.join(x for x in (other.rule, other.explanation) if x)})"
     explanation = f"{base.explanation}; {also}" if base.explanation else also
-    return replace(base, roles=roles, explanation=explanation, evidence=[[a, b] for a, b in evidence])
+    if not evidence:
+        return replace(base, roles=roles, explanation=explanation)
+    spans = [[other.start, other.end], *base.evidence, *other.evidence]
+    kept = sorted({(a, b) for a, b in spans if (a, b) != (base.start, base.end)})
+    return replace(base, roles=roles, explanation=explanation, evidence=[[a, b] for a, b in kept])
+
+
+def _spans(ev: EventMention) -> set[tuple[int, int]]:
+    """``ev``'s own (start, end) and its evidence's."""
+    return {(ev.start, ev.end), *((a, b) for a, b in ev.evidence)}
 
 
 def _two_sided(ev: EventMention) -> bool:
@@ -505,17 +513,25 @@ def _stated_by(merged: EventMention, host: EventMention, one_sided: EventMention
 def _merge_same_sales(events: list[EventMention], another: Collection[tuple[int, int]] = ()) -> list[EventMention]:
     """The events with each repeated reading of one sale folded into that sale's event (see the module doc): first
     the readings that name both sides, in text order (the sale stays where it was first read), then the one-sided
-    readings into the one sale they fit, except those whose (start, end) is in ``another`` (told as another sale)."""
+    readings into the one sale they fit, except those whose (start, end) is in ``another`` (told as another sale).
+
+    A folded event's evidence is every sentence of the readings folded into it, its own left out: the union of
+    those readings' spans is kept per event as they fold (``spans``) and written once at the end, not rebuilt and
+    sorted at each fold (round 23: a 2.5 MB one-line text repeating one sale thousands of times made that
+    quadratic, 15 of 23 s at 1.6 MB)."""
     out: list[EventMention] = []
+    spans: dict[int, set[tuple[int, int]]] = {}  # index in out -> the spans of the readings folded into it
     for ev in events:
         j = next((k for k, seen in enumerate(out) if ev.type == "supply" and _two_sided(ev) and _two_sided(seen)
                   and _same_sale(ev, seen)), None)
         if j is None:
             out.append(ev)
-        elif ev.confidence > out[j].confidence:
-            out[j] = _merged(ev, out[j])  # two readings of the whole sale: the more confident one leads
+            continue
+        spans.setdefault(j, _spans(out[j])).update(_spans(ev))
+        if ev.confidence > out[j].confidence:
+            out[j] = _merged(ev, out[j], evidence=False)  # two readings of the whole sale: the more confident one leads
         else:
-            out[j] = _merged(out[j], ev)
+            out[j] = _merged(out[j], ev, evidence=False)
     merged: list[EventMention | None] = list(out)
     for i, ev in enumerate(out):
         if ev.type != "supply" or _two_sided(ev) or (ev.start, ev.end) in another:
@@ -527,8 +543,13 @@ def _merge_same_sales(events: list[EventMention], another: Collection[tuple[int,
             continue  # no fuller reading, or several sales it could be one of
         host = merged[hosts[0]]
         assert host is not None
-        merged[hosts[0]] = _stated_by(_merged(host, ev), host, ev)  # a one-sided reading is evidence for the sale
+        spans.setdefault(hosts[0], _spans(host)).update(_spans(ev))
+        # a one-sided reading is evidence for the sale
+        merged[hosts[0]] = _stated_by(_merged(host, ev, evidence=False), host, ev)
         merged[i] = None
+    for k, folded in spans.items():
+        if (sale := merged[k]) is not None:
+            merged[k] = replace(sale, evidence=[[a, b] for a, b in sorted(folded - {(sale.start, sale.end)})])
     return [ev for ev in merged if ev is not None]
 
 
