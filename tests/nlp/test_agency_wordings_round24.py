@@ -31,7 +31,8 @@ def test_a_fallen_regime_named_after_its_leader(extractor: Extractor) -> None:
     assert "Tavish's now fallen regime" in _agency_texts(ext)
 
 
-def test_a_regime_described_by_a_noun_of_its_field_is_no_leaders_government(  # a guardextractor: Extractor) -> None:
+def test_a_regime_described_by_a_noun_of_its_field_is_no_leaders_government(extractor: Extractor) -> None:
+    """A guard of the leader rule: a field noun ("censorship") describes a system, no state acting."""
     ext = extractor.extract_text("Calder's censorship regime relies on filters from Brenlow Networks.")
     assert not _agencies(ext)
 
@@ -55,6 +56,7 @@ def test_the_name_runs_on_over_of_the_republic_to_its_acronym(extractor: Extract
     assert _agency_texts(ext) == ["General Prosecutor of the Republic", "FGR", "FGR"]
 
 
-def test_a_countrys_code_in_brackets_is_no_acronym_of_the_body(  # a guard of the acronym ruleextractor: Extractor) -> None:
+def test_a_countrys_code_in_brackets_is_no_acronym_of_the_body(extractor: Extractor) -> None:
+    """A guard of the acronym rule: a country's code in brackets stays the country."""
     ext = extractor.extract_text("The Ministry of Interior (UAE) signed a deal with Kestrel Analytics.")
     assert not any(e.label == "GOV_AGENCY" and e.text == "UAE" for e in ext.entities)
