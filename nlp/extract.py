@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from wordfreq import zipf_frequency
 
+from nlp.components.agency_wordings import own_language_acronyms
 from nlp.components.cited_sources import cited_sources
 from nlp.components.common import OUTPUT_LABELS, aux_spans
 from nlp.components.contract_parties import names_description
@@ -378,6 +379,7 @@ class Extractor:
         _chamber_committees(ext.entities, p.text)
         _councils_of_officers(ext.entities, p.text)
         _acronyms_of_bodies(ext.entities, p.text)
+        own_language_acronyms(ext.entities, p.text)
         _short_forms_of_bodies(ext.entities)
         signals = _DocumentSignals(ext.entities, p.text, self.nlp.get_pipe("redflag_entities").gazetteer)  # type: ignore[attr-defined]
         _bare_word_aliases_yield(signals)

@@ -14,6 +14,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from nlp.components.agency_wordings import described_leader_possessive, extra_actor_heads, relative_days
 from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
 from nlp.components.document_parties import body_kind
 from nlp.components.state_bodies import ACRONYM_CONFIRMED_HEADS, country_led_body_end, state_body_spans
@@ -306,6 +307,10 @@ class GazetteerRuler:
             if tok.i >= 2 and doc[tok.i - 1].lower_ in ("'s", "\u2019s"):
                 out += _leader_possessive(doc, tok, taken)
                 continue
+            poss = described_leader_possessive(doc, tok, _NON_STATE_WORDS)
+            if poss is not None and poss >= 1:  # "Viktor Orban's hardline government" (round 24)
+                out += _leader_possessive(doc, tok, taken, last=poss - 1)
+                continue
             first = tok.i - 1
             if not (doc[first].pos_ == "PROPN" and doc[first].is_title) or first in taken:
                 continue
@@ -351,6 +356,7 @@ _ACTOR_HEADS = (
     *((*remit, "authorities") for remit in (("export",), ("customs",), ("tax",), ("immigration",), ("health",),
                                              ("law", "enforcement"), ("judicial",), ("prosecuting",), ("security",),
                                              ("border",), ("federal",), ("state",), ("provincial",), ("local",))),
+    *extra_actor_heads(),  # "the French judiciary", "Nigerian govt" (round 24)
     ("forces",),  # "Russian forces": a state's armed forces (the real set's rule, "Russian forces" GOV_AGENCY)
 )
 _POSSESSIVES = ("'s", "\u2019s")
@@ -444,12 +450,13 @@ def _lower_case_bodies(doc: Doc, taken: set[int]) -> list[Span]:
     return out
 
 
-def _leader_possessive(doc: Doc, head: Token, taken: set[int]) -> list[Span]:
+def _leader_possessive(doc: Doc, head: Token, taken: set[int], last: int | None = None) -> list[Span]:
     """"Modi's government", "Sheikh Hasina's regime", "Bukele's administration": the government a leader heads,
     one GOV_AGENCY mention with its possessive (as "China's military"), and the leader's name a PERSON inside it
     (LEADER_IN_NAME). Nothing when a noun follows ("NSO Group's government customers": the firm's clients), when
-    the name is a country or a known party (``taken``), or when it is not a title-case proper name."""
-    last = head.i - 2
+    the name is a country or a known party (``taken``), or when it is not a title-case proper name. ``last`` is the
+    name's last token when words describe the government between ("Orban's hardline government"; round 24)."""
+    last = head.i - 2 if last is None else last
     if not (doc[last].pos_ == "PROPN" and doc[last].is_title) or last in taken:
         return []
     if head.i + 1 < len(doc) and (doc[head.i + 1].is_title or doc[head.i + 1].pos_ in ("NOUN", "PROPN")):
@@ -482,8 +489,9 @@ def _media_name(doc: Doc, span: Span) -> Span:
 
 
 # names of weekdays and months ("Iranian authorities Saturday announced ..."): a date after an actor's head word is
-# no noun the head qualifies (Python's calendar tables, English locale)
-_CALENDAR_WORDS = frozenset({*calendar.day_name, *calendar.month_name} - {""})
+# no noun the head qualifies (Python's calendar tables, English locale), nor is a relative day ("The French judiciary
+# yesterday accused ..."; nlp/data/agency_wordings.txt, round 24)
+_CALENDAR_WORDS = frozenset({*calendar.day_name, *calendar.month_name} - {""}) | relative_days()
 
 
 # words that make a described force or government no body of the state it names: armed groups fighting it, rival
