@@ -41,7 +41,8 @@ CSV_COLUMNS = ("id", "title", *PARTY_ROLES, "items", "destination", "transit_cou
                "order_date", "ship_date", "status", *SAFEGUARDS, "support_status", "declared_end_use")
 """Every column a deals CSV may have (docs/DEALS.md); any other column is an error, never silently ignored."""
 _FORMULA_START = ("=", "+", "@")
-"""A party name starting with one of these reads as a spreadsheet formula (OWASP CSV injection): refused."""
+"""A party name starting with one of these reads as a spreadsheet formula (OWASP CSV injection): imported as text
+(every CSV the tool writes prefixes it, ``ontology.neutralize.csv_cell``) with a warning (:func:`formula_warnings`)."""
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 MAX_FIELD_CHARS = 2000
 """Longest text accepted in one deal field (ids, names, titles, declared end use), in characters."""
@@ -310,8 +311,8 @@ def _validate(raw: dict[str, Any], source: str, line: int, errors: list[RowError
         err("id", "missing deal id")
     elif len(deal_id) > 200:
         err("id", "deal id longer than 200 characters")
-    elif _CONTROL.search(deal_id) or deal_id.startswith(_FORMULA_START):
-        err("id", f"deal id {deal_id[:40]!r} holds a control character or starts like a spreadsheet formula")
+    elif _CONTROL.search(deal_id):
+        err("id", f"deal id {deal_id[:40]!r} holds a control character (a terminal escape or line break)")
     parties: list[PartyRef] = []
     for p in _objects(raw.get("parties"), "parties", "party", err):
         role = str(p.get("role", "")).strip()
@@ -322,9 +323,6 @@ def _validate(raw: dict[str, Any], source: str, line: int, errors: list[RowError
             err(role, "empty party")
         elif _CONTROL.search(ref):
             err(role, f"party {ref[:40]!r} holds a control character (a terminal escape or line break): not a name")
-        elif ref.startswith(_FORMULA_START):
-            err(role, f"party {ref[:40]!r} starts with {ref[0]!r} like a spreadsheet formula: not a name "
-                "(write the party's name or entity id)")
         else:
             parties.append(PartyRef(role, ref))
     if not any(p.role == "exporter" for p in parties):
@@ -521,6 +519,14 @@ def parse_deals(path: Path, registered: Mapping[str, str] | None = None) -> list
     if errors:
         raise DealValidationError(sorted(errors, key=lambda e: e.line))
     return deals
+
+
+def formula_warnings(deals: list[Deal], source: str = "deals") -> list[str]:
+    """One warning per party name that starts like a spreadsheet formula: it is stored as text, and exports
+    neutralise it, but a name like that is more likely an injection or a spreadsheet slip than a firm."""
+    return [f"{source} row {d.line}, column {p.role}: party {p.ref[:60]!r} starts with {p.ref[0]!r} like a "
+            "spreadsheet formula: stored as text (CSV exports prefix it with a quote); check the name"
+            for d in deals for p in d.parties if p.ref.startswith(_FORMULA_START)]
 
 
 def registered_items(store: GraphStore) -> dict[str, str]:

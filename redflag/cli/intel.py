@@ -329,6 +329,7 @@ def import_deals_cmd(
         DealPartiesDropped,
         DealValidationError,
         check_items,
+        formula_warnings,
         import_deals,
         parse_deals,
         registered_items,
@@ -362,7 +363,7 @@ def import_deals_cmd(
             for line in change.lines():
                 print(line + (" (--replace)" if " removed " in line else ""))
         _print_party_matches(matches)
-        for w in item_warnings:
+        for w in [*item_warnings, *formula_warnings(deals, path.name)]:
             print(f"WARNING: {w}")
         if grounds is None:
             print(f"imported {len(deals)} deal(s); {len(created)} new party(ies) marked unscreened; NOT screened "

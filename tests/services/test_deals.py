@@ -318,15 +318,25 @@ def test_a_deal_id_twice_in_one_file_names_both_rows(tmp_path: Path) -> None:
     assert (error.line, error.field) == (3, "id") and "appears twice in the file (first on row 2)" in error.reason
 
 
-@pytest.mark.parametrize("name", ["=cmd|' /C calc'!A0", "+SUM(A1)", "@HYPERLINK(x)", "Evil\x1b[2JCorp"])
-def test_a_party_name_that_is_a_formula_or_holds_a_control_character_is_refused(tmp_path: Path, name: str) -> None:
-    path = tmp_path / "formula.json"
+def test_a_party_name_holding_a_control_character_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "escape.json"
     deal = {"id": "FIC-9", "destination": "DE", "items": [{"item": "cam-1"}],
-            "parties": [{"party": "Fictional Exporter Ltd", "role": "exporter"}, {"party": name, "role": "customer"}]}
+            "parties": [{"party": "Fictional Exporter Ltd", "role": "exporter"},
+                        {"party": "Evil\x1b[2JCorp", "role": "customer"}]}
     path.write_text(json.dumps([deal]))
     with pytest.raises(DealValidationError) as info:
         parse_deals(path)
     (error,) = [e for e in info.value.errors if e.field == "customer"]
-    assert error.line == 1
-    assert "spreadsheet formula" in error.reason or "control character" in error.reason
+    assert error.line == 1 and "control character" in error.reason
 
+
+@pytest.mark.parametrize("name", ["=cmd|' /C calc'!A0", "+SUM(A1)", "@HYPERLINK(x)"])
+def test_a_party_name_that_reads_as_a_formula_is_imported_as_text_with_a_warning(tmp_path: Path, name: str) -> None:
+    from redflag.deals import formula_warnings
+
+    path = tmp_path / "formula.json"
+    deal = {"id": "FIC-9", "destination": "DE", "items": [{"item": "cam-1"}],
+            "parties": [{"party": "Fictional Exporter Ltd", "role": "exporter"}, {"party": name, "role": "customer"}]}
+    path.write_text(json.dumps([deal]))
+    (warning,) = formula_warnings(parse_deals(path), path.name)
+    assert warning.startswith("formula.json row 1, column customer: party ") and "spreadsheet formula" in warning
