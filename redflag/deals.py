@@ -37,6 +37,13 @@ guidance recommends; ``binds_end_user`` says they bind the end-user too when the
 SUPPORT = ("active", "ended", "none")
 STATUSES = ("draft", "pending", "proposed", "approved", "shipped", "refused", "cancelled")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+CSV_COLUMNS = ("id", "title", *PARTY_ROLES, "items", "destination", "transit_countries", "free_trade_zones",
+               "order_date", "ship_date", "status", *SAFEGUARDS, "support_status", "declared_end_use")
+"""Every column a deals CSV may have (docs/DEALS.md); any other column is an error, never silently ignored."""
+_FORMULA_START = ("=", "+", "@")
+"""A party name starting with one of these reads as a spreadsheet formula (OWASP CSV injection): imported as text
+(every CSV the tool writes prefixes it, ``ontology.neutralize.csv_cell``) with a warning (:func:`formula_warnings`)."""
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 MAX_FIELD_CHARS = 2000
 """Longest text accepted in one deal field (ids, names, titles, declared end use), in characters."""
 _ZONE_WITH_COUNTRY = re.compile(r"^(?P<zone>.+?)\s*\((?P<country>[^()]+)\)\s*$")  # "Some Free Zone (AE)"
@@ -66,6 +73,12 @@ REGISTERED_ITEMS = q(
     "deals.registered_items",
     "MATCH (i:Item) WHERE i.registered = true RETURN i.id AS id, i.name AS name ORDER BY i.id",
 )
+STORED_PARTIES = q(
+    "deals.stored_parties",
+    "MATCH (t:Transaction)-[r:HAS_PARTY]->(e:Entity) WHERE t.id IN $ids "
+    "RETURN t.id AS deal, r.role AS role, e.id AS id, e.name AS name ORDER BY deal, role, id",
+    "ids",
+)
 CLEAR_DEAL_LINKS = q(
     "deals.clear_links",
     "MATCH (t:Transaction {id: $id})-[r:HAS_PARTY|INCLUDES|DESTINED_FOR|TRANSITS]->() DELETE r",
@@ -80,6 +93,53 @@ class DealValidationError(ValueError):
         lines = [f"{e.source} row {e.line}, column {e.field}: {e.reason}" for e in errors[:20]]
         more = f" (and {len(errors) - 20} more)" if len(errors) > 20 else ""
         super().__init__("; ".join(lines) + more)
+
+
+class DealPartiesDropped(DealValidationError):
+    """A file would remove parties a stored deal has (a column left out, a cell emptied): refused, nothing written,
+    unless the import is told to replace (``replace=True``, the CLI's ``--replace``)."""
+
+
+@dataclass
+class PartyChange:
+    """How one role of a deal already stored changes on import: ``added``, ``removed`` (the role loses parties
+    and gains none: refused without ``replace``) or ``changed`` (parties replaced by others). Names as stored
+    (before) and as given or resolved (after)."""
+
+    deal: str
+    line: int
+    role: str
+    kind: str
+    before: list[str]
+    after: list[str]
+
+    def text(self) -> str:
+        def names(xs: list[str]) -> str:
+            return ", ".join(repr(x[:80]) for x in xs)
+
+        if self.kind == "added":
+            return f"deal {self.deal}: {self.role} added {names(self.after)}"
+        if self.kind == "removed":
+            return f"deal {self.deal}: {self.role} removed {names(self.before)}"
+        return f"deal {self.deal}: {self.role} changed {names(self.before)} -> {names(self.after)}"
+
+
+@dataclass
+class DealChange:
+    """What importing one deal does: ``new`` (not stored before), or the party changes of a stored deal (empty:
+    its parties are unchanged)."""
+
+    deal: str
+    line: int
+    new: bool
+    parties: list[PartyChange] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        if self.new:
+            return [f"deal {self.deal}: new"]
+        if not self.parties:
+            return [f"deal {self.deal}: already stored; parties unchanged"]
+        return [c.text() for c in self.parties]
 
 
 @dataclass
@@ -130,6 +190,7 @@ class Deal:
     support_status: str = "none"
     declared_end_use: str = ""
     line: int = 0  # where the deal stands in its file (CSV line, or position in a JSON list); 0 if not from a file
+    columns: tuple[str, ...] | None = None  # the party-role columns of its CSV file; None for JSON or a form
 
 
 def _bool(value: Any, where: tuple[str, int, str], errors: list[RowError]) -> bool:
@@ -250,6 +311,8 @@ def _validate(raw: dict[str, Any], source: str, line: int, errors: list[RowError
         err("id", "missing deal id")
     elif len(deal_id) > 200:
         err("id", "deal id longer than 200 characters")
+    elif _CONTROL.search(deal_id):
+        err("id", f"deal id {deal_id[:40]!r} holds a control character (a terminal escape or line break)")
     parties: list[PartyRef] = []
     for p in _objects(raw.get("parties"), "parties", "party", err):
         role = str(p.get("role", "")).strip()
@@ -258,6 +321,8 @@ def _validate(raw: dict[str, Any], source: str, line: int, errors: list[RowError
             err("parties", f"unknown role {role[:40]!r} (allowed: {', '.join(PARTY_ROLES)})")
         elif not ref:
             err(role, "empty party")
+        elif _CONTROL.search(ref):
+            err(role, f"party {ref[:40]!r} holds a control character (a terminal escape or line break): not a name")
         else:
             parties.append(PartyRef(role, ref))
     if not any(p.role == "exporter" for p in parties):
@@ -341,6 +406,7 @@ def _validate(raw: dict[str, Any], source: str, line: int, errors: list[RowError
         support_status=support,
         declared_end_use=str(raw.get("declared_end_use") or ""),
         line=line,
+        columns=raw["_columns"] if isinstance(raw.get("_columns"), tuple) else None,
     )
 
 
@@ -349,6 +415,21 @@ def _csv_rows(text: str, source: str, errors: list[RowError]) -> list[tuple[int,
     if not reader.fieldnames or "id" not in reader.fieldnames:
         errors.append(RowError(source, 1, "id", "the header row has no 'id' column"))
         return []
+    header = [str(c).strip() for c in reader.fieldnames]
+    seen_cols: set[str] = set()
+    for col in header:
+        if col in seen_cols:
+            errors.append(RowError(source, 1, col[:40], f"column {col[:40]!r} appears twice in the header row"))
+        seen_cols.add(col)
+        if col not in CSV_COLUMNS:
+            close = [m[0] for m in rf_process.extract(col, CSV_COLUMNS, limit=2, score_cutoff=70)]
+            hint = f"did you mean {' or '.join(repr(c) for c in close)}?" if close else "see docs/DEALS.md"
+            errors.append(RowError(source, 1, col[:40] or "(empty)", f"unknown column {col[:40]!r}: its values would "
+                                   f"be ignored; {hint} (columns: {', '.join(CSV_COLUMNS)})"))
+    if len(errors) > 0 and any(e.line == 1 for e in errors):
+        return []
+    reader.fieldnames = header
+    roles = tuple(r for r in PARTY_ROLES if r in header)
     out = []
     for row in reader:
         line = reader.line_num
@@ -382,6 +463,7 @@ def _csv_rows(text: str, source: str, errors: list[RowError]) -> list[tuple[int,
                         "free_trade_zones": [z for z in (row.get("free_trade_zones") or "").split(";") if z.strip()],
                     },
                     "safeguards": {k: row.get(k, "") for k in SAFEGUARDS},
+                    "_columns": roles,
                 },
             )
         )
@@ -423,19 +505,28 @@ def parse_deals(path: Path, registered: Mapping[str, str] | None = None) -> list
     else:
         raise DealValidationError([RowError(source, 0, "(file)", "deals files must be .json or .csv")])
     deals = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     for line, raw in rows:
         deal = _validate(raw, source, line, errors)
         if deal is not None:
             if deal.id in seen:
-                errors.append(RowError(source, line, "id", f"deal {deal.id!r} appears twice"))
-            seen.add(deal.id)
+                errors.append(RowError(source, line, "id", f"deal {deal.id[:60]!r} appears twice in the file (first "
+                                       f"on row {seen[deal.id]}): which one is meant cannot be told"))
+            seen.setdefault(deal.id, line)
             deals.append(deal)
     if registered:
         errors += _item_errors(registered, deals, source)
     if errors:
         raise DealValidationError(sorted(errors, key=lambda e: e.line))
     return deals
+
+
+def formula_warnings(deals: list[Deal], source: str = "deals") -> list[str]:
+    """One warning per party name that starts like a spreadsheet formula: it is stored as text, and exports
+    neutralise it, but a name like that is more likely an injection or a spreadsheet slip than a firm."""
+    return [f"{source} row {d.line}, column {p.role}: party {p.ref[:60]!r} starts with {p.ref[0]!r} like a "
+            "spreadsheet formula: stored as text (CSV exports prefix it with a quote); check the name"
+            for d in deals for p in d.parties if p.ref.startswith(_FORMULA_START)]
 
 
 def registered_items(store: GraphStore) -> dict[str, str]:
@@ -490,6 +581,71 @@ def _other_records(store: GraphStore, party_id: str, name: str, country: str) ->
     return [r for r in rows if not (country and r["countries"] and country not in r["countries"])]
 
 
+def _resolve(store: GraphStore, ref: str) -> tuple[str, str] | None:
+    """(entity id, name) a party reference resolves to in the graph: an entity id, else a curated entity of that
+    (normalised) name; None when the import would create a new party. Reads only."""
+    found = store.run(FIND_ENTITY_BY_ID, {"ref": ref}) or store.run(FIND_ENTITY_BY_NAME, {"norm": normalize_name(ref)})
+    return (str(found[0]["id"]), str(found[0].get("name") or ref)) if found else None
+
+
+def _new_party_id(ref: str) -> str:
+    return stable_id("party", normalize_name(ref, split_han=False))
+
+
+def plan_changes(store: GraphStore, deals: list[Deal]) -> list[DealChange]:
+    """What importing ``deals`` changes in the parties of the deals already stored (reads only).
+
+    Parties are compared per role by the entity they resolve to (as :func:`write_deals` resolves them)."""
+    stored: dict[str, dict[str, dict[str, str]]] = {}
+    for r in store.run(STORED_PARTIES, {"ids": [d.id for d in deals]}):
+        stored.setdefault(str(r["deal"]), {}).setdefault(str(r["role"]), {})[str(r["id"])] = str(r["name"] or r["id"])
+    out: list[DealChange] = []
+    cache: dict[str, tuple[str, str]] = {}
+    for deal in deals:
+        if deal.id not in stored:
+            out.append(DealChange(deal.id, deal.line, new=True))
+            continue
+        given: dict[str, dict[str, str]] = {}
+        for p in deal.parties:
+            if p.ref not in cache:
+                cache[p.ref] = _resolve(store, p.ref) or (_new_party_id(p.ref), p.ref)
+            eid, name = cache[p.ref]
+            given.setdefault(p.role, {})[eid] = name
+        change = DealChange(deal.id, deal.line, new=False)
+        before_roles = stored[deal.id]
+        for role in PARTY_ROLES:
+            before, after = before_roles.get(role, {}), given.get(role, {})
+            gone = [before[e] for e in before if e not in after]
+            came = [after[e] for e in after if e not in before]
+            if gone or came:
+                kind = "changed" if gone and came else ("removed" if gone else "added")
+                change.parties.append(PartyChange(deal.id, deal.line, role, kind, gone, came))
+        out.append(change)
+    return out
+
+
+def dropped_errors(changes: list[DealChange], deals: list[Deal], source: str) -> list[RowError]:
+    """One error per role a stored deal would lose parties in without a replacement: the import is refused."""
+    by_id = {d.id: d for d in deals}
+    errors = []
+    for change in changes:
+        for c in change.parties:
+            if c.kind != "removed":
+                continue
+            deal = by_id[c.deal]
+            if deal.columns is not None and c.role not in deal.columns:
+                how = f"this file has no {c.role} column"
+            elif not any(p.role == c.role for p in deal.parties):
+                how = f"this file gives it no {c.role}"
+            else:
+                how = "this file leaves it out"
+            left = ", ".join(repr(n[:80]) for n in c.before)
+            errors.append(RowError(source, c.line, c.role,
+                                   f"deal {c.deal!r} is stored with {c.role} {left}; {how}: import refused, nothing "
+                                   "changed (to remove it, import again with --replace)"))
+    return errors
+
+
 def write_deals(store: GraphStore, deals: list[Deal], report: list[PartyMatch] | None = None) -> list[str]:
     """Create or update the deals; returns the ids of parties created as ``unscreened``.
 
@@ -530,16 +686,11 @@ def write_deals(store: GraphStore, deals: list[Deal], report: list[PartyMatch] |
             nodes.append(NodeRecord("Country", c, {"name": country_name(c) or c}))
         for p in deal.parties:
             # an id first; else a curated party of that name (never an entity merely extracted from text)
-            found = (
-                [{"id": resolved[p.ref]}]
-                if p.ref in resolved
-                else store.run(FIND_ENTITY_BY_ID, {"ref": p.ref})
-                or store.run(FIND_ENTITY_BY_NAME, {"norm": normalize_name(p.ref)})
-            )
+            found = (resolved[p.ref], p.ref) if p.ref in resolved else _resolve(store, p.ref)
             if found:
-                eid = found[0]["id"]
+                eid = found[0]
             else:
-                eid = stable_id("party", normalize_name(p.ref, split_han=False))
+                eid = _new_party_id(p.ref)
                 nodes.append(
                     NodeRecord(
                         "Entity",
@@ -587,13 +738,23 @@ def write_deals(store: GraphStore, deals: list[Deal], report: list[PartyMatch] |
 
 
 def import_deals(
-    store: GraphStore, path: Path, report: list[PartyMatch] | None = None
+    store: GraphStore, path: Path, report: list[PartyMatch] | None = None, *, replace: bool = False,
+    changes: list[DealChange] | None = None,
 ) -> tuple[list[Deal], list[str]]:
     """Validate and write a deals file; returns the deals and the ids of parties created ``unscreened``.
 
-    Raises DealValidationError (nothing written) for any row error or a mistyped item id. ``report``: see
-    :func:`write_deals`.
+    Raises DealValidationError (nothing written) for any row error or a mistyped item id, and
+    :class:`DealPartiesDropped` (nothing written) when a deal already stored would lose a party role (a column
+    left out, a cell emptied) unless ``replace``. ``report``: see :func:`write_deals`; ``changes`` (if given)
+    receives one :class:`DealChange` per deal, what the import changes (read before writing).
     """
     deals = parse_deals(path, registered_items(store))  # raises before anything is written
     check_items(store, deals, path.name)
+    planned = plan_changes(store, deals)
+    if not replace:
+        dropped = dropped_errors(planned, deals, path.name)
+        if dropped:
+            raise DealPartiesDropped(dropped)
+    if changes is not None:
+        changes.extend(planned)
     return deals, write_deals(store, deals, report)

@@ -118,6 +118,9 @@ def import_cmd(
     paths: list[Path] = typer.Argument(
         ..., help="Files or folders (ofac: the folder as published: sdn/add/alt/sdn_comments, cons_*)."
     ),
+    replace: bool = typer.Option(
+        False, "--replace", help="deals only: let the file remove parties a stored deal has (see import-deals)."
+    ),
 ) -> None:
     """Import structured list files into the archive and the graph: screenable at once (or, with `deals`, deals).
 
@@ -128,8 +131,10 @@ def import_cmd(
 
         if len(paths) != 1:
             raise CliError("import deals takes one file (.csv or .json)")
-        import_deals_cmd(paths[0], unscreened=False)
+        import_deals_cmd(paths[0], unscreened=False, replace=replace)
         return
+    if replace:
+        raise CliError("--replace applies to `import deals` only")
     from crawler.archive import Archive
     from redflag.cli.intel import _progress
     from redflag.services.list_versions import load_list_versions

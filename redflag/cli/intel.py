@@ -305,6 +305,9 @@ def import_deals_cmd(
     unscreened: bool = typer.Option(
         False, "--unscreened", help="Import even with no screening list loaded (new parties stay unscreened)."
     ),
+    replace: bool = typer.Option(
+        False, "--replace", help="Let the file remove parties a stored deal has (a column left out, a cell emptied)."
+    ),
 ) -> None:
     """Import deals, then screen every deal party against the lists loaded (logged; matches linked).
 
@@ -315,13 +318,25 @@ def import_deals_cmd(
     support_status (active, ended, none), declared_end_use. JSON: the same fields, parties and items as lists
     of objects. Every column and its allowed values: docs/DEALS.md.
 
-    Every error names the row and column, and a file with any error writes nothing. With no screening list
-    loaded the import is refused (nothing written) unless --unscreened is given.
+    Every error names the row and column, and a file with any error writes nothing. For a deal already stored,
+    what changes in its parties is printed; a file that would remove a party the stored deal has is refused
+    (nothing written) unless --replace is given. With no screening list loaded the import is refused (nothing
+    written) unless --unscreened is given. Each deal then gets one screening line: its findings, or, when none,
+    which parties were screened against which list versions.
     """
-    from redflag.deals import DealValidationError, check_items, import_deals, parse_deals, registered_items
+    from redflag.deals import (
+        DealChange,
+        DealPartiesDropped,
+        DealValidationError,
+        check_items,
+        formula_warnings,
+        import_deals,
+        parse_deals,
+        registered_items,
+    )
     from redflag.screening_ops.grounds import NoListLoaded
     from redflag.services.list_versions import screening_grounds
-    from redflag.services.screening import screen_deal_parties
+    from redflag.services.screening import deal_screening, screen_deal_parties
 
     cfg = settings()
     with open_store(cfg) as store:
@@ -329,6 +344,14 @@ def import_deals_cmd(
             deals_in_file = parse_deals(path, registered_items(store))  # every error at once; none writes
             grounds = None if unscreened else screening_grounds(store, cfg)
             item_warnings = check_items(store, deals_in_file, path.name)
+            matches: list[PartyMatch] = []
+            changes: list[DealChange] = []
+            deals, created = import_deals(store, path, matches, replace=replace, changes=changes)
+        except DealPartiesDropped as exc:
+            for e in exc.errors:
+                print(f"{e.source} row {e.line}, column {e.field}: {e.reason}")
+            raise CliError(f"{path}: {len(exc.errors)} stored party(ies) would be removed; nothing was imported "
+                           "(--replace removes them)") from exc
         except DealValidationError as exc:
             for e in exc.errors:
                 print(f"{e.source} row {e.line}, column {e.field}: {e.reason}")
@@ -336,22 +359,35 @@ def import_deals_cmd(
         except NoListLoaded as exc:
             raise CliError(f"{path}: nothing imported: the deal parties cannot be screened: {exc} "
                            "(or import with --unscreened)") from None
-        matches: list[PartyMatch] = []
-        deals, created = import_deals(store, path, matches)
+        for change in changes:
+            for line in change.lines():
+                print(line + (" (--replace)" if " removed " in line else ""))
         _print_party_matches(matches)
-        for w in item_warnings:
+        for w in [*item_warnings, *formula_warnings(deals, path.name)]:
             print(f"WARNING: {w}")
         if grounds is None:
-            print(f"imported {len(deals)} deal(s); {len(created)} new party(ies) marked unscreened "
-                  "(no screening: --unscreened)")
+            print(f"imported {len(deals)} deal(s); {len(created)} new party(ies) marked unscreened; NOT screened "
+                  "(--unscreened): no screening result for any party")
             return
-        links = screen_deal_parties(store, cfg)
+        screen_deal_parties(store, cfg)
+        screened = deal_screening(store, [d.id for d in deals])
     for w in grounds.warnings:
         print(f"WARNING (lists stale): {w}")
-    listed = f"; {links.listed} party(ies) are list records themselves, logged matching their own record" \
-        if links.listed else ""
-    print(f"imported {len(deals)} deal(s) ({len(created)} new party(ies)); every deal party screened and logged: "
-          f"{links.same} match(es), {links.possible} for review{listed} (redflag screening-log)")
+    searched = grounds.brief()
+    with_findings = 0
+    for ds in screened:
+        for line in ds.lines(searched):
+            print(line)
+        with_findings += bool(ds.finding_lines())
+    listed = sum(len(ds.listed) for ds in screened)
+    parts = [f"{n} {what}" for n, what in ((listed, "party(ies) that are list records themselves"),
+                                           (sum(len(ds.matched) for ds in screened), "party(ies) matched"),
+                                           (sum(len(ds.review) for ds in screened), "party(ies) for review")) if n]
+    found = (f"{with_findings} of {len(screened)} deal(s) with a finding: {', '.join(parts)}" if with_findings
+             else f"none of the {len(screened)} deal(s) has a party on a list or matching one")
+    print(f"imported {len(deals)} deal(s) ({len(created)} new party(ies)); every party of every stored deal "
+          f"screened and logged (redflag screening-log); this file: "
+          f"{found}; lists searched: {searched}")
 
 
 @app.command("demo")

@@ -148,6 +148,14 @@ class Grounds:
     stale: bool = False
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
+    def brief(self) -> str:
+        """What was searched, on one line: each list version (source, dataset, date, entities, the first 12 hex
+        digits of its set's SHA-256), or the listed entities when no version is recorded."""
+        if not self.versions:
+            return f"{self.listed_entities} listed entities (no list version recorded)"
+        return "; ".join(f"{v.source_id} ({v.dataset}) {dated({'published': v.published, 'date': v.date})}, "
+                         f"{v.entity_count} entities, version sha256 {v.sha256[:12]}" for v in self.versions)
+
     def to_dict(self) -> dict[str, Any]:
         now = parse_date(self.checked_at) or datetime.now(UTC)
         return {

@@ -69,7 +69,20 @@ DEAL_PARTIES = q(
     "RETURN e.id AS id, e.name AS name, e.aliases AS aliases, e.countries AS countries, false AS listed "
     "UNION MATCH (:Transaction)-[:HAS_PARTY]->(e:Entity) "
     "RETURN e.id AS id, e.name AS name, e.aliases AS aliases, e.countries AS countries, "
-    "NOT 'deal' IN coalesce(e.origin, []) AS listed",
+    "coalesce(e.listed, false) AS listed",
+)
+# what the screening found for each party of the given deals: the party is a list record itself, and its links
+# (SAME_AS, POSSIBLY_SAME_AS, any method) to list records, an analyst's "different" left out
+DEAL_FINDINGS = q(
+    "screening.deal_findings",
+    "MATCH (t:Transaction)-[r:HAS_PARTY]->(e:Entity) WHERE t.id IN $ids "
+    "OPTIONAL MATCH (e)-[:HAS_LISTING]->(l:Listing) "
+    "WITH t, r, e, collect(DISTINCT l.list_code) AS lists "
+    "OPTIONAL MATCH (e)-[s:SAME_AS|POSSIBLY_SAME_AS]-(m:Entity) "
+    "WHERE m.listed = true AND m.id <> e.id AND coalesce(s.judgement, '') <> 'different' "
+    "RETURN t.id AS deal, r.role AS role, e.id AS id, e.name AS name, coalesce(e.listed, false) AS listed, lists, "
+    "collect(DISTINCT [m.id, m.name, type(s), s.score]) AS links ORDER BY deal, role, id",
+    "ids",
 )
 
 
@@ -164,6 +177,90 @@ def screen_deal_parties(store: GraphStore, settings: Settings, by: str | None = 
 
         store.run(MARK_SCREENED, {"ids": screened, "at": datetime.now(UTC).isoformat(timespec="seconds")})
     return report
+
+
+@dataclass
+class PartyScreening:
+    """One party of a deal as screened: its roles in the deal, whether it is a list record itself (with its list
+    codes), and its links to list records (id, name, SAME_AS or POSSIBLY_SAME_AS, score)."""
+
+    id: str
+    name: str
+    roles: list[str]
+    listed: bool
+    lists: list[str]
+    links: list[tuple[str, str, str, float]]
+
+    def label(self) -> str:
+        from redflag.deals import PARTY_ROLES
+
+        roles = sorted(self.roles, key=lambda r: PARTY_ROLES.index(r) if r in PARTY_ROLES else len(PARTY_ROLES))
+        return f"{'/'.join(roles)} {self.name[:80]!r}"
+
+
+@dataclass
+class DealScreening:
+    """What the screening found for one deal's parties (see :func:`deal_screening`)."""
+
+    deal: str
+    parties: list[PartyScreening]
+
+    @property
+    def listed(self) -> list[PartyScreening]:
+        return [p for p in self.parties if p.listed]
+
+    @property
+    def matched(self) -> list[PartyScreening]:
+        return [p for p in self.parties if any(k == "SAME_AS" for _, _, k, _ in p.links)]
+
+    @property
+    def review(self) -> list[PartyScreening]:
+        return [p for p in self.parties if any(k == "POSSIBLY_SAME_AS" for _, _, k, _ in p.links)]
+
+    def finding_lines(self) -> list[str]:
+        """One line per finding (a party that is a list record, a match, a candidate for review); none if clear."""
+        out = []
+        for p in self.parties:
+            if p.listed:
+                lists = ", ".join(p.lists) or "list unknown"
+                out.append(f"deal {self.deal}: {p.label()} ({p.id}) IS a list record itself ({lists}); screened and "
+                           "logged matching its own record")
+            for mid, mname, kind, score in p.links:
+                what = "matches" if kind == "SAME_AS" else "may match (for review)"
+                out.append(f"deal {self.deal}: {p.label()} {what} list record {mname[:80]!r} ({mid}, score "
+                           f"{score:.2f})")
+        return out
+
+    def lines(self, searched: str) -> list[str]:
+        """The finding lines, or one line saying what was searched and found nothing: the parties by role and
+        name, and ``searched`` (the list versions, :meth:`redflag.screening_ops.grounds.Grounds.brief`)."""
+        found = self.finding_lines()
+        if found:
+            return found
+        names = "; ".join(p.label() for p in self.parties)
+        return [f"deal {self.deal}: no list record among its {len(self.parties)} party(ies) and no match or candidate "
+                f"for review ({names}), screened against {searched}"]
+
+
+def deal_screening(store: GraphStore, deal_ids: list[str]) -> list[DealScreening]:
+    """Per deal (in the order given), its parties as screened: list records themselves and their list links."""
+    parties: dict[str, dict[str, PartyScreening]] = {d: {} for d in deal_ids}
+    for r in store.run(DEAL_FINDINGS, {"ids": list(deal_ids)}):
+        deal = parties.setdefault(str(r["deal"]), {})
+        pid = str(r["id"])
+        if pid in deal:
+            deal[pid].roles.append(str(r["role"]))
+            continue
+        links = sorted({(str(m[0]), str(m[1] or m[0]), str(m[2]), float(m[3] or 0.0))
+                        for m in r["links"] or [] if m and m[0] is not None}, key=lambda x: (-x[3], x[0]))
+        deal[pid] = PartyScreening(pid, str(r["name"] or pid), [str(r["role"])], bool(r["listed"]),
+                                   sorted(str(c) for c in r["lists"] or [] if c), links)
+    from redflag.deals import PARTY_ROLES
+
+    def first_role(p: PartyScreening) -> int:
+        return min(PARTY_ROLES.index(r) if r in PARTY_ROLES else len(PARTY_ROLES) for r in p.roles)
+
+    return [DealScreening(d, sorted(parties[d].values(), key=first_role)) for d in deal_ids]
 
 
 def resolve_entities(store: GraphStore, settings: Settings) -> LinkReport:

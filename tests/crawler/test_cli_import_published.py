@@ -274,7 +274,8 @@ def test_a_deal_party_that_is_a_list_record_is_screened_and_logged_matching_its_
     assert cli("import", "ofac", str(CASE04 / "cons")).exit_code == 0
     res = cli("import-deals", str(CASE04 / "deal.csv"))
     assert res.exit_code == 0, res.output
-    assert "1 party(ies) are list records themselves, logged matching their own record" in res.output
+    assert "1 of 1 deal(s) with a finding: 1 party(ies) that are list records themselves" in res.output
+    assert "(ofac-cons-30946) IS a list record itself (CMIC); screened and logged matching its own record" in res.output
     log = cli("screening-log", "--format", "json")
     assert log.exit_code == 0, log.output
     assert "ofac-cons-30946" in log.stdout

@@ -442,9 +442,15 @@ def test_deals_import_is_the_same(demos: dict[str, Path], monkeypatch: pytest.Mo
 
         report: list[PartyMatch] = []
         deals, created = import_deals(store, path, report)
-        again = import_deals(store, path, [])  # a second import replaces the deal's links: nothing doubles
+        changes: list[Any] = []
+        again = import_deals(store, path, [], changes=changes)  # a second import replaces the deal's links
+        from redflag.services.screening import deal_screening
+
+        screened = deal_screening(store, ["CMP-1"])  # what import-deals prints per deal after screening
         return {"deals": [dataclasses.asdict(d) for d in deals], "created": created, "again": again[1],
-                "report": [dataclasses.asdict(r) for r in report], "counts": store.counts()}  # fmt: skip
+                "report": [dataclasses.asdict(r) for r in report], "counts": store.counts(),
+                "changes": [dataclasses.asdict(c) for c in changes],
+                "screened": [dataclasses.asdict(d) for d in screened]}  # fmt: skip
 
     views = _on_both(demos, monkeypatch, scenario)
     assert views["falkordb"]["report"], "no party match reported on the embedded backend"

@@ -211,3 +211,132 @@ def test_a_party_given_by_name_is_a_candidate_duplicate_of_an_extracted_record_o
     other: list[PartyMatch] = []
     import_deals(store, _agency_deal(tmp_path, "XL"), other)
     assert [m.candidates for m in other if m.role == "end_user"] == [[]]
+
+
+# --- re-importing a stored deal: what changes is reported, and a file that drops a party is refused ---------------
+
+CSV_HEADER = ("id,title,exporter,customer,end_user,intermediary,items,destination,order_date,ship_date")
+
+
+def _deal_csv(tmp_path: Path, name: str, header: str, *rows: str) -> Path:
+    path = tmp_path / name
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def _stored_parties(store, deal_id: str) -> list[tuple[str, str]]:
+    from redflag.deals import STORED_PARTIES
+
+    return [(str(r["role"]), str(r["name"])) for r in store.run(STORED_PARTIES, {"ids": [deal_id]})]
+
+
+FULL_ROW = "FIC-1,Cameras,Fictional Exporter Ltd,Northwind Trading BV,Harbour Police Bureau,Bluefin Agents SA,cam-1:2,DE,2026-11-02,2026-12-14"
+
+
+def test_a_file_without_the_end_user_column_a_stored_deal_used_is_refused_and_nothing_changes(store, tmp_path) -> None:
+    from redflag.deals import DealPartiesDropped
+
+    import_deals(store, _deal_csv(tmp_path, "full.csv", CSV_HEADER, FULL_ROW))
+    before_parties, before_counts = _stored_parties(store, "FIC-1"), store.counts()
+    assert ("end_user", "Harbour Police Bureau") in before_parties
+    no_end_user = _deal_csv(tmp_path, "short.csv", CSV_HEADER.replace(",end_user", ""),
+                            FULL_ROW.replace(",Harbour Police Bureau", ""))
+    with pytest.raises(DealPartiesDropped) as info:
+        import_deals(store, no_end_user)
+    (error,) = info.value.errors
+    assert (error.line, error.field) == (2, "end_user")
+    assert "deal 'FIC-1' is stored with end_user 'Harbour Police Bureau'; this file has no end_user column" in str(
+        info.value)
+    assert "--replace" in str(info.value)
+    # read back: the stored deal keeps every party, and nothing was added or duplicated
+    assert _stored_parties(store, "FIC-1") == before_parties
+    assert store.counts() == before_counts
+
+
+def test_replace_removes_the_party_and_says_so(store, tmp_path: Path) -> None:
+    from redflag.deals import DealChange
+
+    import_deals(store, _deal_csv(tmp_path, "full.csv", CSV_HEADER, FULL_ROW))
+    changes: list[DealChange] = []
+    no_end_user = _deal_csv(tmp_path, "short.csv", CSV_HEADER.replace(",end_user", ""),
+                            FULL_ROW.replace(",Harbour Police Bureau", ""))
+    import_deals(store, no_end_user, replace=True, changes=changes)
+    assert [line for c in changes for line in c.lines()] == ["deal FIC-1: end_user removed 'Harbour Police Bureau'"]
+    assert "end_user" not in [role for role, _ in _stored_parties(store, "FIC-1")]
+
+
+def test_an_emptied_cell_is_refused_too(store, tmp_path: Path) -> None:
+    from redflag.deals import DealPartiesDropped
+
+    import_deals(store, _deal_csv(tmp_path, "full.csv", CSV_HEADER, FULL_ROW))
+    with pytest.raises(DealPartiesDropped, match="this file gives it no intermediary"):
+        import_deals(store, _deal_csv(tmp_path, "empty.csv", CSV_HEADER, FULL_ROW.replace("Bluefin Agents SA", "")))
+
+
+def test_every_party_change_of_a_stored_deal_is_reported_by_role(store, tmp_path: Path) -> None:
+    from redflag.deals import DealChange
+
+    header = CSV_HEADER + ",consignee"
+    import_deals(store, _deal_csv(tmp_path, "a.csv", header, FULL_ROW + ","))
+    changes: list[DealChange] = []
+    changed = FULL_ROW.replace("Harbour Police Bureau", "Coastal Security Agency") + ",Dockside Logistics GmbH"
+    new = FULL_ROW.replace("FIC-1", "FIC-2") + ","
+    import_deals(store, _deal_csv(tmp_path, "b.csv", header, changed, new), changes=changes)
+    assert [line for c in changes for line in c.lines()] == [
+        "deal FIC-1: consignee added 'Dockside Logistics GmbH'",
+        "deal FIC-1: end_user changed 'Harbour Police Bureau' -> 'Coastal Security Agency'",
+        "deal FIC-2: new",
+    ]
+    again: list[DealChange] = []
+    import_deals(store, _deal_csv(tmp_path, "c.csv", header, changed), changes=again)
+    assert [line for c in again for line in c.lines()] == ["deal FIC-1: already stored; parties unchanged"]
+
+
+# --- one-line errors for what a deals file gets wrong ---------------------------------------------------------------
+
+
+def test_an_unknown_column_is_an_error_with_a_did_you_mean_not_a_silently_lost_party(tmp_path: Path) -> None:
+    path = _deal_csv(tmp_path, "typo.csv", CSV_HEADER.replace("end_user", "enduser"), FULL_ROW)
+    with pytest.raises(DealValidationError) as info:
+        parse_deals(path)
+    (error,) = info.value.errors
+    assert (error.line, error.field) == (1, "enduser")
+    assert "unknown column 'enduser'" in error.reason and "did you mean 'end_user'" in error.reason
+
+
+def test_a_column_given_twice_is_an_error(tmp_path: Path) -> None:
+    path = _deal_csv(tmp_path, "twice.csv", CSV_HEADER + ",customer", FULL_ROW + ",Other Fictional AG")
+    with pytest.raises(DealValidationError, match="column 'customer' appears twice in the header row"):
+        parse_deals(path)
+
+
+def test_a_deal_id_twice_in_one_file_names_both_rows(tmp_path: Path) -> None:
+    path = _deal_csv(tmp_path, "dup.csv", CSV_HEADER, FULL_ROW, FULL_ROW.replace("Cameras", "Lenses"))
+    with pytest.raises(DealValidationError) as info:
+        parse_deals(path)
+    (error,) = info.value.errors
+    assert (error.line, error.field) == (3, "id") and "appears twice in the file (first on row 2)" in error.reason
+
+
+def test_a_party_name_holding_a_control_character_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "escape.json"
+    deal = {"id": "FIC-9", "destination": "DE", "items": [{"item": "cam-1"}],
+            "parties": [{"party": "Fictional Exporter Ltd", "role": "exporter"},
+                        {"party": "Evil\x1b[2JCorp", "role": "customer"}]}
+    path.write_text(json.dumps([deal]))
+    with pytest.raises(DealValidationError) as info:
+        parse_deals(path)
+    (error,) = [e for e in info.value.errors if e.field == "customer"]
+    assert error.line == 1 and "control character" in error.reason
+
+
+@pytest.mark.parametrize("name", ["=cmd|' /C calc'!A0", "+SUM(A1)", "@HYPERLINK(x)"])
+def test_a_party_name_that_reads_as_a_formula_is_imported_as_text_with_a_warning(tmp_path: Path, name: str) -> None:
+    from redflag.deals import formula_warnings
+
+    path = tmp_path / "formula.json"
+    deal = {"id": "FIC-9", "destination": "DE", "items": [{"item": "cam-1"}],
+            "parties": [{"party": "Fictional Exporter Ltd", "role": "exporter"}, {"party": name, "role": "customer"}]}
+    path.write_text(json.dumps([deal]))
+    (warning,) = formula_warnings(parse_deals(path), path.name)
+    assert warning.startswith("formula.json row 1, column customer: party ") and "spreadsheet formula" in warning

@@ -13,12 +13,16 @@ from ontology.countries import country_code
 from ontology.vocab import decision_values
 from redflag.deals import (
     Deal,
+    DealChange,
+    DealPartiesDropped,
     DealValidationError,
     ItemRef,
     PartyRef,
     check_items,
+    dropped_errors,
     import_deals,
     parse_deals,
+    plan_changes,
     registered_items,
     write_deals,
 )
@@ -37,7 +41,7 @@ from redflag.services.findings import (
     stored_findings,
 )
 from redflag.services.list_versions import screening_grounds
-from redflag.services.screening import screen_deal_parties
+from redflag.services.screening import deal_screening, screen_deal_parties
 from ui import maps
 from ui.auth import current_user, require_login
 from ui.common import md_escape, run_safely, settings, store, subject_from_url, subject_to_url
@@ -62,6 +66,18 @@ db = store()
 STATUSES = list(RESOLUTION_STATUSES)
 DECISIONS = sorted(decision_values())
 
+
+
+def _show_screening(db: Any, deal_ids: list[str]) -> None:
+    """Screen every deal party, then per deal its findings, or what was searched (parties, list versions)."""
+    grounds = screening_grounds(db, settings())  # raises NoListLoaded: nothing screened
+    screen_deal_parties(db, settings())
+    for w in grounds.warnings:
+        st.warning(f"Lists stale: {md_escape(w)}")
+    st.info("Every deal party screened and logged (Screening page, screening log).")
+    st.text("\n".join(line for ds in deal_screening(db, deal_ids) for line in ds.lines(grounds.brief())))
+
+
 work, create = st.tabs(["Screen a deal", "Create or import deals"])
 
 with create:
@@ -69,6 +85,8 @@ with create:
                               type=["json", "csv"], key="deals_upload")  # fmt: skip
     unscreened = st.checkbox("Import even if no screening list is loaded (new parties stay unscreened)",
                              key="deals_unscreened")
+    replace = st.checkbox("Let the file remove parties a stored deal has (a column left out, a cell emptied)",
+                          key="deals_replace")
     if upload is not None and st.button("Import", key="deals_import"):
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / Path(upload.name).name
@@ -79,12 +97,18 @@ with create:
                     screening_grounds(db, settings())  # no list: refused before anything is written
                 for warning in check_items(db, deals_in_file, path.name):
                     st.warning(md_escape(warning))
-                deals, ids = import_deals(db, path)
+                changes: list[DealChange] = []
+                deals, ids = import_deals(db, path, replace=replace, changes=changes)
                 st.success(f"Imported {len(deals)} deal(s): {md_escape(', '.join(d.id for d in deals))}.")
+                st.text("\n".join(line for c in changes for line in c.lines()))
                 if not unscreened:
-                    links = screen_deal_parties(db, settings())
-                    st.info(f"Every deal party screened and logged: {links.same} match(es), {links.possible} for "
-                            "review.")
+                    _show_screening(db, [d.id for d in deals])
+                else:
+                    st.warning("Not screened (import without a screening list): no screening result for any party.")
+            except DealPartiesDropped as exc:
+                st.error("The file was not imported: it would remove parties stored deals have (tick the box to "
+                         "let it):")
+                st.text(str(exc))
             except DealValidationError as exc:
                 st.error("The file was not imported; fix these rows and try again:")
                 st.text(str(exc))
@@ -117,19 +141,26 @@ with create:
                         destination=country_code(destination) or "",
                         transit_countries=[country_code(t) or "" for t in transit.split(";") if t.strip()],
                         declared_end_use=end_use.strip())  # fmt: skip
+            planned = plan_changes(db, [deal])
+            dropped = dropped_errors(planned, [deal], "new deal")
             try:
                 for warning in check_items(db, [deal], "new deal"):
                     st.warning(md_escape(warning))
             except DealValidationError as exc:
                 st.error(f"The deal was not created: {md_escape(exc)}")
             else:
-                ids = run_safely("Creating the deal", write_deals, db, [deal])
+                if dropped:  # the form has a customer and an end-user only: it must not drop a stored deal's others
+                    st.error("Not saved: deal " + md_escape(deal.id) + " is already stored with parties this form "
+                             "would remove; import a deals file with the box ticked to replace them.")
+                    st.text("\n".join(f"{e.field}: {e.reason}" for e in dropped))
+                    ids = None
+                else:
+                    ids = run_safely("Creating the deal", write_deals, db, [deal])
                 if ids is not None:
-                    st.success(f"Created deal {md_escape(deal.id)}.")
+                    st.success(f"Saved deal {md_escape(deal.id)}.")
+                    st.text("\n".join(line for c in planned for line in c.lines()))
                     try:
-                        links = screen_deal_parties(db, settings())
-                        st.info(f"Its parties were screened and logged: {links.same} match(es), {links.possible} for "
-                                "review.")
+                        _show_screening(db, [deal.id])
                     except NoListLoaded as exc:
                         st.error(f"Its parties are NOT screened: {md_escape(exc)}")
 
@@ -251,8 +282,16 @@ with work:
                                "Run the flags to re-score.")
 
     st.subheader("Findings")
-    if not dd.findings:
-        st.success("No red flag fired for this transaction.")
+    if not dd.findings:  # say what was checked: a bare "no red flag" reads as clear without its grounds
+        checked = "; ".join(f"{'/'.join(p['roles'])} {p['name']}" for p in dd.parties) or "no party"
+        try:
+            searched = screening_grounds(db, settings()).brief()
+        except NoListLoaded as exc:
+            st.warning(f"No red flag fired, but NO screening list is loaded, so no party was checked against a list: "
+                       f"{md_escape(exc)}")
+        else:
+            st.success(f"No red flag fired for this transaction. Checked: its parties ({md_escape(checked)}), items "
+                       f"and route, against the graph and the lists {md_escape(searched)}.")
     known = {str(p["id"]): str(p["name"] or p["id"]) for p in dd.parties}
     for f in dd.findings:
         show_finding(f, f["id"] in stored_ids, known)
