@@ -7,11 +7,13 @@ the mention, never from a list of names:
   Indonesian government agency", "in coordination with U.S. government partners", "sold to Zorbian government
   clients") is no mention of the government itself: the country alone is (:func:`governments_as_modifiers`; words
   in nlp/data/party_precision.txt);
+- a title-case word run that opens with a preposition in mid-sentence ("since the publication of Behind the
+  Firewall") is the title of a report or book, not a body (:func:`titles_opening_with_a_preposition`);
 - a generic or technical acronym of nlp/data/not_parties.txt or of [terms] in nlp/data/party_precision.txt ("AI",
   "IPO", "ICT") that a later document pass added
   back as an organisation (a repeated name, an acronym's other uses) is none (:func:`generic_terms_out`).
 
-Gazetteer spans (confidence ``known``) of the second kind are kept.
+Gazetteer spans (confidence ``known``) of the last two kinds are kept.
 """
 
 from __future__ import annotations
@@ -75,7 +77,26 @@ def generic_terms_out(text: str, raw: list[Raw], known: float) -> list[Raw]:
     return [r for r in raw if not (r[2] == "ORG" and r[4] != known and text[r[0] : r[1]] in terms)]
 
 
+def titles_opening_with_a_preposition(text: str, raw: list[Raw], known: float) -> list[Raw]:
+    """ORG/GOV_AGENCY mentions in ``raw`` whose first word is a capitalised preposition of [title_openers] in
+    nlp/data/party_precision.txt ("Behind", "Amid") and that do not open their sentence (or line) are the title of
+    a cited report or book, dropped ("Combined with the evidence presented in Behind Corvane Networks, ..."); gazetteer
+    spans (``known``) are kept."""
+    openers = _words()["title_openers"]
+    out: list[Raw] = []
+    for s, e, label, canonical, conf in raw:
+        words = text[s:e].split()
+        before = text[:s].rstrip()
+        if label in ("ORG", "GOV_AGENCY") and conf != known and len(words) >= 2 and words[0].istitle() \
+                and words[0].casefold() in openers and before and before[-1] not in ".!?:\"\u201c'\u2018" \
+                and "\n" not in text[len(before) : s]:
+            continue
+        out.append((s, e, label, canonical, conf))
+    return out
+
+
 def check_party_mentions(text: str, raw: list[Raw], country_code: Callable[[str], str | None],
                          known: float) -> list[Raw]:
     """The checks of this module over a whole document's mentions, in order."""
-    return generic_terms_out(text, governments_as_modifiers(text, raw, country_code), known)
+    raw = titles_opening_with_a_preposition(text, governments_as_modifiers(text, raw, country_code), known)
+    return generic_terms_out(text, raw, known)

@@ -74,3 +74,9 @@ def test_news_agency_after_a_country_keeps_its_whole_name(extractor: Extractor) 
 def test_country_and_a_newsroom_word_of_the_data_file_are_a_newspaper(extractor: Extractor) -> None:
     ext = extractor.extract_text("According to Pakistan Today, the police bought the cameras from Varnel Systems.")
     assert labels(ext).get("Pakistan Today") == {"ORG"}
+
+
+def test_report_title_opening_with_a_preposition_is_no_organisation(extractor: Extractor) -> None:
+    ext = extractor.extract_text("Combined with the evidence presented in Behind Corvane Networks, these findings "
+                                 "show that the devices are filtering content in the country.")
+    assert not any(name.startswith("Behind") for name in labels(ext))
