@@ -46,6 +46,7 @@ from nlp.components.listed_firms import firms_listed_with_firms
 from nlp.components.listed_later import join_window
 from nlp.components.named_later import MINISTRY_OF_POST
 from nlp.components.org_precision import check_document_parties
+from nlp.components.party_precision import check_party_mentions
 from nlp.components.repeated_names import NAME_ZIPF, OPENING_ZIPF, names_repeated
 from nlp.components.ruler import COUNTRY_IN_NAME, LEADER_IN_NAME
 from nlp.components.seller_only import buyer_from_document_state, own_state_buyers_out, states_of_sellers
@@ -346,6 +347,7 @@ class Extractor:
         raw = camel_case_names(read, raw)
         raw = names_repeated(read, raw, country_code)
         raw = check_document_parties(read, raw, self.nlp.get_pipe("redflag_entities").gaz_conf)  # type: ignore[attr-defined]
+        raw = check_party_mentions(read, raw, country_code, self.nlp.get_pipe("redflag_entities").gaz_conf)  # type: ignore[attr-defined]
         raw = _observers_are_no_people(read, raw)
         raw = _regional_arms_of_firms(read, raw, self._country_names())
         raw, stops_out = _sentence_stops_out_of_names(read, raw)

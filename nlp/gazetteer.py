@@ -221,11 +221,23 @@ def outlet_words() -> tuple[frozenset[str], frozenset[str]]:
         if not ln.strip() or ln.startswith("#"):
             continue
         word, where = ln.split("\t")
+        if where == "place":
+            continue  # (only after a place: :func:`outlet_tails_after_place`)
         if where in ("first", "both"):
             first.add(word.casefold())
         if where in ("last", "both"):
             last.add(word.casefold())
     return frozenset(first), frozenset(last)
+
+
+@cache
+def outlet_tails_after_place() -> frozenset[str]:
+    """Casefolded words that end a newsroom's name after a place's name (nlp/data/outlet_words.tsv: the words that
+    end one anywhere, and the "place" rows: "Washington Post", "China Daily", "Pakistan Today", "Kyiv Independent")."""
+    _first, last = outlet_words()
+    rows = (ln.split("\t") for ln in (_DATA / "outlet_words.tsv").read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#"))
+    return last | {word.casefold() for word, where in rows if where == "place"}
 
 
 def outlet_shaped(name: str, cased: bool = True) -> bool:

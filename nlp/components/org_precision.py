@@ -58,7 +58,8 @@ def check_document_parties(text: str, raw: list[Raw], known: float) -> list[Raw]
     return heading_words(text, acronyms_of_things(text, raw, known), known)
 
 
-_BRACKETED_ACRONYM = re.compile(r"\b[A-Z][\w'\u2019-]*\s+([A-Z][a-z]+)\s*\(([A-Z][A-Z0-9&-]+)\)")
+# (a number may follow the law's head word: "Executive Order 14093 (EO)", "Regulation No. 12 (RN)")
+_BRACKETED_ACRONYM = re.compile(r"\b[A-Z][\w'\u2019-]*\s+([A-Z][a-z]+)(?:\s+(?:No\.\s*)?\d[\d/.-]*)?\s*\(([A-Z][A-Z0-9&-]+)\)")
 
 
 def acronyms_of_things(text: str, raw: list[Raw], known: float) -> list[Raw]:

@@ -18,7 +18,7 @@ from nlp.components.agency_wordings import described_leader_possessive, extra_ac
 from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
 from nlp.components.document_parties import body_kind
 from nlp.components.state_bodies import ACRONYM_CONFIRMED_HEADS, country_led_body_end, state_body_spans
-from nlp.gazetteer import Gazetteer
+from nlp.gazetteer import Gazetteer, outlet_tails_after_place
 from nlp.normalize import acronym, legal_forms, name_key
 
 _AGENCY_HEADS = [
@@ -388,11 +388,6 @@ _LOWER_ACTOR_HEADS = (
     ("spy", "service"), ("spy", "services"),  # "Greece's spy service" (round 14)
     ("intelligence",), ("state",),
 )
-# title-case words that end the name of a newspaper or news site after a place: "Washington Post", "Jerusalem Post",
-# "Moscow Times", "China Daily" (a publisher, not the country or city)
-_MEDIA_TAILS = frozenset({"Post", "Times", "Journal", "Herald", "Tribune", "Daily", "Gazette", "Chronicle", "Telegraph",
-                          "Independent", "Observer", "Review", "Standard", "Star", "Sun", "Mail", "Express", "Monitor",
-                          "Today", "Watchdog"})  # ("Pakistan Today", "Zambian Watchdog": a news site)
 # title-case head nouns of an organisation's name that a place or demonym can open ("Cairo Institute for Human
 # Rights Studies", "French League for Human Rights", "American Civil Liberties Union" is found by ner already)
 _INSTITUTION_HEADS = frozenset({"Institute", "League", "Federation", "Foundation", "Association", "Alliance", "Coalition",
@@ -483,8 +478,11 @@ def _media_name(doc: Doc, span: Span) -> Span:
     if span.label_ == "PRODUCT" and span.end < len(doc) and doc[span.end].text == "Project":
         # "the Pegasus Project": the consortium of newsrooms named after the spyware, an organisation
         return Span(doc, span.start, span.end + 1, label="ORG", kb_id=name_key(doc[span.start : span.end + 1].text))
-    if span.label_ != "COUNTRY" or span.end >= len(doc) or doc[span.end].text not in _MEDIA_TAILS:
-        return span
+    # (the words that end a newsroom's name after a place: nlp/data/outlet_words.tsv, read by the gazetteer)
+    if span.label_ != "COUNTRY" or span.end >= len(doc) or not doc[span.end].is_title \
+            or doc[span.end].lower_ not in outlet_tails_after_place() \
+            or span.end + 1 < len(doc) and doc[span.end + 1].is_title and not doc[span.end + 1].is_sent_start:
+        return span  # (a title-case word after it goes on with the name: "Kuwait News Agency")
     return Span(doc, span.start, span.end + 1, label="ORG", kb_id=name_key(doc[span.start : span.end + 1].text))
 
 
