@@ -70,6 +70,7 @@ from nlp.components.licences import (
 from nlp.components.list_status import list_status_events
 from nlp.components.listed_later import listing_window
 from nlp.components.made_for import made_for_supplies
+from nlp.components.made_in import made_in_supplies
 from nlp.components.named_later import (
     MINISTRY_OF_POST,
     after_unnamed_subject,
@@ -436,6 +437,7 @@ class EventExtractor:
             events += won_place_supplies(sent, in_sent, events, Event)  # "X won surveillance projects in <place>"
             events += made_for_supplies(sent, in_sent, events, self.t["made_for"], Event)
             events += tender_supplies(sent, in_sent, events, Event)  # "issued a tender for", "budgeted $N for"
+            events += made_in_supplies(sent, in_sent, events, Event)  # "bought Chinese-made cameras"
             events += unnamed_tool_supplies(sent, in_sent, before, events, Event)
             events += maker_participle_supplies(sent, in_sent, events, Event)
             events += list_status_events(sent, in_sent, events, self.t["listing"], Event, Mention)  # "X is on the EL"
