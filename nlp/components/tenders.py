@@ -114,9 +114,11 @@ def _procurement_verbs(sent: Span) -> Iterator[tuple[Token, str]]:
 
 
 def _is_call(noun: Token) -> bool:
-    """A noun of a call for bids, or one headed by its compound ("a tender notice", "the RFP document")."""
+    """A noun of a call for bids, one headed by its compound ("a tender notice", "the RFP document"), or one asking
+    "for" such a noun ("a request for proposals", "a call for bids")."""
     return noun.lemma_.casefold() in CALL_NOUNS or noun.lower_ in CALL_NOUNS or any(
-        c.dep_ == "compound" and c.lemma_.casefold() in CALL_NOUNS for c in noun.children)
+        c.dep_ == "compound" and c.lemma_.casefold() in CALL_NOUNS for c in noun.children) or any(
+        o.lemma_.casefold() in CALL_NOUNS for o in _for_phrases(noun))
 
 
 def _is_money(noun: Token) -> bool:
@@ -132,12 +134,16 @@ def _for_phrases(node: Token) -> list[Token]:
 
 
 def _purpose_objects(node: Token) -> list[Token]:
-    """The objects of a purpose clause on ``node`` whose verb gets goods ("to replace its simulator")."""
+    """The objects of a purpose clause on ``node`` whose verb gets goods ("to replace its simulator"), also one
+    hop down a clause that aims at it ("a tender notice looking to procure a system")."""
     out: list[Token] = []
     for c in node.children:
-        if c.dep_ in ("xcomp", "advcl", "relcl", "acl") and c.lemma_.casefold() in GETTING_VERBS \
-                and _with_particle(c, _GETTING_PARTICLES) and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-            out += _objects(c)
+        if c.dep_ not in ("xcomp", "advcl", "relcl", "acl"):
+            continue
+        for v in [c] + [x for x in c.children if x.dep_ == "xcomp"]:
+            if v.lemma_.casefold() in GETTING_VERBS and _with_particle(v, _GETTING_PARTICLES) \
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children):
+                out += _objects(v)
     return out
 
 
