@@ -70,6 +70,7 @@ from nlp.components.licences import (
 from nlp.components.list_status import list_status_events
 from nlp.components.listed_later import listing_window
 from nlp.components.made_for import made_for_supplies
+from nlp.components.made_in import made_in_supplies
 from nlp.components.named_later import (
     MINISTRY_OF_POST,
     after_unnamed_subject,
@@ -85,6 +86,7 @@ from nlp.components.private_buyers import another_sale, without_state_buyer
 from nlp.components.salience import salient_firm
 from nlp.components.supply_pairs import MODES, PairScorer, candidates, scored_supplies
 from nlp.components.supply_precision import hands_over_no_goods
+from nlp.components.tenders import calls_for_goods, tender_supplies
 from nlp.components.unnamed_tool_use import (
     opening_tool_maker,
     tool_made_by,
@@ -416,7 +418,8 @@ class EventExtractor:
                     and not (in_sent and before and end_user_named(sent, in_sent, before) is not None) \
                     and not (in_sent and (before or first_sentence) and any(
                         _goods_referred_back(t, self.t["supply_seller"]) for t in sent)) \
-                    and not (in_sent and before and tool_made_by(sent)):
+                    and not (in_sent and before and tool_made_by(sent)) \
+                    and not (in_sent and calls_for_goods(sent)):
                 continue  # (one name and goods that refer back: "The equipment was supplied by X", buyer said before)
             events = self._sentence_events(sent, in_sent)
             cands = candidates(sent, in_sent, before, events, classes=self.t, cue_lemmas=self.supply_cues,
@@ -433,6 +436,8 @@ class EventExtractor:
             events += place_supplies(sent, in_sent, events, self.t["place_install"], Event)
             events += won_place_supplies(sent, in_sent, events, Event)  # "X won surveillance projects in <place>"
             events += made_for_supplies(sent, in_sent, events, self.t["made_for"], Event)
+            events += tender_supplies(sent, in_sent, events, Event)  # "issued a tender for", "budgeted $N for"
+            events += made_in_supplies(sent, in_sent, events, Event)  # "bought Chinese-made cameras"
             events += unnamed_tool_supplies(sent, in_sent, before, events, Event)
             events += maker_participle_supplies(sent, in_sent, events, Event)
             events += list_status_events(sent, in_sent, events, self.t["listing"], Event, Mention)  # "X is on the EL"
