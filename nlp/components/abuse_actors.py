@@ -10,6 +10,10 @@ a plural noun of nlp/data/abuse_actor_plurals.txt that is
 * the head of the relative clause the abuse verb (or the "use" verb above it) belongs to ("governments that used
   these tools to target ...", "regimes which spied on ..."), or
 * the "by" agent of the abuse verb or of the passive "use" verb above it ("was used to target X by governments").
+
+When the class is followed by its members ("authoritarian governments, including <state> and <state>, that have
+used the weapon to spy on ..."; "regimes such as <state>"), :func:`named_members` gives the members' tokens: the
+named states are the doers, as a reader takes them.
 """
 
 from __future__ import annotations
@@ -78,3 +82,17 @@ def vendor_home(country: Span, item_spans: list[Span], firm_nouns: frozenset[str
     if head.lemma_.casefold() in firm_nouns:
         return True
     return any(s.start <= head.i < s.end for s in item_spans)
+
+
+def named_members(noun: Token) -> set[int]:
+    """Indices of the tokens a class noun lists as its members: the objects of "including", "like" or "such as"
+    hanging on it, with their conjuncts ("governments, including A and B" -> A, B)."""
+    out: set[int] = set()
+    for prep in noun.children:
+        if prep.dep_ != "prep" or not (prep.lower_ in ("including", "like") or prep.lower_ == "as" and any(
+                t.lower_ == "such" for t in (prep.doc[prep.i - 1], *prep.children))):
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj":
+                out.update(t.i for t in (obj, *obj.conjuncts))
+    return out

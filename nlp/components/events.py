@@ -23,7 +23,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from nlp.components.abuse_actors import plural_state_actor, vendor_home
+from nlp.components.abuse_actors import named_members, plural_state_actor, vendor_home
 from nlp.components.abuse_attribution import attributed_party
 from nlp.components.common import (
     ITEM_LABELS,
@@ -2181,14 +2181,20 @@ class EventExtractor:
             return None
         if use and not (ev.roles.get("capability") or ev.roles.get("product")):
             return None
-        plural = None if ev.roles.get("actor") else plural_state_actor(trig, USE_VERBS | self.t["abuse_use"])
+        plural = plural_state_actor(trig, USE_VERBS | self.t["abuse_use"])
         if trig.dep_ in ("xcomp", "advcl") and trig.head.lemma_.casefold() in self.t["abuse_use"] and not (
                 plural is not None and not self._names_tool(trig.head, mentions)) or \
                 trig.dep_ == "acl" and trig.head.pos_ == "NOUN" and trig.head.lemma_.casefold() in USE_NOUNS:
             return None  # reported through the "use" trigger above, which knows the tool (when it names one:
             # "governments that used these tools to target journalists" is read here, with its plural doer)
-        if plural is not None:  # "foreign governments that used these tools to target ...": the class of doers
-            ev.add("actor", Mention(plural, "GOV_GENERIC", plural.text.casefold()))
+        if plural is not None:  # "foreign governments that used these tools to target ...": the class of doers,
+            # or the states it lists ("authoritarian governments, including A and B, that used it to spy on ...")
+            listed = named_members(plural.root)
+            members = [m for m in mentions if m.label in ("COUNTRY", "GOV_AGENCY") and m.root.i in listed]
+            ev.roles.pop("actor", None)  # (the clause's own doer outranks a subject read from the clause above it:
+            # "X supplied spyware to governments that used it to target ...", X is no doer)
+            for m in members or [Mention(plural, "GOV_GENERIC", plural.text.casefold())]:
+                ev.add("actor", m)
         for m in mentions:  # tools named with "with", "using", "through" deeper in the clause
             if m.label in ITEM_LABELS and m.span.start > trig.i and not any(m.key == x.key for r in ev.roles.values() for x in r):
                 if any(t.lower_ in ("with", "using", "through", "via", "by") for t in m.span.doc[trig.i : m.span.start]):

@@ -61,3 +61,18 @@ def test_the_vendors_country_is_not_the_doer(extractor: Extractor) -> None:
     ext = extractor.extract_text("In Mexico, journalists and lawyers were spied on with spyware developed by the "
                                  "Israeli company Ortano Group.")
     assert all("IL" not in names(ev.roles.get("actor")) for ev in _abuses(ext))
+
+
+def test_the_seller_of_the_tool_is_not_the_doer_of_its_buyers_abuse(extractor: Extractor) -> None:
+    [ev] = _abuses(extractor.extract_text(
+        "Brightwave Systems supplied spyware to foreign governments that used these tools to maliciously target "
+        "journalists, activists and academics."))
+    assert names(ev.roles.get("actor")) == {"foreign governments"}
+
+
+def test_the_states_a_class_of_governments_lists_are_the_doers(extractor: Extractor) -> None:
+    [ev] = _abuses(extractor.extract_text(
+        "The ministry has allowed Nightjar to be bought by authoritarian governments, including Saudi Arabia and the "
+        "United Arab Emirates, that have used the weapon to spy on dissidents and journalists."))
+    assert names(ev.roles.get("actor")) == {"SA", "AE"}
+    assert names(ev.roles.get("victim_group")) == {"dissidents", "journalists"}
