@@ -52,6 +52,7 @@ from nlp.components.ruler import COUNTRY_IN_NAME, LEADER_IN_NAME
 from nlp.components.seller_only import buyer_from_document_state, own_state_buyers_out, states_of_sellers
 from nlp.components.state_bodies import us_legislative_name
 from nlp.components.supply_precision import merge_repeated_readings, refine_supplies
+from nlp.components.victim_words import add_victim_types, victim_values
 from nlp.components.written_names import camel_case_names, people_by_nationality
 from nlp.currencies import states_of_currencies
 from nlp.gazetteer import (
@@ -396,11 +397,16 @@ class Extractor:
         another_at: set[tuple[int, int]] = set()  # sentences of sales told as another one
         for ev in events:
             roles: dict[str, str | list[str]] = {}
+            victim_types: list[str] = []  # the table's standard names of the victims (the role keeps the text's words)
             for role, mentions in ev["roles"].items():
                 values: list[str] = []
                 for s, e, label, value in mentions:
                     e = stops_out.get((s, e), e)  # (a name whose sentence's full stop was cut off it)
-                    if label in _CODE_LABELS:
+                    if label == "VICTIM_GROUP":
+                        v, standard = victim_values(shown[s:e], value)
+                        if standard not in victim_types:
+                            victim_types.append(standard)
+                    elif label in _CODE_LABELS:
                         v = value
                     elif label in _CORE_LABELS:
                         can = canonical_at.get((s, e), value)
@@ -411,6 +417,7 @@ class Extractor:
                         values.append(v)
                 if values:
                     roles[role] = values[0] if len(values) == 1 else values
+            add_victim_types(roles, victim_types)
             if ev["type"] == "supply" and roles.get("supplier") and roles.get("recipient"):
                 # one party on both sides of a sale is its seller ("the contract between STL and the Government of
                 # Bangladesh" read STL into the buyers too): it stays the supplier only

@@ -23,6 +23,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from nlp.components.abuse_actors import named_members, plural_state_actor, vendor_home
 from nlp.components.abuse_attribution import attributed_party
 from nlp.components.common import (
     ITEM_LABELS,
@@ -2149,6 +2150,7 @@ class EventExtractor:
         slots = self._slots(trig, mentions)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children)
         ev = Event("abuse", trig)
+        items = [m.span for m in mentions if m.label in (*ITEM_LABELS, "ORG")]  # (a country at home in one: no doer)
         finding = _finding(trig)
         if finding and any(c.dep_ == "dobj" and c.lemma_.casefold() in _FINDING_NOUNS for c in trig.children):
             return None  # "researchers identified traces of Pegasus on the phones of journalists": a finding
@@ -2165,6 +2167,8 @@ class EventExtractor:
             elif m.label in ITEM_LABELS:
                 ev.add(_item_role(m), m)
             elif m.label in ("GOV_AGENCY", "COUNTRY", "ORG", "GOV_GENERIC", "PERSON"):
+                if m.label == "COUNTRY" and vendor_home(m.span, items, _FIRM_NOUNS):
+                    continue  # "targeted by military-grade Israeli spyware": the tool's home, not its user
                 if (a.dep == "nsubj" and not passive) or a.prep == "by" or a.dep == "poss":
                     ev.add("actor", m)
                 elif a.prep == "in" and m.label == "COUNTRY":
@@ -2182,9 +2186,20 @@ class EventExtractor:
             return None
         if use and not (ev.roles.get("capability") or ev.roles.get("product")):
             return None
-        if trig.dep_ in ("xcomp", "advcl") and trig.head.lemma_.casefold() in self.t["abuse_use"] or \
+        plural = plural_state_actor(trig, USE_VERBS | self.t["abuse_use"])
+        if trig.dep_ in ("xcomp", "advcl") and trig.head.lemma_.casefold() in self.t["abuse_use"] and not (
+                plural is not None and not self._names_tool(trig.head, mentions)) or \
                 trig.dep_ == "acl" and trig.head.pos_ == "NOUN" and trig.head.lemma_.casefold() in USE_NOUNS:
-            return None  # reported through the "use" trigger above, which knows the tool
+            return None  # reported through the "use" trigger above, which knows the tool (when it names one:
+            # "governments that used these tools to target journalists" is read here, with its plural doer)
+        if plural is not None:  # "foreign governments that used these tools to target ...": the class of doers,
+            # or the states it lists ("authoritarian governments, including A and B, that used it to spy on ...")
+            listed = named_members(plural.root)
+            members = [m for m in mentions if m.label in ("COUNTRY", "GOV_AGENCY") and m.root.i in listed]
+            ev.roles.pop("actor", None)  # (the clause's own doer outranks a subject read from the clause above it:
+            # "X supplied spyware to governments that used it to target ...", X is no doer)
+            for m in members or [Mention(plural, "GOV_GENERIC", plural.text.casefold())]:
+                ev.add("actor", m)
         for m in mentions:  # tools named with "with", "using", "through" deeper in the clause
             if m.label in ITEM_LABELS and m.span.start > trig.i and not any(m.key == x.key for r in ev.roles.values() for x in r):
                 if any(t.lower_ in ("with", "using", "through", "via", "by") for t in m.span.doc[trig.i : m.span.start]):
@@ -2198,7 +2213,7 @@ class EventExtractor:
                         and not self._lister(m)]
             generic = [m for m in mentions if m.label == "GOV_GENERIC"]
             countries = [m for m in mentions if m.label == "COUNTRY" and m.root.head.lower_ != "in"
-                         and not _dateline(m)]
+                         and not _dateline(m) and not vendor_home(m.span, items, _FIRM_NOUNS)]
             # (after a finding verb only a state body named in the sentence: "the SSD used FaceTrace to identify
             # protesters"; never a country where the victims live, "living outside of Belarus and Russia")
             fallback = agencies[:1] or generic[:1] or ([] if finding else countries[:1])
@@ -2208,6 +2223,10 @@ class EventExtractor:
         add_sentence_dates(ev, mentions)
         _add_sentence_countries(ev, sent, mentions)
         return ev if ev.roles.get("actor") or _agentless_abuse(trig, ev) else None
+
+    def _names_tool(self, verb: Token, mentions: list[Mention]) -> bool:
+        """True when a tool (a capability or product) hangs on the verb: "used Pegasus to ..."."""
+        return any(m.label in ITEM_LABELS and self._attach(verb, m) is not None for m in mentions)
 
     def _lister(self, m: Mention) -> bool:
         """True for a party in the subject of a listing verb ("The Department of Commerce's Bureau of Industry and

@@ -306,7 +306,7 @@ class _Resolver:
             return ("Capability", canonical, canonical) if canonical in self.capability_ids else None
         if label == "PRODUCT" or role in ("product", "item"):
             return ("Item", slug(canonical), canonical)
-        if role in ("victim_group", "date", "authority", "list", "share"):
+        if role in ("victim_group", "victim_type", "date", "authority", "list", "share"):
             return None
         return ("Entity", extracted_entity_id(label or "ORG", canonical), self.display.get(canonical, value))
 
