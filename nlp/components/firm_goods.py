@@ -6,7 +6,9 @@ Two wordings of news and procurement reports, each read from the tokens around a
 
 - **a sector acronym is a kind, not a party** (:func:`sector_words_as_kinds`): "the ICT company's Safe City
   solution", "the company sold ICT systems to police" write an industry's acronym before a common noun; ner's
-  one-word ORG there names nobody (it became the seller or the buyer of the sale);
+  one-word ORG there names nobody (it became the seller or the buyer of the sale). Between two title-case parts of
+  one firm's name ("Local companies Linn IT Solution are providing ...", where ner kept the two parts apart) the
+  acronym is a word of the name, which is joined into one ORG (:func:`sector_word_inside_name`);
 - **a firm's name before its goods** (:func:`firms_before_goods`): "bought 12 Zentrova Labs drones", "purchased
   40 Ardent Dynamics cameras": a non-gazetteer PRODUCT span that ends in a firm-name tail ("Labs", "Dynamics",
   "Technologies") right before a plural goods noun or a capability is the maker's name, an ORG (joined with an ORG
@@ -79,3 +81,24 @@ def firms_before_goods(doc: Doc, ents: list[Span], conf: Conf, known: float, new
         out = [x for x in out if x is not e]
         out.append(_span(doc, start, e.end, "ORG", conf, new))
     return sorted(out, key=lambda s: s.start)
+
+
+def sector_word_inside_name(doc: Doc, ents: list[Span], conf: Conf, known: float, new: float) -> list[Span]:
+    """Join "<ORG> <sector acronym> <ORG>" written with no gap into one ORG: "Local companies Linn IT Solution are
+    providing ...", where ner kept the two title-case parts of one firm's name apart around the acronym."""
+    by_start = {e.start: e for e in ents}
+    out: list[Span] = []
+    joined: set[int] = set()
+    for e in ents:
+        if e.start in joined:
+            continue
+        after = by_start.get(e.end + 1)
+        if e.label_ == "ORG" and not _known(e, conf, known) and e.end < len(doc) and e.end not in by_start \
+                and doc[e.end].text.isupper() and doc[e.end].lower_ in _words()["sector"] \
+                and after is not None and after.label_ == "ORG" and not _known(after, conf, known) \
+                and all(t.is_title or t.is_upper for t in after):
+            joined.add(after.start)
+            out.append(_span(doc, e.start, after.end, "ORG", conf, new))
+            continue
+        out.append(e)
+    return out

@@ -38,6 +38,12 @@ def test_a_sector_acronym_describing_the_company_is_no_seller(extractor: Extract
     assert all("ICT" not in names(ev.roles.get("supplier")) for ev in ext.events)
 
 
+def test_a_sector_acronym_inside_a_firms_name_joins_it(extractor: Extractor) -> None:
+    ext = extractor.extract_text("Local companies Linn IT Solution are providing the control center to the police.")
+    assert labels(ext).get("Linn IT Solution") == {"ORG"}
+    assert "Linn" not in labels(ext) and "Solution" not in labels(ext)
+
+
 def test_a_denial_not_made_admits_the_purchase(extractor: Extractor) -> None:
     ext = extractor.extract_text("The ministry did not deny that it bought the interception kit from Helvor GmbH.")
     assert not supplies(ext, negated=True)
