@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from nlp.components.supply_roles import date_in_dateline
+
 if TYPE_CHECKING:
     from nlp.components.events import Event, Mention
 
@@ -196,7 +198,8 @@ def add_sentence_dates(ev: Event, mentions: Iterable[Mention]) -> None:
     event has a date already)."""
     if ev.roles.get("date"):
         return
-    dates = [m for m in mentions if m.label == "DATE" and any(ch.isdigit() for ch in m.span.text)]
+    dates = [m for m in mentions if m.label == "DATE" and any(ch.isdigit() for ch in m.span.text)
+             and not date_in_dateline(m.span)]  # (the report's date, not the event's: round 24)
     if len(dates) == 1:
         ev.add("date", dates[0])
 

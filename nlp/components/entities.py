@@ -21,6 +21,7 @@ from wordfreq import zipf_frequency
 
 import nlp.components.common as common
 from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
+from nlp.components.firm_goods import firms_before_goods, sector_word_inside_name, sector_words_as_kinds
 from nlp.components.name_cues import repair_by_cues
 from nlp.components.name_repairs import (
     HONORIFICS,
@@ -449,6 +450,9 @@ class EntityNormalizer:
         ents = self._firms_joined_by_and(doc, ents, conf)
         ents = self._one_firm_over_and(doc, ents, conf)
         ents = bodies_joined_to_firms(doc, ents, conf, self.gaz_conf, self.remap_conf, self._firm_forms().names)
+        ents = sector_words_as_kinds(doc, ents, conf, self.gaz_conf)
+        ents = sector_word_inside_name(doc, ents, conf, self.gaz_conf, self.remap_conf)
+        ents = firms_before_goods(doc, ents, conf, self.gaz_conf, self.remap_conf)
         ents = check_parties(doc, ents, conf, self.gaz_conf, self.remap_conf)
         doc.ents = filter_spans(ents)
         set_aux(doc, aux)
