@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 from wordfreq import zipf_frequency
 
 import nlp.components.common as common
+from nlp.components.capability_extents import capability_extents
 from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
 from nlp.components.name_cues import repair_by_cues
 from nlp.components.name_repairs import (
@@ -450,6 +451,7 @@ class EntityNormalizer:
         ents = self._one_firm_over_and(doc, ents, conf)
         ents = bodies_joined_to_firms(doc, ents, conf, self.gaz_conf, self.remap_conf, self._firm_forms().names)
         ents = check_parties(doc, ents, conf, self.gaz_conf, self.remap_conf)
+        ents = capability_extents(doc, ents)
         doc.ents = filter_spans(ents)
         set_aux(doc, aux)
         doc._.redflag_conf = [[s, e, c] for (s, e), c in conf.items()]
