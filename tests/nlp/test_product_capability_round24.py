@@ -60,3 +60,8 @@ def test_a_tool_known_as_a_quoted_name_is_a_product(extractor: Extractor) -> Non
 def test_a_technology_firm_called_a_name_stays_a_firm(extractor: Extractor) -> None:
     text = "The files came from a technology firm, called Norvex, in Cyprus."
     assert _mentions(extractor, text, "PRODUCT") == []
+
+
+def test_a_known_product_and_a_roman_model_number_are_one_product(extractor: Extractor) -> None:
+    text = "The Kestrel police department owns a StingRay II, a cellular site simulator, since 2012."
+    assert "StingRay II" in _mentions(extractor, text, "PRODUCT")
