@@ -65,3 +65,8 @@ def test_a_technology_firm_called_a_name_stays_a_firm(extractor: Extractor) -> N
 def test_a_known_product_and_a_roman_model_number_are_one_product(extractor: Extractor) -> None:
     text = "The Kestrel police department owns a StingRay II, a cellular site simulator, since 2012."
     assert "StingRay II" in _mentions(extractor, text, "PRODUCT")
+
+
+def test_hyphenated_license_plate_recognition_is_the_capability(extractor: Extractor) -> None:
+    text = "Halvex sells facial recognition and license-plate recognition technology to city police forces."
+    assert "license-plate recognition" in _mentions(extractor, text, "CAPABILITY")
