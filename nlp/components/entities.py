@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 from wordfreq import zipf_frequency
 
 import nlp.components.common as common
+from nlp.components.capability_extents import capability_extents
 from nlp.components.common import OUTPUT_LABELS, aux_spans, set_aux
 from nlp.components.firm_goods import firms_before_goods, sector_word_inside_name, sector_words_as_kinds
 from nlp.components.name_cues import repair_by_cues
@@ -454,6 +455,7 @@ class EntityNormalizer:
         ents = sector_word_inside_name(doc, ents, conf, self.gaz_conf, self.remap_conf)
         ents = firms_before_goods(doc, ents, conf, self.gaz_conf, self.remap_conf)
         ents = check_parties(doc, ents, conf, self.gaz_conf, self.remap_conf)
+        ents = capability_extents(doc, ents)
         doc.ents = filter_spans(ents)
         set_aux(doc, aux)
         doc._.redflag_conf = [[s, e, c] for (s, e), c in conf.items()]

@@ -34,6 +34,9 @@ Conf = dict[tuple[int, int], float]
 _NAMING = frozenset({"called", "named", "dubbed", "codenamed", "branded", "call", "calls", "known"})
 # nouns that head a phrase naming goods after "Known as X, this ..." (the apposition heads, and framework words)
 _GOODS_HEADS = APPOSITION_HEADS | {"framework", "product", "exploit", "kit", "program", "programme", "service"}
+# nouns of goods in general that name the thing a naming verb names too ("the technology, called AFR Locate"; issue
+# 13 round 24): not product nouns elsewhere, where "a technology company" or "technology" alone names no goods
+_NAMED_GOODS = frozenset({"technology"})
 # quoted or listed names that are words of a text's frame, not names ("The", "And")
 _FRAME_WORDS = frozenset({"the", "a", "an", "and", "or", "of", "this", "that", "these", "it", "its"})
 
@@ -95,8 +98,9 @@ def _goods_phrase_follows(doc: Doc, k: int) -> bool:
 
 def named_by_verb(doc: Doc, ents: list[Span], conf: Conf, gaz_conf: float, confidence: float,
                   product_nouns: frozenset[str], typed: set[str]) -> list[Span]:
-    """A name after "called", "named", "dubbed", "known as" or "call" where a product noun comes in the four words
-    before the verb and no party noun in the three ("a product called Zorbex", "a platform they call ZORBEX"), or
+    """A name (quoted or not) after "called", "named", "dubbed", "known as" or "call" where a product noun or
+    "technology" comes in the four words before the verb and no party noun in the three ("a product called Zorbex",
+    "a platform they call ZORBEX", "the technology, called Zorbex Locate", "a tool known as \u201cZorbex\u201d"), or
     where "Known as X," opens a phrase headed by goods ("Known as Zorbex, this exploitation framework")."""
     out = ents
     for verb in doc:
@@ -108,11 +112,12 @@ def named_by_verb(doc: Doc, ents: list[Span], conf: Conf, gaz_conf: float, confi
                 continue
             k += 1
         k += k < len(doc) and doc[k].lower_ == "the"
+        k += k < len(doc) and doc[k].text in _QUOTES_OPEN  # a tool known as "Landmark" (round 24)
         end = _name_run(doc, k)
         if end == k:
             continue
         before = doc[max(0, verb.i - 4) : verb.i]
-        goods_before = any(t.lemma_.casefold() in product_nouns and t.pos_ == "NOUN" for t in before) and not any(
+        goods_before = any(t.lemma_.casefold() in product_nouns | _NAMED_GOODS and t.pos_ == "NOUN" for t in before) and not any(
             t.lemma_.casefold() in _PARTY_HEADS for t in doc[max(0, verb.i - 3) : verb.i])
         goods_after = verb.lower_ == "known" and verb.is_sent_start and end < len(doc) and doc[end].text == "," \
             and _goods_phrase_follows(doc, end + 1)

@@ -165,7 +165,7 @@ class GazetteerRuler:
                     continue  # "the Safe City Authority", "Safe City Ltd", "the Safe Cities Data Centre": a
                     # product's name opening a body's, firm's or site's
                 if label == "PRODUCT":  # "Cellebrite UFED Pro Series", "UFED Touch2": the model's full name
-                    while end < len(doc) and (doc[end].text in _MODEL_WORDS or _model_code(doc[end])):
+                    while end < len(doc) and (doc[end].text in _MODEL_WORDS | _ROMAN_MODEL_CODES or _model_code(doc[end])):
                         end += 1
                     if canonical in self.programmes and end < len(doc) and doc[end].text in _PROGRAMME_WORDS:
                         end += 1  # "the Safe City Project": the programme's title, kept a product, not a firm
@@ -658,6 +658,10 @@ _PROGRAMME_WORDS = frozenset({"Project", "Programme", "Program", "Initiative"})
 # "NeoFace Watch"; issue 13 round 13)
 _MODEL_WORDS = frozenset({"Pro", "Series", "Plus", "Ultimate", "Premium", "Touch", "Lite", "Mobile", "Enterprise",
                           "Edition", "Cloud", "Watch", "Express", "Max", "Ultra", "Mini"})
+
+# Roman numerals that end a model's name after a product the text names ("the StingRay II"; issue 13 round 24,
+# product28, from news on police cell-site simulators); "I" and "V" are left out (a pronoun, a letter)
+_ROMAN_MODEL_CODES = frozenset({"II", "III", "IV", "VI"})
 
 
 def _model_code(tok: Token) -> bool:
