@@ -665,8 +665,14 @@ class Gazetteer:
     def people_demonyms(self) -> dict[str, str]:
         """The plural of each country's demonym that names its people ("Nigerians" -> "NG", :func:`demonym_plurals`).
         Kept apart from the country index: the events' rules read a country's name or adjective as a state party,
-        and "Kenyans learned that ..." names no buyer."""
-        return {p: c.code for c in self.countries.values() for p in demonym_plurals(c.demonyms)}
+        and "Kenyans learned that ..." names no buyer. Worked out again only when the countries or their demonyms
+        grew (read once per document: round 24 speed)."""
+        size = (len(self.countries), sum(len(c.demonyms) for c in self.countries.values()))
+        cache: dict[str, str] | None = getattr(self, "_demonym_idx", None)
+        if cache is None or getattr(self, "_demonym_idx_n", None) != size:
+            cache = {p: c.code for c in self.countries.values() for p in demonym_plurals(c.demonyms)}
+            self._demonym_idx, self._demonym_idx_n = cache, size
+        return dict(cache)
 
     def _place_index(self) -> dict[str, str]:
         cache: dict[str, str] | None = getattr(self, "_pidx", None)

@@ -2704,12 +2704,12 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
     # the tokens inside a mention of the window (and inside one that is no generic state noun), as sets: one
     # look-up per token rather than a pass over the mentions
     covered = {i for m in mentions for i in range(m.span.start, m.span.end)}
-    named = {i for m in mentions if m.label != "GOV_GENERIC" for i in range(m.span.start, m.span.end)}
+    in_names = {i for m in mentions if m.label != "GOV_GENERIC" for i in range(m.span.start, m.span.end)}
     for tok in sent:
         if (maker := _maker_of_goods(tok, mentions, firms, getting_verbs, trade_verbs)) is not None:
             out.append(Mention(tok.doc[tok.i : tok.i + 1], maker.label, maker.value, refers=maker.span, maker=True))
             continue
-        if tok.i in named:
+        if tok.i in in_names:
             continue
         if (state := _state_antecedent(tok, mentions)) is not None:
             out.append(Mention(tok.doc[tok.i : tok.i + 1], state.label, state.value, refers=state.span))
