@@ -2885,8 +2885,10 @@ def _bare_state_noun(tok: Token) -> str | None:
     """The lemma of a state noun that names no state of its own, in a party's place ("the government", "the
     ministry", "authorities" with no article); None for another token or one that says whose it is ("the Israeli
     government", "the government of Hungary", "the governments")."""
+    if tok.pos_ != "NOUN":
+        return None  # (most tokens: no lemma to read)
     lemma = tok.lemma_.casefold()
-    if tok.pos_ != "NOUN" or lemma not in STATE_ANAPHORS | _AGENCY_ANAPHORS:
+    if lemma not in STATE_ANAPHORS and lemma not in _AGENCY_ANAPHORS:
         return None
     if lemma not in ("police", "army", "military") and (tok.tag_ == "NNS") != (lemma == "authority"):
         return None  # "the governments", "the agencies": several, not the one named before
