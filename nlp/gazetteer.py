@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -491,6 +492,11 @@ GUARDED_LABELS = frozenset({"GOV_AGENCY", "PRODUCT"})
 GUARDED_PREFIX = "GUARDED_"
 
 
+# the attributes whose sizes tell whether a country index must be worked out again (read at every look-up)
+_PLACES = attrgetter("places")
+_DEMONYMS = attrgetter("demonyms")
+
+
 class Gazetteer:
     """All names the pipeline knows. Build with :meth:`default`, extend with :meth:`add_entries` / :meth:`add_countries`."""
 
@@ -677,12 +683,18 @@ class Gazetteer:
     def people_demonyms(self) -> dict[str, str]:
         """The plural of each country's demonym that names its people ("Nigerians" -> "NG", :func:`demonym_plurals`).
         Kept apart from the country index: the events' rules read a country's name or adjective as a state party,
-        and "Kenyans learned that ..." names no buyer."""
-        return {p: c.code for c in self.countries.values() for p in demonym_plurals(c.demonyms)}
+        and "Kenyans learned that ..." names no buyer. Worked out again only when the countries or their demonyms
+        grew (read once per document: round 24 speed)."""
+        size = (len(self.countries), sum(map(len, map(_DEMONYMS, self.countries.values()))))
+        cache: dict[str, str] | None = getattr(self, "_demonym_idx", None)
+        if cache is None or getattr(self, "_demonym_idx_n", None) != size:
+            cache = {p: c.code for c in self.countries.values() for p in demonym_plurals(c.demonyms)}
+            self._demonym_idx, self._demonym_idx_n = cache, size
+        return dict(cache)
 
     def _place_index(self) -> dict[str, str]:
         cache: dict[str, str] | None = getattr(self, "_pidx", None)
-        size = sum(len(c.places) for c in self.countries.values())
+        size = sum(map(len, map(_PLACES, self.countries.values())))  # (counted in C: read at every look-up)
         if cache is None or getattr(self, "_pidx_n", -1) != size:
             cache = {_ckey(p): c.code for c in self.countries.values() for p in c.places}
             self._pidx, self._pidx_n = cache, size

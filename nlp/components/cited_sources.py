@@ -38,6 +38,8 @@ _REPORT = regex.compile(r"(?<![\p{L}\d.'-])(" + _NAME + r")\s+(?:investigation|r
 # the name the text types as a newsroom: "the newspaper X", "X, a news site" (any capitalised name but a place)
 _TYPED = regex.compile(r"\b[Tt]he " + _KINDS + r"\s+(" + _NAME + r")(?=[\s,.;:)\u201d\"']|$)|(?<![\p{L}\d.'-])("
                        + _NAME + r"), an? (?:\p{Ll}+ )?" + _KINDS + r"\b")
+# a word one of _AFTER's or _REPORT's wordings must hold (each verb or noun they end on contains one)
+_REPORT_WORDS = ("report", "reveal", "reviewed", "quoted", "cited", "investigation", "story", "article", "exposé")
 _LEADING = ("The ", "A ", "An ")  # an article a sentence's capital put into the name ("The Observer reported")
 # the confidence of a name read from its citing wording (below a tagger's)
 CITED_CONFIDENCE = 0.6
@@ -63,7 +65,9 @@ def cited_sources(text: str, raw: list[Raw], country_code: object = None) -> lis
     taken = [(s, e) for s, e, *_ in raw]
     people_words = {w for s, e, lab, *_ in raw if lab == "PERSON" for w in text[s:e].split()}
     added: list[Raw] = []
-    for pattern in (_BEFORE, _AFTER, _TYPED, _REPORT):
+    # (_AFTER and _REPORT try a name at every capital: not run on a text with none of the words they end on)
+    reported = any(word in text for word in _REPORT_WORDS)
+    for pattern in (_BEFORE, _AFTER, _TYPED, _REPORT) if reported else (_BEFORE, _TYPED):
         for m in pattern.finditer(text):
             group = 1 if m.group(1) is not None else 2
             s, e = m.span(group)

@@ -375,10 +375,11 @@ class EventExtractor:
         doc._.redflag_opening_maker = None
         opening = True
         unnamed: list[dict[str, Any]] = []  # supplies of the sentence before whose seller is "a company" named later
+        unit = _UnitFacts.of(doc)
         for sent in doc.sents:
             first_sentence = opening
             in_sent = [m for m in mentions if m.span.start >= sent.start and m.span.end <= list_end(sent)]
-            found = _anaphors(sent, mentions, firms, self.trade_verbs, self.getting_verbs, carried)
+            found = _anaphors(sent, mentions, firms, self.trade_verbs, self.getting_verbs, carried, unit)
             carried += [a for a in found if a.label == "ORG" and not a.maker or a.label == "GOV_AGENCY" and a.span[0].lower_ in ("they", "it")]
             in_sent += found
             before, previous = previous, in_sent
@@ -2690,8 +2691,23 @@ def _doer_of_plan(noun: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
+@dataclass(frozen=True)
+class _UnitFacts:
+    """What :func:`_anaphors` reads of the whole unit, worked out once per unit rather than once per sentence
+    (``doc.text`` is joined anew from the tokens at every read; round 24 speed): the text and the start of the
+    unit's first sentence."""
+
+    text: str
+    first: int
+
+    @classmethod
+    def of(cls, doc: Doc) -> _UnitFacts:
+        return cls(doc.text, next((t.sent.start for t in doc if not t.is_space), 0))
+
+
 def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs: frozenset[str],
-              getting_verbs: frozenset[str] = frozenset(), carried: list[Mention] | None = None) -> list[Mention]:
+              getting_verbs: frozenset[str] = frozenset(), carried: list[Mention] | None = None,
+              unit: _UnitFacts | None = None) -> list[Mention]:
     """Subjects "it", "the company", "the firm" (also "the Israeli firm", "its customers", "with the company")
     standing for the organisation named last before them in this paragraph or the previous sentence, as mentions
     that report that organisation; opening a paragraph with no organisation before them, as a mention valued
@@ -2699,30 +2715,35 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
     ``trade_verbs``: lemmas whose passive subject "it" is the goods, never a firm; ``getting_verbs``: lemmas of
     buying and using whose definite goods ("bought the spyware") stand for their maker (:func:`_maker_of_goods`);
     ``carried``: firm nouns resolved in earlier sentences, the antecedent when no firm is named in the window
-    ("Leaked documents showed the firm had sold ... The company denied selling to Sudan")."""
+    ("Leaked documents showed the firm had sold ... The company denied selling to Sudan"). ``unit``: the unit's
+    :class:`_UnitFacts` (worked out here when not given)."""
     out: list[Mention] = []
     doc = sent.doc
     all_mentions = mentions
-    first = next((t.sent.start for t in doc if not t.is_space), 0)  # the unit's first sentence
+    unit = unit or _UnitFacts.of(doc)
+    first = unit.first  # the unit's first sentence
     # the paragraph or, when it starts here, the sentence before: "the company" further back is not resolved
-    para = doc.text.rfind("\n", 0, sent.start_char) + 1
+    para = unit.text.rfind("\n", 0, sent.start_char) + 1
     j = sent.start - 1
     while j >= 0 and doc[j].is_space:  # a blank line between paragraphs is a "sentence" of its own
         j -= 1
     prev = doc[j].sent.start_char if j >= 0 else sent.start_char
     window = min(para, prev)
     mentions = [m for m in mentions if m.span.start_char >= window]
+    # the tokens inside a mention of the window (and inside one that is no generic state noun), as sets: one
+    # look-up per token rather than a pass over the mentions
+    covered = {i for m in mentions for i in range(m.span.start, m.span.end)}
+    in_names = {i for m in mentions if m.label != "GOV_GENERIC" for i in range(m.span.start, m.span.end)}
     for tok in sent:
         if (maker := _maker_of_goods(tok, mentions, firms, getting_verbs, trade_verbs)) is not None:
             out.append(Mention(tok.doc[tok.i : tok.i + 1], maker.label, maker.value, refers=maker.span, maker=True))
             continue
-        if any(m.span.start <= tok.i < m.span.end and m.label != "GOV_GENERIC" for m in mentions):
+        if tok.i in in_names:
             continue
         if (state := _state_antecedent(tok, mentions)) is not None:
             out.append(Mention(tok.doc[tok.i : tok.i + 1], state.label, state.value, refers=state.span))
             continue
-        if (description := _described_body_anaphor(tok, [m for m in all_mentions if m.span.end <= tok.i],
-                                                   sent.start == first)) is not None:
+        if (description := _described_body_anaphor(tok, all_mentions, sent.start == first)) is not None:
             out.append(description)  # "the sheriff's office" after "Spokane County Sheriff's Office"
             continue
         if sent.start == first and (noun := _bare_state_noun(tok)) is not None and not any(
@@ -2731,7 +2752,7 @@ def _anaphors(sent: Span, mentions: list[Mention], firms: set[str], trade_verbs:
             # is about, if its name fits the noun; the extractor checks and puts it in
             out.append(Mention(tok.doc[tok.i : tok.i + 1], "GOV_AGENCY", f"{PREVIOUS_PARAGRAPH_STATE}:{noun}"))
             continue
-        if any(m.span.start <= tok.i < m.span.end for m in mentions):
+        if tok.i in covered:
             continue
         if tok.lower_ == "they" and tok.dep_ == "nsubj" and tok.pos_ == "PRON":
             if (body := _state_body_pronoun(tok, sent, mentions, carried or [], window)) is not None:
@@ -2893,8 +2914,10 @@ def _bare_state_noun(tok: Token) -> str | None:
     """The lemma of a state noun that names no state of its own, in a party's place ("the government", "the
     ministry", "authorities" with no article); None for another token or one that says whose it is ("the Israeli
     government", "the government of Hungary", "the governments")."""
+    if tok.pos_ != "NOUN":
+        return None  # (most tokens: no lemma to read)
     lemma = tok.lemma_.casefold()
-    if tok.pos_ != "NOUN" or lemma not in STATE_ANAPHORS | _AGENCY_ANAPHORS:
+    if lemma not in STATE_ANAPHORS and lemma not in _AGENCY_ANAPHORS:
         return None
     if lemma not in ("police", "army", "military") and (tok.tag_ == "NNS") != (lemma == "authority"):
         return None  # "the governments", "the agencies": several, not the one named before
@@ -3960,15 +3983,17 @@ def _bought_by_body_described_again(trig: Token, recipient: list[Mention]) -> bo
                                    described_body(m.span[0]) is not None for m in recipient) and _definite_goods(obj)
 
 
-def _described_body_anaphor(tok: Token, before: list[Mention], opening: bool) -> Mention | None:
+def _described_body_anaphor(tok: Token, mentions: list[Mention], opening: bool) -> Mention | None:
     """A state body a definite description names again ("the sheriff's office bought the $18,000 software" after
     "The Spokane County Sheriff's Office has had the technology ..."): the last state body named before it in the
     unit whose name ends with the description's words; opening a unit with no party before it, a placeholder the
     extractor fills with the state body an earlier paragraph is about when its name ends so
-    (:data:`PREVIOUS_PARAGRAPH_BODY`). None otherwise."""
+    (:data:`PREVIOUS_PARAGRAPH_BODY`). None otherwise. ``mentions``: the unit's; those ending before ``tok`` are
+    read (picked only when ``tok`` is a description, the rare case)."""
     desc = described_body(tok)
     if desc is None:
         return None
+    before = [m for m in mentions if m.span.end <= tok.i]
     _span, words = desc
     for m in reversed(before):
         if m.label == "GOV_AGENCY" and m.refers is None and names_description(m.span.text, words):

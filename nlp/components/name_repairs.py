@@ -1413,13 +1413,17 @@ def firms_of_two_names(doc: Doc, ents: list[Span], conf: Conf, known: float, new
     return [e for e in ents if id(e) not in drop and not any(t in taken for t in range(e.start, e.end))] + added
 
 
+# the words a post's name may end on before its holder's name (one set, not a union built at every token)
+_POST_LEADS = _RANKS | _ROLE_TITLES | _POST_FIRST
+
+
 def _post_before(doc: Doc, i: int, countries: dict[int, Span]) -> bool:
     """True when token ``i`` follows a post at once: a rank or post word ("Rear Admiral", "spokesman"), a post's
     acronym ("SP", "DG"), or a country after "of" that closes a post's name ("Deputy Prime Minister of Kelvora")."""
     if i == 0:
         return False
     prev = doc[i - 1]
-    if prev.text in _POST_ACRONYMS or prev.lower_.rstrip(".") in _RANKS | _ROLE_TITLES | _POST_FIRST:
+    if prev.text in _POST_ACRONYMS or prev.lower_.rstrip(".") in _POST_LEADS:
         return True
     country = countries.get(i)
     return country is not None and country.start > 1 and doc[country.start - 1].lower_ == "of" \

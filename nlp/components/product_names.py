@@ -249,6 +249,8 @@ def later_mentions(doc: Doc, ents: list[Span], conf: Conf, gaz_conf: float, conf
         if not any(c.isupper() for c in name):
             continue
         for tok in doc:
+            if not name.startswith(tok.text):
+                continue  # (a span written as the name opens with a token the name opens with: no spans to build)
             span = next((doc[tok.i : k] for k in range(tok.i + 1, min(len(doc), tok.i + 12) + 1)
                          if doc[tok.i : k].text == name), None)
             if span is None or span.end < len(doc) and doc[span.end].tag_ == "POS":

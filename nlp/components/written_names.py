@@ -20,6 +20,8 @@ join the name ("Kestrelnet Initiative"). The word is no mention that another rul
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from nlp.components.name_repairs import FIRM_NOUNS
@@ -65,6 +67,14 @@ def camel_case_names(text: str, raw: list[Raw]) -> list[Raw]:
     return sorted(raw + added, key=lambda x: (x[0], x[1])) if added else raw
 
 
+@lru_cache(maxsize=8)
+def _plurals_pattern(plurals: frozenset[str]) -> regex.Pattern[str]:
+    """The whole-word alternation of ``plurals``, longest first, compiled once per set of plurals (the same for
+    every document of an extractor: round 24 speed)."""
+    return regex.compile(r"(?<![\w-])(" + "|".join(regex.escape(p) for p in sorted(plurals, key=len, reverse=True))
+                         + r")(?![\w-])")
+
+
 def people_by_nationality(text: str, raw: list[Raw], plurals: dict[str, str]) -> list[Raw]:
     """``raw`` with a COUNTRY mention (canonical: the ISO code) added at every untagged whole-word use of a key of
     ``plurals`` (a plural demonym -> its country's code: ``Gazetteer.people_demonyms``), case-sensitive. Returns the
@@ -72,10 +82,8 @@ def people_by_nationality(text: str, raw: list[Raw], plurals: dict[str, str]) ->
     if not plurals:
         return raw
     taken = [(s, e) for s, e, *_ in raw]
-    pattern = regex.compile(r"(?<![\w-])(" + "|".join(regex.escape(p) for p in sorted(plurals, key=len, reverse=True))
-                            + r")(?![\w-])")
     added: list[Raw] = []
-    for m in pattern.finditer(text):
+    for m in _plurals_pattern(frozenset(plurals)).finditer(text):
         s, e = m.span()
         if not any(a < e and s < b for a, b in taken):
             added.append((s, e, "COUNTRY", plurals[m.group()], WRITTEN_CONFIDENCE))
