@@ -153,10 +153,10 @@ with create:
                     st.error("Not saved: deal " + md_escape(deal.id) + " is already stored with parties this form "
                              "would remove; import a deals file with the box ticked to replace them.")
                     st.text("\n".join(f"{e.field}: {e.reason}" for e in dropped))
-                    ids = None
+                    saved = False
                 else:
-                    ids = run_safely("Creating the deal", write_deals, db, [deal])
-                if ids is not None:
+                    saved = run_safely("Creating the deal", write_deals, db, [deal]) is not None
+                if saved:
                     st.success(f"Saved deal {md_escape(deal.id)}.")
                     st.text("\n".join(line for c in planned for line in c.lines()))
                     try:
