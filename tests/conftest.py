@@ -14,7 +14,7 @@ import pytest
 from graph import falkordb_server
 from graph.falkordb_store import FalkorDBStore
 
-pytest_plugins = ["tests.neo4j_server"]  # a real Neo4j server for the `neo4j` tests
+pytest_plugins = ["tests.neo4j_server", "tests.cli_runner"]  # a real Neo4j server for the `neo4j` tests; `cli`
 
 
 @pytest.fixture(autouse=True, scope="session")

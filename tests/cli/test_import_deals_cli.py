@@ -5,36 +5,13 @@ never read as clear without saying what was searched, and must never lose a part
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-import pytest
-from typer.testing import CliRunner, Result
-
-import redflag.cli.core  # noqa: F401
-import redflag.cli.crawl  # noqa: F401  (registers the commands)
-import redflag.cli.intel  # noqa: F401
-from graph import falkordb_server
-from redflag.cli.app import app
 
 CASE04 = Path(__file__).parents[1] / "fixtures" / "field_cases" / "04-ofac-consolidated-nonsdn-files"
 HEADER = (CASE04 / "deal.csv").read_text(encoding="utf-8").splitlines()[0]
 CLEAN = ("FIC-CLEAN,Servers,Fictional Exporter Ltd,Northwind Optics GmbH,,,,Northwind Optics GmbH,,"
          "video-analytics-server:2,DE,,,2026-11-02,2026-12-14,pending,no,no,no,no,none,Testing.")
-
-
-@pytest.fixture
-def cli(data_dir: Path) -> Iterator[Any]:
-    runner = CliRunner()
-
-    def run(*args: str) -> Result:
-        return runner.invoke(app, ["--data-dir", str(data_dir), *args], env={"REDFLAG_GRAPH": "redflag"})
-
-    try:
-        yield run
-    finally:
-        falkordb_server.stop(data_dir / "graph")
 
 
 def _file(tmp_path: Path, name: str, header: str, *rows: str) -> Path:

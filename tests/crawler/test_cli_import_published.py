@@ -10,24 +10,15 @@ import json
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
 
-import redflag.cli.core  # noqa: F401
-import redflag.cli.crawl  # noqa: F401  (registers the commands)
-import redflag.cli.flags  # noqa: F401
-import redflag.cli.intel  # noqa: F401
-import redflag.cli.screening_ops  # noqa: F401
 from crawler.archive import Archive
-from graph import falkordb_server
 from graph.falkordb_store import FalkorDBStore
 from graph.queries import Query
 from ontology import vocab
-from redflag.cli.app import app
 
 FIELD = Path(__file__).parents[1] / "fixtures" / "field_cases"
 CASE04 = FIELD / "04-ofac-consolidated-nonsdn-files"
@@ -44,20 +35,6 @@ NAMED = Query(
     "MATCH (e:Entity) WHERE e.name = $name OR ('linked_to:' + $name) IN e.identifiers RETURN e.id AS id",
     ("name",),
 )
-
-
-@pytest.fixture
-def cli(data_dir: Path) -> Iterator[Any]:
-    """Run `redflag --data-dir DATA ARGS...`; the embedded server the commands start is stopped at teardown."""
-    runner = CliRunner()
-
-    def run(*args: str) -> Result:
-        return runner.invoke(app, ["--data-dir", str(data_dir), *args], env={"REDFLAG_GRAPH": "redflag"})
-
-    try:
-        yield run
-    finally:
-        falkordb_server.stop(data_dir / "graph")
 
 
 def _status(cli: Any) -> dict[str, Any]:
