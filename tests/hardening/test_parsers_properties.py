@@ -263,17 +263,42 @@ def test_deal_csv_takes_any_rows(tmp_path_factory: pytest.TempPathFactory, rows:
         assert exc.errors and all(e.source == "deals.csv" and e.line >= 1 and e.field for e in exc.errors)
 
 
-@FAST
-@given(
-    deal_id=st.text(min_size=1, max_size=60).filter(lambda s: s.strip()),
-    dest=st.sampled_from(["XC", "SY", "DE"]),  # a code the country authority knows (deals reject unknown ones)
-)
-def test_a_valid_deal_round_trips(tmp_path_factory: pytest.TempPathFactory, deal_id: str, dest: str) -> None:
+CONTROL_CHARACTERS = "".join(map(chr, [*range(0x20), *range(0x7F, 0xA0)]))  # C0, DEL and C1: terminal escapes
+
+
+def _deal_file(tmp_path_factory: pytest.TempPathFactory, deal_id: str, dest: str) -> Path:
     sample = json.loads(Path("redflag/sample_world/deals.json").read_text(encoding="utf-8"))["deals"][0]
     path = tmp_path_factory.mktemp("deals") / "deals.json"
     path.write_text(json.dumps({"deals": [{**sample, "id": deal_id, "destination": dest}]}), encoding="utf-8")
-    (deal,) = parse_deals(path)
+    return path
+
+
+@FAST
+@given(
+    deal_id=st.text(st.characters(blacklist_characters=CONTROL_CHARACTERS), min_size=1, max_size=60).filter(
+        lambda s: s.strip()
+    ),
+    dest=st.sampled_from(["XC", "SY", "DE"]),  # a code the country authority knows (deals reject unknown ones)
+)
+def test_a_valid_deal_round_trips(tmp_path_factory: pytest.TempPathFactory, deal_id: str, dest: str) -> None:
+    (deal,) = parse_deals(_deal_file(tmp_path_factory, deal_id, dest))
     assert deal.id == deal_id.strip() and deal.destination == dest
+
+
+@FAST
+@given(
+    before=st.text(max_size=20),
+    control=st.sampled_from(CONTROL_CHARACTERS),
+    after=st.text(max_size=20),
+)
+def test_a_deal_id_holding_a_control_character_is_refused_in_one_line(
+    tmp_path_factory: pytest.TempPathFactory, before: str, control: str, after: str
+) -> None:
+    deal_id = "D" + before + control + after + "D"  # inside the id, so stripping cannot remove it
+    with pytest.raises(DealValidationError) as refused:
+        parse_deals(_deal_file(tmp_path_factory, deal_id, "DE"))
+    assert any(e.field == "id" and "control character" in e.reason for e in refused.value.errors)
+    assert all("\n" not in str(e) for e in refused.value.errors)
 
 
 # --------------------------------------------------------------------------- names
