@@ -8,7 +8,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import regex
 from langdetect import DetectorFactory, LangDetectException, detect_langs
@@ -115,10 +114,11 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 @lru_cache(maxsize=1)
 def _english_markers() -> frozenset[str]:
-    """The words of nlp/data/english_markers.txt (read once per process)."""
-    path = Path(__file__).resolve().parent / "data" / "english_markers.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    """The words of nlp/data/english_markers.txt (read once per process by the project's word-list reader,
+    imported here rather than at the top: importing nlp.components loads and registers the whole pipeline)."""
+    from nlp.components.common import word_sections
+
+    return word_sections("english_markers.txt").get("", frozenset())
 
 
 def _plainly_english(sample: str) -> bool:
